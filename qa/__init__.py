@@ -1,0 +1,24 @@
+"""qa: a linter for Devanagari (Hindi) news copy."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["Diagnostic", "Severity", "__version__", "check", "fix"]
+
+if TYPE_CHECKING:
+    from qa.api import check, fix
+    from qa.diagnostic import Diagnostic, Severity
+
+
+def __getattr__(name: str) -> Any:  # lazy: `import qa` stays cheap for the CLI
+    if name in ("check", "fix"):
+        from qa import api
+
+        return getattr(api, name)
+    if name in ("Diagnostic", "Severity"):
+        from qa import diagnostic
+
+        return getattr(diagnostic, name)
+    raise AttributeError(name)

@@ -1,0 +1,1 @@
+"""Rule families that need code, one module each; rules/*.yaml points at the classes."""

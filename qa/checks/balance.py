@@ -1,0 +1,60 @@
+"""Quotes and brackets that open and do not close within a paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+# "1)" or "क)" opening a line is a list marker; ":)" and ";-)" are emoticons.
+_NOT_BRACKET = regex.compile(r"(?:^|(?<=\n))[ \t]*[\p{L}\p{Nd}]{1,3}\)|[:;]-?[()]", regex.M)
+_BRACKETS = regex.compile(r"[()\[\]{}]")
+_QUOTES = regex.compile(r"[\"“”]")
+
+
+class UnbalancedBrackets(Rule):
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        text = ctx.text
+        for start, end in ctx.document.paragraphs:
+            skip = {m.end() - 1 for m in _NOT_BRACKET.finditer(text, start, end)}
+            stack: list[tuple[str, int]] = []
+            for m in _BRACKETS.finditer(text, start, end):
+                mark, at = m.group(), m.start()
+                if at in skip:
+                    continue
+                if mark in "([{":
+                    stack.append((mark, at))
+                elif stack and stack[-1][0] == _PAIRS[mark]:
+                    stack.pop()
+                else:
+                    yield self.diagnostic(at, at + 1, self.meta.message.format(mark=mark))
+                    stack.clear()
+            for mark, at in stack:
+                yield self.diagnostic(at, at + 1, self.meta.message.format(mark=mark))
+
+
+class UnbalancedQuotes(Rule):
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        text = ctx.text
+        for start, end in ctx.document.paragraphs:
+            straight: list[int] = []
+            curly: list[int] = []
+            for m in _QUOTES.finditer(text, start, end):
+                mark, at = m.group(), m.start()
+                if mark == '"':
+                    straight.append(at)
+                elif mark == "“":
+                    curly.append(at)
+                elif curly:
+                    curly.pop()
+                else:
+                    yield self.diagnostic(at, at + 1, self.meta.message.format(mark=mark))
+            if len(straight) % 2:
+                at = straight[-1]
+                yield self.diagnostic(at, at + 1, self.meta.message.format(mark='"'))
+            for at in curly:
+                yield self.diagnostic(at, at + 1, self.meta.message.format(mark="“"))

@@ -1,0 +1,65 @@
+"""The ``qa`` command line: a thin shell over :mod:`qa.api`.
+
+Subcommands live in :mod:`qa.commands` and are imported only when used, so
+``qa check`` never pays for the server, LanguageTool or the HTML report.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib import import_module
+from typing import Any
+
+import click
+
+from qa import __version__
+from qa.errors import QAError
+
+#: name -> "module:attribute" of a click command.
+COMMANDS = {
+    "check": "qa.commands.check:check",
+    "rules": "qa.commands.rules:rules",
+    "explain": "qa.commands.rules:explain",
+    "config": "qa.commands.config:config",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module, _, attribute = target.partition(":")
+        command: click.Command = getattr(import_module(module), attribute)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="qa")
+def cli() -> None:
+    """qa — a linter for Hindi (Devanagari) news copy."""
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: every QAError becomes one line on stderr and exit code 2."""
+    try:
+        return cli.main(args=argv, prog_name="qa", standalone_mode=True)
+    except QAError as exc:
+        click.echo(f"qa: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("qa: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # never a traceback for users; QA_DEBUG=1 shows it
+        if os.environ.get("QA_DEBUG"):
+            raise
+        click.echo(f"qa: internal error: {type(exc).__name__}: {exc} (set QA_DEBUG=1 for details)", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

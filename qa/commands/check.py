@@ -1,0 +1,187 @@
+"""``qa check``: lint files, folders or stdin; report, fix or diff."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+import regex
+
+from qa import api
+from qa.commands.options import load_config, split_codes
+from qa.config import Config, parse_date
+from qa.engine import registry
+from qa.engine.fixes import fix_until_stable
+from qa.engine.runner import Linter
+from qa.errors import InputError, QAError
+from qa.files import discover
+from qa.report import FORMATS, FileResult, formatter
+from qa.sources import SourceText, decode, read_file
+from qa.writer import write_atomic
+
+
+@dataclass
+class Options:
+    fix: bool
+    unsafe_fixes: bool
+    diff: bool
+    input_format: str | None
+    date: object
+
+
+@click.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file."
+)
+@click.option("--select", multiple=True, help="Rule codes, prefixes or names to run (replaces the defaults).")
+@click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
+@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
+@click.option(
+    "--fail-level", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails."
+)
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (qa.toml or pyproject)."
+)
+@click.option("--date", help="The article's date, YYYY-MM-DD (for date-dependent rules).")
+@click.option(
+    "--input-format", help="Read input as text, markdown, html or cms-json (default: by file name)."
+)
+@click.option("--stdin-filename", help="Name to report (and to pick the format by) for stdin.")
+@click.option("--no-color", is_flag=True, help="No colours (also: NO_COLOR=1).")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_level: str | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    exit_zero: bool,
+    config_path: str | None,
+    date: str | None,
+    input_format: str | None,
+    stdin_filename: str | None,
+    no_color: bool,
+) -> None:
+    """Lint PATHS (files or folders; '-' for stdin). Exit 1 if problems at or above --fail-level."""
+    paths = paths or (".",)
+    config = load_config(config_path, paths)
+    config.override("select", split_codes(select), "--select")
+    config.override("extend-select", split_codes(extend_select), "--extend-select")
+    config.override("ignore", split_codes(ignore), "--ignore")
+    config.override("fail-level", fail_level, "--fail-level")
+    linter = Linter(config)
+    options = Options(fix, unsafe_fixes, diff, input_format, parse_date(date) if date else None)
+    results, failed_inputs, diffs = [], 0, []
+    for name, read in _inputs(paths, config, stdin_filename):
+        try:
+            result, patch = _lint_one(name, read, linter, options)
+        except InputError as exc:
+            click.echo(f"qa: error: {exc}", err=True)
+            failed_inputs += 1
+            continue
+        results.append(result)
+        if patch:
+            diffs.append(patch)
+    _emit(results, diffs, output_format, output, config, no_color, options)
+    if failed_inputs:
+        sys.exit(2)
+    threshold = config.fail_level
+    failing = any(d.severity >= threshold for r in results for d in r.diagnostics)
+    sys.exit(0 if exit_zero else int(failing or bool(diffs and diff)))
+
+
+def _inputs(paths: tuple[str, ...], config: Config, stdin_filename: str | None):  # type: ignore[no-untyped-def]
+    """(display name, reader) for stdin and every discovered file."""
+    files = [p for p in paths if p != "-"]
+    if "-" in paths:
+        yield stdin_filename or "-", lambda: decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
+    for path in discover(files, include=config["include"], exclude=config["exclude"]):
+        yield str(path), lambda path=path: read_file(path, max_size=config["max-file-size"])
+
+
+def _lint_one(name: str, read, linter: Linter, options: Options) -> tuple[FileResult, str | None]:  # type: ignore[no-untyped-def]
+    source: SourceText = read()
+    path = None if name == "-" else name
+
+    def lint(text: str):  # type: ignore[no-untyped-def]
+        doc = api.document(text, path=path, format=options.input_format, bom=source.bom)
+        return linter.check(doc, date=options.date)  # type: ignore[arg-type]
+
+    if not (options.fix or options.diff):
+        return FileResult(name, source.text, lint(source.text)), None
+    fixed = fix_until_stable(source.text, lint, unsafe=options.unsafe_fixes)
+    patch = None
+    if fixed.text != source.text:
+        if options.diff:
+            patch = _unified(name, source.text, fixed.text)
+        elif name == "-":
+            sys.stdout.write(fixed.text)
+        else:
+            write_atomic(Path(name), fixed.text, bom=source.bom, original=_bytes(source))
+    if options.diff:
+        return FileResult(name, source.text, lint(source.text)), patch
+    return FileResult(name, fixed.text, fixed.remaining, fixed=fixed.applied), None
+
+
+def _bytes(source: SourceText) -> bytes:
+    return (b"\xef\xbb\xbf" if source.bom else b"") + source.text.encode("utf-8")
+
+
+_LINES = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _unified(name: str, before: str, after: str) -> str:
+    lines = difflib.unified_diff(_LINES.findall(before), _LINES.findall(after), f"a/{name}", f"b/{name}")
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def _emit(
+    results: list[FileResult],
+    diffs: list[str],
+    output_format: str,
+    output: str | None,
+    config: Config,
+    no_color: bool,
+    options: Options,
+) -> None:
+    if options.diff:
+        sys.stdout.write("".join(diffs))
+        return
+    rules = {code: spec.meta for code, spec in registry.load_specs(tuple(config["rule-files"])).items()}
+    stream = sys.stderr if options.fix and any(r.path == "-" for r in results) else sys.stdout
+    color = output is None and _use_color(no_color, stream)
+    report = formatter(output_format)(results, rules, color=color)
+    if output:
+        try:
+            Path(output).write_text(report, encoding="utf-8")
+        except OSError as exc:
+            raise QAError(f"{output}: cannot write report: {exc.strerror or exc}") from None
+    else:
+        stream.write(report)
+
+
+def _use_color(no_color: bool, stream) -> bool:  # type: ignore[no-untyped-def]
+    return not no_color and not os.environ.get("NO_COLOR") and stream.isatty()

@@ -1,0 +1,23 @@
+"""``qa config --show``: every resolved setting and where it came from."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from qa.commands.options import load_config
+
+
+@click.command()
+@click.option("--show", is_flag=True, default=True, help="Print the resolved settings (the default).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.argument("path", required=False, default=".")
+def config(show: bool, config_path: str | None, path: str) -> None:
+    """Show the configuration qa would use for PATH."""
+    resolved = load_config(config_path, [path])
+    click.echo(f"# config file: {resolved.path or '(none: defaults)'}")
+    for key in sorted(resolved.values):
+        value = resolved.values[key]
+        shown = json.dumps(value, ensure_ascii=False, default=str)
+        click.echo(f"{key} = {shown}  # {resolved.origins.get(key, 'default')}")

@@ -1,0 +1,64 @@
+"""The typed records every rule produces and every formatter consumes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import IntEnum
+from typing import Literal
+
+Applicability = Literal["safe", "unsafe"]
+
+
+class Severity(IntEnum):
+    """Ordered so that ``severity >= fail_level`` means "fails the run"."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (use error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement`` (code-point offsets)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability = "safe"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding. ``start``/``end`` are 0-based code-point offsets, end exclusive."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+    field: str | None = field(default=None, compare=False)
+
+    def shifted(self, start: int, end: int, fix: Fix | None) -> Diagnostic:
+        return replace(self, start=start, end=end, fix=fix)
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.code)

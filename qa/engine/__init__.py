@@ -1,0 +1,1 @@
+"""The rule engine: rule metadata, data-driven rule types, selection, suppression, fixes."""

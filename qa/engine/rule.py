@@ -1,0 +1,133 @@
+"""What a rule is: metadata, examples, the context it reads and the base class."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from qa.diagnostic import Diagnostic, Edit, Fix, Severity
+from qa.document import Document
+
+if TYPE_CHECKING:
+    from qa.config import Config
+
+FixSafety = Literal["safe", "unsafe", "none"]
+
+#: Marks the expected span inside an example text: "हालांकि⟦,⟧बातचीत".
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A documented example; ``text`` may carry ⟦ ⟧ around expected spans."""
+
+    text: str
+    fixed: str | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    date: str | None = None
+
+    @property
+    def plain(self) -> str:
+        return self.text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Expected (start, end) spans in :attr:`plain`."""
+        spans, offset, start = [], 0, None
+        for i, ch in enumerate(self.text):
+            if ch == MARK_OPEN:
+                start = i - offset
+                offset += 1
+            elif ch == MARK_CLOSE:
+                spans.append((start, i - offset))
+                offset += 1
+        return spans
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMeta:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    summary: str
+    fix: FixSafety = "none"
+    doc: str = ""
+    default: bool = True
+    failing: tuple[Example, ...] = ()
+    passing: tuple[Example, ...] = ()
+    source: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.code[0]
+
+
+@dataclass
+class Context:
+    """Everything a rule may read. Shared, computed once per document, read-only."""
+
+    document: Document
+    config: Config
+    date: dt.date
+    date_source: str = "today"
+
+    @property
+    def text(self) -> str:
+        return self.document.view
+
+
+class Rule:
+    """Base class of every rule; subclasses implement :meth:`check`."""
+
+    def __init__(self, meta: RuleMeta, options: Mapping[str, Any] | None = None) -> None:
+        self.meta = meta
+        self.options: Mapping[str, Any] = options or {}
+
+    def check(self, ctx: Context) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    def diagnostic(
+        self,
+        start: int,
+        end: int,
+        message: str | None = None,
+        *,
+        suggestions: Iterable[str] = (),
+        edits: Iterable[Edit] | None = None,
+        applicability: Literal["safe", "unsafe"] | None = None,
+        severity: Severity | None = None,
+    ) -> Diagnostic:
+        """A diagnostic carrying this rule's code, name and defaults."""
+        meta = self.meta
+        fix = None
+        if edits is not None and meta.fix != "none":
+            fix = Fix(tuple(edits), applicability or meta.fix)
+        return Diagnostic(
+            meta.code,
+            meta.name,
+            severity or meta.severity,
+            message or meta.message,
+            start,
+            end,
+            tuple(suggestions),
+            fix,
+        )
+
+    def replace(self, start: int, end: int, replacement: str, message: str | None = None) -> Diagnostic:
+        """A diagnostic whose fix replaces the whole span."""
+        return self.diagnostic(
+            start,
+            end,
+            message,
+            suggestions=(replacement,),
+            edits=(Edit(start, end, replacement),),
+        )
+
+
+def iter_checked(rules: Iterable[Rule], ctx: Context) -> Iterator[tuple[Rule, Diagnostic]]:
+    for rule in rules:
+        for diagnostic in rule.check(ctx):
+            yield rule, diagnostic

@@ -1,0 +1,122 @@
+"""Running a rule set over a document: check, map to source, suppress, sort."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import replace
+
+from qa.config import Config
+from qa.diagnostic import Diagnostic, Edit, Fix
+from qa.document import Document, SourceMap
+from qa.engine import registry, selection, suppress
+from qa.engine.rule import Context, Rule
+from qa.errors import QAError
+from qa.text.lines import LineIndex
+
+UNUSED_SUPPRESSION = "S001"
+
+
+class RuleCrash(QAError):
+    """A rule raised an unexpected exception (a bug in qa, reported in one line)."""
+
+
+class Linter:
+    """A compiled rule set for one configuration; reuse it across documents."""
+
+    def __init__(
+        self, config: Config, *, select: Iterable[str] | None = None, ignore: Iterable[str] = ()
+    ) -> None:
+        self.config = config
+        specs = registry.load_specs(tuple(config["rule-files"]))
+        chosen = selection.select(
+            specs,
+            select=config["select"] if select is None else select,
+            extend_select=config["extend-select"],
+            ignore=[*config["ignore"], *ignore],
+        )
+        self.rules: list[Rule] = [
+            spec.build({**spec.options, **config.rule_options(spec.meta.code)}) for spec in chosen
+        ]
+        self._unused = next((r for r in self.rules if isinstance(r, suppress.UnusedSuppression)), None)
+
+    @property
+    def codes(self) -> list[str]:
+        return [rule.meta.code for rule in self.rules]
+
+    def check(self, document: Document, *, date: dt.date | None = None) -> list[Diagnostic]:
+        ctx = _context(document, self.config, date)
+        found: list[Diagnostic] = []
+        for rule in self.rules:
+            try:
+                found.extend(rule.check(ctx))
+            except QAError:
+                raise
+            except Exception as exc:  # a bug in a rule must not look like a finding
+                raise RuleCrash(
+                    f"internal error in rule {rule.meta.code}: {type(exc).__name__}: {exc}"
+                ) from exc
+        if not document.source_map.is_identity:
+            found = [_to_source(d, document.source_map) for d in found]
+        if document.fields:
+            found = [_with_field(d, document) for d in found]
+        regions = suppress.regions(document.source, LineIndex(document.source))
+        found = suppress.apply(found, regions)
+        if self._unused is not None:
+            found.extend(self._unused.unused(regions))
+        return _sorted_unique(found)
+
+
+def _context(document: Document, config: Config, date: dt.date | None) -> Context:
+    if date is not None:
+        return Context(document, config, date, "given")
+    if "date" in document.metadata:
+        try:
+            return Context(document, config, dt.date.fromisoformat(document.metadata["date"]), "document")
+        except ValueError:
+            pass
+    if config.date is not None:
+        return Context(document, config, config.date, "config")
+    return Context(document, config, dt.date.today(), "today")
+
+
+def _to_source(diagnostic: Diagnostic, source_map: SourceMap) -> Diagnostic:
+    start = source_map.to_source(diagnostic.start)
+    end = max(start, source_map.to_source(diagnostic.end, end=True))
+    fix = diagnostic.fix
+    if fix is not None:
+        if all(source_map.is_verbatim(e.start, e.end) for e in fix.edits):
+            edits = tuple(
+                Edit(
+                    source_map.to_source(e.start),
+                    source_map.to_source(e.end, end=True)
+                    if e.end > e.start
+                    else source_map.to_source(e.start),
+                    e.replacement,
+                )
+                for e in fix.edits
+            )
+            fix = Fix(edits, fix.applicability)
+        else:
+            fix = None  # the edit would touch markup: suggest, never rewrite
+    return diagnostic.shifted(start, end, fix)
+
+
+def _with_field(diagnostic: Diagnostic, document: Document) -> Diagnostic:
+    starts = [f[0] for f in document.fields]
+    index = bisect_right(starts, diagnostic.start) - 1
+    if index >= 0:
+        return replace(diagnostic, field=document.fields[index][2])
+    return diagnostic
+
+
+def _sorted_unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    seen: set[tuple[str, int, int]] = set()
+    result = []
+    for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
+        key = (diagnostic.code, diagnostic.start, diagnostic.end)
+        if key not in seen:
+            seen.add(key)
+            result.append(diagnostic)
+    return result

@@ -1,0 +1,173 @@
+"""The closed set of data-driven rule types: pattern, substitution, repetition.
+
+A rule file entry names its ``type``; ``python`` entries point at a class for the
+logic data cannot express (``impl: module:Class``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from qa.diagnostic import Diagnostic, Edit
+from qa.engine.rule import Context, Rule, RuleMeta
+from qa.errors import RuleDataError
+from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER, WORD_CHARS
+
+_FLAGS = {"ignorecase": regex.I, "multiline": regex.M, "dotall": regex.S, "verbose": regex.X}
+DEFAULT_TIMEOUT = 5.0
+
+
+def compile_pattern(
+    pattern: str, flags: list[str] | tuple[str, ...] = (), *, where: str
+) -> regex.Pattern[str]:
+    value = regex.V1 if "v1" in flags else 0
+    for flag in flags:
+        if flag != "v1":
+            if flag not in _FLAGS:
+                raise RuleDataError(f"{where}: unknown regex flag {flag!r}")
+            value |= _FLAGS[flag]
+    try:
+        return regex.compile(pattern, value)
+    except regex.error as exc:
+        raise RuleDataError(f"{where}: invalid pattern {pattern!r}: {exc}") from None
+
+
+def _format(template: str, values: Mapping[str, Any]) -> str:
+    try:
+        return template.format_map(values)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+class TimedRule(Rule):
+    """A rule that runs user-supplied regexes under a timeout."""
+
+    @property
+    def timeout(self) -> float:
+        return float(self.options.get("timeout", DEFAULT_TIMEOUT))
+
+    def timed_out(self, ctx: Context) -> RuleDataError:
+        where = ctx.document.path or "<text>"
+        return RuleDataError(
+            f"rule {self.meta.code} ({self.meta.source}): pattern took longer than {self.timeout:g}s "
+            f"on {where}; simplify the pattern"
+        )
+
+
+class PatternRule(TimedRule):
+    """A regex; each match (or its ``group``) is a finding, ``replacement`` a fix template.
+
+    ``exceptions`` are regexes: a match that overlaps a match of any of them is skipped.
+    """
+
+    def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
+        super().__init__(meta, options)
+        where = f"{meta.source}: {meta.code}"
+        flags = options.get("flags", ())
+        self.pattern = compile_pattern(options["pattern"], flags, where=where)
+        self.exceptions = [compile_pattern(p, flags, where=where) for p in options.get("exceptions", ())]
+        self.replacement: str | None = options.get("replacement")
+        self.group = options.get("group", 0)
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        text = ctx.text
+        try:
+            for m in self.pattern.finditer(text, timeout=self.timeout):
+                start, end = m.span(self.group)
+                if start < 0 or self._excepted(text, start, end):
+                    continue
+                values = {"match": m.group(self.group), **{k: v or "" for k, v in m.groupdict().items()}}
+                message = _format(self.meta.message, values)
+                if self.replacement is None:
+                    yield self.diagnostic(start, end, message)
+                else:
+                    yield self.replace(start, end, m.expand(self.replacement), message)
+        except TimeoutError:
+            raise self.timed_out(ctx) from None
+
+    def _excepted(self, text: str, start: int, end: int) -> bool:
+        for exception in self.exceptions:
+            lo, hi = max(0, start - 80), min(len(text), end + 80)
+            for m in exception.finditer(text, lo, hi, timeout=self.timeout):
+                if (m.start() < end and m.end() > start) or m.start() == m.end() == start:
+                    return True
+        return False
+
+
+class SubstitutionRule(TimedRule):
+    """Wrong → right word lists, matched on whole Devanagari-aware words.
+
+    Single words are looked up in the document's word index (one dict probe per
+    distinct word); entries with spaces or hyphens go through one compiled regex.
+    A correction is a safe fix only when it is unique.
+    """
+
+    def __init__(
+        self, meta: RuleMeta, options: Mapping[str, Any], entries: Mapping[str, tuple[str, ...]]
+    ) -> None:
+        super().__init__(meta, options)
+        self.entries = entries
+        self.single = {w: r for w, r in entries.items() if not regex.search(f"[^{WORD_CHARS}]", w)}
+        phrases = sorted((w for w in entries if w not in self.single), key=len, reverse=True)
+        self.phrases = (
+            regex.compile(
+                NOT_WORD + "(?:" + "|".join(regex.escape(p) for p in phrases) + ")" + NOT_WORD_AFTER
+            )
+            if phrases
+            else None
+        )
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        index = ctx.document.word_index
+        hits = [(start, word) for word in self.single.keys() & index.keys() for start in index[word]]
+        if self.phrases is not None:
+            hits.extend((m.start(), m.group()) for m in self.phrases.finditer(ctx.text))
+        for start, wrong in sorted(hits):
+            yield self._finding(start, wrong)
+
+    def _finding(self, start: int, wrong: str) -> Diagnostic:
+        rights = self.entries[wrong]
+        end = start + len(wrong)
+        message = _format(self.meta.message, {"wrong": wrong, "right": " / ".join(rights), "match": wrong})
+        if len(rights) == 1:
+            return self.replace(start, end, rights[0], message)
+        return self.diagnostic(start, end, message, suggestions=rights)
+
+
+class RepetitionRule(TimedRule):
+    """The same word twice in a row ("के के").
+
+    Hindi reduplicates on purpose (धीरे-धीरे, बार बार, साथ साथ), so by default only
+    words in ``only`` (function words) are reported; ``allow`` lists exceptions
+    when ``only`` is not given.
+    """
+
+    _DOUBLED = regex.compile(
+        rf"{NOT_WORD}(?P<word>[{WORD_CHARS}]+)(?P<gap>[ \t]+)(?P=word){NOT_WORD_AFTER}",
+    )
+
+    def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
+        super().__init__(meta, options)
+        self.only = frozenset(options.get("only", ())) or None
+        self.allow = frozenset(options.get("allow", ()))
+        self.latin = bool(options.get("latin", True))
+
+    def _reportable(self, word: str) -> bool:
+        if word in self.allow:
+            return False
+        if self.only is None or word in self.only:
+            return True
+        return self.latin and word.isascii() and len(word) > 1
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        for m in self._DOUBLED.finditer(ctx.text, overlapped=False):
+            word = m.group("word")
+            if self._reportable(word):
+                start, end = m.start("gap"), m.end()
+                message = _format(self.meta.message, {"word": word, "match": m.group()})
+                yield self.diagnostic(
+                    m.start(), end, message, suggestions=(word,), edits=(Edit(start, end, ""),)
+                )

@@ -1,0 +1,34 @@
+"""``--format github``: GitHub Actions workflow commands, one annotation per finding."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from qa.engine.rule import RuleMeta
+from qa.report import FileResult
+from qa.report.summary import summary_line
+
+_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: bool = False) -> str:
+    lines = []
+    for result in results:
+        for d in result.diagnostics:
+            line, column = result.position(d.start)
+            end_line, end_column = result.position(d.end)
+            props = (
+                f"file={_property(result.path)},line={line},col={column},"
+                f"endLine={end_line},endColumn={end_column},title={_property(f'{d.code} {d.name}')}"
+            )
+            lines.append(f"::{_LEVELS[str(d.severity)]} {props}::{_data(f'{d.code} {d.message}')}")
+    lines.append(summary_line(results))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,87 @@
+"""``--format text``: ``path:line:col: CODE message``, the line, a caret, the fix.
+
+Long lines (a paragraph is often one line in copy) are shown as a window around
+the finding. Carets are placed by display width, so they sit under the right
+letter after conjuncts and vowel signs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from qa.diagnostic import Diagnostic, Edit
+from qa.engine.fixes import apply_edits
+from qa.engine.rule import RuleMeta
+from qa.report import FileResult
+from qa.report.summary import summary_line
+from qa.text.width import display_width
+
+WINDOW = 36  # code points of context on each side of a finding
+_COLORS = {"error": "31", "warning": "33", "info": "36"}
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: bool = False) -> str:
+    blocks = [block(result, d, color=color) for result in results for d in result.diagnostics]
+    return "".join(f"{b}\n\n" for b in blocks) + summary_line(results) + "\n"
+
+
+def block(result: FileResult, d: Diagnostic, *, color: bool = False) -> str:
+    line, column = result.position(d.start)
+    severity = str(d.severity)
+    head = (
+        f"{_paint(result.path, '1', color)}:{line}:{column}: "
+        f"{_paint(d.code, '1;' + _COLORS[severity], color)} {d.message}"
+    )
+    return "\n".join([head, *snippet(result, d, color=color)])
+
+
+def _window(result: FileResult, d: Diagnostic) -> tuple[int, int]:
+    line_start, line_end = result.lines.line_span(result.lines.line_of(d.start))
+    start = max(line_start, d.start - WINDOW)
+    end = min(line_end, max(d.end, d.start) + WINDOW)
+    # widen to word boundaries so the window never cuts a word (or a conjunct) in half
+    while start > line_start and not result.source[start - 1].isspace() and d.start - start < 2 * WINDOW:
+        start -= 1
+    while end < line_end and not result.source[end].isspace() and end - d.end < 2 * WINDOW:
+        end += 1
+    return start, end
+
+
+def fix_preview(source: str, edits: tuple[Edit, ...], line_start: int, line_end: int) -> str:
+    """``before → after`` for the words the edits touch."""
+    lo, hi = min(e.start for e in edits), max(e.end for e in edits)
+    lo, hi = max(lo, line_start), min(hi, line_end)
+    while lo > line_start and not source[lo - 1].isspace():
+        lo -= 1
+    while hi < line_end and not source[hi].isspace():
+        hi += 1
+    inside = [Edit(e.start - lo, e.end - lo, e.replacement) for e in edits if lo <= e.start and e.end <= hi]
+    before = source[lo:hi]
+    after = apply_edits(before, inside)
+    return f"{before.strip() or repr(before)} → {after.strip() or repr(after)}"
+
+
+def snippet(result: FileResult, d: Diagnostic, *, color: bool = False) -> list[str]:
+    source = result.source
+    start, end = _window(result, d)
+    line_start, line_end = result.lines.line_span(result.lines.line_of(d.start))
+    prefix = "…" if start > line_start else ""
+    suffix = "…" if end < line_end else ""
+    shown = source[start:end].replace("\t", " ")
+    caret_end = min(d.end, end)
+    pad = display_width(prefix + source[start : d.start])
+    width = max(1, display_width(source[d.start : caret_end]))
+    lines = [
+        f"    {prefix}{shown}{suffix}",
+        "    " + " " * pad + _paint("^" * width, _COLORS[str(d.severity)], color),
+    ]
+    if d.fix is not None:
+        label = "fix" if d.fix.applicability == "safe" else "unsafe fix"
+        lines.append(f"    {label}: {fix_preview(source, d.fix.edits, line_start, line_end)}")
+    elif d.suggestions:
+        lines.append("    suggestion: " + " / ".join(s or "(remove)" for s in d.suggestions))
+    return lines

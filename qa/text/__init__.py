@@ -1,0 +1,1 @@
+"""Devanagari-aware text primitives: lines, tokens, sentences, widths, matching keys."""

@@ -1,0 +1,125 @@
+"""Tokens, words, sentences and paragraphs, with the ``regex`` module.
+
+Stdlib ``re`` treats Devanagari vowel signs, virama and nukta as non-word characters,
+so ``\\w+`` splits "राष्ट्रपति" into pieces. Every class here is explicit instead:
+a word is a run of letters, combining marks and ZWJ/ZWNJ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+import regex
+
+#: Characters that belong inside a word (any script).
+WORD_CHARS = r"\p{L}\p{M}\u200c\u200d"
+#: A character class matching one word character, and its negation as a boundary.
+WORD_CLASS = f"[{WORD_CHARS}]"
+NOT_WORD = f"(?<![{WORD_CHARS}\\p{{Nd}}])"
+NOT_WORD_AFTER = f"(?![{WORD_CHARS}\\p{{Nd}}])"
+
+DEVANAGARI = regex.compile(r"\p{Devanagari}")
+
+# The order of alternatives matters: an ordinal ("47वें", "21st") before a number.
+_TOKEN = regex.compile(
+    rf"(?P<ordinal>\p{{Nd}}+[{WORD_CHARS}]+)"
+    r"|(?P<number>\p{Nd}+(?:[.,:/]\p{Nd}+)*)"
+    rf"|(?P<word>[{WORD_CHARS}]+)"
+    r"|(?P<punct>[^\s\p{L}\p{M}\p{Nd}\u200c\u200d])",
+)
+_WORD = regex.compile(f"{WORD_CLASS}+")
+_GRAPHEME = regex.compile(r"\X")
+
+# Sentence ends: danda, double danda, ? and ! (with closing quotes/brackets after them),
+# and a full stop that is not a decimal point, an initial or a known abbreviation.
+_ABBREVIATIONS = (
+    "डॉ|डा|श्री|श्रीमती|सु|कु|प्रो|पं|मो|ले|जन|कर्नल|मेजर|कैप्टन|लेफ्टि|सं|ई|पू|"
+    "Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|No|vs|etc|Rs|Lt|Col|Gen|Capt|Hon|approx|Inc|Ltd|Co"
+)
+# One-letter words are initials ("एम. के. स्टालिन") except these common sentence ends.
+_SHORT_FINAL_WORDS = "(?:है|था|थी|थे|हो|दो|लो)" + NOT_WORD_AFTER
+_INITIAL = (
+    r"(?:[\u0915-\u0939\u0958-\u095F]\u093C?[\u093E-\u094C]?|[\u0905-\u0914]"
+    r"|ए[मसनलफ]|आर|एच|एक्स|डब्ल्यू|वाई|जेड|\p{Lu})"
+)
+_SENTENCE_END = regex.compile(
+    r"[।॥?!]+[\"'”’)\]]*"
+    rf"|(?<!{NOT_WORD}(?:{_ABBREVIATIONS}|(?!{_SHORT_FINAL_WORDS}){_INITIAL}))"
+    r"(?<!\p{Nd})\.+[\"'”’)\]]*(?=\s|$)",
+)
+_PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
+
+
+class Kind(Enum):
+    WORD = "word"
+    NUMBER = "number"
+    ORDINAL = "ordinal"
+    PUNCT = "punct"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: Kind
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_devanagari(self) -> bool:
+        return self.kind is Kind.WORD and DEVANAGARI.match(self.text) is not None
+
+
+_KINDS = {"ordinal": Kind.ORDINAL, "number": Kind.NUMBER, "word": Kind.WORD, "punct": Kind.PUNCT}
+
+
+def tokens(text: str) -> list[Token]:
+    """All non-space tokens of ``text`` in order."""
+    return [
+        Token(_KINDS[m.lastgroup], m.group(), m.start(), m.end())  # type: ignore[index]
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def word_spans(text: str) -> list[tuple[str, int]]:
+    """(word, start) for every word: letters and marks of any script, no digits."""
+    return [(m.group(), m.start()) for m in _WORD.finditer(text)]
+
+
+def graphemes(text: str) -> list[str]:
+    """Extended grapheme clusters (what a reader sees as one letter)."""
+    return _GRAPHEME.findall(text)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of sentences; a paragraph break also ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    for para_start, para_end in paragraphs(text):
+        start = para_start
+        for m in _SENTENCE_END.finditer(text, para_start, para_end):
+            spans.append(_strip(text, start, m.end()))
+            start = m.end()
+        if text[start:para_end].strip():
+            spans.append(_strip(text, start, para_end))
+    return spans
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of blocks separated by blank lines."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        if text[start : m.start()].strip():
+            spans.append(_strip(text, start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_strip(text, start, len(text)))
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
