@@ -11,7 +11,7 @@ from qa.document import OBJECT, ViewBuilder
 #: Matches a suppression comment in any format (``<!-- qa: disable P001 -->``).
 QA_COMMENT = r"<!--\s*qa:[^>]*?-->"
 URL = r"(?:https?://|ftp://|www\.)[^\s<>\"'“”‘’()\[\]{}]+(?<![.,;:!?।])"
-EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
 PROSE_OBJECTS = regex.compile(f"{QA_COMMENT}|{URL}|{EMAIL}")
 
