@@ -7,6 +7,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 import regex
@@ -22,6 +23,9 @@ from qa.files import discover
 from qa.report import FORMATS, FileResult, formatter
 from qa.sources import SourceText, decode, read_file
 from qa.writer import write_atomic
+
+if TYPE_CHECKING:
+    from qa.cache import Cache
 
 
 @dataclass
@@ -65,6 +69,10 @@ class Options:
 )
 @click.option("--stdin-filename", help="Name to report (and to pick the format by) for stdin.")
 @click.option("--no-color", is_flag=True, help="No colours (also: NO_COLOR=1).")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), help="Processes for many files (default: all cores)."
+)
+@click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring the .qa_cache folder.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -82,6 +90,8 @@ def check(
     input_format: str | None,
     stdin_filename: str | None,
     no_color: bool,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Lint PATHS (files or folders; '-' for stdin). Exit 1 if problems at or above --fail-level."""
     paths = paths or (".",)
@@ -92,14 +102,14 @@ def check(
     config.override("fail-level", fail_level, "--fail-level")
     linter = Linter(config)
     options = Options(fix, unsafe_fixes, diff, input_format, parse_date(date) if date else None)
+    cache = None if no_cache or fix or diff else _cache(config, linter, input_format)
     results, failed_inputs, diffs = [], 0, []
-    for name, read in _inputs(paths, config, stdin_filename):
-        try:
-            result, patch = _lint_one(name, read, linter, options)
-        except InputError as exc:
-            click.echo(f"qa: error: {exc}", err=True)
+    for outcome in _lint_all(paths, config, stdin_filename, linter, options, cache, jobs):
+        if isinstance(outcome, InputError):
+            click.echo(f"qa: error: {outcome}", err=True)
             failed_inputs += 1
             continue
+        result, patch = outcome
         results.append(result)
         if patch:
             diffs.append(patch)
@@ -111,16 +121,59 @@ def check(
     sys.exit(0 if exit_zero else int(failing or bool(diffs and diff)))
 
 
-def _inputs(paths: tuple[str, ...], config: Config, stdin_filename: str | None):  # type: ignore[no-untyped-def]
-    """(display name, reader) for stdin and every discovered file."""
-    files = [p for p in paths if p != "-"]
+Outcome = tuple[FileResult, str | None] | InputError
+
+
+def _cache(config: Config, linter: Linter, input_format: str | None) -> Cache:
+    from qa.cache import Cache, location
+
+    return Cache(location(config), config, linter.codes, (input_format,))
+
+
+def _lint_all(  # type: ignore[no-untyped-def]
+    paths: tuple[str, ...],
+    config: Config,
+    stdin_filename: str | None,
+    linter: Linter,
+    options: Options,
+    cache: Cache | None,
+    jobs: int | None,
+):
+    """Stdin in this process, then every discovered file (over ``jobs`` processes), in order."""
     if "-" in paths:
-        yield stdin_filename or "-", lambda: decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
-    for path in discover(files, include=config["include"], exclude=config["exclude"]):
-        yield str(path), lambda path=path: read_file(path, max_size=config["max-file-size"])
+        name = stdin_filename or "-"
+        yield _outcome(
+            name, lambda: decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>"), linter, options, cache
+        )
+    files = [
+        str(p)
+        for p in discover(
+            [p for p in paths if p != "-"], include=config["include"], exclude=config["exclude"]
+        )
+    ]
+    max_size = config["max-file-size"]
+
+    def lint_file(name: str) -> Outcome:
+        return _outcome(name, lambda: read_file(Path(name), max_size=max_size), linter, options, cache)
+
+    if len(files) > 1 and jobs != 1:
+        from qa.parallel import default_jobs, ordered_map
+
+        yield from ordered_map(lint_file, files, jobs or default_jobs())
+    else:
+        yield from map(lint_file, files)
 
 
-def _lint_one(name: str, read, linter: Linter, options: Options) -> tuple[FileResult, str | None]:  # type: ignore[no-untyped-def]
+def _outcome(name: str, read, linter: Linter, options: Options, cache: Cache | None) -> Outcome:  # type: ignore[no-untyped-def]
+    try:
+        return _lint_one(name, read, linter, options, cache)
+    except InputError as exc:
+        return exc
+
+
+def _lint_one(  # type: ignore[no-untyped-def]
+    name: str, read, linter: Linter, options: Options, cache: Cache | None = None
+) -> tuple[FileResult, str | None]:
     source: SourceText = read()
     path = None if name == "-" else name
 
@@ -129,7 +182,13 @@ def _lint_one(name: str, read, linter: Linter, options: Options) -> tuple[FileRe
         return linter.check(doc, date=options.date)  # type: ignore[arg-type]
 
     if not (options.fix or options.diff):
-        return FileResult(name, source.text, lint(source.text)), None
+        key = cache.key(name, source.text, bom=source.bom) if cache else ""
+        found = cache.get(key) if cache else None
+        if found is None:
+            found = lint(source.text)
+            if cache:
+                cache.put(key, found)
+        return FileResult(name, source.text, found), None
     fixed = fix_until_stable(source.text, lint, unsafe=options.unsafe_fixes)
     patch = None
     if fixed.text != source.text:
