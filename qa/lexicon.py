@@ -126,7 +126,8 @@ def compound(word: str, *, min_zipf: float = 3.5) -> bool:
 
 def recognised(word: str) -> bool:
     """Known outright, as an inflection of a known stem, or as a solid compound."""
-    return word in frequencies() or inflected(word) or compound(word)
+    freq = frequencies()
+    return word in freq or word + "ना" in freq or inflected(word) or compound(word)
 
 
 @dataclass(frozen=True)

@@ -60,11 +60,10 @@ class ContextCounts:
     right: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def unigram(self, word: str) -> float:
-        """P(word): the corpus share, else the lexicon's, else half a count."""
-        if word in self.unigrams:
-            return self.unigrams[word] / self.total
+        """P(word): the larger of its share in the corpus and in the lexicon (news uses
+        words, like केस for "case", that an encyclopedia rarely does)."""
         zipf = lexicon.zipf(word)
-        return 10 ** (zipf - 9) if zipf else 0.5 / self.total
+        return max(self.unigrams.get(word, 0.5) / self.total, 10 ** (zipf - 9) if zipf else 0.0)
 
     def conditional(self, given: str, word: str, pair_count: int) -> float:
         """P(word | given) with the pair count backed off to ``word``'s unigram share."""
@@ -115,10 +114,13 @@ class StrayLetter(Rule):
         starts = [t.start for t in tokens]
         threshold = float(self.options.get("min-log-odds", 1.0))
         prior = float(self.options.get("slip-prior", 1e-4))
-        min_ratio = float(self.options.get("min-frequency-ratio", 2.0))
+        min_ratio = float(self.options.get("min-frequency-ratio", 2.5))
+        max_zipf = float(self.options.get("max-word-zipf", 4.6))
         for word, intended in slips.items():
-            ratio = lexicon.zipf(intended) - lexicon.zipf(word)
-            if ratio < min_ratio:
+            if len(doc.word_index[word]) > 1:
+                continue  # a slip is a one-off; a word used again is meant
+            zipf = lexicon.zipf(word)
+            if zipf > max_zipf or lexicon.zipf(intended) - zipf < min_ratio:
                 continue
             for start in doc.word_index[word]:
                 i = bisect_left(starts, start)

@@ -8,6 +8,7 @@ few types the lexicon does not recognise.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 
@@ -37,12 +38,22 @@ def _is_devanagari_word(word: str) -> bool:
     )
 
 
-def unrecognised(ctx: Context) -> Iterator[tuple[str, list[int]]]:
-    """Devanagari word types that neither the lexicon nor the house accept list knows."""
+def _normal(word: str) -> str:
+    """The spelling to look up: NFC, no ZWJ/ZWNJ, no visarga used as a colon (other families
+    report those)."""
+    word = unicodedata.normalize("NFC", word.replace("\u200c", "").replace("\u200d", ""))
+    return word[:-1] if word.endswith("\u0903") and lexicon.recognised(word[:-1]) else word
+
+
+def unrecognised(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
+    """(word, its normal form, starts) for Devanagari words neither the lexicon nor the house knows."""
     accept = lexicon.house(ctx.config).accept
     for word, starts in ctx.document.word_index.items():
-        if _is_devanagari_word(word) and word not in accept and not lexicon.recognised(word):
-            yield word, starts
+        if not _is_devanagari_word(word):
+            continue
+        normal = _normal(word)
+        if normal not in accept and not lexicon.recognised(normal):
+            yield word, normal, starts
 
 
 def suggestions(word: str) -> list[str]:
@@ -57,8 +68,8 @@ def suggestions(word: str) -> list[str]:
     for candidate in near_index().candidates(word):
         if variant_key(candidate) == key:
             continue  # an accepted variant spelling is not a typo
-        if candidate in additions and length < 4:
-            continue
+        if candidate in additions and (length < 4 or len(candidate) <= len(word)):
+            continue  # transliterated terms vary in vowels: only a dropped letter is a slip
         cost = distance(word, candidate)
         if cost <= limit:
             scored.append((cost, -lexicon.zipf(candidate), candidate))
@@ -77,8 +88,8 @@ class NonWord(Rule):
     """T002: an unknown word one cheap slip from a far more frequent word."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        for word, starts in unrecognised(ctx):
-            found = suggestions(word)
+        for word, normal, starts in unrecognised(ctx):
+            found = suggestions(normal)
             if not found:
                 continue
             best = found[:3]
@@ -95,8 +106,8 @@ class UnknownWord(Rule):
     """T004 (opt-in): a word no dictionary knows and no close candidate explains."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        for word, starts in unrecognised(ctx):
-            if len(aksharas(word)) < 2 or suggestions(word):
+        for word, normal, starts in unrecognised(ctx):
+            if len(aksharas(normal)) < 2 or suggestions(normal):
                 continue
             message = self.meta.message.format(word=word)
             for start in starts:
