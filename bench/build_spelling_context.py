@@ -16,6 +16,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,7 +75,7 @@ def main() -> None:
             total += len(words) - 2
             unigrams.update(words[1:-1])
             unigrams[SENTENCE_EDGE] += 1
-            for a, b in zip(words, words[1:], strict=False):
+            for a, b in pairwise(words):
                 if b in watch:
                     left[a, b] += 1
                 if a in watch:
@@ -93,7 +94,8 @@ def main() -> None:
             out.write(f"L\t{a}\t{b}\t{n}\n")
         for (a, b), n in sorted(right.items()):
             out.write(f"R\t{a}\t{b}\t{n}\n")
-    print(f"{OUT.relative_to(ROOT)}: {total} tokens, {len(left)} + {len(right)} pairs, {OUT.stat().st_size} bytes")
+    size = OUT.stat().st_size
+    print(f"{OUT.relative_to(ROOT)}: {total} tokens, {len(left)} + {len(right)} pairs, {size} bytes")
 
 
 if __name__ == "__main__":

@@ -69,7 +69,7 @@ def _chunks(lines: list[str], size: int = 50) -> list[str]:
 def false_alarms(show: int) -> None:
     config = t_config()
     print("\n## T false alarms on clean text (warnings+errors per 1,000 words)\n")
-    print(f"| corpus | words | findings | per 1,000 | by code |\n|---|---:|---:|---:|---|")
+    print("| corpus | words | findings | per 1,000 | by code |\n|---|---:|---:|---:|---|")
     examples: list[str] = []
     for name, docs in clean_documents():
         words = found = 0
@@ -148,7 +148,8 @@ def real_errors() -> None:
             tp, found, hit, gold = score(m2_sentences(path), config)
             total = [x + y for x, y in zip(total, (tp, found, hit, gold), strict=True)]
             if found or split == "valid":
-                print(f"| HiWikiEdits | {split} {path.stem} | {found} | {_ratio(tp, found)} | {_ratio(hit, gold)} |")
+                row = f"{found} | {_ratio(tp, found)} | {_ratio(hit, gold)}"
+                print(f"| HiWikiEdits | {split} {path.stem} | {row} |")
         tp, found, hit, gold = total
         print(f"| HiWikiEdits | **{split} all** | {found} | **{_ratio(tp, found)}** | {_ratio(hit, gold)} |")
     for split in ("dev", "train"):
@@ -207,9 +208,9 @@ def synthetic(limit: int) -> None:
                 if len(word) < 2 and kind != "function-word-stray-letter":
                     continue
                 wrong = _mutate(word, kind, rng)
-                if wrong is None or wrong == word or lexicon.known(wrong):
-                    if not (kind == "function-word-stray-letter" and wrong):
-                        continue
+                stray = kind == "function-word-stray-letter" and wrong is not None
+                if not stray and (wrong is None or wrong == word or lexicon.known(wrong)):
+                    continue
                 text = sentence[:start] + wrong + sentence[start + len(word) :]
                 cases += 1
                 end = start + len(wrong)
@@ -222,7 +223,8 @@ def synthetic(limit: int) -> None:
 
 
 def speed() -> None:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((DATA / "hindi-news-covid2020" / "corpus").rglob("*.txt"))]
+    paths = sorted((DATA / "hindi-news-covid2020" / "corpus").rglob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
     words = sum(len(word_spans(t)) for t in texts)
     for label, select in (("default rule set", None), ("T family only", ["T"])):
         config = Config()

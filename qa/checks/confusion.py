@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import gzip
 import math
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+
+import regex
 
 from qa import lexicon
 from qa.diagnostic import Diagnostic
@@ -23,7 +24,7 @@ from qa.engine.registry import rules_dir
 from qa.engine.rule import Context, Rule
 from qa.errors import RuleDataError
 from qa.text.akshara import CONSONANTS, INDEPENDENT_VOWELS, NUKTA
-from qa.text.tokenize import Kind, Token
+from qa.text.tokenize import WORD_CHARS
 
 #: Postpositions, auxiliaries and particles a stray keystroke most often lands on.
 FUNCTION_WORDS = (
@@ -36,6 +37,7 @@ _BACKOFF = 50.0
 _FUNCTION = frozenset(FUNCTION_WORDS)
 
 
+@lru_cache(maxsize=65536)
 def slip_of(word: str) -> str | None:
     """The function word ``word`` becomes when one stray letter is removed (केक -> के)."""
     if not 2 < len(word) <= 5 or word in _FUNCTION:
@@ -93,12 +95,28 @@ def context_counts() -> ContextCounts:
     return counts
 
 
-def _label(token: Token | None) -> str:
-    if token is None:
+_PIECE = regex.compile(rf"\p{{Nd}}[{WORD_CHARS}\p{{Nd}}.,:/]*|[{WORD_CHARS}]+")
+_SENTENCE_MARK = '।॥?!."'
+
+
+def _label(chunk: str | None, *, last: bool) -> str:
+    """A neighbouring chunk as the context counts name it: a word, <NUM> or <S>."""
+    if not chunk or (chunk[-1] if last else chunk[0]) in _SENTENCE_MARK:
         return SENTENCE_EDGE
-    if token.kind in (Kind.NUMBER, Kind.ORDINAL):
-        return NUM
-    return token.text if token.kind is Kind.WORD else SENTENCE_EDGE
+    pieces = _PIECE.findall(chunk)
+    if not pieces:
+        return SENTENCE_EDGE
+    token = pieces[-1] if last else pieces[0]
+    return NUM if token[0].isdigit() else token
+
+
+def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The labels of the tokens just before ``start`` and just after ``end``."""
+    before = text[max(0, start - 40) : start].rstrip()
+    after = text[end : end + 40].lstrip()
+    prev = before.split()[-1] if before.split() else None
+    nxt = after.split()[0] if after.split() else None
+    return _label(prev, last=True), _label(nxt, last=False)
 
 
 class StrayLetter(Rule):
@@ -110,8 +128,7 @@ class StrayLetter(Rule):
         if not slips:
             return
         counts = context_counts()
-        tokens = doc.tokens
-        starts = [t.start for t in tokens]
+        text = ctx.text
         threshold = float(self.options.get("min-log-odds", 1.0))
         prior = float(self.options.get("slip-prior", 1e-4))
         min_ratio = float(self.options.get("min-frequency-ratio", 2.5))
@@ -123,16 +140,16 @@ class StrayLetter(Rule):
             if zipf > max_zipf or lexicon.zipf(intended) - zipf < min_ratio:
                 continue
             for start in doc.word_index[word]:
-                i = bisect_left(starts, start)
-                prev = _label(tokens[i - 1] if i > 0 else None)
-                nxt = _label(tokens[i + 1] if i + 1 < len(tokens) else None)
+                prev, nxt = neighbours(text, start, start + len(word))
                 odds = self._log_odds(counts, prev, intended, word, nxt, prior)
                 if odds >= threshold:
                     message = self.meta.message.format(word=word, intended=intended)
                     yield self.replace(start, start + len(word), intended, message)
 
     @staticmethod
-    def _log_odds(counts: ContextCounts, prev: str, intended: str, word: str, nxt: str, prior: float) -> float:
+    def _log_odds(
+        counts: ContextCounts, prev: str, intended: str, word: str, nxt: str, prior: float
+    ) -> float:
         """log10 of P(prev intended next)·P(slip) over P(prev word next)·P(no slip)."""
 
         def fit(w: str) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from qa import lexicon
 from qa.diagnostic import Diagnostic
@@ -45,22 +45,33 @@ def _normal(word: str) -> str:
     return word[:-1] if word.endswith("\u0903") and lexicon.recognised(word[:-1]) else word
 
 
+@lru_cache(maxsize=65536)
+def _unknown(word: str) -> str | None:
+    """The normal form of a Devanagari word the lexicon does not recognise, else None."""
+    if not _is_devanagari_word(word):
+        return None
+    normal = _normal(word)
+    return None if lexicon.recognised(normal) else normal
+
+
 def unrecognised(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
     """(word, its normal form, starts) for Devanagari words neither the lexicon nor the house knows."""
     accept = lexicon.house(ctx.config).accept
+    known = lexicon.frequencies()
     for word, starts in ctx.document.word_index.items():
-        if not _is_devanagari_word(word):
+        if word in known:
             continue
-        normal = _normal(word)
-        if normal not in accept and not lexicon.recognised(normal):
+        normal = _unknown(word)
+        if normal is not None and normal not in accept:
             yield word, normal, starts
 
 
-def suggestions(word: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def suggestions(word: str) -> tuple[str, ...]:
     """Far more frequent words a slip away from ``word``, best first (empty if none is close)."""
     length = len(aksharas(word))
     if length < 3:
-        return []
+        return ()
     limit = _LIMITS.get(length, _LONG_LIMIT)
     key = variant_key(word)
     additions = lexicon.additions()
@@ -81,7 +92,7 @@ def suggestions(word: str) -> list[str]:
         if group not in seen:
             seen.add(group)
             best.append(candidate)
-    return best
+    return tuple(best)
 
 
 class NonWord(Rule):
