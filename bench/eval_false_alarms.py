@@ -16,12 +16,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import CORPORA, word_count  # noqa: E402
+from corpora import CORPORA, word_count
 
-from qa import api  # noqa: E402
-from qa.diagnostic import Severity  # noqa: E402
+from qa import api
+from qa.diagnostic import Severity
 
 FAMILIES = "UPTNFSE"
+
+
+def _per_thousand(count: int, words: int) -> float:
+    return 1000 * count / max(words, 1)
 
 
 def main() -> None:
@@ -42,9 +46,8 @@ def main() -> None:
                 if args.show and d.code.startswith(args.show):
                     context = text[max(0, d.start - 40) : d.end + 40].replace("\n", " ")
                     print(f"  {doc_name} {d.code} {d.message} | {context}")
-        per_k = lambda n: 1000 * n / max(words, 1)  # noqa: E731
-        row = "".join(f"{per_k(counts[f]):>7.2f}" for f in FAMILIES)
-        print(f"{name:<16}{words:>9}  {row}  {per_k(sum(counts.values())):>5.2f}")
+        row = "".join(f"{_per_thousand(counts[f], words):>7.2f}" for f in FAMILIES)
+        print(f"{name:<16}{words:>9}  {row}  {_per_thousand(sum(counts.values()), words):>5.2f}")
         print("    top codes: " + ", ".join(f"{c} {n}" for c, n in by_code.most_common(8)))
 
 
