@@ -16,10 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import CORPORA, word_count
-
 from qa import api
 from qa.diagnostic import Severity
+
+from corpora import CORPORA, word_count
 
 FAMILIES = "UPTNFSE"
 
