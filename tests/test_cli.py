@@ -130,3 +130,9 @@ def test_rules_and_explain() -> None:
     explained = run_qa("explain", "P001").stdout.decode()
     assert "हालांकि" in explained and "Not flagged" in explained
     assert run_qa("explain", "Z123").returncode == 2
+
+
+def test_rule_reference_is_generated_from_the_registry() -> None:
+    generated = run_qa("rules", "--format", "markdown").stdout.decode()
+    on_disk = (SEED.parent.parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert generated == on_disk, "regenerate: qa rules --format markdown > docs/rules.md"
