@@ -62,22 +62,34 @@ def _nfc(word: str) -> str:
     return unicodedata.normalize("NFC", word)
 
 
-def _spellings(document: Document, registry: reg.Registry) -> dict[Any, dict[str, list[Span]]]:
-    by_id: dict[Any, dict[str, list[Span]]] = {}
-    for raw, starts in document.word_index.items():
+def _spellings(document: Document, registry: reg.Registry) -> dict[Any, dict[str, list[str]]]:
+    """Cluster id -> NFC spelling -> the raw words written that way."""
+    by_id: dict[Any, dict[str, list[str]]] = {}
+    groups = registry.groups
+    for raw in document.word_index:
         if len(raw) < 2 or not DEVANAGARI.match(raw):
             continue
         word = _nfc(raw)
         k = key(word)
-        cid = registry.groups.get(k) or k
-        by_id.setdefault(cid, {}).setdefault(word, []).extend((s, s + len(raw)) for s in starts)
+        by_id.setdefault(groups.get(k) or k, {}).setdefault(word, []).append(raw)
     return by_id
 
 
+def _spans(document: Document, raws: list[str]) -> list[Span]:
+    return sorted((s, s + len(raw)) for raw in raws for s in document.word_index[raw])
+
+
+#: A word next to a title counts as a name only if it is no commoner than this (Zipf).
+TITLED_ZIPF = 4.5
+
+
 def titled(document: Document, spans: list[Span]) -> bool:
-    """True if any span follows a title or role (राष्ट्रपति पुतिन) or precedes जी."""
+    """True if a rare-enough word follows a title or role (राष्ट्रपति पुतिन) or precedes जी."""
     words = document.words
     titles = reg.titles()
+    word = document.view[spans[0][0] : spans[0][1]]
+    if key(word) in titles or zipf(word) >= TITLED_ZIPF:
+        return False
     for start, _ in spans:
         i = word_number(document, start)
         if i > 0 and key(words[i - 1][0]) in titles:
@@ -117,8 +129,6 @@ def find(document: Document, pattern: tuple[str, ...]) -> Iterator[tuple[int, Sp
 
 def _has_evidence(forms: list[str], classes: frozenset[str]) -> bool:
     keys = {key(f) for f in forms}
-    if keys & reg.distinct_keys():
-        return False
     if not classes & RISKY:
         return True
     if any(k.startswith(v) for k in keys for v in reg.variant_words()):
@@ -134,6 +144,8 @@ def _cluster(
     classes = frozenset().union(*(difference(names[0], other) for other in names[1:]))
     if classes and all(style.choice(c) == ANY for c in classes):
         return None
+    if {key(name) for name in names} & reg.distinct_keys():
+        return None  # two different words (जान/जॉन), not two spellings
     person = cid[0] if isinstance(cid, tuple) else None
     known_name = person is not None or key(names[0]) in registry.token_people
     spans = [s for spellings in ordered.values() for s in spellings]
@@ -158,7 +170,8 @@ def clusters(document: Document, registry: reg.Registry, style: HouseStyle) -> l
     found = []
     for cid, forms in _spellings(document, registry).items():
         if len(forms) > 1 or (isinstance(cid, tuple) and cid[0] in style.names):
-            cluster = _cluster(cid, forms, document, registry, style)
+            spans = {form: _spans(document, raws) for form, raws in forms.items()}
+            cluster = _cluster(cid, spans, document, registry, style)
             if cluster is not None and (len(cluster.forms) > 1 or cluster.preferred not in forms):
                 found.append(cluster)
     _LAST[:] = [(document, id(registry), style, found)]
