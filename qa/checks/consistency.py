@@ -62,7 +62,7 @@ def _nfc(word: str) -> str:
     return unicodedata.normalize("NFC", word)
 
 
-def _spellings(document: Document, registry: reg.Registry) -> dict[Any, dict[str, list[str]]]:
+def spellings(document: Document, registry: reg.Registry) -> dict[Any, dict[str, list[str]]]:
     """Cluster id -> NFC spelling -> the raw words written that way."""
     by_id: dict[Any, dict[str, list[str]]] = {}
     groups = registry.groups
@@ -159,6 +159,17 @@ def _cluster(
     return Cluster(ordered, preferred, classes, person, name_like, name_like or _has_evidence(names, classes))
 
 
+def pooled_kind(cid: Any, forms: list[str], registry: reg.Registry) -> str | None:
+    """ "name" or "word" for spellings pooled across files (no title context); None if
+    the spellings may be two different words."""
+    classes = frozenset().union(*(difference(forms[0], other) for other in forms[1:]))
+    if {key(f) for f in forms} & reg.distinct_keys():
+        return None
+    if isinstance(cid, tuple) or key(forms[0]) in registry.token_people or max(map(zipf, forms)) < NAME_ZIPF:
+        return "name"
+    return "word" if _has_evidence(forms, classes) else None
+
+
 _LAST: list[tuple[Document, int, HouseStyle, list[Cluster]]] = []
 
 
@@ -168,7 +179,7 @@ def clusters(document: Document, registry: reg.Registry, style: HouseStyle) -> l
         if doc is document and reg_id == id(registry) and st == style:
             return found
     found = []
-    for cid, forms in _spellings(document, registry).items():
+    for cid, forms in spellings(document, registry).items():
         if len(forms) > 1 or (isinstance(cid, tuple) and cid[0] in style.names):
             spans = {form: _spans(document, raws) for form, raws in forms.items()}
             cluster = _cluster(cid, spans, document, registry, style)
