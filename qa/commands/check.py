@@ -21,7 +21,7 @@ from qa.engine.runner import Linter
 from qa.errors import InputError, QAError
 from qa.files import discover
 from qa.report import FORMATS, FileResult, formatter
-from qa.sources import SourceText, decode, read_file
+from qa.sources import SourceText, decode, encode, read_file
 from qa.writer import write_atomic
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ class Options:
     diff: bool
     input_format: str | None
     date: object
+    stdin: bool = False  #: '-' is among the inputs (with --fix, the report goes to stderr)
 
 
 @click.command()
@@ -101,7 +102,7 @@ def check(
     config.override("ignore", split_codes(ignore), "--ignore")
     config.override("fail-level", fail_level, "--fail-level")
     linter = Linter(config)
-    options = Options(fix, unsafe_fixes, diff, input_format, parse_date(date) if date else None)
+    options = Options(fix, unsafe_fixes, diff, input_format, parse_date(date) if date else None, "-" in paths)
     cache = None if no_cache or fix or diff else _cache(config, linter, input_format)
     results, failed_inputs, diffs = [], 0, []
     for outcome in _lint_all(paths, config, stdin_filename, linter, options, cache, jobs):
@@ -141,10 +142,11 @@ def _lint_all(  # type: ignore[no-untyped-def]
 ):
     """Stdin in this process, then every discovered file (over ``jobs`` processes), in order."""
     if "-" in paths:
-        name = stdin_filename or "-"
-        yield _outcome(
-            name, lambda: decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>"), linter, options, cache
-        )
+
+        def read_stdin() -> SourceText:
+            return decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
+
+        yield _outcome(stdin_filename or "-", read_stdin, linter, options, cache, stdin=True)
     files = [
         str(p)
         for p in discover(
@@ -164,15 +166,17 @@ def _lint_all(  # type: ignore[no-untyped-def]
         yield from map(lint_file, files)
 
 
-def _outcome(name: str, read, linter: Linter, options: Options, cache: Cache | None) -> Outcome:  # type: ignore[no-untyped-def]
+def _outcome(  # type: ignore[no-untyped-def]
+    name: str, read, linter: Linter, options: Options, cache: Cache | None, *, stdin: bool = False
+) -> Outcome:
     try:
-        return _lint_one(name, read, linter, options, cache)
+        return _lint_one(name, read, linter, options, cache, stdin=stdin)
     except InputError as exc:
         return exc
 
 
 def _lint_one(  # type: ignore[no-untyped-def]
-    name: str, read, linter: Linter, options: Options, cache: Cache | None = None
+    name: str, read, linter: Linter, options: Options, cache: Cache | None = None, *, stdin: bool = False
 ) -> tuple[FileResult, str | None]:
     source: SourceText = read()
     path = None if name == "-" else name
@@ -190,16 +194,14 @@ def _lint_one(  # type: ignore[no-untyped-def]
                 cache.put(key, found)
         return FileResult(name, source.text, found), None
     fixed = fix_until_stable(source.text, lint, unsafe=options.unsafe_fixes)
-    patch = None
-    if fixed.text != source.text:
-        if options.diff:
-            patch = _unified(name, source.text, fixed.text)
-        elif name == "-":
-            sys.stdout.write(fixed.text)
-        else:
-            write_atomic(Path(name), fixed.text, bom=source.bom, original=_bytes(source))
     if options.diff:
+        patch = _unified(name, source.text, fixed.text) if fixed.text != source.text else None
         return FileResult(name, source.text, lint(source.text)), patch
+    if stdin:  # a filter: always the whole text, fixed or not
+        sys.stdout.buffer.write(encode(fixed.text, source.bom))
+        sys.stdout.flush()
+    elif fixed.text != source.text:
+        write_atomic(Path(name), fixed.text, bom=source.bom, original=_bytes(source))
     return FileResult(name, fixed.text, fixed.remaining, fixed=fixed.applied), None
 
 
@@ -230,7 +232,7 @@ def _emit(
         sys.stdout.write("".join(diffs))
         return
     rules = {code: spec.meta for code, spec in registry.load_specs(tuple(config["rule-files"])).items()}
-    stream = sys.stderr if options.fix and any(r.path == "-" for r in results) else sys.stdout
+    stream = sys.stderr if options.fix and options.stdin else sys.stdout
     color = output is None and _use_color(no_color, stream)
     report = formatter(output_format)(results, rules, color=color)
     if output:
