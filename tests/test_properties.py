@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -138,3 +139,18 @@ def test_cli_fix_matches_the_api_and_keeps_the_rest(text: str) -> None:
     edits = [e for f in applicable(qa.check(text, path="story.txt")) for e in f.edits]
     if edits:
         assert prefix >= min(e.start for e in edits)
+
+
+#: Inputs the fuzzer (bench/fuzz.py) found crashing, kept once fixed.
+FUZZ_CRASHERS = [
+    b"," * 49 + b"*",  # a fix that rewrote ",," as ",," never converged
+]
+
+
+@pytest.mark.parametrize("data", FUZZ_CRASHERS)
+def test_fuzz_regressions(data: bytes) -> None:
+    text = decode(data, "x.txt").text
+    for fmt in ("text", "markdown"):
+        _valid(text, qa.check(text, format=fmt))
+        once = qa.fix(text, format=fmt).text
+        assert qa.fix(once, format=fmt).text == once
