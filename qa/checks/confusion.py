@@ -124,7 +124,7 @@ class StrayLetter(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         doc = ctx.document
-        slips = {w: f for w in doc.word_index if (f := slip_of(w))}
+        slips = {w: f for w in doc.word_index if 2 < len(w) <= 5 and (f := slip_of(w))}
         if not slips:
             return
         counts = context_counts()
