@@ -102,7 +102,10 @@ class NonWord(Rule):
     """T002: an unknown word one cheap slip from a far more frequent word."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        max_uses = int(self.options.get("max-uses", 2))
         for word, normal, starts in unrecognised(ctx):
+            if len(starts) > max_uses or word in _register():
+                continue  # the writer's form (used again and again), or T001's business
             found = suggestions(normal)
             if not found:
                 continue
