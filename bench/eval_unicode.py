@@ -17,12 +17,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import CORPORA, word_count
-
 from qa import api
 from qa.config import Config
 from qa.diagnostic import Severity
 from qa.engine import registry
+
+from corpora import CORPORA, word_count
 
 
 def main() -> None:

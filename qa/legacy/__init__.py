@@ -22,6 +22,9 @@ _CONSONANT = r"[\u0915-\u0939\u0958-\u095f]\u093c?"
 _CLUSTER = rf"(?:{_CONSONANT}\u094d)*{_CONSONANT}"
 _SHORT_I = regex.compile(rf"{_PRE_I}((?:\u094d?{_CLUSTER})?)")
 _REPH_AFTER = regex.compile(rf"({_CLUSTER})([\u093e-\u094c\u0901\u0902\u0903]*){_REPH}")
+#: The fonts draw ॉ ो ौ as ा plus a top sign; Unicode has one character for each.
+_COMPOSED = {"\u093e\u0945": "\u0949", "\u093e\u0947": "\u094b", "\u093e\u0948": "\u094c"}
+_COMPOSED_SIGNS = regex.compile("|".join(_COMPOSED))
 #: Chanakya text saved through Mac Roman ("∑§Ê¥ª˝‚" for ·¤æ´»ýâ): tell-tale characters.
 _MAC_ROMAN = regex.compile(r"[∑Σ§Ê¥ª˝‚⁄÷]{2}|§Ê")
 
@@ -65,7 +68,8 @@ def convert(text: str, font: str) -> str:
     text = pattern.sub(lambda m: mapping[m.group()], text)
     text = _SHORT_I.sub(lambda m: _short_i(m.group(1)), text)
     text = _REPH_AFTER.sub(r"र्\1\2", text)
-    return text.replace(_PRE_I, "\u093f").replace(_REPH, "र्")
+    text = text.replace(_PRE_I, "\u093f").replace(_REPH, "र्")
+    return _COMPOSED_SIGNS.sub(lambda m: _COMPOSED[m.group()], text)
 
 
 def _short_i(cluster: str) -> str:
