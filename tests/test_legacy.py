@@ -118,7 +118,7 @@ def test_convert_reads_windows_1252_files_and_stdin(qa_cli, tmp_path) -> None:
     source = tmp_path / "c.txt"
     source.write_bytes("·¤æ´»ýðâ ·¤æð".encode("cp1252"))
     assert qa_cli("convert", "--from", "chanakya", str(source)).stdout.decode() == "कांग्रेस को"
-    piped = qa_cli("convert", "--from", "krutidev", "-", input="ljdkj".encode())
+    piped = qa_cli("convert", "--from", "krutidev", "-", input=b"ljdkj")
     assert piped.stdout.decode() == "सरकार"
 
 

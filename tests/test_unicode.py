@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEED, shared
 from qa import api
 from qa.checks.mojibake import _decoding, repair
 from qa.config import Config
 from qa.diagnostic import Severity
 from qa.engine import registry
 from qa.errors import ConfigError
+
+from conftest import SEED, shared
 
 U_CODES = sorted(c for c in registry.load_specs() if c.startswith("U"))
 HINDI = "ज़्यादा राष्ट्रपति ने कहा कि हिंदी में ख़बर आई, Delhi 2020 एक्सप्रेस।"
@@ -59,7 +60,9 @@ def test_other_languages_are_not_mojibake(text: str) -> None:
 
 
 def test_legacy_paragraph_is_reported_once_with_its_conversion() -> None:
-    kruti = "Hkkjr ljdkj us vkt dgk fd ns'k esa ykWdMkmu ugha gksxkA ;g fu.kZ; jkT;ksa ls ckr ds ckn fy;k x;kA"
+    kruti = (
+        "Hkkjr ljdkj us vkt dgk fd ns'k esa ykWdMkmu ugha gksxkA ;g fu.kZ; jkT;ksa ls ckr ds ckn fy;k x;kA"
+    )
     text = f"ज़्यादा राष्ट्रपति ने कहा।\n\n{kruti}\n\nThe minister said the lockdown will end soon."
     found = [d for d in api.check(text, select=U_CODES) if d.code.startswith("U")]
     assert [d.code for d in found] == ["U033"]

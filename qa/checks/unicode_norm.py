@@ -45,8 +45,6 @@ def _odd_codes(word: str) -> str:
     return ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(odd)) or "combining-mark order"
 
 
-
-
 class MixedNuktaEncoding(Rule):
     """The same word spelt with both nukta encodings in one document: search finds only one.
 
