@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
-
-import regex
 
 from qa.checks.unicode_scan import distinct_words
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.errors import ConfigError
 
-_PRECOMPOSED = regex.compile(r"[\u0958-\u095f]")
+_PRECOMPOSED = re.compile(r"[\u0958-\u095f]")
 
 
 #: Where non-NFC text comes from in practice: precomposed nukta letters, a nukta on
 #: न र ळ (NFC composes those), and decomposed Latin accents.
-_NOT_NFC = regex.compile(r"[\u0958-\u095f\u0300-\u036f]|[\u0928\u0930\u0933]\u093c")
+_NOT_NFC = re.compile(r"[\u0958-\u095f\u0300-\u036f]|[\u0928\u0930\u0933]\u093c")
 
 
 class NonNfc(Rule):
@@ -67,37 +66,35 @@ class MixedNuktaEncoding(Rule):
             yield self.diagnostic(at, at + len(first), self.meta.message.format(words=words))
 
 
-_ASCII = regex.compile(r"[0-9]")
-_DEVANAGARI = regex.compile(r"[०-९]")
-_CHOICES = {"ascii": "0-9", "devanagari": "०-९"}
+_ASCII = re.compile(r"[0-9]")
+_DEVANAGARI = re.compile(r"[०-९]")
+_SYSTEMS = {"ascii": (_ASCII, "0-9"), "devanagari": (_DEVANAGARI, "०-९")}
 
 
 class MixedDigits(Rule):
-    """Devanagari and ASCII digits in one document (or the wrong one for the house)."""
+    """Devanagari and ASCII digits in one document, or the one the house does not use.
+
+    Without a house choice the finding points at the first digit of the rarer system
+    (where the document departs from itself).
+    """
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
-        devanagari = _DEVANAGARI.search(text)
-        if devanagari is None and "require" not in ctx.config.section("digits"):
-            return
-        ascii_ = _ASCII.search(text)
         require = ctx.config.section("digits").get("require")
-        if require is not None and require not in _CHOICES:
-            raise ConfigError(f"[tool.qa.digits] require must be 'ascii' or 'devanagari', not {require!r}")
-        if require is None:
-            if devanagari is None or ascii_ is None:
-                return
-            minority = self._minority(text, devanagari, ascii_)
-            message = self.meta.message
-        else:
-            minority = devanagari if require == "ascii" else ascii_
-            if minority is None:
-                return
-            message = f"the house uses {_CHOICES[require]} digits ([tool.qa.digits] require = {require!r})"
-        yield self.diagnostic(minority.start(), minority.end(), message)
-
-    @staticmethod
-    def _minority(text: str, devanagari: regex.Match[str], ascii_: regex.Match[str]) -> regex.Match[str]:
-        """The first digit of the rarer system (where the document departs from itself)."""
-        rare_devanagari = len(_DEVANAGARI.findall(text)) <= len(_ASCII.findall(text))
-        return devanagari if rare_devanagari else ascii_
+        if require is not None:
+            if require not in _SYSTEMS:
+                raise ConfigError(
+                    f"[tool.qa.digits] require must be 'ascii' or 'devanagari', not {require!r}"
+                )
+            other = "devanagari" if require == "ascii" else "ascii"
+            found = _SYSTEMS[other][0].search(text)
+            if found is not None:
+                digits = _SYSTEMS[require][1]
+                message = f"the house uses {digits} digits ([tool.qa.digits] require = {require!r})"
+                yield self.diagnostic(found.start(), found.end(), message)
+            return
+        devanagari = _DEVANAGARI.search(text)
+        if devanagari is None or (ascii_ := _ASCII.search(text)) is None:
+            return
+        rarer = devanagari if len(_DEVANAGARI.findall(text)) <= len(_ASCII.findall(text)) else ascii_
+        yield self.diagnostic(rarer.start(), rarer.end())

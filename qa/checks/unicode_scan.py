@@ -13,7 +13,10 @@ scan of clean text. Two tools keep it small:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
+from functools import cached_property
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -40,6 +43,15 @@ class _Scan:
         self.words = list(document.word_index)
         self.joined = "\n".join(self.words)
         self.rare = frozenset(_RARE.findall(document.view))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each word starts in :attr:`joined` (only needed once something matched)."""
+        return list(accumulate((len(w) + 1 for w in self.words[:-1]), initial=0))
+
+    def word_at(self, offset: int) -> int:
+        """Index of the word that contains ``offset`` of :attr:`joined`."""
+        return bisect_right(self.starts, offset) - 1
 
 
 _LAST: list[_Scan] = []
@@ -102,17 +114,15 @@ class WordPattern(Rule):
         return self.meta.message.format_map(values)
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        joined, words = distinct_words(ctx.document)
+        shared = scan(ctx.document)
         hits = []
-        index, word_start, reported = 0, 0, -1
-        for m in self.pattern.finditer(joined):
-            while word_start + len(words[index]) < m.start():
-                word_start += len(words[index]) + 1
-                index += 1
+        reported = -1
+        for m in self.pattern.finditer(shared.joined):
+            index = shared.word_at(m.start())
             if self.whole and index == reported:
                 continue
             reported = index
-            word = words[index]
+            word, word_start = shared.words[index], shared.starts[index]
             lo, hi = (0, len(word)) if self.whole else (m.start() - word_start, m.end() - word_start)
             found = (self.message_for(m, word), self.fix_for(m))
             hits.extend((start + lo, start + hi, *found) for start in ctx.document.word_index[word])
