@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-import ftfy
 import regex
 
 from qa.checks.legacy import clip
@@ -84,6 +83,8 @@ def repair(text: str) -> str:
     The code pages ftfy does not know go first (ftfy would reinterpret their C1
     controls); then ftfy; then the table for whatever is left.
     """
+    import ftfy  # costs ~0.1 s to import: only when a paragraph is damaged
+
     for codec in FTFY_MISSES:
         text = _undo(text, codec)
     text = ftfy.fix_encoding(text)
