@@ -10,6 +10,7 @@ import regex
 
 from qa.checks.facts_data import Dated, FactBase, Office, load
 from qa.config import Config
+from qa.text.ordinals import Phrases
 from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER
 
 #: A possessive or place word that names no particular country.
@@ -49,6 +50,7 @@ class FactIndex:
         for office in base.offices:
             for noun in office.nouns:
                 self.by_noun.setdefault(noun, []).append(office)
+        self.nouns = Phrases(self.by_noun)
         self.place_words = {p for o in base.offices for p in o.places}
         self._aliases: dict[str, set[tuple[str, str]]] = {}
         for office in base.offices:
@@ -83,6 +85,7 @@ class DatedIndex:
     people: list[tuple[regex.Pattern[str], Dated]]
     events: list[tuple[regex.Pattern[str], Dated]]
     days: dict[str, Dated]
+    day_names: Phrases
     short: dict[str, Dated]
 
 
@@ -105,5 +108,6 @@ def dated_index(extra: tuple[str, ...] = ()) -> DatedIndex:
         people=[(regex.compile(names_pattern(p.names) + possessive), p) for p in base.people],
         events=[(regex.compile(names_pattern(e.names) + possessive), e) for e in base.events],
         days={name: d for d in base.days for name in d.names},
+        day_names=Phrases(name for d in base.days for name in d.names),
         short={name: p for p in base.people for name in (*p.short, *p.names)},
     )
