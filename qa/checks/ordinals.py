@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 
+import regex
+
 from qa.checks.facts_data import load
-from qa.diagnostic import Diagnostic, Edit
+from qa.diagnostic import Diagnostic, Edit, Severity
 from qa.engine.rule import Context, Rule
 from qa.text import ordinals
 from qa.text.ordinals import IRREGULAR, Ordinal, Phrases, correct_form, phrase_at, word_before, words_after
 from qa.text.tokenize import DEVANAGARI
 
+_RANGE = regex.compile(r"[0-9०-९][-–]$")
 POSSESSIVES = {"का": "direct", "के": "oblique", "की": "fem"}
 GENDER = {"direct": "m", "oblique": "m", "fem": "f"}
 _WELL_FORMED = {"वां", "वाँ", "वें", "वीं", "वीँ"}
@@ -30,16 +33,18 @@ class SmallOrdinalInDigits(Rule):
     """1–4 and 6 are written as words: 2वें → दूसरे, 1ला → पहला, 6वें → छठे."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        text = ctx.text
         for o in _digit_forms(ctx):
             if (
                 o.kind != "digits"
                 or o.value not in IRREGULAR
                 or o.inflection == "none"
                 or o.digits[0] in "0०"
+                or _RANGE.search(text, max(0, o.start - 2), o.start)  # "5-6वें सप्ताह"
             ):
                 continue
             word = correct_form(o.value, o.inflection)
-            severity = self.meta.severity if o.value != 6 else type(self.meta.severity).WARNING
+            severity = self.meta.severity if o.value != 6 else Severity.WARNING
             yield self.diagnostic(
                 o.start,
                 o.end,

@@ -203,11 +203,10 @@ def _words() -> dict[str, tuple[int, str]]:
         for inflection, form in zip(INFLECTIONS, forms, strict=True):
             words[form] = (value, inflection)
     for cardinal, value in zip(_CARDINALS, _VALUES, strict=True):
-        stem = "नौ" if cardinal == "नौ" else cardinal
         for suffix, inflection in _WORD_SUFFIX.items():
-            words.setdefault(stem + suffix, (value, inflection))
+            words.setdefault(cardinal + suffix, (value, inflection))
     for suffix, inflection in _WORD_SUFFIX.items():  # नवां, छठवां
-        words.setdefault("नव" + suffix, (9, inflection))
+        words.setdefault("न" + suffix, (9, inflection))
         words.setdefault("छठ" + suffix, (6, inflection))
     return words
 
