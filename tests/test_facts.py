@@ -216,7 +216,8 @@ def test_desk_office_is_used_by_the_rules(tmp_path: Path, qa_cli) -> None:
     (tmp_path / "facts" / "mayor.yaml").write_text(OFFICE, encoding="utf-8")
     (tmp_path / "qa.toml").write_text('[facts]\npaths = ["facts"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("टेस्टपुर के 5वें महापौर बीना वर्मा ने कहा।\n", encoding="utf-8")
-    result = qa_cli("check", "--config", str(tmp_path / "qa.toml"), "--select", "F020", str(tmp_path / "a.txt"))
+    config, article = str(tmp_path / "qa.toml"), str(tmp_path / "a.txt")
+    result = qa_cli("check", "--config", config, "--select", "F020", article)
     assert b"F020" in result.stdout and b"2nd Mayor of Testpur" in result.stdout
 
 
