@@ -19,9 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from qa.engine.registry import rules_dir
+from qa.engine.registry import read_yaml, rules_dir
 from qa.errors import RuleDataError
 
 ANNIVERSARIES = "anniversaries.yaml"
@@ -178,14 +176,7 @@ def consistency(office: Office) -> list[str]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.load(
-            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
-    except OSError as exc:
-        raise RuleDataError(f"{path}: cannot read fact file: {exc.strerror or exc}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise RuleDataError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
+    data = read_yaml(path, "fact file")
     if not isinstance(data, dict):
         raise RuleDataError(f"{path}: expected a mapping")
     return data

@@ -62,13 +62,7 @@ class MissingNasal(Rule):
         for o in _digit_forms(ctx):
             if o.kind == "digits" and o.suffix in ("वा", "वे", "वी") and o.value not in IRREGULAR:
                 right = correct_form(o.value, o.inflection, o.digits)
-                yield self.diagnostic(
-                    o.start,
-                    o.end,
-                    self.meta.message.format(found=o.text, right=right),
-                    suggestions=(right,),
-                    edits=[_edit(o, right)],
-                )
+                yield self.replace(o.start, o.end, right, self.meta.message.format(found=o.text, right=right))
 
 
 class SpacedSuffix(Rule):
@@ -78,13 +72,7 @@ class SpacedSuffix(Rule):
         for o in _digit_forms(ctx):
             if o.spaced and o.value not in IRREGULAR:
                 right = f"{o.digits}{o.suffix}"
-                yield self.diagnostic(
-                    o.start,
-                    o.end,
-                    self.meta.message.format(found=o.text, right=right),
-                    suggestions=(right,),
-                    edits=[_edit(o, right)],
-                )
+                yield self.replace(o.start, o.end, right, self.meta.message.format(found=o.text, right=right))
 
 
 class EnglishSuffix(Rule):
