@@ -31,6 +31,7 @@ from qa.document import Document
 from qa.engine.rule import Context, Rule
 from qa.text import ordinals
 from qa.text.ordinals import IRREGULAR, Ordinal, Phrases, correct_form, phrase_at, word_before, words_after
+from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER
 
 #: Words after an office phrase that make it a predicate of a name said before it.
 PREDICATES = frozenset(
@@ -60,7 +61,12 @@ PREDICATES = frozenset(
     ]
 )
 _AS = ("के रूप में", "के तौर पर", "के रूप", "के तौर")
-_HONORIFICS = frozenset(["डॉ", "डॉक्टर", "श्री", "श्रीमती", "सुश्री", "पंडित", ".", ","])
+_HONORIFICS = frozenset(["डॉ", "डॉक्टर", "श्री", "श्रीमती", "सुश्री", "पंडित", "न्यायमूर्ति", "जस्टिस", ".", "॰", ","])
+#: Words that start a new clause between a name and the office phrase it would be linked to.
+_CLAUSE_BREAK = regex.compile(
+    rf"{NOT_WORD}(?:कि|जबकि|लेकिन|मगर|परंतु|किंतु|क्योंकि|बल्कि|वहीं|जब|तब|तो){NOT_WORD_AFTER}|[;:]"
+)
+MAX_GAP = 80
 _CURRENT = frozenset({"मौजूदा", "वर्तमान"})
 NEAR_DAYS = 180
 _YEAR = regex.compile(r"(?<![0-9०-९])(?:1[89]|20)[0-9]{2}(?![0-9०-९])")
@@ -194,14 +200,24 @@ def _linked(
     if not following:
         return None
     next_words = " ".join(w for w, _, _ in following)
-    if following[0][0] in PREDICATES or following[0][0] in "।,":
-        before = [m for m in mentions if m.end <= ordinal_start]
-        return pick(before[-1]) if before else None
+    subject = _subject(text, ordinal_start, mentions)
+    if following[0][0] in PREDICATES or following[0][0] in ("।", ","):
+        return pick(subject) if subject else None
     if next_words.startswith(_AS):
-        before = [m for m in mentions if m.end <= ordinal_start]
         after = [m for m in mentions if m.start >= office_end]
-        return pick(before[-1]) if before else pick(after[0]) if after else None
+        return pick(subject) if subject else pick(after[0]) if after else None
     return None
+
+
+def _subject(text: str, ordinal_start: int, mentions: list[Mention]) -> Mention | None:
+    """The nearest name before the ordinal in the same clause ("ओबामा ने कहा कि …" ends one)."""
+    before = [m for m in mentions if m.end <= ordinal_start]
+    if not before:
+        return None
+    gap = text[before[-1].end : ordinal_start]
+    if len(gap) > MAX_GAP or _CLAUSE_BREAK.search(gap):
+        return None
+    return before[-1]
 
 
 class OrdinalClaim(Rule):
@@ -345,6 +361,8 @@ _BORN = frozenset({"जयंती", "जन्म जयंती", "जन्
 _DIED = frozenset({"पुण्यतिथि", "बरसी", "शहादत दिवस", "बलिदान दिवस", "महापरिनिर्वाण दिवस", "निर्वाण दिवस"})
 _FOUNDED = frozenset({"वर्षगांठ", "वर्षगाँठ", "सालगिरह", "बरसी", "स्थापना दिवस"})
 _COUNTED = Phrases(_BORN | _DIED | _FOUNDED)
+#: A document without one of these words has no count to check (every day name ends in दिवस).
+_TRIGGERS = frozenset(w.split(" ")[-1] for w in _BORN | _DIED | _FOUNDED) | {"दिवस"}
 
 
 class DateCount(Rule):
@@ -352,6 +370,8 @@ class DateCount(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
+        if not _TRIGGERS & ctx.document.word_index.keys():
+            return
         dated = dated_index(extra_paths(ctx.config))
         for o in ordinals.in_document(ctx.document):
             if o.kind in ("sanskrit", "english") or (o.kind == "word" and o.value in IRREGULAR):

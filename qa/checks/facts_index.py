@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -57,11 +57,15 @@ class FactIndex:
             for tenure in office.tenures:
                 for alias in tenure.aliases:
                     self._aliases.setdefault(normal(alias), set()).add((office.id, tenure.holder))
-        self._mentions = regex.compile(names_pattern(self._aliases)) if self._aliases else None
-        self._places = regex.compile(
-            rf"(?P<place>{'|'.join(sorted(map(regex.escape, self.place_words), key=len, reverse=True))})"
-            rf"{NOT_WORD_AFTER}(?:\s+\S+)?\s*$"
-        )
+
+    @cached_property
+    def _mentions(self) -> regex.Pattern[str] | None:
+        return regex.compile(names_pattern(self._aliases)) if self._aliases else None
+
+    @cached_property
+    def _places(self) -> regex.Pattern[str]:
+        places = "|".join(sorted(map(regex.escape, self.place_words), key=len, reverse=True))
+        return regex.compile(rf"(?P<place>{places}){NOT_WORD_AFTER}(?:\s+\S+)?\s*$")
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
         """Every holder name in ``text[start:end]``."""

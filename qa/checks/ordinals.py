@@ -109,10 +109,8 @@ class PossessiveAgreement(Rule):
         for o in ordinals.in_document(ctx.document):
             if o.inflection == "none" or (o.kind == "digits" and o.suffix not in _WELL_FORMED):
                 continue
-            if not phrase_at(text, o.end, self.offices):
-                continue
             before = word_before(text, o.start)
-            if not before or before[0] not in POSSESSIVES:
+            if not before or before[0] not in POSSESSIVES or not phrase_at(text, o.end, self.offices):
                 continue
             wanted = POSSESSIVES[before[0]]
             if wanted == o.inflection:
