@@ -1,9 +1,10 @@
 """False alarms of the F rules (ordinals and facts) on clean corpora, per 1,000 words.
 
-Reads the shared evaluation data from ``../shared/data`` (or ``$QA_SHARED_DATA``). Each
-newspaper file is one document dated from its file name (AU-2020-MAR-25.txt); the line
-corpora (FLORES, UD PUD, NTREX) are one document each, undated (today's date, as a user
-without --date would get). ``--show`` prints every warning and error with its context.
+Reads the shared evaluation data through ``bench/corpora.py`` (``../shared/data`` or
+``$QA_SHARED_DATA``). Each newspaper file is one document dated from its file name
+(AU-2020-MAR-25.txt); the sentence-per-line corpora (FLORES, UD PUD, NTREX) come in
+documents of 20 lines, undated (today's date, as a user without --date would get).
+``--show`` prints every warning and error with its context.
 
 ``--claims`` also measures claim checking on real sentences: every office-ordinal claim the
 fact base confirms (F021) in the Hindi Wikipedia sample and the news corpus is taken as a
@@ -18,49 +19,30 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
-import os
 import re
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from qa import api  # noqa: E402
-from qa.config import Config  # noqa: E402
-from qa.diagnostic import Severity  # noqa: E402
-from qa.text.ordinals import Ordinal, correct_form, find  # noqa: E402
+from qa import api
+from qa.config import Config
+from qa.diagnostic import Severity
+from qa.text.ordinals import Ordinal, correct_form, find
 
-DATA = Path(os.environ.get("QA_SHARED_DATA", ROOT.parent / "shared" / "data"))
+from corpora import CORPORA, DATA, news_documents, word_count
+
 MONTHS = {"MAR": 3, "APR": 4, "ARP": 4, "MAY": 5}
 _FILE_DATE = re.compile(r"-(\d{4})-([A-Z]{3})-(\d{2})\.txt$")
 
 
-def corpora() -> dict[str, list[tuple[str, dt.date | None]]]:
-    """Corpus name -> [(document text, date or None)]."""
-    found: dict[str, list[tuple[str, dt.date | None]]] = {}
-    news = DATA / "hindi-news-covid2020" / "corpus"
-    if news.is_dir():
-        docs = []
-        for path in sorted(news.rglob("*.txt")):
-            m = _FILE_DATE.search(path.name)
-            day = dt.date(int(m[1]), MONTHS[m[2]], int(m[3])) if m else None
-            docs.append((path.read_text(encoding="utf-8"), day))
-        found["hindi-news-covid2020"] = docs
-    lines = {
-        "flores200-hindi": DATA / "flores200-hindi" / "hin_Deva.dev",
-        "ntrex128-hindi": DATA / "ntrex128-hindi" / "newstest2019-ref.hin.txt",
-    }
-    for name, path in lines.items():
-        if path.is_file():
-            found[name] = [(path.read_text(encoding="utf-8"), None)]
-    pud = DATA / "ud-hindi-pud" / "hi_pud_sentences.tsv"
-    if pud.is_file():
-        rows = pud.read_text(encoding="utf-8").splitlines()[1:]
-        found["ud-hindi-pud"] = [("\n".join(r.split("\t", 1)[-1] for r in rows), None)]
-    return found
+def article_date(name: str) -> dt.date | None:
+    """The date in a news file's name (AU-2020-MAR-25.txt; April files are spelt ARP)."""
+    m = _FILE_DATE.search(name)
+    return dt.date(int(m[1]), MONTHS[m[2]], int(m[3])) if m else None
 
 
 def claim_sentences() -> list[str]:
@@ -70,7 +52,7 @@ def claim_sentences() -> list[str]:
     if wiki.is_file():
         with gzip.open(wiki, "rt", encoding="utf-8") as handle:
             lines += handle.read().splitlines()
-    for text, _ in corpora().get("hindi-news-covid2020", []):
+    for _, text in news_documents():
         lines += text.splitlines()
     nouns = ("राष्ट्रपति", "प्रधानमंत्री", "न्यायाधीश", "आयुक्त", "महासचिव", "पोप", "लोकसभा")
     return [line for line in lines if any(n in line for n in nouns)]
@@ -116,16 +98,17 @@ def main() -> None:
     args = parser.parse_args()
     config = Config()
     select = [args.select]
-    all_corpora = corpora()
-    if not all_corpora:
+    if not (DATA / "hindi-news-covid2020").is_dir():
         sys.exit(f"no shared data under {DATA}")
-    print(f"{'corpus':<22}{'docs':>6}{'words':>10}{'hits':>6}{'per 1k':>9}{'words/s':>10}  by code")
-    for name, docs in all_corpora.items():
-        words = hits = 0
+    print(f"{'corpus':<16}{'docs':>6}{'words':>10}{'hits':>6}{'per 1k':>9}{'words/s':>10}  by code")
+    for name, documents in CORPORA.items():
+        docs = words = hits = 0
         codes: Counter[str] = Counter()
         seconds = 0.0
-        for text, day in docs:
-            words += len(text.split())
+        for doc_name, text in documents():
+            day = article_date(doc_name)
+            docs += 1
+            words += word_count(text)
             started = time.perf_counter()
             found = api.check(text, config=config, date=day, select=select)
             seconds += time.perf_counter() - started
@@ -136,11 +119,11 @@ def main() -> None:
                 codes[d.code] += 1
                 if args.show:
                     context = text[max(0, d.start - 60) : d.end + 40].replace("\n", " ")
-                    print(f"  {name} {day or ''} {d.code} {d.message}\n      …{context}…")
+                    print(f"  {doc_name} {day or ''} {d.code} {d.message}\n      …{context}…")
         rate = 1000 * hits / words if words else 0.0
         speed = words / seconds if seconds else 0.0
         by_code = " ".join(f"{c}:{n}" for c, n in sorted(codes.items()))
-        print(f"{name:<22}{len(docs):>6}{words:>10}{hits:>6}{rate:>9.3f}{speed:>10.0f}  {by_code}")
+        print(f"{name:<16}{docs:>6}{words:>10}{hits:>6}{rate:>9.3f}{speed:>10.0f}  {by_code}")
     if args.claims:
         evaluate_claims()
 
