@@ -131,6 +131,20 @@ def test_current_holder_uses_the_date_and_says_when_it_is_today() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "day", "reported"),
+    [("अमेरिका के 48वें राष्ट्रपति ने कहा।", "2025-06-01", True),
+     ("अमेरिका के 47वें राष्ट्रपति ने कहा।", "2025-01-19", True),
+     ("अमेरिका के 47वें राष्ट्रपति ने कहा।", "2025-01-20", False),
+     ("देश के 16वें प्रधानमंत्री ने कहा।", "2025-06-01", True),
+     ("देश के 15वें प्रधानमंत्री ने कहा।", "2025-06-01", False),  # Modi, counted with Nanda
+     ("19वीं लोकसभा के चुनाव 2029 में होंगे।", "2025-06-01", False),
+     ("राष्ट्रपति ने कहा कि 48वें राष्ट्रपति कौन होंगे, पता नहीं।", "2025-06-01", False)],
+)  # fmt: skip
+def test_not_yet_held(text: str, day: str, reported: bool) -> None:
+    assert bool(_f(text, "F024", dt.date.fromisoformat(day))) is reported
+
+
+@pytest.mark.parametrize(
     ("ordinal", "day", "ok"),
     [("79वां", "2025-08-10", True), ("79वां", "2025-08-15", True), ("79वां", "2025-08-16", True),
      ("80वां", "2025-08-14", False), ("80वां", "2025-08-15", False), ("80वां", "2025-08-16", False),

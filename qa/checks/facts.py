@@ -297,35 +297,82 @@ class CurrentHolder(Rule):
             before = word_before(text, o.start)
             if not before or before[0] not in _CURRENT:
                 continue
-            noun = phrase_at(text, o.end, facts.nouns)
-            if noun is None:
+            found = _one_office(facts, text, o, before[1], _sentence(ctx, o.start)[0])
+            if found is None:
                 continue
-            sentence = _sentence(ctx, o.start)
-            place = facts.place_before(text, before[1], sentence[0])
-            offices = [
-                f for f in facts.by_noun[noun[0]] if not place or place in GENERIC_PLACES or place in f.places
-            ]
-            if len(offices) != 1:
-                continue
-            tenure = offices[0].tenure_on(ctx.date)
+            office, noun_end = found
+            tenure = office.tenure_on(ctx.date)
             if tenure is None or tenure.ordinal is None:
                 continue
-            allowed = offices[0].ordinals_of(tenure.holder) if not offices[0].body else (tenure.ordinal,)
+            allowed = office.ordinals_of(tenure.holder) if not office.body else (tenure.ordinal,)
             if o.value in allowed:
                 continue
             yield self.diagnostic(
                 o.start,
                 o.end,
                 self.meta.message.format(
-                    found=text[o.start : noun[1]],
+                    found=text[o.start : noun_end],
                     right=" or ".join(_english(n) for n in allowed),
-                    office=offices[0].title,
+                    office=office.title,
                     holder=tenure.name.removesuffix(" (acting)"),
                     note=_date_note(ctx),
                     source=tenure.source,
                 ),
                 suggestions=tuple(_form(n, o) for n in allowed),
             )
+
+
+class NotYetHeld(Rule):
+    """ "अमेरिका के 48वें राष्ट्रपति ने …" in 2025: no one has carried that number yet."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        text = ctx.text
+        facts = index(extra_paths(ctx.config))
+        for o in ordinals.in_document(ctx.document):
+            if o.kind == "word" and o.value in IRREGULAR:
+                continue
+            found = _one_office(facts, text, o, o.start, _sentence(ctx, o.start)[0])
+            if found is None:
+                continue
+            office, noun_end = found
+            following = words_after(text, noun_end, 1)
+            if not following or following[0][0] not in _DONE:
+                continue
+            started = [t for t in office.tenures if t.ordinal and t.start <= ctx.date]
+            latest = max((n for t in started for n in (t.ordinal, *t.also)), default=0)
+            if o.value <= latest:
+                continue
+            yield self.diagnostic(
+                o.start,
+                o.end,
+                self.meta.message.format(
+                    found=text[o.start : noun_end],
+                    office=office.title,
+                    latest=_english(latest),
+                    note=_date_note(ctx),
+                    source=office.source,
+                ),
+            )
+
+
+#: Words after an office phrase that speak of it as already held ("… ने", "… थे").
+_DONE = frozenset({"ने", "थे", "थीं", "था", "थी", "हैं", "है"})
+
+
+def _one_office(
+    facts: FactIndex, text: str, o: Ordinal, place_end: int, floor: int
+) -> tuple[Office, int] | None:
+    """The single office an ordinal counts ("अमेरिका के 47वें राष्ट्रपति"), and the noun's end."""
+    noun = phrase_at(text, o.end, facts.nouns)
+    if noun is None:
+        return None
+    place = facts.place_before(text, place_end, floor)
+    if place is None and word_before(text, place_end) is not None and _after_possessive(text, o):
+        return None  # an owner the fact base does not know
+    offices = [f for f in facts.by_noun[noun[0]] if not place or place in GENERIC_PLACES or place in f.places]
+    if not place or place in GENERIC_PLACES:
+        offices = [f for f in offices if not f.require_place]
+    return (offices[0], noun[1]) if len(offices) == 1 else None
 
 
 def _allowed(base: dt.date, day: dt.date, offset: int) -> tuple[int, ...]:
