@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -83,12 +82,11 @@ class Cache:
                 (self.folder / "CACHEDIR.TAG").write_text(_TAG, encoding="utf-8")
                 (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
             path.parent.mkdir(exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         except OSError:
             return
+        temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+            temp.write_bytes(data)
             os.replace(temp, path)
         except OSError:
             Path(temp).unlink(missing_ok=True)
