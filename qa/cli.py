@@ -22,6 +22,7 @@ COMMANDS = {
     "rules": "qa.commands.rules:rules",
     "explain": "qa.commands.rules:explain",
     "config": "qa.commands.config:config",
+    "serve": "qa.commands.serve:serve",
 }
 
 
