@@ -116,7 +116,13 @@ _LT_ERRORS: dict[int | str, dict[str, Any]] = {
     )
 }
 _LT_PARAMS = [
-    {"name": name, "in": "query", "required": False, "schema": {"type": "string"}, "description": text}
+    {
+        "name": name,
+        "in": "query",
+        "required": name == "language",
+        "schema": {"type": "string"},
+        "description": text,
+    }
     for name, text in (
         ("text", "The text to check."),
         ("data", "Annotated text as JSON: {'annotation': [{'text': …}, {'markup': …, 'interpretAs': …}]}."),
@@ -136,6 +142,7 @@ _LT_FORM = {
                 "schema": {
                     "type": "object",
                     "properties": {p["name"]: {"type": "string"} for p in _LT_PARAMS},
+                    "required": ["language"],
                 }
             }
         }
@@ -163,7 +170,28 @@ def create_app(config: Config | None = None, settings: Settings | None = None) -
             CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"]
         )
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    _document_selectors(app, service)
     return app
+
+
+def _document_selectors(app: FastAPI, service: Service) -> None:
+    """List the valid rule selectors (codes, names, families, ALL) in the OpenAPI spec."""
+    metas = service.rules.values()
+    selectors = sorted(
+        {"ALL", *(m.code for m in metas), *(m.name for m in metas), *(m.family for m in metas)}
+    )
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schemas = generate()["components"]["schemas"]
+            item = {"type": "string", "enum": selectors}
+            for name in ("CheckRequest", "FixRequest"):
+                schemas[name]["properties"]["select"]["anyOf"][0]["items"] = item
+                schemas[name]["properties"]["ignore"]["items"] = item
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _problem(status: int, detail: str) -> JSONResponse:
