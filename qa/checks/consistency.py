@@ -1,0 +1,256 @@
+"""Spelling consistency within a document: variant clusters by matching key.
+
+Every distinct word is mapped to its matching key (:mod:`qa.text.normalize`); registry
+spellings of one name part that differ by more than a key (बाइडन/बाइडेन) share a
+cluster too. A cluster with two or more spellings is an inconsistency: the house form,
+else the majority, else the first spelling is preferred, and every other occurrence is
+reported with it as an unsafe fix. Names (registry words, rare words, words next to a
+title) are warnings (N001); ordinary words (गए/गये) are reported only with evidence that
+the spellings are variants and not two words (जरा/ज़रा), at info level (N002).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from qa.checks import names_registry as reg
+from qa.checks.consistency_style import ANY, HouseStyle, house_style
+from qa.diagnostic import Diagnostic, Edit
+from qa.document import Document
+from qa.engine.rule import Context, Rule
+from qa.lexicon import zipf
+from qa.text.normalize import difference, features, key, without
+from qa.text.tokenize import DEVANAGARI
+
+#: A word rarer than this (Zipf) is treated as a name when it varies.
+NAME_ZIPF = 3.0
+#: Classes whose spellings can be two different words (जरा/ज़रा, काल/कॉल).
+RISKY = frozenset({"nukta", "o"})
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Cluster:
+    """The spellings of one word or name part in a document."""
+
+    forms: dict[str, list[Span]]  # NFC spelling -> spans, in order of first occurrence
+    preferred: str
+    classes: frozenset[str]
+    person: str | None
+    name_like: bool
+    evidence: bool
+
+    @property
+    def count(self) -> int:
+        return sum(len(spans) for spans in self.forms.values())
+
+    def minority(self) -> Iterator[tuple[str, Span]]:
+        for form, spans in self.forms.items():
+            if form != self.preferred:
+                for span in spans:
+                    yield form, span
+
+
+@lru_cache(maxsize=100_000)
+def _nfc(word: str) -> str:
+    return unicodedata.normalize("NFC", word)
+
+
+def spellings(document: Document, registry: reg.Registry) -> dict[Any, dict[str, list[str]]]:
+    """Cluster id -> NFC spelling -> the raw words written that way."""
+    by_id: dict[Any, dict[str, list[str]]] = {}
+    groups = registry.groups
+    for raw in document.word_index:
+        if len(raw) < 2 or not DEVANAGARI.match(raw):
+            continue
+        word = _nfc(raw)
+        k = key(word)
+        by_id.setdefault(groups.get(k) or k, {}).setdefault(word, []).append(raw)
+    return by_id
+
+
+def _spans(document: Document, raws: list[str]) -> list[Span]:
+    return sorted((s, s + len(raw)) for raw in raws for s in document.word_index[raw])
+
+
+#: A word next to a title counts as a name only if it is no commoner than this (Zipf).
+TITLED_ZIPF = 4.5
+
+
+def titled(document: Document, spans: list[Span]) -> bool:
+    """True if a rare-enough word follows a title or role (राष्ट्रपति पुतिन) or precedes जी."""
+    words = document.words
+    titles = reg.titles()
+    word = document.view[spans[0][0] : spans[0][1]]
+    if key(word) in titles or zipf(word) >= TITLED_ZIPF:
+        return False
+    for start, _ in spans:
+        i = word_number(document, start)
+        if i > 0 and key(words[i - 1][0]) in titles:
+            return True
+        if i + 1 < len(words) and words[i + 1][0] == "जी":
+            return True
+    return False
+
+
+_INDEX: list[tuple[Document, list[int], dict[str, list[str]]]] = []
+
+
+def _index(document: Document) -> tuple[list[int], dict[str, list[str]]]:
+    if not _INDEX or _INDEX[0][0] is not document:
+        by_key: dict[str, list[str]] = {}
+        for raw in document.word_index:
+            by_key.setdefault(key(raw), []).append(raw)
+        _INDEX[:] = [(document, [s for _, s in document.words], by_key)]
+    return _INDEX[0][1], _INDEX[0][2]
+
+
+def word_number(document: Document, start: int) -> int:
+    """The index in ``document.words`` of the word starting at ``start``."""
+    return bisect_left(_index(document)[0], start)
+
+
+def find(document: Document, pattern: tuple[str, ...]) -> Iterator[tuple[int, Span]]:
+    """(word number, span) of every run of words whose keys are ``pattern``."""
+    words = document.words
+    for raw in _index(document)[1].get(pattern[0], ()):
+        for start in document.word_index[raw]:
+            i = word_number(document, start)
+            run = words[i : i + len(pattern)]
+            if len(run) == len(pattern) and all(key(w) == k for (w, _), k in zip(run, pattern, strict=True)):
+                yield i, (start, run[-1][1] + len(run[-1][0]))
+
+
+def _has_evidence(forms: list[str], classes: frozenset[str]) -> bool:
+    keys = {key(f) for f in forms}
+    if not classes & RISKY:
+        return True
+    if any(k.startswith(v) for k in keys for v in reg.variant_words()):
+        return True
+    return min(zipf(f) for f in forms) < NAME_ZIPF
+
+
+def _cluster(
+    cid: Any, forms: dict[str, list[Span]], document: Document, registry: reg.Registry, style: HouseStyle
+) -> Cluster | None:
+    ordered = dict(sorted(forms.items(), key=lambda item: min(item[1])))
+    names = list(ordered)
+    classes = frozenset().union(*(difference(names[0], other) for other in names[1:]))
+    if classes and all(style.choice(c) == ANY for c in classes):
+        return None
+    if {key(name) for name in names} & reg.distinct_keys():
+        return None  # two different words (जान/जॉन), not two spellings
+    person = cid[0] if isinstance(cid, tuple) else None
+    known_name = person is not None or key(names[0]) in registry.token_people
+    spans = [s for spellings in ordered.values() for s in spellings]
+    name_like = known_name or max(map(zipf, names)) < NAME_ZIPF or titled(document, spans)
+    candidates = style.preferred(names, classes)
+    preferred = max(candidates, key=lambda f: (len(ordered[f]), -min(ordered[f])[0]))
+    if person is not None and person in style.names:
+        house = reg.tokens_of(style.names[person])
+        if len(house) == len(registry.people[person].name):
+            preferred = house[cid[1]]
+    return Cluster(ordered, preferred, classes, person, name_like, name_like or _has_evidence(names, classes))
+
+
+def pooled_kind(cid: Any, forms: list[str], registry: reg.Registry) -> str | None:
+    """ "name" or "word" for spellings pooled across files (no title context); None if
+    the spellings may be two different words."""
+    classes = frozenset().union(*(difference(forms[0], other) for other in forms[1:]))
+    if {key(f) for f in forms} & reg.distinct_keys():
+        return None
+    if isinstance(cid, tuple) or key(forms[0]) in registry.token_people or max(map(zipf, forms)) < NAME_ZIPF:
+        return "name"
+    return "word" if _has_evidence(forms, classes) else None
+
+
+_LAST: list[tuple[Document, int, HouseStyle, list[Cluster]]] = []
+
+
+def clusters(document: Document, registry: reg.Registry, style: HouseStyle) -> list[Cluster]:
+    """Every cluster with two or more spellings (computed once per document and style)."""
+    for doc, reg_id, st, found in _LAST:
+        if doc is document and reg_id == id(registry) and st == style:
+            return found
+    found = []
+    for cid, forms in spellings(document, registry).items():
+        if len(forms) > 1 or (isinstance(cid, tuple) and cid[0] in style.names):
+            spans = {form: _spans(document, raws) for form, raws in forms.items()}
+            cluster = _cluster(cid, spans, document, registry, style)
+            if cluster is not None and (len(cluster.forms) > 1 or cluster.preferred not in forms):
+                found.append(cluster)
+    _LAST[:] = [(document, id(registry), style, found)]
+    return found
+
+
+def context_registry(ctx: Context) -> reg.Registry:
+    return reg.registry(ctx.config.section("names"), ctx.config.resolve_path)
+
+
+def context_style(ctx: Context, options: Mapping[str, Any]) -> HouseStyle:
+    return house_style(ctx.config.section("house-style"), options)
+
+
+class _ClusterRule(Rule):
+    names: bool
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        style = context_style(ctx, self.options)
+        for cluster in clusters(ctx.document, context_registry(ctx), style):
+            if cluster.name_like != self.names or not cluster.evidence:
+                continue
+            count = len(cluster.forms.get(cluster.preferred, ()))
+            for form, (start, end) in cluster.minority():
+                message = self.meta.message.format(form=form, preferred=cluster.preferred, count=count)
+                yield self.diagnostic(
+                    start,
+                    end,
+                    message,
+                    suggestions=(cluster.preferred,),
+                    edits=(Edit(start, end, cluster.preferred),),
+                )
+
+
+class InconsistentNameSpelling(_ClusterRule):
+    names = True
+
+
+class InconsistentSpelling(_ClusterRule):
+    names = False
+
+
+class HouseStyleForm(Rule):
+    """Words whose only spelling in the document is not the house form."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        style = context_style(ctx, self.options)
+        plain = [c for c in style.classes if style.plain_required(c)]
+        if not plain:
+            return
+        registry = context_registry(ctx)
+        mixed = {
+            _nfc(ctx.text[s:e])
+            for cluster in clusters(ctx.document, registry, style)
+            for spans in cluster.forms.values()
+            for s, e in spans
+        }
+        for raw, starts in ctx.document.word_index.items():
+            word = _nfc(raw)
+            present = [c for c in plain if c in features(word)]
+            if not present or word in mixed or not DEVANAGARI.match(word):
+                continue
+            fixed = word
+            for name in present:
+                fixed = without(fixed, name)
+            message = self.meta.message.format(form=word, preferred=fixed, classes=", ".join(present))
+            for start in starts:
+                end = start + len(raw)
+                yield self.diagnostic(
+                    start, end, message, suggestions=(fixed,), edits=(Edit(start, end, fixed),)
+                )

@@ -1,0 +1,122 @@
+"""House style: per variation class, "any form but consistent" or a required form.
+
+``[tool.qa.house-style]`` may name a profile (``rules/profiles/<name>.yaml``) and set
+classes one by one; a rule's own options (``[tool.qa.rules.N006]``) win over both::
+
+    [tool.qa.house-style]
+    profile = "daily"
+    nukta = "nukta"
+
+Every class takes ``consistent`` (the default: any form, one per document), ``any``
+(mixing allowed) or one of its two forms (see :data:`FORMS`). ``names`` maps a
+registry id to the form the house prints (``"Joe Biden" = "जो बाइडन"``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import yaml
+
+from qa.engine.registry import rules_dir
+from qa.errors import ConfigError, RuleDataError
+from qa.text.normalize import CLASSES, features
+
+#: class -> (the form without the variation, the form with it).
+FORMS: dict[str, tuple[str, str]] = {
+    "register": ("standard", "variant"),
+    "nukta": ("none", "nukta"),
+    "chandrabindu": ("anusvara", "chandrabindu"),
+    "nasal": ("anusvara", "consonant"),
+    "shruti": ("vowel", "glide"),
+    "o": ("aa", "o"),
+    "halant": ("none", "halant"),
+    "doubled": ("single", "double"),
+}
+CONSISTENT, ANY = "consistent", "any"
+assert FORMS.keys() == CLASSES.keys()
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    classes: Mapping[str, str] = field(default_factory=dict)
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    def choice(self, name: str) -> str:
+        return self.classes.get(name, CONSISTENT)
+
+    def plain_required(self, name: str) -> bool:
+        """True if the house requires the form *without* this variation."""
+        return self.choice(name) == FORMS[name][0]
+
+    def allows(self, word: str, name: str) -> bool:
+        """False if ``word``'s form in class ``name`` is not the house form."""
+        choice = self.choice(name)
+        if choice in (CONSISTENT, ANY):
+            return True
+        return (name in features(word)) == (choice == FORMS[name][1])
+
+    def preferred(self, forms: Iterable[str], classes: Iterable[str]) -> list[str]:
+        """The forms a house accepts for these classes (all forms if it accepts none)."""
+        forms = list(forms)
+        for name in classes:
+            kept = [f for f in forms if self.allows(f, name)]
+            forms = kept or forms
+        return forms
+
+
+def _check_classes(table: Mapping[str, Any], where: str, error: type[Exception]) -> dict[str, str]:
+    classes = {}
+    for name, value in table.items():
+        if name in ("profile", "names"):
+            continue
+        if name not in FORMS:
+            raise error(f"{where}: unknown variation class {name!r} (use {', '.join(FORMS)})")
+        allowed = (CONSISTENT, ANY, *FORMS[name])
+        if value not in allowed:
+            raise error(f"{where}: {name} = {value!r}; use one of {', '.join(allowed)}")
+        classes[name] = value
+    return classes
+
+
+def _names(value: Any, where: str, error: type[Exception]) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise error(f"{where}: 'names' must map a registry id to a form")
+    return {str(k): v for k, v in value.items()}
+
+
+@cache
+def profile(name: str) -> HouseStyle:
+    """A shipped profile, ``rules/profiles/<name>.yaml``."""
+    path = rules_dir() / "profiles" / f"{name}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in path.parent.glob("*.yaml"))
+        raise ConfigError(f"unknown house-style profile {name!r} (available: {', '.join(known)})")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleDataError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
+    if not isinstance(data, dict):
+        raise RuleDataError(f"{path}: expected a mapping")
+    return HouseStyle(
+        _check_classes(data.get("classes") or {}, str(path), RuleDataError),
+        _names(data.get("names"), str(path), RuleDataError),
+    )
+
+
+def house_style(section: Mapping[str, Any], options: Mapping[str, Any] | None = None) -> HouseStyle:
+    """The profile named in ``section``, then its class settings, then rule ``options``."""
+    merged = {**section, **{k: v for k, v in (options or {}).items() if k in FORMS or k == "profile"}}
+    base = HouseStyle()
+    if merged.get("profile"):
+        if not isinstance(merged["profile"], str):
+            raise ConfigError("[tool.qa.house-style] profile must be a string")
+        base = profile(merged["profile"])
+    classes = _check_classes(merged, "[tool.qa.house-style]", ConfigError)
+    names = _names(merged.get("names"), "[tool.qa.house-style]", ConfigError)
+    return HouseStyle({**base.classes, **classes}, {**base.names, **names})

@@ -1,0 +1,187 @@
+"""Name rules: similar spellings of an unknown name, forbidden forms, surname-first names.
+
+Similar spellings (N003) compare the matching keys of name-like words (rare, unknown or
+next to a title) with rapidfuzz; an edit counts only if it is one of the slips Hindi
+spellers make with names (ि/ी, ु/ू, े/ै, श/स/ष, ण/न, व/ब, ट/त, a dropped vowel sign) and
+the two words are not names of different people: both in the registry as different
+people, both common words, or each always after a different first name (ओम बिरला, के. के.
+बिड़ला) keep them apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import combinations
+
+from rapidfuzz.distance import Levenshtein
+
+from qa.checks import names_registry as reg
+from qa.checks.consistency import (
+    NAME_ZIPF,
+    TITLED_ZIPF,
+    clusters,
+    context_registry,
+    context_style,
+    find,
+    titled,
+    word_number,
+)
+from qa.diagnostic import Diagnostic, Edit
+from qa.document import Document
+from qa.engine.rule import Context, Rule
+from qa.lexicon import zipf
+from qa.text.normalize import key
+from qa.text.tokenize import DEVANAGARI
+
+_CONFUSABLE = [set("िी"), set("ुू"), set("ेै"), set("ोौ"), set("शसष"), set("णन"), set("वब"), set("टत")]
+_VOWEL_SIGNS = set("\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c")
+_SKELETON = str.maketrans(
+    {**dict.fromkeys(_VOWEL_SIGNS, None), "श": "स", "ष": "स", "ण": "न", "व": "ब", "ट": "त"}
+)
+#: Shortest key compared, and the key length from which two edits are allowed.
+MIN_LENGTH, TWO_EDITS = 4, 9
+#: Shortest given name (in code points) looked for alone by the surname-first rule.
+MIN_GIVEN = 3
+
+
+def small_edit(a: str, b: str) -> bool:
+    """True if keys ``a`` and ``b`` differ by one or two (length-aware) speller's slips."""
+    if min(len(a), len(b)) < MIN_LENGTH:
+        return False
+    limit = 2 if min(len(a), len(b)) >= TWO_EDITS else 1
+    if Levenshtein.distance(a, b, score_cutoff=limit) > limit:
+        return False
+    ops = Levenshtein.editops(a, b)
+    if len(ops) > 1 and any(op.tag != "replace" for op in ops):
+        return False  # two slips: only two letter swaps (बोलीविया/बोलिविया + one more)
+    for op in ops:
+        if op.tag == "replace":
+            pair = {a[op.src_pos], b[op.dest_pos]}
+            if not any(pair <= group for group in _CONFUSABLE):
+                return False
+        else:
+            position, word = (op.src_pos, a) if op.tag == "delete" else (op.dest_pos, b)
+            # a dropped vowel sign inside the word; at the end it is an inflection (स्पेन/स्पेनी)
+            if word[position] not in _VOWEL_SIGNS or position == len(word) - 1 or min(len(a), len(b)) < 5:
+                return False
+    return True
+
+
+def _previous(document: Document, spans: list[tuple[int, int]]) -> set[str]:
+    """Keys of the words right before each occurrence ("" at the start)."""
+    words = document.words
+    numbers = (word_number(document, start) for start, _ in spans)
+    return {key(words[i - 1][0]) if i > 0 else "" for i in numbers}
+
+
+def _different_people(
+    document: Document, registry: reg.Registry, a: tuple[str, list], b: tuple[str, list]
+) -> bool:
+    people_a = registry.token_people.get(key(a[0]), set())
+    people_b = registry.token_people.get(key(b[0]), set())
+    if people_a and people_b and not people_a & people_b:
+        return True
+    if min(zipf(a[0]), zipf(b[0])) >= NAME_ZIPF:
+        return True
+    before_a, before_b = _previous(document, a[1]), _previous(document, b[1])
+    firsts_a = {w for w in before_a if w and w not in reg.titles() and zipf(w) < 5}
+    firsts_b = {w for w in before_b if w and w not in reg.titles() and zipf(w) < 5}
+    return bool(firsts_a and firsts_b and not firsts_a & firsts_b and len(before_a) == len(firsts_a))
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(word_key: str) -> str:
+    """The key with vowel signs dropped and confusable consonants merged: two keys a
+    speller's slip apart share a skeleton, so only words in one bucket are compared."""
+    return word_key.translate(_SKELETON)
+
+
+class SimilarNameSpelling(Rule):
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document, registry = ctx.document, context_registry(ctx)
+        clustered = {key(f) for c in clusters(document, registry, context_style(ctx, {})) for f in c.forms}
+        by_key: dict[str, list[str]] = {}
+        for raw in document.word_index:
+            k = key(raw)
+            if len(k) >= MIN_LENGTH and k not in clustered and DEVANAGARI.match(raw):
+                by_key.setdefault(k, []).append(raw)
+        buckets: dict[str, list[list[str]]] = {}
+        for k, raws in by_key.items():
+            buckets.setdefault(skeleton(k), []).append(raws)
+        for bucket in buckets.values():
+            if len(bucket) > 1:
+                yield from self._compare(document, registry, bucket)
+
+    def _compare(
+        self, document: Document, registry: reg.Registry, bucket: list[list[str]]
+    ) -> Iterator[Diagnostic]:
+        """Compare the words of one skeleton bucket; each entry is the raw spellings of one key."""
+        entries = []
+        for raws in bucket:
+            spans = sorted((s, s + len(w)) for w in raws for s in document.word_index[w])
+            word = document.view[spans[0][0] : spans[0][1]]
+            if zipf(word) < TITLED_ZIPF or key(word) in registry.token_people:
+                entries.append((word, spans))
+        for (a, spans_a), (b, spans_b) in combinations(sorted(entries, key=lambda e: e[1][0]), 2):
+            if not (_name_like(document, registry, a, spans_a) or _name_like(document, registry, b, spans_b)):
+                continue
+            if not small_edit(key(a), key(b)) or _different_people(
+                document, registry, (a, spans_a), (b, spans_b)
+            ):
+                continue
+            (major, major_spans), (minor, minor_spans) = sorted(
+                ((a, spans_a), (b, spans_b)), key=lambda e: (-len(e[1]), e[1][0])
+            )
+            message = self.meta.message.format(form=minor, preferred=major, count=len(major_spans))
+            for start, end in minor_spans:
+                yield self.diagnostic(
+                    start, end, message, suggestions=(major,), edits=(Edit(start, end, major),)
+                )
+
+
+def _name_like(document: Document, registry: reg.Registry, word: str, spans: list[tuple[int, int]]) -> bool:
+    return zipf(word) < NAME_ZIPF or key(word) in registry.token_people or titled(document, spans)
+
+
+class ForbiddenNameForm(Rule):
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document, registry = ctx.document, context_registry(ctx)
+        reported: set[tuple[int, int]] = set()
+        for pattern, (person, replacement) in sorted(registry.forbidden.items(), key=lambda p: -len(p[0])):
+            for _, (start, end) in find(document, pattern):
+                if any(s <= start and end <= e for s, e in reported):
+                    continue  # a lone wrong word inside a longer wrong form is reported once
+                reported.add((start, end))
+                fixed = " ".join(replacement)
+                message = self.meta.message.format(
+                    form=ctx.text[start:end], preferred=fixed, person=person.id
+                )
+                yield self.diagnostic(
+                    start, end, message, suggestions=(fixed,), edits=(Edit(start, end, fixed),)
+                )
+
+
+class SurnameFirstSecondReference(Rule):
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document, registry = ctx.document, context_registry(ctx)
+        words = document.words
+        for person in registry.people.values():
+            if not person.surname_first:
+                continue
+            for given in person.given_names:
+                if len("".join(given)) < MIN_GIVEN:
+                    continue  # यी (वांग यी) alone is too short to tell from other words
+                for i, (start, end) in find(document, given):
+                    if i > 0 and key(words[i - 1][0]) in person.surnames:
+                        continue
+                    message = self.meta.message.format(
+                        form=ctx.text[start:end], surname=person.surname, person=person.id
+                    )
+                    yield self.diagnostic(
+                        start,
+                        end,
+                        message,
+                        suggestions=(person.surname,),
+                        edits=(Edit(start, end, person.surname),),
+                    )

@@ -1,0 +1,207 @@
+"""The name registry (``rules/names/people.yaml``) and the word lists beside it.
+
+A person has a canonical full form, accepted variant forms and forbidden forms; Chinese
+and Korean names carry ``surname_first``. Houses add or override people by ``id`` with
+``[tool.qa.names] files = [...]`` (same format). Words are compared by matching key
+(:func:`qa.text.normalize.key`), so ट्रंप and ट्रम्प are one token to the registry.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from qa.engine.registry import rules_dir
+from qa.errors import RuleDataError
+from qa.lexicon import read_word_list, zipf
+from qa.text.normalize import key
+from qa.text.tokenize import word_spans
+
+#: A token group shared by several spellings is only trusted when its words are rare:
+#: मोहम्मद/मुहम्मद are too common to say which person a lone token means.
+DISTINCTIVE_ZIPF = 3.5
+
+Tokens = tuple[str, ...]
+
+
+def tokens_of(form: str) -> Tokens:
+    return tuple(w for w, _ in word_spans(unicodedata.normalize("NFC", form)))
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    role: str
+    name: Tokens
+    variants: tuple[Tokens, ...] = ()
+    forbidden: tuple[Tokens, ...] = ()
+    surname_first: bool = False
+
+    @property
+    def forms(self) -> tuple[Tokens, ...]:
+        return (self.name, *self.variants)
+
+    @property
+    def display(self) -> str:
+        return " ".join(self.name)
+
+    @property
+    def surname(self) -> str:
+        return self.name[0]
+
+    @property
+    def given_names(self) -> set[tuple[str, ...]]:
+        """Keys of the given-name part of every accepted form (जिनपिंग, जोंग उन)."""
+        return {tuple(map(key, form[1:])) for form in self.forms if len(form) > 1}
+
+    @property
+    def surnames(self) -> set[str]:
+        return {key(form[0]) for form in self.forms}
+
+
+@dataclass
+class Registry:
+    people: dict[str, Person] = field(default_factory=dict)
+
+    @cached_property
+    def token_people(self) -> dict[str, set[str]]:
+        """Key of every accepted token -> the ids of the people it names."""
+        found: dict[str, set[str]] = {}
+        for person in self.people.values():
+            for form in person.forms:
+                for token in form:
+                    found.setdefault(key(token), set()).add(person.id)
+        return found
+
+    @cached_property
+    def groups(self) -> dict[str, tuple[str, int]]:
+        """Key -> (person id, position) for spellings of one name part that differ by more
+        than a matching key (बाइडन/बाइडेन); only distinctive (rare) words."""
+        groups: dict[str, tuple[str, int]] = {}
+        for person in self.people.values():
+            for position in range(len(person.name)):
+                spellings = {form[position] for form in person.forms if len(form) == len(person.name)}
+                keys = {key(s) for s in spellings}
+                if len(keys) > 1 and all(zipf(s) < DISTINCTIVE_ZIPF for s in spellings):
+                    for k in keys:
+                        groups.setdefault(k, (person.id, position))
+        return groups
+
+    def canonical_token(self, group: tuple[str, int]) -> str:
+        person_id, position = group
+        return self.people[person_id].name[position]
+
+    @cached_property
+    def forbidden(self) -> dict[Tokens, tuple[Person, Tokens]]:
+        """Forbidden token sequences (by key) -> (person, the canonical tokens to use).
+
+        A wrong name part alone (बिडेन) is forbidden too when it is the person's last
+        name part, names nobody else in the registry and is not a common word."""
+        found: dict[Tokens, tuple[Person, Tokens]] = {}
+        for person in self.people.values():
+            for form in person.forbidden:
+                found[tuple(map(key, form))] = (person, person.name)
+                if len(form) != len(person.name) or form[-1] == person.name[-1]:
+                    continue
+                last = key(form[-1])
+                if last not in self.token_people and zipf(form[-1]) < DISTINCTIVE_ZIPF:
+                    found.setdefault((last,), (person, person.name[-1:]))
+        return found
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleDataError(f"{where}: expected a list of names")
+    for v in value:
+        if not unicodedata.is_normalized("NFC", v):
+            raise RuleDataError(f"{where}: {v!r} is not NFC")
+    return value
+
+
+def _person(entry: Any, where: str) -> Person:
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+        raise RuleDataError(f"{where}: each person needs an 'id'")
+    where = f"{where} ({entry['id']})"
+    unknown = set(entry) - {"id", "role", "name", "variants", "forbidden", "surname_first"}
+    if unknown:
+        raise RuleDataError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+    names = _strings(entry.get("name"), where)
+    if len(names) != 1:
+        raise RuleDataError(f"{where}: 'name' must be one canonical form")
+    name = tokens_of(names[0])
+    if not name:
+        raise RuleDataError(f"{where}: 'name' has no words")
+    return Person(
+        id=entry["id"],
+        role=str(entry.get("role", "")),
+        name=name,
+        variants=tuple(tokens_of(v) for v in _strings(entry.get("variants"), where)),
+        forbidden=tuple(tokens_of(v) for v in _strings(entry.get("forbidden"), where)),
+        surname_first=bool(entry.get("surname_first", False)),
+    )
+
+
+def read_people(path: Path) -> list[Person]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RuleDataError(f"{path}: cannot read name registry: {exc.strerror or exc}") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise RuleDataError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("people"), list):
+        raise RuleDataError(f"{path}: expected a mapping with a 'people' list")
+    return [_person(entry, f"{path}: person #{i + 1}") for i, entry in enumerate(data["people"])]
+
+
+@cache
+def _registry(files: tuple[str, ...]) -> Registry:
+    registry = Registry()
+    for path in (rules_dir() / "names" / "people.yaml", *map(Path, files)):
+        for person in read_people(path):
+            registry.people[person.id] = person
+    return registry
+
+
+def registry(section: Mapping[str, Any] | None = None, resolve: Any = None) -> Registry:
+    """The built-in registry extended by ``[tool.qa.names] files`` (later ids override)."""
+    files = (section or {}).get("files", [])
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        raise RuleDataError("[tool.qa.names] files must be a list of paths")
+    return _registry(tuple(resolve(f) if resolve else f for f in files))
+
+
+def _word_keys(name: str) -> frozenset[str]:
+    return frozenset(key(w) for w in read_word_list(rules_dir() / "names" / name))
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Keys of titles and roles that stand next to names (``titles.txt``)."""
+    return _word_keys("titles.txt")
+
+
+@cache
+def variant_words() -> tuple[str, ...]:
+    """Keys of words whose spellings are known variants (``variant-words.txt``)."""
+    return tuple(sorted(_word_keys("variant-words.txt")))
+
+
+@cache
+def distinct_keys() -> frozenset[str]:
+    """Keys shared by two different words (``distinct-words.txt``: जरा/ज़रा)."""
+    path = rules_dir() / "names" / "distinct-words.txt"
+    pairs = [line.split("\t") for line in read_word_list(path)]
+    for number, pair in enumerate(pairs, 1):
+        if len(pair) != 2:
+            raise RuleDataError(f"{path}: pair {number}: expected word<TAB>word")
+    return frozenset(key(w) for pair in pairs for w in pair)
