@@ -18,7 +18,6 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl
 
 import regex
 
@@ -51,6 +50,7 @@ SOFTWARE = {
     "status": "",
 }
 _CONTEXT = 40
+_ESCAPED = regex.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
 _NEWLINES = str.maketrans("\r\n", "  ")
 _DEVANAGARI = regex.compile(r"[\p{L}&&\p{Script=Devanagari}]", regex.V1)
@@ -80,9 +80,17 @@ def parse_params(body: bytes, query: Iterable[tuple[str, str]]) -> dict[str, str
         if isinstance(decoded, dict):
             params = {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in decoded.items()}
     if not params:
-        params = dict(parse_qsl(text, keep_blank_values=True))
+        params = {_unquote(k): _unquote(v) for k, _, v in (p.partition("=") for p in text.split("&") if p)}
     params.update(query)
     return params
+
+
+def _unquote(value: str) -> str:
+    """Form-decode one value; a run of %XX escapes is decoded at once (urllib's is slow for Hindi)."""
+    value = value.replace("+", " ")
+    if "%" not in value:
+        return value
+    return _ESCAPED.sub(lambda m: bytes.fromhex(m.group().replace("%", "")).decode("utf-8", "replace"), value)
 
 
 @dataclass(frozen=True)
@@ -106,8 +114,9 @@ def wants_hindi(params: Mapping[str, str]) -> bool:
     return code in ("hi", "hi-in")
 
 
-def devanagari_share(text: str) -> float:
-    """Share of letters that are Devanagari (1.0 for a text without letters)."""
+def devanagari_share(text: str, sample: int = 2000) -> float:
+    """Share of letters that are Devanagari in the first ``sample`` characters (1.0 without letters)."""
+    text = text[:sample]
     letters = len(_LETTER.findall(text))
     return len(_DEVANAGARI.findall(text)) / letters if letters else 1.0
 
