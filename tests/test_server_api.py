@@ -117,7 +117,7 @@ def test_info_endpoints(http: httpx.Client) -> None:
     info = http.get("/v2/configinfo", params={"language": "hi-IN"}).json()
     assert info["parameter"]["maxTextLength"] == 50000
     by_id = {rule["ruleId"]: rule for rule in info["rules"]}
-    assert by_id["P002"]["categoryId"] == "TYPOGRAPHY" and by_id["P002"]["locQualityIssueType"] == "whitespace"
+    assert (by_id["P002"]["categoryId"], by_id["P002"]["locQualityIssueType"]) == ("TYPOGRAPHY", "whitespace")
     assert http.get("/v2/configinfo", params={"language": "fr"}).status_code == 400
 
 
