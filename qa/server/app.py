@@ -148,6 +148,7 @@ _LT_FORM = {
         }
     }
 }
+_LT_QUERY = {"parameters": _LT_PARAMS}
 _LT_JSON = {200: {"description": "LanguageTool's check result.", "content": {"application/json": {}}}}
 
 
@@ -303,24 +304,19 @@ def _languagetool_routes(app: FastAPI, service: Service, gate: Gate, settings: S
             return _lt_error(failure.status, str(failure))
         return JSONResponse(result)
 
-    app.add_api_route(
-        "/v2/check",
-        check,
-        methods=["POST"],
-        summary="LanguageTool-compatible check (form body, whatever the Content-Type).",
-        responses={**_LT_JSON, **_LT_ERRORS},
-        openapi_extra=_LT_FORM,
-        response_class=JSONResponse,
-    )
-    app.add_api_route(
-        "/v2/check",
-        check,
-        methods=["GET"],
-        summary="LanguageTool-compatible check (query parameters).",
-        responses={**_LT_JSON, **_LT_ERRORS},
-        openapi_extra={"parameters": _LT_PARAMS},
-        response_class=JSONResponse,
-    )
+    for method, how, extra in (
+        ("POST", "form body, whatever the Content-Type", _LT_FORM),
+        ("GET", "query", _LT_QUERY),
+    ):
+        app.add_api_route(
+            "/v2/check",
+            check,
+            methods=[method],
+            summary=f"LanguageTool-compatible check ({how}).",
+            responses={**_LT_JSON, **_LT_ERRORS},
+            openapi_extra=extra,
+            response_class=JSONResponse,
+        )
 
     @app.get("/v2/languages")
     async def languages() -> list[dict[str, Any]]:

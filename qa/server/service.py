@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
 from qa import api
 from qa.config import Config
+from qa.diagnostic import Diagnostic
 from qa.engine import registry
 from qa.engine.fixes import FixResult, fix_until_stable
 from qa.engine.runner import Linter
@@ -32,35 +33,24 @@ class Service:
     def _linter(self, select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> Linter:
         return Linter(self.config, select=select, ignore=ignore)
 
-    def check(
+    def _lint(
         self,
-        text: str,
         *,
         format: str = "text",
         date: dt.date | None = None,
         select: tuple[str, ...] | None = None,
         ignore: tuple[str, ...] = (),
-    ) -> FileResult:
+    ) -> Callable[[str], list[Diagnostic]]:
         linter = self.linter(select, ignore)
-        document = api.document(text, format=format, config=self.config)
-        return FileResult("-", text, linter.check(document, date=date))
+        return lambda text: linter.check(api.document(text, format=format, config=self.config), date=date)
 
-    def fix(
-        self,
-        text: str,
-        *,
-        format: str = "text",
-        date: dt.date | None = None,
-        select: tuple[str, ...] | None = None,
-        ignore: tuple[str, ...] = (),
-        unsafe: bool = False,
-    ) -> FixResult:
-        linter = self.linter(select, ignore)
-        return fix_until_stable(
-            text,
-            lambda t: linter.check(api.document(t, format=format, config=self.config), date=date),
-            unsafe=unsafe,
-        )
+    def check(self, text: str, **options: Any) -> FileResult:
+        """Lint ``text``; ``options``: format, date, select, ignore."""
+        return FileResult("-", text, self._lint(**options)(text))
+
+    def fix(self, text: str, *, unsafe: bool = False, **options: Any) -> FixResult:
+        """Apply fixes until none applies; ``options`` as for :meth:`check`."""
+        return fix_until_stable(text, self._lint(**options), unsafe=unsafe)
 
     def languagetool_check(self, params: Mapping[str, str]) -> dict[str, Any]:
         """``/v2/check`` for a Hindi request (the caller has routed other languages away)."""
