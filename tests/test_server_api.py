@@ -169,3 +169,13 @@ def test_serve_binds_loopback_by_default() -> None:
 
     host = next(p for p in serve.params if p.name == "host")
     assert host.default == "127.0.0.1"
+
+
+def test_chunked_body_over_the_limit_is_413(http: httpx.Client) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b"language=hi&text="
+        for _ in range(30):
+            yield b"k" * 10_000
+
+    response = http.post("/v2/check", content=chunks())
+    assert response.status_code == 413 and response.text.startswith("Error: ")

@@ -69,3 +69,36 @@ def test_server_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         with pytest.raises(ConfigError):
             Settings.from_config(config.load(path))
     assert normalise_upstream("") is None and normalise_upstream("http://h:1/") == "http://h:1"
+
+
+def test_gate_bounds_time_and_queue() -> None:
+    import time
+
+    import anyio
+
+    from qa.server.limits import Busy, Gate, TooSlow
+
+    async def scenario() -> list[str]:
+        gate = Gate(concurrency=1, queue=1, timeout=0.2)
+        outcomes: list[str] = []
+
+        async def call(seconds: float) -> None:
+            try:
+                await gate.run(time.sleep, seconds)
+                outcomes.append("done")
+            except TooSlow:
+                outcomes.append("too slow")
+            except Busy:
+                outcomes.append("busy")
+
+        async with anyio.create_task_group() as group:
+            group.start_soon(call, 1.0)
+            await anyio.sleep(0.05)
+            group.start_soon(call, 0.0)  # the queue (of one) is taken by the slow call
+        assert gate.pending == 0
+        await call(0.0)  # the abandoned check still holds the only slot
+        await anyio.sleep(1.0)
+        await call(0.0)
+        return outcomes
+
+    assert anyio.run(scenario) == ["busy", "too slow", "too slow", "done"]

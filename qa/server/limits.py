@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -23,12 +26,14 @@ class TooSlow(Exception):
 class Gate:
     """Runs checks in worker threads: at most ``concurrency`` at once, ``queue`` waiting, ``timeout`` each.
 
-    A check that times out is abandoned (its thread finishes in the background, still
-    holding its slot), so a flood of slow texts cannot grow the number of threads.
+    A check that runs past the time limit is answered at once and abandoned; its thread
+    keeps its slot until it really ends, so slow texts can never pile up threads: there
+    are at most ``concurrency`` checking threads and ``queue`` waiting ones.
     """
 
     def __init__(self, *, concurrency: int, queue: int, timeout: float) -> None:
-        self._limiter = anyio.CapacityLimiter(concurrency)
+        self._slots = threading.BoundedSemaphore(concurrency)  # released by the checking thread
+        self._threads = anyio.CapacityLimiter(concurrency + queue)
         self._queue = queue
         self.timeout = timeout
         self.pending = 0
@@ -41,11 +46,21 @@ class Gate:
         if self.full:
             raise Busy
         self.pending += 1
+        deadline = time.monotonic() + self.timeout
         try:
-            with anyio.fail_after(self.timeout):
-                return await anyio.to_thread.run_sync(
-                    function, *args, limiter=self._limiter, abandon_on_cancel=True
-                )
+            if not self._slots.acquire(blocking=False):
+                wait = functools.partial(self._slots.acquire, timeout=self.timeout)
+                if not await anyio.to_thread.run_sync(wait, limiter=self._threads):
+                    raise TooSlow
+
+            def work() -> T:
+                try:
+                    return function(*args)
+                finally:
+                    self._slots.release()
+
+            with anyio.fail_after(max(deadline - time.monotonic(), 0)):
+                return await anyio.to_thread.run_sync(work, limiter=self._threads, abandon_on_cancel=True)
         except TimeoutError:
             raise TooSlow from None
         finally:
