@@ -72,13 +72,20 @@ _URLISH = regex.compile(r"[@#/]|\.(?:com|in|org|net)\b|^\p{N}")
 
 
 def kruti_score(text: str) -> float:
-    """Share of word tokens that look like Kruti Dev (0 for text with much Devanagari)."""
+    """Share of word tokens that look like Kruti Dev.
+
+    0 for text with much Devanagari, and for text without the frequent Kruti words
+    (one, plus one per eight tokens).
+    """
     letters = len(_LATIN_LETTERS.findall(text))
     if letters < 8 or len(_DEVANAGARI.findall(text)) > letters / 4:
         return 0.0
     tokens = [t for t in _TOKEN.findall(text) if _LATIN_LETTERS.search(t) and not _URLISH.search(t)]
     if len(tokens) < 3:
         return 0.0
+    words = sum(1 for t in tokens if t.strip("-]&A,") in KRUTI_WORDS)
+    if words < 1 + len(tokens) // 8:
+        return 0.0  # real Kruti text is full of का के की है में …
     hits = sum(1 for t in tokens if t.strip("-]&A,") in KRUTI_WORDS or _KRUTI_SHAPE.search(t))
     return hits / len(tokens)
 
