@@ -68,7 +68,8 @@ _DEVANAGARI = regex.compile(r"\p{Devanagari}")
 #: the Mac Roman rendering of the same bytes.
 _CHANAKYA = regex.compile(r"[æçèéêðñô´¤·»ÚÌÖ×ÂÕÙØÜßâãÁÅÇÎÏÍÈ¿üý÷Ð]|[∑§Ê¥ª˝‚⁄÷Ã]")
 _CHANAKYA_CORE = regex.compile(r"·¤|æ|ð|§Ê|Ê")
-_URLISH = regex.compile(r"[@#/]|\.(?:com|in|org|net)\b|^\p{N}")
+#: Tokens that are not words: URLs, handles, hashtags, numbers, command-line options.
+_URLISH = regex.compile(r"[@#/]|\.(?:com|in|org|net)\b|^\p{N}|^-\p{L}")
 
 
 def kruti_score(text: str) -> float:
