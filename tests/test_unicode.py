@@ -175,3 +175,9 @@ def test_science_and_compounds_are_not_anomalies() -> None:
 
 def test_chemical_names_are_not_kruti_dev() -> None:
     assert "U033" not in _codes("यौगिक का आकार छोटा हो या बड़ा। alkyl nitrate alkyl nitrite 4-pyridyl")
+
+
+def test_nukta_after_virama_is_normalisation_not_misplacement() -> None:
+    text = "फ\u094d\u093cरेंच"
+    assert _codes(text) == ["U030"]
+    assert api.fix(text, select=U_CODES).text == "फ़्रेंच"

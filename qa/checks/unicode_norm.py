@@ -15,8 +15,8 @@ _PRECOMPOSED = re.compile(r"[\u0958-\u095f]")
 
 
 #: Where non-NFC text comes from in practice: precomposed nukta letters, a nukta on
-#: न र ळ (NFC composes those), and decomposed Latin accents.
-_NOT_NFC = re.compile(r"[\u0958-\u095f\u0300-\u036f]|[\u0928\u0930\u0933]\u093c")
+#: न र ळ (NFC composes those), a nukta typed after the virama, decomposed Latin accents.
+_NOT_NFC = re.compile(r"[\u0958-\u095f\u0300-\u036f]|[\u0928\u0930\u0933\u094d]\u093c")
 
 
 class NonNfc(Rule):
