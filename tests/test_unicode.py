@@ -181,3 +181,12 @@ def test_nukta_after_virama_is_normalisation_not_misplacement() -> None:
     text = "फ\u094d\u093cरेंच"
     assert _codes(text) == ["U030"]
     assert api.fix(text, select=U_CODES).text == "फ़्रेंच"
+
+
+def test_bad_rule_option_is_a_rule_data_error() -> None:
+    from qa.errors import RuleDataError
+
+    config = Config()
+    config.values["rules"] = {"U026": {"min-zipf": "high"}}
+    with pytest.raises(RuleDataError):
+        api.check("अत: ठीक।", config=config, select=["U026"])

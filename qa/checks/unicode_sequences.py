@@ -96,7 +96,10 @@ class VisargaColon(Rule):
 
     def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
         super().__init__(meta, options)
-        self.min_zipf = float(options.get("min-zipf", 3.0))
+        try:
+            self.min_zipf = float(options.get("min-zipf", 3.0))
+        except (TypeError, ValueError):
+            raise RuleDataError(f"{meta.code}: min-zipf must be a number") from None
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
