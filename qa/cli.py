@@ -23,6 +23,7 @@ COMMANDS = {
     "explain": "qa.commands.rules:explain",
     "config": "qa.commands.config:config",
     "facts": "qa.commands.facts:facts",
+    "serve": "qa.commands.serve:serve",
     "convert": "qa.commands.convert:convert",
     "names": "qa.commands.names:names",
 }
