@@ -67,12 +67,20 @@ def spellings(document: Document, registry: reg.Registry) -> dict[Any, dict[str,
     by_id: dict[Any, dict[str, list[str]]] = {}
     groups = registry.groups
     for raw in document.word_index:
-        if len(raw) < 2 or not DEVANAGARI.match(raw):
-            continue
-        word = _nfc(raw)
-        k = key(word)
-        by_id.setdefault(groups.get(k) or k, {}).setdefault(word, []).append(raw)
+        found = _spelling(raw)
+        if found is not None:
+            word, k = found
+            by_id.setdefault(groups.get(k) or k, {}).setdefault(word, []).append(raw)
     return by_id
+
+
+@lru_cache(maxsize=200_000)
+def _spelling(raw: str) -> tuple[str, str] | None:
+    """(NFC form, matching key) of a Devanagari word of two letters or more (cached across documents)."""
+    if len(raw) < 2 or not DEVANAGARI.match(raw):
+        return None
+    word = _nfc(raw)
+    return word, key(word)
 
 
 def _spans(document: Document, raws: list[str]) -> list[Span]:
