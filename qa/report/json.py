@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from qa.engine.rule import RuleMeta
@@ -12,7 +12,10 @@ from qa.report import FileResult
 
 def records(results: list[FileResult]) -> list[dict[str, Any]]:
     """One dict per diagnostic; ``start``/``end`` are code-point offsets, lines 1-based."""
-    out = []
+    return list(_records(results))
+
+
+def _records(results: list[FileResult]) -> Iterator[dict[str, Any]]:
     for result in results:
         for d in result.diagnostics:
             line, column = result.position(d.start)
@@ -42,9 +45,22 @@ def records(results: list[FileResult]) -> list[dict[str, Any]]:
             }
             if d.field is not None:
                 record["field"] = d.field
-            out.append(record)
-    return out
+            yield record
 
 
 def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: bool = False) -> str:
-    return json.dumps({"version": 1, "diagnostics": records(results)}, ensure_ascii=False, indent=2) + "\n"
+    # The same bytes as json.dumps(report, indent=2), one record at a time: encoding the whole
+    # report at once holds millions of small string chunks (over 100 MB for a big run).
+    parts = ['{\n  "version": 1,\n  "diagnostics": [\n']
+    for record in _records(results):
+        parts.append(
+            ("" if len(parts) == 1 else ",\n") + _indented(json.dumps(record, ensure_ascii=False, indent=2))
+        )
+    if len(parts) == 1:
+        return json.dumps({"version": 1, "diagnostics": []}, indent=2) + "\n"
+    parts.append("\n  ]\n}\n")
+    return "".join(parts)
+
+
+def _indented(text: str) -> str:
+    return "    " + text.replace("\n", "\n    ")  # JSON strings never hold a raw line break
