@@ -69,6 +69,7 @@ ADVERSARIAL = (
     "क्",
     "\ufffc",
 )
+SECTIONS = ("startup", "engine", "cli", "growth", "adversarial", "peers")
 ONE_LINE = "ज़्यादा राष्ट्रपति ने कहा कि बातचीत जारी रहेगी।\n"
 
 
@@ -178,7 +179,7 @@ def corpus_words(files: list[Path]) -> int:
 # --- qa -----------------------------------------------------------------------------------------
 
 
-def startup(tmp: Path, runs: int) -> dict[str, float]:
+def startup(tmp: Path, runs: int) -> None:
     one = tmp / "one-line.txt"
     one.write_text(ONE_LINE, encoding="utf-8")
     env = qa_env()
@@ -194,10 +195,9 @@ def startup(tmp: Path, runs: int) -> dict[str, float]:
             ("qa check one-line.txt", check * 1000, f"< {TARGET_STARTUP_MS} {verdict(check * 1000 < 300)}"),
         ],
     )
-    return {"startup_ms": check * 1000}
 
 
-def in_process(files: list[Path], words: int) -> dict[str, float]:
+def in_process(files: list[Path], words: int) -> None:
     """The engine alone on one core: read, build the document, run every default rule."""
     from qa import api
     from qa.config import Config
@@ -226,10 +226,9 @@ def in_process(files: list[Path], words: int) -> dict[str, float]:
             )
         ],
     )
-    return {"engine_words_per_s": rate}
 
 
-def cli_corpus(tmp: Path, words: int) -> dict[str, float]:
+def cli_corpus(tmp: Path, words: int) -> None:
     """The real CLI over the whole corpus: one process, all cores, then a cached re-run."""
     env = {**qa_env(), "QA_CACHE_DIR": str(tmp / "cache")}
     report = str(tmp / "report.json")
@@ -254,13 +253,6 @@ def cli_corpus(tmp: Path, words: int) -> dict[str, float]:
         rows,
     )
     print(f"\npeak memory, one process: {peak:.0f} MB (target < {TARGET_PEAK_MB} MB: {verdict(peak < 200)})")
-    return {
-        "cli_j1_s": runs["-j 1 --no-cache"].seconds,
-        "cli_j1_cpu": runs["-j 1 --no-cache"].cpu,
-        "cli_all_s": runs[f"-j {cores} --no-cache"].seconds,
-        "cli_cached_s": runs["cache: unchanged"].seconds,
-        "peak_mb": peak,
-    }
 
 
 def scaling(tmp: Path, sizes: Sequence[int]) -> None:
@@ -449,7 +441,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--quick", action="store_true", help="scale to 10 MB only; skip the peers")
     parser.add_argument("--runs", type=int, default=11, help="runs per start-up median")
+    parser.add_argument("--only", help=f"comma-separated sections: {', '.join(SECTIONS)}")
     args = parser.parse_args(argv)
+    chosen = set(args.only.split(",")) if args.only else set(SECTIONS) - ({"peers"} if args.quick else set())
+    if chosen - set(SECTIONS):
+        parser.error(f"unknown section {sorted(chosen - set(SECTIONS))[0]!r}")
     files = corpus_files()
     words = corpus_words(files)
     print(
@@ -458,12 +454,17 @@ def main(argv: list[str] | None = None) -> None:
     )
     with tempfile.TemporaryDirectory(prefix="qa-bench-") as name:
         tmp = Path(name)
-        ours = startup(tmp, args.runs)
-        ours |= in_process(files, words)
-        ours |= cli_corpus(tmp, words)
-        scaling(tmp, [s for s in SIZES if not args.quick or s <= 10_000_000])
-        adversarial(tmp, 100_000 if args.quick else 250_000)
-        if not args.quick:
+        if "startup" in chosen:
+            startup(tmp, args.runs)
+        if "engine" in chosen:
+            in_process(files, words)
+        if "cli" in chosen:
+            cli_corpus(tmp, words)
+        if "growth" in chosen:
+            scaling(tmp, [s for s in SIZES if not args.quick or s <= 10_000_000])
+        if "adversarial" in chosen:
+            adversarial(tmp, 25_000 if args.quick else 100_000)
+        if "peers" in chosen:
             peers(tmp, words, max(3, args.runs // 2))
 
 
