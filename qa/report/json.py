@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from json.encoder import encode_basestring as _string
 from typing import Any
 
 from qa.engine.rule import RuleMeta
@@ -49,18 +50,38 @@ def _records(results: list[FileResult]) -> Iterator[dict[str, Any]]:
 
 
 def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: bool = False) -> str:
-    # The same bytes as json.dumps(report, indent=2), one record at a time: encoding the whole
-    # report at once holds millions of small string chunks (over 100 MB for a big run).
-    parts = ['{\n  "version": 1,\n  "diagnostics": [\n']
-    for record in _records(results):
-        parts.append(
-            ("" if len(parts) == 1 else ",\n") + _indented(json.dumps(record, ensure_ascii=False, indent=2))
-        )
-    if len(parts) == 1:
-        return json.dumps({"version": 1, "diagnostics": []}, indent=2) + "\n"
-    parts.append("\n  ]\n}\n")
-    return "".join(parts)
+    """The bytes of ``json.dumps(report, ensure_ascii=False, indent=2)``, written out directly.
+
+    The standard encoder with ``indent`` is pure Python and holds millions of small
+    chunks for a big run; this writes one record at a time with the C string escaper.
+    """
+    parts = [_dump(record, 2) for record in _records(results)]
+    if not parts:
+        return '{\n  "version": 1,\n  "diagnostics": []\n}\n'
+    return '{\n  "version": 1,\n  "diagnostics": [\n    ' + ",\n    ".join(parts) + "\n  ]\n}\n"
 
 
-def _indented(text: str) -> str:
-    return "    " + text.replace("\n", "\n    ")  # JSON strings never hold a raw line break
+def _dump(value: Any, level: int) -> str:
+    """One value as ``json.dumps(..., indent=2)`` lays it out at nesting ``level``."""
+    if isinstance(value, str):
+        return _string(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    inner = "\n" + "  " * (level + 1)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = (f"{_string(str(k))}: {_dump(v, level + 1)}" for k, v in value.items())
+    elif isinstance(value, list):
+        if not value:
+            return "[]"
+        items = (_dump(v, level + 1) for v in value)
+    else:
+        return json.dumps(value)
+    body = ("," + inner).join(items)
+    opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
+    return f"{opening}{inner}{body}\n{'  ' * level}{closing}"
