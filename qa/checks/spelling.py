@@ -48,10 +48,14 @@ def _normal(word: str) -> str:
     return word[:-1] if word.endswith("\u0903") and lexicon.recognised(word[:-1]) else word
 
 
+# A nukta after anything but a consonant is a damaged sequence (the Unicode family's).
+_STRAY_NUKTA = regex.compile(r"(?<![\u0915-\u0939])\u093c")
+
+
 @lru_cache(maxsize=65536)
 def _unknown(word: str) -> str | None:
     """The normal form of a Devanagari word the lexicon does not recognise, else None."""
-    if not _is_devanagari_word(word):
+    if not _is_devanagari_word(word) or _STRAY_NUKTA.search(unicodedata.normalize("NFD", word)):
         return None
     normal = _normal(word)
     return None if lexicon.recognised(normal) else normal
