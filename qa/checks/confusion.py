@@ -119,7 +119,8 @@ class StrayLetter(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         doc = ctx.document
-        slips = {w: f for w in doc.word_index if 2 < len(w) <= 5 and (f := slip_of(w))}
+        accept = lexicon.house(ctx.config).accept
+        slips = {w: f for w in doc.word_index if 2 < len(w) <= 5 and (f := slip_of(w)) and w not in accept}
         if not slips:
             return
         counts = context_counts()
