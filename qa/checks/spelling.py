@@ -1,4 +1,4 @@
-"""Non-word spelling errors, unknown words and the house reject list (family T).
+"""Non-word errors, a dropped ड़/ढ़ nukta, unknown words and the house reject list (family T).
 
 Every check works per distinct word type (``doc.word_index``), so a long article
 costs one lexicon probe per word it uses, and the suggestion search (a symmetric
