@@ -141,12 +141,18 @@ def _person(entry: Any, where: str) -> Person:
     name = tokens_of(names[0])
     if not name:
         raise RuleDataError(f"{where}: 'name' has no words")
+    variants = tuple(tokens_of(v) for v in _strings(entry.get("variants"), where))
+    forbidden = tuple(tokens_of(v) for v in _strings(entry.get("forbidden"), where))
+    accepted = {tuple(map(key, form)) for form in (name, *variants)}
+    for form in forbidden:
+        if tuple(map(key, form)) in accepted:
+            raise RuleDataError(f"{where}: forbidden {' '.join(form)!r} is an accepted spelling")
     return Person(
         id=entry["id"],
         role=str(entry.get("role", "")),
         name=name,
-        variants=tuple(tokens_of(v) for v in _strings(entry.get("variants"), where)),
-        forbidden=tuple(tokens_of(v) for v in _strings(entry.get("forbidden"), where)),
+        variants=variants,
+        forbidden=forbidden,
         surname_first=bool(entry.get("surname_first", False)),
     )
 
