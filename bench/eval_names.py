@@ -133,11 +133,11 @@ def speed() -> None:
     words = sum(map(word_count, texts))
     config = _config()
     api.check(texts[0], config=config)
-    started = time.perf_counter()
+    started = time.process_time()
     for text in texts:
         api.check(text, config=config)
-    elapsed = time.perf_counter() - started
-    print(f"\nspeed: N rules alone, {words} words in {elapsed:.2f}s = {words / elapsed:,.0f} words/s")
+    elapsed = time.process_time() - started
+    print(f"\nspeed: N rules alone, {words} words in {elapsed:.2f}s of CPU = {words / elapsed:,.0f} words/s")
 
 
 def main() -> None:

@@ -62,16 +62,49 @@ def _nfc(word: str) -> str:
     return unicodedata.normalize("NFC", word)
 
 
-def spellings(document: Document, registry: reg.Registry) -> dict[Any, dict[str, list[str]]]:
-    """Cluster id -> NFC spelling -> the raw words written that way."""
+@lru_cache(maxsize=200_000)
+def devanagari_key(raw: str) -> str | None:
+    """The matching key of a Devanagari word of two or more letters, else None."""
+    return key(raw) if len(raw) > 1 and DEVANAGARI.match(raw) else None
+
+
+@dataclass
+class WordIndex:
+    """Per-document lookups shared by the N rules (built once per document)."""
+
+    document: Document
+    starts: list[int]  # start of each word in ``document.words``
+    by_key: dict[str, list[str]]  # key -> the raw Devanagari words with that key
+
+
+_CURRENT: list[WordIndex] = []
+
+
+def word_index(document: Document) -> WordIndex:
+    if not _CURRENT or _CURRENT[0].document is not document:
+        by_key: dict[str, list[str]] = {}
+        for raw in document.word_index:
+            k = devanagari_key(raw)
+            if k is not None:
+                by_key.setdefault(k, []).append(raw)
+        _CURRENT[:] = [WordIndex(document, [s for _, s in document.words], by_key)]
+    return _CURRENT[0]
+
+
+def spellings(
+    document: Document, registry: reg.Registry, *, mixed_only: bool = False
+) -> dict[Any, dict[str, list[str]]]:
+    """Cluster id -> NFC spelling -> the raw words written that way. ``mixed_only``
+    skips keys written one way that no registry group joins to another."""
     by_id: dict[Any, dict[str, list[str]]] = {}
     groups = registry.groups
-    for raw in document.word_index:
-        if len(raw) < 2 or not DEVANAGARI.match(raw):
+    for k, raws in word_index(document).by_key.items():
+        group = groups.get(k)
+        if mixed_only and group is None and len(raws) == 1:
             continue
-        word = _nfc(raw)
-        k = key(word)
-        by_id.setdefault(groups.get(k) or k, {}).setdefault(word, []).append(raw)
+        forms = by_id.setdefault(group or k, {})
+        for raw in raws:
+            forms.setdefault(_nfc(raw), []).append(raw)
     return by_id
 
 
@@ -99,27 +132,15 @@ def titled(document: Document, spans: list[Span]) -> bool:
     return False
 
 
-_INDEX: list[tuple[Document, list[int], dict[str, list[str]]]] = []
-
-
-def _index(document: Document) -> tuple[list[int], dict[str, list[str]]]:
-    if not _INDEX or _INDEX[0][0] is not document:
-        by_key: dict[str, list[str]] = {}
-        for raw in document.word_index:
-            by_key.setdefault(key(raw), []).append(raw)
-        _INDEX[:] = [(document, [s for _, s in document.words], by_key)]
-    return _INDEX[0][1], _INDEX[0][2]
-
-
 def word_number(document: Document, start: int) -> int:
     """The index in ``document.words`` of the word starting at ``start``."""
-    return bisect_left(_index(document)[0], start)
+    return bisect_left(word_index(document).starts, start)
 
 
 def find(document: Document, pattern: tuple[str, ...]) -> Iterator[tuple[int, Span]]:
     """(word number, span) of every run of words whose keys are ``pattern``."""
     words = document.words
-    for raw in _index(document)[1].get(pattern[0], ()):
+    for raw in word_index(document).by_key.get(pattern[0], ()):
         for start in document.word_index[raw]:
             i = word_number(document, start)
             run = words[i : i + len(pattern)]
@@ -179,7 +200,7 @@ def clusters(document: Document, registry: reg.Registry, style: HouseStyle) -> l
         if doc is document and reg_id == id(registry) and st == style:
             return found
     found = []
-    for cid, forms in spellings(document, registry).items():
+    for cid, forms in spellings(document, registry, mixed_only=True).items():
         if len(forms) > 1 or (isinstance(cid, tuple) and cid[0] in style.names):
             spans = {form: _spans(document, raws) for form, raws in forms.items()}
             cluster = _cluster(cid, spans, document, registry, style)

@@ -25,6 +25,7 @@ from qa.checks.consistency import (
     context_style,
     find,
     titled,
+    word_index,
     word_number,
 )
 from qa.diagnostic import Diagnostic, Edit
@@ -32,7 +33,6 @@ from qa.document import Document
 from qa.engine.rule import Context, Rule
 from qa.lexicon import zipf
 from qa.text.normalize import key
-from qa.text.tokenize import DEVANAGARI
 
 _CONFUSABLE = [set("िी"), set("ुू"), set("ेै"), set("ोौ"), set("शसष"), set("णन"), set("वब"), set("टत")]
 _VOWEL_SIGNS = set("\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c")
@@ -101,11 +101,11 @@ class SimilarNameSpelling(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document, registry = ctx.document, context_registry(ctx)
         clustered = {key(f) for c in clusters(document, registry, context_style(ctx, {})) for f in c.forms}
-        by_key: dict[str, list[str]] = {}
-        for raw in document.word_index:
-            k = key(raw)
-            if len(k) >= MIN_LENGTH and k not in clustered and DEVANAGARI.match(raw):
-                by_key.setdefault(k, []).append(raw)
+        by_key = {
+            k: raws
+            for k, raws in word_index(document).by_key.items()
+            if len(k) >= MIN_LENGTH and k not in clustered
+        }
         buckets: dict[str, list[list[str]]] = {}
         for k, raws in by_key.items():
             buckets.setdefault(skeleton(k), []).append(raws)

@@ -29,6 +29,8 @@ DISTINCTIVE_ZIPF = 3.5
 
 Tokens = tuple[str, ...]
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def tokens_of(form: str) -> Tokens:
     return tuple(w for w, _ in word_spans(unicodedata.normalize("NFC", form)))
@@ -159,7 +161,7 @@ def _person(entry: Any, where: str) -> Person:
 
 def read_people(path: Path) -> list[Person]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except OSError as exc:
         raise RuleDataError(f"{path}: cannot read name registry: {exc.strerror or exc}") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
