@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import gzip
 import unicodedata
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgpack
 
 from qa.engine.registry import rules_dir
-from qa.errors import RuleDataError
+from qa.errors import ConfigError, RuleDataError
+
+if TYPE_CHECKING:
+    from qa.config import Config
 
 #: Zipf given to words that only the project lists (rare but real).
 ADDITION_ZIPF = 2.0
@@ -60,12 +65,19 @@ def read_word_list(path: Path) -> list[str]:
 
 
 @cache
+def additions() -> frozenset[str]:
+    """The project's own word lists, ``rules/lexicon/*.txt`` (curated news vocabulary)."""
+    return frozenset(
+        word for path in sorted((rules_dir() / "lexicon").glob("*.txt")) for word in read_word_list(path)
+    )
+
+
+@cache
 def frequencies() -> dict[str, float]:
     """Word -> Zipf frequency, wordfreq first, then ``rules/lexicon/*.txt``."""
     zipf = _read_cbpack(_wordfreq_file())
-    for path in sorted((rules_dir() / "lexicon").glob("*.txt")):
-        for word in read_word_list(path):
-            zipf.setdefault(word, ADDITION_ZIPF)
+    for word in sorted(additions()):
+        zipf.setdefault(word, ADDITION_ZIPF)
     return zipf
 
 
@@ -75,3 +87,84 @@ def zipf(word: str) -> float:
 
 def known(word: str) -> bool:
     return word in frequencies()
+
+
+# A light suffix model: inflected forms wordfreq's short list lacks are known when
+# their stem is (किताबों <- किताब, सराहनाओं <- सराहना, दौड़ेंगे <- दौड़ना).
+_SUFFIXES = sorted(
+    [
+        "ों", "ें", "ाओं", "ाएं", "ाएँ", "ियों", "ियां", "ियाँ", "िया", "ाइयों", "ाई", "ाईं", "ाओ",
+        "ीं", "ी", "ा", "े", "ीय", "ता", "ती", "ते", "तीं", "ना", "नी", "ने", "कर", "ेगा", "ेगी",
+        "ेंगे", "ेंगी", "ूंगा", "ूंगी", "ूँगा", "ओगे", "ाया", "ायी", "ाये", "ाए", "ाती", "ाता",
+        "ाते", "ाना", "ाने", "ायें", "ाकर", "वाला", "वाली", "वाले", "वालों", "कार",
+    ],
+    key=len,
+    reverse=True,
+)
+_STEM_ENDINGS = ("", "ा", "ना", "ी", "ि", "ाना")
+
+
+def inflected(word: str) -> bool:
+    """True if ``word`` is a known stem plus a common inflectional suffix."""
+    freq = frequencies()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: -len(suffix)]
+            if any(stem + ending in freq for ending in _STEM_ENDINGS):
+                return True
+    return False
+
+
+def compound(word: str, *, min_zipf: float = 3.5) -> bool:
+    """True if ``word`` is two common words written solid (मुख्यमंत्रीजी, जांचकर्ता)."""
+    freq = frequencies()
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if unicodedata.category(tail[0]).startswith("M"):
+            continue
+        if freq.get(head, 0) >= min_zipf and freq.get(tail, 0) >= min_zipf:
+            return True
+    return False
+
+
+def recognised(word: str) -> bool:
+    """Known outright, as an inflection of a known stem, or as a solid compound."""
+    freq = frequencies()
+    return word in freq or word + "ना" in freq or inflected(word) or compound(word)
+
+
+@dataclass(frozen=True)
+class House:
+    """A publication's own dictionary: words to accept and words to reject."""
+
+    accept: frozenset[str] = frozenset()
+    reject: frozenset[str] = frozenset()
+
+
+def house(config: Config) -> House:
+    """The ``[tool.qa.lexicon]`` accept/reject lists (``accept-files`` relative to the config)."""
+    section = config.section("lexicon")
+    base = config.path.parent if config.path else Path.cwd()
+    files = tuple(str(base / f) for f in _strings(section.get("accept-files", []), "accept-files"))
+    return _house(
+        tuple(_strings(section.get("accept", []), "accept")),
+        tuple(_strings(section.get("reject", []), "reject")),
+        files,
+    )
+
+
+def _strings(value: object, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"[tool.qa.lexicon] {key} must be a list of strings")
+    return [unicodedata.normalize("NFC", v.strip()) for v in value if v.strip()]
+
+
+@lru_cache(maxsize=16)
+def _house(accept: tuple[str, ...], reject: tuple[str, ...], files: tuple[str, ...]) -> House:
+    words = set(accept)
+    for name in files:
+        path = Path(name)
+        if not path.is_file():
+            raise ConfigError(f"[tool.qa.lexicon] accept-files: cannot read {path}")
+        words.update(read_word_list(path))
+    return House(frozenset(words), frozenset(reject))

@@ -1,0 +1,160 @@
+"""Keystroke slips that turn a function word into another word: "अमेरिका केक 47वें".
+
+A token that is a function word plus one stray letter (केक, कोक, सेस, परम …) is
+compared, noisy-channel style, with the function word it may stand for: the
+function word's much higher frequency, times how well each reading fits its
+neighbours (context counts from open corpora, ``rules/spelling/context.tsv.gz``),
+times the prior odds of a slip. The token is reported only when the slip reading
+wins by a wide margin, so "बच्चों ने केक काटा" stays quiet.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+import regex
+
+from qa import lexicon
+from qa.diagnostic import Diagnostic
+from qa.engine.registry import rules_dir
+from qa.engine.rule import Context, Rule
+from qa.errors import RuleDataError
+from qa.text.akshara import CONSONANTS, INDEPENDENT_VOWELS, NUKTA
+from qa.text.tokenize import WORD_CHARS
+
+#: Postpositions, auxiliaries and particles a stray keystroke most often lands on.
+FUNCTION_WORDS = (
+    "के", "की", "का", "को", "से", "में", "ने", "पर", "है", "हैं", "था", "थी", "थे",
+    "और", "कि", "भी", "ही", "तक",
+)  # fmt: skip
+NUM, SENTENCE_EDGE = "<NUM>", "<S>"
+#: Weight of the unigram share when a pair is rare or unseen.
+_BACKOFF = 50.0
+_FUNCTION = frozenset(FUNCTION_WORDS)
+
+
+@lru_cache(maxsize=65536)
+def slip_of(word: str) -> str | None:
+    """The function word ``word`` becomes when one stray letter is removed (केक -> के)."""
+    if not 2 < len(word) <= 5 or word in _FUNCTION:
+        return None
+    for i, ch in enumerate(word):
+        if ch not in CONSONANTS and ch not in INDEPENDENT_VOWELS:
+            continue
+        width = 2 if word[i + 1 : i + 2] == NUKTA else 1
+        rest = word[:i] + word[i + width :]
+        if rest in _FUNCTION:
+            return rest
+    return None
+
+
+@dataclass
+class ContextCounts:
+    """Unigram and neighbour counts from open prose (see the file's header)."""
+
+    total: int = 1
+    unigrams: dict[str, int] = field(default_factory=dict)
+    left: dict[tuple[str, str], int] = field(default_factory=dict)
+    right: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def unigram(self, word: str) -> float:
+        """P(word): the larger of its share in the corpus and in the lexicon (news uses
+        words, like केस for "case", that an encyclopedia rarely does)."""
+        zipf = lexicon.zipf(word)
+        return max(self.unigrams.get(word, 0.5) / self.total, 10 ** (zipf - 9) if zipf else 0.0)
+
+    def conditional(self, given: str, word: str, pair_count: int) -> float:
+        """P(word | given) with the pair count backed off to ``word``'s unigram share."""
+        return (pair_count + _BACKOFF * self.unigram(word)) / (self.unigrams.get(given, 0) + _BACKOFF)
+
+
+@cache
+def context_counts() -> ContextCounts:
+    path = rules_dir() / "spelling" / "context.tsv.gz"
+    counts = ContextCounts()
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#"):
+                    continue
+                kind, *fields = line.rstrip("\n").split("\t")
+                if kind == "N":
+                    counts.total = int(fields[0])
+                elif kind == "U":
+                    counts.unigrams[fields[0]] = int(fields[1])
+                elif kind == "L":
+                    counts.left[fields[0], fields[1]] = int(fields[2])
+                elif kind == "R":
+                    counts.right[fields[0], fields[1]] = int(fields[2])
+    except (OSError, ValueError, IndexError) as exc:
+        raise RuleDataError(f"{path}: unreadable context counts: {exc}") from None
+    return counts
+
+
+_PIECE = regex.compile(rf"\p{{Nd}}[{WORD_CHARS}\p{{Nd}}.,:/]*|[{WORD_CHARS}]+")
+_SENTENCE_MARK = '।॥?!."'
+
+
+def _label(chunk: str | None, *, last: bool) -> str:
+    """A neighbouring chunk as the context counts name it: a word, <NUM> or <S>."""
+    if not chunk or (chunk[-1] if last else chunk[0]) in _SENTENCE_MARK:
+        return SENTENCE_EDGE
+    pieces = _PIECE.findall(chunk)
+    if not pieces:
+        return SENTENCE_EDGE
+    token = pieces[-1] if last else pieces[0]
+    return NUM if token[0].isdigit() else token
+
+
+def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The labels of the tokens just before ``start`` and just after ``end``."""
+    before = text[max(0, start - 40) : start].rstrip()
+    after = text[end : end + 40].lstrip()
+    prev = before.split()[-1] if before.split() else None
+    nxt = after.split()[0] if after.split() else None
+    return _label(prev, last=True), _label(nxt, last=False)
+
+
+class StrayLetter(Rule):
+    """T003: a function word with a stray letter, where the context wants the function word."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        doc = ctx.document
+        slips = {w: f for w in doc.word_index if (f := slip_of(w))}
+        if not slips:
+            return
+        counts = context_counts()
+        text = ctx.text
+        threshold = float(self.options.get("min-log-odds", 1.0))
+        prior = float(self.options.get("slip-prior", 1e-4))
+        min_ratio = float(self.options.get("min-frequency-ratio", 2.5))
+        max_zipf = float(self.options.get("max-word-zipf", 4.6))
+        for word, intended in slips.items():
+            if len(doc.word_index[word]) > 1:
+                continue  # a slip is a one-off; a word used again is meant
+            zipf = lexicon.zipf(word)
+            if zipf > max_zipf or lexicon.zipf(intended) - zipf < min_ratio:
+                continue
+            for start in doc.word_index[word]:
+                prev, nxt = neighbours(text, start, start + len(word))
+                odds = self._log_odds(counts, prev, intended, word, nxt, prior)
+                if odds >= threshold:
+                    message = self.meta.message.format(word=word, intended=intended)
+                    yield self.replace(start, start + len(word), intended, message)
+
+    @staticmethod
+    def _log_odds(
+        counts: ContextCounts, prev: str, intended: str, word: str, nxt: str, prior: float
+    ) -> float:
+        """log10 of P(prev intended next)·P(slip) over P(prev word next)·P(no slip)."""
+
+        def fit(w: str) -> float:
+            before = counts.conditional(prev, w, counts.left.get((prev, w), 0))
+            after = counts.conditional(w, nxt, counts.right.get((w, nxt), 0))
+            return math.log10(before) + math.log10(after)
+
+        return fit(intended) - fit(word) + math.log10(prior)

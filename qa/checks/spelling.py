@@ -1,0 +1,137 @@
+"""Non-word spelling errors, unknown words and the house reject list (family T).
+
+Every check works per distinct word type (``doc.word_index``), so a long article
+costs one lexicon probe per word it uses, and the suggestion search (a symmetric
+delete index over folded skeletons, see :mod:`qa.text.akshara`) runs only for the
+few types the lexicon does not recognise.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from functools import cache, lru_cache
+
+from qa import lexicon
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+from qa.text.akshara import NearIndex, aksharas, distance, variant_key
+from qa.text.tokenize import DEVANAGARI
+
+#: Candidates below this Zipf value are too rare to be "far more frequent" (curated
+#: news vocabulary from ``rules/lexicon`` is always a candidate for long words).
+MIN_CANDIDATE_ZIPF = 4.0
+#: The largest weighted distance allowed, by word length in aksharas.
+_LIMITS = {3: 0.4, 4: 0.7}
+_LONG_LIMIT = 0.8
+
+
+@cache
+def near_index() -> NearIndex:
+    freq = lexicon.frequencies()
+    return NearIndex(w for w, z in freq.items() if z >= MIN_CANDIDATE_ZIPF or w in lexicon.additions())
+
+
+def _is_devanagari_word(word: str) -> bool:
+    return DEVANAGARI.match(word) is not None and all(
+        "\u0900" <= ch <= "\u097f" or ch in "\u200c\u200d" for ch in word
+    )
+
+
+def _normal(word: str) -> str:
+    """The spelling to look up: NFC, no ZWJ/ZWNJ, no visarga used as a colon (other families
+    report those)."""
+    word = unicodedata.normalize("NFC", word.replace("\u200c", "").replace("\u200d", ""))
+    return word[:-1] if word.endswith("\u0903") and lexicon.recognised(word[:-1]) else word
+
+
+@lru_cache(maxsize=65536)
+def _unknown(word: str) -> str | None:
+    """The normal form of a Devanagari word the lexicon does not recognise, else None."""
+    if not _is_devanagari_word(word):
+        return None
+    normal = _normal(word)
+    return None if lexicon.recognised(normal) else normal
+
+
+def unrecognised(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
+    """(word, its normal form, starts) for Devanagari words neither the lexicon nor the house knows."""
+    accept = lexicon.house(ctx.config).accept
+    known = lexicon.frequencies()
+    for word, starts in ctx.document.word_index.items():
+        if word in known:
+            continue
+        normal = _unknown(word)
+        if normal is not None and normal not in accept:
+            yield word, normal, starts
+
+
+@lru_cache(maxsize=8192)
+def suggestions(word: str) -> tuple[str, ...]:
+    """Far more frequent words a slip away from ``word``, best first (empty if none is close)."""
+    length = len(aksharas(word))
+    if length < 3:
+        return ()
+    limit = _LIMITS.get(length, _LONG_LIMIT)
+    key = variant_key(word)
+    additions = lexicon.additions()
+    scored = []
+    for candidate in near_index().candidates(word):
+        if variant_key(candidate) == key:
+            continue  # an accepted variant spelling is not a typo
+        if candidate in additions and (length < 4 or len(candidate) <= len(word)):
+            continue  # transliterated terms vary in vowels: only a dropped letter is a slip
+        cost = distance(word, candidate)
+        if cost <= limit:
+            scored.append((cost, -lexicon.zipf(candidate), candidate))
+    scored.sort()
+    seen: set[str] = set()
+    best = []
+    for _, _, candidate in scored:  # one spelling per accepted-variant group
+        group = variant_key(candidate)
+        if group not in seen:
+            seen.add(group)
+            best.append(candidate)
+    return tuple(best)
+
+
+class NonWord(Rule):
+    """T002: an unknown word one cheap slip from a far more frequent word."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        for word, normal, starts in unrecognised(ctx):
+            found = suggestions(normal)
+            if not found:
+                continue
+            best = found[:3]
+            message = self.meta.message.format(word=word, suggestion=best[0])
+            for start in starts:
+                end = start + len(word)
+                if len(best) == 1:
+                    yield self.replace(start, end, best[0], message)
+                else:
+                    yield self.diagnostic(start, end, message, suggestions=best)
+
+
+class UnknownWord(Rule):
+    """T004 (opt-in): a word no dictionary knows and no close candidate explains."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        for word, normal, starts in unrecognised(ctx):
+            if len(aksharas(normal)) < 2 or suggestions(normal):
+                continue
+            message = self.meta.message.format(word=word)
+            for start in starts:
+                yield self.diagnostic(start, start + len(word), message)
+
+
+class HouseReject(Rule):
+    """T005: a word the house dictionary rejects (``[tool.qa.lexicon] reject`` or the ``reject`` option)."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        reject = lexicon.house(ctx.config).reject | frozenset(self.options.get("reject", ()))
+        index = ctx.document.word_index
+        for word in sorted(reject & index.keys()):
+            message = self.meta.message.format(word=word)
+            for start in index[word]:
+                yield self.diagnostic(start, start + len(word), message)

@@ -1,0 +1,129 @@
+"""Devanagari-aware spelling distance: aksharas, variant keys and a near-miss index.
+
+Typing slips in Hindi are mostly cheap, near-invisible edits: a short vowel sign for
+a long one (ि/ी, ु/ू), a dropped nukta or nasal sign, a halant, an aspirate for its
+plain consonant. :func:`distance` weights rapidfuzz's edit operations by these
+classes, so "पुरुस्कार" is close to "पुरस्कार" while two unrelated consonants are
+far apart. :func:`variant_key` folds the *accepted* spelling variants (chandrabindu
+and anusvara, half nasal, the Perso-Arabic nukta, shruti य, ऑ) that are a matter of
+house style, never a typo. :class:`NearIndex` finds candidates by symmetric deletes
+over a folded skeleton, so a lookup costs a few dict probes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+VIRAMA, NUKTA, ANUSVARA, CANDRABINDU, VISARGA = "\u094d", "\u093c", "\u0902", "\u0901", "\u0903"
+CONSONANTS = frozenset(chr(c) for c in range(0x0915, 0x093A))
+VOWEL_SIGNS = frozenset(chr(c) for c in range(0x093E, 0x094D))
+INDEPENDENT_VOWELS = frozenset(chr(c) for c in range(0x0904, 0x0915))
+
+_AKSHARA = regex.compile(
+    r"(?:[\u0915-\u0939]\u093C?\u094D[\u200C\u200D]?)*[\u0915-\u0939]\u093C?"
+    r"(?:[\u093E-\u094C\u0962\u0963]|\u094D(?![\u0915-\u0939]))?[\u0900-\u0903]*"
+    r"|[\u0904-\u0914][\u0900-\u0903]*|.",
+    regex.S,
+)
+
+# Pairs whose substitution is a cheap slip (vowel length, aspirates, sibilants, ड/ड़).
+_CHEAP_PAIRS = [
+    "िी", "ुू", "ेै", "ोौ", "इई", "उऊ", "एऐ", "ओऔ", "ंँ", "ाॉ", "आऑ",
+    "कख", "गघ", "चछ", "जझ", "टठ", "डढ", "तथ", "दध", "पफ", "बभ", "शष", "शस", "षस",
+    "ड़ढ़", "रऋ", "्ृ",
+]  # fmt: skip
+_CHEAP = {frozenset(p) for p in _CHEAP_PAIRS}
+#: Signs whose insertion or deletion is a cheap slip.
+_LIGHT = frozenset((NUKTA, ANUSVARA, CANDRABINDU, VIRAMA, VISARGA, "\u200c", "\u200d"))
+
+# The skeleton forgets everything a cheap edit changes.
+_SKELETON = str.maketrans(
+    {
+        "ी": "ि", "ू": "ु", "ै": "े", "ौ": "ो", "ई": "इ", "ऊ": "उ", "ऐ": "ए", "औ": "ओ",
+        "ॉ": "ा", "ऑ": "आ", "ख": "क", "घ": "ग", "छ": "च", "झ": "ज", "ठ": "ट", "ढ": "ड",
+        "थ": "त", "ध": "द", "फ": "प", "भ": "ब", "ष": "श", "स": "श", "ऋ": "र", "ृ": "्",
+        NUKTA: None, ANUSVARA: None, CANDRABINDU: None, VIRAMA: None, VISARGA: None,
+        "\u200c": None, "\u200d": None,
+    }
+)  # fmt: skip
+
+# Accepted variants (house style, §1.14 of the norms): folded by variant_key.
+_NASAL_CLUSTER = regex.compile(r"[ङञणनम]\u094D(?=[\u0915-\u0939])")
+_SHRUTI = regex.compile(r"(?<=[\u0915-\u0939\u093C\u093E-\u094C\u0905-\u0914])य([ेी])")
+_PERSO_NUKTA = regex.compile(r"(?<=[कखगजफ])\u093C")
+
+
+def nfd_nukta(word: str) -> str:
+    """NFC except that precomposed nukta letters (क़, ड़ …) are split into letter + nukta."""
+    return "".join(unicodedata.normalize("NFD", ch) if "\u0958" <= ch <= "\u095f" else ch for ch in word)
+
+
+def aksharas(word: str) -> list[str]:
+    """Orthographic syllables: "राष्ट्रपति" -> ["रा", "ष्ट्र", "प", "ति"]."""
+    return _AKSHARA.findall(nfd_nukta(word))
+
+
+def skeleton(word: str) -> str:
+    """The word with every cheap distinction forgotten (matra length, nukta, nasal, aspirate)."""
+    return nfd_nukta(word).translate(_SKELETON)
+
+
+def variant_key(word: str) -> str:
+    """Equal for two spellings that are accepted variants of one another (गए/गये, यहाँ/यहां)."""
+    word = nfd_nukta(word)
+    word = _PERSO_NUKTA.sub("", word).replace(CANDRABINDU, ANUSVARA)
+    word = _NASAL_CLUSTER.sub(ANUSVARA, word)
+    word = word.replace("ॉ", "ा").replace("ऑ", "आ").replace("त्त्व", "त्व").replace("र्द्ध", "र्ध")
+    return _SHRUTI.sub(lambda m: "ए" if m.group(1) == "े" else "ई", word)
+
+
+def _op_cost(kind: str, a: str, b: str) -> float:
+    if kind == "replace":
+        if frozenset((a, b)) in _CHEAP:
+            return 0.4
+        if a in VOWEL_SIGNS and b in VOWEL_SIGNS:
+            return 0.7
+        return 1.0
+    char = a if kind == "delete" else b
+    if char in _LIGHT:
+        return 0.4
+    return 0.7 if char in VOWEL_SIGNS else 1.0
+
+
+def distance(a: str, b: str) -> float:
+    """Weighted edit distance: cheap for the slips typists make, 1.0 for a real change."""
+    a, b = nfd_nukta(a), nfd_nukta(b)
+    cost = 0.0
+    for op in Levenshtein.editops(a, b):
+        x = a[op.src_pos] if op.src_pos < len(a) else ""
+        y = b[op.dest_pos] if op.dest_pos < len(b) else ""
+        cost += _op_cost(op.tag, x, y)
+    return cost
+
+
+def _deletes(key: str) -> Iterator[str]:
+    yield key
+    for i in range(len(key)):
+        yield key[:i] + key[i + 1 :]
+
+
+class NearIndex:
+    """Words by their skeleton's one-deletion neighbourhood (symmetric delete, edit 1)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._index: dict[str, list[str]] = {}
+        for word in words:
+            for key in set(_deletes(skeleton(word))):
+                self._index.setdefault(key, []).append(word)
+
+    def candidates(self, word: str) -> set[str]:
+        """Indexed words within one edit of ``word`` once cheap distinctions are forgotten."""
+        found: set[str] = set()
+        for key in set(_deletes(skeleton(word))):
+            found.update(self._index.get(key, ()))
+        found.discard(word)
+        return found

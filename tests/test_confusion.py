@@ -1,0 +1,95 @@
+"""T003 (function word + stray letter) and the confusion pairs T020–T027."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import api
+from qa.checks.confusion import context_counts, neighbours, slip_of
+from qa.config import Config
+
+
+def codes(text: str) -> list[tuple[str, str]]:
+    return [(d.code, text[d.start : d.end]) for d in api.check(text, config=Config()) if d.code[0] == "T"]
+
+
+@pytest.mark.parametrize(
+    ("word", "intended"), [("केक", "के"), ("कीक", "की"), ("काक", "का"), ("कोक", "को"), ("सेस", "से")]
+)
+def test_slip_of_finds_the_function_word(word: str, intended: str) -> None:
+    assert slip_of(word) == intended
+
+
+@pytest.mark.parametrize("word", ["के", "कीं", "हैं", "सरकार", "राष्ट्रपति"])
+def test_slip_of_ignores_function_words_nasals_and_long_words(word: str) -> None:
+    assert slip_of(word) is None
+
+
+def test_neighbours_label_numbers_and_sentence_edges() -> None:
+    text = "अमेरिका केक 47वें राष्ट्रपति। केक"
+    first, last = text.index("केक"), text.rindex("केक")
+    assert neighbours(text, first, first + 3) == ("अमेरिका", "<NUM>")
+    assert neighbours(text, last, last + 3) == ("<S>", "<S>")
+
+
+def test_context_counts_ship_with_a_licence_header() -> None:
+    counts = context_counts()
+    assert counts.total > 1_000_000
+    assert counts.unigrams["के"] > counts.unigrams.get("केक", 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "डोनाल्ड ट्रंप ने अमेरिका केक 47वें राष्ट्रपति के रूप में शपथ ली।",
+        "भारत केक प्रधानमंत्री ने बैठक बुलाई।",
+        "दिल्ली कीक सरकार ने आदेश दिया।",
+    ],
+)
+def test_stray_letter_fires_where_a_postposition_is_wanted(text: str) -> None:
+    assert [c for c, _ in codes(text)] == ["T003"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "जन्मदिन पर बच्चों ने केक काटा।",
+        "दुकान में चॉकलेट केक बिक रहा है।",
+        "उसने केक खाया और फिर केक की तारीफ़ की।",
+    ],
+)
+def test_stray_letter_stays_quiet_on_real_use(text: str) -> None:
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "word"),
+    [
+        ("उन्होंने कहा की सरकार फ़ैसला लेगी।", "T020", "की"),
+        ("सेना सीमा की और बढ़ी।", "T021", "और"),
+        ("दफ़्तर दिल्ली मैं है।", "T022", "मैं"),
+        ("राष्ट्रपति नें कहा।", "T023", "नें"),
+        ("ग्रह मंत्री ने कहा।", "T024", "ग्रह"),
+        ("सदन की कार्रवाई स्थगित हुई।", "T025", "कार्रवाई"),
+        ("हड़ताल का छटा दिन है।", "T026", "छटा"),
+        ("बच्चे खेल रहे है।", "T027", "है"),
+    ],
+)
+def test_confusion_pairs_fire_in_context(text: str, code: str, word: str) -> None:
+    assert (code, word) in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "पुलिस ने कहा की गई कार्रवाई सही थी।",
+        "राम की और सीता की किताबें यहां हैं।",
+        "मैं भी वहां था।",
+        "गृह मंत्री और मंगल ग्रह।",
+        "सदन की कार्यवाही और पुलिस कार्रवाई।",
+        "छठे चरण में प्राकृतिक छटा दिखी।",
+        "बच्चे खेल रहे हैं और वह जा रहा है।",
+    ],
+)
+def test_confusion_pairs_stay_quiet_on_correct_copy(text: str) -> None:
+    assert codes(text) == []

@@ -1,0 +1,113 @@
+"""The T family: lexicon, akshara distance, suggestions, register and the seed article."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import api, lexicon
+from qa.config import Config
+from qa.engine.registry import read_tsv_pairs, rules_dir
+from qa.errors import ConfigError
+from qa.text.akshara import NearIndex, aksharas, distance, variant_key
+from tests.conftest import SEED
+
+
+def t_codes(text: str, config: Config | None = None) -> list[tuple[str, str, tuple[str, ...]]]:
+    config = config or Config()
+    return [
+        (d.code, text[d.start : d.end], d.suggestions)
+        for d in api.check(text, config=config)
+        if d.code.startswith("T")
+    ]
+
+
+def test_aksharas_split_conjuncts_and_nukta() -> None:
+    assert aksharas("राष्ट्रपति") == ["रा", "ष्ट्र", "प", "ति"]
+    assert len(aksharas("क़ानून")) == 3
+
+
+def test_distance_is_cheap_for_slips_and_dear_for_real_changes() -> None:
+    assert distance("परिक्षा", "परीक्षा") < distance("परिक्षा", "परिभाषा")
+    assert distance("नही", "नहीं") < 0.5
+    assert distance("कमल", "कलम") >= 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("गये", "गए"), ("लिये", "लिए"), ("नयी", "नई"), ("हिन्दी", "हिंदी"), ("यहाँ", "यहां"),
+     ("ज़्यादा", "ज्यादा"), ("महत्त्व", "महत्व"), ("डॉक्टर", "डाक्टर")],
+)  # fmt: skip
+def test_accepted_variants_share_a_key(a: str, b: str) -> None:
+    assert variant_key(a) == variant_key(b)
+
+
+def test_nukta_and_nasal_omissions_are_not_variants() -> None:
+    assert variant_key("बडा") != variant_key("बड़ा")
+    assert variant_key("नही") != variant_key("नहीं")
+
+
+def test_near_index_finds_one_slip_neighbours() -> None:
+    index = NearIndex(["पुरस्कार", "परीक्षा", "सरकार"])
+    assert "पुरस्कार" in index.candidates("पुरुस्कार")
+    assert "परीक्षा" in index.candidates("परिक्षा")
+    assert "सरकार" not in index.candidates("परिक्षा")
+
+
+def test_suffix_model_recognises_inflections_of_known_stems() -> None:
+    assert lexicon.recognised("सराहनाओं")
+    assert lexicon.recognised("दौड़ेंगे")
+    assert not lexicon.recognised("क्ष्ज्ञबलटम")
+
+
+def test_seed_article_reports_cake_slip_and_the_misspelt_drug_only() -> None:
+    found = t_codes(SEED.read_text(encoding="utf-8"))
+    assert ("T003", "केक", ("के",)) in found
+    assert {(code, word) for code, word, _ in found} == {("T003", "केक"), ("T002", "फेंटानल")}
+    assert ("T002", "फेंटानल", ("फेंटानिल",)) in found
+
+
+def test_cake_being_cut_is_quiet() -> None:
+    assert t_codes("जन्मदिन पर बच्चों ने केक काटा।") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["सरकार ने लिये गये फ़ैसले हिन्दी में यहाँ छापे।", "सरकार ने लिए गए फैसले हिंदी में यहां छापे।",
+     "ज़्यादा महत्त्व के मुद्दे पर ज्यादा महत्व दिया गया।"],
+)  # fmt: skip
+def test_variant_spellings_are_never_t_findings(text: str) -> None:
+    assert t_codes(text) == []
+
+
+def test_unknown_names_without_candidates_are_quiet_by_default_and_opt_in() -> None:
+    text = "व्लादिमीर क्ष्ज्ञबलटम ने कहा।"
+    assert t_codes(text) == []
+    config = Config()
+    config.values["extend-select"] = ["T004"]
+    assert [c for c, *_ in t_codes(text, config)] == ["T004"]
+
+
+def test_house_accept_list_silences_and_reject_list_reports(tmp_path) -> None:
+    text = "ज़्यादा मात्रा में फेंटानल और उपरोक्त दवा मिली।"
+    config = Config()
+    config.values["lexicon"] = {"accept": ["फेंटानल"], "reject": ["उपरोक्त"]}
+    assert [(c, w) for c, w, _ in t_codes(text, config)] == [("T005", "उपरोक्त")]
+    words = tmp_path / "house.txt"
+    words.write_text("# house words\nफेंटानल\n", encoding="utf-8")
+    config = Config(path=tmp_path / "qa.toml")
+    config.values["lexicon"] = {"accept-files": ["house.txt"]}
+    assert t_codes(text, config) == []
+
+
+def test_bad_lexicon_config_is_a_config_error() -> None:
+    config = Config()
+    config.values["lexicon"] = {"accept": "फेंटानल"}
+    with pytest.raises(ConfigError, match="accept"):
+        api.check("ज़्यादा फेंटानल", config=config)
+
+
+def test_register_is_large_and_holds_no_variant_flips() -> None:
+    pairs = read_tsv_pairs(rules_dir() / "misspellings.tsv", "test")
+    assert len({wrong for wrong, _ in pairs}) >= 150
+    wrongs = {wrong for wrong, _ in pairs}
+    assert not wrongs & {"लिये", "गये", "हिन्दी", "यहाँ", "यहां", "ज्यादा", "ज़्यादा", "महत्त्व", "नयी"}
