@@ -58,7 +58,7 @@ class Cluster:
 
 
 @lru_cache(maxsize=100_000)
-def _nfc(word: str) -> str:
+def nfc(word: str) -> str:
     return unicodedata.normalize("NFC", word)
 
 
@@ -104,7 +104,7 @@ def spellings(
             continue
         forms = by_id.setdefault(group or k, {})
         for raw in raws:
-            forms.setdefault(_nfc(raw), []).append(raw)
+            forms.setdefault(nfc(raw), []).append(raw)
     return by_id
 
 
@@ -117,15 +117,19 @@ TITLED_ZIPF = 4.5
 
 
 def titled(document: Document, spans: list[Span]) -> bool:
-    """True if a rare-enough word follows a title or role (राष्ट्रपति पुतिन) or precedes जी."""
+    """True if a rare-enough word follows a title or role (राष्ट्रपति पुतिन, मंत्री रमेश
+    अग्निहोत्री) or precedes जी."""
     words = document.words
     titles = reg.titles()
-    word = document.view[spans[0][0] : spans[0][1]]
+    word = nfc(document.view[spans[0][0] : spans[0][1]])
     if key(word) in titles or zipf(word) >= TITLED_ZIPF:
         return False
     for start, _ in spans:
         i = word_number(document, start)
         if i > 0 and key(words[i - 1][0]) in titles:
+            return True
+        # a title, a first name, then the word: "क्रिकेटर सुरेश रैना"
+        if i > 1 and key(words[i - 2][0]) in titles and zipf(nfc(words[i - 1][0])) < TITLED_ZIPF:
             return True
         if i + 1 < len(words) and words[i + 1][0] == "जी":
             return True
@@ -256,13 +260,13 @@ class HouseStyleForm(Rule):
             return
         registry = context_registry(ctx)
         mixed = {
-            _nfc(ctx.text[s:e])
+            nfc(ctx.text[s:e])
             for cluster in clusters(ctx.document, registry, style)
             for spans in cluster.forms.values()
             for s, e in spans
         }
         for raw, starts in ctx.document.word_index.items():
-            word = _nfc(raw)
+            word = nfc(raw)
             present = [c for c in plain if c in features(word)]
             if not present or word in mixed or not DEVANAGARI.match(word):
                 continue

@@ -20,10 +20,12 @@ from qa.checks import names_registry as reg
 from qa.checks.consistency import (
     NAME_ZIPF,
     TITLED_ZIPF,
+    Span,
     clusters,
     context_registry,
     context_style,
     find,
+    nfc,
     titled,
     word_index,
     word_number,
@@ -31,7 +33,7 @@ from qa.checks.consistency import (
 from qa.diagnostic import Diagnostic, Edit
 from qa.document import Document
 from qa.engine.rule import Context, Rule
-from qa.lexicon import zipf
+from qa.lexicon import known, zipf
 from qa.text.normalize import key
 
 _CONFUSABLE = [set("िी"), set("ुू"), set("ेै"), set("ोौ"), set("शसष"), set("णन"), set("वब"), set("टत")]
@@ -120,11 +122,11 @@ class SimilarNameSpelling(Rule):
         entries = []
         for raws in bucket:
             spans = sorted((s, s + len(w)) for w in raws for s in document.word_index[w])
-            word = document.view[spans[0][0] : spans[0][1]]
+            word = nfc(document.view[spans[0][0] : spans[0][1]])
             if zipf(word) < TITLED_ZIPF or key(word) in registry.token_people:
                 entries.append((word, spans))
         for (a, spans_a), (b, spans_b) in combinations(sorted(entries, key=lambda e: e[1][0]), 2):
-            if not (_name_like(document, registry, a, spans_a) or _name_like(document, registry, b, spans_b)):
+            if not _names_pair(document, registry, (a, spans_a), (b, spans_b)):
                 continue
             if not small_edit(key(a), key(b)) or _different_people(
                 document, registry, (a, spans_a), (b, spans_b)
@@ -140,8 +142,18 @@ class SimilarNameSpelling(Rule):
                 )
 
 
-def _name_like(document: Document, registry: reg.Registry, word: str, spans: list[tuple[int, int]]) -> bool:
-    return zipf(word) < NAME_ZIPF or key(word) in registry.token_people or titled(document, spans)
+def _names_pair(
+    document: Document, registry: reg.Registry, a: tuple[str, list[Span]], b: tuple[str, list[Span]]
+) -> bool:
+    """True if two words are names to compare. A name is known from the registry or a title
+    before it; otherwise both words must be unknown to the lexicon, or both known and rare:
+    an unknown word beside a known one is a typo of that word (कोरना/कोरोना), not a name."""
+    for word, spans in (a, b):
+        if key(word) in registry.token_people or titled(document, spans):
+            return True
+    if known(a[0]) != known(b[0]):
+        return False
+    return max(zipf(a[0]), zipf(b[0])) < NAME_ZIPF
 
 
 class ForbiddenNameForm(Rule):
