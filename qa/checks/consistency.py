@@ -81,14 +81,16 @@ _CURRENT: list[WordIndex] = []
 
 
 def word_index(document: Document) -> WordIndex:
-    if not _CURRENT or _CURRENT[0].document is not document:
+    current = _CURRENT[0] if _CURRENT else None
+    if current is None or current.document is not document:
         by_key: dict[str, list[str]] = {}
         for raw in document.word_index:
             k = devanagari_key(raw)
             if k is not None:
                 by_key.setdefault(k, []).append(raw)
-        _CURRENT[:] = [WordIndex(document, [s for _, s in document.words], by_key)]
-    return _CURRENT[0]
+        current = WordIndex(document, [s for _, s in document.words], by_key)
+        _CURRENT[:] = [current]
+    return current
 
 
 def spellings(
