@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from qa.engine.registry import rules_dir
-from qa.errors import RuleDataError
+from qa.errors import ConfigError, RuleDataError
 from qa.lexicon import read_word_list, zipf
 from qa.text.normalize import key
 from qa.text.tokenize import word_spans
@@ -184,7 +184,7 @@ def registry(section: Mapping[str, Any] | None = None, resolve: Any = None) -> R
     """The built-in registry extended by ``[tool.qa.names] files`` (later ids override)."""
     files = (section or {}).get("files", [])
     if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-        raise RuleDataError("[tool.qa.names] files must be a list of paths")
+        raise ConfigError("[tool.qa.names] files must be a list of paths")
     return _registry(tuple(resolve(f) if resolve else f for f in files))
 
 
