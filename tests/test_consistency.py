@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qa import api
 from qa.checks.consistency_style import house_style
 from qa.config import Config, load
 from qa.errors import ConfigError
-from qa.text.normalize import difference, features, key
+from qa.text.normalize import CLASSES, difference, features, key, without
 
 from conftest import SEED, shared
 
@@ -141,3 +143,16 @@ def test_false_alarms_on_real_newspaper_copy_stay_low() -> None:
         words += len(text.split())
         alarms += sum(1 for d in api.check(text) if d.code.startswith("N") and d.severity >= 2)
     assert words > 50_000 and 1000 * alarms / words <= 0.5
+
+
+DEVANAGARI_TEXT = st.text(
+    alphabet=st.sampled_from([chr(c) for c in range(0x0900, 0x0970)] + list("गयेलिपंडत्")), max_size=12
+)
+
+
+@given(DEVANAGARI_TEXT)
+def test_key_is_idempotent_and_removing_a_variation_keeps_the_key(word: str) -> None:
+    k = key(word)
+    assert key(k) == k
+    for name in CLASSES:
+        assert key(without(word, name)) == k
