@@ -101,6 +101,17 @@ def test_ordinary_words_need_evidence() -> None:
     assert ("N002", "info") in found
 
 
+def test_a_house_can_make_word_inconsistency_a_warning() -> None:
+    config = Config()
+    config.values["rules"] = {"N002": {"severity": "warning"}}
+    found = [str(d.severity) for d in api.check("लोग चले गए, सब गए पर वे नहीं गये।", config=config)]
+    assert found == ["warning"]
+    loud = Config()
+    loud.values["rules"] = {"N002": {"severity": "loud"}}
+    with pytest.raises(ConfigError):
+        api.check("लोग चले गए, सब गए पर वे नहीं गये।", config=loud)
+
+
 def test_nothing_is_reported_without_a_mix() -> None:
     assert _codes("ट्रम्प ने कहा कि ट्रम्प प्रशासन और हिन्दी सम्बन्ध गये।") == []
 

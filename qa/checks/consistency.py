@@ -20,9 +20,10 @@ from typing import Any
 
 from qa.checks import names_registry as reg
 from qa.checks.consistency_style import ANY, HouseStyle, house_style
-from qa.diagnostic import Diagnostic, Edit
+from qa.diagnostic import Diagnostic, Edit, Severity
 from qa.document import Document
 from qa.engine.rule import Context, Rule
+from qa.errors import ConfigError
 from qa.lexicon import zipf
 from qa.text.normalize import difference, features, key, without
 from qa.text.tokenize import DEVANAGARI
@@ -224,10 +225,22 @@ def context_style(ctx: Context, options: Mapping[str, Any]) -> HouseStyle:
     return house_style(ctx.config.section("house-style"), options)
 
 
+def severity_option(rule: Rule) -> Severity | None:
+    """A house may raise or lower a rule's severity: ``[tool.qa.rules.N002] severity = "warning"``."""
+    value = rule.options.get("severity")
+    if value is None:
+        return None
+    try:
+        return Severity.parse(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"[tool.qa.rules.{rule.meta.code}] {exc}") from None
+
+
 class _ClusterRule(Rule):
     names: bool
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        severity = severity_option(self)
         style = context_style(ctx, self.options)
         for cluster in clusters(ctx.document, context_registry(ctx), style):
             if cluster.name_like != self.names or not cluster.evidence:
@@ -241,6 +254,7 @@ class _ClusterRule(Rule):
                     message,
                     suggestions=(cluster.preferred,),
                     edits=(Edit(start, end, cluster.preferred),),
+                    severity=severity,
                 )
 
 
