@@ -113,6 +113,7 @@ def test_houses_extend_the_registry(tmp_path) -> None:
         "people:\n  - {id: X, name: राम, forbidden: [राम]}\n",
         "people:\n  - {name: राम}\n",
         "people:\n  - {id: X, name: राम, colour: red}\n",
+        "people:\n  - {id: X, name: राम}\n  - {id: X, name: श्याम}\n",
         "[:",
     ],
 )

@@ -168,7 +168,12 @@ def read_people(path: Path) -> list[Person]:
         raise RuleDataError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
     if not isinstance(data, dict) or not isinstance(data.get("people"), list):
         raise RuleDataError(f"{path}: expected a mapping with a 'people' list")
-    return [_person(entry, f"{path}: person #{i + 1}") for i, entry in enumerate(data["people"])]
+    people = [_person(entry, f"{path}: person #{i + 1}") for i, entry in enumerate(data["people"])]
+    ids = [p.id for p in people]
+    duplicate = next((i for i in ids if ids.count(i) > 1), None)
+    if duplicate is not None:
+        raise RuleDataError(f"{path}: person {duplicate!r} is listed twice")
+    return people
 
 
 @cache
