@@ -136,3 +136,12 @@ def test_qa_names_command(tmp_path) -> None:
     (cluster,) = data["clusters"]
     assert cluster["kind"] == "name" and [s["form"] for s in cluster["spellings"]] == ["ट्रंप", "ट्रम्प"]
     assert run_qa("names", str(tmp_path / "missing")).returncode == 2
+
+
+def test_qa_names_similar_pairs(tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("अभिनेता अग्निहोत्री ने कहा। अग्निहोत्री फिर बोले।\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("अग्नीहोत्री ने कहा कि ओम बिरला और बिड़ला मिले।\n", encoding="utf-8")
+    plain = json.loads(run_qa("names", "--format", "json", str(tmp_path)).stdout)
+    assert plain["clusters"] == []
+    data = json.loads(run_qa("names", "--similar", "--format", "json", str(tmp_path)).stdout)
+    assert [[s["form"] for s in c["spellings"]] for c in data["clusters"]] == [["अग्निहोत्री", "अग्नीहोत्री"]]
