@@ -151,9 +151,12 @@ def _names_pair(
     for word, spans in (a, b):
         if key(word) in registry.token_people or titled(document, spans):
             return True
-    if known(a[0]) != known(b[0]):
-        return False
-    return max(zipf(a[0]), zipf(b[0])) < NAME_ZIPF
+    return rare_pair(a[0], b[0])
+
+
+def rare_pair(a: str, b: str) -> bool:
+    """Both words unknown to the lexicon, or both known and rare."""
+    return known(a) == known(b) and max(zipf(a), zipf(b)) < NAME_ZIPF
 
 
 class ForbiddenNameForm(Rule):

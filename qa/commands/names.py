@@ -18,7 +18,7 @@ import click
 from qa import api
 from qa.checks import names_registry as reg
 from qa.checks.consistency import NAME_ZIPF, pooled_kind, spellings
-from qa.checks.names import MIN_LENGTH, skeleton, small_edit
+from qa.checks.names import MIN_LENGTH, rare_pair, skeleton, small_edit
 from qa.commands.options import load_config
 from qa.files import discover
 from qa.lexicon import zipf
@@ -89,19 +89,22 @@ def _cluster(kind: str, person: str | None, entries: list[Pooled]) -> dict[str, 
 
 def _similar(pooled: dict[Any, Pooled], registry: reg.Registry) -> list[dict[str, Any]]:
     """Pairs of rare or unknown words a speller's slip apart (N003's test, without context)."""
-    buckets: dict[str, list[tuple[str, Pooled]]] = {}
+    buckets: dict[str, list[tuple[str, str, Pooled]]] = {}
     for cid, entry in pooled.items():
         if isinstance(cid, str) and len(cid) >= MIN_LENGTH:
             form = entry.counts.most_common(1)[0][0]
             if zipf(form) < NAME_ZIPF or cid in registry.token_people:
-                buckets.setdefault(skeleton(cid), []).append((cid, entry))
+                buckets.setdefault(skeleton(cid), []).append((cid, form, entry))
+    people = registry.token_people
     found = []
     for bucket in buckets.values():
-        for (key_a, a), (key_b, b) in combinations(bucket, 2):
-            people = registry.token_people
-            if small_edit(key_a, key_b) and not (
-                people.get(key_a) and people.get(key_b) and not people[key_a] & people[key_b]
-            ):
+        for (key_a, form_a, a), (key_b, form_b, b) in combinations(bucket, 2):
+            if people.get(key_a) and people.get(key_b):
+                if not people[key_a] & people[key_b]:
+                    continue  # two different registry people
+            elif not rare_pair(form_a, form_b):
+                continue
+            if small_edit(key_a, key_b):
                 found.append(_cluster("similar", None, [a, b]))
     return found
 
