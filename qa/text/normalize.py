@@ -25,7 +25,7 @@ from qa.errors import RuleDataError
 NUKTA, VIRAMA, ANUSVARA, CHANDRABINDU = "\u093c", "\u094d", "\u0902", "\u0901"
 
 # Only the Perso-Arabic nukta letters; a nukta anywhere else (है़) is an error, not a variant.
-_NUKTA = regex.compile(r"(?<=[कखगजफ])\u093c")
+_NUKTA = regex.compile(r"(?<=[कखगजफ])\u093c+")
 # A nasal consonant + virama before a stop of its own class (वर्ग) is an anusvara.
 _NASAL = regex.compile(r"ङ्(?=[कखगघ])|ञ्(?=[चछजझ])|ण्(?=[टठडढ])|न्(?=[तथदध])|म्(?=[पफबभ])")
 # Shruti य after a vowel (or a consonant's inherent अ): गये → गए, नयी → नई, जायेगा → जाएगा.
