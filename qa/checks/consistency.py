@@ -42,14 +42,8 @@ class Cluster:
 
     forms: dict[str, list[Span]]  # NFC spelling -> spans, in order of first occurrence
     preferred: str
-    classes: frozenset[str]
-    person: str | None
     name_like: bool
     evidence: bool
-
-    @property
-    def count(self) -> int:
-        return sum(len(spans) for spans in self.forms.values())
 
     def minority(self) -> Iterator[tuple[str, Span]]:
         for form, spans in self.forms.items():
@@ -164,16 +158,24 @@ def _has_evidence(forms: list[str], classes: frozenset[str]) -> bool:
     return min(zipf(f) for f in forms) < NAME_ZIPF
 
 
+def _classes(forms: list[str]) -> frozenset[str]:
+    """The variation classes that tell the spellings apart."""
+    return frozenset().union(*(difference(forms[0], other) for other in forms[1:]))
+
+
+def _different_words(forms: list[str]) -> bool:
+    """Spellings of two different words (जान/जॉन), not of one."""
+    return bool({key(f) for f in forms} & reg.distinct_keys())
+
+
 def _cluster(
     cid: Any, forms: dict[str, list[Span]], document: Document, registry: reg.Registry, style: HouseStyle
 ) -> Cluster | None:
     ordered = dict(sorted(forms.items(), key=lambda item: min(item[1])))
     names = list(ordered)
-    classes = frozenset().union(*(difference(names[0], other) for other in names[1:]))
-    if classes and all(style.choice(c) == ANY for c in classes):
+    classes = _classes(names)
+    if (classes and all(style.choice(c) == ANY for c in classes)) or _different_words(names):
         return None
-    if {key(name) for name in names} & reg.distinct_keys():
-        return None  # two different words (जान/जॉन), not two spellings
     person = cid[0] if isinstance(cid, tuple) else None
     known_name = person is not None or key(names[0]) in registry.token_people
     spans = [s for spellings in ordered.values() for s in spellings]
@@ -184,18 +186,17 @@ def _cluster(
         house = reg.tokens_of(style.names[person])
         if len(house) == len(registry.people[person].name):
             preferred = house[cid[1]]
-    return Cluster(ordered, preferred, classes, person, name_like, name_like or _has_evidence(names, classes))
+    return Cluster(ordered, preferred, name_like, name_like or _has_evidence(names, classes))
 
 
 def pooled_kind(cid: Any, forms: list[str], registry: reg.Registry) -> str | None:
     """ "name" or "word" for spellings pooled across files (no title context); None if
     the spellings may be two different words."""
-    classes = frozenset().union(*(difference(forms[0], other) for other in forms[1:]))
-    if {key(f) for f in forms} & reg.distinct_keys():
+    if _different_words(forms):
         return None
     if isinstance(cid, tuple) or key(forms[0]) in registry.token_people or max(map(zipf, forms)) < NAME_ZIPF:
         return "name"
-    return "word" if _has_evidence(forms, classes) else None
+    return "word" if _has_evidence(forms, _classes(forms)) else None
 
 
 _LAST: list[tuple[Document, int, HouseStyle, list[Cluster]]] = []
@@ -248,6 +249,8 @@ class _ClusterRule(Rule):
             count = len(cluster.forms.get(cluster.preferred, ()))
             for form, (start, end) in cluster.minority():
                 message = self.meta.message.format(form=form, preferred=cluster.preferred, count=count)
+                if not count:  # a house name form the document never uses
+                    message = f"the house spelling is '{cluster.preferred}', not '{form}'"
                 yield self.diagnostic(
                     start,
                     end,
