@@ -4,8 +4,8 @@ Similar spellings (N003) compare the matching keys of name-like words (rare, unk
 next to a title) with rapidfuzz; an edit counts only if it is one of the slips Hindi
 spellers make with names (ि/ी, ु/ू, े/ै, श/स/ष, ण/न, व/ब, ट/त, a dropped vowel sign) and
 the two words are not names of different people: both in the registry as different
-people, both common words, or each always after a different first name (ओम बिरला, के. के.
-बिड़ला) keep them apart.
+people, both common words, or different first names before them (रमेश अग्निहोत्री, सुरेश
+अग्नीहोत्री) keep them apart.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def small_edit(a: str, b: str) -> bool:
     return True
 
 
-def _previous(document: Document, spans: list[tuple[int, int]]) -> set[str]:
+def _previous(document: Document, spans: list[Span]) -> set[str]:
     """Keys of the words right before each occurrence ("" at the start)."""
     words = document.words
     numbers = (word_number(document, start) for start, _ in spans)
@@ -78,8 +78,10 @@ def _previous(document: Document, spans: list[tuple[int, int]]) -> set[str]:
 
 
 def _different_people(
-    document: Document, registry: reg.Registry, a: tuple[str, list], b: tuple[str, list]
+    document: Document, registry: reg.Registry, a: tuple[str, list[Span]], b: tuple[str, list[Span]]
 ) -> bool:
+    """Registry names of different people, two common words, or different first names before
+    each spelling (रमेश अग्निहोत्री / सुरेश अग्नीहोत्री)."""
     people_a = registry.token_people.get(key(a[0]), set())
     people_b = registry.token_people.get(key(b[0]), set())
     if people_a and people_b and not people_a & people_b:
@@ -89,7 +91,7 @@ def _different_people(
     before_a, before_b = _previous(document, a[1]), _previous(document, b[1])
     firsts_a = {w for w in before_a if w and w not in reg.titles() and zipf(w) < 5}
     firsts_b = {w for w in before_b if w and w not in reg.titles() and zipf(w) < 5}
-    return bool(firsts_a and firsts_b and not firsts_a & firsts_b and len(before_a) == len(firsts_a))
+    return bool(firsts_a and firsts_b and not firsts_a & firsts_b)
 
 
 @lru_cache(maxsize=200_000)
