@@ -4,8 +4,8 @@ Similar spellings (N003) compare the matching keys of name-like words (rare, unk
 next to a title) with rapidfuzz; an edit counts only if it is one of the slips Hindi
 spellers make with names (ि/ी, ु/ू, े/ै, श/स/ष, ण/न, व/ब, ट/त, a dropped vowel sign) and
 the two words are not names of different people: both in the registry as different
-people, both common words, or different first names before them (रमेश अग्निहोत्री, सुरेश
-अग्नीहोत्री) keep them apart.
+people, both common words, or each always after its own first names (रमेश अग्निहोत्री,
+सुरेश अग्नीहोत्री) keep them apart.
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ _SKELETON = str.maketrans(
 )
 #: Shortest key compared, and the key length from which two edits are allowed.
 MIN_LENGTH, TWO_EDITS = 4, 9
+#: A word before a surname counts as a first name only if it is rarer than this (Zipf).
+FIRST_NAME_ZIPF = 4.5
 #: Shortest given name (in code points) looked for alone by the surname-first rule.
 MIN_GIVEN = 3
 
@@ -80,18 +82,23 @@ def _previous(document: Document, spans: list[Span]) -> set[str]:
 def _different_people(
     document: Document, registry: reg.Registry, a: tuple[str, list[Span]], b: tuple[str, list[Span]]
 ) -> bool:
-    """Registry names of different people, two common words, or different first names before
-    each spelling (रमेश अग्निहोत्री / सुरेश अग्नीहोत्री)."""
+    """Registry names of different people, two common words, or each spelling always after
+    its own first names (रमेश अग्निहोत्री / सुरेश अग्नीहोत्री)."""
     people_a = registry.token_people.get(key(a[0]), set())
     people_b = registry.token_people.get(key(b[0]), set())
     if people_a and people_b and not people_a & people_b:
         return True
     if min(zipf(a[0]), zipf(b[0])) >= NAME_ZIPF:
         return True
-    before_a, before_b = _previous(document, a[1]), _previous(document, b[1])
-    firsts_a = {w for w in before_a if w and w not in reg.titles() and zipf(w) < 5}
-    firsts_b = {w for w in before_b if w and w not in reg.titles() and zipf(w) < 5}
+    firsts_a, firsts_b = _first_names(document, a[1]), _first_names(document, b[1])
     return bool(firsts_a and firsts_b and not firsts_a & firsts_b)
+
+
+def _first_names(document: Document, spans: list[Span]) -> set[str] | None:
+    """The first names before a surname, if every occurrence has one (else None)."""
+    before = _previous(document, spans)
+    firsts = {w for w in before if w and w not in reg.titles() and zipf(w) < FIRST_NAME_ZIPF}
+    return firsts if len(firsts) == len(before) else None
 
 
 @lru_cache(maxsize=200_000)
