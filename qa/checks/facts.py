@@ -81,10 +81,16 @@ class Claim:
     verified: bool
 
 
+_STARTS: tuple[str | None, list[int]] = (None, [])
+
+
 def _sentence(ctx: Context, position: int) -> tuple[int, int]:
+    """The sentence around ``position`` (sentence starts are kept for the document)."""
+    global _STARTS
     spans = ctx.document.sentences
-    starts = [s for s, _ in spans]
-    i = bisect_right(starts, position) - 1
+    if _STARTS[0] is not ctx.text:
+        _STARTS = (ctx.text, [s for s, _ in spans])
+    i = bisect_right(_STARTS[1], position) - 1
     return spans[i] if i >= 0 and spans[i][1] >= position else (position, position)
 
 
@@ -329,7 +335,7 @@ class NotYetHeld(Rule):
         text = ctx.text
         facts = index(extra_paths(ctx.config))
         for o in ordinals.in_document(ctx.document):
-            if o.kind == "word" and o.value in IRREGULAR:
+            if (o.kind == "word" and o.value in IRREGULAR) or not phrase_at(text, o.end, facts.nouns):
                 continue
             found = _one_office(facts, text, o, o.start, _sentence(ctx, o.start)[0])
             if found is None:
