@@ -410,6 +410,18 @@ def _historical(text: str, sentence: tuple[int, int], ctx: Context, base: dt.dat
     return bool(years - {ctx.date.year, base.year})
 
 
+#: Words that put a count in the future ("आगामी 80वां …", "… 75वीं वर्षगांठ मनाने की तैयारी").
+_FUTURE_BEFORE = frozenset({"आगामी", "अगले", "अगली", "अगला", "आने", "वाले", "वाली", "वाला"})
+_FUTURE_AFTER = frozenset({"मनाने", "मनाएगा", "मनाएगी", "मनाएंगे", "होगा", "होगी", "होंगे", "तक"})
+
+
+def _future(text: str, o: Ordinal, end: int) -> bool:
+    """True when the words around a count speak of a coming anniversary, not this year's."""
+    before = word_before(text, o.start)
+    after = {w for w, _, _ in words_after(text, end, 3)}
+    return bool((before and before[0] in _FUTURE_BEFORE) or after & _FUTURE_AFTER)
+
+
 _BORN = frozenset({"जयंती", "जन्म जयंती", "जन्मजयंती", "जन्मदिन", "जन्मदिवस", "जन्मोत्सव"})
 _DIED = frozenset({"पुण्यतिथि", "बरसी", "शहादत दिवस", "बलिदान दिवस", "महापरिनिर्वाण दिवस", "निर्वाण दिवस"})
 _FOUNDED = frozenset({"वर्षगांठ", "वर्षगाँठ", "सालगिरह", "बरसी", "स्थापना दिवस"})
@@ -434,7 +446,7 @@ class DateCount(Rule):
                 continue
             what, base, offset, end, extra_ok = found
             sentence = _sentence(ctx, o.start)
-            if _historical(text, sentence, ctx, base):
+            if _historical(text, sentence, ctx, base) or _future(text, o, end):
                 continue
             allowed = _allowed(base, ctx.date, offset)
             allowed = tuple(sorted({*allowed, *(n + 1 for n in allowed if extra_ok)}))
