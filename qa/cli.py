@@ -22,6 +22,7 @@ COMMANDS = {
     "rules": "qa.commands.rules:rules",
     "explain": "qa.commands.rules:explain",
     "config": "qa.commands.config:config",
+    "languagetool": "qa.commands.languagetool:languagetool",
     "names": "qa.commands.names:names",
 }
 
