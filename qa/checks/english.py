@@ -73,10 +73,11 @@ def _client(url: str, language: str) -> Any:
     key = (url, language)
     if key not in _CLIENTS:
         import language_tool_python  # only when a server is configured
+        from language_tool_python.exceptions import LanguageToolError
 
         try:
             _CLIENTS[key] = language_tool_python.LanguageTool(language, remote_server=url)
-        except (language_tool_python.LanguageToolError, ValueError) as exc:
+        except (LanguageToolError, ValueError) as exc:
             _warn_once(url, _short(exc))
             _CLIENTS[key] = None
     return _CLIENTS[key]
@@ -139,6 +140,4 @@ class EnglishLanguageTool(Rule):
         message = f"{match.message} (LanguageTool {match.rule_id})"
         severity = Severity.INFO if match.rule_issue_type in _INFO_TYPES else None
         edits = (Edit(start, end, replacements[0]),) if replacements else None
-        return self.diagnostic(
-            start, end, message, suggestions=replacements, edits=edits, severity=severity
-        )
+        return self.diagnostic(start, end, message, suggestions=replacements, edits=edits, severity=severity)
