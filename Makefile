@@ -44,6 +44,7 @@ SYSTEM_DEPS := java:openjdk-17-jre-headless mvn:maven chromium:chromium
 system-deps:
 	@missing=""; for dep in $(SYSTEM_DEPS); do command -v $${dep%%:*} >/dev/null || missing="$$missing $${dep#*:}"; \
 	done; test -f /usr/share/hunspell/hi_IN.dic || missing="$$missing hunspell-hi"; \
+	fc-list :lang=hi 2>/dev/null | grep -q . || missing="$$missing fonts-noto-core"; \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	elif [ -n "$$missing" ]; then echo "system-deps: missing$$missing (their tests will skip)"; fi
