@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from languagetool_fixture import unavailable
 
-from conftest import ROOT, SEED, run_qa
 from qa.diagnostic import Diagnostic, Severity
 from qa.report import FileResult
 from qa.report.html import render
+
+from conftest import ROOT, SEED, run_qa
 
 SEED_DATE = "2025-01-21"
 SEED_ARG = str(SEED.relative_to(ROOT))  # the report shows the path as given

@@ -53,7 +53,8 @@ mark.hl:focus,mark.hl.current{outline:2px solid var(--c);outline-offset:1px;
  background:color-mix(in srgb,var(--c) 38%,transparent)}
 mark.hl.zero::before{content:"‸";color:var(--c);font-weight:bold}
 .anchor{scroll-margin-top:6rem}
-aside ol{list-style:none;margin:0;padding:0;max-height:calc(100vh - 7rem);overflow:auto;position:sticky;top:5rem}
+aside ol{list-style:none;margin:0;padding:0;max-height:calc(100vh - 7rem);overflow:auto;
+ position:sticky;top:5rem}
 aside li{border-left:4px solid var(--c);background:var(--panel);margin:0 0 .4rem;padding:.3rem .5rem;
  font-size:.92rem;cursor:pointer}
 aside li.current{background:color-mix(in srgb,var(--c) 18%,var(--panel))}
@@ -65,7 +66,8 @@ code{font-family:ui-monospace,monospace;font-size:.85em;font-weight:bold;color:v
 #tip{position:fixed;z-index:3;max-width:min(28rem,92vw);background:#17202a;color:#fdfefe;
  padding:.4rem .6rem;border-radius:.4rem;font-size:.9rem;pointer-events:none;display:none}
 #tip .sugg{color:#abebc6}
-body.hide-error [data-sev=error],body.hide-warning [data-sev=warning],body.hide-info [data-sev=info]{display:none}
+body.hide-error [data-sev=error],body.hide-warning [data-sev=warning],
+body.hide-info [data-sev=info]{display:none}
 body.hide-error mark[data-sev=error],body.hide-warning mark[data-sev=warning],
 body.hide-info mark[data-sev=info]{display:inline;background:none;border:0;outline:0}
 .summary{grid-column:1/-1;color:var(--muted)}
