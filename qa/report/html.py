@@ -15,18 +15,17 @@ from html import escape
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import RuleMeta
 from qa.report import FileResult
-from qa.report.summary import summary_line
+from qa.report.summary import FAMILIES, summary_line
 
-FAMILIES = {
-    "U": ("Unicode", "#8e44ad"),
-    "P": ("Punctuation", "#d35400"),
-    "T": ("Spelling", "#c0392b"),
-    "N": ("Names", "#2471a3"),
-    "F": ("Facts", "#1e8449"),
-    "S": ("Style", "#7d6608"),
-    "E": ("English", "#117a65"),
+COLOURS = {
+    "U": "#8e44ad",
+    "P": "#d35400",
+    "T": "#c0392b",
+    "N": "#2471a3",
+    "F": "#1e8449",
+    "S": "#7d6608",
+    "E": "#117a65",
 }
-_OTHER = ("Other", "#566573")
 SEVERITIES = ("error", "warning", "info")
 
 _CSS = """
@@ -110,7 +109,8 @@ document.body.dataset.visible=visible().length;document.body.dataset.ready='1';
 
 
 def _family(code: str) -> tuple[str, str]:
-    return FAMILIES.get(code[:1], _OTHER)
+    """(family name, colour) of a rule code."""
+    return FAMILIES.get(code[:1], "Other"), COLOURS.get(code[:1], "#566573")
 
 
 def _tip(result: FileResult, d: Diagnostic) -> str:
