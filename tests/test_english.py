@@ -176,3 +176,12 @@ def test_install_command_reports_the_cache(qa_cli, tmp_path: Path, monkeypatch: 
     assert done.returncode == 2
     assert b"needs 'mvn' on PATH" in done.stderr
     assert lt.home().parent == tmp_path
+
+
+def test_bad_languagetool_settings_are_a_config_error(qa_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    config = tmp_path / "qa.toml"
+    config.write_text('[languagetool]\nurl = "http://127.0.0.1:9"\nmin-words = "four"\n', encoding="utf-8")
+    done = qa_cli("check", "--config", str(config), str(MIXED))
+    assert done.returncode == 2
+    expected = "qa: error: [tool.qa.languagetool]: 'min-words' must be a whole number"
+    assert done.stderr.decode().strip() == expected

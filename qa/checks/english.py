@@ -21,6 +21,7 @@ import regex
 
 from qa.diagnostic import Diagnostic, Edit, Severity
 from qa.engine.rule import Context, Rule
+from qa.errors import ConfigError
 from qa.languagetool import ENV_URL
 
 # A run: Latin words with the spaces, digits and punctuation of an English sentence
@@ -92,21 +93,40 @@ def server_url(options: Mapping[str, Any], config_section: Mapping[str, Any]) ->
     return os.environ.get(ENV_URL) or config_section.get("url") or options.get("url") or None
 
 
+_SETTINGS: dict[str, tuple[type, str]] = {
+    "url": (str, "a string"),
+    "language": (str, "a string"),
+    "min-words": (int, "a whole number"),
+    "min-lowercase": (int, "a whole number"),
+    "disabled-rules": (list, "a list of rule ids"),
+}
+
+
+def settings(options: Mapping[str, Any], section: Mapping[str, Any]) -> dict[str, Any]:
+    """The rule's options overridden by ``[tool.qa.languagetool]``, type-checked."""
+    merged = {**options, **section}
+    for key, value in merged.items():
+        if key not in _SETTINGS:
+            raise ConfigError(f"[tool.qa.languagetool]: unknown setting {key!r}")
+        kind, described = _SETTINGS[key]
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ConfigError(f"[tool.qa.languagetool]: {key!r} must be {described}")
+    return merged
+
+
 class EnglishLanguageTool(Rule):
     """E001: what LanguageTool finds in the English passages."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        settings = {**self.options, **ctx.config.section("languagetool")}
         url = server_url(self.options, ctx.config.section("languagetool"))
         if not url:
             return
+        config = settings(self.options, ctx.config.section("languagetool"))
         text = ctx.text
-        spans = english_runs(
-            text, min_words=int(settings["min-words"]), min_lowercase=int(settings["min-lowercase"])
-        )
+        spans = english_runs(text, min_words=config["min-words"], min_lowercase=config["min-lowercase"])
         if not spans:
             return
-        client = _client(url, str(settings["language"]))
+        client = _client(url, config["language"])
         if client is None:
             return
         runs, parts, at = [], [], 0
@@ -114,12 +134,12 @@ class EnglishLanguageTool(Rule):
             runs.append(Run(start, end, at))
             parts.append(text[start:end])
             at += end - start + len(_SEPARATOR)
-        client.disabled_rules = set(settings["disabled-rules"])
+        client.disabled_rules = set(config["disabled-rules"])
         try:
             matches = client.check(_SEPARATOR.join(parts))
         except Exception as exc:  # a server that went away mid-run: warn, keep linting
             _warn_once(url, _short(exc))
-            _CLIENTS[(url, str(settings["language"]))] = None
+            _CLIENTS[(url, config["language"])] = None
             return
         starts = [r.batch for r in runs]
         for match in matches:
