@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import tempfile
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa.errors import QAError
+
+# socket, tempfile and urllib are imported where used: E001 reads ENV_URL on every
+# `qa check`, which must not pay for an HTTP stack it does not use.
 
 VERSION = "6.8"
 #: English is what qa sends. LanguageTool 6.8's language identifier, built at start-up,
@@ -115,6 +113,8 @@ def install(version: str = VERSION, *, force: bool = False, quiet: bool = True) 
 
 
 def free_port() -> int:
+    import socket
+
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
@@ -163,6 +163,8 @@ def start(
     """Start the installed server on 127.0.0.1 and wait until it has answered one check."""
     if not installed(version):
         raise LanguageToolError(f"LanguageTool {version} is not installed: run 'qa languagetool install'")
+    import tempfile
+
     java = _tool("java", "openjdk-17-jre-headless")
     port = port or free_port()
     files: list[Path] = []
@@ -193,6 +195,10 @@ def start(
 
 
 def _wait(server: Server, path: str, form: Mapping[str, str] | None, deadline: float) -> None:
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
     data = urllib.parse.urlencode(form).encode() if form else None
     while True:
         if server.process.poll() is not None:
