@@ -1,6 +1,6 @@
 """qa against LanguageTool's own Hindi option: a spell-check-only language from hunspell-hi.
 
-Usage: python bench/eval_languagetool_baseline.py [--max-words N] [--dictionary DIR]
+Usage: python bench/eval_languagetool_baseline.py [--max-words N] [--dictionary DIR] [--show-english]
 
 LanguageTool has no Hindi module; its server can add a spell-check-only language
 (``lang-hi=Hindi`` + ``lang-hi-dictPath=hi_IN.dic``, Debian's ``hunspell-hi``). This
@@ -22,6 +22,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qa import api
 from qa import languagetool as lt
+from qa.checks.english import english_runs
+from qa.config import Config
 from qa.diagnostic import Severity
 from qa.lexicon import frequencies
 
@@ -135,6 +138,14 @@ def _touches(found: Span, edits: list[Span]) -> bool:
     return any(found[0] <= e and s <= max(found[1], found[0] + 1) - 1 for s, e in edits)
 
 
+_SPACED = regex.compile(r"(?<=\S) +(?=[।,?!])")
+
+
+def _detokenise(line: str) -> str:
+    """HiWikiEdits is tokenised ("है ।", "क , ख"): undo that so spacing rules see real copy."""
+    return _SPACED.sub("", line)
+
+
 def error_pairs(name: str) -> list[tuple[str, str]]:
     if name == "hiwikiedits":
         folder = DATA / "hiwikiedits-hi-gec"
@@ -142,7 +153,7 @@ def error_pairs(name: str) -> list[tuple[str, str]]:
         for split in ("train", "valid"):
             src = (folder / f"{split}.src").read_text(encoding="utf-8").splitlines()
             tgt = (folder / f"{split}.tgt").read_text(encoding="utf-8").splitlines()
-            pairs += list(zip(src, tgt, strict=True))
+            pairs += [(_detokenise(a), _detokenise(b)) for a, b in zip(src, tgt, strict=True)]
         return pairs
     rows = []
     for split in ("train", "dev"):
@@ -151,17 +162,25 @@ def error_pairs(name: str) -> list[tuple[str, str]]:
     return rows
 
 
-def score_errors(check: Checker, pairs: list[tuple[str, str]]) -> Score:
+def score_errors(check: Checker, pairs: list[tuple[str, str]], batch: int = 20) -> Score:
+    """Sentences go in documents of ``batch`` lines (one request each); findings are split back."""
     score = Score()
-    for source, target in pairs:
-        found = score.timed(check, source)
-        if source.strip() == target.strip():
-            continue
-        edits = edited_spans(source, target)
-        hits = [f for f in found if _touches(f, edits)]
-        score.hits += len(hits)
-        score.erroneous += 1
-        score.detected += bool(hits)
+    for first in range(0, len(pairs), batch):
+        group = pairs[first : first + batch]
+        starts, at = [], 0
+        for source, _ in group:
+            starts.append(at)
+            at += len(source) + 1
+        found = score.timed(check, "\n".join(source for source, _ in group) + "\n")
+        for (source, target), start in zip(group, starts, strict=True):
+            if source.strip() == target.strip():
+                continue
+            mine = [(s - start, e - start) for s, e in found if start <= s <= start + len(source)]
+            edits = edited_spans(source, target)
+            hits = [f for f in mine if _touches(f, edits)]
+            score.hits += len(hits)
+            score.erroneous += 1
+            score.detected += bool(hits)
     return score
 
 
@@ -174,12 +193,34 @@ def score_clean(check: Checker, max_words: int | None) -> Score:
     return score
 
 
+def english_false_alarms(url: str, show: bool) -> None:
+    """E001 on the clean news corpus: what the English passages of real Hindi copy cost."""
+    config = Config()
+    config.values["languagetool"] = {"url": url}
+    words = runs = 0
+    rules: Counter[str] = Counter()
+    for name, text in news_documents():
+        words += word_count(text)
+        runs += len(english_runs(api.document(text).view))
+        for d in api.check(text, config=config, select=["E001"]):
+            rules[d.message.rsplit("(LanguageTool ", 1)[-1].rstrip(")")] += 1
+            if show:
+                print(f"  {name} {d.message} | {text[max(0, d.start - 50) : d.end + 50]!r}")
+    total = sum(rules.values())
+    print(
+        f"\nE001 on clean news: {words} words, {runs} English runs sent, {total} findings "
+        f"({1000 * total / max(words, 1):.3f} per 1,000 words)"
+    )
+    print("    by LanguageTool rule: " + ", ".join(f"{r} {n}" for r, n in rules.most_common(8)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--max-words", type=int, help="stop the news corpus after this many words")
     parser.add_argument("--dictionary", help="folder with hi_IN.dic and hi_IN.aff")
+    parser.add_argument("--show-english", action="store_true", help="print every E001 finding on the news")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         server = hindi_server(dictionary_dir(args.dictionary), Path(work))
@@ -207,6 +248,7 @@ def main() -> None:
                         f"{corpus:<14}{name:<26}{s.erroneous:>7}{s.detected / max(s.erroneous, 1):>8.1%}"
                         f"{s.findings:>9}{s.hits / max(s.findings, 1):>10.1%}{s.speed:>9.0f}"
                     )
+            english_false_alarms(server.url, args.show_english)
         finally:
             server.stop()
 
