@@ -22,6 +22,7 @@ COMMANDS = {
     "rules": "qa.commands.rules:rules",
     "explain": "qa.commands.rules:explain",
     "config": "qa.commands.config:config",
+    "convert": "qa.commands.convert:convert",
     "languagetool": "qa.commands.languagetool:languagetool",
     "names": "qa.commands.names:names",
 }

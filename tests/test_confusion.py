@@ -28,7 +28,8 @@ def test_slip_of_ignores_function_words_nasals_and_long_words(word: str) -> None
 def test_neighbours_label_numbers_and_sentence_edges() -> None:
     text = "अमेरिका केक 47वें राष्ट्रपति। केक"
     first, last = text.index("केक"), text.rindex("केक")
-    assert neighbours(text, first, first + 3) == ("अमेरिका", "<NUM>")
+    assert neighbours(text, first, first + 3) == ("अमेरिका", "<ORD>")
+    assert neighbours("राज्य केक 20 लोग", 6, 9) == ("राज्य", "<NUM>")
     assert neighbours(text, last, last + 3) == ("<S>", "<S>")
 
 
@@ -93,3 +94,15 @@ def test_confusion_pairs_fire_in_context(text: str, code: str, word: str) -> Non
 )
 def test_confusion_pairs_stay_quiet_on_correct_copy(text: str) -> None:
     assert codes(text) == []
+
+
+def test_context_table_carries_its_licence() -> None:
+    import gzip
+
+    import msgpack
+
+    from qa.engine.registry import rules_dir
+
+    with gzip.open(rules_dir() / "spelling" / "context.msgpack.gz", "rb") as handle:
+        licence = msgpack.load(handle, raw=False)["licence"]
+    assert "CC BY-SA 4.0" in licence and "Wikipedia" in licence

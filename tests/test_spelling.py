@@ -111,3 +111,17 @@ def test_register_is_large_and_holds_no_variant_flips() -> None:
     assert len({wrong for wrong, _ in pairs}) >= 150
     wrongs = {wrong for wrong, _ in pairs}
     assert not wrongs & {"लिये", "गये", "हिन्दी", "यहाँ", "यहां", "ज्यादा", "ज़्यादा", "महत्त्व", "नयी"}
+
+
+@pytest.mark.parametrize(("wrong", "right"), [("पीढी", "पीढ़ी"), ("जोडने", "जोड़ने"), ("लडाइयों", None)])
+def test_flap_nukta_is_restored_only_when_far_more_frequent(wrong: str, right: str | None) -> None:
+    from qa.checks.spelling import flap_correction
+
+    assert flap_correction(wrong, 1.0) == right
+
+
+@pytest.mark.parametrize("word", ["मीडिया", "वीडियो", "रेडियो", "बडा"])
+def test_flap_rule_leaves_loanwords_and_register_words_alone(word: str) -> None:
+    from qa.checks.spelling import flap_correction
+
+    assert flap_correction(word, 1.0) is None

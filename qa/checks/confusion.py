@@ -3,7 +3,7 @@
 A token that is a function word plus one stray letter (केक, कोक, सेस, परम …) is
 compared, noisy-channel style, with the function word it may stand for: the
 function word's much higher frequency, times how well each reading fits its
-neighbours (context counts from open corpora, ``rules/spelling/context.tsv.gz``),
+neighbours (context counts from open corpora, ``rules/spelling/context.msgpack.gz``),
 times the prior odds of a slip. The token is reported only when the slip reading
 wins by a wide margin, so "बच्चों ने केक काटा" stays quiet.
 """
@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import gzip
 import math
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+import msgpack
 import regex
 
 from qa import lexicon
@@ -31,9 +33,7 @@ FUNCTION_WORDS = (
     "के", "की", "का", "को", "से", "में", "ने", "पर", "है", "हैं", "था", "थी", "थे",
     "और", "कि", "भी", "ही", "तक",
 )  # fmt: skip
-NUM, SENTENCE_EDGE = "<NUM>", "<S>"
-#: Weight of the unigram share when a pair is rare or unseen.
-_BACKOFF = 50.0
+NUM, ORD, SENTENCE_EDGE = "<NUM>", "<ORD>", "<S>"
 _FUNCTION = frozenset(FUNCTION_WORDS)
 
 
@@ -58,8 +58,11 @@ class ContextCounts:
 
     total: int = 1
     unigrams: dict[str, int] = field(default_factory=dict)
-    left: dict[tuple[str, str], int] = field(default_factory=dict)
-    right: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: word -> number of distinct words seen after it (Witten-Bell back-off weight)
+    followers: dict[str, int] = field(default_factory=dict)
+    #: word -> {previous word: count} and word -> {next word: count}
+    left: dict[str, dict[str, int]] = field(default_factory=dict)
+    right: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def unigram(self, word: str) -> float:
         """P(word): the larger of its share in the corpus and in the lexicon (news uses
@@ -68,31 +71,21 @@ class ContextCounts:
         return max(self.unigrams.get(word, 0.5) / self.total, 10 ** (zipf - 9) if zipf else 0.0)
 
     def conditional(self, given: str, word: str, pair_count: int) -> float:
-        """P(word | given) with the pair count backed off to ``word``'s unigram share."""
-        return (pair_count + _BACKOFF * self.unigram(word)) / (self.unigrams.get(given, 0) + _BACKOFF)
+        """P(word | given), Witten-Bell: a context seen with many different words leaves
+        more room for an unseen one."""
+        types = self.followers.get(given, 1)
+        return (pair_count + types * self.unigram(word)) / (self.unigrams.get(given, 0) + types)
 
 
 @cache
 def context_counts() -> ContextCounts:
-    path = rules_dir() / "spelling" / "context.tsv.gz"
-    counts = ContextCounts()
+    path = rules_dir() / "spelling" / "context.msgpack.gz"
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                if line.startswith("#"):
-                    continue
-                kind, *fields = line.rstrip("\n").split("\t")
-                if kind == "N":
-                    counts.total = int(fields[0])
-                elif kind == "U":
-                    counts.unigrams[fields[0]] = int(fields[1])
-                elif kind == "L":
-                    counts.left[fields[0], fields[1]] = int(fields[2])
-                elif kind == "R":
-                    counts.right[fields[0], fields[1]] = int(fields[2])
-    except (OSError, ValueError, IndexError) as exc:
+        with gzip.open(path, "rb") as handle:
+            data = msgpack.load(handle, raw=False)
+        return ContextCounts(data["total"], data["unigrams"], data["followers"], data["left"], data["right"])
+    except (OSError, ValueError, KeyError, TypeError, msgpack.UnpackException) as exc:
         raise RuleDataError(f"{path}: unreadable context counts: {exc}") from None
-    return counts
 
 
 _PIECE = regex.compile(rf"\p{{Nd}}[{WORD_CHARS}\p{{Nd}}.,:/]*|[{WORD_CHARS}]+")
@@ -107,7 +100,9 @@ def _label(chunk: str | None, *, last: bool) -> str:
     if not pieces:
         return SENTENCE_EDGE
     token = pieces[-1] if last else pieces[0]
-    return NUM if token[0].isdigit() else token
+    if token[0].isdigit():
+        return ORD if token[-1].isalpha() or unicodedata.category(token[-1]).startswith("M") else NUM
+    return token
 
 
 def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
@@ -124,7 +119,7 @@ class StrayLetter(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         doc = ctx.document
-        slips = {w: f for w in doc.word_index if (f := slip_of(w))}
+        slips = {w: f for w in doc.word_index if 2 < len(w) <= 5 and (f := slip_of(w))}
         if not slips:
             return
         counts = context_counts()
@@ -153,8 +148,8 @@ class StrayLetter(Rule):
         """log10 of P(prev intended next)·P(slip) over P(prev word next)·P(no slip)."""
 
         def fit(w: str) -> float:
-            before = counts.conditional(prev, w, counts.left.get((prev, w), 0))
-            after = counts.conditional(w, nxt, counts.right.get((w, nxt), 0))
+            before = counts.conditional(prev, w, counts.left.get(w, {}).get(prev, 0))
+            after = counts.conditional(w, nxt, counts.right.get(w, {}).get(nxt, 0))
             return math.log10(before) + math.log10(after)
 
         return fit(intended) - fit(word) + math.log10(prior)

@@ -12,8 +12,11 @@ import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+import regex
+
 from qa import lexicon
 from qa.diagnostic import Diagnostic
+from qa.engine.registry import read_tsv_pairs, rules_dir
 from qa.engine.rule import Context, Rule
 from qa.text.akshara import NearIndex, aksharas, distance, variant_key
 from qa.text.tokenize import DEVANAGARI
@@ -99,7 +102,10 @@ class NonWord(Rule):
     """T002: an unknown word one cheap slip from a far more frequent word."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        max_uses = int(self.options.get("max-uses", 2))
         for word, normal, starts in unrecognised(ctx):
+            if len(starts) > max_uses or word in _register():
+                continue  # the writer's form (used again and again), or T001's business
             found = suggestions(normal)
             if not found:
                 continue
@@ -123,6 +129,45 @@ class UnknownWord(Rule):
             message = self.meta.message.format(word=word)
             for start in starts:
                 yield self.diagnostic(start, start + len(word), message)
+
+
+# ड़/ढ़ stand between vowels and at the end of a syllable; a plain ड/ढ there is
+# usually a dropped nukta (बडा, सडक, पीढी) — loanwords (मीडिया, रोड) have no ड़ twin.
+_FLAP = regex.compile(r"(?<=[\u0905-\u0914\u0915-\u0939\u093E-\u094C])[डढ](?!\u093C)")
+
+
+@cache
+def _register() -> frozenset[str]:
+    return frozenset(w for w, _ in read_tsv_pairs(rules_dir() / "misspellings.tsv", "misspellings.tsv"))
+
+
+@lru_cache(maxsize=65536)
+def flap_correction(word: str, margin: float) -> str | None:
+    """The ड़/ढ़ spelling of a known word when that spelling is far more frequent (बडा -> बड़ा)."""
+    zipf = lexicon.zipf(word)
+    if not zipf or word in _register():
+        return None
+    for m in _FLAP.finditer(word, 1):
+        candidate = unicodedata.normalize("NFC", word[: m.end()] + "\u093c" + word[m.end() :])
+        if lexicon.zipf(candidate) >= zipf + margin:
+            return candidate
+    return None
+
+
+class MissingFlapNukta(Rule):
+    """T006: ड/ढ for ड़/ढ़ in a known word whose nukta spelling is far more frequent."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        margin = float(self.options.get("min-frequency-ratio", 1.0))
+        index = ctx.document.word_index
+        for word in index:
+            if "ड" not in word and "ढ" not in word:
+                continue
+            right = flap_correction(word, margin)
+            if right is not None:
+                message = self.meta.message.format(word=word, suggestion=right)
+                for start in index[word]:
+                    yield self.replace(start, start + len(word), right, message)
 
 
 class HouseReject(Rule):

@@ -86,7 +86,7 @@ def _op_cost(kind: str, a: str, b: str) -> float:
         if frozenset((a, b)) in _CHEAP:
             return 0.4
         if a in VOWEL_SIGNS and b in VOWEL_SIGNS:
-            return 0.7
+            return 0.9  # another vowel quality (ा/ि): often another word (परावर्तित/परिवर्तित)
         return 1.0
     char = a if kind == "delete" else b
     if char in _LIGHT:

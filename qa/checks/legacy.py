@@ -1,0 +1,62 @@
+"""Paragraphs typed in a legacy Hindi font: reported once, with the Unicode conversion."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from qa.checks.unicode_scan import WordPattern
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+from qa.legacy import convert
+from qa.legacy.detect import detect
+
+_NAMES = {"krutidev": "Kruti Dev", "chanakya": "Chanakya"}
+_CANDIDATE = regex.compile(r"[A-Za-z]{2}|[æð´¤·Ê§]")
+#: A stretch of at least 8 characters without Devanagari (legacy text has none).
+_RUN = regex.compile(r"[^\u0900-\u097f]{8,}")
+#: Punctuation and spaces that close the Hindi before a stretch.
+_LEAD = regex.compile(r"[\s:;,.!?)\]\"”’|-]*\s")
+
+
+class LegacyFont(Rule):
+    """Each stretch of a paragraph without Devanagari is scored; a legacy-font stretch
+    is reported once, with its conversion."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        text = ctx.text
+        if _CANDIDATE.search(text) is None:
+            return
+        for para_start, para_end in ctx.document.paragraphs:
+            for run in _RUN.finditer(text, para_start, para_end):
+                start, end = run.span()
+                lead = _LEAD.match(text, start, end)
+                start = lead.end() if lead else start
+                stretch = text[start:end].rstrip()
+                end = start + len(stretch)
+                if _CANDIDATE.search(stretch) and (font := detect(stretch)) is not None:
+                    yield self._finding(text, start, end, font)
+
+    def _finding(self, text: str, start: int, end: int, font: str) -> Diagnostic:
+        converted = convert(text[start:end], font)
+        message = self.meta.message.format(font=_NAMES[font], option=font, converted=clip(converted))
+        return self.replace(start, end, converted, message)
+
+
+def clip(text: str, width: int = 60) -> str:
+    """``text`` cut to ``width`` characters for a message."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+_MACRON = regex.compile(r"(?<=\p{Devanagari})¯|¯(?=\p{Devanagari})")
+
+
+class LegacyResidue(WordPattern):
+    """Half-converted words (the word pattern) plus a "¯" glued to Devanagari (for हि)."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        yield from super().check(ctx)
+        if "¯" in ctx.text:
+            for m in _MACRON.finditer(ctx.text):
+                yield self.diagnostic(m.start(), m.end(), self.meta.message.format(match="¯"))

@@ -1,0 +1,100 @@
+"""Normalisation and document-wide consistency: NFC, nukta encodings, digit systems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from qa.checks.unicode_scan import distinct_words
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+from qa.errors import ConfigError
+
+_PRECOMPOSED = re.compile(r"[\u0958-\u095f]")
+
+
+#: Where non-NFC text comes from in practice: precomposed nukta letters, a nukta on
+#: न र ळ (NFC composes those), and decomposed Latin accents.
+_NOT_NFC = re.compile(r"[\u0958-\u095f\u0300-\u036f]|[\u0928\u0930\u0933]\u093c")
+
+
+class NonNfc(Rule):
+    """Words not in NFC (mostly precomposed nukta letters क़-य़); the fix normalises them."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        joined, _ = distinct_words(ctx.document)
+        suspects = {_line_at(joined, m.start()) for m in _NOT_NFC.finditer(joined)}
+        for word in sorted(suspects):
+            if unicodedata.is_normalized("NFC", word):
+                continue
+            normal = unicodedata.normalize("NFC", word)
+            message = self.meta.message.format(word=word, codes=_odd_codes(word))
+            for start in ctx.document.word_index[word]:
+                yield self.replace(start, start + len(word), normal, message)
+
+
+def _line_at(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
+
+
+def _odd_codes(word: str) -> str:
+    odd = [c for c in word if not unicodedata.is_normalized("NFC", c)]
+    return ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(odd)) or "combining-mark order"
+
+
+class MixedNuktaEncoding(Rule):
+    """The same word spelt with both nukta encodings in one document: search finds only one.
+
+    One finding per document, at the first word whose other encoding also occurs.
+    """
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        joined, _ = distinct_words(ctx.document)
+        index = ctx.document.word_index
+        twins = {}
+        for m in _PRECOMPOSED.finditer(joined):
+            word = _line_at(joined, m.start())
+            normal = unicodedata.normalize("NFC", word)
+            if normal in index:
+                twins[word] = normal
+        if twins:
+            first = min(twins, key=lambda w: index[w][0])
+            at = index[first][0]
+            words = ", ".join(sorted(set(twins.values())))
+            yield self.diagnostic(at, at + len(first), self.meta.message.format(words=words))
+
+
+_ASCII = re.compile(r"[0-9]")
+_DEVANAGARI = re.compile(r"[०-९]")
+_SYSTEMS = {"ascii": (_ASCII, "0-9"), "devanagari": (_DEVANAGARI, "०-९")}
+
+
+class MixedDigits(Rule):
+    """Devanagari and ASCII digits in one document, or the one the house does not use.
+
+    Without a house choice the finding points at the first digit of the rarer system
+    (where the document departs from itself).
+    """
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        text = ctx.text
+        require = ctx.config.section("digits").get("require")
+        if require is not None:
+            if require not in _SYSTEMS:
+                raise ConfigError(
+                    f"[tool.qa.digits] require must be 'ascii' or 'devanagari', not {require!r}"
+                )
+            other = "devanagari" if require == "ascii" else "ascii"
+            found = _SYSTEMS[other][0].search(text)
+            if found is not None:
+                digits = _SYSTEMS[require][1]
+                message = f"the house uses {digits} digits ([tool.qa.digits] require = {require!r})"
+                yield self.diagnostic(found.start(), found.end(), message)
+            return
+        devanagari = _DEVANAGARI.search(text)
+        if devanagari is None or (ascii_ := _ASCII.search(text)) is None:
+            return
+        rarer = devanagari if len(_DEVANAGARI.findall(text)) <= len(_ASCII.findall(text)) else ascii_
+        yield self.diagnostic(rarer.start(), rarer.end())

@@ -1,0 +1,133 @@
+"""Fast scanning for rare anomalies: a shared inventory of rare characters and per-word patterns.
+
+Clean copy almost never contains these anomalies, so the cost that matters is the
+scan of clean text. Two tools keep it small:
+
+- :class:`GuardedPattern` is a pattern rule that runs only if one of its ``guard``
+  characters occurs in the document (one scan per document finds all rare characters).
+- :class:`WordPattern` matches its pattern against each *distinct* word of the
+  document once (all joined by newlines into one string), then reports every
+  occurrence of the words that matched.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from itertools import accumulate
+from typing import Any
+
+import regex
+
+from qa.diagnostic import Diagnostic
+from qa.document import Document
+from qa.engine.rule import Context, Rule, RuleMeta
+from qa.engine.types import PatternRule, compile_pattern
+from qa.errors import RuleDataError
+
+#: Characters that clean copy practically never contains; one scan finds which occur.
+RARE = (
+    "\u00ad\ufeff\u2060\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd\u25cc°º"
+    "\x00-\x08\x0e-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u202f\u205f\u3000"
+)
+_RARE = re.compile(f"[{RARE}]")
+
+
+class _Scan:
+    """What the rules of this module share about the document being checked."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.words = list(document.word_index)
+        self.joined = "\n".join(self.words)
+        self.rare = frozenset(_RARE.findall(document.view))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each word starts in :attr:`joined` (only needed once something matched)."""
+        return list(accumulate((len(w) + 1 for w in self.words[:-1]), initial=0))
+
+    def word_at(self, offset: int) -> int:
+        """Index of the word that contains ``offset`` of :attr:`joined`."""
+        return bisect_right(self.starts, offset) - 1
+
+
+_LAST: list[_Scan] = []
+
+
+def scan(document: Document) -> _Scan:
+    """The shared scan of ``document``; rules run one document at a time, so one entry suffices."""
+    if not _LAST or _LAST[0].document is not document:
+        _LAST[:] = [_Scan(document)]
+    return _LAST[0]
+
+
+def distinct_words(document: Document) -> tuple[str, list[str]]:
+    """The document's distinct words joined by newlines, and the list of them."""
+    shared = scan(document)
+    return shared.joined, shared.words
+
+
+class GuardedPattern(PatternRule):
+    """A pattern rule skipped unless the text contains one of ``guard``'s characters."""
+
+    def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
+        if not isinstance(options.get("pattern"), str) or not options.get("guard"):
+            raise RuleDataError(f"{meta.source}: {meta.code}: options need 'pattern' and 'guard'")
+        super().__init__(meta, options)
+        guard = frozenset(str(options["guard"]))
+        self.rare_guard = frozenset(c for c in guard if _RARE.match(c))
+        self.other_guard = tuple(guard - self.rare_guard)
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        text = ctx.text
+        if self.rare_guard & scan(ctx.document).rare or any(c in text for c in self.other_guard):
+            yield from super().check(ctx)
+
+
+class WordPattern(Rule):
+    """``pattern`` (``^``/``$`` anchor a word) matched once per distinct word.
+
+    ``replacement`` (a template) makes a fix; ``whole: true`` reports the whole word.
+    """
+
+    def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
+        super().__init__(meta, options)
+        if not isinstance(options.get("pattern"), str):
+            raise RuleDataError(f"{meta.source}: {meta.code}: options need a 'pattern'")
+        self.pattern: re.Pattern[str] | regex.Pattern[str]
+        try:  # the standard engine is faster on these short patterns; ``regex`` for \p{...}
+            self.pattern = re.compile(options["pattern"], re.M)
+        except re.error:
+            flags = ["multiline", *options.get("flags", ())]
+            self.pattern = compile_pattern(options["pattern"], flags, where=f"{meta.source}: {meta.code}")
+        self.replacement: str | None = options.get("replacement")
+        self.whole = bool(options.get("whole", False))
+
+    def fix_for(self, match: re.Match[str] | regex.Match[str]) -> str | None:
+        return None if self.replacement is None else match.expand(self.replacement)
+
+    def message_for(self, match: re.Match[str] | regex.Match[str], word: str) -> str:
+        values = {"match": match.group(), "word": word, **{k: v or "" for k, v in match.groupdict().items()}}
+        return self.meta.message.format_map(values)
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        shared = scan(ctx.document)
+        hits = []
+        reported = -1
+        for m in self.pattern.finditer(shared.joined):
+            index = shared.word_at(m.start())
+            if self.whole and index == reported:
+                continue
+            reported = index
+            word, word_start = shared.words[index], shared.starts[index]
+            lo, hi = (0, len(word)) if self.whole else (m.start() - word_start, m.end() - word_start)
+            found = (self.message_for(m, word), self.fix_for(m))
+            hits.extend((start + lo, start + hi, *found) for start in ctx.document.word_index[word])
+        for start, end, message, replacement in sorted(hits):
+            if replacement is None:
+                yield self.diagnostic(start, end, message)
+            else:
+                yield self.replace(start, end, replacement, message)
