@@ -36,6 +36,7 @@ def _config(url: str, **languagetool: str) -> Config:
         ("ख़बर Reserve Bank of India और NITI Aayog की है।", []),
         ("NATO, UN और WHO के प्रतिनिधि", []),
         ("Apple iPhone 15 Pro Max बाज़ार में", []),
+        ("शीर्षक: corona kab tak khatam hoga, जानिए", []),  # romanised Hindi is not English
         (f"देखें {OBJECT} पर ख़बर", []),
         (
             "the first paragraph is here.\n\nThe second one is here too.",

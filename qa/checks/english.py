@@ -15,6 +15,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -45,15 +46,30 @@ class Run:
     batch: int  # where the run starts in the text sent
 
 
+#: Share of a run's words that must be common English words (Zipf >= 3): romanised
+#: Hindi ("corona kab tak khatam hoga") is Latin script but not English.
+ENGLISH_SHARE = 0.6
+
+
 def english_runs(text: str, *, min_words: int = 4, min_lowercase: int = 2) -> list[tuple[int, int]]:
-    """View spans of Latin-script prose worth a grammar check."""
+    """View spans of Latin-script English prose worth a grammar check."""
     spans = []
     for match in _RUN.finditer(text):
         words = _WORD.findall(match.group())
         lower = sum(1 for w in words if w[0].islower())
-        if len(words) >= min_words and lower >= min_lowercase and 2 * lower >= len(words) - 1:
+        if len(words) < min_words or lower < min_lowercase or 2 * lower < len(words) - 1:
+            continue
+        known = sum(1 for w in words if _english_zipf(w.lower()) >= 3.0)
+        if known >= ENGLISH_SHARE * len(words):
             spans.append(match.span())
     return spans
+
+
+@lru_cache(maxsize=65536)
+def _english_zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # only when a passage is a candidate
+
+    return float(zipf_frequency(word, "en"))
 
 
 _CLIENTS: dict[tuple[str, str], Any] = {}
