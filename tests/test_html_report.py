@@ -64,6 +64,8 @@ def test_overlapping_and_empty_findings_each_get_one_anchor() -> None:
     assert len(tags.find("li")) == 3
     assert [m["data-d"] for m in tags.find("mark", "hl")] == ["0-0", "0-0 0-1", "0-1", "0-2"]
     assert tags.find("mark", "zero")[0]["data-first"] == "0-2"
+    described = {a["id"] for a in tags.find("span", "body")}
+    assert all(set(m["aria-describedby"].split()) <= described for m in tags.find("mark", "hl"))
     assert "&lt;b" in page and "<b>" not in page and "a&amp;b.txt" in page
     assert render([FileResult("a&b.txt", source, found)], {}) == page  # a pure function
 

@@ -160,9 +160,10 @@ def _mark(index: int, result: FileResult, covering: list[int], first: list[int],
     ids = " ".join(f"{index}-{i}" for i in covering)
     firsts = " ".join(f"{index}-{i}" for i in first)
     focus = ' tabindex="0"' if first else ""
+    described = " ".join(f"t{index}-{i}" for i in covering)
     return (
         f'<mark class="{cls}" style="--c:{_family(d.code)[1]}" data-sev="{d.severity}" '
-        f'data-d="{ids}" data-first="{firsts}"{focus} title="{escape(d.code)}: {escape(d.message)}">'
+        f'data-d="{ids}" data-first="{firsts}"{focus} aria-describedby="{described}">'
         f"{escape(text)}</mark>"
     )
 
@@ -170,7 +171,7 @@ def _mark(index: int, result: FileResult, covering: list[int], first: list[int],
 def _findings(index: int, result: FileResult) -> str:
     items = [
         f'<li data-d="{index}-{i}" data-sev="{d.severity}" style="--c:{_family(d.code)[1]}">'
-        f'<a href="#d{index}-{i}"><span class=body>{_tip(result, d)}</span></a></li>'
+        f'<a href="#d{index}-{i}"><span class=body id="t{index}-{i}">{_tip(result, d)}</span></a></li>'
         for i, d in enumerate(result.diagnostics)
     ]
     return f"<aside><ol>{''.join(items)}</ol></aside>"
