@@ -24,17 +24,27 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+def report(config: pytest.Config, line: str) -> None:
+    """A measurement for the test log, shown even when output is captured."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"\n[measured] {line}")
+
+
 @pytest.fixture(scope="session")
-def languagetool_server() -> Iterator[lt.Server]:
+def languagetool_server(pytestconfig: pytest.Config) -> Iterator[lt.Server]:
     """Install (once per cache) and start LanguageTool on a free loopback port."""
     try:
         lt.install()
         server = lt.start()
     except lt.LanguageToolError as exc:
         unavailable(f"no LanguageTool server: {exc}")
-    print(
-        f"\nLanguageTool {lt.VERSION}: health check after {server.ready_seconds:.1f} s, "
-        f"first check answered after {server.warm_seconds:.1f} s"
+    report(
+        pytestconfig,
+        f"LanguageTool {lt.VERSION} start-up: health check after {server.ready_seconds:.1f} s, "
+        f"first check answered after {server.warm_seconds:.1f} s",
     )
     yield server
     server.stop()

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from languagetool_fixture import report
 
 from qa import api
 from qa import languagetool as lt
@@ -65,15 +66,15 @@ def test_inert_without_a_server() -> None:
 
 
 @pytest.mark.languagetool
-def test_mixed_article_findings(languagetool_server: lt.Server) -> None:
+def test_mixed_article_findings(languagetool_server: lt.Server, pytestconfig: pytest.Config) -> None:
     text = MIXED.read_text(encoding="utf-8")
     config = _config(languagetool_server.url)
     began = time.perf_counter()
     found = [d for d in api.check(text, path=MIXED.name, config=config) if d.code == "E001"]
     seconds = time.perf_counter() - began
-    print(f"\nLanguageTool check of {MIXED.name} ({len(text)} characters): {seconds * 1000:.0f} ms")
+    report(pytestconfig, f"E001 on {MIXED.name} ({len(text)} characters): {seconds * 1000:.0f} ms")
     for d in found:
-        print(f"  {text[d.start : d.end]!r:14} {d.severity} {d.message}")
+        report(pytestconfig, f"  {text[d.start : d.end]!r:14} {d.severity} {d.message}")
     runs = english_runs(api.document(text, path=MIXED.name).view)
     assert all(any(s <= d.start and d.end <= e for s, e in runs) for d in found)
     flagged = {text[d.start : d.end].strip() for d in found}
@@ -83,7 +84,7 @@ def test_mixed_article_findings(languagetool_server: lt.Server) -> None:
 
 
 @pytest.mark.languagetool
-def test_check_latency(languagetool_server: lt.Server) -> None:
+def test_check_latency(languagetool_server: lt.Server, pytestconfig: pytest.Config) -> None:
     config = _config(languagetool_server.url)
     text = "ज़्यादा राष्ट्रपति ने कहा: This is a example of the problem that we has seen."
     times = []
@@ -91,7 +92,8 @@ def test_check_latency(languagetool_server: lt.Server) -> None:
         began = time.perf_counter()
         found = api.check(text, config=config)
         times.append(time.perf_counter() - began)
-    print(f"\nLanguageTool check latency (warm, one sentence): median {sorted(times)[2] * 1000:.0f} ms")
+    median = sorted(times)[2] * 1000
+    report(pytestconfig, f"LanguageTool check latency (warm, one sentence): median {median:.0f} ms")
     assert {text[d.start : d.end] for d in found if d.code == "E001"} >= {"a"}
 
 
