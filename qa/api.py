@@ -35,8 +35,15 @@ def _default_config() -> Config:
     return _DEFAULT[0]
 
 
-def document(text: str, *, path: str | None = None, format: str | None = None, bom: bool = False) -> Document:
-    doc = formats.read(text, format=format, path=path)
+def document(
+    text: str,
+    *,
+    path: str | None = None,
+    format: str | None = None,
+    bom: bool = False,
+    config: Config | None = None,
+) -> Document:
+    doc = formats.read(text, format=format, path=path, config=config)
     if bom:
         doc.metadata["bom"] = "utf-8"
     return doc
@@ -54,7 +61,7 @@ def check(
 ) -> list[Diagnostic]:
     """Lint ``text``; spans are code-point offsets into ``text``."""
     return linter(config, select=select, ignore=ignore).check(
-        document(text, path=path, format=format), date=date
+        document(text, path=path, format=format, config=config), date=date
     )
 
 
@@ -72,5 +79,7 @@ def fix(
     """Apply fixes until none applies; returns the new text and what is left."""
     lint = linter(config, select=select, ignore=ignore)
     return fix_until_stable(
-        text, lambda t: lint.check(document(t, path=path, format=format), date=date), unsafe=unsafe
+        text,
+        lambda t: lint.check(document(t, path=path, format=format, config=config), date=date),
+        unsafe=unsafe,
     )

@@ -22,6 +22,8 @@ COMMANDS = {
     "rules": "qa.commands.rules:rules",
     "explain": "qa.commands.rules:explain",
     "config": "qa.commands.config:config",
+    "facts": "qa.commands.facts:facts",
+    "serve": "qa.commands.serve:serve",
     "convert": "qa.commands.convert:convert",
     "languagetool": "qa.commands.languagetool:languagetool",
     "names": "qa.commands.names:names",

@@ -41,3 +41,6 @@ def shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not available: {path}")
     return path
+
+
+pytest_plugins = ["tests.server_fixture"]

@@ -143,7 +143,7 @@ def _lint_one(name: str, read, linter: Linter, options: Options) -> tuple[FileRe
     path = None if name == "-" else name
 
     def lint(text: str):  # type: ignore[no-untyped-def]
-        doc = api.document(text, path=path, format=options.input_format, bom=source.bom)
+        doc = api.document(text, path=path, format=options.input_format, bom=source.bom, config=linter.config)
         return linter.check(doc, date=options.date)  # type: ignore[arg-type]
 
     if not (options.fix or options.diff):

@@ -9,33 +9,51 @@ from __future__ import annotations
 from importlib import import_module
 from pathlib import PurePath
 
+from qa.config import Config
 from qa.document import Document
 from qa.errors import InputError
 
 READERS = {
     "text": "qa.formats.plain",
     "markdown": "qa.formats.markdown",
+    "html": "qa.formats.html",
+    "cms-json": "qa.formats.cmsjson",
 }
 
 _SUFFIXES = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".mdx": "markdown",
+    ".html": "html",
+    ".htm": "html",
 }
+#: Compound suffixes, checked first: a plain ``.json`` file is not assumed to be a CMS payload.
+_COMPOUND_SUFFIXES = {".cms.json": "cms-json"}
 
 
 def detect_format(path: str | None) -> str:
     """The format implied by a file name; plain text when unknown."""
     if not path:
         return "text"
-    return _SUFFIXES.get(PurePath(path).suffix.lower(), "text")
+    name = PurePath(path).name.lower()
+    for suffix, format in _COMPOUND_SUFFIXES.items():
+        if name.endswith(suffix):
+            return format
+    return _SUFFIXES.get(PurePath(name).suffix, "text")
 
 
-def read(source: str, *, format: str | None = None, path: str | None = None) -> Document:
+def read(
+    source: str, *, format: str | None = None, path: str | None = None, config: Config | None = None
+) -> Document:
+    """Read ``source``; a reader with ``OPTIONS = "<section>"`` also gets ``[tool.qa.<section>]``."""
     name = format or detect_format(path)
     try:
-        module = READERS[name]
+        module = import_module(READERS[name])
     except KeyError:
         raise InputError(f"unknown format {name!r} (known: {', '.join(sorted(READERS))})") from None
-    document: Document = import_module(module).read(source, path)
+    section = getattr(module, "OPTIONS", None)
+    if section is None:
+        document: Document = module.read(source, path)
+    else:
+        document = module.read(source, path, options=config.section(section) if config else {})
     return document

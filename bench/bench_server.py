@@ -1,0 +1,224 @@
+"""Latency and throughput of ``qa serve`` on loopback, for a 1,000-word news article.
+
+Usage: python bench/bench_server.py [--requests 200] [--workers 8] [--load 800]
+
+Starts ``qa serve`` as a subprocess on a free port, builds a 1,000-word article from
+the shared news corpus at run time (the text is never stored in the project), then:
+
+1. latency: ``--requests`` sequential requests per endpoint on one keep-alive
+   connection (p50, p99, max);
+2. throughput: a bounded load generator (``--workers`` threads, each on its own
+   connection, ``--load`` requests in all per endpoint); requests/second and errors.
+
+Every non-200 answer or transport failure counts as an error. Target: p99 < 100 ms, zero errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import DATA, news_documents
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = 1000
+
+
+def articles(count: int, words: int = WORDS) -> list[str]:
+    """``count`` different articles of ``words`` words each from the news corpus, line breaks kept.
+
+    Distinct texts keep per-text caches in the rules from flattering the numbers.
+    """
+    found: list[str] = []
+    lines: list[str] = []
+    taken = 0
+    for _, text in news_documents():
+        for line in text.splitlines():
+            tokens = line.split()
+            while tokens:
+                take, tokens = tokens[: words - taken], tokens[words - taken :]
+                lines.append(" ".join(take))
+                taken += len(take)
+                if taken == words:
+                    found.append("\n".join(lines) + "\n")
+                    lines, taken = [], 0
+                    if len(found) == count:
+                        return found
+    raise SystemExit(f"need {count * words} words of news copy under {DATA} (set QA_SHARED_DATA)")
+
+
+def start_server() -> tuple[subprocess.Popen[bytes], int]:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    folder = tempfile.mkdtemp(prefix="qa-bench-")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QA_LANGUAGETOOL_URL": ""}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "qa.cli", "serve", "--port", str(port)], cwd=folder, env=env
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            connection.request("GET", "/v2/healthcheck")
+            if connection.getresponse().status == 200:
+                return process, port
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise SystemExit("qa serve did not start")
+
+
+Request = tuple[str, str, bytes, dict[str, str]]
+_JSON = {"Content-Type": "application/json"}
+_FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def requests_for(texts: list[str]) -> dict[str, list[Request]]:
+    """Per endpoint, one request per text."""
+    return {
+        "POST /api/v1/check": [
+            ("POST", "/api/v1/check", json.dumps({"text": t}, ensure_ascii=False).encode(), _JSON)
+            for t in texts
+        ],
+        "POST /v2/check": [
+            ("POST", "/v2/check", urllib.parse.urlencode({"language": "hi-IN", "text": t}).encode(), _FORM)
+            for t in texts
+        ],
+    }
+
+
+def _send(connection: http.client.HTTPConnection, request: Request) -> bool:
+    method, path, body, headers = request
+    connection.request(method, path, body=body, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    return response.status == 200
+
+
+def latency(port: int, requests: list[Request], count: int) -> tuple[list[float], int]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    times, errors = [], 0
+    for i in range(count):
+        start = time.perf_counter()
+        try:
+            ok = _send(connection, requests[i % len(requests)])
+        except OSError:
+            ok = False
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        times.append(time.perf_counter() - start)
+        errors += not ok
+    return times, errors
+
+
+def load(port: int, requests: list[Request], workers: int, total: int) -> tuple[float, int]:
+    """Requests/second with ``workers`` concurrent clients sending ``total`` requests; errors."""
+    remaining = [total]
+    errors = [0]
+    lock = threading.Lock()
+
+    def take() -> int:
+        with lock:
+            remaining[0] -= 1
+            return remaining[0]
+
+    def worker() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while (index := take()) >= 0:
+            try:
+                ok = _send(connection, requests[index % len(requests)])
+            except OSError:
+                ok = False
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            if not ok:
+                with lock:
+                    errors[0] += 1
+
+    threads = [threading.Thread(target=worker) for _ in range(workers)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return total / (time.perf_counter() - start), errors[0]
+
+
+def in_process(texts: list[str], count: int) -> dict[str, list[float]]:
+    """The same checks without HTTP (what the server adds is the difference)."""
+    from qa.config import Config
+    from qa.server.service import Service
+    from qa.server.settings import Settings
+
+    service = Service(Config(), Settings())
+    calls = {
+        "in-process check": lambda t: service.check(t),
+        "in-process /v2": lambda t: service.languagetool_check({"language": "hi-IN", "text": t}),
+    }
+    times: dict[str, list[float]] = {}
+    for name, call in calls.items():
+        times[name] = []
+        for i in range(count):
+            start = time.perf_counter()
+            call(texts[i % len(texts)])
+            times[name].append(time.perf_counter() - start)
+    return times
+
+
+def _ms(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return 1000 * ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=200, help="sequential requests per endpoint")
+    parser.add_argument("--workers", type=int, default=8, help="concurrent clients in the load test")
+    parser.add_argument("--load", type=int, default=800, help="requests per endpoint in the load test")
+    parser.add_argument("--texts", type=int, default=200, help="distinct 1,000-word articles to rotate")
+    args = parser.parse_args(argv)
+    warmup, *texts = articles(args.texts + 1)
+    process, port = start_server()
+    rows: list[str] = []
+    try:
+        for name, requests in requests_for(texts).items():
+            latency(port, requests_for([warmup])[name], 10)  # warm-up: imports, compiled linters
+            times, errors = latency(port, requests, args.requests)
+            rate, load_errors = load(port, requests, args.workers, args.load)
+            rows.append(
+                f"{name:<20} {_ms(times, 0.5):>8.1f} {_ms(times, 0.99):>8.1f} {1000 * max(times):>8.1f} "
+                f"{statistics.mean(times) * 1000:>8.1f} {rate:>10.1f} {errors + load_errors:>7}"
+            )
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    for name, times in in_process(texts, args.requests).items():
+        rows.append(
+            f"{name:<20} {_ms(times, 0.5):>8.1f} {_ms(times, 0.99):>8.1f} {1000 * max(times):>8.1f} "
+            f"{statistics.mean(times) * 1000:>8.1f} {'':>10} {'':>7}"
+        )
+    size = sum(len(t) for t in texts) // len(texts)
+    print(f"{len(texts)} articles of {WORDS} words (~{size} characters) in rotation; ", end="")
+    print(f"{args.requests} sequential requests per endpoint")
+    print(f"load: {args.workers} concurrent clients x {args.load} requests per endpoint (loopback)")
+    header = ("p50 ms", "p99 ms", "max ms", "mean ms")
+    print(f"{'endpoint':<20} " + " ".join(f"{h:>8}" for h in header) + f" {'req/s':>10} {'errors':>7}")
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""Lookup structures over the fact base: office nouns, places and name mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+import regex
+
+from qa.checks.facts_data import Dated, FactBase, Office, load
+from qa.config import Config
+from qa.text.ordinals import Phrases
+from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER
+
+#: A possessive or place word that names no particular country.
+GENERIC_PLACES = frozenset({"देश"})
+_DOTS = regex.compile(r"[.\s]+")
+
+
+def normal(name: str) -> str:
+    """A name with dots and runs of space folded, so "जे. डी. वेंस" = "जे डी वेंस"."""
+    return _DOTS.sub(" ", name).strip()
+
+
+def names_pattern(names: Iterable[str]) -> str:
+    """An alternation that matches each name with or without its dots, on word boundaries."""
+    parts = []
+    for name in sorted(set(names), key=len, reverse=True):
+        words = [regex.escape(w) for w in normal(name).split(" ")]
+        parts.append(r"\.?\s*".join(words))
+    return rf"{NOT_WORD}(?:{'|'.join(parts)})\.?{NOT_WORD_AFTER}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    #: (office id, holder id) pairs the name may refer to.
+    holders: frozenset[tuple[str, str]]
+
+
+class FactIndex:
+    """The fact base arranged for matching text."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        self.offices = {o.id: o for o in base.offices}
+        self.by_noun: dict[str, list[Office]] = {}
+        for office in base.offices:
+            for noun in office.nouns:
+                self.by_noun.setdefault(noun, []).append(office)
+        self.nouns = Phrases(self.by_noun)
+        self.place_words = {p for o in base.offices for p in o.places}
+        self._aliases: dict[str, set[tuple[str, str]]] = {}
+        for office in base.offices:
+            for tenure in office.tenures:
+                for alias in tenure.aliases:
+                    self._aliases.setdefault(normal(alias), set()).add((office.id, tenure.holder))
+
+    @cached_property
+    def _mentions(self) -> regex.Pattern[str] | None:
+        return regex.compile(names_pattern(self._aliases)) if self._aliases else None
+
+    @cached_property
+    def _places(self) -> regex.Pattern[str]:
+        places = "|".join(sorted(map(regex.escape, self.place_words), key=len, reverse=True))
+        return regex.compile(rf"(?P<place>{places}){NOT_WORD_AFTER}(?:\s+\S+)?\s*$")
+
+    def mentions(self, text: str, start: int, end: int) -> list[Mention]:
+        """Every holder name in ``text[start:end]``."""
+        if self._mentions is None:
+            return []
+        return [
+            Mention(m.start(), m.end(), frozenset(self._aliases[normal(m.group())]))
+            for m in self._mentions.finditer(text, start, end)
+        ]
+
+    def place_before(self, text: str, position: int, floor: int) -> str | None:
+        """A place word ending within one word before ``position`` ("अमेरिका के", "अमेरिका केक")."""
+        m = self._places.search(text, max(floor, position - 50), position)
+        return m.group("place") if m else None
+
+
+@dataclass(frozen=True)
+class DatedIndex:
+    """Name patterns for the anniversary base: who or what a count is of."""
+
+    people: list[tuple[regex.Pattern[str], Dated]]
+    events: list[tuple[regex.Pattern[str], Dated]]
+    days: dict[str, Dated]
+    day_names: Phrases
+    short: dict[str, Dated]
+
+
+def extra_paths(config: Config) -> tuple[str, ...]:
+    """Desk fact files from ``[tool.qa.facts] paths``, relative to the config file."""
+    paths = config.section("facts").get("paths", [])
+    return tuple(config.resolve_path(str(p)) for p in paths) if isinstance(paths, list) else ()
+
+
+@cache
+def index(extra: tuple[str, ...] = ()) -> FactIndex:
+    return FactIndex(load(extra))
+
+
+@cache
+def dated_index(extra: tuple[str, ...] = ()) -> DatedIndex:
+    base = load(extra)
+    possessive = r"\s+(?:जी\s+)?(?:की|के|का)\s*$"
+    return DatedIndex(
+        people=[(regex.compile(names_pattern(p.names) + possessive), p) for p in base.people],
+        events=[(regex.compile(names_pattern(e.names) + possessive), e) for e in base.events],
+        days={name: d for d in base.days for name in d.names},
+        day_names=Phrases(name for d in base.days for name in d.names),
+        short={name: p for p in base.people for name in (*p.short, *p.names)},
+    )

@@ -1,0 +1,27 @@
+"""``qa serve``: the HTTP API (LanguageTool-compatible ``/v2`` and native ``/api/v1``)."""
+
+from __future__ import annotations
+
+import click
+
+from qa.commands.options import load_config
+from qa.errors import QAError
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0: all).")
+@click.option("--port", default=8081, show_default=True, type=click.IntRange(0, 65535), help="Port.")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (qa.toml or pyproject)."
+)
+@click.option("--log-level", default="warning", show_default=True, help="uvicorn's log level.")
+def serve(host: str, port: int, config_path: str | None, log_level: str) -> None:
+    """Serve qa over HTTP: LanguageTool's /v2 API and qa's /api/v1 (docs at /docs)."""
+    try:
+        import uvicorn
+
+        from qa.server import create_app
+    except ImportError as exc:
+        raise QAError(f"qa serve needs the server extra: pip install 'qa-hindi[server]' ({exc})") from None
+    app = create_app(load_config(config_path, ["."]))
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)

@@ -1,0 +1,167 @@
+"""HTML: the body of a story. Tags, comments and attributes are skipped, entities decoded.
+
+Built on the standard library's :mod:`html.parser`: it is maintained with Python,
+tolerant of the broken markup CMSes produce, and (unlike the fast C parsers on
+PyPI) tells where each token starts, so every diagnostic maps back to an exact
+offset in the HTML source. Inline elements (``b``, ``a``, ``span`` …) vanish
+without splitting words; block elements (``p``, ``div``, ``h1`` …) end a
+paragraph; ``<script>``/``<style>`` are dropped and code is stood in for by U+FFFC.
+An entity becomes a decoded, non-verbatim piece, so no fix ever rewrites it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from typing import Protocol
+
+import regex
+
+from qa.document import OBJECT, Document, ViewBuilder
+from qa.formats.masking import objects
+
+#: Elements that end a paragraph (HTML's block-level and list/table structure).
+BLOCK = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+        "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+    }
+)  # fmt: skip
+#: Elements whose content is not prose at all.
+SKIP = frozenset({"script", "style", "template", "svg", "math", "noscript"})
+#: Elements whose content is code: one U+FFFC stands in for it.
+CODE = frozenset({"code", "pre", "kbd", "samp", "var"})
+_BREAK = frozenset({"br", "wbr"})
+#: A run of source whitespace that renders as one space (it holds a line break or a tab).
+_LAYOUT_SPACE = regex.compile(r"[ \t]*[\r\n\t][ \t\r\n]*")
+_NEWLINE = regex.compile(r"\n")
+_LOOKS_LIKE_HTML = regex.compile(
+    r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--)[^<>]*>|&(?:[A-Za-z]+\d*|#\d+|#x[0-9A-Fa-f]+);"
+)
+
+
+class Sink(Protocol):
+    """What :func:`emit` writes to: a :class:`~qa.document.ViewBuilder` or an adapter of one."""
+
+    def keep(self, start: int, end: int) -> None: ...
+
+    def replace(self, start: int, end: int, text: str) -> None: ...
+
+
+def looks_like_html(text: str) -> bool:
+    """True if ``text`` holds a tag, a comment or an entity (CMS fields may be either)."""
+    return _LOOKS_LIKE_HTML.search(text) is not None
+
+
+def read(source: str, path: str | None = None) -> Document:
+    builder = ViewBuilder(source)
+    emit(builder, source)
+    view, source_map = builder.build()
+    return Document(source, view, source_map, path=path, format="html")
+
+
+def emit(builder: Sink, source: str) -> None:
+    """Add the view of the HTML ``source`` to ``builder`` (whose offsets are into ``source``)."""
+    for start, end, text in spans(source):
+        if text is None:
+            _keep_prose(builder, source, start, end)
+        else:
+            builder.replace(start, end, text)
+
+
+def spans(source: str) -> Iterator[tuple[int, int, str | None]]:
+    """Cover ``source`` with (start, end, view text) spans; ``None`` means "prose, keep it"."""
+    parser = _Scanner(source)
+    parser.feed(source)
+    parser.close()
+    events = parser.events
+    for index, (start, kind, value) in enumerate(events):
+        end = events[index + 1][0] if index + 1 < len(events) else len(source)
+        if end > start:
+            yield start, end, _view_text(source, start, end, kind, value)
+
+
+def _view_text(source: str, start: int, end: int, kind: str, value: str) -> str | None:
+    if kind == "data":
+        return None
+    if kind == "entity":
+        return html.unescape(source[start:end])
+    return value
+
+
+def _keep_prose(builder: Sink, source: str, start: int, end: int) -> None:
+    """Copy prose verbatim, except layout whitespace (-> one space) and URLs (-> U+FFFC)."""
+    position = start
+    replaced = [(m.start(), m.end(), " ") for m in _LAYOUT_SPACE.finditer(source, start, end)]
+    replaced += list(objects(source, start, end))
+    for span_start, span_end, text in sorted(replaced):
+        if span_start < position:  # a URL that swallowed a line break
+            continue
+        builder.keep(position, span_start)
+        builder.replace(span_start, span_end, text)
+        position = span_end
+    builder.keep(position, end)
+
+
+class _Scanner(HTMLParser):
+    """Records (source offset, kind, view text) for every token, in source order."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(source))]
+        self.events: list[tuple[int, str, str]] = []
+        self._skipping: list[str] = []  # open SKIP/CODE elements, innermost last
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def _event(self, kind: str, value: str = "") -> None:
+        offset = self._offset()
+        if self.events and self.events[-1][0] == offset:  # a zero-width token (e.g. at EOF)
+            self.events.pop()
+        self.events.append((offset, kind, value))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, opening=True)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, opening=False)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._skipping:
+            del self._skipping[len(self._skipping) - 1 - self._skipping[::-1].index(tag) :]
+        self._event("tag", self._separator(tag))
+
+    def _tag(self, tag: str, *, opening: bool) -> None:
+        self._event("tag", self._separator(tag))
+        if opening and (tag in SKIP or tag in CODE):
+            self._skipping.append(tag)
+            if tag in CODE and not self._in(SKIP):
+                self.events[-1] = (self.events[-1][0], "tag", self.events[-1][2] + OBJECT)
+
+    def _in(self, kinds: frozenset[str]) -> bool:
+        return any(tag in kinds for tag in self._skipping)
+
+    def _separator(self, tag: str) -> str:
+        if self._skipping:
+            return ""
+        if tag in BLOCK:
+            return "\n\n"
+        return "\n" if tag in _BREAK else ""
+
+    def handle_data(self, data: str) -> None:
+        self._event("skip" if self._skipping else "data")
+
+    def handle_entityref(self, name: str) -> None:
+        self._event("skip" if self._skipping else "entity")
+
+    handle_charref = handle_entityref
+
+    def handle_comment(self, data: str) -> None:
+        self._event("skip")
+
+    handle_decl = handle_pi = unknown_decl = handle_comment

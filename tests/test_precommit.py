@@ -1,0 +1,89 @@
+"""The pre-commit hooks, run for real by pre-commit against a temporary repository of copy."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+BAD = "ज़्यादा राष्ट्रपति ने कहा ,ठीक है।\n"
+GOOD = "ज़्यादा राष्ट्रपति ने कहा, ठीक है।\n"
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A committed copy of this project: try-repo installs the hook from a git repository's HEAD."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path_factory.mktemp("hook-repo")
+    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+        shutil.copy(ROOT / name, repo / name)
+    for folder in ("qa", "rules"):
+        shutil.copytree(ROOT / folder, repo / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "hooks")
+    return repo
+
+
+def _copy_repo(tmp_path: Path, files: dict[str, str]) -> Path:
+    repo = tmp_path / "copy"
+    repo.mkdir(parents=True)
+    _git(repo, "init", "-q")
+    for name, text in files.items():
+        (repo / name).write_text(text, encoding="utf-8")
+    _git(repo, "add", ".")
+    return repo
+
+
+def _try_repo(hook_repo: Path, repo: Path, hook: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), hook, "--all-files"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One pre-commit cache for the module: the hook's environment is built once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def test_bad_copy_fails_and_clean_copy_passes(hook_repo: Path, home: Path, tmp_path: Path) -> None:
+    bad = _copy_repo(tmp_path / "bad", {"story.md": BAD, "page.html": f"<p>{GOOD}</p>"})
+    result = _try_repo(hook_repo, bad, "qa-check", home)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "story.md" in result.stdout and "P002" in result.stdout and "page.html" not in result.stdout
+    good = _copy_repo(tmp_path / "good", {"story.md": GOOD, "notes.txt": GOOD, "hooks.yaml": "a: [b,c]\n"})
+    result = _try_repo(hook_repo, good, "qa-check", home)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_copy_repository_config_is_honoured(hook_repo: Path, home: Path, tmp_path: Path) -> None:
+    repo = _copy_repo(tmp_path, {"story.md": BAD, "qa.toml": 'ignore = ["P002"]\n'})
+    result = _try_repo(hook_repo, repo, "qa-check", home)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_fix_hook_rewrites_the_file(hook_repo: Path, home: Path, tmp_path: Path) -> None:
+    repo = _copy_repo(tmp_path, {"story.md": BAD})
+    result = _try_repo(hook_repo, repo, "qa-fix", home)
+    assert result.returncode == 1  # pre-commit fails a hook that changed files
+    assert (repo / "story.md").read_text(encoding="utf-8") == GOOD
