@@ -172,7 +172,9 @@ def test_unreachable_server_warns_once_and_lints_on(qa_cli, monkeypatch: pytest.
     assert b'"code"' in done.stdout  # the other rules still reported
 
 
-def test_install_command_reports_the_cache(qa_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_install_without_maven_says_what_is_missing(  # type: ignore[no-untyped-def]
+    qa_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(lt.ENV_HOME, str(tmp_path))
     monkeypatch.setenv("PATH", str(tmp_path))  # no Maven, no Java
     done = qa_cli("languagetool", "install")
