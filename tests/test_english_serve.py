@@ -1,7 +1,4 @@
-"""``qa serve`` in front of a real LanguageTool server: one URL for a bilingual newsroom.
-
-Needs ``qa serve`` (tests/server_fixture.py); skipped until that has landed.
-"""
+"""``qa serve`` in front of a real LanguageTool server: one URL for a bilingual newsroom."""
 
 from __future__ import annotations
 
@@ -12,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import server_fixture
 
 from qa import languagetool as lt
-
-server_fixture = pytest.importorskip("server_fixture", reason="qa serve is not part of this checkout yet")
 
 
 def _check(url: str, **form: str) -> dict[str, Any]:
