@@ -70,6 +70,11 @@ def test_overlapping_and_empty_findings_each_get_one_anchor() -> None:
     assert render([FileResult("a&b.txt", source, found)], {}) == page  # a pure function
 
 
+def test_no_files_is_still_a_page() -> None:
+    page = render([], {})
+    assert "<title>qa report: 0 files</title>" in page and "All clear" in page
+
+
 def test_self_contained() -> None:
     page = render([FileResult("x.txt", "क,ख", [_diagnostic("P001", 1, 2)])], {})
     assert "http://" not in page and "https://" not in page and " src=" not in page

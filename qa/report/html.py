@@ -15,7 +15,7 @@ from html import escape
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import RuleMeta
 from qa.report import FileResult
-from qa.report.summary import FAMILIES, summary_line
+from qa.report.summary import FAMILIES, plural, summary_line
 
 COLOURS = {
     "U": "#8e44ad",
@@ -200,7 +200,7 @@ def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: b
         f"{_findings(i, r)}</section>"
         for i, r in enumerate(results)
     )
-    title = escape(results[0].path if len(results) == 1 else f"{len(results)} files")
+    title = escape(results[0].path if len(results) == 1 else plural(len(results), "file"))
     return (
         '<!DOCTYPE html>\n<html lang="hi"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
