@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from qa.engine.fixes import fix_until_stable
 from qa.engine.runner import Linter
 from qa.errors import InputError, QAError
 from qa.files import discover
-from qa.report import FORMATS, FileResult, formatter
+from qa.report import FORMATS, FileResult, formatter, summary
 from qa.sources import SourceText, decode, read_file
 from qa.writer import write_atomic
 
@@ -65,6 +66,7 @@ class Options:
 )
 @click.option("--stdin-filename", help="Name to report (and to pick the format by) for stdin.")
 @click.option("--no-color", is_flag=True, help="No colours (also: NO_COLOR=1).")
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -82,6 +84,7 @@ def check(
     input_format: str | None,
     stdin_filename: str | None,
     no_color: bool,
+    statistics: bool,
 ) -> None:
     """Lint PATHS (files or folders; '-' for stdin). Exit 1 if problems at or above --fail-level."""
     paths = paths or (".",)
@@ -93,7 +96,7 @@ def check(
     linter = Linter(config)
     options = Options(fix, unsafe_fixes, diff, input_format, parse_date(date) if date else None)
     results, failed_inputs, diffs = [], 0, []
-    for name, read in _inputs(paths, config, stdin_filename):
+    for name, read in _progress(list(_inputs(paths, config, stdin_filename))):
         try:
             result, patch = _lint_one(name, read, linter, options)
         except InputError as exc:
@@ -103,7 +106,10 @@ def check(
         results.append(result)
         if patch:
             diffs.append(patch)
-    _emit(results, diffs, output_format, output, config, no_color, options)
+    if statistics and not diff:
+        sys.stdout.write(summary.statistics(results))
+    else:
+        _emit(results, diffs, output_format, output, config, no_color, options)
     if failed_inputs:
         sys.exit(2)
     threshold = config.fail_level
@@ -118,6 +124,18 @@ def _inputs(paths: tuple[str, ...], config: Config, stdin_filename: str | None):
         yield stdin_filename or "-", lambda: decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
     for path in discover(files, include=config["include"], exclude=config["exclude"]):
         yield str(path), lambda path=path: read_file(path, max_size=config["max-file-size"])
+
+
+#: Show a progress bar from this many files on (on a terminal, never in CI logs).
+PROGRESS_FILES = 20
+
+
+def _progress(inputs: list[tuple[str, object]]) -> Iterator[tuple[str, object]]:
+    if len(inputs) < PROGRESS_FILES or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield from inputs
+        return
+    with click.progressbar(inputs, label="Checking", file=sys.stderr, show_pos=True) as bar:
+        yield from bar
 
 
 def _lint_one(name: str, read, linter: Linter, options: Options) -> tuple[FileResult, str | None]:  # type: ignore[no-untyped-def]
