@@ -23,6 +23,7 @@ COMMANDS = {
     "explain": "qa.commands.rules:explain",
     "config": "qa.commands.config:config",
     "serve": "qa.commands.serve:serve",
+    "facts": "qa.commands.facts:facts",
     "convert": "qa.commands.convert:convert",
     "names": "qa.commands.names:names",
 }

@@ -13,24 +13,60 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
 from qa.checks.facts_data import Dated, Office
-from qa.checks.facts_index import GENERIC_PLACES, FactIndex, Mention, dated_index, extra_paths, index
+from qa.checks.facts_index import (
+    GENERIC_PLACES,
+    DatedIndex,
+    FactIndex,
+    Mention,
+    dated_index,
+    extra_paths,
+    index,
+)
 from qa.diagnostic import Diagnostic
+from qa.document import Document
 from qa.engine.rule import Context, Rule
 from qa.text import ordinals
-from qa.text.ordinals import IRREGULAR, Ordinal, correct_form, phrase_at, word_before, words_after
+from qa.text.ordinals import IRREGULAR, Ordinal, Phrases, correct_form, phrase_at, word_before, words_after
+from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER
 
 #: Words after an office phrase that make it a predicate of a name said before it.
 PREDICATES = frozenset(
-    "हैं है थे था थीं थी बने बनीं बनी बना बनेंगे बनेंगी होंगे होंगी रहे रहीं चुने चुनी चुना "
-    "निर्वाचित नियुक्त पद".split()
+    [
+        "हैं",
+        "है",
+        "थे",
+        "था",
+        "थीं",
+        "थी",
+        "बने",
+        "बनीं",
+        "बनी",
+        "बना",
+        "बनेंगे",
+        "बनेंगी",
+        "होंगे",
+        "होंगी",
+        "रहे",
+        "रहीं",
+        "चुने",
+        "चुनी",
+        "चुना",
+        "निर्वाचित",
+        "नियुक्त",
+        "पद",
+    ]
 )
 _AS = ("के रूप में", "के तौर पर", "के रूप", "के तौर")
-_HONORIFICS = frozenset("डॉ डॉक्टर श्री श्रीमती सुश्री पंडित . ,".split())
+_HONORIFICS = frozenset(["डॉ", "डॉक्टर", "श्री", "श्रीमती", "सुश्री", "पंडित", "न्यायमूर्ति", "जस्टिस", ".", "॰", ","])
+#: Words that start a new clause between a name and the office phrase it would be linked to.
+_CLAUSE_BREAK = regex.compile(
+    rf"{NOT_WORD}(?:कि|जबकि|लेकिन|मगर|परंतु|किंतु|क्योंकि|बल्कि|वहीं|जब|तब|तो){NOT_WORD_AFTER}|[;:]"
+)
+MAX_GAP = 80
 _CURRENT = frozenset({"मौजूदा", "वर्तमान"})
 NEAR_DAYS = 180
 _YEAR = regex.compile(r"(?<![0-9०-९])(?:1[89]|20)[0-9]{2}(?![0-9०-९])")
@@ -70,13 +106,27 @@ def _english(n: int) -> str:
     return f"{n}{suffix}"
 
 
-@lru_cache(maxsize=8)
-def find_claims(text: str, sentences: tuple[tuple[int, int], ...], extra: tuple[str, ...]) -> tuple[Claim, ...]:
-    """Every office-ordinal claim in ``text`` (cached: several rules read them)."""
+_LAST: tuple[str | None, tuple[str, ...], tuple[Claim, ...]] = (None, (), ())
+
+
+def _claims(ctx: Context) -> tuple[Claim, ...]:
+    """Every office-ordinal claim of the document (the last result is kept for the next rule)."""
+    global _LAST
+    text, extra = ctx.text, extra_paths(ctx.config)
+    if _LAST[0] is not text or _LAST[1] != extra:
+        _LAST = (text, extra, find_claims(ctx.document, extra))
+    return _LAST[2]
+
+
+def find_claims(document: Document, extra: tuple[str, ...] = ()) -> tuple[Claim, ...]:
+    """Every office-ordinal claim in a document."""
     facts = index(extra)
+    text, sentences = document.view, document.sentences
+    if not any(noun.split(" ")[0] in document.word_index for noun in facts.by_noun):
+        return ()
     starts = [s for s, _ in sentences]
     claims = []
-    for o in ordinals.find(text):
+    for o in ordinals.in_document(document):
         if o.kind == "word" and (o.value in IRREGULAR and not _after_possessive(text, o)):
             continue  # "इससे पहले राष्ट्रपति …" is "earlier", not "first"
         i = bisect_right(starts, o.start) - 1
@@ -100,7 +150,7 @@ def _claim(facts: FactIndex, text: str, o: Ordinal, sentence: tuple[int, int]) -
     adjective = words_after(text, position, 1)
     if adjective and adjective[0][0] in facts.place_words:  # "47वें अमेरिकी राष्ट्रपति"
         place, position = adjective[0][0], adjective[0][2]
-    noun = phrase_at(text, position, facts.by_noun)
+    noun = phrase_at(text, position, facts.nouns)
     if noun is None:
         return None
     offices = facts.by_noun[noun[0]]
@@ -122,7 +172,10 @@ def _claim(facts: FactIndex, text: str, o: Ordinal, sentence: tuple[int, int]) -
     office = facts.offices[office_id]
     allowed = office.ordinals_of(holder_id)
     verified = o.value in allowed or any(
-        o.value in facts.offices[oid].ordinals_of(hid) for m in mentions for oid, hid in m.holders if oid in ids
+        o.value in facts.offices[oid].ordinals_of(hid)
+        for m in mentions
+        for oid, hid in m.holders
+        if oid in ids
     )
     return Claim(o, office, noun[1], holder_id, verified)
 
@@ -147,23 +200,28 @@ def _linked(
     if not following:
         return None
     next_words = " ".join(w for w, _, _ in following)
-    if following[0][0] in PREDICATES or following[0][0] in "।,":
-        before = [m for m in mentions if m.end <= ordinal_start]
-        return pick(before[-1]) if before else None
+    subject = _subject(text, ordinal_start, mentions)
+    if following[0][0] in PREDICATES or following[0][0] in ("।", ","):
+        return pick(subject) if subject else None
     if next_words.startswith(_AS):
-        before = [m for m in mentions if m.end <= ordinal_start]
         after = [m for m in mentions if m.start >= office_end]
-        return pick(before[-1]) if before else pick(after[0]) if after else None
+        return pick(subject) if subject else pick(after[0]) if after else None
     return None
 
 
-def _claims(ctx: Context) -> tuple[Claim, ...]:
-    doc = ctx.document
-    return find_claims(ctx.text, tuple(doc.sentences), extra_paths(ctx.config))
+def _subject(text: str, ordinal_start: int, mentions: list[Mention]) -> Mention | None:
+    """The nearest name before the ordinal in the same clause ("ओबामा ने कहा कि …" ends one)."""
+    before = [m for m in mentions if m.end <= ordinal_start]
+    if not before:
+        return None
+    gap = text[before[-1].end : ordinal_start]
+    if len(gap) > MAX_GAP or _CLAUSE_BREAK.search(gap):
+        return None
+    return before[-1]
 
 
 class OrdinalClaim(Rule):
-    """"डोनाल्ड ट्रंप … अमेरिका के 46वें राष्ट्रपति" → Trump is the 45th and 47th."""
+    """ "डोनाल्ड ट्रंप … अमेरिका के 46वें राष्ट्रपति" → Trump is the 45th and 47th."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         for claim in _claims(ctx):
@@ -192,14 +250,19 @@ class VerifiedClaim(Rule):
                 o, office = claim.ordinal, claim.office
                 name = next(t.name for t in office.tenures if t.holder == claim.holder)
                 yield self.diagnostic(
-                    o.start, claim.end,
-                    self.meta.message.format(found=ctx.text[o.start : claim.end], name=name, office=office.title,
-                                             source=office.sources_of(claim.holder)),
-                )  # fmt: skip
+                    o.start,
+                    claim.end,
+                    self.meta.message.format(
+                        found=ctx.text[o.start : claim.end],
+                        name=name,
+                        office=office.title,
+                        source=office.sources_of(claim.holder),
+                    ),
+                )
 
 
 class HolderGender(Rule):
-    """"भारत की 14वीं राष्ट्रपति रामनाथ कोविंद": feminine agreement with a man."""
+    """ "भारत की 14वीं राष्ट्रपति रामनाथ कोविंद": feminine agreement with a man."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         for claim in _claims(ctx):
@@ -209,10 +272,11 @@ class HolderGender(Rule):
                 continue
             right = _form(o.value, o, "oblique")
             yield self.diagnostic(
-                o.start, o.end,
+                o.start,
+                o.end,
                 self.meta.message.format(found=ctx.text[o.start : claim.end], name=tenure.name, right=right),
                 suggestions=(right,),
-            )  # fmt: skip
+            )
 
 
 def _date_note(ctx: Context) -> str:
@@ -222,38 +286,93 @@ def _date_note(ctx: Context) -> str:
 
 
 class CurrentHolder(Rule):
-    """"मौजूदा 17वीं लोकसभा" in 2025: the current holder's number, from the article date."""
+    """ "मौजूदा 17वीं लोकसभा" in 2025: the current holder's number, from the article date."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         facts = index(extra_paths(ctx.config))
-        for o in ordinals.find(text):
+        if not _CURRENT & ctx.document.word_index.keys():
+            return
+        for o in ordinals.in_document(ctx.document):
             before = word_before(text, o.start)
             if not before or before[0] not in _CURRENT:
                 continue
-            noun = phrase_at(text, o.end, facts.by_noun)
-            if noun is None:
+            found = _one_office(facts, text, o, before[1], _sentence(ctx, o.start)[0])
+            if found is None:
                 continue
-            sentence = _sentence(ctx, o.start)
-            place = facts.place_before(text, before[1], sentence[0])
-            offices = [f for f in facts.by_noun[noun[0]] if not place or place in GENERIC_PLACES or place in f.places]
-            if len(offices) != 1:
-                continue
-            tenure = offices[0].tenure_on(ctx.date)
+            office, noun_end = found
+            tenure = office.tenure_on(ctx.date)
             if tenure is None or tenure.ordinal is None:
                 continue
-            allowed = offices[0].ordinals_of(tenure.holder) if not offices[0].body else (tenure.ordinal,)
+            allowed = office.ordinals_of(tenure.holder) if not office.body else (tenure.ordinal,)
             if o.value in allowed:
                 continue
             yield self.diagnostic(
-                o.start, o.end,
+                o.start,
+                o.end,
                 self.meta.message.format(
-                    found=text[o.start : noun[1]], right=" or ".join(_english(n) for n in allowed),
-                    office=offices[0].title, holder=tenure.name.removesuffix(" (acting)"), note=_date_note(ctx),
+                    found=text[o.start : noun_end],
+                    right=" or ".join(_english(n) for n in allowed),
+                    office=office.title,
+                    holder=tenure.name.removesuffix(" (acting)"),
+                    note=_date_note(ctx),
                     source=tenure.source,
                 ),
                 suggestions=tuple(_form(n, o) for n in allowed),
-            )  # fmt: skip
+            )
+
+
+class NotYetHeld(Rule):
+    """ "अमेरिका के 48वें राष्ट्रपति ने …" in 2025: no one has carried that number yet."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        text = ctx.text
+        facts = index(extra_paths(ctx.config))
+        for o in ordinals.in_document(ctx.document):
+            if o.kind == "word" and o.value in IRREGULAR:
+                continue
+            found = _one_office(facts, text, o, o.start, _sentence(ctx, o.start)[0])
+            if found is None:
+                continue
+            office, noun_end = found
+            following = words_after(text, noun_end, 1)
+            if not following or following[0][0] not in _DONE:
+                continue
+            started = [t for t in office.tenures if t.ordinal and t.start <= ctx.date]
+            latest = max((n for t in started for n in (t.ordinal, *t.also)), default=0)
+            if o.value <= latest:
+                continue
+            yield self.diagnostic(
+                o.start,
+                o.end,
+                self.meta.message.format(
+                    found=text[o.start : noun_end],
+                    office=office.title,
+                    latest=_english(latest),
+                    note=_date_note(ctx),
+                    source=office.source,
+                ),
+            )
+
+
+#: Words after an office phrase that speak of it as already held ("… ने", "… थे").
+_DONE = frozenset({"ने", "थे", "थीं", "था", "थी", "हैं", "है"})
+
+
+def _one_office(
+    facts: FactIndex, text: str, o: Ordinal, place_end: int, floor: int
+) -> tuple[Office, int] | None:
+    """The single office an ordinal counts ("अमेरिका के 47वें राष्ट्रपति"), and the noun's end."""
+    noun = phrase_at(text, o.end, facts.nouns)
+    if noun is None:
+        return None
+    place = facts.place_before(text, place_end, floor)
+    if place is None and word_before(text, place_end) is not None and _after_possessive(text, o):
+        return None  # an owner the fact base does not know
+    offices = [f for f in facts.by_noun[noun[0]] if not place or place in GENERIC_PLACES or place in f.places]
+    if not place or place in GENERIC_PLACES:
+        offices = [f for f in offices if not f.require_place]
+    return (offices[0], noun[1]) if len(offices) == 1 else None
 
 
 def _allowed(base: dt.date, day: dt.date, offset: int) -> tuple[int, ...]:
@@ -288,19 +407,23 @@ def _historical(text: str, sentence: tuple[int, int], ctx: Context, base: dt.dat
 _BORN = frozenset({"जयंती", "जन्म जयंती", "जन्मजयंती", "जन्मदिन", "जन्मदिवस", "जन्मोत्सव"})
 _DIED = frozenset({"पुण्यतिथि", "बरसी", "शहादत दिवस", "बलिदान दिवस", "महापरिनिर्वाण दिवस", "निर्वाण दिवस"})
 _FOUNDED = frozenset({"वर्षगांठ", "वर्षगाँठ", "सालगिरह", "बरसी", "स्थापना दिवस"})
+_COUNTED = Phrases(_BORN | _DIED | _FOUNDED)
+#: A document without one of these words has no count to check (every day name ends in दिवस).
+_TRIGGERS = frozenset(w.split(" ")[-1] for w in _BORN | _DIED | _FOUNDED) | {"दिवस"}
 
 
 class DateCount(Rule):
-    """"80वां स्वतंत्रता दिवस" in 2025 → 79वां; जयंती, पुण्यतिथि and वर्षगांठ from the fact base."""
+    """ "80वां स्वतंत्रता दिवस" in 2025 → 79वां; जयंती, पुण्यतिथि and वर्षगांठ from the fact base."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
+        if not _TRIGGERS & ctx.document.word_index.keys():
+            return
         dated = dated_index(extra_paths(ctx.config))
-        nouns = _BORN | _DIED | _FOUNDED
-        for o in ordinals.find(text):
+        for o in ordinals.in_document(ctx.document):
             if o.kind in ("sanskrit", "english") or (o.kind == "word" and o.value in IRREGULAR):
                 continue
-            found = self._subject(text, o, dated, nouns)
+            found = self._subject(text, o, dated)
             if found is None:
                 continue
             what, base, offset, end, extra_ok = found
@@ -313,20 +436,23 @@ class DateCount(Rule):
                 continue
             expected = ctx.date.year - base.year + offset
             yield self.diagnostic(
-                o.start, o.end,
+                o.start,
+                o.end,
                 self.meta.message.format(
-                    found=text[o.start : end], what=what, year=ctx.date.year, expected=_english(expected),
-                    base=base.isoformat(), note=_date_note(ctx),
+                    found=text[o.start : end],
+                    what=what,
+                    year=ctx.date.year,
+                    expected=_english(expected),
+                    base=base.isoformat(),
+                    note=_date_note(ctx),
                 ),
                 suggestions=(_form(expected, o),),
-            )  # fmt: skip
+            )
 
     @staticmethod
-    def _subject(
-        text: str, o: Ordinal, dated, nouns: frozenset[str]  # noqa: ANN001 - a DatedIndex
-    ) -> tuple[str, dt.date, int, int, bool] | None:
+    def _subject(text: str, o: Ordinal, dated: DatedIndex) -> tuple[str, dt.date, int, int, bool] | None:
         """(what is counted, base date, offset, end of the phrase, next count also allowed)."""
-        day = phrase_at(text, o.end, dated.days)
+        day = phrase_at(text, o.end, dated.day_names)
         if day is not None:
             entry: Dated = dated.days[day[0]]
             assert entry.date is not None
@@ -336,7 +462,7 @@ class DateCount(Rule):
             person = dated.short[after[0][0]]  # "156वीं गांधी जयंती"
             base = person.born if after[1][0] == "जयंती" else person.died
             return (f"{after[1][0]} of {person.id}", base, 0, after[1][2], False) if base else None
-        noun = phrase_at(text, o.end, nouns)
+        noun = phrase_at(text, o.end, _COUNTED)
         if noun is None:
             return None
         window = text[max(0, o.start - 80) : o.start]

@@ -11,6 +11,7 @@ birth/death dates and founding dates. Loading checks the schema and raises
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,14 +19,22 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from qa.engine.registry import rules_dir
+from qa.engine.registry import read_yaml, rules_dir
 from qa.errors import RuleDataError
 
 ANNIVERSARIES = "anniversaries.yaml"
-_OFFICE_KEYS = {"id", "title", "nouns", "places", "complete", "numbering", "source", "holders",
-                "require_place", "body"}  # fmt: skip
+_OFFICE_KEYS = {
+    "id",
+    "title",
+    "nouns",
+    "places",
+    "complete",
+    "numbering",
+    "source",
+    "holders",
+    "require_place",
+    "body",
+}
 _HOLDER_KEYS = {"id", "name", "aliases", "ordinal", "also", "acting", "gender", "terms", "source"}
 
 
@@ -148,7 +157,7 @@ def consistency(office: Office) -> list[str]:
     where = f"{office.path}: {office.id}"
     found: list[str] = []
     terms = sorted((start, end or dt.date.max, t.name) for t in office.tenures for start, end in t.terms)
-    for (s1, e1, n1), (s2, _, n2) in zip(terms, terms[1:], strict=False):
+    for (s1, e1, n1), (s2, _, n2) in itertools.pairwise(terms):
         if s2 < e1:
             found.append(f"{where}: terms of {n1} ({s1}) and {n2} ({s2}) overlap")
     numbered = [t for t in office.tenures if t.ordinal is not None]
@@ -167,12 +176,7 @@ def consistency(office: Office) -> list[str]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except OSError as exc:
-        raise RuleDataError(f"{path}: cannot read fact file: {exc.strerror or exc}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise RuleDataError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
+    data = read_yaml(path, "fact file")
     if not isinstance(data, dict):
         raise RuleDataError(f"{path}: expected a mapping")
     return data
@@ -286,7 +290,9 @@ def _anniversaries(path: Path, data: Mapping[str, Any]) -> dict[str, list[Dated]
         items = data.get(key) or []
         if not isinstance(items, list):
             raise RuleDataError(f"{path}: '{key}' must be a list")
-        result[key] = [_dated(f"{path}: {key} #{i + 1}", item, dates, data["source"]) for i, item in enumerate(items)]
+        result[key] = [
+            _dated(f"{path}: {key} #{i + 1}", item, dates, data["source"]) for i, item in enumerate(items)
+        ]
     return result
 
 
@@ -300,7 +306,9 @@ def _dated(where: str, entry: Any, required: tuple[str, ...], source: str) -> Da
     for key in required:
         if entry.get(key) is None:
             raise RuleDataError(f"{where}: '{key}' is required")
-    dates = {k: _date(entry[k], where) if entry.get(k) is not None else None for k in ("date", "born", "died")}
+    dates = {
+        k: _date(entry[k], where) if entry.get(k) is not None else None for k in ("date", "born", "died")
+    }
     if dates["born"] and dates["died"] and dates["died"] < dates["born"]:
         raise RuleDataError(f"{where}: died before being born")
     return Dated(

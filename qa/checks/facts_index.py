@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
 from qa.checks.facts_data import Dated, FactBase, Office, load
 from qa.config import Config
+from qa.text.ordinals import Phrases
 from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER
 
 #: A possessive or place word that names no particular country.
@@ -49,17 +50,22 @@ class FactIndex:
         for office in base.offices:
             for noun in office.nouns:
                 self.by_noun.setdefault(noun, []).append(office)
+        self.nouns = Phrases(self.by_noun)
         self.place_words = {p for o in base.offices for p in o.places}
         self._aliases: dict[str, set[tuple[str, str]]] = {}
         for office in base.offices:
             for tenure in office.tenures:
                 for alias in tenure.aliases:
                     self._aliases.setdefault(normal(alias), set()).add((office.id, tenure.holder))
-        self._mentions = regex.compile(names_pattern(self._aliases)) if self._aliases else None
-        self._places = regex.compile(
-            rf"(?P<place>{'|'.join(sorted(map(regex.escape, self.place_words), key=len, reverse=True))})"
-            rf"{NOT_WORD_AFTER}(?:\s+\S+)?\s*$"
-        )
+
+    @cached_property
+    def _mentions(self) -> regex.Pattern[str] | None:
+        return regex.compile(names_pattern(self._aliases)) if self._aliases else None
+
+    @cached_property
+    def _places(self) -> regex.Pattern[str]:
+        places = "|".join(sorted(map(regex.escape, self.place_words), key=len, reverse=True))
+        return regex.compile(rf"(?P<place>{places}){NOT_WORD_AFTER}(?:\s+\S+)?\s*$")
 
     def mentions(self, text: str, start: int, end: int) -> list[Mention]:
         """Every holder name in ``text[start:end]``."""
@@ -83,6 +89,7 @@ class DatedIndex:
     people: list[tuple[regex.Pattern[str], Dated]]
     events: list[tuple[regex.Pattern[str], Dated]]
     days: dict[str, Dated]
+    day_names: Phrases
     short: dict[str, Dated]
 
 
@@ -105,5 +112,6 @@ def dated_index(extra: tuple[str, ...] = ()) -> DatedIndex:
         people=[(regex.compile(names_pattern(p.names) + possessive), p) for p in base.people],
         events=[(regex.compile(names_pattern(e.names) + possessive), e) for e in base.events],
         days={name: d for d in base.days for name in d.names},
+        day_names=Phrases(name for d in base.days for name in d.names),
         short={name: p for p in base.people for name in (*p.short, *p.names)},
     )

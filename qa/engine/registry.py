@@ -75,15 +75,20 @@ def load_specs(extra_files: tuple[str, ...] = ()) -> dict[str, RuleSpec]:
     return specs
 
 
-def load_file(path: Path) -> list[RuleSpec]:
+def read_yaml(path: Path, what: str = "rule file") -> Any:
+    """A YAML data file; unreadable or malformed -> a one-line RuleDataError naming it."""
     try:
-        data = yaml.load(
+        return yaml.load(
             path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         )
     except OSError as exc:
-        raise RuleDataError(f"{path}: cannot read rule file: {exc.strerror or exc}") from None
+        raise RuleDataError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise RuleDataError(f"{path}: not valid YAML: {_one_line(exc)}") from None
+
+
+def load_file(path: Path) -> list[RuleSpec]:
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleDataError(f"{path}: expected a mapping with a 'rules' list")
     return [_spec(path, entry, i) for i, entry in enumerate(data["rules"])]

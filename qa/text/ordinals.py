@@ -11,13 +11,18 @@ surface form and its inflection:
 
 from __future__ import annotations
 
-from collections.abc import Container
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
-from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER
+from qa.text.tokenize import NOT_WORD_AFTER
+
+if TYPE_CHECKING:
+    from qa.document import Document
 
 _DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 
@@ -34,20 +39,123 @@ REGULAR_SUFFIX = {"direct": "वां", "oblique": "वें", "fem": "वी�
 INFLECTIONS = ("direct", "oblique", "fem")
 
 SANSKRIT = {
-    "प्रथम": 1, "द्वितीय": 2, "तृतीय": 3, "चतुर्थ": 4, "पंचम": 5, "पञ्चम": 5, "षष्ठ": 6, "षष्ठम": 6,
-    "सप्तम": 7, "अष्टम": 8, "नवम": 9, "दशम": 10, "एकादश": 11, "द्वादश": 12,
-}  # fmt: skip
+    "प्रथम": 1,
+    "द्वितीय": 2,
+    "तृतीय": 3,
+    "चतुर्थ": 4,
+    "पंचम": 5,
+    "पञ्चम": 5,
+    "षष्ठ": 6,
+    "षष्ठम": 6,
+    "सप्तम": 7,
+    "अष्टम": 8,
+    "नवम": 9,
+    "दशम": 10,
+    "एकादश": 11,
+    "द्वादश": 12,
+}
 
 # Cardinals 5..100 whose ordinal is cardinal + वां/वें/वीं (with common spelling variants).
-_CARDINALS = (
-    "पांच पाँच छह छः सात आठ नौ दस ग्यारह बारह तेरह चौदह पंद्रह सोलह सत्रह अठारह उन्नीस बीस "
-    "इक्कीस बाईस तेईस चौबीस पच्चीस छब्बीस सत्ताईस अट्ठाईस उनतीस तीस इकतीस बत्तीस तैंतीस चौंतीस "
-    "पैंतीस छत्तीस सैंतीस अड़तीस उनतालीस चालीस इकतालीस बयालीस तैंतालीस चवालीस पैंतालीस छियालीस "
-    "सैंतालीस अड़तालीस उनचास पचास इक्यावन बावन तिरपन चौवन पचपन छप्पन सत्तावन अट्ठावन उनसठ साठ "
-    "इकसठ बासठ तिरसठ चौंसठ पैंसठ छियासठ सड़सठ अड़सठ उनहत्तर सत्तर इकहत्तर बहत्तर तिहत्तर चौहत्तर "
-    "पचहत्तर छिहत्तर सतहत्तर अठहत्तर उन्यासी अस्सी इक्यासी बयासी तिरासी चौरासी पचासी छियासी सत्तासी "
-    "अट्ठासी नवासी नब्बे इक्यानवे बानवे तिरानवे चौरानवे पचानवे छियानवे सत्तानवे अट्ठानवे निन्यानवे सौ"
-).split()
+_CARDINALS = [
+    "पांच",
+    "पाँच",
+    "छह",
+    "छः",
+    "सात",
+    "आठ",
+    "नौ",
+    "दस",
+    "ग्यारह",
+    "बारह",
+    "तेरह",
+    "चौदह",
+    "पंद्रह",
+    "सोलह",
+    "सत्रह",
+    "अठारह",
+    "उन्नीस",
+    "बीस",
+    "इक्कीस",
+    "बाईस",
+    "तेईस",
+    "चौबीस",
+    "पच्चीस",
+    "छब्बीस",
+    "सत्ताईस",
+    "अट्ठाईस",
+    "उनतीस",
+    "तीस",
+    "इकतीस",
+    "बत्तीस",
+    "तैंतीस",
+    "चौंतीस",
+    "पैंतीस",
+    "छत्तीस",
+    "सैंतीस",
+    "अड़तीस",
+    "उनतालीस",
+    "चालीस",
+    "इकतालीस",
+    "बयालीस",
+    "तैंतालीस",
+    "चवालीस",
+    "पैंतालीस",
+    "छियालीस",
+    "सैंतालीस",
+    "अड़तालीस",
+    "उनचास",
+    "पचास",
+    "इक्यावन",
+    "बावन",
+    "तिरपन",
+    "चौवन",
+    "पचपन",
+    "छप्पन",
+    "सत्तावन",
+    "अट्ठावन",
+    "उनसठ",
+    "साठ",
+    "इकसठ",
+    "बासठ",
+    "तिरसठ",
+    "चौंसठ",
+    "पैंसठ",
+    "छियासठ",
+    "सड़सठ",
+    "अड़सठ",
+    "उनहत्तर",
+    "सत्तर",
+    "इकहत्तर",
+    "बहत्तर",
+    "तिहत्तर",
+    "चौहत्तर",
+    "पचहत्तर",
+    "छिहत्तर",
+    "सतहत्तर",
+    "अठहत्तर",
+    "उन्यासी",
+    "अस्सी",
+    "इक्यासी",
+    "बयासी",
+    "तिरासी",
+    "चौरासी",
+    "पचासी",
+    "छियासी",
+    "सत्तासी",
+    "अट्ठासी",
+    "नवासी",
+    "नब्बे",
+    "इक्यानवे",
+    "बानवे",
+    "तिरानवे",
+    "चौरानवे",
+    "पचानवे",
+    "छियानवे",
+    "सत्तानवे",
+    "अट्ठानवे",
+    "निन्यानवे",
+    "सौ",
+]
 _VALUES = [5, 5, 6, 6, *range(7, 101)]
 _WORD_SUFFIX = {"वां": "direct", "वाँ": "direct", "वें": "oblique", "वीं": "fem", "वीँ": "fem"}
 
@@ -70,7 +178,7 @@ class Ordinal:
 
     @property
     def gender(self) -> str | None:
-        """"m", "f", or None for forms that do not show gender."""
+        """ "m", "f", or None for forms that do not show gender."""
         return {"direct": "m", "oblique": "m", "fem": "f"}.get(self.inflection)
 
 
@@ -95,11 +203,10 @@ def _words() -> dict[str, tuple[int, str]]:
         for inflection, form in zip(INFLECTIONS, forms, strict=True):
             words[form] = (value, inflection)
     for cardinal, value in zip(_CARDINALS, _VALUES, strict=True):
-        stem = "नौ" if cardinal == "नौ" else cardinal
         for suffix, inflection in _WORD_SUFFIX.items():
-            words.setdefault(stem + suffix, (value, inflection))
+            words.setdefault(cardinal + suffix, (value, inflection))
     for suffix, inflection in _WORD_SUFFIX.items():  # नवां, छठवां
-        words.setdefault("नव" + suffix, (9, inflection))
+        words.setdefault("न" + suffix, (9, inflection))
         words.setdefault("छठ" + suffix, (6, inflection))
     return words
 
@@ -107,16 +214,13 @@ def _words() -> dict[str, tuple[int, str]]:
 _NUMBER = r"(?P<digits>[0-9०-९]{1,3}(?:,[0-9०-९]{2,3})+|[0-9०-९]+)"
 _HINDI_SUFFIX = r"वां|वाँ|वें|वीं|वीँ|वा|वे|वी|ला|ले|ली|रा|रे|री|था|थे|थी|ठा|ठे|ठी"
 _DIGIT_ORDINAL = regex.compile(
-    rf"(?<![0-9०-९.,/:\p{{L}}\p{{M}}]){_NUMBER}"
+    rf"(?=[0-9०-९])(?<![0-9०-९.,/:\p{{L}}\p{{M}}]){_NUMBER}"
     rf"(?:(?P<suffix>{_HINDI_SUFFIX})|(?P<space> )(?P<suffix2>वां|वाँ|वें|वीं)|(?P<english>th|st|nd|rd))"
     rf"{NOT_WORD_AFTER}"
 )
 
 
-@cache
-def _word_pattern() -> regex.Pattern[str]:
-    alternatives = sorted([*_words(), *SANSKRIT], key=len, reverse=True)
-    return regex.compile(rf"{NOT_WORD}(?:{'|'.join(alternatives)}){NOT_WORD_AFTER}")
+_LETTERS = regex.compile(r"[\p{L}\p{M}\u200c\u200d]+")
 
 
 def find(text: str, start: int = 0, end: int | None = None, *, words: bool = True) -> list[Ordinal]:
@@ -124,21 +228,43 @@ def find(text: str, start: int = 0, end: int | None = None, *, words: bool = Tru
     end = len(text) if end is None else end
     found = [_digit_ordinal(m) for m in _DIGIT_ORDINAL.finditer(text, start, end)]
     if words:
-        table = _words()
-        for m in _word_pattern().finditer(text, start, end):
-            word = m.group()
-            if word in SANSKRIT:
-                found.append(Ordinal(SANSKRIT[word], m.start(), m.end(), word, "sanskrit", "none"))
-            else:
-                value, inflection = table[word]
-                found.append(Ordinal(value, m.start(), m.end(), word, "word", inflection))
+        found += [
+            o for m in _LETTERS.finditer(text, start, end) if (o := _word_ordinal(m.group(), m.start()))
+        ]
         found.sort(key=lambda o: o.start)
     return found
 
 
 def find_digits(text: str, start: int = 0, end: int | None = None) -> list[Ordinal]:
-    """Digit ordinals only (the cheap scan every grammar rule starts from)."""
+    """Digit ordinals only."""
     return find(text, start, end, words=False)
+
+
+_LAST: tuple[str | None, tuple[Ordinal, ...]] = (None, ())
+
+
+def in_document(document: Document) -> tuple[Ordinal, ...]:
+    """Every ordinal of a document's view; word forms are looked up per distinct word.
+
+    The last result is kept, so the rules of one run share a single scan.
+    """
+    global _LAST
+    view = document.view
+    if _LAST[0] is not view:
+        found = [_digit_ordinal(m) for m in _DIGIT_ORDINAL.finditer(view)]
+        table = _words()
+        for word, starts in document.word_index.items():
+            if word in table or word in SANSKRIT:
+                found += [o for at in starts if (o := _word_ordinal(word, at))]
+        _LAST = (view, tuple(sorted(found, key=lambda o: o.start)))
+    return _LAST[1]
+
+
+def _word_ordinal(word: str, at: int) -> Ordinal | None:
+    if word in SANSKRIT:
+        return Ordinal(SANSKRIT[word], at, at + len(word), word, "sanskrit", "none")
+    entry = _words().get(word)
+    return Ordinal(entry[0], at, at + len(word), word, "word", entry[1]) if entry else None
 
 
 def _digit_ordinal(m: regex.Match[str]) -> Ordinal:
@@ -148,14 +274,20 @@ def _digit_ordinal(m: regex.Match[str]) -> Ordinal:
         return Ordinal(value, m.start(), m.end(), m.group(), "english", "none", digits, m.group("english"))
     suffix = m.group("suffix") or m.group("suffix2")
     return Ordinal(
-        value, m.start(), m.end(), m.group(), "digits", inflection_of_suffix(suffix), digits, suffix,
+        value,
+        m.start(),
+        m.end(),
+        m.group(),
+        "digits",
+        inflection_of_suffix(suffix),
+        digits,
+        suffix,
         spaced=bool(m.group("space")),
-    )  # fmt: skip
+    )
 
 
 #: One word (letters and marks of any script) or one other non-space character.
 _NEXT = regex.compile(r"[ \t\u00a0]*(?P<w>[\p{L}\p{M}\u200c\u200d]+|[^\s\p{L}\p{M}])")
-_PREVIOUS = regex.compile(r"(?P<w>[\p{L}\p{M}\u200c\u200d]+|[^\s\p{L}\p{M}])[ \t\u00a0]*$")
 
 
 def words_after(text: str, position: int, count: int = 1) -> list[tuple[str, int, int]]:
@@ -172,13 +304,40 @@ def words_after(text: str, position: int, count: int = 1) -> list[tuple[str, int
 
 def word_before(text: str, position: int) -> tuple[str, int, int] | None:
     """The word (or mark) just before ``position`` on the same line."""
-    m = _PREVIOUS.search(text, max(0, position - 60), position)
-    return (m.group("w"), m.start("w"), m.end("w")) if m else None
+    end = position
+    while end > 0 and text[end - 1] in " \t\u00a0":
+        end -= 1
+    if end == 0 or text[end - 1] in "\n\r":
+        return None
+    start = end
+    while start > 0 and _is_letter(text[start - 1]):
+        start -= 1
+    if start == end:
+        start = end - 1
+    return text[start:end], start, end
 
 
-def phrase_at(text: str, position: int, phrases: Container[str]) -> tuple[str, int] | None:
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch)[0] == "M" or ch in "\u200c\u200d"
+
+
+class Phrases:
+    """A set of phrases of one to three words, with their first words for a quick miss."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases = frozenset(phrases)
+        self.firsts = frozenset(p.split(" ")[0] for p in self.phrases)
+
+    def __contains__(self, phrase: object) -> bool:
+        return phrase in self.phrases
+
+
+def phrase_at(text: str, position: int, phrases: Phrases) -> tuple[str, int] | None:
     """The longest of ``phrases`` (up to three words) at the next word, and where it ends."""
-    words = words_after(text, position, 3)
+    first = words_after(text, position, 1)
+    if not first or first[0][0] not in phrases.firsts:
+        return None
+    words = first + words_after(text, first[0][2], 2)
     for size in range(len(words), 0, -1):
         candidate = " ".join(w for w, _, _ in words[:size])
         if candidate in phrases:
