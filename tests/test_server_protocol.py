@@ -14,8 +14,10 @@ from qa.server.settings import Settings, normalise_upstream
 
 
 def test_form_decoding_matches_the_standard_library() -> None:
-    form = {"language": "hi-IN", "text": "राष्ट्रपति ने कहा, 50% ठीक + 😀 & a=b\n"}
+    form = {"language": "hi-IN", "text": "राष्ट्रपति ने कहा, 50% ठीक + 😀 & a=b\n \\x41 \\"}
     assert ltcompat.parse_params(urlencode(form).encode(), []) == form
+    raw = "text=क\\n%41%+%ZZ".encode()  # raw UTF-8, a backslash, a stray % : decoded as urllib does
+    assert ltcompat.parse_params(raw, []) == {"text": "क\\nA% %ZZ"}
     assert ltcompat.parse_params(b"text=%E0%A4%95%E0%A4&language=hi", []) == {
         "text": "क\ufffd",
         "language": "hi",
