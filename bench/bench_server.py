@@ -60,7 +60,7 @@ def articles(count: int, words: int = WORDS) -> list[str]:
     raise SystemExit(f"need {count * words} words of news copy under {DATA} (set QA_SHARED_DATA)")
 
 
-def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
+def start_server() -> tuple[subprocess.Popen[bytes], int]:
     import socket
 
     with socket.socket() as sock:
@@ -69,9 +69,7 @@ def start_server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
     folder = tempfile.mkdtemp(prefix="qa-bench-")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QA_LANGUAGETOOL_URL": ""}
     process = subprocess.Popen(
-        [sys.executable, "-m", "qa.cli", "serve", "--port", str(port), "--workers", str(workers)],
-        cwd=folder,
-        env=env,
+        [sys.executable, "-m", "qa.cli", "serve", "--port", str(port)], cwd=folder, env=env
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -192,10 +190,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=8, help="concurrent clients in the load test")
     parser.add_argument("--load", type=int, default=800, help="requests per endpoint in the load test")
     parser.add_argument("--texts", type=int, default=200, help="distinct 1,000-word articles to rotate")
-    parser.add_argument("--server-workers", type=int, default=1, help="qa serve --workers")
     args = parser.parse_args(argv)
     warmup, *texts = articles(args.texts + 1)
-    process, port = start_server(args.server_workers)
+    process, port = start_server()
     rows: list[str] = []
     try:
         for name, requests in requests_for(texts).items():
@@ -217,10 +214,7 @@ def main(argv: list[str] | None = None) -> None:
     size = sum(len(t) for t in texts) // len(texts)
     print(f"{len(texts)} articles of {WORDS} words (~{size} characters) in rotation; ", end="")
     print(f"{args.requests} sequential requests per endpoint")
-    print(
-        f"load: {args.workers} concurrent clients x {args.load} requests per endpoint (loopback); "
-        f"qa serve --workers {args.server_workers}"
-    )
+    print(f"load: {args.workers} concurrent clients x {args.load} requests per endpoint (loopback)")
     header = ("p50 ms", "p99 ms", "max ms", "mean ms")
     print(f"{'endpoint':<20} " + " ".join(f"{h:>8}" for h in header) + f" {'req/s':>10} {'errors':>7}")
     print("\n".join(rows))
