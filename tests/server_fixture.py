@@ -25,14 +25,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(
-    folder: Path, env: dict[str, str] | None = None, args: tuple[str, ...] = ()
-) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(folder: Path, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
     """Start ``qa serve`` in ``folder`` (its qa.toml applies) and wait until it answers."""
     port = free_port()
     environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     process = subprocess.Popen(
-        [sys.executable, "-m", "qa.cli", "serve", "--port", str(port), *args],
+        [sys.executable, "-m", "qa.cli", "serve", "--port", str(port)],
         cwd=folder,
         env=environment,
         stdout=subprocess.DEVNULL,

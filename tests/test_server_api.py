@@ -179,14 +179,3 @@ def test_chunked_body_over_the_limit_is_413(http: httpx.Client) -> None:
 
     response = http.post("/v2/check", content=chunks())
     assert response.status_code == 413 and response.text.startswith("Error: ")
-
-
-def test_several_worker_processes_share_one_config(tmp_path: Path) -> None:
-    (tmp_path / "qa.toml").write_text('ignore = ["P004"]\n', encoding="utf-8")
-    process, url = start_server(tmp_path, args=("--workers", "2"), env={"QA_LANGUAGETOOL_URL": ""})
-    try:
-        for _ in range(4):
-            answer = httpx.post(f"{url}/v2/check", data={"language": "hi", "text": COPY + "\nदो  शब्द"}).json()
-            assert [m["rule"]["id"] for m in answer["matches"]] == ["P002"]
-    finally:
-        stop_server(process)
