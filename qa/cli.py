@@ -22,8 +22,8 @@ COMMANDS = {
     "rules": "qa.commands.rules:rules",
     "explain": "qa.commands.rules:explain",
     "config": "qa.commands.config:config",
-    "serve": "qa.commands.serve:serve",
     "facts": "qa.commands.facts:facts",
+    "serve": "qa.commands.serve:serve",
     "convert": "qa.commands.convert:convert",
     "names": "qa.commands.names:names",
 }

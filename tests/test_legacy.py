@@ -97,6 +97,8 @@ def test_detects_legacy_text(text: str, font: str) -> None:
         "Look back at work: think quickly, book a kayak in Stockholm or Brooklyn",
         "iPhone, YouTube, McDonald's, WhatsApp, PhD, UK, USA, BJP, AAP, DMK",
         "Edited By Naina Gupta | Updated: 01 Mar 2020, 02:30 PM IST",
+        "$ dpkg-buildpackage -i -uc -us",
+        "alkyl nitrate alkyl nitrite 4-pyridyl",
     ],
 )
 def test_english_and_names_are_not_legacy_text(text: str) -> None:

@@ -166,3 +166,27 @@ def test_clean_corpus_sample_is_quiet() -> None:
     found = [d for d in api.check(text, select=U_CODES) if d.severity >= Severity.WARNING]
     # Every remaining finding is real damage in the source (see docs/unicode.md).
     assert {d.code for d in found} <= {"U010", "U014", "U021"} and len(found) <= 5
+
+
+def test_science_and_compounds_are_not_anomalies() -> None:
+    text = "विस्कन्सिन Hα मैपर से भगवद् गीता तक, देशांतर 88° पू.दे.।"
+    assert _codes(text) == []
+
+
+def test_chemical_names_are_not_kruti_dev() -> None:
+    assert "U033" not in _codes("यौगिक का आकार छोटा हो या बड़ा। alkyl nitrate alkyl nitrite 4-pyridyl")
+
+
+def test_nukta_after_virama_is_normalisation_not_misplacement() -> None:
+    text = "फ\u094d\u093cरेंच"
+    assert _codes(text) == ["U030"]
+    assert api.fix(text, select=U_CODES).text == "फ़्रेंच"
+
+
+def test_bad_rule_option_is_a_rule_data_error() -> None:
+    from qa.errors import RuleDataError
+
+    config = Config()
+    config.values["rules"] = {"U026": {"min-zipf": "high"}}
+    with pytest.raises(RuleDataError):
+        api.check("अत: ठीक।", config=config, select=["U026"])

@@ -15,8 +15,8 @@ _PRECOMPOSED = re.compile(r"[\u0958-\u095f]")
 
 
 #: Where non-NFC text comes from in practice: precomposed nukta letters, a nukta on
-#: न र ळ (NFC composes those), and decomposed Latin accents.
-_NOT_NFC = re.compile(r"[\u0958-\u095f\u0300-\u036f]|[\u0928\u0930\u0933]\u093c")
+#: न र ळ (NFC composes those), a nukta typed after the virama, decomposed Latin accents.
+_NOT_NFC = re.compile(r"[\u0958-\u095f\u0300-\u036f]|[\u0928\u0930\u0933\u094d]\u093c")
 
 
 class NonNfc(Rule):
@@ -98,3 +98,24 @@ class MixedDigits(Rule):
             return
         rarer = devanagari if len(_DEVANAGARI.findall(text)) <= len(_ASCII.findall(text)) else ascii_
         yield self.diagnostic(rarer.start(), rarer.end())
+
+
+_NUMBER = re.compile(r"(?:[0-9०-९]+[.,:])*[0-9०-९]+")
+_TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
+_TO_DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
+
+
+class MixedDigitNumber(Rule):
+    """One number typed with both digit systems ("5०", "3.३"); the fix follows its first digit."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        text = ctx.text
+        if _DEVANAGARI.search(text) is None:
+            return
+        for m in _NUMBER.finditer(text):
+            number = m.group()
+            if _ASCII.search(number) is None or _DEVANAGARI.search(number) is None:
+                continue
+            table = _TO_ASCII if number[0] in "0123456789" else _TO_DEVANAGARI
+            right = number.translate(table)
+            yield self.replace(m.start(), m.end(), right, self.meta.message.format(wrong=number, right=right))

@@ -60,18 +60,23 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
         at = text.find(needle, at + 1)
 
 
+#: A split conjunct leaves a short tail ("चिह् न", "विद् या"); "भगवद् गीता" is two words.
+_BROKEN_TAIL = 3
+
+
 class BrokenConjunct(Rule):
     """Virama, space, consonant ("चिह् न"): broken only if the joined word is a real word.
 
     Tatsam words end in a virama before the next word ("जगत् के", "विद्युत् प्रवाह"),
-    so the lexicon decides: the joined form must be known and the left part not.
+    so the lexicon decides: the joined form must be known, the left part not, and the
+    right part must be a short tail.
     """
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         for at in _occurrences(text, "\u094d "):
             start, left, right = _around(text, at + 1, at + 2)
-            if not left or not right or not "\u0915" <= right[0] <= "\u0939":
+            if not left or not 0 < len(right) <= _BROKEN_TAIL or not "\u0915" <= right[0] <= "\u0939":
                 continue
             joined = left + right
             if lexicon.known(joined) and not lexicon.known(left):
@@ -91,7 +96,10 @@ class VisargaColon(Rule):
 
     def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
         super().__init__(meta, options)
-        self.min_zipf = float(options.get("min-zipf", 3.0))
+        try:
+            self.min_zipf = float(options.get("min-zipf", 3.0))
+        except (TypeError, ValueError):
+            raise RuleDataError(f"{meta.code}: min-zipf must be a number") from None
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text

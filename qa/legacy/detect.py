@@ -68,17 +68,25 @@ _DEVANAGARI = regex.compile(r"\p{Devanagari}")
 #: the Mac Roman rendering of the same bytes.
 _CHANAKYA = regex.compile(r"[æçèéêðñô´¤·»ÚÌÖ×ÂÕÙØÜßâãÁÅÇÎÏÍÈ¿üý÷Ð]|[∑§Ê¥ª˝‚⁄÷Ã]")
 _CHANAKYA_CORE = regex.compile(r"·¤|æ|ð|§Ê|Ê")
-_URLISH = regex.compile(r"[@#/]|\.(?:com|in|org|net)\b|^\p{N}")
+#: Tokens that are not words: URLs, handles, hashtags, numbers, command-line options.
+_URLISH = regex.compile(r"[@#/]|\.(?:com|in|org|net)\b|^\p{N}|^-\p{L}")
 
 
 def kruti_score(text: str) -> float:
-    """Share of word tokens that look like Kruti Dev (0 for text with much Devanagari)."""
+    """Share of word tokens that look like Kruti Dev.
+
+    0 for text with much Devanagari, and for text without the frequent Kruti words
+    (one, plus one per eight tokens).
+    """
     letters = len(_LATIN_LETTERS.findall(text))
     if letters < 8 or len(_DEVANAGARI.findall(text)) > letters / 4:
         return 0.0
     tokens = [t for t in _TOKEN.findall(text) if _LATIN_LETTERS.search(t) and not _URLISH.search(t)]
     if len(tokens) < 3:
         return 0.0
+    words = sum(1 for t in tokens if t.strip("-]&A,") in KRUTI_WORDS)
+    if words < 1 + len(tokens) // 8:
+        return 0.0  # real Kruti text is full of का के की है में …
     hits = sum(1 for t in tokens if t.strip("-]&A,") in KRUTI_WORDS or _KRUTI_SHAPE.search(t))
     return hits / len(tokens)
 
