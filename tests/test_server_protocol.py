@@ -104,3 +104,16 @@ def test_gate_bounds_time_and_queue() -> None:
         return outcomes
 
     assert anyio.run(scenario) == ["busy", "too slow", "too slow", "done"]
+
+
+def test_qa_check_never_imports_the_web_stack() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from click.testing import CliRunner; from qa.cli import cli; "
+        "CliRunner().invoke(cli, ['check', '-', '--input-format', 'html'], input='<p>क ,ख</p>'); "
+        "print(sorted(m for m in ('fastapi', 'uvicorn', 'starlette', 'anyio') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr
