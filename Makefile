@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean languagetool system-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 demo: $(VENV)/.installed
 	$(BIN)/qa check --exit-zero fixtures/articles/putin-xi-call.txt
 
-test: $(STAMP)
+test: $(STAMP) system-deps
 	$(BIN)/ruff check qa tests bench
 	$(BIN)/python -m pytest
 
@@ -42,3 +42,17 @@ fuzz: $(STAMP)
 	$(BIN)/python -m pip install --quiet atheris
 	mkdir -p .fuzz/corpus && cp fixtures/articles/*.txt .fuzz/corpus/
 	cd .fuzz && ../$(BIN)/python ../bench/fuzz.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=4096 corpus
+
+# A real LanguageTool server (Maven Central) for the English passages: `qa languagetool start`.
+languagetool: $(VENV)/.installed
+	$(BIN)/qa languagetool install
+
+# What the LanguageTool and report tests run against; installed only when missing, as root.
+SYSTEM_DEPS := java:openjdk-17-jre-headless mvn:maven chromium:chromium
+system-deps:
+	@missing=""; for dep in $(SYSTEM_DEPS); do command -v $${dep%%:*} >/dev/null || missing="$$missing $${dep#*:}"; \
+	done; test -f /usr/share/hunspell/hi_IN.dic || missing="$$missing hunspell-hi"; \
+	fc-list :lang=hi 2>/dev/null | grep -q . || missing="$$missing fonts-noto-core"; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	elif [ -n "$$missing" ]; then echo "system-deps: missing$$missing (their tests will skip)"; fi

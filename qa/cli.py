@@ -25,6 +25,7 @@ COMMANDS = {
     "facts": "qa.commands.facts:facts",
     "serve": "qa.commands.serve:serve",
     "convert": "qa.commands.convert:convert",
+    "languagetool": "qa.commands.languagetool:languagetool",
     "names": "qa.commands.names:names",
 }
 

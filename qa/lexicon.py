@@ -136,7 +136,12 @@ def compound(word: str, *, min_zipf: float = 3.5) -> bool:
 def recognised(word: str) -> bool:
     """Known outright, as an inflection of a known stem, or as a solid compound."""
     freq = frequencies()
-    return word in freq or word + "ना" in freq or inflected(word) or compound(word)
+    return word in freq or _verb_root(word, freq) or inflected(word) or compound(word)
+
+
+def _verb_root(word: str, freq: dict[str, float]) -> bool:
+    """A verb root is known through its forms (बरत <- बरतना, बरतने, बरतते)."""
+    return any(word + ending in freq for ending in ("ना", "ने", "ता", "ते", "ती"))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from languagetool_fixture import _languagetool_env, languagetool_server  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "articles" / "putin-xi-call.txt"

@@ -187,7 +187,10 @@ def test_allowed_counts_near_the_day() -> None:
      ("भाजपा का 46वां स्थापना दिवस", "2025-04-06", True),
      ("भाजपा का 47वां स्थापना दिवस", "2025-04-06", False),
      ("बाबासाहेब आंबेडकर का 69वां महापरिनिर्वाण दिवस", "2025-12-06", True),
-     ("1969 में गांधी की 100वीं जयंती मनाई गई", "2025-10-02", True)],
+     ("1969 में गांधी की 100वीं जयंती मनाई गई", "2025-10-02", True),
+     ("भारत की आजादी की 75वीं वर्षगांठ मनाने की तैयारी", "2021-03-12", True),  # a coming count
+     ("आगामी 80वें स्वतंत्रता दिवस की तैयारी", "2025-01-21", True),
+     ("भारत की आजादी की 75वीं वर्षगांठ पर बधाई", "2021-03-12", False)],
 )  # fmt: skip
 def test_anniversaries(text: str, day: str, ok: bool) -> None:
     assert (_f(text, "F030", dt.date.fromisoformat(day)) == []) is ok
@@ -246,4 +249,24 @@ def test_broken_fact_file_is_a_one_line_error(tmp_path: Path, qa_cli) -> None:
     (tmp_path / "bad.yaml").write_text("id: [", encoding="utf-8")
     result = qa_cli("facts", "check", str(tmp_path))
     assert result.returncode == 1 and b"bad.yaml: not valid YAML" in result.stdout
+    assert b"Traceback" not in result.stderr
+
+
+def test_front_matter_date_is_used_and_named() -> None:
+    text = "---\ndate: 2025-08-15\n---\n\nदेश ने 80वां स्वतंत्रता दिवस मनाया।\n"
+    found = api.check(text, format="markdown", select=["F030"])
+    assert [text[d.start : d.end] for d in found] == ["80वां"]
+    assert "article date 2025-08-15" in found[0].message and "79th" in found[0].message
+    assert found[0].suggestions == ("79वां",)
+
+
+def test_broken_desk_fact_file_stops_the_check(tmp_path: Path, qa_cli) -> None:
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "mayor.yaml").write_text(OFFICE.replace("title: Mayor of Testpur\n", ""), "utf-8")
+    (tmp_path / "qa.toml").write_text('[facts]\npaths = ["facts"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("टेस्टपुर के 5वें महापौर बीना वर्मा ने कहा।\n", encoding="utf-8")
+    config, article = str(tmp_path / "qa.toml"), str(tmp_path / "a.txt")
+    result = qa_cli("check", "--config", config, "--select", "F020", article)
+    assert result.returncode == 2
+    assert b"mayor.yaml" in result.stderr and b"'title' is required" in result.stderr
     assert b"Traceback" not in result.stderr

@@ -14,8 +14,10 @@ from qa.server.settings import Settings, normalise_upstream
 
 
 def test_form_decoding_matches_the_standard_library() -> None:
-    form = {"language": "hi-IN", "text": "राष्ट्रपति ने कहा, 50% ठीक + 😀 & a=b\n"}
+    form = {"language": "hi-IN", "text": "राष्ट्रपति ने कहा, 50% ठीक + 😀 & a=b\n \\x41 \\"}
     assert ltcompat.parse_params(urlencode(form).encode(), []) == form
+    raw = "text=क\\n%41%+%ZZ".encode()  # raw UTF-8, a backslash, a stray % : decoded as urllib does
+    assert ltcompat.parse_params(raw, []) == {"text": "क\\nA% %ZZ"}
     assert ltcompat.parse_params(b"text=%E0%A4%95%E0%A4&language=hi", []) == {
         "text": "क\ufffd",
         "language": "hi",
@@ -102,3 +104,16 @@ def test_gate_bounds_time_and_queue() -> None:
         return outcomes
 
     assert anyio.run(scenario) == ["busy", "too slow", "too slow", "done"]
+
+
+def test_qa_check_never_imports_the_web_stack() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from click.testing import CliRunner; from qa.cli import cli; "
+        "CliRunner().invoke(cli, ['check', '-', '--input-format', 'html'], input='<p>क ,ख</p>'); "
+        "print(sorted(m for m in ('fastapi', 'uvicorn', 'starlette', 'anyio') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from qa import api, lexicon
@@ -35,7 +37,7 @@ def test_distance_is_cheap_for_slips_and_dear_for_real_changes() -> None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [("गये", "गए"), ("लिये", "लिए"), ("नयी", "नई"), ("हिन्दी", "हिंदी"), ("यहाँ", "यहां"),
-     ("ज़्यादा", "ज्यादा"), ("महत्त्व", "महत्व"), ("डॉक्टर", "डाक्टर")],
+     ("ज़्यादा", "ज्यादा"), ("महत्त्व", "महत्व"), ("डॉक्टर", "डाक्टर"), ("बरफ", "बर्फ")],
 )  # fmt: skip
 def test_accepted_variants_share_a_key(a: str, b: str) -> None:
     assert variant_key(a) == variant_key(b)
@@ -125,3 +127,15 @@ def test_flap_rule_leaves_loanwords_and_register_words_alone(word: str) -> None:
     from qa.checks.spelling import flap_correction
 
     assert flap_correction(word, 1.0) is None
+
+
+def test_house_lists_work_from_a_config_file(tmp_path, qa_cli) -> None:
+    (tmp_path / "qa.toml").write_text(
+        '[lexicon]\naccept = ["फेंटानल"]\nreject = ["उपरोक्त"]\naccept-files = ["words.txt"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "words.txt").write_text("क्ष्ज्ञबलटम\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("ज़्यादा फेंटानल और उपरोक्त दवा, क्ष्ज्ञबलटम।\n", encoding="utf-8")
+    result = qa_cli("check", "--extend-select", "T004", "--format", "json", "a.txt", cwd=tmp_path)
+    codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]] if result.stdout else []
+    assert codes == ["T005"], result.stdout.decode() + result.stderr.decode()

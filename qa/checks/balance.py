@@ -41,23 +41,20 @@ class UnbalancedBrackets(Rule):
 
 
 class UnbalancedQuotes(Rule):
+    """Pairs “ ” and straight quotes; a straight quote may open or close either kind
+    (copy often mixes them: "लागतों … करेगा”), so only a mark left over is reported."""
+
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         for start, end in ctx.document.paragraphs:
-            straight: list[int] = []
-            curly: list[int] = []
+            open_marks: list[tuple[str, int]] = []
             for m in _QUOTES.finditer(text, start, end):
                 mark, at = m.group(), m.start()
-                if mark == '"':
-                    straight.append(at)
-                elif mark == "“":
-                    curly.append(at)
-                elif curly:
-                    curly.pop()
+                if mark == "“" or (mark == '"' and not open_marks):
+                    open_marks.append((mark, at))
+                elif open_marks:
+                    open_marks.pop()
                 else:
                     yield self.diagnostic(at, at + 1, self.meta.message.format(mark=mark))
-            if len(straight) % 2:
-                at = straight[-1]
-                yield self.diagnostic(at, at + 1, self.meta.message.format(mark='"'))
-            for at in curly:
-                yield self.diagnostic(at, at + 1, self.meta.message.format(mark="“"))
+            for mark, at in open_marks:
+                yield self.diagnostic(at, at + 1, self.meta.message.format(mark=mark))

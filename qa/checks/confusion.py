@@ -54,7 +54,7 @@ def slip_of(word: str) -> str | None:
 
 @dataclass
 class ContextCounts:
-    """Unigram and neighbour counts from open prose (see the file's header)."""
+    """Unigram and neighbour counts from open prose (see the table's licence field)."""
 
     total: int = 1
     unigrams: dict[str, int] = field(default_factory=dict)
@@ -107,11 +107,9 @@ def _label(chunk: str | None, *, last: bool) -> str:
 
 def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The labels of the tokens just before ``start`` and just after ``end``."""
-    before = text[max(0, start - 40) : start].rstrip()
-    after = text[end : end + 40].lstrip()
-    prev = before.split()[-1] if before.split() else None
-    nxt = after.split()[0] if after.split() else None
-    return _label(prev, last=True), _label(nxt, last=False)
+    before = text[max(0, start - 40) : start].split()
+    after = text[end : end + 40].split()
+    return _label(before[-1] if before else None, last=True), _label(after[0] if after else None, last=False)
 
 
 class StrayLetter(Rule):
@@ -119,7 +117,8 @@ class StrayLetter(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         doc = ctx.document
-        slips = {w: f for w in doc.word_index if 2 < len(w) <= 5 and (f := slip_of(w))}
+        accept = lexicon.house(ctx.config).accept
+        slips = {w: f for w in doc.word_index if 2 < len(w) <= 5 and (f := slip_of(w)) and w not in accept}
         if not slips:
             return
         counts = context_counts()
@@ -129,17 +128,15 @@ class StrayLetter(Rule):
         min_ratio = float(self.options.get("min-frequency-ratio", 2.5))
         max_zipf = float(self.options.get("max-word-zipf", 4.6))
         for word, intended in slips.items():
-            if len(doc.word_index[word]) > 1:
-                continue  # a slip is a one-off; a word used again is meant
+            starts = doc.word_index[word]
             zipf = lexicon.zipf(word)
-            if zipf > max_zipf or lexicon.zipf(intended) - zipf < min_ratio:
-                continue
-            for start in doc.word_index[word]:
-                prev, nxt = neighbours(text, start, start + len(word))
-                odds = self._log_odds(counts, prev, intended, word, nxt, prior)
-                if odds >= threshold:
-                    message = self.meta.message.format(word=word, intended=intended)
-                    yield self.replace(start, start + len(word), intended, message)
+            if len(starts) > 1 or zipf > max_zipf or lexicon.zipf(intended) - zipf < min_ratio:
+                continue  # a word used again is meant; a common word is not a slip
+            start, end = starts[0], starts[0] + len(word)
+            prev, nxt = neighbours(text, start, end)
+            if self._log_odds(counts, prev, intended, word, nxt, prior) >= threshold:
+                message = self.meta.message.format(word=word, intended=intended)
+                yield self.replace(start, end, intended, message)
 
     @staticmethod
     def _log_odds(

@@ -20,9 +20,10 @@ from typing import Any
 
 from qa.checks import names_registry as reg
 from qa.checks.consistency_style import ANY, HouseStyle, house_style
-from qa.diagnostic import Diagnostic, Edit
+from qa.diagnostic import Diagnostic, Edit, Severity
 from qa.document import Document
 from qa.engine.rule import Context, Rule
+from qa.errors import ConfigError
 from qa.lexicon import zipf
 from qa.text.normalize import difference, features, key, without
 from qa.text.tokenize import DEVANAGARI
@@ -41,14 +42,8 @@ class Cluster:
 
     forms: dict[str, list[Span]]  # NFC spelling -> spans, in order of first occurrence
     preferred: str
-    classes: frozenset[str]
-    person: str | None
     name_like: bool
     evidence: bool
-
-    @property
-    def count(self) -> int:
-        return sum(len(spans) for spans in self.forms.values())
 
     def minority(self) -> Iterator[tuple[str, Span]]:
         for form, spans in self.forms.items():
@@ -58,29 +53,56 @@ class Cluster:
 
 
 @lru_cache(maxsize=100_000)
-def _nfc(word: str) -> str:
+def nfc(word: str) -> str:
     return unicodedata.normalize("NFC", word)
 
 
-def spellings(document: Document, registry: reg.Registry) -> dict[Any, dict[str, list[str]]]:
-    """Cluster id -> NFC spelling -> the raw words written that way."""
+@lru_cache(maxsize=200_000)
+def devanagari_key(raw: str) -> str | None:
+    """The matching key of a Devanagari word of two or more letters, else None."""
+    return key(raw) if len(raw) > 1 and DEVANAGARI.match(raw) else None
+
+
+@dataclass
+class WordIndex:
+    """Per-document lookups shared by the N rules (built once per document)."""
+
+    document: Document
+    starts: list[int]  # start of each word in ``document.words``
+    by_key: dict[str, list[str]]  # key -> the raw Devanagari words with that key
+
+
+_CURRENT: list[WordIndex] = []
+
+
+def word_index(document: Document) -> WordIndex:
+    current = _CURRENT[0] if _CURRENT else None
+    if current is None or current.document is not document:
+        by_key: dict[str, list[str]] = {}
+        for raw in document.word_index:
+            k = devanagari_key(raw)
+            if k is not None:
+                by_key.setdefault(k, []).append(raw)
+        current = WordIndex(document, [s for _, s in document.words], by_key)
+        _CURRENT[:] = [current]
+    return current
+
+
+def spellings(
+    document: Document, registry: reg.Registry, *, mixed_only: bool = False
+) -> dict[Any, dict[str, list[str]]]:
+    """Cluster id -> NFC spelling -> the raw words written that way. ``mixed_only``
+    skips keys written one way that no registry group joins to another."""
     by_id: dict[Any, dict[str, list[str]]] = {}
     groups = registry.groups
-    for raw in document.word_index:
-        found = _spelling(raw)
-        if found is not None:
-            word, k = found
-            by_id.setdefault(groups.get(k) or k, {}).setdefault(word, []).append(raw)
+    for k, raws in word_index(document).by_key.items():
+        group = groups.get(k)
+        if mixed_only and group is None and len(raws) == 1:
+            continue
+        forms = by_id.setdefault(group or k, {})
+        for raw in raws:
+            forms.setdefault(nfc(raw), []).append(raw)
     return by_id
-
-
-@lru_cache(maxsize=200_000)
-def _spelling(raw: str) -> tuple[str, str] | None:
-    """(NFC form, matching key) of a Devanagari word of two letters or more (cached across documents)."""
-    if len(raw) < 2 or not DEVANAGARI.match(raw):
-        return None
-    word = _nfc(raw)
-    return word, key(word)
 
 
 def _spans(document: Document, raws: list[str]) -> list[Span]:
@@ -92,42 +114,34 @@ TITLED_ZIPF = 4.5
 
 
 def titled(document: Document, spans: list[Span]) -> bool:
-    """True if a rare-enough word follows a title or role (राष्ट्रपति पुतिन) or precedes जी."""
+    """True if a rare-enough word follows a title or role (राष्ट्रपति पुतिन, मंत्री रमेश
+    अग्निहोत्री) or precedes जी."""
     words = document.words
     titles = reg.titles()
-    word = document.view[spans[0][0] : spans[0][1]]
+    word = nfc(document.view[spans[0][0] : spans[0][1]])
     if key(word) in titles or zipf(word) >= TITLED_ZIPF:
         return False
     for start, _ in spans:
         i = word_number(document, start)
         if i > 0 and key(words[i - 1][0]) in titles:
             return True
+        # a title, a first name, then the word: "क्रिकेटर सुरेश रैना"
+        if i > 1 and key(words[i - 2][0]) in titles and zipf(nfc(words[i - 1][0])) < TITLED_ZIPF:
+            return True
         if i + 1 < len(words) and words[i + 1][0] == "जी":
             return True
     return False
 
 
-_INDEX: list[tuple[Document, list[int], dict[str, list[str]]]] = []
-
-
-def _index(document: Document) -> tuple[list[int], dict[str, list[str]]]:
-    if not _INDEX or _INDEX[0][0] is not document:
-        by_key: dict[str, list[str]] = {}
-        for raw in document.word_index:
-            by_key.setdefault(key(raw), []).append(raw)
-        _INDEX[:] = [(document, [s for _, s in document.words], by_key)]
-    return _INDEX[0][1], _INDEX[0][2]
-
-
 def word_number(document: Document, start: int) -> int:
     """The index in ``document.words`` of the word starting at ``start``."""
-    return bisect_left(_index(document)[0], start)
+    return bisect_left(word_index(document).starts, start)
 
 
 def find(document: Document, pattern: tuple[str, ...]) -> Iterator[tuple[int, Span]]:
     """(word number, span) of every run of words whose keys are ``pattern``."""
     words = document.words
-    for raw in _index(document)[1].get(pattern[0], ()):
+    for raw in word_index(document).by_key.get(pattern[0], ()):
         for start in document.word_index[raw]:
             i = word_number(document, start)
             run = words[i : i + len(pattern)]
@@ -144,16 +158,24 @@ def _has_evidence(forms: list[str], classes: frozenset[str]) -> bool:
     return min(zipf(f) for f in forms) < NAME_ZIPF
 
 
+def _classes(forms: list[str]) -> frozenset[str]:
+    """The variation classes that tell the spellings apart."""
+    return frozenset().union(*(difference(forms[0], other) for other in forms[1:]))
+
+
+def _different_words(forms: list[str]) -> bool:
+    """Spellings of two different words (जान/जॉन), not of one."""
+    return bool({key(f) for f in forms} & reg.distinct_keys())
+
+
 def _cluster(
     cid: Any, forms: dict[str, list[Span]], document: Document, registry: reg.Registry, style: HouseStyle
 ) -> Cluster | None:
     ordered = dict(sorted(forms.items(), key=lambda item: min(item[1])))
     names = list(ordered)
-    classes = frozenset().union(*(difference(names[0], other) for other in names[1:]))
-    if classes and all(style.choice(c) == ANY for c in classes):
+    classes = _classes(names)
+    if (classes and all(style.choice(c) == ANY for c in classes)) or _different_words(names):
         return None
-    if {key(name) for name in names} & reg.distinct_keys():
-        return None  # two different words (जान/जॉन), not two spellings
     person = cid[0] if isinstance(cid, tuple) else None
     known_name = person is not None or key(names[0]) in registry.token_people
     spans = [s for spellings in ordered.values() for s in spellings]
@@ -164,18 +186,17 @@ def _cluster(
         house = reg.tokens_of(style.names[person])
         if len(house) == len(registry.people[person].name):
             preferred = house[cid[1]]
-    return Cluster(ordered, preferred, classes, person, name_like, name_like or _has_evidence(names, classes))
+    return Cluster(ordered, preferred, name_like, name_like or _has_evidence(names, classes))
 
 
 def pooled_kind(cid: Any, forms: list[str], registry: reg.Registry) -> str | None:
     """ "name" or "word" for spellings pooled across files (no title context); None if
     the spellings may be two different words."""
-    classes = frozenset().union(*(difference(forms[0], other) for other in forms[1:]))
-    if {key(f) for f in forms} & reg.distinct_keys():
+    if _different_words(forms):
         return None
     if isinstance(cid, tuple) or key(forms[0]) in registry.token_people or max(map(zipf, forms)) < NAME_ZIPF:
         return "name"
-    return "word" if _has_evidence(forms, classes) else None
+    return "word" if _has_evidence(forms, _classes(forms)) else None
 
 
 _LAST: list[tuple[Document, int, HouseStyle, list[Cluster]]] = []
@@ -187,7 +208,7 @@ def clusters(document: Document, registry: reg.Registry, style: HouseStyle) -> l
         if doc is document and reg_id == id(registry) and st == style:
             return found
     found = []
-    for cid, forms in spellings(document, registry).items():
+    for cid, forms in spellings(document, registry, mixed_only=True).items():
         if len(forms) > 1 or (isinstance(cid, tuple) and cid[0] in style.names):
             spans = {form: _spans(document, raws) for form, raws in forms.items()}
             cluster = _cluster(cid, spans, document, registry, style)
@@ -205,10 +226,22 @@ def context_style(ctx: Context, options: Mapping[str, Any]) -> HouseStyle:
     return house_style(ctx.config.section("house-style"), options)
 
 
+def severity_option(rule: Rule) -> Severity | None:
+    """A house may raise or lower a rule's severity: ``[tool.qa.rules.N002] severity = "warning"``."""
+    value = rule.options.get("severity")
+    if value is None:
+        return None
+    try:
+        return Severity.parse(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"[tool.qa.rules.{rule.meta.code}] {exc}") from None
+
+
 class _ClusterRule(Rule):
     names: bool
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        severity = severity_option(self)
         style = context_style(ctx, self.options)
         for cluster in clusters(ctx.document, context_registry(ctx), style):
             if cluster.name_like != self.names or not cluster.evidence:
@@ -216,12 +249,15 @@ class _ClusterRule(Rule):
             count = len(cluster.forms.get(cluster.preferred, ()))
             for form, (start, end) in cluster.minority():
                 message = self.meta.message.format(form=form, preferred=cluster.preferred, count=count)
+                if not count:  # a house name form the document never uses
+                    message = f"the house spelling is '{cluster.preferred}', not '{form}'"
                 yield self.diagnostic(
                     start,
                     end,
                     message,
                     suggestions=(cluster.preferred,),
                     edits=(Edit(start, end, cluster.preferred),),
+                    severity=severity,
                 )
 
 
@@ -243,13 +279,13 @@ class HouseStyleForm(Rule):
             return
         registry = context_registry(ctx)
         mixed = {
-            _nfc(ctx.text[s:e])
+            nfc(ctx.text[s:e])
             for cluster in clusters(ctx.document, registry, style)
             for spans in cluster.forms.values()
             for s, e in spans
         }
         for raw, starts in ctx.document.word_index.items():
-            word = _nfc(raw)
+            word = nfc(raw)
             present = [c for c in plain if c in features(word)]
             if not present or word in mixed or not DEVANAGARI.match(word):
                 continue

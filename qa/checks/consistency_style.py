@@ -39,6 +39,8 @@ FORMS: dict[str, tuple[str, str]] = {
 CONSISTENT, ANY = "consistent", "any"
 assert FORMS.keys() == CLASSES.keys()
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class HouseStyle:
@@ -98,7 +100,7 @@ def profile(name: str) -> HouseStyle:
         known = sorted(p.stem for p in path.parent.glob("*.yaml"))
         raise ConfigError(f"unknown house-style profile {name!r} (available: {', '.join(known)})")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise RuleDataError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
     if not isinstance(data, dict):

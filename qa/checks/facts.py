@@ -81,10 +81,16 @@ class Claim:
     verified: bool
 
 
+_STARTS: tuple[str | None, list[int]] = (None, [])
+
+
 def _sentence(ctx: Context, position: int) -> tuple[int, int]:
+    """The sentence around ``position`` (sentence starts are kept for the document)."""
+    global _STARTS
     spans = ctx.document.sentences
-    starts = [s for s, _ in spans]
-    i = bisect_right(starts, position) - 1
+    if _STARTS[0] is not ctx.text:
+        _STARTS = (ctx.text, [s for s, _ in spans])
+    i = bisect_right(_STARTS[1], position) - 1
     return spans[i] if i >= 0 and spans[i][1] >= position else (position, position)
 
 
@@ -329,7 +335,7 @@ class NotYetHeld(Rule):
         text = ctx.text
         facts = index(extra_paths(ctx.config))
         for o in ordinals.in_document(ctx.document):
-            if o.kind == "word" and o.value in IRREGULAR:
+            if (o.kind == "word" and o.value in IRREGULAR) or not phrase_at(text, o.end, facts.nouns):
                 continue
             found = _one_office(facts, text, o, o.start, _sentence(ctx, o.start)[0])
             if found is None:
@@ -404,6 +410,18 @@ def _historical(text: str, sentence: tuple[int, int], ctx: Context, base: dt.dat
     return bool(years - {ctx.date.year, base.year})
 
 
+#: Words that put a count in the future ("आगामी 80वां …", "… 75वीं वर्षगांठ मनाने की तैयारी").
+_FUTURE_BEFORE = frozenset({"आगामी", "अगले", "अगली", "अगला", "आने", "वाले", "वाली", "वाला"})
+_FUTURE_AFTER = frozenset({"मनाने", "मनाएगा", "मनाएगी", "मनाएंगे", "होगा", "होगी", "होंगे", "तक"})
+
+
+def _future(text: str, o: Ordinal, end: int) -> bool:
+    """True when the words around a count speak of a coming anniversary, not this year's."""
+    before = word_before(text, o.start)
+    after = {w for w, _, _ in words_after(text, end, 3)}
+    return bool((before and before[0] in _FUTURE_BEFORE) or after & _FUTURE_AFTER)
+
+
 _BORN = frozenset({"जयंती", "जन्म जयंती", "जन्मजयंती", "जन्मदिन", "जन्मदिवस", "जन्मोत्सव"})
 _DIED = frozenset({"पुण्यतिथि", "बरसी", "शहादत दिवस", "बलिदान दिवस", "महापरिनिर्वाण दिवस", "निर्वाण दिवस"})
 _FOUNDED = frozenset({"वर्षगांठ", "वर्षगाँठ", "सालगिरह", "बरसी", "स्थापना दिवस"})
@@ -428,7 +446,7 @@ class DateCount(Rule):
                 continue
             what, base, offset, end, extra_ok = found
             sentence = _sentence(ctx, o.start)
-            if _historical(text, sentence, ctx, base):
+            if _historical(text, sentence, ctx, base) or _future(text, o, end):
                 continue
             allowed = _allowed(base, ctx.date, offset)
             allowed = tuple(sorted({*allowed, *(n + 1 for n in allowed if extra_ok)}))

@@ -4,8 +4,8 @@ Similar spellings (N003) compare the matching keys of name-like words (rare, unk
 next to a title) with rapidfuzz; an edit counts only if it is one of the slips Hindi
 spellers make with names (ि/ी, ु/ू, े/ै, श/स/ष, ण/न, व/ब, ट/त, a dropped vowel sign) and
 the two words are not names of different people: both in the registry as different
-people, both common words, or each always after a different first name (ओम बिरला, के. के.
-बिड़ला) keep them apart.
+people, both common words, or each always after its own first names (रमेश अग्निहोत्री,
+सुरेश अग्नीहोत्री) keep them apart.
 """
 
 from __future__ import annotations
@@ -20,19 +20,21 @@ from qa.checks import names_registry as reg
 from qa.checks.consistency import (
     NAME_ZIPF,
     TITLED_ZIPF,
+    Span,
     clusters,
     context_registry,
     context_style,
     find,
+    nfc,
     titled,
+    word_index,
     word_number,
 )
 from qa.diagnostic import Diagnostic, Edit
 from qa.document import Document
 from qa.engine.rule import Context, Rule
-from qa.lexicon import zipf
+from qa.lexicon import known, zipf
 from qa.text.normalize import key
-from qa.text.tokenize import DEVANAGARI
 
 _CONFUSABLE = [set("िी"), set("ुू"), set("ेै"), set("ोौ"), set("शसष"), set("णन"), set("वब"), set("टत")]
 _VOWEL_SIGNS = set("\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c")
@@ -41,6 +43,8 @@ _SKELETON = str.maketrans(
 )
 #: Shortest key compared, and the key length from which two edits are allowed.
 MIN_LENGTH, TWO_EDITS = 4, 9
+#: A word before a surname counts as a first name only if it is rarer than this (Zipf).
+FIRST_NAME_ZIPF = 4.5
 #: Shortest given name (in code points) looked for alone by the surname-first rule.
 MIN_GIVEN = 3
 
@@ -68,7 +72,7 @@ def small_edit(a: str, b: str) -> bool:
     return True
 
 
-def _previous(document: Document, spans: list[tuple[int, int]]) -> set[str]:
+def _previous(document: Document, spans: list[Span]) -> set[str]:
     """Keys of the words right before each occurrence ("" at the start)."""
     words = document.words
     numbers = (word_number(document, start) for start, _ in spans)
@@ -76,18 +80,25 @@ def _previous(document: Document, spans: list[tuple[int, int]]) -> set[str]:
 
 
 def _different_people(
-    document: Document, registry: reg.Registry, a: tuple[str, list], b: tuple[str, list]
+    document: Document, registry: reg.Registry, a: tuple[str, list[Span]], b: tuple[str, list[Span]]
 ) -> bool:
+    """Registry names of different people, two common words, or each spelling always after
+    its own first names (रमेश अग्निहोत्री / सुरेश अग्नीहोत्री)."""
     people_a = registry.token_people.get(key(a[0]), set())
     people_b = registry.token_people.get(key(b[0]), set())
     if people_a and people_b and not people_a & people_b:
         return True
     if min(zipf(a[0]), zipf(b[0])) >= NAME_ZIPF:
         return True
-    before_a, before_b = _previous(document, a[1]), _previous(document, b[1])
-    firsts_a = {w for w in before_a if w and w not in reg.titles() and zipf(w) < 5}
-    firsts_b = {w for w in before_b if w and w not in reg.titles() and zipf(w) < 5}
-    return bool(firsts_a and firsts_b and not firsts_a & firsts_b and len(before_a) == len(firsts_a))
+    firsts_a, firsts_b = _first_names(document, a[1]), _first_names(document, b[1])
+    return bool(firsts_a and firsts_b and not firsts_a & firsts_b)
+
+
+def _first_names(document: Document, spans: list[Span]) -> set[str] | None:
+    """The first names before a surname, if every occurrence has one (else None)."""
+    before = _previous(document, spans)
+    firsts = {w for w in before if w and w not in reg.titles() and zipf(w) < FIRST_NAME_ZIPF}
+    return firsts if len(firsts) == len(before) else None
 
 
 @lru_cache(maxsize=200_000)
@@ -101,11 +112,11 @@ class SimilarNameSpelling(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document, registry = ctx.document, context_registry(ctx)
         clustered = {key(f) for c in clusters(document, registry, context_style(ctx, {})) for f in c.forms}
-        by_key: dict[str, list[str]] = {}
-        for raw in document.word_index:
-            k = key(raw)
-            if len(k) >= MIN_LENGTH and k not in clustered and DEVANAGARI.match(raw):
-                by_key.setdefault(k, []).append(raw)
+        by_key = {
+            k: raws
+            for k, raws in word_index(document).by_key.items()
+            if len(k) >= MIN_LENGTH and k not in clustered
+        }
         buckets: dict[str, list[list[str]]] = {}
         for k, raws in by_key.items():
             buckets.setdefault(skeleton(k), []).append(raws)
@@ -120,11 +131,11 @@ class SimilarNameSpelling(Rule):
         entries = []
         for raws in bucket:
             spans = sorted((s, s + len(w)) for w in raws for s in document.word_index[w])
-            word = document.view[spans[0][0] : spans[0][1]]
+            word = nfc(document.view[spans[0][0] : spans[0][1]])
             if zipf(word) < TITLED_ZIPF or key(word) in registry.token_people:
                 entries.append((word, spans))
         for (a, spans_a), (b, spans_b) in combinations(sorted(entries, key=lambda e: e[1][0]), 2):
-            if not (_name_like(document, registry, a, spans_a) or _name_like(document, registry, b, spans_b)):
+            if not _names_pair(document, registry, (a, spans_a), (b, spans_b)):
                 continue
             if not small_edit(key(a), key(b)) or _different_people(
                 document, registry, (a, spans_a), (b, spans_b)
@@ -140,8 +151,21 @@ class SimilarNameSpelling(Rule):
                 )
 
 
-def _name_like(document: Document, registry: reg.Registry, word: str, spans: list[tuple[int, int]]) -> bool:
-    return zipf(word) < NAME_ZIPF or key(word) in registry.token_people or titled(document, spans)
+def _names_pair(
+    document: Document, registry: reg.Registry, a: tuple[str, list[Span]], b: tuple[str, list[Span]]
+) -> bool:
+    """True if two words are names to compare. A name is known from the registry or a title
+    before it; otherwise both words must be unknown to the lexicon, or both known and rare:
+    an unknown word beside a known one is a typo of that word (कोरना/कोरोना), not a name."""
+    for word, spans in (a, b):
+        if key(word) in registry.token_people or titled(document, spans):
+            return True
+    return rare_pair(a[0], b[0])
+
+
+def rare_pair(a: str, b: str) -> bool:
+    """Both words unknown to the lexicon, or both known and rare."""
+    return known(a) == known(b) and max(zipf(a), zipf(b)) < NAME_ZIPF
 
 
 class ForbiddenNameForm(Rule):

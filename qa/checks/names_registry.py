@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from qa.engine.registry import rules_dir
-from qa.errors import RuleDataError
+from qa.errors import ConfigError, RuleDataError
 from qa.lexicon import read_word_list, zipf
 from qa.text.normalize import key
 from qa.text.tokenize import word_spans
@@ -28,6 +28,8 @@ from qa.text.tokenize import word_spans
 DISTINCTIVE_ZIPF = 3.5
 
 Tokens = tuple[str, ...]
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def tokens_of(form: str) -> Tokens:
@@ -141,26 +143,37 @@ def _person(entry: Any, where: str) -> Person:
     name = tokens_of(names[0])
     if not name:
         raise RuleDataError(f"{where}: 'name' has no words")
+    variants = tuple(tokens_of(v) for v in _strings(entry.get("variants"), where))
+    forbidden = tuple(tokens_of(v) for v in _strings(entry.get("forbidden"), where))
+    accepted = {tuple(map(key, form)) for form in (name, *variants)}
+    for form in forbidden:
+        if tuple(map(key, form)) in accepted:
+            raise RuleDataError(f"{where}: forbidden {' '.join(form)!r} is an accepted spelling")
     return Person(
         id=entry["id"],
         role=str(entry.get("role", "")),
         name=name,
-        variants=tuple(tokens_of(v) for v in _strings(entry.get("variants"), where)),
-        forbidden=tuple(tokens_of(v) for v in _strings(entry.get("forbidden"), where)),
+        variants=variants,
+        forbidden=forbidden,
         surname_first=bool(entry.get("surname_first", False)),
     )
 
 
 def read_people(path: Path) -> list[Person]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except OSError as exc:
         raise RuleDataError(f"{path}: cannot read name registry: {exc.strerror or exc}") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise RuleDataError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
     if not isinstance(data, dict) or not isinstance(data.get("people"), list):
         raise RuleDataError(f"{path}: expected a mapping with a 'people' list")
-    return [_person(entry, f"{path}: person #{i + 1}") for i, entry in enumerate(data["people"])]
+    people = [_person(entry, f"{path}: person #{i + 1}") for i, entry in enumerate(data["people"])]
+    ids = [p.id for p in people]
+    duplicate = next((i for i in ids if ids.count(i) > 1), None)
+    if duplicate is not None:
+        raise RuleDataError(f"{path}: person {duplicate!r} is listed twice")
+    return people
 
 
 @cache
@@ -176,7 +189,7 @@ def registry(section: Mapping[str, Any] | None = None, resolve: Any = None) -> R
     """The built-in registry extended by ``[tool.qa.names] files`` (later ids override)."""
     files = (section or {}).get("files", [])
     if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-        raise RuleDataError("[tool.qa.names] files must be a list of paths")
+        raise ConfigError("[tool.qa.names] files must be a list of paths")
     return _registry(tuple(resolve(f) if resolve else f for f in files))
 
 

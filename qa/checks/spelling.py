@@ -1,4 +1,4 @@
-"""Non-word spelling errors, unknown words and the house reject list (family T).
+"""Non-word errors, a dropped ड़/ढ़ nukta, unknown words and the house reject list (family T).
 
 Every check works per distinct word type (``doc.word_index``), so a long article
 costs one lexicon probe per word it uses, and the suggestion search (a symmetric
@@ -48,10 +48,14 @@ def _normal(word: str) -> str:
     return word[:-1] if word.endswith("\u0903") and lexicon.recognised(word[:-1]) else word
 
 
+# A nukta after anything but a consonant is a damaged sequence (the Unicode family's).
+_STRAY_NUKTA = regex.compile(r"(?<![\u0915-\u0939])\u093c")
+
+
 @lru_cache(maxsize=65536)
 def _unknown(word: str) -> str | None:
     """The normal form of a Devanagari word the lexicon does not recognise, else None."""
-    if not _is_devanagari_word(word):
+    if not _is_devanagari_word(word) or _STRAY_NUKTA.search(unicodedata.normalize("NFD", word)):
         return None
     normal = _normal(word)
     return None if lexicon.recognised(normal) else normal
@@ -159,9 +163,10 @@ class MissingFlapNukta(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         margin = float(self.options.get("min-frequency-ratio", 1.0))
+        accept = lexicon.house(ctx.config).accept
         index = ctx.document.word_index
         for word in index:
-            if "ड" not in word and "ढ" not in word:
+            if ("ड" not in word and "ढ" not in word) or word in accept:
                 continue
             right = flap_correction(word, margin)
             if right is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from qa.engine.fixes import fix_until_stable
 from qa.engine.runner import Linter
 from qa.errors import InputError, QAError
 from qa.files import discover
-from qa.report import FORMATS, FileResult, formatter
+from qa.report import FORMATS, FileResult, formatter, summary
 from qa.sources import SourceText, decode, encode, read_file
 from qa.writer import write_atomic
 
@@ -73,6 +74,7 @@ class Options:
     "-j", "--jobs", type=click.IntRange(min=0), help="Processes for many files (default: all cores)."
 )
 @click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring the .qa_cache folder.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -92,6 +94,7 @@ def check(
     no_color: bool,
     jobs: int | None,
     no_cache: bool,
+    statistics: bool,
 ) -> None:
     """Lint PATHS (files or folders; '-' for stdin). Exit 1 if problems at or above --fail-level."""
     paths = paths or (".",)
@@ -104,7 +107,9 @@ def check(
     options = Options(fix, unsafe_fixes, diff, input_format, parse_date(date) if date else None, "-" in paths)
     cache = None if no_cache or fix or diff else _cache(config, linter, input_format)
     results, failed_inputs, diffs = [], 0, []
-    for outcome in _lint_all(paths, config, stdin_filename, linter, options, cache, jobs):
+    files = _files(paths, config)
+    outcomes = _lint_all(paths, files, config, stdin_filename, linter, options, cache, jobs)
+    for outcome in _progress(outcomes, len(files) + ("-" in paths)):
         if isinstance(outcome, InputError):
             click.echo(f"qa: error: {outcome}", err=True)
             failed_inputs += 1
@@ -113,7 +118,10 @@ def check(
         results.append(result)
         if patch:
             diffs.append(patch)
-    _emit(results, diffs, output_format, output, config, no_color, options)
+    if statistics and not diff:
+        sys.stdout.write(summary.statistics(results))
+    else:
+        _emit(results, diffs, output_format, output, config, no_color, options)
     if failed_inputs:
         sys.exit(2)
     threshold = config.fail_level
@@ -130,8 +138,14 @@ def _cache(config: Config, linter: Linter, input_format: str | None) -> Cache:
     return Cache(location(config), config, linter.codes, (input_format,))
 
 
+def _files(paths: tuple[str, ...], config: Config) -> list[str]:
+    found = discover([p for p in paths if p != "-"], include=config["include"], exclude=config["exclude"])
+    return [str(p) for p in found]
+
+
 def _lint_all(  # type: ignore[no-untyped-def]
     paths: tuple[str, ...],
+    files: list[str],
     config: Config,
     stdin_filename: str | None,
     linter: Linter,
@@ -146,12 +160,6 @@ def _lint_all(  # type: ignore[no-untyped-def]
             return decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
 
         yield _outcome(stdin_filename or "-", read_stdin, linter, options, cache, stdin=True)
-    files = [
-        str(p)
-        for p in discover(
-            [p for p in paths if p != "-"], include=config["include"], exclude=config["exclude"]
-        )
-    ]
     max_size = config["max-file-size"]
 
     def lint_file(name: str) -> Outcome:
@@ -172,6 +180,18 @@ def _outcome(  # type: ignore[no-untyped-def]
         return _lint_one(name, read, linter, options, cache, stdin=stdin)
     except InputError as exc:
         return exc
+
+
+#: Show a progress bar from this many files on (on a terminal, never in CI logs).
+PROGRESS_FILES = 20
+
+
+def _progress(outcomes: Iterator[Outcome], count: int) -> Iterator[Outcome]:
+    if count < PROGRESS_FILES or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield from outcomes
+        return
+    with click.progressbar(outcomes, length=count, label="Checking", file=sys.stderr, show_pos=True) as bar:
+        yield from bar
 
 
 def _lint_one(  # type: ignore[no-untyped-def]

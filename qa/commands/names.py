@@ -10,15 +10,18 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
 import click
 
 from qa import api
 from qa.checks import names_registry as reg
-from qa.checks.consistency import pooled_kind, spellings
+from qa.checks.consistency import NAME_ZIPF, pooled_kind, spellings
+from qa.checks.names import MIN_LENGTH, rare_pair, skeleton, small_edit
 from qa.commands.options import load_config
 from qa.files import discover
+from qa.lexicon import zipf
 from qa.sources import read_file
 from qa.text.lines import LineIndex
 
@@ -32,7 +35,9 @@ class Pooled:
     files: set[str] = field(default_factory=set)
 
 
-def collect(paths: tuple[str, ...], config_path: str | None) -> tuple[list[dict[str, Any]], int]:
+def collect(
+    paths: tuple[str, ...], config_path: str | None, *, similar: bool = False
+) -> tuple[list[dict[str, Any]], int]:
     """The clusters (most frequent first) and the number of files read."""
     config = load_config(config_path, paths)
     registry = reg.registry(config.section("names"), config.resolve_path)
@@ -57,24 +62,51 @@ def collect(paths: tuple[str, ...], config_path: str | None) -> tuple[list[dict[
     for cid, entry in pooled.items():
         if len(entry.counts) < 2:
             continue
-        forms = [form for form, _ in entry.counts.most_common()]
-        kind = pooled_kind(cid, forms, registry)
-        if kind is None:
-            continue
-        person = registry.people[cid[0]].id if isinstance(cid, tuple) else None
-        clusters.append(
-            {
-                "kind": kind,
-                "person": person,
-                "total": sum(entry.counts.values()),
-                "files": len(entry.files),
-                "spellings": [
-                    {"form": f, "count": entry.counts[f], "examples": entry.examples[f]} for f in forms
-                ],
-            }
-        )
-    clusters.sort(key=lambda c: (c["kind"] != "name", -c["total"], c["spellings"][0]["form"]))
+        kind = pooled_kind(cid, [form for form, _ in entry.counts.most_common()], registry)
+        if kind is not None:
+            person = registry.people[cid[0]].id if isinstance(cid, tuple) else None
+            clusters.append(_cluster(kind, person, [entry]))
+    if similar:
+        clusters += _similar(pooled, registry)
+    clusters.sort(key=lambda c: (KINDS.index(c["kind"]), -c["total"], c["spellings"][0]["form"]))
     return clusters, files
+
+
+KINDS = ("name", "similar", "word")
+
+
+def _cluster(kind: str, person: str | None, entries: list[Pooled]) -> dict[str, Any]:
+    counts: Counter[str] = sum((e.counts for e in entries), Counter())
+    examples = {form: ex for e in entries for form, ex in e.examples.items()}
+    return {
+        "kind": kind,
+        "person": person,
+        "total": sum(counts.values()),
+        "files": len(set().union(*(e.files for e in entries))),
+        "spellings": [{"form": f, "count": n, "examples": examples[f]} for f, n in counts.most_common()],
+    }
+
+
+def _similar(pooled: dict[Any, Pooled], registry: reg.Registry) -> list[dict[str, Any]]:
+    """Pairs of rare or unknown words a speller's slip apart (N003's test, without context)."""
+    buckets: dict[str, list[tuple[str, str, Pooled]]] = {}
+    for cid, entry in pooled.items():
+        if isinstance(cid, str) and len(cid) >= MIN_LENGTH:
+            form = entry.counts.most_common(1)[0][0]
+            if zipf(form) < NAME_ZIPF or cid in registry.token_people:
+                buckets.setdefault(skeleton(cid), []).append((cid, form, entry))
+    people = registry.token_people
+    found = []
+    for bucket in buckets.values():
+        for (key_a, form_a, a), (key_b, form_b, b) in combinations(bucket, 2):
+            if people.get(key_a) and people.get(key_b):
+                if not people[key_a] & people[key_b]:
+                    continue  # two different registry people
+            elif not rare_pair(form_a, form_b):
+                continue
+            if small_edit(key_a, key_b):
+                found.append(_cluster("similar", None, [a, b]))
+    return found
 
 
 @click.command()
@@ -83,14 +115,17 @@ def collect(paths: tuple[str, ...], config_path: str | None) -> tuple[list[dict[
     "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @click.option("--names-only", is_flag=True, help="Only names (registry, rare words), not ordinary words.")
+@click.option("--similar", is_flag=True, help="Also pair rare names one speller's slip apart (रैना/रेना).")
 @click.option(
     "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (qa.toml or pyproject)."
 )
-def names(paths: tuple[str, ...], output_format: str, names_only: bool, config_path: str | None) -> None:
+def names(
+    paths: tuple[str, ...], output_format: str, names_only: bool, similar: bool, config_path: str | None
+) -> None:
     """Print words and names spelled more than one way across PATHS."""
-    clusters, files = collect(paths, config_path)
+    clusters, files = collect(paths, config_path, similar=similar)
     if names_only:
-        clusters = [c for c in clusters if c["kind"] == "name"]
+        clusters = [c for c in clusters if c["kind"] != "word"]
     if output_format == "json":
         click.echo(json.dumps({"files": files, "clusters": clusters}, ensure_ascii=False, indent=2))
         return

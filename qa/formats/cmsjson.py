@@ -5,15 +5,16 @@ dotted key path matched against the end of each string's path, so ``headline``
 finds ``{"headline": …}`` and ``{"story": {"headline": …}}``, and ``images.caption``
 finds every ``{"images": [{"caption": …}]}``; a list of strings yields each item.
 A field whose text holds tags or entities is read as HTML. Offsets point into the
-JSON source: characters written verbatim map exactly; an escape (``\\n``,
-``\\u0915``) is a decoded, non-verbatim piece, so fixes never rewrite it.
+JSON source: characters written verbatim map exactly; a run of escapes (``\\n``, or a
+word written as ``\\u0915\\u0916``) is one decoded, non-verbatim piece — a finding inside
+it points at the whole run, and fixes never rewrite it.
 """
 
 from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
 from json.decoder import scanstring
 from typing import Any
 
@@ -29,7 +30,8 @@ OPTIONS = "cms"
 DEFAULT_FIELDS = ("headline", "standfirst", "summary", "body", "captions", "caption")
 
 _SPACE = regex.compile(r"[ \t\n\r]*")
-_ESCAPE = regex.compile(r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[0-9a-fA-F]{4}|u[0-9a-fA-F]{4}|.)", regex.S)
+#: A run of escapes: decoded as one piece (a word written as \u0915\u0916… maps to itself whole).
+_ESCAPES = regex.compile(r"(?:\\(?:u[0-9a-fA-F]{4}|[^u]))+")
 _DECODER = json.JSONDecoder()
 
 Path = tuple[str | int, ...]
@@ -133,7 +135,7 @@ class _Decoded:
         parts: list[str] = []
         decoded = 0
         position = start
-        for m in _ESCAPE.finditer(source, start, end):
+        for m in _ESCAPES.finditer(source, start, end):
             self._add_run(parts, source[position : m.start()], decoded, position, m.start(), True)
             decoded += m.start() - position
             text = json.loads(f'"{m.group()}"')
@@ -149,10 +151,13 @@ class _Decoded:
             parts.append(text)
             self._runs.append((at, start, end, verbatim))
 
-    def _runs_in(self, start: int, end: int) -> Iterable[tuple[int, int, int, int, bool]]:
+    def _runs_in(self, start: int, end: int) -> Iterator[tuple[int, int, int, int, bool]]:
         """(decoded start, decoded end, source start, source end, verbatim) overlapping [start, end)."""
-        for index, (at, src_start, src_end, verbatim) in enumerate(self._runs):
-            until = self._starts[index + 1] if index + 1 < len(self._runs) else len(self.source)
+        index = max(bisect_right(self._starts, start) - 1, 0)
+        while index < len(self._runs) and self._runs[index][0] < end:
+            at, src_start, src_end, verbatim = self._runs[index]
+            index += 1
+            until = self._starts[index] if index < len(self._runs) else len(self.source)
             lo, hi = max(start, at), min(end, until)
             if lo < hi:
                 if verbatim:

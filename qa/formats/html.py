@@ -35,6 +35,7 @@ SKIP = frozenset({"script", "style", "template", "svg", "math", "noscript"})
 #: Elements whose content is code: one U+FFFC stands in for it.
 CODE = frozenset({"code", "pre", "kbd", "samp", "var"})
 _BREAK = frozenset({"br", "wbr"})
+NBSP = "\u00a0"
 #: A run of source whitespace that renders as one space (it holds a line break or a tab).
 _LAYOUT_SPACE = regex.compile(r"[ \t]*[\r\n\t][ \t\r\n]*")
 _NEWLINE = regex.compile(r"\n")
@@ -88,7 +89,8 @@ def _view_text(source: str, start: int, end: int, kind: str, value: str) -> str 
     if kind == "data":
         return None
     if kind == "entity":
-        return html.unescape(source[start:end])
+        text = html.unescape(source[start:end])
+        return " " if text == NBSP else text  # "&nbsp;" is deliberate, visible markup: read a space
     return value
 
 

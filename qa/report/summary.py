@@ -7,23 +7,62 @@ from collections import Counter
 from qa.report import FileResult
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def summary_line(results: list[FileResult]) -> str:
     severities = Counter(str(d.severity) for r in results for d in r.diagnostics)
     total = sum(severities.values())
-    files = _plural(len(results), "file")
+    files = plural(len(results), "file")
     fixed = sum(r.fixed for r in results)
-    fixed_note = f" ({_plural(fixed, 'fix')} applied)" if fixed else ""
+    fixed_note = f" ({plural(fixed, 'fix')} applied)" if fixed else ""
     if not total:
         return f"All clear: no problems in {files}.{fixed_note}"
     parts = [
-        f"{severities[s]} info" if s == "info" else _plural(severities[s], s)
+        f"{severities[s]} info" if s == "info" else plural(severities[s], s)
         for s in ("error", "warning", "info")
         if severities[s]
     ]
     fixable = sum(1 for r in results for d in r.diagnostics if d.fix and d.fix.applicability == "safe")
     fixable_note = f" {fixable} fixable with --fix." if fixable else ""
-    return f"Found {_plural(total, 'problem')} ({', '.join(parts)}) in {files}.{fixable_note}{fixed_note}"
+    return f"Found {plural(total, 'problem')} ({', '.join(parts)}) in {files}.{fixable_note}{fixed_note}"
+
+
+#: Rule families by code letter, as reports name them.
+FAMILIES = {
+    "U": "Unicode",
+    "P": "Punctuation",
+    "T": "Spelling",
+    "N": "Names",
+    "F": "Facts",
+    "S": "Style",
+    "E": "English",
+}
+_SEVERITIES = ("error", "warning", "info")
+
+
+def family_table(results: list[FileResult]) -> str:
+    """Findings per family and severity, one row per family that has any."""
+    counts = Counter((d.code[:1], str(d.severity)) for r in results for d in r.diagnostics)
+    letters = sorted({letter for letter, _ in counts})
+    if not letters:
+        return ""
+    rows = [f"{'family':<16}" + "".join(f"{s:>9}" for s in _SEVERITIES) + f"{'total':>9}"]
+    for letter in letters:
+        cells = [counts[(letter, s)] for s in _SEVERITIES]
+        name = f"{letter} {FAMILIES.get(letter, '')}".rstrip()
+        rows.append(f"{name:<16}" + "".join(f"{c:>9}" for c in cells) + f"{sum(cells):>9}")
+    return "\n".join(rows)
+
+
+def statistics(results: list[FileResult]) -> str:
+    """Counts per rule, most frequent first, the way ruff's --statistics prints them."""
+    counts = Counter((d.code, d.name) for r in results for d in r.diagnostics)
+    fixable = {d.code for r in results for d in r.diagnostics if d.fix and d.fix.applicability == "safe"}
+    width = len(str(max(counts.values(), default=0)))
+    lines = [
+        f"{n:>{width}}\t{code}\t{'[*]' if code in fixable else '[ ]'} {name}"
+        for (code, name), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    return "".join(f"{line}\n" for line in lines) + summary_line(results) + "\n"

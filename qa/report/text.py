@@ -13,7 +13,7 @@ from qa.diagnostic import Diagnostic, Edit
 from qa.engine.fixes import apply_edits
 from qa.engine.rule import RuleMeta
 from qa.report import FileResult
-from qa.report.summary import summary_line
+from qa.report.summary import family_table, plural, summary_line
 from qa.text.width import display_width
 
 WINDOW = 36  # code points of context on each side of a finding
@@ -25,8 +25,15 @@ def _paint(text: str, code: str, color: bool) -> str:
 
 
 def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: bool = False) -> str:
-    blocks = [block(result, d, color=color) for result in results for d in result.diagnostics]
-    return "".join(f"{b}\n\n" for b in blocks) + summary_line(results) + "\n"
+    """Findings grouped by file (a heading per file when there are several), then totals."""
+    out = []
+    for result in results:
+        if len(results) > 1 and result.diagnostics:
+            heading = f"── {result.path} ({plural(len(result.diagnostics), 'problem')})"
+            out.append(_paint(heading, "1;4", color) + "\n\n")
+        out += [f"{block(result, d, color=color)}\n\n" for d in result.diagnostics]
+    table = family_table(results)
+    return "".join(out) + (f"{table}\n\n" if table else "") + summary_line(results) + "\n"
 
 
 def block(result: FileResult, d: Diagnostic, *, color: bool = False) -> str:

@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from qa import __version__
 from qa.config import Config
+from qa.engine.runner import RuleCrash
 from qa.errors import QAError
 from qa.report import FileResult
 from qa.report.json import records
@@ -211,6 +212,8 @@ async def _guarded(gate: Gate, limit: int, text: str, function: Any, *args: Any,
         raise _Failure(503, "Server overloaded, please try again later") from None
     except TooSlow:
         raise _Failure(503, f"Checking took longer than {gate.timeout:g} seconds") from None
+    except RuleCrash as exc:  # a bug in qa, not in the request
+        raise _Failure(500, str(exc)) from None
     except QAError as exc:
         raise _Failure(400, str(exc)) from None
 

@@ -78,6 +78,7 @@ def variant_key(word: str) -> str:
     word = _PERSO_NUKTA.sub("", word).replace(CANDRABINDU, ANUSVARA)
     word = _NASAL_CLUSTER.sub(ANUSVARA, word)
     word = word.replace("ॉ", "ा").replace("ऑ", "आ").replace("त्त्व", "त्व").replace("र्द्ध", "र्ध")
+    word = word.replace("र्", "र")  # बर्फ/बरफ, गर्म/गरम, बर्तन/बरतन
     return _SHRUTI.sub(lambda m: "ए" if m.group(1) == "े" else "ई", word)
 
 

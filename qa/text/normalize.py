@@ -25,7 +25,7 @@ from qa.errors import RuleDataError
 NUKTA, VIRAMA, ANUSVARA, CHANDRABINDU = "\u093c", "\u094d", "\u0902", "\u0901"
 
 # Only the Perso-Arabic nukta letters; a nukta anywhere else (है़) is an error, not a variant.
-_NUKTA = regex.compile(r"(?<=[कखगजफ])\u093c")
+_NUKTA = regex.compile(r"(?<=[कखगजफ])\u093c+")
 # A nasal consonant + virama before a stop of its own class (वर्ग) is an anusvara.
 _NASAL = regex.compile(r"ङ्(?=[कखगघ])|ञ्(?=[चछजझ])|ण्(?=[टठडढ])|न्(?=[तथदध])|म्(?=[पफबभ])")
 # Shruti य after a vowel (or a consonant's inherent अ): गये → गए, नयी → नई, जायेगा → जाएगा.
@@ -35,8 +35,9 @@ _SHRUTI = regex.compile(
     r"(?:य(?P<v>े)|(?<!स्था|दा|या|विज)य(?P<v>ी))"
 )
 _SHRUTI_VOWEL = {"े": "ए", "ी": "ई"}
-# An optional doubled consonant in a three-consonant cluster: महत्त्व → महत्व, अर्द्ध → अर्ध.
-_DOUBLED = regex.compile(r"([\u0915-\u0939])\u094d\1\u094d(?=[\u0915-\u0939])|(?<=र्)द्ध")
+# The doubled consonant CHD lets go (तत्त्व → तत्व, महत्त्व → महत्व, अर्द्ध → अर्ध); other
+# doubles are the spelling (उज्ज्वल, not उज्वल).
+_DOUBLED = regex.compile(r"(त)्त्(?=व)|(?<=र्)द्ध")
 _FINAL_HALANT = regex.compile(r"(?<=[\u0915-\u0939])\u094d$")
 
 

@@ -235,11 +235,6 @@ def find(text: str, start: int = 0, end: int | None = None, *, words: bool = Tru
     return found
 
 
-def find_digits(text: str, start: int = 0, end: int | None = None) -> list[Ordinal]:
-    """Digit ordinals only."""
-    return find(text, start, end, words=False)
-
-
 _LAST: tuple[str | None, tuple[Ordinal, ...]] = (None, ())
 
 

@@ -1,0 +1,61 @@
+"""A real LanguageTool server for the test session (fetched once, cached, stopped after).
+
+Without Java or Maven (or without Maven Central) the tests that need it skip with
+the reason — unless ``QA_REQUIRE_REAL=1`` (set by CI), which makes that a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from qa import languagetool as lt
+
+
+def require_real() -> bool:
+    return os.environ.get("QA_REQUIRE_REAL") == "1"
+
+
+def unavailable(reason: str) -> None:
+    if require_real():
+        pytest.fail(f"QA_REQUIRE_REAL=1 but {reason}")
+    pytest.skip(reason)
+
+
+def report(config: pytest.Config, line: str) -> None:
+    """A measurement for the test log, shown even when output is captured."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"\n[measured] {line}")
+
+
+@pytest.fixture(scope="session")
+def languagetool_server(pytestconfig: pytest.Config) -> Iterator[lt.Server]:
+    """Install (once per cache) and start LanguageTool on a free loopback port."""
+    try:
+        lt.install()
+        server = lt.start()
+    except lt.LanguageToolError as exc:
+        unavailable(f"no LanguageTool server: {exc}")
+    report(
+        pytestconfig,
+        f"LanguageTool {lt.VERSION} start-up: health check after {server.ready_seconds:.1f} s, "
+        f"first check answered after {server.warm_seconds:.1f} s",
+    )
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _languagetool_env(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Family E's rule examples talk to the session server; every other test runs without one."""
+    monkeypatch.delenv(lt.ENV_URL, raising=False)
+    callspec = getattr(request.node, "callspec", None)
+    meta = callspec.params.get("meta") if callspec else None
+    if getattr(meta, "family", None) == "E":
+        server = request.getfixturevalue("languagetool_server")
+        monkeypatch.setenv(lt.ENV_URL, server.url)

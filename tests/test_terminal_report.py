@@ -1,0 +1,79 @@
+"""The terminal report: grouped by file, a table by family, --statistics, the progress bar."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, run_qa
+
+SLIP = "ज़्यादा राष्ट्रपति ने कहा कि हालांकि,बातचीत जारी है।\n"
+CLEAN = "ज़्यादा राष्ट्रपति ने कहा, सब ठीक है।\n"
+
+
+def _stories(folder: Path, count: int) -> list[str]:
+    for i in range(count):
+        (folder / f"story-{i:02}.txt").write_text(SLIP if i % 2 == 0 else CLEAN, encoding="utf-8")
+    return sorted(str(p) for p in folder.glob("*.txt"))
+
+
+def test_text_groups_by_file_and_ends_with_a_family_table(tmp_path: Path) -> None:
+    files = _stories(tmp_path, 3)
+    out = run_qa("check", "--exit-zero", *files).stdout.decode()
+    headings = [line for line in out.splitlines() if line.startswith("── ")]
+    assert headings == [f"── {files[0]} (1 problem)", f"── {files[2]} (1 problem)"]
+    table = out.split("\n\n")[-2].splitlines()
+    assert table[0].split() == ["family", "error", "warning", "info", "total"]
+    assert table[1].split() == ["P", "Punctuation", "2", "0", "0", "2"]  # P001 is an error
+
+
+def test_single_file_keeps_editor_clickable_lines() -> None:
+    out = run_qa("check", "-", input=SLIP.encode()).stdout.decode()
+    assert out.startswith("-:1:")
+    assert "── " not in out
+
+
+def test_statistics_count_per_rule_like_ruff(tmp_path: Path) -> None:
+    files = _stories(tmp_path, 5)
+    done = run_qa("check", "--statistics", *files)
+    lines = done.stdout.decode().splitlines()
+    assert done.returncode == 1
+    assert lines[0].split("\t") == ["3", "P001", "[*] missing-space-after-comma"]
+    assert lines[-1].startswith("Found 3 problems")
+
+
+def test_no_progress_bar_in_pipes(tmp_path: Path) -> None:
+    done = run_qa("check", "--exit-zero", *_stories(tmp_path, 25))
+    assert done.stderr == b""
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    files = _stories(tmp_path, 25)
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    done = subprocess.run(
+        [sys.executable, "-m", "qa.cli", "check", "--exit-zero", *files],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert done.returncode == 0
+    assert b"Checking" in seen and b"25/25" in seen
+    assert b"Checking" not in done.stdout
