@@ -35,6 +35,14 @@ bench: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
 
+# Coverage-guided fuzzing of the readers, engine and fixer (not in CI); crashers land in .fuzz/
+FUZZ_SECONDS ?= 120
+.PHONY: fuzz
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet atheris
+	mkdir -p .fuzz/corpus && cp fixtures/articles/*.txt .fuzz/corpus/
+	cd .fuzz && ../$(BIN)/python ../bench/fuzz.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=4096 corpus
+
 # A real LanguageTool server (Maven Central) for the English passages: `qa languagetool start`.
 languagetool: $(VENV)/.installed
 	$(BIN)/qa languagetool install

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import msgpack
 
+from qa import datacache
 from qa.engine.registry import rules_dir
 from qa.errors import ConfigError, RuleDataError
 
@@ -74,7 +75,12 @@ def additions() -> frozenset[str]:
 
 @cache
 def frequencies() -> dict[str, float]:
-    """Word -> Zipf frequency, wordfreq first, then ``rules/lexicon/*.txt``."""
+    """Word -> Zipf frequency, wordfreq first, then ``rules/lexicon/*.txt`` (cached between runs)."""
+    sources = [_wordfreq_file(), *sorted((rules_dir() / "lexicon").glob("*.txt"))]
+    return datacache.cached("lexicon", sources, _frequencies)
+
+
+def _frequencies() -> dict[str, float]:
     zipf = _read_cbpack(_wordfreq_file())
     for word in sorted(additions()):
         zipf.setdefault(word, ADDITION_ZIPF)

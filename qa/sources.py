@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +41,10 @@ def read_file(path: Path, *, max_size: int) -> SourceText:
     try:
         if path.is_dir():
             raise InputError(f"{path}: is a directory")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise InputError(f"{path}: not a regular file")
+        size = info.st_size
         if size > max_size:
             raise InputError(
                 f"{path}: file is {size:,} bytes, over the limit of {max_size:,} (max-file-size)"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from qa.errors import InputError
@@ -21,6 +20,8 @@ def write_atomic(path: Path, text: str, *, bom: bool, original: bytes) -> None:
     data = encode(text, bom)
     target = path.resolve()
     mode = target.stat().st_mode & 0o7777
+    import tempfile  # only when writing: it pulls in shutil, bz2 and lzma
+
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".qa-tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

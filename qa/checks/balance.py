@@ -20,9 +20,12 @@ class UnbalancedBrackets(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         for start, end in ctx.document.paragraphs:
+            marks = list(_BRACKETS.finditer(text, start, end))
+            if not marks:
+                continue
             skip = {m.end() - 1 for m in _NOT_BRACKET.finditer(text, start, end)}
             stack: list[tuple[str, int]] = []
-            for m in _BRACKETS.finditer(text, start, end):
+            for m in marks:
                 mark, at = m.group(), m.start()
                 if at in skip:
                     continue

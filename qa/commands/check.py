@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 import regex
@@ -21,8 +21,11 @@ from qa.engine.runner import Linter
 from qa.errors import InputError, QAError
 from qa.files import discover
 from qa.report import FORMATS, FileResult, formatter, summary
-from qa.sources import SourceText, decode, read_file
+from qa.sources import SourceText, decode, encode, read_file
 from qa.writer import write_atomic
+
+if TYPE_CHECKING:
+    from qa.cache import Cache
 
 
 @dataclass
@@ -32,6 +35,7 @@ class Options:
     diff: bool
     input_format: str | None
     date: object
+    stdin: bool = False  #: '-' is among the inputs (with --fix, the report goes to stderr)
 
 
 @click.command()
@@ -66,6 +70,10 @@ class Options:
 )
 @click.option("--stdin-filename", help="Name to report (and to pick the format by) for stdin.")
 @click.option("--no-color", is_flag=True, help="No colours (also: NO_COLOR=1).")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), help="Processes for many files (default: all cores)."
+)
+@click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring the .qa_cache folder.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
 def check(
     paths: tuple[str, ...],
@@ -84,6 +92,8 @@ def check(
     input_format: str | None,
     stdin_filename: str | None,
     no_color: bool,
+    jobs: int | None,
+    no_cache: bool,
     statistics: bool,
 ) -> None:
     """Lint PATHS (files or folders; '-' for stdin). Exit 1 if problems at or above --fail-level."""
@@ -94,15 +104,17 @@ def check(
     config.override("ignore", split_codes(ignore), "--ignore")
     config.override("fail-level", fail_level, "--fail-level")
     linter = Linter(config)
-    options = Options(fix, unsafe_fixes, diff, input_format, parse_date(date) if date else None)
+    options = Options(fix, unsafe_fixes, diff, input_format, parse_date(date) if date else None, "-" in paths)
+    cache = None if no_cache or fix or diff else _cache(config, linter, input_format)
     results, failed_inputs, diffs = [], 0, []
-    for name, read in _progress(list(_inputs(paths, config, stdin_filename))):
-        try:
-            result, patch = _lint_one(name, read, linter, options)
-        except InputError as exc:
-            click.echo(f"qa: error: {exc}", err=True)
+    files = _files(paths, config)
+    outcomes = _lint_all(paths, files, config, stdin_filename, linter, options, cache, jobs)
+    for outcome in _progress(outcomes, len(files) + ("-" in paths)):
+        if isinstance(outcome, InputError):
+            click.echo(f"qa: error: {outcome}", err=True)
             failed_inputs += 1
             continue
+        result, patch = outcome
         results.append(result)
         if patch:
             diffs.append(patch)
@@ -117,28 +129,74 @@ def check(
     sys.exit(0 if exit_zero else int(failing or bool(diffs and diff)))
 
 
-def _inputs(paths: tuple[str, ...], config: Config, stdin_filename: str | None):  # type: ignore[no-untyped-def]
-    """(display name, reader) for stdin and every discovered file."""
-    files = [p for p in paths if p != "-"]
+Outcome = tuple[FileResult, str | None] | InputError
+
+
+def _cache(config: Config, linter: Linter, input_format: str | None) -> Cache:
+    from qa.cache import Cache, location
+
+    return Cache(location(config), config, linter.codes, (input_format,))
+
+
+def _files(paths: tuple[str, ...], config: Config) -> list[str]:
+    found = discover([p for p in paths if p != "-"], include=config["include"], exclude=config["exclude"])
+    return [str(p) for p in found]
+
+
+def _lint_all(  # type: ignore[no-untyped-def]
+    paths: tuple[str, ...],
+    files: list[str],
+    config: Config,
+    stdin_filename: str | None,
+    linter: Linter,
+    options: Options,
+    cache: Cache | None,
+    jobs: int | None,
+):
+    """Stdin in this process, then every discovered file (over ``jobs`` processes), in order."""
     if "-" in paths:
-        yield stdin_filename or "-", lambda: decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
-    for path in discover(files, include=config["include"], exclude=config["exclude"]):
-        yield str(path), lambda path=path: read_file(path, max_size=config["max-file-size"])
+
+        def read_stdin() -> SourceText:
+            return decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
+
+        yield _outcome(stdin_filename or "-", read_stdin, linter, options, cache, stdin=True)
+    max_size = config["max-file-size"]
+
+    def lint_file(name: str) -> Outcome:
+        return _outcome(name, lambda: read_file(Path(name), max_size=max_size), linter, options, cache)
+
+    if len(files) > 1 and jobs != 1:
+        from qa.parallel import default_jobs, ordered_map
+
+        yield from ordered_map(lint_file, files, jobs or default_jobs())
+    else:
+        yield from map(lint_file, files)
+
+
+def _outcome(  # type: ignore[no-untyped-def]
+    name: str, read, linter: Linter, options: Options, cache: Cache | None, *, stdin: bool = False
+) -> Outcome:
+    try:
+        return _lint_one(name, read, linter, options, cache, stdin=stdin)
+    except InputError as exc:
+        return exc
 
 
 #: Show a progress bar from this many files on (on a terminal, never in CI logs).
 PROGRESS_FILES = 20
 
 
-def _progress(inputs: list[tuple[str, object]]) -> Iterator[tuple[str, object]]:
-    if len(inputs) < PROGRESS_FILES or not sys.stderr.isatty() or os.environ.get("CI"):
-        yield from inputs
+def _progress(outcomes: Iterator[Outcome], count: int) -> Iterator[Outcome]:
+    if count < PROGRESS_FILES or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield from outcomes
         return
-    with click.progressbar(inputs, label="Checking", file=sys.stderr, show_pos=True) as bar:
+    with click.progressbar(outcomes, length=count, label="Checking", file=sys.stderr, show_pos=True) as bar:
         yield from bar
 
 
-def _lint_one(name: str, read, linter: Linter, options: Options) -> tuple[FileResult, str | None]:  # type: ignore[no-untyped-def]
+def _lint_one(  # type: ignore[no-untyped-def]
+    name: str, read, linter: Linter, options: Options, cache: Cache | None = None, *, stdin: bool = False
+) -> tuple[FileResult, str | None]:
     source: SourceText = read()
     path = None if name == "-" else name
 
@@ -147,18 +205,22 @@ def _lint_one(name: str, read, linter: Linter, options: Options) -> tuple[FileRe
         return linter.check(doc, date=options.date)  # type: ignore[arg-type]
 
     if not (options.fix or options.diff):
-        return FileResult(name, source.text, lint(source.text)), None
+        key = cache.key(name, source.text, bom=source.bom) if cache else ""
+        found = cache.get(key) if cache else None
+        if found is None:
+            found = lint(source.text)
+            if cache:
+                cache.put(key, found)
+        return FileResult(name, source.text, found), None
     fixed = fix_until_stable(source.text, lint, unsafe=options.unsafe_fixes)
-    patch = None
-    if fixed.text != source.text:
-        if options.diff:
-            patch = _unified(name, source.text, fixed.text)
-        elif name == "-":
-            sys.stdout.write(fixed.text)
-        else:
-            write_atomic(Path(name), fixed.text, bom=source.bom, original=_bytes(source))
     if options.diff:
+        patch = _unified(name, source.text, fixed.text) if fixed.text != source.text else None
         return FileResult(name, source.text, lint(source.text)), patch
+    if stdin:  # a filter: always the whole text, fixed or not
+        sys.stdout.buffer.write(encode(fixed.text, source.bom))
+        sys.stdout.flush()
+    elif fixed.text != source.text:
+        write_atomic(Path(name), fixed.text, bom=source.bom, original=_bytes(source))
     return FileResult(name, fixed.text, fixed.remaining, fixed=fixed.applied), None
 
 
@@ -170,6 +232,8 @@ _LINES = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 def _unified(name: str, before: str, after: str) -> str:
+    import difflib  # only for --diff
+
     lines = difflib.unified_diff(_LINES.findall(before), _LINES.findall(after), f"a/{name}", f"b/{name}")
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
@@ -189,7 +253,7 @@ def _emit(
         sys.stdout.write("".join(diffs))
         return
     rules = {code: spec.meta for code, spec in registry.load_specs(tuple(config["rule-files"])).items()}
-    stream = sys.stderr if options.fix and any(r.path == "-" for r in results) else sys.stdout
+    stream = sys.stderr if options.fix and options.stdin else sys.stdout
     color = output is None and _use_color(no_color, stream)
     report = formatter(output_format)(results, rules, color=color)
     if output:

@@ -44,6 +44,11 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(parts)
 
 
+def _changes(text: str, fix: Fix | None) -> bool:
+    """False for a fix that would write back what is already there (it would never converge)."""
+    return fix is not None and any(text[e.start : e.end] != e.replacement for e in fix.edits)
+
+
 @dataclass
 class FixResult:
     text: str
@@ -58,7 +63,7 @@ def fix_until_stable(
     applied = 0
     for _ in range(MAX_PASSES):
         diagnostics = lint(text)
-        fixes = applicable(diagnostics, unsafe=unsafe)
+        fixes = applicable([d for d in diagnostics if _changes(text, d.fix)], unsafe=unsafe)
         if not fixes:
             return FixResult(text, applied, diagnostics)
         text = apply_edits(text, [e for f in fixes for e in f.edits])

@@ -19,6 +19,7 @@ from typing import Any
 import regex
 import yaml
 
+from qa import datacache
 from qa.diagnostic import Severity
 from qa.engine.rule import Example, Rule, RuleMeta
 from qa.engine.types import PatternRule, RepetitionRule, SubstitutionRule, compile_pattern
@@ -88,17 +89,23 @@ def read_yaml(path: Path, what: str = "rule file") -> Any:
 
 
 def load_file(path: Path) -> list[RuleSpec]:
-    data = read_yaml(path)
+    """The rules of one file; the parsed YAML is cached once the file has passed every check."""
+    data, store = datacache.lookup("rules", (path, Path(__file__)))
+    checked = data is not None
+    if data is None:
+        data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleDataError(f"{path}: expected a mapping with a 'rules' list")
-    return [_spec(path, entry, i) for i, entry in enumerate(data["rules"])]
+    specs = [_spec(path, entry, i, checked=checked) for i, entry in enumerate(data["rules"])]
+    store(data)
+    return specs
 
 
 def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
 
 
-def _spec(path: Path, entry: Any, index: int) -> RuleSpec:
+def _spec(path: Path, entry: Any, index: int, *, checked: bool = False) -> RuleSpec:
     where = f"{path}: rule #{index + 1}"
     if not isinstance(entry, dict):
         raise RuleDataError(f"{where}: expected a mapping")
@@ -117,7 +124,7 @@ def _spec(path: Path, entry: Any, index: int) -> RuleSpec:
     if kind == "python":
         options = dict(entry.get("options") or {})
     build = _builder(path, kind, meta, entry, where)
-    if kind == "pattern":
+    if kind == "pattern" and not checked:
         _check_pattern_examples(meta, entry, where)
     return RuleSpec(meta, build, options)
 

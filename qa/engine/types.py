@@ -163,8 +163,15 @@ class RepetitionRule(TimedRule):
         return self.latin and word.isascii() and len(word) > 1
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        for m in self._DOUBLED.finditer(ctx.text, overlapped=False):
-            word = m.group("word")
+        text, words = ctx.text, ctx.document.words
+        index, last = 0, len(words) - 1
+        while index < last:  # equal neighbours from the cached word list, then the regex confirms
+            (word, first), (other, second) = words[index], words[index + 1]
+            m = self._DOUBLED.match(text, first) if word == other else None
+            if m is None or m.end() != second + len(other):
+                index += 1
+                continue
+            index += 2  # like finditer: the second word does not start another pair
             if self._reportable(word):
                 start, end = m.start("gap"), m.end()
                 message = _format(self.meta.message, {"word": word, "match": m.group()})

@@ -3,17 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 import regex
 
 from qa.document import OBJECT, ViewBuilder
 
 #: Matches a suppression comment in any format (``<!-- qa: disable P001 -->``).
-QA_COMMENT = r"<!--\s*qa:[^>]*?-->"
+QA_COMMENT = r"<!--\s*qa:[^>]{0,500}?-->"
 URL = r"(?:https?://|ftp://|www\.)[^\s<>\"'“”‘’()\[\]{}]+(?<![.,;:!?।])"
-EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
 PROSE_OBJECTS = regex.compile(f"{QA_COMMENT}|{URL}|{EMAIL}")
+#: Each alternative with the strings one of which it cannot match without.
+_NEEDS = ((QA_COMMENT, ("<!--",)), (URL, ("://", "www.")), (EMAIL, ("@",)))
+
+
+def prose_objects(source: str) -> regex.Pattern[str] | None:
+    """:data:`PROSE_OBJECTS` cut down to what ``source`` may contain (None: nothing).
+
+    Most copy has no URL, e-mail or comment; a substring test is far cheaper than
+    trying the alternation at every position.
+    """
+    return _alternation(tuple(any(n in source for n in needs) for _, needs in _NEEDS))
+
+
+@cache
+def _alternation(present: tuple[bool, ...]) -> regex.Pattern[str] | None:
+    parts = [pattern for (pattern, _), used in zip(_NEEDS, present, strict=True) if used]
+    return regex.compile("|".join(parts)) if parts else None
 
 
 def mask(builder: ViewBuilder, spans: Iterable[tuple[int, int, str]], start: int, end: int) -> None:
@@ -28,5 +46,7 @@ def mask(builder: ViewBuilder, spans: Iterable[tuple[int, int, str]], start: int
 
 def objects(source: str, start: int = 0, end: int | None = None) -> Iterable[tuple[int, int, str]]:
     """URLs, e-mail addresses and qa comments, each stood in for by U+FFFC."""
-    for m in PROSE_OBJECTS.finditer(source, start, len(source) if end is None else end):
-        yield m.start(), m.end(), OBJECT
+    pattern = prose_objects(source)
+    if pattern is not None:
+        for m in pattern.finditer(source, start, len(source) if end is None else end):
+            yield m.start(), m.end(), OBJECT

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from qa.document import Document, SourceMap, ViewBuilder
-from qa.formats.masking import PROSE_OBJECTS, mask, objects
+from qa.formats.masking import mask, objects, prose_objects
 
 
 def read(source: str, path: str | None = None) -> Document:
-    if PROSE_OBJECTS.search(source) is None:
+    pattern = prose_objects(source)
+    if pattern is None or pattern.search(source) is None:
         return Document(source=source, view=source, source_map=SourceMap(), path=path)
     builder = ViewBuilder(source)
     mask(builder, objects(source), 0, len(source))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from json.encoder import encode_basestring as _string
 from typing import Any
 
 from qa.engine.rule import RuleMeta
@@ -12,7 +13,10 @@ from qa.report import FileResult
 
 def records(results: list[FileResult]) -> list[dict[str, Any]]:
     """One dict per diagnostic; ``start``/``end`` are code-point offsets, lines 1-based."""
-    out = []
+    return list(_records(results))
+
+
+def _records(results: list[FileResult]) -> Iterator[dict[str, Any]]:
     for result in results:
         for d in result.diagnostics:
             line, column = result.position(d.start)
@@ -42,9 +46,42 @@ def records(results: list[FileResult]) -> list[dict[str, Any]]:
             }
             if d.field is not None:
                 record["field"] = d.field
-            out.append(record)
-    return out
+            yield record
 
 
 def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: bool = False) -> str:
-    return json.dumps({"version": 1, "diagnostics": records(results)}, ensure_ascii=False, indent=2) + "\n"
+    """The bytes of ``json.dumps(report, ensure_ascii=False, indent=2)``, written out directly.
+
+    The standard encoder with ``indent`` is pure Python and holds millions of small
+    chunks for a big run; this writes one record at a time with the C string escaper.
+    """
+    parts = [_dump(record, 2) for record in _records(results)]
+    if not parts:
+        return '{\n  "version": 1,\n  "diagnostics": []\n}\n'
+    return '{\n  "version": 1,\n  "diagnostics": [\n    ' + ",\n    ".join(parts) + "\n  ]\n}\n"
+
+
+def _dump(value: Any, level: int) -> str:
+    """One value as ``json.dumps(..., indent=2)`` lays it out at nesting ``level``."""
+    if isinstance(value, str):
+        return _string(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    inner = "\n" + "  " * (level + 1)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = (f"{_string(str(k))}: {_dump(v, level + 1)}" for k, v in value.items())
+    elif isinstance(value, list):
+        if not value:
+            return "[]"
+        items = (_dump(v, level + 1) for v in value)
+    else:
+        return json.dumps(value)
+    body = ("," + inner).join(items)
+    opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
+    return f"{opening}{inner}{body}\n{'  ' * level}{closing}"

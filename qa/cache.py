@@ -1,0 +1,129 @@
+"""The result cache: skip files whose content and settings have not changed.
+
+An entry is keyed by a hash of the file's text, its name's suffix (which picks the
+reader), the qa version, every resolved setting, the selected rules and the rule
+data files (name, size and mtime), and the article date. It stores the
+diagnostics as JSON (never pickle: a cache folder may come from someone else's
+checkout). Unreadable or stale entries are misses; writes are atomic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from qa import __version__
+from qa.config import Config
+from qa.diagnostic import Diagnostic, Edit, Fix, Severity
+
+FOLDER = ".qa_cache"
+_FORMAT = 1
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# qa result cache; safe to delete.\n"
+
+
+def location(config: Config) -> Path:
+    """``$QA_CACHE_DIR``, else ``.qa_cache`` beside the config file, else in the cwd."""
+    if os.environ.get("QA_CACHE_DIR"):
+        return Path(os.environ["QA_CACHE_DIR"])
+    return (config.path.parent if config.path else Path.cwd()) / FOLDER
+
+
+def _data_files(rule_files: Iterable[str]) -> list[Path]:
+    from qa.engine.registry import rules_dir
+
+    code = sorted(Path(__file__).parent.rglob("*.py"))  # a checkout's edits count too
+    data = sorted(p for p in rules_dir().rglob("*") if p.is_file())
+    return [*code, *data, *map(Path, rule_files)]
+
+
+class Cache:
+    """Diagnostics by content hash, for one run's settings."""
+
+    def __init__(
+        self, folder: Path, config: Config, codes: Iterable[str], extra: Iterable[object] = ()
+    ) -> None:
+        self.folder = folder
+        date = config.date or dt.date.today()
+        settings = json.dumps(config.values, sort_keys=True, default=str)
+        files = [(str(p), *_stamp(p)) for p in _data_files(config["rule-files"])]
+        basis = json.dumps(
+            [_FORMAT, __version__, settings, sorted(codes), files, str(date), *map(str, extra)]
+        )
+        self._settings = hashlib.sha256(basis.encode("utf-8")).digest()
+
+    def key(self, name: str, text: str, *, bom: bool) -> str:
+        digest = hashlib.sha256(self._settings)
+        digest.update(f"{Path(name).suffix.lower()}\0{int(bom)}\0".encode())
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[Diagnostic] | None:
+        try:
+            records = json.loads(self._path(key).read_bytes())
+            return [_diagnostic(r) for r in records]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
+        """Store an entry; a cache that cannot be written is silently skipped."""
+        path = self._path(key)
+        data = json.dumps([_record(d) for d in diagnostics], ensure_ascii=False).encode("utf-8")
+        try:
+            if not self.folder.is_dir():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                (self.folder / "CACHEDIR.TAG").write_text(_TAG, encoding="utf-8")
+                (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
+            path.parent.mkdir(exist_ok=True)
+        except OSError:
+            return
+        temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            temp.write_bytes(data)
+            os.replace(temp, path)
+        except OSError:
+            Path(temp).unlink(missing_ok=True)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def _record(d: Diagnostic) -> dict[str, Any]:
+    fix = (
+        None
+        if d.fix is None
+        else [d.fix.applicability, [[e.start, e.end, e.replacement] for e in d.fix.edits]]
+    )
+    return {
+        "c": d.code,
+        "n": d.name,
+        "s": int(d.severity),
+        "m": d.message,
+        "a": d.start,
+        "b": d.end,
+        "g": list(d.suggestions),
+        "f": fix,
+        "p": d.field,
+    }
+
+
+def _diagnostic(r: dict[str, Any]) -> Diagnostic:
+    fix = None
+    if r["f"] is not None:
+        applicability, edits = r["f"]
+        fix = Fix(tuple(Edit(int(s), int(e), str(t)) for s, e, t in edits), applicability)
+    return Diagnostic(
+        r["c"], r["n"], Severity(r["s"]), r["m"], int(r["a"]), int(r["b"]), tuple(r["g"]), fix, r["p"]
+    )

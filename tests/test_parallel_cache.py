@@ -1,0 +1,110 @@
+"""``qa check -j N``, the ``.qa_cache`` result cache and the start-up data cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qa import datacache
+from qa.cache import Cache
+from qa.config import Config
+from qa.diagnostic import Diagnostic, Edit, Fix, Severity
+
+from conftest import ROOT, run_qa
+
+COMMA = "ज़्यादा राष्ट्रपति ने कहा,बातचीत जारी है।\n"
+CLEAN = "ज़्यादा राष्ट्रपति ने कहा कि बातचीत जारी है।\n"
+
+
+def _qa(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "qa.cli", *args],
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_COLOR": "1", **env},
+        timeout=120,
+    )
+
+
+def _folder(tmp_path: Path, count: int = 12) -> Path:
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for i in range(count):
+        (copy / f"{i:02d}.txt").write_text(f"खंड {i}।\n" + (COMMA if i % 3 else CLEAN), encoding="utf-8")
+    (copy / "bad.txt").write_bytes(b"caf\xe9")
+    return copy
+
+
+def test_jobs_give_the_same_report_in_the_same_order(tmp_path: Path) -> None:
+    copy = _folder(tmp_path)
+    one = run_qa("check", "--no-cache", "-j", "1", "--format", "json", str(copy))
+    many = run_qa("check", "--no-cache", "-j", "3", "--format", "json", str(copy))
+    assert one.returncode == many.returncode == 2  # bad.txt is an input error; the rest is reported
+    assert one.stdout == many.stdout and one.stderr == many.stderr
+    paths = [d["path"] for d in json.loads(many.stdout)["diagnostics"]]
+    assert paths == sorted(paths) and len(set(paths)) == 8
+
+
+def test_cache_reuses_unchanged_files_and_notices_edits(tmp_path: Path) -> None:
+    copy = _folder(tmp_path, count=3)
+    (copy / "bad.txt").unlink()
+    cache = tmp_path / "cache"
+    env = {"QA_CACHE_DIR": str(cache)}
+    first = _qa("check", "--format", "json", str(copy), env=env)
+    entries = sorted(cache.rglob("*.json"))
+    assert len(entries) == 3 and (cache / "CACHEDIR.TAG").exists()
+    second = _qa("check", "--format", "json", str(copy), env=env)
+    assert second.stdout == first.stdout and sorted(cache.rglob("*.json")) == entries
+    (copy / "00.txt").write_text(COMMA, encoding="utf-8")  # was clean
+    third = _qa("check", "--format", "json", str(copy), env=env)
+    assert len(sorted(cache.rglob("*.json"))) == 4
+    assert third.stdout.count(b'"P001"') == first.stdout.count(b'"P001"') + 1
+    _qa("check", "--no-cache", "--select", "P", str(copy), env=env)
+    assert len(sorted(cache.rglob("*.json"))) == 4  # --no-cache neither reads nor writes
+
+
+def test_cache_key_follows_settings_and_entries_round_trip(tmp_path: Path) -> None:
+    plain, strict = Config(), Config()
+    strict.override("fail-level", "info", "--fail-level")
+    a, b = Cache(tmp_path, plain, ["P001"]), Cache(tmp_path, strict, ["P001"])
+    assert a.key("x.txt", COMMA, bom=False) != b.key("x.txt", COMMA, bom=False)
+    assert a.key("x.txt", COMMA, bom=False) != a.key("x.md", COMMA, bom=False)
+    assert a.key("x.txt", COMMA, bom=False) != Cache(tmp_path, plain, ["P001", "P002"]).key(
+        "x.txt", COMMA, bom=False
+    )
+    found = [
+        Diagnostic("P001", "comma", Severity.ERROR, "m", 1, 2, (", ",), Fix((Edit(1, 2, ", "),), "safe")),
+        Diagnostic("N001", "name", Severity.INFO, "n", 3, 5, (), None, "title"),
+    ]
+    key = a.key("x.txt", COMMA, bom=False)
+    assert a.get(key) is None
+    a.put(key, found)
+    assert a.get(key) == found and a.get(key)[1].field == "title"  # type: ignore[index]
+    (tmp_path / key[:2] / f"{key}.json").write_text("{not json", encoding="utf-8")
+    assert a.get(key) is None  # a damaged entry is a miss, not a crash
+
+
+def test_data_cache_rebuilds_when_a_source_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "data"))
+    source = tmp_path / "words.txt"
+    source.write_text("एक\n", encoding="utf-8")
+    builds: list[int] = []
+
+    def build() -> dict[str, int]:
+        builds.append(1)
+        return {w: 1 for w in source.read_text(encoding="utf-8").split()}
+
+    assert datacache.cached("words", [source], build) == {"एक": 1}
+    assert datacache.cached("words", [source], build) == {"एक": 1} and len(builds) == 1
+    source.write_text("एक दो\n", encoding="utf-8")
+    os.utime(source, ns=(1, 1))
+    assert datacache.cached("words", [source], build) == {"एक": 1, "दो": 1} and len(builds) == 2
+    assert len(list((tmp_path / "data").glob("words-*"))) == 1  # the stale entry is gone
+    monkeypatch.setenv("QA_DATA_CACHE", "off")
+    datacache.cached("words", [source], build)
+    assert len(builds) == 3
