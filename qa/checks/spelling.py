@@ -52,6 +52,11 @@ def _normal(word: str) -> str:
 _STRAY_NUKTA = regex.compile(r"(?<![\u0915-\u0939])\u093c")
 
 
+#: Longer "words" are not words (pasted runs without spaces); their suggestions would cost
+#: time quadratic in the length, so they are left alone.
+MAX_WORD = 60
+
+
 @lru_cache(maxsize=65536)
 def _unknown(word: str) -> str | None:
     """The normal form of a Devanagari word the lexicon does not recognise, else None."""
@@ -66,7 +71,7 @@ def unrecognised(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
     accept = lexicon.house(ctx.config).accept
     known = lexicon.frequencies()
     for word, starts in ctx.document.word_index.items():
-        if word in known:
+        if word in known or len(word) > MAX_WORD:
             continue
         normal = _unknown(word)
         if normal is not None and normal not in accept:
