@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 
-from qa.config import Config
+from qa.config import Config, parse_date
 from qa.diagnostic import Diagnostic, Edit, Fix
 from qa.document import Document, SourceMap
 from qa.engine import registry, selection, suppress
@@ -45,7 +45,7 @@ class Linter:
     def codes(self) -> list[str]:
         return [rule.meta.code for rule in self.rules]
 
-    def check(self, document: Document, *, date: dt.date | None = None) -> list[Diagnostic]:
+    def check(self, document: Document, *, date: dt.date | str | None = None) -> list[Diagnostic]:
         ctx = _context(document, self.config, date)
         found: list[Diagnostic] = []
         for rule in self.rules:
@@ -69,7 +69,9 @@ class Linter:
         return _sorted_unique(found)
 
 
-def _context(document: Document, config: Config, date: dt.date | None) -> Context:
+def _context(document: Document, config: Config, date: dt.date | str | None) -> Context:
+    if isinstance(date, str):  # library callers pass "YYYY-MM-DD"
+        date = parse_date(date, "date")
     if date is not None:
         return Context(document, config, date, "given")
     if "date" in document.metadata:
