@@ -97,6 +97,12 @@ def test_library_callers_may_pass_the_date_as_a_string() -> None:
         api.check(text, date="2025-13-01")
 
 
+def test_count_message_names_the_person_not_an_id() -> None:
+    (found,) = api.check("इंदिरा गांधी की 105वीं जयंती मनाई गई।", date="2024-11-19", select=["F030"])
+    assert "107th" in found.message and "इंदिरा गांधी" in found.message
+    assert "indira-gandhi" not in found.message
+
+
 def test_seed_claim_through_the_cli(qa_cli) -> None:
     result = qa_cli("check", "--date", "2025-01-21", "--select", "F", str(SEED))
     assert b"F020" not in result.stdout
