@@ -6,13 +6,15 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 from qa.config import Config, parse_date
 from qa.diagnostic import Diagnostic, Edit, Fix
 from qa.document import Document, SourceMap
 from qa.engine import registry, selection, suppress
+from qa.engine.registry import RuleSpec
 from qa.engine.rule import Context, Rule
-from qa.errors import QAError
+from qa.errors import QAError, RuleDataError
 from qa.text.lines import LineIndex
 
 UNUSED_SUPPRESSION = "S001"
@@ -36,9 +38,7 @@ class Linter:
             extend_select=config["extend-select"],
             ignore=[*config["ignore"], *ignore],
         )
-        self.rules: list[Rule] = [
-            spec.build({**spec.options, **config.rule_options(spec.meta.code)}) for spec in chosen
-        ]
+        self.rules: list[Rule] = [spec.build(_options(spec, config)) for spec in chosen]
         self._unused = next((r for r in self.rules if isinstance(r, suppress.UnusedSuppression)), None)
 
     @property
@@ -67,6 +67,32 @@ class Linter:
         if self._unused is not None:
             found.extend(self._unused.unused(regions))
         return _sorted_unique(found)
+
+
+def _options(spec: RuleSpec, config: Config) -> dict[str, Any]:
+    """The rule's YAML options with ``[tool.qa.rules.CODE]`` on top; a value must keep its kind."""
+    where = config.path or "config"
+    if not isinstance(config.section("rules").get(spec.meta.code, {}), dict):
+        raise RuleDataError(f"{where}: [tool.qa.rules.{spec.meta.code}] must be a table of options")
+    given = config.rule_options(spec.meta.code)
+    for key, value in given.items():
+        if spec.options.get(key) is not None and _kind(value) != _kind(spec.options[key]):
+            raise RuleDataError(
+                f"{where}: [tool.qa.rules.{spec.meta.code}] {key} must be {_kind(spec.options[key])}"
+            )
+    return {**spec.options, **given}
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return "a string"
 
 
 def _context(document: Document, config: Config, date: dt.date | str | None) -> Context:
