@@ -232,3 +232,23 @@ def test_fix_never_touches_a_file_without_fixes(tmp_path: Path) -> None:
     assert run_qa("check", "--fix", str(path)).returncode == 0
     after = path.stat()
     assert (after.st_mtime_ns, after.st_ino) == (before.st_mtime_ns, before.st_ino)
+
+
+def test_nothing_read_is_not_all_clear(tmp_path: Path) -> None:
+    result = run_qa("check", "-", "--input-format", "cms-json", input=b'{"body": ')
+    assert result.returncode == 2
+    assert b"not a JSON payload" in result.stderr
+    assert b"All clear" not in result.stdout
+
+
+def test_an_unknown_input_format_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_qa("check", "--input-format", "docx", str(_write(tmp_path / "a.txt", "क ख".encode())))
+    assert result.returncode == 2
+    assert b"'docx' is not one of" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_a_folder_without_copy_warns(tmp_path: Path) -> None:
+    _write(tmp_path / "story.docx", b"PK")
+    result = run_qa("check", str(tmp_path))
+    assert result.returncode == 0
+    assert b"no files to check" in result.stderr and b"*.md" in result.stderr

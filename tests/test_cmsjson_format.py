@@ -80,3 +80,22 @@ def test_cli_reports_the_field_by_suffix_and_by_option(tmp_path: Path) -> None:
         assert result.returncode == 1, result.stderr
         records = json.loads(result.stdout)["diagnostics"]
         assert [r["field"] for r in records] == ["story.headline", "story.body", "story.captions[0]"]
+
+
+@pytest.mark.parametrize(
+    ("meta", "reported"),
+    [({"date": "2025-08-15"}, ["80वां"]),
+     ({"story": {"publishedAt": "2025-08-15T09:30:00+05:30"}}, ["80वां"]),
+     ({"date": "2026-08-15"}, []),
+     ({"date": "15/08/2025", "published": "2025-08-15"}, ["80वां"])],
+)  # fmt: skip
+def test_the_payload_date_is_the_article_date(meta: dict, reported: list[str]) -> None:
+    source = json.dumps({**meta, "body": "देश आज 80वां स्वतंत्रता दिवस मना रहा है।"}, ensure_ascii=False)
+    found = api.check(source, format="cms-json", select=["F030"])
+    assert [source[d.start : d.end] for d in found] == reported
+
+
+def test_date_fields_must_be_a_list(tmp_path: Path) -> None:
+    (tmp_path / "qa.toml").write_text('[cms]\ndate-fields = "date"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="date-fields"):
+        api.check(PAYLOAD, format="cms-json", config=config.load(tmp_path / "qa.toml"))

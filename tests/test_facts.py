@@ -10,6 +10,7 @@ import pytest
 from qa import api
 from qa.checks import facts_data
 from qa.checks.facts import _allowed
+from qa.errors import ConfigError
 from tests.conftest import SEED
 
 BASE = facts_data.load()
@@ -88,6 +89,20 @@ def test_seed_article_with_46_is_reported() -> None:
     assert found[0].suggestions == ("45वें", "47वें")
 
 
+def test_library_callers_may_pass_the_date_as_a_string() -> None:
+    text = "देश आज 80वां स्वतंत्रता दिवस मना रहा है।"
+    assert [d.code for d in api.check(text, date="2025-08-15", select=["F030"])] == ["F030"]
+    assert api.check(text, date="2026-08-15", select=["F030"]) == []
+    with pytest.raises(ConfigError, match="2025-13-01"):
+        api.check(text, date="2025-13-01")
+
+
+def test_count_message_names_the_person_not_an_id() -> None:
+    (found,) = api.check("इंदिरा गांधी की 105वीं जयंती मनाई गई।", date="2024-11-19", select=["F030"])
+    assert "107th" in found.message and "इंदिरा गांधी" in found.message
+    assert "indira-gandhi" not in found.message
+
+
 def test_seed_claim_through_the_cli(qa_cli) -> None:
     result = qa_cli("check", "--date", "2025-01-21", "--select", "F", str(SEED))
     assert b"F020" not in result.stdout
@@ -116,7 +131,12 @@ def test_seed_claim_through_the_cli(qa_cli) -> None:
      ("भारत के प्रथम राष्ट्रपति डॉ॰ राजेन्द्र प्रसाद ने उद्घाटन किया।", []),
      ("भारत के द्वितीय राष्ट्रपति डॉ॰ राजेन्द्र प्रसाद ने उद्घाटन किया।", ["द्वितीय"]),
      ("पोप लियो 14वें ने कहा।", []),  # a regnal number, not an office ordinal
-     ("कैथोलिक समुदाय के 266वें पोप लियो 14वें चुने गए।", ["266वें"])],
+     ("कैथोलिक समुदाय के 266वें पोप लियो 14वें चुने गए।", ["266वें"]),
+     ("जेडी वेंस अमेरिका के 49वें उपराष्ट्रपति बने।", ["49वें"]),
+     ("कमला हैरिस अमेरिका की 49वीं उपराष्ट्रपति थीं।", []),
+     ("संजीव खन्ना देश के 50वें मुख्य न्यायाधीश बने।", ["50वें"]),
+     ("अमेरिकी राष्ट्रपति ट्रंप, जो देश के 46वें राष्ट्रपति हैं, ने बयान दिया।", ["46वें"]),
+     ("ओबामा के बाद ट्रंप 45वें राष्ट्रपति बने और बाइडन 46वें।", [])],
 )  # fmt: skip
 def test_claims(text: str, reported: list[str]) -> None:
     assert [text[d.start : d.end] for d in _f(text)] == reported

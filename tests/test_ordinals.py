@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from qa import api
+import pytest
+import regex
+
+from qa import api, config
+from qa.errors import RuleDataError
 from qa.text import ordinals
 from qa.text.ordinals import correct_form
 
@@ -114,3 +118,20 @@ def test_head_gender_leaves_compound_heads() -> None:
 def test_month_ordinal_but_not_the_march() -> None:
     assert _codes("15वीं अगस्त और 5वें मार्च को", "F007") == ["15वीं अगस्त", "5वें मार्च"]
     assert _codes("किसानों का 5वां मार्च दिल्ली पहुंचा", "F007") == []
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [('[rules.F006]\nfeminine = "पारी"\n', "[tool.qa.rules.F006] feminine must be a list"),
+     ('[rules]\nF006 = "पारी"\n', "[tool.qa.rules.F006] must be a table")],
+)  # fmt: skip
+def test_a_misshapen_rule_option_is_a_rule_data_error(tmp_path: Path, table: str, message: str) -> None:
+    (tmp_path / "qa.toml").write_text(table, encoding="utf-8")
+    with pytest.raises(RuleDataError, match=regex.escape(message)):
+        api.check("यह 21वां पारी है।", config=config.load(tmp_path / "qa.toml"))
+
+
+def test_a_rule_option_list_replaces_the_default(tmp_path: Path) -> None:
+    (tmp_path / "qa.toml").write_text('[rules.F006]\nfeminine = ["पारी"]\n', encoding="utf-8")
+    found = api.check("यह 21वां पारी है।", config=config.load(tmp_path / "qa.toml"), select=["F006"])
+    assert [d.suggestions for d in found] == [("21वीं",)]

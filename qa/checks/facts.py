@@ -474,12 +474,12 @@ class DateCount(Rule):
         if day is not None:
             entry: Dated = dated.days[day[0]]
             assert entry.date is not None
-            return f"{day[0]} (the 1st was in {entry.date.year})", entry.date, 1, day[1], False
+            return f"{day[0]}: the 1st was in {entry.date.year}", entry.date, 1, day[1], False
         after = words_after(text, o.end, 2)
         if len(after) == 2 and after[0][0] in dated.short and after[1][0] in ("जयंती", "पुण्यतिथि"):
             person = dated.short[after[0][0]]  # "156वीं गांधी जयंती"
             base = person.born if after[1][0] == "जयंती" else person.died
-            return (f"{after[1][0]} of {person.id}", base, 0, after[1][2], False) if base else None
+            return (f"{after[1][0]} of {person.names[0]}", base, 0, after[1][2], False) if base else None
         noun = phrase_at(text, o.end, _COUNTED)
         if noun is None:
             return None
@@ -488,10 +488,10 @@ class DateCount(Rule):
             for pattern, person in dated.people:
                 if pattern.search(window):
                     base = person.born if noun[0] in _BORN else person.died
-                    return (f"{noun[0]} of {person.id}", base, 0, noun[1], False) if base else None
+                    return (f"{noun[0]} of {person.names[0]}", base, 0, noun[1], False) if base else None
         if noun[0] in _FOUNDED:
             window = window.removesuffix(" स्थापना की ").removesuffix("स्थापना की ")
             for pattern, event in dated.events:
                 if event.date and pattern.search(window):
-                    return f"{noun[0]} of {event.id}", event.date, 0, noun[1], noun[0] == "स्थापना दिवस"
+                    return f"{noun[0]} of {event.names[0]}", event.date, 0, noun[1], noun[0] == "स्थापना दिवस"
         return None

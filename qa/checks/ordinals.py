@@ -16,6 +16,9 @@ from qa.text.ordinals import IRREGULAR, Ordinal, Phrases, correct_form, phrase_a
 from qa.text.tokenize import DEVANAGARI
 
 _RANGE = regex.compile(r"[0-9०-९][-–]$")
+_LATIN = regex.compile(r"\p{Latin}")
+_LATIN_COMPOUND = regex.compile(r"[-‐]\p{Latin}")
+_LATIN_COMPOUND_BEFORE = regex.compile(r"\p{Latin}[-‐]$")
 POSSESSIVES = {"का": "direct", "के": "oblique", "की": "fem"}
 GENDER = {"direct": "m", "oblique": "m", "fem": "f"}
 _WELL_FORMED = {"वां", "वाँ", "वें", "वीं", "वीँ"}
@@ -230,9 +233,12 @@ def _digit_forms(ctx: Context) -> Iterator[Ordinal]:
 
 
 def _in_hindi(text: str, o: Ordinal) -> bool:
-    """True when a Devanagari word stands right before or after the ordinal."""
-    neighbours = [word_before(text, o.start), *words_after(text, o.end, 1)]
-    return any(n and DEVANAGARI.match(n[0]) for n in neighbours)
+    """True when a Devanagari word stands right before or after the ordinal and no
+    Latin-script word does or is hyphened to it ("1st Place", "3rd-party" are English)."""
+    if _LATIN_COMPOUND.match(text, o.end) or _LATIN_COMPOUND_BEFORE.match(text, max(0, o.start - 2), o.start):
+        return False
+    neighbours = [n for n in (word_before(text, o.start), *words_after(text, o.end, 1)) if n]
+    return any(DEVANAGARI.match(n[0]) for n in neighbours) and not any(_LATIN.match(n[0]) for n in neighbours)
 
 
 def _edit(o: Ordinal, replacement: str) -> Edit:

@@ -20,6 +20,7 @@ from qa.engine.fixes import fix_until_stable
 from qa.engine.runner import Linter
 from qa.errors import InputError, QAError
 from qa.files import discover
+from qa.formats import READERS
 from qa.report import FORMATS, FileResult, formatter, summary
 from qa.sources import SourceText, decode, encode, read_file
 from qa.writer import write_atomic
@@ -66,7 +67,9 @@ class Options:
 )
 @click.option("--date", help="The article's date, YYYY-MM-DD (for date-dependent rules).")
 @click.option(
-    "--input-format", help="Read input as text, markdown, html or cms-json (default: by file name)."
+    "--input-format",
+    type=click.Choice(sorted(READERS)),
+    help="Read input as text, markdown, html or cms-json (default: by file name).",
 )
 @click.option("--stdin-filename", help="Name to report (and to pick the format by) for stdin.")
 @click.option("--no-color", is_flag=True, help="No colours (also: NO_COLOR=1).")
@@ -108,6 +111,9 @@ def check(
     cache = None if no_cache or fix or diff else _cache(config, linter, input_format)
     results, failed_inputs, diffs = [], 0, []
     files = _files(paths, config)
+    if not files and "-" not in paths:
+        include = ", ".join(config["include"])
+        click.echo(f"qa: warning: no files to check in {', '.join(paths)} (include: {include})", err=True)
     outcomes = _lint_all(paths, files, config, stdin_filename, linter, options, cache, jobs)
     for outcome in _progress(outcomes, len(files) + ("-" in paths)):
         if isinstance(outcome, InputError):
@@ -118,7 +124,9 @@ def check(
         results.append(result)
         if patch:
             diffs.append(patch)
-    if statistics and not diff:
+    if failed_inputs and not results and output_format in ("text", "github"):
+        pass  # nothing was read: the errors above say why, not "All clear"
+    elif statistics and not diff:
         sys.stdout.write(summary.statistics(results))
     else:
         _emit(results, diffs, output_format, output, config, no_color, options)

@@ -6,13 +6,15 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
-from qa.config import Config
+from qa.config import Config, parse_date
 from qa.diagnostic import Diagnostic, Edit, Fix
 from qa.document import Document, SourceMap
 from qa.engine import registry, selection, suppress
+from qa.engine.registry import RuleSpec
 from qa.engine.rule import Context, Rule
-from qa.errors import QAError
+from qa.errors import QAError, RuleDataError
 from qa.text.lines import LineIndex
 
 UNUSED_SUPPRESSION = "S001"
@@ -36,16 +38,14 @@ class Linter:
             extend_select=config["extend-select"],
             ignore=[*config["ignore"], *ignore],
         )
-        self.rules: list[Rule] = [
-            spec.build({**spec.options, **config.rule_options(spec.meta.code)}) for spec in chosen
-        ]
+        self.rules: list[Rule] = [spec.build(_options(spec, config)) for spec in chosen]
         self._unused = next((r for r in self.rules if isinstance(r, suppress.UnusedSuppression)), None)
 
     @property
     def codes(self) -> list[str]:
         return [rule.meta.code for rule in self.rules]
 
-    def check(self, document: Document, *, date: dt.date | None = None) -> list[Diagnostic]:
+    def check(self, document: Document, *, date: dt.date | str | None = None) -> list[Diagnostic]:
         ctx = _context(document, self.config, date)
         found: list[Diagnostic] = []
         for rule in self.rules:
@@ -69,7 +69,35 @@ class Linter:
         return _sorted_unique(found)
 
 
-def _context(document: Document, config: Config, date: dt.date | None) -> Context:
+def _options(spec: RuleSpec, config: Config) -> dict[str, Any]:
+    """The rule's YAML options with ``[tool.qa.rules.CODE]`` on top; a value must keep its kind."""
+    where = config.path or "config"
+    if not isinstance(config.section("rules").get(spec.meta.code, {}), dict):
+        raise RuleDataError(f"{where}: [tool.qa.rules.{spec.meta.code}] must be a table of options")
+    given = config.rule_options(spec.meta.code)
+    for key, value in given.items():
+        if spec.options.get(key) is not None and _kind(value) != _kind(spec.options[key]):
+            raise RuleDataError(
+                f"{where}: [tool.qa.rules.{spec.meta.code}] {key} must be {_kind(spec.options[key])}"
+            )
+    return {**spec.options, **given}
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return "a string"
+
+
+def _context(document: Document, config: Config, date: dt.date | str | None) -> Context:
+    if isinstance(date, str):  # library callers pass "YYYY-MM-DD"
+        date = parse_date(date, "date")
     if date is not None:
         return Context(document, config, date, "given")
     if "date" in document.metadata:

@@ -28,6 +28,9 @@ from qa.formats.masking import mask, objects
 #: This reader gets ``[tool.qa.cms]``.
 OPTIONS = "cms"
 DEFAULT_FIELDS = ("headline", "standfirst", "summary", "body", "captions", "caption")
+#: Where the article's date is looked for (``[tool.qa.cms] date-fields``); the first one set wins.
+DEFAULT_DATE_FIELDS = ("date", "datePublished", "publishedAt", "published_at", "publish_date", "published")
+_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}(?![0-9])")
 
 _SPACE = regex.compile(r"[ \t\n\r]*")
 #: A run of escapes: decoded as one piece (a word written as \u0915\u0916… maps to itself whole).
@@ -39,11 +42,13 @@ Path = tuple[str | int, ...]
 
 def read(source: str, path: str | None = None, *, options: Mapping[str, Any] | None = None) -> Document:
     fields = _field_specs((options or {}).get("fields", DEFAULT_FIELDS), path)
+    date_fields = _field_specs((options or {}).get("date-fields", DEFAULT_DATE_FIELDS), path, "date-fields")
     try:
         json.loads(source)
     except (ValueError, RecursionError) as exc:
         raise InputError(f"{path or '<stdin>'}: not a JSON payload: {exc}") from None
-    literals = [(p, s, e) for p, s, e in _strings(source) if any(_matches(spec, p) for spec in fields)]
+    strings = _strings(source)
+    literals = [(p, s, e) for p, s, e in strings if any(_matches(spec, p) for spec in fields)]
     builder = ViewBuilder(source)
     named: list[tuple[int, int, str]] = []
     position = 0
@@ -54,13 +59,27 @@ def read(source: str, path: str | None = None, *, options: Mapping[str, Any] | N
         position = end - 1
     builder.replace(position, len(source), "\n")
     view, source_map = builder.build()
-    return Document(source, view, source_map, path=path, format="cms-json", fields=named)
+    metadata = _article_date(source, strings, date_fields)
+    return Document(source, view, source_map, path=path, format="cms-json", metadata=metadata, fields=named)
 
 
-def _field_specs(value: Any, path: str | None) -> list[tuple[str, ...]]:
+def _field_specs(value: Any, path: str | None, key: str = "fields") -> list[tuple[str, ...]]:
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) and v for v in value):
-        raise ConfigError(f"[tool.qa.cms] fields must be a list of key paths (reading {path or 'stdin'})")
+        raise ConfigError(f"[tool.qa.cms] {key} must be a list of key paths (reading {path or 'stdin'})")
     return [tuple(v.split(".")) for v in value]
+
+
+def _article_date(
+    source: str, strings: list[tuple[Path, int, int]], specs: list[tuple[str, ...]]
+) -> dict[str, str]:
+    """``{"date": "YYYY-MM-DD"}`` from the first date field ("2025-08-15T09:30:00+05:30" counts)."""
+    for spec in specs:
+        for field_path, start, end in strings:
+            if _matches(spec, field_path):
+                found = _DATE.match(json.loads(source[start:end]))
+                if found:
+                    return {"date": found.group()}
+    return {}
 
 
 def _matches(spec: tuple[str, ...], path: Path) -> bool:
