@@ -108,7 +108,11 @@ def check(
     config.override("fail-level", fail_level, "--fail-level")
     linter = Linter(config)
     options = Options(fix, unsafe_fixes, diff, input_format, parse_date(date) if date else None, "-" in paths)
-    cache = None if no_cache or fix or diff else _cache(config, linter, input_format)
+    cache = (
+        None
+        if no_cache or fix or diff or _asks_a_server(config, linter)
+        else _cache(config, linter, input_format)
+    )
     results, failed_inputs, diffs = [], 0, []
     files = _files(paths, config)
     if not files and "-" not in paths:
@@ -144,6 +148,15 @@ def _cache(config: Config, linter: Linter, input_format: str | None) -> Cache:
     from qa.cache import Cache, location
 
     return Cache(location(config), config, linter.codes, (input_format,))
+
+
+def _asks_a_server(config: Config, linter: Linter) -> bool:
+    """Findings from a LanguageTool server depend on more than the file: never cache them."""
+    if "E001" not in linter.codes:
+        return False
+    from qa.checks.english import server_url
+
+    return server_url(config.rule_options("E001"), config.section("languagetool")) is not None
 
 
 def _files(paths: tuple[str, ...], config: Config) -> list[str]:
