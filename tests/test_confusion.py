@@ -25,6 +25,11 @@ def test_slip_of_ignores_function_words_nasals_and_long_words(word: str) -> None
     assert slip_of(word) is None
 
 
+@pytest.mark.parametrize("word", ["कड़ा", "थमी", "हटी", "हठी"])
+def test_slip_of_keeps_a_consonant_with_its_own_vowel_sign(word: str) -> None:
+    assert slip_of(word) is None  # क+ड़ा is a syllable, not का with a stray key
+
+
 def test_neighbours_label_numbers_and_sentence_edges() -> None:
     text = "अमेरिका केक 47वें राष्ट्रपति। केक"
     first, last = text.index("केक"), text.rindex("केक")

@@ -25,7 +25,7 @@ from qa.diagnostic import Diagnostic
 from qa.engine.registry import rules_dir
 from qa.engine.rule import Context, Rule
 from qa.errors import RuleDataError
-from qa.text.akshara import CONSONANTS, INDEPENDENT_VOWELS, NUKTA
+from qa.text.akshara import CONSONANTS, INDEPENDENT_VOWELS, NUKTA, VOWEL_SIGNS
 from qa.text.tokenize import WORD_CHARS
 
 #: Postpositions, auxiliaries and particles a stray keystroke most often lands on.
@@ -46,6 +46,8 @@ def slip_of(word: str) -> str | None:
         if ch not in CONSONANTS and ch not in INDEPENDENT_VOWELS:
             continue
         width = 2 if word[i + 1 : i + 2] == NUKTA else 1
+        if word[i + width : i + width + 1] in VOWEL_SIGNS:
+            continue  # a consonant with its own vowel sign is a syllable, not a stray key (कड़ा)
         rest = word[:i] + word[i + width :]
         if rest in _FUNCTION:
             return rest
