@@ -12,6 +12,8 @@ from qa.engine.rule import Context, Rule
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 # "1)" or "क)" opening a line is a list marker; ":)" and ";-)" are emoticons.
 _NOT_BRACKET = regex.compile(r"(?:^|(?<=\n))[ \t]*[\p{L}\p{Nd}]{1,3}\)|[:;]-?[()]", regex.M)
+# "क) पहला … ख) दूसरा" inside a line: an unmatched ")" after a short enumerator.
+_ENUMERATOR = regex.compile(r"(?<![^\s])[\p{L}\p{M}\p{Nd}]{1,3}\)(?=[ \t])")
 _BRACKETS = regex.compile(r"[()\[\]{}]")
 _QUOTES = regex.compile(r"[\"“”]")
 
@@ -24,6 +26,7 @@ class UnbalancedBrackets(Rule):
             if not marks:
                 continue
             skip = {m.end() - 1 for m in _NOT_BRACKET.finditer(text, start, end)}
+            enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text, start, end)}
             stack: list[tuple[str, int]] = []
             for m in marks:
                 mark, at = m.group(), m.start()
@@ -33,6 +36,8 @@ class UnbalancedBrackets(Rule):
                     stack.append((mark, at))
                 elif stack and stack[-1][0] == _PAIRS[mark]:
                     stack.pop()
+                elif not stack and at in enumerators:
+                    continue
                 else:
                     yield self.diagnostic(at, at + 1, self.meta.message.format(mark=mark))
                     stack.clear()
