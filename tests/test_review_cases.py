@@ -37,6 +37,7 @@ SLIPS = [
     ("## ज़िले में बारिश\n\nप्रशासन ने **स्कूलों** को बंद किया ।", "P002", "markdown"),
     ("* ज़िले में बारिश हुई।कई सड़कें बंद हैं।", "P003", "markdown"),
     ("ज़िले के किसानों ने ने कहा कि फ़सल ख़राब हुई।", "P005", "text"),
+    ("सरकार &amp; मंत्री&nbsp;ने कहा,अब काम होगा।", "P001", "markdown"),
     ("ज़िले के [किसान](https://x.in) बोले, “फ़सल ख़राब हुई।", "P008", "markdown"),
 ]
 
@@ -62,12 +63,20 @@ CLEAN = [
     ("| राज्य | मामले |\n|---|---|\n| दिल्ली | 5 |\n", "markdown"),
     ("पहली पंक्ति  \nदूसरी पंक्ति", "markdown"),
     ("**नई दिल्ली:** सरकार ने कहा[^1]।\n\n[^1]: स्रोत: पीटीआई", "markdown"),
+    ("सरकार ने कहा&nbsp;कि काम होगा &amp; पैसा&#8230; मिलेगा।", "markdown"),
+    ("- [ ] सरकार ने कहा।\n- [x] काम हुआ।", "markdown"),
 ]
 
 
 @pytest.mark.parametrize(("text", "code", "fmt"), SLIPS)
 def test_slip_is_caught(text: str, code: str, fmt: str) -> None:
     assert code in {d.code for d in check(text, format=fmt)}
+
+
+def test_markdown_entity_keeps_source_offsets() -> None:
+    text = "सरकार &amp; मंत्री&nbsp;ने कहा,अब काम होगा।"
+    (comma,) = [d for d in check(text, format="markdown") if d.code == "P001"]
+    assert text[comma.start : comma.end] == ","
 
 
 @pytest.mark.parametrize(("text", "fmt"), CLEAN)
