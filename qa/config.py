@@ -24,7 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "ignore": [],
     "fail-level": "warning",
     "date": None,
-    "include": ["*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.json"],
+    "include": ["*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.cms.json"],
     "exclude": [".git", ".venv", "node_modules", "__pycache__", ".qa_cache"],
     "rule-files": [],
     "max-file-size": 64 * 1024 * 1024,
