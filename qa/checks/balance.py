@@ -12,8 +12,14 @@ from qa.engine.rule import Context, Rule
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 # "1)" or "क)" opening a line is a list marker; ":)" and ";-)" are emoticons.
 _NOT_BRACKET = regex.compile(r"(?:^|(?<=\n))[ \t]*[\p{L}\p{Nd}]{1,3}\)|[:;]-?[()]", regex.M)
+# "क) पहला … ख) दूसरा" inside a line: an unmatched ")" after a short enumerator.
+_ENUMERATOR = regex.compile(r"(?<![^\s])[\p{L}\p{M}\p{Nd}]{1,3}\)(?=[ \t])")
 _BRACKETS = regex.compile(r"[()\[\]{}]")
-_QUOTES = regex.compile(r"[\"“”]")
+# Doubled single quotes stand for double quotes in agency copy (‘‘कहा'', ''कहा"). They
+# pair like the others, but one left over is not reported: copy also runs them across
+# paragraphs and into single-quote marks.
+_QUOTES = regex.compile(r"''|‘‘|’’|[\"“”]")
+_OPENING = ("“", "‘‘")
 
 
 class UnbalancedBrackets(Rule):
@@ -24,6 +30,7 @@ class UnbalancedBrackets(Rule):
             if not marks:
                 continue
             skip = {m.end() - 1 for m in _NOT_BRACKET.finditer(text, start, end)}
+            enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text, start, end)}
             stack: list[tuple[str, int]] = []
             for m in marks:
                 mark, at = m.group(), m.start()
@@ -33,6 +40,8 @@ class UnbalancedBrackets(Rule):
                     stack.append((mark, at))
                 elif stack and stack[-1][0] == _PAIRS[mark]:
                     stack.pop()
+                elif not stack and at in enumerators:
+                    continue
                 else:
                     yield self.diagnostic(at, at + 1, self.meta.message.format(mark=mark))
                     stack.clear()
@@ -42,7 +51,7 @@ class UnbalancedBrackets(Rule):
 
 class UnbalancedQuotes(Rule):
     """Pairs “ ” and straight quotes; a straight quote may open or close either kind
-    (copy often mixes them: "लागतों … करेगा”), so only a mark left over is reported."""
+    (copy often mixes them: "लागतों … करेगा”, ''कहा"), so only a mark left over is reported."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
@@ -50,11 +59,12 @@ class UnbalancedQuotes(Rule):
             open_marks: list[tuple[str, int]] = []
             for m in _QUOTES.finditer(text, start, end):
                 mark, at = m.group(), m.start()
-                if mark == "“" or (mark == '"' and not open_marks):
+                if mark in _OPENING or (mark in ('"', "''") and not open_marks):
                     open_marks.append((mark, at))
                 elif open_marks:
                     open_marks.pop()
-                else:
+                elif len(mark) == 1:
                     yield self.diagnostic(at, at + 1, self.meta.message.format(mark=mark))
             for mark, at in open_marks:
-                yield self.diagnostic(at, at + 1, self.meta.message.format(mark=mark))
+                if len(mark) == 1:
+                    yield self.diagnostic(at, at + 1, self.meta.message.format(mark=mark))

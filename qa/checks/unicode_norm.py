@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+import regex
+
 from qa.checks.unicode_scan import distinct_words
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
@@ -66,7 +68,9 @@ class MixedNuktaEncoding(Rule):
             yield self.diagnostic(at, at + len(first), self.meta.message.format(words=words))
 
 
-_ASCII = re.compile(r"[0-9]")
+# Digits glued to Latin letters belong to a name or code ("Covid-19", "G20", "5G", "H1N1"),
+# which keeps its digits whatever system the story uses.
+_ASCII = regex.compile(r"(?<![A-Za-z]-?[0-9]*)[0-9](?![0-9]*-?[A-Za-z])")
 _DEVANAGARI = re.compile(r"[०-९]")
 _SYSTEMS = {"ascii": (_ASCII, "0-9"), "devanagari": (_DEVANAGARI, "०-९")}
 

@@ -11,7 +11,6 @@ An entity becomes a decoded, non-verbatim piece, so no fix ever rewrites it.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Protocol
@@ -19,7 +18,7 @@ from typing import Protocol
 import regex
 
 from qa.document import OBJECT, Document, ViewBuilder
-from qa.formats.masking import objects
+from qa.formats.masking import entity_text, objects
 
 #: Elements that end a paragraph (HTML's block-level and list/table structure).
 BLOCK = frozenset(
@@ -35,7 +34,6 @@ SKIP = frozenset({"script", "style", "template", "svg", "math", "noscript"})
 #: Elements whose content is code: one U+FFFC stands in for it.
 CODE = frozenset({"code", "pre", "kbd", "samp", "var"})
 _BREAK = frozenset({"br", "wbr"})
-NBSP = "\u00a0"
 #: A run of source whitespace that renders as one space (it holds a line break or a tab).
 _LAYOUT_SPACE = regex.compile(r"[ \t]*[\r\n\t][ \t\r\n]*")
 _NEWLINE = regex.compile(r"\n")
@@ -89,8 +87,7 @@ def _view_text(source: str, start: int, end: int, kind: str, value: str) -> str 
     if kind == "data":
         return None
     if kind == "entity":
-        text = html.unescape(source[start:end])
-        return " " if text == NBSP else text  # "&nbsp;" is deliberate, visible markup: read a space
+        return entity_text(source[start:end])
     return value
 
 

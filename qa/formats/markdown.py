@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import regex
 
 from qa.document import OBJECT, Document, ViewBuilder
-from qa.formats.masking import EMAIL, URL, mask
+from qa.formats.masking import EMAIL, ENTITY, URL, entity_text, mask
 
 _FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)(?:\r?\n|\r)---[ \t]*(?:\r\n|\r|\n|\Z)", regex.S)
 _FRONT_DATE = regex.compile(r"^date:\s*['\"]?(\d{4}-\d{2}-\d{2})", regex.M)
@@ -27,8 +27,10 @@ _SCAN = regex.compile(
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
     rf"|(?P<url>{URL}|{EMAIL})"
     r"|(?P<table_rule>^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*(?:\|[ \t]*)?$)"
-    r"|(?P<block_prefix>^[ ]{0,3}(?:>[ ]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?=\S))"
+    r"|(?P<block_prefix>^[ ]{0,3}(?:>[ ]?)*"
+    r"(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)?(?=\S))"
     r"|(?P<escape>\\[!-/:-@\[-`{-~])"
+    rf"|(?P<entity>{ENTITY})"
     r"|(?P<emphasis>\*{1,3}|(?<![\p{L}\p{M}\p{Nd}])_{1,3}|_{1,3}(?![\p{L}\p{M}\p{Nd}]))"
     r"|(?P<pipe>\|)",
     regex.M | regex.S,
@@ -74,5 +76,7 @@ def _spans(source: str, start: int) -> Iterator[tuple[int, int, str]]:
             yield m.start(), m.end(), ""
         elif kind == "escape":
             yield m.start(), m.end(), source[m.start() + 1]
+        elif kind == "entity" and (text := entity_text(m.group())) != m.group():
+            yield m.start(), m.end(), text
         elif kind == "pipe" and in_table_row:
             yield m.start(), m.end(), OBJECT

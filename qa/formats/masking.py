@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from functools import cache
 
@@ -13,6 +14,16 @@ from qa.document import OBJECT, ViewBuilder
 QA_COMMENT = r"<!--\s*qa:[^>]{0,500}?-->"
 URL = r"(?:https?://|ftp://|www\.)[^\s<>\"'“”‘’()\[\]{}]+(?<![.,;:!?।])"
 EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+
+ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});"
+NBSP = "\u00a0"
+
+
+def entity_text(raw: str) -> str:
+    """The text an HTML entity stands for; "&nbsp;" is deliberate, visible markup: a space."""
+    text = html.unescape(raw)
+    return " " if text == NBSP else text
+
 
 PROSE_OBJECTS = regex.compile(f"{QA_COMMENT}|{URL}|{EMAIL}")
 #: Each alternative with the strings one of which it cannot match without.
