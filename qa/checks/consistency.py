@@ -20,7 +20,7 @@ from typing import Any
 
 from qa.checks import names_registry as reg
 from qa.checks.consistency_style import ANY, HouseStyle, house_style
-from qa.diagnostic import Diagnostic, Edit, Severity
+from qa.diagnostic import Diagnostic, Severity
 from qa.document import Document
 from qa.engine.rule import Context, Rule
 from qa.errors import ConfigError
@@ -251,14 +251,7 @@ class _ClusterRule(Rule):
                 message = self.meta.message.format(form=form, preferred=cluster.preferred, count=count)
                 if not count:  # a house name form the document never uses
                     message = f"the house spelling is '{cluster.preferred}', not '{form}'"
-                yield self.diagnostic(
-                    start,
-                    end,
-                    message,
-                    suggestions=(cluster.preferred,),
-                    edits=(Edit(start, end, cluster.preferred),),
-                    severity=severity,
-                )
+                yield self.replace(start, end, cluster.preferred, message, severity=severity)
 
 
 class InconsistentNameSpelling(_ClusterRule):
@@ -295,6 +288,4 @@ class HouseStyleForm(Rule):
             message = self.meta.message.format(form=word, preferred=fixed, classes=", ".join(present))
             for start in starts:
                 end = start + len(raw)
-                yield self.diagnostic(
-                    start, end, message, suggestions=(fixed,), edits=(Edit(start, end, fixed),)
-                )
+                yield self.replace(start, end, fixed, message)

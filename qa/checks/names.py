@@ -30,7 +30,7 @@ from qa.checks.consistency import (
     word_index,
     word_number,
 )
-from qa.diagnostic import Diagnostic, Edit
+from qa.diagnostic import Diagnostic
 from qa.document import Document
 from qa.engine.rule import Context, Rule
 from qa.lexicon import known, zipf
@@ -146,9 +146,7 @@ class SimilarNameSpelling(Rule):
             )
             message = self.meta.message.format(form=minor, preferred=major, count=len(major_spans))
             for start, end in minor_spans:
-                yield self.diagnostic(
-                    start, end, message, suggestions=(major,), edits=(Edit(start, end, major),)
-                )
+                yield self.replace(start, end, major, message)
 
 
 def _names_pair(
@@ -181,9 +179,7 @@ class ForbiddenNameForm(Rule):
                 message = self.meta.message.format(
                     form=ctx.text[start:end], preferred=fixed, person=person.id
                 )
-                yield self.diagnostic(
-                    start, end, message, suggestions=(fixed,), edits=(Edit(start, end, fixed),)
-                )
+                yield self.replace(start, end, fixed, message)
 
 
 class SurnameFirstSecondReference(Rule):
@@ -202,10 +198,4 @@ class SurnameFirstSecondReference(Rule):
                     message = self.meta.message.format(
                         form=ctx.text[start:end], surname=person.surname, person=person.id
                     )
-                    yield self.diagnostic(
-                        start,
-                        end,
-                        message,
-                        suggestions=(person.surname,),
-                        edits=(Edit(start, end, person.surname),),
-                    )
+                    yield self.replace(start, end, person.surname, message)

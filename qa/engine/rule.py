@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -116,7 +116,15 @@ class Rule:
             fix,
         )
 
-    def replace(self, start: int, end: int, replacement: str, message: str | None = None) -> Diagnostic:
+    def replace(
+        self,
+        start: int,
+        end: int,
+        replacement: str,
+        message: str | None = None,
+        *,
+        severity: Severity | None = None,
+    ) -> Diagnostic:
         """A diagnostic whose fix replaces the whole span."""
         return self.diagnostic(
             start,
@@ -124,10 +132,5 @@ class Rule:
             message,
             suggestions=(replacement,),
             edits=(Edit(start, end, replacement),),
+            severity=severity,
         )
-
-
-def iter_checked(rules: Iterable[Rule], ctx: Context) -> Iterator[tuple[Rule, Diagnostic]]:
-    for rule in rules:
-        for diagnostic in rule.check(ctx):
-            yield rule, diagnostic
