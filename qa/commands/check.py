@@ -22,6 +22,7 @@ from qa.errors import InputError, QAError
 from qa.files import discover
 from qa.formats import READERS
 from qa.report import FORMATS, FileResult, formatter, summary
+from qa.runtime import settle
 from qa.sources import SourceText, decode, encode, read_file
 from qa.writer import write_atomic
 
@@ -118,6 +119,10 @@ def check(
     if not files and "-" not in paths:
         include = ", ".join(config["include"])
         click.echo(f"qa: warning: no files to check in {', '.join(paths)} (include: {include})", err=True)
+    if len(files) > 1:
+        if jobs != 1:
+            linter.warm()  # forked workers inherit the loaded data
+        settle()
     outcomes = _lint_all(paths, files, config, stdin_filename, linter, options, cache, jobs)
     for outcome in _progress(outcomes, len(files) + ("-" in paths)):
         if isinstance(outcome, InputError):

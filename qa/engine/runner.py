@@ -18,6 +18,11 @@ from qa.errors import QAError, RuleDataError
 from qa.text.lines import LineIndex
 
 UNUSED_SUPPRESSION = "S001"
+#: A few lines that reach the lexicons, names, ordinals and facts tables of the rules.
+_WARM_UP = (
+    "राष्ट्रपति डोनाल्ड ट्रंप अमेरिका केक 47वें राष्ट्रपति हैं, हालांकि,बातचीत जारी रही।\n"
+    "21वी सदी में ज़्यादा लोग अख़बार पढ़ते हैं । शी जिनपिंग ने कहा।\n"
+)
 
 
 class RuleCrash(QAError):
@@ -44,6 +49,10 @@ class Linter:
     @property
     def codes(self) -> list[str]:
         return [rule.meta.code for rule in self.rules]
+
+    def warm(self) -> None:
+        """Load every rule's lazy data now (before forking workers that would each load it)."""
+        self.check(Document(_WARM_UP, _WARM_UP), date=dt.date(2025, 1, 21))
 
     def check(self, document: Document, *, date: dt.date | str | None = None) -> list[Diagnostic]:
         ctx = _context(document, self.config, date)

@@ -7,8 +7,12 @@ from collections.abc import Iterator, Mapping
 from json.encoder import encode_basestring as _string
 from typing import Any
 
+from qa.diagnostic import Severity
 from qa.engine.rule import RuleMeta
 from qa.report import FileResult
+
+
+_SEVERITY = {severity: str(severity) for severity in Severity}
 
 
 def records(results: list[FileResult]) -> list[dict[str, Any]]:
@@ -18,14 +22,15 @@ def records(results: list[FileResult]) -> list[dict[str, Any]]:
 
 def _records(results: list[FileResult]) -> Iterator[dict[str, Any]]:
     for result in results:
+        position, source = result.lines.position, result.source
         for d in result.diagnostics:
-            line, column = result.position(d.start)
-            end_line, end_column = result.position(d.end)
+            line, column = position(d.start)
+            end_line, end_column = position(d.end)
             record: dict[str, Any] = {
                 "path": result.path,
                 "code": d.code,
                 "name": d.name,
-                "severity": str(d.severity),
+                "severity": _SEVERITY[d.severity],
                 "message": d.message,
                 "line": line,
                 "column": column,
@@ -33,7 +38,7 @@ def _records(results: list[FileResult]) -> Iterator[dict[str, Any]]:
                 "end_column": end_column,
                 "start": d.start,
                 "end": d.end,
-                "text": result.source[d.start : d.end],
+                "text": source[d.start : d.end],
                 "suggestions": list(d.suggestions),
                 "fix": None
                 if d.fix is None
@@ -55,10 +60,25 @@ def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: b
     The standard encoder with ``indent`` is pure Python and holds millions of small
     chunks for a big run; this writes one record at a time with the C string escaper.
     """
-    parts = [_dump(record, 2) for record in _records(results)]
+    parts = [_record(record) for record in _records(results)]
     if not parts:
         return '{\n  "version": 1,\n  "diagnostics": []\n}\n'
     return '{\n  "version": 1,\n  "diagnostics": [\n    ' + ",\n    ".join(parts) + "\n  ]\n}\n"
+
+
+def _record(record: dict[str, Any]) -> str:
+    """One record at nesting level 2; its keys are plain ASCII names."""
+    items = []
+    for name, value in record.items():
+        kind = type(value)
+        if kind is str:
+            text = _string(value)
+        elif kind is int:
+            text = int.__repr__(value)
+        else:
+            text = _dump(value, 3)
+        items.append(f'"{name}": {text}')
+    return "{\n      " + ",\n      ".join(items) + "\n    }"
 
 
 def _dump(value: Any, level: int) -> str:
