@@ -11,7 +11,6 @@ from qa.diagnostic import Severity
 from qa.engine.rule import RuleMeta
 from qa.report import FileResult
 
-
 _SEVERITY = {severity: str(severity) for severity in Severity}
 
 
