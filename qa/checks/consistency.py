@@ -15,7 +15,8 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from operator import itemgetter
 from typing import Any
 
 from qa.checks import names_registry as reg
@@ -68,8 +69,12 @@ class WordIndex:
     """Per-document lookups shared by the N rules (built once per document)."""
 
     document: Document
-    starts: list[int]  # start of each word in ``document.words``
     by_key: dict[str, list[str]]  # key -> the raw Devanagari words with that key
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """The start of each word in ``document.words``."""
+        return list(map(itemgetter(1), self.document.words))
 
 
 _CURRENT: list[WordIndex] = []
@@ -83,7 +88,7 @@ def word_index(document: Document) -> WordIndex:
             k = devanagari_key(raw)
             if k is not None:
                 by_key.setdefault(k, []).append(raw)
-        current = WordIndex(document, [s for _, s in document.words], by_key)
+        current = WordIndex(document, by_key)
         _CURRENT[:] = [current]
     return current
 
@@ -93,13 +98,13 @@ def spellings(
 ) -> dict[Any, dict[str, list[str]]]:
     """Cluster id -> NFC spelling -> the raw words written that way. ``mixed_only``
     skips keys written one way that no registry group joins to another."""
-    by_id: dict[Any, dict[str, list[str]]] = {}
+    by_key = word_index(document).by_key
     groups = registry.groups
-    for k, raws in word_index(document).by_key.items():
-        group = groups.get(k)
-        if mixed_only and group is None and len(raws) == 1:
-            continue
-        forms = by_id.setdefault(group or k, {})
+    if mixed_only:
+        by_key = {k: raws for k, raws in by_key.items() if len(raws) > 1 or k in groups}
+    by_id: dict[Any, dict[str, list[str]]] = {}
+    for k, raws in by_key.items():
+        forms = by_id.setdefault(groups.get(k) or k, {})
         for raw in raws:
             forms.setdefault(nfc(raw), []).append(raw)
     return by_id
