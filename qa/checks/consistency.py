@@ -282,11 +282,15 @@ class HouseStyleForm(Rule):
             for spans in cluster.forms.values()
             for s, e in spans
         }
+        required = frozenset(plain)
         for raw, starts in ctx.document.word_index.items():
-            word = nfc(raw)
-            present = [c for c in plain if c in features(word)]
-            if not present or word in mixed or not DEVANAGARI.match(word):
+            found = features(raw)  # most words have no variation: the cheapest test first
+            if required.isdisjoint(found):
                 continue
+            word = nfc(raw)
+            if word in mixed or not DEVANAGARI.match(word):
+                continue
+            present = [c for c in plain if c in found]
             fixed = word
             for name in present:
                 fixed = without(fixed, name)
