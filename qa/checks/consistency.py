@@ -290,12 +290,7 @@ class HouseStyleForm(Rule):
         if not plain:
             return
         registry = context_registry(ctx)
-        mixed = {
-            nfc(ctx.text[s:e])
-            for cluster in clusters(ctx.document, registry, style)
-            for spans in cluster.forms.values()
-            for s, e in spans
-        }
+        mixed = {form for cluster in clusters(ctx.document, registry, style) for form in cluster.forms}
         required = frozenset(plain)
         for raw, starts in ctx.document.word_index.items():
             found = features(raw)  # most words have no variation: the cheapest test first
