@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Literal
 
@@ -67,7 +67,10 @@ class Diagnostic(_Record):
     field: str | None = field(default=None, compare=False)
 
     def shifted(self, start: int, end: int, fix: Fix | None) -> Diagnostic:
-        return replace(self, start=start, end=end, fix=fix)
+        """This finding at another span (``dataclasses.replace`` is several times slower)."""
+        return Diagnostic(
+            self.code, self.name, self.severity, self.message, start, end, self.suggestions, fix, self.field
+        )
 
     @property
     def sort_key(self) -> tuple[int, int, str]:
