@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from operator import itemgetter
 from typing import Any
 
 from qa.checks import names_registry as reg
@@ -68,8 +69,17 @@ class WordIndex:
     """Per-document lookups shared by the N rules (built once per document)."""
 
     document: Document
-    starts: list[int]  # start of each word in ``document.words``
     by_key: dict[str, list[str]]  # key -> the raw Devanagari words with that key
+    mixed: dict[str, None]  # the keys with two or more raw words (an ordered set)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """The start of each word in ``document.words``."""
+        return list(map(itemgetter(1), self.document.words))
+
+    def number(self, start: int) -> int:
+        """The index in ``document.words`` of the word starting at ``start``."""
+        return bisect_left(self.starts, start)
 
 
 _CURRENT: list[WordIndex] = []
@@ -79,11 +89,18 @@ def word_index(document: Document) -> WordIndex:
     current = _CURRENT[0] if _CURRENT else None
     if current is None or current.document is not document:
         by_key: dict[str, list[str]] = {}
+        mixed: dict[str, None] = {}
         for raw in document.word_index:
             k = devanagari_key(raw)
-            if k is not None:
-                by_key.setdefault(k, []).append(raw)
-        current = WordIndex(document, [s for _, s in document.words], by_key)
+            if k is None:
+                continue
+            raws = by_key.get(k)
+            if raws is None:
+                by_key[k] = [raw]
+            else:
+                raws.append(raw)
+                mixed[k] = None
+        current = WordIndex(document, by_key, mixed)
         _CURRENT[:] = [current]
     return current
 
@@ -93,14 +110,15 @@ def spellings(
 ) -> dict[Any, dict[str, list[str]]]:
     """Cluster id -> NFC spelling -> the raw words written that way. ``mixed_only``
     skips keys written one way that no registry group joins to another."""
-    by_id: dict[Any, dict[str, list[str]]] = {}
+    index = word_index(document)
     groups = registry.groups
-    for k, raws in word_index(document).by_key.items():
-        group = groups.get(k)
-        if mixed_only and group is None and len(raws) == 1:
-            continue
-        forms = by_id.setdefault(group or k, {})
-        for raw in raws:
+    keys: Iterable[str] = index.by_key
+    if mixed_only:
+        keys = {**index.mixed, **{k: None for k in groups if k in index.by_key}}
+    by_id: dict[Any, dict[str, list[str]]] = {}
+    for k in keys:
+        forms = by_id.setdefault(groups.get(k) or k, {})
+        for raw in index.by_key[k]:
             forms.setdefault(nfc(raw), []).append(raw)
     return by_id
 
@@ -121,8 +139,9 @@ def titled(document: Document, spans: list[Span]) -> bool:
     word = nfc(document.view[spans[0][0] : spans[0][1]])
     if key(word) in titles or zipf(word) >= TITLED_ZIPF:
         return False
+    number = word_index(document).number
     for start, _ in spans:
-        i = word_number(document, start)
+        i = number(start)
         if i > 0 and key(words[i - 1][0]) in titles:
             return True
         # a title, a first name, then the word: "क्रिकेटर सुरेश रैना"
@@ -135,15 +154,15 @@ def titled(document: Document, spans: list[Span]) -> bool:
 
 def word_number(document: Document, start: int) -> int:
     """The index in ``document.words`` of the word starting at ``start``."""
-    return bisect_left(word_index(document).starts, start)
+    return word_index(document).number(start)
 
 
 def find(document: Document, pattern: tuple[str, ...]) -> Iterator[tuple[int, Span]]:
     """(word number, span) of every run of words whose keys are ``pattern``."""
-    words = document.words
-    for raw in word_index(document).by_key.get(pattern[0], ()):
+    words, index = document.words, word_index(document)
+    for raw in index.by_key.get(pattern[0], ()):
         for start in document.word_index[raw]:
-            i = word_number(document, start)
+            i = index.number(start)
             run = words[i : i + len(pattern)]
             if len(run) == len(pattern) and all(key(w) == k for (w, _), k in zip(run, pattern, strict=True)):
                 yield i, (start, run[-1][1] + len(run[-1][0]))
@@ -271,17 +290,16 @@ class HouseStyleForm(Rule):
         if not plain:
             return
         registry = context_registry(ctx)
-        mixed = {
-            nfc(ctx.text[s:e])
-            for cluster in clusters(ctx.document, registry, style)
-            for spans in cluster.forms.values()
-            for s, e in spans
-        }
+        mixed = {form for cluster in clusters(ctx.document, registry, style) for form in cluster.forms}
+        required = frozenset(plain)
         for raw, starts in ctx.document.word_index.items():
-            word = nfc(raw)
-            present = [c for c in plain if c in features(word)]
-            if not present or word in mixed or not DEVANAGARI.match(word):
+            found = features(raw)  # most words have no variation: the cheapest test first
+            if required.isdisjoint(found):
                 continue
+            word = nfc(raw)
+            if word in mixed or not DEVANAGARI.match(word):
+                continue
+            present = [c for c in plain if c in found]
             fixed = word
             for name in present:
                 fixed = without(fixed, name)

@@ -46,16 +46,17 @@ def _doubled(match: regex.Match[str]) -> str:
 
 
 #: Variation classes in the order the key applies them; each maps a word to its
-#: form without that variation.
+#: form without that variation. A regex runs only on words with the letter every
+#: match needs (most words have none): this is the hot path of the key.
 CLASSES: dict[str, Callable[[str], str]] = {
     "register": lambda w: _register_form(w),
-    "nukta": lambda w: _NUKTA.sub("", w),
+    "nukta": lambda w: _NUKTA.sub("", w) if NUKTA in w else w,
     "chandrabindu": lambda w: w.replace(CHANDRABINDU, ANUSVARA),
-    "nasal": lambda w: _NASAL.sub(ANUSVARA, w),
-    "shruti": lambda w: _SHRUTI.sub(lambda m: _SHRUTI_VOWEL[m.group("v")], w),
+    "nasal": lambda w: _NASAL.sub(ANUSVARA, w) if VIRAMA in w else w,
+    "shruti": lambda w: _SHRUTI.sub(lambda m: _SHRUTI_VOWEL[m.group("v")], w) if "य" in w else w,
     "o": lambda w: w.replace("\u0949", "\u093e").replace("ऑ", "आ"),
-    "halant": lambda w: _FINAL_HALANT.sub("", w),
-    "doubled": lambda w: _DOUBLED.sub(_doubled, w),
+    "halant": lambda w: _FINAL_HALANT.sub("", w) if VIRAMA in w[-2:] else w,  # $ or before a final \n
+    "doubled": lambda w: _DOUBLED.sub(_doubled, w) if "त्त्व" in w or "र्द्ध" in w else w,
 }
 
 
@@ -90,6 +91,8 @@ def without(word: str, name: str) -> str:
 
 
 def _register_form(word: str) -> str:
+    if word[:2] not in _openings():
+        return word
     table = register()
     for length in range(min(len(word), _longest()), 1, -1):
         target = table.get(word[:length])
@@ -107,6 +110,12 @@ def register() -> dict[str, str]:
 @cache
 def _longest() -> int:
     return max(map(len, register()), default=0)
+
+
+@cache
+def _openings() -> frozenset[str]:
+    """The first two letters of every stem (a stem matches two or more letters)."""
+    return frozenset(stem[:2] for stem in register() if len(stem) > 1)
 
 
 def read_register(path: Path) -> dict[str, str]:
