@@ -12,10 +12,11 @@ from qa.document import Document
 from qa.engine.rule import Context, Rule
 
 _PAIRS = {")": "(", "]": "[", "}": "{"}
-# "1)" or "क)" opening a line is a list marker; ":)" and ";-)" are emoticons.
-_NOT_BRACKET = regex.compile(r"(?:^|(?<=\n))[ \t]*[\p{L}\p{Nd}]{1,3}\)|[:;]-?[()]", regex.M)
+# Matched at a bracket, looking back. "1)" or "क)" opening a line is a list marker;
+# ":)" and ";-)" are emoticons.
+_NOT_BRACKET = regex.compile(r"\)(?<=^[ \t]*[\p{L}\p{Nd}]{1,3}\))|[()](?<=[:;]-?[()])", regex.M)
 # "क) पहला … ख) दूसरा" inside a line: an unmatched ")" after a short enumerator.
-_ENUMERATOR = regex.compile(r"(?<![^\s])[\p{L}\p{M}\p{Nd}]{1,3}\)(?=[ \t])")
+_ENUMERATOR = regex.compile(r"\)(?<=(?<!\S)[\p{L}\p{M}\p{Nd}]{1,3}\))(?=[ \t])")
 _BRACKETS = regex.compile(r"[()\[\]{}]")
 # Doubled single quotes stand for double quotes in agency copy (‘‘कहा'', ''कहा"). They
 # pair like the others, but one left over is not reported: copy also runs them across
@@ -47,19 +48,17 @@ def by_paragraph(
 class UnbalancedBrackets(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
-        for start, end, marks in by_paragraph(ctx.document, _BRACKETS):
-            skip = {m.end() - 1 for m in _NOT_BRACKET.finditer(text, start, end)}
-            enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text, start, end)}
+        for _, _, marks in by_paragraph(ctx.document, _BRACKETS):
             stack: list[tuple[str, int]] = []
             for m in marks:
                 mark, at = m.group(), m.start()
-                if at in skip:
+                if _NOT_BRACKET.match(text, at):
                     continue
                 if mark in "([{":
                     stack.append((mark, at))
                 elif stack and stack[-1][0] == _PAIRS[mark]:
                     stack.pop()
-                elif not stack and at in enumerators:
+                elif not stack and _ENUMERATOR.match(text, at):
                     continue
                 else:
                     yield self.diagnostic(at, at + 1, self.meta.message.format(mark=mark))
