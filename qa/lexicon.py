@@ -97,7 +97,7 @@ def known(word: str) -> bool:
 
 # A light suffix model: inflected forms wordfreq's short list lacks are known when
 # their stem is (किताबों <- किताब, सराहनाओं <- सराहना, दौड़ेंगे <- दौड़ना).
-_SUFFIXES = sorted(
+_SUFFIXES = frozenset(
     [
         "ों",
         "ें",
@@ -149,19 +149,20 @@ _SUFFIXES = sorted(
         "वाले",
         "वालों",
         "कार",
-    ],
-    key=len,
-    reverse=True,
+    ]
 )
+_SUFFIX_LENGTHS = sorted({len(s) for s in _SUFFIXES})
 _STEM_ENDINGS = ("", "ा", "ना", "ी", "ि", "ाना")
 
 
 def inflected(word: str) -> bool:
     """True if ``word`` is a known stem plus a common inflectional suffix."""
     freq = frequencies()
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            stem = word[: -len(suffix)]
+    for length in _SUFFIX_LENGTHS:  # one set probe per suffix length, not one per suffix
+        if len(word) - length < 2:
+            break
+        if word[-length:] in _SUFFIXES:
+            stem = word[:-length]
             if any(stem + ending in freq for ending in _STEM_ENDINGS):
                 return True
     return False
