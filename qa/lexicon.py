@@ -202,12 +202,14 @@ class House:
 def house(config: Config) -> House:
     """The ``[tool.qa.lexicon]`` accept/reject lists (``accept-files`` relative to the config)."""
     section = config.section("lexicon")
-    base = config.path.parent if config.path else Path.cwd()
-    files = tuple(str(base / f) for f in _strings(section.get("accept-files", []), "accept-files"))
+    files = _strings(section.get("accept-files", []), "accept-files")
+    if files:  # only then the base directory (``Path.cwd()`` is a system call per document)
+        base = config.path.parent if config.path else Path.cwd()
+        files = [str(base / f) for f in files]
     return _house(
         tuple(_strings(section.get("accept", []), "accept")),
         tuple(_strings(section.get("reject", []), "reject")),
-        files,
+        tuple(files),
     )
 
 
