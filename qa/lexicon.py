@@ -87,6 +87,12 @@ def _frequencies() -> dict[str, float]:
     return zipf
 
 
+@cache
+def vocabulary() -> frozenset[str]:
+    """The lexicon's words: a set probe touches less memory than the dict (per-word scans)."""
+    return frozenset(frequencies())
+
+
 def zipf(word: str) -> float:
     return frequencies().get(word, 0.0)
 
@@ -172,10 +178,11 @@ def compound(word: str, *, min_zipf: float = 3.5) -> bool:
     """True if ``word`` is two common words written solid (मुख्यमंत्रीजी, जांचकर्ता)."""
     freq = frequencies()
     for i in range(3, len(word) - 2):
-        head, tail = word[:i], word[i:]
-        if unicodedata.category(tail[0]).startswith("M"):
-            continue
-        if freq.get(head, 0) >= min_zipf and freq.get(tail, 0) >= min_zipf:
+        if (
+            freq.get(word[:i], 0) >= min_zipf
+            and not unicodedata.category(word[i]).startswith("M")  # no tail starts with a sign
+            and freq.get(word[i:], 0) >= min_zipf
+        ):
             return True
     return False
 

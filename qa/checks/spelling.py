@@ -71,7 +71,7 @@ def _unknown(word: str) -> str | None:
 def unrecognised(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
     """(word, its normal form, starts) for Devanagari words neither the lexicon nor the house knows."""
     accept = lexicon.house(ctx.config).accept
-    known = lexicon.frequencies()
+    known = lexicon.vocabulary()
     for word, starts in ctx.document.word_index.items():
         if word in known or len(word) > MAX_WORD:
             continue
@@ -83,6 +83,9 @@ def unrecognised(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
 @lru_cache(maxsize=8192)
 def suggestions(word: str) -> tuple[str, ...]:
     """Far more frequent words a slip away from NFC ``word``, best first (empty if none is close)."""
+    candidates = near_index().candidates(word)
+    if not candidates:
+        return ()  # as for most unknown words: no need to count the aksharas
     length = len(aksharas(word))
     if length < 3:
         return ()
@@ -90,7 +93,7 @@ def suggestions(word: str) -> tuple[str, ...]:
     max_edits = int(limit / CHEAPEST_EDIT)
     additions, freq = lexicon.additions(), lexicon.frequencies()
     near = []
-    for candidate in near_index().candidates(word):
+    for candidate in candidates:
         if candidate in additions and (length < 4 or len(candidate) <= len(word)):
             continue  # transliterated terms vary in vowels: only a dropped letter is a slip
         if Levenshtein.distance(word, candidate, score_cutoff=max_edits) > max_edits:
