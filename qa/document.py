@@ -128,7 +128,7 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        return tokenize.sentences(self.view)
+        return tokenize.sentences(self.view, self.paragraphs)
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import qa
+from qa.diagnostic import Edit, Fix, Severity
 from qa.engine.fixes import applicable, apply_edits
 from qa.report import FileResult
 from qa.report import json as json_report
@@ -56,6 +57,28 @@ def test_check_never_crashes_and_spans_lie_inside(text: str, fmt: str) -> None:
     for record in json_report.records([FileResult("x", text, diagnostics)]):
         assert record["text"] == text[record["start"] : record["end"]]
         assert (record["line"], record["column"]) <= (record["end_line"], record["end_column"])
+
+
+@st.composite
+def _diagnostics(draw: st.DrawFn, text: str) -> qa.Diagnostic:
+    start = draw(st.integers(0, len(text)))
+    end = draw(st.integers(start, len(text)))
+    words = st.lists(TEXT, max_size=3)
+    edits = st.lists(st.builds(Edit, st.just(start), st.just(end), TEXT), max_size=2)
+    fix = st.none() | st.builds(Fix, edits.map(tuple), st.sampled_from(["safe", "unsafe"]))
+    return qa.Diagnostic(
+        "P001", "name", draw(st.sampled_from(Severity)), draw(TEXT), start, end,
+        tuple(draw(words)), draw(fix), draw(st.none() | TEXT),
+    )  # fmt: skip
+
+
+@SETTINGS
+@given(st.data(), TEXT)
+def test_json_report_is_json_dumps_with_indent(data: st.DataObject, text: str) -> None:
+    diagnostics = data.draw(st.lists(_diagnostics(text), max_size=4))
+    results = [FileResult('x"/क.txt', text, diagnostics)]
+    expected = {"version": 1, "diagnostics": json_report.records(results)}
+    assert json_report.render(results, {}) == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
 
 
 @SETTINGS

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 import regex
 
 from qa.diagnostic import Diagnostic
+from qa.document import Document
 from qa.engine.rule import Context, Rule
 
 _PAIRS = {")": "(", "]": "[", "}": "{"}
@@ -22,13 +24,30 @@ _QUOTES = regex.compile(r"''|‘‘|’’|[\"“”]")
 _OPENING = ("“", "‘‘")
 
 
+def by_paragraph(
+    document: Document, pattern: regex.Pattern[str]
+) -> Iterator[tuple[int, int, list[regex.Match[str]]]]:
+    """(start, end, matches) of each paragraph where ``pattern`` matches, from one scan."""
+    paragraphs = document.paragraphs
+    starts = [start for start, _ in paragraphs]
+    current, found = -1, []
+    for m in pattern.finditer(document.view):
+        index = bisect_right(starts, m.start()) - 1
+        if index < 0 or m.end() > paragraphs[index][1]:
+            continue  # between paragraphs (blank lines only: never a mark)
+        if index != current:
+            if found:
+                yield (*paragraphs[current], found)
+            current, found = index, []
+        found.append(m)
+    if found:
+        yield (*paragraphs[current], found)
+
+
 class UnbalancedBrackets(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
-        for start, end in ctx.document.paragraphs:
-            marks = list(_BRACKETS.finditer(text, start, end))
-            if not marks:
-                continue
+        for start, end, marks in by_paragraph(ctx.document, _BRACKETS):
             skip = {m.end() - 1 for m in _NOT_BRACKET.finditer(text, start, end)}
             enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text, start, end)}
             stack: list[tuple[str, int]] = []
@@ -54,10 +73,9 @@ class UnbalancedQuotes(Rule):
     (copy often mixes them: "लागतों … करेगा”, ''कहा"), so only a mark left over is reported."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        text = ctx.text
-        for start, end in ctx.document.paragraphs:
+        for _, _, marks in by_paragraph(ctx.document, _QUOTES):
             open_marks: list[tuple[str, int]] = []
-            for m in _QUOTES.finditer(text, start, end):
+            for m in marks:
                 mark, at = m.group(), m.start()
                 if mark in _OPENING or (mark in ('"', "''") and not open_marks):
                     open_marks.append((mark, at))

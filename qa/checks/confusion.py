@@ -120,7 +120,11 @@ class StrayLetter(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         doc = ctx.document
         accept = lexicon.house(ctx.config).accept
-        slips = {w: f for w in doc.word_index if 2 < len(w) <= 5 and (f := slip_of(w)) and w not in accept}
+        slips = {  # a word used twice is meant
+            w: f
+            for w, starts in doc.word_index.items()
+            if len(starts) == 1 and 2 < len(w) <= 5 and (f := slip_of(w)) and w not in accept
+        }
         if not slips:
             return
         counts = context_counts()
@@ -130,11 +134,11 @@ class StrayLetter(Rule):
         min_ratio = float(self.options.get("min-frequency-ratio", 2.5))
         max_zipf = float(self.options.get("max-word-zipf", 4.6))
         for word, intended in slips.items():
-            starts = doc.word_index[word]
             zipf = lexicon.zipf(word)
-            if len(starts) > 1 or zipf > max_zipf or lexicon.zipf(intended) - zipf < min_ratio:
-                continue  # a word used again is meant; a common word is not a slip
-            start, end = starts[0], starts[0] + len(word)
+            if zipf > max_zipf or lexicon.zipf(intended) - zipf < min_ratio:
+                continue  # a common word is not a slip
+            start = doc.word_index[word][0]
+            end = start + len(word)
             prev, nxt = neighbours(text, start, end)
             if self._log_odds(counts, prev, intended, word, nxt, prior) >= threshold:
                 message = self.meta.message.format(word=word, intended=intended)

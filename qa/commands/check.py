@@ -120,8 +120,6 @@ def check(
         include = ", ".join(config["include"])
         click.echo(f"qa: warning: no files to check in {', '.join(paths)} (include: {include})", err=True)
     if len(files) > 1:
-        if jobs != 1:
-            linter.warm()  # forked workers inherit the loaded data
         settle()
     outcomes = _lint_all(paths, files, config, stdin_filename, linter, options, cache, jobs)
     for outcome in _progress(outcomes, len(files) + ("-" in paths)):
@@ -191,12 +189,29 @@ def _lint_all(  # type: ignore[no-untyped-def]
     def lint_file(name: str) -> Outcome:
         return _outcome(name, lambda: read_file(Path(name), max_size=max_size), linter, options, cache)
 
-    if len(files) > 1 and jobs != 1:
+    hits = {}  # unchanged files are answered here; only the others go to workers
+    if cache is not None and not (options.fix or options.diff):
+        hits = {name: hit for name in files if (hit := _cached(name, max_size, cache)) is not None}
+    misses = [name for name in files if name not in hits]
+    if len(misses) > 1 and jobs != 1:
         from qa.parallel import default_jobs, ordered_map
 
-        yield from ordered_map(lint_file, files, jobs or default_jobs())
+        linter.warm()  # forked workers inherit the loaded data
+        fresh = ordered_map(lint_file, misses, jobs or default_jobs())
     else:
-        yield from map(lint_file, files)
+        fresh = map(lint_file, misses)
+    for name in files:
+        yield hits[name] if name in hits else next(fresh)
+
+
+def _cached(name: str, max_size: int, cache: Cache) -> Outcome | None:
+    """The stored result for an unchanged file; None for a miss or an unreadable file."""
+    try:
+        source = read_file(Path(name), max_size=max_size)
+    except InputError:
+        return None  # linted (and reported) like any other miss
+    found = cache.get(cache.key(name, source.text, bom=source.bom))
+    return None if found is None else (FileResult(name, source.text, found), None)
 
 
 def _outcome(  # type: ignore[no-untyped-def]

@@ -6,7 +6,9 @@ logic data cannot express (``impl: module:Class``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from itertools import compress, count
+from operator import eq
 from typing import Any
 
 import regex
@@ -42,6 +44,48 @@ def _format(template: str, values: Mapping[str, Any]) -> str:
         return template
 
 
+_GROUP_REFERENCE = regex.compile(r"\\g<(\w+)>")
+
+
+def expander(template: str) -> Callable[[regex.Match[str]], str]:
+    """``match.expand(template)`` with the template parsed once: literal text and
+    ``\\g<name>`` references are joined directly, anything else goes to ``expand``."""
+    pieces = _GROUP_REFERENCE.split(template)  # literal, name, literal, name, ...
+    if any("\\" in literal for literal in pieces[::2]):
+        return lambda m: m.expand(template)
+    if len(pieces) == 1:
+        return lambda m: template
+    names = [int(n) if n.isdigit() else n for n in pieces[1::2]]
+    literals = pieces[::2]
+
+    def expand(m: regex.Match[str]) -> str:
+        parts = [literals[0]]
+        for name, literal in zip(names, literals[1:], strict=True):
+            parts.append(m.group(name) or "")
+            parts.append(literal)
+        return "".join(parts)
+
+    return expand
+
+
+class _Values(Mapping[str, str]):
+    """A message's placeholders read from a match: ``{match}`` and the named groups."""
+
+    def __init__(self, match: regex.Match[str], group: int | str) -> None:
+        self.match, self.group = match, group
+
+    def __getitem__(self, key: str) -> str:
+        if key == "match":
+            return self.match.group(self.group)
+        return self.match.group(key) or ""
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(["match", *self.match.groupdict()])
+
+    def __len__(self) -> int:
+        return 1 + len(self.match.groupdict())
+
+
 class TimedRule(Rule):
     """A rule that runs user-supplied regexes under a timeout."""
 
@@ -69,22 +113,23 @@ class PatternRule(TimedRule):
         flags = options.get("flags", ())
         self.pattern = compile_pattern(options["pattern"], flags, where=where)
         self.exceptions = [compile_pattern(p, flags, where=where) for p in options.get("exceptions", ())]
-        self.replacement: str | None = options.get("replacement")
+        replacement: str | None = options.get("replacement")
+        self.template = None if replacement is None else expander(replacement)
         self.group = options.get("group", 0)
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        text = ctx.text
+        text, group, template = ctx.text, self.group, self.template
+        formatted = "{" in self.meta.message
         try:
             for m in self.pattern.finditer(text, timeout=self.timeout):
-                start, end = m.span(self.group)
+                start, end = m.span(group)
                 if start < 0 or self._excepted(text, start, end):
                     continue
-                values = {"match": m.group(self.group), **{k: v or "" for k, v in m.groupdict().items()}}
-                message = _format(self.meta.message, values)
-                if self.replacement is None:
+                message = _format(self.meta.message, _Values(m, group)) if formatted else None
+                if template is None:
                     yield self.diagnostic(start, end, message)
                 else:
-                    yield self.replace(start, end, m.expand(self.replacement), message)
+                    yield self.replace(start, end, template(m), message)
         except TimeoutError:
             raise self.timed_out(ctx) from None
 
@@ -164,14 +209,17 @@ class RepetitionRule(TimedRule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text, words = ctx.text, ctx.document.words
-        index, last = 0, len(words) - 1
-        while index < last:  # equal neighbours from the cached word list, then the regex confirms
-            (word, first), (other, second) = words[index], words[index + 1]
-            m = self._DOUBLED.match(text, first) if word == other else None
-            if m is None or m.end() != second + len(other):
-                index += 1
+        spelled = [word for word, _ in words]
+        after = -1  # like finditer: the second word of a pair does not start another
+        # equal neighbours found in C, then the regex confirms each pair
+        for index in compress(count(), map(eq, spelled, spelled[1:])):
+            if index < after:
                 continue
-            index += 2  # like finditer: the second word does not start another pair
+            (word, first), (other, second) = words[index], words[index + 1]
+            m = self._DOUBLED.match(text, first)
+            if m is None or m.end() != second + len(other):
+                continue
+            after = index + 2
             if self._reportable(word):
                 start, end = m.start("gap"), m.end()
                 message = _format(self.meta.message, {"word": word, "match": m.group()})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from json.encoder import encode_basestring as _string
 from typing import Any
@@ -56,8 +55,8 @@ def _records(results: list[FileResult]) -> Iterator[dict[str, Any]]:
 def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: bool = False) -> str:
     """The bytes of ``json.dumps(report, ensure_ascii=False, indent=2)``, written out directly.
 
-    The standard encoder with ``indent`` is pure Python and holds millions of small
-    chunks for a big run; this writes one record at a time with the C string escaper.
+    The standard encoder with ``indent`` is pure Python and slow on a big run; the
+    records have a fixed shape, so each is laid out directly with the C string escaper.
     """
     parts = [_record(record) for record in _records(results)]
     if not parts:
@@ -66,7 +65,7 @@ def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: b
 
 
 def _record(record: dict[str, Any]) -> str:
-    """One record at nesting level 2; its keys are plain ASCII names."""
+    """One record at nesting level 2 (its keys are plain ASCII names)."""
     items = []
     for name, value in record.items():
         kind = type(value)
@@ -74,33 +73,24 @@ def _record(record: dict[str, Any]) -> str:
             text = _string(value)
         elif kind is int:
             text = int.__repr__(value)
+        elif value is None:
+            text = "null"
+        elif kind is list:  # the suggestions
+            text = "[\n        " + ",\n        ".join(map(_string, value)) + "\n      ]" if value else "[]"
         else:
-            text = _dump(value, 3)
+            text = _fix(value)
         items.append(f'"{name}": {text}')
     return "{\n      " + ",\n      ".join(items) + "\n    }"
 
 
-def _dump(value: Any, level: int) -> str:
-    """One value as ``json.dumps(..., indent=2)`` lays it out at nesting ``level``."""
-    if isinstance(value, str):
-        return _string(value)
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    inner = "\n" + "  " * (level + 1)
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        items = (f"{_string(str(k))}: {_dump(v, level + 1)}" for k, v in value.items())
-    elif isinstance(value, list):
-        if not value:
-            return "[]"
-        items = (_dump(v, level + 1) for v in value)
-    else:
-        return json.dumps(value)
-    body = ("," + inner).join(items)
-    opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
-    return f"{opening}{inner}{body}\n{'  ' * level}{closing}"
+def _fix(fix: dict[str, Any]) -> str:
+    edits = ",\n          ".join(
+        f'{{\n            "start": {e["start"]:d},\n            "end": {e["end"]:d},\n'
+        f'            "replacement": {_string(e["replacement"])}\n          }}'
+        for e in fix["edits"]
+    )
+    return (
+        f'{{\n        "applicability": {_string(fix["applicability"])},\n        "edits": '
+        + (f"[\n          {edits}\n        ]" if edits else "[]")
+        + "\n      }"
+    )

@@ -91,10 +91,13 @@ def graphemes(text: str) -> list[str]:
     return _GRAPHEME.findall(text)
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of sentences; a paragraph break also ends a sentence."""
+def sentences(text: str, blocks: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """(start, end) spans of sentences; a paragraph break also ends a sentence.
+
+    ``blocks`` are the text's :func:`paragraphs` when the caller has them already.
+    """
     spans: list[tuple[int, int]] = []
-    for para_start, para_end in paragraphs(text):
+    for para_start, para_end in paragraphs(text) if blocks is None else blocks:
         start = para_start
         for m in _SENTENCE_END.finditer(text, para_start, para_end):
             spans.append(_strip(text, start, m.end()))
