@@ -123,7 +123,8 @@ class SimilarNameSpelling(Rule):
                 yield from self._compare(document, registry, bucket)
 
     def _compare(self, document: Document, registry: reg.Registry, bucket: list[str]) -> Iterator[Diagnostic]:
-        """Compare the words of one skeleton bucket of keys."""
+        """Compare the words of one skeleton bucket of keys (in order of first use, the order
+        in which the loop below pairs them, so each pair is tested the same way round)."""
         near = {k for pair in combinations(bucket, 2) if small_edit(*pair) for k in pair}
         by_key, index = word_index(document).by_key, document.word_index
         entries = []
