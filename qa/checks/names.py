@@ -49,7 +49,7 @@ FIRST_NAME_ZIPF = 4.5
 MIN_GIVEN = 3
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def small_edit(a: str, b: str) -> bool:
     """True if keys ``a`` and ``b`` differ by one or two (length-aware) speller's slips
     (cached: the same word pairs meet in document after document)."""
