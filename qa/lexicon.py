@@ -87,6 +87,12 @@ def _frequencies() -> dict[str, float]:
     return zipf
 
 
+@cache
+def vocabulary() -> frozenset[str]:
+    """The lexicon's words: a set probe touches less memory than the dict (per-word scans)."""
+    return frozenset(frequencies())
+
+
 def zipf(word: str) -> float:
     return frequencies().get(word, 0.0)
 
@@ -97,7 +103,7 @@ def known(word: str) -> bool:
 
 # A light suffix model: inflected forms wordfreq's short list lacks are known when
 # their stem is (किताबों <- किताब, सराहनाओं <- सराहना, दौड़ेंगे <- दौड़ना).
-_SUFFIXES = sorted(
+_SUFFIXES = frozenset(
     [
         "ों",
         "ें",
@@ -149,19 +155,20 @@ _SUFFIXES = sorted(
         "वाले",
         "वालों",
         "कार",
-    ],
-    key=len,
-    reverse=True,
+    ]
 )
+_SUFFIX_LENGTHS = sorted({len(s) for s in _SUFFIXES})
 _STEM_ENDINGS = ("", "ा", "ना", "ी", "ि", "ाना")
 
 
 def inflected(word: str) -> bool:
     """True if ``word`` is a known stem plus a common inflectional suffix."""
     freq = frequencies()
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            stem = word[: -len(suffix)]
+    for length in _SUFFIX_LENGTHS:  # one set probe per suffix length, not one per suffix
+        if len(word) - length < 2:
+            break
+        if word[-length:] in _SUFFIXES:
+            stem = word[:-length]
             if any(stem + ending in freq for ending in _STEM_ENDINGS):
                 return True
     return False
@@ -171,10 +178,11 @@ def compound(word: str, *, min_zipf: float = 3.5) -> bool:
     """True if ``word`` is two common words written solid (मुख्यमंत्रीजी, जांचकर्ता)."""
     freq = frequencies()
     for i in range(3, len(word) - 2):
-        head, tail = word[:i], word[i:]
-        if unicodedata.category(tail[0]).startswith("M"):
-            continue
-        if freq.get(head, 0) >= min_zipf and freq.get(tail, 0) >= min_zipf:
+        if (
+            freq.get(word[:i], 0) >= min_zipf
+            and not unicodedata.category(word[i]).startswith("M")  # no tail starts with a sign
+            and freq.get(word[i:], 0) >= min_zipf
+        ):
             return True
     return False
 
@@ -201,12 +209,14 @@ class House:
 def house(config: Config) -> House:
     """The ``[tool.qa.lexicon]`` accept/reject lists (``accept-files`` relative to the config)."""
     section = config.section("lexicon")
-    base = config.path.parent if config.path else Path.cwd()
-    files = tuple(str(base / f) for f in _strings(section.get("accept-files", []), "accept-files"))
+    files = _strings(section.get("accept-files", []), "accept-files")
+    if files:  # only then the base directory (``Path.cwd()`` is a system call per document)
+        base = config.path.parent if config.path else Path.cwd()
+        files = [str(base / f) for f in files]
     return _house(
         tuple(_strings(section.get("accept", []), "accept")),
         tuple(_strings(section.get("reject", []), "reject")),
-        files,
+        tuple(files),
     )
 
 

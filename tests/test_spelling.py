@@ -7,6 +7,7 @@ import json
 import pytest
 
 from qa import api, lexicon
+from qa.checks.spelling import CHEAPEST_EDIT
 from qa.config import Config
 from qa.engine.registry import read_tsv_pairs, rules_dir
 from qa.errors import ConfigError
@@ -32,6 +33,12 @@ def test_distance_is_cheap_for_slips_and_dear_for_real_changes() -> None:
     assert distance("परिक्षा", "परीक्षा") < distance("परिक्षा", "परिभाषा")
     assert distance("नही", "नहीं") < 0.5
     assert distance("कमल", "कलम") >= 2
+
+
+def test_no_edit_is_cheaper_than_the_suggestion_prefilter_assumes() -> None:
+    letters = [chr(c) for c in range(0x0900, 0x0980) if not 0x0958 <= c <= 0x095F] + ["\u200c", "\u200d"]
+    assert min(distance(a, b) for a in ["", *letters] for b in letters if a != b) >= CHEAPEST_EDIT
+    assert min(distance(a, "") for a in letters) >= CHEAPEST_EDIT
 
 
 @pytest.mark.parametrize(

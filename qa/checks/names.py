@@ -49,8 +49,10 @@ FIRST_NAME_ZIPF = 4.5
 MIN_GIVEN = 3
 
 
+@lru_cache(maxsize=16384)
 def small_edit(a: str, b: str) -> bool:
-    """True if keys ``a`` and ``b`` differ by one or two (length-aware) speller's slips."""
+    """True if keys ``a`` and ``b`` differ by one or two (length-aware) speller's slips
+    (cached: the same word pairs meet in document after document)."""
     if min(len(a), len(b)) < MIN_LENGTH:
         return False
     limit = 2 if min(len(a), len(b)) >= TWO_EDITS else 1
@@ -112,33 +114,30 @@ class SimilarNameSpelling(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document, registry = ctx.document, context_registry(ctx)
         clustered = {key(f) for c in clusters(document, registry, context_style(ctx, {})) for f in c.forms}
-        by_key = {
-            k: raws
-            for k, raws in word_index(document).by_key.items()
-            if len(k) >= MIN_LENGTH and k not in clustered
-        }
-        buckets: dict[str, list[list[str]]] = {}
-        for k, raws in by_key.items():
-            buckets.setdefault(skeleton(k), []).append(raws)
+        buckets: dict[str, list[str]] = {}
+        for k in word_index(document).by_key:
+            if len(k) >= MIN_LENGTH and k not in clustered:
+                buckets.setdefault(skeleton(k), []).append(k)
         for bucket in buckets.values():
             if len(bucket) > 1:
                 yield from self._compare(document, registry, bucket)
 
-    def _compare(
-        self, document: Document, registry: reg.Registry, bucket: list[list[str]]
-    ) -> Iterator[Diagnostic]:
-        """Compare the words of one skeleton bucket; each entry is the raw spellings of one key."""
+    def _compare(self, document: Document, registry: reg.Registry, bucket: list[str]) -> Iterator[Diagnostic]:
+        """Compare the words of one skeleton bucket of keys (in order of first use, the order
+        in which the loop below pairs them, so each pair is tested the same way round)."""
+        near = {k for pair in combinations(bucket, 2) if small_edit(*pair) for k in pair}
+        by_key, index = word_index(document).by_key, document.word_index
         entries = []
-        for raws in bucket:
-            spans = sorted((s, s + len(w)) for w in raws for s in document.word_index[w])
-            word = nfc(document.view[spans[0][0] : spans[0][1]])
+        for k in near:  # keys a slip from no other key are never compared
+            raws = by_key[k]
+            word = nfc(min(raws, key=lambda raw: index[raw][0]))  # the spelling used first
             if zipf(word) < TITLED_ZIPF or key(word) in registry.token_people:
-                entries.append((word, spans))
+                entries.append((word, sorted((s, s + len(raw)) for raw in raws for s in index[raw])))
         for (a, spans_a), (b, spans_b) in combinations(sorted(entries, key=lambda e: e[1][0]), 2):
-            if not _names_pair(document, registry, (a, spans_a), (b, spans_b)):
-                continue
-            if not small_edit(key(a), key(b)) or _different_people(
-                document, registry, (a, spans_a), (b, spans_b)
+            if (
+                not small_edit(key(a), key(b))
+                or not _names_pair(document, registry, (a, spans_a), (b, spans_b))
+                or _different_people(document, registry, (a, spans_a), (b, spans_b))
             ):
                 continue
             (major, major_spans), (minor, minor_spans) = sorted(

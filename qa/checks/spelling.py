@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from qa import lexicon
 from qa.diagnostic import Diagnostic
 from qa.engine.registry import read_tsv_pairs, rules_dir
 from qa.engine.rule import Context, Rule
 from qa.text.akshara import NearIndex, aksharas, distance, variant_key
-from qa.text.tokenize import DEVANAGARI
 
 #: Candidates below this Zipf value are too rare to be "far more frequent" (curated
 #: news vocabulary from ``rules/lexicon`` is always a candidate for long words).
@@ -27,6 +27,10 @@ MIN_CANDIDATE_ZIPF = 4.0
 #: The largest weighted distance allowed, by word length in aksharas.
 _LIMITS = {3: 0.4, 4: 0.7}
 _LONG_LIMIT = 0.8
+#: The cheapest edit :func:`distance` charges, so a candidate more than ``limit / CHEAPEST_EDIT``
+#: plain edits away is out of reach (NFC text has no precomposed nukta letters for
+#: :func:`distance` to split, so plain and weighted edits count the same characters).
+CHEAPEST_EDIT = 0.4
 
 
 @cache
@@ -35,10 +39,8 @@ def near_index() -> NearIndex:
     return NearIndex(w for w, z in freq.items() if z >= MIN_CANDIDATE_ZIPF or w in lexicon.additions())
 
 
-def _is_devanagari_word(word: str) -> bool:
-    return DEVANAGARI.match(word) is not None and all(
-        "\u0900" <= ch <= "\u097f" or ch in "\u200c\u200d" for ch in word
-    )
+#: A word of the Devanagari block only (ZWJ/ZWNJ allowed), starting with a Devanagari letter.
+_DEVANAGARI_WORD = regex.compile(r"(?=\p{Devanagari})[\u0900-\u097f\u200c\u200d]+")
 
 
 def _normal(word: str) -> str:
@@ -60,7 +62,7 @@ MAX_WORD = 60
 @lru_cache(maxsize=65536)
 def _unknown(word: str) -> str | None:
     """The normal form of a Devanagari word the lexicon does not recognise, else None."""
-    if not _is_devanagari_word(word) or _STRAY_NUKTA.search(unicodedata.normalize("NFD", word)):
+    if not _DEVANAGARI_WORD.fullmatch(word) or _STRAY_NUKTA.search(unicodedata.normalize("NFD", word)):
         return None
     normal = _normal(word)
     return None if lexicon.recognised(normal) else normal
@@ -69,7 +71,7 @@ def _unknown(word: str) -> str | None:
 def unrecognised(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
     """(word, its normal form, starts) for Devanagari words neither the lexicon nor the house knows."""
     accept = lexicon.house(ctx.config).accept
-    known = lexicon.frequencies()
+    known = lexicon.vocabulary()
     for word, starts in ctx.document.word_index.items():
         if word in known or len(word) > MAX_WORD:
             continue
@@ -80,27 +82,37 @@ def unrecognised(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
 
 @lru_cache(maxsize=8192)
 def suggestions(word: str) -> tuple[str, ...]:
-    """Far more frequent words a slip away from ``word``, best first (empty if none is close)."""
+    """Far more frequent words a slip away from NFC ``word``, best first (empty if none is close)."""
+    candidates = near_index().candidates(word)
+    if not candidates:
+        return ()  # as for most unknown words: no need to count the aksharas
     length = len(aksharas(word))
     if length < 3:
         return ()
     limit = _LIMITS.get(length, _LONG_LIMIT)
-    key = variant_key(word)
-    additions = lexicon.additions()
-    scored = []
-    for candidate in near_index().candidates(word):
-        if variant_key(candidate) == key:
-            continue  # an accepted variant spelling is not a typo
+    max_edits = int(limit / CHEAPEST_EDIT)
+    additions, freq = lexicon.additions(), lexicon.frequencies()
+    near = []
+    for candidate in candidates:
         if candidate in additions and (length < 4 or len(candidate) <= len(word)):
             continue  # transliterated terms vary in vowels: only a dropped letter is a slip
+        if Levenshtein.distance(word, candidate, score_cutoff=max_edits) > max_edits:
+            continue  # too many edits for even the cheapest ones to stay within the limit
         cost = distance(word, candidate)
         if cost <= limit:
-            scored.append((cost, -lexicon.zipf(candidate), candidate))
+            near.append((cost, candidate))
+    if not near:
+        return ()
+    key = variant_key(word)
+    scored = []
+    for cost, candidate in near:
+        group = variant_key(candidate)
+        if group != key:  # an accepted variant spelling is not a typo
+            scored.append((cost, -freq.get(candidate, 0.0), candidate, group))
     scored.sort()
     seen: set[str] = set()
     best = []
-    for _, _, candidate in scored:  # one spelling per accepted-variant group
-        group = variant_key(candidate)
+    for _, _, candidate, group in scored:  # one spelling per accepted-variant group
         if group not in seen:
             seen.add(group)
             best.append(candidate)
