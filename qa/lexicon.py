@@ -73,11 +73,15 @@ def additions() -> frozenset[str]:
     )
 
 
+def sources() -> list[Path]:
+    """The files the lexicon is built from (what a start-up cache of it depends on)."""
+    return [_wordfreq_file(), *sorted((rules_dir() / "lexicon").glob("*.txt"))]
+
+
 @cache
 def frequencies() -> dict[str, float]:
     """Word -> Zipf frequency, wordfreq first, then ``rules/lexicon/*.txt`` (cached between runs)."""
-    sources = [_wordfreq_file(), *sorted((rules_dir() / "lexicon").glob("*.txt"))]
-    return datacache.cached("lexicon", sources, _frequencies)
+    return datacache.cached("lexicon", sources(), _frequencies)
 
 
 def _frequencies() -> dict[str, float]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from qa import api, lexicon
+from qa.checks import spelling
 from qa.checks.spelling import CHEAPEST_EDIT
 from qa.config import Config
 from qa.engine.registry import read_tsv_pairs, rules_dir
@@ -146,3 +148,17 @@ def test_house_lists_work_from_a_config_file(tmp_path, qa_cli) -> None:
     result = qa_cli("check", "--extend-select", "T004", "--format", "json", "a.txt", cwd=tmp_path)
     codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]] if result.stdout else []
     assert codes == ["T005"], result.stdout.decode() + result.stderr.decode()
+
+
+def test_near_index_round_trips_through_the_start_up_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path))
+    spelling.near_index.cache_clear()
+    built = spelling.near_index()  # built, then stored
+    spelling.near_index.cache_clear()
+    loaded = spelling.near_index()  # read back
+    spelling.near_index.cache_clear()
+    assert list(tmp_path.glob("near-index-*.marshal"))
+    assert loaded.table == built.table
+    assert "फेंटानिल" in loaded.candidates("फेंटानल") == built.candidates("फेंटानल")

@@ -11,14 +11,16 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from pathlib import Path
 
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from qa import lexicon
+from qa import datacache, lexicon
 from qa.diagnostic import Diagnostic
 from qa.engine.registry import read_tsv_pairs, rules_dir
 from qa.engine.rule import Context, Rule
+from qa.text import akshara
 from qa.text.akshara import NearIndex, aksharas, distance, variant_key
 
 #: Candidates below this Zipf value are too rare to be "far more frequent" (curated
@@ -35,8 +37,15 @@ CHEAPEST_EDIT = 0.4
 
 @cache
 def near_index() -> NearIndex:
+    """The candidates' index, kept in the start-up cache (building it takes a few dozen ms)."""
+    code = [Path(__file__), Path(akshara.__file__)]  # a checkout's edits count too
+    return NearIndex.from_table(datacache.cached("near-index", [*lexicon.sources(), *code], _near_table))
+
+
+def _near_table() -> dict[str, list[str]]:
     freq = lexicon.frequencies()
-    return NearIndex(w for w, z in freq.items() if z >= MIN_CANDIDATE_ZIPF or w in lexicon.additions())
+    words = (w for w, z in freq.items() if z >= MIN_CANDIDATE_ZIPF or w in lexicon.additions())
+    return NearIndex(words).table
 
 
 #: A word of the Devanagari block only (ZWJ/ZWNJ allowed), starting with a Devanagari letter.

@@ -116,15 +116,22 @@ class NearIndex:
     """Words by their skeleton's one-deletion neighbourhood (symmetric delete, edit 1)."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self._index: dict[str, list[str]] = {}
+        self.table: dict[str, list[str]] = {}
         for word in words:
             for key in set(_deletes(skeleton(word))):
-                self._index.setdefault(key, []).append(word)
+                self.table.setdefault(key, []).append(word)
+
+    @classmethod
+    def from_table(cls, table: dict[str, list[str]]) -> NearIndex:
+        """An index from a stored :attr:`table`."""
+        index = cls(())
+        index.table = table
+        return index
 
     def candidates(self, word: str) -> set[str]:
         """Indexed words within one edit of ``word`` once cheap distinctions are forgotten."""
         found: set[str] = set()
         for key in set(_deletes(skeleton(word))):
-            found.update(self._index.get(key, ()))
+            found.update(self.table.get(key, ()))
         found.discard(word)
         return found
