@@ -57,9 +57,12 @@ _SHRUTI = regex.compile(r"(?<=[\u0915-\u0939\u093C\u093E-\u094C\u0905-\u0914])�
 _PERSO_NUKTA = regex.compile(r"(?<=[कखगजफ])\u093C")
 
 
+_SPLIT_NUKTA = {c: unicodedata.normalize("NFD", chr(c)) for c in range(0x0958, 0x0960)}
+
+
 def nfd_nukta(word: str) -> str:
     """NFC except that precomposed nukta letters (क़, ड़ …) are split into letter + nukta."""
-    return "".join(unicodedata.normalize("NFD", ch) if "\u0958" <= ch <= "\u095f" else ch for ch in word)
+    return word.translate(_SPLIT_NUKTA)
 
 
 def aksharas(word: str) -> list[str]:
