@@ -16,11 +16,13 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
 
 import msgpack
 import regex
 
-from qa import lexicon
+from qa import datacache, lexicon
 from qa.diagnostic import Diagnostic
 from qa.engine.registry import rules_dir
 from qa.engine.rule import Context, Rule
@@ -81,11 +83,17 @@ class ContextCounts:
 
 @cache
 def context_counts() -> ContextCounts:
+    """The counts, from the start-up cache while their file is unchanged."""
     path = rules_dir() / "spelling" / "context.msgpack.gz"
+    data = datacache.cached("context", [path], lambda: _read_counts(path))
+    return ContextCounts(data["total"], data["unigrams"], data["followers"], data["left"], data["right"])
+
+
+def _read_counts(path: Path) -> dict[str, Any]:
     try:
         with gzip.open(path, "rb") as handle:
             data = msgpack.load(handle, raw=False)
-        return ContextCounts(data["total"], data["unigrams"], data["followers"], data["left"], data["right"])
+        return {k: data[k] for k in ("total", "unigrams", "followers", "left", "right")}
     except (OSError, ValueError, KeyError, TypeError, msgpack.UnpackException) as exc:
         raise RuleDataError(f"{path}: unreadable context counts: {exc}") from None
 

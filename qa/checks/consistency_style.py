@@ -19,9 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import yaml
-
-from qa.engine.registry import rules_dir
+from qa.engine.registry import read_yaml, rules_dir
 from qa.errors import ConfigError, RuleDataError
 from qa.text.normalize import CLASSES, features
 
@@ -38,8 +36,6 @@ FORMS: dict[str, tuple[str, str]] = {
 }
 CONSISTENT, ANY = "consistent", "any"
 assert FORMS.keys() == CLASSES.keys()
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -99,10 +95,7 @@ def profile(name: str) -> HouseStyle:
     if not path.is_file():
         known = sorted(p.stem for p in path.parent.glob("*.yaml"))
         raise ConfigError(f"unknown house-style profile {name!r} (available: {', '.join(known)})")
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        raise RuleDataError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
+    data = read_yaml(path, "house-style profile")
     if not isinstance(data, dict):
         raise RuleDataError(f"{path}: expected a mapping")
     return HouseStyle(

@@ -15,9 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from qa.engine.registry import rules_dir
+from qa.engine.registry import read_yaml, rules_dir
 from qa.errors import ConfigError, RuleDataError
 from qa.lexicon import read_word_list, zipf
 from qa.text.normalize import key
@@ -28,8 +26,6 @@ from qa.text.tokenize import word_spans
 DISTINCTIVE_ZIPF = 3.5
 
 Tokens = tuple[str, ...]
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def tokens_of(form: str) -> Tokens:
@@ -160,12 +156,7 @@ def _person(entry: Any, where: str) -> Person:
 
 
 def read_people(path: Path) -> list[Person]:
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except OSError as exc:
-        raise RuleDataError(f"{path}: cannot read name registry: {exc.strerror or exc}") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise RuleDataError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
+    data = read_yaml(path, "name registry")
     if not isinstance(data, dict) or not isinstance(data.get("people"), list):
         raise RuleDataError(f"{path}: expected a mapping with a 'people' list")
     people = [_person(entry, f"{path}: person #{i + 1}") for i, entry in enumerate(data["people"])]

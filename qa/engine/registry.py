@@ -77,7 +77,13 @@ def load_specs(extra_files: tuple[str, ...] = ()) -> dict[str, RuleSpec]:
 
 
 def read_yaml(path: Path, what: str = "rule file") -> Any:
-    """A YAML data file; unreadable or malformed -> a one-line RuleDataError naming it."""
+    """A YAML data file, parsed once and then read from the start-up cache while it is
+    unchanged; unreadable or malformed -> a one-line RuleDataError naming it."""
+    return datacache.cached("yaml", [path], lambda: parse_yaml(path, what))
+
+
+def parse_yaml(path: Path, what: str = "rule file") -> Any:
+    """A YAML data file parsed now; unreadable or malformed -> a one-line RuleDataError."""
     try:
         return yaml.load(
             path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -93,7 +99,7 @@ def load_file(path: Path) -> list[RuleSpec]:
     data, store = datacache.lookup("rules", (path, Path(__file__)))
     checked = data is not None
     if data is None:
-        data = read_yaml(path)
+        data = parse_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleDataError(f"{path}: expected a mapping with a 'rules' list")
     specs = [_spec(path, entry, i, checked=checked) for i, entry in enumerate(data["rules"])]
