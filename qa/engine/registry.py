@@ -11,7 +11,7 @@ import csv
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -76,6 +76,19 @@ def load_specs(extra_files: tuple[str, ...] = ()) -> dict[str, RuleSpec]:
     return specs
 
 
+@cache
+def _loader() -> type:
+    """The safe loader, leaving dates as text (readers parse them): the parsed data then
+    holds only types the start-up cache can store."""
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    timestamp = "tag:yaml.org,2002:timestamp"
+    resolvers = {
+        first: [(tag, rx) for tag, rx in entries if tag != timestamp]
+        for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return type("DataLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+
+
 def read_yaml(path: Path, what: str = "rule file") -> Any:
     """A YAML data file, parsed once and then read from the start-up cache while it is
     unchanged; unreadable or malformed -> a one-line RuleDataError naming it."""
@@ -85,9 +98,7 @@ def read_yaml(path: Path, what: str = "rule file") -> Any:
 def parse_yaml(path: Path, what: str = "rule file") -> Any:
     """A YAML data file parsed now; unreadable or malformed -> a one-line RuleDataError."""
     try:
-        return yaml.load(
-            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        )
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_loader())
     except OSError as exc:
         raise RuleDataError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
