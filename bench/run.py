@@ -237,14 +237,19 @@ def in_process(files: list[Path], words: int) -> None:
 
 
 def cli_corpus(tmp: Path, words: int) -> None:
-    """The real CLI over the whole corpus: one process, all cores, then a cached re-run."""
+    """The real CLI over the whole corpus: one process, all cores (best of 3 each), then a
+    cached re-run."""
     env = {**qa_env(), "QA_CACHE_DIR": str(tmp / "cache")}
     report = str(tmp / "report.json")
     base = ("check", "--exit-zero", "--format", "json", "-o", report, str(CORPUS))
     cores = os.cpu_count() or 1
-    runs = {
-        "-j 1 --no-cache": measure(qa(*base, "-j", "1", "--no-cache"), env=env, cwd=tmp),
-        f"-j {cores} --no-cache": measure(qa(*base, "--no-cache"), env=env, cwd=tmp),
+    runs = {  # best of 3: a shared machine's noise only ever adds time
+        "-j 1 --no-cache": min(
+            (measure(qa(*base, "-j", "1", "--no-cache"), env=env, cwd=tmp) for _ in range(3)), key=_wall
+        ),
+        f"-j {cores} --no-cache": min(
+            (measure(qa(*base, "--no-cache"), env=env, cwd=tmp) for _ in range(3)), key=_wall
+        ),
     }
     shutil.rmtree(tmp / "cache", ignore_errors=True)
     runs["cache: first run"] = measure(qa(*base), env=env, cwd=tmp)
