@@ -14,6 +14,7 @@ from qa.engine import registry
 from qa.engine.fixes import FixResult, fix_until_stable
 from qa.engine.runner import Linter
 from qa.report import FileResult
+from qa.runtime import settle
 from qa.server import ltcompat
 from qa.server.settings import Settings
 
@@ -26,9 +27,12 @@ class Service:
         self.settings = settings
         specs = registry.load_specs(tuple(config["rule-files"]))
         self.rules = {code: spec.meta for code, spec in specs.items()}
-        self.defaults = tuple(Linter(config).codes)
         # Clients choose rule sets freely: keep a bounded number of compiled linters.
         self.linter = lru_cache(maxsize=64)(self._linter)
+        default = self.linter(None, ())
+        self.defaults = tuple(default.codes)
+        default.warm()  # the first request does not wait for the rules' data
+        settle()  # and the collector does not rescan it on every request
 
     def _linter(self, select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> Linter:
         return Linter(self.config, select=select, ignore=ignore)
