@@ -17,7 +17,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from qa import datacache, lexicon
-from qa.checks import verb_forms
+from qa.checks import inflection
 from qa.diagnostic import Diagnostic
 from qa.engine.registry import read_tsv_pairs, rules_dir
 from qa.engine.rule import Context, Rule
@@ -135,7 +135,7 @@ class NonWord(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         max_uses = int(self.options.get("max-uses", 2))
         for word, normal, starts in unrecognised(ctx):
-            if len(starts) > max_uses or word in _register() or verb_forms.intended(word):
+            if len(starts) > max_uses or word in _register() or inflection.future(word):
                 continue  # the writer's form (used again and again), or T001's or T028's business
             found = suggestions(normal)
             if not found:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa import api
-from qa.checks.verb_forms import intended
+from qa.checks.inflection import future, oblique_plural
 
 
 @pytest.mark.parametrize(
@@ -22,7 +22,7 @@ from qa.checks.verb_forms import intended
     ],
 )
 def test_future_forms_with_a_second_nasal(word: str, right: str) -> None:
-    assert intended(word) == right
+    assert future(word) == right
 
 
 @pytest.mark.parametrize(
@@ -30,10 +30,29 @@ def test_future_forms_with_a_second_nasal(word: str, right: str) -> None:
     ["करेंगे", "होंगी", "मांगें", "तरंगें", "छलांगें", "टांगें", "उमंगें", "रेंगें", "पेंगें", "बातें", "में"],
 )
 def test_nouns_and_correct_forms_are_left_alone(word: str) -> None:
-    assert intended(word) is None
+    assert future(word) is None
 
 
 def test_one_finding_per_slip_not_a_second_from_the_spelling_rule() -> None:
     text = "ज़्यादा छात्राएं परीक्षा में शामिल होंगीं और वे प्रश्न हल कर सकेंगें।"
     found = [(d.code, text[d.start : d.end]) for d in api.check(text) if d.code.startswith("T")]
     assert found == [("T028", "होंगीं"), ("T028", "सकेंगें")]
+
+
+@pytest.mark.parametrize(
+    ("word", "right"),
+    [("गांवो", "गांवों"), ("किसानो", "किसानों"), ("महिलाओ", "महिलाओं"), ("राज्यो", "राज्यों"), ("देशो", "देशों")],
+)
+def test_oblique_plurals_without_their_nasal(word: str, right: str) -> None:
+    assert oblique_plural(word) == right
+
+
+@pytest.mark.parametrize("word", ["लोगो", "करो", "दो", "गांवों", "वीडियो", "कलमकारो"])
+def test_words_that_keep_their_ending(word: str) -> None:
+    assert oblique_plural(word) is None  # logo; an imperative; too short; right; a loanword; unknown
+
+
+def test_the_plural_is_reported_only_before_a_postposition() -> None:
+    text = "ज़्यादा भाइयो और बहनो, गांवो की हालत सुनो। ख़बर है कि शहरो से लोग लौटे।"
+    found = [(d.code, text[d.start : d.end]) for d in api.check(text) if d.code == "T029"]
+    assert found == [("T029", "गांवो"), ("T029", "शहरो")]

@@ -1,0 +1,94 @@
+"""Inflected forms with a nasal too many (करेंगें) or too few (गांवो में).
+
+Web text is full of both slips, so the lexicon knows these forms and T002 cannot see
+them; each rule asks instead whether the form with one nasal more or less is a clearly
+commoner word, and where the form stands in a structure that settles the question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from qa import lexicon
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+
+#: How much commoner (Zipf) the corrected form must be, by default.
+MIN_ZIPF_GAIN = 1.0
+
+# The future plural: a subjunctive form, which ends in े, ए or ो (करे, जाए, जाये, हो, ले),
+# a nasal, ग, the ending vowel (े masculine, ी feminine) and the stray second nasal.
+# Plural nouns (मांगें, तरंगें, छलांगें) have no such form before their nasal.
+_DOUBLED = regex.compile(r"(?P<subjunctive>\p{Devanagari}*[ेएो])[ंँ]ग[ेी][ंँ]")
+# What the subjunctive adds to the verb's root: करे -> कर, जाए/जाये -> जा (हो, ले and
+# दे are roots themselves).
+_SUBJUNCTIVE_ENDING = regex.compile(r"(?:ये|े|ए)$")
+# A postposition after a word puts it in the oblique case (गांवों में, किसानों को).
+_POSTPOSITION = regex.compile(r"[ \t]+(?:में|से|को|के|की|का|ने|पर|तक|द्वारा)(?![\p{L}\p{M}])")
+
+
+def commoner(right: str, word: str, min_gain: float) -> bool:
+    return lexicon.zipf(right) >= lexicon.zipf(word) + min_gain
+
+
+def future(word: str, min_gain: float = MIN_ZIPF_GAIN) -> str | None:
+    """The future form ``word`` means, if it has a second nasal and the form without
+    it is a clearly commoner word of a known verb (करेंगें -> करेंगे).
+
+    The verb test keeps nouns and other verbs out: पेंगें (swings) and रेंगें
+    (may crawl) have no verb *पना/*रना behind them.
+    """
+    m = _DOUBLED.fullmatch(word)
+    if m is None:
+        return None
+    subjunctive = m.group("subjunctive")
+    roots = {subjunctive, _SUBJUNCTIVE_ENDING.sub("", subjunctive)} - {""}  # ले is its own root
+    if not any(lexicon.known(root + "ना") for root in roots):
+        return None
+    single = word[:-1]
+    return single if commoner(single, word, min_gain) else None
+
+
+def oblique_plural(word: str, min_gain: float = MIN_ZIPF_GAIN) -> str | None:
+    """गांवो -> गांवों: a known word of three letters or more ending in ो/ओ whose nasalised
+    form is clearly commoner. Unknown words are T002's business; लोगो (logo) and करो
+    are commoner than, or close to, लोगों and करों and stay."""
+    if len(word) < 3 or not word.endswith(("ो", "ओ")) or not lexicon.known(word):
+        return None
+    right = word + "ं"
+    return right if commoner(right, word, min_gain) else None
+
+
+class DoubledFutureNasal(Rule):
+    """T028: करेंगें, जाएंगें, होंगीं: the future tense nasalises its first vowel only."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        min_gain = float(self.options.get("min-zipf-gain", MIN_ZIPF_GAIN))
+        for word, starts in ctx.document.word_index.items():
+            if not word.endswith(("ें", "ीं", "ेँ", "ीँ")):
+                continue
+            right = future(word, min_gain)
+            if right is None:
+                continue
+            message = self.meta.message.format(word=word, intended=right)
+            for start in starts:
+                yield self.replace(start, start + len(word), right, message)
+
+
+class DroppedPluralNasal(Rule):
+    """T029: गांवो में, किसानो को: an oblique plural before a postposition ends in -ों."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        min_gain = float(self.options.get("min-zipf-gain", MIN_ZIPF_GAIN))
+        text = ctx.text
+        for word, starts in ctx.document.word_index.items():
+            right = oblique_plural(word, min_gain) if word.endswith(("ो", "ओ")) else None
+            if right is None:
+                continue
+            message = self.meta.message.format(word=word, intended=right)
+            for start in starts:
+                end = start + len(word)
+                if _POSTPOSITION.match(text, end):
+                    yield self.replace(start, end, right, message)
