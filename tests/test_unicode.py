@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qa import api
-from qa.checks.mojibake import _decoding, repair
+from qa.checks.mojibake import PUNCTUATION, _decoding, repair
 from qa.config import Config
 from qa.diagnostic import Severity
 from qa.engine import registry
@@ -190,3 +190,12 @@ def test_bad_rule_option_is_a_rule_data_error() -> None:
     config.values["rules"] = {"U026": {"min-zipf": "high"}}
     with pytest.raises(RuleDataError):
         api.check("अत: ठीक।", config=config, select=["U026"])
+
+
+@pytest.mark.parametrize("mark", list(PUNCTUATION))
+def test_punctuation_read_as_cp1252_is_put_back(mark: str) -> None:
+    garbled = mark.encode("utf-8").decode("cp1252", errors="ignore")  # a lost byte is dropped
+    text = f"ज़्यादा राष्ट्रपति ने कहा {garbled}ठीक है{garbled} और क़दम उठाया।"
+    found = [d for d in api.check(text) if d.code.startswith("U")]
+    assert [d.code for d in found] == ["U037"]  # and not U022 for the words it touches
+    assert api.fix(text).text == f"ज़्यादा राष्ट्रपति ने कहा {mark}ठीक है{mark} और क़दम उठाया।"

@@ -14,6 +14,7 @@ from functools import cache
 import regex
 
 from qa.checks.legacy import clip
+from qa.checks.unicode_chars import PerDocument
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -111,3 +112,33 @@ class Mojibake(Rule):
             fixed = repair(original)
             if fixed != original:
                 yield self.replace(start, end, fixed, self.meta.message.format(fixed=clip(fixed)))
+
+
+#: Punctuation that UTF-8 turns into three bytes and Windows-1252 into "â€…" soup.
+PUNCTUATION = "“”‘’—–…•′″€₹"
+
+
+def _punctuation_forms() -> dict[str, str]:
+    """Each mis-decoded form -> the mark. A byte cp1252 leaves undefined (the 9D of ”)
+    survives as a C1 control or is dropped, so both forms are listed; a form that two
+    marks share goes to the first listed (” before the rare hyphen U+2010)."""
+    table = _decoding("cp1252")
+    forms: dict[str, str] = {}
+    for mark in PUNCTUATION:
+        full = "".join(table[b] for b in mark.encode("utf-8"))
+        for form in (full, regex.sub(r"[\x80-\x9f]", "", full)):
+            forms.setdefault(form, mark)
+    return forms
+
+
+PUNCTUATION_FORMS = _punctuation_forms()
+
+
+class PunctuationMojibake(PerDocument):
+    """Curly quotes, dashes, the ellipsis and ₹ read with the wrong code page (â€œ, â€™)."""
+
+    GUARD = frozenset("€‚")  # every form has one: the second byte 80/82 becomes € or ‚
+    PATTERN = regex.compile("|".join(map(regex.escape, sorted(PUNCTUATION_FORMS, key=len, reverse=True))))
+
+    def replacement(self, text: str, start: int, end: int) -> str:
+        return PUNCTUATION_FORMS[text[start:end]]

@@ -30,7 +30,7 @@ from qa.errors import RuleDataError
 #: Characters that clean copy practically never contains; one scan finds which occur.
 RARE = (
     "\u00ad\ufeff\u2060\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd\u25cc°º"
-    "\x00-\x08\x0e-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u202f\u205f\u3000\u2011\u2212"
+    "\x00-\x08\x0e-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u202f\u205f\u3000\u2011\u2212\u20ac\u201a"
 )
 _RARE = re.compile(f"[{RARE}]")
 
@@ -90,7 +90,8 @@ class GuardedPattern(PatternRule):
 class WordPattern(Rule):
     """``pattern`` (``^``/``$`` anchor a word) matched once per distinct word.
 
-    ``replacement`` (a template) makes a fix; ``whole: true`` reports the whole word.
+    ``replacement`` (a template) makes a fix; ``whole: true`` reports the whole word;
+    words that ``unless`` (a regex) finds are left to another rule.
     """
 
     def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
@@ -105,6 +106,9 @@ class WordPattern(Rule):
             self.pattern = compile_pattern(options["pattern"], flags, where=f"{meta.source}: {meta.code}")
         self.replacement: str | None = options.get("replacement")
         self.whole = bool(options.get("whole", False))
+        unless = options.get("unless")
+        where = f"{meta.source}: {meta.code}"
+        self.unless = None if unless is None else compile_pattern(str(unless), where=where)
 
     def fix_for(self, match: re.Match[str] | regex.Match[str]) -> str | None:
         return None if self.replacement is None else match.expand(self.replacement)
@@ -123,6 +127,8 @@ class WordPattern(Rule):
                 continue
             reported = index
             word, word_start = shared.words[index], shared.starts[index]
+            if self.unless is not None and self.unless.search(word):
+                continue
             lo, hi = (0, len(word)) if self.whole else (m.start() - word_start, m.end() - word_start)
             found = (self.message_for(m, word), self.fix_for(m))
             hits.extend((start + lo, start + hi, *found) for start in ctx.document.word_index[word])
