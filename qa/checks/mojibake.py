@@ -114,8 +114,9 @@ class Mojibake(Rule):
                 yield self.replace(start, end, fixed, self.meta.message.format(fixed=clip(fixed)))
 
 
-#: Punctuation that UTF-8 turns into three bytes and Windows-1252 into "â€…" soup.
-PUNCTUATION = "“”‘’—–…•′″€₹"
+#: Punctuation and signs that UTF-8 turns into two or three bytes and Windows-1252 into
+#: "â€…" or "Â…" soup (° becomes "Â°", ₹ "â‚¹").
+PUNCTUATION = "“”‘’—–…•′″€₹°©®·«»±"
 
 
 def _punctuation_forms() -> dict[str, str]:
@@ -135,9 +136,9 @@ PUNCTUATION_FORMS = _punctuation_forms()
 
 
 class PunctuationMojibake(PerDocument):
-    """Curly quotes, dashes, the ellipsis and ₹ read with the wrong code page (â€œ, â€™)."""
+    """Curly quotes, dashes, the ellipsis, ₹ and ° read with the wrong code page (â€œ, Â°)."""
 
-    GUARD = frozenset("€‚")  # every form has one: the second byte 80/82 becomes € or ‚
+    GUARD = frozenset("€‚Â")  # every form has one (bytes 80, 82 and C2 become €, ‚ and Â)
     PATTERN = regex.compile("|".join(map(regex.escape, sorted(PUNCTUATION_FORMS, key=len, reverse=True))))
 
     def replacement(self, text: str, start: int, end: int) -> str:

@@ -30,7 +30,7 @@ from qa.errors import RuleDataError
 #: Characters that clean copy practically never contains; one scan finds which occur.
 RARE = (
     "\u00ad\ufeff\u2060\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd\u25cc°º"
-    "\x00-\x08\x0e-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u202f\u205f\u3000\u2011\u2212\u20ac\u201a"
+    "\x00-\x08\x0e-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u202f\u205f\u3000\u2011\u2212\u20ac\u201a\u00c2"
 )
 _RARE = re.compile(f"[{RARE}]")
 
