@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import msgpack
 
 from qa import datacache
-from qa.engine.registry import rules_dir
+from qa.engine.registry import read_tsv_pairs, rules_dir
 from qa.errors import ConfigError, RuleDataError
 
 if TYPE_CHECKING:
@@ -89,6 +89,13 @@ def _frequencies() -> dict[str, float]:
     for word in sorted(additions()):
         zipf.setdefault(word, ADDITION_ZIPF)
     return zipf
+
+
+@cache
+def misspelt() -> frozenset[str]:
+    """The wrong spellings of T001's register (``rules/misspellings.tsv``): other rules
+    leave these words to it."""
+    return frozenset(w for w, _ in read_tsv_pairs(rules_dir() / "misspellings.tsv", "misspellings.tsv"))
 
 
 @cache

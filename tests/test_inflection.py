@@ -19,6 +19,7 @@ from qa.checks.inflection import future, oblique_plural
         ("देंगें", "देंगे"),
         ("करेंगीं", "करेंगी"),
         ("मिलेंगीं", "मिलेंगी"),
+        ("चाहेंगें", "चाहेंगे"),  # चाहना is not in the lexicon, चाहता is
     ],
 )
 def test_future_forms_with_a_second_nasal(word: str, right: str) -> None:
@@ -56,3 +57,9 @@ def test_the_plural_is_reported_only_before_a_postposition() -> None:
     text = "ज़्यादा भाइयो और बहनो, गांवो की हालत सुनो। ख़बर है कि शहरो से लोग लौटे।"
     found = [(d.code, text[d.start : d.end]) for d in api.check(text) if d.code == "T029"]
     assert found == [("T029", "गांवो"), ("T029", "शहरो")]
+
+
+def test_register_words_are_left_to_t001_and_a_line_break_is_a_space() -> None:
+    text = "ज़्यादा हजारो की भीड़ थी और कई वर्षो\nसे सड़क नहीं बनी, बच्चो\u00a0को छुट्टी।"
+    found = sorted((d.code, text[d.start : d.end]) for d in api.check(text) if d.code in ("T001", "T029"))
+    assert found == [("T001", "हजारो"), ("T029", "बच्चो"), ("T029", "वर्षो")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qa import api
-from qa.checks.mojibake import PUNCTUATION, _decoding, repair
+from qa.checks.mojibake import COMMON, _decoding, repair
 from qa.config import Config
 from qa.diagnostic import Severity
 from qa.engine import registry
@@ -192,10 +192,39 @@ def test_bad_rule_option_is_a_rule_data_error() -> None:
         api.check("अत: ठीक।", config=config, select=["U026"])
 
 
-@pytest.mark.parametrize("mark", list(PUNCTUATION))
+def _u037_edits(text: str) -> list[str]:
+    return [e.replacement for d in api.check(text) if d.code == "U037" and d.fix for e in d.fix.edits]
+
+
+@pytest.mark.parametrize("mark", list(COMMON + "°©«»é×™‹"))
 def test_punctuation_read_as_cp1252_is_put_back(mark: str) -> None:
     garbled = mark.encode("utf-8").decode("cp1252", errors="ignore")  # a lost byte is dropped
-    text = f"ज़्यादा राष्ट्रपति ने कहा {garbled}ठीक है{garbled} और क़दम उठाया।"
-    found = [d for d in api.check(text) if d.code.startswith("U")]
-    assert [d.code for d in found] == ["U037"]  # and not U022 for the words it touches
-    assert api.fix(text).text == f"ज़्यादा राष्ट्रपति ने कहा {mark}ठीक है{mark} और क़दम उठाया।"
+    text = f"ज़्यादा राष्ट्रपति ने कहा {garbled} ठीक है {garbled} और क़दम उठाया।"
+    assert [d.code for d in api.check(text) if d.code.startswith("U")] == ["U037"]
+    assert api.fix(text).text == f"ज़्यादा राष्ट्रपति ने कहा {mark} ठीक है {mark} और क़दम उठाया।"
+
+
+@pytest.mark.parametrize(
+    ("garbled", "mark"),
+    [("â€‹", "\u200b"), ("â€¯", "\u202f"), ("â€Ž", "\u200e"), ("â€Œ", "\u200c"), ("\xe2\x80\x9c", "“")],
+)
+def test_marks_sharing_a_prefix_with_a_quote_come_back_as_themselves(garbled: str, mark: str) -> None:
+    assert _u037_edits(f"ज़्यादा राष्ट्रपति ने कहा{garbled}ठीक") == [mark]
+
+
+def test_a_bare_lost_byte_before_a_letter_is_left_alone() -> None:
+    assert _u037_edits("ज़्यादा राष्ट्रपति ने कहा â€œठीकâ€ है और राज्â€य") == ["“", "”"]
+
+
+def test_punctuation_mojibake_leaves_damaged_hindi_and_double_damage_alone() -> None:
+    hindi = "बैठक\u200bशुरू हुई और “ठीक है”".encode().decode("cp1252", errors="replace")
+    assert "U037" not in [d.code for d in api.check(hindi)]  # U032 repairs the paragraph whole
+    twice = (
+        "ज़्यादा राष्ट्रपति ने कहा “ठीक”".encode().decode("cp1252", "replace").encode().decode("cp1252", "replace")
+    )
+    assert "U037" not in [d.code for d in api.check(twice)]  # no half repair of text damaged twice
+
+
+def test_stray_latin_letters_are_reported_where_no_code_page_damage_explains_them() -> None:
+    codes = [d.code for d in api.check("ज़्यादा राष्ट्रपति ने कहा भारतâ आगे और œभारत पीछे।")]
+    assert codes.count("U022") == 2

@@ -17,6 +17,9 @@ from qa.engine.rule import Context, Rule
 
 #: How much commoner (Zipf) the corrected form must be, by default.
 MIN_ZIPF_GAIN = 1.0
+#: T029: the plural with its bindu must be this much commoner, and the word itself no
+#: commoner than this: a word met once in 10,000 (लोगो, "logo") is a word in its own right.
+PLURAL_GAIN, PLURAL_MAX_ZIPF = 0.5, 5.0
 
 # The future plural: a subjunctive form, which ends in े, ए or ो (करे, जाए, जाये, हो, ले),
 # a nasal, ग, the ending vowel (े masculine, ी feminine) and the stray second nasal.
@@ -26,7 +29,9 @@ _DOUBLED = regex.compile(r"(?P<subjunctive>\p{Devanagari}*[ेएो])[ंँ]�
 # दे are roots themselves).
 _SUBJUNCTIVE_ENDING = regex.compile(r"(?:ये|े|ए)$")
 # A postposition after a word puts it in the oblique case (गांवों में, किसानों को).
-_POSTPOSITION = regex.compile(r"[ \t]+(?:में|से|को|के|की|का|ने|पर|तक|द्वारा)(?![\p{L}\p{M}])")
+_POSTPOSITION = regex.compile(
+    r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)(?:में|से|को|के|की|का|ने|पर|तक|द्वारा)(?![\p{L}\p{M}])"
+)
 
 
 def commoner(right: str, word: str, min_gain: float) -> bool:
@@ -35,7 +40,7 @@ def commoner(right: str, word: str, min_gain: float) -> bool:
 
 def future(word: str, min_gain: float = MIN_ZIPF_GAIN) -> str | None:
     """The future form ``word`` means, if it has a second nasal and the form without
-    it is a clearly commoner word of a known verb (करेंगें -> करेंगे).
+    it is a clearly commoner word of a known verb (करेंगें -> करेंगे, चाहेंगें -> चाहेंगे).
 
     The verb test keeps nouns and other verbs out: पेंगें (swings) and रेंगें
     (may crawl) have no verb *पना/*रना behind them.
@@ -45,17 +50,19 @@ def future(word: str, min_gain: float = MIN_ZIPF_GAIN) -> str | None:
         return None
     subjunctive = m.group("subjunctive")
     roots = {subjunctive, _SUBJUNCTIVE_ENDING.sub("", subjunctive)} - {""}  # ले is its own root
-    if not any(lexicon.known(root + "ना") for root in roots):
-        return None
+    if not any(lexicon.known(root + "ना") or lexicon.known(root + "ता") for root in roots):
+        return None  # a verb: its infinitive or its participle (चाहता) is a word
     single = word[:-1]
     return single if commoner(single, word, min_gain) else None
 
 
-def oblique_plural(word: str, min_gain: float = MIN_ZIPF_GAIN) -> str | None:
-    """गांवो -> गांवों: a known word of three letters or more ending in ो/ओ whose nasalised
-    form is clearly commoner. Unknown words are T002's business; लोगो (logo) and करो
-    are commoner than, or close to, लोगों and करों and stay."""
-    if len(word) < 3 or not word.endswith(("ो", "ओ")) or not lexicon.known(word):
+def oblique_plural(word: str, min_gain: float = PLURAL_GAIN, max_zipf: float = PLURAL_MAX_ZIPF) -> str | None:
+    """गांवो -> गांवों: a known word of three letters or more ending in ो/ओ, not common in
+    its own right, whose nasalised form is commoner. Unknown words are T002's business,
+    the register's (दोनो, क्यो) T001's; लोगो (logo), करो and वीडियो stay."""
+    if len(word) < 3 or not word.endswith(("ो", "ओ")) or word in lexicon.misspelt():
+        return None
+    if not 0 < lexicon.zipf(word) <= max_zipf:
         return None
     right = word + "ं"
     return right if commoner(right, word, min_gain) else None
@@ -81,10 +88,11 @@ class DroppedPluralNasal(Rule):
     """T029: गांवो में, किसानो को: an oblique plural before a postposition ends in -ों."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        min_gain = float(self.options.get("min-zipf-gain", MIN_ZIPF_GAIN))
+        min_gain = float(self.options.get("min-zipf-gain", PLURAL_GAIN))
+        max_zipf = float(self.options.get("max-word-zipf", PLURAL_MAX_ZIPF))
         text = ctx.text
         for word, starts in ctx.document.word_index.items():
-            right = oblique_plural(word, min_gain) if word.endswith(("ो", "ओ")) else None
+            right = oblique_plural(word, min_gain, max_zipf) if word.endswith(("ो", "ओ")) else None
             if right is None:
                 continue
             message = self.meta.message.format(word=word, intended=right)

@@ -107,6 +107,7 @@ class Mojibake(Rule):
             if SIGNATURE.search(text, para_start, para_end) is None:
                 continue
             spans = [m.span() for c in CODECS for m in _letter(c).finditer(text, para_start, para_end)]
+            spans = spans or [m.span() for m in SIGNATURE.finditer(text, para_start, para_end)]  # twice
             start, end = min(s for s, _ in spans), max(e for _, e in spans)
             original = text[start:end]
             fixed = repair(original)
@@ -114,32 +115,70 @@ class Mojibake(Rule):
                 yield self.replace(start, end, fixed, self.meta.message.format(fixed=clip(fixed)))
 
 
-#: Punctuation and signs that UTF-8 turns into two or three bytes and Windows-1252 into
-#: "â€…" or "Â…" soup (° becomes "Â°", ₹ "â‚¹").
-PUNCTUATION = "“”‘’—–…•′″€₹°©®·«»±"
+#: Marks restored first where a damaged form is shared (the bare "â€" of a lost byte).
+COMMON = "“”‘’—–…•′″€₹"
+#: Every mark whose damaged forms are recognised: the common ones, Latin-1 signs and
+#: letters (° "Â°", é "Ã©", no-break space excluded: U+00A0 has its own rule), general
+#: punctuation (zero-width and directional marks included), currency signs and ™.
+MARKS = COMMON + "".join(
+    chr(c) for c in (*range(0xA1, 0x100), *range(0x2000, 0x2070), *range(0x20A0, 0x20C0), 0x2122)
+)
 
 
-def _punctuation_forms() -> dict[str, str]:
-    """Each mis-decoded form -> the mark. A byte cp1252 leaves undefined (the 9D of ”)
-    survives as a C1 control or is dropped, so both forms are listed; a form that two
-    marks share goes to the first listed (” before the rare hyphen U+2010)."""
+def _mark_forms() -> dict[str, str]:
+    """Each damaged form -> its mark: the UTF-8 bytes read as cp1252 (an undefined byte
+    kept as a C1 control, or dropped when the rest is still unambiguous) or as Latin-1."""
     table = _decoding("cp1252")
     forms: dict[str, str] = {}
-    for mark in PUNCTUATION:
-        full = "".join(table[b] for b in mark.encode("utf-8"))
-        for form in (full, regex.sub(r"[\x80-\x9f]", "", full)):
-            forms.setdefault(form, mark)
+    dropped: dict[str, set[str]] = {}
+    for mark in MARKS:
+        data = mark.encode("utf-8")
+        full = "".join(table[b] for b in data)
+        forms.setdefault(full, mark)
+        forms.setdefault(data.decode("latin-1"), mark)
+        dropped.setdefault(regex.sub(r"[\x80-\x9f]", "", full), set()).add(mark)
+    for form, marks in dropped.items():
+        if len(marks) == 1 and len(form) > 1:
+            forms.setdefault(form, marks.pop())
     return forms
 
 
-PUNCTUATION_FORMS = _punctuation_forms()
+MARK_FORMS = _mark_forms()
+#: A bare "â€" is a mark whose last byte was lost; before a space or punctuation it
+#: closes a quote (”); before a letter it may have been a joiner, so it is left alone.
+_LOST_CLOSING_QUOTE = "â€"
+#: Characters that lead the forms of text damaged twice ("Ã¢â‚¬Å“"): ftfy's business.
+_TWICE = frozenset("ÃÂÅÆË")
 
 
 class PunctuationMojibake(PerDocument):
-    """Curly quotes, dashes, the ellipsis, ₹ and ° read with the wrong code page (â€œ, Â°)."""
+    """Quotes, dashes, signs and accented letters read with the wrong code page (â€œ, Â°, Ã©)."""
 
-    GUARD = frozenset("€‚Â")  # every form has one (bytes 80, 82 and C2 become €, ‚ and Â)
-    PATTERN = regex.compile("|".join(map(regex.escape, sorted(PUNCTUATION_FORMS, key=len, reverse=True))))
+    GUARD = frozenset("€‚„ÂÃ\x80\x81\x82\x83\x84")  # bytes 80-84, C2, C3 as cp1252 or Latin-1
+    PATTERN = regex.compile(
+        "|".join(map(regex.escape, sorted(MARK_FORMS, key=len, reverse=True)))
+        + f"|{_LOST_CLOSING_QUOTE}(?=[\\s\\p{{P}}]|\\Z)"
+    )
+
+    def matches(self, ctx: Context) -> list[regex.Match[str]]:
+        """Not in a paragraph of damaged Devanagari (U032 repairs it whole), not in text
+        damaged twice."""
+        text = ctx.text
+        damaged = (
+            [
+                (start, end)
+                for start, end in ctx.document.paragraphs
+                if SIGNATURE.search(text, start, end) is not None
+            ]
+            if any(lead in text for lead in _LEADS)
+            else []
+        )
+        return [
+            m
+            for m in self.PATTERN.finditer(text)
+            if not _TWICE & set(text[max(0, m.start() - 2) : m.start()])
+            and not any(start <= m.start() < end for start, end in damaged)
+        ]
 
     def replacement(self, text: str, start: int, end: int) -> str:
-        return PUNCTUATION_FORMS[text[start:end]]
+        return MARK_FORMS.get(text[start:end], "”")

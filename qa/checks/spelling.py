@@ -19,7 +19,6 @@ from rapidfuzz.distance import Levenshtein
 from qa import datacache, lexicon
 from qa.checks import inflection
 from qa.diagnostic import Diagnostic
-from qa.engine.registry import read_tsv_pairs, rules_dir
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
 from qa.text.akshara import NearIndex, aksharas, distance, variant_key
@@ -135,7 +134,7 @@ class NonWord(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         max_uses = int(self.options.get("max-uses", 2))
         for word, normal, starts in unrecognised(ctx):
-            if len(starts) > max_uses or word in _register() or inflection.future(word):
+            if len(starts) > max_uses or word in lexicon.misspelt() or inflection.future(word):
                 continue  # the writer's form (used again and again), or T001's or T028's business
             found = suggestions(normal)
             if not found:
@@ -167,16 +166,11 @@ class UnknownWord(Rule):
 _FLAP = regex.compile(r"(?<=[\u0905-\u0914\u0915-\u0939\u093E-\u094C])[डढ](?!\u093C)")
 
 
-@cache
-def _register() -> frozenset[str]:
-    return frozenset(w for w, _ in read_tsv_pairs(rules_dir() / "misspellings.tsv", "misspellings.tsv"))
-
-
 @lru_cache(maxsize=65536)
 def flap_correction(word: str, margin: float) -> str | None:
     """The ड़/ढ़ spelling of a known word when that spelling is far more frequent (बडा -> बड़ा)."""
     zipf = lexicon.zipf(word)
-    if not zipf or word in _register():
+    if not zipf or word in lexicon.misspelt():
         return None
     for m in _FLAP.finditer(word, 1):
         candidate = unicodedata.normalize("NFC", word[: m.end()] + "\u093c" + word[m.end() :])

@@ -51,10 +51,13 @@ class PerDocument(Rule):
     def replacement(self, text: str, start: int, end: int) -> str:
         return ""
 
+    def matches(self, ctx: Context) -> list[regex.Match[str]]:
+        return list(self.PATTERN.finditer(ctx.text))
+
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         if not self.GUARD & scan(ctx.document).rare:
             return
-        matches = list(self.PATTERN.finditer(ctx.text))
+        matches = self.matches(ctx)
         if not matches:
             return
         first = matches[0]

@@ -30,7 +30,7 @@ from qa.errors import RuleDataError
 #: Characters that clean copy practically never contains; one scan finds which occur.
 RARE = (
     "\u00ad\ufeff\u2060\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd\u25cc°º"
-    "\x00-\x08\x0e-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u202f\u205f\u3000\u2011\u2212\u20ac\u201a\u00c2"
+    "\x00-\x08\x0e-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u202f\u205f\u3000\u2011\u2212\u20ac\u201a\u201e\u00c2\u00c3"
 )
 _RARE = re.compile(f"[{RARE}]")
 
@@ -91,7 +91,8 @@ class WordPattern(Rule):
     """``pattern`` (``^``/``$`` anchor a word) matched once per distinct word.
 
     ``replacement`` (a template) makes a fix; ``whole: true`` reports the whole word;
-    words that ``unless`` (a regex) finds are left to another rule.
+    words that ``unless`` (a regex) finds are left to another rule — only in documents
+    that contain one of the ``unless-when`` characters, if that is given.
     """
 
     def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
@@ -109,6 +110,7 @@ class WordPattern(Rule):
         unless = options.get("unless")
         where = f"{meta.source}: {meta.code}"
         self.unless = None if unless is None else compile_pattern(str(unless), where=where)
+        self.unless_when = frozenset(str(options.get("unless-when", "")))
 
     def fix_for(self, match: re.Match[str] | regex.Match[str]) -> str | None:
         return None if self.replacement is None else match.expand(self.replacement)
@@ -119,6 +121,9 @@ class WordPattern(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         shared = scan(ctx.document)
+        unless = self.unless
+        if self.unless_when and not any(c in ctx.text for c in self.unless_when):
+            unless = None
         hits = []
         reported = -1
         for m in self.pattern.finditer(shared.joined):
@@ -127,7 +132,7 @@ class WordPattern(Rule):
                 continue
             reported = index
             word, word_start = shared.words[index], shared.starts[index]
-            if self.unless is not None and self.unless.search(word):
+            if unless is not None and unless.search(word):
                 continue
             lo, hi = (0, len(word)) if self.whole else (m.start() - word_start, m.end() - word_start)
             found = (self.message_for(m, word), self.fix_for(m))
