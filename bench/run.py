@@ -71,6 +71,8 @@ ADVERSARIAL = (
     "डॉ. ",
     "क्",
     "\ufffc",
+    "â€",
+    "Ã©",
 )
 SECTIONS = ("startup", "engine", "cli", "growth", "adversarial", "peers")
 ONE_LINE = "ज़्यादा राष्ट्रपति ने कहा कि बातचीत जारी रहेगी।\n"

@@ -42,7 +42,15 @@ def test_one_finding_per_slip_not_a_second_from_the_spelling_rule() -> None:
 
 @pytest.mark.parametrize(
     ("word", "right"),
-    [("गांवो", "गांवों"), ("किसानो", "किसानों"), ("महिलाओ", "महिलाओं"), ("राज्यो", "राज्यों"), ("देशो", "देशों")],
+    [
+        ("गांवो", "गांवों"),
+        ("किसानो", "किसानों"),
+        ("महिलाओ", "महिलाओं"),
+        ("राज्यो", "राज्यों"),
+        ("वर्षो", "वर्षों"),
+        ("बच्\u200dचो", "बच्\u200dचों"),  # a joiner inside the word
+        ("ल\u095cको", "ल\u095cकों"),  # a precomposed ड़
+    ],
 )
 def test_oblique_plurals_without_their_nasal(word: str, right: str) -> None:
     assert oblique_plural(word) == right

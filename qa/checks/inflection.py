@@ -7,6 +7,7 @@ commoner word, and where the form stands in a structure that settles the questio
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -60,12 +61,17 @@ def oblique_plural(word: str, min_gain: float = PLURAL_GAIN, max_zipf: float = P
     """गांवो -> गांवों: a known word of three letters or more ending in ो/ओ, not common in
     its own right, whose nasalised form is commoner. Unknown words are T002's business,
     the register's (दोनो, क्यो) T001's; लोगो (logo), करो and वीडियो stay."""
-    if len(word) < 3 or not word.endswith(("ो", "ओ")) or word in lexicon.misspelt():
+    if len(word) < 3 or not word.endswith(("ो", "ओ")):
         return None
-    if not 0 < lexicon.zipf(word) <= max_zipf:
+    plain = _plain(word)  # बच्‍चो with a joiner, लड़को with a precomposed ड़
+    if plain in lexicon.misspelt() or not 0 < lexicon.zipf(plain) <= max_zipf:
         return None
-    right = word + "ं"
-    return right if commoner(right, word, min_gain) else None
+    return word + "ं" if commoner(plain + "ं", plain, min_gain) else None
+
+
+def _plain(word: str) -> str:
+    """The spelling to look up: NFC, without ZWJ/ZWNJ."""
+    return unicodedata.normalize("NFC", word.replace("\u200d", "").replace("\u200c", ""))
 
 
 class DoubledFutureNasal(Rule):
