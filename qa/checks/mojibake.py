@@ -115,7 +115,7 @@ class Mojibake(Rule):
                 yield self.replace(start, end, fixed, self.meta.message.format(fixed=clip(fixed)))
 
 
-#: Marks restored first where a damaged form is shared (the bare "â€" of a lost byte).
+#: The marks copy carries most (quotes, dashes, the ellipsis, currency signs).
 COMMON = "“”‘’—–…•′″€₹"
 #: Every mark whose damaged forms are recognised: the common ones, Latin-1 signs and
 #: letters (° "Â°", é "Ã©", no-break space excluded: U+00A0 has its own rule), general
@@ -151,14 +151,17 @@ _LOST_CLOSING_QUOTE = "â€"
 _TWICE = frozenset("ÃÂÅÆË")
 
 
+@cache
+def _forms() -> regex.Pattern[str]:
+    """Every damaged form, longest first (compiled on first need: most copy has none)."""
+    forms = "|".join(map(regex.escape, sorted(MARK_FORMS, key=len, reverse=True)))
+    return regex.compile(f"{forms}|{_LOST_CLOSING_QUOTE}(?=[\\s\\p{{P}}]|\\Z)")
+
+
 class PunctuationMojibake(PerDocument):
     """Quotes, dashes, signs and accented letters read with the wrong code page (â€œ, Â°, Ã©)."""
 
     GUARD = frozenset("€‚„ÂÃ\x80\x81\x82\x83\x84")  # bytes 80-84, C2, C3 as cp1252 or Latin-1
-    PATTERN = regex.compile(
-        "|".join(map(regex.escape, sorted(MARK_FORMS, key=len, reverse=True)))
-        + f"|{_LOST_CLOSING_QUOTE}(?=[\\s\\p{{P}}]|\\Z)"
-    )
 
     def matches(self, ctx: Context) -> list[regex.Match[str]]:
         """Not in a paragraph of damaged Devanagari (U032 repairs it whole), not in text
@@ -175,7 +178,7 @@ class PunctuationMojibake(PerDocument):
         )
         return [
             m
-            for m in self.PATTERN.finditer(text)
+            for m in _forms().finditer(text)
             if not _TWICE & set(text[max(0, m.start() - 2) : m.start()])
             and not any(start <= m.start() < end for start, end in damaged)
         ]
