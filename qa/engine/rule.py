@@ -125,17 +125,12 @@ class Rule:
         *,
         severity: Severity | None = None,
     ) -> Diagnostic:
-        """A diagnostic whose fix replaces the whole span (built directly: rules call this
-        for every finding)."""
-        meta = self.meta
-        fix = None if meta.fix == "none" else Fix((Edit(start, end, replacement),), meta.fix)
-        return Diagnostic(
-            meta.code,
-            meta.name,
-            severity or meta.severity,
-            message or meta.message,
+        """A diagnostic whose fix replaces the whole span."""
+        return self.diagnostic(
             start,
             end,
-            (replacement,),
-            fix,
+            message,
+            suggestions=(replacement,),
+            edits=(Edit(start, end, replacement),),
+            severity=severity,
         )
