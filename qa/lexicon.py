@@ -104,6 +104,12 @@ def vocabulary() -> frozenset[str]:
     return frozenset(frequencies())
 
 
+def plain(word: str) -> str:
+    """The spelling to look a word up by: NFC, without ZWJ/ZWNJ (invisible joiners and
+    precomposed nukta letters are other families' business)."""
+    return unicodedata.normalize("NFC", word.replace("\u200c", "").replace("\u200d", ""))
+
+
 def zipf(word: str) -> float:
     return frequencies().get(word, 0.0)
 

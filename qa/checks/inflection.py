@@ -7,7 +7,6 @@ commoner word, and where the form stands in a structure that settles the questio
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -63,15 +62,10 @@ def oblique_plural(word: str, min_gain: float = PLURAL_GAIN, max_zipf: float = P
     the register's (दोनो, क्यो) T001's; लोगो (logo), करो and वीडियो stay."""
     if len(word) < 3 or not word.endswith(("ो", "ओ")):
         return None
-    plain = _plain(word)  # बच्‍चो with a joiner, लड़को with a precomposed ड़
+    plain = lexicon.plain(word)  # बच्‍चो with a joiner, लड़को with a precomposed ड़
     if plain in lexicon.misspelt() or not 0 < lexicon.zipf(plain) <= max_zipf:
         return None
     return word + "ं" if commoner(plain + "ं", plain, min_gain) else None
-
-
-def _plain(word: str) -> str:
-    """The spelling to look up: NFC, without ZWJ/ZWNJ."""
-    return unicodedata.normalize("NFC", word.replace("\u200d", "").replace("\u200c", ""))
 
 
 class DoubledFutureNasal(Rule):

@@ -53,9 +53,9 @@ _DEVANAGARI_WORD = regex.compile(r"(?=\p{Devanagari})[\u0900-\u097f\u200c\u200d]
 
 
 def _normal(word: str) -> str:
-    """The spelling to look up: NFC, no ZWJ/ZWNJ, no visarga used as a colon (other families
-    report those)."""
-    word = unicodedata.normalize("NFC", word.replace("\u200c", "").replace("\u200d", ""))
+    """The spelling to look up: :func:`lexicon.plain`, no visarga used as a colon (other
+    families report those)."""
+    word = lexicon.plain(word)
     return word[:-1] if word.endswith("\u0903") and lexicon.recognised(word[:-1]) else word
 
 
