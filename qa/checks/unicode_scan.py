@@ -70,6 +70,18 @@ def distinct_words(document: Document) -> tuple[str, list[str]]:
     return shared.joined, shared.words
 
 
+class Guard:
+    """A set of characters, one of which a document must contain: the rare ones are
+    looked up in the shared scan, the others searched for."""
+
+    def __init__(self, chars: str) -> None:
+        self.rare = frozenset(c for c in chars if _RARE.match(c))
+        self.other = tuple(frozenset(chars) - self.rare)
+
+    def met(self, document: Document) -> bool:
+        return bool(self.rare & scan(document).rare) or any(c in document.view for c in self.other)
+
+
 class GuardedPattern(PatternRule):
     """A pattern rule skipped unless the text contains one of ``guard``'s characters."""
 
@@ -77,13 +89,10 @@ class GuardedPattern(PatternRule):
         if not isinstance(options.get("pattern"), str) or not options.get("guard"):
             raise RuleDataError(f"{meta.source}: {meta.code}: options need 'pattern' and 'guard'")
         super().__init__(meta, options)
-        guard = frozenset(str(options["guard"]))
-        self.rare_guard = frozenset(c for c in guard if _RARE.match(c))
-        self.other_guard = tuple(guard - self.rare_guard)
+        self.guard = Guard(str(options["guard"]))
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        text = ctx.text
-        if self.rare_guard & scan(ctx.document).rare or any(c in text for c in self.other_guard):
+        if self.guard.met(ctx.document):
             yield from super().check(ctx)
 
 
@@ -110,7 +119,8 @@ class WordPattern(Rule):
         unless = options.get("unless")
         where = f"{meta.source}: {meta.code}"
         self.unless = None if unless is None else compile_pattern(str(unless), where=where)
-        self.unless_when = frozenset(str(options.get("unless-when", "")))
+        when = options.get("unless-when")
+        self.unless_when = None if when is None else Guard(str(when))
 
     def fix_for(self, match: re.Match[str] | regex.Match[str]) -> str | None:
         return None if self.replacement is None else match.expand(self.replacement)
@@ -122,7 +132,7 @@ class WordPattern(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         shared = scan(ctx.document)
         unless = self.unless
-        if self.unless_when and not any(c in ctx.text for c in self.unless_when):
+        if self.unless_when is not None and not self.unless_when.met(ctx.document):
             unless = None
         hits = []
         reported = -1
