@@ -1,14 +1,20 @@
-"""The Hindi lexicon: wordfreq's Hindi frequencies plus the project's additions.
+"""The Hindi lexicon: wordfreq's Hindi frequencies, word counts from edited open prose,
+and the project's additions.
 
-wordfreq's data file is read directly (``small_hi.msgpack.gz``, the format its own
-``read_cBpack`` documents) instead of importing ``wordfreq``, whose import alone
-costs about 100 ms of start-up. Words are NFC-normalised; frequencies are Zipf
-values (log10 of occurrences per billion words, 0 for unknown words).
+Two kinds of evidence that a written form is a word: wordfreq's web frequencies
+(``small_hi.msgpack.gz``, read directly in the format its own ``read_cBpack`` documents,
+because importing ``wordfreq`` costs about 100 ms of start-up), and counts over about
+2.4 M tokens of edited, openly licensed prose (``rules/spelling/wordcounts.msgpack.gz``,
+built by ``bench/build_word_counts.py``). Web lists count the web's misspellings
+(बढती), so neither source alone decides: :func:`commoner_by` weighs both. Words are
+NFC-normalised; frequencies are Zipf values (log10 of occurrences per billion words,
+0 for unknown words).
 """
 
 from __future__ import annotations
 
 import gzip
+import math
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -73,22 +79,52 @@ def additions() -> frozenset[str]:
     )
 
 
+def _counts_file() -> Path:
+    return rules_dir() / "spelling" / "wordcounts.msgpack.gz"
+
+
 def sources() -> list[Path]:
     """The files the lexicon is built from (what a start-up cache of it depends on)."""
-    return [_wordfreq_file(), *sorted((rules_dir() / "lexicon").glob("*.txt"))]
+    return [_wordfreq_file(), _counts_file(), *sorted((rules_dir() / "lexicon").glob("*.txt"))]
+
+
+@cache
+def corpus_zipf() -> dict[str, float]:
+    """Word -> Zipf value of its count in edited open prose (words seen at least twice)."""
+    path = _counts_file()
+    return datacache.cached("wordcounts", [path], lambda: _read_counts(path))
+
+
+def _read_counts(path: Path) -> dict[str, float]:
+    try:
+        with gzip.open(path, "rb") as handle:
+            data = msgpack.load(handle, raw=False)
+        scale = 1e9 / data["total"]
+        return {w: round(math.log10(n * scale), 2) for w, n in data["counts"].items()}
+    except (OSError, ValueError, KeyError, TypeError, ZeroDivisionError, msgpack.UnpackException) as exc:
+        raise RuleDataError(f"{path}: unreadable word counts: {exc}") from None
 
 
 @cache
 def frequencies() -> dict[str, float]:
-    """Word -> Zipf frequency, wordfreq first, then ``rules/lexicon/*.txt`` (cached between runs)."""
+    """Word -> Zipf frequency: wordfreq's, else the counted prose's, else ``rules/lexicon/*.txt``'s
+    (cached between runs)."""
     return datacache.cached("lexicon", sources(), _frequencies)
 
 
 def _frequencies() -> dict[str, float]:
-    zipf = _read_cbpack(_wordfreq_file())
+    zipf = dict(web_zipf())
+    for word, value in corpus_zipf().items():
+        zipf.setdefault(word, value)
     for word in sorted(additions()):
         zipf.setdefault(word, ADDITION_ZIPF)
     return zipf
+
+
+@cache
+def web_zipf() -> dict[str, float]:
+    """Word -> Zipf value in wordfreq's list alone (which counts the web's misspellings too)."""
+    return datacache.cached("web-zipf", [_wordfreq_file()], lambda: _read_cbpack(_wordfreq_file()))
 
 
 @cache
@@ -116,6 +152,40 @@ def zipf(word: str) -> float:
 
 def known(word: str) -> bool:
     return word in frequencies()
+
+
+def prior(word: str) -> float:
+    """The Zipf value the stronger source gives ``word`` (a curated word counts as rare)."""
+    return max(web_zipf().get(word, 0.0), corpus_zipf().get(word, 0.0), frequencies().get(word, 0.0))
+
+
+def listed(word: str) -> bool:
+    """In a word list (wordfreq's or the project's), not only seen in the counted prose."""
+    return word in web_zipf() or word in additions()
+
+
+def commoner_by(word: str, than: str) -> float:
+    """How much commoner ``word`` is than ``than``, in Zipf units, as both sources testify.
+
+    Each source that lists either word votes (a word it lacks counts as :data:`UNSEEN_ZIPF`;
+    where neither does, the project's curated list decides).
+    When the votes agree that ``word`` is commoner the stronger one counts, so a web list that
+    counts a misspelling (बढती) is outvoted by edited prose where the correct form is many
+    times commoner; when they disagree the weaker one counts.
+    """
+    votes = [
+        table.get(word, UNSEEN_ZIPF) - table.get(than, UNSEEN_ZIPF)
+        for table in (web_zipf(), corpus_zipf())
+        if word in table or than in table
+    ]
+    if not votes:  # curated words only: the project's list testifies
+        return zipf(word) - zipf(than)
+    return max(votes) if min(votes) > 0 else min(votes)
+
+
+#: The Zipf value given to a word a source does not list (wordfreq lists words from Zipf 3;
+#: the counted prose, words seen twice or more, from about Zipf 2.9).
+UNSEEN_ZIPF = 2.5
 
 
 # A light suffix model: inflected forms wordfreq's short list lacks are known when

@@ -14,24 +14,29 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from qa import datacache, lexicon
 from qa.checks import inflection
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
-from qa.text.akshara import NearIndex, aksharas, distance, variant_key
+from qa.text.akshara import NearIndex, aksharas, distance, sign_slip, variant_key
 
-#: Candidates below this Zipf value are too rare to be "far more frequent" (curated
-#: news vocabulary from ``rules/lexicon`` is always a candidate for long words).
+#: Words at least this common (by either source) are indexed as candidates.
+MIN_INDEXED_ZIPF = 3.0
+#: Candidates below this Zipf value are offered only as :func:`_rare_but_sure` allows
+#: (curated news vocabulary from ``rules/lexicon`` is always a candidate for long words).
 MIN_CANDIDATE_ZIPF = 4.0
+#: A rarer candidate must be at least this common in both sources.
+MIN_RARE_ZIPF = 3.5
 #: The largest weighted distance allowed, by word length in aksharas.
 _LIMITS = {3: 0.4, 4: 0.7}
 _LONG_LIMIT = 0.8
 #: The cheapest edit :func:`distance` charges, so a candidate more than ``limit / CHEAPEST_EDIT``
 #: plain edits away is out of reach (NFC text has no precomposed nukta letters for
-#: :func:`distance` to split, so plain and weighted edits count the same characters).
+#: :func:`distance` to split, so plain and weighted edits count the same characters; a swap of
+#: neighbours is one edit of each kind).
 CHEAPEST_EDIT = 0.4
 
 
@@ -44,7 +49,7 @@ def near_index() -> NearIndex:
 
 def _near_table() -> dict[str, list[str]]:
     freq = lexicon.frequencies()
-    words = (w for w, z in freq.items() if z >= MIN_CANDIDATE_ZIPF or w in lexicon.additions())
+    words = (w for w, z in freq.items() if z >= MIN_INDEXED_ZIPF or w in lexicon.additions())
     return NearIndex(words).table
 
 
@@ -69,29 +74,31 @@ MAX_WORD = 60
 
 
 @lru_cache(maxsize=65536)
-def _unknown(word: str) -> str | None:
-    """The normal form of a Devanagari word the lexicon does not recognise, else None."""
+def _unlisted(word: str) -> str | None:
+    """The normal form of a Devanagari word that no word list names (wordfreq's, the
+    project's), else None: a word only the counted prose or the morphology vouches for."""
     if not _DEVANAGARI_WORD.fullmatch(word) or _STRAY_NUKTA.search(unicodedata.normalize("NFD", word)):
         return None
     normal = _normal(word)
-    return None if lexicon.recognised(normal) else normal
+    return None if lexicon.listed(normal) else normal
 
 
-def unrecognised(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
-    """(word, its normal form, starts) for Devanagari words neither the lexicon nor the house knows."""
+def unlisted(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
+    """(word, its normal form, starts) for Devanagari words no word list and no house list names."""
     accept = lexicon.house(ctx.config).accept
-    known = lexicon.vocabulary()
+    web = lexicon.web_zipf()
     for word, starts in ctx.document.word_index.items():
-        if word in known or len(word) > MAX_WORD:
+        if word in web or len(word) > MAX_WORD:
             continue
-        normal = _unknown(word)
+        normal = _unlisted(word)
         if normal is not None and normal not in accept:
             yield word, normal, starts
 
 
 @lru_cache(maxsize=8192)
-def suggestions(word: str) -> tuple[str, ...]:
-    """Far more frequent words a slip away from NFC ``word``, best first (empty if none is close)."""
+def near(word: str) -> tuple[tuple[float, str], ...]:
+    """(cost, candidate) for the words a slip away from NFC ``word``, cheapest first, one
+    spelling per accepted-variant group (empty if none is close)."""
     candidates = near_index().candidates(word)
     if not candidates:
         return ()  # as for most unknown words: no need to count the aksharas
@@ -100,32 +107,91 @@ def suggestions(word: str) -> tuple[str, ...]:
         return ()
     limit = _LIMITS.get(length, _LONG_LIMIT)
     max_edits = int(limit / CHEAPEST_EDIT)
-    additions, freq = lexicon.additions(), lexicon.frequencies()
-    near = []
+    additions, freq, web = lexicon.additions(), lexicon.frequencies(), lexicon.web_zipf()
+    found = []
     for candidate in candidates:
-        if candidate in additions and (length < 4 or len(candidate) <= len(word)):
+        curated = candidate in additions and candidate not in web
+        if curated and (length < 4 or len(candidate) <= len(word)):
             continue  # transliterated terms vary in vowels: only a dropped letter is a slip
-        if Levenshtein.distance(word, candidate, score_cutoff=max_edits) > max_edits:
+        if OSA.distance(word, candidate, score_cutoff=max_edits) > max_edits:
             continue  # too many edits for even the cheapest ones to stay within the limit
         cost = distance(word, candidate)
-        if cost <= limit:
-            near.append((cost, candidate))
-    if not near:
+        common = curated or lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF
+        if cost <= limit and (common or _rare_but_sure(word, candidate)):
+            found.append((cost, candidate))
+    if not found:
         return ()
     key = variant_key(word)
     scored = []
-    for cost, candidate in near:
+    for cost, candidate in found:
         group = variant_key(candidate)
         if group != key:  # an accepted variant spelling is not a typo
             scored.append((cost, -freq.get(candidate, 0.0), candidate, group))
     scored.sort()
     seen: set[str] = set()
     best = []
-    for _, _, candidate, group in scored:  # one spelling per accepted-variant group
+    for cost, _, candidate, group in scored:  # one spelling per accepted-variant group
         if group not in seen:
             seen.add(group)
-            best.append(candidate)
+            best.append((cost, candidate))
     return tuple(best)
+
+
+def _rare_but_sure(word: str, candidate: str) -> bool:
+    """A rarer candidate counts for a sign slip (:func:`sign_slip`) when both sources know it
+    well: rare words are often transliterations, whose vowels vary (टेक्सास/टैक्सास) and which
+    one source alone may spell either way."""
+    both = min(lexicon.web_zipf().get(candidate, 0.0), lexicon.corpus_zipf().get(candidate, 0.0))
+    return both >= MIN_RARE_ZIPF and sign_slip(word, candidate)
+
+
+def suggestions(word: str) -> tuple[str, ...]:
+    """Words a slip away from NFC ``word``, best first (empty if none is close)."""
+    return tuple(candidate for _, candidate in near(word))
+
+
+@lru_cache(maxsize=65536)
+def corrections(word: str) -> tuple[str, ...]:
+    """Suggestions for an unlisted NFC ``word`` when it is likelier a slip than a word.
+
+    A noisy-channel decision: the best candidate must be commoner than the written form by
+    a margin (:func:`lexicon.commoner_by`, in Zipf units) that grows with the evidence for
+    the written form — none, the morphology's guess (an unseen inflection or compound of
+    known words), or sightings in edited prose — and with the cost of the slip.
+    """
+    found = near(word)
+    if not found:
+        return ()
+    cost, best = found[0]
+    if word in lexicon.corpus_zipf():
+        margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT else None
+    elif lexicon.recognised(word):
+        # the morphology's own reading wins over its stem (मतलबी is मतलब + ी, not a slip)
+        margin = None if word.startswith(best) else GUESSED_MARGIN + (0.0 if cost <= CHEAPEST_EDIT else 0.5)
+    else:
+        margin = UNSEEN_MARGIN
+    if margin is None or lexicon.commoner_by(best, word) < margin:
+        return ()
+    return tuple(candidate for _, candidate in found)
+
+
+#: How much commoner (Zipf) the candidate must be than a word seen in edited prose, one
+#: the morphology accepts although no source has seen it, and one nothing vouches for.
+SEEN_MARGIN, GUESSED_MARGIN, UNSEEN_MARGIN = 2.0, 1.5, 0.5
+#: A correction this common is not taken for a name (पहले, संयुक्त).
+COMMON_ZIPF = 4.5
+
+
+_NEXT_WORD = regex.compile(r"[ \u00a0]*([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)")
+_PREVIOUS_WORD = regex.compile(r"([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)[ \u00a0]*", regex.REVERSE)
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """True if a neighbouring word is in no word list: the two are likely parts of one
+    foreign or rare name (मंत्री अलेक्सांद्र नोवाक), whose spelling is the name's own."""
+    after = _NEXT_WORD.match(text, end, min(len(text), end + MAX_WORD))
+    before = _PREVIOUS_WORD.match(text, max(0, start - MAX_WORD), start)
+    return any(m is not None and not lexicon.listed(lexicon.plain(m.group(1))) for m in (after, before))
 
 
 class NonWord(Rule):
@@ -133,16 +199,18 @@ class NonWord(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         max_uses = int(self.options.get("max-uses", 2))
-        for word, normal, starts in unrecognised(ctx):
+        for word, normal, starts in unlisted(ctx):
             if len(starts) > max_uses or word in lexicon.misspelt() or inflection.future(word):
                 continue  # the writer's form (used again and again), or T001's or T028's business
-            found = suggestions(normal)
+            found = corrections(normal)
             if not found:
                 continue
             best = found[:3]
             message = self.meta.message.format(word=word, suggestion=best[0])
             for start in starts:
                 end = start + len(word)
+                if lexicon.zipf(best[0]) < COMMON_ZIPF and in_name(ctx.text, start, end):
+                    continue  # a name's own spelling, near a rare word or another name
                 if len(best) == 1:
                     yield self.replace(start, end, best[0], message)
                 else:
@@ -153,8 +221,8 @@ class UnknownWord(Rule):
     """T004 (opt-in): a word no dictionary knows and no close candidate explains."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        for word, normal, starts in unrecognised(ctx):
-            if len(aksharas(normal)) < 2 or suggestions(normal):
+        for word, normal, starts in unlisted(ctx):
+            if len(aksharas(normal)) < 2 or lexicon.recognised(normal) or suggestions(normal):
                 continue
             message = self.meta.message.format(word=word)
             for start in starts:
@@ -169,12 +237,11 @@ _FLAP = regex.compile(r"(?<=[\u0905-\u0914\u0915-\u0939\u093E-\u094C])[डढ](?
 @lru_cache(maxsize=65536)
 def flap_correction(word: str, margin: float) -> str | None:
     """The ड़/ढ़ spelling of a known word when that spelling is far more frequent (बडा -> बड़ा)."""
-    zipf = lexicon.zipf(word)
-    if not zipf or word in lexicon.misspelt():
+    if not lexicon.known(word) or word in lexicon.misspelt():
         return None
     for m in _FLAP.finditer(word, 1):
         candidate = unicodedata.normalize("NFC", word[: m.end()] + "\u093c" + word[m.end() :])
-        if lexicon.zipf(candidate) >= zipf + margin:
+        if lexicon.commoner_by(candidate, word) >= margin:
             return candidate
     return None
 

@@ -38,7 +38,7 @@ _CHEAP_PAIRS = [
 ]  # fmt: skip
 _CHEAP = {frozenset(p) for p in _CHEAP_PAIRS}
 #: Signs whose insertion or deletion is a cheap slip.
-_LIGHT = frozenset((NUKTA, ANUSVARA, CANDRABINDU, VIRAMA, VISARGA, "\u200c", "\u200d"))
+_LIGHT = frozenset((NUKTA, ANUSVARA, CANDRABINDU, VIRAMA, VISARGA, "\u0943", "\u200c", "\u200d"))
 
 # The skeleton forgets everything a cheap edit changes.
 _SKELETON = str.maketrans(
@@ -55,6 +55,8 @@ _SKELETON = str.maketrans(
 _NASAL_CLUSTER = regex.compile(r"[ङञणनम]\u094D(?=[\u0915-\u0939])")
 _SHRUTI = regex.compile(r"(?<=[\u0915-\u0939\u093C\u093E-\u094C\u0905-\u0914])य([ेी])")
 _PERSO_NUKTA = regex.compile(r"(?<=[कखगजफ])\u093C")
+#: र् in a short word of bare consonants (बर्फ/बरफ, गर्म/गरम, बर्तन/बरतन): a colloquial variant.
+_REPH_BEFORE_BARE = regex.compile(r"^([\u0915-\u0939]\u093C?)र\u094D(?=(?:[\u0915-\u0939]\u093C?){1,2}$)")
 
 
 _SPLIT_NUKTA = {c: unicodedata.normalize("NFD", chr(c)) for c in range(0x0958, 0x0960)}
@@ -81,8 +83,20 @@ def variant_key(word: str) -> str:
     word = _PERSO_NUKTA.sub("", word).replace(CANDRABINDU, ANUSVARA)
     word = _NASAL_CLUSTER.sub(ANUSVARA, word)
     word = word.replace("ॉ", "ा").replace("ऑ", "आ").replace("त्त्व", "त्व").replace("र्द्ध", "र्ध")
-    word = word.replace("र्", "र")  # बर्फ/बरफ, गर्म/गरम, बर्तन/बरतन
+    word = _REPH_BEFORE_BARE.sub(r"\1र", word)  # not आर्थिक/आरथिक, रिपोर्ट/रिपोरट
     return _SHRUTI.sub(lambda m: "ए" if m.group(1) == "े" else "ई", word)
+
+
+#: Forgets the signs whose slips native words show and transliterations do not vary in:
+#: the light signs and the length of the i and u vowel signs (ए/ऐ, ओ/औ and initial vowels
+#: do vary in transliterated names: टेक्सास/टैक्सास, इवनिंग/ईवनिंग).
+_SIGN_SLIPS = str.maketrans({**dict.fromkeys(_LIGHT), "ी": "ि", "ू": "ु"})
+
+
+def sign_slip(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ only by a dropped or stray light sign (nukta, nasal,
+    halant, ृ) or by the length of an i or u vowel sign."""
+    return a != b and nfd_nukta(a).translate(_SIGN_SLIPS) == nfd_nukta(b).translate(_SIGN_SLIPS)
 
 
 def _op_cost(kind: str, a: str, b: str) -> float:
@@ -98,9 +112,23 @@ def _op_cost(kind: str, a: str, b: str) -> float:
     return 0.7 if char in VOWEL_SIGNS else 1.0
 
 
+#: Two neighbouring characters typed in the wrong order (आकंड़ों, जानाकरी).
+TRANSPOSITION = 0.6
+
+
+def _transposed(a: str, b: str) -> bool:
+    """True if ``b`` is ``a`` with one pair of neighbouring characters swapped."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def distance(a: str, b: str) -> float:
     """Weighted edit distance: cheap for the slips typists make, 1.0 for a real change."""
     a, b = nfd_nukta(a), nfd_nukta(b)
+    if _transposed(a, b):
+        return TRANSPOSITION
     cost = 0.0
     for op in Levenshtein.editops(a, b):
         x = a[op.src_pos] if op.src_pos < len(a) else ""
