@@ -229,7 +229,18 @@ def compound(word: str, *, min_zipf: float = 3.5) -> bool:
 def recognised(word: str) -> bool:
     """Known outright, as an inflection of a known stem, or as a solid compound."""
     freq = frequencies()
-    return word in freq or _verb_root(word, freq) or inflected(word) or compound(word)
+    return (
+        word in freq
+        or _verb_root(word, freq)
+        or _feminine_plural(word, freq)
+        or inflected(word)
+        or compound(word)
+    )
+
+
+def _feminine_plural(word: str, freq: dict[str, float]) -> bool:
+    """A known word in ई/ी with the nasal of the feminine plural (गईं, सुनवाईं, कीं)."""
+    return word.endswith(("ीं", "ईं")) and word[:-1] in freq
 
 
 def _verb_root(word: str, freq: dict[str, float]) -> bool:

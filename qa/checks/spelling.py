@@ -33,6 +33,9 @@ MIN_RARE_ZIPF = 3.5
 #: The largest weighted distance allowed, by word length in aksharas.
 _LIMITS = {3: 0.4, 4: 0.7}
 _LONG_LIMIT = 0.8
+#: What a whole dropped letter costs at most: a slip only in a common word this long.
+LETTER_SLIP = 1.0
+MIN_LETTER_SLIP_AKSHARAS = 4
 #: The cheapest edit :func:`distance` charges, so a candidate more than ``limit / CHEAPEST_EDIT``
 #: plain edits away is out of reach (NFC text has no precomposed nukta letters for
 #: :func:`distance` to split, so plain and weighted edits count the same characters; a swap of
@@ -106,7 +109,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     if length < 3:
         return ()
     limit = _LIMITS.get(length, _LONG_LIMIT)
-    max_edits = int(limit / CHEAPEST_EDIT)
+    max_edits = int(max(limit, LETTER_SLIP) / CHEAPEST_EDIT)
     additions, freq, web = lexicon.additions(), lexicon.frequencies(), lexicon.web_zipf()
     found = []
     for candidate in candidates:
@@ -117,7 +120,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
             continue  # too many edits for even the cheapest ones to stay within the limit
         cost = distance(word, candidate)
         common = curated or lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF
-        if cost <= limit and (common or _rare_but_sure(word, candidate)):
+        if (cost <= limit and (common or _rare_but_sure(word, candidate))) or _letter_slip(word, candidate):
             found.append((cost, candidate))
     if not found:
         return ()
@@ -135,6 +138,17 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
             seen.add(group)
             best.append((cost, candidate))
     return tuple(best)
+
+
+def _letter_slip(word: str, candidate: str) -> bool:
+    """``word`` is a long common word with one letter dropped (वायरस -> वायस); an added or
+    changed letter is too often another word or a name (अनधिकार, इतिहाद)."""
+    return (
+        len(candidate) == len(word) + 1
+        and any(candidate[:i] + candidate[i + 1 :] == word for i in range(len(candidate)))
+        and lexicon.prior(candidate) >= COMMON_ZIPF
+        and len(aksharas(candidate)) >= MIN_LETTER_SLIP_AKSHARAS
+    )
 
 
 def _rare_but_sure(word: str, candidate: str) -> bool:
@@ -163,7 +177,9 @@ def corrections(word: str) -> tuple[str, ...]:
     if not found:
         return ()
     cost, best = found[0]
-    if word in lexicon.corpus_zipf():
+    if cost > _LONG_LIMIT:  # a whole letter: only where nothing vouches for the written form
+        margin = None if word in lexicon.corpus_zipf() or lexicon.recognised(word) else LETTER_MARGIN
+    elif word in lexicon.corpus_zipf():
         margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT else None
     elif lexicon.recognised(word):
         # the morphology's own reading wins over its stem (मतलबी is मतलब + ी, not a slip)
@@ -176,8 +192,9 @@ def corrections(word: str) -> tuple[str, ...]:
 
 
 #: How much commoner (Zipf) the candidate must be than a word seen in edited prose, one
-#: the morphology accepts although no source has seen it, and one nothing vouches for.
-SEEN_MARGIN, GUESSED_MARGIN, UNSEEN_MARGIN = 2.0, 1.5, 0.5
+#: the morphology accepts although no source has seen it, one nothing vouches for, and
+#: (for a whole letter) one nothing vouches for.
+SEEN_MARGIN, GUESSED_MARGIN, UNSEEN_MARGIN, LETTER_MARGIN = 2.0, 1.5, 0.5, 1.5
 #: A correction this common is not taken for a name (पहले, संयुक्त).
 COMMON_ZIPF = 4.5
 
