@@ -107,15 +107,13 @@ def _read_counts(path: Path) -> dict[str, float]:
 
 @cache
 def frequencies() -> dict[str, float]:
-    """Word -> Zipf frequency: wordfreq's, else the counted prose's, else ``rules/lexicon/*.txt``'s
-    (cached between runs)."""
-    return datacache.cached("lexicon", sources(), _frequencies)
+    """Word -> Zipf frequency, wordfreq first, then ``rules/lexicon/*.txt`` (cached between runs).
+    The counted prose is separate evidence (:func:`corpus_zipf`, :func:`attested`)."""
+    return datacache.cached("lexicon", [*sources(), Path(__file__)], _frequencies)  # code counts too
 
 
 def _frequencies() -> dict[str, float]:
     zipf = dict(web_zipf())
-    for word, value in corpus_zipf().items():
-        zipf.setdefault(word, value)
     for word in sorted(additions()):
         zipf.setdefault(word, ADDITION_ZIPF)
     return zipf
@@ -156,7 +154,12 @@ def known(word: str) -> bool:
 
 def prior(word: str) -> float:
     """The Zipf value the stronger source gives ``word`` (a curated word counts as rare)."""
-    return max(web_zipf().get(word, 0.0), corpus_zipf().get(word, 0.0), frequencies().get(word, 0.0))
+    return max(frequencies().get(word, 0.0), corpus_zipf().get(word, 0.0))
+
+
+def attested(word: str) -> bool:
+    """Known, or seen at least twice in the counted prose."""
+    return word in frequencies() or word in corpus_zipf()
 
 
 def listed(word: str) -> bool:

@@ -51,9 +51,10 @@ def near_index() -> NearIndex:
 
 
 def _near_table() -> dict[str, list[str]]:
-    freq = lexicon.frequencies()
-    words = (w for w, z in freq.items() if z >= MIN_INDEXED_ZIPF or w in lexicon.additions())
-    return NearIndex(words).table
+    words = {*lexicon.frequencies(), *lexicon.corpus_zipf()}
+    return NearIndex(
+        w for w in words if lexicon.prior(w) >= MIN_INDEXED_ZIPF or w in lexicon.additions()
+    ).table
 
 
 #: A word of the Devanagari block only (ZWJ/ZWNJ allowed), starting with a Devanagari letter.
@@ -110,7 +111,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
         return ()
     limit = _LIMITS.get(length, _LONG_LIMIT)
     max_edits = int(max(limit, LETTER_SLIP) / CHEAPEST_EDIT)
-    additions, freq, web = lexicon.additions(), lexicon.frequencies(), lexicon.web_zipf()
+    additions, web = lexicon.additions(), lexicon.web_zipf()
     found = []
     for candidate in candidates:
         curated = candidate in additions and candidate not in web
@@ -129,7 +130,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     for cost, candidate in found:
         group = variant_key(candidate)
         if group != key:  # an accepted variant spelling is not a typo
-            scored.append((cost, -freq.get(candidate, 0.0), candidate, group))
+            scored.append((cost, -lexicon.prior(candidate), candidate, group))
     scored.sort()
     seen: set[str] = set()
     best = []
@@ -239,7 +240,12 @@ class UnknownWord(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         for word, normal, starts in unlisted(ctx):
-            if len(aksharas(normal)) < 2 or lexicon.recognised(normal) or suggestions(normal):
+            if (
+                len(aksharas(normal)) < 2
+                or lexicon.attested(normal)
+                or lexicon.recognised(normal)
+                or suggestions(normal)
+            ):
                 continue
             message = self.meta.message.format(word=word)
             for start in starts:
@@ -254,7 +260,7 @@ _FLAP = regex.compile(r"(?<=[\u0905-\u0914\u0915-\u0939\u093E-\u094C])[डढ](?
 @lru_cache(maxsize=65536)
 def flap_correction(word: str, margin: float) -> str | None:
     """The ड़/ढ़ spelling of a known word when that spelling is far more frequent (बडा -> बड़ा)."""
-    if not lexicon.known(word) or word in lexicon.misspelt():
+    if not lexicon.attested(word) or word in lexicon.misspelt():
         return None
     for m in _FLAP.finditer(word, 1):
         candidate = unicodedata.normalize("NFC", word[: m.end()] + "\u093c" + word[m.end() :])
