@@ -286,6 +286,65 @@ class MissingFlapNukta(Rule):
                     yield self.replace(start, start + len(word), right, message)
 
 
+#: A listed word this much commoner (Zipf, by both sources) than its twin is kept in the table.
+_TWIN_TABLE_MARGIN = 1.0
+_VOWEL_LENGTH = str.maketrans({"ी": "ि", "ू": "ु"})
+
+
+@cache
+def twins() -> dict[str, tuple[str, float]]:
+    """Listed word -> (its far commoner twin, by how much, in Zipf) for the words of web
+    lists that are another word but for an i or u sign's length (सुचना -> सूचना), from the
+    start-up cache."""
+    code = [Path(__file__), Path(akshara.__file__)]
+    table = datacache.cached("sign-twins", [*lexicon.sources(), *code], _twin_table)
+    return {word: (twin, by) for word, (twin, by) in table.items()}
+
+
+def _twin_table() -> dict[str, tuple[str, float]]:
+    index, additions = near_index(), lexicon.additions()
+    table: dict[str, tuple[str, float]] = {}
+    for word in lexicon.web_zipf():
+        if word in additions or "\u200c" in word or "\u200d" in word or len(aksharas(word)) < 3:
+            continue
+        best = max(
+            ((lexicon.commoner_by(twin, word), twin) for twin in index.candidates(word) if _twin(word, twin)),
+            default=None,
+        )
+        if best is not None and best[0] >= _TWIN_TABLE_MARGIN:
+            table[word] = (best[1], round(best[0], 2))
+    return table
+
+
+def _twin(word: str, other: str) -> bool:
+    """A common word that ``word`` is, but for the length of an i or u sign (सूचना/सुचना).
+    A nasal, nukta or halant alone makes another word or an accepted form too often (सकतीं,
+    आशिक़, परदेश, अहम्), so those are left to T006, T028 and T029."""
+    return (
+        word != other
+        and word.translate(_VOWEL_LENGTH) == other.translate(_VOWEL_LENGTH)
+        and lexicon.prior(other) >= MIN_CANDIDATE_ZIPF
+        and variant_key(word) != variant_key(other)
+    )
+
+
+class CommonTwin(Rule):
+    """T030: a word the web lists know that is the twin of a word far commoner in both
+    sources but for the length of an i or u sign (लेकीन for लेकिन, राष्ट्रिय for राष्ट्रीय)."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        margin = float(self.options.get("min-frequency-ratio", 1.5))
+        table, accept, misspelt = twins(), lexicon.house(ctx.config).accept, lexicon.misspelt()
+        index = ctx.document.word_index
+        for word, starts in index.items():
+            found = table.get(lexicon.plain(word))
+            if found is None or found[1] < margin or word in accept or word in misspelt:
+                continue
+            message = self.meta.message.format(word=word, suggestion=found[0])
+            for start in starts:
+                yield self.replace(start, start + len(word), found[0], message)
+
+
 class HouseReject(Rule):
     """T005: a word the house dictionary rejects (``[tool.qa.lexicon] reject`` or the ``reject`` option)."""
 
