@@ -31,7 +31,7 @@ MIN_CANDIDATE_ZIPF = 4.0
 #: A rarer candidate must be at least this common in both sources.
 MIN_RARE_ZIPF = 3.5
 #: The largest weighted distance allowed, by word length in aksharas.
-_LIMITS = {3: 0.4, 4: 0.7}
+_LIMITS = {2: 0.4, 3: 0.4, 4: 0.7}
 _LONG_LIMIT = 0.8
 #: What a whole dropped letter costs at most: a slip only in a common word this long.
 LETTER_SLIP = 1.0
@@ -107,7 +107,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     if not candidates:
         return ()  # as for most unknown words: no need to count the aksharas
     length = len(aksharas(word))
-    if length < 3:
+    if length < 2:
         return ()
     limit = _LIMITS.get(length, _LONG_LIMIT)
     max_edits = int(max(limit, LETTER_SLIP) / CHEAPEST_EDIT)
@@ -152,6 +152,21 @@ def _letter_slip(word: str, candidate: str) -> bool:
     )
 
 
+def _short_slip(word: str, candidate: str) -> bool:
+    """A cheap slip in a two-akshara word the suffix model cannot parse, other than a nasal
+    or an e/ai, o/au swap: short foreign words and names differ from Hindi ones just so
+    (योंग is not योग, "आई ऐम" not एम, कौई not कोई)."""
+    return (
+        distance(word, candidate) <= CHEAPEST_EDIT
+        and all(word.translate(t) != candidate.translate(t) for t in (_NO_NASAL, _E_O_FOLDED))
+        and not lexicon.recognised(word)
+    )
+
+
+_NO_NASAL = str.maketrans(dict.fromkeys("\u0901\u0902"))
+_E_O_FOLDED = str.maketrans({"ै": "े", "ौ": "ो", "ऐ": "ए", "औ": "ओ"})
+
+
 def _rare_but_sure(word: str, candidate: str) -> bool:
     """A rarer candidate counts for a sign slip (:func:`sign_slip`) when both sources know it
     well: rare words are often transliterations, whose vowels vary (टेक्सास/टैक्सास) and which
@@ -178,7 +193,9 @@ def corrections(word: str) -> tuple[str, ...]:
     if not found:
         return ()
     cost, best = found[0]
-    if cost > _LONG_LIMIT:  # a whole letter: only where nothing vouches for the written form
+    if len(aksharas(word)) < 3:  # a short word: only the one very common word a cheap slip away
+        margin = SHORT_MARGIN if len(found) == 1 and _short_slip(word, best) else None
+    elif cost > _LONG_LIMIT:  # a whole letter: only where nothing vouches for the written form
         margin = None if word in lexicon.corpus_zipf() or lexicon.recognised(word) else LETTER_MARGIN
     elif word in lexicon.corpus_zipf():
         margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT else None
@@ -196,6 +213,8 @@ def corrections(word: str) -> tuple[str, ...]:
 #: the morphology accepts although no source has seen it, one nothing vouches for, and
 #: (for a whole letter) one nothing vouches for.
 SEEN_MARGIN, GUESSED_MARGIN, UNSEEN_MARGIN, LETTER_MARGIN = 2.0, 1.5, 0.5, 1.5
+#: A word of two aksharas is a slip only of a word this much commoner (दुध -> दूध).
+SHORT_MARGIN = 2.5
 #: A correction this common is not taken for a name (पहले, संयुक्त).
 COMMON_ZIPF = 4.5
 
