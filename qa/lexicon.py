@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import msgpack
 
-from qa import datacache
+from qa import datacache, gazetteer
 from qa.engine.registry import read_tsv_pairs, rules_dir
 from qa.errors import ConfigError, RuleDataError
 
@@ -157,9 +157,9 @@ def compound(word: str, *, min_zipf: float = 3.5) -> bool:
 
 
 def recognised(word: str) -> bool:
-    """Known outright, as an inflection of a known stem, or as a solid compound."""
+    """Known outright, a place name's word, an inflection of a known stem, or a solid compound."""
     freq = frequencies()
-    return word in freq or _verb_root(word, freq) or inflected(word) or compound(word)
+    return word in freq or word in gazetteer.words() or _verb_root(word, freq) or inflected(word) or compound(word)
 
 
 def _verb_root(word: str, freq: dict[str, float]) -> bool:

@@ -1,0 +1,99 @@
+"""T040: a misspelt place name (मुधुबनी for मधुबनी), corrected from the gazetteer.
+
+Place names are mostly too rare for T002's "far more frequent word" test, so this
+rule searches the gazetteer instead, with stricter conditions: the written word has
+no evidence (a real word, an inflection of one or another place one slip away is never
+"corrected"; two words written solid, अहमद+बाद, are no evidence), no frequent word is
+as close (T002's business), it is no token of a registered person's name, is not the document's
+repeated form, and exactly one place lies a cheap slip away (a vowel sign, nukta or
+nasal, an aspirate, or two adjacent letters swapped: वडोदार for वडोदरा).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
+
+from qa import gazetteer, lexicon
+from qa.checks import spelling
+from qa.checks.names_registry import Registry
+from qa.checks.consistency import context_registry
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+from qa.text.akshara import aksharas, distance, variant_key
+from qa.text.normalize import key
+
+#: The largest weighted distance by the written word's length in aksharas (3: only the
+#: cheapest slips, a vowel length, nukta or nasal; longer: one dropped or added vowel sign).
+_LIMITS = {3: 0.4}
+_LONG_LIMIT = 0.7
+#: Two adjacent letters typed in the wrong order count as one vowel-sign slip.
+SWAP_COST = 0.7
+
+
+def _swapped(a: str, b: str) -> bool:
+    """``b`` is ``a`` with two adjacent characters exchanged."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def slip_cost(word: str, place: str) -> float:
+    """The weighted spelling distance, with an adjacent swap as one slip."""
+    return SWAP_COST if _swapped(word, place) else distance(word, place)
+
+
+@lru_cache(maxsize=8192)
+def correction(word: str) -> str | None:
+    """The one place word a cheap slip from NFC ``word``, else None (none, or several)."""
+    length = len(aksharas(word))
+    if length < gazetteer.MIN_AKSHARAS:
+        return None
+    limit = _LIMITS.get(length, _LONG_LIMIT)
+    own = variant_key(word)
+    near = {c for c in gazetteer.near_index().candidates(word) if slip_cost(word, c) <= limit}
+    groups = {variant_key(c) for c in near}
+    if len(groups) != 1 or own in groups:
+        return None  # no place, two places (ambiguous), or an accepted variant of one
+    return min(near)
+
+
+_DEVANAGARI_WORD = regex.compile(r"[\u0900-\u097f\u200c\u200d]+")
+
+
+def unattested(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
+    """(word, its look-up form, starts) for Devanagari words that neither the lexicon,
+    the gazetteer nor the house knows and that are no inflection of a known stem."""
+    accept, known, places = lexicon.house(ctx.config).accept, lexicon.vocabulary(), gazetteer.words()
+    for word, starts in ctx.document.word_index.items():
+        if word in known or not _DEVANAGARI_WORD.fullmatch(word):
+            continue
+        normal = lexicon.plain(word)
+        if not (normal in known or normal in places or normal in accept or lexicon.inflected(normal)):
+            yield word, normal, starts
+
+
+def _t002s(word: str, place: str) -> bool:
+    """T002 reports the word, or suggests another word than the place (ambiguous)."""
+    others = spelling.suggestions(word)
+    return bool(others) and (others[0] != place or not lexicon.recognised(word))
+
+
+class MisspeltPlace(Rule):
+    """T040: an unknown word one cheap slip from exactly one place name of the gazetteer."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        max_uses = int(self.options.get("max-uses", 2))
+        registry: Registry | None = None
+        for word, normal, starts in unattested(ctx):
+            if len(starts) > max_uses or (place := correction(normal)) is None or _t002s(normal, place):
+                continue
+            registry = registry or context_registry(ctx)
+            if key(normal) in registry.token_people:
+                continue  # a registered person's name
+            message = self.meta.message.format(word=word, suggestion=place)
+            for start in starts:
+                yield self.replace(start, start + len(word), place, message)
