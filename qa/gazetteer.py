@@ -20,12 +20,13 @@ from qa.errors import RuleDataError
 from qa.text import akshara
 from qa.text.akshara import NearIndex, aksharas
 
-KINDS = frozenset(("state", "union-territory", "district", "city", "country", "capital", "world-city"))
+INDIAN_KINDS = frozenset(("state", "union-territory", "district", "city"))
+KINDS = INDIAN_KINDS | {"country", "capital", "world-city"}
 #: Words of names are split at spaces and hyphens (जम्मू-कश्मीर); only Devanagari words count.
 _WORD = regex.compile(r"[\u0900-\u097f]+")
-#: Place words shorter than this many aksharas are never correction targets (too many
-#: ordinary words and names lie one slip from गया, आरा, धार).
-MIN_AKSHARAS = 3
+#: Place words shorter than this many aksharas are never correction targets: too many
+#: ordinary words and names lie one slip from a short name (कंटक/कटक, पटला/पटना).
+MIN_AKSHARAS = 4
 
 
 def path() -> Path:
@@ -44,7 +45,9 @@ def read_places(source: Path) -> list[tuple[str, list[str]]]:
             continue
         kind, *spellings = [field.strip() for field in line.split("\t")]
         if kind not in KINDS or not spellings or not all(spellings):
-            raise RuleDataError(f"{source}:{number}: expected kind<TAB>spelling (kinds: {', '.join(sorted(KINDS))})")
+            raise RuleDataError(
+                f"{source}:{number}: expected kind<TAB>spelling (kinds: {', '.join(sorted(KINDS))})"
+            )
         if not all(unicodedata.is_normalized("NFC", s) for s in spellings):
             raise RuleDataError(f"{source}:{number}: {line!r} is not NFC")
         places.append((kind, spellings))
@@ -52,14 +55,29 @@ def read_places(source: Path) -> list[tuple[str, list[str]]]:
 
 
 @cache
+def _indian() -> dict[str, bool]:
+    """Every word of every accepted spelling -> whether an Indian place has it."""
+    return datacache.cached("gazetteer", [path(), Path(__file__)], _read_words)
+
+
+def _read_words() -> dict[str, bool]:
+    indian: dict[str, bool] = {}
+    for kind, spellings in read_places(path()):
+        for word in (w for s in spellings for w in _WORD.findall(s)):
+            indian[word] = indian.get(word, False) or kind in INDIAN_KINDS
+    return indian
+
+
+@cache
 def words() -> frozenset[str]:
     """Every word of every accepted spelling of a place (known words for the lexicon)."""
-    return frozenset(datacache.cached("gazetteer", [path()], _words))
+    return frozenset(_indian())
 
 
-def _words() -> list[str]:
-    found = {w for _, spellings in read_places(path()) for s in spellings for w in _WORD.findall(s)}
-    return sorted(found)
+@cache
+def foreign() -> frozenset[str]:
+    """The words of world places only (transliterations, whose vowels vary between papers)."""
+    return frozenset(w for w, indian in _indian().items() if not indian)
 
 
 @cache

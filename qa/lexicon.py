@@ -157,9 +157,11 @@ def compound(word: str, *, min_zipf: float = 3.5) -> bool:
 
 
 def recognised(word: str) -> bool:
-    """Known outright, a place name's word, an inflection of a known stem, or a solid compound."""
+    """Known outright, as an inflection of a known stem, or as a solid compound."""
+    if word in gazetteer.words():  # a place name's word (rules/gazetteer)
+        return True
     freq = frequencies()
-    return word in freq or word in gazetteer.words() or _verb_root(word, freq) or inflected(word) or compound(word)
+    return word in freq or _verb_root(word, freq) or inflected(word) or compound(word)
 
 
 def _verb_root(word: str, freq: dict[str, float]) -> bool:

@@ -6,7 +6,10 @@ no evidence (a real word, an inflection of one or another place one slip away is
 "corrected"; two words written solid, अहमद+बाद, are no evidence), no frequent word is
 as close (T002's business), it is no token of a registered person's name, is not the document's
 repeated form, and exactly one place lies a cheap slip away (a vowel sign, nukta or
-nasal, an aspirate, or two adjacent letters swapped: वडोदार for वडोदरा).
+nasal, an aspirate, or two adjacent letters swapped: वडोदार for वडोदरा). World places
+are transliterations whose vowels vary between papers (बोलिविया/बोलीविया): in their
+names only two letters in the wrong order (वॉशिगंटन for वॉशिंगटन) or a dropped or stray
+nasal sign or nukta (बर्मिघम for बर्मिंघम) are slips.
 """
 
 from __future__ import annotations
@@ -18,17 +21,16 @@ import regex
 
 from qa import gazetteer, lexicon
 from qa.checks import spelling
-from qa.checks.names_registry import Registry
 from qa.checks.consistency import context_registry
+from qa.checks.names_registry import Registry
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
-from qa.text.akshara import aksharas, distance, variant_key
+from qa.text.akshara import ANUSVARA, CANDRABINDU, NUKTA, VIRAMA, aksharas, distance, nfd_nukta, variant_key
 from qa.text.normalize import key
 
-#: The largest weighted distance by the written word's length in aksharas (3: only the
-#: cheapest slips, a vowel length, nukta or nasal; longer: one dropped or added vowel sign).
-_LIMITS = {3: 0.4}
-_LONG_LIMIT = 0.7
+#: The largest weighted distance: one vowel sign dropped or added, or a cheaper slip.
+LIMIT = 0.7
+_MARKS = str.maketrans("", "", ANUSVARA + CANDRABINDU + NUKTA)
 #: Two adjacent letters typed in the wrong order count as one vowel-sign slip.
 SWAP_COST = 0.7
 
@@ -49,16 +51,35 @@ def slip_cost(word: str, place: str) -> float:
 @lru_cache(maxsize=8192)
 def correction(word: str) -> str | None:
     """The one place word a cheap slip from NFC ``word``, else None (none, or several)."""
-    length = len(aksharas(word))
-    if length < gazetteer.MIN_AKSHARAS:
+    if len(aksharas(word)) < gazetteer.MIN_AKSHARAS:
         return None
-    limit = _LIMITS.get(length, _LONG_LIMIT)
-    own = variant_key(word)
-    near = {c for c in gazetteer.near_index().candidates(word) if slip_cost(word, c) <= limit}
-    groups = {variant_key(c) for c in near}
-    if len(groups) != 1 or own in groups:
+    near = {c for c in gazetteer.near_index().candidates(word) if _slip(word, c)}
+    groups = {_key(c) for c in near}
+    if len(groups) != 1 or _key(word) in groups:
         return None  # no place, two places (ambiguous), or an accepted variant of one
     return min(near)
+
+
+def _slip(word: str, place: str) -> bool:
+    """A cheap slip inside the name: the first letter kept (पिरोजपुर is another place than
+    फिरोजपुर) and not just a letter more or less at the end (धर्मपुर/धर्मपुरी, शिवपुर/शिवपुरी
+    are other places; अज़रबैजानी is the adjective)."""
+    if word[0] != place[0] or word[:-1] == place or place[:-1] == word:
+        return False
+    if place in gazetteer.foreign():  # बोलिविया/बोलीविया, यरूशलेम/यरूशलम: vowels vary
+        return _swapped(word, place) or _unmarked(word) == _unmarked(place)
+    return slip_cost(word, place) <= LIMIT
+
+
+def _unmarked(word: str) -> str:
+    """The word without nasal signs and nukta (बर्मिघम for बर्मिंघम is a dropped sign)."""
+    return nfd_nukta(word).translate(_MARKS)
+
+
+def _key(word: str) -> str:
+    """:func:`variant_key` without half letters: transliterated names vary in them
+    (अफ़्ग़ानिस्तान/अफ़ग़ानिस्तान, लात्विया/लातविया)."""
+    return variant_key(word).replace(VIRAMA, "")
 
 
 _DEVANAGARI_WORD = regex.compile(r"[\u0900-\u097f\u200c\u200d]+")

@@ -18,11 +18,14 @@ from qa.text.akshara import aksharas
 _CONSONANT = r"[\u0915-\u0939]\u093c?"
 _CLUSTER = rf"(?:{_CONSONANT}\u094d)*{_CONSONANT}"
 #: "ङ्क्ष" followed by a consonant cannot be Hindi (आकाङ्क्षा has a vowel sign after it).
-GLYPH_I_NASAL = regex.compile(rf"ङ्क्ष(?=[\u0915-\u0939])")
+GLYPH_I_NASAL = regex.compile(r"ङ्क्ष(?=[\u0915-\u0939])")
 _GLYPH_BEFORE = regex.compile(rf"ङ्क्ष({_CLUSTER})")
-#: A reph (र् before a consonant or at the end of the word) after a letter or sign of its
-#: own syllable, where a converter leaves it (the caller asks the lexicon whether it is).
-MISPLACED_REPH = regex.compile(r"(?<=[\u0915-\u0939\u093c\u093e-\u094d\u0902])र्(?=[\u0915-\u0939]|$)")
+#: A reph (र्) after a letter or sign of its own syllable, where a converter leaves it:
+#: before a consonant, or at the end of the word after a vowel sign (पाटीर्; a bare final
+#: र् is a written halant, as in सदर्). The caller asks the lexicon whether it is misplaced.
+MISPLACED_REPH = regex.compile(
+    r"(?<=[\u0915-\u0939\u093c\u093e-\u094d\u0902])र्(?=[\u0915-\u0939])|(?<=[\u093e-\u094c\u0902])र्$"
+)
 #: How many syllables back a converter may have left the reph.
 _REPH_REACH = 2
 
