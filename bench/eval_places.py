@@ -139,8 +139,8 @@ def recall(seed: int) -> None:
             else:
                 missed.append(f"{slip} ({place})")
         catchable = total - real_word
-        print(f"{title}: {total} slips, {real_word} make a known word (not counted); caught with the")
-        print(f"  place suggested {caught}/{catchable} = {caught / max(catchable, 1):.3f}")
+        print(f"{title}: {total} slips, {real_word} make a known word (not counted)")
+        print(f"  caught with the place suggested: {caught}/{catchable} = {caught / max(catchable, 1):.3f}")
         print("  missed (sample):", ", ".join(missed[:30]))
 
 

@@ -46,6 +46,7 @@ def test_rare_place_names_are_known_words_even_to_the_opt_in_unknown_word_rule()
         ("प्रधानमंत्री अहमदबाद पहुंचे।", "अहमदबाद", "अहमदाबाद"),
         ("खिलाड़ी वॉशिगंटन लौटे।", "वॉशिगंटन", "वॉशिंगटन"),
         ("टीम बर्मिघम पहुंची।", "बर्मिघम", "बर्मिंघम"),
+        ("लखनऊ और सहरानपुर में जांच हुई।", "सहरानपुर", "सहारनपुर"),  # a swap in a -पुर name
     ],
 )
 def test_misspelt_place_is_corrected(sentence: str, wrong: str, right: str) -> None:
@@ -59,6 +60,7 @@ def test_misspelt_place_is_corrected(sentence: str, wrong: str, right: str) -> N
         "धर्मपुर और शिवपुर के लोग आए।",  # other places: a letter more or less at the end
         "अज़रबैजानी और फ़िलिस्तीनी नेता मिले।",  # adjectives of places
         "पिरोजपुर बांग्लादेश में है।",  # another first letter: another place
+        "रमापुर, भरतीपुर और जसपुर के किसान आए।",  # other -पुर places, not रामपुर/भरतपुर/जशपुर
         "बोलिविया, यरूशलेम और अफ़्ग़ानिस्तान की ख़बरें।",  # transliterations vary
         "उत्तराखण्ड और उत्तराखंड, बेंगलूरु और बंगलौर।",  # accepted variants
     ],

@@ -9,7 +9,9 @@ repeated form, and exactly one place lies a cheap slip away (a vowel sign, nukta
 nasal, an aspirate, or two adjacent letters swapped: वडोदार for वडोदरा). World places
 are transliterations whose vowels vary between papers (बोलिविया/बोलीविया): in their
 names only two letters in the wrong order (वॉशिगंटन for वॉशिंगटन) or a dropped or stray
-nasal sign or nukta (बर्मिघम for बर्मिंघम) are slips.
+nasal sign or nukta (बर्मिघम for बर्मिंघम) are slips; so in the first part of Indian names
+made from a personal name (रामपुर, फिरोजाबाद), where another spelling is most likely
+another place (रमापुर, भरतीपुर).
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ from qa.text.normalize import key
 #: The largest weighted distance: one vowel sign dropped or added, or a cheaper slip.
 LIMIT = 0.7
 _MARKS = str.maketrans("", "", ANUSVARA + CANDRABINDU + NUKTA)
+#: Endings of Indian place names made from a personal name (रामपुर, भरतपुर, अलीगढ़,
+#: फिरोजाबाद): thousands of villages and towns are so named, so another first part is
+#: most likely another place (रमापुर, भरतीपुर, जसपुर), and only a slip that makes no new
+#: name (two letters swapped, a nasal sign or nukta dropped) is reported in it.
+PRODUCTIVE = ("पुर", "पुरा", "पुरी", "गढ़", "नगर", "गंज", "ाबाद", "गांव", "गाँव")
 #: Two adjacent letters typed in the wrong order count as one vowel-sign slip.
 SWAP_COST = 0.7
 
@@ -66,7 +73,7 @@ def _slip(word: str, place: str) -> bool:
     are other places; अज़रबैजानी is the adjective)."""
     if word[0] != place[0] or word[:-1] == place or place[:-1] == word:
         return False
-    if place in gazetteer.foreign():  # बोलिविया/बोलीविया, यरूशलेम/यरूशलम: vowels vary
+    if place in gazetteer.foreign() or any(word.endswith(s) and place.endswith(s) for s in PRODUCTIVE):
         return _swapped(word, place) or _unmarked(word) == _unmarked(place)
     return slip_cost(word, place) <= LIMIT
 
