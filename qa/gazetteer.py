@@ -15,7 +15,7 @@ from pathlib import Path
 import regex
 
 from qa import datacache
-from qa.engine.registry import rules_dir
+from qa.engine.registry import read_lines, rules_dir
 from qa.errors import RuleDataError
 from qa.text import akshara
 from qa.text.akshara import NearIndex, aksharas
@@ -35,12 +35,8 @@ def path() -> Path:
 
 def read_places(source: Path) -> list[tuple[str, list[str]]]:
     """(kind, spellings) per place; entries must be NFC and of a known kind."""
-    try:
-        lines = source.read_text(encoding="utf-8").split("\n")
-    except OSError as exc:
-        raise RuleDataError(f"{source}: cannot read the gazetteer: {exc.strerror or exc}") from None
     places = []
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(read_lines(source, "the gazetteer"), 1):
         if not line.strip() or line.startswith("#"):
             continue
         kind, *spellings = [field.strip() for field in line.split("\t")]
