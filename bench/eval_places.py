@@ -110,20 +110,30 @@ def _replace(line: str, word: str, new: str) -> str:
 def recall(seed: int) -> None:
     rng = random.Random(seed)
     places = {w for w in gazetteer.words() if len(aksharas(w)) >= gazetteer.MIN_AKSHARAS}
-    indian = sorted(places - gazetteer.foreign())
+    indian = {
+        w
+        for kind, _, spellings in gazetteer.read_places(gazetteer.path())
+        if kind in ("state", "union-territory", "district", "city")
+        for w in _WORD.findall(" ".join(spellings))
+    } & places
+    settled = sorted(indian - gazetteer.transliterated())
+    other = sorted(indian & gazetteer.transliterated())
     named = _sentences(places)
     sets = {
         "in place (world and Indian names as the sentences have them)": [
-            (line, place, line) for line, place in named
+            (line, place) for line, place in named
         ],
-        "an Indian place put in the sentence's place": [
-            (_replace(line, place, new), new, line) for line, place in named for new in [rng.choice(indian)]
+        "an Indian place of settled spelling put in the sentence's place": [
+            (_replace(line, place, new), new) for line, place in named for new in [rng.choice(settled)]
+        ],
+        "an Indian place from a Dravidian, Odia or north-eastern language put in its place": [
+            (_replace(line, place, new), new) for line, place in named for new in [rng.choice(other)]
         ],
     }
     for title, cases in sets.items():
         caught = real_word = total = 0
         missed: list[str] = []
-        for text, place, _ in cases:
+        for text, place in cases:
             options = slips(place)
             if not options:
                 continue

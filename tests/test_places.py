@@ -21,12 +21,13 @@ def t_findings(text: str, config: Config | None = None) -> list[tuple[str, str, 
 
 def test_gazetteer_has_states_districts_and_world_places_as_words() -> None:
     places = gazetteer.read_places(gazetteer.path())
-    kinds = {kind for kind, _ in places}
-    assert kinds == gazetteer.KINDS and len(places) > 900
-    spellings = {s for _, names in places for s in names}
+    assert {kind for kind, _, _ in places} == gazetteer.KINDS and len(places) > 900
+    assert {origin for _, origin, _ in places} == gazetteer.ORIGINS
+    spellings = {s for _, _, names in places for s in names}
     assert {"पश्चिम बंगाल", "हरियाणा", "बेंगलुरु", "बेंगलूरु", "मधुबनी", "सीतामढ़ी"} <= spellings
     assert {"पश्चिम", "बंगाल", "गुरुग्राम"} <= gazetteer.words()
-    assert "बोलीविया" in gazetteer.foreign() and "मधुबनी" not in gazetteer.foreign()
+    assert {"बोलीविया", "कोट्टायम"} <= gazetteer.transliterated()
+    assert not {"मधुबनी", "वडोदरा", "हैदराबाद"} & gazetteer.transliterated()
 
 
 def test_rare_place_names_are_known_words_even_to_the_opt_in_unknown_word_rule() -> None:
@@ -61,7 +62,7 @@ def test_misspelt_place_is_corrected(sentence: str, wrong: str, right: str) -> N
         "अज़रबैजानी और फ़िलिस्तीनी नेता मिले।",  # adjectives of places
         "पिरोजपुर बांग्लादेश में है।",  # another first letter: another place
         "भरतीपुर और जसपुर के किसान आए।",  # other -पुर places, not भरतपुर/जशपुर
-        "बोलिविया, यरूशलेम और अफ़्ग़ानिस्तान की ख़बरें।",  # transliterations vary
+        "बोलिविया, यरूशलेम, अफ़्ग़ानिस्तान और कोट्टयम की ख़बरें।",  # transliterations vary
         "उत्तराखण्ड और उत्तराखंड, बेंगलूरु और बंगलौर।",  # accepted variants
     ],
 )
@@ -95,7 +96,12 @@ def test_unsafe_fix_through_the_cli(tmp_path: Path, qa_cli) -> None:
 
 @pytest.mark.parametrize(
     ("line", "message"),
-    [("province\tबिहार", "expected kind"), ("state\t", "expected kind"), ("state\tबिहार\u0928\u093c", "NFC")],
+    [
+        ("province\tDeva\tबिहार", "expected kind"),
+        ("state\tबिहार", "expected kind"),
+        ("state\tDeva\t", "expected kind"),
+        ("state\tDeva\tबिहार\u0928\u093c", "NFC"),
+    ],
 )
 def test_bad_gazetteer_rows_are_one_line_errors(tmp_path: Path, line: str, message: str) -> None:
     bad = tmp_path / "places.tsv"
@@ -108,7 +114,7 @@ def test_gazetteer_round_trips_through_the_start_up_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path))
-    clear = (gazetteer._indian, gazetteer.words, gazetteer.foreign, gazetteer.near_index)
+    clear = (gazetteer._settled, gazetteer.words, gazetteer.transliterated, gazetteer.near_index)
     for function in clear:
         function.cache_clear()
     built = (gazetteer.words(), gazetteer.near_index().table)

@@ -7,7 +7,8 @@ no evidence (a real word, an inflection of one or another place one slip away is
 as close (T002's business), it is no token of a registered person's name, is not the document's
 repeated form, and exactly one place lies a cheap slip away (a vowel sign, nukta or
 nasal, an aspirate, or two adjacent letters swapped: वडोदार for वडोदरा). World places
-are transliterations whose vowels vary between papers (बोलिविया/बोलीविया): in their
+and Indian names from Dravidian, Odia and north-eastern languages are transliterations
+whose vowels vary between papers (बोलिविया/बोलीविया, कोट्टायम/कोट्टयम): in their
 names only two letters in the wrong order (वॉशिगंटन for वॉशिंगटन) or a dropped or stray
 nasal sign or nukta (बर्मिघम for बर्मिंघम) are slips; so in the first part of Indian names
 made from a personal name (रामपुर, फिरोजाबाद), where another spelling is most likely
@@ -73,7 +74,7 @@ def _slip(word: str, place: str) -> bool:
     are other places; अज़रबैजानी is the adjective)."""
     if word[0] != place[0] or word[:-1] == place or place[:-1] == word:
         return False
-    if place in gazetteer.foreign() or any(word.endswith(s) and place.endswith(s) for s in PRODUCTIVE):
+    if place in gazetteer.transliterated() or any(word.endswith(s) and place.endswith(s) for s in PRODUCTIVE):
         return _swapped(word, place) or _unmarked(word) == _unmarked(place)
     return slip_cost(word, place) <= LIMIT
 
