@@ -3,7 +3,7 @@
 Legacy fonts type the reph (र्) after its syllable and draw "िं" as one glyph before
 its consonant; a converter that misses them leaves Unicode words with a reph after a
 vowel sign or a half letter (वषीर्य for वर्षीय, चाल्र्स for चार्ल्स, पाटीर् for पार्टी) and "ङ्क्ष" before a
-consonant (गोङ्क्षवद for गोविंद). :func:`repairs` proposes the orderings a converter
+consonant (गोङ्क्षवद for गोविंद), or for ञ्च (पङ्क्षायत). :func:`repairs` proposes the orderings a converter
 should have produced; the caller decides with the lexicon which one is a word.
 """
 
@@ -41,10 +41,12 @@ def repairs(word: str) -> list[str]:
 
 
 def _glyph_repairs(word: str) -> list[str]:
-    """ङ्क्ष + consonant cluster read as the cluster + "िं" (गोविंद), or as "ञ्च"."""
-    if not GLYPH_I_NASAL.search(word):
-        return []
-    return [_GLYPH_BEFORE.sub("\\1\u093f\u0902", word), word.replace("ङ्क्ष", "ञ्च")]
+    """ङ्क्ष + consonant cluster read as the cluster + "िं" (गोविंद); elsewhere as "ञ्च" in
+    either spelling (पङ्क्षायत for पंचायत; आकाङ्क्षा stays, as no reading of it is a word)."""
+    readings = [word.replace("ङ्क्ष", "ञ्च"), word.replace("ङ्क्ष", "ंच")]
+    if GLYPH_I_NASAL.search(word):
+        return [_GLYPH_BEFORE.sub("\\1\u093f\u0902", word), *readings]
+    return readings
 
 
 def _reph_repairs(before: str, after: str) -> list[str]:
