@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
 
 from qa import lexicon
-from qa.checks.unicode_scan import WordPattern
+from qa.checks.unicode_scan import WordPattern, distinct_words
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.legacy import convert
@@ -72,6 +73,8 @@ def misordered(word: str) -> str | None:
     a vowel sign or half letter only in a word the lexicon does not recognise and whose
     repair it knows (पूर्व, कार्य and चार्ल्स are right as written)."""
     normal = lexicon.plain(word)
+    if "ङ्क्ष" not in normal and normal in lexicon.vocabulary():
+        return None  # a known word with a reph is written as it should be
     candidates = repairs(normal)
     known = [c for c in candidates if lexicon.known(c)]
     best = max(known, key=lexicon.zipf) if known else ""
@@ -80,14 +83,25 @@ def misordered(word: str) -> str | None:
     return best if best and not lexicon.recognised(normal) else None
 
 
+_SIGNS = re.compile("र्|ङ्क्ष")
+
+
+def _words_with_signs(ctx: Context) -> set[str]:
+    """The document's distinct words with a reph or "ङ्क्ष", found in one scan of them all."""
+    joined, _ = distinct_words(ctx.document)
+    found = set()
+    for m in _SIGNS.finditer(joined):
+        end = joined.find("\n", m.end())
+        found.add(joined[joined.rfind("\n", 0, m.start()) + 1 : end if end >= 0 else None])
+    return found
+
+
 class LegacySignOrder(Rule):
     """U038: a reph or "िं" glyph left out of order by a legacy-font converter."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         index = ctx.document.word_index
-        for word in index:
-            if "र्" not in word and "ङ्क्ष" not in word:
-                continue
+        for word in _words_with_signs(ctx):
             repaired = misordered(word)
             if repaired is None:
                 continue

@@ -96,13 +96,21 @@ _DEVANAGARI_WORD = regex.compile(r"[\u0900-\u097f\u200c\u200d]+")
 def unattested(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
     """(word, its look-up form, starts) for Devanagari words that neither the lexicon,
     the gazetteer nor the house knows and that are no inflection of a known stem."""
-    accept, known, places = lexicon.house(ctx.config).accept, lexicon.vocabulary(), gazetteer.words()
+    accept, known = lexicon.house(ctx.config).accept, lexicon.vocabulary()
     for word, starts in ctx.document.word_index.items():
-        if word in known or not _DEVANAGARI_WORD.fullmatch(word):
-            continue
-        normal = lexicon.plain(word)
-        if not (normal in known or normal in places or normal in accept or lexicon.inflected(normal)):
+        if word not in known and (normal := _without_evidence(word)) is not None and normal not in accept:
             yield word, normal, starts
+
+
+@lru_cache(maxsize=65536)
+def _without_evidence(word: str) -> str | None:
+    """The look-up form of a Devanagari word no dictionary knows, else None."""
+    if not _DEVANAGARI_WORD.fullmatch(word):
+        return None
+    normal = lexicon.plain(word)
+    if normal in lexicon.vocabulary() or normal in gazetteer.words() or lexicon.inflected(normal):
+        return None
+    return normal
 
 
 def _t002s(word: str, place: str) -> bool:
