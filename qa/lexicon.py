@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import msgpack
 
-from qa import datacache
+from qa import datacache, gazetteer
 from qa.engine.registry import read_tsv_pairs, rules_dir
 from qa.errors import ConfigError, RuleDataError
 
@@ -163,8 +163,9 @@ def attested(word: str) -> bool:
 
 
 def listed(word: str) -> bool:
-    """In a word list (wordfreq's or the project's), not only seen in the counted prose."""
-    return word in web_zipf() or word in additions()
+    """In a word list (wordfreq's, the project's, the gazetteer's), not only seen in the
+    counted prose."""
+    return word in web_zipf() or word in additions() or word in gazetteer.words()
 
 
 def commoner_by(word: str, than: str) -> float:
@@ -231,6 +232,8 @@ def compound(word: str, *, min_zipf: float = 3.5) -> bool:
 
 def recognised(word: str) -> bool:
     """Known outright, as an inflection of a known stem, or as a solid compound."""
+    if word in gazetteer.words():  # a place name's word (rules/gazetteer)
+        return True
     freq = frequencies()
     return (
         word in freq

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from qa import api
 from qa.legacy import convert
 from qa.legacy.detect import detect
+from qa.legacy.repair import repairs
 
 KRUTI = {
     "dk": "का", "ds": "के", "dh": "की", "gS": "है", "gSa": "हैं", "esa": "में", "ls": "से",
@@ -128,3 +130,36 @@ def test_convert_errors_are_one_line(qa_cli, tmp_path) -> None:
     result = qa_cli("convert", "--from", "krutidev", str(tmp_path / "missing.txt"))
     assert result.returncode == 2 and b"Traceback" not in result.stderr
     assert qa_cli("convert", "--from", "devlys", str(tmp_path)).returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("residue", "repaired"),
+    [
+        ("वषीर्य", "वर्षीय"),  # reph after a vowel sign
+        ("चाल्र्स", "चार्ल्स"),  # reph after a half letter
+        ("कायर्क्रम", "कार्यक्रम"),
+        ("पाटीर्", "पार्टी"),  # reph at the end of the word
+        ("गोङ्क्षवद", "गोविंद"),  # the "िं" glyph before its consonant
+        ("पङ्क्षायत", "पंचायत"),  # ङ्क्ष for ञ्च
+    ],
+)
+def test_signs_left_out_of_order_are_repaired_as_an_unsafe_fix(residue: str, repaired: str) -> None:
+    text = f"ज़्यादा {residue} आए।"
+    (found,) = api.check(text, select=["U038"])
+    assert text[found.start : found.end] == residue and found.suggestions == (repaired,)
+    assert api.fix(text, select=["U038"]).text == text  # unsafe: not applied by default
+    assert api.fix(text, select=["U038"], unsafe=True).text == f"ज़्यादा {repaired} आए।"
+
+
+def test_glyph_without_a_known_repair_is_reported_without_a_fix() -> None:
+    (found,) = api.check("ख़बर ङ्क्षनबरी की।", select=["U038"])
+    assert found.suggestions == () and found.fix is None
+
+
+@pytest.mark.parametrize("word", ["पूर्व", "कार्य", "कीर्ति", "आकाङ्क्षा", "काङ्क्षा", "सदर्", "धर्मेंद्र", "पार्टियों"])
+def test_words_in_order_are_quiet(word: str) -> None:
+    assert api.check(f"ज़्यादा {word} आए।", select=["U038"]) == []
+
+
+def test_reph_is_never_moved_to_the_start_of_a_word() -> None:
+    assert all(not r.startswith("र्") for r in repairs("पूर्व") + repairs("धमर्"))

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
-from qa.checks.unicode_scan import WordPattern
+from qa import lexicon
+from qa.checks.unicode_scan import WordPattern, distinct_words
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.legacy import convert
 from qa.legacy.detect import detect
+from qa.legacy.repair import GLYPH_I_NASAL, repairs
 
 _NAMES = {"krutidev": "Kruti Dev", "chanakya": "Chanakya"}
 _CANDIDATE = regex.compile(r"[A-Za-z]{2}|[æð´¤·Ê§]")
@@ -60,3 +64,52 @@ class LegacyResidue(WordPattern):
         if "¯" in ctx.text:
             for m in _MACRON.finditer(ctx.text):
                 yield self.diagnostic(m.start(), m.end(), self.meta.message.format(match="¯"))
+
+
+@lru_cache(maxsize=16384)
+def misordered(word: str) -> str | None:
+    """The repair of a word with a sign out of order ("" if the lexicon knows none), or
+    None for a word in order. "ङ्क्ष" before a consonant is residue by itself; a reph after
+    a vowel sign or half letter only in a word the lexicon does not recognise and whose
+    repair it knows (पूर्व, कार्य and चार्ल्स are right as written)."""
+    normal = lexicon.plain(word)
+    if "ङ्क्ष" not in normal and normal in lexicon.vocabulary():
+        return None  # a known word with a reph is written as it should be
+    candidates = repairs(normal)
+    known = [c for c in candidates if lexicon.known(c)]
+    best = max(known, key=lexicon.zipf) if known else ""
+    if candidates and GLYPH_I_NASAL.search(normal):
+        return best
+    return best if best and not lexicon.recognised(normal) else None
+
+
+_SIGNS = re.compile("र्|ङ्क्ष")
+
+
+def _words_with_signs(ctx: Context) -> set[str]:
+    """The document's distinct words with a reph or "ङ्क्ष", found in one scan of them all."""
+    joined, _ = distinct_words(ctx.document)
+    found = set()
+    for m in _SIGNS.finditer(joined):
+        end = joined.find("\n", m.end())
+        found.add(joined[joined.rfind("\n", 0, m.start()) + 1 : end if end >= 0 else None])
+    return found
+
+
+class LegacySignOrder(Rule):
+    """U038: a reph or "िं" glyph left out of order by a legacy-font converter."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        index = ctx.document.word_index
+        for word in _words_with_signs(ctx):
+            repaired = misordered(word)
+            if repaired is None:
+                continue
+            hint = f": write '{repaired}'" if repaired else ""
+            message = self.meta.message.format(word=word, repair=hint)
+            for start in index[word]:
+                end = start + len(word)
+                if repaired:
+                    yield self.replace(start, end, repaired, message)
+                else:
+                    yield self.diagnostic(start, end, message)

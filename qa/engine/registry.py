@@ -237,6 +237,14 @@ def _substitutions(path: Path, entry: Mapping[str, Any], where: str) -> dict[str
     return validate_pairs(pairs, where)
 
 
+def read_lines(path: Path, what: str) -> list[str]:
+    """The lines of a data file; unreadable -> a one-line RuleDataError naming it and ``what`` it is."""
+    try:
+        return path.read_text(encoding="utf-8").split("\n")
+    except OSError as exc:
+        raise RuleDataError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+
+
 def read_tsv_pairs(path: Path, where: str) -> list[tuple[str, str]]:
     """``wrong<TAB>right`` lines (more columns are notes; ``#`` starts a comment)."""
     try:

@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from qa.engine.registry import rules_dir
+from qa.engine.registry import read_lines, rules_dir
 from qa.errors import RuleDataError
 
 FONTS = ("krutidev", "chanakya")
@@ -45,12 +45,8 @@ def _table(font: str) -> tuple[regex.Pattern[str], dict[str, str]]:
 
 def _rows(path) -> list[tuple[str, str]]:
     """``legacy<TAB>unicode`` rows; the right side may be empty (a glyph part to drop)."""
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except OSError as exc:
-        raise RuleDataError(f"{path}: cannot read legacy font table: {exc.strerror or exc}") from None
     rows = []
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(read_lines(path, "legacy font table"), 1):
         if not line or line.startswith("# "):
             continue
         legacy, tab, unicode = line.partition("\t")

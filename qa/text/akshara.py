@@ -116,7 +116,7 @@ def _op_cost(kind: str, a: str, b: str) -> float:
 TRANSPOSITION = 0.6
 
 
-def _transposed(a: str, b: str) -> bool:
+def transposed(a: str, b: str) -> bool:
     """True if ``b`` is ``a`` with one pair of neighbouring characters swapped."""
     if len(a) != len(b):
         return False
@@ -127,7 +127,7 @@ def _transposed(a: str, b: str) -> bool:
 def distance(a: str, b: str) -> float:
     """Weighted edit distance: cheap for the slips typists make, 1.0 for a real change."""
     a, b = nfd_nukta(a), nfd_nukta(b)
-    if _transposed(a, b):
+    if transposed(a, b):
         return TRANSPOSITION
     cost = 0.0
     for op in Levenshtein.editops(a, b):
