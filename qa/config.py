@@ -8,6 +8,7 @@ from, so ``qa config --show`` can explain a run.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from qa.diagnostic import Severity
-from qa.errors import ConfigError
+from qa.errors import ConfigError, InputError
+from qa.sources import read_data
 
 #: Core settings, their defaults and their expected types.
 DEFAULTS: dict[str, Any] = {
@@ -103,7 +105,7 @@ def find_config_file(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         candidate = directory / "pyproject.toml"
-        if candidate.is_file() and "tool" in (data := _read_toml(candidate)) and "qa" in data["tool"]:
+        if candidate.is_file() and "qa" in _tool_table(_read_toml(candidate), candidate):
             return candidate
     return None
 
@@ -118,9 +120,10 @@ def load(path: Path | None = None, *, discover_from: Path | None = None) -> Conf
     if path is None:
         return config
     data = _read_toml(path)
-    table = data.get("tool", {}).get("qa", {}) if path.name == "pyproject.toml" else data
+    table = _tool_table(data, path).get("qa", {}) if path.name == "pyproject.toml" else data
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.qa] must be a table")
+    _check_shape(table, path, "tool.qa" if path.name == "pyproject.toml" else "")
     config.path = path
     for key, value in table.items():
         if key not in DEFAULTS and key not in SECTIONS:
@@ -135,12 +138,33 @@ def load(path: Path | None = None, *, discover_from: Path | None = None) -> Conf
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+        return tomllib.loads(read_data(path, "config"))
+    except InputError as exc:
+        raise ConfigError(str(exc)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table ([tool.qa] holds qa's settings)")
+    return tool
+
+
+def _check_shape(value: Any, path: Path, where: str) -> None:
+    """What any setting may be: text, a finite number, true/false, a date, a list of
+    those, or a table of these. Each setting's own type is checked where it is read."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_shape(item, path, f"{where}.{key}" if where else key)
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, list | dict):
+                raise ConfigError(f"{path}: {where} must be a list of plain values, not of lists or tables")
+            _check_shape(item, path, where)
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(f"{path}: {where} must be a finite number, not {value}")
 
 
 def _validated(key: str, value: Any, origin: str) -> Any:
@@ -154,13 +178,20 @@ def _validated(key: str, value: Any, origin: str) -> Any:
             Severity.parse(value)
         except ValueError as exc:
             raise ConfigError(f"{origin}: {exc}") from None
-    if key == "date" and isinstance(value, str):
-        return parse_date(value, origin)
+    if key == "date":
+        return parse_date(value.isoformat()[:10] if isinstance(value, dt.date) else value, origin)
     return value
+
+
+#: Date rules look a year either side of an article's date: it must leave room for that.
+FIRST_YEAR, LAST_YEAR = dt.MINYEAR + 1, dt.MAXYEAR - 1
 
 
 def parse_date(value: str, origin: str = "--date") -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise ConfigError(f"{origin}: date {value!r} is not YYYY-MM-DD") from None
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise ConfigError(f"{origin}: date {value!r} is out of range (years {FIRST_YEAR} to {LAST_YEAR})")
+    return date
