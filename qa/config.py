@@ -123,13 +123,14 @@ def load(path: Path | None = None, *, discover_from: Path | None = None) -> Conf
     table = _tool_table(data, path).get("qa", {}) if path.name == "pyproject.toml" else data
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.qa] must be a table")
-    _check_shape(table, path, "tool.qa" if path.name == "pyproject.toml" else "")
     config.path = path
+    prefix = "tool.qa." if path.name == "pyproject.toml" else ""
     for key, value in table.items():
         if key not in DEFAULTS and key not in SECTIONS:
             raise ConfigError(f"{path}: unknown setting {key!r}")
         if key in SECTIONS and not isinstance(value, dict):
             raise ConfigError(f"{path}: {key!r} must be a table")
+        _check_shape(value, path, prefix + key)
         config.values[key] = _validated(key, value, str(path))
         config.origins[key] = str(path)
     config.values["rule-files"] = [config.resolve_path(p) for p in config.values["rule-files"]]
@@ -157,7 +158,7 @@ def _check_shape(value: Any, path: Path, where: str) -> None:
     those, or a table of these. Each setting's own type is checked where it is read."""
     if isinstance(value, dict):
         for key, item in value.items():
-            _check_shape(item, path, f"{where}.{key}" if where else key)
+            _check_shape(item, path, f"{where}.{key}")
     elif isinstance(value, list):
         for item in value:
             if isinstance(item, list | dict):

@@ -89,7 +89,7 @@ def _options(spec: RuleSpec, config: Config) -> dict[str, Any]:
         expected = spec.options.get(key)
         if expected is not None and not _fits(value, expected):
             items = (
-                f" of items each {_kind(expected[0])}"
+                f" (each item {_kind(expected[0])})"
                 if isinstance(expected, list | tuple) and expected
                 else ""
             )
