@@ -69,7 +69,7 @@ class Outcome:
 @click.option(
     "--fail-level", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails."
 )
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (whole file written first).")
 @click.option("--force", is_flag=True, help="With --fix, also rewrite read-only files.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
