@@ -180,7 +180,7 @@ def _validated(key: str, value: Any, origin: str) -> Any:
         except ValueError as exc:
             raise ConfigError(f"{origin}: {exc}") from None
     if key == "date":
-        return parse_date(value.isoformat()[:10] if isinstance(value, dt.date) else value, origin)
+        return parse_date(value, origin)
     return value
 
 
@@ -188,11 +188,16 @@ def _validated(key: str, value: Any, origin: str) -> Any:
 FIRST_YEAR, LAST_YEAR = dt.MINYEAR + 1, dt.MAXYEAR - 1
 
 
-def parse_date(value: str, origin: str = "--date") -> dt.date:
-    try:
-        date = dt.date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{origin}: date {value!r} is not YYYY-MM-DD") from None
+def parse_date(value: str | dt.date, origin: str = "--date") -> dt.date:
+    """An article's date from "YYYY-MM-DD" or a date (a datetime counts by its day)."""
+    if isinstance(value, dt.date):
+        date = value.date() if isinstance(value, dt.datetime) else value
+    else:
+        try:
+            date = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ConfigError(f"{origin}: date {value!r} is not YYYY-MM-DD") from None
     if not FIRST_YEAR <= date.year <= LAST_YEAR:
-        raise ConfigError(f"{origin}: date {value!r} is out of range (years {FIRST_YEAR} to {LAST_YEAR})")
+        shown = date.isoformat()
+        raise ConfigError(f"{origin}: date {shown!r} is out of range (years {FIRST_YEAR} to {LAST_YEAR})")
     return date

@@ -121,10 +121,8 @@ def _kind(value: Any) -> str:
 
 
 def _context(document: Document, config: Config, date: dt.date | str | None) -> Context:
-    if isinstance(date, str):  # library callers pass "YYYY-MM-DD"
-        date = parse_date(date, "date")
-    if date is not None:
-        return Context(document, config, date, "given")
+    if date is not None:  # library callers may pass "YYYY-MM-DD"
+        return Context(document, config, parse_date(date, "date"), "given")
     if "date" in document.metadata:
         try:
             return Context(document, config, parse_date(document.metadata["date"], "document"), "document")
