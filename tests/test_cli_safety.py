@@ -68,20 +68,27 @@ def test_an_ordinal_past_pythons_digit_limit_is_no_crash(tmp_path: Path) -> None
     assert b"error" not in result.stderr
 
 
-def test_article_dates_out_of_range_are_one_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "9999-08-15"])
+def test_the_first_and_last_calendar_years_are_article_dates_like_any(tmp_path: Path, date: str) -> None:
+    """Anniversary rules look a year either side of the date: none past the calendar."""
     path = _story(tmp_path / "story.txt", ANNIVERSARY + "\n")
-    _one_error(run_qa("check", "--date", "9999-12-31", str(path)), "--date", "out of range")
-    (tmp_path / "qa.toml").write_text("date = 9999-12-31\n", encoding="utf-8")
-    _one_error(run_qa("check", str(path), cwd=tmp_path), "qa.toml", "out of range")
-
-
-def test_a_cms_date_out_of_range_is_ignored_not_a_crash(tmp_path: Path) -> None:
-    payload = json.dumps({"date": "9999-12-31", "body": ANNIVERSARY}, ensure_ascii=False)
-    path = _story(tmp_path / "story.cms.json", payload)
-    result = run_qa("check", "--date", "2025-08-15", str(path))  # the given date wins
-    assert result.returncode == 1 and b"F030" in result.stdout, result.stderr
-    result = run_qa("check", str(path))  # no usable date: today's, as without one
+    result = run_qa("check", "--date", date, str(path))
     assert result.returncode in (0, 1) and not result.stderr, result.stderr
+    (tmp_path / "qa.toml").write_text(f"date = {date}\n", encoding="utf-8")  # a TOML date
+    assert run_qa("check", str(path), cwd=tmp_path).stdout == result.stdout
+    payload = json.dumps({"date": date, "body": ANNIVERSARY}, ensure_ascii=False)
+    result = run_qa("check", str(_story(tmp_path / "story.cms.json", payload)))
+    assert result.returncode in (0, 1) and not result.stderr, result.stderr
+    if date == "9999-12-31":  # still checked: in 9999 this is the 8053rd
+        assert b"F030" in result.stdout and b"8053" in result.stdout
+
+
+def test_the_result_cache_keeps_runs_with_other_dates_apart(tmp_path: Path) -> None:
+    path = _story(tmp_path / "story.txt", ANNIVERSARY + "\n")
+    for date, count in (("2025-08-15", b"79th"), ("2024-08-15", b"78th"), ("1940-08-15", None)):
+        result = run_qa("check", "--date", date, str(path), cwd=tmp_path)
+        assert (count in result.stdout) if count else (result.returncode == 0), result.stdout
+    assert (tmp_path / ".qa_cache").is_dir()  # the runs above did go through the cache
 
 
 @pytest.mark.parametrize(

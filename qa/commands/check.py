@@ -127,7 +127,7 @@ def check(
     cache = (
         None
         if no_cache or fix or diff or _asks_a_server(config, linter)
-        else _cache(config, linter, input_format)
+        else _cache(config, linter, (input_format, date_given))
     )
     results, failed_inputs, diffs = [], 0, []
     files = _files(paths, config)
@@ -177,10 +177,11 @@ def _refuse_overwriting_input(output: str, files: list[str]) -> None:
             raise QAError(f"{output}: is also an input; the report would replace it (choose another -o)")
 
 
-def _cache(config: Config, linter: Linter, input_format: str | None) -> Cache:
+def _cache(config: Config, linter: Linter, extra: tuple[object, ...]) -> Cache:
+    """The result cache for this run; ``extra`` holds what else the results depend on."""
     from qa.cache import Cache, location
 
-    return Cache(location(config), config, linter.codes, (input_format,))
+    return Cache(location(config), config, linter.codes, extra)
 
 
 def _asks_a_server(config: Config, linter: Linter) -> bool:

@@ -14,7 +14,7 @@ from qa.document import Document, SourceMap
 from qa.engine import registry, selection, suppress
 from qa.engine.registry import RuleSpec
 from qa.engine.rule import Context, Rule
-from qa.errors import ConfigError, QAError, RuleDataError
+from qa.errors import QAError, RuleDataError
 from qa.text.lines import LineIndex
 
 UNUSED_SUPPRESSION = "S001"
@@ -125,9 +125,9 @@ def _context(document: Document, config: Config, date: dt.date | str | None) -> 
         return Context(document, config, parse_date(date, "date"), "given")
     if "date" in document.metadata:
         try:
-            return Context(document, config, parse_date(document.metadata["date"], "document"), "document")
-        except ConfigError:
-            pass  # not a date the rules can use: as if there were none
+            return Context(document, config, dt.date.fromisoformat(document.metadata["date"]), "document")
+        except ValueError:
+            pass
     if config.date is not None:
         return Context(document, config, config.date, "config")
     return Context(document, config, dt.date.today(), "today")
