@@ -89,7 +89,9 @@ class Cache:
             temp.write_bytes(data)
             os.replace(temp, path)
         except OSError:
-            Path(temp).unlink(missing_ok=True)
+            pass  # skipped, as promised
+        finally:
+            temp.unlink(missing_ok=True)  # on every way out, a signal's too
 
 
 def _stamp(path: Path) -> tuple[int, int]:

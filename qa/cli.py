@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from qa import __version__
+from qa.cleanup import Terminated, on_signals
 from qa.errors import QAError
 
 #: name -> "module:attribute" of a click command.
@@ -50,12 +51,17 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Entry point: every QAError becomes one line on stderr and exit code 2."""
+    """Entry point: every QAError becomes one line on stderr and exit code 2; SIGTERM,
+    SIGHUP and Ctrl-C unwind the run (removing temp files) and exit 128 + the signal."""
+    on_signals()
     try:
         return cli.main(args=argv, prog_name="qa", standalone_mode=True)
     except QAError as exc:
         click.echo(f"qa: error: {exc}", err=True)
         sys.exit(2)
+    except Terminated as exc:
+        click.echo("qa: terminated", err=True)
+        sys.exit(128 + exc.signum)
     except KeyboardInterrupt:
         click.echo("qa: interrupted", err=True)
         sys.exit(130)

@@ -8,6 +8,7 @@ from, so ``qa config --show`` can explain a run.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from qa.diagnostic import Severity
-from qa.errors import ConfigError
+from qa.errors import ConfigError, InputError
+from qa.sources import read_data
 
 #: Core settings, their defaults and their expected types.
 DEFAULTS: dict[str, Any] = {
@@ -103,7 +105,7 @@ def find_config_file(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         candidate = directory / "pyproject.toml"
-        if candidate.is_file() and "tool" in (data := _read_toml(candidate)) and "qa" in data["tool"]:
+        if candidate.is_file() and "qa" in _tool_table(_read_toml(candidate), candidate):
             return candidate
     return None
 
@@ -118,15 +120,17 @@ def load(path: Path | None = None, *, discover_from: Path | None = None) -> Conf
     if path is None:
         return config
     data = _read_toml(path)
-    table = data.get("tool", {}).get("qa", {}) if path.name == "pyproject.toml" else data
+    table = _tool_table(data, path).get("qa", {}) if path.name == "pyproject.toml" else data
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.qa] must be a table")
     config.path = path
+    prefix = "tool.qa." if path.name == "pyproject.toml" else ""
     for key, value in table.items():
         if key not in DEFAULTS and key not in SECTIONS:
             raise ConfigError(f"{path}: unknown setting {key!r}")
         if key in SECTIONS and not isinstance(value, dict):
             raise ConfigError(f"{path}: {key!r} must be a table")
+        _check_shape(value, path, prefix + key)
         config.values[key] = _validated(key, value, str(path))
         config.origins[key] = str(path)
     config.values["rule-files"] = [config.resolve_path(p) for p in config.values["rule-files"]]
@@ -135,12 +139,33 @@ def load(path: Path | None = None, *, discover_from: Path | None = None) -> Conf
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+        return tomllib.loads(read_data(path, "config"))
+    except InputError as exc:
+        raise ConfigError(str(exc)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table ([tool.qa] holds qa's settings)")
+    return tool
+
+
+def _check_shape(value: Any, path: Path, where: str) -> None:
+    """What any setting may be: text, a finite number, true/false, a date, a list of
+    those, or a table of these. Each setting's own type is checked where it is read."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_shape(item, path, f"{where}.{key}")
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, list | dict):
+                raise ConfigError(f"{path}: {where} must be a list of plain values, not of lists or tables")
+            _check_shape(item, path, where)
+    elif isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(f"{path}: {where} must be a finite number, not {value}")
 
 
 def _validated(key: str, value: Any, origin: str) -> Any:
@@ -154,12 +179,17 @@ def _validated(key: str, value: Any, origin: str) -> Any:
             Severity.parse(value)
         except ValueError as exc:
             raise ConfigError(f"{origin}: {exc}") from None
-    if key == "date" and isinstance(value, str):
+    if key == "date":
         return parse_date(value, origin)
     return value
 
 
-def parse_date(value: str, origin: str = "--date") -> dt.date:
+def parse_date(value: str | dt.date, origin: str = "--date") -> dt.date:
+    """An article's date from "YYYY-MM-DD" or a date (a datetime counts by its day)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
     try:
         return dt.date.fromisoformat(value)
     except ValueError:

@@ -82,4 +82,6 @@ def _store(path: Path, value: Any) -> None:
             if stale != path:
                 stale.unlink(missing_ok=True)
     except OSError:
-        Path(temp).unlink(missing_ok=True)
+        pass  # a folder that cannot be written: no caching
+    finally:
+        temp.unlink(missing_ok=True)  # on every way out, a signal's too

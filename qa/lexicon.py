@@ -27,6 +27,7 @@ import msgpack
 from qa import datacache, gazetteer
 from qa.engine.registry import read_tsv_pairs, rules_dir
 from qa.errors import ConfigError, RuleDataError
+from qa.sources import read_data
 
 if TYPE_CHECKING:
     from qa.config import Config
@@ -61,7 +62,11 @@ def _read_cbpack(path: Path) -> dict[str, float]:
 def read_word_list(path: Path) -> list[str]:
     """One word per line; ``#`` starts a comment; entries must be NFC."""
     words = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        text = read_data(path, "word list")
+    except UnicodeDecodeError as exc:
+        raise RuleDataError(f"{path}: word list is not UTF-8: {exc.reason}") from None
+    for number, line in enumerate(text.splitlines(), 1):
         word = line.split("#", 1)[0].strip()
         if not word:
             continue
@@ -286,8 +291,5 @@ def _strings(value: object, key: str) -> list[str]:
 def _house(accept: tuple[str, ...], reject: tuple[str, ...], files: tuple[str, ...]) -> House:
     words = set(accept)
     for name in files:
-        path = Path(name)
-        if not path.is_file():
-            raise ConfigError(f"[tool.qa.lexicon] accept-files: cannot read {path}")
-        words.update(read_word_list(path))
+        words.update(read_word_list(Path(name)))
     return House(frozenset(words), frozenset(reject))

@@ -38,23 +38,35 @@ def decode(data: bytes, name: str) -> SourceText:
 
 
 def read_file(path: Path, *, max_size: int) -> SourceText:
+    return decode(read_bytes(path, max_size=max_size, limit="max-file-size"), str(path))
+
+
+def read_bytes(path: Path, *, max_size: int, limit: str, what: str = "file") -> bytes:
+    """A regular file's bytes. A FIFO or device would block or never end and a huge file
+    would exhaust memory: both are an :class:`InputError` (``limit`` names the limit)."""
     try:
         if path.is_dir():
             raise InputError(f"{path}: is a directory")
         info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-            raise InputError(f"{path}: not a regular file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: {what} is not a regular file")
         size = info.st_size
         if size > max_size:
-            raise InputError(
-                f"{path}: file is {size:,} bytes, over the limit of {max_size:,} (max-file-size)"
-            )
-        data = path.read_bytes()
+            raise InputError(f"{path}: {what} is {size:,} bytes, over the limit of {max_size:,} ({limit})")
+        return path.read_bytes()
     except InputError:
         raise
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, str(path))
+        raise InputError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+
+
+#: The most a configuration or data file (rules, names, facts, word lists) may hold.
+DATA_FILE_LIMIT = 16 * 1024 * 1024
+
+
+def read_data(path: Path, what: str) -> str:
+    """A configuration or data file as UTF-8 text (UnicodeDecodeError if it is not)."""
+    return read_bytes(path, max_size=DATA_FILE_LIMIT, limit="data files", what=what).decode("utf-8")
 
 
 def encode(text: SourceText | str, bom: bool = False) -> bytes:

@@ -15,7 +15,7 @@ import pytest
 
 from qa.errors import InputError
 from qa.sources import read_file
-from qa.writer import write_atomic
+from qa.writer import write_fixed
 
 from conftest import run_qa
 
@@ -209,7 +209,7 @@ def test_file_changed_during_fix_is_not_overwritten(tmp_path: Path) -> None:
     source = read_file(path, max_size=1 << 20)
     path.write_bytes(original + "नया वाक्य।".encode())  # an editor saved meanwhile
     with pytest.raises(InputError, match="changed while qa was fixing it"):
-        write_atomic(path, source.text.replace(",", ", "), bom=False, original=original)
+        write_fixed(path, source.text.replace(",", ", "), bom=False, original=original)
     assert path.read_bytes() == original + "नया वाक्य।".encode()
     assert [p.name for p in tmp_path.iterdir()] == ["story.txt"]  # no temporary left behind
 

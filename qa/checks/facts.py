@@ -390,9 +390,10 @@ def _allowed(base: dt.date, day: dt.date, offset: int) -> tuple[int, ...]:
     """
     this = day.year - base.year + offset
     counts = [this]
-    if day < _same_day(base, day.year) and (day - _same_day(base, day.year - 1)).days <= NEAR_DAYS:
+    before, after = day.year > dt.MINYEAR, day.year < dt.MAXYEAR  # a calendar's first and last year
+    if before and day < _same_day(base, day.year) and (day - _same_day(base, day.year - 1)).days <= NEAR_DAYS:
         counts.append(this - 1)
-    if day > _same_day(base, day.year) and (_same_day(base, day.year + 1) - day).days <= NEAR_DAYS:
+    if after and day > _same_day(base, day.year) and (_same_day(base, day.year + 1) - day).days <= NEAR_DAYS:
         counts.append(this + 1)
     return tuple(sorted(counts))
 
@@ -450,7 +451,7 @@ class DateCount(Rule):
                 continue
             allowed = _allowed(base, ctx.date, offset)
             allowed = tuple(sorted({*allowed, *(n + 1 for n in allowed if extra_ok)}))
-            if o.value in allowed:
+            if o.value in allowed or allowed[-1] < 1:  # dated before the first: nothing to count
                 continue
             expected = ctx.date.year - base.year + offset
             yield self.diagnostic(

@@ -24,7 +24,7 @@ from qa.formats import READERS
 from qa.report import FORMATS, FileResult, formatter, summary
 from qa.runtime import settle
 from qa.sources import SourceText, decode, encode, read_file
-from qa.writer import write_atomic
+from qa.writer import write_fixed
 
 if TYPE_CHECKING:
     from qa.cache import Cache
@@ -38,6 +38,16 @@ class Options:
     input_format: str | None
     date: object
     stdin: bool = False  #: '-' is among the inputs (with --fix, the report goes to stderr)
+    force: bool = False  #: with --fix, write read-only files too
+
+
+@dataclass
+class Outcome:
+    """One input: its findings (None if it could not be read), a --diff patch, an error."""
+
+    result: FileResult | None
+    patch: str | None = None
+    error: str | None = None
 
 
 @click.command()
@@ -59,7 +69,8 @@ class Options:
 @click.option(
     "--fail-level", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails."
 )
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (whole file written first).")
+@click.option("--force", is_flag=True, help="With --fix, also rewrite read-only files.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
@@ -88,6 +99,7 @@ def check(
     ignore: tuple[str, ...],
     fail_level: str | None,
     fix: bool,
+    force: bool,
     unsafe_fixes: bool,
     diff: bool,
     exit_zero: bool,
@@ -108,14 +120,19 @@ def check(
     config.override("ignore", split_codes(ignore), "--ignore")
     config.override("fail-level", fail_level, "--fail-level")
     linter = Linter(config)
-    options = Options(fix, unsafe_fixes, diff, input_format, parse_date(date) if date else None, "-" in paths)
+    if not linter.rules:
+        raise QAError(f"no rule selected ({_selection(config)}); see 'qa rules'")
+    date_given = parse_date(date) if date else None
+    options = Options(fix, unsafe_fixes, diff, input_format, date_given, "-" in paths, force)
     cache = (
         None
         if no_cache or fix or diff or _asks_a_server(config, linter)
-        else _cache(config, linter, input_format)
+        else _cache(config, linter, (input_format, date_given))
     )
     results, failed_inputs, diffs = [], 0, []
     files = _files(paths, config)
+    if output:
+        _refuse_overwriting_input(output, files)
     if not files and "-" not in paths:
         include = ", ".join(config["include"])
         click.echo(f"qa: warning: no files to check in {', '.join(paths)} (include: {include})", err=True)
@@ -123,14 +140,13 @@ def check(
         settle()
     outcomes = _lint_all(paths, files, config, stdin_filename, linter, options, cache, jobs)
     for outcome in _progress(outcomes, len(files) + ("-" in paths)):
-        if isinstance(outcome, InputError):
-            click.echo(f"qa: error: {outcome}", err=True)
+        if outcome.error:
+            click.echo(f"qa: error: {outcome.error}", err=True)
             failed_inputs += 1
-            continue
-        result, patch = outcome
-        results.append(result)
-        if patch:
-            diffs.append(patch)
+        if outcome.result is not None:
+            results.append(outcome.result)
+        if outcome.patch:
+            diffs.append(outcome.patch)
     if failed_inputs and not results and output_format in ("text", "github"):
         pass  # nothing was read: the errors above say why, not "All clear"
     elif statistics and not diff:
@@ -144,13 +160,28 @@ def check(
     sys.exit(0 if exit_zero else int(failing or bool(diffs and diff)))
 
 
-Outcome = tuple[FileResult, str | None] | InputError
+def _selection(config: Config) -> str:
+    return "; ".join(
+        f"{key}: {', '.join(config[key])}" for key in ("select", "extend-select", "ignore") if config[key]
+    )
 
 
-def _cache(config: Config, linter: Linter, input_format: str | None) -> Cache:
+def _refuse_overwriting_input(output: str, files: list[str]) -> None:
+    """``-o story.txt`` while checking story.txt would replace the story with its report."""
+    for name in files:
+        try:
+            same = os.path.samefile(output, name)
+        except OSError:  # no report file yet, or an input that cannot be read (reported later)
+            continue
+        if same:
+            raise QAError(f"{output}: is also an input; the report would replace it (choose another -o)")
+
+
+def _cache(config: Config, linter: Linter, extra: tuple[object, ...]) -> Cache:
+    """The result cache for this run; ``extra`` holds what else the results depend on."""
     from qa.cache import Cache, location
 
-    return Cache(location(config), config, linter.codes, (input_format,))
+    return Cache(location(config), config, linter.codes, extra)
 
 
 def _asks_a_server(config: Config, linter: Linter) -> bool:
@@ -211,7 +242,7 @@ def _cached(name: str, max_size: int, cache: Cache) -> Outcome | None:
     except InputError:
         return None  # linted (and reported) like any other miss
     found = cache.get(cache.key(name, source.text, bom=source.bom))
-    return None if found is None else (FileResult(name, source.text, found), None)
+    return None if found is None else Outcome(FileResult(name, source.text, found))
 
 
 def _outcome(  # type: ignore[no-untyped-def]
@@ -220,7 +251,7 @@ def _outcome(  # type: ignore[no-untyped-def]
     try:
         return _lint_one(name, read, linter, options, cache, stdin=stdin)
     except InputError as exc:
-        return exc
+        return Outcome(None, error=str(exc))
 
 
 #: Show a progress bar from this many files on (on a terminal, never in CI logs).
@@ -237,7 +268,7 @@ def _progress(outcomes: Iterator[Outcome], count: int) -> Iterator[Outcome]:
 
 def _lint_one(  # type: ignore[no-untyped-def]
     name: str, read, linter: Linter, options: Options, cache: Cache | None = None, *, stdin: bool = False
-) -> tuple[FileResult, str | None]:
+) -> Outcome:
     source: SourceText = read()
     path = None if name == "-" else name
 
@@ -252,30 +283,40 @@ def _lint_one(  # type: ignore[no-untyped-def]
             found = lint(source.text)
             if cache:
                 cache.put(key, found)
-        return FileResult(name, source.text, found), None
+        return Outcome(FileResult(name, source.text, found))
     fixed = fix_until_stable(source.text, lint, unsafe=options.unsafe_fixes)
     if options.diff:
-        patch = _unified(name, source.text, fixed.text) if fixed.text != source.text else None
-        return FileResult(name, source.text, lint(source.text)), patch
+        patch = _unified(name, source, fixed.text) if fixed.text != source.text else None
+        return Outcome(FileResult(name, source.text, lint(source.text)), patch)
     if stdin:  # a filter: always the whole text, fixed or not
         sys.stdout.buffer.write(encode(fixed.text, source.bom))
         sys.stdout.flush()
     elif fixed.text != source.text:
-        write_atomic(Path(name), fixed.text, bom=source.bom, original=_bytes(source))
-    return FileResult(name, fixed.text, fixed.remaining, fixed=fixed.applied), None
+        try:
+            write_fixed(
+                Path(name),
+                fixed.text,
+                bom=source.bom,
+                original=encode(source.text, source.bom),
+                force=options.force,
+            )
+        except InputError as exc:  # the file stays as it was: report what is in it
+            return Outcome(FileResult(name, source.text, lint(source.text)), error=str(exc))
+    return Outcome(FileResult(name, fixed.text, fixed.remaining, fixed=fixed.applied))
 
 
-def _bytes(source: SourceText) -> bytes:
-    return (b"\xef\xbb\xbf" if source.bom else b"") + source.text.encode("utf-8")
+#: Lines as patch and git apply see them: ended by LF only (a CR stays in the line: a
+#: CR-only file is one line to them).
+_LINES = regex.compile(r"[^\n]*\n|[^\n]+\Z")
 
 
-_LINES = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-
-
-def _unified(name: str, before: str, after: str) -> str:
+def _unified(name: str, source: SourceText, after: str) -> str:
+    """A patch of the file's bytes as they are on disk (BOM included), as text."""
     import difflib  # only for --diff
 
-    lines = difflib.unified_diff(_LINES.findall(before), _LINES.findall(after), f"a/{name}", f"b/{name}")
+    bom = "\ufeff" if source.bom else ""
+    before_lines, after_lines = _LINES.findall(bom + source.text), _LINES.findall(bom + after)
+    lines = difflib.unified_diff(before_lines, after_lines, f"a/{name}", f"b/{name}")
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )

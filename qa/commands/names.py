@@ -8,6 +8,7 @@ per spelling and example locations, so a desk can build its house list.
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -20,6 +21,7 @@ from qa.checks import names_registry as reg
 from qa.checks.consistency import NAME_ZIPF, pooled_kind, spellings
 from qa.checks.names import MIN_LENGTH, rare_pair, skeleton, small_edit
 from qa.commands.options import load_config
+from qa.errors import InputError
 from qa.files import discover
 from qa.lexicon import zipf
 from qa.sources import read_file
@@ -37,16 +39,20 @@ class Pooled:
 
 def collect(
     paths: tuple[str, ...], config_path: str | None, *, similar: bool = False
-) -> tuple[list[dict[str, Any]], int]:
-    """The clusters (most frequent first) and the number of files read."""
+) -> tuple[list[dict[str, Any]], int, list[str]]:
+    """The clusters (most frequent first), the number of files read and why others were not."""
     config = load_config(config_path, paths)
     registry = reg.registry(config.section("names"), config.resolve_path)
     pooled: dict[Any, Pooled] = {}
-    files = 0
+    files, errors = 0, []
     for path in discover(paths, include=config["include"], exclude=config["exclude"]):
+        try:
+            source = read_file(path, max_size=config["max-file-size"]).text
+            document = api.document(source, path=str(path))
+        except InputError as exc:
+            errors.append(str(exc))
+            continue
         files += 1
-        source = read_file(path, max_size=config["max-file-size"]).text
-        document = api.document(source, path=str(path))
         lines = LineIndex(source)
         for cid, forms in spellings(document, registry).items():
             entry = pooled.setdefault(cid, Pooled())
@@ -69,7 +75,7 @@ def collect(
     if similar:
         clusters += _similar(pooled, registry)
     clusters.sort(key=lambda c: (KINDS.index(c["kind"]), -c["total"], c["spellings"][0]["form"]))
-    return clusters, files
+    return clusters, files, errors
 
 
 KINDS = ("name", "similar", "word")
@@ -122,13 +128,19 @@ def _similar(pooled: dict[Any, Pooled], registry: reg.Registry) -> list[dict[str
 def names(
     paths: tuple[str, ...], output_format: str, names_only: bool, similar: bool, config_path: str | None
 ) -> None:
-    """Print words and names spelled more than one way across PATHS."""
-    clusters, files = collect(paths, config_path, similar=similar)
+    """Print words and names spelled more than one way across PATHS.
+
+    A file that cannot be read is named on stderr and the others are still pooled;
+    the exit code is then 2.
+    """
+    clusters, files, errors = collect(paths, config_path, similar=similar)
+    for error in errors:
+        click.echo(f"qa: error: {error}", err=True)
     if names_only:
         clusters = [c for c in clusters if c["kind"] != "word"]
     if output_format == "json":
         click.echo(json.dumps({"files": files, "clusters": clusters}, ensure_ascii=False, indent=2))
-        return
+        sys.exit(2 if errors else 0)
     for cluster in clusters:
         label = f"{cluster['kind']}" + (f" ({cluster['person']})" if cluster["person"] else "")
         forms = " / ".join(f"{s['form']} {s['count']}" for s in cluster["spellings"])
@@ -136,3 +148,4 @@ def names(
         for spelling in cluster["spellings"]:
             click.echo(f"    {spelling['form']}: {', '.join(spelling['examples'])}")
     click.echo(f"{len(clusters)} clusters in {files} files.")
+    sys.exit(2 if errors else 0)

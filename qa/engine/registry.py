@@ -8,6 +8,7 @@ examples. A broken file is a :class:`~qa.errors.RuleDataError` naming the file.
 from __future__ import annotations
 
 import csv
+import io
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from qa.diagnostic import Severity
 from qa.engine.rule import Example, Rule, RuleMeta
 from qa.engine.types import PatternRule, RepetitionRule, SubstitutionRule, compile_pattern
 from qa.errors import RuleDataError
+from qa.sources import read_data
 
 _CODE = regex.compile(r"^[UPTNFSE]\d{3}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -98,9 +100,7 @@ def read_yaml(path: Path, what: str = "rule file") -> Any:
 def parse_yaml(path: Path, what: str = "rule file") -> Any:
     """A YAML data file parsed now; unreadable or malformed -> a one-line RuleDataError."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_loader())
-    except OSError as exc:
-        raise RuleDataError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+        return yaml.load(read_data(path, what), Loader=_loader())
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise RuleDataError(f"{path}: not valid YAML: {_one_line(exc)}") from None
 
@@ -248,10 +248,11 @@ def read_lines(path: Path, what: str) -> list[str]:
 def read_tsv_pairs(path: Path, where: str) -> list[tuple[str, str]]:
     """``wrong<TAB>right`` lines (more columns are notes; ``#`` starts a comment)."""
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = [r for r in csv.reader(handle, delimiter="\t") if r and not r[0].startswith("#")]
-    except OSError as exc:
-        raise RuleDataError(f"{where}: cannot read {path.name}: {exc.strerror or exc}") from None
+        text = read_data(path, "word file")
+    except UnicodeDecodeError as exc:
+        raise RuleDataError(f"{where}: {path.name} is not UTF-8: {exc.reason}") from None
+    lines = io.StringIO(text, newline="")
+    rows = [r for r in csv.reader(lines, delimiter="\t") if r and not r[0].startswith("#")]
     for number, row in enumerate(rows, 1):
         if len(row) < 2 or not row[0].strip() or not row[1].strip():
             raise RuleDataError(f"{path}: row {number}: expected wrong<TAB>right")

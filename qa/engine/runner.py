@@ -79,17 +79,33 @@ class Linter:
 
 
 def _options(spec: RuleSpec, config: Config) -> dict[str, Any]:
-    """The rule's YAML options with ``[tool.qa.rules.CODE]`` on top; a value must keep its kind."""
+    """The rule's YAML options with ``[tool.qa.rules.CODE]`` on top; a value must keep its kind
+    (and a list the kind of its items)."""
     where = config.path or "config"
     if not isinstance(config.section("rules").get(spec.meta.code, {}), dict):
         raise RuleDataError(f"{where}: [tool.qa.rules.{spec.meta.code}] must be a table of options")
     given = config.rule_options(spec.meta.code)
     for key, value in given.items():
-        if spec.options.get(key) is not None and _kind(value) != _kind(spec.options[key]):
+        expected = spec.options.get(key)
+        if expected is not None and not _fits(value, expected):
+            items = (
+                f" (each item {_kind(expected[0])})"
+                if isinstance(expected, list | tuple) and expected
+                else ""
+            )
             raise RuleDataError(
-                f"{where}: [tool.qa.rules.{spec.meta.code}] {key} must be {_kind(spec.options[key])}"
+                f"{where}: [tool.qa.rules.{spec.meta.code}] {key} must be {_kind(expected)}{items}"
             )
     return {**spec.options, **given}
+
+
+def _fits(value: Any, expected: Any) -> bool:
+    """Of the YAML value's kind; a list's items of the kind of the YAML list's items."""
+    if _kind(value) != _kind(expected):
+        return False
+    if isinstance(expected, list | tuple) and expected:
+        return all(_kind(item) == _kind(expected[0]) for item in value)
+    return True
 
 
 def _kind(value: Any) -> str:
@@ -105,10 +121,8 @@ def _kind(value: Any) -> str:
 
 
 def _context(document: Document, config: Config, date: dt.date | str | None) -> Context:
-    if isinstance(date, str):  # library callers pass "YYYY-MM-DD"
-        date = parse_date(date, "date")
-    if date is not None:
-        return Context(document, config, date, "given")
+    if date is not None:  # library callers may pass "YYYY-MM-DD"
+        return Context(document, config, parse_date(date, "date"), "given")
     if "date" in document.metadata:
         try:
             return Context(document, config, dt.date.fromisoformat(document.metadata["date"]), "document")

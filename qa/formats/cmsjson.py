@@ -36,6 +36,10 @@ _SPACE = regex.compile(r"[ \t\n\r]*")
 #: A run of escapes: decoded as one piece (a word written as \u0915\u0916… maps to itself whole).
 _ESCAPES = regex.compile(r"(?:\\(?:u[0-9a-fA-F]{4}|[^u]))+")
 _DECODER = json.JSONDecoder()
+#: Deepest nesting of objects and arrays read (a CMS payload needs a handful).
+MAX_DEPTH = 100
+#: A string literal (one pass, an unterminated one runs to the end) or a bracket.
+_STRUCTURE = regex.compile(r'"(?:[^"\\]|\\.)*+"?|[\[\]{}]')
 
 Path = tuple[str | int, ...]
 
@@ -43,9 +47,10 @@ Path = tuple[str | int, ...]
 def read(source: str, path: str | None = None, *, options: Mapping[str, Any] | None = None) -> Document:
     fields = _field_specs((options or {}).get("fields", DEFAULT_FIELDS), path)
     date_fields = _field_specs((options or {}).get("date-fields", DEFAULT_DATE_FIELDS), path, "date-fields")
+    _check_depth(source, path)
     try:
         json.loads(source)
-    except (ValueError, RecursionError) as exc:
+    except ValueError as exc:
         raise InputError(f"{path or '<stdin>'}: not a JSON payload: {exc}") from None
     strings = _strings(source)
     literals = [(p, s, e) for p, s, e in strings if any(_matches(spec, p) for spec in fields)]
@@ -61,6 +66,20 @@ def read(source: str, path: str | None = None, *, options: Mapping[str, Any] | N
     view, source_map = builder.build()
     metadata = _article_date(source, strings, date_fields)
     return Document(source, view, source_map, path=path, format="cms-json", metadata=metadata, fields=named)
+
+
+def _check_depth(source: str, path: str | None) -> None:
+    """Objects and arrays nested deeper than MAX_DEPTH are an InputError: the same limit
+    wherever qa runs, instead of whatever stack the process has left."""
+    depth = 0
+    for token in _STRUCTURE.finditer(source):
+        char = token.group()[0]
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputError(f"{path or '<stdin>'}: JSON nested deeper than {MAX_DEPTH} levels")
+        elif char in "]}":
+            depth -= 1
 
 
 def _field_specs(value: Any, path: str | None, key: str = "fields") -> list[tuple[str, ...]]:

@@ -262,9 +262,16 @@ def _word_ordinal(word: str, at: int) -> Ordinal | None:
     return Ordinal(entry[0], at, at + len(word), word, "word", entry[1]) if entry else None
 
 
+#: More digits than this are no ordinal any rule checks (and Python refuses int() of
+#: more than 4,300): such a run counts as this value.
+_MAX_DIGITS = 18
+_HUGE = 10**_MAX_DIGITS
+
+
 def _digit_ordinal(m: regex.Match[str]) -> Ordinal:
     digits = m.group("digits")
-    value = int(digits.replace(",", "").translate(_DEVANAGARI_DIGITS))
+    plain = digits.replace(",", "").translate(_DEVANAGARI_DIGITS)
+    value = int(plain) if len(plain) <= _MAX_DIGITS else _HUGE
     if m.group("english"):
         return Ordinal(value, m.start(), m.end(), m.group(), "english", "none", digits, m.group("english"))
     suffix = m.group("suffix") or m.group("suffix2")

@@ -1,0 +1,51 @@
+"""Temp files that go away on every way out: return, error, Ctrl-C, SIGTERM or SIGHUP.
+
+SIGTERM and SIGHUP are turned into :class:`Terminated`, an exception that unwinds the
+stack as Ctrl-C does, so the ``finally`` of :func:`temp_file` removes a half-written
+file. Only SIGKILL, which no process can catch, can leave one behind.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+
+#: Suffix of qa's temp files (hidden: their names start with a dot).
+SUFFIX = ".qa-tmp"
+
+
+class Terminated(BaseException):
+    """The process was asked to stop by a signal; exit 128 + that signal's number.
+
+    A BaseException, like KeyboardInterrupt, so no ``except Exception`` swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def on_signals() -> None:
+    """Stop on SIGTERM and SIGHUP by raising :class:`Terminated` (main thread only)."""
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _terminate)
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def temp_file(folder: Path, name: str) -> Iterator[Path]:
+    """A new, empty hidden file in ``folder`` (mode 0600), removed on exit."""
+    import tempfile  # only when writing: it pulls in shutil, bz2 and lzma
+
+    handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=SUFFIX, dir=folder)
+    try:
+        os.close(handle)
+        yield Path(temp)
+    finally:
+        Path(temp).unlink(missing_ok=True)
