@@ -398,6 +398,8 @@ def _allowed(base: dt.date, day: dt.date, offset: int) -> tuple[int, ...]:
 
 
 def _same_day(base: dt.date, year: int) -> dt.date:
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:  # an article dated in year 1 or 9999
+        return dt.date.min if year < dt.MINYEAR else dt.date.max
     try:
         return base.replace(year=year)
     except ValueError:  # 29 February

@@ -5,6 +5,25 @@ FastAPI and uvicorn are imported only here (the ``server`` extra), never by ``qa
 
 from __future__ import annotations
 
-from qa.server.app import create_app
+import dataclasses
 
-__all__ = ["create_app"]
+from qa.config import Config
+from qa.server.app import create_app
+from qa.server.connections import uvicorn_options
+from qa.server.settings import Settings
+
+__all__ = ["create_app", "run"]
+
+#: Bind addresses that name no single host (every interface).
+_ANY = ("", "0.0.0.0", "::")
+
+
+def run(config: Config, *, host: str, port: int, log_level: str) -> None:
+    """Serve until interrupted; the address bound is an allowed Host name too (unless it is "any")."""
+    import uvicorn
+
+    settings = Settings.from_config(config)
+    if host not in _ANY:
+        settings = dataclasses.replace(settings, allowed_hosts=(*settings.allowed_hosts, host))
+    app = create_app(config, settings)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False, **uvicorn_options(settings))

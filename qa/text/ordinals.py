@@ -262,9 +262,14 @@ def _word_ordinal(word: str, at: int) -> Ordinal | None:
     return Ordinal(entry[0], at, at + len(word), word, "word", entry[1]) if entry else None
 
 
+#: Digits past this many are no count anyone checks (and int() refuses past 4,300 digits).
+_MAX_DIGITS = 18
+
+
 def _digit_ordinal(m: regex.Match[str]) -> Ordinal:
     digits = m.group("digits")
-    value = int(digits.replace(",", "").translate(_DEVANAGARI_DIGITS))
+    plain = digits.replace(",", "").translate(_DEVANAGARI_DIGITS).lstrip("0")
+    value = int(plain or "0") if len(plain) <= _MAX_DIGITS else 10**_MAX_DIGITS
     if m.group("english"):
         return Ordinal(value, m.start(), m.end(), m.group(), "english", "none", digits, m.group("english"))
     suffix = m.group("suffix") or m.group("suffix2")
