@@ -70,10 +70,22 @@ def test_server_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     )
     monkeypatch.setenv("QA_LANGUAGETOOL_URL", "http://other:8081")
     assert Settings.from_config(config.load(path)).upstream == "http://other:8081"
-    for bad in ("timeout = 0", "concurrency = true", "cors-origins = '*'", "port = 1"):
+    for bad in (
+        "timeout = 0",
+        "timeout = nan",
+        "header-timeout = inf",
+        "concurrency = true",
+        "max-connections = 0",
+        "cors-origins = '*'",
+        "allowed-hosts = [1]",
+        "port = 1",
+    ):
         path.write_text(f"[server]\n{bad}\n")
         with pytest.raises(ConfigError):
             Settings.from_config(config.load(path))
+    path.write_text('[server]\nallowed-hosts = ["qa.newsroom.lan"]\nbody-timeout = 5\n')
+    settings = Settings.from_config(config.load(path))
+    assert (settings.allowed_hosts, settings.body_timeout) == (("qa.newsroom.lan",), 5)
     assert normalise_upstream("") is None and normalise_upstream("http://h:1/") == "http://h:1"
 
 
