@@ -107,7 +107,8 @@ class Problem(BaseModel):
 
 
 _PROBLEMS: dict[int | str, dict[str, Any]] = {
-    400: {"model": Problem, "description": "Bad input: unknown rule, invalid payload."},
+    400: {"model": Problem, "description": "Bad input: unknown rule, invalid payload, Host not allowed."},
+    408: {"model": Problem, "description": "The body did not arrive within the body timeout."},
     413: {"model": Problem, "description": "The body or the text is too long."},
     422: {"model": Problem, "description": "The request does not match the schema."},
     503: {"model": Problem, "description": "Overloaded, or the check ran past the time limit."},
