@@ -193,7 +193,8 @@ class WorkerPool:
 
     def _pool(self) -> asyncio.Queue[_Worker]:
         if self._idle is None:  # made in the server's event loop, on first use
-            self._idle = asyncio.Queue()
+            # Last in, first out: the worker used last has its caches and pages warm.
+            self._idle = asyncio.LifoQueue()
             for worker in self._workers:
                 self._idle.put_nowait(worker)
         return self._idle
