@@ -77,6 +77,14 @@ def _closed_by_server(sock: socket.socket) -> bool:
     return True
 
 
+def _until_closed(sock: socket.socket) -> bytes:
+    """Everything the server sends until it closes the connection (within the socket's timeout)."""
+    received = b""
+    while chunk := sock.recv(65536):
+        received += chunk
+    return received
+
+
 def test_slow_clients_are_cut_off_and_cannot_crowd_out_normal_ones(tmp_path: Path) -> None:
     """60 connections that never finish their request head, against a cap of 20 connections."""
     config = "[server]\nheader-timeout = 2\nbody-timeout = 2\nmax-connections = 20\n"
@@ -96,13 +104,12 @@ def test_slow_clients_are_cut_off_and_cannot_crowd_out_normal_ones(tmp_path: Pat
         with socket.create_connection(address, timeout=BOUND) as dripper:
             head = b"POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n"
             dripper.sendall(head + b'{"text": "')  # then the body stalls
-            answer = dripper.recv(65536)
+            answer = _until_closed(dripper)
             assert answer.startswith(b"HTTP/1.1 408") and b"did not arrive within 2 seconds" in answer
-            assert _closed_by_server(dripper)
 
         with socket.create_connection(address, timeout=BOUND) as big:
             big.sendall(b"GET /v2/languages HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + b"a" * 100_000)
-            assert big.recv(65536).startswith(b"HTTP/1.1 400") and _closed_by_server(big)
+            assert _until_closed(big).startswith(b"HTTP/1.1 400")
     finally:
         for sock in slow:
             sock.close()
@@ -169,9 +176,7 @@ def test_other_host_names_are_refused(qa_server: str, host: bytes) -> None:
     with socket.create_connection(address, timeout=BOUND) as sock:
         header = b"Host: " + host + b"\r\n" if host else b""
         sock.sendall(b"GET /v2/languages HTTP/1.0\r\n" + header + b"\r\n")
-        answer = b""
-        while chunk := sock.recv(65536):
-            answer += chunk
+        answer = _until_closed(sock)
     assert answer.startswith(b"HTTP/1.1 400") and b"does not answer for host" in answer
 
 
@@ -252,3 +257,17 @@ def test_the_surrogate_quoted_by_u009_stays_escaped(http: httpx.Client) -> None:
     response = http.post("/api/v1/check", json={"text": CMS_SURROGATE, "format": "cms-json"})
     (record,) = [r for r in response.json()["diagnostics"] if r["code"] == "U009"]
     assert "\ud800" in record["message"] and b"\\ud800" in response.content
+
+
+def test_a_413_keeps_the_connection_for_the_next_request(qa_server: str) -> None:
+    """The unread rest of a body over the limit is drained, not taken for the next request's head."""
+    address = urlsplit(qa_server).hostname, urlsplit(qa_server).port
+    body = b"language=hi&text=" + b"k" * 300_000
+    head = f"POST /v2/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(body)}\r\n\r\n"
+    with socket.create_connection(address, timeout=BOUND) as sock:
+        sock.sendall(head.encode() + body)
+        sock.sendall(b"GET /v2/healthcheck HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        answers = b""
+        while not answers.endswith(b"\r\n\r\nOK") and (chunk := sock.recv(65536)):
+            answers += chunk
+    assert answers.startswith(b"HTTP/1.1 413") and b"HTTP/1.1 200" in answers and answers.endswith(b"OK")

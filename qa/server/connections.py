@@ -23,6 +23,9 @@ from qa.server.settings import Settings
 
 #: The largest request line and headers accepted (uvicorn's h11 default is 16 KB).
 MAX_HEAD = 64 * 1024
+#: Connections waiting to be accepted. asyncio accepts up to this many at once, before the
+#: connections closed to make room free their descriptors, so the cap leaves room for them.
+BACKLOG = 128
 
 
 def guarded_protocol(
@@ -34,6 +37,7 @@ def guarded_protocol(
     class GuardedProtocol(HttpToolsProtocol):
         _timer: asyncio.TimerHandle | None = None
         _head = 0  # bytes of an incomplete head so far
+        _draining = False  # answered before its body was all in (413): the rest is not a head
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
@@ -63,7 +67,7 @@ def guarded_protocol(
 
         def data_received(self, data: bytes) -> None:
             super().data_received(data)
-            if self._timer is not None and not self.transport.is_closing():
+            if self._timer is not None and not self._draining and not self.transport.is_closing():
                 self._head += len(data)
                 if self._head > max_head:
                     self._settle()
@@ -78,12 +82,16 @@ def guarded_protocol(
         def on_message_complete(self) -> None:
             waiting.pop(self, None)
             super().on_message_complete()
+            if self._draining:  # now the next request may come
+                self._draining = False
+                self._wait_for_request()
 
         def on_response_complete(self) -> None:
-            pipelined = bool(self.pipeline)
+            pipelined, draining = bool(self.pipeline), self.cycle.more_body
             super().on_response_complete()
             if not pipelined and not self.transport.is_closing():
-                self._wait_for_request()
+                self._wait_for_request()  # the rest of an unread body gets the same deadline
+                self._draining = draining
 
         def connection_lost(self, exc: Exception | None) -> None:
             self._settle()
@@ -108,8 +116,9 @@ def connection_cap(wanted: int, reserve: int) -> int:
 def uvicorn_options(settings: Settings) -> dict[str, Any]:
     """uvicorn.run's keyword arguments for these settings (the listening socket, the workers' and
     the forkserver's sockets, log files and the upstream forwards need descriptors too)."""
-    cap = connection_cap(settings.max_connections, reserve=64 + 2 * settings.concurrency)
+    cap = connection_cap(settings.max_connections, reserve=BACKLOG + 64 + 2 * settings.concurrency)
     return {
         "http": guarded_protocol(header_timeout=settings.header_timeout, max_connections=cap),
         "timeout_keep_alive": settings.keep_alive,
+        "backlog": BACKLOG,
     }

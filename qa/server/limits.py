@@ -9,17 +9,15 @@ from typing import Any
 import anyio
 
 
-async def refuse(scope: dict[str, Any], send: Any, status: int, message: str) -> None:
-    """Answer ``status`` with a one-line reason (LanguageTool's plain text under /v2) and close."""
+async def refuse(scope: dict[str, Any], send: Any, status: int, message: str, *, close: bool = False) -> None:
+    """Answer ``status`` with a one-line reason (plain text ``Error: …`` under /v2); ``close``: hang up."""
     if scope.get("path", "").startswith("/v2"):
         body, kind = f"Error: {message}".encode(), b"text/plain; charset=utf-8"
     else:
         body, kind = json.dumps({"detail": message}).encode(), b"application/json"
-    headers = [
-        (b"content-type", kind),
-        (b"content-length", str(len(body)).encode()),
-        (b"connection", b"close"),
-    ]
+    headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
+    if close:
+        headers.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
@@ -98,9 +96,8 @@ class BodyLimit:
                 if not message.get("more_body"):
                     break
         if waiting.cancelled_caught:
-            await refuse(
-                scope, send, 408, f"the request body did not arrive within {self.deadline:g} seconds"
-            )
+            reason = f"the request body did not arrive within {self.deadline:g} seconds"
+            await refuse(scope, send, 408, reason, close=True)
             return
         replayed = False
 
