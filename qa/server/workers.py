@@ -5,8 +5,7 @@ regular expressions and other C code that no Python-level deadline check can
 interrupt, and a thread cannot be stopped at all. A process can: when a check runs
 past its deadline its worker is killed (SIGKILL) and a fresh one takes its slot at
 once, so whatever a rule costs on a hostile text, a request holds a core for at most
-the time limit. This is what mature services do (gunicorn's worker timeout,
-LanguageTool's own ``maxCheckTimeMillis``).
+the time limit. gunicorn treats a worker past its ``--timeout`` the same way.
 
 The rules' data is loaded once: the application builds its :class:`~qa.server.service.Service`,
 then forks a *forkserver*, a small single-threaded process that forks every worker
