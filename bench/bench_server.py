@@ -60,7 +60,9 @@ def articles(count: int, words: int = WORDS) -> list[str]:
     raise SystemExit(f"need {count * words} words of news copy under {DATA} (set QA_SHARED_DATA)")
 
 
-def start_server() -> tuple[subprocess.Popen[bytes], int]:
+def start_server(nofile: int | None = None) -> tuple[subprocess.Popen[bytes], int]:
+    """``qa serve`` on a free port; ``nofile``: its open-file limit (as on a default Linux box)."""
+    import resource
     import socket
 
     with socket.socket() as sock:
@@ -68,8 +70,13 @@ def start_server() -> tuple[subprocess.Popen[bytes], int]:
         port = int(sock.getsockname()[1])
     folder = tempfile.mkdtemp(prefix="qa-bench-")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QA_LANGUAGETOOL_URL": ""}
+
+    def limit() -> None:
+        if nofile is not None:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
+
     process = subprocess.Popen(
-        [sys.executable, "-m", "qa.cli", "serve", "--port", str(port)], cwd=folder, env=env
+        [sys.executable, "-m", "qa.cli", "serve", "--port", str(port)], cwd=folder, env=env, preexec_fn=limit
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

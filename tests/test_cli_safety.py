@@ -262,6 +262,8 @@ def test_convert_keeps_the_output_mode_and_refuses_what_is_not_a_regular_file(tm
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_terminated_fix_leaves_no_temp_files_and_no_half_written_story(tmp_path: Path, jobs: str) -> None:
     stories = [_story(tmp_path / f"s{i:03}.txt") for i in range(300)]
+    # a long story last keeps the run busy, so the signal never comes after the end
+    long_story = _story(tmp_path / "z-long.txt", (COMMA + "\n") * 40_000)
     process = subprocess.Popen(
         [sys.executable, "-m", "qa.cli", "check", "--fix", "-j", jobs, str(tmp_path)],
         stdout=subprocess.DEVNULL,
@@ -282,6 +284,7 @@ def test_a_terminated_fix_leaves_no_temp_files_and_no_half_written_story(tmp_pat
     _no_temp_files(tmp_path)
     texts = {s.read_text(encoding="utf-8") for s in stories}
     assert texts == {COMMA + "\n", FIXED + "\n"}  # some fixed, some not, none in between
+    assert long_story.read_text(encoding="utf-8") in {(COMMA + "\n") * 40_000, (FIXED + "\n") * 40_000}
 
 
 # --diff that patch and git apply accept

@@ -161,6 +161,13 @@ def test_cors_when_configured(tmp_path: Path) -> None:
             headers={"Origin": "https://cms.example"},
         )
         assert response.headers["access-control-allow-origin"] == "https://cms.example"
+        too_large = httpx.post(
+            f"{url}/api/v1/check",
+            json={"text": "क" * 400_000},
+            headers={"Origin": "https://cms.example"},
+        )
+        assert too_large.status_code == 413  # the browser may read why
+        assert too_large.headers["access-control-allow-origin"] == "https://cms.example"
     finally:
         stop_server(process)
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from urllib.parse import urlencode
 
+import anyio
 import pytest
 
 from qa import config
 from qa.errors import ConfigError
 from qa.server import ltcompat
 from qa.server.settings import Settings, normalise_upstream
+from qa.server.workers import Busy, TooSlow, WorkerPool
 
 
 def test_form_decoding_matches_the_standard_library() -> None:
@@ -66,44 +70,62 @@ def test_server_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     )
     monkeypatch.setenv("QA_LANGUAGETOOL_URL", "http://other:8081")
     assert Settings.from_config(config.load(path)).upstream == "http://other:8081"
-    for bad in ("timeout = 0", "concurrency = true", "cors-origins = '*'", "port = 1"):
+    for bad in (
+        "timeout = 0",
+        "timeout = nan",
+        "header-timeout = inf",
+        "concurrency = true",
+        "max-connections = 0",
+        "cors-origins = '*'",
+        "allowed-hosts = [1]",
+        "port = 1",
+    ):
         path.write_text(f"[server]\n{bad}\n")
         with pytest.raises(ConfigError):
             Settings.from_config(config.load(path))
+    path.write_text('[server]\nallowed-hosts = ["qa.newsroom.lan"]\nbody-timeout = 5\n')
+    settings = Settings.from_config(config.load(path))
+    assert (settings.allowed_hosts, settings.body_timeout) == (("qa.newsroom.lan",), 5)
     assert normalise_upstream("") is None and normalise_upstream("http://h:1/") == "http://h:1"
 
 
-def test_gate_bounds_time_and_queue() -> None:
-    import time
+def _sleep(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
 
-    import anyio
 
-    from qa.server.limits import Busy, Gate, TooSlow
+def test_worker_pool_kills_what_runs_past_the_deadline() -> None:
+    """Real worker processes: one slot, a queue of one, 0.5 s each."""
+    pool = WorkerPool(_sleep, size=1, queue=1, timeout=0.5)
+    first = pool.pids[0]
+
+    async def call(seconds: float, outcomes: list[str]) -> None:
+        try:
+            outcomes.append(f"done {await pool.run(seconds)}")
+        except TooSlow:
+            outcomes.append("too slow")
+        except Busy:
+            outcomes.append("busy")
 
     async def scenario() -> list[str]:
-        gate = Gate(concurrency=1, queue=1, timeout=0.2)
         outcomes: list[str] = []
-
-        async def call(seconds: float) -> None:
-            try:
-                await gate.run(time.sleep, seconds)
-                outcomes.append("done")
-            except TooSlow:
-                outcomes.append("too slow")
-            except Busy:
-                outcomes.append("busy")
-
         async with anyio.create_task_group() as group:
-            group.start_soon(call, 1.0)
-            await anyio.sleep(0.05)
-            group.start_soon(call, 0.0)  # the queue (of one) is taken by the slow call
-        assert gate.pending == 0
-        await call(0.0)  # the abandoned check still holds the only slot
-        await anyio.sleep(1.0)
-        await call(0.0)
+            group.start_soon(call, 60.0, outcomes)  # would hold the slot for a minute
+            await anyio.sleep(0.1)
+            group.start_soon(call, 60.0, outcomes)  # waits for the slot, then runs past its deadline
+            await anyio.sleep(0.1)
+            group.start_soon(call, 0.0, outcomes)  # the queue (of one) is taken
+        assert pool.waiting == 0
+        await call(0.0, outcomes)  # the slot is free again at once: its worker was replaced
         return outcomes
 
-    assert anyio.run(scenario) == ["busy", "too slow", "too slow", "done"]
+    try:
+        assert anyio.run(scenario) == ["busy", "too slow", "too slow", "done 0.0"]
+        assert pool.pids != [first]
+        with pytest.raises(ProcessLookupError):
+            os.kill(first, 0)
+    finally:
+        pool.close()
 
 
 def test_qa_check_never_imports_the_web_stack() -> None:

@@ -18,10 +18,7 @@ from qa.errors import QAError
 def serve(host: str, port: int, config_path: str | None, log_level: str) -> None:
     """Serve qa over HTTP: LanguageTool's /v2 API and qa's /api/v1 (docs at /docs)."""
     try:
-        import uvicorn
-
-        from qa.server import create_app
+        from qa.server import run
     except ImportError as exc:
         raise QAError(f"qa serve needs the server extra: pip install 'qa-hindi[server]' ({exc})") from None
-    app = create_app(load_config(config_path, ["."]))
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)
+    run(load_config(config_path, ["."]), host=host, port=port, log_level=log_level)

@@ -5,29 +5,34 @@ No endpoint reads or writes files: texts arrive in requests, results leave in re
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, Literal
 
 import anyio.to_thread
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from qa import __version__
 from qa.config import Config
-from qa.engine.runner import RuleCrash
-from qa.errors import QAError
-from qa.report import FileResult
-from qa.report.json import records
 from qa.server import ltcompat, upstream
-from qa.server.limits import BodyLimit, Busy, Gate, TooSlow
-from qa.server.service import Service
+from qa.server.limits import BodyLimit, HostCheck
+from qa.server.service import Answer, Job, Service, json_bytes, problem
 from qa.server.settings import Settings
+from qa.server.workers import Busy, TooSlow, WorkerLost, WorkerPool
 
 
 def _encodable(value: str) -> str:
-    value.encode("utf-8")  # a lone surrogate cannot be checked or answered
+    """A lone surrogate (a broken ``\\ud800`` escape) is no text: it cannot be checked or answered."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(value[exc.start])
+        raise ValueError(f"lone surrogate U+{code:04X} at offset {exc.start} is not Unicode text") from None
     return value
 
 
@@ -102,7 +107,8 @@ class Problem(BaseModel):
 
 
 _PROBLEMS: dict[int | str, dict[str, Any]] = {
-    400: {"model": Problem, "description": "Bad input: unknown rule, invalid payload."},
+    400: {"model": Problem, "description": "Bad input: unknown rule, invalid payload, Host not allowed."},
+    408: {"model": Problem, "description": "The body did not arrive within the body timeout."},
     413: {"model": Problem, "description": "The body or the text is too long."},
     422: {"model": Problem, "description": "The request does not match the schema."},
     503: {"model": Problem, "description": "Overloaded, or the check ran past the time limit."},
@@ -154,26 +160,58 @@ _LT_JSON = {200: {"description": "LanguageTool's check result.", "content": {"ap
 
 
 def create_app(config: Config | None = None, settings: Settings | None = None) -> FastAPI:
-    """The application for one configuration (``qa serve`` loads it from the working folder)."""
+    """The application for one configuration (``qa serve`` loads it from the working folder).
+
+    The rules are loaded here, then the check workers are forked from this state.
+    """
     config = config or Config()
     settings = settings or Settings.from_config(config)
     service = Service(config, settings)
-    gate = Gate(concurrency=settings.concurrency, queue=settings.queue, timeout=settings.timeout)
+    pool = WorkerPool(
+        service.answer, size=settings.concurrency, queue=settings.queue, timeout=settings.timeout
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
     app = FastAPI(
         title="qa",
         version=__version__,
         summary="A linter for Hindi (Devanagari) news copy, with a LanguageTool-compatible API.",
         redoc_url=None,
+        default_response_class=_JSON,
+        lifespan=lifespan,
     )
-    _native_routes(app, service, gate)
-    _languagetool_routes(app, service, gate, settings)
-    if settings.cors_origins:
+    app.state.workers = pool
+    app.add_exception_handler(RequestValidationError, _invalid)
+    _native_routes(app, service, pool)
+    _languagetool_routes(app, service, pool, settings)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes, deadline=settings.body_timeout)
+    if settings.cors_origins:  # outside the body limit, so that its 413 carries the CORS headers too
         app.add_middleware(
             CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"]
         )
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
     _document_selectors(app, service)
     return app
+
+
+class _JSON(JSONResponse):
+    def render(self, content: Any) -> bytes:
+        return json_bytes(content)
+
+
+async def _invalid(_: Request, exc: Exception) -> Response:
+    """422 with a one-line reason; the offending input is not echoed (it may not even be encodable)."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    if not errors:
+        return _problem(422, "The request does not match the schema")
+    first = errors[0]
+    where = ".".join(str(part) for part in first.get("loc", ()) if part != "body") or "body"
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return _problem(422, f"{where}: {first.get('msg', 'invalid')}{more}")
 
 
 def _document_selectors(app: FastAPI, service: Service) -> None:
@@ -196,35 +234,32 @@ def _document_selectors(app: FastAPI, service: Service) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def _problem(status: int, detail: str) -> JSONResponse:
-    return JSONResponse({"detail": detail}, status_code=status)
+def _respond(answer: Answer) -> Response:
+    return Response(answer.body, status_code=answer.status, media_type=answer.media_type)
 
 
-async def _guarded(gate: Gate, limit: int, text: str, function: Any, *args: Any, **kwargs: Any) -> Any:
-    """Run a check through the gate; failures become :class:`_Failure` with a status code."""
-    if len(text) > limit:
-        raise _Failure(
-            413, f"Your text exceeds the limit of {limit} characters (it's {len(text)} characters)"
-        )
+def _problem(status: int, detail: str) -> Response:
+    return _respond(problem(status, detail))
+
+
+async def _run(
+    pool: WorkerPool, limit: int, job: Job, fail: Callable[[int, str], Response], *, length: int
+) -> Response:
+    """``job``'s answer from a worker, or ``fail(status, reason)`` (too long, busy, too slow)."""
+    if length > limit:
+        return fail(413, f"Your text exceeds the limit of {limit} characters (it's {length} characters)")
     try:
-        return await gate.run(lambda: function(*args, **kwargs))
+        answer = await pool.run(job)
     except Busy:
-        raise _Failure(503, "Server overloaded, please try again later") from None
+        return fail(503, "Server overloaded, please try again later")
     except TooSlow:
-        raise _Failure(503, f"Checking took longer than {gate.timeout:g} seconds") from None
-    except RuleCrash as exc:  # a bug in qa, not in the request
-        raise _Failure(500, str(exc)) from None
-    except QAError as exc:
-        raise _Failure(400, str(exc)) from None
+        return fail(503, f"Checking took longer than {pool.timeout:g} seconds")
+    except WorkerLost:
+        return fail(500, "The check's worker process ended unexpectedly")
+    return _respond(answer)
 
 
-class _Failure(Exception):
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-def _native_routes(app: FastAPI, service: Service, gate: Gate) -> None:
+def _native_routes(app: FastAPI, service: Service, pool: WorkerPool) -> None:
     limit = service.settings.max_text_length
 
     def options(body: CheckRequest) -> dict[str, Any]:
@@ -234,23 +269,14 @@ def _native_routes(app: FastAPI, service: Service, gate: Gate) -> None:
     @app.post("/api/v1/check", response_model=None, responses={200: {"model": Report}, **_PROBLEMS})
     async def check(body: CheckRequest) -> Response:
         """Lint a text; the answer has the shape of ``qa check --format json``."""
-        try:
-            result = await _guarded(gate, limit, body.text, service.check, body.text, **options(body))
-        except _Failure as failure:
-            return _problem(failure.status, str(failure))
-        return JSONResponse({"version": 1, "diagnostics": records([result])})
+        job = Job("check", body.text, options(body))
+        return await _run(pool, limit, job, _problem, length=len(body.text))
 
     @app.post("/api/v1/fix", response_model=None, responses={200: {"model": FixReport}, **_PROBLEMS})
     async def fix(body: FixRequest) -> Response:
         """Apply fixes until none applies; returns the new text and what is left."""
-        try:
-            fixed = await _guarded(
-                gate, limit, body.text, service.fix, body.text, unsafe=body.unsafe, **options(body)
-            )
-        except _Failure as failure:
-            return _problem(failure.status, str(failure))
-        left = records([FileResult("-", fixed.text, fixed.remaining)])
-        return JSONResponse({"version": 1, "text": fixed.text, "applied": fixed.applied, "diagnostics": left})
+        job = Job("fix", body.text, {**options(body), "unsafe": body.unsafe})
+        return await _run(pool, limit, job, _problem, length=len(body.text))
 
     @app.get("/api/v1/rules", response_model=list[RuleRecord])
     async def rules() -> list[dict[str, Any]]:
@@ -269,12 +295,14 @@ def _native_routes(app: FastAPI, service: Service, gate: Gate) -> None:
         ]
 
 
-def _lt_error(status: int, message: str) -> PlainTextResponse:
-    return PlainTextResponse(f"Error: {message}", status_code=status)
+def _lt_error(status: int, message: str) -> Response:
+    return _respond(problem(status, message, languagetool=True))
 
 
-def _languagetool_routes(app: FastAPI, service: Service, gate: Gate, settings: Settings) -> None:
+def _languagetool_routes(app: FastAPI, service: Service, pool: WorkerPool, settings: Settings) -> None:
     limit = settings.max_text_length
+    # Forwards wait on a slow upstream in threads of their own, never ahead of /v2/languages.
+    forwards, listings = anyio.CapacityLimiter(16), anyio.CapacityLimiter(4)
 
     async def forward(request: Request, action: str, body: bytes) -> Response:
         assert settings.upstream is not None
@@ -287,7 +315,8 @@ def _languagetool_routes(app: FastAPI, service: Service, gate: Gate, settings: S
                 body=body,
                 content_type=request.headers.get("content-type"),
                 timeout=settings.timeout,
-            )
+            ),
+            limiter=forwards,
         )
         return Response(reply.body, status_code=reply.status, media_type=reply.content_type)
 
@@ -299,13 +328,10 @@ def _languagetool_routes(app: FastAPI, service: Service, gate: Gate, settings: S
                 if settings.upstream:
                     return await forward(request, "check", body)
                 raise ltcompat.unsupported(params["language"], upstream=False)
-            text = params.get("text") or params.get("data") or ""
-            result = await _guarded(gate, limit, text, service.languagetool_check, params)
         except ltcompat.ParamError as exc:
             return _lt_error(exc.status, str(exc))
-        except _Failure as failure:
-            return _lt_error(failure.status, str(failure))
-        return JSONResponse(result)
+        text = params.get("text") or params.get("data") or ""
+        return await _run(pool, limit, Job("languagetool", options=params), _lt_error, length=len(text))
 
     for method, how, extra in (
         ("POST", "form body, whatever the Content-Type", _LT_FORM),
@@ -327,7 +353,9 @@ def _languagetool_routes(app: FastAPI, service: Service, gate: Gate, settings: S
         extra: list[dict[str, Any]] = []
         if settings.upstream:
             base = settings.upstream
-            extra = await anyio.to_thread.run_sync(lambda: upstream.languages(base, timeout=2.0))
+            extra = await anyio.to_thread.run_sync(
+                lambda: upstream.languages(base, timeout=2.0), limiter=listings
+            )
         return ltcompat.languages(extra)
 
     @app.get("/v2/info")
@@ -337,7 +365,7 @@ def _languagetool_routes(app: FastAPI, service: Service, gate: Gate, settings: S
 
     @app.get("/v2/healthcheck", response_class=PlainTextResponse, responses={503: {"content": _LT_TEXT}})
     async def healthcheck() -> Response:
-        if gate.full:
+        if pool.full:
             return _lt_error(503, "Healthcheck failed: There are currently too many parallel requests.")
         return PlainTextResponse("OK")
 

@@ -76,7 +76,7 @@ def parse_params(body: bytes, query: Iterable[tuple[str, str]]) -> dict[str, str
     if text.lstrip().startswith("{"):
         try:
             decoded = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nesting too deep
             decoded = None
         if isinstance(decoded, dict):
             params = {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in decoded.items()}
@@ -209,17 +209,19 @@ def _annotation(data: str | None) -> list[Mapping[str, Any]]:
         value = json.loads(data or "")
     except ValueError:
         raise ParamError("Could not parse JSON from 'data' parameter") from None
+    except RecursionError:
+        raise ParamError("The JSON in the 'data' parameter is nested too deeply") from None
     if isinstance(value, dict) and isinstance(value.get("text"), str):
         return [{"text": value["text"]}]
     parts = value.get("annotation") if isinstance(value, dict) else None
     if not isinstance(parts, list) or not all(isinstance(p, dict) for p in parts):
         raise ParamError("'data' must be a JSON object with an 'annotation' list (or a 'text' string)")
-    for part in parts:
-        has_text, has_markup = isinstance(part.get("text"), str), isinstance(part.get("markup"), str)
-        if has_text == has_markup or (has_text and "interpretAs" in part):
-            raise ParamError(f"Each annotation needs either 'text' or 'markup' (+'interpretAs'): {part}")
-        if "interpretAs" in part and not isinstance(part["interpretAs"], str):
-            raise ParamError("'interpretAs' must be a string")
+    for index, part in enumerate(parts):
+        for key in ("text", "markup", "interpretAs"):
+            if key in part and not isinstance(part[key], str):
+                raise ParamError(f"annotation {index}: '{key}' must be a string")
+        if ("text" in part) == ("markup" in part) or ("text" in part and "interpretAs" in part):
+            raise ParamError(f"annotation {index} needs either 'text' or 'markup' (+'interpretAs')")
     return parts
 
 

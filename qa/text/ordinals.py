@@ -270,8 +270,8 @@ _HUGE = 10**_MAX_DIGITS
 
 def _digit_ordinal(m: regex.Match[str]) -> Ordinal:
     digits = m.group("digits")
-    plain = digits.replace(",", "").translate(_DEVANAGARI_DIGITS)
-    value = int(plain) if len(plain) <= _MAX_DIGITS else _HUGE
+    plain = digits.replace(",", "").translate(_DEVANAGARI_DIGITS).lstrip("0")
+    value = int(plain or "0") if len(plain) <= _MAX_DIGITS else _HUGE
     if m.group("english"):
         return Ordinal(value, m.start(), m.end(), m.group(), "english", "none", digits, m.group("english"))
     suffix = m.group("suffix") or m.group("suffix2")
