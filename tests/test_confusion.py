@@ -130,3 +130,18 @@ def test_context_table_carries_its_licence() -> None:
     with gzip.open(rules_dir() / "spelling" / "context.msgpack.gz", "rb") as handle:
         licence = msgpack.load(handle, raw=False)["licence"]
     assert "CC BY-SA 4.0" in licence and "Wikipedia" in licence
+
+
+def test_nen_has_two_readings_so_its_fix_is_unsafe() -> None:
+    text = "लॉकडाउन नें रियायत दी गई।"
+    (found,) = [d for d in api.check(text) if d.code == "T023"]
+    assert found.suggestions == ("में", "ने")  # the context ranks में first
+    assert found.fix is not None and found.fix.applicability == "unsafe"
+    assert "नें" in api.fix(text, select=["T023"]).text  # no safe rewrite to the wrong word
+
+
+def test_nen_fix_is_safe_only_where_the_context_decides() -> None:
+    config = Config()
+    config.values["rules"] = {"T023": {"decisive-log-odds": 0.5}}
+    (found,) = [d for d in api.check("राष्ट्रपति नें कहा।", config=config) if d.code == "T023"]
+    assert found.suggestions == ("ने",) and found.fix is not None and found.fix.applicability == "safe"

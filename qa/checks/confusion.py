@@ -259,3 +259,30 @@ class StrayLetter(Rule):
                     yield self.diagnostic(
                         start, end, message, suggestions=wanted, edits=(Edit(start, end, wanted[0]),)
                     )
+
+
+class AmbiguousSlip(Rule):
+    """T023: a non-word with more than one plausible correction (नें: ने or में). The
+    fix is safe only where the context makes one reading decisively likelier."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        table: Mapping[str, list[str]] = self.options.get("slips") or {}
+        decisive = float(self.options.get("decisive-log-odds", 3.0))
+        counts = context_counts()
+        for word, readings in table.items():
+            for start in ctx.document.word_index.get(word, ()):
+                end = start + len(word)
+                prev, nxt = neighbours(ctx.text, start, end)
+                fits = {f: counts.fit(prev, f, nxt) for f in readings}
+                ranked = sorted(fits, key=fits.__getitem__, reverse=True)
+                safe = len(ranked) == 1 or fits[ranked[0]] - fits[ranked[1]] >= decisive
+                wanted = ranked[:1] if safe else ranked
+                message = self.meta.message.format(word=word, intended="' or '".join(wanted))
+                yield self.diagnostic(
+                    start,
+                    end,
+                    message,
+                    suggestions=wanted,
+                    edits=(Edit(start, end, ranked[0]),),
+                    applicability="safe" if safe else "unsafe",
+                )
