@@ -32,7 +32,9 @@ from qa.text.tokenize import sentences, word_spans
 from corpora import news_documents
 
 #: The function words a stray keystroke lands on (the brief of issue 13).
-FUNCTION_WORDS = frozenset("के की का को से ने पर में है हैं था थे तो भी ही और या".split())
+FUNCTION_WORDS = frozenset(
+    ["के", "की", "का", "को", "से", "ने", "पर", "में", "है", "हैं", "था", "थे", "तो", "भी", "ही", "और", "या"]
+)
 #: Stray letters: the consonants a Hindi keyboard puts under the fingers most.
 STRAY = "कखगचजटडतदधनपबभमयरलवशसह"
 

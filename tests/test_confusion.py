@@ -32,7 +32,7 @@ def test_slips_name_the_function_word_and_the_kind_of_slip(word: str, intended: 
     assert (intended, kind) in slips(word)
 
 
-@pytest.mark.parametrize("word", ["के", "हैं", "सरकार", "राष्ट्रपति", "उसे", "सभी"])
+@pytest.mark.parametrize("word", ["के", "हैं", "सरकार", "राष्ट्रपति", "उसे", "सभी", "कीः", "हैІ"])
 def test_no_slip_in_function_words_long_words_or_a_letter_before(word: str) -> None:
     assert slips(word) == ()  # उसे is not से with a stray letter before it
 

@@ -30,7 +30,7 @@ from qa.diagnostic import Diagnostic, Edit
 from qa.engine.registry import rules_dir
 from qa.engine.rule import Context, Rule
 from qa.errors import RuleDataError
-from qa.text.akshara import ANUSVARA, NUKTA, VOWEL_SIGNS
+from qa.text.akshara import ANUSVARA, NUKTA, VISARGA, VOWEL_SIGNS
 from qa.text.tokenize import WORD_CHARS
 
 #: Postpositions, auxiliaries and particles a slip most often lands on.
@@ -62,6 +62,8 @@ def _deletion_kind(letters: list[str], i: int) -> str | None:
     """The slip that an extra ``letters[i]`` is: doubled, a stray ा, a stray letter, or
     None for a consonant with its own vowel sign (थमी, कहा: a syllable, not a stray key)."""
     letter, after = letters[i], letters[i + 1 : i + 2]
+    if not "\u0900" <= letter[0] <= "\u097f" or letter == VISARGA:
+        return None  # another script's letter, or a visarga standing for a colon (कीः)
     if letter in letters[max(0, i - 1) : i] or letter in after:
         return DOUBLED
     if letter == _AA:
