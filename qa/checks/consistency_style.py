@@ -10,7 +10,8 @@ classes one by one; a rule's own options (``[tool.qa.rules.N006]``) win over bot
 ``word-mix`` (e.g. ``"warning"``) raises N002, two accepted spellings of one word in
 one document, from its default info level. Every class takes ``consistent`` (the
 default: any form, one per document), ``any`` (mixing allowed) or one of its two
-forms (see :data:`FORMS`). ``names`` maps a registry id to the form the house prints (``"Joe Biden" = "जो बाइडन"``).
+forms (see :data:`FORMS`). ``names`` maps a registry id to the form the house prints
+(``"Joe Biden" = "जो बाइडन"``).
 """
 
 from __future__ import annotations
