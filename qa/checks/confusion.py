@@ -104,8 +104,8 @@ def ending(label: str) -> str:
     return label if label.startswith("<") else label[-2:]
 
 
-#: P(word) of a word neither the corpus nor the lexicon has seen (about Zipf 1).
-UNSEEN = 1e-8
+#: P(word) of a word neither the corpus nor the lexicon has seen (Zipf 2, the lexicon's floor).
+UNSEEN = 1e-7
 #: A vowel sign, nasal or halant typed twice (केे, मेें): never a spelling, whatever the web counts.
 _DOUBLED_SIGN = regex.compile(r"(\p{M})\1")
 
@@ -223,6 +223,41 @@ def _costs(options: Mapping[str, Any]) -> dict[str, float]:
     return costs
 
 
+def _unknown(label: str) -> bool:
+    """True for a neighbour no lexicon knows (a name, most often), not for <NUM> or <S>."""
+    return not label.startswith("<") and not lexicon.known(lexicon.plain(label))
+
+
+@dataclass(frozen=True)
+class Margins:
+    """How much likelier the slip reading must be (log10), from the rule's options."""
+
+    base: float
+    per_zipf: float
+    common_zipf: float
+    per_common_zipf: float
+    per_use: float
+    next_to_unknown: float
+
+    @classmethod
+    def of(cls, options: Mapping[str, Any]) -> Margins:
+        return cls(
+            float(options.get("min-log-odds", 0.0)),
+            float(options.get("margin-per-zipf", 0.5)),
+            float(options.get("common-zipf", 4.5)),
+            float(options.get("margin-per-common-zipf", 2.0)),
+            float(options.get("margin-per-use", 1.0)),
+            float(options.get("margin-next-to-unknown", 1.0)),
+        )
+
+    def word(self, word: str, zipf: float, uses: int) -> float:
+        """A real word must lose by more the more common it is (steeply above
+        ``common-zipf``) and the more often the document uses it."""
+        common = max(0.0, zipf - self.common_zipf)
+        again = 0.0 if _DOUBLED_SIGN.search(word) else self.per_use * (uses - 1)
+        return self.base + self.per_zipf * zipf + self.per_common_zipf * common + again
+
+
 class StrayLetter(Rule):
     """T003: a word one slip from a function word, where the context wants the function word."""
 
@@ -235,27 +270,26 @@ class StrayLetter(Rule):
         counts = context_counts()
         text = ctx.text
         costs = _costs(self.options)
-        threshold = float(self.options.get("min-log-odds", 0.5))
-        per_zipf = float(self.options.get("margin-per-zipf", 0.5))
-        per_use = float(self.options.get("margin-per-use", 1.0))
+        margins = Margins.of(self.options)
         max_zipf = float(self.options.get("max-word-zipf", 5.0))
         for word, candidates in found.items():
             zipf = evidence(word)
             if zipf > max_zipf:
                 continue  # a word this common is what the writer meant
             starts = doc.word_index[word]
-            # a real word must lose by more, the more common it is and the more often it is used
-            needed = (
-                threshold
-                + per_zipf * zipf
-                + (0.0 if _DOUBLED_SIGN.search(word) else per_use * (len(starts) - 1))
-            )
+            needed = margins.word(word, zipf, len(starts))
             for start in starts:
                 end = start + len(word)
+                if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
+                    continue  # one part of a hyphenated name or compound (हैंस-पीटर)
                 prev, nxt = neighbours(text, start, end)
                 own = counts.fit(prev, word, nxt)
+                # an unknown word beside another is likelier a name than a slip (ओरिन हैच)
                 odds = {f: counts.fit(prev, f, nxt) - costs[kind] - own for f, kind in candidates}
-                wanted = sorted((f for f in odds if odds[f] >= needed), key=odds.__getitem__, reverse=True)
+                bar = needed + (
+                    margins.next_to_unknown if not zipf and (_unknown(prev) or _unknown(nxt)) else 0.0
+                )
+                wanted = sorted((f for f in odds if odds[f] >= bar), key=odds.__getitem__, reverse=True)
                 if wanted:
                     message = self.meta.message.format(word=word, intended="' or '".join(wanted))
                     yield self.diagnostic(
