@@ -40,6 +40,8 @@ FUNCTION_WORDS = (
 )  # fmt: skip
 NUM, ORD, SENTENCE_EDGE = "<NUM>", "<ORD>", "<S>"
 _FUNCTION = frozenset(FUNCTION_WORDS)
+#: Every slip keeps the function word's first letter (a letter before it is not a slip).
+_FIRST = frozenset(w[0] for w in FUNCTION_WORDS)
 
 #: The kinds of slip, each with its own prior (the rule's ``slip-cost`` option).
 DOUBLED, NASAL, LENGTH, STRAY_AFTER, STRAY_INTO = "doubled", "nasal", "length", "stray-after", "stray-into"
@@ -78,7 +80,7 @@ def slips(word: str) -> tuple[tuple[str, str], ...]:
     """(function word, kind of slip) for every function word ``word`` is one slip from.
 
     A function word itself is only a dropped nasal from another (है for हैं)."""
-    if not 1 < len(word) <= 6:
+    if not 1 < len(word) <= 6 or word[0] not in _FIRST:
         return ()
     found: dict[str, str] = {}
     if word + ANUSVARA in _FUNCTION:
@@ -264,7 +266,7 @@ class StrayLetter(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         doc = ctx.document
         accept = lexicon.house(ctx.config).accept
-        found = {w: s for w in doc.word_index if (s := slips(w)) and w not in accept}
+        found = {w: s for w in doc.word_index if w[0] in _FIRST and (s := slips(w)) and w not in accept}
         if not found:
             return
         counts = context_counts()

@@ -7,7 +7,8 @@ else the majority, else the first spelling is preferred, and every other occurre
 reported with it as an unsafe fix. Names (registry words, rare words, words next to a
 title) are warnings (N001); ordinary words (गए/गये) are reported only with evidence that
 the spellings are variants and not two words (जरा/ज़रा), at info level (N002), or as a
-warning when one spelling is not a known word (कोरोना/क़ोरोना): the known one is preferred.
+warning when a one-off spelling is no known word beside a common known one used more
+often (कोरोना/क़ोरोना): the known one is preferred.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from qa.diagnostic import Diagnostic, Severity
 from qa.document import Document
 from qa.engine.rule import Context, Rule
 from qa.errors import ConfigError
-from qa.lexicon import known, plain, zipf
+from qa.lexicon import plain, recognised, zipf
 from qa.text.normalize import difference, features, key, without
 from qa.text.tokenize import DEVANAGARI
 
@@ -202,7 +203,7 @@ def _cluster(
     name_like = known_name or max(map(zipf, names)) < NAME_ZIPF or titled(document, spans)
     candidates = style.preferred(names, classes)
     if not name_like:  # of a word's spellings, a known one wins over an unknown one
-        candidates = [f for f in candidates if known(plain(f))] or candidates
+        candidates = [f for f in candidates if recognised(plain(f))] or candidates
     preferred = max(candidates, key=lambda f: (len(ordered[f]), -min(ordered[f])[0]))
     if person is not None and person in style.names:
         house = reg.tokens_of(style.names[person])
@@ -286,9 +287,16 @@ class _ClusterRule(Rule):
         return None
 
 
+#: A known spelling this common (Zipf) makes a rarer unknown one beside it a slip.
+SLIP_ZIPF = 3.5
+
+
 def unknown_spelling(cluster: Cluster) -> bool:
-    """True if one of a word's spellings in the document is no known word (क़ोरोना)."""
-    return not all(known(plain(form)) for form in cluster.forms)
+    """True if a one-off spelling of a word is no known word while a common known one is
+    used more often (क़ोरोना once beside कोरोना): a slip, not a house's choice of variant."""
+    known_forms = [f for f in cluster.forms if recognised(plain(f))]
+    common = max((len(cluster.forms[f]) for f in known_forms if zipf(plain(f)) >= SLIP_ZIPF), default=0)
+    return any(len(spans) < common for f, spans in cluster.forms.items() if f not in known_forms)
 
 
 class InconsistentNameSpelling(_ClusterRule):
