@@ -113,7 +113,8 @@ def test_a_house_can_make_word_inconsistency_a_warning() -> None:
 
 
 def _n002(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    return [(str(d.severity), text[d.start : d.end], d.suggestions) for d in api.check(text) if d.code == "N002"]
+    found = [d for d in api.check(text) if d.code == "N002"]
+    return [(str(d.severity), text[d.start : d.end], d.suggestions) for d in found]
 
 
 def test_a_one_off_spelling_that_is_no_word_is_a_warning() -> None:
