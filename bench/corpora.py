@@ -7,6 +7,7 @@ document-level rules (consistency) see realistic lengths.
 
 from __future__ import annotations
 
+import gzip
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,11 +45,25 @@ def line_corpus(relative: str, *, column: int | None = None) -> Iterator[tuple[s
     yield from _grouped(path.name, [line for line in lines if line.strip()])
 
 
+WIKIPEDIA = "hindi-wikipedia-articles-20k/hiwiki_lines_dedup.txt.gz"
+#: Every 20th Wikipedia line is held out of the context counts T003 ships, to measure on.
+HELD_OUT_EVERY = 20
+
+
+def wikipedia_lines(*, held_out: bool) -> Iterator[str]:
+    """The Wikipedia lines the context counts are built from, or (``held_out``) the others."""
+    with gzip.open(DATA / WIKIPEDIA, "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if (number % HELD_OUT_EVERY == HELD_OUT_EVERY - 1) == held_out and line.strip():
+                yield line.strip()
+
+
 CORPORA = {
     "news-covid2020": lambda: news_documents(),
     "flores200-dev": lambda: line_corpus("flores200-hindi/hin_Deva.dev"),
     "ud-hindi-pud": lambda: line_corpus("ud-hindi-pud/hi_pud_sentences.tsv", column=1),
     "ntrex128": lambda: line_corpus("ntrex128-hindi/newstest2019-ref.hin.txt"),
+    "wikipedia-held-out": lambda: _grouped("hiwiki", list(wikipedia_lines(held_out=True))),
 }
 
 

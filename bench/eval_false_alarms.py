@@ -1,6 +1,6 @@
 """False alarms per 1,000 words, per family, on the clean corpora.
 
-Usage: python bench/eval_false_alarms.py [--show CODE] [--corpus NAME]
+Usage: python bench/eval_false_alarms.py [--show CODE] [--corpus NAME] [--select PREFIX]
 
 Every warning or error on these professionally edited texts counts as a false
 alarm (a few are real slips — read them with --show before tuning anything).
@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qa import api
+from qa.config import Config
 from qa.diagnostic import Severity
 
 from corpora import CORPORA, word_count
@@ -32,13 +33,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", help="print every finding of this code (or prefix) with context")
     parser.add_argument("--corpus", choices=sorted(CORPORA), action="append")
+    parser.add_argument("--select", action="append", help="check only these codes or families")
     args = parser.parse_args()
+    config = Config()
+    if args.select:
+        config.values["select"] = args.select
     print(f"{'corpus':<16}{'words':>9}  " + "".join(f"{f:>7}" for f in FAMILIES) + "    all")
     for name in args.corpus or CORPORA:
         words, counts, by_code = 0, Counter(), Counter()
         for doc_name, text in CORPORA[name]():
             words += word_count(text)
-            for d in api.check(text):
+            for d in api.check(text, config=config):
                 if d.severity < Severity.WARNING:
                     continue
                 counts[d.code[0]] += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa import api
-from qa.checks.confusion import context_counts, neighbours, slip_of
+from qa.checks.confusion import context_counts, neighbours, slips
 from qa.config import Config
 
 
@@ -14,20 +14,32 @@ def codes(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    ("word", "intended"), [("केक", "के"), ("कीक", "की"), ("काक", "का"), ("कोक", "को"), ("सेस", "से")]
+    ("word", "intended", "kind"),
+    [
+        ("केक", "के", "stray-after"),
+        ("सेस", "से", "stray-after"),
+        ("पतर", "पर", "stray-into"),
+        ("कके", "के", "doubled"),
+        ("केे", "के", "doubled"),
+        ("परर", "पर", "doubled"),
+        ("मे", "में", "nasal"),
+        ("है", "हैं", "nasal"),
+        ("पार", "पर", "length"),
+        ("कै", "के", "length"),
+    ],
 )
-def test_slip_of_finds_the_function_word(word: str, intended: str) -> None:
-    assert slip_of(word) == intended
+def test_slips_name_the_function_word_and_the_kind_of_slip(word: str, intended: str, kind: str) -> None:
+    assert (intended, kind) in slips(word)
 
 
-@pytest.mark.parametrize("word", ["के", "कीं", "हैं", "सरकार", "राष्ट्रपति"])
-def test_slip_of_ignores_function_words_nasals_and_long_words(word: str) -> None:
-    assert slip_of(word) is None
+@pytest.mark.parametrize("word", ["के", "हैं", "सरकार", "राष्ट्रपति", "उसे", "सभी", "कीः", "हैІ"])
+def test_no_slip_in_function_words_long_words_or_a_letter_before(word: str) -> None:
+    assert slips(word) == ()  # उसे is not से with a stray letter before it
 
 
-@pytest.mark.parametrize("word", ["कड़ा", "थमी", "हटी", "हठी"])
-def test_slip_of_keeps_a_consonant_with_its_own_vowel_sign(word: str) -> None:
-    assert slip_of(word) is None  # क+ड़ा is a syllable, not का with a stray key
+@pytest.mark.parametrize("word", ["कड़ा", "थमी", "हटी", "कहा"])
+def test_a_consonant_with_its_own_vowel_sign_is_a_syllable(word: str) -> None:
+    assert slips(word) == ()  # क+ड़ा is a syllable, not का with a stray key
 
 
 def test_neighbours_label_numbers_and_sentence_edges() -> None:
@@ -50,6 +62,10 @@ def test_context_counts_ship_with_a_licence_header() -> None:
         "डोनाल्ड ट्रंप ने अमेरिका केक 47वें राष्ट्रपति के रूप में शपथ ली।",
         "भारत केक प्रधानमंत्री ने बैठक बुलाई।",
         "दिल्ली कीक सरकार ने आदेश दिया।",
+        "मजदूरों काक किराया सरकार देगी।",
+        "बनाने केक लिए कहा गया।",
+        "शहर मेें कर्फ़्यू लगा है।",
+        "राजधानी परर हमला हुआ।",
     ],
 )
 def test_stray_letter_fires_where_a_postposition_is_wanted(text: str) -> None:
@@ -62,6 +78,9 @@ def test_stray_letter_fires_where_a_postposition_is_wanted(text: str) -> None:
         "जन्मदिन पर बच्चों ने केक काटा।",
         "दुकान में चॉकलेट केक बिक रहा है।",
         "उसने केक खाया और फिर केक की तारीफ़ की।",
+        "पेट्रोल पर सेस बढ़ाने की तैयारी है।",
+        "उन्होंने कोक पी और परम आनंद मिला।",
+        "नदी पार करके वे आए।",
     ],
 )
 def test_stray_letter_stays_quiet_on_real_use(text: str) -> None:
@@ -111,3 +130,18 @@ def test_context_table_carries_its_licence() -> None:
     with gzip.open(rules_dir() / "spelling" / "context.msgpack.gz", "rb") as handle:
         licence = msgpack.load(handle, raw=False)["licence"]
     assert "CC BY-SA 4.0" in licence and "Wikipedia" in licence
+
+
+def test_nen_has_two_readings_so_its_fix_is_unsafe() -> None:
+    text = "लॉकडाउन नें रियायत दी गई।"
+    (found,) = [d for d in api.check(text) if d.code == "T023"]
+    assert found.suggestions == ("में", "ने")  # the context ranks में first
+    assert found.fix is not None and found.fix.applicability == "unsafe"
+    assert "नें" in api.fix(text, select=["T023"]).text  # no safe rewrite to the wrong word
+
+
+def test_nen_fix_is_safe_only_where_the_context_decides() -> None:
+    config = Config()
+    config.values["rules"] = {"T023": {"decisive-log-odds": 0.5}}
+    (found,) = [d for d in api.check("राष्ट्रपति नें कहा।", config=config) if d.code == "T023"]
+    assert found.suggestions == ("ने",) and found.fix is not None and found.fix.applicability == "safe"

@@ -112,6 +112,31 @@ def test_a_house_can_make_word_inconsistency_a_warning() -> None:
         api.check("लोग चले गए, सब गए पर वे नहीं गये।", config=loud)
 
 
+def _n002(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    found = [d for d in api.check(text) if d.code == "N002"]
+    return [(str(d.severity), text[d.start : d.end], d.suggestions) for d in found]
+
+
+def test_a_one_off_spelling_that_is_no_word_is_a_warning() -> None:
+    text = "कोरोना फैला, कोरोना से डर है, पर क़ोरोना का टीका नहीं।"
+    assert _n002(text) == [("warning", "क़ोरोना", ("कोरोना",))]
+
+
+def test_an_unknown_spelling_used_most_is_a_choice_but_the_known_one_is_the_fix() -> None:
+    text = "क़ोरोना फैला, क़ोरोना से डर है, पर कोरोना का टीका नहीं।"
+    assert _n002(text) == [("info", "क़ोरोना", ("कोरोना",))] * 2
+
+
+def test_a_profile_can_raise_a_mix_of_accepted_spellings() -> None:
+    config = Config()
+    config.values["house-style"] = {"profile": "chd"}
+    found = [(d.code, str(d.severity)) for d in api.check("हालांकि वह आया। हालाँकि वह गया।", config=config)]
+    assert ("N002", "warning") in found
+    assert house_style({"profile": "chd", "word-mix": "info"}).word_mix == "info"
+    with pytest.raises(ConfigError):
+        house_style({"word-mix": "loud"})
+
+
 def test_nothing_is_reported_without_a_mix() -> None:
     assert _codes("ट्रम्प ने कहा कि ट्रम्प प्रशासन और हिन्दी सम्बन्ध गये।") == []
 

@@ -1,11 +1,14 @@
-"""Keystroke slips that turn a function word into another word: "अमेरिका केक 47वें".
+"""Real-word slips on function words: "अमेरिका केक 47वें", "मजदूरों काक किराया", "दिल्ली मे".
 
-A token that is a function word plus one stray letter (केक, कोक, सेस, परम …) is
-compared, noisy-channel style, with the function word it may stand for: the
-function word's much higher frequency, times how well each reading fits its
-neighbours (context counts from open corpora, ``rules/spelling/context.msgpack.gz``),
-times the prior odds of a slip. The token is reported only when the slip reading
-wins by a wide margin, so "बच्चों ने केक काटा" stays quiet.
+A written word one slip from a function word (के की का को से ने पर में है …) — a
+stray letter after or inside it (केक, सेस, पतर), a letter typed twice (कके, परर), a
+dropped nasal (मे, है for हैं) or a vowel of the wrong length (कै, पार) — is compared,
+noisy-channel style, with the function word: how well each reading fits its
+neighbours (context counts from open corpora, ``rules/spelling/context.msgpack.gz``,
+backed off to each word's frequency), times the prior odds of that kind of slip.
+The word is reported only when the slip reading wins by a wide margin, and by a
+wider one for a real word common in its own right, so "बच्चों ने केक काटा" and
+"पेट्रोल पर सेस" stay quiet.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import gzip
 import math
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -23,62 +26,155 @@ import msgpack
 import regex
 
 from qa import datacache, lexicon
-from qa.diagnostic import Diagnostic
+from qa.diagnostic import Diagnostic, Edit
 from qa.engine.registry import rules_dir
 from qa.engine.rule import Context, Rule
 from qa.errors import RuleDataError
-from qa.text.akshara import CONSONANTS, INDEPENDENT_VOWELS, NUKTA, VOWEL_SIGNS
+from qa.text.akshara import ANUSVARA, NUKTA, VISARGA, VOWEL_SIGNS
 from qa.text.tokenize import WORD_CHARS
 
-#: Postpositions, auxiliaries and particles a stray keystroke most often lands on.
+#: Postpositions, auxiliaries and particles a slip most often lands on.
 FUNCTION_WORDS = (
     "के", "की", "का", "को", "से", "में", "ने", "पर", "है", "हैं", "था", "थी", "थे",
-    "और", "कि", "भी", "ही", "तक",
+    "तो", "भी", "ही", "और", "या", "कि", "तक",
 )  # fmt: skip
 NUM, ORD, SENTENCE_EDGE = "<NUM>", "<ORD>", "<S>"
 _FUNCTION = frozenset(FUNCTION_WORDS)
+#: Every slip keeps the function word's first letter (a letter before it is not a slip).
+_FIRST = frozenset(w[0] for w in FUNCTION_WORDS)
+
+#: The kinds of slip, each with its own prior (the rule's ``slip-cost`` option).
+DOUBLED, NASAL, LENGTH, STRAY_AFTER, STRAY_INTO = "doubled", "nasal", "length", "stray-after", "stray-into"
+_LENGTH = {"ि": "ी", "ी": "ि", "ु": "ू", "ू": "ु", "े": "ै", "ै": "े", "ो": "ौ", "ौ": "ो"}
+_AA = "ा"
+
+
+def _letters(word: str) -> list[str]:
+    """The keystrokes of ``word``: each character, a nukta joined to its consonant."""
+    out: list[str] = []
+    for ch in word:
+        if ch == NUKTA and out:
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _deletion_kind(letters: list[str], i: int) -> str | None:
+    """The slip that an extra ``letters[i]`` is: doubled, a stray ा, a stray letter, or
+    None for a consonant with its own vowel sign (थमी, कहा: a syllable, not a stray key)."""
+    letter, after = letters[i], letters[i + 1 : i + 2]
+    if not "\u0900" <= letter[0] <= "\u097f" or letter == VISARGA:
+        return None  # another script's letter, or a visarga standing for a colon (कीः)
+    if letter in letters[max(0, i - 1) : i] or letter in after:
+        return DOUBLED
+    if letter == _AA:
+        return LENGTH  # पार for पर
+    if after and after[0] in VOWEL_SIGNS:
+        return None
+    return STRAY_AFTER if i == len(letters) - 1 else STRAY_INTO
 
 
 @lru_cache(maxsize=65536)
-def slip_of(word: str) -> str | None:
-    """The function word ``word`` becomes when one stray letter is removed (केक -> के)."""
-    if not 2 < len(word) <= 5 or word in _FUNCTION:
-        return None
-    for i, ch in enumerate(word):
-        if ch not in CONSONANTS and ch not in INDEPENDENT_VOWELS:
-            continue
-        width = 2 if word[i + 1 : i + 2] == NUKTA else 1
-        if word[i + width : i + width + 1] in VOWEL_SIGNS:
-            continue  # a consonant with its own vowel sign is a syllable, not a stray key (कड़ा)
-        rest = word[:i] + word[i + width :]
-        if rest in _FUNCTION:
-            return rest
-    return None
+def slips(word: str) -> tuple[tuple[str, str], ...]:
+    """(function word, kind of slip) for every function word ``word`` is one slip from.
+
+    A function word itself is only a dropped nasal from another (है for हैं)."""
+    if not 1 < len(word) <= 6 or word[0] not in _FIRST:
+        return ()
+    found: dict[str, str] = {}
+    if word + ANUSVARA in _FUNCTION:
+        found[word + ANUSVARA] = NASAL  # मे for में, है for हैं
+    if word in _FUNCTION:
+        return tuple(found.items())
+    letters = _letters(word)
+    for i, letter in enumerate(letters):
+        rest = "".join(letters[:i] + letters[i + 1 :])
+        kind = _deletion_kind(letters, i)
+        if rest in _FUNCTION and kind and (i or kind == DOUBLED):  # a letter before a word is the last one's
+            found.setdefault(rest, kind)
+        if letter in _LENGTH:
+            other = "".join([*letters[:i], _LENGTH[letter], *letters[i + 1 :]])
+            if other in _FUNCTION:
+                found.setdefault(other, LENGTH)
+    return tuple(found.items())
+
+
+def ending(label: str) -> str:
+    """A neighbour's class for the back-off: its last two characters (मजदूरों -> ों, a
+    plural before a postposition; किराया -> या), or the label itself (<NUM>, <S>)."""
+    return label if label.startswith("<") else label[-2:]
+
+
+#: P(word) of a word neither the corpus nor the lexicon has seen (Zipf 2, the lexicon's floor).
+UNSEEN = 1e-7
+#: A vowel sign, nasal or halant typed twice (केे, मेें): never a spelling, whatever the web counts.
+_DOUBLED_SIGN = regex.compile(r"(\p{M})\1")
+
+
+#: The Zipf frequency a word of the project's news vocabulary (सेस, cess) is taken to have.
+NEWS_ZIPF = 4.0
+
+
+def evidence(word: str) -> float:
+    """The Zipf frequency that speaks for ``word`` being meant: none for a doubled sign,
+    at least :data:`NEWS_ZIPF` for a word of the news vocabulary."""
+    if _DOUBLED_SIGN.search(word):
+        return 0.0
+    plain = lexicon.plain(word)
+    return max(lexicon.zipf(plain), NEWS_ZIPF if plain in lexicon.additions() else 0.0)
+
+
+_TABLES = ("total", "unigrams", "followers", "predecessors", "left", "right", "endings")
 
 
 @dataclass
 class ContextCounts:
-    """Unigram and neighbour counts from open prose (see the table's licence field)."""
+    """Unigram and neighbour counts from open prose (see the table's licence field).
+
+    ``left[x][p]`` counts p before x and ``right[x][n]`` n after x, for each function
+    word and each real word one slip from one. ``endings`` holds the same four things
+    for neighbour classes (:func:`ending`): ``unigrams``, ``followers``,
+    ``predecessors`` and ``left``/``right`` keyed by the neighbour's ending."""
 
     total: int = 1
     unigrams: dict[str, int] = field(default_factory=dict)
-    #: word -> number of distinct words seen after it (Witten-Bell back-off weight)
+    #: word -> distinct words seen after / before it (Witten-Bell back-off weights)
     followers: dict[str, int] = field(default_factory=dict)
-    #: word -> {previous word: count} and word -> {next word: count}
+    predecessors: dict[str, int] = field(default_factory=dict)
     left: dict[str, dict[str, int]] = field(default_factory=dict)
     right: dict[str, dict[str, int]] = field(default_factory=dict)
+    endings: dict[str, Any] = field(default_factory=dict)
 
     def unigram(self, word: str) -> float:
         """P(word): the larger of its share in the corpus and in the lexicon (news uses
         words, like केस for "case", that an encyclopedia rarely does)."""
-        zipf = lexicon.zipf(word)
-        return max(self.unigrams.get(word, 0.5) / self.total, 10 ** (zipf - 9) if zipf else 0.0)
+        zipf = evidence(word)
+        count = self.unigrams.get(word, 0) / self.total
+        return max(count, 10 ** (zipf - 9) if zipf else 0.0, UNSEEN)
 
-    def conditional(self, given: str, word: str, pair_count: int) -> float:
-        """P(word | given), Witten-Bell: a context seen with many different words leaves
-        more room for an unseen one."""
-        types = self.followers.get(given, 1)
-        return (pair_count + types * self.unigram(word)) / (self.unigrams.get(given, 0) + types)
+    def given(self, word: str, neighbour: str, *, before: bool) -> float:
+        """P(word | the neighbour before it, or after it), Witten-Bell smoothed and backed
+        off first to the neighbour's ending, then to P(word): a context seen with many
+        different words leaves more room for an unseen one."""
+        side, types = ("left", "followers") if before else ("right", "predecessors")
+        cls, classes = ending(neighbour), self.endings
+        t_cls = classes[types].get(cls, 1)
+        by_class = (classes[side].get(word, {}).get(cls, 0) + t_cls * self.unigram(word)) / (
+            classes["unigrams"].get(cls, 0) + t_cls
+        )
+        t_word = getattr(self, types).get(neighbour, 1)
+        pair = getattr(self, side).get(word, {}).get(neighbour, 0)
+        return (pair + t_word * by_class) / (self.unigrams.get(neighbour, 0) + t_word)
+
+    def fit(self, prev: str, word: str, nxt: str) -> float:
+        """log10 of how well ``word`` fits between ``prev`` and ``nxt``:
+        P(word | prev) · P(word | next) / P(word)."""
+        return (
+            math.log10(self.given(word, prev, before=True))
+            + math.log10(self.given(word, nxt, before=False))
+            - math.log10(self.unigram(word))
+        )
 
 
 @cache
@@ -86,14 +182,14 @@ def context_counts() -> ContextCounts:
     """The counts, from the start-up cache while their file is unchanged."""
     path = rules_dir() / "spelling" / "context.msgpack.gz"
     data = datacache.cached("context", [path], lambda: _read_counts(path))
-    return ContextCounts(data["total"], data["unigrams"], data["followers"], data["left"], data["right"])
+    return ContextCounts(*(data[k] for k in _TABLES))
 
 
 def _read_counts(path: Path) -> dict[str, Any]:
     try:
         with gzip.open(path, "rb") as handle:
             data = msgpack.load(handle, raw=False)
-        return {k: data[k] for k in ("total", "unigrams", "followers", "left", "right")}
+        return {k: data[k] for k in _TABLES}
     except (OSError, ValueError, KeyError, TypeError, msgpack.UnpackException) as exc:
         raise RuleDataError(f"{path}: unreadable context counts: {exc}") from None
 
@@ -122,45 +218,109 @@ def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     return _label(before[-1] if before else None, last=True), _label(after[0] if after else None, last=False)
 
 
+def _costs(options: Mapping[str, Any]) -> dict[str, float]:
+    """Each kind of slip's cost: -log10 of its prior odds (``slip-cost`` option)."""
+    costs = {DOUBLED: 3.0, NASAL: 3.0, LENGTH: 3.5, STRAY_AFTER: 4.0, STRAY_INTO: 4.5}
+    costs.update({k: float(v) for k, v in (options.get("slip-cost") or {}).items()})
+    return costs
+
+
+def _unknown(label: str) -> bool:
+    """True for a neighbour no lexicon knows (a name, most often), not for <NUM> or <S>."""
+    return not label.startswith("<") and not lexicon.known(lexicon.plain(label))
+
+
+@dataclass(frozen=True)
+class Margins:
+    """How much likelier the slip reading must be (log10), from the rule's options."""
+
+    base: float
+    per_zipf: float
+    common_zipf: float
+    per_common_zipf: float
+    per_use: float
+    next_to_unknown: float
+
+    @classmethod
+    def of(cls, options: Mapping[str, Any]) -> Margins:
+        return cls(
+            float(options.get("min-log-odds", 0.0)),
+            float(options.get("margin-per-zipf", 0.5)),
+            float(options.get("common-zipf", 4.5)),
+            float(options.get("margin-per-common-zipf", 2.0)),
+            float(options.get("margin-per-use", 1.0)),
+            float(options.get("margin-next-to-unknown", 1.0)),
+        )
+
+    def word(self, word: str, zipf: float, uses: int) -> float:
+        """A real word must lose by more the more common it is (steeply above
+        ``common-zipf``) and the more often the document uses it."""
+        common = max(0.0, zipf - self.common_zipf)
+        again = 0.0 if _DOUBLED_SIGN.search(word) else self.per_use * (uses - 1)
+        return self.base + self.per_zipf * zipf + self.per_common_zipf * common + again
+
+
 class StrayLetter(Rule):
-    """T003: a function word with a stray letter, where the context wants the function word."""
+    """T003: a word one slip from a function word, where the context wants the function word."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         doc = ctx.document
         accept = lexicon.house(ctx.config).accept
-        slips = {  # a word used twice is meant
-            w: f
-            for w, starts in doc.word_index.items()
-            if len(starts) == 1 and 2 < len(w) <= 5 and (f := slip_of(w)) and w not in accept
-        }
-        if not slips:
+        found = {w: s for w in doc.word_index if w[0] in _FIRST and (s := slips(w)) and w not in accept}
+        if not found:
             return
         counts = context_counts()
         text = ctx.text
-        threshold = float(self.options.get("min-log-odds", 1.0))
-        prior = float(self.options.get("slip-prior", 1e-4))
-        min_ratio = float(self.options.get("min-frequency-ratio", 2.5))
-        max_zipf = float(self.options.get("max-word-zipf", 4.6))
-        for word, intended in slips.items():
-            zipf = lexicon.zipf(word)
-            if zipf > max_zipf or lexicon.zipf(intended) - zipf < min_ratio:
-                continue  # a common word is not a slip
-            start = doc.word_index[word][0]
-            end = start + len(word)
-            prev, nxt = neighbours(text, start, end)
-            if self._log_odds(counts, prev, intended, word, nxt, prior) >= threshold:
-                message = self.meta.message.format(word=word, intended=intended)
-                yield self.replace(start, end, intended, message)
+        costs = _costs(self.options)
+        margins = Margins.of(self.options)
+        max_zipf = float(self.options.get("max-word-zipf", 5.0))
+        for word, candidates in found.items():
+            zipf = evidence(word)
+            if zipf > max_zipf:
+                continue  # a word this common is what the writer meant
+            starts = doc.word_index[word]
+            needed = margins.word(word, zipf, len(starts))
+            for start in starts:
+                end = start + len(word)
+                if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
+                    continue  # one part of a hyphenated name or compound (हैंस-पीटर)
+                prev, nxt = neighbours(text, start, end)
+                own = counts.fit(prev, word, nxt)
+                # an unknown word beside another is likelier a name than a slip (ओरिन हैच)
+                odds = {f: counts.fit(prev, f, nxt) - costs[kind] - own for f, kind in candidates}
+                bar = needed + (
+                    margins.next_to_unknown if not zipf and (_unknown(prev) or _unknown(nxt)) else 0.0
+                )
+                wanted = sorted((f for f in odds if odds[f] >= bar), key=odds.__getitem__, reverse=True)
+                if wanted:
+                    message = self.meta.message.format(word=word, intended="' or '".join(wanted))
+                    yield self.diagnostic(
+                        start, end, message, suggestions=wanted, edits=(Edit(start, end, wanted[0]),)
+                    )
 
-    @staticmethod
-    def _log_odds(
-        counts: ContextCounts, prev: str, intended: str, word: str, nxt: str, prior: float
-    ) -> float:
-        """log10 of P(prev intended next)·P(slip) over P(prev word next)·P(no slip)."""
 
-        def fit(w: str) -> float:
-            before = counts.conditional(prev, w, counts.left.get(w, {}).get(prev, 0))
-            after = counts.conditional(w, nxt, counts.right.get(w, {}).get(nxt, 0))
-            return math.log10(before) + math.log10(after)
+class AmbiguousSlip(Rule):
+    """T023: a non-word with more than one plausible correction (नें: ने or में). The
+    fix is safe only where the context makes one reading decisively likelier."""
 
-        return fit(intended) - fit(word) + math.log10(prior)
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        table: Mapping[str, list[str]] = self.options.get("slips") or {}
+        decisive = float(self.options.get("decisive-log-odds", 3.0))
+        counts = context_counts()
+        for word, readings in table.items():
+            for start in ctx.document.word_index.get(word, ()):
+                end = start + len(word)
+                prev, nxt = neighbours(ctx.text, start, end)
+                fits = {f: counts.fit(prev, f, nxt) for f in readings}
+                ranked = sorted(fits, key=fits.__getitem__, reverse=True)
+                safe = len(ranked) == 1 or fits[ranked[0]] - fits[ranked[1]] >= decisive
+                wanted = ranked[:1] if safe else ranked
+                message = self.meta.message.format(word=word, intended="' or '".join(wanted))
+                yield self.diagnostic(
+                    start,
+                    end,
+                    message,
+                    suggestions=wanted,
+                    edits=(Edit(start, end, ranked[0]),),
+                    applicability="safe" if safe else "unsafe",
+                )

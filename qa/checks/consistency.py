@@ -6,7 +6,9 @@ cluster too. A cluster with two or more spellings is an inconsistency: the house
 else the majority, else the first spelling is preferred, and every other occurrence is
 reported with it as an unsafe fix. Names (registry words, rare words, words next to a
 title) are warnings (N001); ordinary words (गए/गये) are reported only with evidence that
-the spellings are variants and not two words (जरा/ज़रा), at info level (N002).
+the spellings are variants and not two words (जरा/ज़रा), at info level (N002), or as a
+warning when a one-off spelling is no known word beside a common known one used more
+often (कोरोना/क़ोरोना): the known one is preferred.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from qa.diagnostic import Diagnostic, Severity
 from qa.document import Document
 from qa.engine.rule import Context, Rule
 from qa.errors import ConfigError
-from qa.lexicon import zipf
+from qa.lexicon import plain, recognised, zipf
 from qa.text.normalize import difference, features, key, without
 from qa.text.tokenize import DEVANAGARI
 
@@ -200,6 +202,8 @@ def _cluster(
     spans = [s for spellings in ordered.values() for s in spellings]
     name_like = known_name or max(map(zipf, names)) < NAME_ZIPF or titled(document, spans)
     candidates = style.preferred(names, classes)
+    if not name_like:  # of a word's spellings, a known one wins over an unknown one
+        candidates = [f for f in candidates if recognised(plain(f))] or candidates
     preferred = max(candidates, key=lambda f: (len(ordered[f]), -min(ordered[f])[0]))
     if person is not None and person in style.names:
         house = reg.tokens_of(style.names[person])
@@ -270,7 +274,29 @@ class _ClusterRule(Rule):
                 message = self.meta.message.format(form=form, preferred=cluster.preferred, count=count)
                 if not count:  # a house name form the document never uses
                     message = f"the house spelling is '{cluster.preferred}', not '{form}'"
-                yield self.replace(start, end, cluster.preferred, message, severity=severity)
+                yield self.replace(
+                    start,
+                    end,
+                    cluster.preferred,
+                    message,
+                    severity=severity or self._severity(cluster, style),
+                )
+
+    def _severity(self, cluster: Cluster, style: HouseStyle) -> Severity | None:
+        """The severity of this cluster's findings where the house sets none (None: the rule's)."""
+        return None
+
+
+#: A known spelling this common (Zipf) makes a rarer unknown one beside it a slip.
+SLIP_ZIPF = 3.5
+
+
+def unknown_spelling(cluster: Cluster) -> bool:
+    """True if a one-off spelling of a word is no known word while a common known one is
+    used more often (क़ोरोना once beside कोरोना): a slip, not a house's choice of variant."""
+    known_forms = [f for f in cluster.forms if recognised(plain(f))]
+    common = max((len(cluster.forms[f]) for f in known_forms if zipf(plain(f)) >= SLIP_ZIPF), default=0)
+    return any(len(spans) < common for f, spans in cluster.forms.items() if f not in known_forms)
 
 
 class InconsistentNameSpelling(_ClusterRule):
@@ -278,7 +304,15 @@ class InconsistentNameSpelling(_ClusterRule):
 
 
 class InconsistentSpelling(_ClusterRule):
+    """N002: info for two accepted spellings (the house may raise it), a warning when
+    one of them is no known word."""
+
     names = False
+
+    def _severity(self, cluster: Cluster, style: HouseStyle) -> Severity | None:
+        if unknown_spelling(cluster):
+            return Severity.WARNING
+        return Severity.parse(style.word_mix) if style.word_mix else None
 
 
 class HouseStyleForm(Rule):

@@ -7,9 +7,11 @@ classes one by one; a rule's own options (``[tool.qa.rules.N006]``) win over bot
     profile = "daily"
     nukta = "nukta"
 
-Every class takes ``consistent`` (the default: any form, one per document), ``any``
-(mixing allowed) or one of its two forms (see :data:`FORMS`). ``names`` maps a
-registry id to the form the house prints (``"Joe Biden" = "जो बाइडन"``).
+``word-mix`` (e.g. ``"warning"``) raises N002, two accepted spellings of one word in
+one document, from its default info level. Every class takes ``consistent`` (the
+default: any form, one per document), ``any`` (mixing allowed) or one of its two
+forms (see :data:`FORMS`). ``names`` maps a registry id to the form the house prints
+(``"Joe Biden" = "जो बाइडन"``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ FORMS: dict[str, tuple[str, str]] = {
     "doubled": ("single", "double"),
 }
 CONSISTENT, ANY = "consistent", "any"
+WORD_MIX = "word-mix"
 assert FORMS.keys() == CLASSES.keys()
 
 
@@ -42,6 +45,8 @@ assert FORMS.keys() == CLASSES.keys()
 class HouseStyle:
     classes: Mapping[str, str] = field(default_factory=dict)
     names: Mapping[str, str] = field(default_factory=dict)
+    #: the severity of two accepted spellings of a word in one document (None: the rule's)
+    word_mix: str | None = None
 
     def choice(self, name: str) -> str:
         return self.classes.get(name, CONSISTENT)
@@ -69,7 +74,7 @@ class HouseStyle:
 def _check_classes(table: Mapping[str, Any], where: str, error: type[Exception]) -> dict[str, str]:
     classes = {}
     for name, value in table.items():
-        if name in ("profile", "names"):
+        if name in ("profile", "names", WORD_MIX):
             continue
         if name not in FORMS:
             raise error(f"{where}: unknown variation class {name!r} (use {', '.join(FORMS)})")
@@ -101,12 +106,24 @@ def profile(name: str) -> HouseStyle:
     return HouseStyle(
         _check_classes(data.get("classes") or {}, str(path), RuleDataError),
         _names(data.get("names"), str(path), RuleDataError),
+        _word_mix(data.get(WORD_MIX), str(path), RuleDataError),
     )
+
+
+def _word_mix(value: Any, where: str, error: type[Exception]) -> str | None:
+    if value is None:
+        return None
+    if value not in ("info", "warning", "error"):
+        raise error(f"{where}: {WORD_MIX} = {value!r}; use info, warning or error")
+    return str(value)
 
 
 def house_style(section: Mapping[str, Any], options: Mapping[str, Any] | None = None) -> HouseStyle:
     """The profile named in ``section``, then its class settings, then rule ``options``."""
-    merged = {**section, **{k: v for k, v in (options or {}).items() if k in FORMS or k == "profile"}}
+    merged = {
+        **section,
+        **{k: v for k, v in (options or {}).items() if k in FORMS or k in ("profile", WORD_MIX)},
+    }
     base = HouseStyle()
     if merged.get("profile"):
         if not isinstance(merged["profile"], str):
@@ -114,4 +131,5 @@ def house_style(section: Mapping[str, Any], options: Mapping[str, Any] | None = 
         base = profile(merged["profile"])
     classes = _check_classes(merged, "[tool.qa.house-style]", ConfigError)
     names = _names(merged.get("names"), "[tool.qa.house-style]", ConfigError)
-    return HouseStyle({**base.classes, **classes}, {**base.names, **names})
+    mix = _word_mix(merged.get(WORD_MIX), "[tool.qa.house-style]", ConfigError) or base.word_mix
+    return HouseStyle({**base.classes, **classes}, {**base.names, **names}, mix)

@@ -1,0 +1,179 @@
+"""Synthetic slips injected into news copy: recall per class, and where the new findings land.
+
+One slip is injected into each sampled sentence of the news corpus; the sentence is
+checked before and after (T family, warnings and errors). A case is *detected* when
+a finding overlaps the injected word; the findings that are new after the injection
+are *on target* when they overlap it. Tune on one month, measure on the other:
+``--month MAR`` (tuning) or ``--month APR`` (the default, held out).
+
+Each class is one function ``(sentence, rng) -> Injection | None`` in :data:`CLASSES`;
+add a class by writing one more such function.
+
+Usage: python bench/eval_injection.py [--month APR|MAR] [--sentences N] [--show CLASS]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from qa import api, lexicon
+from qa.config import Config
+from qa.diagnostic import Diagnostic, Severity
+from qa.text.tokenize import sentences, word_spans
+
+from corpora import news_documents
+
+#: The function words a stray keystroke lands on (the brief of issue 13).
+FUNCTION_WORDS = frozenset(
+    ["के", "की", "का", "को", "से", "ने", "पर", "में", "है", "हैं", "था", "थे", "तो", "भी", "ही", "और", "या"]
+)
+#: Stray letters: the consonants a Hindi keyboard puts under the fingers most.
+STRAY = "कखगचजटडतदधनपबभमयरलवशसह"
+
+
+@dataclass(frozen=True)
+class Injection:
+    """A sentence with one slip: the slip's span in it and the word the writer meant."""
+
+    sentence: str
+    span: tuple[int, int]
+    intended: str
+
+
+def _function_word(sentence: str, rng: random.Random) -> tuple[str, int] | None:
+    found = [(w, s) for w, s in word_spans(sentence) if w in FUNCTION_WORDS]
+    return rng.choice(found) if found else None
+
+
+def _replace(sentence: str, start: int, word: str, wrong: str) -> Injection:
+    text = sentence[:start] + wrong + sentence[start + len(word) :]
+    return Injection(text, (start, start + len(wrong)), word)
+
+
+def stray_letter(sentence: str, rng: random.Random) -> Injection | None:
+    """A consonant typed after a function word (के -> केस), or between its letters (पर -> पतर)."""
+    picked = _function_word(sentence, rng)
+    if picked is None:
+        return None
+    word, start = picked
+    inner = [i for i in range(1, len(word)) if "\u0915" <= word[i] <= "\u0939"]
+    at = rng.choice(inner) if inner and rng.random() < 0.5 else len(word)
+    return _replace(sentence, start, word, word[:at] + rng.choice(STRAY) + word[at:])
+
+
+def doubled_letter(sentence: str, rng: random.Random) -> Injection | None:
+    """One letter or sign of a function word typed twice (के -> कके, केे; पर -> परर)."""
+    picked = _function_word(sentence, rng)
+    if picked is None:
+        return None
+    word, start = picked
+    at = rng.randrange(len(word))
+    return _replace(sentence, start, word, word[: at + 1] + word[at:])
+
+
+CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
+    "stray-letter": stray_letter,
+    "doubled-letter": doubled_letter,
+}
+
+
+def news_sentences(month: str) -> list[str]:
+    """The sentences (5 to 60 words) of the news files of one month (MAR or APR)."""
+    out = []
+    for name, text in news_documents():
+        if f"-{month}" not in name and not (month == "APR" and "-ARP" in name):
+            continue
+        for start, end in sentences(text):
+            sentence = text[start:end].strip()
+            if 5 <= len(sentence.split()) <= 60:
+                out.append(sentence)
+    return out
+
+
+def _config() -> Config:
+    config = Config()
+    config.values["select"] = ["T"]
+    return config
+
+
+def _findings(text: str, config: Config) -> list[Diagnostic]:
+    return [d for d in api.check(text, config=config) if d.severity >= Severity.WARNING]
+
+
+def _overlaps(d: Diagnostic, span: tuple[int, int]) -> bool:
+    return d.start < span[1] and d.end > span[0]
+
+
+def evaluate(name: str, sample: list[str], config: Config, show: bool) -> tuple[int, int, int, int, int, int]:
+    """(cases, detected, real-word cases, real-word detected, new findings, new on target)."""
+    make = CLASSES[name]
+    rng = random.Random(f"{name}-13")
+    cases = detected = real = real_hit = new = on_target = 0
+    for sentence in sample:
+        case = make(sentence, rng)
+        if case is None:
+            continue
+        start, end = case.span
+        shift = (end - start) - len(case.intended)
+        before = {(d.code, d.start, d.end) for d in _findings(sentence, config)}
+        after = _findings(case.sentence, config)
+        hit = any(_overlaps(d, case.span) for d in after)
+        fresh = [
+            d
+            for d in after
+            if _overlaps(d, case.span)
+            or (d.code, d.start - (shift if d.start >= end else 0), d.end - (shift if d.start >= end else 0))
+            not in before
+        ]
+        wrong = case.sentence[start:end]
+        cases += 1
+        detected += hit
+        is_real = lexicon.known(wrong)
+        real += is_real
+        real_hit += is_real and hit
+        new += len(fresh)
+        on_target += sum(_overlaps(d, case.span) for d in fresh)
+        if show and (not hit or len(fresh) > hit):
+            stray = [
+                f"{d.code}:{case.sentence[d.start : d.end]}" for d in fresh if not _overlaps(d, case.span)
+            ]
+            verdict = "MISS" if not hit else "EXTRA " + " ".join(stray)
+            print(f"  {verdict} {wrong} ({case.intended}) | {case.sentence[max(0, start - 50) : end + 50]}")
+    return cases, detected, real, real_hit, new, on_target
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "–"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--month", choices=("MAR", "APR"), default="APR")
+    parser.add_argument("--sentences", type=int, default=1500, help="sentences sampled per class")
+    parser.add_argument("--show", action="append", default=[], help="print misses and stray findings")
+    parser.add_argument("--classes", nargs="*", default=list(CLASSES))
+    args = parser.parse_args()
+    pool = news_sentences(args.month)
+    sample = random.Random(13).sample(pool, min(args.sentences, len(pool)))
+    config = _config()
+    print(f"news {args.month}: {len(pool)} sentences, {len(sample)} sampled\n")
+    print("| class | cases | recall | real-word cases | recall | new findings | on the slip |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for name in args.classes:
+        cases, hit, real, real_hit, new, on = evaluate(name, sample, config, name in args.show)
+        row = (
+            f"{cases} | {_ratio(hit, cases)} | {real} | {_ratio(real_hit, real)} | {new} | {_ratio(on, new)}"
+        )
+        print(f"| {name} | {row} |")
+
+
+if __name__ == "__main__":
+    main()
