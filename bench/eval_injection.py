@@ -21,12 +21,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qa import api, lexicon
 from qa.config import Config
 from qa.diagnostic import Diagnostic, Severity
+from qa.text.akshara import aksharas
 from qa.text.tokenize import sentences, word_spans
 
 from corpora import news_documents
@@ -79,9 +82,94 @@ def doubled_letter(sentence: str, rng: random.Random) -> Injection | None:
     return _replace(sentence, start, word, word[: at + 1] + word[at:])
 
 
+# Slips inside ordinary words. The word must be one both sources know (wordfreq Zipf >= 3,
+# five sightings in the counted prose), so that a miss is qa's, not the lexicon's; the slip
+# must make a form no source attests (for a dropped ड़/ढ़ nukta: or one edited prose has far
+# more rarely than the right word, as the web's बढती).
+_LENGTH_SWAP = {"ि": "ी", "ी": "ि", "ु": "ू", "ू": "ु", "े": "ै", "ै": "े", "ो": "ौ", "ौ": "ो"}
+_MALFORMED = regex.compile(
+    r"^[\u093e-\u094d\u0901-\u0903\u093c]|[\u093e-\u094c\u0904-\u0914][\u093e-\u094c\u093c]"
+)
+
+
+def _common(word: str, min_aksharas: int) -> bool:
+    zipf = lexicon.corpus_zipf().get(word, 0.0)
+    return lexicon.web_zipf().get(word, 0.0) >= 3.0 and zipf >= 3.3 and len(aksharas(word)) >= min_aksharas
+
+
+def _unattested(wrong: str) -> bool:
+    return not lexicon.attested(wrong) and not _MALFORMED.search(wrong)
+
+
+def _inside_word(
+    sentence: str, rng: random.Random, min_aksharas: int, variants: Callable[[str], list[str]]
+) -> Injection | None:
+    words = [(w, s) for w, s in word_spans(sentence) if _common(w, min_aksharas)]
+    rng.shuffle(words)
+    for word, start in words:
+        options = variants(word)
+        if options:
+            return _replace(sentence, start, word, rng.choice(options))
+    return None
+
+
+def vowel_length(sentence: str, rng: random.Random) -> Injection | None:
+    """A vowel sign for its long or short twin, or e/ai, o/au (संक्रमीत, कौरोना)."""
+    return _inside_word(
+        sentence,
+        rng,
+        3,
+        lambda w: [
+            v
+            for i, c in enumerate(w)
+            if c in _LENGTH_SWAP and _unattested(v := w[:i] + _LENGTH_SWAP[c] + w[i + 1 :])
+        ],
+    )
+
+
+def flap_nukta(sentence: str, rng: random.Random) -> Injection | None:
+    """The nukta of ड़/ढ़ dropped (बढ़ती -> बढती, छिड़काव -> छिडकाव)."""
+
+    def drops(word: str) -> list[str]:
+        out = []
+        for i in range(1, len(word)):
+            if word[i] == "\u093c" and word[i - 1] in "डढ":
+                wrong = word[:i] + word[i + 1 :]
+                if _unattested(wrong) or lexicon.commoner_by(word, wrong) >= 0.5:
+                    out.append(wrong)
+        return out
+
+    return _inside_word(sentence, rng, 2, drops)
+
+
+def nasal_or_halant(sentence: str, rng: random.Random) -> Injection | None:
+    """A dropped anusvara, chandrabindu or halant (संपर्क -> संपरक, आंकड़ों -> आकड़ों)."""
+    return _inside_word(
+        sentence,
+        rng,
+        3,
+        lambda w: [v for i, c in enumerate(w) if c in "ंँ्" and _unattested(v := w[:i] + w[i + 1 :])],
+    )
+
+
+def letter_dropped_or_swapped(sentence: str, rng: random.Random) -> Injection | None:
+    """One letter dropped, or two neighbours swapped, in a word of four aksharas or more."""
+
+    def slips(word: str) -> list[str]:
+        out = [word[:i] + word[i + 1 :] for i in range(1, len(word))]
+        out += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)]
+        return [v for v in out if v != word and _unattested(v)]
+
+    return _inside_word(sentence, rng, 4, slips)
+
+
 CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "stray-letter": stray_letter,
     "doubled-letter": doubled_letter,
+    "vowel-length": vowel_length,
+    "flap-nukta": flap_nukta,
+    "nasal-or-halant": nasal_or_halant,
+    "letter-dropped-or-swapped": letter_dropped_or_swapped,
 }
 
 

@@ -279,7 +279,7 @@ _FLAP = regex.compile(r"(?<=[\u0905-\u0914\u0915-\u0939\u093E-\u094C])[डढ](?
 @lru_cache(maxsize=65536)
 def flap_correction(word: str, margin: float) -> str | None:
     """The ड़/ढ़ spelling of a known word when that spelling is far more frequent (बडा -> बड़ा)."""
-    if not lexicon.attested(word) or word in lexicon.misspelt():
+    if not (lexicon.attested(word) or lexicon.recognised(word)) or word in lexicon.misspelt():
         return None
     for m in _FLAP.finditer(word, 1):
         candidate = unicodedata.normalize("NFC", word[: m.end()] + "\u093c" + word[m.end() :])

@@ -95,8 +95,16 @@ _SIGN_SLIPS = str.maketrans({**dict.fromkeys(_LIGHT), "ी": "ि", "ू": "ु"
 
 def sign_slip(a: str, b: str) -> bool:
     """True if ``a`` and ``b`` differ only by a dropped or stray light sign (nukta, nasal,
-    halant, ृ) or by the length of an i or u vowel sign."""
-    return a != b and nfd_nukta(a).translate(_SIGN_SLIPS) == nfd_nukta(b).translate(_SIGN_SLIPS)
+    halant, ृ), by the length of an i or u vowel sign, or by e/ai or o/au in the ending
+    (इशारै, मकानौं: Hindi endings, unlike transliterated stems, never vary so)."""
+    if a == b:
+        return False
+    a, b = nfd_nukta(a).translate(_SIGN_SLIPS), nfd_nukta(b).translate(_SIGN_SLIPS)
+    return a == b or (len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} in _ENDING_PAIRS)
+
+
+#: Vowel signs of an ending typed for each other (after light signs are forgotten).
+_ENDING_PAIRS = ({"े", "ै"}, {"ो", "ौ"})
 
 
 def _op_cost(kind: str, a: str, b: str) -> float:
