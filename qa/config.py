@@ -52,6 +52,7 @@ SECTIONS = (
     "cms",
     "server",
     "english",
+    "grammar",
 )
 
 

@@ -81,6 +81,16 @@ _TABLE = (
         sarif_tag="facts",
     ),
     Family(
+        letter="G",
+        name="Grammar",
+        title="Gender and number agreement",
+        lt_category="GRAMMAR",
+        lt_name="Grammar",
+        its_type="grammar",
+        colour="#a04000",
+        sarif_tag="grammar",
+    ),
+    Family(
         letter="S",
         name="Style",
         title="Style and qa's own comments",

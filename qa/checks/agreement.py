@@ -1,0 +1,369 @@
+"""Family G: gender and number agreement, where the words themselves settle it.
+
+Each rule looks at a few neighbouring words through the analyser
+(:mod:`qa.checks.agreement_words`) and the noun genders
+(:mod:`qa.checks.agreement_lexicon`), and stays silent whenever a piece is unknown: a
+noun without a certain gender, a noun phrase it cannot delimit, a coordination, a person
+noun whose gender is the person's. The sentence's words are analysed once per document
+and shared through the rule context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from qa import lexicon as lexicon_words
+from qa.checks import agreement_words as aw
+from qa.checks.agreement_lexicon import Genders, Noun, genders
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+from qa.text.tokenize import Kind, Token
+
+_GENDER_NAMES = {"m": "masculine", "f": "feminine"}
+#: Words a genitive may stand before its noun's modifiers with (राज्य का सबसे बड़ा शहर).
+_MODIFIERS = aw.word_set("सबसे बहुत एक इस उस इन उन यह वह ये वे")
+#: Marks that join what stands on both sides of them into one word (no spaces).
+_JOINERS = frozenset("-‐‑–.")
+#: Particles and negation that may stand between a postposition phrase and what follows.
+_PARTICLES = aw.word_set("नहीं न भी ही तो")
+#: Forms of होना after a noun phrase.
+_AUXILIARY_VERBS = aw.word_set("है हैं था थे थी थीं")
+#: Singular auxiliaries: after one, a masculine noun with एक before it is singular.
+_SINGULAR = aw.word_set("है था")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of the text: as written, in the tables' spelling, and where it is."""
+
+    text: str
+    normal: str
+    start: int
+    end: int
+
+
+#: A document as runs of words; None marks punctuation, a number or a line break.
+Slots = list[Word | None]
+
+
+def _slots(ctx: Context) -> Slots:
+    view, tokens = ctx.document.view, ctx.document.tokens
+    slots: Slots = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if i and "\n" in view[tokens[i - 1].end : token.start]:
+            slots.append(None)
+        if token.kind is not Kind.WORD:
+            slots.append(None)
+            i += 1
+            continue
+        # a word with what is joined to it without spaces is one word that no rule knows:
+        # कविता-संग्रह, माँ-बाप, एम॰ए॰, के॰ (an initial, not the postposition)
+        end = i
+        while end + 1 < len(tokens) and _joined(tokens[end], tokens[end + 1], tokens[end + 2 : end + 3]):
+            end += 1
+        last = tokens[end]
+        text = view[token.start : last.end]
+        slots.append(Word(text, aw.normal(text) if end == i else text, token.start, last.end))
+        i = end + 1
+    return slots
+
+
+def _joined(token: Token, after: Token, then: list[Token]) -> bool:
+    """Whether ``after`` continues the word ending in ``token`` (no space between)."""
+    if after.start != token.end:
+        return False
+    if after.kind is Kind.WORD:
+        return True
+    return after.text == "॰" or (
+        after.text in _JOINERS and bool(then) and then[0].start == after.end and then[0].kind is Kind.WORD
+    )
+
+
+def analysis(ctx: Context) -> tuple[Slots, Genders]:
+    """The document's words and the genders in force, once per document."""
+    return ctx.shared("agreement", lambda c: (_slots(c), genders(c.config.section("grammar"))))
+
+
+def _normal(slots: Slots, i: int) -> str | None:
+    slot = slots[i] if 0 <= i < len(slots) else None
+    return slot.normal if slot else None
+
+
+def _oblique(noun: Word, following: str | None) -> bool:
+    """The noun is in the oblique case: a postposition follows, or it is an oblique plural."""
+    return following in aw.POSTPOSITIONS or noun.normal.endswith("ों")
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The noun an agreeing word modifies, and what the words between show of it."""
+
+    index: int
+    noun: Noun
+    following: str | None
+    #: modifiers stood between (सबसे, इस, an adjective)
+    skipped: bool
+    #: one of them shows a singular direct noun (एक, बड़ा)
+    singular: bool
+
+
+class AttributeAgreement(Rule):
+    """G001-G003: a genitive, possessive or adjective/participle vs the noun it modifies.
+
+    Options: ``kinds``, which agreeing words this rule checks (genitive, possessive,
+    adjective, participle)."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        kinds = set(self.options.get("kinds", ()))
+        slots, lexicon = analysis(ctx)
+        words = [_normal(slots, i) for i in range(len(slots))]
+        for i, slot in enumerate(slots):
+            if slot is None:
+                continue
+            attribute = aw.attributive(words, i)
+            if attribute is None or attribute.kind not in kinds:
+                continue
+            head = _head(words, i, attribute, lexicon)
+            noun_slot = slots[head.index] if head else None
+            if head is None or noun_slot is None:
+                continue
+            forms = _expected(attribute, head, noun_slot)
+            if not forms:
+                continue
+            gender = _GENDER_NAMES[head.noun.gender]
+            message = (
+                f"'{slot.text}' before {gender} '{noun_slot.text}': write {' or '.join(map(repr, forms))}"
+            )
+            if len(forms) == 1:
+                yield self.replace(slot.start, slot.end, forms[0], message)
+            else:  # which one depends on the noun's number: no fix
+                yield self.diagnostic(slot.start, slot.end, message, suggestions=forms)
+
+
+def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> Head | None:
+    """The noun the word at ``i`` modifies: the next word, or for a genitive or
+    possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase,
+    its gender is known and the word cannot belong to a noun further on."""
+    j, singular = i + 1, False
+    if attribute.kind in ("genitive", "possessive"):
+        while j < len(words) and (between := words[j]) is not None and between not in aw.GENITIVE:
+            modifier = aw.attributive(words, j)
+            if between not in _MODIFIERS and modifier is None:
+                break
+            singular = singular or between == "एक" or (modifier is not None and modifier.form == "direct")
+            j += 1
+    word = words[j] if j < len(words) else None
+    if word is None or not aw.is_candidate(word):
+        return None
+    following = words[j + 1] if j + 1 < len(words) else None
+    if not ends_phrase(following, lexicon):
+        return None
+    noun = lexicon.noun(word)
+    if noun is None or (
+        following in aw.POSTPOSITIONS and _may_belong_further(words, j + 2, attribute, lexicon)
+    ):
+        return None
+    return Head(j, noun, following, j > i + 1, singular)
+
+
+def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing, lexicon: Genders) -> bool:
+    """Whether the agreeing word may modify a noun after the postposition phrase that
+    follows its noun (जिनका [रोगी से] संपर्क, अपनी [हमले की] योजना, आने वाले [गर्मी के]
+    मौसम, उन के [सत्ता में] आने, का [हाथ से बुना हुआ] कपड़ा): yes unless, past particles
+    and modifiers (नहीं, सबसे, बड़ा), what comes at ``k`` ends the matter: the end,
+    punctuation, a closed-class word, a finite verb, a compound postposition, or a noun
+    of the other gender."""
+    while (
+        k < len(words)
+        and (word := words[k]) is not None
+        and (word in _PARTICLES or word in _MODIFIERS or aw.attributive(words, k) is not None)
+    ):
+        k += 1
+    word = words[k] if k < len(words) else None
+    if word is None or aw.key(word) in aw.COMPOUND_POSTPOSITIONS or word in aw.FUNCTION_WORDS:
+        return False
+    if aw.perfective(word) is not None and not lexicon.known(word):
+        after = words[k + 1] if k + 1 < len(words) else None
+        return after is not None and (
+            aw.agreeing(after) is not None or aw.passive_auxiliary(words, k + 1) is not None
+        )
+    noun = lexicon.noun(word) if aw.is_candidate(word) else None
+    return noun is None or noun.gender == attribute.gender
+
+
+def ends_phrase(following: str | None, lexicon: Genders) -> bool:
+    """:func:`agreement_words.ends_phrase`, or a perfective verb (नीति रखी) that is not
+    also a noun (कमाई)."""
+    return aw.ends_phrase(following) or (
+        following is not None and aw.perfective(following) is not None and not lexicon.known(following)
+    )
+
+
+def _expected(attribute: aw.Agreeing, head: Head, noun_slot: Word) -> tuple[str, ...]:
+    """The forms ``attribute`` may take before this noun (one, or the masculine two when
+    the noun's number does not show); empty when it may be right as it is."""
+    if attribute.form == "oblique" and head.skipped and head.following in _AUXILIARY_VERBS:
+        return ()  # उनके एक बहन है: the के of having, as in उसके दो बेटे हैं
+    if head.noun.gender == "f":
+        return () if attribute.form == "feminine" else (attribute.inflect("feminine"),)
+    oblique = _oblique(noun_slot, head.following)
+    # a singular direct noun: an -आ noun like हिस्सा, or एक/बड़ा before it (not उनके एक भाई थे)
+    direct = not oblique and (head.noun.inflects or (head.singular and head.following in _SINGULAR))
+    if attribute.form == "feminine":
+        if oblique or noun_slot.normal.endswith("े"):
+            return (attribute.inflect("oblique"),)
+        if direct:
+            return (attribute.inflect("direct"),)
+        return (attribute.inflect("direct"), attribute.inflect("oblique"))  # number unseen
+    if attribute.form == "oblique":
+        return (attribute.inflect("direct"),) if direct else ()
+    if head.skipped or not oblique:
+        return ()  # उसका इस मामले में कहना: the genitive may belong further on
+    return (attribute.inflect("oblique"),)
+
+
+#: Nouns used as adverbs of time or manner (पहली बार, इस तरह, रात): never a verb's subject
+#: or object, whatever their gender.
+_ADVERBIAL_NOUNS = aw.word_set("बार दफा दफ़ा तरह प्रकार रात सुबह शाम दोपहर तारीख तारीख़ सदी साल वर्ष दिन")
+#: Auxiliaries and their forms in the other gender, carried along when a verb is corrected.
+_AUX_GENDER = {"था": "थी", "थी": "था", "थे": "थीं", "थीं": "थे"}
+#: Words after which a verb group has ended (लिखी और, लिखी कि).
+_VERB_GROUP_ENDS = aw.CLAUSE_BREAKS | aw.word_set("और तथा एवं व")
+#: Verbs whose bare goal noun stands right before them (जेल भेजा गया): left alone.
+_GOAL_ROOTS = aw.word_set("भेज ले")
+
+
+def _starts_phrase(words: list[str | None], j: int) -> bool:
+    """The word at ``j`` begins its noun phrase: nothing, punctuation, a closed-class
+    word, a postposition or an agreeing word stands before it."""
+    before = words[j - 1] if j > 0 else None
+    return before is None or before in aw.FUNCTION_WORDS or aw.agreeing(before) is not None
+
+
+def _controller(words: list[str | None], j: int, verb: aw.Perfective, lexicon: Genders) -> Noun | None:
+    """The gender of the bare noun at ``j`` that the verb right after it agrees with.
+
+    None with करना: a noun before it often makes one verb with it (याद किया, रिपोर्ट किया)
+    whose agreement goes elsewhere; and None when the "noun" is a verb's root in a
+    compound verb (पहचान लिया, जीत लिया, सोच रखा)."""
+    word = words[j] if 0 <= j < len(words) else None
+    if word is None or word in _ADVERBIAL_NOUNS or aw.key(word) in aw.COMPOUND_POSTPOSITIONS:
+        return None
+    if verb.root == "कर" or not aw.is_candidate(word):
+        return None
+    if lexicon_words.known(word + "ना"):
+        return None
+    return lexicon.noun(word)
+
+
+def _plural(noun_slot: Word) -> bool:
+    return noun_slot.normal.endswith(("ें", "एं", "ां", "ए", "े"))
+
+
+class ErgativeObjectAgreement(Rule):
+    """G004: with ने, a perfective transitive verb agrees with its unmarked object."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        slots, lexicon = analysis(ctx)
+        words = [_normal(slots, i) for i in range(len(slots))]
+        ergative = False
+        for k, word in enumerate(words):
+            if word is None or word in aw.CLAUSE_BREAKS:
+                ergative = False
+                continue
+            if word == "ने" or word in aw.ERGATIVE_PRONOUNS:
+                ergative = True
+                continue
+            verb = aw.perfective(word)
+            following = words[k + 1] if k + 1 < len(words) else None
+            if not ergative or verb is None or verb.root in aw.CLAUSAL_ROOTS or verb.root == "जा":
+                continue
+            if not (following is None or following in aw.AUXILIARIES or following in _VERB_GROUP_ENDS):
+                continue  # a participle (लिखी गई किताब) or a compound verb, not the clause's verb
+            ergative = False
+            noun = _controller(words, k - 1, verb, lexicon)
+            noun_slot, slot = slots[k - 1], slots[k]
+            if noun is None or noun_slot is None or slot is None or noun.gender == verb.gender:
+                continue
+            right = verb.inflect(noun.gender, _plural(noun_slot))
+            end, replacement = slot.end, right
+            aux = slots[k + 1] if following in _AUX_GENDER else None
+            if aux is not None:
+                end, replacement = (
+                    aux.end,
+                    f"{right}{ctx.text[slot.end : aux.start]}{_AUX_GENDER[aux.normal]}",
+                )
+            gender = _GENDER_NAMES[noun.gender]
+            message = f"'{slot.text}' after {gender} object '{noun_slot.text}' (with ने): write '{right}'"
+            yield self.replace(slot.start, end, replacement, message)
+
+
+class PassiveAgreement(Rule):
+    """G005: the parts of a passive (सुनाया गया, की जाती, किया जा सकता) agree with each
+    other and with the bare noun right before them."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        slots, lexicon = analysis(ctx)
+        words = [_normal(slots, i) for i in range(len(slots))]
+        for k in range(1, len(words) - 1):
+            verb = aw.perfective(words[k] or "")
+            if verb is None or verb.root == "जा" or words[k] in ("की", "लिए"):  # genitive, के लिए
+                continue
+            auxiliary = aw.passive_auxiliary(words, k + 1)
+            slot, noun_slot = slots[k], slots[k - 1]
+            aux_slot = slots[auxiliary.index] if auxiliary else None
+            if auxiliary is None or slot is None or aux_slot is None:
+                continue
+            noun = None
+            if noun_slot is not None and verb.root not in _GOAL_ROOTS and _starts_phrase(words, k - 1):
+                noun = _controller(words, k - 1, verb, lexicon)
+            if noun is not None and noun_slot is not None:
+                gender, plural = noun.gender, _plural(noun_slot)
+                if verb.gender == auxiliary.gender == gender:
+                    continue
+                what = f"{_GENDER_NAMES[gender]} '{noun_slot.text}'"
+            elif verb.gender != auxiliary.gender:
+                gender, plural, what = auxiliary.gender, auxiliary.plural, f"'{aux_slot.text}'"
+            else:
+                continue
+            between = ctx.text[slot.end : aux_slot.start]
+            right = verb.inflect(gender, plural) + between + aw.regender(aux_slot.text, gender, plural)
+            message = f"'{ctx.text[slot.start : aux_slot.end]}' does not agree with {what}: write '{right}'"
+            yield self.replace(slot.start, aux_slot.end, right, message)
+
+
+def _after_feminine(slots: Slots, k: int, lexicon: Genders) -> bool:
+    """A feminine noun or title right before: the -आ word is a name in apposition
+    (बेटी सपना से, श्रीमती वंदना का)."""
+    before = slots[k - 1] if k > 0 else None
+    if before is None:
+        return False
+    noun = lexicon.noun(before.normal) if aw.is_candidate(before.normal) else None
+    return before.normal in ("श्रीमती", "सुश्री", "कुमारी") or (noun is not None and noun.gender == "f")
+
+
+class ObliqueNounForm(Rule):
+    """G006: an -आ noun that inflects (हिस्सा, जिला) keeps its direct form before a
+    postposition: हिस्सा का -> हिस्से का. Not -ना words: infinitives and titles
+    (मियाँ कल आना से) and names (सपना)."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        slots, lexicon = analysis(ctx)
+        for k, slot in enumerate(slots[:-1]):
+            following = slots[k + 1]
+            if slot is None or following is None or following.normal not in aw.POSTPOSITIONS:
+                continue
+            noun = lexicon.noun(slot.normal) if aw.is_candidate(slot.normal) else None
+            if (
+                noun is None
+                or not noun.inflects
+                or slot.normal.endswith("ना")
+                or _after_feminine(slots, k, lexicon)
+            ):
+                continue
+            right = slot.normal[:-1] + "े"
+            message = f"'{slot.text}' before '{following.text}' is oblique: write '{right}'"
+            yield self.replace(slot.start, slot.end, right, message)
