@@ -27,8 +27,10 @@ _MODIFIERS = aw.word_set("सबसे बहुत एक इस उस इन 
 _JOINERS = frozenset("-‐‑–.")
 #: Particles and negation that may stand between a postposition phrase and what follows.
 _PARTICLES = aw.word_set("नहीं न भी ही तो")
+_AUXILIARY_GENDER = {"था": "m", "थे": "m", "थी": "f", "थीं": "f"}
 #: Forms of होना after a noun phrase.
 _AUXILIARY_VERBS = aw.word_set("है हैं था थे थी थीं")
+_CONJUNCTIONS = aw.word_set("और या तथा एवं व")
 #: Singular auxiliaries: after one, a masculine noun with एक before it is singular.
 _SINGULAR = aw.word_set("है था")
 
@@ -126,6 +128,8 @@ class AttributeAgreement(Rule):
             attribute = aw.attributive(words, i)
             if attribute is None or attribute.kind not in kinds:
                 continue
+            if attribute.kind == "possessive" and _after_name(words, i):
+                continue
             head = _head(words, i, attribute, lexicon)
             noun_slot = slots[head.index] if head else None
             if head is None or noun_slot is None:
@@ -143,6 +147,12 @@ class AttributeAgreement(Rule):
                 yield self.diagnostic(slot.start, slot.end, message, suggestions=forms)
 
 
+def _after_name(words: list[str | None], i: int) -> bool:
+    """A word that may be a noun or name right before: संत मेरी चर्च is Mary's church."""
+    before = words[i - 1] if i > 0 else None
+    return before is not None and aw.is_candidate(before)
+
+
 def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> Head | None:
     """The noun the word at ``i`` modifies: the next word, or for a genitive or
     possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase,
@@ -151,7 +161,7 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     if attribute.kind in ("genitive", "possessive"):
         while j < len(words) and (between := words[j]) is not None and between not in aw.GENITIVE:
             modifier = aw.attributive(words, j)
-            if between not in _MODIFIERS and modifier is None:
+            if between not in _MODIFIERS and (modifier is None or modifier.kind == "possessive"):
                 break
             singular = singular or between == "एक" or (modifier is not None and modifier.form == "direct")
             j += 1
@@ -172,26 +182,40 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
 def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing, lexicon: Genders) -> bool:
     """Whether the agreeing word may modify a noun after the postposition phrase that
     follows its noun (जिनका [रोगी से] संपर्क, अपनी [हमले की] योजना, आने वाले [गर्मी के]
-    मौसम, उन के [सत्ता में] आने, का [हाथ से बुना हुआ] कपड़ा): yes unless, past particles
-    and modifiers (नहीं, सबसे, बड़ा), what comes at ``k`` ends the matter: the end,
-    punctuation, a closed-class word, a finite verb, a compound postposition, or a noun
-    of the other gender."""
-    while (
-        k < len(words)
-        and (word := words[k]) is not None
-        and (word in _PARTICLES or word in _MODIFIERS or aw.attributive(words, k) is not None)
-    ):
-        k += 1
-    word = words[k] if k < len(words) else None
-    if word is None or aw.key(word) in aw.COMPOUND_POSTPOSITIONS or word in aw.FUNCTION_WORDS:
-        return False
-    if aw.perfective(word) is not None and not lexicon.known(word):
-        after = words[k + 1] if k + 1 < len(words) else None
-        return after is not None and (
-            aw.agreeing(after) is not None or aw.passive_auxiliary(words, k + 1) is not None
-        )
-    noun = lexicon.noun(word) if aw.is_candidate(word) else None
-    return noun is None or noun.gender == attribute.gender
+    मौसम, उन के [सत्ता में] आने, का [हाथ से बुना हुआ] कपड़ा, का [एक भाषा से दूसरी भाषा
+    में] अनुवाद): yes unless, past particles, modifiers and further postposition phrases,
+    what comes at ``k`` ends the matter: the end, punctuation, a closed-class word, a
+    finite verb, a compound postposition, or a noun of the other gender."""
+    for _ in range(4):
+        while (
+            k < len(words)
+            and (word := words[k]) is not None
+            and word not in aw.GENITIVE
+            and (
+                word in _PARTICLES
+                or word in _MODIFIERS
+                or word in _CONJUNCTIONS
+                or aw.attributive(words, k) is not None
+            )
+        ):
+            k += 1
+        word = words[k] if k < len(words) else None
+        if word is None:
+            return False
+        if aw.perfective(word) is not None and not lexicon.known(word):
+            after = words[k + 1] if k + 1 < len(words) else None
+            return after is not None and (
+                aw.agreeing(after) is not None or aw.passive_auxiliary(words, k + 1) is not None
+            )
+        if aw.key(word) in aw.COMPOUND_POSTPOSITIONS or word in aw.FUNCTION_WORDS:
+            return False
+        noun = lexicon.noun(word) if aw.is_candidate(word) else None
+        if noun is None or noun.gender == attribute.gender:
+            return True
+        if (words[k + 1] if k + 1 < len(words) else None) not in aw.POSTPOSITIONS:
+            return False
+        k += 2  # a noun of the other gender in another postposition phrase: look past it
+    return False
 
 
 def ends_phrase(following: str | None, lexicon: Genders) -> bool:
@@ -207,6 +231,8 @@ def _expected(attribute: aw.Agreeing, head: Head, noun_slot: Word) -> tuple[str,
     the noun's number does not show); empty when it may be right as it is."""
     if attribute.form == "oblique" and head.skipped and head.following in _AUXILIARY_VERBS:
         return ()  # उनके एक बहन है: the के of having, as in उसके दो बेटे हैं
+    if _AUXILIARY_GENDER.get(head.following or "") == attribute.gender:
+        return ()  # प्रेरणा की स्रोत थीं: a predicate that the writer made agree with its subject
     if head.noun.gender == "f":
         return () if attribute.form == "feminine" else (attribute.inflect("feminine"),)
     oblique = _oblique(noun_slot, head.following)
@@ -318,7 +344,12 @@ class PassiveAgreement(Rule):
             if auxiliary is None or slot is None or aux_slot is None:
                 continue
             noun = None
-            if noun_slot is not None and verb.root not in _GOAL_ROOTS and _starts_phrase(words, k - 1):
+            if (
+                noun_slot is not None
+                and verb.root not in _GOAL_ROOTS
+                and verb.root not in aw.CLAUSAL_ROOTS
+                and _starts_phrase(words, k - 1)
+            ):
                 noun = _controller(words, k - 1, verb, lexicon)
             if noun is not None and noun_slot is not None:
                 gender, plural = noun.gender, _plural(noun_slot)

@@ -127,10 +127,12 @@ def agreeing(word: str) -> Agreeing | None:
 
 
 def participle_before(word: str, agreeing_word: Agreeing) -> bool:
-    """Whether ``word`` before हुआ/हुई/हुए makes it attributive (पढ़ी हुई, पैदा हुए):
-    a perfective in the same form, or an invariable predicate."""
+    """Whether ``word`` before हुआ/हुई/हुए makes it attributive (पढ़ी हुई, पैदा हुए,
+    बढ़ती हुई): a participle in the same form, or an invariable predicate; not -ते हुए."""
     if word in INVARIABLE_PREDICATES:
         return True
+    if agreeing_word.form == "oblique" and word.endswith("ते"):
+        return False  # करते हुए: "while doing", an adverb
     split = _ending(normal(word))
     return split is not None and split[1] == agreeing_word.form and len(split[0]) >= 1
 
