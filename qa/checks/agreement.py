@@ -10,21 +10,24 @@ and shared through the rule context.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate, chain, pairwise
+from operator import itemgetter
+from typing import NamedTuple
 
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
-from qa.text.tokenize import Kind, Token
 
 _GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 #: Words a genitive may stand before its noun's modifiers with (राज्य का सबसे बड़ा शहर).
 _MODIFIERS = aw.word_set("सबसे बहुत एक इस उस इन उन यह वह ये वे")
 #: Marks that join what stands on both sides of them into one word (no spaces).
-_JOINERS = frozenset("-‐‑–.")
+_JOINERS = frozenset("-‐‑–.")  # one character between two words
 #: Particles and negation that may stand between a postposition phrase and what follows.
 _PARTICLES = aw.word_set("नहीं न भी ही तो")
 _AUXILIARY_GENDER = {"था": "m", "थे": "m", "थी": "f", "थीं": "f"}
@@ -35,8 +38,7 @@ _CONJUNCTIONS = aw.word_set("और या तथा एवं व")
 _SINGULAR = aw.word_set("है था")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """A word of the text: as written, in the tables' spelling, and where it is."""
 
     text: str
@@ -45,53 +47,87 @@ class Word:
     end: int
 
 
-#: A document as runs of words; None marks punctuation, a number or a line break.
-Slots = list[Word | None]
+_SKIP = object()
 
 
-def _slots(ctx: Context) -> Slots:
-    view, tokens = ctx.document.view, ctx.document.tokens
-    slots: Slots = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if i and "\n" in view[tokens[i - 1].end : token.start]:
-            slots.append(None)
-        if token.kind is not Kind.WORD:
-            slots.append(None)
-            i += 1
-            continue
-        # a word with what is joined to it without spaces is one word that no rule knows:
-        # कविता-संग्रह, माँ-बाप, एम॰ए॰, के॰ (an initial, not the postposition)
-        end = i
-        while end + 1 < len(tokens) and _joined(tokens[end], tokens[end + 1], tokens[end + 2 : end + 3]):
-            end += 1
-        last = tokens[end]
-        text = view[token.start : last.end]
-        slots.append(Word(text, aw.normal(text) if end == i else text, token.start, last.end))
-        i = end + 1
-    return slots
+class Slots:
+    """The document as a sequence of slots: a :class:`Word`, or None where anything but
+    spaces separates two words (punctuation, a number, a line break) and at both ends.
+    Words joined by a hyphen or full stop without spaces, or followed by the
+    abbreviation sign, read as the whole compound, which no rule knows: कविता-संग्रह,
+    माँ-बाप, एम॰ए॰, के॰ (an initial, not the postposition). Words are built on demand."""
+
+    def __init__(self, view: str, spans: list[tuple[str, int]]) -> None:
+        self.view, self.spans = view, spans
+        links = _links(view, spans)
+        normals = list(map(aw.normal, map(itemgetter(0), spans)))
+        for k in [k for k, link in enumerate(links) if link == "joined"]:
+            last = k
+            while links[last] == "joined":
+                last += 1
+            normals[k] = view[spans[k][1] : spans[last][1] + len(spans[last][0])]
+            normals[k + 1] = normals[k]
+        marks = [None if link == "break" else _SKIP for link in links]
+        #: each slot's word in the tables' spelling (None for a break)
+        self.words: list[str | None] = [
+            None,
+            *(word for word in chain.from_iterable(zip(normals, marks, strict=True)) if word is not _SKIP),
+        ]
+        #: each word's slot
+        breaks = accumulate((link == "break" for link in links[:-1]), initial=0)
+        self.slot_of = [k + 1 + before for k, before in enumerate(breaks)]
+        self.starts = list(map(itemgetter(1), spans))
+
+    def slot_at(self, start: int) -> int:
+        """The slot of the word that starts at view offset ``start``."""
+        return self.slot_of[bisect_left(self.starts, start)]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, k: int) -> Word | None:
+        if not 0 <= k < len(self.words) or self.words[k] is None:
+            return None
+        text, start = self.spans[bisect_left(self.slot_of, k)]
+        return Word(text, self.words[k] or "", start, start + len(text))
 
 
-def _joined(token: Token, after: Token, then: list[Token]) -> bool:
-    """Whether ``after`` continues the word ending in ``token`` (no space between)."""
-    if after.start != token.end:
-        return False
-    if after.kind is Kind.WORD:
-        return True
-    return after.text == "॰" or (
-        after.text in _JOINERS and bool(then) and then[0].start == after.end and then[0].kind is Kind.WORD
-    )
+def _links(view: str, spans: list[tuple[str, int]]) -> list[str]:
+    """What separates each word from the next: " " (spaces), "joined" or "break"."""
+    gaps = [view[start + len(text) : after] for (text, start), (_, after) in pairwise(spans)]
+    kinds: dict[str, str] = {}
+    for gap in set(gaps):
+        if gap in _JOINERS or gap.startswith("॰"):
+            kinds[gap] = "joined"
+        else:
+            kinds[gap] = " " if gap.isspace() and "\n" not in gap else "break"
+    return [kinds[gap] for gap in gaps] + ["break"]
 
 
-def analysis(ctx: Context) -> tuple[Slots, Genders]:
-    """The document's words and the genders in force, once per document."""
-    return ctx.shared("agreement", lambda c: (_slots(c), genders(c.config.section("grammar"))))
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One document as G's rules read it: its slots and the genders in force. Rules
+    visit only the words that concern them (an agreeing word, a verb form)."""
+
+    slots: Slots
+    word_index: dict[str, list[int]]
+    genders: Genders
+
+    def occurrences(self, wanted: Callable[[str], bool]) -> list[int]:
+        """The slots of the words ``wanted`` accepts (as written), in order."""
+        index, slot_at = self.word_index, self.slots.slot_at
+        return sorted(slot_at(start) for word in filter(wanted, index) for start in index[word])
 
 
-def _normal(slots: Slots, i: int) -> str | None:
-    slot = slots[i] if 0 <= i < len(slots) else None
-    return slot.normal if slot else None
+def _analyse(ctx: Context) -> Analysis:
+    document = ctx.document
+    slots = Slots(document.view, document.words)
+    return Analysis(slots, document.word_index, genders(ctx.config.section("grammar")))
+
+
+def analysis(ctx: Context) -> Analysis:
+    """The document as G reads it, once per document."""
+    return ctx.shared("agreement", _analyse)
 
 
 def _oblique(noun: Word, following: str | None) -> bool:
@@ -120,31 +156,48 @@ class AttributeAgreement(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         kinds = set(self.options.get("kinds", ()))
-        slots, lexicon = analysis(ctx)
-        words = [_normal(slots, i) for i in range(len(slots))]
-        for i, slot in enumerate(slots):
-            if slot is None:
+        document = analysis(ctx)
+
+        def wanted(word: str) -> bool:
+            found = aw.agreeing(word)
+            return found is not None and found.kind in kinds
+
+        for position in document.occurrences(wanted):
+            found = _attribute_finding(document, position, kinds)
+            if found is None:
                 continue
-            attribute = aw.attributive(words, i)
-            if attribute is None or attribute.kind not in kinds:
-                continue
-            if attribute.kind == "possessive" and _after_name(words, i):
-                continue
-            head = _head(words, i, attribute, lexicon)
-            noun_slot = slots[head.index] if head else None
-            if head is None or noun_slot is None:
-                continue
-            forms = _expected(attribute, head, noun_slot)
-            if not forms:
-                continue
-            gender = _GENDER_NAMES[head.noun.gender]
-            message = (
-                f"'{slot.text}' before {gender} '{noun_slot.text}': write {' or '.join(map(repr, forms))}"
-            )
+            slot, forms, message = found
             if len(forms) == 1:
                 yield self.replace(slot.start, slot.end, forms[0], message)
             else:  # which one depends on the noun's number: no fix
                 yield self.diagnostic(slot.start, slot.end, message, suggestions=forms)
+
+
+def _attribute_finding(
+    document: Analysis, position: int, kinds: set[str]
+) -> tuple[Word, tuple[str, ...], str] | None:
+    """(the agreeing word, its right forms, the message) if the word in slot
+    ``position`` disagrees with its noun."""
+    slots, words, i = document.slots, document.slots.words, position
+    attribute = aw.attributive(words, i)
+    if attribute is None or attribute.kind not in kinds:
+        return None
+    if attribute.kind == "possessive" and _after_name(words, i):
+        return None
+    head = _head(words, i, attribute, document.genders)
+    noun_slot = slots[head.index] if head else None
+    if head is None or noun_slot is None:
+        return None
+    forms = _expected(attribute, head, noun_slot)
+    slot = slots[i]
+    if not forms or slot is None:
+        return None
+    gender = _GENDER_NAMES[head.noun.gender]
+    return (
+        slot,
+        forms,
+        f"'{slot.text}' before {gender} '{noun_slot.text}': write {' or '.join(map(repr, forms))}",
+    )
 
 
 def _after_name(words: list[str | None], i: int) -> bool:
@@ -289,27 +342,42 @@ def _plural(noun_slot: Word) -> bool:
     return noun_slot.normal.endswith(("ें", "एं", "ां", "ए", "े"))
 
 
+def _ends_verb_group(following: str | None) -> bool:
+    return following is None or following in aw.AUXILIARIES or following in _VERB_GROUP_ENDS
+
+
+def _ergative_before(words: list[str | None], k: int) -> bool:
+    """Whether ने marks a subject earlier in the clause of the verb at ``k``, with no
+    other clause-ending verb between (उसने खाना खाया और …)."""
+    for j in range(k - 1, -1, -1):
+        word = words[j]
+        if word is None or word in aw.CLAUSE_BREAKS:
+            return False
+        if word == "ने" or word in aw.ERGATIVE_PRONOUNS:
+            return True
+        verb = aw.perfective(word)
+        if verb is not None and verb.root not in aw.CLAUSAL_ROOTS and _ends_verb_group(words[j + 1]):
+            return False
+    return False
+
+
 class ErgativeObjectAgreement(Rule):
     """G004: with ने, a perfective transitive verb agrees with its unmarked object."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        slots, lexicon = analysis(ctx)
-        words = [_normal(slots, i) for i in range(len(slots))]
-        ergative = False
-        for k, word in enumerate(words):
-            if word is None or word in aw.CLAUSE_BREAKS:
-                ergative = False
-                continue
-            if word == "ने" or word in aw.ERGATIVE_PRONOUNS:
-                ergative = True
-                continue
+        document = analysis(ctx)
+        lexicon = document.genders
+
+        def wanted(word: str) -> bool:
             verb = aw.perfective(word)
-            following = words[k + 1] if k + 1 < len(words) else None
-            if not ergative or verb is None or verb.root in aw.CLAUSAL_ROOTS or verb.root == "जा":
-                continue
-            if not (following is None or following in aw.AUXILIARIES or following in _VERB_GROUP_ENDS):
-                continue  # a participle (लिखी गई किताब) or a compound verb, not the clause's verb
-            ergative = False
+            return verb is not None and verb.root not in aw.CLAUSAL_ROOTS and verb.root != "जा"
+
+        for position in document.occurrences(wanted):
+            slots, words, k = document.slots, document.slots.words, position
+            verb = aw.perfective(words[k] or "")
+            following = words[k + 1]
+            if verb is None or not _ends_verb_group(following) or not _ergative_before(words, k):
+                continue  # a participle (लिखी गई किताब), a compound verb, or no ने
             noun = _controller(words, k - 1, verb, lexicon)
             noun_slot, slot = slots[k - 1], slots[k]
             if noun is None or noun_slot is None or slot is None or noun.gender == verb.gender:
@@ -332,11 +400,17 @@ class PassiveAgreement(Rule):
     other and with the bare noun right before them."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        slots, lexicon = analysis(ctx)
-        words = [_normal(slots, i) for i in range(len(slots))]
-        for k in range(1, len(words) - 1):
+        document = analysis(ctx)
+        lexicon = document.genders
+
+        def wanted(word: str) -> bool:
+            verb = aw.perfective(word)
+            return verb is not None and verb.root != "जा" and aw.normal(word) not in ("की", "लिए")  # genitive
+
+        for position in document.occurrences(wanted):
+            slots, words, k = document.slots, document.slots.words, position
             verb = aw.perfective(words[k] or "")
-            if verb is None or verb.root == "जा" or words[k] in ("की", "लिए"):  # genitive, के लिए
+            if verb is None:
                 continue
             auxiliary = aw.passive_auxiliary(words, k + 1)
             slot, noun_slot = slots[k], slots[k - 1]
@@ -382,18 +456,20 @@ class ObliqueNounForm(Rule):
     (मियाँ कल आना से) and names (सपना)."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        slots, lexicon = analysis(ctx)
-        for k, slot in enumerate(slots[:-1]):
-            following = slots[k + 1]
+        document = analysis(ctx)
+        lexicon = document.genders
+
+        def wanted(word: str) -> bool:
+            word = aw.normal(word)
+            noun = lexicon.noun(word) if not word.endswith("ना") and aw.is_candidate(word) else None
+            return noun is not None and noun.inflects
+
+        for position in document.occurrences(wanted):
+            slots, k = document.slots, position
+            slot, following = slots[k], slots[k + 1]
             if slot is None or following is None or following.normal not in aw.POSTPOSITIONS:
                 continue
-            noun = lexicon.noun(slot.normal) if aw.is_candidate(slot.normal) else None
-            if (
-                noun is None
-                or not noun.inflects
-                or slot.normal.endswith("ना")
-                or _after_feminine(slots, k, lexicon)
-            ):
+            if not wanted(slot.normal) or _after_feminine(slots, k, lexicon):
                 continue
             right = slot.normal[:-1] + "े"
             message = f"'{slot.text}' before '{following.text}' is oblique: write '{right}'"

@@ -59,9 +59,14 @@ class Genders:
     def __init__(self, counts: Mapping[str, list[int]], overrides: Mapping[str, Gender | None]) -> None:
         self._counts = counts
         self._overrides = overrides
+        self._nouns: dict[str, Noun | None] = {}
 
     def noun(self, word: str) -> Noun | None:
-        form = key(word)
+        if word not in self._nouns:
+            self._nouns[word] = self._decide(key(word))
+        return self._nouns[word]
+
+    def _decide(self, form: str) -> Noun | None:
         if form in self._overrides:
             gender = self._overrides[form]
             return Noun(gender) if gender else None

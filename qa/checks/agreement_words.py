@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Gender = Literal["m", "f"]
@@ -82,6 +83,7 @@ _SPELLINGS = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def normal(word: str) -> str:
     """The spelling the tables use (नये -> नए, गयी -> गई, बनाये -> बनाए)."""
     word = _SPELLINGS.get(word, word)
@@ -106,6 +108,7 @@ def _ending(word: str) -> tuple[str, Form] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def agreeing(word: str) -> Agreeing | None:
     """What ``word`` is as a word agreeing with a following noun, if it is one."""
     word = normal(word)
@@ -172,6 +175,7 @@ FUNCTION_WORDS = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def is_candidate(word: str) -> bool:
     """A word that may be a noun: Devanagari, not closed-class, not an agreeing word."""
     return (
@@ -237,6 +241,7 @@ def _perfectives() -> dict[str, Perfective]:
 _PERFECTIVES = _perfectives()
 
 
+@lru_cache(maxsize=1 << 16)
 def perfective(word: str) -> Perfective | None:
     """The perfective ``word`` is, if it is one of a known transitive verb (or of जाना)."""
     return _PERFECTIVES.get(normal(word))
