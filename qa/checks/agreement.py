@@ -101,7 +101,7 @@ def _links(view: str, spans: list[tuple[str, int]]) -> list[str]:
             kinds[gap] = "joined"
         else:
             kinds[gap] = " " if gap.isspace() and "\n" not in gap else "break"
-    return [kinds[gap] for gap in gaps] + ["break"]
+    return [kinds[gap] for gap in gaps] + ["break"] if spans else []
 
 
 @dataclass(frozen=True, slots=True)
