@@ -19,10 +19,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from qa import api
 from qa.config import Config
 from qa.diagnostic import Severity
+from qa.families import LETTERS
 
 from corpora import CORPORA, word_count
 
-FAMILIES = "UPTNFSE"
+FAMILIES = LETTERS
 
 
 def _per_thousand(count: int, words: int) -> float:

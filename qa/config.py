@@ -54,6 +54,7 @@ SECTIONS = (
     "cms",
     "server",
     "english",
+    "grammar",
 )
 
 

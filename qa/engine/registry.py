@@ -25,9 +25,10 @@ from qa.diagnostic import Severity
 from qa.engine.rule import Example, Rule, RuleMeta
 from qa.engine.types import PatternRule, RepetitionRule, SubstitutionRule, compile_pattern
 from qa.errors import RuleDataError
+from qa.families import LETTERS
 from qa.sources import read_data
 
-_CODE = regex.compile(r"^[UPTNFSE]\d{3}$")
+_CODE = regex.compile(rf"^[{LETTERS}]\d{{3}}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TYPES = ("pattern", "substitution", "repetition", "python")
 _META_KEYS = {"code", "name", "type", "severity", "summary", "message", "fix", "default", "doc", "examples"}
@@ -128,7 +129,7 @@ def _spec(path: Path, entry: Any, index: int, *, checked: bool = False) -> RuleS
         raise RuleDataError(f"{where}: expected a mapping")
     code = str(entry.get("code", ""))
     if not _CODE.match(code):
-        raise RuleDataError(f"{where}: code {code!r} must be a family letter (UPTNFSE) and 3 digits")
+        raise RuleDataError(f"{where}: code {code!r} must be a family letter ({LETTERS}) and 3 digits")
     where = f"{path}: {code}"
     kind = entry.get("type")
     if kind not in _TYPES:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from qa.diagnostic import Diagnostic, Edit, Fix, Severity
 from qa.document import Document
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from qa.config import Config
 
 FixSafety = Literal["safe", "unsafe", "none"]
+T = TypeVar("T")
 
 #: Marks the expected span inside an example text: "हालांकि⟦,⟧बातचीत".
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
@@ -73,10 +74,20 @@ class Context:
     config: Config
     date: dt.date
     date_source: str = "today"
+    #: Per-document analyses that several rules share (see :meth:`shared`).
+    analyses: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.document.view
+
+    def shared(self, name: str, build: Callable[[Context], T]) -> T:
+        """``build(self)``, computed once per document and shared by the rules that ask
+        for it by ``name`` (no module-level "last document" memo: documents are checked
+        in threads)."""
+        if name not in self.analyses:
+            self.analyses[name] = build(self)
+        return self.analyses[name]  # type: ignore[no-any-return]
 
 
 class Rule:

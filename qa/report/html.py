@@ -14,18 +14,10 @@ from html import escape
 
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import RuleMeta
+from qa.families import FAMILIES
 from qa.report import FileResult
-from qa.report.summary import FAMILIES, plural, summary_line
+from qa.report.summary import plural, summary_line
 
-COLOURS = {
-    "U": "#8e44ad",
-    "P": "#d35400",
-    "T": "#c0392b",
-    "N": "#2471a3",
-    "F": "#1e8449",
-    "S": "#7d6608",
-    "E": "#117a65",
-}
 SEVERITIES = ("error", "warning", "info")
 
 _CSS = """
@@ -110,7 +102,8 @@ document.body.dataset.visible=visible().length;document.body.dataset.ready='1';
 
 def _family(code: str) -> tuple[str, str]:
     """(family name, colour) of a rule code."""
-    return FAMILIES.get(code[:1], "Other"), COLOURS.get(code[:1], "#566573")
+    family = FAMILIES.get(code[:1])
+    return (family.name, family.colour) if family else ("Other", "#566573")
 
 
 def _tip(result: FileResult, d: Diagnostic) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from qa import __version__
 from qa.engine.rule import RuleMeta
+from qa.families import FAMILIES
 from qa.report import FileResult
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -19,6 +20,11 @@ def _uri(path: str) -> str:
     return PurePath(path).as_posix() if path != "-" else "stdin"
 
 
+def _tags(meta: RuleMeta) -> list[str]:
+    family = FAMILIES.get(meta.family)
+    return [family.sarif_tag] if family else []
+
+
 def _rule(meta: RuleMeta) -> dict[str, Any]:
     return {
         "id": meta.code,
@@ -27,7 +33,7 @@ def _rule(meta: RuleMeta) -> dict[str, Any]:
         "fullDescription": {"text": meta.doc or meta.summary},
         "help": {"text": meta.doc or meta.summary},
         "defaultConfiguration": {"level": _LEVELS[str(meta.severity)]},
-        "properties": {"family": meta.family, "fix": meta.fix},
+        "properties": {"family": meta.family, "fix": meta.fix, "tags": _tags(meta)},
     }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from qa.families import FAMILIES
 from qa.report import FileResult
 
 
@@ -31,16 +32,6 @@ def summary_line(results: list[FileResult]) -> str:
     return f"Found {plural(total, 'problem')} ({', '.join(parts)}) in {files}.{fixable_note}{fixed_note}"
 
 
-#: Rule families by code letter, as reports name them.
-FAMILIES = {
-    "U": "Unicode",
-    "P": "Punctuation",
-    "T": "Spelling",
-    "N": "Names",
-    "F": "Facts",
-    "S": "Style",
-    "E": "English",
-}
 _SEVERITIES = ("error", "warning", "info")
 
 
@@ -53,7 +44,8 @@ def family_table(results: list[FileResult]) -> str:
     rows = [f"{'family':<16}" + "".join(f"{s:>9}" for s in _SEVERITIES) + f"{'total':>9}"]
     for letter in letters:
         cells = [counts[(letter, s)] for s in _SEVERITIES]
-        name = f"{letter} {FAMILIES.get(letter, '')}".rstrip()
+        family = FAMILIES.get(letter)
+        name = f"{letter} {family.name if family else ''}".rstrip()
         rows.append(f"{name:<16}" + "".join(f"{c:>9}" for c in cells) + f"{sum(cells):>9}")
     return "\n".join(rows)
 

@@ -5,7 +5,7 @@ How our rules appear to LanguageTool clients (see ``docs/integrations.md``):
 
 - ``rule.id`` is the rule code (``P002``); ``enabledRules``/``disabledRules`` accept codes
   or names (``space-before-punctuation`` or ``SPACE_BEFORE_PUNCTUATION``).
-- Each family maps to a category and an ITS issue type (:data:`FAMILIES`); spacing
+- Each family maps to a category and an ITS issue type (``qa.families``); spacing
   rules (a name with "space") are ``whitespace`` issues in ``TYPOGRAPHY``.
 - ``level=picky`` adds the opt-in rules; ``default`` runs the configured default set.
 - Offsets and lengths are UTF-16 code units, as LanguageTool's (Java) are.
@@ -25,19 +25,10 @@ from qa import __version__
 from qa.diagnostic import Diagnostic
 from qa.document import Document, ViewBuilder
 from qa.engine.rule import RuleMeta
+from qa.families import FAMILIES
 from qa.formats import plain
 from qa.formats.masking import mask, objects
 
-#: family letter -> (category id, category name, ITS issue type)
-FAMILIES: dict[str, tuple[str, str, str]] = {
-    "U": ("ENCODING", "Unicode and encoding", "typographical"),
-    "P": ("PUNCTUATION", "Punctuation", "typographical"),
-    "T": ("TYPOS", "Possible Typo", "misspelling"),
-    "N": ("CONSISTENCY", "Names and spelling consistency", "inconsistency"),
-    "F": ("FACTS", "Ordinals and facts", "inconsistency"),
-    "S": ("STYLE", "Style", "style"),
-    "E": ("GRAMMAR", "English passages", "grammar"),
-}
 _SPACING = ("TYPOGRAPHY", "Typography", "whitespace")
 HINDI = {"name": "Hindi", "code": "hi", "longCode": "hi-IN"}
 LANGUAGES = ("hi", "hi-IN")
@@ -201,7 +192,10 @@ def category(meta: RuleMeta) -> tuple[str, str, str]:
     """(category id, category name, issue type) of a rule."""
     if meta.family == "P" and "space" in meta.name:
         return _SPACING
-    return FAMILIES.get(meta.family, ("MISC", "Miscellaneous", "uncategorized"))
+    family = FAMILIES.get(meta.family)
+    if family is None:
+        return ("MISC", "Miscellaneous", "uncategorized")
+    return (family.lt_category, family.lt_name, family.its_type)
 
 
 def _annotation(data: str | None) -> list[Mapping[str, Any]]:

@@ -1,0 +1,125 @@
+"""Build ``rules/grammar/noun-gender.tsv.gz``: the evidence for each noun's gender.
+
+Counts, over openly licensed prose only (Hindi Wikipedia CC BY-SA, HiNER CC BY-SA 4.0,
+IL-NER CC BY 4.0), the agreeing words around each word that may be a noun: a genitive,
+possessive, adjective or attributive participle right before it in its masculine direct
+(का, बड़ा), masculine oblique/plural (के, बड़े) or feminine (की, बड़ी) form, when the word
+ends its noun phrase; and a perfective or auxiliary right after it (था/हुआ/गया vs
+थी/हुई/गई) when it starts one. Counts, not verdicts: qa decides at load time, and a
+word with too little or mixed evidence has no gender.
+
+Held out, so that false alarms are measured on text the counts never saw: FLORES,
+NTREX, UD PUD, and every tenth line of the Wikipedia file (bench/eval_grammar.py
+reads those lines).
+
+Usage: python bench/build_grammar_lexicon.py  (reads ../shared/data or $QA_SHARED_DATA)
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from qa.checks import agreement_words as aw  # noqa: E402
+from qa.text.tokenize import Kind, tokens  # noqa: E402
+
+DATA = Path(os.environ.get("QA_SHARED_DATA", ROOT.parent / "shared" / "data"))
+OUT = ROOT / "rules" / "grammar" / "noun-gender.tsv.gz"
+WIKIPEDIA = "hindi-wikipedia-articles-20k/hiwiki_lines_dedup.txt.gz"
+SOURCES = [
+    WIKIPEDIA,
+    "hiner-validation-sentences/hiner_validation_sentences.txt",
+    "ilner-hindi-sentences/ilner_hindi_train.txt",
+    "ilner-hindi-sentences/ilner_hindi_dev.txt",
+    "ilner-hindi-sentences/ilner_hindi_test.txt",
+]
+#: Every HELD_OUT-th Wikipedia line is kept for the false-alarm measurement.
+HELD_OUT = 10
+MIN_TOTAL = 3
+COLUMNS = ("direct", "oblique", "feminine", "verb-m", "verb-f")
+HEADER = (
+    "# Gender evidence for nouns, built by bench/build_grammar_lexicon.py from Hindi Wikipedia\n"
+    "# article text (Hindi Wikipedia contributors, CC BY-SA 3.0/4.0), HiNER validation sentences\n"
+    "# (CC BY-SA 4.0) and IL-NER Hindi sentences (CC BY 4.0). Licensed CC BY-SA 4.0.\n"
+    "# Columns: word, then how often it followed a masculine direct (का, बड़ा), masculine\n"
+    "# oblique/plural (के, बड़े) and feminine (की, बड़ी) agreeing word, and preceded a\n"
+    "# masculine (था, हुआ, गया) and feminine (थी, हुई, गई) verb form.\n"
+)
+#: Verbs whose habitual participle agrees with its subject (होता/होती है).
+_HABITUAL = ("हो", "जा", "रह", "मिल", "लग", "बन", "चल", "आ", "पड़", "बढ़", "घट")
+_VERBS = {
+    **{f"{stem}ता": 3 for stem in _HABITUAL},
+    **{f"{stem}ती": 4 for stem in _HABITUAL},
+    "था": 3,
+    "थे": 3,
+    "हुआ": 3,
+    "हुए": 3,
+    "गया": 3,
+    "गए": 3,
+    "थी": 4,
+    "थीं": 4,
+    "हुई": 4,
+    "हुईं": 4,
+    "गई": 4,
+    "गईं": 4,
+}
+_COLUMN = {"direct": 0, "oblique": 1, "feminine": 2}
+
+
+def wikipedia_line(index: int) -> bool:
+    """Whether Wikipedia line ``index`` feeds the counts (the rest is held out)."""
+    return index % HELD_OUT != 0
+
+
+def lines() -> Iterator[str]:
+    for name in SOURCES:
+        path = DATA / name
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as handle:
+            for index, line in enumerate(handle):
+                if name != WIKIPEDIA or wikipedia_line(index):
+                    yield line
+
+
+def words(line: str) -> list[str | None]:
+    """The words of a line, None for punctuation and numbers."""
+    return [aw.key(aw.normal(t.text)) if t.kind is Kind.WORD else None for t in tokens(line)]
+
+
+def count(counts: dict[str, list[int]], row: list[str | None]) -> None:
+    for i, word in enumerate(row):
+        if word is None or not aw.is_candidate(word):
+            continue
+        following = row[i + 1] if i + 1 < len(row) else None
+        before = aw.attributive(row, i - 1) if i > 0 else None
+        if before is not None and aw.ends_phrase(following):
+            counts[word][_COLUMN[before.form]] += 1
+        previous = row[i - 1] if i > 0 else None
+        starts = previous is None or previous in aw.POSTPOSITIONS or previous in aw.FUNCTION_WORDS
+        if following in _VERBS and starts:
+            counts[word][_VERBS[following]] += 1
+
+
+def main() -> None:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0] * len(COLUMNS))
+    for line in lines():
+        count(counts, words(line))
+    kept = sorted((w, c) for w, c in counts.items() if sum(c) >= MIN_TOTAL)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write(HEADER)
+        out.write("\t".join(("word", *COLUMNS)) + "\n")
+        for word, row in kept:
+            out.write("\t".join((word, *map(str, row))) + "\n")
+    print(f"{len(kept)} words -> {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,476 @@
+"""Family G: gender and number agreement, where the words themselves settle it.
+
+Each rule looks at a few neighbouring words through the analyser
+(:mod:`qa.checks.agreement_words`) and the noun genders
+(:mod:`qa.checks.agreement_lexicon`), and stays silent whenever a piece is unknown: a
+noun without a certain gender, a noun phrase it cannot delimit, a coordination, a person
+noun whose gender is the person's. The sentence's words are analysed once per document
+and shared through the rule context.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import accumulate, chain, pairwise
+from operator import itemgetter
+from typing import NamedTuple
+
+from qa import lexicon as lexicon_words
+from qa.checks import agreement_words as aw
+from qa.checks.agreement_lexicon import Genders, Noun, genders
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+
+_GENDER_NAMES = {"m": "masculine", "f": "feminine"}
+#: Words a genitive may stand before its noun's modifiers with (राज्य का सबसे बड़ा शहर).
+_MODIFIERS = aw.word_set("सबसे बहुत एक इस उस इन उन यह वह ये वे")
+#: Marks that join what stands on both sides of them into one word (no spaces).
+_JOINERS = frozenset("-‐‑–.")  # one character between two words
+#: Particles and negation that may stand between a postposition phrase and what follows.
+_PARTICLES = aw.word_set("नहीं न भी ही तो")
+_AUXILIARY_GENDER = {"था": "m", "थे": "m", "थी": "f", "थीं": "f"}
+#: Forms of होना after a noun phrase.
+_AUXILIARY_VERBS = aw.word_set("है हैं था थे थी थीं")
+_CONJUNCTIONS = aw.word_set("और या तथा एवं व")
+#: Singular auxiliaries: after one, a masculine noun with एक before it is singular.
+_SINGULAR = aw.word_set("है था")
+
+
+class Word(NamedTuple):
+    """A word of the text: as written, in the tables' spelling, and where it is."""
+
+    text: str
+    normal: str
+    start: int
+    end: int
+
+
+_SKIP = object()
+
+
+class Slots:
+    """The document as a sequence of slots: a :class:`Word`, or None where anything but
+    spaces separates two words (punctuation, a number, a line break) and at both ends.
+    Words joined by a hyphen or full stop without spaces, or followed by the
+    abbreviation sign, read as the whole compound, which no rule knows: कविता-संग्रह,
+    माँ-बाप, एम॰ए॰, के॰ (an initial, not the postposition). Words are built on demand."""
+
+    def __init__(self, view: str, spans: list[tuple[str, int]]) -> None:
+        self.view, self.spans = view, spans
+        links = _links(view, spans)
+        normals = list(map(aw.normal, map(itemgetter(0), spans)))
+        for k in [k for k, link in enumerate(links) if link == "joined"]:
+            last = k
+            while links[last] == "joined":
+                last += 1
+            normals[k] = view[spans[k][1] : spans[last][1] + len(spans[last][0])]
+            normals[k + 1] = normals[k]
+        marks = [None if link == "break" else _SKIP for link in links]
+        #: each slot's word in the tables' spelling (None for a break)
+        self.words: list[str | None] = [
+            None,
+            *(word for word in chain.from_iterable(zip(normals, marks, strict=True)) if word is not _SKIP),
+        ]
+        #: each word's slot
+        breaks = accumulate((link == "break" for link in links[:-1]), initial=0)
+        self.slot_of = [k + 1 + before for k, before in enumerate(breaks)]
+        self.starts = list(map(itemgetter(1), spans))
+
+    def slot_at(self, start: int) -> int:
+        """The slot of the word that starts at view offset ``start``."""
+        return self.slot_of[bisect_left(self.starts, start)]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, k: int) -> Word | None:
+        if not 0 <= k < len(self.words) or self.words[k] is None:
+            return None
+        text, start = self.spans[bisect_left(self.slot_of, k)]
+        return Word(text, self.words[k] or "", start, start + len(text))
+
+
+def _links(view: str, spans: list[tuple[str, int]]) -> list[str]:
+    """What separates each word from the next: " " (spaces), "joined" or "break"."""
+    gaps = [view[start + len(text) : after] for (text, start), (_, after) in pairwise(spans)]
+    kinds: dict[str, str] = {}
+    for gap in set(gaps):
+        if gap in _JOINERS or gap.startswith("॰"):
+            kinds[gap] = "joined"
+        else:
+            kinds[gap] = " " if gap.isspace() and "\n" not in gap else "break"
+    return [kinds[gap] for gap in gaps] + ["break"] if spans else []
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One document as G's rules read it: its slots and the genders in force. Rules
+    visit only the words that concern them (an agreeing word, a verb form)."""
+
+    slots: Slots
+    word_index: dict[str, list[int]]
+    genders: Genders
+
+    def occurrences(self, wanted: Callable[[str], bool]) -> list[int]:
+        """The slots of the words ``wanted`` accepts (as written), in order."""
+        index, slot_at = self.word_index, self.slots.slot_at
+        return sorted(slot_at(start) for word in filter(wanted, index) for start in index[word])
+
+
+def _analyse(ctx: Context) -> Analysis:
+    document = ctx.document
+    slots = Slots(document.view, document.words)
+    return Analysis(slots, document.word_index, genders(ctx.config.section("grammar")))
+
+
+def analysis(ctx: Context) -> Analysis:
+    """The document as G reads it, once per document."""
+    return ctx.shared("agreement", _analyse)
+
+
+def _oblique(noun: Word, following: str | None) -> bool:
+    """The noun is in the oblique case: a postposition follows, or it is an oblique plural."""
+    return following in aw.POSTPOSITIONS or noun.normal.endswith("ों")
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The noun an agreeing word modifies, and what the words between show of it."""
+
+    index: int
+    noun: Noun
+    following: str | None
+    #: modifiers stood between (सबसे, इस, an adjective)
+    skipped: bool
+    #: one of them shows a singular direct noun (एक, बड़ा)
+    singular: bool
+
+
+class AttributeAgreement(Rule):
+    """G001-G003: a genitive, possessive or adjective/participle vs the noun it modifies.
+
+    Options: ``kinds``, which agreeing words this rule checks (genitive, possessive,
+    adjective, participle)."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        kinds = set(self.options.get("kinds", ()))
+        document = analysis(ctx)
+
+        def wanted(word: str) -> bool:
+            found = aw.agreeing(word)
+            return found is not None and found.kind in kinds
+
+        for position in document.occurrences(wanted):
+            found = _attribute_finding(document, position, kinds)
+            if found is None:
+                continue
+            slot, forms, message = found
+            if len(forms) == 1:
+                yield self.replace(slot.start, slot.end, forms[0], message)
+            else:  # which one depends on the noun's number: no fix
+                yield self.diagnostic(slot.start, slot.end, message, suggestions=forms)
+
+
+def _attribute_finding(
+    document: Analysis, position: int, kinds: set[str]
+) -> tuple[Word, tuple[str, ...], str] | None:
+    """(the agreeing word, its right forms, the message) if the word in slot
+    ``position`` disagrees with its noun."""
+    slots, words, i = document.slots, document.slots.words, position
+    attribute = aw.attributive(words, i)
+    if attribute is None or attribute.kind not in kinds:
+        return None
+    if attribute.kind == "possessive" and _after_name(words, i):
+        return None
+    head = _head(words, i, attribute, document.genders)
+    noun_slot = slots[head.index] if head else None
+    if head is None or noun_slot is None:
+        return None
+    forms = _expected(attribute, head, noun_slot)
+    slot = slots[i]
+    if not forms or slot is None:
+        return None
+    gender = _GENDER_NAMES[head.noun.gender]
+    return (
+        slot,
+        forms,
+        f"'{slot.text}' before {gender} '{noun_slot.text}': write {' or '.join(map(repr, forms))}",
+    )
+
+
+def _after_name(words: list[str | None], i: int) -> bool:
+    """A word that may be a noun or name right before: संत मेरी चर्च is Mary's church."""
+    before = words[i - 1] if i > 0 else None
+    return before is not None and aw.is_candidate(before)
+
+
+def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> Head | None:
+    """The noun the word at ``i`` modifies: the next word, or for a genitive or
+    possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase,
+    its gender is known and the word cannot belong to a noun further on."""
+    j, singular = i + 1, False
+    if attribute.kind in ("genitive", "possessive"):
+        while j < len(words) and (between := words[j]) is not None and between not in aw.GENITIVE:
+            modifier = aw.attributive(words, j)
+            if between not in _MODIFIERS and (modifier is None or modifier.kind == "possessive"):
+                break
+            singular = singular or between == "एक" or (modifier is not None and modifier.form == "direct")
+            j += 1
+    word = words[j] if j < len(words) else None
+    if word is None or not aw.is_candidate(word):
+        return None
+    following = words[j + 1] if j + 1 < len(words) else None
+    if not ends_phrase(following, lexicon):
+        return None
+    noun = lexicon.noun(word)
+    if noun is None or (
+        following in aw.POSTPOSITIONS and _may_belong_further(words, j + 2, attribute, lexicon)
+    ):
+        return None
+    return Head(j, noun, following, j > i + 1, singular)
+
+
+def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing, lexicon: Genders) -> bool:
+    """Whether the agreeing word may modify a noun after the postposition phrase that
+    follows its noun (जिनका [रोगी से] संपर्क, अपनी [हमले की] योजना, आने वाले [गर्मी के]
+    मौसम, उन के [सत्ता में] आने, का [हाथ से बुना हुआ] कपड़ा, का [एक भाषा से दूसरी भाषा
+    में] अनुवाद): yes unless, past particles, modifiers and further postposition phrases,
+    what comes at ``k`` ends the matter: the end, punctuation, a closed-class word, a
+    finite verb, a compound postposition, or a noun of the other gender."""
+    for _ in range(4):
+        while (
+            k < len(words)
+            and (word := words[k]) is not None
+            and word not in aw.GENITIVE
+            and (
+                word in _PARTICLES
+                or word in _MODIFIERS
+                or word in _CONJUNCTIONS
+                or aw.attributive(words, k) is not None
+            )
+        ):
+            k += 1
+        word = words[k] if k < len(words) else None
+        if word is None:
+            return False
+        if aw.perfective(word) is not None and not lexicon.known(word):
+            after = words[k + 1] if k + 1 < len(words) else None
+            return after is not None and (
+                aw.agreeing(after) is not None or aw.passive_auxiliary(words, k + 1) is not None
+            )
+        if aw.key(word) in aw.COMPOUND_POSTPOSITIONS or word in aw.FUNCTION_WORDS:
+            return False
+        noun = lexicon.noun(word) if aw.is_candidate(word) else None
+        if noun is None or noun.gender == attribute.gender:
+            return True
+        if (words[k + 1] if k + 1 < len(words) else None) not in aw.POSTPOSITIONS:
+            return False
+        k += 2  # a noun of the other gender in another postposition phrase: look past it
+    return False
+
+
+def ends_phrase(following: str | None, lexicon: Genders) -> bool:
+    """:func:`agreement_words.ends_phrase`, or a perfective verb (नीति रखी) that is not
+    also a noun (कमाई)."""
+    return aw.ends_phrase(following) or (
+        following is not None and aw.perfective(following) is not None and not lexicon.known(following)
+    )
+
+
+def _expected(attribute: aw.Agreeing, head: Head, noun_slot: Word) -> tuple[str, ...]:
+    """The forms ``attribute`` may take before this noun (one, or the masculine two when
+    the noun's number does not show); empty when it may be right as it is."""
+    if attribute.form == "oblique" and head.skipped and head.following in _AUXILIARY_VERBS:
+        return ()  # उनके एक बहन है: the के of having, as in उसके दो बेटे हैं
+    if _AUXILIARY_GENDER.get(head.following or "") == attribute.gender:
+        return ()  # प्रेरणा की स्रोत थीं: a predicate that the writer made agree with its subject
+    if head.noun.gender == "f":
+        return () if attribute.form == "feminine" else (attribute.inflect("feminine"),)
+    oblique = _oblique(noun_slot, head.following)
+    # a singular direct noun: an -आ noun like हिस्सा, or एक/बड़ा before it (not उनके एक भाई थे)
+    direct = not oblique and (head.noun.inflects or (head.singular and head.following in _SINGULAR))
+    if attribute.form == "feminine":
+        if oblique or noun_slot.normal.endswith("े"):
+            return (attribute.inflect("oblique"),)
+        if direct:
+            return (attribute.inflect("direct"),)
+        return (attribute.inflect("direct"), attribute.inflect("oblique"))  # number unseen
+    if attribute.form == "oblique":
+        return (attribute.inflect("direct"),) if direct else ()
+    if head.skipped or not oblique:
+        return ()  # उसका इस मामले में कहना: the genitive may belong further on
+    return (attribute.inflect("oblique"),)
+
+
+#: Nouns used as adverbs of time or manner (पहली बार, इस तरह, रात): never a verb's subject
+#: or object, whatever their gender.
+_ADVERBIAL_NOUNS = aw.word_set("बार दफा दफ़ा तरह प्रकार रात सुबह शाम दोपहर तारीख तारीख़ सदी साल वर्ष दिन")
+#: Auxiliaries and their forms in the other gender, carried along when a verb is corrected.
+_AUX_GENDER = {"था": "थी", "थी": "था", "थे": "थीं", "थीं": "थे"}
+#: Words after which a verb group has ended (लिखी और, लिखी कि).
+_VERB_GROUP_ENDS = aw.CLAUSE_BREAKS | aw.word_set("और तथा एवं व")
+#: Verbs whose bare goal noun stands right before them (जेल भेजा गया): left alone.
+_GOAL_ROOTS = aw.word_set("भेज ले")
+
+
+def _starts_phrase(words: list[str | None], j: int) -> bool:
+    """The word at ``j`` begins its noun phrase: nothing, punctuation, a closed-class
+    word, a postposition or an agreeing word stands before it."""
+    before = words[j - 1] if j > 0 else None
+    return before is None or before in aw.FUNCTION_WORDS or aw.agreeing(before) is not None
+
+
+def _controller(words: list[str | None], j: int, verb: aw.Perfective, lexicon: Genders) -> Noun | None:
+    """The gender of the bare noun at ``j`` that the verb right after it agrees with.
+
+    None with करना: a noun before it often makes one verb with it (याद किया, रिपोर्ट किया)
+    whose agreement goes elsewhere; and None when the "noun" is a verb's root in a
+    compound verb (पहचान लिया, जीत लिया, सोच रखा)."""
+    word = words[j] if 0 <= j < len(words) else None
+    if word is None or word in _ADVERBIAL_NOUNS or aw.key(word) in aw.COMPOUND_POSTPOSITIONS:
+        return None
+    if verb.root == "कर" or not aw.is_candidate(word):
+        return None
+    if lexicon_words.known(word + "ना"):
+        return None
+    return lexicon.noun(word)
+
+
+def _plural(noun_slot: Word) -> bool:
+    return noun_slot.normal.endswith(("ें", "एं", "ां", "ए", "े"))
+
+
+def _ends_verb_group(following: str | None) -> bool:
+    return following is None or following in aw.AUXILIARIES or following in _VERB_GROUP_ENDS
+
+
+def _ergative_before(words: list[str | None], k: int) -> bool:
+    """Whether ने marks a subject earlier in the clause of the verb at ``k``, with no
+    other clause-ending verb between (उसने खाना खाया और …)."""
+    for j in range(k - 1, -1, -1):
+        word = words[j]
+        if word is None or word in aw.CLAUSE_BREAKS:
+            return False
+        if word == "ने" or word in aw.ERGATIVE_PRONOUNS:
+            return True
+        verb = aw.perfective(word)
+        if verb is not None and verb.root not in aw.CLAUSAL_ROOTS and _ends_verb_group(words[j + 1]):
+            return False
+    return False
+
+
+class ErgativeObjectAgreement(Rule):
+    """G004: with ने, a perfective transitive verb agrees with its unmarked object."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document = analysis(ctx)
+        lexicon = document.genders
+
+        def wanted(word: str) -> bool:
+            verb = aw.perfective(word)
+            return verb is not None and verb.root not in aw.CLAUSAL_ROOTS and verb.root != "जा"
+
+        for position in document.occurrences(wanted):
+            slots, words, k = document.slots, document.slots.words, position
+            verb = aw.perfective(words[k] or "")
+            following = words[k + 1]
+            if verb is None or not _ends_verb_group(following) or not _ergative_before(words, k):
+                continue  # a participle (लिखी गई किताब), a compound verb, or no ने
+            noun = _controller(words, k - 1, verb, lexicon)
+            noun_slot, slot = slots[k - 1], slots[k]
+            if noun is None or noun_slot is None or slot is None or noun.gender == verb.gender:
+                continue
+            right = verb.inflect(noun.gender, _plural(noun_slot))
+            end, replacement = slot.end, right
+            aux = slots[k + 1] if following in _AUX_GENDER else None
+            if aux is not None:
+                end, replacement = (
+                    aux.end,
+                    f"{right}{ctx.text[slot.end : aux.start]}{_AUX_GENDER[aux.normal]}",
+                )
+            gender = _GENDER_NAMES[noun.gender]
+            message = f"'{slot.text}' after {gender} object '{noun_slot.text}' (with ने): write '{right}'"
+            yield self.replace(slot.start, end, replacement, message)
+
+
+class PassiveAgreement(Rule):
+    """G005: the parts of a passive (सुनाया गया, की जाती, किया जा सकता) agree with each
+    other and with the bare noun right before them."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document = analysis(ctx)
+        lexicon = document.genders
+
+        def wanted(word: str) -> bool:
+            verb = aw.perfective(word)
+            return verb is not None and verb.root != "जा" and aw.normal(word) not in ("की", "लिए")  # genitive
+
+        for position in document.occurrences(wanted):
+            slots, words, k = document.slots, document.slots.words, position
+            verb = aw.perfective(words[k] or "")
+            if verb is None:
+                continue
+            auxiliary = aw.passive_auxiliary(words, k + 1)
+            slot, noun_slot = slots[k], slots[k - 1]
+            aux_slot = slots[auxiliary.index] if auxiliary else None
+            if auxiliary is None or slot is None or aux_slot is None:
+                continue
+            noun = None
+            if (
+                noun_slot is not None
+                and verb.root not in _GOAL_ROOTS
+                and verb.root not in aw.CLAUSAL_ROOTS
+                and _starts_phrase(words, k - 1)
+            ):
+                noun = _controller(words, k - 1, verb, lexicon)
+            if noun is not None and noun_slot is not None:
+                gender, plural = noun.gender, _plural(noun_slot)
+                if verb.gender == auxiliary.gender == gender:
+                    continue
+                what = f"{_GENDER_NAMES[gender]} '{noun_slot.text}'"
+            elif verb.gender != auxiliary.gender:
+                gender, plural, what = auxiliary.gender, auxiliary.plural, f"'{aux_slot.text}'"
+            else:
+                continue
+            between = ctx.text[slot.end : aux_slot.start]
+            right = verb.inflect(gender, plural) + between + aw.regender(aux_slot.text, gender, plural)
+            message = f"'{ctx.text[slot.start : aux_slot.end]}' does not agree with {what}: write '{right}'"
+            yield self.replace(slot.start, aux_slot.end, right, message)
+
+
+def _after_feminine(slots: Slots, k: int, lexicon: Genders) -> bool:
+    """A feminine noun or title right before: the -आ word is a name in apposition
+    (बेटी सपना से, श्रीमती वंदना का)."""
+    before = slots[k - 1] if k > 0 else None
+    if before is None:
+        return False
+    noun = lexicon.noun(before.normal) if aw.is_candidate(before.normal) else None
+    return before.normal in ("श्रीमती", "सुश्री", "कुमारी") or (noun is not None and noun.gender == "f")
+
+
+class ObliqueNounForm(Rule):
+    """G006: an -आ noun that inflects (हिस्सा, जिला) keeps its direct form before a
+    postposition: हिस्सा का -> हिस्से का. Not -ना words: infinitives and titles
+    (मियाँ कल आना से) and names (सपना)."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document = analysis(ctx)
+        lexicon = document.genders
+
+        def wanted(word: str) -> bool:
+            word = aw.normal(word)
+            noun = lexicon.noun(word) if not word.endswith("ना") and aw.is_candidate(word) else None
+            return noun is not None and noun.inflects
+
+        for position in document.occurrences(wanted):
+            slots, k = document.slots, position
+            slot, following = slots[k], slots[k + 1]
+            if slot is None or following is None or following.normal not in aw.POSTPOSITIONS:
+                continue
+            if not wanted(slot.normal) or _after_feminine(slots, k, lexicon):
+                continue
+            right = slot.normal[:-1] + "े"
+            message = f"'{slot.text}' before '{following.text}' is oblique: write '{right}'"
+            yield self.replace(slot.start, slot.end, right, message)

@@ -1,0 +1,147 @@
+"""Noun genders for the G family: counted evidence, curated overrides and the desk's own.
+
+``rules/grammar/noun-gender.tsv.gz`` holds, per noun, how often the open corpora put a
+masculine or feminine agreeing word next to it (bench/build_grammar_lexicon.py). A
+noun has a gender only when its evidence is plentiful and one-sided; otherwise it has
+none and no rule checks it. ``rules/grammar/overrides.yaml`` and ``[tool.qa.grammar]``
+(``masculine``, ``feminine``, ``ambigender`` lists) win over the counts.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from qa import datacache, lexicon
+from qa.checks.agreement_words import Gender, key
+from qa.engine.registry import read_yaml, rules_dir
+from qa.errors import ConfigError, RuleDataError
+
+#: A noun needs this much evidence, at least half of it (and MIN_ATTRIBUTIVE) from
+#: agreeing words before it: predicate adjectives (स्थित, शामिल) have theirs from verbs.
+MIN_EVIDENCE, MIN_ATTRIBUTIVE = 5, 3
+#: The share one gender needs. Masculine evidence is the noisier: nouns of persons
+#: (लेखक, सदस्य) are masculine in most sentences and feminine in the rest, so a noun is
+#: masculine only when the feminine is all but absent; stray feminine evidence is rare,
+#: and a feminine noun's masculine evidence is mostly the corpus's own slips (के सरकार के).
+MASCULINE_SHARE, FEMININE_SHARE = 0.95, 0.8
+#: An -आ noun inflects like लड़का (हिस्सा, oblique हिस्से) when its -ए form is a masculine
+#: noun too and के stands before the -आ form at most this share of the times का does
+#: (पिता, राजा and देवता do not inflect: के पिता is common).
+INFLECTING_OBLIQUE_SHARE = 0.2
+_NONE = [0, 0, 0, 0, 0]
+#: Abstract nouns in -ता made from an adjective ending in a consonant (सफलता,
+#: अनिश्चितता) are feminine; agent nouns (नेता, वक्ता, दाता) have a vowel sign or virama
+#: before -ता, and verbs (चलता) have an infinitive.
+_ABSTRACT_TA = regex.compile(r"\p{Devanagari}{2,}[\u0915-\u0939]ता")
+_KEYS = ("masculine", "feminine", "ambigender")
+_GENDERS: dict[str, Gender | None] = {"masculine": "m", "feminine": "f", "ambigender": None}
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """What is known of one noun form."""
+
+    gender: Gender
+    #: an -आ noun that inflects like लड़का (हिस्सा/हिस्से), so its -आ form is direct singular
+    inflects: bool = False
+
+
+class Genders:
+    """Noun form -> :class:`Noun`, for the forms whose gender is certain."""
+
+    def __init__(self, counts: Mapping[str, list[int]], overrides: Mapping[str, Gender | None]) -> None:
+        self._counts = counts
+        self._overrides = overrides
+        self._nouns: dict[str, Noun | None] = {}
+
+    def noun(self, word: str) -> Noun | None:
+        if word not in self._nouns:
+            self._nouns[word] = self._decide(key(word))
+        return self._nouns[word]
+
+    def _decide(self, form: str) -> Noun | None:
+        if form in self._overrides:
+            gender = self._overrides[form]
+            return Noun(gender) if gender else None
+        row = self._counts.get(form, _NONE)
+        direct, oblique, feminine, verb_m, verb_f = row
+        masculine, total, attributive = direct + oblique + verb_m, sum(row), direct + oblique + feminine
+        if total < MIN_EVIDENCE:
+            by_suffix = suffix_gender(form)
+            contrary = feminine + verb_f if by_suffix == "m" else masculine
+            return Noun(by_suffix) if by_suffix and not contrary else None
+        if attributive < max(MIN_ATTRIBUTIVE, total / 2):
+            return None
+        if feminine + verb_f >= FEMININE_SHARE * total:
+            return Noun("f")
+        if masculine >= MASCULINE_SHARE * total:
+            return Noun("m", inflects=self._inflects(form, direct, oblique))
+        return None
+
+    def _inflects(self, form: str, direct: int, oblique: int) -> bool:
+        if not form.endswith("ा") or oblique > INFLECTING_OBLIQUE_SHARE * direct:
+            return False
+        other = self.noun(form[:-1] + "े")
+        return other is not None and other.gender == "m"
+
+    def known(self, word: str) -> bool:
+        """Whether the counts have met ``word`` as a noun at all."""
+        return key(word) in self._counts
+
+    def with_overrides(self, overrides: Mapping[str, Gender | None]) -> Genders:
+        return Genders(self._counts, {**self._overrides, **overrides})
+
+
+def suffix_gender(word: str) -> Gender | None:
+    """The gender a noun's suffix settles, for nouns the counts have too little on:
+    -त्व is masculine (महत्व, नेतृत्व), abstract -ता feminine (सफलता, अनिश्चितता)."""
+    if word.endswith("त्व") and len(word) >= 4:
+        return "m"
+    if _ABSTRACT_TA.fullmatch(word) and not lexicon.known(word[:-2] + "ना"):
+        return "f"
+    return None
+
+
+def overrides(table: Mapping[str, Any], where: str) -> dict[str, Gender | None]:
+    """``{masculine: [...], feminine: [...], ambigender: [...]}`` -> word -> gender."""
+    unknown = set(table) - set(_KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r} (use {', '.join(_KEYS)})")
+    result: dict[str, Gender | None] = {}
+    for name in _KEYS:
+        words = table.get(name, [])
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ConfigError(f"{where}: {name} must be a list of words")
+        result.update((key(w.strip()), _GENDERS[name]) for w in words)
+    return result
+
+
+def _read_counts(path: Path) -> dict[str, list[int]]:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            rows = [line.rstrip("\n").split("\t") for line in handle if not line.startswith("#")]
+        return {row[0]: [int(n) for n in row[1:6]] for row in rows[1:]}
+    except (OSError, ValueError, IndexError, EOFError) as exc:
+        raise RuleDataError(f"{path}: unreadable noun genders: {exc}") from None
+
+
+@cache
+def builtin() -> Genders:
+    """The shipped counts and overrides, from the start-up cache while unchanged."""
+    folder = rules_dir() / "grammar"
+    counts_path, overrides_path = folder / "noun-gender.tsv.gz", folder / "overrides.yaml"
+    counts = datacache.cached("noun-gender", [counts_path], lambda: _read_counts(counts_path))
+    table = read_yaml(overrides_path, "noun gender overrides") or {}
+    return Genders(counts, overrides(table, str(overrides_path)))
+
+
+def genders(section: Mapping[str, Any]) -> Genders:
+    """The built-in genders with a ``[tool.qa.grammar]`` table's overrides on top."""
+    return builtin().with_overrides(overrides(section, "[tool.qa.grammar]")) if section else builtin()

@@ -1,0 +1,117 @@
+"""Family G (gender and number agreement): the analyser, the gender decision, desk
+overrides through the real CLI, and per-document analysis under threads."""
+
+from __future__ import annotations
+
+import gzip
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from qa import api
+from qa.checks import agreement_words as aw
+from qa.checks.agreement_lexicon import Genders, builtin, suffix_gender
+from qa.config import Config
+from qa.engine.registry import rules_dir
+
+from conftest import run_qa
+
+WRONG = "ख़बर है कि सरकार का योजना लागू हुई। मंत्री ने अपना योजना बताई। जोधपुर जिला में बारिश हुई।\n"
+RIGHT = (
+    "कांग्रेस की अध्यक्ष सोनिया गांधी और उनके पिता ने बात की। सरकार की शिक्षा नीति पर "
+    "रक्षा मंत्रालय चुप है। उन्होंने लड़की को देखा। संत मेरी चर्च में इनके कविता-संग्रह हैं।\n"
+)
+
+
+def _codes(text: str) -> list[str]:
+    config = Config()
+    config.values["select"] = ["G"]
+    return [d.code for d in api.check(text, config=config)]
+
+
+@pytest.mark.parametrize(
+    ("word", "kind", "form"),
+    [
+        ("का", "genitive", "direct"),
+        ("अपनी", "possessive", "feminine"),
+        ("नये", "adjective", "oblique"),
+        ("हुई", "participle", "feminine"),
+        ("वाले", "participle", "oblique"),
+    ],
+)
+def test_agreeing_words(word: str, kind: str, form: str) -> None:
+    found = aw.agreeing(word)
+    assert found is not None and (found.kind, found.form) == (kind, form)
+
+
+def test_not_agreeing_words() -> None:
+    assert [aw.agreeing(w) for w in ("पहले", "सरकार", "नीचे", "ताज़ा")] == [None] * 4
+
+
+def test_inflection_of_agreeing_and_verb_forms() -> None:
+    assert aw.agreeing("नया").inflect("feminine") == "नई"  # type: ignore[union-attr]
+    assert aw.agreeing("हुआ").inflect("oblique") == "हुए"  # type: ignore[union-attr]
+    assert aw.perfective("बनाये") == aw.Perfective("बना", "m", True)
+    assert aw.perfective("किया").inflect("f", False) == "की"  # type: ignore[union-attr]
+    assert aw.regender("जाती", "m", False) == "जाता" and aw.regender("गयी", "m", True) == "गए"
+
+
+def test_only_attributive_participles() -> None:
+    assert aw.attributive(["पैदा", "हुई", "समस्या"], 1) is not None
+    assert aw.attributive(["बारिश", "हुई", "किसान"], 1) is None
+    assert aw.attributive(["करते", "हुए", "जीत"], 1) is None
+
+
+def test_gender_needs_plentiful_one_sided_evidence() -> None:
+    genders = Genders(
+        {"क": [40, 10, 0, 5, 0], "ख": [0, 2, 30, 0, 3], "ग": [20, 5, 10, 0, 0], "घ": [1, 0, 2, 0, 0]},
+        {"ङ": None},
+    )
+    assert genders.noun("क").gender == "m"  # type: ignore[union-attr]
+    assert genders.noun("ख").gender == "f"  # type: ignore[union-attr]
+    assert genders.noun("ग") is None and genders.noun("घ") is None and genders.noun("ङ") is None
+
+
+def test_suffixes_and_curated_nouns() -> None:
+    assert suffix_gender("अनिश्चितता") == "f" and suffix_gender("नेतृत्व") == "m"
+    assert suffix_gender("नेता") is None and suffix_gender("चलता") is None
+    shipped = builtin()
+    assert shipped.noun("पिता").gender == "m" and not shipped.noun("पिता").inflects  # type: ignore[union-attr]
+    assert shipped.noun("अध्यक्ष") is None and shipped.noun("जिला").inflects  # type: ignore[union-attr]
+
+
+def test_the_shipped_counts_carry_their_licence() -> None:
+    with gzip.open(rules_dir() / "grammar" / "noun-gender.tsv.gz", "rt", encoding="utf-8") as handle:
+        header = handle.read(600)
+    assert "CC BY-SA 4.0" in header and "Wikipedia" in header
+
+
+def test_cli_reports_agreement_and_spares_the_hard_passes(tmp_path: Path) -> None:
+    (tmp_path / "wrong.txt").write_text(WRONG, encoding="utf-8")
+    (tmp_path / "right.txt").write_text(RIGHT, encoding="utf-8")
+    wrong = run_qa("check", "--select", "G", "--format", "json", "wrong.txt", cwd=tmp_path)
+    assert wrong.returncode == 1
+    assert {'"code": "G001"', '"code": "G003"', '"code": "G006"'} <= {
+        part.strip().rstrip(",") for part in wrong.stdout.decode().splitlines()
+    }
+    right = run_qa("check", "--select", "G", "right.txt", cwd=tmp_path)
+    assert right.returncode == 0, right.stdout.decode()
+
+
+def test_a_desk_sets_a_nouns_gender(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("वाशिंगटन की एक अख़बार के अनुसार बात हुई।\n", encoding="utf-8")
+    assert run_qa("check", "--select", "G", "a.txt", cwd=tmp_path).returncode == 1
+    (tmp_path / "pyproject.toml").write_text('[tool.qa.grammar]\nfeminine = ["अखबार"]\n', encoding="utf-8")
+    assert run_qa("check", "--select", "G", "a.txt", cwd=tmp_path).returncode == 0
+    (tmp_path / "pyproject.toml").write_text('[tool.qa.grammar]\nneuter = ["अखबार"]\n', encoding="utf-8")
+    bad = run_qa("check", "--select", "G", "a.txt", cwd=tmp_path)
+    assert bad.returncode == 2 and b"unknown key 'neuter'" in bad.stderr and b"Traceback" not in bad.stderr
+
+
+def test_documents_checked_in_threads_get_their_own_analysis() -> None:
+    texts = [WRONG, RIGHT] * 20
+    alone = [_codes(text) for text in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(_codes, texts))
+    assert together == alone and alone[0] and not alone[1]
