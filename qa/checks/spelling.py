@@ -110,18 +110,21 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     if length < 2:
         return ()
     limit = _LIMITS.get(length, _LONG_LIMIT)
-    max_edits = int(max(limit, LETTER_SLIP) / CHEAPEST_EDIT)
+    max_edits = int(limit / CHEAPEST_EDIT)
     additions, web = lexicon.additions(), lexicon.web_zipf()
     found = []
     for candidate in candidates:
         curated = candidate in additions and candidate not in web
         if curated and (length < 4 or len(candidate) <= len(word)):
             continue  # transliterated terms vary in vowels: only a dropped letter is a slip
+        if _letter_slip(word, candidate):
+            found.append((distance(word, candidate), candidate))
+            continue
         if OSA.distance(word, candidate, score_cutoff=max_edits) > max_edits:
             continue  # too many edits for even the cheapest ones to stay within the limit
         cost = distance(word, candidate)
         common = curated or lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF
-        if (cost <= limit and (common or _rare_but_sure(word, candidate))) or _letter_slip(word, candidate):
+        if cost <= limit and (common or _rare_but_sure(word, candidate)):
             found.append((cost, candidate))
     if not found:
         return ()
