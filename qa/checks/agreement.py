@@ -13,8 +13,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate, chain, pairwise
-from operator import itemgetter
+from itertools import chain, compress, count
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from qa import lexicon as lexicon_words
@@ -47,7 +47,7 @@ class Word(NamedTuple):
     end: int
 
 
-_SKIP = object()
+_JOINED, _BREAK = "joined", "break"
 
 
 class Slots:
@@ -59,28 +59,20 @@ class Slots:
 
     def __init__(self, view: str, spans: list[tuple[str, int]]) -> None:
         self.view, self.spans = view, spans
-        links = _links(view, spans)
-        normals = list(map(aw.normal, map(itemgetter(0), spans)))
-        for k in [k for k, link in enumerate(links) if link == "joined"]:
-            last = k
-            while links[last] == "joined":
-                last += 1
-            normals[k] = view[spans[k][1] : spans[last][1] + len(spans[last][0])]
-            normals[k + 1] = normals[k]
-        marks = [None if link == "break" else _SKIP for link in links]
-        #: each slot's word in the tables' spelling (None for a break)
-        self.words: list[str | None] = [
-            None,
-            *(word for word in chain.from_iterable(zip(normals, marks, strict=True)) if word is not _SKIP),
-        ]
-        #: each word's slot
-        breaks = accumulate((link == "break" for link in links[:-1]), initial=0)
-        self.slot_of = [k + 1 + before for k, before in enumerate(breaks)]
+        texts = list(map(itemgetter(0), spans))
         self.starts = list(map(itemgetter(1), spans))
-
-    def slot_at(self, start: int) -> int:
-        """The slot of the word that starts at view offset ``start``."""
-        return self.slot_of[bisect_left(self.starts, start)]
+        links = _links(view, texts, self.starts)
+        normals = list(map(aw.normal, texts))
+        for k in compress(count(), map(_JOINED.__eq__, links)):
+            last = k
+            while links[last] == _JOINED:
+                last += 1
+            normals[k] = view[self.starts[k] : self.starts[last] + len(texts[last])]
+            normals[k + 1] = normals[k]
+        #: each slot's word in the tables' spelling (None for a break); each word's slot
+        self.words, self.slot_of = _layout(normals, links)
+        #: the slot of the word starting at each view offset
+        self.slot_by_start = dict(zip(self.starts, self.slot_of, strict=True))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -92,16 +84,34 @@ class Slots:
         return Word(text, self.words[k] or "", start, start + len(text))
 
 
-def _links(view: str, spans: list[tuple[str, int]]) -> list[str]:
+def _layout(normals: list[str], links: list[str]) -> tuple[list[str | None], list[int]]:
+    """The slots (a None before the first word and after each word a break follows)
+    and each word's slot, a run of words between two breaks at a time."""
+    words: list[str | None] = [None]
+    slot_of: list[int] = []
+    first = 0
+    for before, last in enumerate(compress(count(), map(_BREAK.__eq__, links))):
+        slot_of.extend(range(first + 1 + before, last + 2 + before))
+        words.extend(normals[first : last + 1])
+        words.append(None)
+        first = last + 1
+    return words, slot_of
+
+
+def _links(view: str, texts: list[str], starts: list[int]) -> list[str]:
     """What separates each word from the next: " " (spaces), "joined" or "break"."""
-    gaps = [view[start + len(text) : after] for (text, start), (_, after) in pairwise(spans)]
-    kinds: dict[str, str] = {}
-    for gap in set(gaps):
-        if gap in _JOINERS or gap.startswith("॰"):
-            kinds[gap] = "joined"
-        else:
-            kinds[gap] = " " if gap.isspace() and "\n" not in gap else "break"
-    return [kinds[gap] for gap in gaps] + ["break"] if spans else []
+    if not texts:
+        return []
+    ends = map(add, starts, map(len, texts))
+    gaps = list(map(view.__getitem__, map(slice, ends, starts[1:])))
+    kinds = {gap: _link(gap) for gap in set(gaps)}
+    return [*map(kinds.__getitem__, gaps), _BREAK]
+
+
+def _link(gap: str) -> str:
+    if gap in _JOINERS or gap.startswith("॰"):
+        return _JOINED
+    return " " if gap.isspace() and "\n" not in gap else _BREAK
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +125,8 @@ class Analysis:
 
     def occurrences(self, wanted: Callable[[str], bool]) -> list[int]:
         """The slots of the words ``wanted`` accepts (as written), in order."""
-        index, slot_at = self.word_index, self.slots.slot_at
-        return sorted(slot_at(start) for word in filter(wanted, index) for start in index[word])
+        starts = chain.from_iterable(map(self.word_index.__getitem__, filter(wanted, self.word_index)))
+        return sorted(map(self.slots.slot_by_start.__getitem__, starts))
 
 
 def _analyse(ctx: Context) -> Analysis:
