@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache, partial
 from itertools import chain, compress, count
 from operator import add, itemgetter
 from typing import NamedTuple
@@ -165,14 +166,9 @@ class AttributeAgreement(Rule):
     adjective, participle)."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        kinds = set(self.options.get("kinds", ()))
+        kinds = frozenset(self.options.get("kinds", ()))
         document = analysis(ctx)
-
-        def wanted(word: str) -> bool:
-            found = aw.agreeing(word)
-            return found is not None and found.kind in kinds
-
-        for position in document.occurrences(wanted):
+        for position in document.occurrences(_of_kinds(kinds)):
             found = _attribute_finding(document, position, kinds)
             if found is None:
                 continue
@@ -183,8 +179,20 @@ class AttributeAgreement(Rule):
                 yield self.diagnostic(slot.start, slot.end, message, suggestions=forms)
 
 
+@cache
+def _of_kinds(kinds: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a word (as written) is an agreeing word of one of ``kinds``, per word."""
+
+    @lru_cache(maxsize=1 << 16)
+    def wanted(word: str) -> bool:
+        found = aw.agreeing(word)
+        return found is not None and found.kind in kinds
+
+    return wanted
+
+
 def _attribute_finding(
-    document: Analysis, position: int, kinds: set[str]
+    document: Analysis, position: int, kinds: frozenset[str]
 ) -> tuple[Word, tuple[str, ...], str] | None:
     """(the agreeing word, its right forms, the message) if the word in slot
     ``position`` disagrees with its noun."""
@@ -371,18 +379,20 @@ def _ergative_before(words: list[str | None], k: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
+def _object_verb(word: str) -> bool:
+    """A perfective that may agree with its object: not जाना's, not a clausal verb's."""
+    verb = aw.perfective(word)
+    return verb is not None and verb.root not in aw.CLAUSAL_ROOTS and verb.root != "जा"
+
+
 class ErgativeObjectAgreement(Rule):
     """G004: with ने, a perfective transitive verb agrees with its unmarked object."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         lexicon = document.genders
-
-        def wanted(word: str) -> bool:
-            verb = aw.perfective(word)
-            return verb is not None and verb.root not in aw.CLAUSAL_ROOTS and verb.root != "जा"
-
-        for position in document.occurrences(wanted):
+        for position in document.occurrences(_object_verb):
             slots, words, k = document.slots, document.slots.words, position
             verb = aw.perfective(words[k] or "")
             following = words[k + 1]
@@ -405,6 +415,13 @@ class ErgativeObjectAgreement(Rule):
             yield self.replace(slot.start, end, replacement, message)
 
 
+@lru_cache(maxsize=1 << 16)
+def _passive_participle(word: str) -> bool:
+    """A perfective that may begin a passive: not जाना's, not की or लिए (a genitive)."""
+    verb = aw.perfective(word)
+    return verb is not None and verb.root != "जा" and aw.normal(word) not in ("की", "लिए")
+
+
 class PassiveAgreement(Rule):
     """G005: the parts of a passive (सुनाया गया, की जाती, किया जा सकता) agree with each
     other and with the bare noun right before them."""
@@ -412,12 +429,7 @@ class PassiveAgreement(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         lexicon = document.genders
-
-        def wanted(word: str) -> bool:
-            verb = aw.perfective(word)
-            return verb is not None and verb.root != "जा" and aw.normal(word) not in ("की", "लिए")  # genitive
-
-        for position in document.occurrences(wanted):
+        for position in document.occurrences(_passive_participle):
             slots, words, k = document.slots, document.slots.words, position
             verb = aw.perfective(words[k] or "")
             if verb is None:
@@ -460,6 +472,14 @@ def _after_feminine(slots: Slots, k: int, lexicon: Genders) -> bool:
     return before.normal in ("श्रीमती", "सुश्री", "कुमारी") or (noun is not None and noun.gender == "f")
 
 
+@lru_cache(maxsize=1 << 16)
+def _inflecting_noun(lexicon: Genders, word: str) -> bool:
+    """An -आ noun that inflects like लड़का, not in -ना."""
+    word = aw.normal(word)
+    noun = lexicon.noun(word) if not word.endswith("ना") and aw.is_candidate(word) else None
+    return noun is not None and noun.inflects
+
+
 class ObliqueNounForm(Rule):
     """G006: an -आ noun that inflects (हिस्सा, जिला) keeps its direct form before a
     postposition: हिस्सा का -> हिस्से का. Not -ना words: infinitives and titles
@@ -468,12 +488,7 @@ class ObliqueNounForm(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         lexicon = document.genders
-
-        def wanted(word: str) -> bool:
-            word = aw.normal(word)
-            noun = lexicon.noun(word) if not word.endswith("ना") and aw.is_candidate(word) else None
-            return noun is not None and noun.inflects
-
+        wanted = partial(_inflecting_noun, lexicon)
         for position in document.occurrences(wanted):
             slots, k = document.slots, position
             slot, following = slots[k], slots[k + 1]
