@@ -123,17 +123,33 @@ class Analysis:
     slots: Slots
     word_index: dict[str, list[int]]
     genders: Genders
+    #: the words (as written) any rule may visit, see :func:`_may_visit`
+    visited: list[str]
 
     def occurrences(self, wanted: Callable[[str], bool]) -> list[int]:
-        """The slots of the words ``wanted`` accepts (as written), in order."""
-        starts = chain.from_iterable(map(self.word_index.__getitem__, filter(wanted, self.word_index)))
+        """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
+        sees only the words :func:`_may_visit` lets through."""
+        starts = chain.from_iterable(map(self.word_index.__getitem__, filter(wanted, self.visited)))
         return sorted(map(self.slots.slot_by_start.__getitem__, starts))
+
+
+#: The last letter, in the tables' spelling, of every word a rule visits: agreeing words
+#: and perfectives end in a vowel or nasal sign, inflecting nouns in -आ (joiners and nukta
+#: after it vanish from the genders' key).
+_VISITED_ENDINGS = frozenset("ाेीआएईं\u200c\u200d\u093c")
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_visit(word: str) -> bool:
+    """Whether any rule may visit ``word`` (as written), by its last letter."""
+    return aw.normal(word)[-1:] in _VISITED_ENDINGS
 
 
 def _analyse(ctx: Context) -> Analysis:
     document = ctx.document
     slots = Slots(document.view, document.words)
-    return Analysis(slots, document.word_index, genders(ctx.config.section("grammar")))
+    index = document.word_index
+    return Analysis(slots, index, genders(ctx.config.section("grammar")), list(filter(_may_visit, index)))
 
 
 def analysis(ctx: Context) -> Analysis:
@@ -435,9 +451,10 @@ class PassiveAgreement(Rule):
             if verb is None:
                 continue
             auxiliary = aw.passive_auxiliary(words, k + 1)
-            slot, noun_slot = slots[k], slots[k - 1]
-            aux_slot = slots[auxiliary.index] if auxiliary else None
-            if auxiliary is None or slot is None or aux_slot is None:
+            if auxiliary is None:
+                continue
+            slot, noun_slot, aux_slot = slots[k], slots[k - 1], slots[auxiliary.index]
+            if slot is None or aux_slot is None:
                 continue
             noun = None
             if (
