@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from qa import api
+from qa.checks import agreement
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, builtin, suffix_gender
 from qa.config import Config
 from qa.engine.registry import rules_dir
+from qa.text import tokenize
 
 from conftest import run_qa
 
@@ -115,3 +117,20 @@ def test_documents_checked_in_threads_get_their_own_analysis() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         together = list(pool.map(_codes, texts))
     assert together == alone and alone[0] and not alone[1]
+
+
+def test_slots_break_at_punctuation_and_lines_and_join_compounds() -> None:
+    view = "राम का, घर-बार की\nनई  किताब"
+    slots = agreement.Slots(view, tokenize.word_spans(view))
+    assert slots.words == [None, "राम", "का", None, "घर-बार", "घर-बार", "की", None, "नई", "किताब", None]
+    assert [slots.slot_by_start[start] for _, start in tokenize.word_spans(view)] == [1, 2, 4, 5, 6, 8, 9]
+    assert slots[9] == agreement.Word("किताब", "किताब", 22, 27) and slots[3] is None and slots[99] is None
+
+
+def test_the_words_rules_visit_pass_the_last_letter_filter() -> None:
+    lexicon = builtin()
+    forms = [*aw.GENITIVE, *aw._PERFECTIVES, "नये", "बनायी", "हुआ", "अपनी"]
+    forms += [stem + ending for stem in aw.ADJECTIVE_STEMS | aw.POSSESSIVE_STEMS for ending in "ाेी"]
+    nouns = [form for form in lexicon._counts if (noun := lexicon.noun(form)) and noun.inflects]
+    assert nouns and all(map(agreement._may_visit, forms + nouns + [noun + "\u200d" for noun in nouns]))
+    assert not agreement._may_visit("किताब") and not agreement._may_visit("घर")
