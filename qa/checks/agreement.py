@@ -11,7 +11,7 @@ and shared through the rule context.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import chain, compress, count
@@ -72,8 +72,10 @@ class Slots:
             normals[k + 1] = normals[k]
         #: each slot's word in the tables' spelling (None for a break); each word's slot
         self.words, self.slot_of = _layout(normals, links)
-        #: the slot of the word starting at each view offset
-        self.slot_by_start = dict(zip(self.starts, self.slot_of, strict=True))
+
+    def slots_at(self, starts: Iterable[int]) -> Iterator[int]:
+        """The slots of the words that start at view offsets ``starts``."""
+        return map(self.slot_of.__getitem__, map(partial(bisect_left, self.starts), starts))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -130,7 +132,7 @@ class Analysis:
         """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
         sees only the words :func:`_may_visit` lets through."""
         starts = chain.from_iterable(map(self.word_index.__getitem__, filter(wanted, self.visited)))
-        return sorted(map(self.slots.slot_by_start.__getitem__, starts))
+        return sorted(self.slots.slots_at(starts))
 
 
 #: The last letter, in the tables' spelling, of every word a rule visits: agreeing words
