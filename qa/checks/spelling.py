@@ -196,6 +196,8 @@ def corrections(word: str) -> tuple[str, ...]:
     if not found:
         return ()
     cost, best = found[0]
+    if word.startswith(best) and lexicon.recognised(word):
+        return ()  # the morphology's own reading wins over its stem (मतलबी, मिलतीं)
     if len(aksharas(word)) < 3:  # a short word: only the one very common word a cheap slip away
         margin = SHORT_MARGIN if len(found) == 1 and _short_slip(word, best) else None
     elif cost > _LONG_LIMIT:  # a whole letter: only where nothing vouches for the written form
@@ -203,8 +205,7 @@ def corrections(word: str) -> tuple[str, ...]:
     elif word in lexicon.corpus_zipf():
         margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT else None
     elif lexicon.recognised(word):
-        # the morphology's own reading wins over its stem (मतलबी is मतलब + ी, not a slip)
-        margin = None if word.startswith(best) else GUESSED_MARGIN + (0.0 if cost <= CHEAPEST_EDIT else 0.5)
+        margin = GUESSED_MARGIN + (0.0 if cost <= CHEAPEST_EDIT else 0.5)
     else:
         margin = UNSEEN_MARGIN
     if margin is None or lexicon.commoner_by(best, word) < margin:

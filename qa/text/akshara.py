@@ -125,8 +125,9 @@ TRANSPOSITION = 0.6
 
 
 def transposed(a: str, b: str) -> bool:
-    """True if ``b`` is ``a`` with one pair of neighbouring characters swapped."""
-    if len(a) != len(b):
+    """True if ``b`` is ``a`` with one pair of neighbouring characters swapped, the first
+    letter kept (a swap there makes another word too often: रसदार/सरदार)."""
+    if len(a) != len(b) or a[:1] != b[:1]:
         return False
     diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
