@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from qa import api  # noqa: E402
 from qa.config import Config  # noqa: E402
 from qa.engine.fixes import fix_until_stable  # noqa: E402
+from qa.errors import QAError  # noqa: E402
 from qa.engine.rule import Context  # noqa: E402
 from qa.engine.runner import Linter  # noqa: E402
 from qa.report import FORMATS, FileResult, formatter  # noqa: E402
@@ -111,7 +112,9 @@ def growth_exponent(sizes: Sequence[int], seconds: Sequence[float]) -> float:
     """The exponent of the last step (1: linear); 0 when the times are too small to tell."""
     if len(seconds) < 2 or seconds[-1] < MIN_SECONDS:
         return 0.0
-    return math.log(seconds[-1] / max(seconds[-2], 1e-6)) / math.log(sizes[len(seconds) - 1] / sizes[len(seconds) - 2])
+    return math.log(seconds[-1] / max(seconds[-2], 1e-6)) / math.log(
+        sizes[len(seconds) - 1] / sizes[len(seconds) - 2]
+    )
 
 
 @dataclass
@@ -139,9 +142,12 @@ def measure(linter: Linter, reader: str, body: str, *, reports: bool, fix: bool)
     for rule in linter.rules:
         seconds[rule.meta.code] = clock(lambda rule=rule: list(rule.check(ctx)))
     if fix:
-        seconds["fix"] = clock(
-            lambda: fix_until_stable(source, lambda t: linter.check(api.document(t, format=reader))), 1
-        )
+        try:
+            seconds["fix"] = clock(
+                lambda: fix_until_stable(source, lambda t: linter.check(api.document(t, format=reader))), 1
+            )
+        except QAError:  # fixes that need more passes than allowed: a finding, not a timing
+            pass
     if reports:
         results = [FileResult("unit.txt", source, found)]
         metas = {rule.meta.code: rule.meta for rule in linter.rules}
@@ -184,7 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readers", default=",".join(READERS), help="comma-separated formats")
     parser.add_argument("--units", help="comma-separated unit names (default: all)")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="repetitions per step")
-    parser.add_argument("--budget", type=float, default=10.0, help="seconds a stage may take before sizes stop")
+    parser.add_argument(
+        "--budget", type=float, default=10.0, help="seconds a stage may take before sizes stop"
+    )
     parser.add_argument("--limit", type=float, default=LIMIT, help="largest acceptable exponent")
     parser.add_argument("--all", action="store_true", help="list every stage, not only the slowest")
     args = parser.parse_args(argv)
@@ -193,14 +201,18 @@ def main(argv: list[str] | None = None) -> int:
     linter = api.linter(Config())
     linter.warm()
     settle()  # as ``qa check`` does before a batch
-    rows = scan(linter, args.readers.split(","), units, sizes, args.budget, lambda line: print(line, flush=True))
+    rows = scan(
+        linter, args.readers.split(","), units, sizes, args.budget, lambda line: print(line, flush=True)
+    )
     over = [row for row in rows if row[4] > args.limit]
     shown = rows if args.all else sorted(rows, key=lambda row: -row[4])[:25]
     print(f"\n{'reader':9} {'unit':20} {'stage':14} {'seconds':>8} {'exponent':>8}")
     for reader, unit, stage, seconds, exponent in shown:
         print(f"{reader:9} {unit:20} {stage:14} {seconds:8.3f} {exponent:8.2f}")
     stages = len({row[2] for row in rows})
-    print(f"\n{len(rows)} measurements ({stages} stages x {len(units)} units); {len(over)} above {args.limit}")
+    print(
+        f"\n{len(rows)} measurements ({stages} stages x {len(units)} units); {len(over)} above {args.limit}"
+    )
     return 1 if over else 0
 
 
