@@ -23,19 +23,20 @@ import math
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from qa import api  # noqa: E402
-from qa.config import Config  # noqa: E402
-from qa.engine.fixes import fix_until_stable  # noqa: E402
-from qa.errors import QAError  # noqa: E402
-from qa.engine.rule import Context  # noqa: E402
-from qa.engine.runner import Linter  # noqa: E402
-from qa.report import FORMATS, FileResult, formatter  # noqa: E402
-from qa.runtime import settle  # noqa: E402
+from qa import api
+from qa.config import Config
+from qa.engine.fixes import fix_until_stable
+from qa.engine.rule import Context
+from qa.engine.runner import Linter
+from qa.errors import QAError
+from qa.report import FORMATS, FileResult, formatter
+from qa.runtime import settle
 
 READERS = ("text", "markdown", "html", "cms-json")
 #: Units that make careless patterns, readers, fixers or reports super-linear.
@@ -142,12 +143,10 @@ def measure(linter: Linter, reader: str, body: str, *, reports: bool, fix: bool)
     for rule in linter.rules:
         seconds[rule.meta.code] = clock(lambda rule=rule: list(rule.check(ctx)))
     if fix:
-        try:
+        with suppress(QAError):  # fixes that need more passes than allowed: a finding, not a timing
             seconds["fix"] = clock(
                 lambda: fix_until_stable(source, lambda t: linter.check(api.document(t, format=reader))), 1
             )
-        except QAError:  # fixes that need more passes than allowed: a finding, not a timing
-            pass
     if reports:
         results = [FileResult("unit.txt", source, found)]
         metas = {rule.meta.code: rule.meta for rule in linter.rules}

@@ -17,6 +17,7 @@ from qa.report.summary import family_table, plural, summary_line
 from qa.text.width import display_width
 
 WINDOW = 36  # code points of context on each side of a finding
+PREVIEW = 4 * WINDOW  # at most this many code points of a word around a fix
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
 
 
@@ -69,10 +70,10 @@ def _widen(source: str, start: int, end: int, floor: int, ceiling: int) -> tuple
 
 
 def fix_preview(source: str, edits: tuple[Edit, ...], line_start: int, line_end: int) -> str:
-    """``before → after`` for the words the edits touch (at most ``2 * WINDOW`` around them)."""
+    """``before → after`` for the words the edits touch (at most ``PREVIEW`` code points around them)."""
     lo, hi = min(e.start for e in edits), max(e.end for e in edits)
     lo, hi = max(lo, line_start), min(hi, line_end)
-    lo, hi = _widen(source, lo, hi, max(line_start, lo - 2 * WINDOW), min(line_end, hi + 2 * WINDOW))
+    lo, hi = _widen(source, lo, hi, max(line_start, lo - PREVIEW), min(line_end, hi + PREVIEW))
     inside = [Edit(e.start - lo, e.end - lo, e.replacement) for e in edits if lo <= e.start and e.end <= hi]
     before = source[lo:hi]
     after = apply_edits(before, inside)
