@@ -11,14 +11,15 @@ import sys
 from collections.abc import Callable
 
 import pytest
-from conftest import ROOT
 
 from qa import api
 from qa.report import FileResult
 from qa.report.text import render
 
+from conftest import ROOT
+
 sys.path.insert(0, str(ROOT / "bench"))
-from scaling import UNITS, clock, growth_exponent, wrap  # noqa: E402
+from scaling import UNITS, clock, growth_exponent, wrap
 
 BOUND = 1.6
 SMALL = 4_000
