@@ -49,11 +49,11 @@ def block(result: FileResult, d: Diagnostic, *, color: bool = False) -> str:
 
 def _window(result: FileResult, d: Diagnostic) -> tuple[int, int]:
     line_start, line_end = result.lines.line_span(result.lines.line_of(d.start))
+    shown_end = min(d.end, d.start + PREVIEW)  # a long finding is shown from its start
     start = max(line_start, d.start - WINDOW)
-    end = min(line_end, min(d.end, d.start + PREVIEW) + WINDOW)  # a long finding: its start
-    return _widen(
-        result.source, start, end, max(line_start, d.start - 2 * WINDOW), min(line_end, d.end + 2 * WINDOW)
-    )
+    end = min(line_end, shown_end + WINDOW)
+    floor, ceiling = max(line_start, d.start - 2 * WINDOW), min(line_end, shown_end + 2 * WINDOW)
+    return _widen(result.source, start, end, floor, ceiling)
 
 
 def _widen(source: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
