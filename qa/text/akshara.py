@@ -103,6 +103,22 @@ def sign_slip(a: str, b: str) -> bool:
     return a == b or (len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} in _ENDING_PAIRS)
 
 
+_NO_LIGHT = str.maketrans(dict.fromkeys(_LIGHT))
+
+
+def light_slip(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ only by dropped or stray light signs (nukta, nasal,
+    halant, ृ)."""
+    return a != b and nfd_nukta(a).translate(_NO_LIGHT) == nfd_nukta(b).translate(_NO_LIGHT)
+
+
+def dropped_one(word: str, longer: str) -> bool:
+    """True if ``word`` is ``longer`` with one character left out (वायस, वायरस)."""
+    return len(longer) == len(word) + 1 and any(
+        longer[:i] + longer[i + 1 :] == word for i in range(len(longer))
+    )
+
+
 #: Vowel signs of an ending typed for each other (after light signs are forgotten).
 _ENDING_PAIRS = ({"े", "ै"}, {"ो", "ौ"})
 
