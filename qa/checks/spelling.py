@@ -218,9 +218,9 @@ def corrections(word: str) -> tuple[str, ...]:
     elif cost > _LONG_LIMIT:  # a whole letter: only where nothing vouches for the written form
         margin = None if word in lexicon.corpus_zipf() or lexicon.recognised(word) else LETTER_MARGIN
     elif not (sign_slip(word, best) or transposed(word, best)) and (
-        word in lexicon.corpus_zipf() or lexicon.recognised(word)
+        word in lexicon.corpus_zipf() or lexicon.parsed(word)
     ):
-        margin = None  # a word with evidence of its own is a slip by a sign or a swap only (बरत, घिरने)
+        margin = None  # a seen or inflected word is a slip by a sign or a swap only (बरत, घिरने)
     elif word in lexicon.corpus_zipf():
         margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT else None
     elif lexicon.recognised(word):

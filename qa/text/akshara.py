@@ -93,13 +93,17 @@ def variant_key(word: str) -> str:
 _SIGN_SLIPS = str.maketrans({**dict.fromkeys(_LIGHT), "ी": "ि", "ू": "ु"})
 
 
+_DHHA, _DDDHA = "ढ" + NUKTA, "ड" + NUKTA
+
+
 def sign_slip(a: str, b: str) -> bool:
     """True if ``a`` and ``b`` differ only by a dropped or stray light sign (nukta, nasal,
-    halant, ृ), by the length of an i or u vowel sign, or by e/ai or o/au in the ending
-    (इशारै, मकानौं: Hindi endings, unlike transliterated stems, never vary so)."""
+    halant, ृ), by the length of an i or u vowel sign, by ड़ for ढ़ (बड़कर), or by e/ai or
+    o/au in the ending (इशारै, मकानौं: Hindi endings, unlike transliterated stems, never
+    vary so)."""
     if a == b:
         return False
-    a, b = nfd_nukta(a).translate(_SIGN_SLIPS), nfd_nukta(b).translate(_SIGN_SLIPS)
+    a, b = (nfd_nukta(w).replace(_DHHA, _DDDHA).translate(_SIGN_SLIPS) for w in (a, b))
     return a == b or (len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} in _ENDING_PAIRS)
 
 
