@@ -3,7 +3,8 @@ openly licensed, edited prose — the evidence T002 weighs before it trusts a wr
 
 Counts, over Hindi Wikipedia article text (CC BY-SA), HiNER validation sentences (CC BY-SA
 4.0) and IL-NER Hindi sentences (CC BY 4.0), every word of Devanagari letters, in NFC and
-without joiners (the look-up form, :func:`qa.lexicon.plain`). Words seen once are dropped:
+without joiners (the look-up form, :func:`qa.lexicon.plain`); every 20th Wikipedia line is held
+out (``bench/corpora.py``) to measure false alarms on. Words seen once are dropped:
 a single sighting is no evidence, and the file stays small. FLORES, NTREX and UD PUD are
 left out on purpose: they are the clean copy the false-alarm figures are measured on.
 

@@ -6,8 +6,9 @@ The peers are installed on first use into ``$QA_BENCH_CACHE`` (default
 ``~/.cache/qa-bench``) with npm and ``go install``; without node or go they are skipped.
 
 Sections: start-up, one-core throughput, the CLI on the corpus (one process, all
-cores, cached), growth from 1 KB to 50 MB (many lines and one line), adversarial
-single lines, and the peers. ``--quick`` stops scaling at 10 MB and skips the peers.
+cores, cached), growth from 1 KB to 50 MB (many lines and one line), growth exponents
+on adversarial units (``bench/scaling.py``), and the peers. ``--quick`` stops scaling at
+10 MB, takes the exponents at 2.5k-10k units instead of 10k-40k and skips the peers.
 """
 
 from __future__ import annotations
@@ -42,38 +43,6 @@ TARGET_STARTUP_MS = 300
 TARGET_WORDS_PER_S = 200_000
 TARGET_PEAK_MB = 200
 SIZES = (1_000, 10_000, 100_000, 1_000_000, 10_000_000, 50_000_000)
-#: Inputs that make careless regexes quadratic, repeated into one long line.
-ADVERSARIAL = (
-    "क",
-    "a",
-    ".",
-    " ",
-    "1",
-    "a.",
-    "a@",
-    "<!--",
-    "<!-- qa: x",
-    "`a",
-    "[a",
-    "![a",
-    "[a](",
-    "~~~",
-    "*",
-    "_",
-    "\\",
-    "(",
-    "]",
-    '"',
-    "के ",
-    ", ",
-    " ।",
-    "?!",
-    "डॉ. ",
-    "क्",
-    "\ufffc",
-    "â€",
-    "Ã©",
-)
 SECTIONS = ("startup", "engine", "cli", "growth", "adversarial", "peers")
 ONE_LINE = "ज़्यादा राष्ट्रपति ने कहा कि बातचीत जारी रहेगी।\n"
 
@@ -300,32 +269,12 @@ def scaling(tmp: Path, sizes: Sequence[int]) -> None:
     )
 
 
-def adversarial(tmp: Path, small: int = 250_000) -> None:
-    """One long line of a repeated unit: 4x the input must take about 4x the time."""
-    from qa import api
-    from qa.config import Config
+def adversarial(quick: bool) -> None:
+    """Growth exponents of every reader, rule, ``--fix`` and report on adversarial units."""
+    import scaling  # bench/scaling.py, beside this file
 
-    linter = api.linter(Config())
-    rows, worst = [], 0.0
-    for fmt in ("text", "markdown"):
-        for unit in ADVERSARIAL:
-            times = []
-            for size in (small, 4 * small):
-                text = unit * (size // len(unit))
-                start = time.perf_counter()
-                linter.check(api.document(text, format=fmt))
-                times.append(time.perf_counter() - start)
-                if times[-1] > 20:
-                    break
-            ratio = times[-1] / max(times[0], 1e-4) if len(times) == 2 else float("inf")
-            worst = max(worst, ratio)
-            if ratio > 8 or times[-1] > 2:
-                rows.append((fmt, repr(unit), *times, ratio))
-    table(
-        f"Adversarial single lines ({_bytes(small)} -> {_bytes(4 * small)} chars); only superlinear shown",
-        ("format", "unit", "s small", "s 4x", "ratio"),
-        rows or [("all", f"{len(ADVERSARIAL)} units", "", "", f"worst x{worst:.1f} (linear is x4)")],
-    )
+    print("\n## Growth exponents on adversarial units (bench/scaling.py)\n", flush=True)
+    scaling.main(["--sizes", "2500,5000,10000"] if quick else [])
 
 
 def _sized(unit: str, size: int) -> str:
@@ -480,7 +429,7 @@ def main(argv: list[str] | None = None) -> None:
         if "growth" in chosen:
             scaling(tmp, [s for s in SIZES if not args.quick or s <= 10_000_000])
         if "adversarial" in chosen:
-            adversarial(tmp, 25_000 if args.quick else 100_000)
+            adversarial(args.quick)
         if "peers" in chosen:
             peers(tmp, words, max(3, args.runs // 2))
 

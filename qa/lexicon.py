@@ -235,18 +235,19 @@ def compound(word: str, *, min_zipf: float = 3.5) -> bool:
     return False
 
 
+def parsed(word: str) -> bool:
+    """An inflection of a known stem or verb root (घिरने, बरत, सुनवाईं): the suffix model's
+    stronger reading (a solid compound is a weaker one)."""
+    freq = frequencies()
+    return _verb_root(word, freq) or _feminine_plural(word, freq) or inflected(word)
+
+
 def recognised(word: str) -> bool:
     """Known outright, as an inflection of a known stem, or as a solid compound."""
     if word in gazetteer.words():  # a place name's word (rules/gazetteer)
         return True
     freq = frequencies()
-    return (
-        word in freq
-        or _verb_root(word, freq)
-        or _feminine_plural(word, freq)
-        or inflected(word)
-        or compound(word)
-    )
+    return word in freq or parsed(word) or compound(word)
 
 
 def _feminine_plural(word: str, freq: dict[str, float]) -> bool:

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from qa.text.width import display_width
+
 from conftest import ROOT, run_qa
 
 SLIP = "ज़्यादा राष्ट्रपति ने कहा कि हालांकि,बातचीत जारी है।\n"
@@ -77,3 +79,17 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert b"Checking" in seen and b"25/25" in seen
     assert b"Checking" not in done.stdout
+
+
+def test_a_line_without_spaces_is_shown_in_a_window_around_each_finding(tmp_path: Path) -> None:
+    glued = tmp_path / "glued.txt"  # words glued by zero-width spaces: a real paste-damage pattern
+    glued.write_text("ज़्यादा राष्ट्र" + "कमल\u200b" * 3000 + "कमल\n", encoding="utf-8")
+    out = run_qa("check", "--exit-zero", "--select", "U002", str(glued)).stdout.decode()
+    blocks = [b.splitlines() for b in out.split("\n\n") if b.startswith(str(glued))]
+    assert len(blocks) == 3000
+    assert max(len(line) for block in blocks for line in block) < 800  # the line: 12,000 code points
+    _, snippet, caret, fix = blocks[1500]
+    shown, pad = snippet[4:], caret.index("^") - 4
+    under = [k for k in range(len(shown)) if display_width(shown[:k]) == pad]
+    assert any(shown[k] == "\u200b" for k in under)  # the caret sits at the zero-width space
+    assert fix.startswith("    fix: …") and fix.endswith("…")

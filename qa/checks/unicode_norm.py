@@ -69,8 +69,9 @@ class MixedNuktaEncoding(Rule):
 
 
 # Digits glued to Latin letters belong to a name or code ("Covid-19", "G20", "5G", "H1N1"),
-# which keeps its digits whatever system the story uses.
-_ASCII = regex.compile(r"(?<![A-Za-z]-?[0-9]*)[0-9](?![0-9]*-?[A-Za-z])")
+# which keeps its digits whatever system the story uses. A match is a whole run of digits,
+# so the look-arounds are tried once per run, not once per digit (linear on long runs).
+_ASCII = regex.compile(r"(?<![A-Za-z]-?|[0-9])[0-9]++(?!-?[A-Za-z])")
 _DEVANAGARI = re.compile(r"[०-९]")
 _SYSTEMS = {"ascii": (_ASCII, "0-9"), "devanagari": (_DEVANAGARI, "०-९")}
 
@@ -95,13 +96,14 @@ class MixedDigits(Rule):
             if found is not None:
                 digits = _SYSTEMS[require][1]
                 message = f"the house uses {digits} digits ([tool.qa.digits] require = {require!r})"
-                yield self.diagnostic(found.start(), found.end(), message)
+                yield self.diagnostic(found.start(), found.start() + 1, message)
             return
         devanagari = _DEVANAGARI.search(text)
         if devanagari is None or (ascii_ := _ASCII.search(text)) is None:
             return
-        rarer = devanagari if len(_DEVANAGARI.findall(text)) <= len(_ASCII.findall(text)) else ascii_
-        yield self.diagnostic(rarer.start(), rarer.end())
+        ascii_digits = sum(len(run) for run in _ASCII.findall(text))
+        rarer = devanagari if len(_DEVANAGARI.findall(text)) <= ascii_digits else ascii_
+        yield self.diagnostic(rarer.start(), rarer.start() + 1)
 
 
 _NUMBER = re.compile(r"(?:[0-9०-९]+[.,:])*[0-9०-९]+")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -14,23 +15,55 @@ MAX_PASSES = 10
 def applicable(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> list[Fix]:
     """Fixes that may be applied together: safe (or unsafe too), first come first served."""
     chosen: list[Fix] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
         fix = diagnostic.fix
         if fix is None or not fix.edits or (fix.applicability == "unsafe" and not unsafe):
             continue
-        spans = [(e.start, e.end) for e in fix.edits]
-        if any(_overlaps(span, other) for span in spans for other in taken):
+        if any(taken.collides(e.start, e.end) for e in fix.edits):
             continue
         chosen.append(fix)
-        taken.extend(spans)
+        for edit in fix.edits:
+            taken.add(edit.start, edit.end)
     return chosen
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    if a[0] == a[1] or b[0] == b[1]:  # insertions collide only at the same point or inside
-        return a[0] == b[0] or b[0] < a[0] < b[1] or a[0] < b[0] < a[1]
-    return a[0] < b[1] and b[0] < a[1]
+class _Taken:
+    """The source the chosen fixes touch: disjoint spans sorted by start, and insertion points.
+
+    An edit collides with a span it overlaps; an insertion collides with an insertion at
+    the same point and with a span that holds it (``start <= point < end``). Fixes come
+    in the order of their findings, so new entries nearly always land at the end of the
+    lists: each look-up is a bisection, not a comparison with every edit taken.
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []  # disjoint spans: sorted like their starts
+        self._points: list[int] = []
+
+    def _before(self, start: int, end: int) -> int:
+        """How many spans start before ``end`` (at or before ``start`` for an insertion)."""
+        return bisect_right(self._starts, start if start == end else end - 1)
+
+    def collides(self, start: int, end: int) -> bool:
+        index = bisect_left(self._points, start)
+        if index < len(self._points) and self._points[index] <= max(start, end - 1):
+            return True
+        before = self._before(start, end)
+        return before > 0 and self._ends[before - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        if start == end:
+            insort(self._points, start)
+            return
+        last = self._before(start, end)
+        first = last
+        while first > 0 and self._ends[first - 1] > start:  # edits of one fix that overlap
+            first -= 1
+            start, end = min(start, self._starts[first]), max(end, self._ends[first])
+        self._starts[first:last] = [start]
+        self._ends[first:last] = [end]
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

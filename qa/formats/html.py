@@ -34,9 +34,12 @@ SKIP = frozenset({"script", "style", "template", "svg", "math", "noscript"})
 #: Elements whose content is code: one U+FFFC stands in for it.
 CODE = frozenset({"code", "pre", "kbd", "samp", "var"})
 _BREAK = frozenset({"br", "wbr"})
-#: A run of source whitespace that renders as one space (it holds a line break or a tab).
-_LAYOUT_SPACE = regex.compile(r"[ \t]*[\r\n\t][ \t\r\n]*")
+#: A run of source whitespace that renders as one space (group ``layout``: it holds a line
+#: break or a tab); a run of plain spaces is matched whole too, so that it is passed over
+#: once instead of being tried again from each of its spaces.
+_LAYOUT_SPACE = regex.compile(r"(?P<layout>[ ]*+[\r\n\t][ \t\r\n]*+)|[ ]++")
 _NEWLINE = regex.compile(r"\n")
+_COMMENT_CLOSE = regex.compile(r"--\s*>")
 _LOOKS_LIKE_HTML = regex.compile(
     r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--)[^<>]*>|&(?:[A-Za-z]+\d*|#\d+|#x[0-9A-Fa-f]+);"
 )
@@ -74,13 +77,26 @@ def emit(builder: Sink, source: str) -> None:
 def spans(source: str) -> Iterator[tuple[int, int, str | None]]:
     """Cover ``source`` with (start, end, view text) spans; ``None`` means "prose, keep it"."""
     parser = _Scanner(source)
-    parser.feed(source)
+    parser.feed(_dangling_as_text(source))
     parser.close()
     events = parser.events
     for index, (start, kind, value) in enumerate(events):
         end = events[index + 1][0] if index + 1 < len(events) else len(source)
         if end > start:
             yield start, end, _view_text(source, start, end, kind, value)
+
+
+def _dangling_as_text(source: str) -> str:
+    """What the parser reads: ``source`` with each ``<`` after the last ``>`` made a letter.
+
+    No tag, comment or declaration can close there, so those are text; the standard
+    parser would search to the end again from each of them (quadratic). Only the parser
+    sees the change: the view is copied from ``source`` by offset, and the length is kept.
+    """
+    last = source.rfind(">")
+    if "<" not in source[last + 1 :]:
+        return source
+    return source[: last + 1] + source[last + 1 :].replace("<", "x")
 
 
 def _view_text(source: str, start: int, end: int, kind: str, value: str) -> str | None:
@@ -94,7 +110,8 @@ def _view_text(source: str, start: int, end: int, kind: str, value: str) -> str 
 def _keep_prose(builder: Sink, source: str, start: int, end: int) -> None:
     """Copy prose verbatim, except layout whitespace (-> one space) and URLs (-> U+FFFC)."""
     position = start
-    replaced = [(m.start(), m.end(), " ") for m in _LAYOUT_SPACE.finditer(source, start, end)]
+    spaces = _LAYOUT_SPACE.finditer(source, start, end)
+    replaced = [(m.start(), m.end(), " ") for m in spaces if m.group("layout")]
     replaced += list(objects(source, start, end))
     for span_start, span_end, text in sorted(replaced):
         if span_start < position:  # a URL that swallowed a line break
@@ -113,6 +130,7 @@ class _Scanner(HTMLParser):
         self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(source))]
         self.events: list[tuple[int, str, str]] = []
         self._skipping: list[str] = []  # open SKIP/CODE elements, innermost last
+        self._unclosed: tuple[str, int] = ("", 0)  # (source, offset): no comment closes from there on
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -159,6 +177,24 @@ class _Scanner(HTMLParser):
         self._event("skip" if self._skipping else "entity")
 
     handle_charref = handle_entityref
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        """The comment at ``i`` up to its ``-->`` (-1: unclosed); Python 3.11's rule, with a memo.
+
+        The standard parser searches to the end of the source again for each unclosed
+        ``<!--`` (quadratic on ``<!--<b>`` repeated); once a search from some offset has
+        failed, every later one fails too.
+        """
+        rawdata = self.rawdata
+        if rawdata is self._unclosed[0] and i + 4 >= self._unclosed[1]:
+            return -1
+        match = _COMMENT_CLOSE.search(rawdata, i + 4)
+        if match is None:
+            self._unclosed = (rawdata, i + 4)
+            return -1
+        if report:
+            self.handle_comment(rawdata[i + 4 : match.start()])
+        return match.end()
 
     def handle_comment(self, data: str) -> None:
         self._event("skip")

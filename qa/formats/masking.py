@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -30,11 +30,14 @@ PROSE_OBJECTS = regex.compile(f"{QA_COMMENT}|{URL}|{EMAIL}")
 _NEEDS = ((QA_COMMENT, ("<!--",)), (URL, ("://", "www.")), (EMAIL, ("@",)))
 
 
+@lru_cache(maxsize=4)
 def prose_objects(source: str) -> regex.Pattern[str] | None:
     """:data:`PROSE_OBJECTS` cut down to what ``source`` may contain (None: nothing).
 
     Most copy has no URL, e-mail or comment; a substring test is far cheaper than
-    trying the alternation at every position.
+    trying the alternation at every position. Readers ask once per span of the same
+    source (every text run between HTML tags): the answer is kept for the last few
+    sources, so the source is searched once, not once per span.
     """
     return _alternation(tuple(any(n in source for n in needs) for _, needs in _NEEDS))
 

@@ -17,6 +17,7 @@ from qa.report.summary import family_table, plural, summary_line
 from qa.text.width import display_width
 
 WINDOW = 36  # code points of context on each side of a finding
+PREVIEW = 4 * WINDOW  # at most this many code points of a word around a fix
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
 
 
@@ -48,28 +49,40 @@ def block(result: FileResult, d: Diagnostic, *, color: bool = False) -> str:
 
 def _window(result: FileResult, d: Diagnostic) -> tuple[int, int]:
     line_start, line_end = result.lines.line_span(result.lines.line_of(d.start))
+    shown_end = min(d.end, d.start + PREVIEW)  # a long finding is shown from its start
     start = max(line_start, d.start - WINDOW)
-    end = min(line_end, max(d.end, d.start) + WINDOW)
-    # widen to word boundaries so the window never cuts a word (or a conjunct) in half
-    while start > line_start and not result.source[start - 1].isspace() and d.start - start < 2 * WINDOW:
+    end = min(line_end, shown_end + WINDOW)
+    floor, ceiling = max(line_start, d.start - 2 * WINDOW), min(line_end, shown_end + 2 * WINDOW)
+    return _widen(result.source, start, end, floor, ceiling)
+
+
+def _widen(source: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
+    """Widen to word boundaries, so a word (or a conjunct) is not cut in half, within the bounds.
+
+    The bounds keep every finding's context short: a line without spaces (words glued by
+    zero-width spaces) is shown around each finding, never whole.
+    """
+    while start > floor and not source[start - 1].isspace():
         start -= 1
-    while end < line_end and not result.source[end].isspace() and end - d.end < 2 * WINDOW:
+    while end < ceiling and not source[end].isspace():
         end += 1
     return start, end
 
 
 def fix_preview(source: str, edits: tuple[Edit, ...], line_start: int, line_end: int) -> str:
-    """``before → after`` for the words the edits touch."""
+    """``before → after`` for the words the edits touch (at most ``PREVIEW`` code points around them)."""
     lo, hi = min(e.start for e in edits), max(e.end for e in edits)
     lo, hi = max(lo, line_start), min(hi, line_end)
-    while lo > line_start and not source[lo - 1].isspace():
-        lo -= 1
-    while hi < line_end and not source[hi].isspace():
-        hi += 1
+    lo, hi = _widen(source, lo, hi, max(line_start, lo - PREVIEW), min(line_end, hi + PREVIEW))
     inside = [Edit(e.start - lo, e.end - lo, e.replacement) for e in edits if lo <= e.start and e.end <= hi]
     before = source[lo:hi]
     after = apply_edits(before, inside)
-    return f"{before.strip() or repr(before)} → {after.strip() or repr(after)}"
+    cut_before = "…" if lo > line_start and not source[lo - 1].isspace() else ""
+    cut_after = "…" if hi < line_end and not source[hi].isspace() else ""
+    return (
+        f"{cut_before}{before.strip() or repr(before)}{cut_after} → "
+        f"{cut_before}{after.strip() or repr(after)}{cut_after}"
+    )
 
 
 def snippet(result: FileResult, d: Diagnostic, *, color: bool = False) -> list[str]:

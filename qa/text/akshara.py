@@ -93,14 +93,34 @@ def variant_key(word: str) -> str:
 _SIGN_SLIPS = str.maketrans({**dict.fromkeys(_LIGHT), "ी": "ि", "ू": "ु"})
 
 
+_DHHA, _DDDHA = "ढ" + NUKTA, "ड" + NUKTA
+
+
 def sign_slip(a: str, b: str) -> bool:
     """True if ``a`` and ``b`` differ only by a dropped or stray light sign (nukta, nasal,
-    halant, ृ), by the length of an i or u vowel sign, or by e/ai or o/au in the ending
-    (इशारै, मकानौं: Hindi endings, unlike transliterated stems, never vary so)."""
+    halant, ृ), by the length of an i or u vowel sign, by ड़ for ढ़ (बड़कर), or by e/ai or
+    o/au in the ending (इशारै, मकानौं: Hindi endings, unlike transliterated stems, never
+    vary so)."""
     if a == b:
         return False
-    a, b = nfd_nukta(a).translate(_SIGN_SLIPS), nfd_nukta(b).translate(_SIGN_SLIPS)
+    a, b = (nfd_nukta(w).replace(_DHHA, _DDDHA).translate(_SIGN_SLIPS) for w in (a, b))
     return a == b or (len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} in _ENDING_PAIRS)
+
+
+_NO_LIGHT = str.maketrans(dict.fromkeys(_LIGHT))
+
+
+def light_slip(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ only by dropped or stray light signs (nukta, nasal,
+    halant, ृ)."""
+    return a != b and nfd_nukta(a).translate(_NO_LIGHT) == nfd_nukta(b).translate(_NO_LIGHT)
+
+
+def dropped_one(word: str, longer: str) -> bool:
+    """True if ``word`` is ``longer`` with one character left out (वायस, वायरस)."""
+    return len(longer) == len(word) + 1 and any(
+        longer[:i] + longer[i + 1 :] == word for i in range(len(longer))
+    )
 
 
 #: Vowel signs of an ending typed for each other (after light signs are forgotten).
@@ -125,8 +145,9 @@ TRANSPOSITION = 0.6
 
 
 def transposed(a: str, b: str) -> bool:
-    """True if ``b`` is ``a`` with one pair of neighbouring characters swapped."""
-    if len(a) != len(b):
+    """True if ``b`` is ``a`` with one pair of neighbouring characters swapped, the first
+    letter kept (a swap there makes another word too often: रसदार/सरदार)."""
+    if len(a) != len(b) or a[:1] != b[:1]:
         return False
     diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
