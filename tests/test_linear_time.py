@@ -2,7 +2,10 @@
 
 A small version of ``bench/scaling.py``: each case runs at n and 4n repetitions of its
 unit, timed with ``time.process_time`` (best of a few runs), and the exponent of the
-step must stay below 1.6 (linear is 1, quadratic 2). No absolute times are asserted.
+step must stay below 1.75 (linear is 1, quadratic 2: the quadratic code this guards
+against read 1.9-2.0 here). A linear reader has read 1.61 late in the full suite, where
+the process is large and the machine shared, so the bound leaves room for that noise.
+No absolute times are asserted.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 from scaling import UNITS, clock, growth_exponent, wrap
 
-BOUND = 1.6
+BOUND = 1.75
 SMALL = 4_000
 
 
