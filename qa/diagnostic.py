@@ -1,10 +1,14 @@
-"""The typed records every rule produces and every formatter consumes."""
+"""The typed records every rule produces and every formatter consumes: findings, their
+fixes, and what one file produced."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from functools import cached_property
 from typing import Literal
+
+from qa.text.lines import LineIndex
 
 Applicability = Literal["safe", "unsafe"]
 
@@ -75,3 +79,22 @@ class Diagnostic(_Record):
     @property
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.code)
+
+
+@dataclass
+class FileResult:
+    """What one file (or stdin) produced: its name, its text, the findings in it and,
+    after ``--fix``, how many fixes were applied to reach that text."""
+
+    path: str
+    source: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    fixed: int = 0
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.source)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        return self.lines.position(offset)

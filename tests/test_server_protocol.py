@@ -11,7 +11,8 @@ import anyio
 import pytest
 
 from qa import config
-from qa.errors import ConfigError
+from qa.errors import ConfigError, InputError
+from qa.formats import annotation
 from qa.server import ltcompat
 from qa.server.settings import Settings, normalise_upstream
 from qa.server.workers import Busy, TooSlow, WorkerPool
@@ -48,9 +49,9 @@ def test_language_detection_and_annotation_errors() -> None:
         "[1]",
         '{"annotation": [{"text": "a", "interpretAs": "b"}]}',
     ):
-        with pytest.raises(ltcompat.ParamError):
-            ltcompat.annotation_document(data)
-    doc = ltcompat.annotation_document(
+        with pytest.raises(InputError):
+            annotation.read(data)
+    doc = annotation.read(
         '{"annotation": [{"markup": "<p>", "interpretAs": "\\n\\n"}, {"text": "क"}]}'
     )
     assert (doc.source, doc.view) == ("<p>क", "\n\nक")

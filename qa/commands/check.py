@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 import regex
 
-from qa import api
+from qa.api import Session
 from qa.commands.options import load_config, split_codes
 from qa.config import Config, parse_date
-from qa.engine import registry
-from qa.engine.fixes import fix_until_stable
+from qa.diagnostic import Diagnostic, FileResult
 from qa.engine.runner import Linter
 from qa.errors import InputError, QAError
 from qa.files import discover
 from qa.formats import READERS
-from qa.report import FORMATS, FileResult, formatter, summary
+from qa.report import FORMATS, formatter, summary
 from qa.runtime import settle
 from qa.sources import SourceText, decode, encode, read_file
 from qa.writer import write_fixed
@@ -35,8 +34,6 @@ class Options:
     fix: bool
     unsafe_fixes: bool
     diff: bool
-    input_format: str | None
-    date: object
     stdin: bool = False  #: '-' is among the inputs (with --fix, the report goes to stderr)
     force: bool = False  #: with --fix, write read-only files too
 
@@ -114,21 +111,24 @@ def check(
 ) -> None:
     """Lint PATHS (files or folders; '-' for stdin). Exit 1 if problems at or above --fail-level."""
     paths = paths or (".",)
-    config = load_config(config_path, paths)
-    config.override("select", split_codes(select), "--select")
-    config.override("extend-select", split_codes(extend_select), "--extend-select")
-    config.override("ignore", split_codes(ignore), "--ignore")
-    config.override("fail-level", fail_level, "--fail-level")
-    linter = Linter(config)
-    if not linter.rules:
-        raise QAError(f"no rule selected ({_selection(config)}); see 'qa rules'")
     date_given = parse_date(date) if date else None
-    options = Options(fix, unsafe_fixes, diff, input_format, date_given, "-" in paths, force)
-    cache = (
-        None
-        if no_cache or fix or diff or _asks_a_server(config, linter)
-        else _cache(config, linter, (input_format, date_given))
+    session = Session(
+        load_config(config_path, paths),
+        discover=config_path is None,
+        overrides=[
+            ("select", split_codes(select), "--select"),
+            ("extend-select", split_codes(extend_select), "--extend-select"),
+            ("ignore", split_codes(ignore), "--ignore"),
+            ("fail-level", fail_level, "--fail-level"),
+        ],
+        date=date_given,
+        input_format=input_format,
     )
+    config = session.config
+    if not session.linter().rules:
+        raise QAError(f"no rule selected ({_selection(config)}); see 'qa rules'")
+    options = Options(fix, unsafe_fixes, diff, "-" in paths, force)
+    cache = None if no_cache or fix or diff else ResultCache(session, (input_format, date_given))
     results, failed_inputs, diffs = [], 0, []
     files = _files(paths, config)
     if output:
@@ -138,7 +138,7 @@ def check(
         click.echo(f"qa: warning: no files to check in {', '.join(paths)} (include: {include})", err=True)
     if len(files) > 1:
         settle()
-    outcomes = _lint_all(paths, files, config, stdin_filename, linter, options, cache, jobs)
+    outcomes = _lint_all(paths, files, stdin_filename, session, options, cache, jobs)
     for outcome in _progress(outcomes, len(files) + ("-" in paths)):
         if outcome.error:
             click.echo(f"qa: error: {outcome.error}", err=True)
@@ -152,7 +152,7 @@ def check(
     elif statistics and not diff:
         sys.stdout.write(summary.statistics(results))
     else:
-        _emit(results, diffs, output_format, output, config, no_color, options)
+        _emit(results, diffs, output_format, output, session, no_color, options)
     if failed_inputs:
         sys.exit(2)
     threshold = config.fail_level
@@ -177,11 +177,28 @@ def _refuse_overwriting_input(output: str, files: list[str]) -> None:
             raise QAError(f"{output}: is also an input; the report would replace it (choose another -o)")
 
 
-def _cache(config: Config, linter: Linter, extra: tuple[object, ...]) -> Cache:
-    """The result cache for this run; ``extra`` holds what else the results depend on."""
-    from qa.cache import Cache, location
+class ResultCache:
+    """The result caches of a run, one per config (files may sit under different ones);
+    ``extra`` holds what else the results depend on."""
 
-    return Cache(location(config), config, linter.codes, extra)
+    def __init__(self, session: Session, extra: tuple[object, ...]) -> None:
+        self._session = session
+        self._extra = extra
+        self._caches: dict[int, Cache | None] = {}
+
+    def for_file(self, name: str, *, stdin: bool = False) -> Cache | None:
+        """The cache for ``name``'s config; None when its findings cannot be cached."""
+        from qa.cache import Cache, location
+
+        config = self._session.config if stdin else self._session.config_for(name)
+        if id(config) not in self._caches:
+            linter = self._session.linter(config)
+            self._caches[id(config)] = (
+                None
+                if _asks_a_server(config, linter)
+                else Cache(location(config), config, linter.codes, self._extra)
+            )
+        return self._caches[id(config)]
 
 
 def _asks_a_server(config: Config, linter: Linter) -> bool:
@@ -198,27 +215,26 @@ def _files(paths: tuple[str, ...], config: Config) -> list[str]:
     return [str(p) for p in found]
 
 
-def _lint_all(  # type: ignore[no-untyped-def]
+def _lint_all(
     paths: tuple[str, ...],
     files: list[str],
-    config: Config,
     stdin_filename: str | None,
-    linter: Linter,
+    session: Session,
     options: Options,
-    cache: Cache | None,
+    cache: ResultCache | None,
     jobs: int | None,
-):
+) -> Iterator[Outcome]:
     """Stdin in this process, then every discovered file (over ``jobs`` processes), in order."""
     if "-" in paths:
 
         def read_stdin() -> SourceText:
             return decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
 
-        yield _outcome(stdin_filename or "-", read_stdin, linter, options, cache, stdin=True)
-    max_size = config["max-file-size"]
+        yield _outcome(stdin_filename or "-", read_stdin, session, options, cache, stdin=True)
+    max_size = session.config["max-file-size"]
 
     def lint_file(name: str) -> Outcome:
-        return _outcome(name, lambda: read_file(Path(name), max_size=max_size), linter, options, cache)
+        return _outcome(name, lambda: read_file(Path(name), max_size=max_size), session, options, cache)
 
     hits = {}  # unchanged files are answered here; only the others go to workers
     if cache is not None and not (options.fix or options.diff):
@@ -227,7 +243,7 @@ def _lint_all(  # type: ignore[no-untyped-def]
     if len(misses) > 1 and jobs != 1:
         from qa.parallel import default_jobs, ordered_map
 
-        linter.warm()  # forked workers inherit the loaded data
+        session.warm()  # forked workers inherit the loaded data
         fresh = ordered_map(lint_file, misses, jobs or default_jobs())
     else:
         fresh = map(lint_file, misses)
@@ -235,8 +251,11 @@ def _lint_all(  # type: ignore[no-untyped-def]
         yield hits[name] if name in hits else next(fresh)
 
 
-def _cached(name: str, max_size: int, cache: Cache) -> Outcome | None:
+def _cached(name: str, max_size: int, caches: ResultCache) -> Outcome | None:
     """The stored result for an unchanged file; None for a miss or an unreadable file."""
+    cache = caches.for_file(name)
+    if cache is None:
+        return None
     try:
         source = read_file(Path(name), max_size=max_size)
     except InputError:
@@ -245,11 +264,17 @@ def _cached(name: str, max_size: int, cache: Cache) -> Outcome | None:
     return None if found is None else Outcome(FileResult(name, source.text, found))
 
 
-def _outcome(  # type: ignore[no-untyped-def]
-    name: str, read, linter: Linter, options: Options, cache: Cache | None, *, stdin: bool = False
+def _outcome(
+    name: str,
+    read: Callable[[], SourceText],
+    session: Session,
+    options: Options,
+    caches: ResultCache | None,
+    *,
+    stdin: bool = False,
 ) -> Outcome:
     try:
-        return _lint_one(name, read, linter, options, cache, stdin=stdin)
+        return _lint_one(name, read, session, options, caches, stdin=stdin)
     except InputError as exc:
         return Outcome(None, error=str(exc))
 
@@ -266,17 +291,24 @@ def _progress(outcomes: Iterator[Outcome], count: int) -> Iterator[Outcome]:
         yield from bar
 
 
-def _lint_one(  # type: ignore[no-untyped-def]
-    name: str, read, linter: Linter, options: Options, cache: Cache | None = None, *, stdin: bool = False
+def _lint_one(
+    name: str,
+    read: Callable[[], SourceText],
+    session: Session,
+    options: Options,
+    caches: ResultCache | None = None,
+    *,
+    stdin: bool = False,
 ) -> Outcome:
-    source: SourceText = read()
+    source = read()
     path = None if name == "-" else name
+    config = session.config if stdin else session.config_for(path)
 
-    def lint(text: str):  # type: ignore[no-untyped-def]
-        doc = api.document(text, path=path, format=options.input_format, bom=source.bom, config=linter.config)
-        return linter.check(doc, date=options.date)  # type: ignore[arg-type]
+    def lint(text: str) -> list[Diagnostic]:
+        return session.diagnostics(text, path=path, bom=source.bom, config=config)
 
     if not (options.fix or options.diff):
+        cache = caches.for_file(name, stdin=stdin) if caches else None
         key = cache.key(name, source.text, bom=source.bom) if cache else ""
         found = cache.get(key) if cache else None
         if found is None:
@@ -284,7 +316,7 @@ def _lint_one(  # type: ignore[no-untyped-def]
             if cache:
                 cache.put(key, found)
         return Outcome(FileResult(name, source.text, found))
-    fixed = fix_until_stable(source.text, lint, unsafe=options.unsafe_fixes)
+    fixed = session.fix(source.text, path=path, bom=source.bom, unsafe=options.unsafe_fixes, config=config)
     if options.diff:
         patch = _unified(name, source, fixed.text) if fixed.text != source.text else None
         return Outcome(FileResult(name, source.text, lint(source.text)), patch)
@@ -327,14 +359,14 @@ def _emit(
     diffs: list[str],
     output_format: str,
     output: str | None,
-    config: Config,
+    session: Session,
     no_color: bool,
     options: Options,
 ) -> None:
     if options.diff:
         sys.stdout.write("".join(diffs))
         return
-    rules = {code: spec.meta for code, spec in registry.load_specs(tuple(config["rule-files"])).items()}
+    rules = session.rules()
     stream = sys.stderr if options.fix and options.stdin else sys.stdout
     color = output is None and _use_color(no_color, stream)
     report = formatter(output_format)(results, rules, color=color)
@@ -347,5 +379,5 @@ def _emit(
         stream.write(report)
 
 
-def _use_color(no_color: bool, stream) -> bool:  # type: ignore[no-untyped-def]
+def _use_color(no_color: bool, stream: TextIO) -> bool:
     return not no_color and not os.environ.get("NO_COLOR") and stream.isatty()

@@ -54,8 +54,15 @@ class Linter:
         """Load every rule's lazy data now (before forking workers that would each load it)."""
         self.check(Document(_WARM_UP, _WARM_UP), date=dt.date(2025, 1, 21))
 
-    def check(self, document: Document, *, date: dt.date | str | None = None) -> list[Diagnostic]:
-        ctx = _context(document, self.config, date)
+    def check(
+        self, document: Document, *, date: dt.date | str | None = None, date_source: str | None = None
+    ) -> list[Diagnostic]:
+        """Findings for ``document``, mapped to its source, suppressions applied, sorted.
+        ``date`` is the article's date (``date_source`` says where it came from); without
+        one, :func:`article_date` decides."""
+        if date is None or date_source is None:
+            date, date_source = article_date(document, self.config, date)
+        ctx = Context(document, self.config, parse_date(date, "date"), date_source)
         found: list[Diagnostic] = []
         for rule in self.rules:
             try:
@@ -120,17 +127,20 @@ def _kind(value: Any) -> str:
     return "a string"
 
 
-def _context(document: Document, config: Config, date: dt.date | str | None) -> Context:
-    if date is not None:  # library callers may pass "YYYY-MM-DD"
-        return Context(document, config, parse_date(date, "date"), "given")
+def article_date(document: Document, config: Config, given: dt.date | str | None) -> tuple[dt.date, str]:
+    """The article's date and where it came from: given (a library caller may pass
+    "YYYY-MM-DD"), else the document's own (front matter, CMS field), else the config's,
+    else today."""
+    if given is not None:
+        return parse_date(given, "date"), "given"
     if "date" in document.metadata:
         try:
-            return Context(document, config, dt.date.fromisoformat(document.metadata["date"]), "document")
+            return dt.date.fromisoformat(document.metadata["date"]), "document"
         except ValueError:
             pass
     if config.date is not None:
-        return Context(document, config, config.date, "config")
-    return Context(document, config, dt.date.today(), "today")
+        return config.date, "config"
+    return dt.date.today(), "today"
 
 
 def _to_source(diagnostic: Diagnostic, source_map: SourceMap) -> Diagnostic:

@@ -13,12 +13,16 @@ from qa.config import Config
 from qa.document import Document
 from qa.errors import InputError
 
+#: The formats a file may be read as (``--input-format``).
 READERS = {
     "text": "qa.formats.plain",
     "markdown": "qa.formats.markdown",
     "html": "qa.formats.html",
     "cms-json": "qa.formats.cmsjson",
 }
+#: Readers of request payloads whose document source is not the payload itself (LanguageTool's
+#: ``data``): the servers read them, files never are.
+_PAYLOADS = {"annotation": "qa.formats.annotation"}
 
 _SUFFIXES = {
     ".md": "markdown",
@@ -48,7 +52,7 @@ def read(
     """Read ``source``; a reader with ``OPTIONS = "<section>"`` also gets ``[tool.qa.<section>]``."""
     name = format or detect_format(path)
     try:
-        module = import_module(READERS[name])
+        module = import_module(READERS.get(name) or _PAYLOADS[name])
     except KeyError:
         raise InputError(f"unknown format {name!r} (known: {', '.join(sorted(READERS))})") from None
     section = getattr(module, "OPTIONS", None)

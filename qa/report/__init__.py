@@ -6,33 +6,15 @@ Every formatter is ``render(results, rules, *, color=False) -> str``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from functools import cached_property
 from importlib import import_module
 from typing import Protocol
 
-from qa.diagnostic import Diagnostic
+from qa.diagnostic import FileResult
 from qa.engine.rule import RuleMeta
-from qa.text.lines import LineIndex
+
+__all__ = ["FORMATS", "FileResult", "Formatter", "formatter"]
 
 FORMATS = ("text", "json", "sarif", "github", "html")
-
-
-@dataclass
-class FileResult:
-    """What one file (or stdin) produced."""
-
-    path: str
-    source: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    fixed: int = 0
-
-    @cached_property
-    def lines(self) -> LineIndex:
-        return LineIndex(self.source)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        return self.lines.position(offset)
 
 
 class Formatter(Protocol):

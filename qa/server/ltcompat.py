@@ -23,11 +23,10 @@ import regex
 
 from qa import __version__
 from qa.diagnostic import Diagnostic
-from qa.document import Document, ViewBuilder
+from qa.document import Document
 from qa.engine.rule import RuleMeta
 from qa.families import FAMILIES
-from qa.formats import plain
-from qa.formats.masking import mask, objects
+from qa.formats import annotation
 
 _SPACING = ("TYPOGRAPHY", "Typography", "whitespace")
 HINDI = {"name": "Hindi", "code": "hi", "longCode": "hi-IN"}
@@ -95,11 +94,11 @@ def _unquote(value: str) -> str:
 
 @dataclass(frozen=True)
 class Request:
-    """A validated ``/v2/check`` request for Hindi."""
+    """A validated ``/v2/check`` request for Hindi: what to read, and how."""
 
-    document: Document
+    source: str  # the ``text`` or the ``data`` parameter
+    format: str  # "text", or "annotation" for ``data``
     language: str  # the code echoed back: "hi" or "hi-IN"
-    detected: float  # share of Devanagari among the letters
     codes: tuple[str, ...]  # the rules to run
 
 
@@ -110,7 +109,7 @@ def wants_hindi(params: Mapping[str, str]) -> bool:
         raise ParamError("Missing 'language' parameter, e.g. 'language=hi-IN' or 'language=auto'")
     code = language.replace("_", "-").lower()
     if code == "auto":
-        return devanagari_share(params.get("text") or _annotation_text(params.get("data"))) > 0.5
+        return devanagari_share(params.get("text") or annotation.plain_text(params.get("data") or "")) > 0.5
     return code in ("hi", "hi-in")
 
 
@@ -139,9 +138,10 @@ def request(params: Mapping[str, str], rules: Mapping[str, RuleMeta], defaults: 
     if "text" in params and "data" in params:
         raise ParamError("Set only 'text' or 'data' parameter, not both")
     if "text" in params:
-        document = plain.read(params["text"])
+        source, format = params["text"], "text"
     elif "data" in params:
-        document = annotation_document(params["data"])
+        source, format = params["data"], "annotation"
+        annotation.parts(source)  # bad data is answered before any other parameter
     else:
         raise ParamError("Missing 'text' or 'data' parameter")
     level = params.get("level", "default")
@@ -150,7 +150,7 @@ def request(params: Mapping[str, str], rules: Mapping[str, RuleMeta], defaults: 
     code = params["language"].replace("_", "-").lower()
     language = "hi" if code == "hi" else "hi-IN"
     codes = choose_rules(params, rules, defaults, picky=level == "picky")
-    return Request(document, language, devanagari_share(document.view), codes)
+    return Request(source, format, language, codes)
 
 
 def choose_rules(
@@ -198,52 +198,6 @@ def category(meta: RuleMeta) -> tuple[str, str, str]:
     return (family.lt_category, family.lt_name, family.its_type)
 
 
-def _annotation(data: str | None) -> list[Mapping[str, Any]]:
-    try:
-        value = json.loads(data or "")
-    except ValueError:
-        raise ParamError("Could not parse JSON from 'data' parameter") from None
-    except RecursionError:
-        raise ParamError("The JSON in the 'data' parameter is nested too deeply") from None
-    if isinstance(value, dict) and isinstance(value.get("text"), str):
-        return [{"text": value["text"]}]
-    parts = value.get("annotation") if isinstance(value, dict) else None
-    if not isinstance(parts, list) or not all(isinstance(p, dict) for p in parts):
-        raise ParamError("'data' must be a JSON object with an 'annotation' list (or a 'text' string)")
-    for index, part in enumerate(parts):
-        for key in ("text", "markup", "interpretAs"):
-            if key in part and not isinstance(part[key], str):
-                raise ParamError(f"annotation {index}: '{key}' must be a string")
-        if ("text" in part) == ("markup" in part) or ("text" in part and "interpretAs" in part):
-            raise ParamError(f"annotation {index} needs either 'text' or 'markup' (+'interpretAs')")
-    return parts
-
-
-def _annotation_text(data: str | None) -> str:
-    try:
-        return "".join(p.get("text", "") for p in _annotation(data))
-    except ParamError:
-        return ""
-
-
-def annotation_document(data: str) -> Document:
-    """The ``data`` parameter: offsets refer to all text and markup concatenated."""
-    parts = _annotation(data)
-    source = "".join(p.get("text", p.get("markup", "")) for p in parts)
-    builder = ViewBuilder(source)
-    position = 0
-    for part in parts:
-        if "text" in part:
-            end = position + len(part["text"])
-            mask(builder, objects(source, position, end), position, end)
-        else:
-            end = position + len(part["markup"])
-            builder.replace(position, end, part.get("interpretAs", ""))
-        position = end
-    view, source_map = builder.build()
-    return Document(source, view, source_map, format="annotation")
-
-
 class Utf16:
     """Code-point offsets -> UTF-16 code units (only astral characters such as emoji differ)."""
 
@@ -254,9 +208,10 @@ class Utf16:
         return offset + bisect_right(self._astral, offset - 1) if self._astral else offset
 
 
-def response(req: Request, diagnostics: list[Diagnostic], rules: Mapping[str, RuleMeta]) -> dict[str, Any]:
-    """LanguageTool's ``/v2/check`` JSON for our findings."""
-    doc = req.document
+def response(
+    req: Request, doc: Document, diagnostics: list[Diagnostic], rules: Mapping[str, RuleMeta]
+) -> dict[str, Any]:
+    """LanguageTool's ``/v2/check`` JSON for our findings in the request's document."""
     source, utf16 = doc.source, Utf16(doc.source)
     sentences = _source_sentences(doc)
     starts = [s for s, _, _ in sentences]
@@ -271,7 +226,11 @@ def response(req: Request, diagnostics: list[Diagnostic], rules: Mapping[str, Ru
         "warnings": {"incompleteResults": False},
         "language": {
             **language,
-            "detectedLanguage": {**language, "confidence": round(req.detected, 3), "source": "script"},
+            "detectedLanguage": {
+                **language,
+                "confidence": round(devanagari_share(doc.view), 3),
+                "source": "script",
+            },
         },
         "matches": matches,
         "sentenceRanges": [[utf16(s), utf16(e)] for s, e, _ in sentences],

@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Literal
 
-from qa import api
+from qa.api import Session
 from qa.config import Config
-from qa.diagnostic import Diagnostic
-from qa.engine import registry
-from qa.engine.fixes import FixResult, fix_until_stable
-from qa.engine.runner import Linter, RuleCrash
+from qa.diagnostic import FileResult
+from qa.engine.fixes import FixResult
+from qa.engine.runner import RuleCrash
 from qa.errors import QAError
-from qa.report import FileResult
 from qa.report.json import records
 from qa.runtime import settle
 from qa.server import ltcompat
@@ -60,41 +57,41 @@ def problem(status: int, message: str, *, languagetool: bool = False) -> Answer:
 
 
 class Service:
-    """One configuration's rules and compiled linters, shared by every request."""
+    """One configuration's session (rules and compiled linters), shared by every request."""
 
     def __init__(self, config: Config, settings: Settings) -> None:
         self.config = config
         self.settings = settings
-        specs = registry.load_specs(tuple(config["rule-files"]))
-        self.rules = {code: spec.meta for code, spec in specs.items()}
-        # Clients choose rule sets freely: keep a bounded number of compiled linters.
-        self.linter = lru_cache(maxsize=64)(self._linter)
-        default = self.linter(None, ())
-        self.defaults = tuple(default.codes)
-        default.warm()  # the first request does not wait for the rules' data
+        self.session = Session(config, linters=64)  # clients choose rule sets freely
+        self.rules = self.session.rules()
+        self.defaults = tuple(self.session.linter().codes)
+        self.session.warm()  # the first request does not wait for the rules' data
         settle()  # and the collector does not rescan it on every request
 
-    def _linter(self, select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> Linter:
-        return Linter(self.config, select=select, ignore=ignore)
-
-    def _lint(
+    def check(
         self,
+        text: str,
         *,
         format: str = "text",
         date: dt.date | None = None,
         select: tuple[str, ...] | None = None,
         ignore: tuple[str, ...] = (),
-    ) -> Callable[[str], list[Diagnostic]]:
-        linter = self.linter(select, ignore)
-        return lambda text: linter.check(api.document(text, format=format, config=self.config), date=date)
+    ) -> FileResult:
+        """Lint ``text`` as ``format``."""
+        return self.session.check(text, format=format, date=date, select=select, ignore=ignore)
 
-    def check(self, text: str, **options: Any) -> FileResult:
-        """Lint ``text``; ``options``: format, date, select, ignore."""
-        return FileResult("-", text, self._lint(**options)(text))
-
-    def fix(self, text: str, *, unsafe: bool = False, **options: Any) -> FixResult:
-        """Apply fixes until none applies; ``options`` as for :meth:`check`."""
-        return fix_until_stable(text, self._lint(**options), unsafe=unsafe)
+    def fix(
+        self,
+        text: str,
+        *,
+        unsafe: bool = False,
+        format: str = "text",
+        date: dt.date | None = None,
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] = (),
+    ) -> FixResult:
+        """Apply fixes until none applies; options as for :meth:`check`."""
+        return self.session.fix(text, format=format, date=date, select=select, ignore=ignore, unsafe=unsafe)
 
     def answer(self, job: Job) -> Answer:
         """Do ``job`` and render its answer; bad input is a 4xx, a bug in qa a 500, all in one line."""
@@ -121,5 +118,6 @@ class Service:
     def languagetool_check(self, params: Mapping[str, str]) -> dict[str, Any]:
         """``/v2/check`` for a Hindi request (the caller has routed other languages away)."""
         request = ltcompat.request(params, self.rules, self.defaults)
-        found = self.linter(request.codes, ()).check(request.document) if request.codes else []
-        return ltcompat.response(request, found, self.rules)
+        document = self.session.read(request.source, format=request.format)
+        found = self.session.check_document(document, select=request.codes) if request.codes else []
+        return ltcompat.response(request, document, found, self.rules)

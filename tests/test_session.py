@@ -1,0 +1,68 @@
+"""The session: per-file config, a bounded linter cache, the article date, reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from qa import api
+from qa.api import Session
+from qa.config import Config
+from tests.conftest import run_qa
+
+TEXT = "ज़्यादा राष्ट्रपति ने कहा ,ठीक है।\n"
+
+
+def test_linter_cache_is_bounded_and_keyed_by_value() -> None:
+    session = Session(linters=4)
+    first = session.linter(Config())
+    assert session.linter(Config()) is first  # an equal config shares the linter
+    for code in ("P001", "P002", "U", "T", "N"):
+        session.linter(Config(), select=[code])
+    assert len(session._linters) == 4
+    assert session.linter(Config()) is not first  # the oldest was dropped
+
+
+def test_module_functions_do_not_grow_with_new_configs() -> None:
+    for _ in range(50):
+        api.check(TEXT, config=Config())
+    assert len(api.default_session()._linters) <= api.LINTERS
+
+
+def test_each_file_gets_its_closest_config(tmp_path: Path) -> None:
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "qa.toml").write_text('ignore = ["P"]\n', encoding="utf-8")
+    for folder in (tmp_path, tmp_path / "desk"):
+        (folder / "story.txt").write_text(TEXT, encoding="utf-8")
+    session = Session(discover=True)
+    assert session.config_for(tmp_path / "desk" / "story.txt")["ignore"] == ["P"]
+    assert session.config_for(tmp_path / "story.txt") is session.config_for(tmp_path / "other.txt")
+    done = run_qa("check", "--format", "json", ".", cwd=tmp_path)
+    codes = {(r["path"], r["code"][0]) for r in json.loads(done.stdout)["diagnostics"]}
+    assert ("story.txt", "P") in codes
+    assert not any(path.startswith("desk") and family == "P" for path, family in codes)
+
+
+def test_command_line_settings_apply_over_every_config(tmp_path: Path) -> None:
+    (tmp_path / "qa.toml").write_text('ignore = ["U"]\n', encoding="utf-8")
+    session = Session(discover=True, overrides=[("select", ["P"], "--select")])
+    config = session.config_for(tmp_path / "story.txt")
+    assert (config["select"], config["ignore"]) == (["P"], ["U"])
+    assert {d.code[0] for d in session.check(TEXT, path=str(tmp_path / "story.txt")).diagnostics} == {"P"}
+
+
+def test_article_date_precedence() -> None:
+    """Given, else the document's own, else the config's, else today."""
+    front = "---\ndate: 2023-01-02\n---\nपाठ\n"
+    dated = Config()
+    dated.override("date", "2022-03-04", "test")
+    cases = [
+        (Session(date="2024-05-01"), front, (dt.date(2024, 5, 1), "given")),
+        (Session(dated), front, (dt.date(2023, 1, 2), "document")),
+        (Session(dated), "पाठ\n", (dt.date(2022, 3, 4), "config")),
+        (Session(), "पाठ\n", (dt.date.today(), "today")),
+    ]
+    for session, text, expected in cases:
+        document = session.read(text, format="markdown")
+        assert session.date_for(document) == expected
