@@ -84,35 +84,33 @@ class WordIndex:
         return bisect_left(self.starts, start)
 
 
-_CURRENT: list[WordIndex] = []
+def index_words(document: Document) -> WordIndex:
+    """The document's Devanagari words grouped by matching key."""
+    by_key: dict[str, list[str]] = {}
+    mixed: dict[str, None] = {}
+    for raw in document.word_index:
+        k = devanagari_key(raw)
+        if k is None:
+            continue
+        raws = by_key.get(k)
+        if raws is None:
+            by_key[k] = [raw]
+        else:
+            raws.append(raw)
+            mixed[k] = None
+    return WordIndex(document, by_key, mixed)
 
 
-def word_index(document: Document) -> WordIndex:
-    current = _CURRENT[0] if _CURRENT else None
-    if current is None or current.document is not document:
-        by_key: dict[str, list[str]] = {}
-        mixed: dict[str, None] = {}
-        for raw in document.word_index:
-            k = devanagari_key(raw)
-            if k is None:
-                continue
-            raws = by_key.get(k)
-            if raws is None:
-                by_key[k] = [raw]
-            else:
-                raws.append(raw)
-                mixed[k] = None
-        current = WordIndex(document, by_key, mixed)
-        _CURRENT[:] = [current]
-    return current
+def word_index(ctx: Context) -> WordIndex:
+    """The document's word index, built once per document for every N rule."""
+    return ctx.shared("word-index", lambda c: index_words(c.document))
 
 
 def spellings(
-    document: Document, registry: reg.Registry, *, mixed_only: bool = False
+    index: WordIndex, registry: reg.Registry, *, mixed_only: bool = False
 ) -> dict[Any, dict[str, list[str]]]:
     """Cluster id -> NFC spelling -> the raw words written that way. ``mixed_only``
     skips keys written one way that no registry group joins to another."""
-    index = word_index(document)
     groups = registry.groups
     keys: Iterable[str] = index.by_key
     if mixed_only:
@@ -133,15 +131,16 @@ def _spans(document: Document, raws: list[str]) -> list[Span]:
 TITLED_ZIPF = 4.5
 
 
-def titled(document: Document, spans: list[Span]) -> bool:
+def titled(index: WordIndex, spans: list[Span]) -> bool:
     """True if a rare-enough word follows a title or role (राष्ट्रपति पुतिन, मंत्री रमेश
     अग्निहोत्री) or precedes जी."""
+    document = index.document
     words = document.words
     titles = reg.titles()
     word = nfc(document.view[spans[0][0] : spans[0][1]])
     if key(word) in titles or zipf(word) >= TITLED_ZIPF:
         return False
-    number = word_index(document).number
+    number = index.number
     for start, _ in spans:
         i = number(start)
         if i > 0 and key(words[i - 1][0]) in titles:
@@ -154,14 +153,10 @@ def titled(document: Document, spans: list[Span]) -> bool:
     return False
 
 
-def word_number(document: Document, start: int) -> int:
-    """The index in ``document.words`` of the word starting at ``start``."""
-    return word_index(document).number(start)
-
-
-def find(document: Document, pattern: tuple[str, ...]) -> Iterator[tuple[int, Span]]:
+def find(index: WordIndex, pattern: tuple[str, ...]) -> Iterator[tuple[int, Span]]:
     """(word number, span) of every run of words whose keys are ``pattern``."""
-    words, index = document.words, word_index(document)
+    document = index.document
+    words = document.words
     for raw in index.by_key.get(pattern[0], ()):
         for start in document.word_index[raw]:
             i = index.number(start)
@@ -190,7 +185,7 @@ def _different_words(forms: list[str]) -> bool:
 
 
 def _cluster(
-    cid: Any, forms: dict[str, list[Span]], document: Document, registry: reg.Registry, style: HouseStyle
+    cid: Any, forms: dict[str, list[Span]], index: WordIndex, registry: reg.Registry, style: HouseStyle
 ) -> Cluster | None:
     ordered = dict(sorted(forms.items(), key=lambda item: min(item[1])))
     names = list(ordered)
@@ -200,7 +195,7 @@ def _cluster(
     person = cid[0] if isinstance(cid, tuple) else None
     known_name = person is not None or key(names[0]) in registry.token_people
     spans = [s for spellings in ordered.values() for s in spellings]
-    name_like = known_name or max(map(zipf, names)) < NAME_ZIPF or titled(document, spans)
+    name_like = known_name or max(map(zipf, names)) < NAME_ZIPF or titled(index, spans)
     candidates = style.preferred(names, classes)
     if not name_like:  # of a word's spellings, a known one wins over an unknown one
         candidates = [f for f in candidates if recognised(plain(f))] or candidates
@@ -222,22 +217,20 @@ def pooled_kind(cid: Any, forms: list[str], registry: reg.Registry) -> str | Non
     return "word" if _has_evidence(forms, _classes(forms)) else None
 
 
-_LAST: list[tuple[Document, int, HouseStyle, list[Cluster]]] = []
-
-
-def clusters(document: Document, registry: reg.Registry, style: HouseStyle) -> list[Cluster]:
-    """Every cluster with two or more spellings (computed once per document and style)."""
-    for doc, reg_id, st, found in _LAST:
-        if doc is document and reg_id == id(registry) and st == style:
+def clusters(ctx: Context, registry: reg.Registry, style: HouseStyle) -> list[Cluster]:
+    """Every cluster with two or more spellings (computed once per document, registry and style)."""
+    computed: list[tuple[reg.Registry, HouseStyle, list[Cluster]]] = ctx.shared("clusters", lambda c: [])
+    for known_registry, known_style, found in computed:
+        if known_registry is registry and known_style == style:
             return found
-    found = []
-    for cid, forms in spellings(document, registry, mixed_only=True).items():
+    index, found = word_index(ctx), []
+    for cid, forms in spellings(index, registry, mixed_only=True).items():
         if len(forms) > 1 or (isinstance(cid, tuple) and cid[0] in style.names):
-            spans = {form: _spans(document, raws) for form, raws in forms.items()}
-            cluster = _cluster(cid, spans, document, registry, style)
+            spans = {form: _spans(index.document, raws) for form, raws in forms.items()}
+            cluster = _cluster(cid, spans, index, registry, style)
             if cluster is not None and (len(cluster.forms) > 1 or cluster.preferred not in forms):
                 found.append(cluster)
-    _LAST[:] = [(document, id(registry), style, found)]
+    computed.append((registry, style, found))
     return found
 
 
@@ -266,7 +259,7 @@ class _ClusterRule(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         severity = severity_option(self)
         style = context_style(ctx, self.options)
-        for cluster in clusters(ctx.document, context_registry(ctx), style):
+        for cluster in clusters(ctx, context_registry(ctx), style):
             if cluster.name_like != self.names or not cluster.evidence:
                 continue
             count = len(cluster.forms.get(cluster.preferred, ()))
@@ -324,7 +317,7 @@ class HouseStyleForm(Rule):
         if not plain:
             return
         registry = context_registry(ctx)
-        mixed = {form for cluster in clusters(ctx.document, registry, style) for form in cluster.forms}
+        mixed = {form for cluster in clusters(ctx, registry, style) for form in cluster.forms}
         required = frozenset(plain)
         for raw, starts in ctx.document.word_index.items():
             found = features(raw)  # most words have no variation: the cheapest test first

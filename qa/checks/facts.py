@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from qa.checks import analyses
 from qa.checks.facts_data import Dated, Office
 from qa.checks.facts_index import (
     GENERIC_PLACES,
@@ -27,9 +28,7 @@ from qa.checks.facts_index import (
     index,
 )
 from qa.diagnostic import Diagnostic
-from qa.document import Document
 from qa.engine.rule import Context, Rule
-from qa.text import ordinals
 from qa.text.ordinals import IRREGULAR, Ordinal, Phrases, correct_form, phrase_at, word_before, words_after
 from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER
 
@@ -81,16 +80,10 @@ class Claim:
     verified: bool
 
 
-_STARTS: tuple[str | None, list[int]] = (None, [])
-
-
 def _sentence(ctx: Context, position: int) -> tuple[int, int]:
-    """The sentence around ``position`` (sentence starts are kept for the document)."""
-    global _STARTS
+    """The sentence around ``position``."""
     spans = ctx.document.sentences
-    if _STARTS[0] is not ctx.text:
-        _STARTS = (ctx.text, [s for s, _ in spans])
-    i = bisect_right(_STARTS[1], position) - 1
+    i = bisect_right(analyses.sentence_starts(ctx), position) - 1
     return spans[i] if i >= 0 and spans[i][1] >= position else (position, position)
 
 
@@ -112,27 +105,21 @@ def _english(n: int) -> str:
     return f"{n}{suffix}"
 
 
-_LAST: tuple[str | None, tuple[str, ...], tuple[Claim, ...]] = (None, (), ())
-
-
 def _claims(ctx: Context) -> tuple[Claim, ...]:
-    """Every office-ordinal claim of the document (the last result is kept for the next rule)."""
-    global _LAST
-    text, extra = ctx.text, extra_paths(ctx.config)
-    if _LAST[0] is not text or _LAST[1] != extra:
-        _LAST = (text, extra, find_claims(ctx.document, extra))
-    return _LAST[2]
+    """Every office-ordinal claim of the document (found once per document for the F rules)."""
+    return ctx.shared("fact-claims", find_claims)
 
 
-def find_claims(document: Document, extra: tuple[str, ...] = ()) -> tuple[Claim, ...]:
-    """Every office-ordinal claim in a document."""
-    facts = index(extra)
+def find_claims(ctx: Context) -> tuple[Claim, ...]:
+    """Every office-ordinal claim in the context's document."""
+    facts = index(extra_paths(ctx.config))
+    document = ctx.document
     text, sentences = document.view, document.sentences
     if not any(noun.split(" ")[0] in document.word_index for noun in facts.by_noun):
         return ()
-    starts = [s for s, _ in sentences]
+    starts = analyses.sentence_starts(ctx)
     claims = []
-    for o in ordinals.in_document(document):
+    for o in analyses.ordinals(ctx):
         if o.kind == "word" and (o.value in IRREGULAR and not _after_possessive(text, o)):
             continue  # "इससे पहले राष्ट्रपति …" is "earlier", not "first"
         i = bisect_right(starts, o.start) - 1
@@ -299,7 +286,7 @@ class CurrentHolder(Rule):
         facts = index(extra_paths(ctx.config))
         if not _CURRENT & ctx.document.word_index.keys():
             return
-        for o in ordinals.in_document(ctx.document):
+        for o in analyses.ordinals(ctx):
             before = word_before(text, o.start)
             if not before or before[0] not in _CURRENT:
                 continue
@@ -334,7 +321,7 @@ class NotYetHeld(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         facts = index(extra_paths(ctx.config))
-        for o in ordinals.in_document(ctx.document):
+        for o in analyses.ordinals(ctx):
             if (o.kind == "word" and o.value in IRREGULAR) or not phrase_at(text, o.end, facts.nouns):
                 continue
             found = _one_office(facts, text, o, o.start, _sentence(ctx, o.start)[0])
@@ -439,7 +426,7 @@ class DateCount(Rule):
         if not _TRIGGERS & ctx.document.word_index.keys():
             return
         dated = dated_index(extra_paths(ctx.config))
-        for o in ordinals.in_document(ctx.document):
+        for o in analyses.ordinals(ctx):
             if o.kind in ("sanskrit", "english") or (o.kind == "word" and o.value in IRREGULAR):
                 continue
             found = self._subject(text, o, dated)

@@ -88,7 +88,7 @@ _SIGNS = re.compile("र्|ङ्क्ष")
 
 def _words_with_signs(ctx: Context) -> set[str]:
     """The document's distinct words with a reph or "ङ्क्ष", found in one scan of them all."""
-    joined, _ = distinct_words(ctx.document)
+    joined, _ = distinct_words(ctx)
     found = set()
     for m in _SIGNS.finditer(joined):
         end = joined.find("\n", m.end())

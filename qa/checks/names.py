@@ -21,6 +21,7 @@ from qa.checks.consistency import (
     NAME_ZIPF,
     TITLED_ZIPF,
     Span,
+    WordIndex,
     clusters,
     context_registry,
     context_style,
@@ -28,10 +29,8 @@ from qa.checks.consistency import (
     nfc,
     titled,
     word_index,
-    word_number,
 )
 from qa.diagnostic import Diagnostic
-from qa.document import Document
 from qa.engine.rule import Context, Rule
 from qa.lexicon import known, zipf
 from qa.text.normalize import key
@@ -74,15 +73,15 @@ def small_edit(a: str, b: str) -> bool:
     return True
 
 
-def _previous(document: Document, spans: list[Span]) -> set[str]:
+def _previous(index: WordIndex, spans: list[Span]) -> set[str]:
     """Keys of the words right before each occurrence ("" at the start)."""
-    words = document.words
-    numbers = (word_number(document, start) for start, _ in spans)
+    words = index.document.words
+    numbers = (index.number(start) for start, _ in spans)
     return {key(words[i - 1][0]) if i > 0 else "" for i in numbers}
 
 
 def _different_people(
-    document: Document, registry: reg.Registry, a: tuple[str, list[Span]], b: tuple[str, list[Span]]
+    index: WordIndex, registry: reg.Registry, a: tuple[str, list[Span]], b: tuple[str, list[Span]]
 ) -> bool:
     """Registry names of different people, two common words, or each spelling always after
     its own first names (रमेश अग्निहोत्री / सुरेश अग्नीहोत्री)."""
@@ -92,13 +91,13 @@ def _different_people(
         return True
     if min(zipf(a[0]), zipf(b[0])) >= NAME_ZIPF:
         return True
-    firsts_a, firsts_b = _first_names(document, a[1]), _first_names(document, b[1])
+    firsts_a, firsts_b = _first_names(index, a[1]), _first_names(index, b[1])
     return bool(firsts_a and firsts_b and not firsts_a & firsts_b)
 
 
-def _first_names(document: Document, spans: list[Span]) -> set[str] | None:
+def _first_names(index: WordIndex, spans: list[Span]) -> set[str] | None:
     """The first names before a surname, if every occurrence has one (else None)."""
-    before = _previous(document, spans)
+    before = _previous(index, spans)
     firsts = {w for w in before if w and w not in reg.titles() and zipf(w) < FIRST_NAME_ZIPF}
     return firsts if len(firsts) == len(before) else None
 
@@ -112,32 +111,32 @@ def skeleton(word_key: str) -> str:
 
 class SimilarNameSpelling(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        document, registry = ctx.document, context_registry(ctx)
-        clustered = {key(f) for c in clusters(document, registry, context_style(ctx, {})) for f in c.forms}
+        index, registry = word_index(ctx), context_registry(ctx)
+        clustered = {key(f) for c in clusters(ctx, registry, context_style(ctx, {})) for f in c.forms}
         buckets: dict[str, list[str]] = {}
-        for k in word_index(document).by_key:
+        for k in index.by_key:
             if len(k) >= MIN_LENGTH and k not in clustered:
                 buckets.setdefault(skeleton(k), []).append(k)
         for bucket in buckets.values():
             if len(bucket) > 1:
-                yield from self._compare(document, registry, bucket)
+                yield from self._compare(index, registry, bucket)
 
-    def _compare(self, document: Document, registry: reg.Registry, bucket: list[str]) -> Iterator[Diagnostic]:
+    def _compare(self, index: WordIndex, registry: reg.Registry, bucket: list[str]) -> Iterator[Diagnostic]:
         """Compare the words of one skeleton bucket of keys (in order of first use, the order
         in which the loop below pairs them, so each pair is tested the same way round)."""
         near = {k for pair in combinations(bucket, 2) if small_edit(*pair) for k in pair}
-        by_key, index = word_index(document).by_key, document.word_index
+        by_key, starts = index.by_key, index.document.word_index
         entries = []
         for k in near:  # keys a slip from no other key are never compared
             raws = by_key[k]
-            word = nfc(min(raws, key=lambda raw: index[raw][0]))  # the spelling used first
+            word = nfc(min(raws, key=lambda raw: starts[raw][0]))  # the spelling used first
             if zipf(word) < TITLED_ZIPF or key(word) in registry.token_people:
-                entries.append((word, sorted((s, s + len(raw)) for raw in raws for s in index[raw])))
+                entries.append((word, sorted((s, s + len(raw)) for raw in raws for s in starts[raw])))
         for (a, spans_a), (b, spans_b) in combinations(sorted(entries, key=lambda e: e[1][0]), 2):
             if (
                 not small_edit(key(a), key(b))
-                or not _names_pair(document, registry, (a, spans_a), (b, spans_b))
-                or _different_people(document, registry, (a, spans_a), (b, spans_b))
+                or not _names_pair(index, registry, (a, spans_a), (b, spans_b))
+                or _different_people(index, registry, (a, spans_a), (b, spans_b))
             ):
                 continue
             (major, major_spans), (minor, minor_spans) = sorted(
@@ -149,13 +148,13 @@ class SimilarNameSpelling(Rule):
 
 
 def _names_pair(
-    document: Document, registry: reg.Registry, a: tuple[str, list[Span]], b: tuple[str, list[Span]]
+    index: WordIndex, registry: reg.Registry, a: tuple[str, list[Span]], b: tuple[str, list[Span]]
 ) -> bool:
     """True if two words are names to compare. A name is known from the registry or a title
     before it; otherwise both words must be unknown to the lexicon, or both known and rare:
     an unknown word beside a known one is a typo of that word (कोरना/कोरोना), not a name."""
     for word, spans in (a, b):
-        if key(word) in registry.token_people or titled(document, spans):
+        if key(word) in registry.token_people or titled(index, spans):
             return True
     return rare_pair(a[0], b[0])
 
@@ -167,10 +166,10 @@ def rare_pair(a: str, b: str) -> bool:
 
 class ForbiddenNameForm(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        document, registry = ctx.document, context_registry(ctx)
+        index, registry = word_index(ctx), context_registry(ctx)
         reported: set[tuple[int, int]] = set()
         for pattern, (person, replacement) in sorted(registry.forbidden.items(), key=lambda p: -len(p[0])):
-            for _, (start, end) in find(document, pattern):
+            for _, (start, end) in find(index, pattern):
                 if any(s <= start and end <= e for s, e in reported):
                     continue  # a lone wrong word inside a longer wrong form is reported once
                 reported.add((start, end))
@@ -183,15 +182,15 @@ class ForbiddenNameForm(Rule):
 
 class SurnameFirstSecondReference(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        document, registry = ctx.document, context_registry(ctx)
-        words = document.words
+        index, registry = word_index(ctx), context_registry(ctx)
+        words = index.document.words
         for person in registry.people.values():
             if not person.surname_first:
                 continue
             for given in person.given_names:
                 if len("".join(given)) < MIN_GIVEN:
                     continue  # यी (वांग यी) alone is too short to tell from other words
-                for i, (start, end) in find(document, given):
+                for i, (start, end) in find(index, given):
                     if i > 0 and key(words[i - 1][0]) in person.surnames:
                         continue
                     message = self.meta.message.format(

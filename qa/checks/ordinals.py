@@ -8,10 +8,10 @@ from functools import cached_property
 
 import regex
 
+from qa.checks import analyses
 from qa.checks.facts_data import load
 from qa.diagnostic import Diagnostic, Edit, Severity
 from qa.engine.rule import Context, Rule
-from qa.text import ordinals
 from qa.text.ordinals import IRREGULAR, Ordinal, Phrases, correct_form, phrase_at, word_before, words_after
 from qa.text.tokenize import DEVANAGARI
 
@@ -109,7 +109,7 @@ class PossessiveAgreement(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
-        for o in ordinals.in_document(ctx.document):
+        for o in analyses.ordinals(ctx):
             if o.inflection == "none" or (o.kind == "digits" and o.suffix not in _WELL_FORMED):
                 continue
             before = word_before(text, o.start)
@@ -229,7 +229,7 @@ class OrdinalDate(Rule):
 
 
 def _digit_forms(ctx: Context) -> Iterator[Ordinal]:
-    return (o for o in ordinals.in_document(ctx.document) if o.kind in ("digits", "english"))
+    return (o for o in analyses.ordinals(ctx) if o.kind in ("digits", "english"))
 
 
 def _in_hindi(text: str, o: Ordinal) -> bool:

@@ -21,7 +21,7 @@ class ZeroWidthSpace(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
-        if "\u200b" not in scan(ctx.document).rare:
+        if "\u200b" not in scan(ctx).rare:
             return
         for m in self._ZWSP.finditer(text):
             start, end = m.span()
@@ -55,7 +55,7 @@ class PerDocument(Rule):
         return list(self.PATTERN.finditer(ctx.text))
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        if not self.GUARD & scan(ctx.document).rare:
+        if not self.GUARD & scan(ctx).rare:
             return
         matches = self.matches(ctx)
         if not matches:

@@ -25,7 +25,7 @@ class NonNfc(Rule):
     """Words not in NFC (mostly precomposed nukta letters क़-य़); the fix normalises them."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        joined, _ = distinct_words(ctx.document)
+        joined, _ = distinct_words(ctx)
         suspects = {_line_at(joined, m.start()) for m in _NOT_NFC.finditer(joined)}
         for word in sorted(suspects):
             if unicodedata.is_normalized("NFC", word):
@@ -53,7 +53,7 @@ class MixedNuktaEncoding(Rule):
     """
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        joined, _ = distinct_words(ctx.document)
+        joined, _ = distinct_words(ctx)
         index = ctx.document.word_index
         twins = {}
         for m in _PRECOMPOSED.finditer(joined):

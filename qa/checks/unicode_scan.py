@@ -54,19 +54,14 @@ class _Scan:
         return bisect_right(self.starts, offset) - 1
 
 
-_LAST: list[_Scan] = []
+def scan(ctx: Context) -> _Scan:
+    """The shared scan of the document, made once per document for every rule that asks."""
+    return ctx.shared("unicode-scan", lambda c: _Scan(c.document))
 
 
-def scan(document: Document) -> _Scan:
-    """The shared scan of ``document``; rules run one document at a time, so one entry suffices."""
-    if not _LAST or _LAST[0].document is not document:
-        _LAST[:] = [_Scan(document)]
-    return _LAST[0]
-
-
-def distinct_words(document: Document) -> tuple[str, list[str]]:
+def distinct_words(ctx: Context) -> tuple[str, list[str]]:
     """The document's distinct words joined by newlines, and the list of them."""
-    shared = scan(document)
+    shared = scan(ctx)
     return shared.joined, shared.words
 
 
@@ -78,8 +73,8 @@ class Guard:
         self.rare = frozenset(c for c in chars if _RARE.match(c))
         self.other = tuple(frozenset(chars) - self.rare)
 
-    def met(self, document: Document) -> bool:
-        return bool(self.rare & scan(document).rare) or any(c in document.view for c in self.other)
+    def met(self, ctx: Context) -> bool:
+        return bool(self.rare & scan(ctx).rare) or any(c in ctx.text for c in self.other)
 
 
 class GuardedPattern(PatternRule):
@@ -92,7 +87,7 @@ class GuardedPattern(PatternRule):
         self.guard = Guard(str(options["guard"]))
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        if self.guard.met(ctx.document):
+        if self.guard.met(ctx):
             yield from super().check(ctx)
 
 
@@ -130,9 +125,9 @@ class WordPattern(Rule):
         return self.meta.message.format_map(values)
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        shared = scan(ctx.document)
+        shared = scan(ctx)
         unless = self.unless
-        if self.unless_when is not None and not self.unless_when.met(ctx.document):
+        if self.unless_when is not None and not self.unless_when.met(ctx):
             unless = None
         hits = []
         reported = -1

@@ -18,7 +18,7 @@ import click
 
 from qa import api
 from qa.checks import names_registry as reg
-from qa.checks.consistency import NAME_ZIPF, pooled_kind, spellings
+from qa.checks.consistency import NAME_ZIPF, index_words, pooled_kind, spellings
 from qa.checks.names import MIN_LENGTH, rare_pair, skeleton, small_edit
 from qa.commands.options import load_config
 from qa.errors import InputError
@@ -54,7 +54,7 @@ def collect(
             continue
         files += 1
         lines = LineIndex(source)
-        for cid, forms in spellings(document, registry).items():
+        for cid, forms in spellings(index_words(document), registry).items():
             entry = pooled.setdefault(cid, Pooled())
             for form, raws in forms.items():
                 starts = sorted(s for raw in raws for s in document.word_index[raw])

@@ -235,24 +235,17 @@ def find(text: str, start: int = 0, end: int | None = None, *, words: bool = Tru
     return found
 
 
-_LAST: tuple[str | None, tuple[Ordinal, ...]] = (None, ())
-
-
 def in_document(document: Document) -> tuple[Ordinal, ...]:
     """Every ordinal of a document's view; word forms are looked up per distinct word.
 
-    The last result is kept, so the rules of one run share a single scan.
+    Rules share one scan per document through :func:`qa.checks.analyses.ordinals`.
     """
-    global _LAST
-    view = document.view
-    if _LAST[0] is not view:
-        found = [_digit_ordinal(m) for m in _DIGIT_ORDINAL.finditer(view)]
-        table = _words()
-        for word, starts in document.word_index.items():
-            if word in table or word in SANSKRIT:
-                found += [o for at in starts if (o := _word_ordinal(word, at))]
-        _LAST = (view, tuple(sorted(found, key=lambda o: o.start)))
-    return _LAST[1]
+    found = [_digit_ordinal(m) for m in _DIGIT_ORDINAL.finditer(document.view)]
+    table = _words()
+    for word, starts in document.word_index.items():
+        if word in table or word in SANSKRIT:
+            found += [o for at in starts if (o := _word_ordinal(word, at))]
+    return tuple(sorted(found, key=lambda o: o.start))
 
 
 def _word_ordinal(word: str, at: int) -> Ordinal | None:
