@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from qa.config import Config
 from qa.diagnostic import Diagnostic, Edit, Severity
 from qa.engine.rule import Context, Rule
 from qa.errors import ConfigError
@@ -132,6 +133,9 @@ def settings(options: Mapping[str, Any], section: Mapping[str, Any]) -> dict[str
 
 class EnglishLanguageTool(Rule):
     """E001: what LanguageTool finds in the English passages."""
+
+    def repeatable(self, config: Config) -> bool:
+        return server_url(self.options, config.section("languagetool")) is None
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         url = server_url(self.options, ctx.config.section("languagetool"))

@@ -17,14 +17,13 @@ from dataclasses import dataclass
 import regex
 
 from qa.checks import analyses
-from qa.checks.facts_data import Dated, Office
+from qa.checks.facts_data import Dated, Office, extra_paths
 from qa.checks.facts_index import (
     GENERIC_PLACES,
     DatedIndex,
     FactIndex,
     Mention,
     dated_index,
-    extra_paths,
     index,
 )
 from qa.diagnostic import Diagnostic

@@ -17,10 +17,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qa.engine.registry import read_yaml, rules_dir
 from qa.errors import RuleDataError
+
+if TYPE_CHECKING:
+    from qa.config import Config
 
 ANNIVERSARIES = "anniversaries.yaml"
 _OFFICE_KEYS = {
@@ -319,4 +322,25 @@ def _dated(where: str, entry: Any, required: tuple[str, ...], source: str) -> Da
         born=dates["born"],
         died=dates["died"],
         source=str(entry.get("source") or source),
+    )
+
+
+def extra_paths(config: Config) -> tuple[str, ...]:
+    """Desk fact files from ``[tool.qa.facts] paths``, relative to the config file."""
+    paths = config.section("facts").get("paths", [])
+    return tuple(config.resolve_path(str(p)) for p in paths) if isinstance(paths, list) else ()
+
+
+def review(config: Config, paths: Iterable[str] = ()) -> tuple[list[str], str]:
+    """The problems of the built-in fact files, the desk's and ``paths``, and a summary line."""
+    extra = (*extra_paths(config), *paths)
+    found, files = problems(extra), fact_files(extra)
+    if found:
+        return found, f"{len(found)} problem(s) in {len(files)} fact file(s)"
+    base = load(tuple(extra))
+    holders = sum(len(o.tenures) for o in base.offices)
+    dated = len(base.people) + len(base.events) + len(base.days)
+    return (
+        [],
+        f"ok: {len(files)} fact files, {len(base.offices)} offices, {holders} tenures, {dated} dated entries",
     )

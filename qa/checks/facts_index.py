@@ -9,7 +9,6 @@ from functools import cache, cached_property
 import regex
 
 from qa.checks.facts_data import Dated, FactBase, Office, load
-from qa.config import Config
 from qa.text.ordinals import Phrases
 from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER
 
@@ -91,12 +90,6 @@ class DatedIndex:
     days: dict[str, Dated]
     day_names: Phrases
     short: dict[str, Dated]
-
-
-def extra_paths(config: Config) -> tuple[str, ...]:
-    """Desk fact files from ``[tool.qa.facts] paths``, relative to the config file."""
-    paths = config.section("facts").get("paths", [])
-    return tuple(config.resolve_path(str(p)) for p in paths) if isinstance(paths, list) else ()
 
 
 @cache

@@ -16,7 +16,6 @@ from qa.api import Session
 from qa.commands.options import load_config, split_codes
 from qa.config import Config, parse_date
 from qa.diagnostic import Diagnostic, FileResult
-from qa.engine.runner import Linter
 from qa.errors import InputError, QAError
 from qa.files import discover
 from qa.formats import READERS
@@ -194,20 +193,9 @@ class ResultCache:
         if id(config) not in self._caches:
             linter = self._session.linter(config)
             self._caches[id(config)] = (
-                None
-                if _asks_a_server(config, linter)
-                else Cache(location(config), config, linter.codes, self._extra)
+                Cache(location(config), config, linter.codes, self._extra) if linter.cacheable else None
             )
         return self._caches[id(config)]
-
-
-def _asks_a_server(config: Config, linter: Linter) -> bool:
-    """Findings from a LanguageTool server depend on more than the file: never cache them."""
-    if "E001" not in linter.codes:
-        return False
-    from qa.checks.english import server_url
-
-    return server_url(config.rule_options("E001"), config.section("languagetool")) is not None
 
 
 def _files(paths: tuple[str, ...], config: Config) -> list[str]:

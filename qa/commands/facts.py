@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from qa.checks import facts_data
-from qa.checks.facts_index import extra_paths
 from qa.commands.options import load_config
 
 
@@ -22,17 +21,10 @@ def check(paths: tuple[str, ...], config_path: str | None) -> None:
 
     Exits 1 when a problem is found, listing each on its own line.
     """
-    extra = (*extra_paths(load_config(config_path, ["."])), *paths)
-    problems = facts_data.problems(extra)
+    problems, summary = facts_data.review(load_config(config_path, ["."]), paths)
     for problem in problems:
         click.echo(problem)
-    files = facts_data.fact_files(extra)
     if problems:
-        click.echo(f"{len(problems)} problem(s) in {len(files)} fact file(s)", err=True)
+        click.echo(summary, err=True)
         raise SystemExit(1)
-    base = facts_data.load(tuple(extra))
-    holders = sum(len(o.tenures) for o in base.offices)
-    click.echo(
-        f"ok: {len(files)} fact files, {len(base.offices)} offices, {holders} tenures, "
-        f"{len(base.people) + len(base.events) + len(base.days)} dated entries"
-    )
+    click.echo(summary)

@@ -8,8 +8,8 @@ import click
 
 from qa.commands.options import load_config
 from qa.engine import registry
-from qa.engine.rule import RuleMeta
 from qa.families import FAMILIES
+from qa.meta import RuleMeta
 
 
 def _specs(config_path: str | None) -> dict[str, registry.RuleSpec]:

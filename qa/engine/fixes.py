@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from qa.diagnostic import Diagnostic, Edit, Fix
+from qa.diagnostic import Diagnostic, Fix, apply_edits
 from qa.errors import QAError
 
 MAX_PASSES = 10
@@ -64,17 +64,6 @@ class _Taken:
             start, end = min(start, self._starts[first]), max(end, self._ends[first])
         self._starts[first:last] = [start]
         self._ends[first:last] = [end]
-
-
-def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    parts: list[str] = []
-    position = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        parts.append(text[position : edit.start])
-        parts.append(edit.replacement)
-        position = edit.end
-    parts.append(text[position:])
-    return "".join(parts)
 
 
 def _changes(text: str, fix: Fix | None) -> bool:

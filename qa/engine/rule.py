@@ -1,4 +1,4 @@
-"""What a rule is: metadata, examples, the context it reads and the base class."""
+"""What a rule is: the context it reads and the base class (its metadata: :mod:`qa.meta`)."""
 
 from __future__ import annotations
 
@@ -9,61 +9,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from qa.diagnostic import Diagnostic, Edit, Fix, Severity
 from qa.document import Document
+from qa.meta import MARK_CLOSE, MARK_OPEN, Example, FixSafety, RuleMeta
+
+__all__ = ["MARK_CLOSE", "MARK_OPEN", "Context", "Example", "FixSafety", "Rule", "RuleMeta"]
 
 if TYPE_CHECKING:
     from qa.config import Config
 
-FixSafety = Literal["safe", "unsafe", "none"]
 T = TypeVar("T")
-
-#: Marks the expected span inside an example text: "हालांकि⟦,⟧बातचीत".
-MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
-
-
-@dataclass(frozen=True, slots=True)
-class Example:
-    """A documented example; ``text`` may carry ⟦ ⟧ around expected spans."""
-
-    text: str
-    fixed: str | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
-    date: str | None = None
-
-    @property
-    def plain(self) -> str:
-        return self.text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
-
-    @property
-    def spans(self) -> list[tuple[int, int]]:
-        """Expected (start, end) spans in :attr:`plain`."""
-        spans, offset, start = [], 0, None
-        for i, ch in enumerate(self.text):
-            if ch == MARK_OPEN:
-                start = i - offset
-                offset += 1
-            elif ch == MARK_CLOSE:
-                spans.append((start, i - offset))
-                offset += 1
-        return spans
-
-
-@dataclass(frozen=True, slots=True)
-class RuleMeta:
-    code: str
-    name: str
-    severity: Severity
-    message: str
-    summary: str
-    fix: FixSafety = "none"
-    doc: str = ""
-    default: bool = True
-    failing: tuple[Example, ...] = ()
-    passing: tuple[Example, ...] = ()
-    source: str = ""
-
-    @property
-    def family(self) -> str:
-        return self.code[0]
 
 
 @dataclass
@@ -99,6 +52,11 @@ class Rule:
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         raise NotImplementedError
+
+    def repeatable(self, config: Config) -> bool:
+        """False when the findings depend on more than the text and the config (a remote
+        server answers them): such results are never cached."""
+        return True
 
     def diagnostic(
         self,

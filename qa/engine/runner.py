@@ -50,6 +50,11 @@ class Linter:
     def codes(self) -> list[str]:
         return [rule.meta.code for rule in self.rules]
 
+    @property
+    def cacheable(self) -> bool:
+        """True when the findings depend only on the text and the config (no rule asks a server)."""
+        return all(rule.repeatable(self.config) for rule in self.rules)
+
     def warm(self) -> None:
         """Load every rule's lazy data now (before forking workers that would each load it)."""
         self.check(Document(_WARM_UP, _WARM_UP), date=dt.date(2025, 1, 21))

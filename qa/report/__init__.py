@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import Protocol
 
 from qa.diagnostic import FileResult
-from qa.engine.rule import RuleMeta
+from qa.meta import RuleMeta
 
 __all__ = ["FORMATS", "FileResult", "Formatter", "formatter"]
 

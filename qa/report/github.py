@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from qa.engine.rule import RuleMeta
+from qa.meta import RuleMeta
 from qa.report import FileResult
 from qa.report.summary import summary_line
 

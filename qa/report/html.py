@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from html import escape
 
 from qa.diagnostic import Diagnostic
-from qa.engine.rule import RuleMeta
 from qa.families import FAMILIES
+from qa.meta import RuleMeta
 from qa.report import FileResult
 from qa.report.summary import plural, summary_line
 

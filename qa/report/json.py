@@ -7,7 +7,7 @@ from json.encoder import encode_basestring as _string
 from typing import Any
 
 from qa.diagnostic import Severity
-from qa.engine.rule import RuleMeta
+from qa.meta import RuleMeta
 from qa.report import FileResult
 
 _SEVERITY = {severity: str(severity) for severity in Severity}

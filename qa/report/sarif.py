@@ -8,8 +8,8 @@ from pathlib import PurePath
 from typing import Any
 
 from qa import __version__
-from qa.engine.rule import RuleMeta
 from qa.families import FAMILIES
+from qa.meta import RuleMeta
 from qa.report import FileResult
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from qa.diagnostic import Diagnostic, Edit
-from qa.engine.fixes import apply_edits
-from qa.engine.rule import RuleMeta
+from qa.diagnostic import Diagnostic, Edit, apply_edits
+from qa.meta import RuleMeta
 from qa.report import FileResult
 from qa.report.summary import family_table, plural, summary_line
 from qa.text.width import display_width

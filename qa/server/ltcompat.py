@@ -24,9 +24,9 @@ import regex
 from qa import __version__
 from qa.diagnostic import Diagnostic
 from qa.document import Document
-from qa.engine.rule import RuleMeta
 from qa.families import FAMILIES
 from qa.formats import annotation
+from qa.meta import RuleMeta
 
 _SPACING = ("TYPOGRAPHY", "Typography", "whitespace")
 HINDI = {"name": "Hindi", "code": "hi", "longCode": "hi-IN"}

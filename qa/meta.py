@@ -1,0 +1,63 @@
+"""What a rule says about itself: code, name, severity, fix safety, docs and examples.
+
+Reports, listings and servers read this; they never need the engine that runs rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from qa.diagnostic import Severity
+
+FixSafety = Literal["safe", "unsafe", "none"]
+
+#: Marks the expected span inside an example text: "हालांकि⟦,⟧बातचीत".
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A documented example; ``text`` may carry ⟦ ⟧ around expected spans."""
+
+    text: str
+    fixed: str | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    date: str | None = None
+
+    @property
+    def plain(self) -> str:
+        return self.text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Expected (start, end) spans in :attr:`plain`."""
+        spans, offset, start = [], 0, None
+        for i, ch in enumerate(self.text):
+            if ch == MARK_OPEN:
+                start = i - offset
+                offset += 1
+            elif ch == MARK_CLOSE:
+                spans.append((start, i - offset))
+                offset += 1
+        return spans
+
+
+@dataclass(frozen=True, slots=True)
+class RuleMeta:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    summary: str
+    fix: FixSafety = "none"
+    doc: str = ""
+    default: bool = True
+    failing: tuple[Example, ...] = ()
+    passing: tuple[Example, ...] = ()
+    source: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.code[0]
