@@ -34,7 +34,7 @@ def location(config: Config) -> Path:
 
 
 def _data_files(rule_files: Iterable[str]) -> list[Path]:
-    from qa.engine.registry import rules_dir
+    from qa.data import rules_dir
 
     code = sorted(Path(__file__).parent.rglob("*.py"))  # a checkout's edits count too
     data = sorted(p for p in rules_dir().rglob("*") if p.is_file())

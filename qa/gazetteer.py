@@ -16,7 +16,7 @@ from pathlib import Path
 import regex
 
 from qa import datacache
-from qa.engine.registry import read_lines, rules_dir
+from qa.data import read_lines, rules_dir
 from qa.errors import RuleDataError
 from qa.text import akshara
 from qa.text.akshara import NearIndex, aksharas

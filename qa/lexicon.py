@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import msgpack
 
 from qa import datacache, gazetteer
-from qa.engine.registry import read_tsv_pairs, rules_dir
+from qa.data import read_tsv_pairs, rules_dir
 from qa.errors import ConfigError, RuleDataError
 from qa.sources import read_data
 

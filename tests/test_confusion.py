@@ -125,7 +125,7 @@ def test_context_table_carries_its_licence() -> None:
 
     import msgpack
 
-    from qa.engine.registry import rules_dir
+    from qa.data import rules_dir
 
     with gzip.open(rules_dir() / "spelling" / "context.msgpack.gz", "rb") as handle:
         licence = msgpack.load(handle, raw=False)["licence"]

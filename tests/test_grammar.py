@@ -14,7 +14,7 @@ from qa.checks import agreement
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, builtin, suffix_gender
 from qa.config import Config
-from qa.engine.registry import rules_dir
+from qa.data import rules_dir
 from qa.text import tokenize
 
 from conftest import run_qa

@@ -51,9 +51,7 @@ def test_language_detection_and_annotation_errors() -> None:
     ):
         with pytest.raises(InputError):
             annotation.read(data)
-    doc = annotation.read(
-        '{"annotation": [{"markup": "<p>", "interpretAs": "\\n\\n"}, {"text": "क"}]}'
-    )
+    doc = annotation.read('{"annotation": [{"markup": "<p>", "interpretAs": "\\n\\n"}, {"text": "क"}]}')
     assert (doc.source, doc.view) == ("<p>क", "\n\nक")
 
 

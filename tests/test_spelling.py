@@ -11,7 +11,7 @@ from qa import api, lexicon
 from qa.checks import spelling
 from qa.checks.spelling import CHEAPEST_EDIT
 from qa.config import Config
-from qa.engine.registry import read_tsv_pairs, rules_dir
+from qa.data import read_tsv_pairs, rules_dir
 from qa.errors import ConfigError
 from qa.text.akshara import NearIndex, aksharas, distance, variant_key
 from tests.conftest import SEED

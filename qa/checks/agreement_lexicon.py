@@ -20,7 +20,7 @@ import regex
 
 from qa import datacache, lexicon
 from qa.checks.agreement_words import Gender, key
-from qa.engine.registry import read_yaml, rules_dir
+from qa.data import read_yaml, rules_dir
 from qa.errors import ConfigError, RuleDataError
 
 #: A noun needs this much evidence, at least half of it (and MIN_ATTRIBUTIVE) from

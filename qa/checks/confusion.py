@@ -26,8 +26,8 @@ import msgpack
 import regex
 
 from qa import datacache, lexicon
+from qa.data import rules_dir
 from qa.diagnostic import Diagnostic, Edit
-from qa.engine.registry import rules_dir
 from qa.engine.rule import Context, Rule
 from qa.errors import RuleDataError
 from qa.text.akshara import ANUSVARA, NUKTA, VISARGA, VOWEL_SIGNS

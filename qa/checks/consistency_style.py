@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from qa.engine.registry import read_yaml, rules_dir
+from qa.data import read_yaml, rules_dir
 from qa.errors import ConfigError, RuleDataError
 from qa.text.normalize import CLASSES, features
 

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qa.engine.registry import read_yaml, rules_dir
+from qa.data import read_yaml, rules_dir
 from qa.errors import RuleDataError
 
 if TYPE_CHECKING:

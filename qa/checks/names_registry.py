@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from qa.engine.registry import read_yaml, rules_dir
+from qa.data import read_yaml, rules_dir
 from qa.errors import ConfigError, RuleDataError
 from qa.lexicon import read_word_list, zipf
 from qa.text.normalize import key

@@ -7,26 +7,23 @@ examples. A broken file is a :class:`~qa.errors.RuleDataError` naming the file.
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib import import_module
 from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
 from qa import datacache
+from qa.data import parse_yaml, read_tsv_pairs, rules_dir
 from qa.diagnostic import Severity
 from qa.engine.rule import Example, Rule, RuleMeta
 from qa.engine.types import PatternRule, RepetitionRule, SubstitutionRule, compile_pattern
 from qa.errors import RuleDataError
 from qa.families import LETTERS
-from qa.sources import read_data
 
 _CODE = regex.compile(rf"^[{LETTERS}]\d{{3}}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -47,13 +44,6 @@ class RuleSpec:
     meta: RuleMeta
     build: Callable[[Mapping[str, Any]], Rule]
     options: Mapping[str, Any]
-
-
-def rules_dir() -> Path:
-    """The rule data: ``qa/_rules`` in an installed wheel, ``rules/`` in a source checkout."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "_rules"
-    return installed if installed.is_dir() else package.parent / "rules"
 
 
 def builtin_rule_files() -> list[Path]:
@@ -79,33 +69,6 @@ def load_specs(extra_files: tuple[str, ...] = ()) -> dict[str, RuleSpec]:
     return specs
 
 
-@cache
-def _loader() -> type:
-    """The safe loader, leaving dates as text (readers parse them): the parsed data then
-    holds only types the start-up cache can store."""
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    timestamp = "tag:yaml.org,2002:timestamp"
-    resolvers = {
-        first: [(tag, rx) for tag, rx in entries if tag != timestamp]
-        for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    return type("DataLoader", (base,), {"yaml_implicit_resolvers": resolvers})
-
-
-def read_yaml(path: Path, what: str = "rule file") -> Any:
-    """A YAML data file, parsed once and then read from the start-up cache while it is
-    unchanged; unreadable or malformed -> a one-line RuleDataError naming it."""
-    return datacache.cached("yaml", [path], lambda: parse_yaml(path, what))
-
-
-def parse_yaml(path: Path, what: str = "rule file") -> Any:
-    """A YAML data file parsed now; unreadable or malformed -> a one-line RuleDataError."""
-    try:
-        return yaml.load(read_data(path, what), Loader=_loader())
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise RuleDataError(f"{path}: not valid YAML: {_one_line(exc)}") from None
-
-
 def load_file(path: Path) -> list[RuleSpec]:
     """The rules of one file; the parsed YAML is cached once the file has passed every check."""
     data, store = datacache.lookup("rules", (path, Path(__file__)))
@@ -117,10 +80,6 @@ def load_file(path: Path) -> list[RuleSpec]:
     specs = [_spec(path, entry, i, checked=checked) for i, entry in enumerate(data["rules"])]
     store(data)
     return specs
-
-
-def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())
 
 
 def _spec(path: Path, entry: Any, index: int, *, checked: bool = False) -> RuleSpec:
@@ -236,28 +195,6 @@ def _substitutions(path: Path, entry: Mapping[str, Any], where: str) -> dict[str
     if not pairs:
         raise RuleDataError(f"{where}: substitution rules need 'words' or 'file'")
     return validate_pairs(pairs, where)
-
-
-def read_lines(path: Path, what: str) -> list[str]:
-    """The lines of a data file; unreadable -> a one-line RuleDataError naming it and ``what`` it is."""
-    try:
-        return path.read_text(encoding="utf-8").split("\n")
-    except OSError as exc:
-        raise RuleDataError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
-
-
-def read_tsv_pairs(path: Path, where: str) -> list[tuple[str, str]]:
-    """``wrong<TAB>right`` lines (more columns are notes; ``#`` starts a comment)."""
-    try:
-        text = read_data(path, "word file")
-    except UnicodeDecodeError as exc:
-        raise RuleDataError(f"{where}: {path.name} is not UTF-8: {exc.reason}") from None
-    lines = io.StringIO(text, newline="")
-    rows = [r for r in csv.reader(lines, delimiter="\t") if r and not r[0].startswith("#")]
-    for number, row in enumerate(rows, 1):
-        if len(row) < 2 or not row[0].strip() or not row[1].strip():
-            raise RuleDataError(f"{path}: row {number}: expected wrong<TAB>right")
-    return [(r[0].strip(), r[1].strip()) for r in rows]
 
 
 def validate_pairs(pairs: Iterable[tuple[str, str]], where: str) -> dict[str, tuple[str, ...]]:

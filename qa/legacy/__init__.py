@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from qa.engine.registry import read_lines, rules_dir
+from qa.data import read_lines, rules_dir
 from qa.errors import RuleDataError
 
 FONTS = ("krutidev", "chanakya")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import regex
 
-from qa.engine.registry import rules_dir
+from qa.data import rules_dir
 from qa.errors import RuleDataError
 
 NUKTA, VIRAMA, ANUSVARA, CHANDRABINDU = "\u093c", "\u094d", "\u0902", "\u0901"

@@ -1,0 +1,81 @@
+"""Reading the reference data that rules use: YAML, TSV and plain word lists, found
+under :func:`rules_dir` (or a desk's own files named in its config).
+
+A file that cannot be read or parsed is a one-line :class:`~qa.errors.RuleDataError`
+naming it. This module sits below the engine and the rules: text helpers and rule
+families read their data here without importing the engine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from qa import datacache
+from qa.errors import RuleDataError
+from qa.sources import read_data
+
+
+def rules_dir() -> Path:
+    """The rule data: ``qa/_rules`` in an installed wheel, ``rules/`` in a source checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "_rules"
+    return installed if installed.is_dir() else package.parent / "rules"
+
+
+@cache
+def _loader() -> type:
+    """The safe loader, leaving dates as text (readers parse them): the parsed data then
+    holds only types the start-up cache can store."""
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    timestamp = "tag:yaml.org,2002:timestamp"
+    resolvers = {
+        first: [(tag, rx) for tag, rx in entries if tag != timestamp]
+        for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return type("DataLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+
+
+def read_yaml(path: Path, what: str = "rule file") -> Any:
+    """A YAML data file, parsed once and then read from the start-up cache while it is
+    unchanged; unreadable or malformed -> a one-line RuleDataError naming it."""
+    return datacache.cached("yaml", [path], lambda: parse_yaml(path, what))
+
+
+def parse_yaml(path: Path, what: str = "rule file") -> Any:
+    """A YAML data file parsed now; unreadable or malformed -> a one-line RuleDataError."""
+    try:
+        return yaml.load(read_data(path, what), Loader=_loader())
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise RuleDataError(f"{path}: not valid YAML: {_one_line(exc)}") from None
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
+def read_lines(path: Path, what: str) -> list[str]:
+    """The lines of a data file; unreadable -> a one-line RuleDataError naming it and ``what`` it is."""
+    try:
+        return path.read_text(encoding="utf-8").split("\n")
+    except OSError as exc:
+        raise RuleDataError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+
+
+def read_tsv_pairs(path: Path, where: str) -> list[tuple[str, str]]:
+    """``wrong<TAB>right`` lines (more columns are notes; ``#`` starts a comment)."""
+    try:
+        text = read_data(path, "word file")
+    except UnicodeDecodeError as exc:
+        raise RuleDataError(f"{where}: {path.name} is not UTF-8: {exc.reason}") from None
+    lines = io.StringIO(text, newline="")
+    rows = [r for r in csv.reader(lines, delimiter="\t") if r and not r[0].startswith("#")]
+    for number, row in enumerate(rows, 1):
+        if len(row) < 2 or not row[0].strip() or not row[1].strip():
+            raise RuleDataError(f"{path}: row {number}: expected wrong<TAB>right")
+    return [(r[0].strip(), r[1].strip()) for r in rows]
