@@ -9,9 +9,9 @@ from functools import lru_cache
 import regex
 
 from qa import lexicon
-from qa.checks.unicode_scan import WordPattern, distinct_words
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
+from qa.engine.words import WordPattern, distinct_words
 from qa.legacy import convert
 from qa.legacy.detect import detect
 from qa.legacy.repair import GLYPH_I_NASAL, repairs

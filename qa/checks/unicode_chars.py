@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
-from qa.checks.unicode_scan import scan
 from qa.diagnostic import Diagnostic, Edit, Severity
 from qa.engine.rule import Context, Rule
+from qa.engine.words import scan
 
 _LETTER = r"[\p{L}\p{M}]"
 

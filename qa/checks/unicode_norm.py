@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 import regex
 
-from qa.checks.unicode_scan import distinct_words
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
+from qa.engine.words import distinct_words
 from qa.errors import ConfigError
 
 _PRECOMPOSED = re.compile(r"[\u0958-\u095f]")

@@ -8,34 +8,9 @@ from typing import Any
 import regex
 
 from qa import lexicon
-from qa.checks.unicode_scan import WordPattern
 from qa.diagnostic import Diagnostic, Edit
 from qa.engine.rule import Context, Rule, RuleMeta
 from qa.errors import RuleDataError
-
-
-class MappedSequence(WordPattern):
-    """Sequences inside words from ``options.map`` (wrong -> right, or null: no fix)."""
-
-    def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
-        mapping = options.get("map")
-        if not isinstance(mapping, dict) or not mapping:
-            raise RuleDataError(f"{meta.source}: {meta.code}: options.map must map sequences to fixes")
-        self.map = {str(k): (None if v is None else str(v)) for k, v in mapping.items()}
-        pattern = "|".join(regex.escape(k) for k in sorted(self.map, key=len, reverse=True))
-        super().__init__(meta, {**options, "pattern": pattern})
-
-    def fix_for(self, match: regex.Match[str]) -> str | None:
-        return self.map[match.group()]
-
-    def message_for(self, match: regex.Match[str], word: str) -> str:
-        wrong = match.group()
-        return self.meta.message.format(wrong=wrong, codes=_codes(wrong), right=self.map[wrong] or "")
-
-
-def _codes(text: str) -> str:
-    return " + ".join(f"U+{ord(c):04X}" for c in text)
-
 
 _LETTERS = r"[\u0900-\u0963\u0971-\u097f\u200c\u200d]"
 #: The Devanagari word that ends at the end of the searched stretch / starts at its start.

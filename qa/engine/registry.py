@@ -20,20 +20,29 @@ import regex
 from qa import datacache
 from qa.data import parse_yaml, read_tsv_pairs, rules_dir
 from qa.diagnostic import Severity
+from qa.engine import words
 from qa.engine.rule import Example, Rule, RuleMeta
-from qa.engine.types import PatternRule, RepetitionRule, SubstitutionRule, compile_pattern
+from qa.engine.types import PATTERN_OPTIONS, PatternRule, RepetitionRule, SubstitutionRule, compile_pattern
 from qa.errors import RuleDataError
 from qa.families import LETTERS
 
 _CODE = regex.compile(rf"^[{LETTERS}]\d{{3}}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TYPES = ("pattern", "substitution", "repetition", "python")
 _META_KEYS = {"code", "name", "type", "severity", "summary", "message", "fix", "default", "doc", "examples"}
-_TYPE_KEYS = {
-    "pattern": {"pattern", "flags", "replacement", "exceptions", "group", "timeout"},
-    "substitution": {"words", "file"},
-    "repetition": {"only", "allow", "latin"},
-    "python": {"impl", "options"},
+#: Each type's keys: a rule file entry with any other key is an error.
+_TYPE_KEYS: dict[str, frozenset[str]] = {
+    "pattern": PATTERN_OPTIONS,
+    "substitution": frozenset({"words", "file"}),
+    "repetition": frozenset({"only", "allow", "latin"}),
+    **words.OPTIONS,
+    "python": frozenset({"impl", "options"}),
+}
+_TYPES = tuple(_TYPE_KEYS)
+#: The word-scan types and what each needs: (required string options, required table option).
+_WORD_TYPES: dict[str, tuple[type[Rule], tuple[str, ...], str | None]] = {
+    "guarded-pattern": (words.GuardedPattern, ("pattern", "guard"), None),
+    "word-pattern": (words.WordPattern, ("pattern",), None),
+    "mapped-sequence": (words.MappedSequence, (), "map"),
 }
 
 
@@ -165,6 +174,14 @@ def _builder(
     if kind == "substitution":
         entries = _substitutions(path, entry, where)
         return lambda options: SubstitutionRule(meta, options, entries)
+    if kind in _WORD_TYPES:
+        cls, strings, table = _WORD_TYPES[kind]
+        for key in strings:
+            if not isinstance(entry.get(key), str) or not entry[key]:
+                raise RuleDataError(f"{where}: {kind} rules need a '{key}' string")
+        if table is not None and (not isinstance(entry.get(table), dict) or not entry[table]):
+            raise RuleDataError(f"{where}: {kind} rules need '{table}', a table of sequences and fixes")
+        return lambda options: cls(meta, options)
     impl = entry.get("impl")
     if not isinstance(impl, str) or ":" not in impl:
         raise RuleDataError(f"{where}: python rules need 'impl: module:Class'")

@@ -1,4 +1,5 @@
-"""The closed set of data-driven rule types: pattern, substitution, repetition.
+"""The closed set of data-driven rule types: pattern, substitution, repetition (and, in
+:mod:`qa.engine.words`, guarded-pattern, word-pattern and mapped-sequence).
 
 A rule file entry names its ``type``; ``python`` entries point at a class for the
 logic data cannot express (``impl: module:Class``).
@@ -18,6 +19,8 @@ from qa.engine.rule import Context, Rule, RuleMeta
 from qa.errors import RuleDataError
 from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER, WORD_CHARS
 
+#: The options of a ``pattern`` rule.
+PATTERN_OPTIONS = frozenset({"pattern", "flags", "replacement", "exceptions", "group", "timeout"})
 _FLAGS = {"ignorecase": regex.I, "multiline": regex.M, "dotall": regex.S, "verbose": regex.X}
 DEFAULT_TIMEOUT = 5.0
 

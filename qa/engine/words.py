@@ -1,13 +1,16 @@
-"""Fast scanning for rare anomalies: a shared inventory of rare characters and per-word patterns.
+"""Rule types for rare anomalies: ``guarded-pattern``, ``word-pattern`` and ``mapped-sequence``.
 
 Clean copy almost never contains these anomalies, so the cost that matters is the
-scan of clean text. Two tools keep it small:
+scan of clean text. Two tools keep it small, both reading one shared scan per document:
 
 - :class:`GuardedPattern` is a pattern rule that runs only if one of its ``guard``
   characters occurs in the document (one scan per document finds all rare characters).
 - :class:`WordPattern` matches its pattern against each *distinct* word of the
   document once (all joined by newlines into one string), then reports every
-  occurrence of the words that matched.
+  occurrence of the words that matched; :class:`MappedSequence` builds that pattern
+  from a table of wrong sequences and their fixes.
+
+Their options are declared in :data:`OPTIONS` and checked when the rule file loads.
 """
 
 from __future__ import annotations
@@ -24,8 +27,15 @@ import regex
 from qa.diagnostic import Diagnostic
 from qa.document import Document
 from qa.engine.rule import Context, Rule, RuleMeta
-from qa.engine.types import PatternRule, compile_pattern
-from qa.errors import RuleDataError
+from qa.engine.types import PATTERN_OPTIONS, PatternRule, compile_pattern
+
+#: The options of each type (the keys a rule file may give): anything else is an error.
+WORD_PATTERN_OPTIONS = frozenset({"pattern", "flags", "replacement", "whole", "unless", "unless-when"})
+OPTIONS = {
+    "guarded-pattern": PATTERN_OPTIONS | {"guard"},
+    "word-pattern": WORD_PATTERN_OPTIONS,
+    "mapped-sequence": WORD_PATTERN_OPTIONS - {"pattern", "replacement", "flags"} | {"map"},
+}
 
 #: Characters that clean copy practically never contains; one scan finds which occur.
 RARE = (
@@ -81,8 +91,6 @@ class GuardedPattern(PatternRule):
     """A pattern rule skipped unless the text contains one of ``guard``'s characters."""
 
     def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
-        if not isinstance(options.get("pattern"), str) or not options.get("guard"):
-            raise RuleDataError(f"{meta.source}: {meta.code}: options need 'pattern' and 'guard'")
         super().__init__(meta, options)
         self.guard = Guard(str(options["guard"]))
 
@@ -101,8 +109,6 @@ class WordPattern(Rule):
 
     def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
         super().__init__(meta, options)
-        if not isinstance(options.get("pattern"), str):
-            raise RuleDataError(f"{meta.source}: {meta.code}: options need a 'pattern'")
         self.pattern: re.Pattern[str] | regex.Pattern[str]
         try:  # the standard engine is faster on these short patterns; ``regex`` for \p{...}
             self.pattern = re.compile(options["pattern"], re.M)
@@ -147,3 +153,24 @@ class WordPattern(Rule):
                 yield self.diagnostic(start, end, message)
             else:
                 yield self.replace(start, end, replacement, message)
+
+
+class MappedSequence(WordPattern):
+    """Sequences inside words from ``map`` (wrong -> right, or null: no fix)."""
+
+    def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
+        self.map = {str(k): (None if v is None else str(v)) for k, v in options["map"].items()}
+        pattern = "|".join(regex.escape(k) for k in sorted(self.map, key=len, reverse=True))
+        super().__init__(meta, {**options, "pattern": pattern})
+
+    def fix_for(self, match: re.Match[str] | regex.Match[str]) -> str | None:
+        return self.map[match.group()]
+
+    def message_for(self, match: re.Match[str] | regex.Match[str], word: str) -> str:
+        wrong = match.group()
+        return self.meta.message.format(wrong=wrong, codes=codes(wrong), right=self.map[wrong] or "")
+
+
+def codes(text: str) -> str:
+    """``U+0915 + U+094D``: the code points of ``text``."""
+    return " + ".join(f"U+{ord(c):04X}" for c in text)
