@@ -14,8 +14,9 @@ import pytest
 
 from qa import api
 from qa.config import Config
+from qa.diagnostic import Diagnostic
 from qa.engine import registry
-from qa.engine.rule import Example, RuleMeta
+from qa.engine.rule import Context, Example, RuleMeta
 
 SPECS = registry.load_specs()
 VIRAMA, NUKTA = "\u094d", "\u093c"
@@ -53,11 +54,28 @@ def test_failing_example_is_reported(meta: RuleMeta, example: Example) -> None:
     assert found, f"{meta.code} did not fire on {example.plain!r}"
     if example.spans:
         assert sorted(found) == sorted(example.spans), [example.plain[s:e] for s, e in found]
-    if example.fixed is not None:
+    if example.fixed is not None:  # unsafe fixes too: the example shows what the fix does
         result = api.fix(
-            example.plain, config=_config(meta, example), select=[meta.code], date=_date(example)
+            example.plain, config=_config(meta, example), select=[meta.code], date=_date(example), unsafe=True
         )
         assert result.text == example.fixed
+    if meta.fix == "none":
+        assert not _edits(meta, example), f"{meta.code} emits an edit but is declared 'fix: none'"
+
+
+def _edits(meta: RuleMeta, example: Example) -> list[Diagnostic]:
+    """The rule's own findings before the linter drops the fixes of a ``fix: none`` rule."""
+    linter = api.linter(_config(meta, example), select=[meta.code])
+    document = api.document(example.plain)
+    ctx = Context(document, linter.config, _date(example) or dt.date.today())
+    return [d for rule in linter.rules for d in rule.check(ctx) if d.fix is not None]
+
+
+@pytest.mark.parametrize(
+    "meta", [s.meta for _, s in sorted(SPECS.items()) if s.meta.fix == "unsafe"], ids=lambda m: m.code
+)
+def test_unsafe_fix_says_why(meta: RuleMeta) -> None:
+    assert "Fix safety: unsafe, because " in meta.doc, f"{meta.code}: say in its doc why the fix is unsafe"
 
 
 @pytest.mark.parametrize(("meta", "example"), _cases("pass"))

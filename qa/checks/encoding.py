@@ -17,4 +17,4 @@ class LeadingBom(Rule):
         if ctx.document.metadata.get("bom"):
             yield self.diagnostic(0, 0)
         elif ctx.document.source.startswith(BOM) and ctx.text.startswith(BOM):
-            yield self.replace(0, 1, "")
+            yield self.diagnostic(0, 1, suggestions=("",))  # kept by --fix (see the doc)

@@ -72,8 +72,8 @@ class Rule:
         """A diagnostic carrying this rule's code, name and defaults."""
         meta = self.meta
         fix = None
-        if edits is not None and meta.fix != "none":
-            fix = Fix(tuple(edits), applicability or meta.fix)
+        if edits is not None:  # from a rule declared ``fix: none`` the linter drops it
+            fix = Fix(tuple(edits), applicability or ("unsafe" if meta.fix == "none" else meta.fix))
         return Diagnostic(
             meta.code,
             meta.name,
