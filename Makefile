@@ -23,11 +23,13 @@ demo: $(VENV)/.installed
 
 test: $(STAMP) system-deps
 	$(BIN)/ruff check qa tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check qa tests bench
 	$(BIN)/ruff format --check qa tests bench
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

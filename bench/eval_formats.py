@@ -27,7 +27,7 @@ from qa import api
 from qa.diagnostic import Severity
 
 
-def _codes(found: list) -> Counter[str]:  # type: ignore[type-arg]
+def _codes(found: list) -> Counter[str]:
     return Counter(d.code for d in found if d.severity >= Severity.WARNING)
 
 

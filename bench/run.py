@@ -107,7 +107,7 @@ def qa(*args: str) -> list[str]:
     return [sys.executable, "-m", "qa.cli", *args]
 
 
-def median_run(cmd: Sequence[str], runs: int, **kwargs) -> Run:  # type: ignore[no-untyped-def]
+def median_run(cmd: Sequence[str], runs: int, **kwargs) -> Run:
     measure(cmd, **kwargs)  # warm the OS cache and qa's data cache
     results = [measure(cmd, **kwargs) for _ in range(runs)]
     return sorted(results, key=lambda r: r.seconds)[len(results) // 2]

@@ -65,7 +65,7 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     if value is None:
         value = build()
         store(value)
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _store(path: Path, value: Any) -> None:

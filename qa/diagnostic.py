@@ -39,7 +39,7 @@ class _Record:
     __slots__ = ()
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
-        return type(self), tuple(map(self.__getattribute__, self.__slots__))  # type: ignore[attr-defined]
+        return type(self), tuple(map(self.__getattribute__, self.__slots__))
 
 
 @dataclass(frozen=True, slots=True)

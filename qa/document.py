@@ -31,10 +31,9 @@ class Piece:
 class SourceMap:
     """Maps view offsets to source offsets. The identity map costs nothing."""
 
-    def __init__(self, pieces: list[Piece] | None = None, view_length: int = 0) -> None:
+    def __init__(self, pieces: list[Piece] | None = None) -> None:
         self._pieces = pieces
         self._starts = [p.view_start for p in pieces] if pieces else []
-        self._view_length = view_length
 
     @property
     def is_identity(self) -> bool:
@@ -94,7 +93,7 @@ class ViewBuilder:
         self._length += len(text)
 
     def build(self) -> tuple[str, SourceMap]:
-        return "".join(self._parts), SourceMap(self._pieces, self._length)
+        return "".join(self._parts), SourceMap(self._pieces)
 
 
 @dataclass

@@ -33,7 +33,8 @@ class Example:
     @property
     def spans(self) -> list[tuple[int, int]]:
         """Expected (start, end) spans in :attr:`plain`."""
-        spans, offset, start = [], 0, None
+        spans: list[tuple[int, int]] = []
+        offset = start = 0
         for i, ch in enumerate(self.text):
             if ch == MARK_OPEN:
                 start = i - offset

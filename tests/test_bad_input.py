@@ -23,7 +23,7 @@ SENTENCE = "ज़्यादा राष्ट्रपति ने कह�
 COMMA = "हालांकि,बातचीत जारी है।"
 
 
-def _one_error_line(result, *needles: str) -> str:  # type: ignore[no-untyped-def]
+def _one_error_line(result, *needles: str) -> str:
     """The run ended with exit 2 and exactly one ``qa: error:`` line naming ``needles``."""
     err = result.stderr.decode("utf-8")
     assert result.returncode == 2, err

@@ -161,7 +161,7 @@ def test_devanagari_is_never_sent(recording_proxy: tuple[str, list[dict[str, lis
     assert "India have always kept" in sent[0] and "Reserve Bank" not in sent[0]
 
 
-def test_unreachable_server_warns_once_and_lints_on(qa_cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_unreachable_server_warns_once_and_lints_on(qa_cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(lt.ENV_URL, f"http://127.0.0.1:{lt.free_port()}")
     seed = ROOT / "fixtures" / "articles" / "putin-xi-call.txt"
     done = qa_cli("check", "--exit-zero", "--format", "json", str(MIXED), str(seed), str(MIXED))
@@ -172,7 +172,7 @@ def test_unreachable_server_warns_once_and_lints_on(qa_cli, monkeypatch: pytest.
     assert b'"code"' in done.stdout  # the other rules still reported
 
 
-def test_install_without_maven_says_what_is_missing(  # type: ignore[no-untyped-def]
+def test_install_without_maven_says_what_is_missing(
     qa_cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(lt.ENV_HOME, str(tmp_path))
@@ -183,7 +183,7 @@ def test_install_without_maven_says_what_is_missing(  # type: ignore[no-untyped-
     assert lt.home().parent == tmp_path
 
 
-def test_bad_languagetool_settings_are_a_config_error(qa_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_languagetool_settings_are_a_config_error(qa_cli, tmp_path: Path) -> None:
     config = tmp_path / "qa.toml"
     config.write_text('[languagetool]\nurl = "http://127.0.0.1:9"\nmin-words = "four"\n', encoding="utf-8")
     done = qa_cli("check", "--config", str(config), str(MIXED))

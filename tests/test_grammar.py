@@ -52,10 +52,10 @@ def test_not_agreeing_words() -> None:
 
 
 def test_inflection_of_agreeing_and_verb_forms() -> None:
-    assert aw.agreeing("नया").inflect("feminine") == "नई"  # type: ignore[union-attr]
-    assert aw.agreeing("हुआ").inflect("oblique") == "हुए"  # type: ignore[union-attr]
+    assert aw.agreeing("नया").inflect("feminine") == "नई"
+    assert aw.agreeing("हुआ").inflect("oblique") == "हुए"
     assert aw.perfective("बनाये") == aw.Perfective("बना", "m", True)
-    assert aw.perfective("किया").inflect("f", False) == "की"  # type: ignore[union-attr]
+    assert aw.perfective("किया").inflect("f", False) == "की"
     assert aw.regender("जाती", "m", False) == "जाता" and aw.regender("गयी", "m", True) == "गए"
 
 
@@ -70,8 +70,8 @@ def test_gender_needs_plentiful_one_sided_evidence() -> None:
         {"क": [40, 10, 0, 5, 0], "ख": [0, 2, 30, 0, 3], "ग": [20, 5, 10, 0, 0], "घ": [1, 0, 2, 0, 0]},
         {"ङ": None},
     )
-    assert genders.noun("क").gender == "m"  # type: ignore[union-attr]
-    assert genders.noun("ख").gender == "f"  # type: ignore[union-attr]
+    assert genders.noun("क").gender == "m"
+    assert genders.noun("ख").gender == "f"
     assert genders.noun("ग") is None and genders.noun("घ") is None and genders.noun("ङ") is None
 
 
@@ -79,8 +79,8 @@ def test_suffixes_and_curated_nouns() -> None:
     assert suffix_gender("अनिश्चितता") == "f" and suffix_gender("नेतृत्व") == "m"
     assert suffix_gender("नेता") is None and suffix_gender("चलता") is None
     shipped = builtin()
-    assert shipped.noun("पिता").gender == "m" and not shipped.noun("पिता").inflects  # type: ignore[union-attr]
-    assert shipped.noun("अध्यक्ष") is None and shipped.noun("जिला").inflects  # type: ignore[union-attr]
+    assert shipped.noun("पिता").gender == "m" and not shipped.noun("पिता").inflects
+    assert shipped.noun("अध्यक्ष") is None and shipped.noun("जिला").inflects
 
 
 def test_the_shipped_counts_carry_their_licence() -> None:

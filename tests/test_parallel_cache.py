@@ -84,7 +84,7 @@ def test_cache_key_follows_settings_and_entries_round_trip(tmp_path: Path) -> No
     key = a.key("x.txt", COMMA, bom=False)
     assert a.get(key) is None
     a.put(key, found)
-    assert a.get(key) == found and a.get(key)[1].field == "title"  # type: ignore[index]
+    assert a.get(key) == found and a.get(key)[1].field == "title"
     (tmp_path / key[:2] / f"{key}.json").write_text("{not json", encoding="utf-8")
     assert a.get(key) is None  # a damaged entry is a miss, not a crash
 

@@ -121,7 +121,7 @@ def test_info_endpoints(http: httpx.Client) -> None:
     assert http.get("/v2/configinfo", params={"language": "fr"}).status_code == 400
 
 
-def test_native_check_matches_the_cli_json_report(http: httpx.Client, qa_cli) -> None:  # type: ignore[no-untyped-def]
+def test_native_check_matches_the_cli_json_report(http: httpx.Client, qa_cli) -> None:
     answer = http.post("/api/v1/check", json={"text": COPY, "date": "2026-11-26"}).json()
     cli = json.loads(qa_cli("check", "-", "--format", "json", input=COPY.encode()).stdout)
     assert answer == cli

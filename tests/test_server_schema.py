@@ -31,7 +31,7 @@ def test_every_operation_conforms_to_the_spec(qa_server: str) -> None:
         @settings(
             max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None
         )
-        def run(case) -> None:  # type: ignore[no-untyped-def]
+        def run(case) -> None:
             # Rules a schema cannot state may reject schema-valid input with 400: a cms-json
             # "text" must be a JSON payload; LanguageTool's API wants 'text' xor 'data', and
             # 'language=auto' only accepts Devanagari text. Everything else is checked.

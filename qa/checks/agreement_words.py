@@ -234,7 +234,7 @@ def _perfectives() -> dict[str, Perfective]:
         probe = Perfective(root, "m", False)
         for gender in ("m", "f"):
             for plural in (False, True):
-                table[probe.inflect(gender, plural)] = Perfective(root, gender, plural)  # type: ignore[arg-type]
+                table[probe.inflect(gender, plural)] = Perfective(root, gender, plural)
     return table
 
 
@@ -278,7 +278,12 @@ class Marked:
     plural: bool
 
 
-_GAYA = {("m", False): "गया", ("m", True): "गए", ("f", False): "गई", ("f", True): "गईं"}
+_GAYA: dict[tuple[Gender, bool], str] = {
+    ("m", False): "गया",
+    ("m", True): "गए",
+    ("f", False): "गई",
+    ("f", True): "गईं",
+}
 #: Words after a bare जा that carry the passive's agreement (जा सकती, जा रहा, जा चुके).
 _AFTER_JA = ("सकत", "रह", "चुक")  # not सके, सकें: subjunctives show no gender
 _GENDERED_ENDINGS: tuple[tuple[str, Gender, bool], ...] = (

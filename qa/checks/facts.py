@@ -331,7 +331,7 @@ class NotYetHeld(Rule):
             if not following or following[0][0] not in _DONE:
                 continue
             started = [t for t in office.tenures if t.ordinal and t.start <= ctx.date]
-            latest = max((n for t in started for n in (t.ordinal, *t.also)), default=0)
+            latest = max((n for t in started if t.ordinal for n in (t.ordinal, *t.also)), default=0)
             if o.value <= latest:
                 continue
             yield self.diagnostic(

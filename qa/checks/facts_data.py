@@ -166,7 +166,8 @@ def consistency(office: Office) -> list[str]:
     numbered = [t for t in office.tenures if t.ordinal is not None]
     if [t.start for t in numbered] != sorted(t.start for t in numbered):
         found.append(f"{where}: holders are not listed in the order they took office")
-    expected = 1 if office.complete else (numbered[0].ordinal if numbered else 1)
+    first = numbered[0].ordinal if numbered else None
+    expected = 1 if office.complete or first is None else first
     for tenure in numbered:
         if tenure.ordinal != expected:
             found.append(f"{where}: {tenure.name} has ordinal {tenure.ordinal}, expected {expected}")

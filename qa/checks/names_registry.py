@@ -46,10 +46,6 @@ class Person:
         return (self.name, *self.variants)
 
     @property
-    def display(self) -> str:
-        return " ".join(self.name)
-
-    @property
     def surname(self) -> str:
         return self.name[0]
 
@@ -90,10 +86,6 @@ class Registry:
                     for k in keys:
                         groups.setdefault(k, (person.id, position))
         return groups
-
-    def canonical_token(self, group: tuple[str, int]) -> str:
-        person_id, position = group
-        return self.people[person_id].name[position]
 
     @cached_property
     def forbidden(self) -> dict[Tokens, tuple[Person, Tokens]]:

@@ -10,10 +10,12 @@ from qa.commands.options import load_config
 
 
 @click.command()
-@click.option("--show", is_flag=True, default=True, help="Print the resolved settings (the default).")
+@click.option(
+    "--show", is_flag=True, expose_value=False, help="Print the resolved settings (what the command does)."
+)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 @click.argument("path", required=False, default=".")
-def config(show: bool, config_path: str | None, path: str) -> None:
+def config(config_path: str | None, path: str) -> None:
     """Show the configuration qa would use for PATH."""
     resolved = load_config(config_path, [path])
     click.echo(f"# config file: {resolved.path or '(none: defaults)'}")

@@ -40,7 +40,7 @@ class Context:
         in threads)."""
         if name not in self.analyses:
             self.analyses[name] = build(self)
-        return self.analyses[name]  # type: ignore[no-any-return]
+        return self.analyses[name]
 
 
 class Rule:

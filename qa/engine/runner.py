@@ -17,7 +17,6 @@ from qa.engine.rule import Context, Rule
 from qa.errors import QAError, RuleDataError
 from qa.text.lines import LineIndex
 
-UNUSED_SUPPRESSION = "S001"
 #: A few lines that reach the lexicons, names, ordinals and facts tables of the rules.
 _WARM_UP = (
     "राष्ट्रपति डोनाल्ड ट्रंप अमेरिका केक 47वें राष्ट्रपति हैं, हालांकि,बातचीत जारी रही।\n"

@@ -135,7 +135,7 @@ class WordPattern(Rule):
         unless = self.unless
         if self.unless_when is not None and not self.unless_when.met(ctx):
             unless = None
-        hits = []
+        hits: list[tuple[int, int, str, str | None]] = []
         reported = -1
         for m in self.pattern.finditer(shared.joined):
             index = shared.word_at(m.start())

@@ -199,4 +199,11 @@ class _Scanner(HTMLParser):
     def handle_comment(self, data: str) -> None:
         self._event("skip")
 
-    handle_decl = handle_pi = unknown_decl = handle_comment
+    def handle_decl(self, decl: str) -> None:
+        self._event("skip")
+
+    def handle_pi(self, data: str) -> None:
+        self._event("skip")
+
+    def unknown_decl(self, data: str) -> None:
+        self._event("skip")

@@ -25,14 +25,14 @@ def entity_text(raw: str) -> str:
     return " " if text == NBSP else text
 
 
-PROSE_OBJECTS = regex.compile(f"{QA_COMMENT}|{URL}|{EMAIL}")
 #: Each alternative with the strings one of which it cannot match without.
 _NEEDS = ((QA_COMMENT, ("<!--",)), (URL, ("://", "www.")), (EMAIL, ("@",)))
 
 
 @lru_cache(maxsize=4)
 def prose_objects(source: str) -> regex.Pattern[str] | None:
-    """:data:`PROSE_OBJECTS` cut down to what ``source`` may contain (None: nothing).
+    """A pattern of the prose objects (qa comments, URLs, e-mail addresses) cut down to what
+    ``source`` may contain (None: nothing).
 
     Most copy has no URL, e-mail or comment; a substring test is far cheaper than
     trying the alternation at every position. Readers ask once per span of the same

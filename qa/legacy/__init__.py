@@ -9,6 +9,7 @@ consonant cluster, and the reph, typed after its syllable.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import regex
 
@@ -43,7 +44,7 @@ def _table(font: str) -> tuple[regex.Pattern[str], dict[str, str]]:
     return regex.compile("|".join(map(regex.escape, keys))), mapping
 
 
-def _rows(path) -> list[tuple[str, str]]:
+def _rows(path: Path) -> list[tuple[str, str]]:
     """``legacy<TAB>unicode`` rows; the right side may be empty (a glyph part to drop)."""
     rows = []
     for number, line in enumerate(read_lines(path, "legacy font table"), 1):

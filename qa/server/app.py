@@ -156,7 +156,9 @@ _LT_FORM = {
     }
 }
 _LT_QUERY = {"parameters": _LT_PARAMS}
-_LT_JSON = {200: {"description": "LanguageTool's check result.", "content": {"application/json": {}}}}
+_LT_JSON: dict[int | str, dict[str, Any]] = {
+    200: {"description": "LanguageTool's check result.", "content": {"application/json": {}}}
+}
 
 
 def create_app(config: Config | None = None, settings: Settings | None = None) -> FastAPI:

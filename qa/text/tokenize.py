@@ -65,20 +65,13 @@ class Token:
     start: int
     end: int
 
-    @property
-    def is_devanagari(self) -> bool:
-        return self.kind is Kind.WORD and DEVANAGARI.match(self.text) is not None
-
 
 _KINDS = {"ordinal": Kind.ORDINAL, "number": Kind.NUMBER, "word": Kind.WORD, "punct": Kind.PUNCT}
 
 
 def tokens(text: str) -> list[Token]:
     """All non-space tokens of ``text`` in order."""
-    return [
-        Token(_KINDS[m.lastgroup], m.group(), m.start(), m.end())  # type: ignore[index]
-        for m in _TOKEN.finditer(text)
-    ]
+    return [Token(_KINDS[m.lastgroup], m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 def word_spans(text: str) -> list[tuple[str, int]]:
