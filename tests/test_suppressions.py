@@ -49,5 +49,5 @@ def test_the_comment_itself_is_never_linted_and_fix_keeps_it(tmp_path: Path) -> 
     assert result.returncode == 0, result.stdout.decode()  # only S001 (info) is left
     assert "S001" in result.stdout.decode()
     assert story.read_text(encoding="utf-8") == (
-        "ज़्यादा राष्ट्रपति ने कहा,ठीक है। <!-- qa: disable-line T002 -->\nक, ख\n"
+        "ज़्यादा राष्ट्रपति ने कहा, ठीक है। <!-- qa: disable-line T002 -->\nक, ख\n"
     )
