@@ -13,8 +13,8 @@ import click
 import regex
 
 from qa import api
-from qa.commands.options import load_config, split_codes
-from qa.config import Config, parse_date
+from qa.commands.options import resolver, split_codes
+from qa.config import Config, ConfigResolver, parse_date
 from qa.engine import registry
 from qa.engine.fixes import fix_until_stable
 from qa.engine.runner import Linter
@@ -90,6 +90,10 @@ class Outcome:
 )
 @click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring the .qa_cache folder.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
+@click.option("--exclude", multiple=True, help="Globs to skip when walking folders (replaces the defaults).")
+@click.option("--extend-exclude", multiple=True, help="Globs to skip in addition to 'exclude'.")
+@click.option("--no-respect-gitignore", is_flag=True, help="Walk files that .gitignore and .ignore list.")
+@click.option("--force-exclude", is_flag=True, help="Apply the excludes to files named on the command line.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -111,26 +115,33 @@ def check(
     jobs: int | None,
     no_cache: bool,
     statistics: bool,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    no_respect_gitignore: bool,
+    force_exclude: bool,
 ) -> None:
     """Lint PATHS (files or folders; '-' for stdin). Exit 1 if problems at or above --fail-level."""
     paths = paths or (".",)
-    config = load_config(config_path, paths)
-    config.override("select", split_codes(select), "--select")
-    config.override("extend-select", split_codes(extend_select), "--extend-select")
-    config.override("ignore", split_codes(ignore), "--ignore")
-    config.override("fail-level", fail_level, "--fail-level")
-    linter = Linter(config)
-    if not linter.rules:
-        raise QAError(f"no rule selected ({_selection(config)}); see 'qa rules'")
+    configs = resolver(
+        config_path,
+        [
+            ("select", split_codes(select), "--select"),
+            ("extend-select", split_codes(extend_select), "--extend-select"),
+            ("ignore", split_codes(ignore), "--ignore"),
+            ("fail-level", fail_level, "--fail-level"),
+            ("exclude", list(exclude) or None, "--exclude"),
+            ("extend-exclude", list(extend_exclude) or None, "--extend-exclude"),
+            ("respect-gitignore", False if no_respect_gitignore else None, "--no-respect-gitignore"),
+            ("force-exclude", force_exclude or None, "--force-exclude"),
+        ],
+    )
+    config = configs.config_for(stdin_filename if paths == ("-",) and stdin_filename else _first(paths))
     date_given = parse_date(date) if date else None
     options = Options(fix, unsafe_fixes, diff, input_format, date_given, "-" in paths, force)
-    cache = (
-        None
-        if no_cache or fix or diff or _asks_a_server(config, linter)
-        else _cache(config, linter, (input_format, date_given))
-    )
+    setups = _Setups(configs, no_cache or fix or diff, (input_format, date_given))
+    setups.linter_for(config)
     results, failed_inputs, diffs = [], 0, []
-    files = _files(paths, config)
+    files = [str(p) for p in discover([p for p in paths if p != "-"], configs)]
     if output:
         _refuse_overwriting_input(output, files)
     if not files and "-" not in paths:
@@ -138,7 +149,7 @@ def check(
         click.echo(f"qa: warning: no files to check in {', '.join(paths)} (include: {include})", err=True)
     if len(files) > 1:
         settle()
-    outcomes = _lint_all(paths, files, config, stdin_filename, linter, options, cache, jobs)
+    outcomes = _lint_all(paths, files, stdin_filename, setups, options, jobs)
     for outcome in _progress(outcomes, len(files) + ("-" in paths)):
         if outcome.error:
             click.echo(f"qa: error: {outcome.error}", err=True)
@@ -177,11 +188,35 @@ def _refuse_overwriting_input(output: str, files: list[str]) -> None:
             raise QAError(f"{output}: is also an input; the report would replace it (choose another -o)")
 
 
-def _cache(config: Config, linter: Linter, extra: tuple[object, ...]) -> Cache:
-    """The result cache for this run; ``extra`` holds what else the results depend on."""
-    from qa.cache import Cache, location
+def _first(paths: tuple[str, ...]) -> str:
+    return next((p for p in paths if p != "-"), ".")
 
-    return Cache(location(config), config, linter.codes, extra)
+
+class _Setups:
+    """Each file's config (the closest config file), and a linter and result cache per config;
+    ``extra`` holds what else the cached results depend on."""
+
+    def __init__(self, configs: ConfigResolver, no_cache: bool, extra: tuple[object, ...]) -> None:
+        self.configs = configs
+        self.no_cache = no_cache
+        self.extra = extra
+        self._made: dict[int, tuple[Linter, Cache | None]] = {}
+
+    def linter_for(self, config: Config) -> tuple[Linter, Cache | None]:
+        if id(config) not in self._made:
+            linter = Linter(config)
+            if not linter.rules:
+                raise QAError(f"no rule selected ({_selection(config)}); see 'qa rules'")
+            cache = None
+            if not (self.no_cache or _asks_a_server(config, linter)):
+                from qa.cache import Cache, location
+
+                cache = Cache(location(config), config, linter.codes, self.extra)
+            self._made[id(config)] = (linter, cache)
+        return self._made[id(config)]
+
+    def __call__(self, name: str) -> tuple[Linter, Cache | None]:
+        return self.linter_for(self.configs.config_for(name))
 
 
 def _asks_a_server(config: Config, linter: Linter) -> bool:
@@ -193,19 +228,12 @@ def _asks_a_server(config: Config, linter: Linter) -> bool:
     return server_url(config.rule_options("E001"), config.section("languagetool")) is not None
 
 
-def _files(paths: tuple[str, ...], config: Config) -> list[str]:
-    found = discover([p for p in paths if p != "-"], include=config["include"], exclude=config["exclude"])
-    return [str(p) for p in found]
-
-
 def _lint_all(  # type: ignore[no-untyped-def]
     paths: tuple[str, ...],
     files: list[str],
-    config: Config,
     stdin_filename: str | None,
-    linter: Linter,
+    setups: _Setups,
     options: Options,
-    cache: Cache | None,
     jobs: int | None,
 ):
     """Stdin in this process, then every discovered file (over ``jobs`` processes), in order."""
@@ -214,20 +242,29 @@ def _lint_all(  # type: ignore[no-untyped-def]
         def read_stdin() -> SourceText:
             return decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
 
+        linter, cache = setups(stdin_filename or ".")
         yield _outcome(stdin_filename or "-", read_stdin, linter, options, cache, stdin=True)
-    max_size = config["max-file-size"]
+
+    def max_size(name: str) -> int:
+        return int(setups.configs.config_for(name)["max-file-size"])
 
     def lint_file(name: str) -> Outcome:
-        return _outcome(name, lambda: read_file(Path(name), max_size=max_size), linter, options, cache)
+        linter, cache = setups(name)
+        return _outcome(name, lambda: read_file(Path(name), max_size=max_size(name)), linter, options, cache)
 
     hits = {}  # unchanged files are answered here; only the others go to workers
-    if cache is not None and not (options.fix or options.diff):
-        hits = {name: hit for name in files if (hit := _cached(name, max_size, cache)) is not None}
+    if not (options.fix or options.diff):
+        hits = {
+            name: hit
+            for name in files
+            if (cache := setups(name)[1]) is not None and (hit := _cached(name, max_size(name), cache))
+        }
     misses = [name for name in files if name not in hits]
     if len(misses) > 1 and jobs != 1:
         from qa.parallel import default_jobs, ordered_map
 
-        linter.warm()  # forked workers inherit the loaded data
+        for linter in {id(linter): linter for linter, _ in map(setups, misses)}.values():
+            linter.warm()  # forked workers inherit the loaded data
         fresh = ordered_map(lint_file, misses, jobs or default_jobs())
     else:
         fresh = map(lint_file, misses)

@@ -20,7 +20,7 @@ from qa import api
 from qa.checks import names_registry as reg
 from qa.checks.consistency import NAME_ZIPF, pooled_kind, spellings
 from qa.checks.names import MIN_LENGTH, rare_pair, skeleton, small_edit
-from qa.commands.options import load_config
+from qa.commands.options import resolver
 from qa.errors import InputError
 from qa.files import discover
 from qa.lexicon import zipf
@@ -41,11 +41,12 @@ def collect(
     paths: tuple[str, ...], config_path: str | None, *, similar: bool = False
 ) -> tuple[list[dict[str, Any]], int, list[str]]:
     """The clusters (most frequent first), the number of files read and why others were not."""
-    config = load_config(config_path, paths)
+    configs = resolver(config_path)
+    config = configs.config_for(next(iter(paths), "."))
     registry = reg.registry(config.section("names"), config.resolve_path)
     pooled: dict[Any, Pooled] = {}
     files, errors = 0, []
-    for path in discover(paths, include=config["include"], exclude=config["exclude"]):
+    for path in discover(paths, configs):
         try:
             source = read_file(path, max_size=config["max-file-size"]).text
             document = api.document(source, path=str(path))
