@@ -11,13 +11,13 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-import pathspec
-
 
 class Globs:
     """Patterns read relative to ``base``; the last pattern that matches decides."""
 
     def __init__(self, base: Path, patterns: Iterable[str]) -> None:
+        import pathspec  # only when a folder is walked or globs are configured (start-up time)
+
         self.base = base
         self.patterns = tuple(patterns)
         self._spec = pathspec.GitIgnoreSpec.from_lines(self.patterns)
