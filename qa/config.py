@@ -141,7 +141,8 @@ class Config:
         """Whether ``exclude`` or ``extend-exclude`` names ``path``."""
         if "exclude" not in self._globs:
             self._globs["exclude"] = [Globs(self.anchor, [*self["exclude"], *self["extend-exclude"]])]
-        return self._globs["exclude"][0].matches(absolute(path), folder=folder)
+        (globs,) = self._globs["exclude"]
+        return globs.matches(absolute(path), folder=folder)
 
     def ignores_for(self, path: str | None) -> tuple[str, ...]:
         """The codes ``per-file-ignores`` turns off for ``path`` (globs relative to the config)."""
@@ -159,17 +160,8 @@ class Config:
         )
 
 
-def find_config_file(start: Path) -> Path | None:
-    """The closest ``qa.toml`` or ``pyproject.toml`` with a ``[tool.qa]`` table."""
-    folder = start if start.is_dir() else start.parent
-    for directory in (folder.resolve(), *folder.resolve().parents):
-        found = _config_in(directory)
-        if found is not None:
-            return found
-    return None
-
-
 def _config_in(directory: Path) -> Path | None:
+    """The folder's ``qa.toml``, else its ``pyproject.toml`` if that has a ``[tool.qa]`` table."""
     candidate = directory / "qa.toml"
     if candidate.is_file():
         return candidate
@@ -216,13 +208,11 @@ class ConfigResolver:
         return self._file_of[folder]
 
 
-def load(path: Path | None = None, *, discover_from: Path | None = None) -> Config:
-    """Defaults, then the given or discovered config file."""
+def load(path: Path | None = None) -> Config:
+    """Defaults, then the config file ``path`` (see :class:`ConfigResolver` for finding it)."""
     config = Config()
     for key in DEFAULTS:
         config.origins[key] = "default"
-    if path is None and discover_from is not None:
-        path = find_config_file(discover_from)
     if path is None:
         return config
     table, prefix = _qa_table(_read_toml(path), path)
@@ -234,7 +224,7 @@ def load(path: Path | None = None, *, discover_from: Path | None = None) -> Conf
         _check_shape(value, path, prefix + key)
         if key in SECTION_KEYS:
             for inner in value:
-                reject_unknown(inner, section_keys(key), path, f"[{prefix}{key}]")
+                reject_unknown(inner, section_keys(key), path, f"[{prefix}{key}]", "key")
         config.values[key] = _validated(key, value, str(path))
         config.origins[key] = str(path)
     config.values["rule-files"] = [config.resolve_path(p) for p in config.values["rule-files"]]

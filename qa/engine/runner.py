@@ -103,7 +103,7 @@ def _check_rule_tables(specs: dict[str, RuleSpec], config: Config) -> None:
         if isinstance(table, dict):
             known = {*specs[code].options, *_CODE_DEFAULT_OPTIONS, *section_keys("house-style")}
             for key in table:
-                reject_unknown(key, known, where, f"[{prefix}rules.{code}]")
+                reject_unknown(key, known, where, f"[{prefix}rules.{code}]", "key")
 
 
 def _options(spec: RuleSpec, config: Config) -> dict[str, Any]:
