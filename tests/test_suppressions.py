@@ -5,41 +5,48 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from conftest import run_qa
 
 SLIP = "ज़्यादा राष्ट्रपति ने कहा ,ठीक है।"  # P002: a space before the comma
 
 
-def _codes(tmp_path: Path, name: str, text: str) -> list[tuple[str, int]]:
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    result = run_qa("check", "--no-cache", "--format", "json", name, cwd=tmp_path)
-    assert result.returncode in (0, 1), result.stderr.decode()
-    return [(d["code"], d["line"]) for d in json.loads(result.stdout)["diagnostics"]]
+SAME_LINE = f"{SLIP} <!-- qa: disable-line P002 -->\n{SLIP}\n"
+FILES = {
+    # a trailing comment silences its own line only, in every format
+    "same.txt": SAME_LINE,
+    "same.md": SAME_LINE,
+    "same.html": f"<p>{SLIP} <!-- qa: disable-line P002 --></p>\n<p>{SLIP}</p>\n",
+    "same.cms.json": json.dumps(  # a JSON line: each field pretty-printed on its own
+        {"headline": f"{SLIP} <!-- qa: disable-line P002 -->", "body": SLIP}, ensure_ascii=False, indent=1
+    ),
+    # a comment on the line before silences the next line
+    "next.txt": f"<!-- qa: disable-next-line P002 -->\n{SLIP}\n{SLIP}\n",
+    # a prefix silences the family, no code every rule
+    "family.txt": f"{SLIP} <!-- qa: disable-line P -->\n",
+    "all.txt": f"{SLIP} <!-- qa: disable-line -->\n",
+    # a comment that silenced nothing is reported
+    "unused.txt": f"{SLIP} <!-- qa: disable-line T002 -->\n",
+}
 
 
-@pytest.mark.parametrize("name", ["story.txt", "story.md", "story.html"])
-def test_a_trailing_comment_silences_its_own_line_only(tmp_path: Path, name: str) -> None:
-    text = f"{SLIP} <!-- qa: disable-line P002 -->\n{SLIP}\n"
-    if name.endswith(".html"):
-        text = f"<p>{SLIP} <!-- qa: disable-line P002 --></p>\n<p>{SLIP}</p>\n"
-    assert _codes(tmp_path, name, text) == [("P002", 2)]
-
-
-def test_a_comment_on_the_line_before_silences_the_next_line(tmp_path: Path) -> None:
-    text = f"<!-- qa: disable-next-line P002 -->\n{SLIP}\n{SLIP}\n"
-    assert _codes(tmp_path, "story.txt", text) == [("P002", 3)]
-
-
-def test_a_prefix_or_no_code_silences_the_family_or_everything(tmp_path: Path) -> None:
-    assert _codes(tmp_path, "a.txt", f"{SLIP} <!-- qa: disable-line P -->\n") == []
-    assert _codes(tmp_path, "b.txt", f"{SLIP} <!-- qa: disable-line -->\n") == []
-
-
-def test_an_unused_same_line_comment_is_reported(tmp_path: Path) -> None:
-    found = _codes(tmp_path, "story.txt", f"{SLIP} <!-- qa: disable-line T002 -->\n")
-    assert found == [("P002", 1), ("S001", 1)]
+def test_same_line_and_next_line_suppressions(tmp_path: Path) -> None:
+    for name, text in FILES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run_qa("check", "--no-cache", "--format", "json", *FILES, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr.decode()
+    found: dict[str, list[tuple[str, int]]] = {name: [] for name in FILES}
+    for d in json.loads(result.stdout)["diagnostics"]:
+        found[d["path"]].append((d["code"], d["line"]))
+    assert found == {
+        "same.txt": [("P002", 2)],
+        "same.md": [("P002", 2)],
+        "same.html": [("P002", 2)],
+        "same.cms.json": [("P002", 3)],
+        "next.txt": [("P002", 3)],
+        "family.txt": [],
+        "all.txt": [],
+        "unused.txt": [("P002", 1), ("S001", 1)],
+    }
 
 
 def test_the_comment_itself_is_never_linted_and_fix_keeps_it(tmp_path: Path) -> None:
