@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint bench clean languagetool system-deps
+.PHONY: demo test lint bench clean languagetool system-deps install
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,18 @@ test: $(STAMP) system-deps
 	$(BIN)/ruff check qa tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# `qa` on the PATH, outside this folder: pipx when it is installed (its own virtualenv,
+# the command in ~/.local/bin), else pip --user. Extras: make install EXTRAS=server,lsp
+EXTRAS ?=
+INSTALL_SPEC = .$(if $(EXTRAS),[$(EXTRAS)])
+install:
+	@if command -v pipx >/dev/null 2>&1; then \
+	  pipx install --force '$(INSTALL_SPEC)'; \
+	else \
+	  PYTHONWARNINGS=ignore $(PYTHON) -m pip install --user --quiet '$(INSTALL_SPEC)' && \
+	  echo "qa installed in $$($(PYTHON) -m site --user-base)/bin (add it to PATH if 'qa' is not found)"; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check qa tests bench

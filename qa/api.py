@@ -18,12 +18,10 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
-from qa import config as config_module
 from qa import formats
-from qa.config import Config
+from qa.config import Config, ConfigResolver
 from qa.diagnostic import Diagnostic, FileResult
 from qa.document import Document
 from qa.engine import registry
@@ -46,9 +44,9 @@ class Session:
     """Config lookup, reading, the article date, checking and fixing, for many inputs.
 
     ``config`` is the base configuration: used for stdin and for texts without a path,
-    and for every file unless ``discover`` is set, when each file gets the config
-    closest to it (:meth:`config_for`). ``overrides`` (command-line settings) apply on
-    top of every config. ``date`` and ``input_format`` are the defaults of every check.
+    and for every file unless ``discover`` is set or a ``resolver`` given, when each file
+    gets the config closest to it (:meth:`config_for`). ``overrides`` (command-line
+    settings) apply on top of every config (a given resolver applies its own). ``date`` and ``input_format`` are the defaults of every check.
     A session is safe to share between threads.
     """
 
@@ -57,19 +55,25 @@ class Session:
         config: Config | None = None,
         *,
         discover: bool = False,
+        resolver: ConfigResolver | None = None,
         overrides: Iterable[Override] = (),
         date: dt.date | str | None = None,
         input_format: str | None = None,
         linters: int = LINTERS,
     ) -> None:
         self.overrides = tuple(overrides)
-        self.config = self._with_overrides(config or Config())
-        self.discover = discover
+        if resolver is None and discover:
+            resolver = ConfigResolver(None, self.overrides)
+        self.resolver = resolver
+        if config is None:
+            config = resolver.config_for(".") if resolver else self._with_overrides(Config())
+        elif resolver is None or discover:
+            config = self._with_overrides(config)
+        self.config = config
         self.date = date
         self.input_format = input_format
         self._size = linters
         self._linters: OrderedDict[tuple[str, Selection, tuple[str, ...]], Linter] = OrderedDict()
-        self._configs: dict[Path | None, Config] = {}
         self._lock = threading.Lock()
 
     # -- configuration ------------------------------------------------------------
@@ -77,18 +81,11 @@ class Session:
     def config_for(self, path: str | os.PathLike[str] | None) -> Config:
         """The config that applies to ``path``: the base one, or (when discovering) the
         closest ``qa.toml``/``pyproject.toml`` with ``[tool.qa]``, overrides on top."""
-        if path is None or not self.discover or str(path) == "-":
-            return self.config
-        found = config_module.find_config_file(Path(path))
-        if found == self.config.path:
+        if path is None or self.resolver is None or str(path) == "-":
             return self.config
         with self._lock:
-            config = self._configs.get(found)
-        if config is None:
-            config = self._with_overrides(config_module.load(found))
-            with self._lock:
-                config = self._configs.setdefault(found, config)
-        return config
+            config = self.resolver.config_for(path)
+        return self.config if config.path == self.config.path else config
 
     def _with_overrides(self, config: Config) -> Config:
         for key, value, origin in self.overrides:

@@ -1,8 +1,9 @@
 """The result cache: skip files whose content and settings have not changed.
 
 An entry is keyed by a hash of the file's text, its name's suffix (which picks the
-reader), the qa version, every resolved setting, the selected rules and the rule
-data files (name, size and mtime), and the article date. It stores the
+reader), the codes ``per-file-ignores`` turns off for it, the qa version, every
+resolved setting, the selected rules and the rule data files (name, size and mtime),
+and the article date. It stores the
 diagnostics as JSON (never pickle: a cache folder may come from someone else's
 checkout). Unreadable or stale entries are misses; writes are atomic.
 """
@@ -55,10 +56,12 @@ class Cache:
             [_FORMAT, __version__, settings, sorted(codes), files, str(date), *map(str, extra)]
         )
         self._settings = hashlib.sha256(basis.encode("utf-8")).digest()
+        self._config = config
 
     def key(self, name: str, text: str, *, bom: bool) -> str:
         digest = hashlib.sha256(self._settings)
-        digest.update(f"{Path(name).suffix.lower()}\0{int(bom)}\0".encode())
+        ignored = ",".join(self._config.ignores_for(name))  # per-file-ignores: the name matters
+        digest.update(f"{Path(name).suffix.lower()}\0{int(bom)}\0{ignored}\0".encode())
         digest.update(text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 

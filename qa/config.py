@@ -1,23 +1,34 @@
 """Configuration: ``[tool.qa]`` in the nearest ``pyproject.toml``, or ``qa.toml``.
 
-The closest file wins (``qa.toml`` before ``pyproject.toml`` in the same folder);
-command-line options override it. Every resolved value remembers where it came
-from, so ``qa config --show`` can explain a run.
+Each file gets the config file closest to it (``qa.toml`` before ``pyproject.toml`` in
+the same folder; :class:`ConfigResolver`); command-line options override it. A
+``qa.toml`` holds the settings at its top level or under ``[tool.qa]``, so one example
+fits both files. Every resolved value remembers where it came from, so ``qa config
+--show`` can explain a run. Unknown keys are errors with a "did you mean".
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from qa.diagnostic import Severity
 from qa.errors import ConfigError, InputError
+from qa.globs import Globs, absolute
 from qa.sources import read_data
+
+#: Folders never walked unless named (``exclude`` replaces them, ``extend-exclude`` adds).
+DEFAULT_EXCLUDE = [
+    ".git", ".hg", ".svn", ".bzr", ".venv", "venv", ".tox", ".nox", ".direnv", ".eggs",
+    "node_modules", "site-packages", "__pycache__", ".mypy_cache", ".pytest_cache",
+    ".ruff_cache", ".qa_cache", "build", "dist", "_build",
+]  # fmt: skip
 
 #: Core settings, their defaults and their expected types.
 DEFAULTS: dict[str, Any] = {
@@ -27,7 +38,11 @@ DEFAULTS: dict[str, Any] = {
     "fail-level": "warning",
     "date": None,
     "include": ["*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.cms.json"],
-    "exclude": [".git", ".venv", "node_modules", "__pycache__", ".qa_cache"],
+    "exclude": DEFAULT_EXCLUDE,
+    "extend-exclude": [],
+    "respect-gitignore": True,
+    "force-exclude": False,
+    "per-file-ignores": {},
     "rule-files": [],
     "max-file-size": 64 * 1024 * 1024,
 }
@@ -39,6 +54,10 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "date": (str, dt.date),
     "include": list,
     "exclude": list,
+    "extend-exclude": list,
+    "respect-gitignore": bool,
+    "force-exclude": bool,
+    "per-file-ignores": dict,
     "rule-files": list,
     "max-file-size": int,
 }
@@ -53,9 +72,24 @@ SECTIONS = (
     "languagetool",
     "cms",
     "server",
-    "english",
     "grammar",
 )
+#: The keys each ``[tool.qa.<section>]`` may hold (``rules`` is checked against the rules;
+#: a house style also takes its variation classes).
+SECTION_KEYS: dict[str, tuple[str, ...]] = {
+    "lexicon": ("accept", "accept-files", "reject"),
+    "names": ("files",),
+    "house-style": ("profile", "names", "word-mix"),
+    "digits": ("require",),
+    "facts": ("paths",),
+    "languagetool": ("url", "language", "min-words", "min-lowercase", "disabled-rules"),
+    "cms": ("fields", "date-fields"),
+    "server": (
+        "max-body-bytes", "max-text-length", "timeout", "concurrency", "queue", "header-timeout",
+        "body-timeout", "keep-alive", "max-connections", "cors-origins", "allowed-hosts",
+    ),
+    "grammar": ("masculine", "feminine", "ambigender"),
+}  # fmt: skip
 
 
 @dataclass
@@ -63,6 +97,7 @@ class Config:
     values: dict[str, Any] = field(default_factory=lambda: dict(DEFAULTS))
     origins: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
+    _globs: dict[str, list[Globs]] = field(default_factory=dict, repr=False, compare=False)
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
@@ -97,45 +132,157 @@ class Config:
             return value
         return str((self.path.parent / value).resolve())
 
+    @property
+    def anchor(self) -> Path:
+        """Where the config's globs are anchored: its file's folder, or the cwd without one."""
+        return absolute(self.path.parent if self.path else Path.cwd())
 
-def find_config_file(start: Path) -> Path | None:
-    """The closest ``qa.toml`` or ``pyproject.toml`` with a ``[tool.qa]`` table."""
-    folder = start if start.is_dir() else start.parent
-    for directory in (folder.resolve(), *folder.resolve().parents):
-        candidate = directory / "qa.toml"
-        if candidate.is_file():
-            return candidate
-        candidate = directory / "pyproject.toml"
-        if candidate.is_file() and "qa" in _tool_table(_read_toml(candidate), candidate):
-            return candidate
+    def excluded(self, path: Path, *, folder: bool = False) -> bool:
+        """Whether ``exclude`` or ``extend-exclude`` names ``path``."""
+        if "exclude" not in self._globs:
+            self._globs["exclude"] = [Globs(self.anchor, [*self["exclude"], *self["extend-exclude"]])]
+        (globs,) = self._globs["exclude"]
+        return globs.matches(absolute(path), folder=folder)
+
+    def ignores_for(self, path: str | None) -> tuple[str, ...]:
+        """The codes ``per-file-ignores`` turns off for ``path`` (globs relative to the config)."""
+        table = self.values["per-file-ignores"]
+        if not table or path is None:
+            return ()
+        if "per-file-ignores" not in self._globs:
+            self._globs["per-file-ignores"] = [Globs(self.anchor, [pattern]) for pattern in table]
+        whole = absolute(Path(path))
+        return tuple(
+            code
+            for globs, codes in zip(self._globs["per-file-ignores"], table.values(), strict=True)
+            if globs.matches(whole)
+            for code in codes
+        )
+
+
+def _config_in(directory: Path) -> Path | None:
+    """The folder's ``qa.toml``, else its ``pyproject.toml`` if that has a ``[tool.qa]`` table."""
+    candidate = directory / "qa.toml"
+    if candidate.is_file():
+        return candidate
+    candidate = directory / "pyproject.toml"
+    if candidate.is_file() and "qa" in _tool_table(_read_toml(candidate), candidate):
+        return candidate
     return None
 
 
-def load(path: Path | None = None, *, discover_from: Path | None = None) -> Config:
-    """Defaults, then the given or discovered config file."""
+Override = tuple[str, object, str]  #: (setting, value or None, origin such as "--ignore")
+
+
+class ConfigResolver:
+    """The config of each file: the nearest config file above it (or one ``explicit`` file
+    for every file), with command-line ``overrides`` on top. Cached per folder and file."""
+
+    def __init__(self, explicit: Path | None = None, overrides: Iterable[Override] = ()) -> None:
+        self.explicit = explicit
+        self.overrides = tuple(overrides)
+        self._file_of: dict[Path, Path | None] = {}
+        self._configs: dict[Path | None, Config] = {}
+
+    def config_for(self, path: str | Path) -> Config:
+        """The config for a file or folder (a folder's own config file counts for it)."""
+        given = Path(path)
+        folder = absolute(given if given.is_dir() else given.parent)
+        file = self.explicit if self.explicit is not None else self._nearest(folder)
+        if file not in self._configs:
+            config = load(file)
+            for key, value, origin in self.overrides:
+                if key in ("exclude", "extend-exclude") and isinstance(value, list):
+                    value = anchored(value, config.anchor)
+                    value = [*config[key], *value] if key == "extend-exclude" else value
+                config.override(key, value, origin)
+            self._configs[file] = config
+        return self._configs[file]
+
+    def _nearest(self, folder: Path) -> Path | None:
+        if folder not in self._file_of:
+            found = _config_in(folder)
+            if found is None and folder.parent != folder:
+                found = self._nearest(folder.parent)
+            self._file_of[folder] = found
+        return self._file_of[folder]
+
+
+def load(path: Path | None = None) -> Config:
+    """Defaults, then the config file ``path`` (see :class:`ConfigResolver` for finding it)."""
     config = Config()
     for key in DEFAULTS:
         config.origins[key] = "default"
-    if path is None and discover_from is not None:
-        path = find_config_file(discover_from)
     if path is None:
         return config
-    data = _read_toml(path)
-    table = _tool_table(data, path).get("qa", {}) if path.name == "pyproject.toml" else data
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.qa] must be a table")
+    table, prefix = _qa_table(_read_toml(path), path)
     config.path = path
-    prefix = "tool.qa." if path.name == "pyproject.toml" else ""
     for key, value in table.items():
-        if key not in DEFAULTS and key not in SECTIONS:
-            raise ConfigError(f"{path}: unknown setting {key!r}")
+        reject_unknown(key, [*DEFAULTS, *SECTIONS], path, f"[{prefix.rstrip('.')}]" if prefix else "")
         if key in SECTIONS and not isinstance(value, dict):
             raise ConfigError(f"{path}: {key!r} must be a table")
         _check_shape(value, path, prefix + key)
+        if key in SECTION_KEYS:
+            for inner in value:
+                reject_unknown(inner, section_keys(key), path, f"[{prefix}{key}]", "key")
         config.values[key] = _validated(key, value, str(path))
         config.origins[key] = str(path)
     config.values["rule-files"] = [config.resolve_path(p) for p in config.values["rule-files"]]
     return config
+
+
+def anchored(patterns: Iterable[str], folder: Path) -> list[str]:
+    """Globs given relative to the cwd, rewritten relative to ``folder`` (a config's folder).
+    A glob without a slash names a file or folder anywhere and stays as it is."""
+    try:
+        where = absolute(Path.cwd()).relative_to(folder).as_posix()
+    except ValueError:
+        where = "."  # outside the config's folder: only names can match there
+    result = []
+    for pattern in patterns:
+        negated, body = pattern.startswith("!"), pattern.removeprefix("!")
+        if where != "." and "/" in body.rstrip("/"):
+            body = f"/{where}/{body.lstrip('/')}"
+        result.append("!" * negated + body)
+    return result
+
+
+def _qa_table(data: dict[str, Any], path: Path) -> tuple[dict[str, Any], str]:
+    """qa's table and how its keys are named: ``[tool.qa]`` of a pyproject.toml; a qa.toml's
+    top level, or its ``[tool.qa]`` when it has nothing else (the same text as in pyproject)."""
+    tool = _tool_table(data, path)
+    if path.name == "pyproject.toml" or set(data) == {"tool"}:
+        others = sorted(set(tool) - {"qa"}) if path.name != "pyproject.toml" else []
+        if others:
+            raise ConfigError(f"{path}: [tool.{others[0]}] is not qa's; a qa.toml holds qa's settings only")
+        table = tool.get("qa", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.qa] must be a table")
+        return table, "tool.qa."
+    return data, ""
+
+
+def section_keys(section: str) -> list[str]:
+    keys = list(SECTION_KEYS[section])
+    if section == "house-style":  # its variation classes, from the house-style module
+        from qa.checks.consistency_style import FORMS
+
+        keys += FORMS
+    return keys
+
+
+def reject_unknown(
+    key: str, known: Collection[str], path: Path | str, where: str, what: str = "setting"
+) -> None:
+    """An unknown key is an error that names the closest known one (or all, if few)."""
+    if key in known:
+        return
+    close = difflib.get_close_matches(key, list(known), n=1)
+    if close:
+        hint = f" (did you mean {close[0]!r}?)"
+    else:
+        hint = f" (known: {', '.join(sorted(known))})" if len(known) <= 20 else " (see 'qa rules')"
+    raise ConfigError(f"{path}: unknown {what} {key!r}{' in ' + where if where else ''}{hint}")
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -175,6 +322,10 @@ def _validated(key: str, value: Any, origin: str) -> Any:
         raise ConfigError(f"{origin}: {key!r} has the wrong type ({type(value).__name__})")
     if expected is list and not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{origin}: {key!r} must be a list of strings")
+    if expected is dict and not all(
+        isinstance(codes, list) and all(isinstance(c, str) for c in codes) for codes in value.values()
+    ):
+        raise ConfigError(f"{origin}: {key!r} must map each glob to a list of rule codes")
     if key == "fail-level":
         try:
             Severity.parse(value)

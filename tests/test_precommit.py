@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -87,3 +88,46 @@ def test_fix_hook_rewrites_the_file(hook_repo: Path, home: Path, tmp_path: Path)
     result = _try_repo(hook_repo, repo, "qa-fix", home)
     assert result.returncode == 1  # pre-commit fails a hook that changed files
     assert (repo / "story.md").read_text(encoding="utf-8") == GOOD
+
+
+def test_excluded_files_are_skipped_though_pre_commit_names_them(
+    hook_repo: Path, home: Path, tmp_path: Path
+) -> None:
+    repo = _copy_repo(tmp_path, {"story.md": GOOD, "qa.toml": 'extend-exclude = ["wire/"]\n'})
+    (repo / "wire").mkdir()
+    (repo / "wire" / "agency.md").write_text(BAD, encoding="utf-8")
+    _git(repo, "add", ".")
+    result = _try_repo(hook_repo, repo, "qa-check", home)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_readme_snippet_works_once_the_release_is_tagged(
+    hook_repo: Path, home: Path, tmp_path: Path
+) -> None:
+    """README's .pre-commit-config.yaml as printed, its placeholder URL replaced; the tag is
+    then written as the commit it names, which the other tests' hook environment is built
+    for (one environment for the module instead of two)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### In a copy repository (pre-commit)") :]
+    snippet = section[section.index("```yaml\n") + 8 : section.index("```", section.index("```yaml\n") + 8)]
+    placeholder = re.search(r"repo: (\S+)", snippet)
+    assert placeholder and "YOUR-ORG" in placeholder.group(1)
+    assert "rev: v0.1.0" in snippet
+    _git(hook_repo, "tag", "-f", "v0.1.0")
+    commit = subprocess.run(
+        ["git", "rev-parse", "v0.1.0^{commit}"], cwd=hook_repo, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    repo = _copy_repo(tmp_path, {"story.md": BAD, "notes.txt": GOOD})
+    config = snippet.replace(placeholder.group(1), str(hook_repo)).replace("rev: v0.1.0", f"rev: {commit}")
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "story.md" in result.stdout and "P002" in result.stdout and "notes.txt" not in result.stdout

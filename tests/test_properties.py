@@ -32,7 +32,7 @@ PIECES = [
     "\n\n", "के ", "के के ", "हालांकि,बातचीत", "डॉ. ", "47वें ", "1,000", "a", "Rs.", "\ufffc",
     "\ufeff", "<!--", "-->", "`", "```\n", "*", "_", "#", "> ", "|", "http://x.in/a ", "a@b.in",
     "<!-- qa: disable P001 -->", "<!-- qa: enable -->", "<!-- qa: disable-next-line -->\n",
-    "<!-- qa: disable -->", "<!-- qa: disable T,N -->",
+    "<!-- qa: disable -->", "<!-- qa: disable T,N -->", "<!-- qa: disable-line P -->",
 ]  # fmt: skip
 # Any code point except surrogates (which no decoded file can contain).
 ANY = st.characters(blacklist_categories=("Cs",))

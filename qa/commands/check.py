@@ -13,7 +13,7 @@ import click
 import regex
 
 from qa.api import Session
-from qa.commands.options import load_config, split_codes
+from qa.commands.options import resolver, split_codes
 from qa.config import Config, parse_date
 from qa.diagnostic import Diagnostic, FileResult
 from qa.errors import InputError, QAError
@@ -86,6 +86,10 @@ class Outcome:
 )
 @click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring the .qa_cache folder.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
+@click.option("--exclude", multiple=True, help="Globs to skip when walking folders (replaces the defaults).")
+@click.option("--extend-exclude", multiple=True, help="Globs to skip in addition to 'exclude'.")
+@click.option("--no-respect-gitignore", is_flag=True, help="Walk files that .gitignore and .ignore list.")
+@click.option("--force-exclude", is_flag=True, help="Apply the excludes to files named on the command line.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -107,29 +111,36 @@ def check(
     jobs: int | None,
     no_cache: bool,
     statistics: bool,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    no_respect_gitignore: bool,
+    force_exclude: bool,
 ) -> None:
     """Lint PATHS (files or folders; '-' for stdin). Exit 1 if problems at or above --fail-level."""
     paths = paths or (".",)
     date_given = parse_date(date) if date else None
-    session = Session(
-        load_config(config_path, paths),
-        discover=config_path is None,
-        overrides=[
+    configs = resolver(
+        config_path,
+        [
             ("select", split_codes(select), "--select"),
             ("extend-select", split_codes(extend_select), "--extend-select"),
             ("ignore", split_codes(ignore), "--ignore"),
             ("fail-level", fail_level, "--fail-level"),
+            ("exclude", list(exclude) or None, "--exclude"),
+            ("extend-exclude", list(extend_exclude) or None, "--extend-exclude"),
+            ("respect-gitignore", False if no_respect_gitignore else None, "--no-respect-gitignore"),
+            ("force-exclude", force_exclude or None, "--force-exclude"),
         ],
-        date=date_given,
-        input_format=input_format,
     )
+    first = stdin_filename if paths == ("-",) and stdin_filename else _first(paths)
+    session = Session(configs.config_for(first), resolver=configs, date=date_given, input_format=input_format)
     config = session.config
     if not session.linter().rules:
         raise QAError(f"no rule selected ({_selection(config)}); see 'qa rules'")
     options = Options(fix, unsafe_fixes, diff, "-" in paths, force)
     cache = None if no_cache or fix or diff else ResultCache(session, (input_format, date_given))
     results, failed_inputs, diffs = [], 0, []
-    files = _files(paths, config)
+    files = [str(p) for p in discover([p for p in paths if p != "-"], configs)]
     if output:
         _refuse_overwriting_input(output, files)
     if not files and "-" not in paths:
@@ -198,9 +209,8 @@ class ResultCache:
         return self._caches[id(config)]
 
 
-def _files(paths: tuple[str, ...], config: Config) -> list[str]:
-    found = discover([p for p in paths if p != "-"], include=config["include"], exclude=config["exclude"])
-    return [str(p) for p in found]
+def _first(paths: tuple[str, ...]) -> str:
+    return next((p for p in paths if p != "-"), ".")
 
 
 def _lint_all(
@@ -219,14 +229,16 @@ def _lint_all(
             return decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
 
         yield _outcome(stdin_filename or "-", read_stdin, session, options, cache, stdin=True)
-    max_size = session.config["max-file-size"]
+
+    def max_size(name: str) -> int:
+        return int(session.config_for(name)["max-file-size"])
 
     def lint_file(name: str) -> Outcome:
-        return _outcome(name, lambda: read_file(Path(name), max_size=max_size), session, options, cache)
+        return _outcome(name, lambda: read_file(Path(name), max_size=max_size(name)), session, options, cache)
 
     hits = {}  # unchanged files are answered here; only the others go to workers
     if cache is not None and not (options.fix or options.diff):
-        hits = {name: hit for name in files if (hit := _cached(name, max_size, cache)) is not None}
+        hits = {name: hit for name in files if (hit := _cached(name, max_size(name), cache)) is not None}
     misses = [name for name in files if name not in hits]
     if len(misses) > 1 and jobs != 1:
         from qa.parallel import default_jobs, ordered_map

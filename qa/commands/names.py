@@ -15,7 +15,7 @@ import click
 
 from qa.api import Session
 from qa.checks.names_survey import NameSurvey
-from qa.commands.options import load_config
+from qa.commands.options import resolver
 from qa.errors import InputError
 from qa.files import discover
 from qa.sources import read_file
@@ -25,11 +25,12 @@ def collect(
     paths: tuple[str, ...], config_path: str | None, *, similar: bool = False
 ) -> tuple[list[dict[str, Any]], int, list[str]]:
     """The clusters (most frequent first), the number of files read and why others were not."""
-    session = Session(load_config(config_path, paths))
+    configs = resolver(config_path)
+    session = Session(configs.config_for(next(iter(paths), ".")), resolver=configs)
     config = session.config
     survey = NameSurvey(config)
     files, errors = 0, []
-    for path in discover(paths, include=config["include"], exclude=config["exclude"]):
+    for path in discover(paths, configs):
         try:
             source = read_file(path, max_size=config["max-file-size"]).text
             survey.add(str(path), session.read(source, path=str(path)))

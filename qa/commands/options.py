@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from qa import config as config_module
-from qa.config import Config
+from qa.config import Config, ConfigResolver, Override
 
 
 def split_codes(values: Iterable[str]) -> list[str] | None:
@@ -15,9 +14,11 @@ def split_codes(values: Iterable[str]) -> list[str] | None:
     return codes or None
 
 
+def resolver(config_path: str | None, overrides: Iterable[Override] = ()) -> ConfigResolver:
+    """Each file's config: the explicit ``--config`` file, or the one closest to the file."""
+    return ConfigResolver(Path(config_path) if config_path else None, overrides)
+
+
 def load_config(config_path: str | None, paths: Iterable[str]) -> Config:
     """The explicit config file, or the one closest to the first path (or the cwd)."""
-    if config_path:
-        return config_module.load(Path(config_path))
-    first = next((p for p in paths if p != "-"), ".")
-    return config_module.load(discover_from=Path(first))
+    return resolver(config_path).config_for(next((p for p in paths if p != "-"), "."))

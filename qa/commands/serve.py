@@ -20,5 +20,6 @@ def serve(host: str, port: int, config_path: str | None, log_level: str) -> None
     try:
         from qa.server import run
     except ImportError as exc:
-        raise QAError(f"qa serve needs the server extra: pip install 'qa-hindi[server]' ({exc})") from None
+        hint = "make install EXTRAS=server, or pipx install '.[server]' in qa's folder"
+        raise QAError(f"qa serve needs the server extra: {hint} ({exc})") from None
     run(load_config(config_path, ["."]), host=host, port=port, log_level=log_level)

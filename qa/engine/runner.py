@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from qa.config import Config, parse_date
+from qa.config import Config, parse_date, reject_unknown, section_keys
 from qa.diagnostic import Diagnostic, Edit, Fix
 from qa.document import Document, SourceMap
 from qa.engine import registry, selection, suppress
 from qa.engine.registry import RuleSpec
 from qa.engine.rule import Context, Rule
-from qa.errors import QAError, RuleDataError
+from qa.errors import ConfigError, QAError, RuleDataError
 from qa.text.lines import LineIndex
 
 #: A few lines that reach the lexicons, names, ordinals and facts tables of the rules.
@@ -42,6 +42,12 @@ class Linter:
             extend_select=config["extend-select"],
             ignore=[*config["ignore"], *ignore],
         )
+        _check_rule_tables(specs, config)
+        for pattern, selectors in config["per-file-ignores"].items():
+            try:
+                selection.select(specs, ignore=selectors)  # unknown codes are errors here too
+            except ConfigError as exc:
+                raise ConfigError(f"{config.path or 'config'}: per-file-ignores {pattern!r}: {exc}") from None
         self.rules: list[Rule] = [spec.build(_options(spec, config)) for spec in chosen]
         self._unused = next((r for r in self.rules if isinstance(r, suppress.UnusedSuppression)), None)
 
@@ -86,10 +92,32 @@ class Linter:
             found = [_with_field(d, document) for d in found]
         source = document.source
         regions = suppress.regions(source, LineIndex(source)) if "qa:" in source else []
+        ignored = self.config.ignores_for(document.path)
+        if ignored:
+            found = [d for d in found if not selection.ignored_by(ignored, d)]
         found = suppress.apply(found, regions)
-        if self._unused is not None:
+        if self._unused is not None and not selection.ignored_by(ignored, self._unused.meta):
             found.extend(self._unused.unused(regions))
         return _sorted_unique(found)
+
+
+#: Options some rules read with a default in code rather than in their YAML (a house
+#: style's keys are N rules' options too): accepted in any ``[tool.qa.rules.X]``.
+_CODE_DEFAULT_OPTIONS = (
+    "severity", "url", "reject", "max-uses", "min-frequency-ratio", "offices", "exceptions", "timeout",
+)  # fmt: skip
+
+
+def _check_rule_tables(specs: dict[str, RuleSpec], config: Config) -> None:
+    """Every ``[tool.qa.rules.X]`` names a rule, and its keys are options qa knows."""
+    where = config.path or "config"
+    prefix = "tool.qa." if config.path and config.path.name == "pyproject.toml" else ""
+    for code, table in config.section("rules").items():
+        reject_unknown(code, specs, where, f"[{prefix}rules]", "rule")
+        if isinstance(table, dict):
+            known = {*specs[code].options, *_CODE_DEFAULT_OPTIONS, *section_keys("house-style")}
+            for key in table:
+                reject_unknown(key, known, where, f"[{prefix}rules.{code}]", "key")
 
 
 def _options(spec: RuleSpec, config: Config) -> dict[str, Any]:

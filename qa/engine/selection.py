@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from qa.engine.registry import RuleSpec
-from qa.engine.rule import RuleMeta
 from qa.errors import ConfigError
 
 
-def _matches(selector: str, meta: RuleMeta, *, exact_only: bool = False) -> bool:
+class Named(Protocol):
+    """A rule's metadata or one of its diagnostics: what a selector is matched against."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+def ignored_by(selectors: Iterable[str], item: Named) -> bool:
+    """Whether any of ``selectors`` (codes, prefixes, names, "ALL") picks ``item``."""
+    return any(_matches(s, item) for s in selectors)
+
+
+def _matches(selector: str, meta: Named, *, exact_only: bool = False) -> bool:
     if selector == "ALL":
         return True
     if selector in (meta.code, meta.name):
@@ -46,7 +61,7 @@ def select(
     return result
 
 
-def _wanted(meta: RuleMeta, selectors: list[str]) -> bool:
+def _wanted(meta: Named, selectors: list[str]) -> bool:
     if meta.default:
         return any(_matches(s, meta) for s in selectors)
     return any(s == "ALL" or _matches(s, meta, exact_only=True) for s in selectors)

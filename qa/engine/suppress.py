@@ -1,8 +1,11 @@
 """Suppression comments in copy.
 
 ``<!-- qa: disable P001,T -->`` … ``<!-- qa: enable -->`` silences codes (or prefixes)
-from the comment on; ``<!-- qa: disable-next-line P001 -->`` silences the next line.
-No codes means every rule. A comment that silenced nothing is itself reported.
+from the comment on; ``<!-- qa: disable-line P001 -->`` silences the line it stands on
+(anywhere on it, usually at its end); ``<!-- qa: disable-next-line P001 -->`` silences the
+next line. No codes means every rule. A comment that silenced nothing is itself reported.
+The same comment works in plain text, Markdown, HTML and CMS JSON fields: the readers
+never lint it, and HTML and Markdown never publish it.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from qa.engine.rule import Context, Rule
 from qa.text.lines import LineIndex
 
 _COMMENT = regex.compile(
-    r"<!--\s*qa:\s*(?P<action>disable-next-line|disable|enable)(?P<codes>[^>]*?)\s*-->",
+    r"<!--\s*qa:\s*(?P<action>disable-next-line|disable-line|disable|enable)(?P<codes>[^>]*?)\s*-->",
 )
 _SPLIT = regex.compile(r"[\s,]+")
 
@@ -43,8 +46,8 @@ def regions(source: str, lines: LineIndex) -> list[Region]:
     for m in _COMMENT.finditer(source):
         codes = tuple(c for c in _SPLIT.split(m.group("codes").strip().upper()) if c)
         action, comment = m.group("action"), m.span()
-        if action == "disable-next-line":
-            line = lines.line_of(m.end()) + 1
+        if action in ("disable-line", "disable-next-line"):
+            line = lines.line_of(m.start()) if action == "disable-line" else lines.line_of(m.end()) + 1
             if line < lines.line_count:
                 start, end = lines.line_span(line)
                 found.append(Region(codes, start, max(end, start + 1), comment))

@@ -30,7 +30,6 @@ OPTIONS = "cms"
 DEFAULT_FIELDS = ("headline", "standfirst", "summary", "body", "captions", "caption")
 #: Where the article's date is looked for (``[tool.qa.cms] date-fields``); the first one set wins.
 DEFAULT_DATE_FIELDS = ("date", "datePublished", "publishedAt", "published_at", "publish_date", "published")
-_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}(?![0-9])")
 
 _SPACE = regex.compile(r"[ \t\n\r]*")
 #: A run of escapes: decoded as one piece (a word written as \u0915\u0916… maps to itself whole).
@@ -95,9 +94,9 @@ def _article_date(
     for spec in specs:
         for field_path, start, end in strings:
             if _matches(spec, field_path):
-                found = _DATE.match(json.loads(source[start:end]))
+                found = html.DATE.match(json.loads(source[start:end]))
                 if found:
-                    return {"date": found.group()}
+                    return {"date": found.group(1)}
     return {}
 
 

@@ -12,6 +12,7 @@ An entity becomes a decoded, non-verbatim piece, so no fix ever rewrites it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 from typing import Protocol
 
@@ -40,6 +41,21 @@ _BREAK = frozenset({"br", "wbr"})
 _LAYOUT_SPACE = regex.compile(r"(?P<layout>[ ]*+[\r\n\t][ \t\r\n]*+)|[ ]++")
 _NEWLINE = regex.compile(r"\n")
 _COMMENT_CLOSE = regex.compile(r"--\s*>")
+#: An ISO date at the start of a value ("2025-08-15T09:30:00+05:30" counts by its day).
+DATE = regex.compile(r"\s*+(\d{4}-\d{2}-\d{2})(?![0-9])")
+#: A ``<meta>`` or ``<time>`` tag (stopping at the next ``<``: one pass over any input).
+_DATED_TAG = regex.compile(r"<(meta|time)\s[^<>]*+>", regex.I)
+_ATTRIBUTE = regex.compile(r"""([\w:.-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+#: Where a page states its publication date, best first: Open Graph's
+#: ``article:published_time``, schema.org's ``datePublished``, a ``<time pubdate>``,
+#: then the first ``<time datetime>``.
+_DATE_SOURCES = (
+    ("meta", "property", "article:published_time", "content"),
+    ("meta", "itemprop", "datepublished", "content"),
+    ("time", "itemprop", "datepublished", "datetime"),
+    ("time", "pubdate", None, "datetime"),
+    ("time", None, None, "datetime"),
+)
 _LOOKS_LIKE_HTML = regex.compile(
     r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!--)[^<>]*>|&(?:[A-Za-z]+\d*|#\d+|#x[0-9A-Fa-f]+);"
 )
@@ -62,7 +78,30 @@ def read(source: str, path: str | None = None) -> Document:
     builder = ViewBuilder(source)
     emit(builder, source)
     view, source_map = builder.build()
-    return Document(source, view, source_map, path=path, format="html")
+    date = article_date(source)
+    metadata = {"date": date} if date else {}
+    return Document(source, view, source_map, path=path, format="html", metadata=metadata)
+
+
+def article_date(source: str) -> str | None:
+    """The page's publication date, YYYY-MM-DD, from its ``<meta>`` and ``<time>`` tags."""
+    tags = []
+    for m in _DATED_TAG.finditer(source):
+        attributes = {
+            a.group(1).lower(): a.group(2) or a.group(3) or a.group(4) or ""
+            for a in _ATTRIBUTE.finditer(source, m.end(1), m.end())
+        }
+        tags.append((m.group(1).lower(), attributes))
+    for tag, key, value, holder in _DATE_SOURCES:
+        for name, attributes in tags:
+            if name != tag or (key is not None and key not in attributes):
+                continue
+            if value is not None and attributes[key].strip().lower() != value:
+                continue
+            found = DATE.match(html_unescape(attributes.get(holder, "")))
+            if found:
+                return found.group(1)
+    return None
 
 
 def emit(builder: Sink, source: str) -> None:
