@@ -55,6 +55,7 @@ SECTIONS = (
     "server",
     "english",
     "grammar",
+    "report",
 )
 
 
