@@ -58,25 +58,23 @@ aside li a{color:inherit;text-decoration:none}
 code{font-family:ui-monospace,monospace;font-size:.85em;font-weight:bold;color:var(--c)}
 .where,.sev{color:var(--muted);font-size:.8rem}
 .quote{font-weight:600}
-.sugg{display:block;color:#145a32}
 #tip{position:fixed;z-index:3;max-width:min(28rem,92vw);background:#17202a;color:#fdfefe;
  padding:.4rem .6rem;border-radius:.4rem;font-size:.9rem;pointer-events:none;display:none}
-#tip .sugg{color:#abebc6}
+#tip .sugg,#tip .fix{color:#abebc6}
 body.hide-error [data-sev=error],body.hide-warning [data-sev=warning],
 body.hide-info [data-sev=info]{display:none}
 body.hide-error mark[data-sev=error],body.hide-warning mark[data-sev=warning],
 body.hide-info mark[data-sev=info]{display:inline;background:none;border:0;outline:0}
 .summary{grid-column:1/-1;color:var(--muted)}
-.fix{display:block;color:#145a32}
+.sugg,.fix{display:block;color:#145a32}
 .ws{color:#c0392b;font-weight:bold}
 mark.hl.ws::before{content:"·";color:var(--c);font-weight:bold}
 aside li.group{padding:0;cursor:auto}
 li.group summary{cursor:pointer;padding:.3rem .5rem;font-weight:600}
 aside li.group ol{position:static;max-height:none;overflow:visible;padding:0 0 0 .5rem}
-.filters select{font:inherit;font-size:.9rem}
+.filters select{font:inherit;font-size:.9rem;max-width:16rem}
 li.off{display:none}
 mark.hl.off{background:none;border:0;outline:0}
-#tip .fix{color:#abebc6}
 @media (max-width:50rem){main{grid-template-columns:1fr}aside ol{max-height:none;position:static}
  .text{font-size:1.05rem}}
 """
@@ -85,12 +83,14 @@ _JS = """
 (function(){
 var marks=[].slice.call(document.querySelectorAll('li[data-d]'));
 var tip=document.getElementById('tip'),cur=-1;
-function visible(){return marks.filter(function(li){return li.offsetParent!==null;});}
+function visible(){return marks.filter(function(li){
+ return li.offsetParent!==null&&!li.closest('details:not([open])');});}
 function mark(id){return document.querySelector('mark[data-first~="'+id+'"]');}
 function show(li,m){var r=m.getBoundingClientRect();tip.innerHTML=li.querySelector('.body').innerHTML;
  tip.style.display='block';tip.style.left=Math.max(4,Math.min(r.left,innerWidth-tip.offsetWidth-4))+'px';
  tip.style.top=(r.bottom+6+tip.offsetHeight>innerHeight?r.top-tip.offsetHeight-6:r.bottom+6)+'px';}
 function go(li){document.querySelectorAll('.current').forEach(function(e){e.classList.remove('current');});
+ var g=li.closest('details');if(g)g.open=true;
  var m=mark(li.dataset.d);li.classList.add('current');li.scrollIntoView({block:'nearest'});
  if(m){m.classList.add('current');m.scrollIntoView({block:'center'});m.focus({preventScroll:true});show(li,m);}}
 function step(n){var v=visible();if(!v.length)return;var i=v.indexOf(marks[cur]);
@@ -142,9 +142,6 @@ def _tip(result: FileResult, d: Diagnostic) -> str:
         f"<span class=quote>{escape(quoted)}</span> — " if quoted.strip() else "",
         escape(d.message),
     ]
-    if d.suggestions:
-        shown = " / ".join(escape(s) if s else "(remove)" for s in d.suggestions)
-        parts.append(f"<span class=sugg>→ {shown}</span>")
     if d.fix is not None and d.fix.edits:
         line_start, line_end = result.lines.line_span(result.lines.line_of(d.start))
         before, after, lead, trail = fix_change(result.source, d.fix.edits, line_start, line_end)
@@ -152,6 +149,9 @@ def _tip(result: FileResult, d: Diagnostic) -> str:
         parts.append(
             f"<span class=fix>{label}: {lead}{_dotted(before)}{trail} → {lead}{_dotted(after)}{trail}</span>"
         )
+    elif d.suggestions:
+        shown = " / ".join(escape(s) if s else "(remove)" for s in d.suggestions)
+        parts.append(f"<span class=sugg>→ {shown}</span>")
     return "".join(parts)
 
 
