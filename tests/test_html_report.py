@@ -89,17 +89,20 @@ def _chromium(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
 
 
-@pytest.fixture
-def seed_report(tmp_path: Path) -> tuple[Path, list[dict[str, object]]]:
-    report = tmp_path / "seed.html"
-    done = run_qa(
-        "check", "--exit-zero", "--date", SEED_DATE, "--format", "html", "-o", str(report), SEED_ARG
-    )
+def _report(tmp_path: Path, article: str) -> tuple[Path, list[dict[str, object]]]:
+    """The HTML report of ``article`` in a file, and its findings as JSON records."""
+    report = tmp_path / "report.html"
+    done = run_qa("check", "--exit-zero", "--date", SEED_DATE, "--format", "html", "-o", str(report), article)
     assert done.returncode == 0, done.stderr.decode()
     records = json.loads(
-        run_qa("check", "--exit-zero", "--date", SEED_DATE, "--format", "json", SEED_ARG).stdout
+        run_qa("check", "--exit-zero", "--date", SEED_DATE, "--format", "json", article).stdout
     )
     return report, records["diagnostics"]
+
+
+@pytest.fixture
+def seed_report(tmp_path: Path) -> tuple[Path, list[dict[str, object]]]:
+    return _report(tmp_path, SEED_ARG)
 
 
 # Appended to a copy of the report: press j, j, k, j, then untick "warning".
@@ -155,20 +158,8 @@ def test_keyboard_navigation_and_filters(
 HABIT_ARG = "fixtures/articles/house-habit.txt"
 
 
-def _habit_report(tmp_path: Path) -> tuple[Path, list[dict[str, object]]]:
-    report = tmp_path / "habit.html"
-    done = run_qa(
-        "check", "--exit-zero", "--date", SEED_DATE, "--format", "html", "-o", str(report), HABIT_ARG
-    )
-    assert done.returncode == 0, done.stderr.decode()
-    records = json.loads(
-        run_qa("check", "--exit-zero", "--date", SEED_DATE, "--format", "json", HABIT_ARG).stdout
-    )
-    return report, records["diagnostics"]
-
-
 def test_a_house_habit_is_one_closed_group_after_the_other_findings(tmp_path: Path) -> None:
-    report, records = _habit_report(tmp_path)
+    report, records = _report(tmp_path, HABIT_ARG)
     habit = [r for r in records if r["code"] == "P002"]
     others = [r for r in records if r["code"] != "P002"]
     assert len(habit) >= 10 and others
@@ -205,7 +196,7 @@ b.dataset.dot=getComputedStyle(document.querySelector('.fix .ws')).display;
 
 @pytest.mark.chromium
 def test_rule_filter_and_groups_in_chromium(tmp_path: Path) -> None:
-    report, records = _habit_report(tmp_path)
+    report, records = _report(tmp_path, HABIT_ARG)
     driven = tmp_path / "driven.html"
     driven.write_text(report.read_text(encoding="utf-8").replace("</body>", _FILTER), encoding="utf-8")
     body = Elements(_chromium("--dump-dom", driven.as_uri(), tmp_path=tmp_path).stdout).find("body")[0]
