@@ -140,6 +140,12 @@ def check(
         raise QAError(f"no rule selected ({_selection(config)}); see 'qa rules'")
     date_given = parse_date(date) if date else None
     options = Options(fix, unsafe_fixes, diff, input_format, date_given, "-" in paths, force)
+    report_options = ReportOptions(
+        color=_use_color("never" if no_color else color, _stream(options), to_file=output is not None),
+        quiet=quiet,
+        base=os.getcwd(),
+        **from_config(config.section("report"), str(config.path or "config")),
+    )
     cache = (
         None
         if no_cache or fix or diff or _asks_a_server(config, linter)
@@ -168,7 +174,7 @@ def check(
     elif statistics and not diff:
         sys.stdout.write(summary.statistics(results))
     else:
-        _emit(results, diffs, output_format, output, config, "never" if no_color else color, quiet, options)
+        _emit(results, diffs, output_format, output, config, report_options, options)
     if failed_inputs:
         sys.exit(2)
     threshold = config.fail_level
@@ -344,21 +350,13 @@ def _emit(
     output_format: str,
     output: str | None,
     config: Config,
-    color: str,
-    quiet: bool,
+    report_options: ReportOptions,
     options: Options,
 ) -> None:
     if options.diff:
         sys.stdout.write("".join(diffs))
         return
     rules = {code: spec.meta for code, spec in registry.load_specs(tuple(config["rule-files"])).items()}
-    stream = sys.stderr if options.fix and options.stdin else sys.stdout
-    report_options = ReportOptions(
-        color=_use_color(color, stream, to_file=output is not None),
-        quiet=quiet,
-        base=os.getcwd(),
-        **from_config(config.section("report"), str(config.path or "config")),
-    )
     report = formatter(output_format)(results, rules, report_options)
     if output:
         try:
@@ -366,7 +364,12 @@ def _emit(
         except OSError as exc:
             raise QAError(f"{output}: cannot write report: {exc.strerror or exc}") from None
     else:
-        stream.write(report)
+        _stream(options).write(report)
+
+
+def _stream(options: Options):  # type: ignore[no-untyped-def]
+    """Where the report goes: stdout, or stderr when --fix writes the fixed stdin there."""
+    return sys.stderr if options.fix and options.stdin else sys.stdout
 
 
 def _use_color(choice: str, stream, *, to_file: bool) -> bool:  # type: ignore[no-untyped-def]
