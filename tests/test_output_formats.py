@@ -69,14 +69,14 @@ def test_quiet_full_report_has_findings_only(tmp_path: Path) -> None:
 def test_color_always_never_and_the_environment(tmp_path: Path) -> None:
     story = str(_story(tmp_path, SLIP))
     plain_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    assert "\x1b[" in _qa("--color", "always", story, env={**plain_env, "NO_COLOR": "1"})
+    concise = _qa(
+        "--color", "always", "--output-format", "concise", story, env={**plain_env, "NO_COLOR": "1"}
+    )
+    assert "\x1b[1;31mP001\x1b[0m" in concise  # the option beats the environment
     assert "\x1b[" not in _qa("--color", "never", story, env={**plain_env, "FORCE_COLOR": "1"})
     assert "\x1b[" not in _qa(story, env=plain_env)  # a pipe
     assert "\x1b[" in _qa(story, env={**plain_env, "FORCE_COLOR": "1"})
     assert "\x1b[" not in _qa(story, env={**plain_env, "FORCE_COLOR": "1", "NO_COLOR": "1"})
-    concise = _qa("--color", "always", "--output-format", "concise", story, env=plain_env)
-    assert "\x1b[1;31mP001\x1b[0m" in concise
-    assert "\x1b[" not in _qa("--color", "always", "--output-format", "json", story, env=plain_env)
 
 
 def test_gitlab_code_quality_fields(tmp_path: Path) -> None:
