@@ -73,6 +73,7 @@ SECTIONS = (
     "cms",
     "server",
     "grammar",
+    "report",
 )
 #: The keys each ``[tool.qa.<section>]`` may hold (``rules`` is checked against the rules;
 #: a house style also takes its variation classes).

@@ -89,17 +89,20 @@ def _chromium(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
 
 
-@pytest.fixture
-def seed_report(tmp_path: Path) -> tuple[Path, list[dict[str, object]]]:
-    report = tmp_path / "seed.html"
-    done = run_qa(
-        "check", "--exit-zero", "--date", SEED_DATE, "--format", "html", "-o", str(report), SEED_ARG
-    )
+def _report(tmp_path: Path, article: str) -> tuple[Path, list[dict[str, object]]]:
+    """The HTML report of ``article`` in a file, and its findings as JSON records."""
+    report = tmp_path / "report.html"
+    done = run_qa("check", "--exit-zero", "--date", SEED_DATE, "--format", "html", "-o", str(report), article)
     assert done.returncode == 0, done.stderr.decode()
     records = json.loads(
-        run_qa("check", "--exit-zero", "--date", SEED_DATE, "--format", "json", SEED_ARG).stdout
+        run_qa("check", "--exit-zero", "--date", SEED_DATE, "--format", "json", article).stdout
     )
     return report, records["diagnostics"]
+
+
+@pytest.fixture
+def seed_report(tmp_path: Path) -> tuple[Path, list[dict[str, object]]]:
+    return _report(tmp_path, SEED_ARG)
 
 
 # Appended to a copy of the report: press j, j, k, j, then untick "warning".
@@ -150,3 +153,57 @@ def test_keyboard_navigation_and_filters(
     assert body["data-mark-current"] == "1"
     warnings = sum(1 for r in records if r["severity"] == "warning")
     assert int(body["data-visible"]) == len(records) - warnings
+
+
+HABIT_ARG = "fixtures/articles/house-habit.txt"
+
+
+def test_a_house_habit_is_one_closed_group_after_the_other_findings(tmp_path: Path) -> None:
+    report, records = _report(tmp_path, HABIT_ARG)
+    habit = [r for r in records if r["code"] == "P002"]
+    others = [r for r in records if r["code"] != "P002"]
+    assert len(habit) >= 10 and others
+    html = report.read_text(encoding="utf-8")
+    tags = Elements(html)
+    groups = tags.find("li", "group")
+    assert [g["data-code"] for g in groups] == ["P002"]
+    assert "open" not in tags.find("details")[0]
+    assert f"<summary>{len(habit)} × P002 space-before-punctuation, all fixable with --fix</summary>" in html
+    items = [a for a in tags.find("li") if "data-d" in a]
+    assert [a["data-code"] for a in items] == [r["code"] for r in others] + ["P002"] * len(habit)
+    assert len(tags.find("span", "anchor")) == len(records)  # every finding keeps its place in the text
+    # the fix of a space shows the space as a dot: "हुई·। → हुई।"
+    assert html.count('<span class=ws title="space">·</span>') >= len(habit)
+    assert '<option value="P002">P002 space-before-punctuation (12)</option>' in html
+
+
+# Appended to a copy of the habit report: count what shows, pick P002 in the rule filter,
+# count again, then go back to all rules.
+_FILTER = """<script>
+var b=document.body,select=document.querySelector('.filters select');
+b.dataset.before=b.dataset.visible;
+select.value='P002';select.dispatchEvent(new Event('change'));
+b.dataset.p002=b.dataset.visible;
+b.dataset.open=document.querySelector('li.group details').open?'1':'0';
+b.dataset.hiddenMarks=document.querySelectorAll('mark.hl.off').length;
+b.dataset.shownOthers=[].filter.call(document.querySelectorAll('li[data-d]'),function(li){
+ return li.dataset.code!=='P002'&&li.offsetParent!==null;}).length;
+select.value='';select.dispatchEvent(new Event('change'));
+b.dataset.after=b.dataset.visible;
+b.dataset.dot=getComputedStyle(document.querySelector('.fix .ws')).display;
+</script></body>"""
+
+
+@pytest.mark.chromium
+def test_rule_filter_and_groups_in_chromium(tmp_path: Path) -> None:
+    report, records = _report(tmp_path, HABIT_ARG)
+    driven = tmp_path / "driven.html"
+    driven.write_text(report.read_text(encoding="utf-8").replace("</body>", _FILTER), encoding="utf-8")
+    body = Elements(_chromium("--dump-dom", driven.as_uri(), tmp_path=tmp_path).stdout).find("body")[0]
+    habit = sum(1 for r in records if r["code"] == "P002")
+    assert int(body["data-before"]) == len(records) - habit  # the group starts closed
+    assert int(body["data-p002"]) == habit and body["data-open"] == "1"
+    assert int(body["data-shown-others"]) == 0
+    assert int(body["data-hidden-marks"]) >= len(records) - habit
+    assert int(body["data-after"]) == len(records)  # the opened group stays open
+    assert body["data-dot"] == "inline"

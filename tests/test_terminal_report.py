@@ -84,6 +84,7 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
 def test_a_line_without_spaces_is_shown_in_a_window_around_each_finding(tmp_path: Path) -> None:
     glued = tmp_path / "glued.txt"  # words glued by zero-width spaces: a real paste-damage pattern
     glued.write_text("ज़्यादा राष्ट्र" + "कमल\u200b" * 3000 + "कमल\n", encoding="utf-8")
+    (tmp_path / "qa.toml").write_text("[report]\ngroup-threshold = 0\n", encoding="utf-8")  # each one
     out = run_qa("check", "--exit-zero", "--select", "U002", str(glued)).stdout.decode()
     blocks = [b.splitlines() for b in out.split("\n\n") if b.startswith(str(glued))]
     assert len(blocks) == 3000

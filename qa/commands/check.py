@@ -19,13 +19,18 @@ from qa.diagnostic import Diagnostic, FileResult
 from qa.errors import InputError, QAError
 from qa.files import discover
 from qa.formats import READERS
-from qa.report import FORMATS, formatter, summary
+from qa.report import ALIASES, FORMATS, formatter, summary
+from qa.report.options import ReportOptions, from_config
 from qa.runtime import settle
 from qa.sources import SourceText, decode, encode, read_file
 from qa.writer import write_fixed
 
 if TYPE_CHECKING:
     from qa.cache import Cache
+
+
+#: Formats that print nothing (not "All clear") when no input could be read.
+HUMAN_FORMATS = ("full", "concise", "github")
 
 
 @dataclass
@@ -49,12 +54,13 @@ class Outcome:
 @click.command()
 @click.argument("paths", nargs=-1)
 @click.option(
+    "--output-format",
     "--format",
     "output_format",
-    type=click.Choice(FORMATS),
-    default="text",
+    type=click.Choice([*FORMATS, *ALIASES]),
+    default="full",
     show_default=True,
-    help="Report format.",
+    help="Report format (--format is the same; 'text' is 'full').",
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file."
@@ -80,7 +86,15 @@ class Outcome:
     help="Read input as text, markdown, html or cms-json (default: by file name).",
 )
 @click.option("--stdin-filename", help="Name to report (and to pick the format by) for stdin.")
-@click.option("--no-color", is_flag=True, help="No colours (also: NO_COLOR=1).")
+@click.option("-q", "--quiet", is_flag=True, help="Findings only: no family table, no summary line.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colours: auto = on a terminal, unless NO_COLOR is set (FORCE_COLOR forces them).",
+)
+@click.option("--no-color", is_flag=True, hidden=True, help="Same as --color never.")
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=0), help="Processes for many files (default: all cores)."
 )
@@ -107,6 +121,8 @@ def check(
     date: str | None,
     input_format: str | None,
     stdin_filename: str | None,
+    quiet: bool,
+    color: str,
     no_color: bool,
     jobs: int | None,
     no_cache: bool,
@@ -138,6 +154,12 @@ def check(
     if not session.linter().rules:
         raise QAError(f"no rule selected ({_selection(config)}); see 'qa rules'")
     options = Options(fix, unsafe_fixes, diff, "-" in paths, force)
+    report_options = ReportOptions(
+        color=_use_color("never" if no_color else color, _stream(options), to_file=output is not None),
+        quiet=quiet,
+        base=os.getcwd(),
+        **from_config(config.section("report"), str(config.path or "config")),
+    )
     cache = None if no_cache or fix or diff else ResultCache(session, (input_format, date_given))
     results, failed_inputs, diffs = [], 0, []
     files = [str(p) for p in discover([p for p in paths if p != "-"], configs)]
@@ -157,12 +179,12 @@ def check(
             results.append(outcome.result)
         if outcome.patch:
             diffs.append(outcome.patch)
-    if failed_inputs and not results and output_format in ("text", "github"):
+    if failed_inputs and not results and ALIASES.get(output_format, output_format) in HUMAN_FORMATS:
         pass  # nothing was read: the errors above say why, not "All clear"
     elif statistics and not diff:
         sys.stdout.write(summary.statistics(results))
     else:
-        _emit(results, diffs, output_format, output, session, no_color, options)
+        _emit(results, diffs, output_format, output, session, report_options, options)
     if failed_inputs:
         sys.exit(2)
     threshold = config.fail_level
@@ -360,24 +382,32 @@ def _emit(
     output_format: str,
     output: str | None,
     session: Session,
-    no_color: bool,
+    report_options: ReportOptions,
     options: Options,
 ) -> None:
     if options.diff:
         sys.stdout.write("".join(diffs))
         return
     rules = session.rules()
-    stream = sys.stderr if options.fix and options.stdin else sys.stdout
-    color = output is None and _use_color(no_color, stream)
-    report = formatter(output_format)(results, rules, color=color)
+    report = formatter(output_format)(results, rules, report_options)
     if output:
         try:
             Path(output).write_text(report, encoding="utf-8")
         except OSError as exc:
             raise QAError(f"{output}: cannot write report: {exc.strerror or exc}") from None
     else:
-        stream.write(report)
+        _stream(options).write(report)
 
 
-def _use_color(no_color: bool, stream: TextIO) -> bool:
-    return not no_color and not os.environ.get("NO_COLOR") and stream.isatty()
+def _stream(options: Options):  # type: ignore[no-untyped-def]
+    """Where the report goes: stdout, or stderr when --fix writes the fixed stdin there."""
+    return sys.stderr if options.fix and options.stdin else sys.stdout
+
+
+def _use_color(choice: str, stream, *, to_file: bool) -> bool:  # type: ignore[no-untyped-def]
+    """--color always/never; auto: NO_COLOR turns colour off, FORCE_COLOR on, else a terminal decides."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or to_file:
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or stream.isatty()

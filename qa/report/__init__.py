@@ -1,30 +1,37 @@
 """Output formats: one module each, each a pure function of the results.
 
-Every formatter is ``render(results, rules, *, color=False) -> str``.
+Every formatter is ``render(results, rules, options) -> str`` (see :mod:`qa.report.options`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from importlib import import_module
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from qa.diagnostic import FileResult
 from qa.meta import RuleMeta
 
 __all__ = ["FORMATS", "FileResult", "Formatter", "formatter"]
 
-FORMATS = ("text", "json", "sarif", "github", "html")
+if TYPE_CHECKING:
+    from qa.report.options import ReportOptions
+
+FORMATS = ("full", "concise", "json", "sarif", "github", "gitlab", "junit", "html")
+#: Older names that still work: ``--format text`` is ``full``.
+ALIASES = {"text": "full"}
+_MODULES = {"full": "text"}
 
 
 class Formatter(Protocol):
     def __call__(
-        self, results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: bool = False
+        self, results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions = ...
     ) -> str: ...
 
 
 def formatter(name: str) -> Formatter:
+    name = ALIASES.get(name, name)
     if name not in FORMATS:
         raise ValueError(f"unknown format {name!r}")
-    render: Formatter = import_module(f"qa.report.{name}").render
+    render: Formatter = import_module(f"qa.report.{_MODULES.get(name, name)}").render
     return render

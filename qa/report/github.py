@@ -1,4 +1,4 @@
-"""``--format github``: GitHub Actions workflow commands, one annotation per finding."""
+"""``--output-format github``: GitHub Actions workflow commands, one annotation per finding."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from qa.meta import RuleMeta
 from qa.report import FileResult
+from qa.report.options import DEFAULT, ReportOptions
 from qa.report.summary import summary_line
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -19,7 +20,7 @@ def _property(value: str) -> str:
     return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: bool = False) -> str:
+def render(results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions = DEFAULT) -> str:
     lines = []
     for result in results:
         for d in result.diagnostics:
@@ -30,5 +31,6 @@ def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: b
                 f"endLine={end_line},endColumn={end_column},title={_property(f'{d.code} {d.name}')}"
             )
             lines.append(f"::{_LEVELS[str(d.severity)]} {props}::{_data(f'{d.code} {d.message}')}")
-    lines.append(summary_line(results))
-    return "\n".join(lines) + "\n"
+    if not options.quiet:
+        lines.append(summary_line(results))
+    return "".join(f"{line}\n" for line in lines)

@@ -1,9 +1,11 @@
-"""``--format html``: the article with every finding highlighted in place.
+"""``--output-format html``: the article with every finding highlighted in place.
 
 One self-contained page (inline CSS and JS, no network): the text of each file with
-findings marked (colour by family), the message and suggestion on hover or focus
-and in a side list, counts by family, severity filters and keyboard navigation
-(j/k or the arrow keys). A pure function of the results.
+findings marked (colour by family), the message, suggestion and fix on hover or focus
+and in a side list, counts by family, severity and rule filters and keyboard
+navigation (j/k or the arrow keys). A rule that fires all through a file is one
+collapsible group after the other findings; whitespace in a fix shows as ``·``.
+A pure function of the results.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from qa.diagnostic import Diagnostic
 from qa.families import FAMILIES
 from qa.meta import RuleMeta
 from qa.report import FileResult
+from qa.report.grouping import split
+from qa.report.options import DEFAULT, ReportOptions
 from qa.report.summary import plural, summary_line
+from qa.report.text import fix_change
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -53,15 +58,23 @@ aside li a{color:inherit;text-decoration:none}
 code{font-family:ui-monospace,monospace;font-size:.85em;font-weight:bold;color:var(--c)}
 .where,.sev{color:var(--muted);font-size:.8rem}
 .quote{font-weight:600}
-.sugg{display:block;color:#145a32}
 #tip{position:fixed;z-index:3;max-width:min(28rem,92vw);background:#17202a;color:#fdfefe;
  padding:.4rem .6rem;border-radius:.4rem;font-size:.9rem;pointer-events:none;display:none}
-#tip .sugg{color:#abebc6}
+#tip .sugg,#tip .fix{color:#abebc6}
 body.hide-error [data-sev=error],body.hide-warning [data-sev=warning],
 body.hide-info [data-sev=info]{display:none}
 body.hide-error mark[data-sev=error],body.hide-warning mark[data-sev=warning],
 body.hide-info mark[data-sev=info]{display:inline;background:none;border:0;outline:0}
 .summary{grid-column:1/-1;color:var(--muted)}
+.sugg,.fix{display:block;color:#145a32}
+.ws{color:#c0392b;font-weight:bold}
+mark.hl.ws::before{content:"·";color:var(--c);font-weight:bold}
+aside li.group{padding:0;cursor:auto}
+li.group summary{cursor:pointer;padding:.3rem .5rem;font-weight:600}
+aside li.group ol{position:static;max-height:none;overflow:visible;padding:0 0 0 .5rem}
+.filters select{font:inherit;font-size:.9rem;max-width:16rem}
+li.off{display:none}
+mark.hl.off{background:none;border:0;outline:0}
 @media (max-width:50rem){main{grid-template-columns:1fr}aside ol{max-height:none;position:static}
  .text{font-size:1.05rem}}
 """
@@ -70,19 +83,22 @@ _JS = """
 (function(){
 var marks=[].slice.call(document.querySelectorAll('li[data-d]'));
 var tip=document.getElementById('tip'),cur=-1;
-function visible(){return marks.filter(function(li){return li.offsetParent!==null;});}
+function visible(){return marks.filter(function(li){
+ return li.offsetParent!==null&&!li.closest('details:not([open])');});}
 function mark(id){return document.querySelector('mark[data-first~="'+id+'"]');}
 function show(li,m){var r=m.getBoundingClientRect();tip.innerHTML=li.querySelector('.body').innerHTML;
  tip.style.display='block';tip.style.left=Math.max(4,Math.min(r.left,innerWidth-tip.offsetWidth-4))+'px';
  tip.style.top=(r.bottom+6+tip.offsetHeight>innerHeight?r.top-tip.offsetHeight-6:r.bottom+6)+'px';}
 function go(li){document.querySelectorAll('.current').forEach(function(e){e.classList.remove('current');});
+ var g=li.closest('details');if(g)g.open=true;
  var m=mark(li.dataset.d);li.classList.add('current');li.scrollIntoView({block:'nearest'});
  if(m){m.classList.add('current');m.scrollIntoView({block:'center'});m.focus({preventScroll:true});show(li,m);}}
 function step(n){var v=visible();if(!v.length)return;var i=v.indexOf(marks[cur]);
  i=i<0?(n>0?0:v.length-1):(i+n+v.length)%v.length;cur=marks.indexOf(v[i]);go(v[i]);}
 function byMark(m){var id=(m.dataset.d||'').split(' ')[0];
  return marks.filter(function(li){return li.dataset.d===id;})[0];}
-document.addEventListener('keydown',function(e){if(e.target.tagName==='INPUT'||e.altKey||e.ctrlKey||e.metaKey)return;
+document.addEventListener('keydown',function(e){
+ if(/^(INPUT|SELECT)$/.test(e.target.tagName)||e.altKey||e.ctrlKey||e.metaKey)return;
  if(e.key==='j'||e.key==='ArrowDown'){step(1);e.preventDefault();}
  else if(e.key==='k'||e.key==='ArrowUp'){step(-1);e.preventDefault();}
  else if(e.key==='Escape'){tip.style.display='none';}});
@@ -94,6 +110,16 @@ document.querySelectorAll('mark.hl').forEach(function(m){
 marks.forEach(function(li,i){li.addEventListener('click',function(e){e.preventDefault();cur=i;go(li);});});
 document.querySelectorAll('.filters input').forEach(function(box){box.addEventListener('change',function(){
  document.body.classList.toggle('hide-'+box.value,!box.checked);tip.style.display='none';
+ document.body.dataset.visible=visible().length;});});
+var rule=document.querySelector('.filters select');
+if(rule)rule.addEventListener('change',function(){var code=rule.value;
+ function off(el,codes){el.classList.toggle('off',!!code&&codes.split(' ').indexOf(code)<0);}
+ marks.forEach(function(li){off(li,li.dataset.code);});
+ document.querySelectorAll('mark.hl').forEach(function(m){off(m,m.dataset.codes);});
+ document.querySelectorAll('li.group').forEach(function(g){off(g,g.dataset.code);
+  if(code&&g.dataset.code===code)g.firstChild.open=true;});
+ tip.style.display='none';document.body.dataset.visible=visible().length;});
+document.querySelectorAll('li.group details').forEach(function(g){g.addEventListener('toggle',function(){
  document.body.dataset.visible=visible().length;});});
 document.body.dataset.visible=visible().length;document.body.dataset.ready='1';
 })();
@@ -116,10 +142,22 @@ def _tip(result: FileResult, d: Diagnostic) -> str:
         f"<span class=quote>{escape(quoted)}</span> — " if quoted.strip() else "",
         escape(d.message),
     ]
-    if d.suggestions:
+    if d.fix is not None and d.fix.edits:
+        line_start, line_end = result.lines.line_span(result.lines.line_of(d.start))
+        before, after, lead, trail = fix_change(result.source, d.fix.edits, line_start, line_end)
+        label = "fix" if d.fix.applicability == "safe" else "unsafe fix"
+        parts.append(
+            f"<span class=fix>{label}: {lead}{_dotted(before)}{trail} → {lead}{_dotted(after)}{trail}</span>"
+        )
+    elif d.suggestions:
         shown = " / ".join(escape(s) if s else "(remove)" for s in d.suggestions)
         parts.append(f"<span class=sugg>→ {shown}</span>")
     return "".join(parts)
+
+
+def _dotted(text: str) -> str:
+    """Escaped, with each whitespace character shown as a ``·`` (a fix of spacing is visible)."""
+    return "".join('<span class=ws title="space">·</span>' if ch.isspace() else escape(ch) for ch in text)
 
 
 def _text(index: int, result: FileResult) -> str:
@@ -152,27 +190,44 @@ def _mark(index: int, result: FileResult, covering: list[int], first: list[int],
     d = result.diagnostics[top]
     ids = " ".join(f"{index}-{i}" for i in covering)
     firsts = " ".join(f"{index}-{i}" for i in first)
+    codes = " ".join(sorted({result.diagnostics[i].code for i in covering}))
     focus = ' tabindex="0"' if first else ""
     described = " ".join(f"t{index}-{i}" for i in covering)
+    if text and text.isspace():
+        cls += " ws"
     return (
         f'<mark class="{cls}" style="--c:{_family(d.code)[1]}" data-sev="{d.severity}" '
-        f'data-d="{ids}" data-first="{firsts}"{focus} aria-describedby="{described}">'
+        f'data-d="{ids}" data-first="{firsts}" data-codes="{codes}"{focus} aria-describedby="{described}">'
         f"{escape(text)}</mark>"
     )
 
 
-def _findings(index: int, result: FileResult) -> str:
-    items = [
-        f'<li data-d="{index}-{i}" data-sev="{d.severity}" style="--c:{_family(d.code)[1]}">'
-        f'<a href="#d{index}-{i}"><span class=body id="t{index}-{i}">{_tip(result, d)}</span></a></li>'
-        for i, d in enumerate(result.diagnostics)
-    ]
-    return f"<aside><ol>{''.join(items)}</ol></aside>"
+def _item(index: int, result: FileResult, i: int) -> str:
+    d = result.diagnostics[i]
+    return (
+        f'<li data-d="{index}-{i}" data-code="{d.code}" data-sev="{d.severity}" '
+        f'style="--c:{_family(d.code)[1]}"><a href="#d{index}-{i}">'
+        f'<span class=body id="t{index}-{i}">{_tip(result, d)}</span></a></li>'
+    )
+
+
+def _findings(index: int, result: FileResult, threshold: int) -> str:
+    """The side list: the findings one by one, then each rule's group (closed)."""
+    singles, groups = split(result.diagnostics, threshold)
+    items = "".join(_item(index, result, i) for i in singles)
+    folded = "".join(
+        f'<li class=group data-code="{group.code}" data-sev="{group.diagnostics[0].severity}" '
+        f'style="--c:{_family(group.code)[1]}"><details><summary>{escape(group.title())}</summary>'
+        f"<ol>{''.join(_item(index, result, i) for i in members)}</ol></details></li>"
+        for group, members in groups
+    )
+    return f"<aside><ol>{items}{folded}</ol></aside>"
 
 
 def _header(results: list[FileResult]) -> str:
     families = Counter(d.code[:1] for r in results for d in r.diagnostics)
     severities = Counter(str(d.severity) for r in results for d in r.diagnostics)
+    codes = Counter((d.code, d.name) for r in results for d in r.diagnostics)
     chips = "".join(
         f'<span class=chip style="background:{_family(letter)[1]}">{letter} {_family(letter)[0]}: {n}</span>'
         for letter, n in sorted(families.items())
@@ -180,17 +235,22 @@ def _header(results: list[FileResult]) -> str:
     boxes = "".join(
         f'<label><input type=checkbox value="{s}" checked> {s} ({severities[s]})</label>' for s in SEVERITIES
     )
+    options = "".join(
+        f'<option value="{code}">{code} {escape(name)} ({n})</option>'
+        for (code, name), n in sorted(codes.items())
+    )
+    rule = f'<label>rule <select><option value="">all ({codes.total()})</option>{options}</select></label>'
     return (
         f"<header><h1>qa report</h1><div class=chips>{chips}</div>"
-        f"<div class=filters>{boxes}</div><span class=hint>j / k or ↓ / ↑: next / previous finding</span>"
-        "</header>"
+        f"<div class=filters>{boxes}{rule}</div>"
+        "<span class=hint>j / k or ↓ / ↑: next / previous finding</span></header>"
     )
 
 
-def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: bool = False) -> str:
+def render(results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions = DEFAULT) -> str:
     files = "".join(
         f'<section class=file><h2>{escape(r.path)}</h2><div class=text lang="hi">{_text(i, r)}</div>'
-        f"{_findings(i, r)}</section>"
+        f"{_findings(i, r, options.group_threshold)}</section>"
         for i, r in enumerate(results)
     )
     title = escape(results[0].path if len(results) == 1 else plural(len(results), "file"))

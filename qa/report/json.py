@@ -1,4 +1,4 @@
-"""``--format json``: the stable machine-readable shape (version 1)."""
+"""``--output-format json``: the stable machine-readable shape (version 1)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from qa.diagnostic import Severity
 from qa.meta import RuleMeta
 from qa.report import FileResult
+from qa.report.options import DEFAULT, ReportOptions
 
 _SEVERITY = {severity: str(severity) for severity in Severity}
 
@@ -52,7 +53,7 @@ def _records(results: list[FileResult]) -> Iterator[dict[str, Any]]:
             yield record
 
 
-def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: bool = False) -> str:
+def render(results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions = DEFAULT) -> str:
     """The bytes of ``json.dumps(report, ensure_ascii=False, indent=2)``, written out directly.
 
     The standard encoder with ``indent`` is pure Python and slow on a big run; the
