@@ -151,6 +151,8 @@ def check(
         pass  # nothing was read: the errors above say why, not "All clear"
     elif statistics and not diff:
         sys.stdout.write(summary.statistics(results))
+        if "E001" in linter.codes and not _asks_a_server(config, linter):
+            sys.stdout.write(f"{NEEDS_A_SERVER}\n")
     else:
         _emit(results, diffs, output_format, output, config, no_color, options)
     if failed_inputs:
@@ -182,6 +184,12 @@ def _cache(config: Config, linter: Linter, extra: tuple[object, ...]) -> Cache:
     from qa.cache import Cache, location
 
     return Cache(location(config), config, linter.codes, extra)
+
+
+NEEDS_A_SERVER = (
+    "note: E001 needs a server: set [tool.qa.languagetool] url or QA_LANGUAGETOOL_URL "
+    "('qa languagetool start' runs one); English passages were not checked"
+)
 
 
 def _asks_a_server(config: Config, linter: Linter) -> bool:
