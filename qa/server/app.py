@@ -180,6 +180,7 @@ def create_app(config: Config | None = None, settings: Settings | None = None) -
         title="qa",
         version=__version__,
         summary="A linter for Hindi (Devanagari) news copy, with a LanguageTool-compatible API.",
+        docs_url=None,  # served by _docs from a local copy of Swagger UI, never a CDN
         redoc_url=None,
         default_response_class=_JSON,
         lifespan=lifespan,
@@ -195,7 +196,32 @@ def create_app(config: Config | None = None, settings: Settings | None = None) -
         )
     app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
     _document_selectors(app, service)
+    _docs(app)
     return app
+
+
+def _docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI from the installed ``swagger-ui-bundle`` package, so the page works
+    offline and loads nothing from outside this server. Without the package: /openapi.json only."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:
+        return
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount("/docs/assets", StaticFiles(directory=swagger_ui_path), name="swagger-ui")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> Response:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="qa — API",
+            swagger_js_url="/docs/assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs/assets/swagger-ui.css",
+            swagger_favicon_url="/docs/assets/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": None},  # no badge from the online validator
+        )
 
 
 class _JSON(JSONResponse):
