@@ -106,7 +106,9 @@ def apply_utf16(text: str, edit: lsp.TextEdit) -> str:
 
 
 @asynccontextmanager
-async def editor(root: Path, *, capabilities: lsp.ClientCapabilities | None = None) -> AsyncIterator[Editor]:
+async def editor(
+    root: Path, *, capabilities: lsp.ClientCapabilities | None = None, arguments: tuple[str, ...] = ()
+) -> AsyncIterator[Editor]:
     """``qa lsp`` started, initialised on ``root``, shut down and exited afterwards."""
     client = LanguageClient("qa-tests", "1")
     session = Editor(client)
@@ -120,7 +122,9 @@ async def editor(root: Path, *, capabilities: lsp.ClientCapabilities | None = No
         session.messages.append(params.message)
 
     env = {**os.environ, "NO_COLOR": "1"}
-    await client.start_io(sys.executable, "-m", "qa.cli", "lsp", "--stdio", env=env, cwd=str(root))
+    await client.start_io(
+        sys.executable, "-m", "qa.cli", "lsp", "--stdio", *arguments, env=env, cwd=str(root)
+    )
     try:
         await asyncio.wait_for(
             client.initialize_async(

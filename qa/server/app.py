@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, Literal
 
@@ -19,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from qa import __version__
 from qa.config import Config
-from qa.server import ltcompat, upstream
+from qa.server import autolang, ltcompat, upstream
 from qa.server.limits import BodyLimit, HostCheck
 from qa.server.service import Answer, Job, Service, json_bytes, problem
 from qa.server.settings import Settings
@@ -330,21 +331,40 @@ def _languagetool_routes(app: FastAPI, service: Service, pool: WorkerPool, setti
     # Forwards wait on a slow upstream in threads of their own, never ahead of /v2/languages.
     forwards, listings = anyio.CapacityLimiter(16), anyio.CapacityLimiter(4)
 
-    async def forward(request: Request, action: str, body: bytes) -> Response:
-        assert settings.upstream is not None
-        reply = await anyio.to_thread.run_sync(
+    async def send(
+        action: str, method: str, query: str, body: bytes, content_type: str | None
+    ) -> upstream.Reply:
+        base = settings.upstream
+        assert base is not None
+        return await anyio.to_thread.run_sync(
             lambda: upstream.forward(
-                settings.upstream,  # type: ignore[arg-type]
+                base,
                 action,
-                method=request.method,
-                query=request.url.query,
+                method=method,
+                query=query,
                 body=body,
-                content_type=request.headers.get("content-type"),
+                content_type=content_type,
                 timeout=settings.timeout,
             ),
             limiter=forwards,
         )
+
+    async def forward(request: Request, action: str, body: bytes) -> Response:
+        reply = await send(
+            action, request.method, request.url.query, body, request.headers.get("content-type")
+        )
         return Response(reply.body, status_code=reply.status, media_type=reply.content_type)
+
+    async def mixed(params: dict[str, str], ours: Response) -> Response:
+        """``language=auto``: the Latin passages checked upstream, merged into qa's answer."""
+        text = params.get("text") if params["language"].lower() == "auto" else None
+        spans = autolang.passages(text) if text and settings.upstream and ours.status_code == 200 else []
+        if not spans or text is None:
+            return ours
+        body = autolang.form(params, text, spans)
+        reply = await send("check", "POST", "", body, "application/x-www-form-urlencoded")
+        merged = autolang.merge(json.loads(ours.body), reply, text, spans)
+        return JSONResponse(merged)
 
     async def check(request: Request) -> Response:
         body = await request.body()
@@ -357,7 +377,8 @@ def _languagetool_routes(app: FastAPI, service: Service, pool: WorkerPool, setti
         except ltcompat.ParamError as exc:
             return _lt_error(exc.status, str(exc))
         text = params.get("text") or params.get("data") or ""
-        return await _run(pool, limit, Job("languagetool", options=params), _lt_error, length=len(text))
+        ours = await _run(pool, limit, Job("languagetool", options=params), _lt_error, length=len(text))
+        return await mixed(params, ours)
 
     for method, how, extra in (
         ("POST", "form body, whatever the Content-Type", _LT_FORM),
