@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from lsprotocol import types as lsp
 
 from qa.diagnostic import Diagnostic, Edit, Severity
+from qa.engine import suppress
 from qa.links import rule_url
 from qa.lsp.positions import Positions
 from qa.text.lines import LineIndex
@@ -95,12 +96,26 @@ def _quoted(fixed: str | None, d: Diagnostic) -> str:
 
 
 def suppression(text: str, d: Diagnostic) -> Edit:
-    """A ``disable-next-line`` comment on a line of its own above the finding's line.
+    """A comment that silences ``d``'s rule on its line: ``disable-line`` at the line's end
+    where the engine knows it, else ``disable-next-line`` on a line of its own above.
 
-    qa's readers hide qa comments in plain text, Markdown and HTML alike, so the
-    comment is never itself linted; Markdown and HTML renderers do not show it.
+    qa's readers hide qa comments in plain text, Markdown and HTML alike, so the comment
+    is never itself linted; Markdown and HTML renderers do not show it.
     """
     lines = LineIndex(text)
-    start = lines.line_start(lines.line_of(d.start))
+    start, end = lines.line_span(lines.line_of(d.start))
+    if _SAME_LINE:
+        space = "" if start == end or text[end - 1].isspace() else " "
+        return Edit(end, end, f"{space}<!-- qa: disable-line {d.code} -->")
     newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
     return Edit(start, start, f"<!-- qa: disable-next-line {d.code} -->{newline}")
+
+
+def _knows_same_line() -> bool:
+    """Whether the engine reads ``disable-line`` (older engines read it as an open ``disable``)."""
+    probe = "x <!-- qa: disable-line X -->\ny"
+    found = suppress.regions(probe, LineIndex(probe))
+    return len(found) == 1 and found[0].codes == ("X",) and found[0].end < len(probe)
+
+
+_SAME_LINE = _knows_same_line()
