@@ -152,7 +152,7 @@ def check(
     elif statistics and not diff:
         sys.stdout.write(summary.statistics(results))
         if "E001" in linter.codes and not _asks_a_server(config, linter):
-            sys.stdout.write(f"{NEEDS_A_SERVER}\n")
+            click.echo(NEEDS_A_SERVER, err=True)  # stdout keeps ruff's shape for scripts
     else:
         _emit(results, diffs, output_format, output, config, no_color, options)
     if failed_inputs:
@@ -187,7 +187,7 @@ def _cache(config: Config, linter: Linter, extra: tuple[object, ...]) -> Cache:
 
 
 NEEDS_A_SERVER = (
-    "note: E001 needs a server: set [tool.qa.languagetool] url or QA_LANGUAGETOOL_URL "
+    "qa: note: E001 needs a server: set [tool.qa.languagetool] url or QA_LANGUAGETOOL_URL "
     "('qa languagetool start' runs one); English passages were not checked"
 )
 
