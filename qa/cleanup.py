@@ -39,6 +39,27 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
 
 
 @contextmanager
+def signals_held() -> Iterator[list[int]]:
+    """Hold SIGINT and SIGTERM back (a list collects them) while a child process is started,
+    so that the caller has its handle before it must stop it. Main thread only; elsewhere a no-op."""
+    import threading
+
+    held: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield held
+        return
+    previous = {s: signal.signal(s, lambda signum, frame: held.append(signum)) for s in _HELD}
+    try:
+        yield held
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+_HELD = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextmanager
 def temp_file(folder: Path, name: str) -> Iterator[Path]:
     """A new, empty hidden file in ``folder`` (mode 0600), removed on exit."""
     import tempfile  # only when writing: it pulls in shutil, bz2 and lzma

@@ -28,6 +28,7 @@ COMMANDS = {
     "convert": "qa.commands.convert:convert",
     "languagetool": "qa.commands.languagetool:languagetool",
     "names": "qa.commands.names:names",
+    "lsp": "qa.commands.lsp:lsp",
 }
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qa.cleanup import signals_held
 from qa.errors import QAError
 
 # socket, tempfile and urllib are imported where used: E001 reads ENV_URL on every
@@ -30,6 +32,8 @@ MODULES = ("language-en", "language-es", "language-ca", "language-pt")
 ENV_HOME = "QA_LANGUAGETOOL_HOME"
 ENV_URL = "QA_LANGUAGETOOL_URL"
 MAIN_CLASS = "org.languagetool.server.HTTPServer"
+#: LanguageTool's usual port; ``qa serve`` takes 8081, so the two can run side by side.
+DEFAULT_PORT = 8010
 
 
 class LanguageToolError(QAError):
@@ -112,6 +116,37 @@ def install(version: str = VERSION, *, force: bool = False, quiet: bool = True) 
     return libs(version)
 
 
+def unreachable(url: str, timeout: float = 5.0) -> str | None:
+    """Why ``url`` does not answer as a LanguageTool server, in a few words; None if it does."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{url.rstrip('/')}/v2/languages", timeout=timeout) as response:
+            response.read(1)
+            return None
+    except urllib.error.HTTPError as exc:
+        return f"HTTP {exc.code} {exc.reason}"
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+            return f"no answer in {timeout:g} s"
+        if isinstance(reason, OSError) and reason.strerror:
+            return reason.strerror.lower()
+        return " ".join(str(reason).split())
+
+
+def check_port_free(port: int) -> None:
+    """Refuse a loopback port something already listens on, in one line."""
+    import socket
+
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            raise LanguageToolError(f"port {port} is in use (choose another with --port)") from None
+
+
 def free_port() -> int:
     import socket
 
@@ -180,15 +215,17 @@ def start(
         os.close(handle)
         log = Path(name)
     began = time.monotonic()
-    with log.open("wb") as out:
+    with signals_held() as held, log.open("wb") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    server = Server(process, f"http://127.0.0.1:{port}", log, _files=files)
+        server = Server(process, f"http://127.0.0.1:{port}", log, _files=files)
     try:
+        for signum in held:  # a Ctrl-C or SIGTERM while Java was being started acts now
+            signal.raise_signal(signum)
         _wait(server, "/v2/healthcheck", None, began + timeout)
         server.ready_seconds = time.monotonic() - began
         _wait(server, "/v2/check", {"language": "en-US", "text": "This is a warm-up."}, began + timeout)
         server.warm_seconds = time.monotonic() - began
-    except LanguageToolError:
+    except BaseException:  # an error, Ctrl-C or SIGTERM while it warms up: Java goes too
         server.stop()
         raise
     return server
@@ -202,7 +239,10 @@ def _wait(server: Server, path: str, form: Mapping[str, str] | None, deadline: f
     data = urllib.parse.urlencode(form).encode() if form else None
     while True:
         if server.process.poll() is not None:
-            tail = server.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
+            log = server.log.read_text(encoding="utf-8", errors="replace")
+            if "Address already in use" in log:
+                raise LanguageToolError(f"port {server.url.rsplit(':', 1)[-1]} is in use")
+            tail = log.strip().splitlines()[-3:]
             raise LanguageToolError(
                 f"LanguageTool exited with code {server.process.returncode}: {' | '.join(tail)}"
             )

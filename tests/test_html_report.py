@@ -81,7 +81,7 @@ def test_self_contained() -> None:
     assert "Noto Sans Devanagari" in page and 'name="viewport"' in page
 
 
-def _chromium(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def chromium(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     binary = shutil.which("chromium")
     if binary is None:
         unavailable("Debian's chromium is not installed (make system-deps)")
@@ -117,10 +117,10 @@ box.dispatchEvent(new Event('change'));
 
 
 @pytest.mark.chromium
-def test_seed_report_in_chromium(seed_report: tuple[Path, list[dict[str, object]]], tmp_path: Path) -> None:
+def test_seed_report_inchromium(seed_report: tuple[Path, list[dict[str, object]]], tmp_path: Path) -> None:
     report, records = seed_report
     assert records, "the seed article has findings"
-    dom = _chromium("--dump-dom", report.as_uri(), tmp_path=tmp_path)
+    dom = chromium("--dump-dom", report.as_uri(), tmp_path=tmp_path)
     tags = Elements(dom.stdout)
     body = tags.find("body")[0]
     assert body["data-ready"] == "1", dom.stderr[-500:]
@@ -136,7 +136,7 @@ def test_seed_report_in_chromium(seed_report: tuple[Path, list[dict[str, object]
     for name, size in (("seed-report.png", "1280,900"), ("seed-report-phone.png", "390,844")):
         shot = ARTIFACTS / name
         shot.unlink(missing_ok=True)
-        _chromium(f"--screenshot={shot}", f"--window-size={size}", report.as_uri(), tmp_path=tmp_path)
+        chromium(f"--screenshot={shot}", f"--window-size={size}", report.as_uri(), tmp_path=tmp_path)
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -147,7 +147,7 @@ def test_keyboard_navigation_and_filters(
     report, records = seed_report
     driven = tmp_path / "driven.html"
     driven.write_text(report.read_text(encoding="utf-8").replace("</body>", _DRIVE), encoding="utf-8")
-    body = Elements(_chromium("--dump-dom", driven.as_uri(), tmp_path=tmp_path).stdout).find("body")[0]
+    body = Elements(chromium("--dump-dom", driven.as_uri(), tmp_path=tmp_path).stdout).find("body")[0]
     assert len(records) >= 2
     assert body["data-current"] == "0-1"  # j, j, k, j: first, second, first, second
     assert body["data-mark-current"] == "1"

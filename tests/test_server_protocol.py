@@ -42,7 +42,8 @@ def test_utf16_offsets_count_astral_characters_twice() -> None:
 
 def test_language_detection_and_annotation_errors() -> None:
     assert ltcompat.wants_hindi({"language": "auto", "text": "राष्ट्रपति ने कहा (PTI)"})
-    assert not ltcompat.wants_hindi({"language": "auto", "text": "The president said राष्ट्रपति"})
+    assert ltcompat.wants_hindi({"language": "auto", "text": "The president said राष्ट्रपति"})  # mixed
+    assert not ltcompat.wants_hindi({"language": "auto", "text": "The president said so."})
     assert ltcompat.wants_hindi({"language": "HI_in", "text": "x"})
     for data in (
         '{"annotation": [{"text": "a", "markup": "b"}]}',

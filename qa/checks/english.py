@@ -96,13 +96,20 @@ def _client(url: str, language: str) -> Any:
         try:
             _CLIENTS[key] = language_tool_python.LanguageTool(language, remote_server=url)
         except (LanguageToolError, ValueError) as exc:
-            _warn_once(url, _short(exc))
+            _warn_once(url, _cause(url, exc))
             _CLIENTS[key] = None
     return _CLIENTS[key]
 
 
-def _short(exc: Exception) -> str:
-    return " ".join(str(exc).split())[:160]
+def _cause(url: str, exc: Exception) -> str:
+    """Why the server failed, in a few words: the library's own errors are long and nested."""
+    from qa.languagetool import unreachable
+
+    reason = unreachable(url)
+    if reason is not None:
+        return reason
+    words = str(exc).split()
+    return " ".join(words[:24]) + (" …" if len(words) > 24 else "")
 
 
 def server_url(options: Mapping[str, Any], config_section: Mapping[str, Any]) -> str | None:
@@ -158,7 +165,7 @@ class EnglishLanguageTool(Rule):
         try:
             matches = client.check(_SEPARATOR.join(parts))
         except Exception as exc:  # a server that went away mid-run: warn, keep linting
-            _warn_once(url, _short(exc))
+            _warn_once(url, _cause(url, exc))
             _CLIENTS[(url, config["language"])] = None
             return
         starts = [r.batch for r in runs]

@@ -183,6 +183,9 @@ def check(
         pass  # nothing was read: the errors above say why, not "All clear"
     elif statistics and not diff:
         sys.stdout.write(summary.statistics(results))
+        linter = session.linter()
+        if "E001" in linter.codes and linter.cacheable:  # E001 on, but no server to ask
+            click.echo(NEEDS_A_SERVER, err=True)  # stdout keeps ruff's shape for scripts
     else:
         _emit(results, diffs, output_format, output, session, report_options, options)
     if failed_inputs:
@@ -233,6 +236,12 @@ class ResultCache:
 
 def _first(paths: tuple[str, ...]) -> str:
     return next((p for p in paths if p != "-"), ".")
+
+
+NEEDS_A_SERVER = (
+    "qa: note: E001 needs a server: set [tool.qa.languagetool] url or QA_LANGUAGETOOL_URL "
+    "('qa languagetool start' runs one); English passages were not checked"
+)
 
 
 def _lint_all(

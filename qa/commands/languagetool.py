@@ -25,11 +25,18 @@ def install(version: str, force: bool, verbose: bool) -> None:
 
 
 @languagetool.command()
-@click.option("--port", default=8081, show_default=True, help="Port on 127.0.0.1.")
+@click.option(
+    "--port",
+    default=lt.DEFAULT_PORT,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Port on 127.0.0.1.",
+)
 @click.option("--version", "version", default=lt.VERSION, show_default=True, help="LanguageTool version.")
 @click.option("--install/--no-install", default=True, show_default=True, help="Install first if missing.")
 def start(port: int, version: str, install: bool) -> None:
-    """Run LanguageTool on 127.0.0.1 until interrupted."""
+    """Run LanguageTool on 127.0.0.1 until interrupted (Ctrl-C or SIGTERM stop Java too)."""
+    lt.check_port_free(port)
     if install:
         lt.install(version)
     with lt.start(port, version=version) as server:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, Literal
 
@@ -19,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from qa import __version__
 from qa.config import Config
-from qa.server import ltcompat, upstream
+from qa.server import autolang, ltcompat, upstream
 from qa.server.limits import BodyLimit, HostCheck
 from qa.server.service import Answer, Job, Service, json_bytes, problem
 from qa.server.settings import Settings
@@ -182,6 +183,7 @@ def create_app(config: Config | None = None, settings: Settings | None = None) -
         title="qa",
         version=__version__,
         summary="A linter for Hindi (Devanagari) news copy, with a LanguageTool-compatible API.",
+        docs_url=None,  # served by _docs from a local copy of Swagger UI, never a CDN
         redoc_url=None,
         default_response_class=_JSON,
         lifespan=lifespan,
@@ -197,7 +199,32 @@ def create_app(config: Config | None = None, settings: Settings | None = None) -
         )
     app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
     _document_selectors(app, service)
+    _docs(app)
     return app
+
+
+def _docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI from the installed ``swagger-ui-bundle`` package, so the page works
+    offline and loads nothing from outside this server. Without the package: /openapi.json only."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:
+        return
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount("/docs/assets", StaticFiles(directory=swagger_ui_path), name="swagger-ui")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> Response:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="qa — API",
+            swagger_js_url="/docs/assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs/assets/swagger-ui.css",
+            swagger_favicon_url="/docs/assets/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": None},  # no badge from the online validator
+        )
 
 
 class _JSON(JSONResponse):
@@ -306,21 +333,40 @@ def _languagetool_routes(app: FastAPI, service: Service, pool: WorkerPool, setti
     # Forwards wait on a slow upstream in threads of their own, never ahead of /v2/languages.
     forwards, listings = anyio.CapacityLimiter(16), anyio.CapacityLimiter(4)
 
-    async def forward(request: Request, action: str, body: bytes) -> Response:
-        assert settings.upstream is not None
-        reply = await anyio.to_thread.run_sync(
+    async def send(
+        action: str, method: str, query: str, body: bytes, content_type: str | None
+    ) -> upstream.Reply:
+        base = settings.upstream
+        assert base is not None
+        return await anyio.to_thread.run_sync(
             lambda: upstream.forward(
-                settings.upstream,  # type: ignore[arg-type]
+                base,
                 action,
-                method=request.method,
-                query=request.url.query,
+                method=method,
+                query=query,
                 body=body,
-                content_type=request.headers.get("content-type"),
+                content_type=content_type,
                 timeout=settings.timeout,
             ),
             limiter=forwards,
         )
+
+    async def forward(request: Request, action: str, body: bytes) -> Response:
+        reply = await send(
+            action, request.method, request.url.query, body, request.headers.get("content-type")
+        )
         return Response(reply.body, status_code=reply.status, media_type=reply.content_type)
+
+    async def mixed(params: dict[str, str], ours: Response) -> Response:
+        """``language=auto``: the Latin passages checked upstream, merged into qa's answer."""
+        text = params.get("text") if params["language"].lower() == "auto" else None
+        spans = autolang.passages(text) if text and settings.upstream and ours.status_code == 200 else []
+        if not spans or text is None:
+            return ours
+        body = autolang.form(params, text, spans)
+        reply = await send("check", "POST", "", body, "application/x-www-form-urlencoded")
+        merged = autolang.merge(json.loads(ours.body), reply, text, spans)
+        return JSONResponse(merged)
 
     async def check(request: Request) -> Response:
         body = await request.body()
@@ -333,7 +379,8 @@ def _languagetool_routes(app: FastAPI, service: Service, pool: WorkerPool, setti
         except ltcompat.ParamError as exc:
             return _lt_error(exc.status, str(exc))
         text = params.get("text") or params.get("data") or ""
-        return await _run(pool, limit, Job("languagetool", options=params), _lt_error, length=len(text))
+        ours = await _run(pool, limit, Job("languagetool", options=params), _lt_error, length=len(text))
+        return await mixed(params, ours)
 
     for method, how, extra in (
         ("POST", "form body, whatever the Content-Type", _LT_FORM),

@@ -103,13 +103,13 @@ class Request:
 
 
 def wants_hindi(params: Mapping[str, str]) -> bool:
-    """True when the request is for us, False when another language is asked for."""
+    """True when the request is for us: Hindi, or ``auto`` on text with any Devanagari."""
     language = params.get("language")
     if not language:
         raise ParamError("Missing 'language' parameter, e.g. 'language=hi-IN' or 'language=auto'")
     code = language.replace("_", "-").lower()
-    if code == "auto":
-        return devanagari_share(params.get("text") or annotation.plain_text(params.get("data") or "")) > 0.5
+    if code == "auto":  # any Devanagari is ours; the Latin passages may go upstream too
+        return devanagari_share(params.get("text") or annotation.plain_text(params.get("data") or "")) > 0
     return code in ("hi", "hi-in")
 
 
