@@ -134,6 +134,19 @@ def _context(document: Document, config: Config, date: dt.date | str | None) -> 
 
 
 def _to_source(diagnostic: Diagnostic, source_map: SourceMap) -> Diagnostic:
+    shift = source_map.shift(diagnostic.start, diagnostic.end)
+    fix = diagnostic.fix
+    if shift is not None and (
+        fix is None or all(source_map.shift(e.start, e.end) == shift for e in fix.edits)
+    ):
+        if shift == 0:
+            return diagnostic
+        if fix is not None:
+            fix = Fix(
+                tuple(Edit(e.start + shift, e.end + shift, e.replacement) for e in fix.edits),
+                fix.applicability,
+            )
+        return diagnostic.shifted(diagnostic.start + shift, diagnostic.end + shift, fix)
     start = source_map.to_source(diagnostic.start)
     end = max(start, source_map.to_source(diagnostic.end, end=True))
     fix = diagnostic.fix
