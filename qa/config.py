@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -139,6 +138,8 @@ def load(path: Path | None = None, *, discover_from: Path | None = None) -> Conf
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a config file
+
     try:
         return tomllib.loads(read_data(path, "config"))
     except InputError as exc:

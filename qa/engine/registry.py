@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
 from qa import datacache
 from qa.diagnostic import Severity
@@ -83,6 +82,8 @@ def load_specs(extra_files: tuple[str, ...] = ()) -> dict[str, RuleSpec]:
 def _loader() -> type:
     """The safe loader, leaving dates as text (readers parse them): the parsed data then
     holds only types the start-up cache can store."""
+    import yaml  # only when a data file is parsed, not read from the start-up cache
+
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     timestamp = "tag:yaml.org,2002:timestamp"
     resolvers = {
@@ -100,6 +101,8 @@ def read_yaml(path: Path, what: str = "rule file") -> Any:
 
 def parse_yaml(path: Path, what: str = "rule file") -> Any:
     """A YAML data file parsed now; unreadable or malformed -> a one-line RuleDataError."""
+    import yaml
+
     try:
         return yaml.load(read_data(path, what), Loader=_loader())
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
