@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from qa.config import Config, parse_date
-from qa.diagnostic import Diagnostic, Edit, Fix
+from qa.diagnostic import SORT_KEY, Diagnostic, Edit, Fix
 from qa.document import Document, SourceMap
 from qa.engine import registry, selection, suppress
 from qa.engine.registry import RuleSpec
@@ -179,7 +179,7 @@ def _with_field(diagnostic: Diagnostic, document: Document) -> Diagnostic:
 def _sorted_unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     seen: set[tuple[str, int, int]] = set()
     result = []
-    for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
+    for diagnostic in sorted(diagnostics, key=SORT_KEY):
         key = (diagnostic.code, diagnostic.start, diagnostic.end)
         if key not in seen:
             seen.add(key)
