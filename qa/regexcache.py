@@ -16,6 +16,7 @@ exits. ``QA_DATA_CACHE=off`` turns the store off.
 from __future__ import annotations
 
 import atexit
+import copyreg
 import marshal
 import sys
 import threading
@@ -91,6 +92,12 @@ def install() -> None:
 
     _main._regex = core
     _main._compile = compile_
+    copyreg.pickle(_main.Pattern, _pickle)  # regex's own reducer names the C module's compile
+
+
+def _pickle(pattern: Any) -> tuple[Any, Any]:
+    """A pattern pickled as ``regex`` pickles it: the C core's compile and its data."""
+    return _main._regex._core.compile, pattern._pickled_data
 
 
 def _stamp() -> list[object]:

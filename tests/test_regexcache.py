@@ -51,3 +51,16 @@ def test_a_damaged_store_is_ignored(tmp_path: Path) -> None:
     for stored in tmp_path.glob("regex-*.marshal"):
         stored.write_bytes(b"\x00garbage")
     assert _run(str(tmp_path))["found"] == _run("off")["found"]
+
+
+def test_patterns_still_pickle() -> None:
+    import pickle
+
+    import regex
+
+    import qa.text  # noqa: F401  (installs the store)
+
+    pattern = regex.compile(r"(?<!\p{L})क(?P<x>[ा-ौ])?र")
+    copy = pickle.loads(pickle.dumps(pattern))
+    assert copy.pattern == pattern.pattern
+    assert [m.span() for m in copy.finditer(TEXT)] == [m.span() for m in pattern.finditer(TEXT)]
