@@ -55,14 +55,23 @@ def _records(results: list[FileResult]) -> Iterator[dict[str, Any]]:
 
 
 def render(results: list[FileResult], rules: Mapping[str, RuleMeta], *, color: bool = False) -> str:
-    """The bytes of ``json.dumps(report, ensure_ascii=False, indent=2)`` and a newline,
-    written by orjson's C encoder (the standard encoder with ``indent`` is pure Python).
+    """The bytes of ``json.dumps(report, ensure_ascii=False, indent=2)`` and a newline.
 
-    orjson refuses lone surrogates (a file name that is not UTF-8): such a report is
-    written by the standard encoder, which escapes them.
+    Each record is written by orjson's C encoder as soon as it is made (the standard
+    encoder with ``indent`` is pure Python, and a list of every record would hold a big
+    run's findings twice); a record sits two levels deep, so its lines are indented by
+    four more spaces (a line break inside a JSON string is always escaped). orjson
+    refuses lone surrogates (a file name that is not UTF-8): such a report is written by
+    the standard encoder, as before.
     """
-    report = {"version": 1, "diagnostics": records(results)}
     try:
-        return orjson.dumps(report, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+        parts = [
+            orjson.dumps(r, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ") for r in _records(results)
+        ]
     except orjson.JSONEncodeError:
-        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps({"version": 1, "diagnostics": records(results)}, ensure_ascii=False, indent=2) + "\n"
+        )
+    if not parts:
+        return '{\n  "version": 1,\n  "diagnostics": []\n}\n'
+    return (b'{\n  "version": 1,\n  "diagnostics": [\n    ' + b",\n    ".join(parts) + b"\n  ]\n}\n").decode()
