@@ -46,8 +46,9 @@ class Session:
     ``config`` is the base configuration: used for stdin and for texts without a path,
     and for every file unless ``discover`` is set or a ``resolver`` given, when each file
     gets the config closest to it (:meth:`config_for`). ``overrides`` (command-line
-    settings) apply on top of every config (a given resolver applies its own). ``date`` and ``input_format`` are the defaults of every check.
-    A session is safe to share between threads.
+    settings) apply on top of every config (a given resolver applies its own). ``date``
+    and ``input_format`` are the defaults of every check. A session is safe to share
+    between threads.
     """
 
     def __init__(
@@ -84,7 +85,7 @@ class Session:
         if path is None or self.resolver is None or str(path) == "-":
             return self.config
         with self._lock:
-            config = self.resolver.config_for(path)
+            config = self.resolver.config_for(os.fspath(path))
         return self.config if config.path == self.config.path else config
 
     def _with_overrides(self, config: Config) -> Config:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
-import tomllib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,6 +174,16 @@ def _config_in(directory: Path) -> Path | None:
 Override = tuple[str, object, str]  #: (setting, value or None, origin such as "--ignore")
 
 
+def find_config_file(start: Path) -> Path | None:
+    """The config file nearest above ``start`` (a file, or a folder counting itself), read
+    afresh each time (for a long-running server that sees files change)."""
+    folder = absolute(start if start.is_dir() else start.parent)
+    for here in (folder, *folder.parents):
+        if (found := _config_in(here)) is not None:
+            return found
+    return None
+
+
 class ConfigResolver:
     """The config of each file: the nearest config file above it (or one ``explicit`` file
     for every file), with command-line ``overrides`` on top. Cached per folder and file."""
@@ -287,6 +296,8 @@ def reject_unknown(
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a config file
+
     try:
         return tomllib.loads(read_data(path, "config"))
     except InputError as exc:

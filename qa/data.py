@@ -14,8 +14,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from qa import datacache
 from qa.errors import RuleDataError
 from qa.sources import read_data
@@ -32,6 +30,8 @@ def rules_dir() -> Path:
 def _loader() -> type:
     """The safe loader, leaving dates as text (readers parse them): the parsed data then
     holds only types the start-up cache can store."""
+    import yaml  # only when a data file is parsed, not read from the start-up cache
+
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     timestamp = "tag:yaml.org,2002:timestamp"
     resolvers = {
@@ -49,6 +49,8 @@ def read_yaml(path: Path, what: str = "rule file") -> Any:
 
 def parse_yaml(path: Path, what: str = "rule file") -> Any:
     """A YAML data file parsed now; unreadable or malformed -> a one-line RuleDataError."""
+    import yaml
+
     try:
         return yaml.load(read_data(path, what), Loader=_loader())
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

@@ -73,15 +73,22 @@ def _store(path: Path, value: Any) -> None:
         data = marshal.dumps(value)
     except ValueError:  # not a marshal type (e.g. a date in YAML): do without
         return
+    if write(path, data):
+        for stale in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.marshal"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+
+
+def write(path: Path, data: bytes) -> bool:
+    """Replace ``path`` with ``data`` at once (a reader never sees half a file); False if
+    the folder cannot be written (no caching)."""
     temp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp.write_bytes(data)
         os.replace(temp, path)
-        for stale in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.marshal"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        return True
     except OSError:
-        pass  # a folder that cannot be written: no caching
+        return False
     finally:
         temp.unlink(missing_ok=True)  # on every way out, a signal's too

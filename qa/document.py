@@ -60,6 +60,19 @@ class SourceMap:
             return min(position + 1, piece.src_end) if end else min(position, piece.src_end)
         return piece.src_end if end else piece.src_start
 
+    def shift(self, start: int, end: int) -> int | None:
+        """``source offset - view offset`` when ``view[start:end]`` lies inside one verbatim
+        piece (an empty span strictly inside it): there :meth:`to_source` is that shift."""
+        if self._pieces is None:
+            return 0
+        index = bisect_right(self._starts, start) - 1
+        if index < 0:
+            return None
+        piece = self._pieces[index]
+        if not piece.verbatim or end - piece.view_start >= piece.src_end - piece.src_start + (start < end):
+            return None
+        return piece.src_start - piece.view_start
+
     def is_verbatim(self, start: int, end: int) -> bool:
         """True if ``view[start:end]`` was copied unchanged from one stretch of source."""
         if self._pieces is None:
@@ -121,8 +134,13 @@ class Document:
     def word_index(self) -> dict[str, list[int]]:
         """Each distinct word and the view offsets where it starts."""
         index: dict[str, list[int]] = {}
+        get = index.get
         for word, start in self.words:
-            index.setdefault(word, []).append(start)
+            starts = get(word)
+            if starts is None:
+                index[word] = [start]
+            else:
+                starts.append(start)
         return index
 
     @cached_property

@@ -199,7 +199,7 @@ def test_rule_filter_and_groups_in_chromium(tmp_path: Path) -> None:
     report, records = _report(tmp_path, HABIT_ARG)
     driven = tmp_path / "driven.html"
     driven.write_text(report.read_text(encoding="utf-8").replace("</body>", _FILTER), encoding="utf-8")
-    body = Elements(_chromium("--dump-dom", driven.as_uri(), tmp_path=tmp_path).stdout).find("body")[0]
+    body = Elements(chromium("--dump-dom", driven.as_uri(), tmp_path=tmp_path).stdout).find("body")[0]
     habit = sum(1 for r in records if r["code"] == "P002")
     assert int(body["data-before"]) == len(records) - habit  # the group starts closed
     assert int(body["data-p002"]) == habit and body["data-open"] == "1"

@@ -70,8 +70,10 @@ class MixedNuktaEncoding(Rule):
 
 # Digits glued to Latin letters belong to a name or code ("Covid-19", "G20", "5G", "H1N1"),
 # which keeps its digits whatever system the story uses. A match is a whole run of digits,
-# so the look-arounds are tried once per run, not once per digit (linear on long runs).
-_ASCII = regex.compile(r"(?<![A-Za-z]-?|[0-9])[0-9]++(?!-?[A-Za-z])")
+# so the look-arounds are tried once per run, not once per digit (linear on long runs);
+# the look-ahead lets the engine skip to the next digit instead of trying the look-behind
+# at every position.
+_ASCII = regex.compile(r"(?=[0-9])(?<![A-Za-z]-?|[0-9])[0-9]++(?!-?[A-Za-z])")
 _DEVANAGARI = re.compile(r"[०-९]")
 _SYSTEMS = {"ascii": (_ASCII, "0-9"), "devanagari": (_DEVANAGARI, "०-९")}
 
@@ -102,7 +104,7 @@ class MixedDigits(Rule):
         if devanagari is None or (ascii_ := _ASCII.search(text)) is None:
             return
         ascii_digits = sum(len(run) for run in _ASCII.findall(text))
-        rarer = devanagari if len(_DEVANAGARI.findall(text)) <= ascii_digits else ascii_
+        rarer = devanagari if sum(map(text.count, "०१२३४५६७८९")) <= ascii_digits else ascii_
         yield self.diagnostic(rarer.start(), rarer.start() + 1)
 
 

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from qa.diagnostic import Diagnostic, Fix, apply_edits
+from qa.diagnostic import SORT_KEY, Diagnostic, Fix, apply_edits
 from qa.errors import QAError
 
 MAX_PASSES = 10
@@ -16,7 +16,7 @@ def applicable(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> li
     """Fixes that may be applied together: safe (or unsafe too), first come first served."""
     chosen: list[Fix] = []
     taken = _Taken()
-    for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
+    for diagnostic in sorted(diagnostics, key=SORT_KEY):
         fix = diagnostic.fix
         if fix is None or not fix.edits or (fix.applicability == "unsafe" and not unsafe):
             continue

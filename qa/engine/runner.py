@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from qa.config import Config, parse_date, reject_unknown, section_keys
-from qa.diagnostic import Diagnostic, Edit, Fix
+from qa.diagnostic import SORT_KEY, Diagnostic, Edit, Fix
 from qa.document import Document, SourceMap
 from qa.engine import registry, selection, suppress
 from qa.engine.registry import RuleSpec
@@ -185,6 +185,19 @@ def _without_fix(diagnostic: Diagnostic) -> Diagnostic:
 
 
 def _to_source(diagnostic: Diagnostic, source_map: SourceMap) -> Diagnostic:
+    shift = source_map.shift(diagnostic.start, diagnostic.end)
+    fix = diagnostic.fix
+    if shift is not None and (
+        fix is None or all(source_map.shift(e.start, e.end) == shift for e in fix.edits)
+    ):
+        if shift == 0:
+            return diagnostic
+        if fix is not None:
+            fix = Fix(
+                tuple(Edit(e.start + shift, e.end + shift, e.replacement) for e in fix.edits),
+                fix.applicability,
+            )
+        return diagnostic.shifted(diagnostic.start + shift, diagnostic.end + shift, fix)
     start = source_map.to_source(diagnostic.start)
     end = max(start, source_map.to_source(diagnostic.end, end=True))
     fix = diagnostic.fix
@@ -217,7 +230,7 @@ def _with_field(diagnostic: Diagnostic, document: Document) -> Diagnostic:
 def _sorted_unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     seen: set[tuple[str, int, int]] = set()
     result = []
-    for diagnostic in sorted(diagnostics, key=lambda d: d.sort_key):
+    for diagnostic in sorted(diagnostics, key=SORT_KEY):
         key = (diagnostic.code, diagnostic.start, diagnostic.end)
         if key not in seen:
             seen.add(key)

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from qa.engine.registry import RuleSpec
 from qa.errors import ConfigError
+from qa.meta import RuleMeta
 
 
 class Named(Protocol):
@@ -61,7 +62,7 @@ def select(
     return result
 
 
-def _wanted(meta: Named, selectors: list[str]) -> bool:
+def _wanted(meta: RuleMeta, selectors: list[str]) -> bool:
     if meta.default:
         return any(_matches(s, meta) for s in selectors)
     return any(s == "ALL" or _matches(s, meta, exact_only=True) for s in selectors)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 import regex
@@ -59,8 +59,39 @@ def mask(builder: ViewBuilder, spans: Iterable[tuple[int, int, str]], start: int
 
 
 def objects(source: str, start: int = 0, end: int | None = None) -> Iterable[tuple[int, int, str]]:
-    """URLs, e-mail addresses and qa comments, each stood in for by U+FFFC."""
+    """URLs, e-mail addresses and qa comments, each stood in for by U+FFFC.
+
+    The same matches as ``finditer`` of :func:`prose_objects`, but the pattern is tried
+    only where a match can begin (see :func:`_starts`), not at every position.
+    """
     pattern = prose_objects(source)
-    if pattern is not None:
-        for m in pattern.finditer(source, start, len(source) if end is None else end):
-            yield m.start(), m.end(), OBJECT
+    if pattern is None:
+        return
+    end = len(source) if end is None else end
+    after = start
+    for position in _starts(source, start, end):
+        if position >= after and (m := pattern.match(source, position, end)):
+            after = m.end()
+            yield m.start(), after, OBJECT
+
+
+#: Where an alternative of :data:`PROSE_OBJECTS` may begin: a comment or URL at its
+#: marker; an address at the start of the run of address characters before its ``@``
+#: (the run is greedy and ``@`` ends it, so no other start can match).
+_OPENINGS = ("<!--", "http", "ftp://", "www.")
+_ADDRESS_RUN = regex.compile(r"[\w.+-]*", regex.REVERSE)
+
+
+def _starts(source: str, start: int, end: int) -> list[int]:
+    found: list[int] = []
+    for needle in _OPENINGS:
+        found += _occurrences(source, needle, start, end)
+    found += (_ADDRESS_RUN.match(source, start, at).start() for at in _occurrences(source, "@", start, end))
+    return sorted(set(found))
+
+
+def _occurrences(source: str, needle: str, start: int, end: int) -> Iterator[int]:
+    at = source.find(needle, start, end)
+    while at >= 0:
+        yield at
+        at = source.find(needle, at + 1, end)

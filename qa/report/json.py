@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
-from json.encoder import encode_basestring as _string
 from typing import Any
+
+import orjson
 
 from qa.diagnostic import Severity
 from qa.meta import RuleMeta
@@ -54,44 +56,23 @@ def _records(results: list[FileResult]) -> Iterator[dict[str, Any]]:
 
 
 def render(results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions = DEFAULT) -> str:
-    """The bytes of ``json.dumps(report, ensure_ascii=False, indent=2)``, written out directly.
+    """The bytes of ``json.dumps(report, ensure_ascii=False, indent=2)`` and a newline.
 
-    The standard encoder with ``indent`` is pure Python and slow on a big run; the
-    records have a fixed shape, so each is laid out directly with the C string escaper.
+    Each record is written by orjson's C encoder as soon as it is made (the standard
+    encoder with ``indent`` is pure Python, and a list of every record would hold a big
+    run's findings twice); a record sits two levels deep, so its lines are indented by
+    four more spaces (a line break inside a JSON string is always escaped). orjson
+    refuses lone surrogates (a file name that is not UTF-8): such a report is written by
+    the standard encoder, as before.
     """
-    parts = [_record(record) for record in _records(results)]
+    try:
+        parts = [
+            orjson.dumps(r, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ") for r in _records(results)
+        ]
+    except orjson.JSONEncodeError:
+        return (
+            json.dumps({"version": 1, "diagnostics": records(results)}, ensure_ascii=False, indent=2) + "\n"
+        )
     if not parts:
         return '{\n  "version": 1,\n  "diagnostics": []\n}\n'
-    return '{\n  "version": 1,\n  "diagnostics": [\n    ' + ",\n    ".join(parts) + "\n  ]\n}\n"
-
-
-def _record(record: dict[str, Any]) -> str:
-    """One record at nesting level 2 (its keys are plain ASCII names)."""
-    items = []
-    for name, value in record.items():
-        kind = type(value)
-        if kind is str:
-            text = _string(value)
-        elif kind is int:
-            text = int.__repr__(value)
-        elif value is None:
-            text = "null"
-        elif kind is list:  # the suggestions
-            text = "[\n        " + ",\n        ".join(map(_string, value)) + "\n      ]" if value else "[]"
-        else:
-            text = _fix(value)
-        items.append(f'"{name}": {text}')
-    return "{\n      " + ",\n      ".join(items) + "\n    }"
-
-
-def _fix(fix: dict[str, Any]) -> str:
-    edits = ",\n          ".join(
-        f'{{\n            "start": {e["start"]:d},\n            "end": {e["end"]:d},\n'
-        f'            "replacement": {_string(e["replacement"])}\n          }}'
-        for e in fix["edits"]
-    )
-    return (
-        f'{{\n        "applicability": {_string(fix["applicability"])},\n        "edits": '
-        + (f"[\n          {edits}\n        ]" if edits else "[]")
-        + "\n      }"
-    )
+    return (b'{\n  "version": 1,\n  "diagnostics": [\n    ' + b",\n    ".join(parts) + b"\n  ]\n}\n").decode()

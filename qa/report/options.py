@@ -39,7 +39,7 @@ def from_config(section: Mapping[str, Any], origin: str) -> dict[str, Any]:
         if key not in known:
             raise ConfigError(f"{origin}: unknown setting 'report.{key}' (use {', '.join(known)})")
         name, kind = known[key]
-        if not isinstance(value, kind) or isinstance(value, bool) or (kind is int and value < 0):
+        if not isinstance(value, kind) or isinstance(value, bool) or (isinstance(value, int) and value < 0):
             raise ConfigError(
                 f"{origin}: 'report.{key}' must be a {'number >= 0' if kind is int else 'text'}"
             )

@@ -365,7 +365,7 @@ def _languagetool_routes(app: FastAPI, service: Service, pool: WorkerPool, setti
             return ours
         body = autolang.form(params, text, spans)
         reply = await send("check", "POST", "", body, "application/x-www-form-urlencoded")
-        merged = autolang.merge(json.loads(ours.body), reply, text, spans)
+        merged = autolang.merge(json.loads(bytes(ours.body)), reply, text, spans)
         return JSONResponse(merged)
 
     async def check(request: Request) -> Response:

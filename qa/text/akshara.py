@@ -16,7 +16,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 import regex
-from rapidfuzz.distance import Levenshtein
 
 VIRAMA, NUKTA, ANUSVARA, CANDRABINDU, VISARGA = "\u094d", "\u093c", "\u0902", "\u0901", "\u0903"
 CONSONANTS = frozenset(chr(c) for c in range(0x0915, 0x093A))
@@ -155,6 +154,8 @@ def transposed(a: str, b: str) -> bool:
 
 def distance(a: str, b: str) -> float:
     """Weighted edit distance: cheap for the slips typists make, 1.0 for a real change."""
+    from rapidfuzz.distance import Levenshtein  # only when a near word is weighed
+
     a, b = nfd_nukta(a), nfd_nukta(b)
     if transposed(a, b):
         return TRANSPOSITION

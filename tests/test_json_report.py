@@ -1,0 +1,40 @@
+"""The JSON report's bytes are those of ``json.dumps(..., indent=2)``, also where orjson
+cannot write them (a file name that is not UTF-8 decodes to lone surrogates)."""
+
+from __future__ import annotations
+
+import json
+
+from qa.diagnostic import Diagnostic, Edit, Fix, Severity
+from qa.report import FileResult
+from qa.report.json import records, render
+
+SOURCE = 'ज़्यादा राष्ट्रपति ने कहा ,बातचीत\n"जारी"\tहै।\n'
+FINDING = Diagnostic(
+    "P001",
+    "comma-space",
+    Severity.WARNING,
+    'a "quoted"\nmessage',
+    26,
+    28,
+    (", ",),
+    Fix((Edit(26, 28, ", "),)),
+)
+
+
+def _expected(results: list[FileResult]) -> str:
+    return json.dumps({"version": 1, "diagnostics": records(results)}, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_same_bytes_as_json_dumps() -> None:
+    results = [
+        FileResult("समाचार.txt", SOURCE, [FINDING, FINDING.shifted(0, 7, None)]),
+        FileResult("b", "", []),
+    ]
+    assert render(results, {}) == _expected(results)
+    assert render([], {}) == _expected([])
+
+
+def test_a_name_that_is_not_utf8() -> None:
+    results = [FileResult("caf\udce9.txt", SOURCE, [FINDING])]
+    assert render(results, {}) == _expected(results)
