@@ -22,11 +22,14 @@ from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
 from qa.text.akshara import (
+    VIRAMA,
+    VOWEL_SIGNS,
     NearIndex,
     aksharas,
     distance,
     dropped_one,
     light_slip,
+    nfd_nukta,
     sign_slip,
     transposed,
     variant_key,
@@ -154,13 +157,34 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
 
 
 def _letter_slip(word: str, candidate: str) -> bool:
-    """``word`` is a long common word with one letter dropped (वायरस -> वायस); an added or
-    changed letter is too often another word or a name (अनधिकार, इतिहाद)."""
+    """``word`` is a long word with one letter dropped (वायरस -> वायस) or two neighbours
+    swapped (लॉकडाउन -> लॉकाडउन), of a word that is common or that both sources know; an
+    added or changed letter is too often another word or a name (अनधिकार, इतिहाद)."""
+    if len(aksharas(candidate)) < MIN_LETTER_SLIP_AKSHARAS:
+        return False
+    if lexicon.prior(candidate) >= COMMON_ZIPF:
+        return dropped_one(word, candidate) or transposed(word, candidate)
     return (
-        dropped_one(word, candidate)
-        and lexicon.prior(candidate) >= COMMON_ZIPF
-        and len(aksharas(candidate)) >= MIN_LETTER_SLIP_AKSHARAS
+        _known_to_both(candidate)
+        and len(aksharas(word)) >= MIN_LETTER_SLIP_AKSHARAS  # a short cut word is often a name (आयर)
+        and (transposed(word, candidate) or _inner_letter_dropped(word, candidate))
     )
+
+
+def _inner_letter_dropped(word: str, longer: str) -> bool:
+    """``word`` is ``longer`` less one letter or sign that is neither a vowel sign nor its
+    last character: transliterations vary in their vowels (इकनॉमिक, सेक्रटरी) and a cut
+    ending makes another word or name (कैरोलिन, सम्बोधि)."""
+    return dropped_one(word, longer) and any(
+        longer[:i] + longer[i + 1 :] == word and longer[i] not in VOWEL_SIGNS for i in range(len(longer) - 1)
+    )
+
+
+def _known_to_both(candidate: str) -> bool:
+    """Both sources list ``candidate`` and the stronger one counts it at least
+    :data:`MIN_RARE_ZIPF`: a word two independent sources know is no one-off transliteration."""
+    web, counted = lexicon.web_zipf().get(candidate), lexicon.corpus_zipf().get(candidate)
+    return web is not None and counted is not None and max(web, counted) >= MIN_RARE_ZIPF
 
 
 def _rare_place(word: str) -> bool:
@@ -185,8 +209,11 @@ _SIBILANTS = str.maketrans({"श": "स", "ष": "स"})
 
 def _rare_but_sure(word: str, candidate: str) -> bool:
     """A rarer candidate counts for a sign slip (:func:`sign_slip`) when both sources know it
-    well: rare words are often transliterations, whose vowels vary (टेक्सास/टैक्सास) and which
-    one source alone may spell either way."""
+    (:func:`_known_to_both`; for a vowel's length, well): rare words are often
+    transliterations, whose vowels vary (टेक्सास/टैक्सास, कीरन/किरन) and which one source
+    alone may spell either way."""
+    if light_slip(word, candidate) and set(nfd_nukta(word)) - set(nfd_nukta(candidate)) <= {VIRAMA}:
+        return _known_to_both(candidate)  # a dropped sign or a stray halant: names vary less so
     both = min(lexicon.web_zipf().get(candidate, 0.0), lexicon.corpus_zipf().get(candidate, 0.0))
     return both >= MIN_RARE_ZIPF and sign_slip(word, candidate)
 
@@ -215,14 +242,11 @@ def corrections(word: str) -> tuple[str, ...]:
         return ()  # a rarer place name's vowels vary between papers (फीरोजाबाद): T040 weighs those
     if len(aksharas(word)) < 3:  # a short word: only the one very common word a cheap slip away
         margin = SHORT_MARGIN if len(found) == 1 and _short_slip(word, best) else None
-    elif cost > _LONG_LIMIT:  # a whole letter: only where nothing vouches for the written form
-        margin = None if word in lexicon.corpus_zipf() or lexicon.recognised(word) else LETTER_MARGIN
-    elif not (sign_slip(word, best) or transposed(word, best)) and (
-        word in lexicon.corpus_zipf() or lexicon.parsed(word)
-    ):
-        margin = None  # a seen or inflected word is a slip by a sign or a swap only (बरत, घिरने)
-    elif word in lexicon.corpus_zipf():
-        margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT else None
+    elif word in lexicon.corpus_zipf():  # seen in edited prose: a sign slip only (बरत, घिरने)
+        margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT and sign_slip(word, best) else None
+    elif cost > _LONG_LIMIT or not (sign_slip(word, best) or transposed(word, best)) and lexicon.parsed(word):
+        # a whole letter, or more than a sign in a form the morphology parses (भारीय, जानकरी)
+        margin = GUESSED_LETTER_MARGIN if lexicon.recognised(word) else LETTER_MARGIN
     elif lexicon.recognised(word):
         margin = GUESSED_MARGIN + (0.0 if cost <= CHEAPEST_EDIT else 0.5)
     else:
@@ -236,6 +260,9 @@ def corrections(word: str) -> tuple[str, ...]:
 #: the morphology accepts although no source has seen it, one nothing vouches for, and
 #: (for a whole letter) one nothing vouches for.
 SEEN_MARGIN, GUESSED_MARGIN, UNSEEN_MARGIN, LETTER_MARGIN = 2.0, 1.5, 0.5, 1.5
+#: ... and for more than a sign (a whole letter, another vowel) in a form the morphology
+#: accepts although no source has seen it: its parse is then likelier a coincidence.
+GUESSED_LETTER_MARGIN = 2.5
 #: A word of two aksharas is a slip only of a word this much commoner (दुध -> दूध).
 SHORT_MARGIN = 2.5
 #: A correction this common is not taken for a name (पहले, संयुक्त).
