@@ -244,7 +244,9 @@ def corrections(word: str) -> tuple[str, ...]:
         margin = SHORT_MARGIN if len(found) == 1 and _short_slip(word, best) else None
     elif word in lexicon.corpus_zipf():  # seen in edited prose: a sign slip only (बरत, घिरने)
         margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT and sign_slip(word, best) else None
-    elif cost > _LONG_LIMIT or not (sign_slip(word, best) or transposed(word, best)) and lexicon.parsed(word):
+    elif cost > _LONG_LIMIT or (
+        not (sign_slip(word, best) or transposed(word, best)) and lexicon.parsed(word)
+    ):
         # a whole letter, or more than a sign in a form the morphology parses (भारीय, जानकरी)
         margin = GUESSED_LETTER_MARGIN if lexicon.recognised(word) else LETTER_MARGIN
     elif lexicon.recognised(word):
