@@ -173,10 +173,11 @@ def _letter_slip(word: str, candidate: str) -> bool:
 
 def _inner_letter_dropped(word: str, longer: str) -> bool:
     """``word`` is ``longer`` less one letter or sign that is neither a vowel sign nor its
-    last character: transliterations vary in their vowels (इकनॉमिक, सेक्रटरी) and a cut
-    ending makes another word or name (कैरोलिन, सम्बोधि)."""
+    first or last character: transliterations vary in their vowels (इकनॉमिक, सेक्रटरी), a cut
+    ending makes another word or name (कैरोलिन, सम्बोधि), and so does a cut start (ईएसआई)."""
     return dropped_one(word, longer) and any(
-        longer[:i] + longer[i + 1 :] == word and longer[i] not in VOWEL_SIGNS for i in range(len(longer) - 1)
+        longer[:i] + longer[i + 1 :] == word and longer[i] not in VOWEL_SIGNS
+        for i in range(1, len(longer) - 1)
     )
 
 
@@ -261,7 +262,7 @@ def corrections(word: str) -> tuple[str, ...]:
 #: How much commoner (Zipf) the candidate must be than a word seen in edited prose, one
 #: the morphology accepts although no source has seen it, one nothing vouches for, and
 #: (for a whole letter) one nothing vouches for.
-SEEN_MARGIN, GUESSED_MARGIN, UNSEEN_MARGIN, LETTER_MARGIN = 2.0, 1.5, 0.5, 1.5
+SEEN_MARGIN, GUESSED_MARGIN, UNSEEN_MARGIN, LETTER_MARGIN = 2.0, 1.5, 0.5, 1.25
 #: ... and for more than a sign (a whole letter, another vowel) in a form the morphology
 #: accepts although no source has seen it: its parse is then likelier a coincidence.
 GUESSED_LETTER_MARGIN = 2.5
