@@ -281,7 +281,12 @@ def in_name(text: str, start: int, end: int) -> bool:
     foreign or rare name (मंत्री अलेक्सांद्र नोवाक), whose spelling is the name's own."""
     after = _NEXT_WORD.match(text, end, min(len(text), end + MAX_WORD))
     before = _PREVIOUS_WORD.match(text, max(0, start - MAX_WORD), start)
-    return any(m is not None and not lexicon.listed(lexicon.plain(m.group(1))) for m in (after, before))
+    return any(m is not None and _unknown(lexicon.plain(m.group(1))) for m in (after, before))
+
+
+def _unknown(word: str) -> bool:
+    """In no word list, and no inflection of a word in one (फैलना is a word, not a name's)."""
+    return not lexicon.listed(word) and not lexicon.parsed(word)
 
 
 class NonWord(Rule):
