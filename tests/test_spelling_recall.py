@@ -15,6 +15,7 @@ from qa.config import Config
     [
         ("लॉकाडउन", "लॉकडाउन"),  # two neighbours swapped in a word both sources know
         ("गौतरलब", "गौरतलब"),
+        ("लॉडाउन", "लॉकडाउन"),  # a dropped inner letter
         ("डिस्चारज", "डिस्चार्ज"),  # a dropped halant of a rarer word both sources know
         ("बुजुरगों", "बुजुर्गों"),
         ("उम्मीद्वारी", "उम्मीदवारी"),  # a stray halant
@@ -45,6 +46,8 @@ def test_a_coincidental_parse_does_not_hide_a_slip_of_a_far_commoner_word(wrong:
         "इकनॉमिक",  # a transliteration's vowel (इकोनॉमिक)
         "आयर",  # a short word a letter from a rarer one (आयकर)
         "कीरन",  # a name's vowel length, the twin not well known to both sources (किरन)
+        "ईएसआई",  # a cut first letter makes another word or acronym (आईएसआई)
+        "टाइलर",  # a name a letter from a rare word (टाइटलर)
     ],
 )
 def test_names_and_real_forms_near_rarer_words_are_left_alone(word: str) -> None:
@@ -57,3 +60,13 @@ def test_the_slip_is_reported_in_running_copy_with_its_fix() -> None:
     text = "प्रशासन ने लॉकाडउन बढ़ा दिया और बुजुरगों को घर में रहने को कहा।"
     found = [(text[d.start : d.end], d.suggestions) for d in api.check(text, config=config)]
     assert [word for word, _ in found] == ["लॉकाडउन", "बुजुरगों"]
+
+
+def test_a_parsed_neighbour_is_a_word_not_part_of_a_name() -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    text = "उन्होंने कहा कि इससे कोरोना का सक्रमण फैलना बंद नहीं होगा।"
+    assert not lexicon.listed("फैलना") and lexicon.parsed("फैलना")
+    assert [text[d.start : d.end] for d in api.check(text, config=config)] == ["सक्रमण"]
+    quiet = "रूसी ऊर्जा मंत्री अलेक्सांद्र नोवाक ने बयान दिया।"
+    assert api.check(quiet, config=config) == []

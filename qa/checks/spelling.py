@@ -160,14 +160,15 @@ def _letter_slip(word: str, candidate: str) -> bool:
     """``word`` is a long word with one letter dropped (वायरस -> वायस) or two neighbours
     swapped (लॉकडाउन -> लॉकाडउन), of a word that is common or that both sources know; an
     added or changed letter is too often another word or a name (अनधिकार, इतिहाद)."""
-    if len(aksharas(candidate)) < MIN_LETTER_SLIP_AKSHARAS:
+    swapped = transposed(word, candidate)
+    if not (swapped or dropped_one(word, candidate)) or len(aksharas(candidate)) < MIN_LETTER_SLIP_AKSHARAS:
         return False
     if lexicon.prior(candidate) >= COMMON_ZIPF:
-        return dropped_one(word, candidate) or transposed(word, candidate)
+        return True
     return (
         _known_to_both(candidate)
         and len(aksharas(word)) >= MIN_LETTER_SLIP_AKSHARAS  # a short cut word is often a name (आयर)
-        and (transposed(word, candidate) or _inner_letter_dropped(word, candidate))
+        and (swapped or _inner_letter_dropped(word, candidate))
     )
 
 
