@@ -8,6 +8,7 @@ import pytest
 from qa import api, lexicon
 from qa.checks.spelling import corrections
 from qa.config import Config
+from qa.text.akshara import ending_slip
 
 
 @pytest.mark.parametrize(
@@ -19,6 +20,8 @@ from qa.config import Config
         ("डिस्चारज", "डिस्चार्ज"),  # a dropped halant of a rarer word both sources know
         ("बुजुरगों", "बुजुर्गों"),
         ("उम्मीद्वारी", "उम्मीदवारी"),  # a stray halant
+        ("इशारै", "इशारे"),  # an ending's e/ai or o/au
+        ("धारकौं", "धारकों"),
     ],
 )
 def test_slips_of_rarer_words_both_sources_know_are_corrected(wrong: str, right: str) -> None:
@@ -70,3 +73,10 @@ def test_a_parsed_neighbour_is_a_word_not_part_of_a_name() -> None:
     assert [text[d.start : d.end] for d in api.check(text, config=config)] == ["सक्रमण"]
     quiet = "रूसी ऊर्जा मंत्री अलेक्सांद्र नोवाक ने बयान दिया।"
     assert api.check(quiet, config=config) == []
+
+
+def test_an_ending_slip_is_e_for_ai_or_o_for_au_in_the_last_vowel_only() -> None:
+    assert ending_slip("इशारै", "इशारे") and ending_slip("धारकौं", "धारकों")
+    assert not ending_slip("कौरोना", "कोरोना")  # inside the word: transliterations vary so
+    assert not ending_slip("धारकौ", "धारकों")  # and the nasal must agree
+    assert not ending_slip("", "")

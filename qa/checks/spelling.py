@@ -28,6 +28,7 @@ from qa.text.akshara import (
     aksharas,
     distance,
     dropped_one,
+    ending_slip,
     light_slip,
     nfd_nukta,
     sign_slip,
@@ -214,8 +215,10 @@ def _rare_but_sure(word: str, candidate: str) -> bool:
     (:func:`_known_to_both`; for a vowel's length, well): rare words are often
     transliterations, whose vowels vary (टेक्सास/टैक्सास, कीरन/किरन) and which one source
     alone may spell either way."""
-    if light_slip(word, candidate) and set(nfd_nukta(word)) - set(nfd_nukta(candidate)) <= {VIRAMA}:
-        return _known_to_both(candidate)  # a dropped sign or a stray halant: names vary less so
+    if ending_slip(word, candidate) or (
+        light_slip(word, candidate) and set(nfd_nukta(word)) - set(nfd_nukta(candidate)) <= {VIRAMA}
+    ):
+        return _known_to_both(candidate)  # an ending's vowel, a dropped sign, a stray halant
     both = min(lexicon.web_zipf().get(candidate, 0.0), lexicon.corpus_zipf().get(candidate, 0.0))
     return both >= MIN_RARE_ZIPF and sign_slip(word, candidate)
 
