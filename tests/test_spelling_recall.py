@@ -17,6 +17,7 @@ from qa.text.akshara import ending_slip
         ("लॉकाडउन", "लॉकडाउन"),  # two neighbours swapped in a word both sources know
         ("गौतरलब", "गौरतलब"),
         ("लॉडाउन", "लॉकडाउन"),  # a dropped inner letter
+        ("लॉकडउन", "लॉकडाउन"),  # or long a
         ("डिस्चारज", "डिस्चार्ज"),  # a dropped halant of a rarer word both sources know
         ("बुजुरगों", "बुजुर्गों"),
         ("उम्मीद्वारी", "उम्मीदवारी"),  # a stray halant

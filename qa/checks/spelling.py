@@ -174,11 +174,12 @@ def _letter_slip(word: str, candidate: str) -> bool:
 
 
 def _inner_letter_dropped(word: str, longer: str) -> bool:
-    """``word`` is ``longer`` less one letter or sign that is neither a vowel sign nor its
-    first or last character: transliterations vary in their vowels (इकनॉमिक, सेक्रटरी), a cut
-    ending makes another word or name (कैरोलिन, सम्बोधि), and so does a cut start (ईएसआई)."""
+    """``word`` is ``longer`` less one letter or sign that is neither its first or last
+    character nor a vowel sign other than ा: transliterations vary in their other vowels
+    (इकनॉमिक, सेक्रटरी) but keep a long a (लॉकडाउन, not लॉकडउन), a cut ending makes another
+    word or name (कैरोलिन, सम्बोधि), and so does a cut start (ईएसआई)."""
     return dropped_one(word, longer) and any(
-        longer[:i] + longer[i + 1 :] == word and longer[i] not in VOWEL_SIGNS
+        longer[:i] + longer[i + 1 :] == word and (longer[i] == "ा" or longer[i] not in VOWEL_SIGNS)
         for i in range(1, len(longer) - 1)
     )
 
