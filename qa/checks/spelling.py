@@ -9,6 +9,7 @@ few types the lexicon does not recognise.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
@@ -211,13 +212,18 @@ _NO_NASAL = str.maketrans(dict.fromkeys("\u0901\u0902"))
 _SIBILANTS = str.maketrans({"श": "स", "ष": "स"})
 
 
+def _extra_signs(word: str, candidate: str) -> set[str]:
+    """The characters ``word`` has more of than ``candidate`` (a stray nasal, a halant)."""
+    return set(Counter(nfd_nukta(word)) - Counter(nfd_nukta(candidate)))
+
+
 def _rare_but_sure(word: str, candidate: str) -> bool:
     """A rarer candidate counts for a sign slip (:func:`sign_slip`) when both sources know it
     (:func:`_known_to_both`; for a vowel's length, well): rare words are often
     transliterations, whose vowels vary (टेक्सास/टैक्सास, कीरन/किरन) and which one source
     alone may spell either way."""
     if ending_slip(word, candidate) or (
-        light_slip(word, candidate) and set(nfd_nukta(word)) - set(nfd_nukta(candidate)) <= {VIRAMA}
+        light_slip(word, candidate) and _extra_signs(word, candidate) <= {VIRAMA}
     ):
         return _known_to_both(candidate)  # an ending's vowel, a dropped sign, a stray halant
     both = min(lexicon.web_zipf().get(candidate, 0.0), lexicon.corpus_zipf().get(candidate, 0.0))

@@ -115,6 +115,7 @@ def ending_slip(a: str, b: str) -> bool:
 
 
 def _ending_pair(a: str, b: str) -> bool:
+    """The same but for e/ai or o/au as the last character."""
     return len(a) == len(b) > 0 and a[:-1] == b[:-1] and {a[-1], b[-1]} in _ENDING_PAIRS
 
 
