@@ -187,9 +187,15 @@ def _inner_letter_dropped(word: str, longer: str) -> bool:
 
 def _known_to_both(candidate: str) -> bool:
     """Both sources list ``candidate`` and the stronger one counts it at least
-    :data:`MIN_RARE_ZIPF`: a word two independent sources know is no one-off transliteration."""
+    :data:`MIN_RARE_ZIPF`: a word two independent sources know is no one-off transliteration.
+    A rarer place name is T040's, which weighs the gazetteer's places against each other."""
     web, counted = lexicon.web_zipf().get(candidate), lexicon.corpus_zipf().get(candidate)
-    return web is not None and counted is not None and max(web, counted) >= MIN_RARE_ZIPF
+    return (
+        web is not None
+        and counted is not None
+        and max(web, counted) >= MIN_RARE_ZIPF
+        and not _rare_place(candidate)
+    )
 
 
 def _rare_place(word: str) -> bool:
@@ -222,10 +228,11 @@ def _rare_but_sure(word: str, candidate: str) -> bool:
     (:func:`_known_to_both`; for a vowel's length, well): rare words are often
     transliterations, whose vowels vary (टेक्सास/टैक्सास, कीरन/किरन) and which one source
     alone may spell either way."""
-    if ending_slip(word, candidate) or (
+    slip = ending_slip(word, candidate) or (
         light_slip(word, candidate) and _extra_signs(word, candidate) <= {VIRAMA}
-    ):
-        return _known_to_both(candidate)  # an ending's vowel, a dropped sign, a stray halant
+    )  # an ending's vowel, a dropped sign, a stray halant
+    if slip and _known_to_both(candidate):
+        return True
     both = min(lexicon.web_zipf().get(candidate, 0.0), lexicon.corpus_zipf().get(candidate, 0.0))
     return both >= MIN_RARE_ZIPF and sign_slip(word, candidate)
 
