@@ -9,6 +9,7 @@ few types the lexicon does not recognise.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
@@ -22,11 +23,15 @@ from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
 from qa.text.akshara import (
+    VIRAMA,
+    VOWEL_SIGNS,
     NearIndex,
     aksharas,
     distance,
     dropped_one,
+    ending_slip,
     light_slip,
+    nfd_nukta,
     sign_slip,
     transposed,
     variant_key,
@@ -154,12 +159,42 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
 
 
 def _letter_slip(word: str, candidate: str) -> bool:
-    """``word`` is a long common word with one letter dropped (वायरस -> वायस); an added or
-    changed letter is too often another word or a name (अनधिकार, इतिहाद)."""
+    """``word`` is a long word with one letter dropped (वायरस -> वायस) or two neighbours
+    swapped (लॉकडाउन -> लॉकाडउन), of a word that is common or that both sources know; an
+    added or changed letter is too often another word or a name (अनधिकार, इतिहाद)."""
+    swapped = transposed(word, candidate)
+    if not (swapped or dropped_one(word, candidate)) or len(aksharas(candidate)) < MIN_LETTER_SLIP_AKSHARAS:
+        return False
+    if lexicon.prior(candidate) >= COMMON_ZIPF:
+        return True
     return (
-        dropped_one(word, candidate)
-        and lexicon.prior(candidate) >= COMMON_ZIPF
-        and len(aksharas(candidate)) >= MIN_LETTER_SLIP_AKSHARAS
+        _known_to_both(candidate)
+        and len(aksharas(word)) >= MIN_LETTER_SLIP_AKSHARAS  # a short cut word is often a name (आयर)
+        and (swapped or _inner_letter_dropped(word, candidate))
+    )
+
+
+def _inner_letter_dropped(word: str, longer: str) -> bool:
+    """``word`` is ``longer`` less one letter or sign that is neither its first or last
+    character nor a vowel sign other than ा: transliterations vary in their other vowels
+    (इकनॉमिक, सेक्रटरी) but keep a long a (लॉकडाउन, not लॉकडउन), a cut ending makes another
+    word or name (कैरोलिन, सम्बोधि), and so does a cut start (ईएसआई)."""
+    return dropped_one(word, longer) and any(
+        longer[:i] + longer[i + 1 :] == word and (longer[i] == "ा" or longer[i] not in VOWEL_SIGNS)
+        for i in range(1, len(longer) - 1)
+    )
+
+
+def _known_to_both(candidate: str) -> bool:
+    """Both sources list ``candidate`` and the stronger one counts it at least
+    :data:`MIN_RARE_ZIPF`: a word two independent sources know is no one-off transliteration.
+    A rarer place name is T040's, which weighs the gazetteer's places against each other."""
+    web, counted = lexicon.web_zipf().get(candidate), lexicon.corpus_zipf().get(candidate)
+    return (
+        web is not None
+        and counted is not None
+        and max(web, counted) >= MIN_RARE_ZIPF
+        and not _rare_place(candidate)
     )
 
 
@@ -183,10 +218,21 @@ _NO_NASAL = str.maketrans(dict.fromkeys("\u0901\u0902"))
 _SIBILANTS = str.maketrans({"श": "स", "ष": "स"})
 
 
+def _extra_signs(word: str, candidate: str) -> set[str]:
+    """The characters ``word`` has more of than ``candidate`` (a stray nasal, a halant)."""
+    return set(Counter(nfd_nukta(word)) - Counter(nfd_nukta(candidate)))
+
+
 def _rare_but_sure(word: str, candidate: str) -> bool:
     """A rarer candidate counts for a sign slip (:func:`sign_slip`) when both sources know it
-    well: rare words are often transliterations, whose vowels vary (टेक्सास/टैक्सास) and which
-    one source alone may spell either way."""
+    (:func:`_known_to_both`; for a vowel's length, well): rare words are often
+    transliterations, whose vowels vary (टेक्सास/टैक्सास, कीरन/किरन) and which one source
+    alone may spell either way."""
+    slip = ending_slip(word, candidate) or (
+        light_slip(word, candidate) and _extra_signs(word, candidate) <= {VIRAMA}
+    )  # an ending's vowel, a dropped sign, a stray halant
+    if slip and _known_to_both(candidate):
+        return True
     both = min(lexicon.web_zipf().get(candidate, 0.0), lexicon.corpus_zipf().get(candidate, 0.0))
     return both >= MIN_RARE_ZIPF and sign_slip(word, candidate)
 
@@ -215,14 +261,13 @@ def corrections(word: str) -> tuple[str, ...]:
         return ()  # a rarer place name's vowels vary between papers (फीरोजाबाद): T040 weighs those
     if len(aksharas(word)) < 3:  # a short word: only the one very common word a cheap slip away
         margin = SHORT_MARGIN if len(found) == 1 and _short_slip(word, best) else None
-    elif cost > _LONG_LIMIT:  # a whole letter: only where nothing vouches for the written form
-        margin = None if word in lexicon.corpus_zipf() or lexicon.recognised(word) else LETTER_MARGIN
-    elif not (sign_slip(word, best) or transposed(word, best)) and (
-        word in lexicon.corpus_zipf() or lexicon.parsed(word)
+    elif word in lexicon.corpus_zipf():  # seen in edited prose: a sign slip only (बरत, घिरने)
+        margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT and sign_slip(word, best) else None
+    elif cost > _LONG_LIMIT or (
+        not (sign_slip(word, best) or transposed(word, best)) and lexicon.parsed(word)
     ):
-        margin = None  # a seen or inflected word is a slip by a sign or a swap only (बरत, घिरने)
-    elif word in lexicon.corpus_zipf():
-        margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT else None
+        # a whole letter, or more than a sign in a form the morphology parses (भारीय, जानकरी)
+        margin = GUESSED_LETTER_MARGIN if lexicon.recognised(word) else LETTER_MARGIN
     elif lexicon.recognised(word):
         margin = GUESSED_MARGIN + (0.0 if cost <= CHEAPEST_EDIT else 0.5)
     else:
@@ -235,7 +280,10 @@ def corrections(word: str) -> tuple[str, ...]:
 #: How much commoner (Zipf) the candidate must be than a word seen in edited prose, one
 #: the morphology accepts although no source has seen it, one nothing vouches for, and
 #: (for a whole letter) one nothing vouches for.
-SEEN_MARGIN, GUESSED_MARGIN, UNSEEN_MARGIN, LETTER_MARGIN = 2.0, 1.5, 0.5, 1.5
+SEEN_MARGIN, GUESSED_MARGIN, UNSEEN_MARGIN, LETTER_MARGIN = 2.0, 1.5, 0.5, 1.25
+#: ... and for more than a sign (a whole letter, another vowel) in a form the morphology
+#: accepts although no source has seen it: its parse is then likelier a coincidence.
+GUESSED_LETTER_MARGIN = 2.5
 #: A word of two aksharas is a slip only of a word this much commoner (दुध -> दूध).
 SHORT_MARGIN = 2.5
 #: A correction this common is not taken for a name (पहले, संयुक्त).
@@ -251,7 +299,12 @@ def in_name(text: str, start: int, end: int) -> bool:
     foreign or rare name (मंत्री अलेक्सांद्र नोवाक), whose spelling is the name's own."""
     after = _NEXT_WORD.match(text, end, min(len(text), end + MAX_WORD))
     before = _PREVIOUS_WORD.match(text, max(0, start - MAX_WORD), start)
-    return any(m is not None and not lexicon.listed(lexicon.plain(m.group(1))) for m in (after, before))
+    return any(m is not None and _unknown(lexicon.plain(m.group(1))) for m in (after, before))
+
+
+def _unknown(word: str) -> bool:
+    """In no word list, and no inflection of a word in one (फैलना is a word, not a name's)."""
+    return not lexicon.listed(word) and not lexicon.parsed(word)
 
 
 class NonWord(Rule):

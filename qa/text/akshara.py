@@ -103,7 +103,19 @@ def sign_slip(a: str, b: str) -> bool:
     if a == b:
         return False
     a, b = (nfd_nukta(w).replace(_DHHA, _DDDHA).translate(_SIGN_SLIPS) for w in (a, b))
-    return a == b or (len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} in _ENDING_PAIRS)
+    return a == b or _ending_pair(a, b)
+
+
+def ending_slip(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ only by e/ai or o/au in the last vowel sign, before
+    any nasal (इशारै, धारकौं): a Hindi ending, where a transliteration's vowels do not vary."""
+    stem_a, stem_b = a.rstrip(ANUSVARA + CANDRABINDU), b.rstrip(ANUSVARA + CANDRABINDU)
+    return a[len(stem_a) :] == b[len(stem_b) :] and _ending_pair(stem_a, stem_b)
+
+
+def _ending_pair(a: str, b: str) -> bool:
+    """The same but for e/ai or o/au as the last character."""
+    return len(a) == len(b) > 0 and a[:-1] == b[:-1] and {a[-1], b[-1]} in _ENDING_PAIRS
 
 
 _NO_LIGHT = str.maketrans(dict.fromkeys(_LIGHT))

@@ -1,0 +1,83 @@
+"""T002's candidates and evidence: the slips of long words, rarer words both sources know,
+forms the suffix model parses by coincidence, and the names that must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import api, lexicon
+from qa.checks.spelling import corrections
+from qa.config import Config
+from qa.text.akshara import ending_slip
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("लॉकाडउन", "लॉकडाउन"),  # two neighbours swapped in a word both sources know
+        ("गौतरलब", "गौरतलब"),
+        ("लॉडाउन", "लॉकडाउन"),  # a dropped inner letter
+        ("लॉकडउन", "लॉकडाउन"),  # or long a
+        ("डिस्चारज", "डिस्चार्ज"),  # a dropped halant of a rarer word both sources know
+        ("बुजुरगों", "बुजुर्गों"),
+        ("उम्मीद्वारी", "उम्मीदवारी"),  # a stray halant
+        ("इशारै", "इशारे"),  # an ending's e/ai or o/au
+        ("धारकौं", "धारकों"),
+    ],
+)
+def test_slips_of_rarer_words_both_sources_know_are_corrected(wrong: str, right: str) -> None:
+    assert not lexicon.attested(wrong)
+    assert lexicon.web_zipf()[right] < 4.5
+    assert right in lexicon.corpus_zipf()
+    assert corrections(wrong)[0] == right
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [("भारीय", "भारतीय"), ("राधानी", "राजधानी"), ("जानकरी", "जानकारी"), ("लैकर", "लेकर")],
+)
+def test_a_coincidental_parse_does_not_hide_a_slip_of_a_far_commoner_word(wrong: str, right: str) -> None:
+    assert lexicon.parsed(wrong) and wrong not in lexicon.corpus_zipf()
+    assert corrections(wrong)[0] == right
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "निपटे",  # a real form the suffix model parses, near a word not far commoner (निपटने)
+        "मैंडल",  # a name with a nasal its rarer twin lacks (मैडल): only dropped signs count
+        "कैरोलिन",  # a cut ending (कैरोलिना)
+        "इकनॉमिक",  # a transliteration's vowel (इकोनॉमिक)
+        "आयर",  # a short word a letter from a rarer one (आयकर)
+        "कीरन",  # a name's vowel length, the twin not well known to both sources (किरन)
+        "ईएसआई",  # a cut first letter makes another word or acronym (आईएसआई)
+        "टाइलर",  # a name a letter from a rare word (टाइटलर)
+    ],
+)
+def test_names_and_real_forms_near_rarer_words_are_left_alone(word: str) -> None:
+    assert corrections(word) == ()
+
+
+def test_the_slip_is_reported_in_running_copy_with_its_fix() -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    text = "प्रशासन ने लॉकाडउन बढ़ा दिया और बुजुरगों को घर में रहने को कहा।"
+    found = [(text[d.start : d.end], d.suggestions) for d in api.check(text, config=config)]
+    assert [word for word, _ in found] == ["लॉकाडउन", "बुजुरगों"]
+
+
+def test_a_parsed_neighbour_is_a_word_not_part_of_a_name() -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    text = "उन्होंने कहा कि इससे कोरोना का सक्रमण फैलना बंद नहीं होगा।"
+    assert not lexicon.listed("फैलना") and lexicon.parsed("फैलना")
+    assert [text[d.start : d.end] for d in api.check(text, config=config)] == ["सक्रमण"]
+    quiet = "रूसी ऊर्जा मंत्री अलेक्सांद्र नोवाक ने बयान दिया।"
+    assert api.check(quiet, config=config) == []
+
+
+def test_an_ending_slip_is_e_for_ai_or_o_for_au_in_the_last_vowel_only() -> None:
+    assert ending_slip("इशारै", "इशारे") and ending_slip("धारकौं", "धारकों")
+    assert not ending_slip("कौरोना", "कोरोना")  # inside the word: transliterations vary so
+    assert not ending_slip("धारकौ", "धारकों")  # and the nasal must agree
+    assert not ending_slip("", "")
