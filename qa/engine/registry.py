@@ -34,7 +34,7 @@ _TYPES = ("pattern", "substitution", "repetition", "python")
 _META_KEYS = {"code", "name", "type", "severity", "summary", "message", "fix", "default", "doc", "examples"}
 _TYPE_KEYS = {
     "pattern": {"pattern", "flags", "replacement", "exceptions", "group", "timeout"},
-    "substitution": {"words", "file"},
+    "substitution": {"words", "file", "exceptions"},
     "repetition": {"only", "allow", "latin"},
     "python": {"impl", "options"},
 }
