@@ -58,6 +58,13 @@ def test_words_that_spell_no_english_word(word: str) -> None:
     assert not spelling_doubts.english_reading(word)
 
 
+def test_two_transliterations_of_one_english_word_are_variants() -> None:
+    assert spelling_doubts.transliteration_variant("टैक्सास", "टेक्सास")
+    assert spelling_doubts.transliteration_variant("बॉलिवुड", "बॉलीवुड")
+    assert not spelling_doubts.transliteration_variant("मजदूरों", "मज़दूरों")  # no English word
+    assert not spelling_doubts.transliteration_variant("कंटोल", "कंट्रोल")  # a letter dropped
+
+
 def test_case_markers_cannot_follow_a_postposition_or_auxiliary() -> None:
     assert spelling_doubts.reading_ungrammatical("में", "ने")
     assert spelling_doubts.reading_ungrammatical("है", "के")
@@ -94,6 +101,7 @@ def test_hyphenated_loan_parts() -> None:
         "ज़्यादातर दुकानों में प्री-पेड फ़ोन कार्ड मिलते हैं।",
         "ज़्यादा जानकारी श्रीमती सुनिता ने दी।",
         "ज़िला प्रशासन ने लोगों काे राहत दी।",
+        "ज़्यादा बारिश अमेरिका के टैक्सास राज्य में हुई।",
     ],
 )
 def test_hard_passes_raise_no_t_finding(text: str) -> None:
@@ -107,6 +115,7 @@ def test_hard_passes_raise_no_t_finding(text: str) -> None:
         ("ख़बर है कि भारत केक प्रधानमंत्री ने बैठक बुलाई।", "केक"),
         ("स्वास्थ्य विभाग ने ज़िले में संकरमित लोगों की जानकारी दी।", "संकरमित"),  # unattested
         ("ख़ास बात यह है कि प्रमुख उद्धेश्य पूरा हुआ।", "उद्धेश्य"),  # common candidate after a title
+        ("फ़िलहाल ज़िले के मेडीकल कॉलेज में जांच हुई।", "मेडीकल"),  # a common loan's spelling is settled
     ],
 )
 def test_gates_keep_real_slips(text: str, word: str) -> None:

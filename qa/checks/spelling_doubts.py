@@ -4,7 +4,8 @@ Each test is evidence that the written form is what the writer meant, or that an
 family owns the word: a name's place after a title (प्रधानमंत्री मे, हाजी नेब), a reading
 of the function word that grammar forbids (मे ने is not में ने), a spelling that says the
 same as its candidate once Hindi drops the inherent vowel (मरजी/मर्जी, मिलिटरी/मिलिट्री),
-a short word that reads as a common English word (हील "heel", हैच "hatch"), part of a
+a short word that reads as a common English word (हील "heel", हैच "hatch"), two
+transliterations of one English word that differ in vowels (सिरीज़/सीरीज़), part of a
 hyphenated loan (प्री-पेड), and vowel signs typed in a legacy font's order (काे), which
 the Unicode family repairs. :func:`doubt` is what the non-word rule asks; the
 function-word rule asks the tests one by one.
@@ -13,6 +14,7 @@ function-word rule asks the tests one by one.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
@@ -135,13 +137,13 @@ def _vowel_follows(text: str, consonant: int) -> bool:
 #: Latin spellings of each Devanagari letter or sign, as English loans are written.
 _LATIN: dict[str, tuple[str, ...]] = {
     "क": ("k", "c", "ck", "q"), "ख": ("kh", "k"), "ग": ("g",), "घ": ("gh",), "च": ("ch", "tch"),
-    "छ": ("ch",), "ज": ("j", "g"), "झ": ("jh",), "ट": ("t", "tt"), "ठ": ("th",), "ड": ("d", "dd"),
+    "छ": ("ch",), "ज": ("j", "g", "z"), "झ": ("jh",), "ट": ("t", "tt"), "ठ": ("th",), "ड": ("d", "dd"),
     "ढ": ("dh",), "ण": ("n",), "त": ("t", "th"), "थ": ("th",), "द": ("d", "th"), "ध": ("dh",),
     "न": ("n", "nn"), "प": ("p", "pp"), "फ": ("ph", "f"), "ब": ("b",), "भ": ("bh",), "म": ("m",),
-    "य": ("y",), "र": ("r",), "ल": ("l", "ll"), "व": ("v", "w"), "श": ("sh",), "ष": ("sh",),
+    "य": ("y", ""), "र": ("r",), "ल": ("l", "ll"), "व": ("v", "w"), "श": ("sh",), "ष": ("sh",),
     "स": ("s", "ss", "c"), "ह": ("h",), "ज़": ("z", "s"), "फ़": ("f", "ph"), "क़": ("q", "k"),
     "ड़": ("r", "d"),
-    "ा": ("a", "ar"), "ि": ("i", "e", "y"), "ी": ("ee", "i", "ea", "ie", "e"), "ु": ("u", "oo"),
+    "ा": ("a", "ar"), "ि": ("i", "e", "y", "ee"), "ी": ("ee", "i", "ea", "ie", "e", "y"), "ु": ("u", "oo"),
     "ू": ("oo", "u", "ew", "ou"), "े": ("e", "a", "ai", "ay"), "ै": ("a", "ai", "e"),
     "ो": ("o", "oa", "ow", "oe"), "ौ": ("au", "ou", "aw"), "ॉ": ("o", "a", "au"),
     "ं": ("n", "m"), "ँ": ("n",), "ृ": ("ri",),
@@ -149,17 +151,20 @@ _LATIN: dict[str, tuple[str, ...]] = {
     "ऊ": ("oo",), "ए": ("a", "e", "ai"), "ऐ": ("a", "ai"), "ओ": ("o",), "औ": ("au",), "ऑ": ("o",),
 }  # fmt: skip
 #: The inherent vowel inside a word, and after its last consonant (silent, or an English "e").
-_INHERENT, _FINAL = ("a", "u", "e", "o", ""), ("", "e")
+_INHERENT, _FINAL, _HIDDEN = ("a", "u", "e", "o", ""), ("", "e"), ("", "a", "e", "o")
 #: English words at least this common (wordfreq's English list) count as a reading.
 ENGLISH_ZIPF = 3.0
-#: Only short words are read so (longer ones have too many spellings to try).
+#: Short words are read so for T003 (a longer one is no function word's slip).
 MAX_READ_LETTERS = 5
-_MAX_SPELLINGS = 4096
+#: The most Latin spellings tried for one word (a long loan has a few thousand).
+MAX_SPELLINGS = 20000
+#: Letter clusters spelled as one English letter.
+_CLUSTERS = {"क्स": ("x", "ks"), "क्व": ("qu",)}
 
 
 def _units(word: str) -> list[str] | None:
-    """``word`` as letters (a nukta joined to its consonant) and signs; None if a
-    character has no Latin spelling."""
+    """``word`` as letters (a nukta joined to its consonant, a cluster of
+    :data:`_CLUSTERS` as one) and signs; None if a character has no Latin spelling."""
     units: list[str] = []
     for ch in nfd_nukta(word):
         if ch == NUKTA and units:
@@ -168,33 +173,61 @@ def _units(word: str) -> list[str] | None:
             units.append(ch)
         else:
             return None
+        if "".join(units[-3:]) in _CLUSTERS:
+            units[-3:] = ["".join(units[-3:])]
     return units
 
 
-@lru_cache(maxsize=16384)
-def english_reading(word: str) -> bool:
-    """True if the short Devanagari ``word`` spells a common English word as loans are
-    transliterated (हील "heel", हैच "hatch", सेव "save"): evidence that it was meant."""
-    units = _units(lexicon.plain(word))
-    if units is None or not 1 < sum(u[0] in CONSONANTS for u in units) <= MAX_READ_LETTERS:
-        return False
+def _spellings(units: list[str]) -> list[tuple[str, ...]] | None:
+    """The Latin spellings of each unit, with the inherent vowel's between and after
+    consonants; None if a unit has none."""
     options: list[tuple[str, ...]] = []
     for i, unit in enumerate(units):
-        if unit == VIRAMA:
+        if unit == VIRAMA:  # a cluster in a loan often hides a vowel (मिलिट्री: military)
+            options.append(_HIDDEN if 0 < i < len(units) - 1 else ("",))
             continue
-        spellings = _LATIN.get(unit)
+        spellings = _CLUSTERS.get(unit) or _LATIN.get(unit)
         if spellings is None:
-            return False
+            return None
+        last = i + 1 == len(units)
         options.append(spellings)
-        if unit[0] in CONSONANTS and (i + 1 == len(units) or units[i + 1][0] in CONSONANTS):
-            options.append(_FINAL if i + 1 == len(units) else _INHERENT)
-    size = 1
-    for spellings in options:
-        size *= len(spellings)
-    if size > _MAX_SPELLINGS:
-        return False
+        if unit[0] in CONSONANTS and (last or units[i + 1][0] in CONSONANTS):
+            options.append(_FINAL if last else _INHERENT)
+    return options
+
+
+@lru_cache(maxsize=16384)
+def english_readings(word: str) -> frozenset[str]:
+    """The common English words the Devanagari ``word`` spells as loans are
+    transliterated (मिलिटरी and मिलिट्री: military; हील: heel)."""
+    units = _units(lexicon.plain(word))
+    options = None if units is None else _spellings(units)
+    if not options or math.prod(len(o) for o in options) > MAX_SPELLINGS:
+        return frozenset()
     english = english_words()
-    return any("".join(p) in english for p in itertools.product(*options))
+    return frozenset(w for p in itertools.product(*options) if (w := "".join(p)) in english)
+
+
+def english_reading(word: str) -> bool:
+    """True if the short ``word`` spells a common English word (हील "heel", हैच
+    "hatch", सेव "save"): evidence that it was meant."""
+    consonants = sum(ch in CONSONANTS for ch in word)
+    return 1 < consonants <= MAX_READ_LETTERS and bool(english_readings(word))
+
+
+_VOWEL_SIGNS = "\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c\u0949"
+_NO_VOWEL_SIGNS = str.maketrans(dict.fromkeys([*_VOWEL_SIGNS, VIRAMA]))
+
+
+def transliteration_variant(word: str, candidate: str) -> bool:
+    """True if ``word`` and ``candidate`` spell the same English word and differ only in
+    vowel signs or a halant (सिरीज़/सीरीज़, बॉलिवुड/बॉलीवुड, मिलिटरी/मिलिट्री): papers
+    transliterate a rarer loan's vowels differently (:func:`doubt` takes it for a rare
+    loan, or where edited prose attests both: मेडीकल is a slip); a dropped nasal or
+    letter is still a slip."""
+    if word.translate(_NO_VOWEL_SIGNS) != candidate.translate(_NO_VOWEL_SIGNS):
+        return False
+    return bool(english_readings(word) & english_readings(candidate))
 
 
 def _wordfreq_english() -> Path:
@@ -233,4 +266,18 @@ def doubt(text: str, start: int, end: int, word: str, candidate: str) -> bool:
         return True
     if lexicon.prior(candidate) >= FIXED_ZIPF:
         return False
-    return (schwa_variant(word, candidate) and lexicon.attested(word)) or after_title(text, start)
+    attested = lexicon.attested(word)
+    return (
+        (transliteration_variant(word, candidate) and (attested or _rare_loan(word, candidate)))
+        or (schwa_variant(word, candidate) and attested)
+        or after_title(text, start)
+    )
+
+
+#: Below this a loan's transliteration is unsettled (टेक्सास/टैक्सास).
+RARE_LOAN_ZIPF = 4.0
+
+
+def _rare_loan(word: str, candidate: str) -> bool:
+    """A rare loan spelled with other vowels (the same halants): papers disagree on those."""
+    return lexicon.prior(candidate) < RARE_LOAN_ZIPF and word.count(VIRAMA) == candidate.count(VIRAMA)
