@@ -6,8 +6,9 @@ header. Judged rows go to an audit TSV that bench/audit_precision.py summarises.
 
 The audit copy of this round: the second half of the held-out Wikipedia lines
 (documents from line :data:`AUDIT_FROM` on), which no count was built from and which
-were not read while the precision gates were tuned, and the IL-NER test and dev sentences
-(``--corpus ilner-test --from-line 0``), never read for tuning.
+were not read while the precision gates were tuned, the IL-NER test and dev sentences
+(``--corpus ilner-test --from-line 0``) and the HiNER validation sentences, never read
+for tuning.
 
 Usage: python bench/audit_list.py [--corpus wikipedia-held-out] [--from-line N]
 """
@@ -27,10 +28,14 @@ from qa.diagnostic import Severity
 
 from corpora import CORPORA, line_corpus, word_count
 
-#: Sentence sets read only for this audit (never for tuning): IL-NER's test and dev splits.
+#: Sentence sets read only for this audit (never for tuning): IL-NER's test and dev
+#: splits and the HiNER validation sentences.
 AUDIT_ONLY = {
-    f"ilner-{split}": lambda split=split: line_corpus(f"ilner-hindi-sentences/ilner_hindi_{split}.txt")
-    for split in ("test", "dev")
+    **{
+        f"ilner-{split}": lambda split=split: line_corpus(f"ilner-hindi-sentences/ilner_hindi_{split}.txt")
+        for split in ("test", "dev")
+    },
+    "hiner-validation": lambda: line_corpus("hiner-validation-sentences/hiner_validation_sentences.txt"),
 }
 
 #: The first line (of the corpus's 20-line documents) that belongs to the audit half.
