@@ -259,9 +259,11 @@ def _english(path: Path) -> list[str]:
 FIXED_ZIPF = 4.5
 
 
-def doubt(text: str, start: int, end: int, word: str, candidate: str) -> bool:
+def doubt(
+    text: str, start: int, end: int, word: str, candidate: str, honorific: Callable[[str], bool]
+) -> bool:
     """True if T002 or T006 should keep quiet about ``word`` (at ``start:end``) for
-    ``candidate``."""
+    ``candidate``; ``honorific`` says which titles stand before names only."""
     if lookalike_signs(word) or in_hyphenated_loan(text, start, end):
         return True
     if lexicon.prior(candidate) >= FIXED_ZIPF:
@@ -270,7 +272,7 @@ def doubt(text: str, start: int, end: int, word: str, candidate: str) -> bool:
     return (
         (transliteration_variant(word, candidate) and (attested or _rare_loan(word, candidate)))
         or (schwa_variant(word, candidate) and attested)
-        or after_title(text, start)
+        or after_title(text, start, honorific)
     )
 
 
