@@ -36,14 +36,15 @@ if TYPE_CHECKING:
 ADDITION_ZIPF = 2.0
 
 
-def _wordfreq_file() -> Path:
+def wordfreq_file(language: str = "hi") -> Path:
+    """wordfreq's small frequency list for ``language`` (Hindi; English for loans)."""
     spec = find_spec("wordfreq")
     if spec is None or spec.origin is None:
         raise RuleDataError("the wordfreq package is not installed (pip install wordfreq)")
-    return Path(spec.origin).parent / "data" / "small_hi.msgpack.gz"
+    return Path(spec.origin).parent / "data" / f"small_{language}.msgpack.gz"
 
 
-def _read_cbpack(path: Path) -> dict[str, float]:
+def read_cbpack(path: Path) -> dict[str, float]:
     with gzip.open(path, "rb") as handle:
         data = msgpack.load(handle, raw=False)
     header, buckets = data[0], data[1:]
@@ -90,7 +91,7 @@ def _counts_file() -> Path:
 
 def sources() -> list[Path]:
     """The files the lexicon is built from (what a start-up cache of it depends on)."""
-    return [_wordfreq_file(), _counts_file(), *sorted((rules_dir() / "lexicon").glob("*.txt"))]
+    return [wordfreq_file(), _counts_file(), *sorted((rules_dir() / "lexicon").glob("*.txt"))]
 
 
 @cache
@@ -127,7 +128,7 @@ def _frequencies() -> dict[str, float]:
 @cache
 def web_zipf() -> dict[str, float]:
     """Word -> Zipf value in wordfreq's list alone (which counts the web's misspellings too)."""
-    return datacache.cached("web-zipf", [_wordfreq_file()], lambda: _read_cbpack(_wordfreq_file()))
+    return datacache.cached("web-zipf", [wordfreq_file()], lambda: read_cbpack(wordfreq_file()))
 
 
 @cache

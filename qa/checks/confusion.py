@@ -26,6 +26,7 @@ import msgpack
 import regex
 
 from qa import datacache, lexicon
+from qa.checks import spelling_doubts
 from qa.data import rules_dir
 from qa.diagnostic import Diagnostic, Edit
 from qa.engine.rule import Context, Rule
@@ -108,12 +109,17 @@ def ending(label: str) -> str:
 
 #: P(word) of a word neither the corpus nor the lexicon has seen (Zipf 2, the lexicon's floor).
 UNSEEN = 1e-7
+#: A title seen this often, and followed by a function word in less than this share of
+#: its uses, is an honorific (before names only).
+MIN_TITLE_COUNT, HONORIFIC_SHARE = 10, 0.06
 #: A vowel sign, nasal or halant typed twice (केे, मेें): never a spelling, whatever the web counts.
 _DOUBLED_SIGN = regex.compile(r"(\p{M})\1")
 
 
 #: The Zipf frequency a word of the project's news vocabulary (सेस, cess) is taken to have.
 NEWS_ZIPF = 4.0
+#: ... and an unlisted short word that spells a common English word (हील, heel).
+ENGLISH_ZIPF = 3.0
 
 
 def evidence(word: str) -> float:
@@ -166,6 +172,13 @@ class ContextCounts:
         t_word = getattr(self, types).get(neighbour, 1)
         pair = getattr(self, side).get(word, {}).get(neighbour, 0)
         return (pair + t_word * by_class) / (self.unigrams.get(neighbour, 0) + t_word)
+
+    def honorific(self, title: str) -> bool:
+        """True if ``title`` stands before names only (श्री, हाजी): in the counted prose it
+        is seldom followed by a function word, as a role (मंत्री के, नेता ने) is."""
+        seen = self.unigrams.get(title, 0)
+        after = sum(self.left.get(f, {}).get(title, 0) for f in FUNCTION_WORDS)
+        return seen >= MIN_TITLE_COUNT and after < HONORIFIC_SHARE * seen
 
     def fit(self, prev: str, word: str, nxt: str) -> float:
         """log10 of how well ``word`` fits between ``prev`` and ``nxt``:
@@ -266,7 +279,14 @@ class StrayLetter(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         doc = ctx.document
         accept = lexicon.house(ctx.config).accept
-        found = {w: s for w in doc.word_index if w[0] in _FIRST and (s := slips(w)) and w not in accept}
+        found = {
+            w: s
+            for w in doc.word_index
+            if w[0] in _FIRST
+            and (s := slips(w))
+            and w not in accept
+            and not spelling_doubts.lookalike_signs(w)  # U015's to repair (काे)
+        }
         if not found:
             return
         counts = context_counts()
@@ -279,15 +299,22 @@ class StrayLetter(Rule):
             if zipf > max_zipf:
                 continue  # a word this common is what the writer meant
             starts = doc.word_index[word]
-            needed = margins.word(word, zipf, len(starts))
+            read = zipf or (ENGLISH_ZIPF if spelling_doubts.english_reading(word) else 0.0)
+            needed = margins.word(word, read, len(starts))
             for start in starts:
                 end = start + len(word)
                 if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
                     continue  # one part of a hyphenated name or compound (हैंस-पीटर)
+                if spelling_doubts.after_title(text, start, counts.honorific):
+                    continue  # a name (हाजी नेब)
                 prev, nxt = neighbours(text, start, end)
                 own = counts.fit(prev, word, nxt)
                 # an unknown word beside another is likelier a name than a slip (ओरिन हैच)
-                odds = {f: counts.fit(prev, f, nxt) - costs[kind] - own for f, kind in candidates}
+                odds = {
+                    f: counts.fit(prev, f, nxt) - costs[kind] - own
+                    for f, kind in candidates
+                    if not spelling_doubts.reading_ungrammatical(f, nxt)
+                }
                 bar = needed + (
                     margins.next_to_unknown if not zipf and (_unknown(prev) or _unknown(nxt)) else 0.0
                 )

@@ -18,7 +18,8 @@ import regex
 from rapidfuzz.distance import OSA
 
 from qa import datacache, gazetteer, lexicon
-from qa.checks import inflection
+from qa.checks import inflection, spelling_doubts
+from qa.checks.confusion import context_counts
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
@@ -324,6 +325,8 @@ class NonWord(Rule):
                 end = start + len(word)
                 if lexicon.zipf(best[0]) < COMMON_ZIPF and in_name(ctx.text, start, end):
                     continue  # a name's own spelling, near a rare word or another name
+                if spelling_doubts.doubt(ctx.text, start, end, word, best[0], context_counts().honorific):
+                    continue  # a variant, a name after a title, a loan, or U015's word
                 if len(best) == 1:
                     yield self.replace(start, end, best[0], message)
                 else:
@@ -378,7 +381,11 @@ class MissingFlapNukta(Rule):
             if right is not None:
                 message = self.meta.message.format(word=word, suggestion=right)
                 for start in index[word]:
-                    yield self.replace(start, start + len(word), right, message)
+                    end = start + len(word)
+                    if not spelling_doubts.doubt(
+                        ctx.text, start, end, word, right, context_counts().honorific
+                    ):
+                        yield self.replace(start, end, right, message)
 
 
 #: A listed word this much commoner (Zipf, by both sources) than its twin is kept in the table.

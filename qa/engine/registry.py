@@ -32,7 +32,7 @@ _META_KEYS = {"code", "name", "type", "severity", "summary", "message", "fix", "
 #: Each type's keys: a rule file entry with any other key is an error.
 _TYPE_KEYS: dict[str, frozenset[str]] = {
     "pattern": PATTERN_OPTIONS,
-    "substitution": frozenset({"words", "file"}),
+    "substitution": frozenset({"words", "file", "exceptions"}),
     "repetition": frozenset({"only", "allow", "latin"}),
     **words.OPTIONS,
     "python": frozenset({"impl", "options"}),

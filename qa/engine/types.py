@@ -7,7 +7,7 @@ logic data cannot express (``impl: module:Class``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import compress, count
 from operator import eq
 from typing import Any
@@ -103,6 +103,19 @@ class TimedRule(Rule):
             f"on {where}; simplify the pattern"
         )
 
+    def _exceptions(self, flags: Iterable[str] = ()) -> list[regex.Pattern[str]]:
+        """The ``exceptions`` option compiled: a finding that overlaps a match is skipped."""
+        where = f"{self.meta.source}: {self.meta.code}"
+        return [compile_pattern(p, flags, where=where) for p in self.options.get("exceptions", ())]
+
+    def _excepted(self, text: str, start: int, end: int) -> bool:
+        for exception in self.exceptions:
+            lo, hi = max(0, start - 80), min(len(text), end + 80)
+            for m in exception.finditer(text, lo, hi, timeout=self.timeout):
+                if (m.start() < end and m.end() > start) or m.start() == m.end() == start:
+                    return True
+        return False
+
 
 class PatternRule(TimedRule):
     """A regex; each match (or its ``group``) is a finding, ``replacement`` a fix template.
@@ -115,7 +128,7 @@ class PatternRule(TimedRule):
         where = f"{meta.source}: {meta.code}"
         flags = options.get("flags", ())
         self.pattern = compile_pattern(options["pattern"], flags, where=where)
-        self.exceptions = [compile_pattern(p, flags, where=where) for p in options.get("exceptions", ())]
+        self.exceptions = self._exceptions(flags)
         replacement: str | None = options.get("replacement")
         self.template = None if replacement is None else expander(replacement)
         self.group = options.get("group", 0)
@@ -141,21 +154,14 @@ class PatternRule(TimedRule):
         except TimeoutError:
             raise self.timed_out(ctx) from None
 
-    def _excepted(self, text: str, start: int, end: int) -> bool:
-        for exception in self.exceptions:
-            lo, hi = max(0, start - 80), min(len(text), end + 80)
-            for m in exception.finditer(text, lo, hi, timeout=self.timeout):
-                if (m.start() < end and m.end() > start) or m.start() == m.end() == start:
-                    return True
-        return False
-
 
 class SubstitutionRule(TimedRule):
     """Wrong → right word lists, matched on whole Devanagari-aware words.
 
     Single words are looked up in the document's word index (one dict probe per
     distinct word); entries with spaces or hyphens go through one compiled regex.
-    A correction is a safe fix only when it is unique.
+    A correction is a safe fix only when it is unique. ``exceptions`` are regexes, as
+    for pattern rules (a wrong form that is a name in its context: प्रधानमंत्री मे).
     """
 
     def __init__(
@@ -163,6 +169,7 @@ class SubstitutionRule(TimedRule):
     ) -> None:
         super().__init__(meta, options)
         self.entries = entries
+        self.exceptions = self._exceptions()
         self.single = {w: r for w, r in entries.items() if not regex.search(f"[^{WORD_CHARS}]", w)}
         phrases = sorted((w for w in entries if w not in self.single), key=len, reverse=True)
         self.phrases = (
@@ -178,8 +185,12 @@ class SubstitutionRule(TimedRule):
         hits = [(start, word) for word in self.single.keys() & index.keys() for start in index[word]]
         if self.phrases is not None:
             hits.extend((m.start(), m.group()) for m in self.phrases.finditer(ctx.text))
-        for start, wrong in sorted(hits):
-            yield self._finding(start, wrong)
+        try:
+            for start, wrong in sorted(hits):
+                if not (self.exceptions and self._excepted(ctx.text, start, start + len(wrong))):
+                    yield self._finding(start, wrong)
+        except TimeoutError:
+            raise self.timed_out(ctx) from None
 
     def _finding(self, start: int, wrong: str) -> Diagnostic:
         rights = self.entries[wrong]

@@ -1,0 +1,285 @@
+"""Reasons to doubt that a word the spelling rules suspect is a slip (family T's precision).
+
+Each test is evidence that the written form is what the writer meant, or that another
+family owns the word: a name's place after a title (प्रधानमंत्री मे, हाजी नेब), a reading
+of the function word that grammar forbids (मे ने is not में ने), a spelling that says the
+same as its candidate once Hindi drops the inherent vowel (मरजी/मर्जी, मिलिटरी/मिलिट्री),
+a short word that reads as a common English word (हील "heel", हैच "hatch"), two
+transliterations of one English word that differ in vowels (सिरीज़/सीरीज़), part of a
+hyphenated loan (प्री-पेड), and vowel signs typed in a legacy font's order (काे), which
+the Unicode family repairs. :func:`doubt` is what the non-word rule asks; the
+function-word rule asks the tests one by one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable
+from functools import cache, lru_cache
+from pathlib import Path
+
+import regex
+
+from qa import datacache, lexicon
+from qa.checks.names_registry import titles
+from qa.text.akshara import CONSONANTS, NUKTA, VIRAMA, nfd_nukta
+from qa.text.normalize import key
+
+# --- another family's word ------------------------------------------------------------
+
+#: Two vowel signs typed for one (ा + े for ो): U015 repairs the word; a T rule that
+#: suggested another word (के for काे) would be wrong.
+_LOOKALIKE_SIGNS = regex.compile("\u093e[\u0945\u0947\u0948]|[\u0947\u0948]\u093e")
+
+
+def lookalike_signs(word: str) -> bool:
+    """True if ``word`` has two vowel signs standing for one (काे, कोरेाना)."""
+    return _LOOKALIKE_SIGNS.search(word) is not None
+
+
+# --- a name's place -----------------------------------------------------------------------
+
+_PREVIOUS = regex.compile(r"([\p{L}\p{M}\u200c\u200d]+)[.\u0970]?[ \u00a0]*", regex.REVERSE)
+_NEXT = regex.compile(r"[ \u00a0]*([\p{L}\p{M}\u200c\u200d]+)")
+
+
+def after_title(text: str, start: int, only: Callable[[str], bool] | None = None) -> bool:
+    """True if the word at ``start`` follows a title or role (श्रीमती, मिसेज़, हाजी),
+    and one that ``only`` accepts if given: the word is a name, whose spelling is its own."""
+    m = _PREVIOUS.match(text, max(0, start - 40), start)
+    return m is not None and key(m.group(1)) in titles() and (only is None or only(m.group(1)))
+
+
+def in_hyphenated_loan(text: str, start: int, end: int) -> bool:
+    """True if the word is hyphenated to a word no list names (प्री-पेड, मरात-सेड):
+    a part of a foreign compound or name."""
+    parts = []
+    if text[end : end + 1] == "-":
+        m = _NEXT.match(text, end + 1, min(len(text), end + 41))
+        parts.append(m.group(1) if m else "")
+    if text[start - 1 : start] == "-":
+        m = _PREVIOUS.match(text, max(0, start - 41), start - 1)
+        parts.append(m.group(1) if m else "")
+    return any(p and (not lexicon.listed(lexicon.plain(p)) or english_reading(p)) for p in parts)
+
+
+# --- grammar ----------------------------------------------------------------------------
+
+#: Case markers that follow a noun phrase only (की, का, के are also forms of करना, and
+#: से, में follow postpositions: में से, पर से).
+_CASE_ONLY = frozenset(("ने", "को", "द्वारा"))
+#: What cannot follow each kind of function word: a postposition takes no case marker
+#: after it, an auxiliary ends its clause (है के, था से; है की is the कि slip, है पर "but").
+_NOT_AFTER = {
+    **dict.fromkeys(("के", "की", "का", "को", "से", "में", "ने", "पर"), _CASE_ONLY),
+    **dict.fromkeys(("है", "हैं", "था", "थी", "थे"), _CASE_ONLY | {"के", "का", "से", "में"}),
+}
+
+
+def reading_ungrammatical(intended: str, following: str) -> bool:
+    """True if the function word ``intended`` cannot stand before ``following`` (मे ने is
+    May, not में; हैच के is Hatch, not है)."""
+    return following in _NOT_AFTER.get(intended, ())
+
+
+# --- schwa variants -----------------------------------------------------------------------
+
+#: The inherent vowel written out where Hindi drops it: C + vowel-bearing र, or र + C,
+#: inside a word after a vowel (मर्जी/मरजी, अग्रवाल/अगरवाल, मिलिट्री/मिलिटरी).
+_SIGNS_OR_VOWEL = "\u0900-\u0903\u093e-\u094c\u0905-\u0914"
+
+
+def schwa_variant(word: str, candidate: str) -> bool:
+    """True if ``word`` is ``candidate`` with one halant of an r-cluster left out where
+    the inherent vowel is silent anyway (the consonant before follows a vowel and the one
+    after carries its own): the two spellings are pronounced alike. A variant only where
+    both are attested (:func:`doubt`): संकरमित says संक्रमित too, but no one writes it."""
+    word, candidate = nfd_nukta(word), nfd_nukta(candidate)
+    if len(candidate) != len(word) + 1:
+        return False
+    for i, ch in enumerate(candidate):
+        if ch != VIRAMA or candidate[:i] + candidate[i + 1 :] != word:
+            continue
+        before, after = candidate[i - 1 : i], candidate[i + 1 : i + 2]
+        if not (before in CONSONANTS and after in CONSONANTS and "र" in (before, after)):
+            return False
+        preceded = _after_vowel(candidate, i - 1)
+        voiced = _vowel_follows(candidate, i + 1)
+        return preceded and voiced
+    return False
+
+
+def _after_vowel(text: str, consonant: int) -> bool:
+    """The consonant at ``consonant`` follows a syllable with a vowel (not a cluster)."""
+    j = consonant - 1
+    while j >= 0 and text[j] == NUKTA:
+        j -= 1
+    if j < 0:
+        return False
+    prev = text[j]
+    return prev in CONSONANTS or regex.match(f"[{_SIGNS_OR_VOWEL}]", prev) is not None
+
+
+def _vowel_follows(text: str, consonant: int) -> bool:
+    """The consonant at ``consonant`` carries a vowel (a sign or the inherent one, not
+    at the word's end)."""
+    j = consonant + 1
+    while j < len(text) and text[j] == NUKTA:
+        j += 1
+    if j >= len(text):
+        return False
+    return text[j] != VIRAMA
+
+
+# --- English readings -------------------------------------------------------------------
+
+#: Latin spellings of each Devanagari letter or sign, as English loans are written.
+_LATIN: dict[str, tuple[str, ...]] = {
+    "क": ("k", "c", "ck", "q"), "ख": ("kh", "k"), "ग": ("g",), "घ": ("gh",), "च": ("ch", "tch"),
+    "छ": ("ch",), "ज": ("j", "g", "z"), "झ": ("jh",), "ट": ("t", "tt"), "ठ": ("th",), "ड": ("d", "dd"),
+    "ढ": ("dh",), "ण": ("n",), "त": ("t", "th"), "थ": ("th",), "द": ("d", "th"), "ध": ("dh",),
+    "न": ("n", "nn"), "प": ("p", "pp"), "फ": ("ph", "f"), "ब": ("b",), "भ": ("bh",), "म": ("m",),
+    "य": ("y", ""), "र": ("r",), "ल": ("l", "ll"), "व": ("v", "w"), "श": ("sh",), "ष": ("sh",),
+    "स": ("s", "ss", "c"), "ह": ("h",), "ज़": ("z", "s"), "फ़": ("f", "ph"), "क़": ("q", "k"),
+    "ड़": ("r", "d"),
+    "ा": ("a", "ar"), "ि": ("i", "e", "y", "ee"), "ी": ("ee", "i", "ea", "ie", "e", "y"), "ु": ("u", "oo"),
+    "ू": ("oo", "u", "ew", "ou"), "े": ("e", "a", "ai", "ay"), "ै": ("a", "ai", "e"),
+    "ो": ("o", "oa", "ow", "oe"), "ौ": ("au", "ou", "aw"), "ॉ": ("o", "a", "au"),
+    "ं": ("n", "m"), "ँ": ("n",), "ृ": ("ri",),
+    "अ": ("a", "u"), "आ": ("a", "ar"), "इ": ("i", "e"), "ई": ("ee", "e"), "उ": ("u", "oo"),
+    "ऊ": ("oo",), "ए": ("a", "e", "ai"), "ऐ": ("a", "ai"), "ओ": ("o",), "औ": ("au",), "ऑ": ("o",),
+}  # fmt: skip
+#: The inherent vowel inside a word, and after its last consonant (silent, or an English "e").
+_INHERENT, _FINAL, _HIDDEN = ("a", "u", "e", "o", ""), ("", "e"), ("", "a", "e", "o")
+#: English words at least this common (wordfreq's English list) count as a reading.
+ENGLISH_ZIPF = 3.0
+#: Short words are read so for T003 (a longer one is no function word's slip).
+MAX_READ_LETTERS = 5
+#: The most Latin spellings tried for one word (a long loan has a few thousand).
+MAX_SPELLINGS = 20000
+#: Letter clusters spelled as one English letter.
+_CLUSTERS = {"क्स": ("x", "ks"), "क्व": ("qu",)}
+
+
+def _units(word: str) -> list[str] | None:
+    """``word`` as letters (a nukta joined to its consonant, a cluster of
+    :data:`_CLUSTERS` as one) and signs; None if a character has no Latin spelling."""
+    units: list[str] = []
+    for ch in nfd_nukta(word):
+        if ch == NUKTA and units:
+            units[-1] += NUKTA
+        elif ch in _LATIN or ch == VIRAMA or ch in CONSONANTS:
+            units.append(ch)
+        else:
+            return None
+        if "".join(units[-3:]) in _CLUSTERS:
+            units[-3:] = ["".join(units[-3:])]
+    return units
+
+
+def _spellings(units: list[str]) -> list[tuple[str, ...]] | None:
+    """The Latin spellings of each unit, with the inherent vowel's between and after
+    consonants; None if a unit has none."""
+    options: list[tuple[str, ...]] = []
+    for i, unit in enumerate(units):
+        if unit == VIRAMA:  # a cluster in a loan often hides a vowel (मिलिट्री: military)
+            options.append(_HIDDEN if 0 < i < len(units) - 1 else ("",))
+            continue
+        spellings = _CLUSTERS.get(unit) or _LATIN.get(unit)
+        if spellings is None:
+            return None
+        last = i + 1 == len(units)
+        options.append(spellings)
+        if unit[0] in CONSONANTS and (last or units[i + 1][0] in CONSONANTS):
+            options.append(_FINAL if last else _INHERENT)
+    return options
+
+
+@lru_cache(maxsize=16384)
+def english_readings(word: str) -> frozenset[str]:
+    """The common English words the Devanagari ``word`` spells as loans are
+    transliterated (मिलिटरी and मिलिट्री: military; हील: heel)."""
+    units = _units(lexicon.plain(word))
+    options = None if units is None else _spellings(units)
+    if not options or math.prod(len(o) for o in options) > MAX_SPELLINGS:
+        return frozenset()
+    english = english_words()
+    return frozenset(w for p in itertools.product(*options) if (w := "".join(p)) in english)
+
+
+def english_reading(word: str) -> bool:
+    """True if the short ``word`` spells a common English word (हील "heel", हैच
+    "hatch", सेव "save"): evidence that it was meant."""
+    consonants = sum(ch in CONSONANTS for ch in word)
+    return 1 < consonants <= MAX_READ_LETTERS and bool(english_readings(word))
+
+
+_VOWEL_SIGNS = "\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c\u0949"
+_NO_VOWEL_SIGNS = str.maketrans(dict.fromkeys([*_VOWEL_SIGNS, VIRAMA]))
+
+
+def transliteration_variant(word: str, candidate: str) -> bool:
+    """True if ``word`` and ``candidate`` spell the same English word and differ only in
+    vowel signs or a halant (सिरीज़/सीरीज़, बॉलिवुड/बॉलीवुड, मिलिटरी/मिलिट्री): papers
+    transliterate a rarer loan's vowels differently (:func:`doubt` takes it for a rare
+    loan, or where edited prose attests both: मेडीकल is a slip); a dropped nasal or
+    letter is still a slip."""
+    if word.translate(_NO_VOWEL_SIGNS) != candidate.translate(_NO_VOWEL_SIGNS):
+        return False
+    return bool(english_readings(word) & english_readings(candidate))
+
+
+def _wordfreq_english() -> Path:
+    return lexicon.wordfreq_file("en")
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Common English words (wordfreq's English list, Zipf >= :data:`ENGLISH_ZIPF`, three
+    letters or more), from the start-up cache."""
+    path = _wordfreq_english()
+    words = datacache.cached("english-words", [path, Path(__file__)], lambda: _english(path))
+    return frozenset(words)
+
+
+def _english(path: Path) -> list[str]:
+    return sorted(
+        w
+        for w, z in lexicon.read_cbpack(path).items()
+        if z >= ENGLISH_ZIPF and len(w) >= 3 and w.isascii() and w.isalpha()
+    )
+
+
+# --- the non-word rule's question ----------------------------------------------------------
+
+
+#: A candidate this common has one spelling a desk enforces: no variant, and a word after
+#: a title that is a slip of it is a slip (प्रमुख उद्धेश्य).
+FIXED_ZIPF = 4.5
+
+
+def doubt(
+    text: str, start: int, end: int, word: str, candidate: str, honorific: Callable[[str], bool]
+) -> bool:
+    """True if T002 or T006 should keep quiet about ``word`` (at ``start:end``) for
+    ``candidate``; ``honorific`` says which titles stand before names only."""
+    if lookalike_signs(word) or in_hyphenated_loan(text, start, end):
+        return True
+    if lexicon.prior(candidate) >= FIXED_ZIPF:
+        return False
+    attested = lexicon.attested(word)
+    return (
+        (transliteration_variant(word, candidate) and (attested or _rare_loan(word, candidate)))
+        or (schwa_variant(word, candidate) and attested)
+        or after_title(text, start, honorific)
+    )
+
+
+#: Below this a loan's transliteration is unsettled (टेक्सास/टैक्सास).
+RARE_LOAN_ZIPF = 4.0
+
+
+def _rare_loan(word: str, candidate: str) -> bool:
+    """A rare loan spelled with other vowels (the same halants): papers disagree on those."""
+    return lexicon.prior(candidate) < RARE_LOAN_ZIPF and word.count(VIRAMA) == candidate.count(VIRAMA)

@@ -1,0 +1,132 @@
+"""Family T's precision gates (qa.checks.spelling_doubts), alone and through the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa import api
+from qa.checks import spelling_doubts
+from qa.checks.confusion import context_counts
+from qa.config import Config
+from tests.conftest import run_qa
+
+
+def t_findings(text: str) -> list[tuple[str, str]]:
+    config = Config()
+    config.values["select"] = ["T"]
+    return [(d.code, text[d.start : d.end]) for d in api.check(text, config=config)]
+
+
+@pytest.mark.parametrize(
+    ("word", "candidate"),
+    [("मरजी", "मर्जी"), ("अगरवाल", "अग्रवाल"), ("मिलिटरी", "मिलिट्री"), ("डिगरी", "डिग्री")],
+)
+def test_schwa_written_out_in_an_r_cluster_is_a_variant(word: str, candidate: str) -> None:
+    assert spelling_doubts.schwa_variant(word, candidate)
+
+
+@pytest.mark.parametrize(
+    ("word", "candidate"),
+    [
+        ("संपरक", "संपर्क"),  # the inherent vowel is not silent before a final consonant
+        ("उनहोंने", "उन्होंने"),  # not an r-cluster
+        ("करम", "कर्म"),
+        ("परकार", "प्रकार"),  # a word-initial cluster: nothing before it to carry the vowel
+        ("मर्जी", "मरजी"),  # the other way round is not the variant
+    ],
+)
+def test_other_halant_drops_are_not_schwa_variants(word: str, candidate: str) -> None:
+    assert not spelling_doubts.schwa_variant(word, candidate)
+
+
+def test_look_alike_vowel_signs_are_the_unicode_familys() -> None:
+    assert spelling_doubts.lookalike_signs("काे")
+    assert spelling_doubts.lookalike_signs("कोरेाना")
+    assert not spelling_doubts.lookalike_signs("को")
+    assert not spelling_doubts.lookalike_signs("केे")  # a doubled sign stays T003's
+
+
+@pytest.mark.parametrize("word", ["हील", "हैच", "सेव", "कोक", "केप"])
+def test_short_words_that_spell_english_words(word: str) -> None:
+    assert spelling_doubts.english_reading(word)
+
+
+@pytest.mark.parametrize("word", ["के", "मजदूरों", "ज़्यादातर", "क्ष्म"])
+def test_words_that_spell_no_english_word(word: str) -> None:
+    assert not spelling_doubts.english_reading(word)
+
+
+def test_two_transliterations_of_one_english_word_are_variants() -> None:
+    assert spelling_doubts.transliteration_variant("टैक्सास", "टेक्सास")
+    assert spelling_doubts.transliteration_variant("बॉलिवुड", "बॉलीवुड")
+    assert not spelling_doubts.transliteration_variant("मजदूरों", "मज़दूरों")  # no English word
+    assert not spelling_doubts.transliteration_variant("कंटोल", "कंट्रोल")  # a letter dropped
+
+
+def test_case_markers_cannot_follow_a_postposition_or_auxiliary() -> None:
+    assert spelling_doubts.reading_ungrammatical("में", "ने")
+    assert spelling_doubts.reading_ungrammatical("है", "के")
+    assert not spelling_doubts.reading_ungrammatical("में", "से")  # में से
+    assert not spelling_doubts.reading_ungrammatical("है", "की")  # है की: the कि slip
+    assert not spelling_doubts.reading_ungrammatical("और", "ने")
+
+
+def test_a_title_before_the_word_makes_it_a_name() -> None:
+    text = "ब्रिटिश प्रधानमंत्री मे और हाजी नेब"
+    assert spelling_doubts.after_title(text, text.index("मे"))
+    assert spelling_doubts.after_title(text, text.index("नेब"))
+    assert not spelling_doubts.after_title(text, text.index("और"))
+
+
+def test_honorifics_are_the_titles_seldom_followed_by_a_function_word() -> None:
+    counts = context_counts()
+    assert counts.honorific("श्रीमती")
+    assert not counts.honorific("मंत्री")  # मंत्री के, मंत्री ने: a role noun
+
+
+def test_hyphenated_loan_parts() -> None:
+    text = "दुकान प्री-पेड फ़ोन"
+    start = text.index("पेड")
+    assert spelling_doubts.in_hyphenated_loan(text, start, start + 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "पुरानी दिल्ली में हाजी नेब वाली मस्जिद के पास भीड़ थी।",
+        "यूटा के दो सीनेटर माइक ली और ओरिन हैच के घर के पते छपे।",
+        "ज़्यादा ऊँची हील के जूते पहनकर चलना मुश्किल है।",
+        "ज़्यादातर दुकानों में प्री-पेड फ़ोन कार्ड मिलते हैं।",
+        "ज़्यादा जानकारी श्रीमती सुनिता ने दी।",
+        "ज़िला प्रशासन ने लोगों काे राहत दी।",
+        "ज़्यादा बारिश अमेरिका के टैक्सास राज्य में हुई।",
+    ],
+)
+def test_hard_passes_raise_no_t_finding(text: str) -> None:
+    assert t_findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("ज़्यादातर मजदूरों काक किराया सरकार देगी।", "काक"),  # a real-word slip still found
+        ("ख़बर है कि भारत केक प्रधानमंत्री ने बैठक बुलाई।", "केक"),
+        ("स्वास्थ्य विभाग ने ज़िले में संकरमित लोगों की जानकारी दी।", "संकरमित"),  # unattested
+        ("ख़ास बात यह है कि प्रमुख उद्धेश्य पूरा हुआ।", "उद्धेश्य"),  # common candidate after a title
+        ("फ़िलहाल ज़िले के मेडीकल कॉलेज में जांच हुई।", "मेडीकल"),  # a common loan's spelling is settled
+    ],
+)
+def test_gates_keep_real_slips(text: str, word: str) -> None:
+    assert word in [w for _, w in t_findings(text)]
+
+
+def test_cli_keeps_quiet_on_a_name_after_an_honorific(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("पुरानी दिल्ली में हाजी नेब वाली मस्जिद है, और भारत केक प्रधानमंत्री आए।\n", encoding="utf-8")
+    run = run_qa("check", "--select", "T", "--format", "json", str(story))
+    assert run.returncode == 1, run.stderr
+    out = run.stdout.decode("utf-8")
+    assert "केक" in out
+    assert "नेब" not in out
