@@ -7,7 +7,7 @@ logic data cannot express (``impl: module:Class``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from itertools import compress, count
 from operator import eq
 from typing import Any
@@ -103,7 +103,9 @@ class TimedRule(Rule):
             f"on {where}; simplify the pattern"
         )
 
-    def _exceptions(self, flags: Iterable[str] = ()) -> list[regex.Pattern[str]]:
+    exceptions: list[regex.Pattern[str]]
+
+    def _exceptions(self, flags: list[str] | tuple[str, ...] = ()) -> list[regex.Pattern[str]]:
         """The ``exceptions`` option compiled: a finding that overlaps a match is skipped."""
         where = f"{self.meta.source}: {self.meta.code}"
         return [compile_pattern(p, flags, where=where) for p in self.options.get("exceptions", ())]
