@@ -202,19 +202,23 @@ class AttributeAgreement(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         kinds = frozenset(self.options.get("kinds", ()))
         document = analysis(ctx)
-        for position in document.occurrences(_of_kinds(kinds)):
+        for position in document.occurrences(of_kinds(kinds)):
             found = _attribute_finding(document, position, kinds)
             if found is None:
                 continue
-            slot, forms, message = found
-            if len(forms) == 1:
-                yield self.replace(slot.start, slot.end, forms[0], message)
-            else:  # which one depends on the noun's number: no fix
-                yield self.diagnostic(slot.start, slot.end, message, suggestions=forms)
+            yield correction(self, *found)
+
+
+def correction(rule: Rule, slot: Word, forms: tuple[str, ...], message: str) -> Diagnostic:
+    """The finding on ``slot``: a fix to the one right form, or the forms to choose from
+    when which one depends on what the text does not show."""
+    if len(forms) == 1:
+        return rule.replace(slot.start, slot.end, forms[0], message)
+    return rule.diagnostic(slot.start, slot.end, message, suggestions=forms)
 
 
 @cache
-def _of_kinds(kinds: frozenset[str]) -> Callable[[str], bool]:
+def of_kinds(kinds: frozenset[str]) -> Callable[[str], bool]:
     """Whether a word (as written) is an agreeing word of one of ``kinds``, per word."""
 
     @lru_cache(maxsize=1 << 16)
@@ -234,7 +238,7 @@ def _attribute_finding(
     attribute = aw.attributive(words, i)
     if attribute is None or attribute.kind not in kinds:
         return None
-    if attribute.kind == "possessive" and _after_name(words, i):
+    if attribute.kind == "possessive" and after_name(words, i):
         return None
     head = _head(words, i, attribute, document.genders)
     noun_slot = slots[head.index] if head else None
@@ -252,16 +256,16 @@ def _attribute_finding(
     )
 
 
-def _after_name(words: list[str | None], i: int) -> bool:
+def after_name(words: list[str | None], i: int) -> bool:
     """A word that may be a noun or name right before: संत मेरी चर्च is Mary's church."""
     before = words[i - 1] if i > 0 else None
     return before is not None and aw.is_candidate(before)
 
 
-def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> Head | None:
-    """The noun the word at ``i`` modifies: the next word, or for a genitive or
-    possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase,
-    its gender is known and the word cannot belong to a noun further on."""
+def head_slot(words: list[str | None], i: int, attribute: aw.Agreeing) -> tuple[int, bool]:
+    """Where the noun the word at ``i`` modifies may stand: the next slot, or for a
+    genitive or possessive the first after सबसे, एक, इस or adjectives; and whether a
+    word passed over shows a singular direct noun (एक, बड़ा)."""
     j, singular = i + 1, False
     if attribute.kind in ("genitive", "possessive"):
         while j < len(words) and (between := words[j]) is not None and between not in aw.GENITIVE:
@@ -270,6 +274,14 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
                 break
             singular = singular or between == "एक" or (modifier is not None and modifier.form == "direct")
             j += 1
+    return j, singular
+
+
+def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> Head | None:
+    """The noun the word at ``i`` modifies: the next word, or for a genitive or
+    possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase,
+    its gender is known and the word cannot belong to a noun further on."""
+    j, singular = head_slot(words, i, attribute)
     word = words[j] if j < len(words) else None
     if word is None or not aw.is_candidate(word):
         return None
