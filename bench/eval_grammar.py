@@ -9,6 +9,7 @@
    the held-out tenth of the Wikipedia lines, see bench/build_grammar_lexicon.py): every
    finding is looked up in the audit; false alarms (and findings not yet judged) per
    1,000 words.
+3. IndicGEC 2025 dev: detection precision of the default rules with G on, and of G.
 
 ``--show`` prints each finding not yet in the audit, with its context, to judge.
 
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_grammar_lexicon import HELD_OUT, WIKIPEDIA  # noqa: E402
-from eval_spelling import m2_sentences  # noqa: E402
+from eval_spelling import gec_pairs, m2_sentences  # noqa: E402
 
 from qa import api  # noqa: E402
 from qa.config import Config  # noqa: E402
@@ -143,6 +144,21 @@ def false_alarms(judged: dict[tuple[str, str], str], show: bool) -> None:
         )
 
 
+def indicgec_dev() -> None:
+    """Detection precision on IndicGEC dev (a finding overlapping a corrected token is
+    right) with the default rules, G among them, and of G alone."""
+    print("\n## IndicGEC 2025 dev: detection precision with G on\n")
+    print("| rules | findings | on gold | precision |\n|---|---:|---:|---:|")
+    rows = {"default (G on)": Counter[str](), "G alone": Counter[str]()}
+    for src, spans in gec_pairs(DATA / "indicgec2025-hindi" / "dev.csv"):
+        found = {"default (G on)": api.check(src, config=Config()), "G alone": g_findings(src)}
+        for name, findings in found.items():
+            rows[name]["found"] += len(findings)
+            rows[name]["tp"] += sum(any(d.start < e and d.end > s for s, e in spans) for d in findings)
+    for name, row in rows.items():
+        print(f"| {name} | {row['found']} | {row['tp']} | {_ratio(row['tp'], row['found'])} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -152,6 +168,7 @@ def main() -> None:
     judged = audit() if AUDIT.exists() else {}
     real_errors(judged, args.show)
     false_alarms(judged, args.show)
+    indicgec_dev()
 
 
 if __name__ == "__main__":

@@ -134,3 +134,28 @@ def test_the_words_rules_visit_pass_the_last_letter_filter() -> None:
     nouns = [form for form in lexicon._counts if (noun := lexicon.noun(form)) and noun.inflects]
     assert nouns and all(map(agreement._may_visit, forms + nouns + [noun + "\u200d" for noun in nouns]))
     assert not agreement._may_visit("किताब") and not agreement._may_visit("घर")
+
+
+def _findings(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    config = Config()
+    config.values["select"] = ["G007", "G008"]
+    return [(d.code, text[d.start : d.end], tuple(d.suggestions)) for d in api.check(text, config=config)]
+
+
+def test_a_person_with_hain_may_be_either_gender_but_never_ka() -> None:
+    assert _findings("वह भाजपा का सांसद हैं।\n") == [("G008", "का", ("के", "की"))]
+    assert _findings("वह भाजपा का सांसद है और वह भाजपा की सांसद थी।\n") == []
+
+
+def test_a_desk_ambigender_noun_is_a_person_for_g008(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("वह टीम के सहायक थी।\n", encoding="utf-8")
+    assert run_qa("check", "--select", "G008", "a.txt", cwd=tmp_path).returncode == 0
+    (tmp_path / "pyproject.toml").write_text('[tool.qa.grammar]\nambigender = ["सहायक"]\n', encoding="utf-8")
+    found = run_qa("check", "--select", "G008", "a.txt", cwd=tmp_path)
+    assert found.returncode == 1 and "G008" in found.stdout.decode()
+
+
+def test_a_full_date_takes_ko_but_a_month_a_range_and_a_list_do_not() -> None:
+    assert _findings("जन्म 8 म\u200cई 1903 में हुआ।\n") == [("G007", "में", ("को",))]
+    text = "जन्म मई 1903 में, मेला 17-30 अगस्त 1974 में और 5 व 6 मई 2020 में, 14 जुलाई 1909 को।\n"
+    assert _findings(text) == []

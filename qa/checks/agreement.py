@@ -10,12 +10,13 @@ and shared through the rule context.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import chain, compress, count
-from operator import add, itemgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 from qa import lexicon as lexicon_words
@@ -102,15 +103,30 @@ def _layout(normals: list[str], links: list[str]) -> tuple[list[str | None], lis
 
 
 def _links(view: str, texts: list[str], starts: list[int]) -> list[str]:
-    """What separates each word from the next: " " (spaces), "joined" or "break"."""
+    """What separates each word from the next: " " (spaces), "joined" or "break".
+
+    Most gaps are spaces: only those that hold something else are read, found by one
+    scan for any character but a space or a Devanagari letter or sign (a superset of
+    the characters a gap may hold besides spaces: Latin letters are read and skipped)."""
+    links = [" "] * len(texts)
     if not texts:
-        return []
-    ends = map(add, starts, map(len, texts))
-    gaps = list(map(view.__getitem__, map(slice, ends, starts[1:])))
-    kinds = {gap: _link(gap) for gap in set(gaps)}
-    return [*map(kinds.__getitem__, gaps), _BREAK]
+        return links
+    links[-1] = _BREAK
+    last = len(texts) - 1
+    for mark in _GAP_MARKS.finditer(view, starts[0], starts[-1]):
+        k = bisect_right(starts, mark.start()) - 1
+        end = starts[k] + len(texts[k])
+        if mark.start() >= end and k < last and links[k] == " ":
+            links[k] = _link(view[end : starts[k + 1]])
+    return links
 
 
+#: Any character but a space and a Devanagari letter or sign (stdlib ``re``: a plain
+#: character class, scanned far faster than the ``regex`` module's property classes).
+_GAP_MARKS = re.compile("[^ \u0900-\u0963\u0971-\u097f\u200c\u200d]")
+
+
+@lru_cache(maxsize=1 << 10)
 def _link(gap: str) -> str:
     if gap in _JOINERS or gap.startswith("॰"):
         return _JOINED
@@ -186,19 +202,23 @@ class AttributeAgreement(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         kinds = frozenset(self.options.get("kinds", ()))
         document = analysis(ctx)
-        for position in document.occurrences(_of_kinds(kinds)):
+        for position in document.occurrences(of_kinds(kinds)):
             found = _attribute_finding(document, position, kinds)
             if found is None:
                 continue
-            slot, forms, message = found
-            if len(forms) == 1:
-                yield self.replace(slot.start, slot.end, forms[0], message)
-            else:  # which one depends on the noun's number: no fix
-                yield self.diagnostic(slot.start, slot.end, message, suggestions=forms)
+            yield correction(self, *found)
+
+
+def correction(rule: Rule, slot: Word, forms: tuple[str, ...], message: str) -> Diagnostic:
+    """The finding on ``slot``: a fix to the one right form, or the forms to choose from
+    when which one depends on what the text does not show."""
+    if len(forms) == 1:
+        return rule.replace(slot.start, slot.end, forms[0], message)
+    return rule.diagnostic(slot.start, slot.end, message, suggestions=forms)
 
 
 @cache
-def _of_kinds(kinds: frozenset[str]) -> Callable[[str], bool]:
+def of_kinds(kinds: frozenset[str]) -> Callable[[str], bool]:
     """Whether a word (as written) is an agreeing word of one of ``kinds``, per word."""
 
     @lru_cache(maxsize=1 << 16)
@@ -218,7 +238,7 @@ def _attribute_finding(
     attribute = aw.attributive(words, i)
     if attribute is None or attribute.kind not in kinds:
         return None
-    if attribute.kind == "possessive" and _after_name(words, i):
+    if attribute.kind == "possessive" and after_name(words, i):
         return None
     head = _head(words, i, attribute, document.genders)
     noun_slot = slots[head.index] if head else None
@@ -236,16 +256,16 @@ def _attribute_finding(
     )
 
 
-def _after_name(words: list[str | None], i: int) -> bool:
+def after_name(words: list[str | None], i: int) -> bool:
     """A word that may be a noun or name right before: संत मेरी चर्च is Mary's church."""
     before = words[i - 1] if i > 0 else None
     return before is not None and aw.is_candidate(before)
 
 
-def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> Head | None:
-    """The noun the word at ``i`` modifies: the next word, or for a genitive or
-    possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase,
-    its gender is known and the word cannot belong to a noun further on."""
+def head_slot(words: list[str | None], i: int, attribute: aw.Agreeing) -> tuple[int, bool]:
+    """Where the noun the word at ``i`` modifies may stand: the next slot, or for a
+    genitive or possessive the first after सबसे, एक, इस or adjectives; and whether a
+    word passed over shows a singular direct noun (एक, बड़ा)."""
     j, singular = i + 1, False
     if attribute.kind in ("genitive", "possessive"):
         while j < len(words) and (between := words[j]) is not None and between not in aw.GENITIVE:
@@ -254,6 +274,14 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
                 break
             singular = singular or between == "एक" or (modifier is not None and modifier.form == "direct")
             j += 1
+    return j, singular
+
+
+def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> Head | None:
+    """The noun the word at ``i`` modifies: the next word, or for a genitive or
+    possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase,
+    its gender is known and the word cannot belong to a noun further on."""
+    j, singular = head_slot(words, i, attribute)
     word = words[j] if j < len(words) else None
     if word is None or not aw.is_candidate(word):
         return None
@@ -404,21 +432,30 @@ def _object_verb(word: str) -> bool:
     return verb is not None and verb.root not in aw.CLAUSAL_ROOTS and verb.root != "जा"
 
 
+def _perfectives_at(document: Analysis, wanted: Callable[[str], bool]) -> Iterator[tuple[int, aw.Perfective]]:
+    """(slot, perfective) for each perfective verb form ``wanted`` accepts."""
+    words = document.slots.words
+    for k in document.occurrences(wanted):
+        verb = aw.perfective(words[k] or "")
+        if verb is not None:
+            yield k, verb
+
+
 class ErgativeObjectAgreement(Rule):
     """G004: with ने, a perfective transitive verb agrees with its unmarked object."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
-        lexicon = document.genders
-        for position in document.occurrences(_object_verb):
-            slots, words, k = document.slots, document.slots.words, position
-            verb = aw.perfective(words[k] or "")
+        slots, words, lexicon = document.slots, document.slots.words, document.genders
+        for k, verb in _perfectives_at(document, _object_verb):
             following = words[k + 1]
-            if verb is None or not _ends_verb_group(following) or not _ergative_before(words, k):
-                continue  # a participle (लिखी गई किताब), a compound verb, or no ने
+            if not _ends_verb_group(following):
+                continue  # a participle (लिखी गई किताब) or a compound verb
             noun = _controller(words, k - 1, verb, lexicon)
+            if noun is None or noun.gender == verb.gender or not _ergative_before(words, k):
+                continue
             noun_slot, slot = slots[k - 1], slots[k]
-            if noun is None or noun_slot is None or slot is None or noun.gender == verb.gender:
+            if noun_slot is None or slot is None:
                 continue
             right = verb.inflect(noun.gender, _plural(noun_slot))
             end, replacement = slot.end, right
@@ -446,12 +483,8 @@ class PassiveAgreement(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
-        lexicon = document.genders
-        for position in document.occurrences(_passive_participle):
-            slots, words, k = document.slots, document.slots.words, position
-            verb = aw.perfective(words[k] or "")
-            if verb is None:
-                continue
+        slots, words, lexicon = document.slots, document.slots.words, document.genders
+        for k, verb in _perfectives_at(document, _passive_participle):
             auxiliary = aw.passive_auxiliary(words, k + 1)
             if auxiliary is None:
                 continue

@@ -91,6 +91,11 @@ class Genders:
         other = self.noun(form[:-1] + "े")
         return other is not None and other.gender == "m"
 
+    def ambigender(self, word: str) -> bool:
+        """Whether ``word`` is a noun of a person whose gender is the person's (अध्यक्ष)."""
+        form = key(word)
+        return form in self._overrides and self._overrides[form] is None
+
     def known(self, word: str) -> bool:
         """Whether the counts have met ``word`` as a noun at all."""
         return key(word) in self._counts

@@ -1,0 +1,57 @@
+"""G008: the word before a noun of a person whose gender is the person's (अध्यक्ष,
+संस्थापक, नेता) when an auxiliary right after that noun shows the person's gender and
+number: वे पार्टी के अध्यक्ष थे, वह आयोग की संस्थापक थी.
+
+G001-G003 never check these nouns (their gender is not the noun's); here the auxiliary
+settles it: थे asks for the masculine plural or honorific (के, बड़े), थी/थीं for the
+feminine (की, बड़ी), हैं for either of those but never the masculine singular (का).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qa.checks import agreement_words as aw
+from qa.checks.agreement import after_name, analysis, correction, head_slot, of_kinds
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+
+#: The forms of the agreeing word that each auxiliary allows before a person's noun.
+_ALLOWED: dict[str, tuple[aw.Form, ...]] = {
+    "थे": ("oblique",),
+    "थी": ("feminine",),
+    "थीं": ("feminine",),
+    "हैं": ("oblique", "feminine"),
+}
+_KINDS = frozenset({"genitive", "possessive", "adjective", "participle"})
+
+
+class PredicatePersonAgreement(Rule):
+    """G008: का/के/की, a possessive or an adjective before a person's noun that an
+    auxiliary shows the gender and number of."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document = analysis(ctx)
+        slots, words, lexicon = document.slots, document.slots.words, document.genders
+        for i in document.occurrences(of_kinds(_KINDS)):
+            attribute = aw.attributive(words, i)
+            if attribute is None or (attribute.kind == "possessive" and after_name(words, i)):
+                continue
+            j, _ = head_slot(words, i, attribute)
+            noun = words[j] if j < len(words) else None
+            allowed = _ALLOWED.get(words[j + 1] or "") if noun is not None and j + 1 < len(words) else None
+            if allowed is None or attribute.form in allowed or not lexicon.ambigender(noun or ""):
+                continue
+            if j > i + 1 and attribute.form == "oblique":
+                continue  # उसके एक सचिव थी: the के of having, as in उसके दो बेटे हैं
+            slot, noun_slot, aux = slots[i], slots[j], slots[j + 1]
+            if slot is None or noun_slot is None or aux is None:
+                continue
+            forms = tuple(attribute.inflect(form) for form in allowed)
+            wanted = " or ".join(map(repr, forms))
+            yield correction(
+                self,
+                slot,
+                forms,
+                f"'{slot.text}' before '{noun_slot.text}' with '{aux.text}': write {wanted}",
+            )

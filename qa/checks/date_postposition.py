@@ -1,0 +1,49 @@
+"""G007: a full date (day, month and year) takes को, not में: 15 अगस्त 1947 को.
+
+Only the month names are looked up (in the document's word index); the day, year and
+postposition around each are read with one anchored pattern. Ranges and lists of days
+(17-30 अगस्त, 5 और 6 मई, 1 से 15 मई) are left alone: "during" may be meant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from qa.checks import agreement_words as aw
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+
+#: Month names as the genders' key spells them (no nukta or joiners: फरवरी, मई).
+MONTHS = frozenset(
+    aw.key(month)
+    for month in aw.word_set(
+        """जनवरी फ़रवरी फरवरी मार्च अप्रैल अप्रेल अप्रील मई जून जुलाई अगस्त सितंबर सितम्बर
+        अक्टूबर अक्तूबर नवंबर नवम्बर दिसंबर दिसम्बर"""
+    )
+)
+#: The day right before the month (not the end of a range or list), the year after it and
+#: में; group 1 is the postposition.
+_DATE = regex.compile(
+    r"(?<![\p{Nd}\p{L}\p{M}])(?<![\p{Nd}\-–—/.,&]\s?)(?<!(?:से|और|तथा|एवं|व|या|तक)\s)"
+    r"\p{Nd}{1,2}\s+[\p{L}\p{M}\u200c\u200d]+\s*,?\s*\p{Nd}{4}\s+(में)(?![\p{L}\p{M}\p{Nd}])"
+)
+#: How far before a month name its day may start, and after it the postposition end.
+_DAY_REACH, _YEAR_REACH = 6, 16
+
+
+class DatePostposition(Rule):
+    """G007: में after a full date: write को."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        text, index = ctx.text, ctx.document.word_index
+        for word in [w for w in index if aw.key(w) in MONTHS]:
+            for start in index[word]:
+                end = start + len(word)
+                found = _DATE.search(text, max(0, start - _DAY_REACH), min(len(text), end + _YEAR_REACH))
+                if found is None or not found.start() < start < found.start(1):
+                    continue
+                date = text[found.start() : found.start(1)].rstrip()
+                message = f"a full date takes को: '{date} में' -> '{date} को'"
+                yield self.replace(found.start(1), found.end(1), "को", message)
