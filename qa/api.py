@@ -26,8 +26,8 @@ from qa.diagnostic import Diagnostic, FileResult
 from qa.document import Document
 from qa.engine import registry
 from qa.engine.fixes import FixResult, fix_until_stable
-from qa.engine.rule import RuleMeta
 from qa.engine.runner import Linter, article_date
+from qa.meta import RuleMeta
 
 __all__ = ["Diagnostic", "FileResult", "FixResult", "Session", "check", "document", "fix", "linter"]
 
