@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from qa.errors import ConfigError
+from qa.links import RULES_DOC
 
 #: From this many findings of one rule in one file, the human reports show them as one
 #: group ("91 × P002, all fixable with --fix"); 0 never groups.
 GROUP_THRESHOLD = 10
 #: The rule reference; a rule's section is ``#<code>-<name>`` (GitHub's heading anchors).
-RULES_URL = "https://github.com/qa-hindi/qa/blob/main/docs/rules.md"
+RULES_URL = RULES_DOC
 
 
 @dataclass(frozen=True, slots=True)
