@@ -1,4 +1,4 @@
-"""Build ``rules/grammar/noun-gender.tsv.gz``: the evidence for each noun's gender.
+"""Build ``data/grammar/noun-gender.tsv.gz``: the evidence for each noun's gender.
 
 Counts, over openly licensed prose only (Hindi Wikipedia CC BY-SA, HiNER CC BY-SA 4.0,
 IL-NER CC BY 4.0), the agreeing words around each word that may be a noun: a genitive,
@@ -31,7 +31,7 @@ from qa.checks import agreement_words as aw  # noqa: E402
 from qa.text.tokenize import Kind, tokens  # noqa: E402
 
 DATA = Path(os.environ.get("QA_SHARED_DATA", ROOT.parent / "shared" / "data"))
-OUT = ROOT / "rules" / "grammar" / "noun-gender.tsv.gz"
+OUT = ROOT / "data" / "grammar" / "noun-gender.tsv.gz"
 WIKIPEDIA = "hindi-wikipedia-articles-20k/hiwiki_lines_dedup.txt.gz"
 SOURCES = [
     WIKIPEDIA,

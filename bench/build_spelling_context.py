@@ -1,4 +1,4 @@
-"""Build ``rules/spelling/context.msgpack.gz``: the context counts behind T003 (stray letters).
+"""Build ``data/spelling/context.msgpack.gz``: the context counts behind T003 (stray letters).
 
 Counts, over openly licensed prose only (Hindi Wikipedia CC BY-SA, HiNER CC BY-SA 4.0,
 IL-NER CC BY 4.0), how often each function word, and each real word one slip from a
@@ -32,7 +32,7 @@ from qa.text.tokenize import Kind, sentences, tokens  # noqa: E402
 
 from corpora import DATA, wikipedia_lines  # noqa: E402
 
-OUT = ROOT / "rules" / "spelling" / "context.msgpack.gz"
+OUT = ROOT / "data" / "spelling" / "context.msgpack.gz"
 SOURCES = [
     "hiner-validation-sentences/hiner_validation_sentences.txt",
     "ilner-hindi-sentences/ilner_hindi_train.txt",

@@ -1,4 +1,4 @@
-"""Build ``rules/spelling/wordcounts.msgpack.gz``: how often each Devanagari word occurs in
+"""Build ``data/spelling/wordcounts.msgpack.gz``: how often each Devanagari word occurs in
 openly licensed, edited prose — the evidence T002 weighs before it trusts a written form.
 
 Counts, over Hindi Wikipedia article text (CC BY-SA), HiNER validation sentences (CC BY-SA
@@ -27,7 +27,7 @@ from build_spelling_context import lines  # noqa: E402
 
 from qa import lexicon  # noqa: E402
 
-OUT = ROOT / "rules" / "spelling" / "wordcounts.msgpack.gz"
+OUT = ROOT / "data" / "spelling" / "wordcounts.msgpack.gz"
 MIN_COUNT = 2
 LICENCE = (
     "Word counts for qa's spelling rules, built by bench/build_word_counts.py from: Hindi "

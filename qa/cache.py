@@ -37,10 +37,10 @@ def location(config: Config) -> Path:
 def _data_files(rule_files: Iterable[str]) -> list[tuple[str, int, int]]:
     """(path, size, mtime) of qa's code (a checkout's edits count too), its rule data and
     the user's rule files."""
-    from qa.data import rules_dir
+    from qa.data import data_dir, rules_dir
 
     code = _tree(Path(__file__).parent, ".py")
-    data = _tree(rules_dir(), "")
+    data = [*_tree(rules_dir(), ""), *_tree(data_dir(), "")]
     return [*code, *data, *((p, *_stamp(Path(p))) for p in rule_files)]
 
 

@@ -20,10 +20,20 @@ from qa.sources import read_data
 
 
 def rules_dir() -> Path:
-    """The rule data: ``qa/_rules`` in an installed wheel, ``rules/`` in a source checkout."""
+    """The rule declarations (``*.yaml``): ``qa/_rules`` installed, ``rules/`` in a checkout."""
+    return _shipped("_rules", "rules")
+
+
+def data_dir() -> Path:
+    """The reference data the rules read (lexicons, counts, names, facts, places, fonts,
+    house profiles): ``qa/_data`` installed, ``data/`` in a source checkout."""
+    return _shipped("_data", "data")
+
+
+def _shipped(installed_name: str, checkout_name: str) -> Path:
     package = Path(__file__).resolve().parent
-    installed = package / "_rules"
-    return installed if installed.is_dir() else package.parent / "rules"
+    installed = package / installed_name
+    return installed if installed.is_dir() else package.parent / checkout_name
 
 
 @cache

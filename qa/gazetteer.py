@@ -1,6 +1,6 @@
 """The place gazetteer: Indian states, districts and cities and frequent world places.
 
-``rules/gazetteer/places.tsv`` lists each place with the script its name comes from and
+``data/gazetteer/places.tsv`` lists each place with the script its name comes from and
 its accepted Hindi spellings (``kind<TAB>origin<TAB>spelling<TAB>other spellings``; a
 spelling may have several words). The words of every spelling are known words
 (:func:`words`), and :func:`near_index` finds the place words a misspelt word is close
@@ -16,7 +16,7 @@ from pathlib import Path
 import regex
 
 from qa import datacache
-from qa.data import read_lines, rules_dir
+from qa.data import data_dir, read_lines
 from qa.errors import RuleDataError
 from qa.text import akshara
 from qa.text.akshara import NearIndex, aksharas
@@ -36,7 +36,7 @@ MIN_AKSHARAS = 4
 
 
 def path() -> Path:
-    return rules_dir() / "gazetteer" / "places.tsv"
+    return data_dir() / "gazetteer" / "places.tsv"
 
 
 def read_places(source: Path) -> list[tuple[str, str, list[str]]]:

@@ -4,7 +4,7 @@ and the project's additions.
 Two kinds of evidence that a written form is a word: wordfreq's web frequencies
 (``small_hi.msgpack.gz``, read directly in the format its own ``read_cBpack`` documents,
 because importing ``wordfreq`` costs about 100 ms of start-up), and counts over about
-2.4 M tokens of edited, openly licensed prose (``rules/spelling/wordcounts.msgpack.gz``,
+2.4 M tokens of edited, openly licensed prose (``data/spelling/wordcounts.msgpack.gz``,
 built by ``bench/build_word_counts.py``). Web lists count the web's misspellings
 (बढती), so neither source alone decides: :func:`commoner_by` weighs both. Words are
 NFC-normalised; frequencies are Zipf values (log10 of occurrences per billion words,
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import msgpack
 
 from qa import datacache, gazetteer
-from qa.data import read_tsv_pairs, rules_dir
+from qa.data import data_dir, read_tsv_pairs, rules_dir
 from qa.errors import ConfigError, RuleDataError
 from qa.sources import read_data
 
@@ -79,19 +79,19 @@ def read_word_list(path: Path) -> list[str]:
 
 @cache
 def additions() -> frozenset[str]:
-    """The project's own word lists, ``rules/lexicon/*.txt`` (curated news vocabulary)."""
+    """The project's own word lists, ``data/lexicon/*.txt`` (curated news vocabulary)."""
     return frozenset(
-        word for path in sorted((rules_dir() / "lexicon").glob("*.txt")) for word in read_word_list(path)
+        word for path in sorted((data_dir() / "lexicon").glob("*.txt")) for word in read_word_list(path)
     )
 
 
 def _counts_file() -> Path:
-    return rules_dir() / "spelling" / "wordcounts.msgpack.gz"
+    return data_dir() / "spelling" / "wordcounts.msgpack.gz"
 
 
 def sources() -> list[Path]:
     """The files the lexicon is built from (what a start-up cache of it depends on)."""
-    return [wordfreq_file(), _counts_file(), *sorted((rules_dir() / "lexicon").glob("*.txt"))]
+    return [wordfreq_file(), _counts_file(), *sorted((data_dir() / "lexicon").glob("*.txt"))]
 
 
 @cache
@@ -113,7 +113,7 @@ def _read_counts(path: Path) -> dict[str, float]:
 
 @cache
 def frequencies() -> dict[str, float]:
-    """Word -> Zipf frequency, wordfreq first, then ``rules/lexicon/*.txt`` (cached between runs).
+    """Word -> Zipf frequency, wordfreq first, then ``data/lexicon/*.txt`` (cached between runs).
     The counted prose is separate evidence (:func:`corpus_zipf`, :func:`attested`)."""
     return datacache.cached("lexicon", [*sources(), Path(__file__)], _frequencies)  # code counts too
 
@@ -245,7 +245,7 @@ def parsed(word: str) -> bool:
 
 def recognised(word: str) -> bool:
     """Known outright, as an inflection of a known stem, or as a solid compound."""
-    if word in gazetteer.words():  # a place name's word (rules/gazetteer)
+    if word in gazetteer.words():  # a place name's word (data/gazetteer)
         return True
     freq = frequencies()
     return word in freq or parsed(word) or compound(word)

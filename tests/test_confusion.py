@@ -125,9 +125,9 @@ def test_context_table_carries_its_licence() -> None:
 
     import msgpack
 
-    from qa.data import rules_dir
+    from qa.data import data_dir
 
-    with gzip.open(rules_dir() / "spelling" / "context.msgpack.gz", "rb") as handle:
+    with gzip.open(data_dir() / "spelling" / "context.msgpack.gz", "rb") as handle:
         licence = msgpack.load(handle, raw=False)["licence"]
     assert "CC BY-SA 4.0" in licence and "Wikipedia" in licence
 

@@ -14,7 +14,7 @@ from qa.checks import agreement
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, builtin, suffix_gender
 from qa.config import Config
-from qa.data import rules_dir
+from qa.data import data_dir
 from qa.text import tokenize
 
 from conftest import run_qa
@@ -84,7 +84,7 @@ def test_suffixes_and_curated_nouns() -> None:
 
 
 def test_the_shipped_counts_carry_their_licence() -> None:
-    with gzip.open(rules_dir() / "grammar" / "noun-gender.tsv.gz", "rt", encoding="utf-8") as handle:
+    with gzip.open(data_dir() / "grammar" / "noun-gender.tsv.gz", "rt", encoding="utf-8") as handle:
         header = handle.read(600)
     assert "CC BY-SA 4.0" in header and "Wikipedia" in header
 

@@ -1,9 +1,9 @@
 """Noun genders for the G family: counted evidence, curated overrides and the desk's own.
 
-``rules/grammar/noun-gender.tsv.gz`` holds, per noun, how often the open corpora put a
+``data/grammar/noun-gender.tsv.gz`` holds, per noun, how often the open corpora put a
 masculine or feminine agreeing word next to it (bench/build_grammar_lexicon.py). A
 noun has a gender only when its evidence is plentiful and one-sided; otherwise it has
-none and no rule checks it. ``rules/grammar/overrides.yaml`` and ``[tool.qa.grammar]``
+none and no rule checks it. ``data/grammar/overrides.yaml`` and ``[tool.qa.grammar]``
 (``masculine``, ``feminine``, ``ambigender`` lists) win over the counts.
 """
 
@@ -20,7 +20,7 @@ import regex
 
 from qa import datacache, lexicon
 from qa.checks.agreement_words import Gender, key
-from qa.data import read_yaml, rules_dir
+from qa.data import data_dir, read_yaml
 from qa.errors import ConfigError, RuleDataError
 
 #: A noun needs this much evidence, at least half of it (and MIN_ATTRIBUTIVE) from
@@ -140,7 +140,7 @@ def _read_counts(path: Path) -> dict[str, list[int]]:
 @cache
 def builtin() -> Genders:
     """The shipped counts and overrides, from the start-up cache while unchanged."""
-    folder = rules_dir() / "grammar"
+    folder = data_dir() / "grammar"
     counts_path, overrides_path = folder / "noun-gender.tsv.gz", folder / "overrides.yaml"
     counts = datacache.cached("noun-gender", [counts_path], lambda: _read_counts(counts_path))
     table = read_yaml(overrides_path, "noun gender overrides") or {}

@@ -4,7 +4,7 @@ A written word one slip from a function word (के की का को से
 stray letter after or inside it (केक, सेस, पतर), a letter typed twice (कके, परर), a
 dropped nasal (मे, है for हैं) or a vowel of the wrong length (कै, पार) — is compared,
 noisy-channel style, with the function word: how well each reading fits its
-neighbours (context counts from open corpora, ``rules/spelling/context.msgpack.gz``,
+neighbours (context counts from open corpora, ``data/spelling/context.msgpack.gz``,
 backed off to each word's frequency), times the prior odds of that kind of slip.
 The word is reported only when the slip reading wins by a wide margin, and by a
 wider one for a real word common in its own right, so "बच्चों ने केक काटा" and
@@ -27,7 +27,7 @@ import regex
 
 from qa import datacache, lexicon
 from qa.checks import spelling_doubts
-from qa.data import rules_dir
+from qa.data import data_dir
 from qa.diagnostic import Diagnostic, Edit
 from qa.engine.rule import Context, Rule
 from qa.errors import RuleDataError
@@ -193,7 +193,7 @@ class ContextCounts:
 @cache
 def context_counts() -> ContextCounts:
     """The counts, from the start-up cache while their file is unchanged."""
-    path = rules_dir() / "spelling" / "context.msgpack.gz"
+    path = data_dir() / "spelling" / "context.msgpack.gz"
     data = datacache.cached("context", [path], lambda: _read_counts(path))
     return ContextCounts(*(data[k] for k in _TABLES))
 

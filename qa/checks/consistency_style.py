@@ -1,6 +1,6 @@
 """House style: per variation class, "any form but consistent" or a required form.
 
-``[tool.qa.house-style]`` may name a profile (``rules/profiles/<name>.yaml``) and set
+``[tool.qa.house-style]`` may name a profile (``data/profiles/<name>.yaml``) and set
 classes one by one; a rule's own options (``[tool.qa.rules.N006]``) win over both::
 
     [tool.qa.house-style]
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from qa.data import read_yaml, rules_dir
+from qa.data import data_dir, read_yaml
 from qa.errors import ConfigError, RuleDataError
 from qa.text.normalize import CLASSES, features
 
@@ -95,8 +95,8 @@ def _names(value: Any, where: str, error: type[Exception]) -> dict[str, str]:
 
 @cache
 def profile(name: str) -> HouseStyle:
-    """A shipped profile, ``rules/profiles/<name>.yaml``."""
-    path = rules_dir() / "profiles" / f"{name}.yaml"
+    """A shipped profile, ``data/profiles/<name>.yaml``."""
+    path = data_dir() / "profiles" / f"{name}.yaml"
     if not path.is_file():
         known = sorted(p.stem for p in path.parent.glob("*.yaml"))
         raise ConfigError(f"unknown house-style profile {name!r} (available: {', '.join(known)})")

@@ -1,4 +1,4 @@
-"""The dated fact base (``rules/facts/*.yaml``): offices, their holders, and anniversary dates.
+"""The dated fact base (``data/facts/*.yaml``): offices, their holders, and anniversary dates.
 
 An office file lists the office's Hindi nouns (राष्ट्रपति), the places that own it (अमेरिका),
 and its holders in order, one entry per numbered tenure, each with the ordinal(s) it may carry,
@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from qa.data import read_yaml, rules_dir
+from qa.data import data_dir, read_yaml
 from qa.errors import RuleDataError
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class FactBase:
 
 def fact_files(extra: Iterable[str] = ()) -> list[Path]:
     """The built-in fact files, then extra files or folders (e.g. a desk's own offices)."""
-    paths = sorted((rules_dir() / "facts").glob("*.yaml"))
+    paths = sorted((data_dir() / "facts").glob("*.yaml"))
     for item in extra:
         path = Path(item)
         paths += sorted(path.glob("*.yaml")) if path.is_dir() else [path]

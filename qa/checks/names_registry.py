@@ -1,4 +1,4 @@
-"""The name registry (``rules/names/people.yaml``) and the word lists beside it.
+"""The name registry (``data/names/people.yaml``) and the word lists beside it.
 
 A person has a canonical full form, accepted variant forms and forbidden forms; Chinese
 and Korean names carry ``surname_first``. Houses add or override people by ``id`` with
@@ -15,7 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from qa.data import read_yaml, rules_dir
+from qa.data import data_dir, read_yaml
 from qa.errors import ConfigError, RuleDataError
 from qa.lexicon import read_word_list, zipf
 from qa.text.normalize import key
@@ -162,7 +162,7 @@ def read_people(path: Path) -> list[Person]:
 @cache
 def _registry(files: tuple[str, ...]) -> Registry:
     registry = Registry()
-    for path in (rules_dir() / "names" / "people.yaml", *map(Path, files)):
+    for path in (data_dir() / "names" / "people.yaml", *map(Path, files)):
         for person in read_people(path):
             registry.people[person.id] = person
     return registry
@@ -177,7 +177,7 @@ def registry(section: Mapping[str, Any] | None = None, resolve: Any = None) -> R
 
 
 def _word_keys(name: str) -> frozenset[str]:
-    return frozenset(key(w) for w in read_word_list(rules_dir() / "names" / name))
+    return frozenset(key(w) for w in read_word_list(data_dir() / "names" / name))
 
 
 @cache
@@ -195,7 +195,7 @@ def variant_words() -> tuple[str, ...]:
 @cache
 def distinct_keys() -> frozenset[str]:
     """Keys shared by two different words (``distinct-words.txt``: जरा/ज़रा)."""
-    path = rules_dir() / "names" / "distinct-words.txt"
+    path = data_dir() / "names" / "distinct-words.txt"
     pairs = [line.split("\t") for line in read_word_list(path)]
     for number, pair in enumerate(pairs, 1):
         if len(pair) != 2:

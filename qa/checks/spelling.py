@@ -41,7 +41,7 @@ from qa.text.akshara import (
 #: Words at least this common (by either source) are indexed as candidates.
 MIN_INDEXED_ZIPF = 3.0
 #: Candidates below this Zipf value are offered only as :func:`_rare_but_sure` allows
-#: (curated news vocabulary from ``rules/lexicon`` is always a candidate for long words).
+#: (curated news vocabulary from ``data/lexicon`` is always a candidate for long words).
 MIN_CANDIDATE_ZIPF = 4.0
 #: A rarer candidate must be at least this common in both sources.
 MIN_RARE_ZIPF = 3.5

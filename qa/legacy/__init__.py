@@ -1,7 +1,7 @@
 """Legacy (pre-Unicode) Hindi font encodings: Kruti Dev 010 and Chanakya.
 
 Text typed in these fonts is Latin-1 soup once the font is gone. The tables in
-``rules/legacy/<font>.tsv`` map legacy sequences to Unicode (longest match wins);
+``data/legacy/<font>.tsv`` map legacy sequences to Unicode (longest match wins);
 two placeholders then move into Unicode order: the short-i sign, typed before its
 consonant cluster, and the reph, typed after its syllable.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from qa.data import read_lines, rules_dir
+from qa.data import data_dir, read_lines
 from qa.errors import RuleDataError
 
 FONTS = ("krutidev", "chanakya")
@@ -34,7 +34,7 @@ _MAC_ROMAN = regex.compile(r"[∑Σ§Ê¥ª˝‚⁄÷]{2}|§Ê")
 def _table(font: str) -> tuple[regex.Pattern[str], dict[str, str]]:
     if font not in FONTS:
         raise RuleDataError(f"unknown legacy font {font!r} (choose {', '.join(FONTS)})")
-    path = rules_dir() / "legacy" / f"{font}.tsv"
+    path = data_dir() / "legacy" / f"{font}.tsv"
     mapping: dict[str, str] = {}
     for legacy, unicode in _rows(path):
         for name, mark in _PLACEHOLDERS.items():

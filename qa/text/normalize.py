@@ -19,7 +19,7 @@ from pathlib import Path
 
 import regex
 
-from qa.data import rules_dir
+from qa.data import data_dir
 from qa.errors import RuleDataError
 
 NUKTA, VIRAMA, ANUSVARA, CHANDRABINDU = "\u093c", "\u094d", "\u0902", "\u0901"
@@ -103,8 +103,8 @@ def _register_form(word: str) -> str:
 
 @cache
 def register() -> dict[str, str]:
-    """Variant stem -> the stem the key uses (``rules/names/register.tsv``)."""
-    return read_register(rules_dir() / "names" / "register.tsv")
+    """Variant stem -> the stem the key uses (``data/names/register.tsv``)."""
+    return read_register(data_dir() / "names" / "register.tsv")
 
 
 @cache
