@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from qa.engine import registry
-from qa.report.rule_help import anchor
+from qa.links import anchor
 
 from conftest import ROOT, SEED, run_qa
 

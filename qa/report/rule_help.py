@@ -3,12 +3,8 @@
 
 from __future__ import annotations
 
-import regex
-
+from qa.links import rule_url
 from qa.meta import RuleMeta
-
-#: GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens.
-_NOT_IN_ANCHOR = regex.compile(r"[^\p{L}\p{M}\p{N}\p{Pc}\- ]")
 
 _FIX = {
     "safe": "`qa check --fix` corrects it.",
@@ -17,13 +13,8 @@ _FIX = {
 }
 
 
-def anchor(heading: str) -> str:
-    """The anchor GitHub gives a Markdown heading (``P002 space-before-punctuation``)."""
-    return _NOT_IN_ANCHOR.sub("", heading.strip().lower()).replace(" ", "-")
-
-
 def help_uri(meta: RuleMeta, rules_url: str) -> str:
-    return f"{rules_url}#{anchor(f'{meta.code} {meta.name}')}"
+    return rule_url(meta.code, meta.name, rules_url)
 
 
 def markdown(meta: RuleMeta, rules_url: str) -> str:
