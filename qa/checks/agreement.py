@@ -244,6 +244,8 @@ def _attribute_finding(
     noun_slot = slots[head.index] if head else None
     if head is None or noun_slot is None:
         return None
+    if _listed(slots, head.index):
+        return None
     forms = _expected(attribute, head, noun_slot)
     slot = slots[i]
     if not forms or slot is None:
@@ -254,6 +256,15 @@ def _attribute_finding(
         forms,
         f"'{slot.text}' before {gender} '{noun_slot.text}': write {' or '.join(map(repr, forms))}",
     )
+
+
+def _listed(slots: Slots, j: int) -> bool:
+    """The noun at ``j`` is followed by a comma and a list that a conjunction closes
+    (के मॉडलिंग, सिमुलेशन एवं विश्लेषण): agreement with a list is a matter of style."""
+    noun = slots[j]
+    if noun is None or not slots.view[noun.end : noun.end + 2].lstrip().startswith(","):
+        return False
+    return any(_at(slots.words, k) in _CONJUNCTIONS for k in range(j + 2, j + 7))
 
 
 def after_name(words: list[str | None], i: int) -> bool:
@@ -286,14 +297,58 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     if word is None or not aw.is_candidate(word):
         return None
     following = words[j + 1] if j + 1 < len(words) else None
-    if not ends_phrase(following, lexicon):
-        return None
-    noun = lexicon.noun(word)
+    if not ends_phrase(following, lexicon) or (
+        aw.intransitive_perfective(following or "") and not _ends_verb_group(_at(words, j + 2))
+    ):
+        return None  # उनके जेल चले जाने पर: चले begins a compound verb
+    noun = lexicon.guess(word)
     if noun is None or (
-        following in aw.POSTPOSITIONS and _may_belong_further(words, j + 2, attribute, lexicon)
+        _may_reach_past(words, j, attribute) and _may_belong_further(words, j + 2, attribute, lexicon)
     ):
         return None
+    if attribute.kind in ("adjective", "participle") and _infinitive(word):
+        return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
     return Head(j, noun, following, j > i + 1, singular)
+
+
+def _at(words: list[str | None], k: int) -> str | None:
+    return words[k] if k < len(words) else None
+
+
+def _infinitive(word: str) -> bool:
+    """An oblique infinitive (रहने, आने)."""
+    return word.endswith("ने") and lexicon_words.known(word[:-1] + "ा")
+
+
+def _may_reach_past(words: list[str | None], j: int, attribute: aw.Agreeing) -> bool:
+    """Whether the agreeing word may qualify a noun beyond the postposition after its
+    noun at ``j``: a genitive or possessive past any postposition phrase (जिनका [रोगी से]
+    संपर्क), an adjective or participle past a genitive phrase (छोटी [गांव की] लड़की) or
+    into a participle's phrase (सच्चा, [दिल को] सुकून देने वाला), but not past से, में or
+    को otherwise (पैदा हुई [अनिश्चितता] से बाज़ार गिरा)."""
+    following = words[j + 1] if j + 1 < len(words) else None
+    if following not in aw.POSTPOSITIONS:
+        return False
+    if attribute.kind in ("genitive", "possessive") or following in aw.GENITIVE:
+        return True
+    for k in range(j + 2, j + 6):
+        word = _at(words, k)
+        if word is None:
+            return False
+        if _attributive_participle(words, k):
+            return True
+    return False
+
+
+def _attributive_participle(words: list[str | None], k: int) -> bool:
+    """The word at ``k`` is a participle before a noun, which may open a phrase that
+    qualifies a noun further on (देने वाला काम, बात पर आए प्रश्न), not a finite verb."""
+    word = words[k] or ""
+    found = aw.agreeing(word)
+    if found is not None and found.kind == "participle":
+        return True
+    verb = aw.perfective(word) is not None or aw.intransitive_perfective(word)
+    return verb and not _ends_verb_group(_at(words, k + 1))
 
 
 def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing, lexicon: Genders) -> bool:
@@ -319,7 +374,11 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
         word = words[k] if k < len(words) else None
         if word is None:
             return False
-        if aw.perfective(word) is not None and not lexicon.known(word):
+        if aw.key(word) in aw.COMPOUND_POSTPOSITIONS and words[k - 1] not in aw.GENITIVE:
+            return True  # a noun without के (का [अभिनय में] साथ देना), no postposition
+        if aw.intransitive_perfective(word) and lexicon.noun(word) is None:
+            return _attributive_participle(words, k)  # के [बात पर आए] प्रश्न
+        if _finite_verb(word, lexicon):
             after = words[k + 1] if k + 1 < len(words) else None
             return after is not None and (
                 aw.agreeing(after) is not None or aw.passive_auxiliary(words, k + 1) is not None
@@ -336,11 +395,16 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
 
 
 def ends_phrase(following: str | None, lexicon: Genders) -> bool:
-    """:func:`agreement_words.ends_phrase`, or a perfective verb (नीति रखी) that is not
-    also a noun (कमाई)."""
-    return aw.ends_phrase(following) or (
-        following is not None and aw.perfective(following) is not None and not lexicon.known(following)
-    )
+    """:func:`agreement_words.ends_phrase`, or a finite verb (:func:`_finite_verb`)."""
+    return aw.ends_phrase(following) or (following is not None and _finite_verb(following, lexicon))
+
+
+def _finite_verb(word: str, lexicon: Genders) -> bool:
+    """A perfective verb that is not also a noun (कमाई): of a transitive (नीति रखी) or an
+    intransitive verb (नीति बनी, जांच हुई; the counts meet these after की, as in की बनी)."""
+    if aw.intransitive_perfective(word):
+        return lexicon.noun(word) is None
+    return aw.perfective(word) is not None and not lexicon.known(word)
 
 
 def _expected(attribute: aw.Agreeing, head: Head, noun_slot: Word) -> tuple[str, ...]:

@@ -10,7 +10,8 @@ none and no rule checks it. ``data/grammar/overrides.yaml`` and ``[tool.qa.gramm
 from __future__ import annotations
 
 import gzip
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -35,6 +36,13 @@ MASCULINE_SHARE, FEMININE_SHARE = 0.95, 0.8
 #: noun too and के stands before the -आ form at most this share of the times का does
 #: (पिता, राजा and देवता do not inflect: के पिता is common).
 INFLECTING_OBLIQUE_SHARE = 0.2
+#: A word the counts have too little on may take the gender its ending shows: an ending
+#: of SUFFIX_LENGTHS letters (the longest first) that at least SUFFIX_WORDS counted words
+#: lean to a gender with, SUFFIX_SHARE of them the same one (-िंग: शूटिंग, रैंकिंग …
+#: feminine; -ीकरण masculine). A word leans when it has LEANING_EVIDENCE pieces of
+#: evidence, LEANING_SHARE of one gender; the ending leaves two letters or more before it.
+SUFFIX_LENGTHS, SUFFIX_WORDS, SUFFIX_SHARE = (4, 3), 8, 0.92
+LEANING_EVIDENCE, LEANING_SHARE = 3, 0.8
 _NONE = [0, 0, 0, 0, 0]
 #: Abstract nouns in -ता made from an adjective ending in a consonant (सफलता,
 #: अनिश्चितता) are feminine; agent nouns (नेता, वक्ता, दाता) have a vowel sign or virama
@@ -56,10 +64,24 @@ class Noun:
 class Genders:
     """Noun form -> :class:`Noun`, for the forms whose gender is certain."""
 
-    def __init__(self, counts: Mapping[str, list[int]], overrides: Mapping[str, Gender | None]) -> None:
+    def __init__(
+        self,
+        counts: Mapping[str, list[int]],
+        overrides: Mapping[str, Gender | None],
+        endings: Mapping[str, Gender] | None = None,
+    ) -> None:
         self._counts = counts
         self._overrides = overrides
+        self._endings = endings
         self._nouns: dict[str, Noun | None] = {}
+
+    @property
+    def endings(self) -> Mapping[str, Gender]:
+        """The endings whose gender the counts show (:func:`learned_endings`), on first use."""
+        if self._endings is None:
+            persons = [word for word, gender in self._overrides.items() if gender is None]
+            self._endings = learned_endings(self._counts, persons)
+        return self._endings
 
     def noun(self, word: str) -> Noun | None:
         if word not in self._nouns:
@@ -91,6 +113,24 @@ class Genders:
         other = self.noun(form[:-1] + "े")
         return other is not None and other.gender == "m"
 
+    def guess(self, word: str) -> Noun | None:
+        """:meth:`noun`, or for a word the counts have too little on (and none against)
+        the gender of its ending (:func:`learned_endings`). Only for the noun right after
+        an agreeing word: a name there is rarer than as a verb's subject or object."""
+        found = self.noun(word)
+        if found is not None or word in self._overrides:
+            return found
+        form = key(word)
+        row = self._counts.get(form, _NONE)
+        ending = next(
+            (form[-n:] for n in SUFFIX_LENGTHS if len(form) >= n + 2 and form[-n:] in self.endings), None
+        )
+        if ending is None or sum(row) >= MIN_EVIDENCE:
+            return None
+        gender = self.endings[ending]
+        contrary = row[2] + row[4] if gender == "m" else row[0] + row[1] + row[3]
+        return None if contrary else Noun(gender)
+
     def ambigender(self, word: str) -> bool:
         """Whether ``word`` is a noun of a person whose gender is the person's (अध्यक्ष)."""
         form = key(word)
@@ -101,7 +141,7 @@ class Genders:
         return key(word) in self._counts
 
     def with_overrides(self, overrides: Mapping[str, Gender | None]) -> Genders:
-        return Genders(self._counts, {**self._overrides, **overrides})
+        return Genders(self._counts, {**self._overrides, **overrides}, self.endings)
 
 
 def suffix_gender(word: str) -> Gender | None:
@@ -112,6 +152,49 @@ def suffix_gender(word: str) -> Gender | None:
     if _ABSTRACT_TA.fullmatch(word) and not lexicon.known(word[:-2] + "ना"):
         return "f"
     return None
+
+
+def leaning(row: list[int]) -> Gender | None:
+    """The gender a word's evidence leans to (see LEANING_EVIDENCE), if any."""
+    direct, oblique, feminine, verb_m, verb_f = row
+    masculine, total = direct + oblique + verb_m, sum(row)
+    if total < LEANING_EVIDENCE or direct + oblique + feminine < total / 2:
+        return None
+    if masculine >= LEANING_SHARE * total:
+        return "m"
+    return "f" if feminine + verb_f >= LEANING_SHARE * total else None
+
+
+def learned_endings(counts: Mapping[str, list[int]], persons: Iterable[str] = ()) -> dict[str, Gender]:
+    """Ending -> gender, for the endings the counted words settle (see SUFFIX_WORDS);
+    not the endings of nouns of ``persons`` whose gender is the person's (-पति of
+    राष्ट्रपति, -क्ष of अध्यक्ष: कुलपति is one too)."""
+    votes: dict[str, Counter[Gender]] = defaultdict(Counter)
+    leanings = {word: leaning(row) for word, row in counts.items()}
+    for word, gender in leanings.items():
+        if gender is not None and not word.endswith(_PLURAL_ENDINGS) and not _compound(word, leanings):
+            for length in SUFFIX_LENGTHS:
+                if len(word) >= length + 2:
+                    votes[word[-length:]][gender] += 1
+    for word in persons:
+        for length in SUFFIX_LENGTHS:
+            votes.pop(word[-length:], None)
+    return {
+        ending: gender
+        for ending, tally in votes.items()
+        for gender, n in tally.most_common(1)
+        if tally.total() >= SUFFIX_WORDS and n >= SUFFIX_SHARE * tally.total()
+    }
+
+
+#: Plural endings (किताबें, भेड़ों, महिलाओं, नदियां): they show number, not gender.
+_PLURAL_ENDINGS = ("ों", "ें", "ां", "एं", "ओं", "यां")
+
+
+def _compound(word: str, leanings: Mapping[str, Gender | None]) -> bool:
+    """A compound whose last part is a counted word that leans the same way (शिवलिंग,
+    लिंग): its evidence is that word's, and votes once."""
+    return any(leanings.get(word[k:]) == leanings[word] for k in range(2, len(word) - 2))
 
 
 def overrides(table: Mapping[str, Any], where: str) -> dict[str, Gender | None]:
@@ -143,8 +226,14 @@ def builtin() -> Genders:
     folder = data_dir() / "grammar"
     counts_path, overrides_path = folder / "noun-gender.tsv.gz", folder / "overrides.yaml"
     counts = datacache.cached("noun-gender", [counts_path], lambda: _read_counts(counts_path))
-    table = read_yaml(overrides_path, "noun gender overrides") or {}
-    return Genders(counts, overrides(table, str(overrides_path)))
+    table = overrides(read_yaml(overrides_path, "noun gender overrides") or {}, str(overrides_path))
+    persons = [word for word, gender in table.items() if gender is None]
+    endings = datacache.cached(
+        "noun-endings",
+        [counts_path, overrides_path, Path(__file__)],
+        lambda: learned_endings(counts, persons),
+    )
+    return Genders(counts, table, endings)
 
 
 def genders(section: Mapping[str, Any]) -> Genders:

@@ -333,3 +333,27 @@ def passive_auxiliary(words: list[str | None], k: int) -> Marked | None:
     if split is None or split[0] not in ("जात", "जाएग", "जायेग"):
         return None
     return Marked(k, split[1], split[2])
+
+
+#: Intransitive verb roots whose perfective agrees with its subject: after a noun, the
+#: perfective (नीति बनी, जांच हुई, फैसला आया) ends that noun's phrase. Left out: roots whose
+#: forms are also adjectives or a transitive's root (खुला, उठा, हटा, घटा).
+INTRANSITIVE_ROOTS = word_set("हो बन आ मिल लग बढ़ गिर चल पहुंच पहुँच निकल टूट रुक बच जुड़ फैल छिड़ बीत")
+
+
+def _intransitive_forms(root: str) -> tuple[str, ...]:
+    if root == "हो":
+        return ("हुआ", "हुए", "हुई", "हुईं")
+    if root == "आ":
+        return ("आया", "आए", "आई", "आईं", "आये", "आयी", "आयीं")
+    return tuple(root + ending for ending in ("ा", "े", "ी", "ीं"))
+
+
+_INTRANSITIVE_PERFECTIVES = frozenset(
+    form for root in INTRANSITIVE_ROOTS for form in _intransitive_forms(root)
+)
+
+
+def intransitive_perfective(word: str) -> bool:
+    """Whether ``word`` is a perfective of an intransitive verb (बनी, हुआ, आए, मिलीं)."""
+    return normal(word) in _INTRANSITIVE_PERFECTIVES
