@@ -93,14 +93,41 @@ def words(line: str) -> list[str | None]:
     return [aw.key(aw.normal(t.text)) if t.kind is Kind.WORD else None for t in tokens(line)]
 
 
+#: Words a genitive or possessive may stand before its noun's modifiers with.
+_MODIFIERS = aw.word_set("सबसे बहुत एक इस उस इन उन")
+
+
+def _ends(row: list[str | None], i: int) -> bool:
+    """The word at ``i`` ends its noun phrase: :func:`agreement_words.ends_phrase`, or an
+    intransitive perfective that ends its verb group follows (नीति बनी।, जांच हुई है)."""
+    following = row[i + 1] if i + 1 < len(row) else None
+    if aw.ends_phrase(following):
+        return True
+    after = row[i + 2] if i + 2 < len(row) else None
+    return aw.intransitive_perfective(following or "") and (after is None or after in aw.AUXILIARIES)
+
+
+def _distant_genitive(row: list[str | None], i: int) -> aw.Agreeing | None:
+    """A genitive or possessive before the modifiers right before ``i`` (का सबसे बड़ा शहर)."""
+    k = i - 1
+    while k > 0 and k > i - 4 and row[k] is not None:
+        found = aw.attributive(row, k)
+        if row[k] not in _MODIFIERS and (found is None or found.kind != "adjective"):
+            break
+        k -= 1
+    found = aw.attributive(row, k) if 0 <= k < i - 1 and row[k] is not None else None
+    return found if found is not None and found.kind in ("genitive", "possessive") else None
+
+
 def count(counts: dict[str, list[int]], row: list[str | None]) -> None:
     for i, word in enumerate(row):
-        if word is None or not aw.is_candidate(word):
+        if word is None or not aw.is_candidate(word) or aw.intransitive_perfective(word):
             continue
         following = row[i + 1] if i + 1 < len(row) else None
-        before = aw.attributive(row, i - 1) if i > 0 else None
-        if before is not None and aw.ends_phrase(following):
-            counts[word][_COLUMN[before.form]] += 1
+        if _ends(row, i):
+            for before in (aw.attributive(row, i - 1) if i > 0 else None, _distant_genitive(row, i)):
+                if before is not None:
+                    counts[word][_COLUMN[before.form]] += 1
         previous = row[i - 1] if i > 0 else None
         starts = previous is None or previous in aw.POSTPOSITIONS or previous in aw.FUNCTION_WORDS
         if following in _VERBS and starts:
