@@ -159,3 +159,62 @@ def test_a_full_date_takes_ko_but_a_month_a_range_and_a_list_do_not() -> None:
     assert _findings("जन्म 8 म\u200cई 1903 में हुआ।\n") == [("G007", "में", ("को",))]
     text = "जन्म मई 1903 में, मेला 17-30 अगस्त 1974 में और 5 व 6 मई 2020 में, 14 जुलाई 1909 को।\n"
     assert _findings(text) == []
+
+
+def test_intransitive_perfectives() -> None:
+    assert all(map(aw.intransitive_perfective, ("बनी", "हुआ", "आये", "मिलीं", "पहुँचे")))
+    assert not any(map(aw.intransitive_perfective, ("बनाई", "नीति", "खुला", "जाने")))
+
+
+def test_endings_are_learned_from_leaning_words_only() -> None:
+    feminine = {f"{stem}िंग": [0, 0, 4, 0, 1] for stem in ("शूट", "रैंक", "बुक", "फंड", "लैंड", "वोट", "पार्क", "बैंक")}
+    counts = {
+        **feminine,
+        "लिंग": [0, 8, 0, 0, 0],
+        "शिवलिंग": [2, 2, 0, 0, 0],  # a compound of लिंग: votes through लिंग only
+        **{
+            f"{stem}ों": [0, 5, 0, 0, 0] for stem in ("किताब", "बोतल", "भेड़", "शाल", "रात", "बात", "लात", "मात")
+        },
+    }
+    endings = Genders(counts, {}).endings
+    assert endings.get("िंग") == "f"
+    assert not any(ending.endswith("ों") for ending in endings)  # plurals show no gender
+    assert "िंग" not in Genders({**counts, "बिल्डिंग": [3, 1, 0, 0, 0]}, {}).endings  # 8 of 9
+    assert "िंग" not in Genders(counts, {"स्विंग": None}).endings  # a person noun's ending
+
+
+def test_an_ending_only_guesses_the_head_of_an_agreeing_word() -> None:
+    stems = ("शूट", "रैंक", "बुक", "फंड", "लैंड", "वोट", "पार्क", "बैंक")
+    genders = Genders({f"{s}िंग": [0, 0, 4, 0, 0] for s in stems} | {"टपिंग": [1, 0, 0, 0, 0]}, {})
+    guessed = genders.guess("पट्रोलिंग")
+    assert guessed is not None and guessed.gender == "f"
+    assert genders.noun("पट्रोलिंग") is None  # the verb rules never see a guess
+    assert genders.guess("टपिंग") is None  # evidence against the ending
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "word"),
+    [
+        ("लोगों का स्क्रीनिंग हुई।", "G001", "का"),
+        ("पैदा हुए अनिश्चितता से बाजार गिरा।", "G002", "हुए"),
+        ("पुलिस ने अपने पट्रोलिंग बढ़ाई।", "G003", "अपने"),
+        ("बैठक में नया नीति बनी।", "G002", "नया"),
+    ],
+)
+def test_cli_finds_noun_phrase_slips_alone_on_a_line(tmp_path: Path, line: str, code: str, word: str) -> None:
+    (tmp_path / "a.txt").write_text(line + "\n", encoding="utf-8")
+    found = run_qa("check", "--select", "G", "a.txt", cwd=tmp_path)
+    assert found.returncode == 1 and f"{code} '{word}'" in found.stdout.decode()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "उनके जेल चले जाने पर परिवार बिखर गया।",
+        "कवनगुआ के इस बात पर आए प्रश्नों को टाल दिया गया।",
+        "यह एक सरल, सच्चा, दिल को सुकून देने वाला क़िस्सा है।",
+        "गतिज तंत्रों के मॉडलिंग, सिमुलेशन एवं विश्लेषण पर काम हुआ।",
+    ],
+)
+def test_noun_phrases_read_further_stay_silent(line: str) -> None:
+    assert _codes(line) == []
