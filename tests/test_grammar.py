@@ -190,6 +190,7 @@ def test_an_ending_only_guesses_the_head_of_an_agreeing_word() -> None:
     assert guessed is not None and guessed.gender == "f"
     assert genders.noun("पट्रोलिंग") is None  # the verb rules never see a guess
     assert genders.guess("टपिंग") is None  # evidence against the ending
+    assert genders.guess("मामलेबीजिंग") is None  # two words run together
 
 
 @pytest.mark.parametrize(
@@ -199,6 +200,8 @@ def test_an_ending_only_guesses_the_head_of_an_agreeing_word() -> None:
         ("पैदा हुए अनिश्चितता से बाजार गिरा।", "G002", "हुए"),
         ("पुलिस ने अपने पट्रोलिंग बढ़ाई।", "G003", "अपने"),
         ("बैठक में नया नीति बनी।", "G002", "नया"),
+        ("इस वायरस के चपेट में कुल 154 मामले हैं।", "G001", "के"),
+        ("भारत की सबसे बड़ी निजी विश्वविद्यालय है।", "G001", "की"),
     ],
 )
 def test_cli_finds_noun_phrase_slips_alone_on_a_line(tmp_path: Path, line: str, code: str, word: str) -> None:
@@ -214,6 +217,8 @@ def test_cli_finds_noun_phrase_slips_alone_on_a_line(tmp_path: Path, line: str, 
         "कवनगुआ के इस बात पर आए प्रश्नों को टाल दिया गया।",
         "यह एक सरल, सच्चा, दिल को सुकून देने वाला क़िस्सा है।",
         "गतिज तंत्रों के मॉडलिंग, सिमुलेशन एवं विश्लेषण पर काम हुआ।",
+        "संक्रमण दो चरणों में फैला, पहला दुनिया से धीमी दर से।",
+        "कोरोना का खतरा लंबा चलने की आशंका है।",
     ],
 )
 def test_noun_phrases_read_further_stay_silent(line: str) -> None:

@@ -27,7 +27,7 @@ from qa.engine.rule import Context, Rule
 
 _GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 #: Words a genitive may stand before its noun's modifiers with (राज्य का सबसे बड़ा शहर).
-_MODIFIERS = aw.word_set("सबसे बहुत एक इस उस इन उन यह वह ये वे")
+_MODIFIERS = aw.word_set("सबसे बहुत एक इस उस इन उन यह वह ये वे") | aw.INVARIABLE_ADJECTIVES
 #: Marks that join what stands on both sides of them into one word (no spaces).
 _JOINERS = frozenset("-‐‑–.")  # one character between two words
 #: Particles and negation that may stand between a postposition phrase and what follows.
@@ -320,6 +320,12 @@ def _infinitive(word: str) -> bool:
     return word.endswith("ने") and lexicon_words.known(word[:-1] + "ा")
 
 
+#: Nouns that form compound postpositions after के/की and are nouns without them.
+_POSTPOSITION_NOUNS = aw.word_set("साथ तरह जगह ओर तरफ तरफ़ वजह रूप कारण")
+#: Ordinals, which in -आ also enumerate (पहला …, दूसरा …).
+_ORDINALS = aw.word_set("पहल दूसर तीसर चौथ")
+
+
 def _may_reach_past(words: list[str | None], j: int, attribute: aw.Agreeing) -> bool:
     """Whether the agreeing word may qualify a noun beyond the postposition after its
     noun at ``j``: a genitive or possessive past any postposition phrase (जिनका [रोगी से]
@@ -331,6 +337,8 @@ def _may_reach_past(words: list[str | None], j: int, attribute: aw.Agreeing) -> 
         return False
     if attribute.kind in ("genitive", "possessive") or following in aw.GENITIVE:
         return True
+    if attribute.stem in _ORDINALS and attribute.form == "direct":
+        return True  # पहला, दुनिया से …; दूसरा, हाथों को …: an enumeration
     for k in range(j + 2, j + 6):
         word = _at(words, k)
         if word is None:
@@ -374,8 +382,8 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
         word = words[k] if k < len(words) else None
         if word is None:
             return False
-        if aw.key(word) in aw.COMPOUND_POSTPOSITIONS and words[k - 1] not in aw.GENITIVE:
-            return True  # a noun without के (का [अभिनय में] साथ देना), no postposition
+        if word in _POSTPOSITION_NOUNS and words[k - 1] not in aw.GENITIVE:
+            return True  # a noun without के (का [एक्टिंग में] साथ देना), no postposition
         if aw.intransitive_perfective(word) and lexicon.noun(word) is None:
             return _attributive_participle(words, k)  # के [बात पर आए] प्रश्न
         if _finite_verb(word, lexicon):
@@ -396,7 +404,15 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
 
 def ends_phrase(following: str | None, lexicon: Genders) -> bool:
     """:func:`agreement_words.ends_phrase`, or a finite verb (:func:`_finite_verb`)."""
-    return aw.ends_phrase(following) or (following is not None and _finite_verb(following, lexicon))
+    return (
+        aw.ends_phrase(following)
+        or following in _PRONOUNS
+        or (following is not None and _finite_verb(following, lexicon))
+    )
+
+
+#: Pronouns in the direct case: one after a noun begins a new phrase (की ख़ास चीज़ यह है).
+_PRONOUNS = aw.word_set("यह वह ये वे")
 
 
 def _finite_verb(word: str, lexicon: Genders) -> bool:

@@ -10,6 +10,7 @@ none and no rule checks it. ``data/grammar/overrides.yaml`` and ``[tool.qa.gramm
 from __future__ import annotations
 
 import gzip
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -125,7 +126,7 @@ class Genders:
         ending = next(
             (form[-n:] for n in SUFFIX_LENGTHS if len(form) >= n + 2 and form[-n:] in self.endings), None
         )
-        if ending is None or sum(row) >= MIN_EVIDENCE:
+        if ending is None or sum(row) >= MIN_EVIDENCE or _run_together(form):
             return None
         gender = self.endings[ending]
         contrary = row[2] + row[4] if gender == "m" else row[0] + row[1] + row[3]
@@ -185,6 +186,17 @@ def learned_endings(counts: Mapping[str, list[int]], persons: Iterable[str] = ()
         for gender, n in tally.most_common(1)
         if tally.total() >= SUFFIX_WORDS and n >= SUFFIX_SHARE * tally.total()
     }
+
+
+def _run_together(word: str) -> bool:
+    """Two known words without the space between (मामलेबीजिंग): no noun to guess."""
+    return any(
+        lexicon.known(word[:k])
+        and lexicon.known(word[k:])
+        and not unicodedata.combining(word[k])
+        and unicodedata.category(word[k]) == "Lo"
+        for k in range(4, len(word) - 3)
+    )
 
 
 #: Plural endings (किताबें, भेड़ों, महिलाओं, नदियां): they show number, not gender.
