@@ -21,9 +21,9 @@ from pathlib import Path
 
 import regex
 
-from qa import datacache, lexicon
-from qa.checks.names_registry import titles
-from qa.text.akshara import CONSONANTS, NUKTA, VIRAMA, nfd_nukta
+from qa import datacache, gazetteer, lexicon
+from qa.checks.names_registry import classifiers, titles
+from qa.text.akshara import ANUSVARA, CONSONANTS, NUKTA, VIRAMA, nfd_nukta
 from qa.text.normalize import key
 
 # --- another family's word ------------------------------------------------------------
@@ -49,6 +49,57 @@ def after_title(text: str, start: int, only: Callable[[str], bool] | None = None
     and one that ``only`` accepts if given: the word is a name, whose spelling is its own."""
     m = _PREVIOUS.match(text, max(0, start - 40), start)
     return m is not None and key(m.group(1)) in titles() and (only is None or only(m.group(1)))
+
+
+def before_classifier(text: str, end: int) -> bool:
+    """True if the word ending at ``end`` stands before a noun that says what it names
+    (पँवार वंश, पचार गोत्र, नापुर गाँव: ``classifiers.txt``)."""
+    m = _NEXT.match(text, end, min(len(text), end + 40))
+    return m is not None and key(m.group(1)) in classifiers()
+
+
+#: How far back a sentence's start and ahead its end are looked for.
+_SENTENCE_REACH = 400
+_SENTENCE_BREAK = regex.compile(r"[\n।॥!?]")
+_PREVIOUS_BREAK = regex.compile(r"[\n।॥!?]", regex.REVERSE)
+#: A defining sentence's end: "... (का) एक गाँव है।", "... एक जाट गोत्र है।".
+_DEFINITION = regex.compile(r"\sएक\s+(?:[\p{L}\p{M}]+\s+)?([\p{L}\p{M}]+)\s+(?:है|था|थी)\s*\Z")
+
+
+def defined_as_name(text: str, start: int, end: int) -> bool:
+    """True if the word at ``start`` opens a sentence that defines it as a village, clan
+    or river ("सकार, गंगोलीहाट तहसील में ... का एक गाँव है।"): the word is that name."""
+    before = _PREVIOUS_BREAK.search(text, max(0, start - _SENTENCE_REACH), start)
+    if text[before.end() if before else max(0, start - _SENTENCE_REACH) : start].strip(" \t\"'‘“"):
+        return False
+    after = _SENTENCE_BREAK.search(text, end, min(len(text), end + _SENTENCE_REACH))
+    m = _DEFINITION.search(text, end, after.start() if after else min(len(text), end + _SENTENCE_REACH))
+    return m is not None and key(m.group(1)) in classifiers()
+
+
+_NEXT_WORD = regex.compile(r"[ \u00a0]*([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)")
+_PREVIOUS_WORD = regex.compile(r"([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)[ \u00a0]*", regex.REVERSE)
+#: How far a neighbouring word is looked for (a longer "word" is a pasted run).
+_NEIGHBOUR_REACH = 60
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """True if a neighbouring word is in no word list: the two are likely parts of one
+    foreign or rare name (मंत्री अलेक्सांद्र नोवाक, बाड कोनिग्शोफ़न), whose spelling is the name's own."""
+    after = _NEXT_WORD.match(text, end, min(len(text), end + _NEIGHBOUR_REACH))
+    before = _PREVIOUS_WORD.match(text, max(0, start - _NEIGHBOUR_REACH), start)
+    return any(m is not None and _unknown(lexicon.plain(m.group(1))) for m in (after, before))
+
+
+def _unknown(word: str) -> bool:
+    """In no word list, and no inflection of a word in one (फैलना is a word, not a name's)."""
+    return not lexicon.listed(word) and not lexicon.parsed(word)
+
+
+def place_without_nukta(word: str, candidate: str) -> bool:
+    """True if ``word`` is the gazetteer's place ``candidate`` without its nukta (रायगढ,
+    खेडा): a place's spelling is settled, so a name beside it is no excuse."""
+    return candidate in gazetteer.words() and nfd_nukta(candidate).replace(NUKTA, "") == nfd_nukta(word)
 
 
 def in_hyphenated_loan(text: str, start: int, end: int) -> bool:
@@ -130,6 +181,16 @@ def _vowel_follows(text: str, consonant: int) -> bool:
     if j >= len(text):
         return False
     return text[j] != VIRAMA
+
+
+# --- Sanskrit and Dravidian endings ---------------------------------------------------------
+
+
+def am_ending(word: str, candidate: str) -> bool:
+    """True if ``word`` is ``candidate`` with a final anusvara on a bare consonant: it reads
+    "-am", a Sanskrit ending (प्रथमं पीठं) or a Dravidian name's (अंकुशं), never a Hindi one
+    (Hindi nasalises a final vowel sign: में, कहां)."""
+    return word == candidate + ANUSVARA and candidate[-1:] in CONSONANTS
 
 
 # --- English readings -------------------------------------------------------------------
@@ -264,8 +325,13 @@ def doubt(
 ) -> bool:
     """True if T002 or T006 should keep quiet about ``word`` (at ``start:end``) for
     ``candidate``; ``honorific`` says which titles stand before names only."""
-    if lookalike_signs(word) or in_hyphenated_loan(text, start, end):
+    if lookalike_signs(word) or in_hyphenated_loan(text, start, end) or am_ending(word, candidate):
         return True
+    if not place_without_nukta(word, candidate):  # a place's ड़ is part of its name
+        if before_classifier(text, end) or defined_as_name(text, start, end):
+            return True  # a village's, clan's or river's name, whatever common word it resembles
+        if lexicon.zipf(candidate) < FIXED_ZIPF and in_name(text, start, end):
+            return True  # a name's own spelling, near a rare word or another name
     if lexicon.prior(candidate) >= FIXED_ZIPF:
         return False
     attested = lexicon.attested(word)
