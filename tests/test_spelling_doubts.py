@@ -182,3 +182,25 @@ def test_flap_nukta_rule_spares_a_word_beside_an_unknown_name() -> None:
 def test_a_place_keeps_its_nukta_beside_a_name() -> None:
     """A village name beside रायगढ is no excuse: the district is spelled रायगढ़."""
     assert ("T006", "रायगढ") in t_findings("गुडगह्न रायगढ मण्डल में छत्तीसगढ़ के रायगढ़ जिले का एक गाँव है।")
+
+
+@pytest.mark.parametrize(
+    ("word", "candidate", "expected"),
+    [
+        ("डेन्मार्क", "डेनमार्क", True),  # denmark, with the schwa of न silent either way
+        ("इक़्बाल", "इक़बाल", True),  # iqbal: a halant after a nukta letter
+        ("डेलटा", "डेल्टा", False),  # a halant dropped: the typing slip
+        ("संकरमित", "संक्रमित", False),  # no English word: a native word's cluster is fixed
+        ("डिस्चारज", "डिस्चार्ज", False),  # the final consonant carries no vowel: not silent
+        ("मेडीकल", "मेडिकल", False),  # a vowel, not a halant
+    ],
+)
+def test_halant_variants_of_a_transliteration(word: str, candidate: str, expected: bool) -> None:
+    assert spelling_doubts.halant_transliteration(word, candidate) is expected
+
+
+def test_cli_keeps_quiet_on_a_transliterated_cluster(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("1833 में डेन्मार्क नरेश ने इनको धन दिया; डिस्चारज हुए मरीज़ घर गए।\n", encoding="utf-8")
+    out = run_qa("check", "--select", "T", "--format", "json", str(story)).stdout.decode("utf-8")
+    assert "डिस्चारज" in out and "डेन्मार्क" not in out

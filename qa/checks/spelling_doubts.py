@@ -146,18 +146,32 @@ def schwa_variant(word: str, candidate: str) -> bool:
     the inherent vowel is silent anyway (the consonant before follows a vowel and the one
     after carries its own): the two spellings are pronounced alike. A variant only where
     both are attested (:func:`doubt`): संकरमित says संक्रमित too, but no one writes it."""
-    word, candidate = nfd_nukta(word), nfd_nukta(candidate)
-    if len(candidate) != len(word) + 1:
+    return _silent_halant(nfd_nukta(candidate), nfd_nukta(word), r_cluster=True)
+
+
+def halant_transliteration(word: str, candidate: str) -> bool:
+    """True if ``word`` spells the English word ``candidate`` spells (:func:`transliteration_variant`)
+    with one halant more, where the inherent vowel is silent anyway (डेन्मार्क for डेनमार्क,
+    इक़्बाल for इक़बाल): papers write a transliterated name's cluster either way. A halant
+    less is the common typing slip (डेलटा for डेल्टा) and stays one."""
+    return _silent_halant(nfd_nukta(word), nfd_nukta(candidate), r_cluster=False) and transliteration_variant(
+        word, candidate
+    )
+
+
+def _silent_halant(longer: str, shorter: str, *, r_cluster: bool) -> bool:
+    """``longer`` is ``shorter`` with one halant more, between two consonants (one of them र
+    if ``r_cluster``), the first after a vowel and the second carrying its own (NFD text)."""
+    if len(longer) != len(shorter) + 1:
         return False
-    for i, ch in enumerate(candidate):
-        if ch != VIRAMA or candidate[:i] + candidate[i + 1 :] != word:
+    for i, ch in enumerate(longer):
+        if ch != VIRAMA or longer[:i] + longer[i + 1 :] != shorter:
             continue
-        before, after = candidate[i - 1 : i], candidate[i + 1 : i + 2]
-        if not (before in CONSONANTS and after in CONSONANTS and "र" in (before, after)):
+        first = i - 2 if longer[i - 1 : i] == NUKTA else i - 1  # क़्ब: the consonant before its nukta
+        before, after = longer[first : first + 1], longer[i + 1 : i + 2]
+        if not (before in CONSONANTS and after in CONSONANTS and (not r_cluster or "र" in (before, after))):
             return False
-        preceded = _after_vowel(candidate, i - 1)
-        voiced = _vowel_follows(candidate, i + 1)
-        return preceded and voiced
+        return _after_vowel(longer, first) and _vowel_follows(longer, i + 1)
     return False
 
 
@@ -338,6 +352,7 @@ def doubt(
     return (
         (transliteration_variant(word, candidate) and (attested or _rare_loan(word, candidate)))
         or (schwa_variant(word, candidate) and attested)
+        or halant_transliteration(word, candidate)
         or after_title(text, start, honorific)
     )
 
