@@ -1,11 +1,14 @@
 """Reasons to doubt that a word the spelling rules suspect is a slip (family T's precision).
 
 Each test is evidence that the written form is what the writer meant, or that another
-family owns the word: a name's place after a title (प्रधानमंत्री मे, हाजी नेब), a reading
+family owns the word: a name's place after a title (प्रधानमंत्री मे, हाजी नेब), before a
+noun that says what it names (पँवार वंश), as the subject of a sentence defining a village
+(सकार, ... का एक गाँव है) or beside another name (बाड कोनिग्शोफ़न), a reading
 of the function word that grammar forbids (मे ने is not में ने), a spelling that says the
 same as its candidate once Hindi drops the inherent vowel (मरजी/मर्जी, मिलिटरी/मिलिट्री),
 a short word that reads as a common English word (हील "heel", हैच "hatch"), two
-transliterations of one English word that differ in vowels (सिरीज़/सीरीज़), part of a
+transliterations of one English word that differ in vowels (सिरीज़/सीरीज़) or by a halant
+more (डेन्मार्क), a Sanskrit or Dravidian "-am" ending (प्रथमं), part of a
 hyphenated loan (प्री-पेड), and vowel signs typed in a legacy font's order (काे), which
 the Unicode family repairs. :func:`doubt` is what the non-word rule asks; the
 function-word rule asks the tests one by one.
