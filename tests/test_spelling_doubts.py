@@ -167,10 +167,21 @@ def test_defining_sentence_is_read_to_its_end_only() -> None:
 
 @pytest.mark.parametrize(
     ("word", "candidate", "expected"),
-    [("प्रथमं", "प्रथम", True), ("अंकुशं", "अंकुश", True), ("मेंं", "में", False), ("कहांं", "कहां", False)],
+    [
+        ("प्रथमं", "प्रथम", True),  # -am
+        ("अंकुशं", "अंकुश", True),
+        ("मेंं", "में", False),  # a nasal typed twice on a vowel sign
+        ("कहांं", "कहां", False),
+        ("महानतम्", "महानतम", True),  # the tatsam halant, an accepted variant
+        ("विराट्", "विराट", True),
+        ("कीर्तिमान्", "कीर्तिमान", True),
+        ("सुनकर्", "सुनकर", False),  # a stray halant on a Hindi word
+        ("मस्जिद्", "मस्जिद", False),  # ... or a Perso-Arabic one
+        ("कुछ्", "कुछ", False),
+    ],
 )
-def test_final_anusvara_on_a_consonant_reads_am(word: str, candidate: str, expected: bool) -> None:
-    assert spelling_doubts.am_ending(word, candidate) is expected
+def test_sanskrit_stem_endings(word: str, candidate: str, expected: bool) -> None:
+    assert spelling_doubts.sanskrit_ending(word, candidate) is expected
 
 
 def test_flap_nukta_rule_spares_a_word_beside_an_unknown_name() -> None:

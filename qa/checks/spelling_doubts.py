@@ -8,7 +8,7 @@ of the function word that grammar forbids (मे ने is not में ने
 same as its candidate once Hindi drops the inherent vowel (मरजी/मर्जी, मिलिटरी/मिलिट्री),
 a short word that reads as a common English word (हील "heel", हैच "hatch"), two
 transliterations of one English word that differ in vowels (सिरीज़/सीरीज़) or by a halant
-more (डेन्मार्क), a Sanskrit or Dravidian "-am" ending (प्रथमं), part of a
+more (डेन्मार्क), a Sanskrit ending (प्रथमं, महानतम्), part of a
 hyphenated loan (प्री-पेड), and vowel signs typed in a legacy font's order (काे), which
 the Unicode family repairs. :func:`doubt` is what the non-word rule asks; the
 function-word rule asks the tests one by one.
@@ -203,11 +203,20 @@ def _vowel_follows(text: str, consonant: int) -> bool:
 # --- Sanskrit and Dravidian endings ---------------------------------------------------------
 
 
-def am_ending(word: str, candidate: str) -> bool:
-    """True if ``word`` is ``candidate`` with a final anusvara on a bare consonant: it reads
-    "-am", a Sanskrit ending (प्रथमं पीठं) or a Dravidian name's (अंकुशं), never a Hindi one
-    (Hindi nasalises a final vowel sign: में, कहां)."""
-    return word == candidate + ANUSVARA and candidate[-1:] in CONSONANTS
+def sanskrit_ending(word: str, candidate: str) -> bool:
+    """True if ``word`` ends as a Sanskrit stem where ``candidate`` ends in a bare consonant:
+    a final anusvara reads "-am", Sanskrit (प्रथमं पीठं) or a Dravidian name's (अंकुशं), never a
+    Hindi ending (Hindi nasalises a final vowel sign: में, कहां); and a final halant on त, न,
+    म or ट is the tatsam spelling the norms accept as a variant (अर्थात्/अर्थात, महानतम्,
+    विराट्, कीर्तिमान्), unlike one on a Hindi or foreign word's र, स or द (सुनकर्, मस्जिद्)."""
+    last = candidate[-1:]
+    return last in CONSONANTS and (
+        word == candidate + ANUSVARA or (word == candidate + VIRAMA and last in _SANSKRIT_STEM_ENDS)
+    )
+
+
+#: The consonants a Sanskrit stem that Hindi borrows with its halant ends in.
+_SANSKRIT_STEM_ENDS = frozenset("तनमट")
 
 
 # --- English readings -------------------------------------------------------------------
@@ -342,7 +351,7 @@ def doubt(
 ) -> bool:
     """True if T002 or T006 should keep quiet about ``word`` (at ``start:end``) for
     ``candidate``; ``honorific`` says which titles stand before names only."""
-    if lookalike_signs(word) or in_hyphenated_loan(text, start, end) or am_ending(word, candidate):
+    if lookalike_signs(word) or in_hyphenated_loan(text, start, end) or sanskrit_ending(word, candidate):
         return True
     if not place_without_nukta(word, candidate):  # a place's ड़ is part of its name
         if before_classifier(text, end) or defined_as_name(text, start, end):
