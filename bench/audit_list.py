@@ -8,7 +8,8 @@ The audit copy of this round: the second half of the held-out Wikipedia lines
 (documents from line :data:`AUDIT_FROM` on), which no count was built from and which
 were not read while the precision gates were tuned, the IL-NER test and dev sentences
 (``--corpus ilner-test --from-line 0``) and the HiNER validation sentences, never read
-for tuning.
+for tuning; the next round's, the corrected HiWikiEdits train sentences
+(``--corpus hiwikiedits-train-tgt --from-line 0``).
 
 Usage: python bench/audit_list.py [--corpus wikipedia-held-out] [--from-line N]
 """
@@ -36,6 +37,9 @@ AUDIT_ONLY = {
         for split in ("test", "dev")
     },
     "hiner-validation": lambda: line_corpus("hiner-validation-sentences/hiner_validation_sentences.txt"),
+    # The corrected side of the HiWikiEdits train pairs: Wikipedia sentences in no count, never
+    # read for tuning (the misspelling register was mined from the erroneous side's edits).
+    "hiwikiedits-train-tgt": lambda: line_corpus("hiwikiedits-hi-gec/train.tgt"),
 }
 
 #: The first line (of the corpus's 20-line documents) that belongs to the audit half.

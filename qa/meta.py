@@ -55,6 +55,9 @@ class RuleMeta:
     fix: FixSafety = "none"
     doc: str = ""
     default: bool = True
+    #: Its findings claim their span: other rules' findings inside it are dropped (text
+    #: that is not Unicode Hindi at all, as a legacy font or mojibake leaves it).
+    masks: bool = False
     failing: tuple[Example, ...] = ()
     passing: tuple[Example, ...] = ()
     source: str = ""

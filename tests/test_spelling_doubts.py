@@ -130,3 +130,88 @@ def test_cli_keeps_quiet_on_a_name_after_an_honorific(tmp_path: Path) -> None:
     out = run.stdout.decode("utf-8")
     assert "केक" in out
     assert "नेब" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("इतिहासकारों के अनुसार पँवार वंश के राजा ने इन गढ़ों को एकीकृत किया।", "पँवार"),
+        ("पचार गोत्र एक जाट गोत्र है।", "पचार"),
+        ("सकार, गंगोलीहाट तहसील में भारत के उत्तराखण्ड राज्य के पिथौरागढ़ जिले का एक गाँव है।", "सकार"),
+        ("नापुर में भारत के बिहार राज्य के अन्तर्गत औरंगाबाद जिले का एक गाँव है।", "नापुर"),
+    ],
+)
+def test_a_name_the_sentence_says_is_a_village_or_clan(text: str, word: str) -> None:
+    assert word not in [w for _, w in t_findings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("सरकार ने कहा कि सकार के उपचार पर फ़ैसला होगा।", "सकार"),  # no frame: a slip of सरकार
+        ("उन्होंने कहा कि पचार के लिए गाँव जाएंगे।", "पचार"),  # the classifier is not next to it
+        ("ज़िले में सकार ने कहा कि यह एक गाँव है।", "सकार"),  # not the defining sentence's subject
+    ],
+)
+def test_without_the_naming_frame_the_slip_is_reported(text: str, word: str) -> None:
+    assert word in [w for _, w in t_findings(text)]
+
+
+def test_defining_sentence_is_read_to_its_end_only() -> None:
+    text = "सकार ने सब कहा। यह एक गाँव है।"
+    start = text.index("सकार")
+    assert not spelling_doubts.defined_as_name(text, start, start + 4)
+    text = "सकार, पिथौरागढ़ जिले का एक गाँव है। और"
+    assert spelling_doubts.defined_as_name(text, 0, 4)
+
+
+@pytest.mark.parametrize(
+    ("word", "candidate", "expected"),
+    [
+        ("प्रथमं", "प्रथम", True),  # -am
+        ("अंकुशं", "अंकुश", True),
+        ("मेंं", "में", False),  # a nasal typed twice on a vowel sign
+        ("कहांं", "कहां", False),
+        ("महानतम्", "महानतम", True),  # the tatsam halant, an accepted variant
+        ("विराट्", "विराट", True),
+        ("कीर्तिमान्", "कीर्तिमान", True),
+        ("सुनकर्", "सुनकर", False),  # a stray halant on a Hindi word
+        ("मस्जिद्", "मस्जिद", False),  # ... or a Perso-Arabic one
+        ("कुछ्", "कुछ", False),
+    ],
+)
+def test_sanskrit_stem_endings(word: str, candidate: str, expected: bool) -> None:
+    assert spelling_doubts.sanskrit_ending(word, candidate) is expected
+
+
+def test_flap_nukta_rule_spares_a_word_beside_an_unknown_name() -> None:
+    """T006 asks the same neighbour question as T002: बाड कोनिग्शोफ़न is German "Bad"."""
+    assert t_findings("जिसका नाम बाड कोनिग्शोफ़न के सम्मान में रखा गया।") == []
+    assert ("T006", "बाड") in t_findings("जिसका नाम बाड के पास लगा बोर्ड पढ़कर रखा गया।")
+
+
+def test_a_place_keeps_its_nukta_beside_a_name() -> None:
+    """A village name beside रायगढ is no excuse: the district is spelled रायगढ़."""
+    assert ("T006", "रायगढ") in t_findings("गुडगह्न रायगढ मण्डल में छत्तीसगढ़ के रायगढ़ जिले का एक गाँव है।")
+
+
+@pytest.mark.parametrize(
+    ("word", "candidate", "expected"),
+    [
+        ("डेन्मार्क", "डेनमार्क", True),  # denmark, with the schwa of न silent either way
+        ("इक़्बाल", "इक़बाल", True),  # iqbal: a halant after a nukta letter
+        ("डेलटा", "डेल्टा", False),  # a halant dropped: the typing slip
+        ("संकरमित", "संक्रमित", False),  # no English word: a native word's cluster is fixed
+        ("डिस्चारज", "डिस्चार्ज", False),  # the final consonant carries no vowel: not silent
+        ("मेडीकल", "मेडिकल", False),  # a vowel, not a halant
+    ],
+)
+def test_halant_variants_of_a_transliteration(word: str, candidate: str, expected: bool) -> None:
+    assert spelling_doubts.halant_transliteration(word, candidate) is expected
+
+
+def test_cli_keeps_quiet_on_a_transliterated_cluster(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("1833 में डेन्मार्क नरेश ने इनको धन दिया; डिस्चारज हुए मरीज़ घर गए।\n", encoding="utf-8")
+    out = run_qa("check", "--select", "T", "--format", "json", str(story)).stdout.decode("utf-8")
+    assert "डिस्चारज" in out and "डेन्मार्क" not in out

@@ -187,6 +187,12 @@ def titles() -> frozenset[str]:
 
 
 @cache
+def classifiers() -> frozenset[str]:
+    """Keys of nouns that say what the name before them names (``classifiers.txt``)."""
+    return _word_keys("classifiers.txt")
+
+
+@cache
 def variant_words() -> tuple[str, ...]:
     """Keys of words whose spellings are known variants (``variant-words.txt``)."""
     return tuple(sorted(_word_keys("variant-words.txt")))

@@ -291,23 +291,6 @@ SHORT_MARGIN = 2.5
 COMMON_ZIPF = 4.5
 
 
-_NEXT_WORD = regex.compile(r"[ \u00a0]*([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)")
-_PREVIOUS_WORD = regex.compile(r"([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)[ \u00a0]*", regex.REVERSE)
-
-
-def in_name(text: str, start: int, end: int) -> bool:
-    """True if a neighbouring word is in no word list: the two are likely parts of one
-    foreign or rare name (मंत्री अलेक्सांद्र नोवाक), whose spelling is the name's own."""
-    after = _NEXT_WORD.match(text, end, min(len(text), end + MAX_WORD))
-    before = _PREVIOUS_WORD.match(text, max(0, start - MAX_WORD), start)
-    return any(m is not None and _unknown(lexicon.plain(m.group(1))) for m in (after, before))
-
-
-def _unknown(word: str) -> bool:
-    """In no word list, and no inflection of a word in one (फैलना is a word, not a name's)."""
-    return not lexicon.listed(word) and not lexicon.parsed(word)
-
-
 class NonWord(Rule):
     """T002: an unknown word one cheap slip from a far more frequent word."""
 
@@ -323,10 +306,8 @@ class NonWord(Rule):
             message = self.meta.message.format(word=word, suggestion=best[0])
             for start in starts:
                 end = start + len(word)
-                if lexicon.zipf(best[0]) < COMMON_ZIPF and in_name(ctx.text, start, end):
-                    continue  # a name's own spelling, near a rare word or another name
                 if spelling_doubts.doubt(ctx.text, start, end, word, best[0], context_counts().honorific):
-                    continue  # a variant, a name after a title, a loan, or U015's word
+                    continue  # a variant, a name (after a title, near another), a loan, or U015's word
                 if len(best) == 1:
                     yield self.replace(start, end, best[0], message)
                 else:

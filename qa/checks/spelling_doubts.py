@@ -1,11 +1,14 @@
 """Reasons to doubt that a word the spelling rules suspect is a slip (family T's precision).
 
 Each test is evidence that the written form is what the writer meant, or that another
-family owns the word: a name's place after a title (प्रधानमंत्री मे, हाजी नेब), a reading
+family owns the word: a name's place after a title (प्रधानमंत्री मे, हाजी नेब), before a
+noun that says what it names (पँवार वंश), as the subject of a sentence defining a village
+(सकार, ... का एक गाँव है) or beside another name (बाड कोनिग्शोफ़न), a reading
 of the function word that grammar forbids (मे ने is not में ने), a spelling that says the
 same as its candidate once Hindi drops the inherent vowel (मरजी/मर्जी, मिलिटरी/मिलिट्री),
 a short word that reads as a common English word (हील "heel", हैच "hatch"), two
-transliterations of one English word that differ in vowels (सिरीज़/सीरीज़), part of a
+transliterations of one English word that differ in vowels (सिरीज़/सीरीज़) or by a halant
+more (डेन्मार्क), a Sanskrit ending (प्रथमं, महानतम्), part of a
 hyphenated loan (प्री-पेड), and vowel signs typed in a legacy font's order (काे), which
 the Unicode family repairs. :func:`doubt` is what the non-word rule asks; the
 function-word rule asks the tests one by one.
@@ -21,9 +24,9 @@ from pathlib import Path
 
 import regex
 
-from qa import datacache, lexicon
-from qa.checks.names_registry import titles
-from qa.text.akshara import CONSONANTS, NUKTA, VIRAMA, nfd_nukta
+from qa import datacache, gazetteer, lexicon
+from qa.checks.names_registry import classifiers, titles
+from qa.text.akshara import ANUSVARA, CONSONANTS, NUKTA, VIRAMA, nfd_nukta
 from qa.text.normalize import key
 
 # --- another family's word ------------------------------------------------------------
@@ -49,6 +52,57 @@ def after_title(text: str, start: int, only: Callable[[str], bool] | None = None
     and one that ``only`` accepts if given: the word is a name, whose spelling is its own."""
     m = _PREVIOUS.match(text, max(0, start - 40), start)
     return m is not None and key(m.group(1)) in titles() and (only is None or only(m.group(1)))
+
+
+def before_classifier(text: str, end: int) -> bool:
+    """True if the word ending at ``end`` stands before a noun that says what it names
+    (पँवार वंश, पचार गोत्र, नापुर गाँव: ``classifiers.txt``)."""
+    m = _NEXT.match(text, end, min(len(text), end + 40))
+    return m is not None and key(m.group(1)) in classifiers()
+
+
+#: How far back a sentence's start and ahead its end are looked for.
+_SENTENCE_REACH = 400
+_SENTENCE_BREAK = regex.compile(r"[\n।॥!?]")
+_PREVIOUS_BREAK = regex.compile(r"[\n।॥!?]", regex.REVERSE)
+#: A defining sentence's end: "... (का) एक गाँव है।", "... एक जाट गोत्र है।".
+_DEFINITION = regex.compile(r"\sएक\s+(?:[\p{L}\p{M}]+\s+)?([\p{L}\p{M}]+)\s+(?:है|था|थी)\s*\Z")
+
+
+def defined_as_name(text: str, start: int, end: int) -> bool:
+    """True if the word at ``start`` opens a sentence that defines it as a village, clan
+    or river ("सकार, गंगोलीहाट तहसील में ... का एक गाँव है।"): the word is that name."""
+    before = _PREVIOUS_BREAK.search(text, max(0, start - _SENTENCE_REACH), start)
+    if text[before.end() if before else max(0, start - _SENTENCE_REACH) : start].strip(" \t\"'‘“"):
+        return False
+    after = _SENTENCE_BREAK.search(text, end, min(len(text), end + _SENTENCE_REACH))
+    m = _DEFINITION.search(text, end, after.start() if after else min(len(text), end + _SENTENCE_REACH))
+    return m is not None and key(m.group(1)) in classifiers()
+
+
+_NEXT_WORD = regex.compile(r"[ \u00a0]*([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)")
+_PREVIOUS_WORD = regex.compile(r"([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)[ \u00a0]*", regex.REVERSE)
+#: How far a neighbouring word is looked for (a longer "word" is a pasted run).
+_NEIGHBOUR_REACH = 60
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """True if a neighbouring word is in no word list: the two are likely parts of one
+    foreign or rare name (मंत्री अलेक्सांद्र नोवाक, बाड कोनिग्शोफ़न), whose spelling is the name's own."""
+    after = _NEXT_WORD.match(text, end, min(len(text), end + _NEIGHBOUR_REACH))
+    before = _PREVIOUS_WORD.match(text, max(0, start - _NEIGHBOUR_REACH), start)
+    return any(m is not None and _unknown(lexicon.plain(m.group(1))) for m in (after, before))
+
+
+def _unknown(word: str) -> bool:
+    """In no word list, and no inflection of a word in one (फैलना is a word, not a name's)."""
+    return not lexicon.listed(word) and not lexicon.parsed(word)
+
+
+def place_without_nukta(word: str, candidate: str) -> bool:
+    """True if ``word`` is the gazetteer's place ``candidate`` without its nukta (रायगढ,
+    खेडा): a place's spelling is settled, so a name beside it is no excuse."""
+    return candidate in gazetteer.words() and nfd_nukta(candidate).replace(NUKTA, "") == nfd_nukta(word)
 
 
 def in_hyphenated_loan(text: str, start: int, end: int) -> bool:
@@ -95,18 +149,32 @@ def schwa_variant(word: str, candidate: str) -> bool:
     the inherent vowel is silent anyway (the consonant before follows a vowel and the one
     after carries its own): the two spellings are pronounced alike. A variant only where
     both are attested (:func:`doubt`): संकरमित says संक्रमित too, but no one writes it."""
-    word, candidate = nfd_nukta(word), nfd_nukta(candidate)
-    if len(candidate) != len(word) + 1:
+    return _silent_halant(nfd_nukta(candidate), nfd_nukta(word), r_cluster=True)
+
+
+def halant_transliteration(word: str, candidate: str) -> bool:
+    """True if ``word`` spells the English word ``candidate`` spells (:func:`transliteration_variant`)
+    with one halant more, where the inherent vowel is silent anyway (डेन्मार्क for डेनमार्क,
+    इक़्बाल for इक़बाल): papers write a transliterated name's cluster either way. A halant
+    less is the common typing slip (डेलटा for डेल्टा) and stays one."""
+    return _silent_halant(nfd_nukta(word), nfd_nukta(candidate), r_cluster=False) and transliteration_variant(
+        word, candidate
+    )
+
+
+def _silent_halant(longer: str, shorter: str, *, r_cluster: bool) -> bool:
+    """``longer`` is ``shorter`` with one halant more, between two consonants (one of them र
+    if ``r_cluster``), the first after a vowel and the second carrying its own (NFD text)."""
+    if len(longer) != len(shorter) + 1:
         return False
-    for i, ch in enumerate(candidate):
-        if ch != VIRAMA or candidate[:i] + candidate[i + 1 :] != word:
+    for i, ch in enumerate(longer):
+        if ch != VIRAMA or longer[:i] + longer[i + 1 :] != shorter:
             continue
-        before, after = candidate[i - 1 : i], candidate[i + 1 : i + 2]
-        if not (before in CONSONANTS and after in CONSONANTS and "र" in (before, after)):
+        first = i - 2 if longer[i - 1 : i] == NUKTA else i - 1  # क़्ब: the consonant before its nukta
+        before, after = longer[first : first + 1], longer[i + 1 : i + 2]
+        if not (before in CONSONANTS and after in CONSONANTS and (not r_cluster or "र" in (before, after))):
             return False
-        preceded = _after_vowel(candidate, i - 1)
-        voiced = _vowel_follows(candidate, i + 1)
-        return preceded and voiced
+        return _after_vowel(longer, first) and _vowel_follows(longer, i + 1)
     return False
 
 
@@ -130,6 +198,25 @@ def _vowel_follows(text: str, consonant: int) -> bool:
     if j >= len(text):
         return False
     return text[j] != VIRAMA
+
+
+# --- Sanskrit and Dravidian endings ---------------------------------------------------------
+
+
+def sanskrit_ending(word: str, candidate: str) -> bool:
+    """True if ``word`` ends as a Sanskrit stem where ``candidate`` ends in a bare consonant:
+    a final anusvara reads "-am", Sanskrit (प्रथमं पीठं) or a Dravidian name's (अंकुशं), never a
+    Hindi ending (Hindi nasalises a final vowel sign: में, कहां); and a final halant on त, न,
+    म or ट is the tatsam spelling the norms accept as a variant (अर्थात्/अर्थात, महानतम्,
+    विराट्, कीर्तिमान्), unlike one on a Hindi or foreign word's र, स or द (सुनकर्, मस्जिद्)."""
+    last = candidate[-1:]
+    return last in CONSONANTS and (
+        word == candidate + ANUSVARA or (word == candidate + VIRAMA and last in _SANSKRIT_STEM_ENDS)
+    )
+
+
+#: The consonants a Sanskrit stem that Hindi borrows with its halant ends in.
+_SANSKRIT_STEM_ENDS = frozenset("तनमट")
 
 
 # --- English readings -------------------------------------------------------------------
@@ -264,14 +351,20 @@ def doubt(
 ) -> bool:
     """True if T002 or T006 should keep quiet about ``word`` (at ``start:end``) for
     ``candidate``; ``honorific`` says which titles stand before names only."""
-    if lookalike_signs(word) or in_hyphenated_loan(text, start, end):
+    if lookalike_signs(word) or in_hyphenated_loan(text, start, end) or sanskrit_ending(word, candidate):
         return True
+    if not place_without_nukta(word, candidate):  # a place's ड़ is part of its name
+        if before_classifier(text, end) or defined_as_name(text, start, end):
+            return True  # a village's, clan's or river's name, whatever common word it resembles
+        if lexicon.zipf(candidate) < FIXED_ZIPF and in_name(text, start, end):
+            return True  # a name's own spelling, near a rare word or another name
     if lexicon.prior(candidate) >= FIXED_ZIPF:
         return False
     attested = lexicon.attested(word)
     return (
         (transliteration_variant(word, candidate) and (attested or _rare_loan(word, candidate)))
         or (schwa_variant(word, candidate) and attested)
+        or halant_transliteration(word, candidate)
         or after_title(text, start, honorific)
     )
 

@@ -41,6 +41,7 @@ def _record(meta: RuleMeta) -> dict[str, object]:
         "severity": str(meta.severity),
         "fix": meta.fix,
         "default": meta.default,
+        "masks": meta.masks,
         "summary": meta.summary,
     }
 
@@ -88,6 +89,8 @@ def explanation(meta: RuleMeta) -> str:
         f"{'On by default' if meta.default else 'Opt-in: select it by code'}.  "
         f"Defined in rules/{meta.source}.",
     ]
+    if meta.masks:
+        lines += ["Masks: other rules' findings inside its span are dropped."]
     if meta.doc:
         lines += ["", meta.doc]
     lines += ["", "Flagged:"]

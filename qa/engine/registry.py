@@ -28,7 +28,9 @@ from qa.families import LETTERS
 
 _CODE = regex.compile(rf"^[{LETTERS}]\d{{3}}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_META_KEYS = {"code", "name", "type", "severity", "summary", "message", "fix", "default", "doc", "examples"}
+_META_KEYS = {
+    "code", "name", "type", "severity", "summary", "message", "fix", "default", "masks", "doc", "examples",
+}  # fmt: skip
 #: Each type's keys: a rule file entry with any other key is an error.
 _TYPE_KEYS: dict[str, frozenset[str]] = {
     "pattern": PATTERN_OPTIONS,
@@ -143,10 +145,18 @@ def _meta(path: Path, entry: Mapping[str, Any], where: str) -> RuleMeta:
         fix=fix,
         doc=str(entry.get("doc", "")).strip(),
         default=bool(entry.get("default", True)),
+        masks=_flag(entry, "masks", where),
         failing=failing,
         passing=passing,
         source=path.name,
     )
+
+
+def _flag(entry: Mapping[str, Any], key: str, where: str) -> bool:
+    value = entry.get(key, False)
+    if not isinstance(value, bool):
+        raise RuleDataError(f"{where}: '{key}' must be true or false")
+    return value
 
 
 def _example(value: Any, where: str) -> Example:

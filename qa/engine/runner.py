@@ -11,7 +11,7 @@ from typing import Any
 from qa.config import Config, parse_date, reject_unknown, section_keys
 from qa.diagnostic import SORT_KEY, Diagnostic, Edit, Fix
 from qa.document import Document, SourceMap
-from qa.engine import registry, selection, suppress
+from qa.engine import masks, registry, selection, suppress
 from qa.engine.registry import RuleSpec
 from qa.engine.rule import Context, Rule
 from qa.errors import ConfigError, QAError, RuleDataError
@@ -49,6 +49,7 @@ class Linter:
             except ConfigError as exc:
                 raise ConfigError(f"{config.path or 'config'}: per-file-ignores {pattern!r}: {exc}") from None
         self.rules: list[Rule] = [spec.build(_options(spec, config)) for spec in chosen]
+        self._masking = frozenset(rule.meta.code for rule in self.rules if rule.meta.masks)
         self._unused = next((r for r in self.rules if isinstance(r, suppress.UnusedSuppression)), None)
 
     @property
@@ -86,6 +87,8 @@ class Linter:
                 raise RuleCrash(
                     f"internal error in rule {rule.meta.code}: {type(exc).__name__}: {exc}"
                 ) from exc
+        if self._masking:
+            found = masks.apply(found, self._masking)
         if not document.source_map.is_identity:
             found = [_to_source(d, document.source_map) for d in found]
         if document.fields:
