@@ -95,6 +95,7 @@ def test_stray_letter_fires_where_a_postposition_is_wanted(text: str) -> None:
         "कोक की बोतल मिली।",
         "पुलिस ने चारों को पकड़ा और केस दर्ज किया।",
         "मैच से पहले कोच ने टीम बदली।",
+        "लोगों ने ठंडी कोक पी।",
     ],
 )
 def test_stray_letter_stays_quiet_on_real_use(text: str) -> None:
@@ -107,6 +108,17 @@ def test_a_real_word_is_backed_off_to_the_content_words_a_neighbour_wants() -> N
     assert counts.content_share("पर", before=True) > 2 * counts.content_share("अमेरिका", before=True)
     # the class estimate speaks for a real word the encyclopedia hardly uses
     assert counts.fit_real("पर", "सेस", "बढ़ाने", 4.0) > counts.fit("पर", "सेस", "बढ़ाने") + 1
+
+
+def test_a_real_word_needs_a_context_that_wants_the_function_word() -> None:
+    counts = context_counts()
+
+    def context(prev: str, word: str, intended: str, nxt: str) -> float:
+        own = counts.fit_real(prev, word, nxt, 4.3)
+        return counts.context_odds(intended, counts.fit(prev, intended, nxt), word, own)
+
+    assert context("अमेरिका", "केक", "के", "<ORD>") > 0.5  # a country's 47th
+    assert context("चॉकलेट", "केक", "के", "बिक") < 0  # a cake for sale
 
 
 def test_only_other_uses_that_read_as_the_word_protect_it(tmp_path: Path) -> None:

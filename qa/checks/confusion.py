@@ -192,6 +192,11 @@ class ContextCounts:
             - math.log10(self.unigram(word))
         )
 
+    def context_odds(self, intended: str, intended_fit: float, word: str, word_fit: float) -> float:
+        """log10 of how much more the neighbours want ``intended`` than ``word``, each
+        against its own frequency (the Bayes factor of the context alone)."""
+        return intended_fit - math.log10(self.unigram(intended)) - word_fit + math.log10(self.unigram(word))
+
     def content_share(self, neighbour: str, *, before: bool) -> float:
         """The share of the words after (``before``) or before ``neighbour`` that are no
         function word: high after a postposition (पर सेस), low after a noun (ट्रक से)."""
@@ -280,18 +285,20 @@ class Margins:
     per_use: float
     unknown: float
     real_unknown: float
+    context: float
 
     @classmethod
     def of(cls, options: Mapping[str, Any]) -> Margins:
         return cls(
             float(options.get("min-log-odds", 0.0)),
-            float(options.get("real-word-log-odds", -2.0)),
-            float(options.get("margin-per-zipf", 0.3)),
+            float(options.get("real-word-log-odds", -2.75)),
+            float(options.get("margin-per-zipf", 0.45)),
             float(options.get("common-zipf", 4.5)),
             float(options.get("margin-per-common-zipf", 1.5)),
             float(options.get("margin-per-use", 1.0)),
             float(options.get("margin-next-to-unknown", 1.0)),
             float(options.get("margin-real-next-to-unknown", 0.5)),
+            float(options.get("min-context-log-odds", 0.0)),
         )
 
     def next_to_unknown(self, zipf: float) -> float:
@@ -383,10 +390,17 @@ class StrayLetter(Rule):
             prev, nxt = neighbours(text, start, end)
             # a real word's own counts are thin: its class speaks for it where they are silent
             own = counts.fit_real(prev, word, nxt, read) if read else counts.fit(prev, word, nxt)
-            odds = {
-                f: counts.fit(prev, f, nxt) - costs[kind] - own
+            fits = {
+                f: (counts.fit(prev, f, nxt), costs[kind])
                 for f, kind in candidates
                 if not spelling_doubts.reading_ungrammatical(f, nxt)
+            }
+            # a real word needs the context itself to favour the slip reading, whatever the
+            # priors say: "चॉकलेट केक बिक" wants no postposition more than it wants a noun
+            odds = {
+                f: fit - cost - own
+                for f, (fit, cost) in fits.items()
+                if not zipf or counts.context_odds(f, fit, word, own) >= margins.context
             }
             # a word beside an unknown word is likelier part of a name (ओरिन हैच, केप वर्डे)
             unknown = _unknown(prev) or _unknown(nxt)
