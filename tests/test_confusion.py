@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from qa import api
 from qa.checks.confusion import context_counts, neighbours, slips
 from qa.config import Config
+
+from conftest import run_qa
 
 
 def codes(text: str) -> list[tuple[str, str]]:
@@ -66,6 +71,10 @@ def test_context_counts_ship_with_a_licence_header() -> None:
         "बनाने केक लिए कहा गया।",
         "शहर मेें कर्फ़्यू लगा है।",
         "राजधानी परर हमला हुआ।",
+        "ट्रंप अमेरिका केक 47वें राष्ट्रपति हैं।",
+        "दिल्ली केक कापसहेड़ा में आग लगी।",
+        "वह भी पूरी तरह सेब स्वस्थ है।",
+        "सर्बिया में कोरोना वायरस काट पहला मामला सामने आया।",
     ],
 )
 def test_stray_letter_fires_where_a_postposition_is_wanted(text: str) -> None:
@@ -81,10 +90,54 @@ def test_stray_letter_fires_where_a_postposition_is_wanted(text: str) -> None:
         "पेट्रोल पर सेस बढ़ाने की तैयारी है।",
         "उन्होंने कोक पी और परम आनंद मिला।",
         "नदी पार करके वे आए।",
+        "पेट्रोल पर सेस बढ़ाने का फैसला हुआ।",
+        "उसने केक काटा।",
+        "कोक की बोतल मिली।",
+        "पुलिस ने चारों को पकड़ा और केस दर्ज किया।",
+        "मैच से पहले कोच ने टीम बदली।",
+        "लोगों ने ठंडी कोक पी।",
     ],
 )
 def test_stray_letter_stays_quiet_on_real_use(text: str) -> None:
     assert codes(text) == []
+
+
+def test_a_real_word_is_backed_off_to_the_content_words_a_neighbour_wants() -> None:
+    counts = context_counts()
+    # after a postposition a content word is the rule, after a noun a postposition often
+    assert counts.content_share("पर", before=True) > 2 * counts.content_share("अमेरिका", before=True)
+    # the class estimate speaks for a real word the encyclopedia hardly uses
+    assert counts.fit_real("पर", "सेस", "बढ़ाने", 4.0) > counts.fit("पर", "सेस", "बढ़ाने") + 1
+
+
+def test_a_real_word_needs_a_context_that_wants_the_function_word() -> None:
+    counts = context_counts()
+
+    def context(prev: str, word: str, intended: str, nxt: str) -> float:
+        own = counts.fit_real(prev, word, nxt, 4.3)
+        return counts.context_odds(intended, counts.fit(prev, intended, nxt), word, own)
+
+    assert context("अमेरिका", "केक", "के", "<ORD>") > 0.5  # a country's 47th
+    assert context("चॉकलेट", "केक", "के", "बिक") < 0  # a cake for sale
+
+
+def test_only_other_uses_that_read_as_the_word_protect_it(tmp_path: Path) -> None:
+    """A real use elsewhere (उसने केक काटा) raises the bar once; slips do not vouch for each other."""
+    path = tmp_path / "story.txt"
+    lines = [
+        "ट्रंप अमेरिका केक 47वें राष्ट्रपति हैं।",
+        "भारत केक प्रधानमंत्री ने बैठक बुलाई।",
+        "उसने केक काटा।",
+        "बनाने केक लिए पैसे नहीं हैं।",
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_qa("check", "--select", "T003", "--format", "json", str(path))
+    found = [(d["line"], d["text"]) for d in json.loads(result.stdout)["diagnostics"]]
+    assert found == [(1, "केक"), (2, "केक"), (4, "केक")]
+    # two real uses and one use the context favours only narrowly: the story is about cake
+    path.write_text("उसने केक काटा।\nकेक की तारीफ़ हुई।\nदिल्ली केक कापसहेड़ा में आया।\n", encoding="utf-8")
+    quiet = run_qa("check", "--select", "T003", "--format", "json", str(path))
+    assert json.loads(quiet.stdout)["diagnostics"] == []
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,8 @@ def ending(label: str) -> str:
 
 #: P(word) of a word neither the corpus nor the lexicon has seen (Zipf 2, the lexicon's floor).
 UNSEEN = 1e-7
+#: The least share of content words a neighbour leaves (no neighbour rules them out).
+CONTENT_FLOOR = 0.01
 #: A title seen this often, and followed by a function word in less than this share of
 #: its uses, is an honorific (before names only).
 MIN_TITLE_COUNT, HONORIFIC_SHARE = 10, 0.06
@@ -151,6 +153,7 @@ class ContextCounts:
     left: dict[str, dict[str, int]] = field(default_factory=dict)
     right: dict[str, dict[str, int]] = field(default_factory=dict)
     endings: dict[str, Any] = field(default_factory=dict)
+    _content: dict[tuple[str, bool], float] = field(default_factory=dict, repr=False, compare=False)
 
     def unigram(self, word: str) -> float:
         """P(word): the larger of its share in the corpus and in the lexicon (news uses
@@ -188,6 +191,33 @@ class ContextCounts:
             + math.log10(self.given(word, nxt, before=False))
             - math.log10(self.unigram(word))
         )
+
+    def context_odds(self, intended: str, intended_fit: float, word: str, word_fit: float) -> float:
+        """log10 of how much more the neighbours want ``intended`` than ``word``, each
+        against its own frequency (the Bayes factor of the context alone)."""
+        return intended_fit - math.log10(self.unigram(intended)) - word_fit + math.log10(self.unigram(word))
+
+    def content_share(self, neighbour: str, *, before: bool) -> float:
+        """The share of the words after (``before``) or before ``neighbour`` that are no
+        function word: high after a postposition (पर सेस), low after a noun (ट्रक से)."""
+        key = (neighbour, before)
+        if key not in self._content:
+            wanted = sum(self.given(f, neighbour, before=before) for f in FUNCTION_WORDS)
+            self._content[key] = max(1.0 - wanted, CONTENT_FLOOR)
+        return self._content[key]
+
+    def fit_real(self, prev: str, word: str, nxt: str, zipf: float) -> float:
+        """:meth:`fit` for a real word read at Zipf ``zipf`` whose own counts are thin
+        (news words like सेस, केक are rare in an encyclopedia): on each side the larger of
+        its own smoothed estimate and its class's, P(word) · P(a content word | neighbour)
+        / P(a content word)."""
+        p = max(self.unigram(word), 10 ** (zipf - 9))
+        content = 1.0 - sum(self.unigrams.get(f, 0) for f in FUNCTION_WORDS) / self.total
+        sides = (
+            max(self.given(word, n, before=b), p * self.content_share(n, before=b) / content)
+            for n, b in ((prev, True), (nxt, False))
+        )
+        return sum(math.log10(q) for q in sides) - math.log10(p)
 
 
 @cache
@@ -248,29 +278,55 @@ class Margins:
     """How much likelier the slip reading must be (log10), from the rule's options."""
 
     base: float
+    real: float
     per_zipf: float
     common_zipf: float
     per_common_zipf: float
     per_use: float
-    next_to_unknown: float
+    unknown: float
+    real_unknown: float
+    context: float
 
     @classmethod
     def of(cls, options: Mapping[str, Any]) -> Margins:
         return cls(
             float(options.get("min-log-odds", 0.0)),
-            float(options.get("margin-per-zipf", 0.5)),
+            float(options.get("real-word-log-odds", -2.75)),
+            float(options.get("margin-per-zipf", 0.45)),
             float(options.get("common-zipf", 4.5)),
-            float(options.get("margin-per-common-zipf", 2.0)),
+            float(options.get("margin-per-common-zipf", 1.5)),
             float(options.get("margin-per-use", 1.0)),
             float(options.get("margin-next-to-unknown", 1.0)),
+            float(options.get("margin-real-next-to-unknown", 0.5)),
+            float(options.get("min-context-log-odds", 0.0)),
         )
 
-    def word(self, word: str, zipf: float, uses: int) -> float:
-        """A real word must lose by more the more common it is (steeply above
-        ``common-zipf``) and the more often the document uses it."""
-        common = max(0.0, zipf - self.common_zipf)
-        again = 0.0 if _DOUBLED_SIGN.search(word) else self.per_use * (uses - 1)
-        return self.base + self.per_zipf * zipf + self.per_common_zipf * common + again
+    def next_to_unknown(self, zipf: float) -> float:
+        """The margin beside a word no lexicon knows: more for a word with no evidence
+        of its own (two unknown words in a row are a name: ओरिन हैच)."""
+        return self.real_unknown if zipf else self.unknown
+
+    def word(self, zipf: float) -> float:
+        """The bar for a word read at Zipf ``zipf``: ``min-log-odds`` for a word with no
+        evidence of its own; for a real word ``real-word-log-odds``, rising with its
+        frequency (steeply above ``common-zipf``)."""
+        if not zipf:
+            return self.base
+        return self.real + self.per_zipf * zipf + self.per_common_zipf * max(0.0, zipf - self.common_zipf)
+
+
+@dataclass
+class _Use:
+    """One use of a written word: where, the odds of each slip reading, the bar they face."""
+
+    start: int
+    odds: dict[str, float]
+    bar: float
+
+    @property
+    def meant(self) -> bool:
+        """True if no slip reading clears the bar: the use reads as the word itself."""
+        return all(v < self.bar for v in self.odds.values())
 
 
 class StrayLetter(Rule):
@@ -289,41 +345,66 @@ class StrayLetter(Rule):
         }
         if not found:
             return
-        counts = context_counts()
-        text = ctx.text
-        costs = _costs(self.options)
         margins = Margins.of(self.options)
         max_zipf = float(self.options.get("max-word-zipf", 5.0))
         for word, candidates in found.items():
             zipf = evidence(word)
             if zipf > max_zipf:
                 continue  # a word this common is what the writer meant
-            starts = doc.word_index[word]
-            read = zipf or (ENGLISH_ZIPF if spelling_doubts.english_reading(word) else 0.0)
-            needed = margins.word(word, read, len(starts))
-            for start in starts:
-                end = start + len(word)
-                if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
-                    continue  # one part of a hyphenated name or compound (हैंस-पीटर)
-                if spelling_doubts.after_title(text, start, counts.honorific):
-                    continue  # a name (हाजी नेब)
-                prev, nxt = neighbours(text, start, end)
-                own = counts.fit(prev, word, nxt)
-                # an unknown word beside another is likelier a name than a slip (ओरिन हैच)
-                odds = {
-                    f: counts.fit(prev, f, nxt) - costs[kind] - own
-                    for f, kind in candidates
-                    if not spelling_doubts.reading_ungrammatical(f, nxt)
-                }
-                bar = needed + (
-                    margins.next_to_unknown if not zipf and (_unknown(prev) or _unknown(nxt)) else 0.0
+            uses = list(self._uses(ctx, word, candidates, zipf, margins))
+            for use in uses:
+                if use.meant:
+                    continue
+                # other uses speak for the word: for a real word those that read as meant
+                # (उसने केक काटा), for a word with no evidence of its own any other use
+                others = sum(u.meant for u in uses if u is not use) if zipf else len(uses) - 1
+                again = 0.0 if _DOUBLED_SIGN.search(word) else margins.per_use * others
+                odds = use.odds
+                wanted = sorted(
+                    (f for f in odds if odds[f] >= use.bar + again), key=odds.__getitem__, reverse=True
                 )
-                wanted = sorted((f for f in odds if odds[f] >= bar), key=odds.__getitem__, reverse=True)
                 if wanted:
+                    start, end = use.start, use.start + len(word)
                     message = self.meta.message.format(word=word, intended="' or '".join(wanted))
                     yield self.diagnostic(
                         start, end, message, suggestions=wanted, edits=(Edit(start, end, wanted[0]),)
                     )
+
+    def _uses(
+        self, ctx: Context, word: str, candidates: tuple[tuple[str, str], ...], zipf: float, margins: Margins
+    ) -> Iterator[_Use]:
+        """Each use of ``word`` with the odds of its slip readings; a use inside a
+        hyphenated name or after an honorific is the word itself (no odds)."""
+        counts = context_counts()
+        text = ctx.text
+        costs = _costs(self.options)
+        read = zipf or (ENGLISH_ZIPF if spelling_doubts.english_reading(word) else 0.0)
+        for start in ctx.document.word_index[word]:
+            end = start + len(word)
+            if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
+                yield _Use(start, {}, 0.0)  # one part of a hyphenated name or compound (हैंस-पीटर)
+                continue
+            if spelling_doubts.after_title(text, start, counts.honorific):
+                yield _Use(start, {}, 0.0)  # a name (हाजी नेब)
+                continue
+            prev, nxt = neighbours(text, start, end)
+            # a real word's own counts are thin: its class speaks for it where they are silent
+            own = counts.fit_real(prev, word, nxt, read) if read else counts.fit(prev, word, nxt)
+            fits = {
+                f: (counts.fit(prev, f, nxt), costs[kind])
+                for f, kind in candidates
+                if not spelling_doubts.reading_ungrammatical(f, nxt)
+            }
+            # a real word needs the context itself to favour the slip reading, whatever the
+            # priors say: "चॉकलेट केक बिक" wants no postposition more than it wants a noun
+            odds = {
+                f: fit - cost - own
+                for f, (fit, cost) in fits.items()
+                if not zipf or counts.context_odds(f, fit, word, own) >= margins.context
+            }
+            # a word beside an unknown word is likelier part of a name (ओरिन हैच, केप वर्डे)
+            unknown = _unknown(prev) or _unknown(nxt)
+            yield _Use(start, odds, margins.word(read) + (margins.next_to_unknown(read) if unknown else 0.0))
 
 
 class AmbiguousSlip(Rule):
