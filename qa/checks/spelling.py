@@ -24,6 +24,8 @@ from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
 from qa.text.akshara import (
+    CONSONANTS,
+    INDEPENDENT_VOWELS,
     VIRAMA,
     VOWEL_SIGNS,
     NearIndex,
@@ -51,6 +53,10 @@ _LONG_LIMIT = 0.8
 #: What a whole dropped letter costs at most: a slip only in a common word this long.
 LETTER_SLIP = 1.0
 MIN_LETTER_SLIP_AKSHARAS = 4
+#: ... and, for a rarer word, only in a written form of this many letters (:func:`letters`).
+MIN_SLIP_LETTERS = 4
+#: A written form this long is a long word (:func:`_inner_letter_dropped`).
+MIN_LONG_LETTERS = 5
 #: The cheapest edit :func:`distance` charges, so a candidate more than ``limit / CHEAPEST_EDIT``
 #: plain edits away is out of reach (NFC text has no precomposed nukta letters for
 #: :func:`distance` to split, so plain and weighted edits count the same characters; a swap of
@@ -170,20 +176,37 @@ def _letter_slip(word: str, candidate: str) -> bool:
         return True
     return (
         _known_to_both(candidate)
-        and len(aksharas(word)) >= MIN_LETTER_SLIP_AKSHARAS  # a short cut word is often a name (आयर)
+        and letters(word) >= MIN_SLIP_LETTERS  # a short cut word is often a name (आयर)
         and (swapped or _inner_letter_dropped(word, candidate))
     )
 
 
+def letters(word: str) -> int:
+    """The consonants and vowels of ``word`` (its length with the signs left out)."""
+    return sum(ch in CONSONANTS or ch in INDEPENDENT_VOWELS for ch in word)
+
+
 def _inner_letter_dropped(word: str, longer: str) -> bool:
-    """``word`` is ``longer`` less one letter or sign that is neither its first or last
-    character nor a vowel sign other than ा: transliterations vary in their other vowels
-    (इकनॉमिक, सेक्रटरी) but keep a long a (लॉकडाउन, not लॉकडउन), a cut ending makes another
-    word or name (कैरोलिन, सम्बोधि), and so does a cut start (ईएसआई)."""
-    return dropped_one(word, longer) and any(
-        longer[:i] + longer[i + 1 :] == word and (longer[i] == "ा" or longer[i] not in VOWEL_SIGNS)
-        for i in range(1, len(longer) - 1)
+    """``word`` is ``longer`` less one letter or sign that is neither its first character,
+    nor its last unless a consonant, nor a vowel sign other than ा (or, in a word of
+    :data:`MIN_LONG_LETTERS` letters, an i or u sign): transliterations vary in their
+    other vowels (इकनॉमिक, सेक्रटरी) but keep a long a (लॉकडाउन, not लॉकडउन); a cut final
+    vowel makes another word or name (कैरोलिन, सम्बोधि), and so does a cut start (ईएसआई),
+    while a cut final consonant (लॉकडाउ, संक्रमि) leaves a stem no word ends in, and a
+    long native word keeps its i and u (जिलाधकारी, लाभार्थयों)."""
+    if not dropped_one(word, longer):
+        return False
+    signs = _KEPT_SIGNS_LONG if letters(word) >= MIN_LONG_LETTERS else "ा"
+    return any(
+        longer[:i] + longer[i + 1 :] == word
+        and (longer[i] in signs or longer[i] not in VOWEL_SIGNS)
+        and (i < len(longer) - 1 or longer[i] in CONSONANTS)
+        for i in range(1, len(longer))
     )
+
+
+#: The vowel signs a long word's letter slip may drop (``ा`` in any word).
+_KEPT_SIGNS_LONG = "ािीुू"
 
 
 def _known_to_both(candidate: str) -> bool:
@@ -238,6 +261,11 @@ def _rare_but_sure(word: str, candidate: str) -> bool:
     return both >= MIN_RARE_ZIPF and sign_slip(word, candidate)
 
 
+def letter_margin(word: str) -> float:
+    """How much commoner than an unseen ``word`` a word a whole letter away must be."""
+    return LETTER_MARGIN - LETTER_MARGIN_PER_LETTER * max(0, letters(word) - MIN_SLIP_LETTERS)
+
+
 def suggestions(word: str) -> tuple[str, ...]:
     """Words a slip away from NFC ``word``, best first (empty if none is close)."""
     return tuple(candidate for _, candidate in near(word))
@@ -268,7 +296,7 @@ def corrections(word: str) -> tuple[str, ...]:
         not (sign_slip(word, best) or transposed(word, best)) and lexicon.parsed(word)
     ):
         # a whole letter, or more than a sign in a form the morphology parses (भारीय, जानकरी)
-        margin = GUESSED_LETTER_MARGIN if lexicon.recognised(word) else LETTER_MARGIN
+        margin = GUESSED_LETTER_MARGIN if lexicon.recognised(word) else letter_margin(word)
     elif lexicon.recognised(word):
         margin = GUESSED_MARGIN + (0.0 if cost <= CHEAPEST_EDIT else 0.5)
     else:
@@ -282,6 +310,10 @@ def corrections(word: str) -> tuple[str, ...]:
 #: the morphology accepts although no source has seen it, one nothing vouches for, and
 #: (for a whole letter) one nothing vouches for.
 SEEN_MARGIN, GUESSED_MARGIN, UNSEEN_MARGIN, LETTER_MARGIN = 2.0, 1.5, 0.5, 1.25
+#: The letter margin falls by this much per letter over :data:`MIN_SLIP_LETTERS`: the
+#: longer the form, the less likely it is another word or a name that happens to be one
+#: letter from a known word.
+LETTER_MARGIN_PER_LETTER = 0.25
 #: ... and for more than a sign (a whole letter, another vowel) in a form the morphology
 #: accepts although no source has seen it: its parse is then likelier a coincidence.
 GUESSED_LETTER_MARGIN = 2.5
@@ -357,11 +389,19 @@ _FLAP = regex.compile(r"(?<=[\u0905-\u0914\u0915-\u0939\u093E-\u094C])[डढ](?
 
 @lru_cache(maxsize=65536)
 def flap_correction(word: str, margin: float) -> str | None:
-    """The ड़/ढ़ spelling of a known word when that spelling is far more frequent (बडा -> बड़ा)."""
-    if not (lexicon.attested(word) or lexicon.recognised(word)) or word in lexicon.misspelt():
+    """The ड़/ढ़ spelling of ``word`` when that spelling is far more frequent (बडा -> बड़ा),
+    for a known word, or an unknown one T002 has no correction for (होड -> होड़: its
+    short-word path leaves a two-akshara word's signs alone, but a plain ड/ढ after a vowel
+    is no sign a name or loan shows, and the nukta word must be common)."""
+    if word in lexicon.misspelt():
         return None
+    unknown = not (lexicon.attested(word) or lexicon.recognised(word))
+    if unknown and corrections(word):
+        return None  # T002's
     for m in _FLAP.finditer(word, 1):
         candidate = unicodedata.normalize("NFC", word[: m.end()] + "\u093c" + word[m.end() :])
+        if unknown and lexicon.prior(candidate) < MIN_CANDIDATE_ZIPF:
+            continue
         if lexicon.commoner_by(candidate, word) >= margin:
             return candidate
     return None
