@@ -23,6 +23,11 @@ from qa.text.akshara import ending_slip
         ("उम्मीद्वारी", "उम्मीदवारी"),  # a stray halant
         ("इशारै", "इशारे"),  # an ending's e/ai or o/au
         ("धारकौं", "धारकों"),
+        ("लॉकडाउ", "लॉकडाउन"),  # a cut final consonant leaves a stem no word ends in
+        ("संक्रमि", "संक्रमित"),
+        ("जिलाधकारी", "जिलाधिकारी"),  # a long word's dropped i sign
+        ("लाभार्थयों", "लाभार्थियों"),
+        ("हर्षवर्न", "हर्षवर्धन"),  # a long form: the letter margin falls with its length
     ],
 )
 def test_slips_of_rarer_words_both_sources_know_are_corrected(wrong: str, right: str) -> None:
@@ -52,6 +57,8 @@ def test_a_coincidental_parse_does_not_hide_a_slip_of_a_far_commoner_word(wrong:
         "कीरन",  # a name's vowel length, the twin not well known to both sources (किरन)
         "ईएसआई",  # a cut first letter makes another word or acronym (आईएसआई)
         "टाइलर",  # a name a letter from a rare word (टाइटलर)
+        "शिराज",  # three letters: too short a form for a letter slip of a rarer word (शिवराज)
+        "कारर",  # (कारगर)
     ],
 )
 def test_names_and_real_forms_near_rarer_words_are_left_alone(word: str) -> None:
@@ -81,3 +88,11 @@ def test_an_ending_slip_is_e_for_ai_or_o_for_au_in_the_last_vowel_only() -> None
     assert not ending_slip("कौरोना", "कोरोना")  # inside the word: transliterations vary so
     assert not ending_slip("धारकौ", "धारकों")  # and the nasal must agree
     assert not ending_slip("", "")
+
+
+def test_the_letter_margin_falls_with_the_length_of_the_form() -> None:
+    from qa.checks.spelling import LETTER_MARGIN, letter_margin, letters
+
+    assert letters("हर्षवर्न") == 6 and letters("शिराज") == 3
+    assert letter_margin("शिराज") == letter_margin("लॉकाउन") == LETTER_MARGIN
+    assert letter_margin("हर्षवर्न") < letter_margin("अर्धैनिक") < LETTER_MARGIN
