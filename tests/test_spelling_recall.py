@@ -59,6 +59,7 @@ def test_a_coincidental_parse_does_not_hide_a_slip_of_a_far_commoner_word(wrong:
         "टाइलर",  # a name a letter from a rare word (टाइटलर)
         "शिराज",  # three letters: too short a form for a letter slip of a rarer word (शिवराज)
         "कारर",  # (कारगर)
+        "आईएमए",  # an initialism less its last letter spells another (आईएमएफ)
     ],
 )
 def test_names_and_real_forms_near_rarer_words_are_left_alone(word: str) -> None:

@@ -192,15 +192,16 @@ def _inner_letter_dropped(word: str, longer: str) -> bool:
     :data:`MIN_LONG_LETTERS` letters, an i or u sign): transliterations vary in their
     other vowels (इकनॉमिक, सेक्रटरी) but keep a long a (लॉकडाउन, not लॉकडउन); a cut final
     vowel makes another word or name (कैरोलिन, सम्बोधि), and so does a cut start (ईएसआई),
-    while a cut final consonant (लॉकडाउ, संक्रमि) leaves a stem no word ends in, and a
-    long native word keeps its i and u (जिलाधकारी, लाभार्थयों)."""
+    while a cut final consonant (लॉकडाउ, संक्रमि) leaves a stem no word ends in — but for
+    an initialism's last letter name (आईएमएफ -> आईएमए spells another) — and a long
+    native word keeps its i and u (जिलाधकारी, लाभार्थयों)."""
     if not dropped_one(word, longer):
         return False
     signs = _KEPT_SIGNS_LONG if letters(word) >= MIN_LONG_LETTERS else "ा"
     return any(
         longer[:i] + longer[i + 1 :] == word
         and (longer[i] in signs or longer[i] not in VOWEL_SIGNS)
-        and (i < len(longer) - 1 or longer[i] in CONSONANTS)
+        and (i < len(longer) - 1 or (longer[i] in CONSONANTS and longer[i - 1] != "ए"))
         for i in range(1, len(longer))
     )
 
