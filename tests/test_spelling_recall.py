@@ -97,3 +97,31 @@ def test_the_letter_margin_falls_with_the_length_of_the_form() -> None:
     assert letters("हर्षवर्न") == 6 and letters("शिराज") == 3
     assert letter_margin("शिराज") == letter_margin("लॉकाउन") == LETTER_MARGIN
     assert letter_margin("हर्षवर्न") < letter_margin("अर्धैनिक") < LETTER_MARGIN
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"), [("दसवी", "दसवीं"), ("इसमे", "इसमें"), ("कंपनिया", "कंपनियां"), ("तस्वीरे", "तस्वीरें")]
+)
+def test_a_listed_word_lacking_the_final_nasal_of_a_far_commoner_twin_is_t030s(
+    wrong: str, right: str
+) -> None:
+    from qa.checks.spelling import twins
+
+    assert lexicon.listed(wrong)  # the web lists count the slip
+    assert twins()[wrong][0] == right
+
+
+@pytest.mark.parametrize("word", ["भागो", "खेलो", "गांवो", "सकतीं", "करे", "रहे"])
+def test_imperatives_plurals_and_verb_forms_are_no_nasal_twins(word: str) -> None:
+    from qa.checks.spelling import twins
+
+    assert word not in twins() or twins()[word][0] != word + "ं"
+
+
+def test_t030_reports_the_nasal_twin_in_running_copy() -> None:
+    config = Config()
+    config.values["select"] = ["T030"]
+    text = "वह दसवी कक्षा में है, खेलो इंडिया में भी है।"
+    assert [(text[d.start : d.end], d.suggestions) for d in api.check(text, config=config)] == [
+        ("दसवी", ("दसवीं",))
+    ]

@@ -460,15 +460,22 @@ def _twin_table() -> dict[str, tuple[str, float]]:
 
 
 def _twin(word: str, other: str) -> bool:
-    """A common word that ``word`` is, but for the length of an i or u sign (सूचना/सुचना).
-    A nasal, nukta or halant alone makes another word or an accepted form too often (सकतीं,
-    आशिक़, परदेश, अहम्), so those are left to T006, T028 and T029."""
+    """A common word that ``word`` is, but for the length of an i or u sign (सूचना/सुचना) or
+    a final nasal it lacks (दसवी/दसवीं, इसमे/इसमें). A nasal added, a nukta or a halant
+    makes another word or an accepted form too often (सकतीं, आशिक़, परदेश, अहम्), and an
+    -ो without its nasal is an imperative (भागो, खेलो) or T029's plural, so those are left
+    to T006, T028 and T029."""
     return (
         word != other
-        and word.translate(_VOWEL_LENGTH) == other.translate(_VOWEL_LENGTH)
+        and (word.translate(_VOWEL_LENGTH) == other.translate(_VOWEL_LENGTH) or nasal_twin(word, other))
         and lexicon.prior(other) >= MIN_CANDIDATE_ZIPF
         and variant_key(word) != variant_key(other)
     )
+
+
+def nasal_twin(word: str, other: str) -> bool:
+    """``other`` is ``word`` with the final nasal of a plural, pronoun or ordinal ending."""
+    return other == word + "\u0902" and not word.endswith(("ो", "ओ"))
 
 
 class CommonTwin(Rule):
@@ -477,11 +484,15 @@ class CommonTwin(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         margin = float(self.options.get("min-frequency-ratio", 1.5))
+        nasal_margin = float(self.options.get("min-nasal-frequency-ratio", 1.0))
         table, accept, misspelt = twins(), lexicon.house(ctx.config).accept, lexicon.misspelt()
         index = ctx.document.word_index
         for word, starts in index.items():
-            found = table.get(lexicon.plain(word))
-            if found is None or found[1] < margin or word in accept or word in misspelt:
+            plain = lexicon.plain(word)
+            found = table.get(plain)
+            if found is None or word in accept or word in misspelt:
+                continue
+            if found[1] < (nasal_margin if nasal_twin(plain, found[0]) else margin):
                 continue
             message = self.meta.message.format(word=word, suggestion=found[0])
             for start in starts:
