@@ -125,3 +125,18 @@ def test_t030_reports_the_nasal_twin_in_running_copy() -> None:
     assert [(text[d.start : d.end], d.suggestions) for d in api.check(text, config=config)] == [
         ("दसवी", ("दसवीं",))
     ]
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [("आयौजनों", "आयोजनों"), ("फायदैमंद", "फायदेमंद"), ("नेदानिक", "नैदानिक"), ("ध्रुविकरण", "ध्रुवीकरण")],
+)
+def test_a_native_words_vowel_slip_counts_for_a_rarer_word(wrong: str, right: str) -> None:
+    assert lexicon.prior(right) < 4.0
+    assert corrections(wrong)[0] == right
+
+
+@pytest.mark.parametrize("word", ["विनित", "कुरेशी", "अपार्टमैंट", "टैक्सास"])
+def test_short_names_and_loans_keep_their_vowels(word: str) -> None:
+    """A name of three letters (विनीत, कुरैशी) or a loan read as English (apartment)."""
+    assert corrections(word) == ()

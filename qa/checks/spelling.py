@@ -38,6 +38,7 @@ from qa.text.akshara import (
     sign_slip,
     transposed,
     variant_key,
+    vowel_swap,
 )
 
 #: Words at least this common (by either source) are indexed as candidates.
@@ -256,7 +257,7 @@ def _rare_but_sure(word: str, candidate: str) -> bool:
     slip = ending_slip(word, candidate) or (
         light_slip(word, candidate) and _extra_signs(word, candidate) <= {VIRAMA}
     )  # an ending's vowel, a dropped sign, a stray halant
-    if slip and _known_to_both(candidate):
+    if _known_to_both(candidate) and (slip or _native_vowel_slip(word, candidate)):
         return True
     both = min(lexicon.web_zipf().get(candidate, 0.0), lexicon.corpus_zipf().get(candidate, 0.0))
     return both >= MIN_RARE_ZIPF and sign_slip(word, candidate)
@@ -265,6 +266,24 @@ def _rare_but_sure(word: str, candidate: str) -> bool:
 def letter_margin(word: str) -> float:
     """How much commoner than an unseen ``word`` a word a whole letter away must be."""
     return LETTER_MARGIN - LETTER_MARGIN_PER_LETTER * max(0, letters(word) - MIN_SLIP_LETTERS)
+
+
+def _native_vowel_slip(word: str, candidate: str) -> bool:
+    """A vowel sign's length or quality slipped (:func:`vowel_swap`) in a word of four
+    letters or more that spells no English word: a native word's vowels are fixed
+    (आयोजनों, फायदेमंद), a loan's vary between papers (टेक्सास/टैक्सास, पॉजीटिव: a
+    word with English's open o is a loan), and so do a short name's (विनित/विनीत,
+    कुरेशी/कुरैशी)."""
+    return (
+        letters(word) >= MIN_SLIP_LETTERS
+        and vowel_swap(word, candidate)
+        and not _LOAN_LETTERS.search(candidate)
+        and not spelling_doubts.english_readings(candidate)
+    )
+
+
+#: Letters only loans have: the open o of English (पॉजिटिव, ऑफिस).
+_LOAN_LETTERS = regex.compile("[\u0949\u0911]")
 
 
 def suggestions(word: str) -> tuple[str, ...]:

@@ -157,7 +157,7 @@ ENGLISH_ZIPF = 3.0
 #: Short words are read so for T003 (a longer one is no function word's slip).
 MAX_READ_LETTERS = 5
 #: The most Latin spellings tried for one word (a long loan has a few thousand).
-MAX_SPELLINGS = 20000
+MAX_SPELLINGS = 60000
 #: Letter clusters spelled as one English letter.
 _CLUSTERS = {"क्स": ("x", "ks"), "क्व": ("qu",)}
 

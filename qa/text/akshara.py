@@ -134,6 +134,18 @@ def dropped_one(word: str, longer: str) -> bool:
     )
 
 
+def vowel_swap(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ only in one vowel sign's length or quality: ि/ी,
+    ु/ू, े/ै or ो/ौ (आयौजनों, फायदैमंद, अदायगि)."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and set(diff[0]) in _VOWEL_PAIRS
+
+
+_VOWEL_PAIRS = ({"ि", "ी"}, {"ु", "ू"}, {"े", "ै"}, {"ो", "ौ"})
+
+
 #: Vowel signs of an ending typed for each other (after light signs are forgotten).
 _ENDING_PAIRS = ({"े", "ै"}, {"ो", "ौ"})
 
