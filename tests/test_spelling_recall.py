@@ -140,3 +140,14 @@ def test_a_native_words_vowel_slip_counts_for_a_rarer_word(wrong: str, right: st
 def test_short_names_and_loans_keep_their_vowels(word: str) -> None:
     """A name of three letters (विनीत, कुरैशी) or a loan read as English (apartment)."""
     assert corrections(word) == ()
+
+
+def test_a_neighbour_with_a_visarga_for_a_colon_is_no_name() -> None:
+    from qa.checks.spelling import in_name
+
+    text = "ये भी पढ़ेंः लॉकाउन में फिटनेस एप का सहारा"
+    start = text.index("लॉकाउन")
+    assert not in_name(text, start, start + len("लॉकाउन"))
+    name = "रूसी ऊर्जा मंत्री अलेक्सांद्र नोवाक ने"
+    start = name.index("नोवाक")
+    assert in_name(name, start, start + len("नोवाक"))

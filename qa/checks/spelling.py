@@ -349,10 +349,11 @@ _PREVIOUS_WORD = regex.compile(r"([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)[ \u
 
 def in_name(text: str, start: int, end: int) -> bool:
     """True if a neighbouring word is in no word list: the two are likely parts of one
-    foreign or rare name (मंत्री अलेक्सांद्र नोवाक), whose spelling is the name's own."""
+    foreign or rare name (मंत्री अलेक्सांद्र नोवाक), whose spelling is the name's own. A
+    visarga typed as a colon (पढ़ेंः) does not make a word unknown."""
     after = _NEXT_WORD.match(text, end, min(len(text), end + MAX_WORD))
     before = _PREVIOUS_WORD.match(text, max(0, start - MAX_WORD), start)
-    return any(m is not None and _unknown(lexicon.plain(m.group(1))) for m in (after, before))
+    return any(m is not None and _unknown(_normal(m.group(1))) for m in (after, before))
 
 
 def _unknown(word: str) -> bool:
