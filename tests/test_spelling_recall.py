@@ -151,3 +151,17 @@ def test_a_neighbour_with_a_visarga_for_a_colon_is_no_name() -> None:
     name = "रूसी ऊर्जा मंत्री अलेक्सांद्र नोवाक ने"
     start = name.index("नोवाक")
     assert in_name(name, start, start + len("नोवाक"))
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [("पड़ोसीयों", "पड़ोसियों"), ("मुख्यमंत्रीयों", "मुख्यमंत्रियों"), ("सतापुर", "सीतापुर")],
+)
+def test_a_solid_compound_reading_is_no_evidence_against_a_slip(wrong: str, right: str) -> None:
+    assert lexicon.compound(wrong) and not lexicon.parsed(wrong)  # पड़ोसी + यों, सता + पुर
+    assert corrections(wrong)[0] == right
+
+
+@pytest.mark.parametrize("word", ["मुख्यमंत्रीजी", "जांचकर्ता"])
+def test_real_solid_compounds_stay_quiet(word: str) -> None:
+    assert corrections(word) == ()

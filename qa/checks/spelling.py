@@ -297,8 +297,9 @@ def corrections(word: str) -> tuple[str, ...]:
 
     A noisy-channel decision: the best candidate must be commoner than the written form by
     a margin (:func:`lexicon.commoner_by`, in Zipf units) that grows with the evidence for
-    the written form — none, the morphology's guess (an unseen inflection or compound of
-    known words), or sightings in edited prose — and with the cost of the slip.
+    the written form — none (a solid compound of known words counts as none), the
+    morphology's guess (an unseen inflection of a known stem), or sightings in edited
+    prose — and with the cost of the slip.
     """
     found = near(word)
     if not found:
@@ -316,14 +317,21 @@ def corrections(word: str) -> tuple[str, ...]:
         not (sign_slip(word, best) or transposed(word, best)) and lexicon.parsed(word)
     ):
         # a whole letter, or more than a sign in a form the morphology parses (भारीय, जानकरी)
-        margin = GUESSED_LETTER_MARGIN if lexicon.recognised(word) else letter_margin(word)
-    elif lexicon.recognised(word):
+        margin = GUESSED_LETTER_MARGIN if _vouched(word) else letter_margin(word)
+    elif _vouched(word):
         margin = GUESSED_MARGIN + (0.0 if cost <= CHEAPEST_EDIT else 0.5)
     else:
         margin = UNSEEN_MARGIN
     if margin is None or lexicon.commoner_by(best, word) < margin:
         return ()
     return tuple(candidate for _, candidate in found)
+
+
+def _vouched(word: str) -> bool:
+    """The morphology vouches for ``word``: a place name's word, or an inflection of a
+    known stem (:func:`lexicon.parsed`). Two known words written solid (विदेश + यों,
+    सता + पुर) are a guess too weak to weigh against a slip of a known word."""
+    return word in gazetteer.words() or lexicon.parsed(word)
 
 
 #: How much commoner (Zipf) the candidate must be than a word seen in edited prose, one
