@@ -165,3 +165,16 @@ def test_a_solid_compound_reading_is_no_evidence_against_a_slip(wrong: str, righ
 @pytest.mark.parametrize("word", ["मुख्यमंत्रीजी", "जांचकर्ता"])
 def test_real_solid_compounds_stay_quiet(word: str) -> None:
     assert corrections(word) == ()
+
+
+@pytest.mark.parametrize(("wrong", "right"), [("खतरना", "खतरनाक"), ("फेलता", "फैलता"), ("बाटने", "बांटने")])
+def test_a_verbs_ending_on_a_noun_is_no_evidence_against_a_slip(wrong: str, right: str) -> None:
+    assert lexicon.parsed(wrong) and not lexicon.parsed(wrong, typed=True)  # खतरा + ना
+    assert corrections(wrong)[0] == right
+
+
+@pytest.mark.parametrize("word", ["घिरने", "संभलने", "बरतने", "निपटे"])
+def test_verb_forms_of_verbs_known_by_their_forms_stay_quiet(word: str) -> None:
+    """घिरा/घिरी/घिरे, संभलकर, बरतते: a verb is known by its forms, not only its infinitive."""
+    assert lexicon.parsed(word, typed=True)
+    assert corrections(word) == ()

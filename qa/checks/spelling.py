@@ -329,9 +329,10 @@ def corrections(word: str) -> tuple[str, ...]:
 
 def _vouched(word: str) -> bool:
     """The morphology vouches for ``word``: a place name's word, or an inflection of a
-    known stem (:func:`lexicon.parsed`). Two known words written solid (विदेश + यों,
-    सता + पुर) are a guess too weak to weigh against a slip of a known word."""
-    return word in gazetteer.words() or lexicon.parsed(word)
+    known stem, a verb's suffix on a verb's (:func:`lexicon.parsed`, typed). Two known
+    words written solid (विदेश + यों, सता + पुर) or a verb's ending on a noun (खतर + ना)
+    are a guess too weak to weigh against a slip of a known word."""
+    return word in gazetteer.words() or lexicon.parsed(word, typed=True)
 
 
 #: How much commoner (Zipf) the candidate must be than a word seen in edited prose, one
