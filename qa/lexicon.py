@@ -210,17 +210,36 @@ _SUFFIX_LENGTHS = sorted({len(s) for s in _SUFFIXES})
 _STEM_ENDINGS = ("", "ा", "ना", "ी", "ि", "ाना")
 
 
-def inflected(word: str) -> bool:
-    """True if ``word`` is a known stem plus a common inflectional suffix."""
+def inflected(word: str, *, typed: bool = False) -> bool:
+    """True if ``word`` is a known stem plus a common inflectional suffix; ``typed``: a
+    verb's suffix only on a verb's stem (खतरना is no verb of खतरा, फेलता none of फेल)."""
     freq = frequencies()
     for length in _SUFFIX_LENGTHS:  # one set probe per suffix length, not one per suffix
         if len(word) - length < 2:
             break
-        if word[-length:] in _SUFFIXES:
+        suffix = word[-length:]
+        if suffix in _SUFFIXES:
             stem = word[:-length]
-            if any(stem + ending in freq for ending in _STEM_ENDINGS):
+            if typed and suffix in _VERB_SUFFIXES:
+                if _verb_stem(stem, freq):
+                    return True
+            elif any(stem + ending in freq for ending in _STEM_ENDINGS):
                 return True
     return False
+
+
+def _verb_stem(stem: str, freq: dict[str, float]) -> bool:
+    """A verb's stem: its infinitive, an imperfective or its absolutive (संभलकर) is known,
+    or all three of its perfectives (घिरा, घिरी, घिरे; a noun has two at most: खतरा, खतरे)."""
+    return any(stem + e in freq for e in _VERB_FORMS) or all(stem + e in freq for e in "ाीे")
+
+
+#: The suffixes only verbs take (a stem is a verb's when its infinitive is known).
+_VERB_SUFFIXES = frozenset((
+    "ता", "ती", "ते", "तीं", "ना", "नी", "ने", "कर", "ेगा", "ेगी", "ेंगे", "ेंगी", "ूंगा", "ूंगी",
+    "ूँगा", "ओगे", "ाया", "ायी", "ाये", "ाए", "ाती", "ाता", "ाते", "ाना", "ाने", "ायें", "ाकर",
+))  # fmt: skip
+_VERB_FORMS = ("ना", "ाना", "ने", "ते", "ता", "ती", "कर")
 
 
 def compound(word: str, *, min_zipf: float = 3.5) -> bool:
@@ -236,11 +255,11 @@ def compound(word: str, *, min_zipf: float = 3.5) -> bool:
     return False
 
 
-def parsed(word: str) -> bool:
+def parsed(word: str, *, typed: bool = False) -> bool:
     """An inflection of a known stem or verb root (घिरने, बरत, सुनवाईं): the suffix model's
-    stronger reading (a solid compound is a weaker one)."""
+    stronger reading (a solid compound is a weaker one); ``typed`` as for :func:`inflected`."""
     freq = frequencies()
-    return _verb_root(word, freq) or _feminine_plural(word, freq) or inflected(word)
+    return _verb_root(word, freq) or _feminine_plural(word, freq) or inflected(word, typed=typed)
 
 
 def recognised(word: str) -> bool:

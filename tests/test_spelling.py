@@ -36,6 +36,8 @@ def test_distance_is_cheap_for_slips_and_dear_for_real_changes() -> None:
     assert distance("नही", "नहीं") < 0.5
     # neighbours typed in the wrong order: dearer than a vowel-length slip, cheaper than a new letter
     assert distance("नही", "नहीं") < distance("कमल", "कलम") < distance("कमल", "कसम")
+    # a nasal typed one place off costs no more than a dropped one
+    assert distance("आकंड़ों", "आंकड़ों") == distance("आकड़ों", "आंकड़ों") < distance("कमल", "कलम")
 
 
 def test_no_edit_is_cheaper_than_the_suggestion_prefilter_assumes() -> None:
@@ -134,6 +136,7 @@ def test_register_is_large_and_holds_no_variant_flips() -> None:
         ("मोड", None),  # "mode": a word in its own right
         ("गायकवाड", None),  # a name written both ways
         ("खडखडाहटों", None),  # nothing vouches for it: T002's
+        ("होड", "होड़"),  # unknown, but too short for T002, and होड़ is common
     ],
 )
 def test_flap_nukta_is_restored_only_when_far_more_frequent(wrong: str, right: str | None) -> None:
@@ -173,3 +176,14 @@ def test_near_index_round_trips_through_the_start_up_cache(
     assert list(tmp_path.glob("near-index-*.marshal"))
     assert loaded.table == built.table
     assert "फेंटानिल" in loaded.candidates("फेंटानल") == built.candidates("फेंटानल")
+
+
+def test_t006_takes_a_short_unknown_word_that_t002_leaves_and_never_both() -> None:
+    config = Config()
+    config.values["select"] = ["T002", "T006"]
+    text = "कंपनियों में होड लगी है और सडकों पर छिडकाव हुआ।"
+    found = sorted((text[d.start : d.end], d.code) for d in api.check(text, config=config))
+    words = [w for w, _ in found]
+    assert ("होड", "T006") in found
+    assert len(words) == len(set(words))  # one finding per slip
+    assert api.check("कंपनियों में होड़ लगी है।", config=config) == []

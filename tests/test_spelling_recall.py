@@ -23,6 +23,11 @@ from qa.text.akshara import ending_slip
         ("उम्मीद्वारी", "उम्मीदवारी"),  # a stray halant
         ("इशारै", "इशारे"),  # an ending's e/ai or o/au
         ("धारकौं", "धारकों"),
+        ("लॉकडाउ", "लॉकडाउन"),  # a cut final consonant leaves a stem no word ends in
+        ("संक्रमि", "संक्रमित"),
+        ("जिलाधकारी", "जिलाधिकारी"),  # a long word's dropped i sign
+        ("लाभार्थयों", "लाभार्थियों"),
+        ("हर्षवर्न", "हर्षवर्धन"),  # a long form: the letter margin falls with its length
     ],
 )
 def test_slips_of_rarer_words_both_sources_know_are_corrected(wrong: str, right: str) -> None:
@@ -52,6 +57,9 @@ def test_a_coincidental_parse_does_not_hide_a_slip_of_a_far_commoner_word(wrong:
         "कीरन",  # a name's vowel length, the twin not well known to both sources (किरन)
         "ईएसआई",  # a cut first letter makes another word or acronym (आईएसआई)
         "टाइलर",  # a name a letter from a rare word (टाइटलर)
+        "शिराज",  # three letters: too short a form for a letter slip of a rarer word (शिवराज)
+        "कारर",  # (कारगर)
+        "आईएमए",  # an initialism less its last letter spells another (आईएमएफ)
     ],
 )
 def test_names_and_real_forms_near_rarer_words_are_left_alone(word: str) -> None:
@@ -81,3 +89,92 @@ def test_an_ending_slip_is_e_for_ai_or_o_for_au_in_the_last_vowel_only() -> None
     assert not ending_slip("कौरोना", "कोरोना")  # inside the word: transliterations vary so
     assert not ending_slip("धारकौ", "धारकों")  # and the nasal must agree
     assert not ending_slip("", "")
+
+
+def test_the_letter_margin_falls_with_the_length_of_the_form() -> None:
+    from qa.checks.spelling import LETTER_MARGIN, letter_margin, letters
+
+    assert letters("हर्षवर्न") == 6 and letters("शिराज") == 3
+    assert letter_margin("शिराज") == letter_margin("लॉकाउन") == LETTER_MARGIN
+    assert letter_margin("हर्षवर्न") < letter_margin("अर्धैनिक") < LETTER_MARGIN
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"), [("दसवी", "दसवीं"), ("इसमे", "इसमें"), ("कंपनिया", "कंपनियां"), ("तस्वीरे", "तस्वीरें")]
+)
+def test_a_listed_word_lacking_the_final_nasal_of_a_far_commoner_twin_is_t030s(
+    wrong: str, right: str
+) -> None:
+    from qa.checks.spelling import twins
+
+    assert lexicon.listed(wrong)  # the web lists count the slip
+    assert twins()[wrong][0] == right
+
+
+@pytest.mark.parametrize("word", ["भागो", "खेलो", "गांवो", "सकतीं", "करे", "रहे"])
+def test_imperatives_plurals_and_verb_forms_are_no_nasal_twins(word: str) -> None:
+    from qa.checks.spelling import twins
+
+    assert word not in twins() or twins()[word][0] != word + "ं"
+
+
+def test_t030_reports_the_nasal_twin_in_running_copy() -> None:
+    config = Config()
+    config.values["select"] = ["T030"]
+    text = "वह दसवी कक्षा में है, खेलो इंडिया में भी है।"
+    assert [(text[d.start : d.end], d.suggestions) for d in api.check(text, config=config)] == [
+        ("दसवी", ("दसवीं",))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [("आयौजनों", "आयोजनों"), ("फायदैमंद", "फायदेमंद"), ("नेदानिक", "नैदानिक"), ("ध्रुविकरण", "ध्रुवीकरण")],
+)
+def test_a_native_words_vowel_slip_counts_for_a_rarer_word(wrong: str, right: str) -> None:
+    assert lexicon.prior(right) < 4.0
+    assert corrections(wrong)[0] == right
+
+
+@pytest.mark.parametrize("word", ["विनित", "कुरेशी", "अपार्टमैंट", "टैक्सास"])
+def test_short_names_and_loans_keep_their_vowels(word: str) -> None:
+    """A name of three letters (विनीत, कुरैशी) or a loan read as English (apartment)."""
+    assert corrections(word) == ()
+
+
+def test_a_neighbour_with_a_visarga_for_a_colon_is_no_name() -> None:
+    from qa.checks.spelling import in_name
+
+    text = "ये भी पढ़ेंः लॉकाउन में फिटनेस एप का सहारा"
+    start = text.index("लॉकाउन")
+    assert not in_name(text, start, start + len("लॉकाउन"))
+    name = "रूसी ऊर्जा मंत्री अलेक्सांद्र नोवाक ने"
+    start = name.index("नोवाक")
+    assert in_name(name, start, start + len("नोवाक"))
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [("पड़ोसीयों", "पड़ोसियों"), ("मुख्यमंत्रीयों", "मुख्यमंत्रियों"), ("सतापुर", "सीतापुर")],
+)
+def test_a_solid_compound_reading_is_no_evidence_against_a_slip(wrong: str, right: str) -> None:
+    assert lexicon.compound(wrong) and not lexicon.parsed(wrong)  # पड़ोसी + यों, सता + पुर
+    assert corrections(wrong)[0] == right
+
+
+@pytest.mark.parametrize("word", ["मुख्यमंत्रीजी", "जांचकर्ता"])
+def test_real_solid_compounds_stay_quiet(word: str) -> None:
+    assert corrections(word) == ()
+
+
+@pytest.mark.parametrize(("wrong", "right"), [("खतरना", "खतरनाक"), ("फेलता", "फैलता"), ("बाटने", "बांटने")])
+def test_a_verbs_ending_on_a_noun_is_no_evidence_against_a_slip(wrong: str, right: str) -> None:
+    assert lexicon.parsed(wrong) and not lexicon.parsed(wrong, typed=True)  # खतरा + ना
+    assert corrections(wrong)[0] == right
+
+
+@pytest.mark.parametrize("word", ["घिरने", "संभलने", "बरतने", "निपटे"])
+def test_verb_forms_of_verbs_known_by_their_forms_stay_quiet(word: str) -> None:
+    """घिरा/घिरी/घिरे, संभलकर, बरतते: a verb is known by its forms, not only its infinitive."""
+    assert lexicon.parsed(word, typed=True)
+    assert corrections(word) == ()

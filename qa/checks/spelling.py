@@ -24,6 +24,8 @@ from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
 from qa.text.akshara import (
+    CONSONANTS,
+    INDEPENDENT_VOWELS,
     VIRAMA,
     VOWEL_SIGNS,
     NearIndex,
@@ -36,6 +38,7 @@ from qa.text.akshara import (
     sign_slip,
     transposed,
     variant_key,
+    vowel_swap,
 )
 
 #: Words at least this common (by either source) are indexed as candidates.
@@ -51,6 +54,10 @@ _LONG_LIMIT = 0.8
 #: What a whole dropped letter costs at most: a slip only in a common word this long.
 LETTER_SLIP = 1.0
 MIN_LETTER_SLIP_AKSHARAS = 4
+#: ... and, for a rarer word, only in a written form of this many letters (:func:`letters`).
+MIN_SLIP_LETTERS = 4
+#: A written form this long is a long word (:func:`_inner_letter_dropped`).
+MIN_LONG_LETTERS = 5
 #: The cheapest edit :func:`distance` charges, so a candidate more than ``limit / CHEAPEST_EDIT``
 #: plain edits away is out of reach (NFC text has no precomposed nukta letters for
 #: :func:`distance` to split, so plain and weighted edits count the same characters; a swap of
@@ -76,13 +83,6 @@ def _near_table() -> dict[str, list[str]]:
 _DEVANAGARI_WORD = regex.compile(r"(?=\p{Devanagari})[\u0900-\u097f\u200c\u200d]+")
 
 
-def _normal(word: str) -> str:
-    """The spelling to look up: :func:`lexicon.plain`, no visarga used as a colon (other
-    families report those)."""
-    word = lexicon.plain(word)
-    return word[:-1] if word.endswith("\u0903") and lexicon.recognised(word[:-1]) else word
-
-
 # A nukta after anything but a consonant is a damaged sequence (the Unicode family's).
 _STRAY_NUKTA = regex.compile(r"(?<![\u0915-\u0939])\u093c")
 
@@ -98,7 +98,7 @@ def _unlisted(word: str) -> str | None:
     project's), else None: a word only the counted prose or the morphology vouches for."""
     if not _DEVANAGARI_WORD.fullmatch(word) or _STRAY_NUKTA.search(unicodedata.normalize("NFD", word)):
         return None
-    normal = _normal(word)
+    normal = spelling_doubts.lookup_form(word)
     return None if lexicon.listed(normal) else normal
 
 
@@ -170,20 +170,38 @@ def _letter_slip(word: str, candidate: str) -> bool:
         return True
     return (
         _known_to_both(candidate)
-        and len(aksharas(word)) >= MIN_LETTER_SLIP_AKSHARAS  # a short cut word is often a name (आयर)
+        and letters(word) >= MIN_SLIP_LETTERS  # a short cut word is often a name (आयर)
         and (swapped or _inner_letter_dropped(word, candidate))
     )
 
 
+def letters(word: str) -> int:
+    """The consonants and vowels of ``word`` (its length with the signs left out)."""
+    return sum(ch in CONSONANTS or ch in INDEPENDENT_VOWELS for ch in word)
+
+
 def _inner_letter_dropped(word: str, longer: str) -> bool:
-    """``word`` is ``longer`` less one letter or sign that is neither its first or last
-    character nor a vowel sign other than ा: transliterations vary in their other vowels
-    (इकनॉमिक, सेक्रटरी) but keep a long a (लॉकडाउन, not लॉकडउन), a cut ending makes another
-    word or name (कैरोलिन, सम्बोधि), and so does a cut start (ईएसआई)."""
-    return dropped_one(word, longer) and any(
-        longer[:i] + longer[i + 1 :] == word and (longer[i] == "ा" or longer[i] not in VOWEL_SIGNS)
-        for i in range(1, len(longer) - 1)
+    """``word`` is ``longer`` less one letter or sign that is neither its first character,
+    nor its last unless a consonant, nor a vowel sign other than ा (or, in a word of
+    :data:`MIN_LONG_LETTERS` letters, an i or u sign): transliterations vary in their
+    other vowels (इकनॉमिक, सेक्रटरी) but keep a long a (लॉकडाउन, not लॉकडउन); a cut final
+    vowel makes another word or name (कैरोलिन, सम्बोधि), and so does a cut start (ईएसआई),
+    while a cut final consonant (लॉकडाउ, संक्रमि) leaves a stem no word ends in — but for
+    an initialism's last letter name (आईएमएफ -> आईएमए spells another) — and a long
+    native word keeps its i and u (जिलाधकारी, लाभार्थयों)."""
+    if not dropped_one(word, longer):
+        return False
+    signs = _KEPT_SIGNS_LONG if letters(word) >= MIN_LONG_LETTERS else "ा"
+    return any(
+        longer[:i] + longer[i + 1 :] == word
+        and (longer[i] in signs or longer[i] not in VOWEL_SIGNS)
+        and (i < len(longer) - 1 or (longer[i] in CONSONANTS and longer[i - 1] != "ए"))
+        for i in range(1, len(longer))
     )
+
+
+#: The vowel signs a long word's letter slip may drop (``ा`` in any word).
+_KEPT_SIGNS_LONG = "ािीुू"
 
 
 def _known_to_both(candidate: str) -> bool:
@@ -232,10 +250,33 @@ def _rare_but_sure(word: str, candidate: str) -> bool:
     slip = ending_slip(word, candidate) or (
         light_slip(word, candidate) and _extra_signs(word, candidate) <= {VIRAMA}
     )  # an ending's vowel, a dropped sign, a stray halant
-    if slip and _known_to_both(candidate):
+    if _known_to_both(candidate) and (slip or _native_vowel_slip(word, candidate)):
         return True
     both = min(lexicon.web_zipf().get(candidate, 0.0), lexicon.corpus_zipf().get(candidate, 0.0))
     return both >= MIN_RARE_ZIPF and sign_slip(word, candidate)
+
+
+def letter_margin(word: str) -> float:
+    """How much commoner than an unseen ``word`` a word a whole letter away must be."""
+    return LETTER_MARGIN - LETTER_MARGIN_PER_LETTER * max(0, letters(word) - MIN_SLIP_LETTERS)
+
+
+def _native_vowel_slip(word: str, candidate: str) -> bool:
+    """A vowel sign's length or quality slipped (:func:`vowel_swap`) in a word of four
+    letters or more that spells no English word: a native word's vowels are fixed
+    (आयोजनों, फायदेमंद), a loan's vary between papers (टेक्सास/टैक्सास, पॉजीटिव: a
+    word with English's open o is a loan), and so do a short name's (विनित/विनीत,
+    कुरेशी/कुरैशी)."""
+    return (
+        letters(word) >= MIN_SLIP_LETTERS
+        and vowel_swap(word, candidate)
+        and not _LOAN_LETTERS.search(candidate)
+        and not spelling_doubts.english_readings(candidate)
+    )
+
+
+#: Letters only loans have: the open o of English (पॉजिटिव, ऑफिस).
+_LOAN_LETTERS = regex.compile("[\u0949\u0911]")
 
 
 def suggestions(word: str) -> tuple[str, ...]:
@@ -249,8 +290,9 @@ def corrections(word: str) -> tuple[str, ...]:
 
     A noisy-channel decision: the best candidate must be commoner than the written form by
     a margin (:func:`lexicon.commoner_by`, in Zipf units) that grows with the evidence for
-    the written form — none, the morphology's guess (an unseen inflection or compound of
-    known words), or sightings in edited prose — and with the cost of the slip.
+    the written form — none (a solid compound of known words counts as none), the
+    morphology's guess (an unseen inflection of a known stem), or sightings in edited
+    prose — and with the cost of the slip.
     """
     found = near(word)
     if not found:
@@ -268,8 +310,8 @@ def corrections(word: str) -> tuple[str, ...]:
         not (sign_slip(word, best) or transposed(word, best)) and lexicon.parsed(word)
     ):
         # a whole letter, or more than a sign in a form the morphology parses (भारीय, जानकरी)
-        margin = GUESSED_LETTER_MARGIN if lexicon.recognised(word) else LETTER_MARGIN
-    elif lexicon.recognised(word):
+        margin = GUESSED_LETTER_MARGIN if _vouched(word) else letter_margin(word)
+    elif _vouched(word):
         margin = GUESSED_MARGIN + (0.0 if cost <= CHEAPEST_EDIT else 0.5)
     else:
         margin = UNSEEN_MARGIN
@@ -278,10 +320,22 @@ def corrections(word: str) -> tuple[str, ...]:
     return tuple(candidate for _, candidate in found)
 
 
+def _vouched(word: str) -> bool:
+    """The morphology vouches for ``word``: a place name's word, or an inflection of a
+    known stem, a verb's suffix on a verb's (:func:`lexicon.parsed`, typed). Two known
+    words written solid (विदेश + यों, सता + पुर) or a verb's ending on a noun (खतर + ना)
+    are a guess too weak to weigh against a slip of a known word."""
+    return word in gazetteer.words() or lexicon.parsed(word, typed=True)
+
+
 #: How much commoner (Zipf) the candidate must be than a word seen in edited prose, one
 #: the morphology accepts although no source has seen it, one nothing vouches for, and
 #: (for a whole letter) one nothing vouches for.
 SEEN_MARGIN, GUESSED_MARGIN, UNSEEN_MARGIN, LETTER_MARGIN = 2.0, 1.5, 0.5, 1.25
+#: The letter margin falls by this much per letter over :data:`MIN_SLIP_LETTERS`: the
+#: longer the form, the less likely it is another word or a name that happens to be one
+#: letter from a known word.
+LETTER_MARGIN_PER_LETTER = 0.25
 #: ... and for more than a sign (a whole letter, another vowel) in a form the morphology
 #: accepts although no source has seen it: its parse is then likelier a coincidence.
 GUESSED_LETTER_MARGIN = 2.5
@@ -338,11 +392,19 @@ _FLAP = regex.compile(r"(?<=[\u0905-\u0914\u0915-\u0939\u093E-\u094C])[डढ](?
 
 @lru_cache(maxsize=65536)
 def flap_correction(word: str, margin: float) -> str | None:
-    """The ड़/ढ़ spelling of a known word when that spelling is far more frequent (बडा -> बड़ा)."""
-    if not (lexicon.attested(word) or lexicon.recognised(word)) or word in lexicon.misspelt():
+    """The ड़/ढ़ spelling of ``word`` when that spelling is far more frequent (बडा -> बड़ा),
+    for a known word, or an unknown one T002 has no correction for (होड -> होड़: its
+    short-word path leaves a two-akshara word's signs alone, but a plain ड/ढ after a vowel
+    is no sign a name or loan shows, and the nukta word must be common)."""
+    if word in lexicon.misspelt():
         return None
+    unknown = not (lexicon.attested(word) or lexicon.recognised(word))
+    if unknown and corrections(word):
+        return None  # T002's
     for m in _FLAP.finditer(word, 1):
         candidate = unicodedata.normalize("NFC", word[: m.end()] + "\u093c" + word[m.end() :])
+        if unknown and lexicon.prior(candidate) < MIN_CANDIDATE_ZIPF:
+            continue
         if lexicon.commoner_by(candidate, word) >= margin:
             return candidate
     return None
@@ -400,15 +462,22 @@ def _twin_table() -> dict[str, tuple[str, float]]:
 
 
 def _twin(word: str, other: str) -> bool:
-    """A common word that ``word`` is, but for the length of an i or u sign (सूचना/सुचना).
-    A nasal, nukta or halant alone makes another word or an accepted form too often (सकतीं,
-    आशिक़, परदेश, अहम्), so those are left to T006, T028 and T029."""
+    """A common word that ``word`` is, but for the length of an i or u sign (सूचना/सुचना) or
+    a final nasal it lacks (दसवी/दसवीं, इसमे/इसमें). A nasal added, a nukta or a halant
+    makes another word or an accepted form too often (सकतीं, आशिक़, परदेश, अहम्), and an
+    -ो without its nasal is an imperative (भागो, खेलो) or T029's plural, so those are left
+    to T006, T028 and T029."""
     return (
         word != other
-        and word.translate(_VOWEL_LENGTH) == other.translate(_VOWEL_LENGTH)
+        and (word.translate(_VOWEL_LENGTH) == other.translate(_VOWEL_LENGTH) or nasal_twin(word, other))
         and lexicon.prior(other) >= MIN_CANDIDATE_ZIPF
         and variant_key(word) != variant_key(other)
     )
+
+
+def nasal_twin(word: str, other: str) -> bool:
+    """``other`` is ``word`` with the final nasal of a plural, pronoun or ordinal ending."""
+    return other == word + "\u0902" and not word.endswith(("ो", "ओ"))
 
 
 class CommonTwin(Rule):
@@ -417,11 +486,15 @@ class CommonTwin(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         margin = float(self.options.get("min-frequency-ratio", 1.5))
+        nasal_margin = float(self.options.get("min-nasal-frequency-ratio", 1.0))
         table, accept, misspelt = twins(), lexicon.house(ctx.config).accept, lexicon.misspelt()
         index = ctx.document.word_index
         for word, starts in index.items():
-            found = table.get(lexicon.plain(word))
-            if found is None or found[1] < margin or word in accept or word in misspelt:
+            plain = lexicon.plain(word)
+            found = table.get(plain)
+            if found is None or word in accept or word in misspelt:
+                continue
+            if found[1] < (nasal_margin if nasal_twin(plain, found[0]) else margin):
                 continue
             message = self.meta.message.format(word=word, suggestion=found[0])
             for start in starts:

@@ -16,8 +16,7 @@ function-word rule asks the tests one by one.
 
 from __future__ import annotations
 
-import itertools
-import math
+import bisect
 from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
@@ -86,12 +85,20 @@ _PREVIOUS_WORD = regex.compile(r"([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)[ \u
 _NEIGHBOUR_REACH = 60
 
 
+def lookup_form(word: str) -> str:
+    """The spelling to look up: :func:`lexicon.plain`, no visarga used as a colon (other
+    families report those)."""
+    word = lexicon.plain(word)
+    return word[:-1] if word.endswith("\u0903") and lexicon.recognised(word[:-1]) else word
+
+
 def in_name(text: str, start: int, end: int) -> bool:
     """True if a neighbouring word is in no word list: the two are likely parts of one
-    foreign or rare name (मंत्री अलेक्सांद्र नोवाक, बाड कोनिग्शोफ़न), whose spelling is the name's own."""
+    foreign or rare name (मंत्री अलेक्सांद्र नोवाक, बाड कोनिग्शोफ़न), whose spelling is the
+    name's own. A visarga typed as a colon (पढ़ेंः) does not make a word unknown."""
     after = _NEXT_WORD.match(text, end, min(len(text), end + _NEIGHBOUR_REACH))
     before = _PREVIOUS_WORD.match(text, max(0, start - _NEIGHBOUR_REACH), start)
-    return any(m is not None and _unknown(lexicon.plain(m.group(1))) for m in (after, before))
+    return any(m is not None and _unknown(lookup_form(m.group(1))) for m in (after, before))
 
 
 def _unknown(word: str) -> bool:
@@ -243,8 +250,6 @@ _INHERENT, _FINAL, _HIDDEN = ("a", "u", "e", "o", ""), ("", "e"), ("", "a", "e",
 ENGLISH_ZIPF = 3.0
 #: Short words are read so for T003 (a longer one is no function word's slip).
 MAX_READ_LETTERS = 5
-#: The most Latin spellings tried for one word (a long loan has a few thousand).
-MAX_SPELLINGS = 20000
 #: Letter clusters spelled as one English letter.
 _CLUSTERS = {"क्स": ("x", "ks"), "क्व": ("qu",)}
 
@@ -289,10 +294,14 @@ def english_readings(word: str) -> frozenset[str]:
     transliterated (मिलिटरी and मिलिट्री: military; हील: heel)."""
     units = _units(lexicon.plain(word))
     options = None if units is None else _spellings(units)
-    if not options or math.prod(len(o) for o in options) > MAX_SPELLINGS:
+    if not options:
         return frozenset()
-    english = english_words()
-    return frozenset(w for p in itertools.product(*options) if (w := "".join(p)) in english)
+    partial = {""}
+    for option in options:  # spelled unit by unit, keeping only what begins an English word
+        partial = {p + o for p in partial for o in option if _begins_english(p + o)}
+        if not partial:
+            return frozenset()
+    return frozenset(partial & english_words())
 
 
 def english_reading(word: str) -> bool:
@@ -325,9 +334,22 @@ def _wordfreq_english() -> Path:
 def english_words() -> frozenset[str]:
     """Common English words (wordfreq's English list, Zipf >= :data:`ENGLISH_ZIPF`, three
     letters or more), from the start-up cache."""
+    return frozenset(_sorted_english())
+
+
+@cache
+def _sorted_english() -> tuple[str, ...]:
+    """:func:`english_words` in order (the start-up cache keeps them sorted)."""
     path = _wordfreq_english()
-    words = datacache.cached("english-words", [path, Path(__file__)], lambda: _english(path))
-    return frozenset(words)
+    return tuple(datacache.cached("english-words", [path, Path(__file__)], lambda: _english(path)))
+
+
+def _begins_english(prefix: str) -> bool:
+    """True if a word of :func:`english_words` begins with ``prefix``, so that
+    :func:`english_readings` follows only spellings that can still become a word."""
+    words = _sorted_english()
+    i = bisect.bisect_left(words, prefix)
+    return i < len(words) and words[i].startswith(prefix)
 
 
 def _english(path: Path) -> list[str]:

@@ -134,6 +134,18 @@ def dropped_one(word: str, longer: str) -> bool:
     )
 
 
+def vowel_swap(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ only in one vowel sign's length or quality: ि/ी,
+    ु/ू, े/ै or ो/ौ (आयौजनों, फायदैमंद, अदायगि)."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and set(diff[0]) in _VOWEL_PAIRS
+
+
+_VOWEL_PAIRS = ({"ि", "ी"}, {"ु", "ू"}, {"े", "ै"}, {"ो", "ौ"})
+
+
 #: Vowel signs of an ending typed for each other (after light signs are forgotten).
 _ENDING_PAIRS = ({"े", "ै"}, {"ो", "ौ"})
 
@@ -151,8 +163,9 @@ def _op_cost(kind: str, a: str, b: str) -> float:
     return 0.7 if char in VOWEL_SIGNS else 1.0
 
 
-#: Two neighbouring characters typed in the wrong order (आकंड़ों, जानाकरी).
-TRANSPOSITION = 0.6
+#: Two neighbouring characters typed in the wrong order (जानाकरी); a nasal or other light
+#: sign typed one place off (आकंड़ों for आंकड़ों) costs no more than one dropped.
+TRANSPOSITION, LIGHT_TRANSPOSITION = 0.6, 0.4
 
 
 def transposed(a: str, b: str) -> bool:
@@ -170,7 +183,8 @@ def distance(a: str, b: str) -> float:
 
     a, b = nfd_nukta(a), nfd_nukta(b)
     if transposed(a, b):
-        return TRANSPOSITION
+        swapped = {x for x, y in zip(a, b, strict=True) if x != y}
+        return LIGHT_TRANSPOSITION if swapped & _LIGHT else TRANSPOSITION
     cost = 0.0
     for op in Levenshtein.editops(a, b):
         x = a[op.src_pos] if op.src_pos < len(a) else ""
