@@ -143,7 +143,7 @@ def test_short_names_and_loans_keep_their_vowels(word: str) -> None:
 
 
 def test_a_neighbour_with_a_visarga_for_a_colon_is_no_name() -> None:
-    from qa.checks.spelling import in_name
+    from qa.checks.spelling_doubts import in_name
 
     text = "ये भी पढ़ेंः लॉकाउन में फिटनेस एप का सहारा"
     start = text.index("लॉकाउन")
