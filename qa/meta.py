@@ -55,6 +55,9 @@ class RuleMeta:
     fix: FixSafety = "none"
     doc: str = ""
     default: bool = True
+    #: its finding stands for the whole span (a paragraph in a legacy font): the runner
+    #: drops other rules' findings inside it
+    covers: bool = False
     failing: tuple[Example, ...] = ()
     passing: tuple[Example, ...] = ()
     source: str = ""

@@ -296,7 +296,7 @@ class CurrentHolder(Rule):
             tenure = office.tenure_on(ctx.date)
             if tenure is None or tenure.ordinal is None:
                 continue
-            allowed = office.ordinals_of(tenure.holder) if not office.body else (tenure.ordinal,)
+            allowed = (tenure.ordinal, *tenure.also)  # this tenure's: not ट्रंप's earlier 45
             if o.value in allowed:
                 continue
             yield self.diagnostic(
@@ -320,8 +320,11 @@ class NotYetHeld(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         facts = index(extra_paths(ctx.config))
+        claimed = {c.ordinal.start for c in _claims(ctx) if c.holder is not None}  # F020's
         for o in analyses.ordinals(ctx):
             if (o.kind == "word" and o.value in IRREGULAR) or not phrase_at(text, o.end, facts.nouns):
+                continue
+            if o.start in claimed:
                 continue
             found = _one_office(facts, text, o, o.start, _sentence(ctx, o.start)[0])
             if found is None:

@@ -28,7 +28,7 @@ from qa.families import LETTERS
 
 _CODE = regex.compile(rf"^[{LETTERS}]\d{{3}}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_META_KEYS = {"code", "name", "type", "severity", "summary", "message", "fix", "default", "doc", "examples"}
+_META_KEYS = {"code", "name", "type", "severity", "summary", "message", "fix", "default", "covers", "doc", "examples"}
 #: Each type's keys: a rule file entry with any other key is an error.
 _TYPE_KEYS: dict[str, frozenset[str]] = {
     "pattern": PATTERN_OPTIONS,
@@ -143,6 +143,7 @@ def _meta(path: Path, entry: Mapping[str, Any], where: str) -> RuleMeta:
         fix=fix,
         doc=str(entry.get("doc", "")).strip(),
         default=bool(entry.get("default", True)),
+        covers=bool(entry.get("covers", False)),
         failing=failing,
         passing=passing,
         source=path.name,

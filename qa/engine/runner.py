@@ -50,6 +50,7 @@ class Linter:
                 raise ConfigError(f"{config.path or 'config'}: per-file-ignores {pattern!r}: {exc}") from None
         self.rules: list[Rule] = [spec.build(_options(spec, config)) for spec in chosen]
         self._unused = next((r for r in self.rules if isinstance(r, suppress.UnusedSuppression)), None)
+        self._covering = frozenset(rule.meta.code for rule in self.rules if rule.meta.covers)
 
     @property
     def codes(self) -> list[str]:
@@ -86,6 +87,8 @@ class Linter:
                 raise RuleCrash(
                     f"internal error in rule {rule.meta.code}: {type(exc).__name__}: {exc}"
                 ) from exc
+        if self._covering:
+            found = _uncovered(found, self._covering)
         if not document.source_map.is_identity:
             found = [_to_source(d, document.source_map) for d in found]
         if document.fields:
@@ -176,6 +179,21 @@ def article_date(document: Document, config: Config, given: dt.date | str | None
     if config.date is not None:
         return config.date, "config"
     return dt.date.today(), "today"
+
+
+def _uncovered(found: list[Diagnostic], covering: frozenset[str]) -> list[Diagnostic]:
+    """``found`` without the findings inside a covering finding's span (a legacy-font or
+    mojibake paragraph is one error, not dozens of spacing and spelling slips)."""
+    spans = sorted((d.start, d.end) for d in found if d.code in covering)
+    if not spans:
+        return found
+    starts = [start for start, _ in spans]
+
+    def covered(d: Diagnostic) -> bool:
+        i = bisect_right(starts, d.start) - 1
+        return i >= 0 and d.end <= spans[i][1]
+
+    return [d for d in found if d.code in covering or not covered(d)]
 
 
 def _without_fix(diagnostic: Diagnostic) -> Diagnostic:
