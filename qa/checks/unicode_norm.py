@@ -87,6 +87,8 @@ def _without_mixed_numbers(text: str) -> str:
     if _DEVANAGARI.search(text) is None:
         return text
     return _NUMBER.sub(lambda m: " " * len(m[0]) if _mixed(m[0]) else m[0], text)
+
+
 _SYSTEMS = {"ascii": (_ASCII, "0-9"), "devanagari": (_DEVANAGARI, "०-९")}
 
 

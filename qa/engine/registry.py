@@ -28,7 +28,9 @@ from qa.families import LETTERS
 
 _CODE = regex.compile(rf"^[{LETTERS}]\d{{3}}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_META_KEYS = {"code", "name", "type", "severity", "summary", "message", "fix", "default", "covers", "doc", "examples"}
+_META_KEYS = {
+    "code", "name", "type", "severity", "summary", "message", "fix", "default", "covers", "doc", "examples",
+}  # fmt: skip
 #: Each type's keys: a rule file entry with any other key is an error.
 _TYPE_KEYS: dict[str, frozenset[str]] = {
     "pattern": PATTERN_OPTIONS,
