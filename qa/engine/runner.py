@@ -182,11 +182,24 @@ def article_date(document: Document, config: Config, given: dt.date | str | None
 
 
 def _uncovered(found: list[Diagnostic], covering: frozenset[str]) -> list[Diagnostic]:
-    """``found`` without the findings inside a covering finding's span (a legacy-font or
-    mojibake paragraph is one error, not dozens of spacing and spelling slips)."""
-    spans = sorted((d.start, d.end) for d in found if d.code in covering)
+    """``found`` without the findings inside a covering finding's span or the spans its fix
+    rewrites (a legacy-font or mojibake paragraph is one error, not dozens of spacing and
+    spelling slips)."""
+    spans = sorted(
+        span
+        for d in found
+        if d.code in covering
+        for span in ((d.start, d.end), *((e.start, e.end) for e in (d.fix.edits if d.fix else ())))
+    )
     if not spans:
         return found
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:  # overlapping spans joined, so that one bisection finds the cover
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    spans = merged
     starts = [start for start, _ in spans]
 
     def covered(d: Diagnostic) -> bool:
