@@ -17,8 +17,12 @@ from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
 _DANDA = regex.compile(r"(?<!।)।(?!।)")
+#: Abbreviations that may close a paragraph ("500 रु.", "कि.मी.": a dot inside the word).
+_ABBREVIATION = r"(?<![\p{L}\p{M}])(?:डॉ|प्रो|श्री|रु|सं|पं|ई|पू|लि|प्रा|क्र|पृ|वि)|\.[\p{L}\p{M}]{1,4}"
 #: A full stop closing a paragraph after a Devanagari word (closing quotes may follow).
-_FINAL_STOP = regex.compile(r"(?<=[\p{Devanagari}\p{M}])(?<!\.)\.(?=[”’\"')\]]*[ \t]*$)", regex.M)
+_FINAL_STOP = regex.compile(
+    rf"(?<=[\p{{Devanagari}}\p{{M}}])(?<!\.|{_ABBREVIATION})\.(?=[”’\"')\]]*[ \t]*$)", regex.M
+)
 #: Finite verbs and auxiliaries that end a Hindi sentence.
 _VERB_END = (
     "है|हैं|था|थे|थी|थीं|हूं|हूँ|गया|गई|गए|गईं|किया|कीं|दिया|दी|लिया|कहा|होगा|होगी|होंगे|"
