@@ -189,11 +189,11 @@ def _linked(
     apposed = [m for m in mentions if m.start >= office_end and not text[skip : m.start].strip()]
     if apposed:
         return pick(apposed[0])
-    if not following:
-        return None
-    next_words = " ".join(w for w, _, _ in following)
     subject = _subject(text, ordinal_start, mentions)
-    if following[0][0] in PREDICATES or following[0][0] in ("।", ","):
+    if not following:  # the line ends: a headline, "ट्रंप बने अमेरिका के 46वें राष्ट्रपति"
+        return pick(subject) if subject else None
+    next_words = " ".join(w for w, _, _ in following)
+    if following[0][0] in PREDICATES or following[0][0] in ("।", ",", ")"):  # ) closes an apposition
         return pick(subject) if subject else None
     if next_words.startswith(_AS):
         after = [m for m in mentions if m.start >= office_end]
@@ -209,7 +209,14 @@ def _subject(text: str, ordinal_start: int, mentions: list[Mention]) -> Mention 
     gap = text[before[-1].end : ordinal_start]
     if len(gap) > MAX_GAP or _CLAUSE_BREAK.search(gap):
         return None
+    after = words_after(text, before[-1].end, 1)
+    if after and after[0][0] in _OBLIQUE:
+        return None  # "बाइडन पर बरसे अमेरिका के 47वें राष्ट्रपति": the name is not the subject
     return before[-1]
+
+
+#: Postpositions after a name that make it an object, not the subject an office is said of.
+_OBLIQUE = frozenset({"पर", "से", "को", "का", "के", "की", "में", "तक", "ओर", "संग", "साथ"})
 
 
 class OrdinalClaim(Rule):
