@@ -184,29 +184,37 @@ def article_date(document: Document, config: Config, given: dt.date | str | None
 def _uncovered(found: list[Diagnostic], covering: frozenset[str]) -> list[Diagnostic]:
     """``found`` without the findings inside a covering finding's span or the spans its fix
     rewrites (a legacy-font or mojibake paragraph is one error, not dozens of spacing and
-    spelling slips)."""
-    spans = sorted(
-        span
-        for d in found
-        if d.code in covering
-        for span in ((d.start, d.end), *((e.start, e.end) for e in (d.fix.edits if d.fix else ())))
-    )
-    if not spans:
+    spelling slips). Of two covering findings on one span the lower code stays (U032's
+    verified repair before U033's font guess)."""
+    covers = sorted((d for d in found if d.code in covering), key=lambda d: (d.start, -d.end, d.code))
+    if not covers:
         return found
+    kept: list[Diagnostic] = []
+    spans: list[tuple[int, int]] = []
+    for d in covers:
+        if _inside(d, spans):
+            continue
+        kept.append(d)
+        edits = d.fix.edits if d.fix else ()
+        spans = _merged([*spans, (d.start, d.end), *((e.start, e.end) for e in edits)])
+    return [d for d in found if d.code not in covering and not _inside(d, spans)] + kept
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with the overlapping ones joined."""
     merged: list[tuple[int, int]] = []
-    for start, end in spans:  # overlapping spans joined, so that one bisection finds the cover
+    for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    spans = merged
-    starts = [start for start, _ in spans]
+    return merged
 
-    def covered(d: Diagnostic) -> bool:
-        i = bisect_right(starts, d.start) - 1
-        return i >= 0 and d.end <= spans[i][1]
 
-    return [d for d in found if d.code in covering or not covered(d)]
+def _inside(d: Diagnostic, spans: list[tuple[int, int]]) -> bool:
+    """True when ``d`` lies within one of the merged, sorted ``spans``."""
+    i = bisect_right(spans, (d.start, float("inf"))) - 1
+    return i >= 0 and d.end <= spans[i][1]
 
 
 def _without_fix(diagnostic: Diagnostic) -> Diagnostic:
