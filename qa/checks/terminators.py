@@ -21,7 +21,7 @@ _DANDA = regex.compile(r"(?<!।)।(?!।)")
 _ABBREVIATION = r"(?<![\p{L}\p{M}])(?:डॉ|प्रो|श्री|रु|सं|पं|ई|पू|लि|प्रा|क्र|पृ|वि)|\.[\p{L}\p{M}]{1,4}"
 #: A full stop closing a paragraph after a Devanagari word (closing quotes may follow).
 _FINAL_STOP = regex.compile(
-    rf"(?<=[\p{{Devanagari}}\p{{M}}])(?<!\.|{_ABBREVIATION})\.(?=[”’\"')\]]*[ \t]*$)", regex.M
+    rf"(?<=[\p{{Devanagari}}\p{{M}}])(?<!\.|{_ABBREVIATION})\.(?=[”’\"')\]]*[ \t]*\r?$)", regex.M
 )
 #: Finite verbs and auxiliaries that end a Hindi sentence.
 _VERB_END = (
