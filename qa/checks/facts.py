@@ -402,9 +402,14 @@ def _same_day(base: dt.date, year: int) -> dt.date:
 
 
 def _historical(text: str, sentence: tuple[int, int], ctx: Context, base: dt.date) -> bool:
-    """A year other than the article's (or the base's) in the sentence: the count may be of the past."""
+    """A year other than the article's (or the base's) in the sentence, or "पिछले साल": the
+    count may be of the past."""
     years = {int(y) for y in _YEAR.findall(text, *sentence)}
-    return bool(years - {ctx.date.year, base.year})
+    return bool(years - {ctx.date.year, base.year}) or _PAST.search(text, *sentence) is not None
+
+
+#: "पिछले साल", "बीते वर्ष", "गत वर्ष", "पिछली बार": a count of an earlier year.
+_PAST = regex.compile(rf"{NOT_WORD}(?:पिछले|पिछली|बीते|गत)[ \t]+(?:साल|वर्ष|बरस|बार){NOT_WORD_AFTER}")
 
 
 #: Words that put a count in the future ("आगामी 80वां …", "… 75वीं वर्षगांठ मनाने की तैयारी").
