@@ -201,7 +201,8 @@ def test_punctuation_read_as_cp1252_is_put_back(mark: str) -> None:
     garbled = mark.encode("utf-8").decode("cp1252", errors="ignore")  # a lost byte is dropped
     text = f"ज़्यादा राष्ट्रपति ने कहा {garbled} ठीक है {garbled} और क़दम उठाया।"
     assert [d.code for d in api.check(text) if d.code.startswith("U")] == ["U037"]
-    assert api.fix(text).text == f"ज़्यादा राष्ट्रपति ने कहा {mark} ठीक है {mark} और क़दम उठाया।"
+    # U fixes only: P010 would also take out the spaces inside the quotes once they are back
+    assert api.fix(text, select=["U"]).text == f"ज़्यादा राष्ट्रपति ने कहा {mark} ठीक है {mark} और क़दम उठाया।"
 
 
 @pytest.mark.parametrize(

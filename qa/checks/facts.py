@@ -189,11 +189,11 @@ def _linked(
     apposed = [m for m in mentions if m.start >= office_end and not text[skip : m.start].strip()]
     if apposed:
         return pick(apposed[0])
-    if not following:
-        return None
-    next_words = " ".join(w for w, _, _ in following)
     subject = _subject(text, ordinal_start, mentions)
-    if following[0][0] in PREDICATES or following[0][0] in ("।", ","):
+    if not following:  # the line ends: a headline, "ट्रंप बने अमेरिका के 46वें राष्ट्रपति"
+        return pick(subject) if subject else None
+    next_words = " ".join(w for w, _, _ in following)
+    if following[0][0] in PREDICATES or following[0][0] in ("।", ",", ")"):  # ) closes an apposition
         return pick(subject) if subject else None
     if next_words.startswith(_AS):
         after = [m for m in mentions if m.start >= office_end]
@@ -209,7 +209,14 @@ def _subject(text: str, ordinal_start: int, mentions: list[Mention]) -> Mention 
     gap = text[before[-1].end : ordinal_start]
     if len(gap) > MAX_GAP or _CLAUSE_BREAK.search(gap):
         return None
+    after = words_after(text, before[-1].end, 1)
+    if after and after[0][0] in _OBLIQUE:
+        return None  # "बाइडन पर बरसे अमेरिका के 47वें राष्ट्रपति": the name is not the subject
     return before[-1]
+
+
+#: Postpositions after a name that make it an object, not the subject an office is said of.
+_OBLIQUE = frozenset({"पर", "से", "को", "का", "के", "की", "में", "तक", "ओर", "संग", "साथ"})
 
 
 class OrdinalClaim(Rule):
@@ -296,7 +303,7 @@ class CurrentHolder(Rule):
             tenure = office.tenure_on(ctx.date)
             if tenure is None or tenure.ordinal is None:
                 continue
-            allowed = office.ordinals_of(tenure.holder) if not office.body else (tenure.ordinal,)
+            allowed = (tenure.ordinal, *tenure.also)  # this tenure's: not ट्रंप's earlier 45
             if o.value in allowed:
                 continue
             yield self.diagnostic(
@@ -320,8 +327,11 @@ class NotYetHeld(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         facts = index(extra_paths(ctx.config))
+        claimed = {c.ordinal.start for c in _claims(ctx) if c.holder is not None}  # F020's
         for o in analyses.ordinals(ctx):
             if (o.kind == "word" and o.value in IRREGULAR) or not phrase_at(text, o.end, facts.nouns):
+                continue
+            if o.start in claimed:
                 continue
             found = _one_office(facts, text, o, o.start, _sentence(ctx, o.start)[0])
             if found is None:
@@ -392,9 +402,14 @@ def _same_day(base: dt.date, year: int) -> dt.date:
 
 
 def _historical(text: str, sentence: tuple[int, int], ctx: Context, base: dt.date) -> bool:
-    """A year other than the article's (or the base's) in the sentence: the count may be of the past."""
+    """A year other than the article's (or the base's) in the sentence, or "पिछले साल": the
+    count may be of the past."""
     years = {int(y) for y in _YEAR.findall(text, *sentence)}
-    return bool(years - {ctx.date.year, base.year})
+    return bool(years - {ctx.date.year, base.year}) or _PAST.search(text, *sentence) is not None
+
+
+#: "पिछले साल", "बीते वर्ष", "गत वर्ष", "पिछली बार": a count of an earlier year.
+_PAST = regex.compile(rf"{NOT_WORD}(?:पिछले|पिछली|बीते|गत)[ \t]+(?:साल|वर्ष|बरस|बार){NOT_WORD_AFTER}")
 
 
 #: Words that put a count in the future ("आगामी 80वां …", "… 75वीं वर्षगांठ मनाने की तैयारी").

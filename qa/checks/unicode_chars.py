@@ -10,14 +10,12 @@ from qa.diagnostic import Diagnostic, Edit, Severity
 from qa.engine.rule import Context, Rule
 from qa.engine.words import scan
 
-_LETTER = r"[\p{L}\p{M}]"
-
 
 class ZeroWidthSpace(Rule):
-    """U+200B: an error inside a word (it splits it for search), info beside a space."""
+    """U+200B: an error inside a word or number (it splits it for search), info beside a space."""
 
     _ZWSP = regex.compile("\u200b+")
-    _INSIDE = regex.compile(rf"(?<={_LETTER})\u200b+(?={_LETTER})")
+    _INSIDE = regex.compile(r"(?<=[\p{L}\p{M}\p{Nd}])\u200b+(?=[\p{L}\p{M}\p{Nd}])")  # words and numbers
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text

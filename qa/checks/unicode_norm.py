@@ -75,6 +75,20 @@ class MixedNuktaEncoding(Rule):
 # at every position.
 _ASCII = regex.compile(r"(?=[0-9])(?<![A-Za-z]-?|[0-9])[0-9]++(?!-?[A-Za-z])")
 _DEVANAGARI = re.compile(r"[०-९]")
+_NUMBER = re.compile(r"(?:[0-9०-९]+[.,:])*[0-9०-९]+")
+
+
+def _mixed(number: str) -> bool:
+    return _ASCII.search(number) is not None and _DEVANAGARI.search(number) is not None
+
+
+def _without_mixed_numbers(text: str) -> str:
+    """``text`` with each number typed in both systems ("5०") blanked: U035 reports it."""
+    if _DEVANAGARI.search(text) is None:
+        return text
+    return _NUMBER.sub(lambda m: " " * len(m[0]) if _mixed(m[0]) else m[0], text)
+
+
 _SYSTEMS = {"ascii": (_ASCII, "0-9"), "devanagari": (_DEVANAGARI, "०-९")}
 
 
@@ -86,7 +100,7 @@ class MixedDigits(Rule):
     """
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        text = ctx.text
+        text = _without_mixed_numbers(ctx.text)
         require = ctx.config.section("digits").get("require")
         if require is not None:
             if require not in _SYSTEMS:
@@ -108,7 +122,6 @@ class MixedDigits(Rule):
         yield self.diagnostic(rarer.start(), rarer.start() + 1)
 
 
-_NUMBER = re.compile(r"(?:[0-9०-९]+[.,:])*[0-9०-९]+")
 _TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
 _TO_DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
 
@@ -122,7 +135,7 @@ class MixedDigitNumber(Rule):
             return
         for m in _NUMBER.finditer(text):
             number = m.group()
-            if _ASCII.search(number) is None or _DEVANAGARI.search(number) is None:
+            if not _mixed(number):
                 continue
             table = _TO_ASCII if number[0] in "0123456789" else _TO_DEVANAGARI
             right = number.translate(table)

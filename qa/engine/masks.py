@@ -3,8 +3,10 @@
 A rule declared ``masks: true`` reports text that is not Unicode Hindi at all (a paragraph
 typed in a legacy font, UTF-8 decoded with the wrong code page). Its finding is the whole
 story for that span: the brackets, semicolons and "words" inside it are glyph codes, so
-other rules' findings that touch the span are noise and are dropped. Masking findings
-never mask each other.
+other rules' findings that touch the span, or the spans its fix rewrites, are noise and
+are dropped. Of two masking findings on one span the wider (then the lower code) stays:
+U032's verified repair, not also U033's font guess; masking findings that only overlap
+both stay.
 """
 
 from __future__ import annotations
@@ -17,12 +19,26 @@ from qa.diagnostic import Diagnostic
 
 def apply(diagnostics: list[Diagnostic], masking: Collection[str]) -> list[Diagnostic]:
     """``diagnostics`` without the findings of other rules that overlap a span claimed by
-    a finding of a rule in ``masking`` (a zero-width finding counts when it lies inside)."""
-    claimed = _merged([(d.start, d.end) for d in diagnostics if d.code in masking and d.end > d.start])
-    if not claimed:
+    a finding of a rule in ``masking`` (a zero-width finding counts when it lies inside),
+    and without masking findings that lie within a wider one's span."""
+    claims = sorted((d for d in diagnostics if d.code in masking), key=lambda d: (d.start, -d.end, d.code))
+    if not claims:
         return diagnostics
+    kept: set[int] = set()
+    spans: list[tuple[int, int]] = []
+    for d in claims:
+        if any(start <= d.start and d.end <= end for start, end in spans):
+            continue
+        kept.add(id(d))
+        edits = d.fix.edits if d.fix else ()
+        spans.extend((s, e) for s, e in ((d.start, d.end), *((e.start, e.end) for e in edits)) if e > s)
+    claimed = _merged(spans)
     starts = [start for start, _ in claimed]
-    return [d for d in diagnostics if d.code in masking or not _overlaps(d, claimed, starts)]
+    return [
+        d
+        for d in diagnostics
+        if (id(d) in kept) if d.code in masking else not _overlaps(d, claimed, starts)
+    ]
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -214,7 +214,9 @@ def _words() -> dict[str, tuple[int, str]]:
 _NUMBER = r"(?P<digits>[0-9०-९]{1,3}(?:,[0-9०-९]{2,3})+|[0-9०-९]+)"
 _HINDI_SUFFIX = r"वां|वाँ|वें|वीं|वीँ|वा|वे|वी|ला|ले|ली|रा|रे|री|था|थे|थी|ठा|ठे|ठी"
 _DIGIT_ORDINAL = regex.compile(
-    rf"(?=[0-9०-९])(?<![0-9०-९.,/:\p{{L}}\p{{M}}]){_NUMBER}"
+    # not inside a longer number or word ("1,000", "G20"); a comma or stop after a word
+    # is only punctuation ("अनुसार,21वी सदी")
+    rf"(?=[0-9०-९])(?<![0-9०-९/:\p{{L}}\p{{M}}])(?<![0-9०-९][.,]){_NUMBER}"
     rf"(?:(?P<suffix>{_HINDI_SUFFIX})|(?P<space> )(?P<suffix2>वां|वाँ|वें|वीं)|(?P<english>th|st|nd|rd))"
     rf"{NOT_WORD_AFTER}"
 )
