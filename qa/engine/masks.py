@@ -35,9 +35,7 @@ def apply(diagnostics: list[Diagnostic], masking: Collection[str]) -> list[Diagn
     claimed = _merged(spans)
     starts = [start for start, _ in claimed]
     return [
-        d
-        for d in diagnostics
-        if (id(d) in kept) if d.code in masking else not _overlaps(d, claimed, starts)
+        d for d in diagnostics if (id(d) in kept if d.code in masking else not _overlaps(d, claimed, starts))
     ]
 
 
