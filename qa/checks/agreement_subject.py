@@ -1,0 +1,128 @@
+"""G020: a verb group that does not agree with the nominative subject of its clause.
+
+Without ने, the verb group agrees with the subject: यह इमारत 1920 में बनी थी, दुकानें
+शाम तक खुली रहेंगी, योजना सरकार द्वारा शुरू की गई. The rule reads a clause from its
+start (the sentence's, or after punctuation, कि, जब, क्योंकि, लेकिन …) and takes its
+first bare noun phrase as the subject only when everything between that noun and the
+verb group is a postposition phrase (1920 में, सरकार द्वारा, शहर के बीच में), an adverb
+(भी, यहाँ, नहीं, बाद में) or an invariable predicate (शुरू, लागू, निर्धारित). It says
+nothing when
+
+- the clause has ने, को or a pronoun in -े (उसे, इन्हें): agreement goes elsewhere or to
+  the default (इसे धरोहर घोषित किया गया);
+- a second bare noun stands before the verb (an object or a predicate noun: सरकार कानून
+  लागू करेगी, पीड़ा आम समस्या हो गई), or two nouns make the subject (शिक्षा विभाग);
+- the subject follows a conjunction or is followed by one (coordination), or is a
+  pronoun, a name or a noun without certain gender (a person's noun: अध्यक्ष, मंत्री);
+- the verb takes a clause or a name (कहा जाता, माना गया, बुलाया जाता);
+- the verb group's words disagree among themselves (G005's business) or it is a passive
+  right after its noun (G005 reads that).
+
+Number is checked only where it cannot be honorific: a feminine plural subject (दुकानें)
+with a verb group that ends in a singular (खुली रहेगी). A masculine singular subject with
+a plural verb (प्रधानमंत्री आए) and a feminine singular one with a plural verb (माँ आईं)
+are honorific and right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from qa.checks import agreement_words as aw
+from qa.checks.agreement import analysis
+from qa.checks.agreement_lexicon import Genders
+from qa.checks.clauses import Abort, Clause, Token, clause_starts, sentences, verb_group
+from qa.checks.verb_forms import verb_word
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+
+#: Verbs that take a clause or a name (कहा जाता है, बुलाया गया): the default agreement.
+_NAMING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("बुला पुकार")
+#: Intransitive verbs (and होना, रहना): only they, and passives, agree with the first bare
+#: noun of the clause. Before a transitive verb that noun may be the object of a subject
+#: left out (अपनी रक्षा करेंगे); verbs of motion take a bare goal (तीन बार जेल गए).
+_INTRANSITIVE_ROOTS = aw.word_set(
+    """हो रह बन खुल मिल लग बढ़ घट गिर उठ बैठ मर टूट फूट बच रुक बिक छप उभर हट जुड़ बस फैल डूब
+    पक सूख समा छूट बिगड़ सुधर बह उग खिल पनप ठहर दिख दिखाई सुनाई चमक उपज बिखर सिमट जम पिघल"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    subject: Token
+    gender: aw.Gender
+    plural: bool
+    start: int
+    end: int
+    written: str
+    right: str
+
+
+def _disagreement(view: str, tokens: list[Token], start: int, lexicon: Genders) -> Disagreement | None:
+    clause = Clause(tokens, lexicon)
+    try:
+        j = clause.verb_start(start)
+    except Abort:
+        return None
+    subject = clause.subject
+    group = verb_group(tokens, j) if j is not None and subject is not None else None
+    if group is None or subject is None or j is None:
+        return None
+    if not (group.passive or group.root in _INTRANSITIVE_ROOTS) or group.root in _NAMING_ROOTS:
+        return None  # an object before a transitive verb may be the noun: वे बात करते हैं
+    gendered, end = group.gendered, group.end
+    if j == subject.index + 1 and (group.passive or len(gendered) == 1):
+        return None  # a passive right after its noun is G005's; रुचि सोया is a name
+    first = gendered[0][1]
+    if len({verb.gender for _, verb in gendered}) > 1:
+        return None
+    if first.gender == "m" and len({verb.plural for _, verb in gendered}) > 1:
+        return None
+    gender = subject.noun.gender
+    last, last_verb = gendered[-1]
+    number_slip = gender == "f" and subject.plural and last == end - 1 and not last_verb.plural
+    if first.gender == gender and not number_slip:
+        return None
+    plural = subject.plural or any(verb.plural for _, verb in gendered)
+    pieces, at = [], tokens[gendered[0][0]].start
+    for k, verb in gendered:
+        pieces += [
+            view[at : tokens[k].start],
+            verb.inflect(gender, plural and (gender == "m" or k == end - 1)),
+        ]
+        at = tokens[k].end
+    span_start, span_end = tokens[gendered[0][0]].start, tokens[last].end
+    return Disagreement(
+        tokens[subject.index],
+        gender,
+        subject.plural,
+        span_start,
+        span_end,
+        view[span_start:span_end],
+        "".join(pieces),
+    )
+
+
+_GENDER_NAMES = {"m": "masculine", "f": "feminine"}
+
+
+class SubjectVerbAgreement(Rule):
+    """G020: a verb group that does not agree with the nominative subject of its clause."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document = analysis(ctx)
+        view, lexicon = ctx.document.view, document.genders
+        reported = set[int]()
+        for tokens in sentences(ctx, document.word_index, verb_word):
+            for start in clause_starts(tokens):
+                found = _disagreement(view, tokens, start, lexicon)
+                if found is None or found.start in reported:
+                    continue
+                reported.add(found.start)
+                what = ("plural " if found.plural else "") + _GENDER_NAMES[found.gender]
+                message = (
+                    f"'{found.written}' does not agree with its {what} subject "
+                    f"'{found.subject.text}': write '{found.right}'"
+                )
+                yield self.replace(found.start, found.end, found.right, message)

@@ -1,0 +1,296 @@
+"""Clauses of a sentence read from their start, for the verb-agreement rules (G020, G022).
+
+A sentence is cut into tokens (words, numbers, punctuation); a clause may start at the
+sentence's start, after punctuation or after कि, जब, क्योंकि, लेकिन …. :class:`Clause`
+reads one from there: noun phrases that end in a postposition (1920 में, सरकार द्वारा,
+शहर के बीच में), adverbs (भी, यहाँ, बाद में), invariable predicates (शुरू, निर्धारित) and at
+most one bare noun phrase, the subject, up to the verb group; anything else (a
+conjunction, a pronoun, an unknown word, a second bare noun) stops it, so the rules
+built on it are silent there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qa.checks import agreement_words as aw
+from qa.checks.agreement_lexicon import Genders, Noun
+from qa.checks.verb_forms import VerbWord, bare_root, verb_word
+from qa.engine.rule import Context
+
+_LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
+#: A word (hyphenated or abbreviated compounds are one word that no table knows), a
+#: number, or any other character (punctuation: a clause boundary).
+_TOKEN = re.compile(
+    rf"(?P<word>[{_LETTERS}]+(?:[-‐‑–.॰][{_LETTERS}]+)*॰?)|(?P<number>[0-9०-९]+(?:[.,:/-][0-9०-९]+)*)|(?P<other>[A-Za-z]+|\S)"
+)
+_SENTENCE = re.compile(r"[^।!?\n|॥]+")
+#: Words after which a clause starts afresh (besides punctuation).
+_CLAUSE_STARTS = aw.word_set("कि जब क्योंकि लेकिन परंतु परन्तु किंतु किन्तु मगर तो यदि अगर जबकि बल्कि")
+#: Words after a verb group that end its clause.
+_CLAUSE_ENDS = _CLAUSE_STARTS | aw.word_set("और तथा एवं व या जो जिसमें जिससे जहाँ जहां")
+#: Pronouns in the direct case: before anything but a noun or adjective, the subject.
+_DEMONSTRATIVES = aw.word_set("यह वह ये वे")
+#: Nouns that make postpositions (की ओर, के पश्चात, की भांति): never a subject.
+_POSTPOSITION_NOUNS = aw.COMPOUND_POSTPOSITIONS | aw.word_set("पश्चात उपरांत उपरान्त भांति भाँति समेत सहित")
+#: Words that may follow an invariable predicate in its verb group (शुरू नहीं हुई).
+_BEFORE_VERB = aw.word_set("नहीं न भी ही")
+_POSTPOSITIONS = aw.word_set("में से पर तक द्वारा")
+#: Pronouns that take को in one word.
+OBJECT_PRONOUNS = aw.word_set("इसे उसे इन्हें उन्हें मुझे हमें तुम्हें आपको")
+#: What takes agreement off the nominative (ने, को), and conjunctions (coordination).
+_ABORT = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS | aw.word_set("ने को जिसे जिन्हें और तथा एवं व या")
+_MARKED_PRONOUNS = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS
+_ADVERBS = aw.word_set(
+    """भी ही तो नहीं न अब तब फिर आज कल यहाँ यहां वहाँ वहां अभी पहले बाद लगभग करीब केवल सिर्फ सिर्फ़
+    जल्द जल्दी अक्सर हमेशा कभी शायद धीरे फिलहाल फ़िलहाल इसमें उसमें इनमें उनमें इससे उससे इनसे उनसे इसपर उसपर"""
+)
+#: Nouns of time that stand without a postposition as adverbs (इस साल, उस समय).
+_TIME_NOUNS = aw.word_set("साल वर्ष दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त दौरान बीच महीने सप्ताह हफ्ते")
+_MODIFIERS = aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत एक कई सभी हर कुछ दो तीन चार पांच पाँच दस सौ")
+#: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
+_PREDICATES = (
+    aw.PREDICATES | aw.INVARIABLE_PREDICATES | aw.word_set("नष्ट समाप्त प्राप्त आरंभ प्रारंभ आरम्भ प्रारम्भ रद्द")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str
+    text: str
+    normal: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    index: int
+    noun: Noun
+    plural: bool
+
+
+def tokens(view: str, start: int, end: int) -> list[Token]:
+    return [
+        Token(m.lastgroup or "other", m.group(), aw.normal(m.group()), m.start(), m.end())
+        for m in _TOKEN.finditer(view, start, end)
+    ]
+
+
+@lru_cache(maxsize=1 << 12)
+def predicate(word: str) -> bool:
+    """An invariable predicate: listed, or a participle in -इत (निर्धारित, आधारित)."""
+    return word in _PREDICATES or (word.endswith("ित") and len(word) > 3)
+
+
+def subject_noun(lexicon: Genders, word: str) -> tuple[Noun, bool] | None:
+    """The gender of a bare noun as a subject, and whether it is visibly plural:
+    feminine plurals in -ें, -एं, -इयां (दुकानें, सेवाएं, चिट्ठियां) and masculine -ए of an
+    -आ noun that inflects (फ़ैसले)."""
+    if not aw.is_candidate(word):
+        return None
+    noun = lexicon.noun(word)
+    if noun is not None:
+        return noun, False
+    singulars = []
+    if word.endswith("ें"):
+        singulars.append(word[:-2])
+    if word.endswith(("एं", "एँ")):
+        singulars.append(word[:-2])
+    if word.endswith(("ियां", "ियाँ")):
+        singulars += [word[:-4] + "ी", word[:-4] + "ि", word[:-1]]
+    for singular in singulars:
+        found = lexicon.noun(singular) if len(singular) > 1 else None
+        if found is not None and found.gender == "f":
+            return found, True
+    if word.endswith("े"):
+        found = lexicon.noun(word[:-1] + "ा")
+        if found is not None and found.inflects:
+            return found, True
+    return None
+
+
+class Abort(Exception):
+    """The clause is not one the rule can read."""
+
+
+class Clause:
+    """One clause read from its start: the subject, then what stands before the verb.
+    With ``marked``, phrases with ने and को (and उसने, उसे …) are read as postposition
+    phrases, and ``ergative`` tells whether the clause has ने."""
+
+    def __init__(self, tokens: list[Token], lexicon: Genders, *, marked: bool = False) -> None:
+        self.tokens, self.lexicon, self.marked = tokens, lexicon, marked
+        self.ergative = False
+        self.subject: Subject | None = None
+        self.nouns: list[int] = []  # bare nouns since the last postposition
+        self.genitive = False  # a genitive waits for its noun
+
+    def close(self) -> None:
+        """A noun phrase has ended without a postposition: the subject, if first."""
+        if self.nouns:
+            if self.subject is not None or len(self.nouns) > 1:
+                raise Abort
+            found = subject_noun(self.lexicon, self.tokens[self.nouns[0]].normal)
+            if found is None:
+                raise Abort
+            self.subject = Subject(self.nouns[0], *found)
+        self.nouns, self.genitive = [], False
+
+    def postposition(self) -> None:
+        if self.subject is None and len(self.nouns) > 1 and not self.marked:
+            first = subject_noun(self.lexicon, self.tokens[self.nouns[0]].normal)
+            if first is None or not first[1]:
+                raise Abort  # शिक्षा विभाग में: a compound, not a subject and a noun
+            self.subject = Subject(self.nouns[0], *first)  # दुकानें शाम तक: plural, no compound
+        self.nouns, self.genitive = [], False
+
+    def _predicative(self, k: int) -> bool:
+        """An invariable predicate at ``k - 1`` stands before its verb (शुरू नहीं हुई), not
+        before a noun it qualifies (कृषि आधारित समाज)."""
+        while k < len(self.tokens) and self.tokens[k].normal in _BEFORE_VERB:
+            k += 1
+        word = self.tokens[k].normal if k < len(self.tokens) else None
+        following = self.tokens[k + 1].normal if k + 1 < len(self.tokens) else None
+        return word is not None and (verb_word(word) is not None or bare_root(word, following))
+
+    def _noun_follows(self, k: int) -> bool:
+        """A demonstrative at ``k - 1`` qualifies a noun: a noun, adjective or number follows."""
+        token = self.tokens[k] if k < len(self.tokens) else None
+        return token is not None and (
+            token.kind == "number"
+            or token.normal in _MODIFIERS
+            or aw.is_candidate(token.normal)
+            or getattr(aw.agreeing(token.normal), "kind", None) == "adjective"
+        )
+
+    def verb_start(self, j: int) -> int | None:
+        """Read up to the verb group: its first token, or None where the clause ends
+        first or holds what the rule cannot read (raises :class:`Abort` for some)."""
+        tokens = self.tokens
+        while j < len(tokens):
+            token = tokens[j]
+            word = token.normal
+            following = tokens[j + 1].normal if j + 1 < len(tokens) else None
+            if token.kind == "other":
+                return None
+            if self.marked and (word in ("ने", "को") or word in _MARKED_PRONOUNS):
+                self.ergative = self.ergative or word == "ने" or word in aw.ERGATIVE_PRONOUNS
+                if word in ("ने", "को"):
+                    if len(self.nouns) > 1:
+                        raise Abort  # यह किताब राम ने: an object before the subject?
+                    self.postposition()
+                else:
+                    self.close()
+                j += 1
+                continue
+            if word in _ABORT:
+                return None
+            if (
+                token.kind == "number"
+                or word in _MODIFIERS
+                or (aw.agreeing(word) is not None and word not in aw.GENITIVE)
+            ):
+                if self.nouns and not self.genitive:
+                    self.close()
+            elif word in aw.GENITIVE and (self.nouns or self.genitive):
+                if len(self.nouns) > 1 and self.subject is None:
+                    raise Abort  # ब्लूबेरी एंटीऑक्सीडैंट का: where the subject ends is unknown
+                self.nouns, self.genitive = [], True
+            elif word in _POSTPOSITIONS:
+                self.postposition()
+            elif aw.key(word) in aw.COMPOUND_POSTPOSITIONS and j > 0 and tokens[j - 1].normal in aw.GENITIVE:
+                self.nouns, self.genitive = [], False
+            elif (
+                word in _ADVERBS
+                or (predicate(word) and self.lexicon.noun(word) is None and self._predicative(j + 1))
+                or (word in _TIME_NOUNS and following not in _POSTPOSITIONS)
+            ):
+                self.close()
+            elif word in _DEMONSTRATIVES and not self._noun_follows(j + 1):
+                raise Abort  # a pronoun subject: वे अपनी रक्षा करेंगे
+            elif verb_word(word) is not None or bare_root(word, following):
+                self.close()
+                return j
+            elif aw.is_candidate(word) and aw.key(word) not in _POSTPOSITION_NOUNS:
+                self.nouns.append(j)
+                self.genitive = False
+            else:
+                return None
+            j += 1
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class VerbGroup:
+    """A verb group: its gendered words (slot, analysis), the slot after it, the root of
+    its main verb, and whether it is a passive (बनाई गई, की जा रही)."""
+
+    gendered: list[tuple[int, VerbWord]]
+    end: int
+    root: str
+    passive: bool
+
+
+def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
+    """The verb group that starts at ``j``; None unless punctuation, the end or a clause
+    boundary follows it, and when हुआ/हुई/हुए stands after its verb (करते हुए, घोषित की
+    हुई: an adverb or an attribute, not a verb group)."""
+    gendered: list[tuple[int, VerbWord]] = []
+    k = j
+    while k < len(tokens) and tokens[k].kind == "word":
+        word = tokens[k].normal
+        following = tokens[k + 1].normal if k + 1 < len(tokens) else None
+        found = verb_word(word)
+        if found is not None:
+            if gendered and found.root == "हो" and found.perfective:
+                return None
+            gendered.append((k, found))
+        elif not bare_root(word, following) and word not in ("है", "हैं", "हो"):
+            break
+        k += 1
+    if not gendered or (
+        k < len(tokens) and tokens[k].kind == "word" and tokens[k].normal not in _CLAUSE_ENDS
+    ):
+        return None
+    main = verb_word(tokens[j].normal)
+    after = tokens[j + 1].normal if j + 1 < k else None
+    passive = (
+        main is not None
+        and main.perfective
+        and main.root not in ("जा", "हो")
+        and after is not None
+        and (after == "जा" or getattr(verb_word(after), "root", None) == "जा")
+    )
+    return VerbGroup(gendered, k, main.root if main else tokens[j].normal, passive)
+
+
+def clause_starts(tokens: list[Token]) -> Iterator[int]:
+    """Where a clause may start: the sentence's start, after punctuation or कि, जब …"""
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else None
+        if token.kind != "other" and (
+            before is None or before.kind == "other" or before.normal in _CLAUSE_STARTS
+        ):
+            yield i
+
+
+def sentences(
+    ctx: Context, index: dict[str, list[int]], wanted: Callable[[str], object]
+) -> Iterator[list[Token]]:
+    """The tokens of each sentence that holds a word ``wanted`` accepts."""
+    view = ctx.document.view
+    offsets = sorted(start for word in index if wanted(word) for start in index[word])
+    sentence_end = -1
+    for offset in offsets:
+        if offset < sentence_end:
+            continue
+        sentence = _SENTENCE.search(view, offset)
+        if sentence is None:
+            break
+        begin = max(view.rfind(mark, 0, offset) for mark in "।!?\n|॥") + 1
+        sentence_end = sentence.end()
+        yield tokens(view, begin, sentence_end)
