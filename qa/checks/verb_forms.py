@@ -118,3 +118,30 @@ def bare_root(word: str, following: str | None) -> bool:
     हो गया, बना सकती)."""
     after = verb_word(following) if following else None
     return after is not None and after.root in _AFTER_BARE_ROOT and _verb(aw.normal(word))
+
+
+def perfective_form(root: str, gender: Gender, plural: bool) -> str:
+    """The perfective participle of ``root`` (रख -> रखे, बना -> बनाई, कर -> किए)."""
+    pattern: Pattern = "plain" if root.endswith(_CONSONANT) else "glide"
+    return VerbWord(root, root, pattern, "m", False, perfective=True).inflect(gender, plural)
+
+
+#: Subjunctive endings after a consonant root (रखें) and after a vowel (बनाएं, बनायें).
+_SUBJUNCTIVE_ENDINGS = (("ें", True), ("एं", False), ("एँ", False), ("यें", False), ("येँ", False))
+#: Roots whose subjunctive before जाना is a compound, not a passive (ले जाएं, आएं जाएं).
+_NOT_PASSIVE = frozenset({"ले", "आ", "जा"})
+
+
+@lru_cache(maxsize=1 << 16)
+def subjunctive_root(word: str) -> str | None:
+    """The root of a plural subjunctive of a transitive verb (रखें -> रख, बनाएं -> बना,
+    दें -> दे), that a passive could take by mistake for its participle."""
+    if word == "दें":
+        return "दे"
+    for ending, after_consonant in _SUBJUNCTIVE_ENDINGS:
+        root = word.removesuffix(ending)
+        if root == word or not root or root.endswith(_CONSONANT) != after_consonant:
+            continue
+        transitive = root in aw.TRANSITIVE_ROOTS or root.endswith("ा")
+        return root if transitive and root not in _NOT_PASSIVE and _verb(root) else None
+    return None
