@@ -50,10 +50,14 @@ _ADVERBS = aw.word_set(
 )
 #: Nouns of time that stand without a postposition as adverbs (इस साल, उस समय).
 _TIME_NOUNS = aw.word_set("साल वर्ष दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त दौरान बीच महीने सप्ताह हफ्ते")
-_MODIFIERS = aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत एक कई सभी हर कुछ दो तीन चार पांच पाँच दस सौ")
+_MODIFIERS = aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत एक कई सभी हर कुछ दोनों तीनों दो तीन चार पांच पाँच दस सौ")
 #: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
 _PREDICATES = (
-    aw.PREDICATES | aw.INVARIABLE_PREDICATES | aw.word_set("नष्ट समाप्त प्राप्त आरंभ प्रारंभ आरम्भ प्रारम्भ रद्द")
+    aw.PREDICATES
+    | aw.INVARIABLE_PREDICATES
+    | aw.word_set(
+        "नष्ट समाप्त प्राप्त आरंभ प्रारंभ आरम्भ प्रारम्भ रद्द स्वीकार नियुक्त गिरफ्तार गिरफ़्तार मंजूर मंज़ूर बर्खास्त तैनात रिहा बरी"
+    )
 )
 
 
