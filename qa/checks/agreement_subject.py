@@ -27,12 +27,12 @@ are honorific and right.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import partial
 
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
-from qa.checks.clauses import Abort, Clause, Token, clause_starts, sentences, verb_group
+from qa.checks.clauses import Abort, Clause, Correction, Token, corrections, disagreement, verb_group
 from qa.checks.verb_forms import verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
@@ -48,18 +48,11 @@ _INTRANSITIVE_ROOTS = aw.word_set(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Disagreement:
-    subject: Token
-    gender: aw.Gender
-    plural: bool
-    start: int
-    end: int
-    written: str
-    right: str
+_GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 
 
-def _disagreement(view: str, tokens: list[Token], start: int, lexicon: Genders) -> Disagreement | None:
+def _judge(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+    """The correction and message for the clause at ``start``, if its verb disagrees."""
     clause = Clause(tokens, lexicon)
     try:
         j = clause.verb_start(start)
@@ -71,40 +64,14 @@ def _disagreement(view: str, tokens: list[Token], start: int, lexicon: Genders) 
         return None
     if not (group.passive or group.root in _INTRANSITIVE_ROOTS) or group.root in _NAMING_ROOTS:
         return None  # an object before a transitive verb may be the noun: वे बात करते हैं
-    gendered, end = group.gendered, group.end
-    if j == subject.index + 1 and (group.passive or len(gendered) == 1):
+    if j == subject.index + 1 and (group.passive or len(group.gendered) == 1):
         return None  # a passive right after its noun is G005's; रुचि सोया is a name
-    first = gendered[0][1]
-    if len({verb.gender for _, verb in gendered}) > 1:
+    found = disagreement(view, tokens, group, subject)
+    if found is None:
         return None
-    if first.gender == "m" and len({verb.plural for _, verb in gendered}) > 1:
-        return None
-    gender = subject.noun.gender
-    last, last_verb = gendered[-1]
-    number_slip = gender == "f" and subject.plural and last == end - 1 and not last_verb.plural
-    if first.gender == gender and not number_slip:
-        return None
-    plural = subject.plural or any(verb.plural for _, verb in gendered)
-    pieces, at = [], tokens[gendered[0][0]].start
-    for k, verb in gendered:
-        pieces += [
-            view[at : tokens[k].start],
-            verb.inflect(gender, plural and (gender == "m" or k == end - 1)),
-        ]
-        at = tokens[k].end
-    span_start, span_end = tokens[gendered[0][0]].start, tokens[last].end
-    return Disagreement(
-        tokens[subject.index],
-        gender,
-        subject.plural,
-        span_start,
-        span_end,
-        view[span_start:span_end],
-        "".join(pieces),
-    )
-
-
-_GENDER_NAMES = {"m": "masculine", "f": "feminine"}
+    what = ("plural " if subject.plural else "") + _GENDER_NAMES[subject.noun.gender]
+    noun = tokens[subject.index].text
+    return found, f"'{found.written}' does not agree with its {what} subject '{noun}': write '{found.right}'"
 
 
 class SubjectVerbAgreement(Rule):
@@ -112,17 +79,6 @@ class SubjectVerbAgreement(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
-        view, lexicon = ctx.document.view, document.genders
-        reported = set[int]()
-        for tokens in sentences(ctx, document.word_index, verb_word):
-            for start in clause_starts(tokens):
-                found = _disagreement(view, tokens, start, lexicon)
-                if found is None or found.start in reported:
-                    continue
-                reported.add(found.start)
-                what = ("plural " if found.plural else "") + _GENDER_NAMES[found.gender]
-                message = (
-                    f"'{found.written}' does not agree with its {what} subject "
-                    f"'{found.subject.text}': write '{found.right}'"
-                )
-                yield self.replace(found.start, found.end, found.right, message)
+        judge = partial(_judge, ctx.document.view, document.genders)
+        for found, message in corrections(ctx, document.word_index, verb_word, judge):
+            yield self.replace(found.start, found.end, found.right, message)

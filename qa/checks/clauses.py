@@ -36,6 +36,10 @@ _CLAUSE_ENDS = _CLAUSE_STARTS | aw.word_set("और तथा एवं व य�
 _DEMONSTRATIVES = aw.word_set("यह वह ये वे")
 #: Nouns that make postpositions (की ओर, के पश्चात, की भांति): never a subject.
 _POSTPOSITION_NOUNS = aw.COMPOUND_POSTPOSITIONS | aw.word_set("पश्चात उपरांत उपरान्त भांति भाँति समेत सहित")
+#: Words before a noun that makes a postposition (के बाद, की ओर, इस बारे में, इस दौरान).
+_BEFORE_POSTPOSITION_NOUN = frozenset(aw.GENITIVE) | aw.word_set("इस उस इन उन")
+#: Words of an era that a year follows (सन् 1935).
+_ERA = aw.word_set("सन् सन संवत् संवत ईस्वी")
 #: Words that may follow an invariable predicate in its verb group (शुरू नहीं हुई).
 _BEFORE_VERB = aw.word_set("नहीं न भी ही")
 _POSTPOSITIONS = aw.word_set("में से पर तक द्वारा")
@@ -48,7 +52,7 @@ _ADVERBS = aw.word_set(
     """भी ही तो नहीं न अब तब फिर आज कल यहाँ यहां वहाँ वहां अभी पहले बाद लगभग करीब केवल सिर्फ सिर्फ़
     जल्द जल्दी अक्सर हमेशा कभी शायद धीरे फिलहाल फ़िलहाल इसमें उसमें इनमें उनमें इससे उससे इनसे उनसे इसपर उसपर"""
 )
-#: Nouns of time that stand without a postposition as adverbs (इस साल, उस समय).
+#: Nouns of time that stand without a postposition as adverbs after a modifier (इस साल, उस समय).
 _TIME_NOUNS = aw.word_set("साल वर्ष दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त दौरान बीच महीने सप्ताह हफ्ते")
 _MODIFIERS = aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत एक कई सभी हर कुछ दोनों तीनों दो तीन चार पांच पाँच दस सौ")
 #: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
@@ -129,6 +133,8 @@ class Clause:
     def __init__(self, tokens: list[Token], lexicon: Genders, *, marked: bool = False) -> None:
         self.tokens, self.lexicon, self.marked = tokens, lexicon, marked
         self.ergative = False
+        #: the clause has को or उसे, इन्हें …
+        self.marked_object = False
         self.subject: Subject | None = None
         self.nouns: list[int] = []  # bare nouns since the last postposition
         self.genitive = False  # a genitive waits for its noun
@@ -161,6 +167,14 @@ class Clause:
         following = self.tokens[k + 1].normal if k + 1 < len(self.tokens) else None
         return word is not None and (verb_word(word) is not None or bare_root(word, following))
 
+    def _counted(self, j: int) -> bool:
+        """A noun of time at ``j`` has a modifier or number before it (इस साल, पिछले दिनों,
+        तीन बार): an adverb; bare (वक्त लगेगा) it may be the subject."""
+        before = self.tokens[j - 1] if j > 0 else None
+        return before is not None and (
+            before.kind == "number" or before.normal in _MODIFIERS or aw.agreeing(before.normal) is not None
+        )
+
     def _noun_follows(self, k: int) -> bool:
         """A demonstrative at ``k - 1`` qualifies a noun: a noun, adjective or number follows."""
         token = self.tokens[k] if k < len(self.tokens) else None
@@ -174,7 +188,7 @@ class Clause:
     def verb_start(self, j: int) -> int | None:
         """Read up to the verb group: its first token, or None where the clause ends
         first or holds what the rule cannot read (raises :class:`Abort` for some)."""
-        tokens = self.tokens
+        tokens, start = self.tokens, j
         while j < len(tokens):
             token = tokens[j]
             word = token.normal
@@ -183,6 +197,7 @@ class Clause:
                 return None
             if self.marked and (word in ("ने", "को") or word in _MARKED_PRONOUNS):
                 self.ergative = self.ergative or word == "ने" or word in aw.ERGATIVE_PRONOUNS
+                self.marked_object = self.marked_object or word == "को" or word in OBJECT_PRONOUNS
                 if word in ("ने", "को"):
                     if len(self.nouns) > 1:
                         raise Abort  # यह किताब राम ने: an object before the subject?
@@ -193,11 +208,15 @@ class Clause:
                 continue
             if word in _ABORT:
                 return None
+            if word in _DEMONSTRATIVES and not self._noun_follows(j + 1):
+                raise Abort  # a pronoun subject: वे अपनी रक्षा करेंगे
             if (
                 token.kind == "number"
                 or word in _MODIFIERS
                 or (aw.agreeing(word) is not None and word not in aw.GENITIVE)
             ):
+                if self.nouns and tokens[self.nouns[-1]].normal in _ERA and token.kind == "number":
+                    self.nouns.pop()  # सन् 1935 से: the era word goes with its number
                 if self.nouns and not self.genitive:
                     self.close()
             elif word in aw.GENITIVE and (self.nouns or self.genitive):
@@ -206,16 +225,18 @@ class Clause:
                 self.nouns, self.genitive = [], True
             elif word in _POSTPOSITIONS:
                 self.postposition()
-            elif aw.key(word) in aw.COMPOUND_POSTPOSITIONS and j > 0 and tokens[j - 1].normal in aw.GENITIVE:
+            elif (
+                aw.key(word) in _POSTPOSITION_NOUNS
+                and j > start
+                and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN
+            ):
                 self.nouns, self.genitive = [], False
             elif (
                 word in _ADVERBS
                 or (predicate(word) and self.lexicon.noun(word) is None and self._predicative(j + 1))
-                or (word in _TIME_NOUNS and following not in _POSTPOSITIONS)
+                or (word in _TIME_NOUNS and following not in _POSTPOSITIONS and self._counted(j))
             ):
                 self.close()
-            elif word in _DEMONSTRATIVES and not self._noun_follows(j + 1):
-                raise Abort  # a pronoun subject: वे अपनी रक्षा करेंगे
             elif verb_word(word) is not None or bare_root(word, following):
                 self.close()
                 return j
@@ -239,6 +260,54 @@ class VerbGroup:
     passive: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A verb group's gendered words rewritten: the span they cover and its right text."""
+
+    start: int
+    end: int
+    written: str
+    right: str
+
+
+def rewrite(view: str, tokens: list[Token], group: VerbGroup, gender: aw.Gender, plural: bool) -> Correction:
+    """The group's gendered words in ``gender``; with ``plural``, every masculine word
+    plural, or the feminine group's last word if it ends the group (की गईं, आती हैं)."""
+    pieces, at = [], tokens[group.gendered[0][0]].start
+    for k, verb in group.gendered:
+        pieces += [
+            view[at : tokens[k].start],
+            verb.inflect(gender, plural and (gender == "m" or k == group.end - 1)),
+        ]
+        at = tokens[k].end
+    start = tokens[group.gendered[0][0]].start
+    return Correction(start, at, view[start:at], "".join(pieces))
+
+
+def disagreement(view: str, tokens: list[Token], group: VerbGroup, subject: Subject) -> Correction | None:
+    """The correction of a group that does not agree with ``subject`` (the noun it
+    agrees with): in gender, or a feminine plural noun with a group that ends in a
+    singular. None when the group's own words disagree (G005's business)."""
+    gendered = group.gendered
+    first, last = gendered[0][1], gendered[-1]
+    if len({verb.gender for _, verb in gendered}) > 1:
+        return None
+    if first.gender == "m" and len({verb.plural for _, verb in gendered}) > 1:
+        return None
+    gender = subject.noun.gender
+    number_slip = gender == "f" and subject.plural and last[0] == group.end - 1 and not last[1].plural
+    if first.gender == gender and not number_slip:
+        return None
+    return rewrite(view, tokens, group, gender, subject.plural or any(verb.plural for _, verb in gendered))
+
+
+def _modal_follows(word: str, following: str | None) -> bool:
+    """``word`` is a bare root before सकना, पाना, रहना or चुकना (मिला सका: मिलाना's root,
+    not मिलना's perfective)."""
+    after = verb_word(following) if following else None
+    return after is not None and after.root in ("सक", "पा", "रह", "चुक") and bare_root(word, following)
+
+
 def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
     """The verb group that starts at ``j``; None unless punctuation, the end or a clause
     boundary follows it, and when हुआ/हुई/हुए stands after its verb (करते हुए, घोषित की
@@ -248,7 +317,7 @@ def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
     while k < len(tokens) and tokens[k].kind == "word":
         word = tokens[k].normal
         following = tokens[k + 1].normal if k + 1 < len(tokens) else None
-        found = verb_word(word)
+        found = None if _modal_follows(word, following) else verb_word(word)
         if found is not None:
             if gendered and found.root == "हो" and found.perfective:
                 return None
@@ -260,8 +329,8 @@ def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
         k < len(tokens) and tokens[k].kind == "word" and tokens[k].normal not in _CLAUSE_ENDS
     ):
         return None
-    main = verb_word(tokens[j].normal)
     after = tokens[j + 1].normal if j + 1 < k else None
+    main = None if _modal_follows(tokens[j].normal, after) else verb_word(tokens[j].normal)
     passive = (
         main is not None
         and main.perfective
@@ -280,6 +349,23 @@ def clause_starts(tokens: list[Token]) -> Iterator[int]:
             before is None or before.kind == "other" or before.normal in _CLAUSE_STARTS
         ):
             yield i
+
+
+def corrections(
+    ctx: Context,
+    index: dict[str, list[int]],
+    wanted: Callable[[str], object],
+    judge: Callable[[list[Token], int], tuple[Correction, str] | None],
+) -> Iterator[tuple[Correction, str]]:
+    """What ``judge`` finds in each clause (its tokens and start) of the sentences that
+    hold a word ``wanted`` accepts, once per span."""
+    reported = set[int]()
+    for tokens in sentences(ctx, index, wanted):
+        for start in clause_starts(tokens):
+            found = judge(tokens, start)
+            if found is not None and found[0].start not in reported:
+                reported.add(found[0].start)
+                yield found
 
 
 def sentences(
