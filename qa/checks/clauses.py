@@ -32,6 +32,9 @@ _SENTENCE = re.compile(r"[^।!?\n|॥]+")
 _CLAUSE_STARTS = aw.word_set("कि जब क्योंकि लेकिन परंतु परन्तु किंतु किन्तु मगर तो यदि अगर जबकि बल्कि")
 #: Words after a verb group that end its clause.
 _CLAUSE_ENDS = _CLAUSE_STARTS | aw.word_set("और तथा एवं व या जो जिसमें जिससे जहाँ जहां")
+#: Relative words (जिसमें, जहाँ, जो, जैसे …): a clause inside the clause.
+_RELATIVE_STEMS = ("जिस", "जिन", "जहाँ", "जहां")
+_RELATIVES = aw.word_set("जो जब जैसे जैसा जैसी")
 #: Pronouns in the direct case: before anything but a noun or adjective, the subject.
 _DEMONSTRATIVES = aw.word_set("यह वह ये वे")
 #: Nouns that make postpositions (की ओर, के पश्चात, की भांति): never a subject.
@@ -144,9 +147,10 @@ class Clause:
         if self.nouns:
             if self.subject is not None or len(self.nouns) > 1:
                 raise Abort
-            found = subject_noun(self.lexicon, self.tokens[self.nouns[0]].normal)
+            word = self.tokens[self.nouns[0]].normal
+            found = subject_noun(self.lexicon, word) if word not in _TIME_NOUNS else None
             if found is None:
-                raise Abort
+                raise Abort  # a pronoun, a name, a noun of time (बार: the pub or the time)
             self.subject = Subject(self.nouns[0], *found)
         self.nouns, self.genitive = [], False
 
@@ -206,7 +210,7 @@ class Clause:
                     self.close()
                 j += 1
                 continue
-            if word in _ABORT:
+            if word in _ABORT or word in _RELATIVES or word.startswith(_RELATIVE_STEMS):
                 return None
             if word in _DEMONSTRATIVES and not self._noun_follows(j + 1):
                 raise Abort  # a pronoun subject: वे अपनी रक्षा करेंगे
@@ -295,7 +299,13 @@ def disagreement(view: str, tokens: list[Token], group: VerbGroup, subject: Subj
     if first.gender == "m" and len({verb.plural for _, verb in gendered}) > 1:
         return None
     gender = subject.noun.gender
-    number_slip = gender == "f" and subject.plural and last[0] == group.end - 1 and not last[1].plural
+    number_slip = (
+        gender == "f"
+        and subject.plural
+        and last[0] == group.end - 1
+        and not last[1].plural
+        and (len(gendered) > 1 or not last[1].perfective)  # नलियां मांसपेशियों से बनी: an attribute
+    )
     if first.gender == gender and not number_slip:
         return None
     return rewrite(view, tokens, group, gender, subject.plural or any(verb.plural for _, verb in gendered))

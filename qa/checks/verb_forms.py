@@ -76,7 +76,7 @@ def _verb(root: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def verb_word(word: str) -> VerbWord | None:
     """What ``word`` is as a gendered verb-group word, if it is one."""
-    word = aw.normal(word)
+    word = aw.normal(word).replace("\u0901", "\u0902")  # गईँ = गईं
     if builtin().noun(word) is not None:
         return None  # a noun of certain gender as well: लड़ाई, पढ़ाई
     for root, forms in _IRREGULAR.items():
