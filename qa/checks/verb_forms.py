@@ -127,7 +127,7 @@ def perfective_form(root: str, gender: Gender, plural: bool) -> str:
 
 
 #: Subjunctive endings after a consonant root (रखें) and after a vowel (बनाएं, बनायें).
-_SUBJUNCTIVE_ENDINGS = (("ें", True), ("एं", False), ("एँ", False), ("यें", False), ("येँ", False))
+_SUBJUNCTIVE_ENDINGS = (("यें", False), ("येँ", False), ("ें", True), ("एं", False), ("एँ", False))
 #: Roots whose subjunctive before जाना is a compound, not a passive (ले जाएं, आएं जाएं).
 _NOT_PASSIVE = frozenset({"ले", "आ", "जा"})
 
