@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun
-from qa.checks.verb_forms import VerbWord, bare_root, verb_word
+from qa.checks.verb_forms import VerbWord, bare_root, infinitive, verb_word
 from qa.engine.rule import Context
 
 _LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
@@ -244,6 +244,10 @@ class Clause:
             elif verb_word(word) is not None or bare_root(word, following):
                 self.close()
                 return j
+            elif infinitive(word) and (following in _POSTPOSITIONS or following in aw.GENITIVE):
+                # शिक्षा पूरी करने के बाद उन्होंने …: what came before belongs to the
+                # infinitive's clause, which is a noun phrase of this one
+                self.subject, self.nouns, self.genitive = None, [j], False
             elif aw.is_candidate(word) and aw.key(word) not in _POSTPOSITION_NOUNS:
                 self.nouns.append(j)
                 self.genitive = False

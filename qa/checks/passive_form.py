@@ -32,6 +32,8 @@ def _passive_gender(words: list[str | None], k: int) -> tuple[aw.Gender, bool] |
     word = words[k] or ""
     if word == "जा" and k + 1 < len(words):
         word = words[k + 1] or ""
+        if word in ("सके", "सकें"):
+            return None  # a subjunctive: no gender or number shows
         shown = verb_word(word)
         return (shown.gender, shown.plural) if shown and shown.root in ("सक", "रह", "चुक") else None
     shown = verb_word(word)
@@ -62,3 +64,40 @@ class PassiveSubjunctive(Rule):
                 yield self.replace(slot.start, slot.end, forms[0], message)
             else:
                 yield self.diagnostic(slot.start, slot.end, message, suggestions=forms)
+
+
+def _masculine_participle(word: str) -> bool:
+    """A masculine perfective that may begin a passive (किया, किए; not लिए, गया, हुआ)."""
+    found = verb_word(word)
+    return (
+        found is not None
+        and found.perfective
+        and found.gender == "m"
+        and found.root not in ("जा", "हो")
+        and aw.normal(word) != "लिए"
+    )
+
+
+class PassiveNumber(Rule):
+    """G024: a masculine passive whose participle and जाना form differ in number (किए गया,
+    किया गए): one of them is wrong, and which one the subject decides."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document = analysis(ctx)
+        slots, words, view = document.slots, document.slots.words, ctx.document.view
+        for k in document.occurrences(_masculine_participle):
+            participle, shown = verb_word(words[k] or ""), _passive_gender(words, k + 1)
+            if participle is None or shown is None or shown != ("m", not participle.plural):
+                continue
+            slot, aux = slots[k], slots[k + 2 if words[k + 1] == "जा" else k + 1]
+            marked = verb_word(aux.normal) if aux is not None else None
+            if slot is None or aux is None or marked is None:
+                continue
+            between = view[slot.end : aux.start]
+            forms = tuple(
+                participle.inflect("m", plural) + between + marked.inflect("m", plural)
+                for plural in (True, False)
+            )
+            written = view[slot.start : aux.end]
+            message = f"'{written}' mixes plural and singular: write '{forms[0]}' or '{forms[1]}'"
+            yield self.diagnostic(slot.start, aux.end, message, suggestions=forms)

@@ -107,10 +107,15 @@ def _ending(word: str) -> VerbWord | None:
             if pattern == "plain" and stem.endswith("त") and _verb(stem[:-1]):
                 return VerbWord(stem[:-1], stem, "plain", gender, plural, perfective=False)
             consonant = stem.endswith(_CONSONANT)
-            if (pattern == "plain") == consonant and _verb(stem):
+            if (pattern == "plain") == consonant and (len(stem) > 1 or not consonant) and _verb(stem):
                 perfective = stem not in _AUXILIARY_STEMS and stem not in ("रह", "सक")
                 return VerbWord(stem, stem, pattern, gender, plural, perfective=perfective)
     return None
+
+
+def infinitive(word: str) -> bool:
+    """``word`` is an oblique infinitive (करने, होने), as before के बाद or में."""
+    return len(word) > 3 and word.endswith("ने") and _verb(word[:-2])
 
 
 def bare_root(word: str, following: str | None) -> bool:
