@@ -107,7 +107,8 @@ def _ending(word: str) -> VerbWord | None:
             if pattern == "plain" and stem.endswith("त") and _verb(stem[:-1]):
                 return VerbWord(stem[:-1], stem, "plain", gender, plural, perfective=False)
             consonant = stem.endswith(_CONSONANT)
-            if (pattern == "plain") == consonant and (len(stem) > 1 or not consonant) and _verb(stem):
+            one_consonant = consonant and len(stem) == 1 and stem not in _AUXILIARY_STEMS  # से is no verb
+            if (pattern == "plain") == consonant and not one_consonant and _verb(stem):
                 perfective = stem not in _AUXILIARY_STEMS and stem not in ("रह", "सक")
                 return VerbWord(stem, stem, pattern, gender, plural, perfective=perfective)
     return None
