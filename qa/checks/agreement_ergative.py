@@ -21,9 +21,6 @@ predicate, followed at most by था/थी or है; verbs that take a clause
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import partial
-
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders, Noun
@@ -31,21 +28,37 @@ from qa.checks.clauses import (
     OBJECT_PRONOUNS,
     Abort,
     Clause,
+    ClauseRule,
     Correction,
     Subject,
     Token,
     VerbGroup,
-    corrections,
     disagreement,
     predicate,
     rewrite,
     verb_group,
 )
-from qa.checks.verb_forms import verb_word
-from qa.diagnostic import Diagnostic
-from qa.engine.rule import Context, Rule
+from qa.engine.rule import Context
 
 _OBJECT_MARKERS = OBJECT_PRONOUNS | {"को"}
+
+
+class _Readings:
+    """:func:`_ergative_verb` for each clause of a document, read once for G022 and G023."""
+
+    def __init__(self, lexicon: Genders) -> None:
+        self.lexicon = lexicon
+        self._read: dict[tuple[int, int], tuple[Clause, VerbGroup, int] | None] = {}
+
+    def __call__(self, tokens: list[Token], start: int) -> tuple[Clause, VerbGroup, int] | None:
+        key = (tokens[start].start, start)
+        if key not in self._read:
+            self._read[key] = _ergative_verb(self.lexicon, tokens, start)
+        return self._read[key]
+
+
+def _readings(ctx: Context) -> _Readings:
+    return ctx.shared("ergative-clauses", lambda ctx: _Readings(analysis(ctx).genders))
 
 
 def _ergative_verb(lexicon: Genders, tokens: list[Token], start: int) -> tuple[Clause, VerbGroup, int] | None:
@@ -70,12 +83,8 @@ def _ergative_verb(lexicon: Genders, tokens: list[Token], start: int) -> tuple[C
     return clause, group, k - 1
 
 
-def _verb_slot(group: VerbGroup) -> int:
-    return group.gendered[0][0]
-
-
-def _ko_object(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-    found = _ergative_verb(lexicon, tokens, start)
+def _ko_object(view: str, read: _Readings, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+    found = read(tokens, start)
     if found is None:
         return None
     clause, group, before = found
@@ -87,31 +96,29 @@ def _ko_object(view: str, lexicon: Genders, tokens: list[Token], start: int) -> 
     return right, f"'{right.written}' after an object with को (and ने): write '{right.right}'"
 
 
-class ObjectWithKoAgreement(Rule):
+def ergative(word: str) -> bool:
+    """ने, or a pronoun with ने in one word (उसने): the clause may have an ergative subject."""
+    return word == "ने" or word in aw.ERGATIVE_PRONOUNS
+
+
+class ObjectWithKoAgreement(ClauseRule):
     """G022: with ने and a को object, a perfective verb that is not masculine singular."""
 
-    def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        document = analysis(ctx)
-        judge = partial(_ko_object, ctx.document.view, document.genders)
-        for found, message in corrections(ctx, document.word_index, _after_ko, judge):
-            yield self.replace(found.start, found.end, found.right, message)
+    wanted = staticmethod(ergative)
 
-
-def _after_ko(word: str) -> bool:
-    """A perfective that may follow a को object: not masculine singular."""
-    found = verb_word(word)
-    return found is not None and found.perfective and (found.gender == "f" or found.plural)
+    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        return _ko_object(ctx.document.view, _readings(ctx), tokens, start)
 
 
 def _bare_object(
-    view: str, lexicon: Genders, tokens: list[Token], start: int
+    view: str, read: _Readings, tokens: list[Token], start: int
 ) -> tuple[Correction, str] | None:
-    found = _ergative_verb(lexicon, tokens, start)
+    found = read(tokens, start)
     if found is None:
         return None
     clause, group, _ = found
     subject: Subject | None = clause.subject
-    if subject is None or subject.index == _verb_slot(group) - 1 or clause.marked_object:
+    if subject is None or subject.index == group.gendered[0][0] - 1 or clause.marked_object:
         return None
     right = disagreement(view, tokens, group, subject)
     if right is None:
@@ -124,17 +131,11 @@ def _bare_object(
     )
 
 
-def _perfective(word: str) -> bool:
-    found = verb_word(word)
-    return found is not None and found.perfective
-
-
-class DistantObjectAgreement(Rule):
+class DistantObjectAgreement(ClauseRule):
     """G023: with ने, a perfective verb that does not agree with a bare object further
     back in its clause."""
 
-    def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        document = analysis(ctx)
-        judge = partial(_bare_object, ctx.document.view, document.genders)
-        for found, message in corrections(ctx, document.word_index, _perfective, judge):
-            yield self.replace(found.start, found.end, found.right, message)
+    wanted = staticmethod(ergative)
+
+    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        return _bare_object(ctx.document.view, _readings(ctx), tokens, start)

@@ -26,16 +26,14 @@ are honorific and right.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import partial
+from functools import lru_cache
 
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
-from qa.checks.clauses import Abort, Clause, Correction, Token, corrections, disagreement, verb_group
+from qa.checks.clauses import Abort, Clause, ClauseRule, Correction, Token, disagreement, verb_group
 from qa.checks.verb_forms import verb_word
-from qa.diagnostic import Diagnostic
-from qa.engine.rule import Context, Rule
+from qa.engine.rule import Context
 
 #: Verbs that take a clause or a name (कहा जाता है, बुलाया गया): the default agreement.
 _NAMING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("बुला पुकार")
@@ -74,11 +72,17 @@ def _judge(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tupl
     return found, f"'{found.written}' does not agree with its {what} subject '{noun}': write '{found.right}'"
 
 
-class SubjectVerbAgreement(Rule):
+@lru_cache(maxsize=1 << 16)
+def _may_agree(word: str) -> bool:
+    """A verb word this rule may read: of an intransitive verb, or जाना's (a passive)."""
+    found = verb_word(word)
+    return found is not None and (found.root in _INTRANSITIVE_ROOTS or found.root == "जा")
+
+
+class SubjectVerbAgreement(ClauseRule):
     """G020: a verb group that does not agree with the nominative subject of its clause."""
 
-    def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        document = analysis(ctx)
-        judge = partial(_judge, ctx.document.view, document.genders)
-        for found, message in corrections(ctx, document.word_index, verb_word, judge):
-            yield self.replace(found.start, found.end, found.right, message)
+    wanted = staticmethod(_may_agree)
+
+    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        return _judge(ctx.document.view, analysis(ctx).genders, tokens, start)

@@ -12,14 +12,17 @@ built on it are silent there.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import NamedTuple
 
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.verb_forms import VerbWord, bare_root, infinitive, verb_word
-from qa.engine.rule import Context
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
 
 _LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
 #: A word (hyphenated or abbreviated compounds are one word that no table knows), a
@@ -68,8 +71,9 @@ _PREDICATES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word, a number or another character (punctuation) of a sentence."""
+
     kind: str
     text: str
     normal: str
@@ -85,9 +89,12 @@ class Subject:
 
 
 def tokens(view: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``view[start:end]``."""
+    normal = aw.normal
     return [
-        Token(m.lastgroup or "other", m.group(), aw.normal(m.group()), m.start(), m.end())
+        Token(m.lastgroup or "other", text, normal(text), *m.span())
         for m in _TOKEN.finditer(view, start, end)
+        for text in (m.group(),)
     ]
 
 
@@ -365,6 +372,29 @@ def clause_starts(tokens: list[Token]) -> Iterator[int]:
             yield i
 
 
+class Sentences:
+    """A document's sentences (runs of text between ।, ?, !, | and line breaks), each cut
+    into tokens once, when a rule first asks for it; shared by the rules of a document."""
+
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self.spans = [m.span() for m in _SENTENCE.finditer(view)]
+        self.starts = [start for start, _ in self.spans]
+        self._tokens: dict[int, list[Token]] = {}
+
+    def holding(self, offsets: Iterable[int]) -> Iterator[list[Token]]:
+        """The tokens of each sentence that holds one of ``offsets`` (in order)."""
+        last = -1
+        for offset in offsets:
+            k = bisect_right(self.starts, offset) - 1
+            if k <= last:
+                continue
+            last = k
+            if k not in self._tokens:
+                self._tokens[k] = tokens(self.view, *self.spans[k])
+            yield self._tokens[k]
+
+
 def corrections(
     ctx: Context,
     index: dict[str, list[int]],
@@ -374,7 +404,9 @@ def corrections(
     """What ``judge`` finds in each clause (its tokens and start) of the sentences that
     hold a word ``wanted`` accepts, once per span."""
     reported = set[int]()
-    for tokens in sentences(ctx, index, wanted):
+    sentences = ctx.shared("sentences", lambda ctx: Sentences(ctx.document.view))
+    offsets = sorted(start for word in index if wanted(word) for start in index[word])
+    for tokens in sentences.holding(offsets):
         for start in clause_starts(tokens):
             found = judge(tokens, start)
             if found is not None and found[0].start not in reported:
@@ -382,19 +414,18 @@ def corrections(
                 yield found
 
 
-def sentences(
-    ctx: Context, index: dict[str, list[int]], wanted: Callable[[str], object]
-) -> Iterator[list[Token]]:
-    """The tokens of each sentence that holds a word ``wanted`` accepts."""
-    view = ctx.document.view
-    offsets = sorted(start for word in index if wanted(word) for start in index[word])
-    sentence_end = -1
-    for offset in offsets:
-        if offset < sentence_end:
-            continue
-        sentence = _SENTENCE.search(view, offset)
-        if sentence is None:
-            break
-        begin = max(view.rfind(mark, 0, offset) for mark in "।!?\n|॥") + 1
-        sentence_end = sentence.end()
-        yield tokens(view, begin, sentence_end)
+class ClauseRule(Rule):
+    """A rule that reads the clauses of the sentences holding a word :meth:`wanted`
+    accepts and reports what :meth:`judge` finds in them, fixed (unsafely)."""
+
+    @staticmethod
+    def wanted(word: str) -> bool:
+        raise NotImplementedError
+
+    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        raise NotImplementedError
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        index = ctx.document.word_index
+        for found, message in corrections(ctx, index, self.wanted, partial(self.judge, ctx)):
+            yield self.replace(found.start, found.end, found.right, message)
