@@ -142,3 +142,10 @@ def test_cli_fixes_verb_agreement_with_unsafe_fixes(tmp_path: Path) -> None:
     fixed = run_qa("check", "--select", "G020,G021", "--fix", "--unsafe-fixes", "copy.txt", cwd=tmp_path)
     assert fixed.returncode == 0, fixed.stdout.decode()
     assert path.read_text(encoding="utf-8") == "यह इमारत 1920 में बनी थी। दुकानें शाम तक खुली रहेंगी। नियम रखे गये।\n"
+
+
+def test_ki_after_an_auxiliary_is_fixed_safely(tmp_path: Path) -> None:
+    path = tmp_path / "copy.txt"
+    path.write_text("माना जाता है की क़िला पुराना है। जांच की गई है की नहीं?\n", encoding="utf-8")
+    assert run_qa("check", "--select", "G025", "--fix", "copy.txt", cwd=tmp_path).returncode == 0
+    assert path.read_text(encoding="utf-8") == "माना जाता है कि क़िला पुराना है। जांच की गई है कि नहीं?\n"
