@@ -125,6 +125,8 @@ def test_each_miss_alone_is_found(text: str, code: str, span: str) -> None:
         "बार अब पड़ोस के लिविंग रूम की तरह नहीं रह गए हैं।",  # बार: the pub, not the time
         "नलियां मांसपेशियों से बनी, तथा इनके अंदर रक्त है।",  # an attribute, not a verb
         "महामारी अभी दूर होने में वक्त लगेगा।",  # time takes, the noun of time is the subject
+        "यदि यह वाणिज्यिक हो जाता है, तो ठीक है।",  # a predicate after a pronoun subject
+        "यह फल विटामिन का अच्छा स्रोत होता है।",  # a predicate noun, the subject before it
     ],
 )
 def test_hard_passes_are_silent(text: str) -> None:
