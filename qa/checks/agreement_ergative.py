@@ -1,0 +1,141 @@
+"""Perfective verbs with ने: G022 (an object with को) and G023 (a bare object that does
+not stand right before the verb).
+
+With ने the perfective verb agrees with its object if the object is bare (उसने चिट्ठी
+लिखी), and takes the default, masculine singular, once the object has को (उसने लड़की को
+देखा). G004 reads a bare object right before the verb; these rules read the whole clause
+from its start (:mod:`qa.checks.clauses`), so they find the object across adverbs,
+postposition phrases and an invariable predicate (उन्होंने 1935 से वकालत शुरू की), and are
+silent unless the clause holds ने and nothing they cannot read:
+
+- G022: the verb stands right after the को phrase (or उसे, इन्हें …), alone or after an
+  invariable predicate with करना (सम्मानित, गिरफ्तार), and no bare noun stands anywhere in
+  the clause (उसने लड़की को किताब दी agrees with किताब; in यह बात उन्होंने पत्रकारों को
+  बताई the object comes first);
+- G023: exactly one bare noun, not right before the verb (G004's), and no को in the
+  clause (उन्होंने इसे धरोहर घोषित किया: धरोहर is a complement).
+
+The verb is a perfective of a known transitive verb, or of करना after an invariable
+predicate, followed at most by था/थी or है; verbs that take a clause (कहा, बताया) never.
+"""
+
+from __future__ import annotations
+
+from qa.checks import agreement_words as aw
+from qa.checks.agreement import analysis
+from qa.checks.agreement_lexicon import Genders, Noun
+from qa.checks.clauses import (
+    OBJECT_PRONOUNS,
+    Abort,
+    Clause,
+    ClauseRule,
+    Correction,
+    Subject,
+    Token,
+    VerbGroup,
+    disagreement,
+    predicate,
+    rewrite,
+    verb_group,
+)
+from qa.engine.rule import Context
+
+_OBJECT_MARKERS = OBJECT_PRONOUNS | {"को"}
+
+
+class _Readings:
+    """:func:`_ergative_verb` for each clause of a document, read once for G022 and G023."""
+
+    def __init__(self, lexicon: Genders) -> None:
+        self.lexicon = lexicon
+        self._read: dict[tuple[int, int], tuple[Clause, VerbGroup, int] | None] = {}
+
+    def __call__(self, tokens: list[Token], start: int) -> tuple[Clause, VerbGroup, int] | None:
+        key = (tokens[start].start, start)
+        if key not in self._read:
+            self._read[key] = _ergative_verb(self.lexicon, tokens, start)
+        return self._read[key]
+
+
+def _readings(ctx: Context) -> _Readings:
+    return ctx.shared("ergative-clauses", lambda ctx: _Readings(analysis(ctx).genders))
+
+
+def _ergative_verb(lexicon: Genders, tokens: list[Token], start: int) -> tuple[Clause, VerbGroup, int] | None:
+    """The clause at ``start`` read with ने and को, its verb group and the slot before
+    the verb and its predicate, when the clause holds ने and its verb is a transitive
+    perfective, alone or with था/थी."""
+    clause = Clause(tokens, lexicon, marked=True)
+    try:
+        j = clause.verb_start(start)
+    except Abort:
+        return None
+    if j is None or not clause.ergative:
+        return None
+    k = j - 1 if j - 1 > start and predicate(tokens[j - 1].normal) else j
+    group = verb_group(tokens, j)
+    if group is None or group.passive:
+        return None
+    (first, verb), *rest = group.gendered
+    transitive = group.root == "कर" if k < j else group.root in aw.TRANSITIVE_ROOTS
+    if first != j or not verb.perfective or not transitive or any(aux.root != "थ" for _, aux in rest):
+        return None
+    return clause, group, k - 1
+
+
+def _ko_object(view: str, read: _Readings, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+    found = read(tokens, start)
+    if found is None:
+        return None
+    clause, group, before = found
+    if clause.subject is not None or before < start or tokens[before].normal not in _OBJECT_MARKERS:
+        return None
+    if all(word.gender == "m" and not word.plural for _, word in group.gendered):
+        return None
+    right = rewrite(view, tokens, group, "m", False)
+    return right, f"'{right.written}' after an object with को (and ने): write '{right.right}'"
+
+
+def ergative(word: str) -> bool:
+    """ने, or a pronoun with ने in one word (उसने): the clause may have an ergative subject."""
+    return word == "ने" or word in aw.ERGATIVE_PRONOUNS
+
+
+class ObjectWithKoAgreement(ClauseRule):
+    """G022: with ने and a को object, a perfective verb that is not masculine singular."""
+
+    wanted = staticmethod(ergative)
+
+    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        return _ko_object(ctx.document.view, _readings(ctx), tokens, start)
+
+
+def _bare_object(
+    view: str, read: _Readings, tokens: list[Token], start: int
+) -> tuple[Correction, str] | None:
+    found = read(tokens, start)
+    if found is None:
+        return None
+    clause, group, _ = found
+    subject: Subject | None = clause.subject
+    if subject is None or subject.index == group.gendered[0][0] - 1 or clause.marked_object:
+        return None
+    right = disagreement(view, tokens, group, subject)
+    if right is None:
+        return None
+    noun: Noun = subject.noun
+    what = ("plural " if subject.plural else "") + ("masculine" if noun.gender == "m" else "feminine")
+    return right, (
+        f"'{right.written}' does not agree with its {what} object "
+        f"'{tokens[subject.index].text}' (with ने): write '{right.right}'"
+    )
+
+
+class DistantObjectAgreement(ClauseRule):
+    """G023: with ने, a perfective verb that does not agree with a bare object further
+    back in its clause."""
+
+    wanted = staticmethod(ergative)
+
+    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        return _bare_object(ctx.document.view, _readings(ctx), tokens, start)

@@ -1,0 +1,88 @@
+"""G020: a verb group that does not agree with the nominative subject of its clause.
+
+Without ने, the verb group agrees with the subject: यह इमारत 1920 में बनी थी, दुकानें
+शाम तक खुली रहेंगी, योजना सरकार द्वारा शुरू की गई. The rule reads a clause from its
+start (the sentence's, or after punctuation, कि, जब, क्योंकि, लेकिन …) and takes its
+first bare noun phrase as the subject only when everything between that noun and the
+verb group is a postposition phrase (1920 में, सरकार द्वारा, शहर के बीच में), an adverb
+(भी, यहाँ, नहीं, बाद में) or an invariable predicate (शुरू, लागू, निर्धारित). It says
+nothing when
+
+- the clause has ने, को or a pronoun in -े (उसे, इन्हें): agreement goes elsewhere or to
+  the default (इसे धरोहर घोषित किया गया);
+- a second bare noun stands before the verb (an object or a predicate noun: सरकार कानून
+  लागू करेगी, पीड़ा आम समस्या हो गई), or two nouns make the subject (शिक्षा विभाग);
+- the subject follows a conjunction or is followed by one (coordination), or is a
+  pronoun, a name or a noun without certain gender (a person's noun: अध्यक्ष, मंत्री);
+- the verb takes a clause or a name (कहा जाता, माना गया, बुलाया जाता);
+- the verb group's words disagree among themselves (G005's business) or it is a passive
+  right after its noun (G005 reads that).
+
+Number is checked only where it cannot be honorific: a feminine plural subject (दुकानें)
+with a verb group that ends in a singular (खुली रहेगी). A masculine singular subject with
+a plural verb (प्रधानमंत्री आए) and a feminine singular one with a plural verb (माँ आईं)
+are honorific and right.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from qa.checks import agreement_words as aw
+from qa.checks.agreement import analysis
+from qa.checks.agreement_lexicon import Genders
+from qa.checks.clauses import Abort, Clause, ClauseRule, Correction, Token, disagreement, verb_group
+from qa.checks.verb_forms import verb_word
+from qa.engine.rule import Context
+
+#: Verbs that take a clause or a name (कहा जाता है, बुलाया गया): the default agreement.
+_NAMING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("बुला पुकार")
+#: Intransitive verbs (and होना, रहना): only they, and passives, agree with the first bare
+#: noun of the clause. Before a transitive verb that noun may be the object of a subject
+#: left out (अपनी रक्षा करेंगे); verbs of motion take a bare goal (तीन बार जेल गए).
+_INTRANSITIVE_ROOTS = aw.word_set(
+    """हो रह बन खुल मिल लग बढ़ घट गिर उठ बैठ मर टूट फूट बच रुक बिक छप उभर हट जुड़ बस फैल डूब
+    पक सूख समा छूट बिगड़ सुधर बह उग खिल पनप ठहर दिख दिखाई सुनाई चमक उपज बिखर सिमट जम पिघल"""
+)
+
+
+_GENDER_NAMES = {"m": "masculine", "f": "feminine"}
+
+
+def _judge(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+    """The correction and message for the clause at ``start``, if its verb disagrees."""
+    clause = Clause(tokens, lexicon)
+    try:
+        j = clause.verb_start(start)
+    except Abort:
+        return None
+    subject = clause.subject
+    group = verb_group(tokens, j) if j is not None and subject is not None else None
+    if group is None or subject is None or j is None:
+        return None
+    if not (group.passive or group.root in _INTRANSITIVE_ROOTS) or group.root in _NAMING_ROOTS:
+        return None  # an object before a transitive verb may be the noun: वे बात करते हैं
+    if j == subject.index + 1 and (group.passive or len(group.gendered) == 1):
+        return None  # a passive right after its noun is G005's; रुचि सोया is a name
+    found = disagreement(view, tokens, group, subject)
+    if found is None:
+        return None
+    what = ("plural " if subject.plural else "") + _GENDER_NAMES[subject.noun.gender]
+    noun = tokens[subject.index].text
+    return found, f"'{found.written}' does not agree with its {what} subject '{noun}': write '{found.right}'"
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_agree(word: str) -> bool:
+    """A verb word this rule may read: of an intransitive verb, or जाना's (a passive)."""
+    found = verb_word(word)
+    return found is not None and (found.root in _INTRANSITIVE_ROOTS or found.root == "जा")
+
+
+class SubjectVerbAgreement(ClauseRule):
+    """G020: a verb group that does not agree with the nominative subject of its clause."""
+
+    wanted = staticmethod(_may_agree)
+
+    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        return _judge(ctx.document.view, analysis(ctx).genders, tokens, start)

@@ -1,0 +1,431 @@
+"""Clauses of a sentence read from their start, for the verb-agreement rules (G020, G022).
+
+A sentence is cut into tokens (words, numbers, punctuation); a clause may start at the
+sentence's start, after punctuation or after कि, जब, क्योंकि, लेकिन …. :class:`Clause`
+reads one from there: noun phrases that end in a postposition (1920 में, सरकार द्वारा,
+शहर के बीच में), adverbs (भी, यहाँ, बाद में), invariable predicates (शुरू, निर्धारित) and at
+most one bare noun phrase, the subject, up to the verb group; anything else (a
+conjunction, a pronoun, an unknown word, a second bare noun) stops it, so the rules
+built on it are silent there.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from typing import NamedTuple
+
+from qa.checks import agreement_words as aw
+from qa.checks.agreement_lexicon import Genders, Noun
+from qa.checks.verb_forms import VerbWord, bare_root, infinitive, verb_word
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+
+_LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
+#: A word (hyphenated or abbreviated compounds are one word that no table knows), a
+#: number, or any other character (punctuation: a clause boundary).
+_TOKEN = re.compile(
+    rf"(?P<word>[{_LETTERS}]+(?:[-‐‑–.॰][{_LETTERS}]+)*॰?)|(?P<number>[0-9०-९]+(?:[.,:/-][0-9०-९]+)*)|(?P<other>[A-Za-z]+|\S)"
+)
+_SENTENCE = re.compile(r"[^।!?\n|॥]+")
+#: Words after which a clause starts afresh (besides punctuation).
+_CLAUSE_STARTS = aw.word_set("कि जब क्योंकि लेकिन परंतु परन्तु किंतु किन्तु मगर तो यदि अगर जबकि बल्कि")
+#: Words after a verb group that end its clause.
+_CLAUSE_ENDS = _CLAUSE_STARTS | aw.word_set("और तथा एवं व या जो जिसमें जिससे जहाँ जहां")
+#: Relative words (जिसमें, जहाँ, जो, जैसे …): a clause inside the clause.
+_RELATIVE_STEMS = ("जिस", "जिन", "जहाँ", "जहां")
+_RELATIVES = aw.word_set("जो जब जैसे जैसा जैसी")
+#: Pronouns in the direct case: before anything but a noun or adjective, the subject.
+_DEMONSTRATIVES = aw.word_set("यह वह ये वे")
+#: Nouns that make postpositions (की ओर, के पश्चात, की भांति): never a subject.
+_POSTPOSITION_NOUNS = aw.COMPOUND_POSTPOSITIONS | aw.word_set("पश्चात उपरांत उपरान्त भांति भाँति समेत सहित")
+#: Words before a noun that makes a postposition (के बाद, की ओर, इस बारे में, इस दौरान).
+_BEFORE_POSTPOSITION_NOUN = frozenset(aw.GENITIVE) | aw.word_set("इस उस इन उन")
+#: Words of an era that a year follows (सन् 1935).
+_ERA = aw.word_set("सन् सन संवत् संवत ईस्वी")
+#: Words that may follow an invariable predicate in its verb group (शुरू नहीं हुई).
+_BEFORE_VERB = aw.word_set("नहीं न भी ही")
+_POSTPOSITIONS = aw.word_set("में से पर तक द्वारा")
+#: Pronouns that take को in one word.
+OBJECT_PRONOUNS = aw.word_set("इसे उसे इन्हें उन्हें मुझे हमें तुम्हें आपको")
+#: What takes agreement off the nominative (ने, को), and conjunctions (coordination).
+_ABORT = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS | aw.word_set("ने को जिसे जिन्हें और तथा एवं व या")
+_MARKED_PRONOUNS = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS
+_ADVERBS = aw.word_set(
+    """भी ही तो नहीं न अब तब फिर आज कल यहाँ यहां वहाँ वहां अभी पहले बाद लगभग करीब केवल सिर्फ सिर्फ़
+    जल्द जल्दी अक्सर हमेशा कभी शायद धीरे फिलहाल फ़िलहाल इसमें उसमें इनमें उनमें इससे उससे इनसे उनसे इसपर उसपर"""
+)
+#: Nouns of time that stand without a postposition as adverbs after a modifier (इस साल, उस समय).
+_TIME_NOUNS = aw.word_set("साल वर्ष दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त दौरान बीच महीने सप्ताह हफ्ते")
+_MODIFIERS = aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत एक कई सभी हर कुछ दोनों तीनों दो तीन चार पांच पाँच दस सौ")
+#: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
+_PREDICATES = (
+    aw.PREDICATES
+    | aw.INVARIABLE_PREDICATES
+    | aw.word_set(
+        "नष्ट समाप्त प्राप्त आरंभ प्रारंभ आरम्भ प्रारम्भ रद्द स्वीकार नियुक्त गिरफ्तार गिरफ़्तार मंजूर मंज़ूर बर्खास्त तैनात रिहा बरी"
+    )
+)
+
+
+class Token(NamedTuple):
+    """A word, a number or another character (punctuation) of a sentence."""
+
+    kind: str
+    text: str
+    normal: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    index: int
+    noun: Noun
+    plural: bool
+
+
+def tokens(view: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``view[start:end]``."""
+    normal = aw.normal
+    return [
+        Token(m.lastgroup or "other", text, normal(text), *m.span())
+        for m in _TOKEN.finditer(view, start, end)
+        for text in (m.group(),)
+    ]
+
+
+@lru_cache(maxsize=1 << 12)
+def predicate(word: str) -> bool:
+    """An invariable predicate: listed, or a participle in -इत (निर्धारित, आधारित)."""
+    return word in _PREDICATES or (word.endswith("ित") and len(word) > 3)
+
+
+def subject_noun(lexicon: Genders, word: str) -> tuple[Noun, bool] | None:
+    """The gender of a bare noun as a subject, and whether it is visibly plural:
+    feminine plurals in -ें, -एं, -इयां (दुकानें, सेवाएं, चिट्ठियां) and masculine -ए of an
+    -आ noun that inflects (फ़ैसले)."""
+    if not aw.is_candidate(word):
+        return None
+    noun = lexicon.noun(word)
+    if noun is not None:
+        return noun, False
+    singulars = []
+    if word.endswith("ें"):
+        singulars.append(word[:-2])
+    if word.endswith(("एं", "एँ")):
+        singulars.append(word[:-2])
+    if word.endswith(("ियां", "ियाँ")):
+        singulars += [word[:-4] + "ी", word[:-4] + "ि", word[:-1]]
+    for singular in singulars:
+        found = lexicon.noun(singular) if len(singular) > 1 else None
+        if found is not None and found.gender == "f":
+            return found, True
+    if word.endswith("े"):
+        found = lexicon.noun(word[:-1] + "ा")
+        if found is not None and found.inflects:
+            return found, True
+    return None
+
+
+class Abort(Exception):
+    """The clause is not one the rule can read."""
+
+
+class Clause:
+    """One clause read from its start: the subject, then what stands before the verb.
+    With ``marked``, phrases with ने and को (and उसने, उसे …) are read as postposition
+    phrases, and ``ergative`` tells whether the clause has ने."""
+
+    def __init__(self, tokens: list[Token], lexicon: Genders, *, marked: bool = False) -> None:
+        self.tokens, self.lexicon, self.marked = tokens, lexicon, marked
+        self.ergative = False
+        #: the clause has को or उसे, इन्हें …
+        self.marked_object = False
+        self.subject: Subject | None = None
+        self.nouns: list[int] = []  # bare nouns since the last postposition
+        self.genitive = False  # a genitive waits for its noun
+
+    def close(self) -> None:
+        """A noun phrase has ended without a postposition: the subject, if first."""
+        if self.nouns:
+            if self.subject is not None or len(self.nouns) > 1:
+                raise Abort
+            word = self.tokens[self.nouns[0]].normal
+            found = subject_noun(self.lexicon, word) if word not in _TIME_NOUNS else None
+            if found is None:
+                raise Abort  # a pronoun, a name, a noun of time (बार: the pub or the time)
+            self.subject = Subject(self.nouns[0], *found)
+        self.nouns, self.genitive = [], False
+
+    def postposition(self) -> None:
+        if self.subject is None and len(self.nouns) > 1 and not self.marked:
+            first = subject_noun(self.lexicon, self.tokens[self.nouns[0]].normal)
+            if first is None or not first[1]:
+                raise Abort  # शिक्षा विभाग में: a compound, not a subject and a noun
+            self.subject = Subject(self.nouns[0], *first)  # दुकानें शाम तक: plural, no compound
+        self.nouns, self.genitive = [], False
+
+    def _predicative(self, k: int) -> bool:
+        """An invariable predicate at ``k - 1`` stands before its verb (शुरू नहीं हुई), not
+        before a noun it qualifies (कृषि आधारित समाज)."""
+        while k < len(self.tokens) and self.tokens[k].normal in _BEFORE_VERB:
+            k += 1
+        word = self.tokens[k].normal if k < len(self.tokens) else None
+        following = self.tokens[k + 1].normal if k + 1 < len(self.tokens) else None
+        return word is not None and (verb_word(word) is not None or bare_root(word, following))
+
+    def _counted(self, j: int) -> bool:
+        """A noun of time at ``j`` has a modifier or number before it (इस साल, पिछले दिनों,
+        तीन बार): an adverb; bare (वक्त लगेगा) it may be the subject."""
+        before = self.tokens[j - 1] if j > 0 else None
+        return before is not None and (
+            before.kind == "number" or before.normal in _MODIFIERS or aw.agreeing(before.normal) is not None
+        )
+
+    def _noun_follows(self, k: int) -> bool:
+        """A demonstrative at ``k - 1`` qualifies a noun: a noun, adjective or number follows."""
+        token = self.tokens[k] if k < len(self.tokens) else None
+        return token is not None and (
+            token.kind == "number"
+            or token.normal in _MODIFIERS
+            or aw.is_candidate(token.normal)
+            or getattr(aw.agreeing(token.normal), "kind", None) == "adjective"
+        )
+
+    def verb_start(self, j: int) -> int | None:
+        """Read up to the verb group: its first token, or None where the clause ends
+        first or holds what the rule cannot read (raises :class:`Abort` for some)."""
+        tokens, start = self.tokens, j
+        while j < len(tokens):
+            token = tokens[j]
+            word = token.normal
+            following = tokens[j + 1].normal if j + 1 < len(tokens) else None
+            if token.kind == "other":
+                return None
+            if self.marked and (word in ("ने", "को") or word in _MARKED_PRONOUNS):
+                self.ergative = self.ergative or word == "ने" or word in aw.ERGATIVE_PRONOUNS
+                self.marked_object = self.marked_object or word == "को" or word in OBJECT_PRONOUNS
+                if word in ("ने", "को"):
+                    if len(self.nouns) > 1:
+                        raise Abort  # यह किताब राम ने: an object before the subject?
+                    self.postposition()
+                else:
+                    self.close()
+                j += 1
+                continue
+            if word in _ABORT or word in _RELATIVES or word.startswith(_RELATIVE_STEMS):
+                return None
+            if word in _DEMONSTRATIVES and not self._noun_follows(j + 1):
+                raise Abort  # a pronoun subject: वे अपनी रक्षा करेंगे
+            if (
+                token.kind == "number"
+                or word in _MODIFIERS
+                or (aw.agreeing(word) is not None and word not in aw.GENITIVE)
+            ):
+                if self.nouns and tokens[self.nouns[-1]].normal in _ERA and token.kind == "number":
+                    self.nouns.pop()  # सन् 1935 से: the era word goes with its number
+                if self.nouns and not self.genitive:
+                    self.close()
+            elif word in aw.GENITIVE and (self.nouns or self.genitive):
+                if len(self.nouns) > 1 and self.subject is None:
+                    raise Abort  # ब्लूबेरी एंटीऑक्सीडैंट का: where the subject ends is unknown
+                self.nouns, self.genitive = [], True
+            elif word in _POSTPOSITIONS:
+                self.postposition()
+            elif (
+                aw.key(word) in _POSTPOSITION_NOUNS
+                and j > start
+                and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN
+            ):
+                self.nouns, self.genitive = [], False
+            elif (
+                word in _ADVERBS
+                or (predicate(word) and self.lexicon.noun(word) is None and self._predicative(j + 1))
+                or (word in _TIME_NOUNS and following not in _POSTPOSITIONS and self._counted(j))
+            ):
+                self.close()
+            elif verb_word(word) is not None or bare_root(word, following):
+                self.close()
+                return j
+            elif infinitive(word) and (following in _POSTPOSITIONS or following in aw.GENITIVE):
+                # शिक्षा पूरी करने के बाद उन्होंने …: what came before belongs to the
+                # infinitive's clause, which is a noun phrase of this one
+                self.subject, self.nouns, self.genitive = None, [j], False
+            elif aw.is_candidate(word) and aw.key(word) not in _POSTPOSITION_NOUNS:
+                self.nouns.append(j)
+                self.genitive = False
+            else:
+                return None
+            j += 1
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class VerbGroup:
+    """A verb group: its gendered words (slot, analysis), the slot after it, the root of
+    its main verb, and whether it is a passive (बनाई गई, की जा रही)."""
+
+    gendered: list[tuple[int, VerbWord]]
+    end: int
+    root: str
+    passive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A verb group's gendered words rewritten: the span they cover and its right text."""
+
+    start: int
+    end: int
+    written: str
+    right: str
+
+
+def rewrite(view: str, tokens: list[Token], group: VerbGroup, gender: aw.Gender, plural: bool) -> Correction:
+    """The group's gendered words in ``gender``; with ``plural``, every masculine word
+    plural, or the feminine group's last word if it ends the group (की गईं, आती हैं)."""
+    pieces, at = [], tokens[group.gendered[0][0]].start
+    for k, verb in group.gendered:
+        pieces += [
+            view[at : tokens[k].start],
+            verb.inflect(gender, plural and (gender == "m" or k == group.end - 1)),
+        ]
+        at = tokens[k].end
+    start = tokens[group.gendered[0][0]].start
+    return Correction(start, at, view[start:at], "".join(pieces))
+
+
+def disagreement(view: str, tokens: list[Token], group: VerbGroup, subject: Subject) -> Correction | None:
+    """The correction of a group that does not agree with ``subject`` (the noun it
+    agrees with): in gender, or a feminine plural noun with a group that ends in a
+    singular. None when the group's own words disagree (G005's business)."""
+    gendered = group.gendered
+    first, last = gendered[0][1], gendered[-1]
+    if len({verb.gender for _, verb in gendered}) > 1:
+        return None
+    if first.gender == "m" and len({verb.plural for _, verb in gendered}) > 1:
+        return None
+    gender = subject.noun.gender
+    number_slip = (
+        gender == "f"
+        and subject.plural
+        and last[0] == group.end - 1
+        and not last[1].plural
+        and (len(gendered) > 1 or not last[1].perfective)  # नलियां मांसपेशियों से बनी: an attribute
+    )
+    if first.gender == gender and not number_slip:
+        return None
+    return rewrite(view, tokens, group, gender, subject.plural or any(verb.plural for _, verb in gendered))
+
+
+def _modal_follows(word: str, following: str | None) -> bool:
+    """``word`` is a bare root before सकना, पाना, रहना or चुकना (मिला सका: मिलाना's root,
+    not मिलना's perfective)."""
+    after = verb_word(following) if following else None
+    return after is not None and after.root in ("सक", "पा", "रह", "चुक") and bare_root(word, following)
+
+
+def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
+    """The verb group that starts at ``j``; None unless punctuation, the end or a clause
+    boundary follows it, and when हुआ/हुई/हुए stands after its verb (करते हुए, घोषित की
+    हुई: an adverb or an attribute, not a verb group)."""
+    gendered: list[tuple[int, VerbWord]] = []
+    k = j
+    while k < len(tokens) and tokens[k].kind == "word":
+        word = tokens[k].normal
+        following = tokens[k + 1].normal if k + 1 < len(tokens) else None
+        found = None if _modal_follows(word, following) else verb_word(word)
+        if found is not None:
+            if gendered and found.root == "हो" and found.perfective:
+                return None
+            gendered.append((k, found))
+        elif not bare_root(word, following) and word not in ("है", "हैं", "हो"):
+            break
+        k += 1
+    if not gendered or (
+        k < len(tokens) and tokens[k].kind == "word" and tokens[k].normal not in _CLAUSE_ENDS
+    ):
+        return None
+    after = tokens[j + 1].normal if j + 1 < k else None
+    main = None if _modal_follows(tokens[j].normal, after) else verb_word(tokens[j].normal)
+    passive = (
+        main is not None
+        and main.perfective
+        and main.root not in ("जा", "हो")
+        and after is not None
+        and (after == "जा" or getattr(verb_word(after), "root", None) == "जा")
+    )
+    return VerbGroup(gendered, k, main.root if main else tokens[j].normal, passive)
+
+
+def clause_starts(tokens: list[Token]) -> Iterator[int]:
+    """Where a clause may start: the sentence's start, after punctuation or कि, जब …"""
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i else None
+        if token.kind != "other" and (
+            before is None or before.kind == "other" or before.normal in _CLAUSE_STARTS
+        ):
+            yield i
+
+
+class Sentences:
+    """A document's sentences (runs of text between ।, ?, !, | and line breaks), each cut
+    into tokens once, when a rule first asks for it; shared by the rules of a document."""
+
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self.spans = [m.span() for m in _SENTENCE.finditer(view)]
+        self.starts = [start for start, _ in self.spans]
+        self._tokens: dict[int, list[Token]] = {}
+
+    def holding(self, offsets: Iterable[int]) -> Iterator[list[Token]]:
+        """The tokens of each sentence that holds one of ``offsets`` (in order)."""
+        last = -1
+        for offset in offsets:
+            k = bisect_right(self.starts, offset) - 1
+            if k <= last:
+                continue
+            last = k
+            if k not in self._tokens:
+                self._tokens[k] = tokens(self.view, *self.spans[k])
+            yield self._tokens[k]
+
+
+def corrections(
+    ctx: Context,
+    index: dict[str, list[int]],
+    wanted: Callable[[str], object],
+    judge: Callable[[list[Token], int], tuple[Correction, str] | None],
+) -> Iterator[tuple[Correction, str]]:
+    """What ``judge`` finds in each clause (its tokens and start) of the sentences that
+    hold a word ``wanted`` accepts, once per span."""
+    reported = set[int]()
+    sentences = ctx.shared("sentences", lambda ctx: Sentences(ctx.document.view))
+    offsets = sorted(start for word in index if wanted(word) for start in index[word])
+    for tokens in sentences.holding(offsets):
+        for start in clause_starts(tokens):
+            found = judge(tokens, start)
+            if found is not None and found[0].start not in reported:
+                reported.add(found[0].start)
+                yield found
+
+
+class ClauseRule(Rule):
+    """A rule that reads the clauses of the sentences holding a word :meth:`wanted`
+    accepts and reports what :meth:`judge` finds in them, fixed (unsafely)."""
+
+    @staticmethod
+    def wanted(word: str) -> bool:
+        raise NotImplementedError
+
+    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        raise NotImplementedError
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        index = ctx.document.word_index
+        for found, message in corrections(ctx, index, self.wanted, partial(self.judge, ctx)):
+            yield self.replace(found.start, found.end, found.right, message)

@@ -1,0 +1,153 @@
+"""Verb agreement (G020-G023): the verb-form analyser, the clause reader, and the rules
+through the real CLI on the misses they were built for and on the hard passes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from qa import api
+from qa.checks import clauses
+from qa.checks.agreement_lexicon import builtin
+from qa.checks.verb_forms import bare_root, perfective_form, subjunctive_root, verb_word
+from qa.config import Config
+
+from conftest import run_qa
+
+
+def _findings(text: str) -> list[tuple[str, str]]:
+    config = Config()
+    config.values["select"] = ["G"]
+    return [(d.code, text[d.start : d.end]) for d in api.check(text, config=config)]
+
+
+@pytest.mark.parametrize(
+    ("word", "root", "gender", "plural", "perfective", "feminine_plural"),
+    [
+        ("बना", "बन", "m", False, True, "बनीं"),
+        ("खुले", "खुल", "m", True, True, "खुलीं"),
+        ("रहेंगे", "रह", "m", True, False, "रहेंगी"),
+        ("जायेगा", "जा", "m", False, False, "जायेंगी"),
+        ("किया", "कर", "m", False, True, "कीं"),
+        ("गईँ", "जा", "f", True, True, "गईं"),
+        ("खुलती", "खुल", "f", False, False, "खुलतीं"),
+        ("थे", "थ", "m", True, False, "थीं"),
+    ],
+)
+def test_verb_words_and_their_forms(
+    word: str, root: str, gender: str, plural: bool, perfective: bool, feminine_plural: str
+) -> None:
+    found = verb_word(word)
+    assert found is not None
+    assert (found.root, found.gender, found.plural, found.perfective) == (root, gender, plural, perfective)
+    assert found.inflect("f", True) == feminine_plural
+
+
+def test_nouns_and_other_words_are_no_verb_forms() -> None:
+    # लड़ाई/पढ़ाई are nouns of certain gender; इमारत, राजा, आईना have no verb root
+    assert [verb_word(w) for w in ("लड़ाई", "पढ़ाई", "इमारत", "राजा", "आईना")] == [None] * 5
+
+
+def test_bare_roots_and_subjunctives() -> None:
+    assert bare_root("खुल", "रहा") and bare_root("हो", "गया") and not bare_root("इमारत", "गया")
+    assert [subjunctive_root(w) for w in ("रखें", "बनाएं", "बनायें", "दें", "लें", "बातें")] == [
+        "रख",
+        "बना",
+        "बना",
+        "दे",
+        None,
+        None,
+    ]
+    assert [perfective_form("रख", "m", True), perfective_form("दे", "f", False)] == ["रखे", "दी"]
+
+
+def _clause(text: str, *, marked: bool = False) -> clauses.Clause:
+    tokens = clauses.tokens(text, 0, len(text))
+    clause = clauses.Clause(tokens, builtin(), marked=marked)
+    clause.verb_start(0)
+    return clause
+
+
+def test_the_clause_reader_finds_the_subject_across_postposition_phrases() -> None:
+    clause = _clause("शहर की यह इमारत 1920 में बाद में भी बनी थी।")
+    assert clause.subject is not None and clause.tokens[clause.subject.index].text == "इमारत"
+    plural = _clause("दुकानें शाम तक खुली रहेंगी।")
+    assert plural.subject is not None and plural.subject.plural
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "शिक्षा विभाग में बदलाव हुआ।",  # two nouns: where the subject ends is unknown
+        "वे अपनी रक्षा करेंगे।",  # a pronoun subject, the noun is the object
+        "राम और सीता वन गए।",  # coordination
+    ],
+)
+def test_the_clause_reader_gives_up_where_it_cannot_read(text: str) -> None:
+    tokens = clauses.tokens(text, 0, len(text))
+    clause = clauses.Clause(tokens, builtin())
+    try:
+        verb = clause.verb_start(0)
+    except clauses.Abort:
+        verb = None
+    assert verb is None or clause.subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "span"),
+    [
+        ("यह इमारत 1920 में बना था।", "G020", "बना था"),
+        ("दुकानें शाम तक खुले रहेंगे।", "G020", "खुले रहेंगे"),
+        ("दुकानें शाम तक खुली रहेगी।", "G020", "खुली रहेगी"),
+        ("नियम रखें गये।", "G021", "रखें"),
+        ("उसने पार्क में लड़की को देखी।", "G022", "देखी"),
+        ("उन्होंने 1935 से वकालत शुरू किया।", "G023", "किया"),
+    ],
+)
+def test_each_miss_alone_is_found(text: str, code: str, span: str) -> None:
+    assert (code, span) in _findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "प्रधानमंत्री शाम को आए।",  # honorific plural
+        "माँ भी कल आईं।",  # honorific plural, feminine
+        "उसने लड़की को देखा।",  # a को object: masculine singular
+        "उसने लड़की को किताब दी।",  # the verb agrees with the bare object
+        "मकान और दुकान शाम तक खुले रहेंगे।",  # coordination
+        "किरण बेदी 1972 में पुलिस सेवा में आईं।",  # a name
+        "वह इमारत, जो 1920 में बनी थी, गिर गई।",  # a relative clause
+        "यह बात उन्होंने पत्रकारों को बताई।",  # the object put first
+        "इसे राष्ट्रीय धरोहर घोषित किया गया।",  # a complement with को
+        "बार अब पड़ोस के लिविंग रूम की तरह नहीं रह गए हैं।",  # बार: the pub, not the time
+        "नलियां मांसपेशियों से बनी, तथा इनके अंदर रक्त है।",  # an attribute, not a verb
+        "महामारी अभी दूर होने में वक्त लगेगा।",  # time takes, the noun of time is the subject
+        "यदि यह वाणिज्यिक हो जाता है, तो ठीक है।",  # a predicate after a pronoun subject
+        "यह फल विटामिन का अच्छा स्रोत होता है।",  # a predicate noun, the subject before it
+    ],
+)
+def test_hard_passes_are_silent(text: str) -> None:
+    assert [code for code, _ in _findings(text) if code >= "G020"] == []
+
+
+def test_cli_fixes_verb_agreement_with_unsafe_fixes(tmp_path: Path) -> None:
+    path = tmp_path / "copy.txt"
+    path.write_text("यह इमारत 1920 में बना था। दुकानें शाम तक खुले रहेंगे। नियम रखें गये।\n", encoding="utf-8")
+    report = run_qa("check", "--select", "G020,G021", "--format", "json", "copy.txt", cwd=tmp_path)
+    assert report.returncode == 1
+    assert sorted(f["code"] for f in json.loads(report.stdout)["diagnostics"]) == ["G020", "G020", "G021"]
+    assert run_qa("check", "--select", "G020,G021", "--fix", "copy.txt", cwd=tmp_path).returncode == 1
+    assert "बना था" in path.read_text(encoding="utf-8")  # unsafe fixes need --unsafe-fixes
+    fixed = run_qa("check", "--select", "G020,G021", "--fix", "--unsafe-fixes", "copy.txt", cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stdout.decode()
+    assert path.read_text(encoding="utf-8") == "यह इमारत 1920 में बनी थी। दुकानें शाम तक खुली रहेंगी। नियम रखे गये।\n"
+
+
+def test_ki_after_an_auxiliary_is_fixed_safely(tmp_path: Path) -> None:
+    path = tmp_path / "copy.txt"
+    path.write_text("माना जाता है की क़िला पुराना है। जांच की गई है की नहीं?\n", encoding="utf-8")
+    assert run_qa("check", "--select", "G025", "--fix", "copy.txt", cwd=tmp_path).returncode == 0
+    assert path.read_text(encoding="utf-8") == "माना जाता है कि क़िला पुराना है। जांच की गई है कि नहीं?\n"
