@@ -106,3 +106,23 @@ def test_the_resolver_caches_per_folder_and_reads_each_file_once(tmp_path: Path)
     inner = resolver.config_for(tmp_path / "c" / "y.txt")
     assert inner.path == tmp_path / "c" / "qa.toml" and inner["ignore"] == []
     assert top.origins["fail-level"] == inner.origins["fail-level"] == "--fail-level"
+
+
+def test_a_watching_resolver_notices_config_files_added_changed_and_removed(tmp_path: Path) -> None:
+    _write(tmp_path, {"qa.toml": 'ignore = ["P001"]\n', "a/b/x.txt": SLIP})
+    story = tmp_path / "a" / "b" / "x.txt"
+    watching, once = ConfigResolver(watch=True), ConfigResolver()
+    first = watching.config_for(story)
+    assert first is watching.config_for(story)  # nothing changed: the same config object
+    assert once.config_for(story)["ignore"] == ["P001"]
+
+    (tmp_path / "qa.toml").write_text('ignore = ["P001", "P002"]\n', encoding="utf-8")
+    assert watching.config_for(story)["ignore"] == ["P001", "P002"]
+    assert once.config_for(story)["ignore"] == ["P001"]  # qa check reads each file once per run
+    (tmp_path / "a" / "pyproject.toml").write_text("[tool.qa]\nselect = ['P']\n", encoding="utf-8")
+    assert watching.config_for(story).path == tmp_path / "a" / "pyproject.toml"
+    assert watching.config_for(tmp_path / "y.txt").path == tmp_path / "qa.toml"  # above it: unchanged
+    (tmp_path / "a" / "pyproject.toml").write_text("[tool.other]\nx = 1\n", encoding="utf-8")
+    assert watching.config_for(story).path == tmp_path / "qa.toml"  # no [tool.qa] table any more
+    (tmp_path / "qa.toml").unlink()
+    assert watching.config_for(story).path is None
