@@ -401,11 +401,18 @@ def _emit(
     report = formatter(output_format)(results, rules, report_options)
     if output:
         try:
-            Path(output).write_text(report, encoding="utf-8")
+            with open(output, "w", encoding="utf-8") as handle:
+                _write(handle, report)
         except OSError as exc:
             raise QAError(f"{output}: cannot write report: {exc.strerror or exc}") from None
     else:
-        _stream(options).write(report)
+        _write(_stream(options), report)
+
+
+def _write(stream, report: str, chunk: int = 1 << 20) -> None:  # type: ignore[no-untyped-def]
+    """Write ``report`` a megabyte at a time: a big run's report is never held encoded whole too."""
+    for start in range(0, len(report), chunk):
+        stream.write(report[start : start + chunk])
 
 
 def _stream(options: Options):  # type: ignore[no-untyped-def]

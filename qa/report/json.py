@@ -63,16 +63,20 @@ def render(results: list[FileResult], rules: Mapping[str, RuleMeta], options: Re
     run's findings twice); a record sits two levels deep, so its lines are indented by
     four more spaces (a line break inside a JSON string is always escaped). orjson
     refuses lone surrogates (a file name that is not UTF-8): such a report is written by
-    the standard encoder, as before.
+    the standard encoder, as before. The records are appended to one buffer, which is
+    decoded once: a big run's report is held twice at most (its bytes and its text), not
+    as parts, joined parts and their concatenations besides.
     """
+    out = bytearray(b'{\n  "version": 1,\n  "diagnostics": [')
+    separator = b"\n    "
     try:
-        parts = [
-            orjson.dumps(r, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ") for r in _records(results)
-        ]
+        for record in _records(results):
+            out += separator
+            out += orjson.dumps(record, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ")
+            separator = b",\n    "
     except orjson.JSONEncodeError:
         return (
             json.dumps({"version": 1, "diagnostics": records(results)}, ensure_ascii=False, indent=2) + "\n"
         )
-    if not parts:
-        return '{\n  "version": 1,\n  "diagnostics": []\n}\n'
-    return (b'{\n  "version": 1,\n  "diagnostics": [\n    ' + b",\n    ".join(parts) + b"\n  ]\n}\n").decode()
+    out += b"\n  ]\n}\n" if separator != b"\n    " else b"]\n}\n"
+    return out.decode()
