@@ -190,9 +190,16 @@ def check(
         _emit(results, diffs, output_format, output, session, report_options, options)
     if failed_inputs:
         sys.exit(2)
-    threshold = config.fail_level
-    failing = any(d.severity >= threshold for r in results for d in r.diagnostics)
-    sys.exit(0 if exit_zero else int(failing or bool(diffs and diff)))
+    sys.exit(0 if exit_zero else int(_failing(results, session) or bool(diffs and diff)))
+
+
+def _failing(results: list[FileResult], session: Session) -> bool:
+    """Whether a finding is at or above the fail level of its own file's config."""
+    for result in results:
+        threshold = session.config_for(result.path).fail_level
+        if any(d.severity >= threshold for d in result.diagnostics):
+            return True
+    return False
 
 
 def _selection(config: Config) -> str:
