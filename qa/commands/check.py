@@ -19,7 +19,7 @@ from qa.diagnostic import Diagnostic, FileResult
 from qa.errors import InputError, QAError
 from qa.files import discover
 from qa.formats import READERS
-from qa.report import ALIASES, FORMATS, formatter, summary
+from qa.report import ALIASES, FORMATS, encoder, formatter, summary
 from qa.report.options import ReportOptions, from_config
 from qa.runtime import settle
 from qa.sources import SourceText, decode, encode, read_file
@@ -405,15 +405,14 @@ def _emit(
         sys.stdout.write("".join(diffs))
         return
     rules = session.rules()
-    report = formatter(output_format)(results, rules, report_options)
     if output:
+        report = encoder(output_format)(results, rules, report_options)
         try:
-            with open(output, "w", encoding="utf-8") as handle:
-                _write(handle, report)
+            Path(output).write_bytes(report)
         except OSError as exc:
             raise QAError(f"{output}: cannot write report: {exc.strerror or exc}") from None
     else:
-        _write(_stream(options), report)
+        _write(_stream(options), formatter(output_format)(results, rules, report_options))
 
 
 def _write(stream, report: str, chunk: int = 1 << 20) -> None:  # type: ignore[no-untyped-def]
