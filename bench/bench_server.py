@@ -7,10 +7,16 @@ the shared news corpus at run time (the text is never stored in the project), th
 
 1. latency: ``--requests`` sequential requests per endpoint on one keep-alive
    connection (p50, p99, max);
-2. throughput: a bounded load generator (``--workers`` threads, each on its own
-   connection, ``--load`` requests in all per endpoint); requests/second and errors.
+2. throughput and latency under load: a bounded load generator (``--workers`` threads,
+   each on its own connection, ``--load`` requests in all per endpoint); requests/second,
+   p50/p99 of every request under that load, and errors;
+3. the same load on texts the server has answered before ("again": a CMS saving a draft
+   or a plug-in re-checking an unchanged text), which its answer cache answers.
 
-Every non-200 answer or transport failure counts as an error. Target: p99 < 100 ms, zero errors.
+Every text in 1. and 2. is one the server has not seen (a numbered last line makes it so).
+
+Every non-200 answer or transport failure counts as an error. Targets: p99 < 20 ms with
+8 concurrent clients, zero errors. The machine's load average is printed with the figures.
 """
 
 from __future__ import annotations
@@ -60,8 +66,11 @@ def articles(count: int, words: int = WORDS) -> list[str]:
     raise SystemExit(f"need {count * words} words of news copy under {DATA} (set QA_SHARED_DATA)")
 
 
-def start_server(nofile: int | None = None) -> tuple[subprocess.Popen[bytes], int]:
-    """``qa serve`` on a free port; ``nofile``: its open-file limit (as on a default Linux box)."""
+def start_server(
+    nofile: int | None = None, concurrency: int | None = None
+) -> tuple[subprocess.Popen[bytes], int]:
+    """``qa serve`` on a free port; ``nofile``: its open-file limit (as on a default Linux box);
+    ``concurrency``: its check workers (default: the server's own default)."""
     import resource
     import socket
 
@@ -69,6 +78,8 @@ def start_server(nofile: int | None = None) -> tuple[subprocess.Popen[bytes], in
         sock.bind(("127.0.0.1", 0))
         port = int(sock.getsockname()[1])
     folder = tempfile.mkdtemp(prefix="qa-bench-")
+    if concurrency is not None:
+        Path(folder, "qa.toml").write_text(f"[server]\nconcurrency = {concurrency}\n")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QA_LANGUAGETOOL_URL": ""}
 
     def limit() -> None:
@@ -89,6 +100,12 @@ def start_server(nofile: int | None = None) -> tuple[subprocess.Popen[bytes], in
             time.sleep(0.1)
     process.terminate()
     raise SystemExit("qa serve did not start")
+
+
+def distinct(texts: list[str], count: int, start: int = 0) -> list[str]:
+    """``count`` texts never sent before: ``texts`` in rotation, each with a numbered last line,
+    so that the server's answer cache never answers them."""
+    return [f"{texts[i % len(texts)]}क्रमांक {i}\n" for i in range(start, start + count)]
 
 
 Request = tuple[str, str, bytes, dict[str, str]]
@@ -133,8 +150,13 @@ def latency(port: int, requests: list[Request], count: int) -> tuple[list[float]
     return times, errors
 
 
-def load(port: int, requests: list[Request], workers: int, total: int) -> tuple[float, int]:
-    """Requests/second with ``workers`` concurrent clients sending ``total`` requests; errors."""
+def load(
+    port: int, requests: list[Request], workers: int, total: int, times: list[float] | None = None
+) -> tuple[float, int]:
+    """Requests/second with ``workers`` concurrent clients sending ``total`` requests; errors.
+
+    ``times``, if given, receives every request's latency (seconds) under that load.
+    """
     remaining = [total]
     errors = [0]
     lock = threading.Lock()
@@ -147,14 +169,17 @@ def load(port: int, requests: list[Request], workers: int, total: int) -> tuple[
     def worker() -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         while (index := take()) >= 0:
+            start = time.perf_counter()
             try:
                 ok = _send(connection, requests[index % len(requests)])
             except OSError:
                 ok = False
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            if not ok:
-                with lock:
-                    errors[0] += 1
+            elapsed = time.perf_counter() - start
+            with lock:
+                errors[0] += not ok
+                if times is not None:
+                    times.append(elapsed)
 
     threads = [threading.Thread(target=worker) for _ in range(workers)]
     start = time.perf_counter()
@@ -191,41 +216,56 @@ def _ms(values: list[float], fraction: float) -> float:
     return 1000 * ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
+def row(name: str, times: list[float], rate: str = "", errors: str = "") -> str:
+    """One line of the table: percentiles of ``times`` (seconds) in milliseconds."""
+    figures = (_ms(times, 0.5), _ms(times, 0.99), 1000 * max(times), statistics.mean(times) * 1000)
+    return f"{name:<28} " + " ".join(f"{f:>8.1f}" for f in figures) + f" {rate:>10} {errors:>7}"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200, help="sequential requests per endpoint")
     parser.add_argument("--workers", type=int, default=8, help="concurrent clients in the load test")
     parser.add_argument("--load", type=int, default=800, help="requests per endpoint in the load test")
     parser.add_argument("--texts", type=int, default=200, help="distinct 1,000-word articles to rotate")
+    parser.add_argument("--concurrency", type=int, help="the server's check workers (default: its own)")
     args = parser.parse_args(argv)
     warmup, *texts = articles(args.texts + 1)
-    process, port = start_server()
+    process, port = start_server(concurrency=args.concurrency)
     rows: list[str] = []
     try:
-        for name, requests in requests_for(texts).items():
+        sequential = requests_for(distinct(texts, args.requests))
+        loaded = requests_for(distinct(texts, args.load, args.requests))
+        repeated = requests_for(texts[: args.workers])
+        for name in sequential:
             latency(port, requests_for([warmup])[name], 10)  # warm-up: imports, compiled linters
-            times, errors = latency(port, requests, args.requests)
-            rate, load_errors = load(port, requests, args.workers, args.load)
-            rows.append(
-                f"{name:<20} {_ms(times, 0.5):>8.1f} {_ms(times, 0.99):>8.1f} {1000 * max(times):>8.1f} "
-                f"{statistics.mean(times) * 1000:>8.1f} {rate:>10.1f} {errors + load_errors:>7}"
-            )
+            times, errors = latency(port, sequential[name], args.requests)
+            rows.append(row(f"{name}, 1 client", times, errors=str(errors)))
+            for kind, requests in (("", loaded[name]), (" again", repeated[name])):
+                if kind:
+                    latency(port, requests, len(requests))  # answered once, kept by the server
+                timed: list[float] = []
+                rate, load_errors = load(port, requests, args.workers, args.load, timed)
+                rows.append(
+                    row(f"{name}, {args.workers} clients{kind}", timed, f"{rate:.1f}", str(load_errors))
+                )
     finally:
         process.terminate()
         process.wait(timeout=10)
     for name, times in in_process(texts, args.requests).items():
-        rows.append(
-            f"{name:<20} {_ms(times, 0.5):>8.1f} {_ms(times, 0.99):>8.1f} {1000 * max(times):>8.1f} "
-            f"{statistics.mean(times) * 1000:>8.1f} {'':>10} {'':>7}"
-        )
+        rows.append(row(name, times))
     size = sum(len(t) for t in texts) // len(texts)
     print(f"{len(texts)} articles of {WORDS} words (~{size} characters) in rotation; ", end="")
     print(f"{args.requests} sequential requests per endpoint")
     print(f"load: {args.workers} concurrent clients x {args.load} requests per endpoint (loopback)")
+    print(f"load average before: {' '.join(f'{v:.2f}' for v in LOAD_BEFORE)}, after: ", end="")
+    print(" ".join(f"{v:.2f}" for v in os.getloadavg()))
     header = ("p50 ms", "p99 ms", "max ms", "mean ms")
-    print(f"{'endpoint':<20} " + " ".join(f"{h:>8}" for h in header) + f" {'req/s':>10} {'errors':>7}")
+    print(f"{'endpoint':<28} " + " ".join(f"{h:>8}" for h in header) + f" {'req/s':>10} {'errors':>7}")
     print("\n".join(rows))
 
+
+LOAD_BEFORE = os.getloadavg()
 
 if __name__ == "__main__":
     main()

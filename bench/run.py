@@ -245,32 +245,49 @@ def cli_corpus(tmp: Path, words: int) -> None:
 
 
 def scaling(tmp: Path, sizes: Sequence[int]) -> None:
-    """Seconds per MB from 1 KB up; flat means linear. Each size runs in its own process."""
+    """Seconds per MB and peak memory from 1 KB up, with growth exponents (1: linear).
+    Each size runs in its own process: read, lint and the JSON report."""
+    from scaling import growth_exponent  # bench/scaling.py, beside this file
+
     sample = "\n".join(f.read_text(encoding="utf-8") for f in corpus_files()[:20])
-    rows = []
+    rows, exponents = [], []
     for mode in ("lines", "one line"):
         unit = sample if mode == "lines" else " ".join(sample.split())
-        per_mb = []
+        per_mb, seconds, peaks = [], [], []
         for size in sizes:
             path = tmp / "scale.txt"
             path.write_text(_sized(unit, size), encoding="utf-8")
-            run = _child_lint(path)
-            seconds = float(run.stdout or 0)
-            per_mb.append(seconds / (size / 1e6))
+            run = _child_lint(path, sample[:20_000])
+            seconds.append(float(run.stdout or 0))
+            peaks.append(run.peak_mb)
+            per_mb.append(seconds[-1] / (size / 1e6))
             rows.append(
                 (
                     mode,
                     _bytes(size),
-                    seconds,
+                    seconds[-1],
                     per_mb[-1],
                     per_mb[-1] / per_mb[min(3, len(per_mb) - 1)],
                     run.peak_mb,
                 )
             )
+        # Memory above what the smallest input needs (interpreter, rules, data) grows with the input.
+        above = [peak - peaks[0] for peak in peaks]
+        for i in range(1, len(sizes)):
+            if sizes[i] >= 1_000_000:
+                pair = sizes[i - 1 : i + 1]
+                step = f"{_bytes(pair[0])} -> {_bytes(pair[1])}"
+                time_exponent = growth_exponent(pair, seconds[i - 1 : i + 1])
+                exponents.append((mode, step, time_exponent, growth_exponent(pair, above[i - 1 : i + 1])))
     table(
-        "Growth with input size (read + lint in one process)",
-        ("input", "size", "seconds", "s/MB", "vs 1 MB", "peak MB"),
+        "Growth with input size (read + lint + JSON report in one process)",
+        ("input", "size", "lint s", "s/MB", "vs 1 MB", "peak MB"),
         rows,
+    )
+    table(
+        "Growth exponents (1 is linear; memory: the peak above the smallest input's)",
+        ("input", "step", "time", "memory"),
+        exponents,
     )
 
 
@@ -299,17 +316,22 @@ _CHILD = """
 import sys, time
 from qa import api
 from qa.config import Config
+from qa.diagnostic import FileResult
+from qa.report import formatter
 text = open(sys.argv[1], encoding="utf-8").read()
 linter = api.linter(Config())
-linter.check(api.document(text[:5000]))  # every lazy table loaded before the clock starts
+linter.check(api.document(sys.argv[2]))  # every lazy table loaded before the clock starts
 start = time.perf_counter()
-linter.check(api.document(text, path=sys.argv[1]))
+found = linter.check(api.document(text, path=sys.argv[1]))
 print(time.perf_counter() - start)
+formatter("json")([FileResult(sys.argv[1], text, found)], {})  # the report counts for the peak
 """
 
 
-def _child_lint(path: Path) -> Run:
-    return measure([sys.executable, "-c", _CHILD, str(path)], env=qa_env())
+def _child_lint(path: Path, warm_up: str) -> Run:
+    """Lint ``path`` in a fresh process, after checking ``warm_up`` (the same for every size,
+    so that every size's peak includes the same lazily loaded tables)."""
+    return measure([sys.executable, "-c", _CHILD, str(path), warm_up], env=qa_env())
 
 
 # --- peers --------------------------------------------------------------------------------------

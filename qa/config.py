@@ -160,6 +160,10 @@ class Config:
         )
 
 
+#: The names of config files, in the order they count within one folder.
+CONFIG_NAMES = ("qa.toml", "pyproject.toml")
+
+
 def _config_in(directory: Path) -> Path | None:
     """The folder's ``qa.toml``, else its ``pyproject.toml`` if that has a ``[tool.qa]`` table."""
     candidate = directory / "qa.toml"
@@ -172,32 +176,44 @@ def _config_in(directory: Path) -> Path | None:
 
 
 Override = tuple[str, object, str]  #: (setting, value or None, origin such as "--ignore")
+#: A file's state on disk: (modification time in ns, size), or None when it is absent.
+Stamp = tuple[int, int] | None
 
 
-def find_config_file(start: Path) -> Path | None:
-    """The config file nearest above ``start`` (a file, or a folder counting itself), read
-    afresh each time (for a long-running server that sees files change)."""
-    folder = absolute(start if start.is_dir() else start.parent)
-    for here in (folder, *folder.parents):
-        if (found := _config_in(here)) is not None:
-            return found
-    return None
+def _stamp(path: Path) -> Stamp:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
 
 
 class ConfigResolver:
     """The config of each file: the nearest config file above it (or one ``explicit`` file
-    for every file), with command-line ``overrides`` on top. Cached per folder and file."""
+    for every file), with command-line ``overrides`` on top. Cached per folder and file.
 
-    def __init__(self, explicit: Path | None = None, overrides: Iterable[Override] = ()) -> None:
+    A long-running process (the language server) passes ``watch``: then each lookup first
+    looks at the config files that could apply (two names in every folder up to the root,
+    a few ``stat`` calls) and forgets what it read from any that was added, changed or
+    removed since, so an edit to a config applies from the next check on.
+    """
+
+    def __init__(
+        self, explicit: Path | None = None, overrides: Iterable[Override] = (), *, watch: bool = False
+    ) -> None:
         self.explicit = explicit
         self.overrides = tuple(overrides)
+        self.watch = watch
         self._file_of: dict[Path, Path | None] = {}
         self._configs: dict[Path | None, Config] = {}
+        self._stamps: dict[Path, Stamp] = {}
 
     def config_for(self, path: str | Path) -> Config:
         """The config for a file or folder (a folder's own config file counts for it)."""
         given = Path(path)
         folder = absolute(given if given.is_dir() else given.parent)
+        if self.watch:
+            self._notice_changes(folder)
         file = self.explicit if self.explicit is not None else self._nearest(folder)
         if file not in self._configs:
             config = load(file)
@@ -208,6 +224,23 @@ class ConfigResolver:
                 config.override(key, value, origin)
             self._configs[file] = config
         return self._configs[file]
+
+    def _notice_changes(self, folder: Path) -> None:
+        """Forget the configs, and which file is nearest, wherever a config file that could
+        apply in ``folder`` has changed on disk since it was last looked at."""
+        if self.explicit is not None:
+            candidates = [self.explicit]
+        else:
+            candidates = [here / name for here in (folder, *folder.parents) for name in CONFIG_NAMES]
+        for file in candidates:
+            stamp = _stamp(file)
+            if file not in self._stamps:  # first seen: nothing was read from it yet
+                self._stamps[file] = stamp
+            elif self._stamps[file] != stamp:
+                self._stamps[file] = stamp
+                self._configs.pop(file, None)
+                here = file.parent
+                self._file_of = {f: c for f, c in self._file_of.items() if not f.is_relative_to(here)}
 
     def _nearest(self, folder: Path) -> Path | None:
         if folder not in self._file_of:

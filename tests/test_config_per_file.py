@@ -106,3 +106,43 @@ def test_the_resolver_caches_per_folder_and_reads_each_file_once(tmp_path: Path)
     inner = resolver.config_for(tmp_path / "c" / "y.txt")
     assert inner.path == tmp_path / "c" / "qa.toml" and inner["ignore"] == []
     assert top.origins["fail-level"] == inner.origins["fail-level"] == "--fail-level"
+
+
+def test_a_watching_resolver_notices_config_files_added_changed_and_removed(tmp_path: Path) -> None:
+    _write(tmp_path, {"qa.toml": 'ignore = ["P001"]\n', "a/b/x.txt": SLIP})
+    story = tmp_path / "a" / "b" / "x.txt"
+    watching, once = ConfigResolver(watch=True), ConfigResolver()
+    first = watching.config_for(story)
+    assert first is watching.config_for(story)  # nothing changed: the same config object
+    assert once.config_for(story)["ignore"] == ["P001"]
+
+    (tmp_path / "qa.toml").write_text('ignore = ["P001", "P002"]\n', encoding="utf-8")
+    assert watching.config_for(story)["ignore"] == ["P001", "P002"]
+    assert once.config_for(story)["ignore"] == ["P001"]  # qa check reads each file once per run
+    (tmp_path / "a" / "pyproject.toml").write_text("[tool.qa]\nselect = ['P']\n", encoding="utf-8")
+    assert watching.config_for(story).path == tmp_path / "a" / "pyproject.toml"
+    assert watching.config_for(tmp_path / "y.txt").path == tmp_path / "qa.toml"  # above it: unchanged
+    (tmp_path / "a" / "pyproject.toml").write_text("[tool.other]\nx = 1\n", encoding="utf-8")
+    assert watching.config_for(story).path == tmp_path / "qa.toml"  # no [tool.qa] table any more
+    (tmp_path / "qa.toml").unlink()
+    assert watching.config_for(story).path is None
+
+
+def test_each_file_fails_at_its_own_configs_fail_level(tmp_path: Path) -> None:
+    """P002 is a warning: it fails the run only where the file's config says warnings fail."""
+    _write(tmp_path, {"qa.toml": 'fail-level = "error"\n', "a/x.txt": SLIP, "b/qa.toml": "", "b/y.txt": SLIP})
+
+    def code(*args: str, cwd: Path = tmp_path) -> int:
+        result = run_qa("check", "--no-cache", "--select", "P002", *args, cwd=cwd)
+        assert result.returncode in (0, 1), result.stderr.decode()
+        return result.returncode
+
+    assert code("a/x.txt") == 0  # only errors fail under the top config
+    assert code("b/y.txt") == 1  # b's own config keeps the default: warnings fail
+    assert code("a/x.txt", "b/y.txt") == code("b/y.txt", "a/x.txt") == 1  # whichever comes first
+    assert code("b/y.txt", "a/x.txt", "--fail-level", "error") == 0  # the command line wins everywhere
+    assert code("y.txt", cwd=tmp_path / "b") == 1
+    (tmp_path / "b" / "qa.toml").write_text('fail-level = "info"\n', encoding="utf-8")
+    assert code("a/x.txt", "b/y.txt") == 1
+    (tmp_path / "b" / "y.txt").write_text("ठीक है।\n", encoding="utf-8")
+    assert code("b/y.txt", "a/x.txt") == 0  # the finding left is under the top config's level

@@ -139,6 +139,38 @@ def test_workspace_config_markdown_and_rapid_edits(tmp_path: Path) -> None:
     run(scenario)
 
 
+def test_config_files_added_changed_and_removed_on_disk_apply_to_the_next_check(tmp_path: Path) -> None:
+    """No save in the editor: the files change behind its back (a checkout, another tool)."""
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    story = _seed(desk)
+
+    async def scenario() -> None:
+        async with editor(tmp_path) as session:
+            uri = session.open(story)
+
+            async def codes_after_an_edit() -> set[str]:
+                version = session.replace_all(uri, session.texts[uri] + " ")
+                return {str(d.code) for d in await session.diagnostics(uri, version=version)}
+
+            assert {"P001", "N005"} <= {str(d.code) for d in await session.diagnostics(uri, version=1)}
+            top = tmp_path / "qa.toml"
+            top.write_text('ignore = ["N005"]\n', encoding="utf-8")  # added above the file
+            codes = await codes_after_an_edit()
+            assert "N005" not in codes and "P001" in codes
+            top.write_text('ignore = ["N005", "P001"]\n', encoding="utf-8")  # changed
+            codes = await codes_after_an_edit()
+            assert not codes & {"N005", "P001"}
+            (desk / "pyproject.toml").write_text("[tool.qa]\nignore = []\n", encoding="utf-8")  # closer
+            assert {"N005", "P001"} <= await codes_after_an_edit()
+            (desk / "pyproject.toml").unlink()  # removed: the one above applies again
+            assert not (await codes_after_an_edit()) & {"N005", "P001"}
+            top.unlink()
+            assert {"N005", "P001"} <= await codes_after_an_edit()
+
+    run(scenario)
+
+
 def test_a_bad_config_is_one_message_not_a_crash(tmp_path: Path) -> None:
     (tmp_path / "qa.toml").write_text("no-such-setting = 1\n", encoding="utf-8")
     story = _seed(tmp_path)

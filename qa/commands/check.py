@@ -19,7 +19,7 @@ from qa.diagnostic import Diagnostic, FileResult
 from qa.errors import InputError, QAError
 from qa.files import discover
 from qa.formats import READERS
-from qa.report import ALIASES, FORMATS, formatter, summary
+from qa.report import ALIASES, FORMATS, encoder, formatter, summary
 from qa.report.options import ReportOptions, from_config
 from qa.runtime import settle
 from qa.sources import SourceText, decode, encode, read_file
@@ -190,9 +190,16 @@ def check(
         _emit(results, diffs, output_format, output, session, report_options, options)
     if failed_inputs:
         sys.exit(2)
-    threshold = config.fail_level
-    failing = any(d.severity >= threshold for r in results for d in r.diagnostics)
-    sys.exit(0 if exit_zero else int(failing or bool(diffs and diff)))
+    sys.exit(0 if exit_zero else int(_failing(results, session) or bool(diffs and diff)))
+
+
+def _failing(results: list[FileResult], session: Session) -> bool:
+    """Whether a finding is at or above the fail level of its own file's config."""
+    for result in results:
+        threshold = session.config_for(result.path).fail_level
+        if any(d.severity >= threshold for d in result.diagnostics):
+            return True
+    return False
 
 
 def _selection(config: Config) -> str:
@@ -398,14 +405,20 @@ def _emit(
         sys.stdout.write("".join(diffs))
         return
     rules = session.rules()
-    report = formatter(output_format)(results, rules, report_options)
     if output:
+        report = encoder(output_format)(results, rules, report_options)
         try:
-            Path(output).write_text(report, encoding="utf-8")
+            Path(output).write_bytes(report)
         except OSError as exc:
             raise QAError(f"{output}: cannot write report: {exc.strerror or exc}") from None
     else:
-        _stream(options).write(report)
+        _write(_stream(options), formatter(output_format)(results, rules, report_options))
+
+
+def _write(stream, report: str, chunk: int = 1 << 20) -> None:  # type: ignore[no-untyped-def]
+    """Write ``report`` a megabyte at a time: a big run's report is never held encoded whole too."""
+    for start in range(0, len(report), chunk):
+        stream.write(report[start : start + chunk])
 
 
 def _stream(options: Options):  # type: ignore[no-untyped-def]

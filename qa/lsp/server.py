@@ -3,7 +3,8 @@
 Diagnostics follow every open, save and (debounced) change; a check whose text has
 changed meanwhile is dropped, so an editor only ever sees findings for the text it
 shows. Each file gets the configuration closest to it (``qa.toml`` or
-``[tool.qa]`` in ``pyproject.toml``), re-read when that file changes.
+``[tool.qa]`` in ``pyproject.toml``), through the same resolver as ``qa check``, which
+here notices a config file added, changed or removed since the last check.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
 from qa import __version__, api
-from qa import config as qa_config
-from qa.config import Config
+from qa.config import CONFIG_NAMES, Config, ConfigResolver
 from qa.diagnostic import Diagnostic
 from qa.errors import QAError
 from qa.formats import detect_format
@@ -28,7 +28,6 @@ from qa.lsp.positions import Positions
 
 #: Editors' language ids -> qa's formats; other ids go by the file's extension.
 LANGUAGE_IDS = {"plaintext": "text", "text": "text", "markdown": "markdown", "html": "html"}
-CONFIG_NAMES = ("qa.toml", "pyproject.toml")
 
 
 @dataclass(frozen=True)
@@ -41,27 +40,11 @@ class Checked:
     positions: Positions
 
 
-class Configs:
-    """Each folder's configuration, re-read when its file's modification time changes."""
-
-    def __init__(self) -> None:
-        self._loaded: dict[Path | None, tuple[float, Config]] = {}
-
-    def for_file(self, path: Path) -> Config:
-        found = qa_config.find_config_file(path)
-        stamp = found.stat().st_mtime if found is not None else 0.0
-        cached = self._loaded.get(found)
-        if cached is None or cached[0] != stamp:
-            cached = (stamp, qa_config.load(found) if found is not None else Config())
-            self._loaded[found] = cached
-        return cached[1]
-
-
 class QAServer(LanguageServer):
     def __init__(self, debounce: float) -> None:
         super().__init__("qa", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
         self.debounce = debounce
-        self.configs = Configs()
+        self.session = api.Session(Config(), resolver=ConfigResolver(watch=True))
         self.checked: dict[str, Checked] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
         self._checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qa-check")
@@ -72,7 +55,7 @@ class QAServer(LanguageServer):
 
         def load() -> None:
             with contextlib.suppress(QAError):  # a bad config is reported when a file is checked
-                api.linter(self.configs.for_file(Path(self.workspace.root_path or ".") / "untitled")).warm()
+                self.session.linter(self.session.config_for(self.untitled)).warm()
 
         self._checker.submit(load)
 
@@ -122,13 +105,18 @@ class QAServer(LanguageServer):
 
     def lint(self, text: str, path: str | None, language_id: str | None) -> list[Diagnostic]:
         """qa's findings, or none (and one message to the user) when config or input is bad."""
-        where = Path(path) if path else Path(self.workspace.root_path or ".") / "untitled"
+        where = Path(path) if path else self.untitled
         format = LANGUAGE_IDS.get(language_id or "") or detect_format(where.name)
         try:
-            return api.check(text, path=where.name, config=self.configs.for_file(where), format=format)
+            return self.session.diagnostics(text, path=str(where), format=format)
         except QAError as exc:
             self.report(str(exc))
             return []
+
+    @property
+    def untitled(self) -> Path:
+        """Where a document without a path is taken to be: in the workspace's root."""
+        return Path(self.workspace.root_path or ".") / "untitled"
 
     def report(self, message: str) -> None:
         """Shown once per distinct message, not on every keystroke."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 from qa.diagnostic import FileResult
 from qa.meta import RuleMeta
 
-__all__ = ["FORMATS", "FileResult", "Formatter", "formatter"]
+__all__ = ["FORMATS", "Encoder", "FileResult", "Formatter", "encoder", "formatter"]
 
 if TYPE_CHECKING:
     from qa.report.options import ReportOptions
@@ -27,6 +27,20 @@ class Formatter(Protocol):
     def __call__(
         self, results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions = ...
     ) -> str: ...
+
+
+class Encoder(Protocol):
+    def __call__(
+        self, results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions
+    ) -> bytes | bytearray: ...
+
+
+def encoder(name: str) -> Encoder:
+    """The format's report as UTF-8: its module's own ``encode`` where it builds bytes
+    (JSON: a big report is then never held as text), else the formatter's text encoded."""
+    render = formatter(name)
+    own: Encoder | None = getattr(import_module(render.__module__), "encode", None)
+    return own or (lambda results, rules, options: render(results, rules, options).encode())
 
 
 def formatter(name: str) -> Formatter:

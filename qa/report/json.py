@@ -56,23 +56,39 @@ def _records(results: list[FileResult]) -> Iterator[dict[str, Any]]:
 
 
 def render(results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions = DEFAULT) -> str:
-    """The bytes of ``json.dumps(report, ensure_ascii=False, indent=2)`` and a newline.
+    """The text of ``json.dumps(report, ensure_ascii=False, indent=2)`` and a newline."""
+    built = _built(results)
+    if built is None:  # orjson refuses lone surrogates (a file name that is not UTF-8)
+        report = {"version": 1, "diagnostics": records(results)}
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return built.decode()
+
+
+def encode(
+    results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions = DEFAULT
+) -> bytes | bytearray:
+    """:func:`render`'s text as UTF-8, built as bytes: a big run's report written to a file
+    is never held as text too (a Devanagari report's text takes twice its bytes)."""
+    built = _built(results)
+    return render(results, rules, options).encode() if built is None else built
+
+
+def _built(results: list[FileResult]) -> bytearray | None:
+    """The report's bytes, or None when orjson refuses a lone surrogate.
 
     Each record is written by orjson's C encoder as soon as it is made (the standard
     encoder with ``indent`` is pure Python, and a list of every record would hold a big
-    run's findings twice); a record sits two levels deep, so its lines are indented by
-    four more spaces (a line break inside a JSON string is always escaped). orjson
-    refuses lone surrogates (a file name that is not UTF-8): such a report is written by
-    the standard encoder, as before.
+    run's findings twice), into one buffer; a record sits two levels deep, so its lines
+    are indented by four more spaces (a line break inside a JSON string is always escaped).
     """
+    out = bytearray(b'{\n  "version": 1,\n  "diagnostics": [')
+    separator = b"\n    "
     try:
-        parts = [
-            orjson.dumps(r, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ") for r in _records(results)
-        ]
+        for record in _records(results):
+            out += separator
+            out += orjson.dumps(record, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ")
+            separator = b",\n    "
     except orjson.JSONEncodeError:
-        return (
-            json.dumps({"version": 1, "diagnostics": records(results)}, ensure_ascii=False, indent=2) + "\n"
-        )
-    if not parts:
-        return '{\n  "version": 1,\n  "diagnostics": []\n}\n'
-    return (b'{\n  "version": 1,\n  "diagnostics": [\n    ' + b",\n    ".join(parts) + b"\n  ]\n}\n").decode()
+        return None
+    out += b"\n  ]\n}\n" if separator != b"\n    " else b"]\n}\n"
+    return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, Any, Literal
 
 import anyio.to_thread
@@ -21,6 +21,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from qa import __version__
 from qa.config import Config
 from qa.server import autolang, ltcompat, upstream
+from qa.server.answers import AnswerCache
 from qa.server.limits import BodyLimit, HostCheck
 from qa.server.service import Answer, Job, Service, json_bytes, problem
 from qa.server.settings import Settings
@@ -189,9 +190,12 @@ def create_app(config: Config | None = None, settings: Settings | None = None) -
         lifespan=lifespan,
     )
     app.state.workers = pool
+    # Repeats answered without a worker, unless a rule's findings come from a remote server.
+    answers = AnswerCache() if service.session.linter(select=("ALL",)).cacheable else None
     app.add_exception_handler(RequestValidationError, _invalid)
-    _native_routes(app, service, pool)
-    _languagetool_routes(app, service, pool, settings)
+    run = _runner(pool, answers, settings.max_text_length)
+    _native_routes(app, service, run)
+    _languagetool_routes(app, service, pool, run, settings)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, deadline=settings.body_timeout)
     if settings.cors_origins:  # outside the body limit, so that its 413 carries the CORS headers too
         app.add_middleware(
@@ -271,25 +275,35 @@ def _problem(status: int, detail: str) -> Response:
     return _respond(problem(status, detail))
 
 
-async def _run(
-    pool: WorkerPool, limit: int, job: Job, fail: Callable[[int, str], Response], *, length: int
-) -> Response:
-    """``job``'s answer from a worker, or ``fail(status, reason)`` (too long, busy, too slow)."""
-    if length > limit:
-        return fail(413, f"Your text exceeds the limit of {limit} characters (it's {length} characters)")
-    try:
-        answer = await pool.run(job)
-    except Busy:
-        return fail(503, "Server overloaded, please try again later")
-    except TooSlow:
-        return fail(503, f"Checking took longer than {pool.timeout:g} seconds")
-    except WorkerLost:
-        return fail(500, "The check's worker process ended unexpectedly")
-    return _respond(answer)
+#: Runs a job: ``run(job, fail, length=len(text))`` is its response, or ``fail(status, reason)``.
+Runner = Callable[..., Awaitable[Response]]
 
 
-def _native_routes(app: FastAPI, service: Service, pool: WorkerPool) -> None:
-    limit = service.settings.max_text_length
+def _runner(pool: WorkerPool, answers: AnswerCache | None, limit: int) -> Runner:
+    async def run(job: Job, fail: Callable[[int, str], Response], *, length: int) -> Response:
+        """``job``'s answer (kept, or from a worker), or ``fail(status, reason)`` (too long, busy, slow)."""
+        if length > limit:
+            return fail(413, f"Your text exceeds the limit of {limit} characters (it's {length} characters)")
+        key = AnswerCache.key(job) if answers is not None else b""
+        answer = answers.get(key) if answers is not None else None
+        if answer is not None:
+            return _respond(answer)
+        try:
+            answer = await pool.run(job)
+        except Busy:
+            return fail(503, "Server overloaded, please try again later")
+        except TooSlow:
+            return fail(503, f"Checking took longer than {pool.timeout:g} seconds")
+        except WorkerLost:
+            return fail(500, "The check's worker process ended unexpectedly")
+        if answers is not None:
+            answers.put(key, answer)
+        return _respond(answer)
+
+    return run
+
+
+def _native_routes(app: FastAPI, service: Service, run: Runner) -> None:
 
     def options(body: CheckRequest) -> dict[str, Any]:
         select = tuple(body.select) if body.select is not None else None
@@ -298,14 +312,13 @@ def _native_routes(app: FastAPI, service: Service, pool: WorkerPool) -> None:
     @app.post("/api/v1/check", response_model=None, responses={200: {"model": Report}, **_PROBLEMS})
     async def check(body: CheckRequest) -> Response:
         """Lint a text; the answer has the shape of ``qa check --format json``."""
-        job = Job("check", body.text, options(body))
-        return await _run(pool, limit, job, _problem, length=len(body.text))
+        return await run(Job("check", body.text, options(body)), _problem, length=len(body.text))
 
     @app.post("/api/v1/fix", response_model=None, responses={200: {"model": FixReport}, **_PROBLEMS})
     async def fix(body: FixRequest) -> Response:
         """Apply fixes until none applies; returns the new text and what is left."""
         job = Job("fix", body.text, {**options(body), "unsafe": body.unsafe})
-        return await _run(pool, limit, job, _problem, length=len(body.text))
+        return await run(job, _problem, length=len(body.text))
 
     @app.get("/api/v1/rules", response_model=list[RuleRecord])
     async def rules() -> list[dict[str, Any]]:
@@ -328,7 +341,9 @@ def _lt_error(status: int, message: str) -> Response:
     return _respond(problem(status, message, languagetool=True))
 
 
-def _languagetool_routes(app: FastAPI, service: Service, pool: WorkerPool, settings: Settings) -> None:
+def _languagetool_routes(
+    app: FastAPI, service: Service, pool: WorkerPool, run: Runner, settings: Settings
+) -> None:
     limit = settings.max_text_length
     # Forwards wait on a slow upstream in threads of their own, never ahead of /v2/languages.
     forwards, listings = anyio.CapacityLimiter(16), anyio.CapacityLimiter(4)
@@ -379,7 +394,7 @@ def _languagetool_routes(app: FastAPI, service: Service, pool: WorkerPool, setti
         except ltcompat.ParamError as exc:
             return _lt_error(exc.status, str(exc))
         text = params.get("text") or params.get("data") or ""
-        ours = await _run(pool, limit, Job("languagetool", options=params), _lt_error, length=len(text))
+        ours = await run(Job("languagetool", options=params), _lt_error, length=len(text))
         return await mixed(params, ours)
 
     for method, how, extra in (

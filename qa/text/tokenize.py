@@ -75,8 +75,14 @@ def tokens(text: str) -> list[Token]:
 
 
 def word_spans(text: str) -> list[tuple[str, int]]:
-    """(word, start) for every word: letters and marks of any script, no digits."""
-    return [(m.group(), m.start()) for m in _WORD.finditer(text)]
+    """(word, start) for every word: letters and marks of any script, no digits.
+
+    A word that recurs is one string object: a long document has far fewer distinct words
+    than words, and these pairs are most of the memory a document's analyses take.
+    """
+    seen: dict[str, str] = {}
+    one = seen.setdefault  # one string object per distinct word, however often it occurs
+    return [(one(w := m.group(), w), m.start()) for m in _WORD.finditer(text)]
 
 
 def graphemes(text: str) -> list[str]:
