@@ -244,11 +244,11 @@ def _attribute_finding(
     noun_slot = slots[head.index] if head else None
     if head is None or noun_slot is None:
         return None
-    if _listed(slots, head.index):
-        return None
     forms = _expected(attribute, head, noun_slot)
+    if not forms or _listed(slots, head.index):
+        return None
     slot = slots[i]
-    if not forms or slot is None:
+    if slot is None:
         return None
     gender = _GENDER_NAMES[head.noun.gender]
     return (

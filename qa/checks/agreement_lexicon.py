@@ -75,6 +75,7 @@ class Genders:
         self._overrides = overrides
         self._endings = endings
         self._nouns: dict[str, Noun | None] = {}
+        self._guesses: dict[str, Noun | None] = {}
 
     @property
     def endings(self) -> Mapping[str, Gender]:
@@ -118,6 +119,11 @@ class Genders:
         """:meth:`noun`, or for a word the counts have too little on (and none against)
         the gender of its ending (:func:`learned_endings`). Only for the noun right after
         an agreeing word: a name there is rarer than as a verb's subject or object."""
+        if word not in self._guesses:
+            self._guesses[word] = self._guess(word)
+        return self._guesses[word]
+
+    def _guess(self, word: str) -> Noun | None:
         found = self.noun(word)
         if found is not None or word in self._overrides:
             return found

@@ -9,10 +9,11 @@ feminine (की, बड़ी), हैं for either of those but never the mas
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from qa.checks import agreement_words as aw
-from qa.checks.agreement import after_name, analysis, correction, head_slot, of_kinds
+from qa.checks.agreement import Analysis, after_name, analysis, correction, head_slot, of_kinds
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -26,6 +27,28 @@ _ALLOWED: dict[str, tuple[aw.Form, ...]] = {
 _KINDS = frozenset({"genitive", "possessive", "adjective", "participle"})
 
 
+def _before_auxiliaries(document: Analysis) -> list[int]:
+    """The agreeing words that may be checked: those before a person's noun that one
+    of the auxiliaries follows, in the same run of words (a noun phrase never crosses a
+    break); the rest have no such noun to reach."""
+    words, lexicon = document.slots.words, document.genders
+    positions = document.occurrences(of_kinds(_KINDS))
+    found: set[int] = set()
+    for k in document.occurrences(_auxiliary):
+        noun = words[k - 1]
+        if words[k] not in _ALLOWED or noun is None or not lexicon.ambigender(noun):
+            continue
+        first = k - 1
+        while words[first - 1] is not None:
+            first -= 1
+        found.update(positions[bisect_left(positions, first) : bisect_left(positions, k - 1)])
+    return sorted(found)
+
+
+def _auxiliary(word: str) -> bool:
+    return aw.normal(word) in _ALLOWED
+
+
 class PredicatePersonAgreement(Rule):
     """G008: का/के/की, a possessive or an adjective before a person's noun that an
     auxiliary shows the gender and number of."""
@@ -33,7 +56,7 @@ class PredicatePersonAgreement(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         slots, words, lexicon = document.slots, document.slots.words, document.genders
-        for i in document.occurrences(of_kinds(_KINDS)):
+        for i in _before_auxiliaries(document):
             attribute = aw.attributive(words, i)
             if attribute is None or (attribute.kind == "possessive" and after_name(words, i)):
                 continue

@@ -90,6 +90,7 @@ def normal(word: str) -> str:
     return _GLIDE.sub(lambda m: _GLIDE_VOWELS[m.group(1)], word)
 
 
+@lru_cache(maxsize=1 << 16)
 def key(word: str) -> str:
     """The form nouns are counted and looked up under: without nukta or joiners, and with
     anusvara for chandrabindu (फ़िल्म and फिल्म, गाँव and गांव are one noun)."""
