@@ -402,6 +402,7 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def ends_phrase(following: str | None, lexicon: Genders) -> bool:
     """:func:`agreement_words.ends_phrase`, or a finite verb (:func:`_finite_verb`)."""
     return (

@@ -9,11 +9,10 @@ feminine (की, बड़ी), हैं for either of those but never the mas
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 
 from qa.checks import agreement_words as aw
-from qa.checks.agreement import Analysis, after_name, analysis, correction, head_slot, of_kinds
+from qa.checks.agreement import Analysis, after_name, analysis, correction, head_slot
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -24,15 +23,15 @@ _ALLOWED: dict[str, tuple[aw.Form, ...]] = {
     "थीं": ("feminine",),
     "हैं": ("oblique", "feminine"),
 }
-_KINDS = frozenset({"genitive", "possessive", "adjective", "participle"})
 
 
 def _before_auxiliaries(document: Analysis) -> list[int]:
     """The agreeing words that may be checked: those before a person's noun that one
     of the auxiliaries follows, in the same run of words (a noun phrase never crosses a
-    break); the rest have no such noun to reach."""
+    break); the rest have no such noun to reach. A slot holds the word in the tables'
+    spelling, which :func:`agreement_words.agreeing` reads as it reads the word as
+    written, or a compound, which is never an agreeing word."""
     words, lexicon = document.slots.words, document.genders
-    positions = document.occurrences(of_kinds(_KINDS))
     found: set[int] = set()
     for k in document.occurrences(_auxiliary):
         noun = words[k - 1]
@@ -41,7 +40,7 @@ def _before_auxiliaries(document: Analysis) -> list[int]:
         first = k - 1
         while words[first - 1] is not None:
             first -= 1
-        found.update(positions[bisect_left(positions, first) : bisect_left(positions, k - 1)])
+        found.update(i for i in range(first, k - 1) if aw.agreeing(words[i] or "") is not None)
     return sorted(found)
 
 
