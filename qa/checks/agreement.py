@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import chain
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
@@ -64,7 +64,7 @@ class Slots:
         texts = list(map(itemgetter(0), spans))
         self.starts = list(map(itemgetter(1), spans))
         links = _links(view, texts, self.starts)
-        normals = list(map(_spellings(texts).get, texts, texts))
+        normals = cast(list[str], list(map(_spellings(texts).get, texts, texts)))  # get(word, word)
         for k in [k for k, link in links.items() if link == _JOINED]:
             last = k
             while links.get(last) == _JOINED:
