@@ -626,9 +626,12 @@ def _after_feminine(slots: Slots, k: int, lexicon: Genders) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _inflecting_noun(lexicon: Genders, word: str) -> bool:
-    """An -आ noun that inflects like लड़का, not in -ना."""
+    """An -आ noun that inflects like लड़का, not in -ना (only a noun counted under a key
+    in -आ inflects: the rest are not looked up)."""
     word = aw.normal(word)
-    noun = lexicon.noun(word) if not word.endswith("ना") and aw.is_candidate(word) else None
+    if word.endswith("ना") or not aw.key(word).endswith("ा"):
+        return False
+    noun = lexicon.noun(word) if aw.is_candidate(word) else None
     return noun is not None and noun.inflects
 
 
