@@ -71,6 +71,7 @@ GENITIVE = {"का": "direct", "के": "oblique", "की": "feminine"}
 #: य-spellings after a long vowel (बनाये, बनायी, बनायीं) -> the vowel letter.
 _GLIDE = re.compile(r"(?<=[ाोू])(ये|यीं|यी)$")
 _GLIDE_VOWELS = {"ये": "ए", "यी": "ई", "यीं": "ईं"}
+_GLIDE_ENDINGS = tuple(_GLIDE_VOWELS)
 _SPELLINGS = {
     "नये": "नए",
     "नयी": "नई",
@@ -87,6 +88,8 @@ _SPELLINGS = {
 def normal(word: str) -> str:
     """The spelling the tables use (नये -> नए, गयी -> गई, बनाये -> बनाए)."""
     word = _SPELLINGS.get(word, word)
+    if not word.endswith(_GLIDE_ENDINGS):  # most words: no glide to read
+        return word
     return _GLIDE.sub(lambda m: _GLIDE_VOWELS[m.group(1)], word)
 
 
