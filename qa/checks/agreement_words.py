@@ -322,7 +322,7 @@ def passive_auxiliary(words: list[str | None], k: int) -> Marked | None:
     """The word that shows a passive's agreement, starting at ``k`` right after the
     participle: गया/गई, जाता/जाती, जाएगा/जाएगी, or जा + सकता/रहा/चुका."""
     word = words[k] if k < len(words) else None
-    if word is None:
+    if word is None or not word.startswith(("ज", "ग")):  # जा, जाता, जाएगा, गया: nothing else
         return None
     if word == "जा":
         after = words[k + 1] if k + 1 < len(words) else None

@@ -26,9 +26,14 @@ MONTHS = frozenset(
 )
 
 
+#: What a word that is a month name may begin with: a month's first letter, or a sign
+#: that the key drops.
+_MONTH_STARTS = frozenset(month[0] for month in MONTHS) | frozenset("\u093c\u200c\u200d")
+
+
 @lru_cache(maxsize=1 << 16)
 def _month(word: str) -> bool:
-    return aw.key(word) in MONTHS
+    return word[:1] in _MONTH_STARTS and aw.key(word) in MONTHS
 
 
 #: The day right before the month (not the end of a range or list), the year after it and
