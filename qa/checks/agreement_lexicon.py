@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -255,5 +255,13 @@ def builtin() -> Genders:
 
 
 def genders(section: Mapping[str, Any]) -> Genders:
-    """The built-in genders with a ``[tool.qa.grammar]`` table's overrides on top."""
-    return builtin().with_overrides(overrides(section, "[tool.qa.grammar]")) if section else builtin()
+    """The built-in genders with a ``[tool.qa.grammar]`` table's overrides on top (one
+    object per table, so that what it and the rules memoise per word is kept)."""
+    if not section:
+        return builtin()
+    return _with_overrides(tuple(sorted(overrides(section, "[tool.qa.grammar]").items())))
+
+
+@lru_cache(maxsize=32)
+def _with_overrides(table: tuple[tuple[str, Gender | None], ...]) -> Genders:
+    return builtin().with_overrides(dict(table))
