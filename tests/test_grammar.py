@@ -4,10 +4,13 @@ overrides through the real CLI, and per-document analysis under threads."""
 from __future__ import annotations
 
 import gzip
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qa import api
 from qa.checks import agreement
@@ -125,6 +128,44 @@ def test_slots_break_at_punctuation_and_lines_and_join_compounds() -> None:
     assert slots.words == [None, "राम", "का", None, "घर-बार", "घर-बार", "की", None, "नई", "किताब", None]
     assert list(slots.slots_at(start for _, start in tokenize.word_spans(view))) == [1, 2, 4, 5, 6, 8, 9]
     assert slots[9] == agreement.Word("किताब", "किताब", 22, 27) and slots[3] is None and slots[99] is None
+
+
+def _slots_gap_by_gap(view: str, spans: list[tuple[str, int]]) -> tuple[list[str | None], list[int]]:
+    """The slots as the definition reads them, every gap on its own: what the one scan
+    for runs of marks in :class:`agreement.Slots` must agree with."""
+    ends = [start + len(text) for text, start in spans]
+    gaps = [view[end:start] for end, (_, start) in zip(ends[:-1], spans[1:], strict=True)]
+    links = [agreement._link(gap) if re.search(_MARK, gap) else " " for gap in gaps] + ["break"]
+
+    def chain_end(k: int) -> int:
+        while links[k] == "joined":
+            k += 1
+        return ends[k]
+
+    words: list[str | None] = [None]
+    slot_of = []
+    for k, (text, start) in enumerate(spans):
+        slot_of.append(len(words))
+        if links[k] == "joined":
+            words.append(view[start : chain_end(k)])
+        elif k and links[k - 1] == "joined":
+            words.append(view[spans[k - 1][1] : chain_end(k - 1)])
+        else:
+            words.append(aw.normal(text))
+        if links[k] == "break":
+            words.append(None)
+    return words, slot_of
+
+
+_MARK = "[^ \u0900-\u0963\u0971-\u097f\u200c\u200d]"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="कखाेीं़् ,.-–।॰\n\u200c\u200dAbZ19०", max_size=60))
+def test_slots_agree_with_reading_every_gap(view: str) -> None:
+    spans = tokenize.word_spans(view)
+    slots = agreement.Slots(view, spans)
+    assert (slots.words, slots.slot_of) == _slots_gap_by_gap(view, spans)
 
 
 def test_the_words_rules_visit_pass_the_last_letter_filter() -> None:

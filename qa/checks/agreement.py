@@ -15,9 +15,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from itertools import chain, compress, count
+from itertools import chain
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
@@ -64,15 +64,15 @@ class Slots:
         texts = list(map(itemgetter(0), spans))
         self.starts = list(map(itemgetter(1), spans))
         links = _links(view, texts, self.starts)
-        normals = list(map(aw.normal, texts))
-        for k in compress(count(), map(_JOINED.__eq__, links)):
+        normals = cast(list[str], list(map(_spellings(texts).get, texts, texts)))  # get(word, word)
+        for k in [k for k, link in links.items() if link == _JOINED]:
             last = k
-            while links[last] == _JOINED:
+            while links.get(last) == _JOINED:
                 last += 1
             normals[k] = view[self.starts[k] : self.starts[last] + len(texts[last])]
             normals[k + 1] = normals[k]
         #: each slot's word in the tables' spelling (None for a break); each word's slot
-        self.words, self.slot_of = _layout(normals, links)
+        self.words, self.slot_of = _layout(normals, [k for k, link in links.items() if link == _BREAK])
 
     def slots_at(self, starts: Iterable[int]) -> Iterator[int]:
         """The slots of the words that start at view offsets ``starts``."""
@@ -88,13 +88,13 @@ class Slots:
         return Word(text, self.words[k] or "", start, start + len(text))
 
 
-def _layout(normals: list[str], links: list[str]) -> tuple[list[str | None], list[int]]:
-    """The slots (a None before the first word and after each word a break follows)
-    and each word's slot, a run of words between two breaks at a time."""
+def _layout(normals: list[str], breaks: list[int]) -> tuple[list[str | None], list[int]]:
+    """The slots (a None before the first word and after each word a break follows,
+    ``breaks`` in order) and each word's slot, a run of words between two breaks at a time."""
     words: list[str | None] = [None]
     slot_of: list[int] = []
     first = 0
-    for before, last in enumerate(compress(count(), map(_BREAK.__eq__, links))):
+    for before, last in enumerate(breaks):
         slot_of.extend(range(first + 1 + before, last + 2 + before))
         words.extend(normals[first : last + 1])
         words.append(None)
@@ -102,28 +102,47 @@ def _layout(normals: list[str], links: list[str]) -> tuple[list[str | None], lis
     return words, slot_of
 
 
-def _links(view: str, texts: list[str], starts: list[int]) -> list[str]:
-    """What separates each word from the next: " " (spaces), "joined" or "break".
+def _spellings(texts: list[str]) -> dict[str, str]:
+    """The words of ``texts`` whose spelling in the tables differs, and that spelling
+    (read once per distinct word)."""
+    return {word: normal for word in set(texts) if (normal := aw.normal(word)) != word}
+
+
+def _links(view: str, texts: list[str], starts: list[int]) -> dict[int, str]:
+    """What separates each word from the next where it is more than spaces: "joined"
+    or "break", by the word's number in order (the last word's is a break).
 
     Most gaps are spaces: only those that hold something else are read, found by one
-    scan for any character but a space or a Devanagari letter or sign (a superset of
-    the characters a gap may hold besides spaces: Latin letters are read and skipped)."""
-    links = [" "] * len(texts)
+    scan for runs of any character but a space or a Devanagari letter or sign (a
+    superset of the characters a gap may hold besides spaces). Most runs lie in one gap;
+    one that begins in a Latin word or goes on into one marks every gap it reaches."""
+    links: dict[int, str] = {}
     if not texts:
         return links
-    links[-1] = _BREAK
     last = len(texts) - 1
-    for mark in _GAP_MARKS.finditer(view, starts[0], starts[-1]):
-        k = bisect_right(starts, mark.start()) - 1
+    for run in _GAP_MARKS.finditer(view, starts[0], starts[-1]):
+        a, b = run.span()
+        k = bisect_right(starts, a) - 1
         end = starts[k] + len(texts[k])
-        if mark.start() >= end and k < last and links[k] == " ":
-            links[k] = _link(view[end : starts[k + 1]])
+        if a >= end:  # the run begins in the gap after word k
+            following = starts[k + 1]
+            if k not in links and (link := _link(view[end:following])) != " ":
+                links[k] = link
+            if b <= following:
+                continue
+            k += 1
+        while k < last and starts[k] < b:  # the run covers the start of word k
+            end = starts[k] + len(texts[k])
+            if end < b and k not in links and (link := _link(view[end : starts[k + 1]])) != " ":
+                links[k] = link
+            k += 1
+    links[last] = _BREAK
     return links
 
 
-#: Any character but a space and a Devanagari letter or sign (stdlib ``re``: a plain
-#: character class, scanned far faster than the ``regex`` module's property classes).
-_GAP_MARKS = re.compile("[^ \u0900-\u0963\u0971-\u097f\u200c\u200d]")
+#: Runs of any character but a space and a Devanagari letter or sign (stdlib ``re``: a
+#: plain character class, scanned far faster than the ``regex`` module's property classes).
+_GAP_MARKS = re.compile("[^ \u0900-\u0963\u0971-\u097f\u200c\u200d]+")
 
 
 @lru_cache(maxsize=1 << 10)
@@ -244,11 +263,11 @@ def _attribute_finding(
     noun_slot = slots[head.index] if head else None
     if head is None or noun_slot is None:
         return None
-    if _listed(slots, head.index):
-        return None
     forms = _expected(attribute, head, noun_slot)
+    if not forms or _listed(slots, head.index):
+        return None
     slot = slots[i]
-    if not forms or slot is None:
+    if slot is None:
         return None
     gender = _GENDER_NAMES[head.noun.gender]
     return (
@@ -402,6 +421,7 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def ends_phrase(following: str | None, lexicon: Genders) -> bool:
     """:func:`agreement_words.ends_phrase`, or a finite verb (:func:`_finite_verb`)."""
     return (
@@ -606,9 +626,12 @@ def _after_feminine(slots: Slots, k: int, lexicon: Genders) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _inflecting_noun(lexicon: Genders, word: str) -> bool:
-    """An -आ noun that inflects like लड़का, not in -ना."""
+    """An -आ noun that inflects like लड़का, not in -ना (only a noun counted under a key
+    in -आ inflects: the rest are not looked up)."""
     word = aw.normal(word)
-    noun = lexicon.noun(word) if not word.endswith("ना") and aw.is_candidate(word) else None
+    if word.endswith("ना") or not aw.key(word).endswith("ा"):
+        return False
+    noun = lexicon.noun(word) if aw.is_candidate(word) else None
     return noun is not None and noun.inflects
 
 

@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,7 @@ class Genders:
         self._overrides = overrides
         self._endings = endings
         self._nouns: dict[str, Noun | None] = {}
+        self._guesses: dict[str, Noun | None] = {}
 
     @property
     def endings(self) -> Mapping[str, Gender]:
@@ -118,6 +119,11 @@ class Genders:
         """:meth:`noun`, or for a word the counts have too little on (and none against)
         the gender of its ending (:func:`learned_endings`). Only for the noun right after
         an agreeing word: a name there is rarer than as a verb's subject or object."""
+        if word not in self._guesses:
+            self._guesses[word] = self._guess(word)
+        return self._guesses[word]
+
+    def _guess(self, word: str) -> Noun | None:
         found = self.noun(word)
         if found is not None or word in self._overrides:
             return found
@@ -249,5 +255,13 @@ def builtin() -> Genders:
 
 
 def genders(section: Mapping[str, Any]) -> Genders:
-    """The built-in genders with a ``[tool.qa.grammar]`` table's overrides on top."""
-    return builtin().with_overrides(overrides(section, "[tool.qa.grammar]")) if section else builtin()
+    """The built-in genders with a ``[tool.qa.grammar]`` table's overrides on top (one
+    object per table, so that what it and the rules memoise per word is kept)."""
+    if not section:
+        return builtin()
+    return _with_overrides(tuple(sorted(overrides(section, "[tool.qa.grammar]").items())))
+
+
+@lru_cache(maxsize=32)
+def _with_overrides(table: tuple[tuple[str, Gender | None], ...]) -> Genders:
+    return builtin().with_overrides(dict(table))

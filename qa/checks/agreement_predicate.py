@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from qa.checks import agreement_words as aw
-from qa.checks.agreement import after_name, analysis, correction, head_slot, of_kinds
+from qa.checks.agreement import Analysis, after_name, analysis, correction, head_slot
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -23,7 +23,29 @@ _ALLOWED: dict[str, tuple[aw.Form, ...]] = {
     "थीं": ("feminine",),
     "हैं": ("oblique", "feminine"),
 }
-_KINDS = frozenset({"genitive", "possessive", "adjective", "participle"})
+
+
+def _before_auxiliaries(document: Analysis) -> list[int]:
+    """The agreeing words that may be checked: those before a person's noun that one
+    of the auxiliaries follows, in the same run of words (a noun phrase never crosses a
+    break); the rest have no such noun to reach. A slot holds the word in the tables'
+    spelling, which :func:`agreement_words.agreeing` reads as it reads the word as
+    written, or a compound, which is never an agreeing word."""
+    words, lexicon = document.slots.words, document.genders
+    found: set[int] = set()
+    for k in document.occurrences(_auxiliary):
+        noun = words[k - 1]
+        if words[k] not in _ALLOWED or noun is None or not lexicon.ambigender(noun):
+            continue
+        first = k - 1
+        while words[first - 1] is not None:
+            first -= 1
+        found.update(i for i in range(first, k - 1) if aw.agreeing(words[i] or "") is not None)
+    return sorted(found)
+
+
+def _auxiliary(word: str) -> bool:
+    return aw.normal(word) in _ALLOWED
 
 
 class PredicatePersonAgreement(Rule):
@@ -33,7 +55,7 @@ class PredicatePersonAgreement(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         slots, words, lexicon = document.slots, document.slots.words, document.genders
-        for i in document.occurrences(of_kinds(_KINDS)):
+        for i in _before_auxiliaries(document):
             attribute = aw.attributive(words, i)
             if attribute is None or (attribute.kind == "possessive" and after_name(words, i)):
                 continue

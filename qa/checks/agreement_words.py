@@ -71,6 +71,7 @@ GENITIVE = {"का": "direct", "के": "oblique", "की": "feminine"}
 #: य-spellings after a long vowel (बनाये, बनायी, बनायीं) -> the vowel letter.
 _GLIDE = re.compile(r"(?<=[ाोू])(ये|यीं|यी)$")
 _GLIDE_VOWELS = {"ये": "ए", "यी": "ई", "यीं": "ईं"}
+_GLIDE_ENDINGS = tuple(_GLIDE_VOWELS)
 _SPELLINGS = {
     "नये": "नए",
     "नयी": "नई",
@@ -87,9 +88,12 @@ _SPELLINGS = {
 def normal(word: str) -> str:
     """The spelling the tables use (नये -> नए, गयी -> गई, बनाये -> बनाए)."""
     word = _SPELLINGS.get(word, word)
+    if not word.endswith(_GLIDE_ENDINGS):  # most words: no glide to read
+        return word
     return _GLIDE.sub(lambda m: _GLIDE_VOWELS[m.group(1)], word)
 
 
+@lru_cache(maxsize=1 << 16)
 def key(word: str) -> str:
     """The form nouns are counted and looked up under: without nukta or joiners, and with
     anusvara for chandrabindu (फ़िल्म and फिल्म, गाँव and गांव are one noun)."""
@@ -318,7 +322,7 @@ def passive_auxiliary(words: list[str | None], k: int) -> Marked | None:
     """The word that shows a passive's agreement, starting at ``k`` right after the
     participle: गया/गई, जाता/जाती, जाएगा/जाएगी, or जा + सकता/रहा/चुका."""
     word = words[k] if k < len(words) else None
-    if word is None:
+    if word is None or not word.startswith(("ज", "ग")):  # जा, जाता, जाएगा, गया: nothing else
         return None
     if word == "जा":
         after = words[k + 1] if k + 1 < len(words) else None

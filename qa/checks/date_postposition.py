@@ -8,6 +8,7 @@ postposition around each are read with one anchored pattern. Ranges and lists of
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -23,6 +24,18 @@ MONTHS = frozenset(
         अक्टूबर अक्तूबर नवंबर नवम्बर दिसंबर दिसम्बर"""
     )
 )
+
+
+#: What a word that is a month name may begin with: a month's first letter, or a sign
+#: that the key drops.
+_MONTH_STARTS = frozenset(month[0] for month in MONTHS) | frozenset("\u093c\u200c\u200d")
+
+
+@lru_cache(maxsize=1 << 16)
+def _month(word: str) -> bool:
+    return word[:1] in _MONTH_STARTS and aw.key(word) in MONTHS
+
+
 #: The day right before the month (not the end of a range or list), the year after it and
 #: में; group 1 is the postposition.
 _DATE = regex.compile(
@@ -38,7 +51,7 @@ class DatePostposition(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text, index = ctx.text, ctx.document.word_index
-        for word in [w for w in index if aw.key(w) in MONTHS]:
+        for word in list(filter(_month, index)):
             for start in index[word]:
                 end = start + len(word)
                 found = _DATE.search(text, max(0, start - _DAY_REACH), min(len(text), end + _YEAR_REACH))
