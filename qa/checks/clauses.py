@@ -30,6 +30,8 @@ _LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
 _TOKEN = re.compile(
     rf"(?P<word>[{_LETTERS}]+(?:[-‐‑–.॰][{_LETTERS}]+)*॰?)|(?P<number>[0-9०-९]+(?:[.,:/-][0-9०-९]+)*)|(?P<other>[A-Za-z]+|\S)"
 )
+#: :data:`_TOKEN` with the white space before it, which tells where the token starts.
+_SPACED_TOKEN = re.compile(rf"(\s*)(?:{_TOKEN.pattern})")
 _SENTENCE = re.compile(r"[^।!?\n|॥]+")
 #: Words after which a clause starts afresh (besides punctuation).
 _CLAUSE_STARTS = aw.word_set("कि जब क्योंकि लेकिन परंतु परन्तु किंतु किन्तु मगर तो यदि अगर जबकि बल्कि")
@@ -90,12 +92,14 @@ class Subject:
 
 def tokens(view: str, start: int, end: int) -> list[Token]:
     """The tokens of ``view[start:end]``."""
-    normal = aw.normal
-    return [
-        Token(m.lastgroup or "other", text, normal(text), *m.span())
-        for m in _TOKEN.finditer(view, start, end)
-        for text in (m.group(),)
-    ]
+    normal, new = aw.normal, tuple.__new__  # Token(...) would run a Python frame per token
+    found, at = [], start
+    for space, word, number, other in _SPACED_TOKEN.findall(view, start, end):
+        kind, text = ("word", word) if word else ("number", number) if number else ("other", other)
+        begin = at + len(space)
+        at = begin + len(text)
+        found.append(new(Token, (kind, text, normal(text), begin, at)))
+    return found
 
 
 @lru_cache(maxsize=1 << 12)
@@ -362,53 +366,68 @@ def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
     return VerbGroup(gendered, k, main.root if main else tokens[j].normal, passive)
 
 
-def clause_starts(tokens: list[Token]) -> Iterator[int]:
-    """Where a clause may start: the sentence's start, after punctuation or कि, जब …"""
-    for i, token in enumerate(tokens):
-        before = tokens[i - 1] if i else None
-        if token.kind != "other" and (
-            before is None or before.kind == "other" or before.normal in _CLAUSE_STARTS
-        ):
-            yield i
+def clause_spans(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Each clause start and the punctuation (or the end) after it: no clause is read
+    past that, so a clause without a word a rule needs there is never read."""
+    spans, end = [], len(tokens)
+    for i in reversed(range(len(tokens))):
+        if tokens[i].kind == "other":
+            end = i
+        elif not i or tokens[i - 1].kind == "other" or tokens[i - 1].normal in _CLAUSE_STARTS:
+            spans.append((i, end))
+    spans.reverse()
+    return spans
 
 
 class Sentences:
     """A document's sentences (runs of text between ।, ?, !, | and line breaks), each cut
-    into tokens once, when a rule first asks for it; shared by the rules of a document."""
+    into tokens and clauses once, when a rule first asks for it; shared by the rules of a
+    document."""
 
     def __init__(self, view: str) -> None:
         self.view = view
         self.spans = [m.span() for m in _SENTENCE.finditer(view)]
         self.starts = [start for start, _ in self.spans]
-        self._tokens: dict[int, list[Token]] = {}
+        self._read: dict[int, tuple[list[Token], list[tuple[int, int]]]] = {}
 
-    def holding(self, offsets: Iterable[int]) -> Iterator[list[Token]]:
-        """The tokens of each sentence that holds one of ``offsets`` (in order)."""
+    def holding(self, offsets: Iterable[int]) -> Iterator[tuple[list[Token], list[tuple[int, int]]]]:
+        """The tokens and :func:`clause_spans` of each sentence that holds one of
+        ``offsets`` (in order)."""
         last = -1
         for offset in offsets:
             k = bisect_right(self.starts, offset) - 1
             if k <= last:
                 continue
             last = k
-            if k not in self._tokens:
-                self._tokens[k] = tokens(self.view, *self.spans[k])
-            yield self._tokens[k]
+            read = self._read.get(k)
+            if read is None:
+                words = tokens(self.view, *self.spans[k])
+                read = self._read[k] = (words, clause_spans(words))
+            yield read
 
 
 def corrections(
     ctx: Context,
     index: dict[str, list[int]],
     wanted: Callable[[str], object],
+    needed: Callable[[str], object],
     judge: Callable[[list[Token], int], tuple[Correction, str] | None],
 ) -> Iterator[tuple[Correction, str]]:
     """What ``judge`` finds in each clause (its tokens and start) of the sentences that
-    hold a word ``wanted`` accepts, once per span."""
+    hold a word ``wanted`` accepts, once per span; a clause is read only if a word
+    ``needed`` accepts stands before the punctuation after its start."""
     reported = set[int]()
     sentences = ctx.shared("sentences", lambda ctx: Sentences(ctx.document.view))
     offsets = sorted(start for word in index if wanted(word) for start in index[word])
-    for tokens in sentences.holding(offsets):
-        for start in clause_starts(tokens):
-            found = judge(tokens, start)
+    for tokens, spans in sentences.holding(offsets):
+        marks = [i for i, token in enumerate(tokens) if needed(token.normal)]
+        m = 0
+        for start, end in spans:
+            while m < len(marks) and marks[m] < start:
+                m += 1
+            if m == len(marks):
+                break
+            found = judge(tokens, start) if marks[m] < end else None
             if found is not None and found[0].start not in reported:
                 reported.add(found[0].start)
                 yield found
@@ -416,10 +435,15 @@ def corrections(
 
 class ClauseRule(Rule):
     """A rule that reads the clauses of the sentences holding a word :meth:`wanted`
-    accepts and reports what :meth:`judge` finds in them, fixed (unsafely)."""
+    accepts and reports what :meth:`judge` finds in them, fixed (unsafely). :meth:`needed`
+    accepts at least one word of every clause where :meth:`judge` can find something."""
 
     @staticmethod
     def wanted(word: str) -> bool:
+        raise NotImplementedError
+
+    @staticmethod
+    def needed(word: str) -> bool:
         raise NotImplementedError
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
@@ -427,5 +451,6 @@ class ClauseRule(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         index = ctx.document.word_index
-        for found, message in corrections(ctx, index, self.wanted, partial(self.judge, ctx)):
+        judge = partial(self.judge, ctx)
+        for found, message in corrections(ctx, index, self.wanted, self.needed, judge):
             yield self.replace(found.start, found.end, found.right, message)
