@@ -102,6 +102,18 @@ def tokens(view: str, start: int, end: int) -> list[Token]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
+def _postposition_noun(word: str) -> bool:
+    """A noun that makes postpositions (ओर, पश्चात), in any spelling."""
+    return aw.key(word) in _POSTPOSITION_NOUNS
+
+
+@lru_cache(maxsize=1 << 16)
+def _stops(word: str) -> bool:
+    """A word before which a clause cannot be read: ने, को, a conjunction, a relative."""
+    return word in _ABORT or word in _RELATIVES or word.startswith(_RELATIVE_STEMS)
+
+
 @lru_cache(maxsize=1 << 12)
 def predicate(word: str) -> bool:
     """An invariable predicate: listed, or a participle in -इत (निर्धारित, आधारित)."""
@@ -221,7 +233,7 @@ class Clause:
                     self.close()
                 j += 1
                 continue
-            if word in _ABORT or word in _RELATIVES or word.startswith(_RELATIVE_STEMS):
+            if _stops(word):
                 return None
             if word in _DEMONSTRATIVES and not self._noun_follows(j + 1):
                 raise Abort  # a pronoun subject: वे अपनी रक्षा करेंगे
@@ -240,11 +252,7 @@ class Clause:
                 self.nouns, self.genitive = [], True
             elif word in _POSTPOSITIONS:
                 self.postposition()
-            elif (
-                aw.key(word) in _POSTPOSITION_NOUNS
-                and j > start
-                and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN
-            ):
+            elif _postposition_noun(word) and j > start and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN:
                 self.nouns, self.genitive = [], False
             elif (
                 word in _ADVERBS
@@ -259,7 +267,7 @@ class Clause:
                 # शिक्षा पूरी करने के बाद उन्होंने …: what came before belongs to the
                 # infinitive's clause, which is a noun phrase of this one
                 self.subject, self.nouns, self.genitive = None, [j], False
-            elif aw.is_candidate(word) and aw.key(word) not in _POSTPOSITION_NOUNS:
+            elif aw.is_candidate(word) and not _postposition_noun(word):
                 self.nouns.append(j)
                 self.genitive = False
             else:
@@ -389,10 +397,13 @@ class Sentences:
         self.spans = [m.span() for m in _SENTENCE.finditer(view)]
         self.starts = [start for start, _ in self.spans]
         self._read: dict[int, tuple[list[Token], list[tuple[int, int]]]] = {}
+        self._marks: dict[tuple[int, Callable[[str], object]], list[int]] = {}
 
-    def holding(self, offsets: Iterable[int]) -> Iterator[tuple[list[Token], list[tuple[int, int]]]]:
-        """The tokens and :func:`clause_spans` of each sentence that holds one of
-        ``offsets`` (in order)."""
+    def holding(
+        self, offsets: Iterable[int], needed: Callable[[str], object]
+    ) -> Iterator[tuple[list[Token], list[tuple[int, int]], list[int]]]:
+        """The tokens, :func:`clause_spans` and the slots of the words ``needed`` accepts
+        of each sentence that holds one of ``offsets`` (in order)."""
         last = -1
         for offset in offsets:
             k = bisect_right(self.starts, offset) - 1
@@ -403,7 +414,11 @@ class Sentences:
             if read is None:
                 words = tokens(self.view, *self.spans[k])
                 read = self._read[k] = (words, clause_spans(words))
-            yield read
+            marks = self._marks.get((k, needed))
+            if marks is None:
+                marks = [i for i, token in enumerate(read[0]) if needed(token.normal)]
+                self._marks[k, needed] = marks
+            yield (*read, marks)
 
 
 def corrections(
@@ -419,8 +434,7 @@ def corrections(
     reported = set[int]()
     sentences = ctx.shared("sentences", lambda ctx: Sentences(ctx.document.view))
     offsets = sorted(start for word in index if wanted(word) for start in index[word])
-    for tokens, spans in sentences.holding(offsets):
-        marks = [i for i, token in enumerate(tokens) if needed(token.normal)]
+    for tokens, spans, marks in sentences.holding(offsets, needed):
         m = 0
         for start, end in spans:
             while m < len(marks) and marks[m] < start:

@@ -114,11 +114,13 @@ def _ending(word: str) -> VerbWord | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def infinitive(word: str) -> bool:
     """``word`` is an oblique infinitive (करने, होने), as before के बाद or में."""
     return len(word) > 3 and word.endswith("ने") and _verb(word[:-2])
 
 
+@lru_cache(maxsize=1 << 16)
 def bare_root(word: str, following: str | None) -> bool:
     """``word`` is a verb's bare root that makes one group with ``following`` (खुल रहा,
     हो गया, बना सकती)."""
