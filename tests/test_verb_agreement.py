@@ -77,6 +77,25 @@ def test_the_clause_reader_finds_the_subject_across_postposition_phrases() -> No
     assert plural.subject is not None and plural.subject.plural
 
 
+def test_tokens_are_the_token_pattern_matches() -> None:
+    text = "डॉ॰ राम-श्याम ने\t1,234.5 रु. ENG\u00a0शब्द\u200d, \u200bकहा ?\n(नया)"
+    expected = [
+        (m.lastgroup, m.group(), m.start(), m.end()) for m in clauses._TOKEN.finditer(text, 3, len(text))
+    ]
+    found = [(token.kind, token.text, token.start, token.end) for token in clauses.tokens(text, 3, len(text))]
+    assert found == expected and len(found) > 10
+
+
+def test_clause_spans_start_after_punctuation_or_a_conjunction_and_end_at_punctuation() -> None:
+    text = "बाद में, उसने कहा कि सड़क बनी थी। (यह)"
+    tokens = clauses.tokens(text, 0, len(text))
+    spans = [
+        (tokens[start].text, tokens[end].text if end < len(tokens) else None)
+        for start, end in clauses.clause_spans(tokens)
+    ]
+    assert spans == [("बाद", ","), ("उसने", "।"), ("सड़क", "।"), ("यह", ")")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -21,6 +21,8 @@ predicate, followed at most by था/थी or है; verbs that take a clause
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders, Noun
@@ -96,6 +98,7 @@ def _ko_object(view: str, read: _Readings, tokens: list[Token], start: int) -> t
     return right, f"'{right.written}' after an object with को (and ने): write '{right.right}'"
 
 
+@lru_cache(maxsize=1 << 12)
 def ergative(word: str) -> bool:
     """ने, or a pronoun with ने in one word (उसने): the clause may have an ergative subject."""
     return word == "ने" or word in aw.ERGATIVE_PRONOUNS
@@ -104,7 +107,7 @@ def ergative(word: str) -> bool:
 class ObjectWithKoAgreement(ClauseRule):
     """G022: with ने and a को object, a perfective verb that is not masculine singular."""
 
-    wanted = staticmethod(ergative)
+    wanted = needed = staticmethod(ergative)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _ko_object(ctx.document.view, _readings(ctx), tokens, start)
@@ -135,7 +138,7 @@ class DistantObjectAgreement(ClauseRule):
     """G023: with ने, a perfective verb that does not agree with a bare object further
     back in its clause."""
 
-    wanted = staticmethod(ergative)
+    wanted = needed = staticmethod(ergative)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _bare_object(ctx.document.view, _readings(ctx), tokens, start)

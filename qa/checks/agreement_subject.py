@@ -79,10 +79,18 @@ def _may_agree(word: str) -> bool:
     return found is not None and (found.root in _INTRANSITIVE_ROOTS or found.root == "जा")
 
 
+@lru_cache(maxsize=1 << 16)
+def _may_begin(word: str) -> bool:
+    """A word every clause this rule reports holds: a verb word it may read, or the bare
+    root of an intransitive verb (बन सकती) or of जाना."""
+    return _may_agree(word) or word in _INTRANSITIVE_ROOTS or word == "जा"
+
+
 class SubjectVerbAgreement(ClauseRule):
     """G020: a verb group that does not agree with the nominative subject of its clause."""
 
     wanted = staticmethod(_may_agree)
+    needed = staticmethod(_may_begin)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _judge(ctx.document.view, analysis(ctx).genders, tokens, start)

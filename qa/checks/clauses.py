@@ -30,6 +30,8 @@ _LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
 _TOKEN = re.compile(
     rf"(?P<word>[{_LETTERS}]+(?:[-‐‑–.॰][{_LETTERS}]+)*॰?)|(?P<number>[0-9०-९]+(?:[.,:/-][0-9०-९]+)*)|(?P<other>[A-Za-z]+|\S)"
 )
+#: :data:`_TOKEN` with the white space before it, which tells where the token starts.
+_SPACED_TOKEN = re.compile(rf"(\s*)(?:{_TOKEN.pattern})")
 _SENTENCE = re.compile(r"[^।!?\n|॥]+")
 #: Words after which a clause starts afresh (besides punctuation).
 _CLAUSE_STARTS = aw.word_set("कि जब क्योंकि लेकिन परंतु परन्तु किंतु किन्तु मगर तो यदि अगर जबकि बल्कि")
@@ -90,12 +92,26 @@ class Subject:
 
 def tokens(view: str, start: int, end: int) -> list[Token]:
     """The tokens of ``view[start:end]``."""
-    normal = aw.normal
-    return [
-        Token(m.lastgroup or "other", text, normal(text), *m.span())
-        for m in _TOKEN.finditer(view, start, end)
-        for text in (m.group(),)
-    ]
+    normal, new = aw.normal, tuple.__new__  # Token(...) would run a Python frame per token
+    found, at = [], start
+    for space, word, number, other in _SPACED_TOKEN.findall(view, start, end):
+        kind, text = ("word", word) if word else ("number", number) if number else ("other", other)
+        begin = at + len(space)
+        at = begin + len(text)
+        found.append(new(Token, (kind, text, normal(text), begin, at)))
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _postposition_noun(word: str) -> bool:
+    """A noun that makes postpositions (ओर, पश्चात), in any spelling."""
+    return aw.key(word) in _POSTPOSITION_NOUNS
+
+
+@lru_cache(maxsize=1 << 16)
+def _stops(word: str) -> bool:
+    """A word before which a clause cannot be read: ने, को, a conjunction, a relative."""
+    return word in _ABORT or word in _RELATIVES or word.startswith(_RELATIVE_STEMS)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -217,7 +233,7 @@ class Clause:
                     self.close()
                 j += 1
                 continue
-            if word in _ABORT or word in _RELATIVES or word.startswith(_RELATIVE_STEMS):
+            if _stops(word):
                 return None
             if word in _DEMONSTRATIVES and not self._noun_follows(j + 1):
                 raise Abort  # a pronoun subject: वे अपनी रक्षा करेंगे
@@ -236,11 +252,7 @@ class Clause:
                 self.nouns, self.genitive = [], True
             elif word in _POSTPOSITIONS:
                 self.postposition()
-            elif (
-                aw.key(word) in _POSTPOSITION_NOUNS
-                and j > start
-                and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN
-            ):
+            elif _postposition_noun(word) and j > start and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN:
                 self.nouns, self.genitive = [], False
             elif (
                 word in _ADVERBS
@@ -255,7 +267,7 @@ class Clause:
                 # शिक्षा पूरी करने के बाद उन्होंने …: what came before belongs to the
                 # infinitive's clause, which is a noun phrase of this one
                 self.subject, self.nouns, self.genitive = None, [j], False
-            elif aw.is_candidate(word) and aw.key(word) not in _POSTPOSITION_NOUNS:
+            elif aw.is_candidate(word) and not _postposition_noun(word):
                 self.nouns.append(j)
                 self.genitive = False
             else:
@@ -362,53 +374,74 @@ def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
     return VerbGroup(gendered, k, main.root if main else tokens[j].normal, passive)
 
 
-def clause_starts(tokens: list[Token]) -> Iterator[int]:
-    """Where a clause may start: the sentence's start, after punctuation or कि, जब …"""
-    for i, token in enumerate(tokens):
-        before = tokens[i - 1] if i else None
-        if token.kind != "other" and (
-            before is None or before.kind == "other" or before.normal in _CLAUSE_STARTS
-        ):
-            yield i
+def clause_spans(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Each clause start and the punctuation (or the end) after it: no clause is read
+    past that, so a clause without a word a rule needs there is never read."""
+    spans, end = [], len(tokens)
+    for i in reversed(range(len(tokens))):
+        if tokens[i].kind == "other":
+            end = i
+        elif not i or tokens[i - 1].kind == "other" or tokens[i - 1].normal in _CLAUSE_STARTS:
+            spans.append((i, end))
+    spans.reverse()
+    return spans
 
 
 class Sentences:
     """A document's sentences (runs of text between ।, ?, !, | and line breaks), each cut
-    into tokens once, when a rule first asks for it; shared by the rules of a document."""
+    into tokens and clauses once, when a rule first asks for it; shared by the rules of a
+    document."""
 
     def __init__(self, view: str) -> None:
         self.view = view
         self.spans = [m.span() for m in _SENTENCE.finditer(view)]
         self.starts = [start for start, _ in self.spans]
-        self._tokens: dict[int, list[Token]] = {}
+        self._read: dict[int, tuple[list[Token], list[tuple[int, int]]]] = {}
+        self._marks: dict[tuple[int, Callable[[str], object]], list[int]] = {}
 
-    def holding(self, offsets: Iterable[int]) -> Iterator[list[Token]]:
-        """The tokens of each sentence that holds one of ``offsets`` (in order)."""
+    def holding(
+        self, offsets: Iterable[int], needed: Callable[[str], object]
+    ) -> Iterator[tuple[list[Token], list[tuple[int, int]], list[int]]]:
+        """The tokens, :func:`clause_spans` and the slots of the words ``needed`` accepts
+        of each sentence that holds one of ``offsets`` (in order)."""
         last = -1
         for offset in offsets:
             k = bisect_right(self.starts, offset) - 1
             if k <= last:
                 continue
             last = k
-            if k not in self._tokens:
-                self._tokens[k] = tokens(self.view, *self.spans[k])
-            yield self._tokens[k]
+            read = self._read.get(k)
+            if read is None:
+                words = tokens(self.view, *self.spans[k])
+                read = self._read[k] = (words, clause_spans(words))
+            marks = self._marks.get((k, needed))
+            if marks is None:
+                marks = [i for i, token in enumerate(read[0]) if needed(token.normal)]
+                self._marks[k, needed] = marks
+            yield (*read, marks)
 
 
 def corrections(
     ctx: Context,
     index: dict[str, list[int]],
     wanted: Callable[[str], object],
+    needed: Callable[[str], object],
     judge: Callable[[list[Token], int], tuple[Correction, str] | None],
 ) -> Iterator[tuple[Correction, str]]:
     """What ``judge`` finds in each clause (its tokens and start) of the sentences that
-    hold a word ``wanted`` accepts, once per span."""
+    hold a word ``wanted`` accepts, once per span; a clause is read only if a word
+    ``needed`` accepts stands before the punctuation after its start."""
     reported = set[int]()
     sentences = ctx.shared("sentences", lambda ctx: Sentences(ctx.document.view))
     offsets = sorted(start for word in index if wanted(word) for start in index[word])
-    for tokens in sentences.holding(offsets):
-        for start in clause_starts(tokens):
-            found = judge(tokens, start)
+    for tokens, spans, marks in sentences.holding(offsets, needed):
+        m = 0
+        for start, end in spans:
+            while m < len(marks) and marks[m] < start:
+                m += 1
+            if m == len(marks):
+                break
+            found = judge(tokens, start) if marks[m] < end else None
             if found is not None and found[0].start not in reported:
                 reported.add(found[0].start)
                 yield found
@@ -416,10 +449,15 @@ def corrections(
 
 class ClauseRule(Rule):
     """A rule that reads the clauses of the sentences holding a word :meth:`wanted`
-    accepts and reports what :meth:`judge` finds in them, fixed (unsafely)."""
+    accepts and reports what :meth:`judge` finds in them, fixed (unsafely). :meth:`needed`
+    accepts at least one word of every clause where :meth:`judge` can find something."""
 
     @staticmethod
     def wanted(word: str) -> bool:
+        raise NotImplementedError
+
+    @staticmethod
+    def needed(word: str) -> bool:
         raise NotImplementedError
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
@@ -427,5 +465,6 @@ class ClauseRule(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         index = ctx.document.word_index
-        for found, message in corrections(ctx, index, self.wanted, partial(self.judge, ctx)):
+        judge = partial(self.judge, ctx)
+        for found, message in corrections(ctx, index, self.wanted, self.needed, judge):
             yield self.replace(found.start, found.end, found.right, message)

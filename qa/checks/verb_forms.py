@@ -40,6 +40,11 @@ _IRREGULAR = {
     "जा": ("गया", "गए", "गई", "गईं"),
     "हो": ("हुआ", "हुए", "हुई", "हुईं"),
 }
+#: The last letters of every form above: a word that ends otherwise is no verb form.
+_LAST_LETTERS = tuple(
+    {form[-1] for forms in _FORMS.values() for form in forms.values()}
+    | {form[-1] for forms in _IRREGULAR.values() for form in forms}
+)
 _KEYS: tuple[tuple[Gender, bool], ...] = (("m", False), ("m", True), ("f", False), ("f", True))
 #: Auxiliaries whose root is no verb of their own: था/थे/थी/थीं; चुका (चुकना is rare).
 _AUXILIARY_STEMS = frozenset({"थ", "चुक"})
@@ -77,7 +82,7 @@ def _verb(root: str) -> bool:
 def verb_word(word: str) -> VerbWord | None:
     """What ``word`` is as a gendered verb-group word, if it is one."""
     word = aw.normal(word).replace("\u0901", "\u0902")  # गईँ = गईं
-    if builtin().noun(word) is not None:
+    if not word.endswith(_LAST_LETTERS) or builtin().noun(word) is not None:
         return None  # a noun of certain gender as well: लड़ाई, पढ़ाई
     for root, forms in _IRREGULAR.items():
         if word in forms:
@@ -114,11 +119,13 @@ def _ending(word: str) -> VerbWord | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def infinitive(word: str) -> bool:
     """``word`` is an oblique infinitive (करने, होने), as before के बाद or में."""
     return len(word) > 3 and word.endswith("ने") and _verb(word[:-2])
 
 
+@lru_cache(maxsize=1 << 16)
 def bare_root(word: str, following: str | None) -> bool:
     """``word`` is a verb's bare root that makes one group with ``following`` (खुल रहा,
     हो गया, बना सकती)."""
