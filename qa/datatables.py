@@ -1,0 +1,267 @@
+"""Large look-up tables in the start-up cache, read a shard at a time.
+
+``lazy(name, sources, build)`` returns ``build()`` as :func:`qa.datacache.cached` does,
+except that every large string-keyed dict in it (at the top, or inside a dict of a
+few large values) comes back as a :class:`Table`: a dict that reads, on the first
+probe of a key, only the shard of the stored table that key hashes to. A one-line file
+then costs a few shards of the lexicon instead of all of it; iterating a table (or
+:func:`load_all`, before forking workers) reads every shard.
+
+The entry is one file: a header (the small values and each table's shard offsets)
+and the shards, each a :mod:`marshal` dict. A damaged file is rebuilt from the
+sources, never an error.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from qa import datacache
+
+T = TypeVar("T")
+_MAGIC = b"qa-tables-1\n"
+#: A dict larger than this (marshalled) is stored in shards of about this size.
+_SHARD_BYTES = 8192
+_MAX_SHARDS = 1 << 15
+#: A large dict with at most this many keys is a record: each of its values is stored apart.
+_RECORD_KEYS = 16
+_open: list[Table] = []
+
+
+class _Damaged(Exception):
+    """The stored file is not what this module wrote."""
+
+
+def shard_of(key: str, shards: int) -> int:
+    """The shard a key is stored in (a hash that does not change between processes)."""
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) & (shards - 1)
+
+
+class Table(dict[str, Any]):
+    """A read-only dict whose entries are read from the stored shards as keys are probed."""
+
+    def __init__(
+        self, read: Callable[[int], dict[str, Any]], shards: int, rebuild: Callable[[], Any]
+    ) -> None:
+        super().__init__()
+        self._read, self._shards, self._rebuild = read, shards, rebuild
+        self._loaded = bytearray(shards)
+        self._left = shards
+        _open.append(self)
+
+    def _load(self, key: object) -> bool:
+        """Read the shard ``key`` belongs to; False if it was read already (or ``key`` is no string)."""
+        if not self._left or type(key) is not str:
+            return False
+        shard = shard_of(key, self._shards)
+        if self._loaded[shard]:
+            return False
+        self._read_shard(shard)
+        return True
+
+    def _read_shard(self, shard: int) -> None:
+        try:
+            part = self._read(shard)
+        except (_Damaged, OSError, EOFError, ValueError, TypeError):  # built from the sources instead
+            self.update(self._rebuild())
+            self._loaded[:] = bytes([1]) * self._shards
+            self._left = 0
+            return
+        self.update(part)
+        self._loaded[shard] = 1
+        self._left -= 1
+
+    def load_all(self) -> None:
+        for shard in range(self._shards):
+            if not self._left:
+                break
+            if not self._loaded[shard]:
+                self._read_shard(shard)
+
+    def __missing__(self, key: str) -> Any:
+        if self._load(key):
+            return self[key]
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or (self._load(key) and dict.__contains__(self, key))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if dict.__contains__(self, key) or self._load(key):
+            return dict.get(self, key, default)
+        return default
+
+    def __iter__(self) -> Iterator[str]:
+        self.load_all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self.load_all()
+        return dict.__len__(self)
+
+    def keys(self) -> Any:
+        self.load_all()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self.load_all()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self.load_all()
+        return dict.items(self)
+
+    def __eq__(self, other: object) -> bool:
+        self.load_all()
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None
+
+    def copy(self) -> dict[str, Any]:
+        return dict(self.items())
+
+    def __reduce__(self) -> Any:  # pickled (or copied) as the plain dict it stands for
+        return dict, (dict(self.items()),)
+
+
+def load_all() -> None:
+    """Read every shard of every table opened so far (before forking workers that would
+    each read them again)."""
+    for table in _open:
+        table.load_all()
+
+
+def lazy(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
+    """``build()``, its large dicts read shard by shard from the cache while the sources
+    are unchanged."""
+    sources = list(sources)
+    where = datacache.folder()
+    try:
+        path = where / f"{datacache.entry(name, sources)}.tables" if where else None
+    except OSError:
+        path = None
+    if path is not None:
+        try:
+            return _open_file(path, build)
+        except (OSError, _Damaged, EOFError, ValueError, TypeError, KeyError, IndexError):
+            pass
+    value = build()
+    if path is not None:
+        _store(path, value)
+    return value
+
+
+def _open_file(path: Path, build: Callable[[], Any]) -> Any:
+    handle = path.open("rb")  # kept open: shards are read from it as they are asked for
+    try:
+        head = handle.read(len(_MAGIC) + 8)
+        if head[: len(_MAGIC)] != _MAGIC:
+            raise _Damaged
+        header = marshal.loads(handle.read(int.from_bytes(head[len(_MAGIC) :], "little")))
+        base = handle.tell()
+        if type(header) is not tuple or header[0] != os.fstat(handle.fileno()).st_size - base:
+            raise _Damaged  # cut short, or grown
+    except BaseException:
+        handle.close()
+        raise
+    rebuilt: list[Any] = []
+
+    def rebuild(keys: tuple[str, ...]) -> Any:
+        path.unlink(missing_ok=True)  # the next run stores it again
+        if not rebuilt:
+            rebuilt.append(build())
+        value = rebuilt[0]
+        for key in keys:
+            value = value[key]
+        return value
+
+    def read(start: int, end: int) -> bytes:
+        return os.pread(handle.fileno(), end - start, base + start)
+
+    return _decode(header[1], read, rebuild, ())
+
+
+def _decode(
+    node: tuple[Any, ...],
+    read: Callable[[int, int], bytes],
+    rebuild: Callable[[tuple[str, ...]], Any],
+    at: tuple[str, ...],
+) -> Any:
+    kind = node[0]
+    if kind == "plain":
+        return node[1]
+    if kind == "record":
+        return {key: _decode(child, read, rebuild, (*at, key)) for key, child in node[1].items()}
+    offsets, checks = node[1], node[2]
+
+    def shard(number: int) -> dict[str, Any]:
+        blob = read(offsets[number], offsets[number + 1])
+        if zlib.crc32(blob) != checks[number]:
+            raise _Damaged(f"shard {number}")
+        part = marshal.loads(blob)
+        if type(part) is not dict:
+            raise _Damaged(f"shard {number}")
+        return part
+
+    return Table(shard, len(checks), lambda: rebuild(at))
+
+
+def _store(path: Path, value: Any) -> None:
+    shards: list[bytes] = []
+    try:
+        tree = _encode(value, shards)
+        header = marshal.dumps((sum(map(len, shards)), tree))
+    except ValueError:  # not a marshal type: do without
+        return
+    body = b"".join([_MAGIC, len(header).to_bytes(8, "little"), header, *shards])
+    if datacache.write(path, body):
+        datacache.remove_stale(path)
+
+
+def _encode(value: Any, shards: list[bytes]) -> tuple[Any, ...]:
+    """The header node for ``value``; a table's shards are appended to ``shards``."""
+    if not (isinstance(value, dict) and all(type(k) is str for k in value)):
+        return ("plain", value)
+    size = len(marshal.dumps(value))
+    if size <= _SHARD_BYTES:
+        return ("plain", value)
+    if len(value) <= _RECORD_KEYS:  # a record of tables (and small values)
+        return ("record", {k: _encode(v, shards) for k, v in value.items()})
+    count = 1
+    while count * _SHARD_BYTES < size and count < min(len(value), _MAX_SHARDS):
+        count *= 2
+    parts: list[dict[str, Any]] = [{} for _ in range(count)]
+    for key, item in value.items():
+        parts[shard_of(key, count)][sys.intern(key)] = _interned(item)
+    offset = sum(map(len, shards))
+    offsets, checks = [offset], []
+    for part in parts:
+        blob = marshal.dumps(part)
+        shards.append(blob)
+        offset += len(blob)
+        offsets.append(offset)
+        checks.append(zlib.crc32(blob))
+    return ("table", offsets, checks)
+
+
+def _interned(value: Any) -> Any:
+    """``value`` with its strings interned: marshal marks them so, and loading interns them
+    again, so a word in many shards is one object in memory (as in one marshal blob)."""
+    if type(value) is str:
+        return sys.intern(value)
+    if type(value) is list:
+        return [_interned(v) for v in value]
+    if type(value) is tuple:
+        return tuple(_interned(v) for v in value)
+    if type(value) is dict:
+        return {_interned(k): _interned(v) for k, v in value.items()}
+    return value
