@@ -4,19 +4,19 @@
 except that every large string-keyed dict in it (at the top, or inside a dict of a
 few large values) comes back as a :class:`Table`: a dict that reads, on the first
 probe of a key, only the shard of the stored table that key hashes to. A one-line file
-then costs a few shards of the lexicon instead of all of it; iterating a table (or
-:func:`load_all`, before forking workers) reads every shard.
+then costs a few shards of the lexicon instead of all of it. Once an eighth of the
+shards have been read (a long text, or many), iterating a table, or :func:`load_all`
+(before forking workers), the whole table is read in one piece.
 
-The entry is one file: a header (the small values and each table's shard offsets)
-and the shards, each a :mod:`marshal` dict. A damaged file is rebuilt from the
-sources, never an error.
+The entry is one file: a header (the small values and where each table's parts lie),
+then per table its shards and the whole table, each a :mod:`marshal` dict with a
+CRC. A damaged file is rebuilt from the sources, never an error.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
-import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -27,8 +27,11 @@ from qa import datacache
 T = TypeVar("T")
 _MAGIC = b"qa-tables-1\n"
 #: A dict larger than this (marshalled) is stored in shards of about this size.
-_SHARD_BYTES = 8192
+_SHARD_BYTES = 2048
 _MAX_SHARDS = 1 << 15
+#: After this share (1/N) of a table's shards, the rest is read at once (the whole table
+#: is stored in one piece as well, which reads faster than its shards).
+_WHOLE_AFTER = 8
 #: A large dict with at most this many keys is a record: each of its values is stored apart.
 _RECORD_KEYS = 16
 _open: list[Table] = []
@@ -62,27 +65,29 @@ class Table(dict[str, Any]):
         shard = shard_of(key, self._shards)
         if self._loaded[shard]:
             return False
-        self._read_shard(shard)
+        if self._shards - self._left >= self._shards // _WHOLE_AFTER:
+            self.load_all()  # a long text or many: the whole table in one piece is cheaper
+        else:
+            self._read_part(shard)
+            if self._left:  # (not when a damaged file had it rebuilt whole)
+                self._loaded[shard] = 1
+                self._left -= 1
         return True
 
-    def _read_shard(self, shard: int) -> None:
+    def _read_part(self, number: int) -> None:
+        """Add shard ``number`` (the whole table for ``number == shards``)."""
         try:
-            part = self._read(shard)
+            part = self._read(number)
         except (_Damaged, OSError, EOFError, ValueError, TypeError):  # built from the sources instead
-            self.update(self._rebuild())
-            self._loaded[:] = bytes([1]) * self._shards
+            part = self._rebuild()
             self._left = 0
-            return
         self.update(part)
-        self._loaded[shard] = 1
-        self._left -= 1
 
     def load_all(self) -> None:
-        for shard in range(self._shards):
-            if not self._left:
-                break
-            if not self._loaded[shard]:
-                self._read_shard(shard)
+        if self._left:
+            self._left = 0
+            self._read_part(self._shards)
+            self._loaded[:] = b"\1" * self._shards
 
     def __missing__(self, key: str) -> Any:
         if self._load(key):
@@ -143,7 +148,7 @@ def load_all() -> None:
 def lazy(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     """``build()``, its large dicts read shard by shard from the cache while the sources
     are unchanged."""
-    sources = list(sources)
+    sources = [*sources, Path(__file__)]  # how the file is laid out counts too
     where = datacache.folder()
     try:
         path = where / f"{datacache.entry(name, sources)}.tables" if where else None
@@ -212,7 +217,7 @@ def _decode(
             raise _Damaged(f"shard {number}")
         return part
 
-    return Table(shard, len(checks), lambda: rebuild(at))
+    return Table(shard, len(checks) - 1, lambda: rebuild(at))
 
 
 def _store(path: Path, value: Any) -> None:
@@ -241,27 +246,12 @@ def _encode(value: Any, shards: list[bytes]) -> tuple[Any, ...]:
         count *= 2
     parts: list[dict[str, Any]] = [{} for _ in range(count)]
     for key, item in value.items():
-        parts[shard_of(key, count)][sys.intern(key)] = _interned(item)
+        parts[shard_of(key, count)][key] = item
     offset = sum(map(len, shards))
     offsets, checks = [offset], []
-    for part in parts:
-        blob = marshal.dumps(part)
+    for blob in [*map(marshal.dumps, parts), marshal.dumps(value)]:  # the shards, then the whole
         shards.append(blob)
         offset += len(blob)
         offsets.append(offset)
         checks.append(zlib.crc32(blob))
     return ("table", offsets, checks)
-
-
-def _interned(value: Any) -> Any:
-    """``value`` with its strings interned: marshal marks them so, and loading interns them
-    again, so a word in many shards is one object in memory (as in one marshal blob)."""
-    if type(value) is str:
-        return sys.intern(value)
-    if type(value) is list:
-        return [_interned(v) for v in value]
-    if type(value) is tuple:
-        return tuple(_interned(v) for v in value)
-    if type(value) is dict:
-        return {_interned(k): _interned(v) for k, v in value.items()}
-    return value
