@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -55,52 +56,63 @@ class Table(dict[str, Any]):
         super().__init__()
         self._read, self._shards, self._rebuild = read, shards, rebuild
         self._loaded = bytearray(shards)
-        self._left = shards
+        self._left = shards  # shards not read yet; 0 once the whole table is in
+        self._lock = threading.Lock()  # documents are checked in threads
         _open.append(self)
 
-    def _load(self, key: object) -> bool:
-        """Read the shard ``key`` belongs to; False if it was read already (or ``key`` is no string)."""
+    def _ensure(self, key: object) -> None:
+        """Read the shard ``key`` belongs to, if it has not been read."""
         if not self._left or type(key) is not str:
-            return False
+            return
         shard = shard_of(key, self._shards)
         if self._loaded[shard]:
-            return False
-        if self._shards - self._left >= self._shards // _WHOLE_AFTER:
-            self.load_all()  # a long text or many: the whole table in one piece is cheaper
-        else:
-            self._read_part(shard)
-            if self._left:  # (not when a damaged file had it rebuilt whole)
-                self._loaded[shard] = 1
+            return
+        with self._lock:
+            if not self._left or self._loaded[shard]:
+                return
+            if self._shards - self._left >= self._shards // _WHOLE_AFTER:
+                self._read_whole()  # a long text or many: the table in one piece is cheaper
+            elif self._read_part(shard):
+                self._loaded[shard] = 1  # marked only once its entries are in
                 self._left -= 1
-        return True
 
-    def _read_part(self, number: int) -> None:
-        """Add shard ``number`` (the whole table for ``number == shards``)."""
+    def _read_part(self, number: int) -> bool:
+        """Add part ``number`` (the whole table for ``number == shards``); False if the file
+        was damaged and the whole table was built from the sources instead."""
         try:
-            part = self._read(number)
-        except (_Damaged, OSError, EOFError, ValueError, TypeError):  # built from the sources instead
-            part = self._rebuild()
+            self.update(self._read(number))
+            return True
+        except (_Damaged, OSError, EOFError, ValueError, TypeError):
+            self.update(self._rebuild())
             self._left = 0
-        self.update(part)
+            return False
+
+    def _read_whole(self) -> None:
+        self._read_part(self._shards)
+        self._left = 0
 
     def load_all(self) -> None:
         if self._left:
-            self._left = 0
-            self._read_part(self._shards)
-            self._loaded[:] = b"\1" * self._shards
+            with self._lock:
+                if self._left:
+                    self._read_whole()
 
     def __missing__(self, key: str) -> Any:
-        if self._load(key):
-            return self[key]
+        self._ensure(key)
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
         raise KeyError(key)
 
     def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, key) or (self._load(key) and dict.__contains__(self, key))
+        if dict.__contains__(self, key):
+            return True
+        self._ensure(key)
+        return dict.__contains__(self, key)
 
     def get(self, key: str, default: Any = None) -> Any:
-        if dict.__contains__(self, key) or self._load(key):
-            return dict.get(self, key, default)
-        return default
+        if not dict.__contains__(self, key):
+            self._ensure(key)
+        return dict.get(self, key, default)
 
     def __iter__(self) -> Iterator[str]:
         self.load_all()

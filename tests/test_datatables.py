@@ -106,3 +106,23 @@ def test_the_cli_ignores_a_damaged_start_up_cache(tmp_path: Path) -> None:
         path.write_bytes(data[: len(data) // 3] + b"\xff" * 64)
     assert _check(str(tmp_path)) == fresh
     assert _check(str(tmp_path)) == fresh  # and from the cache stored again
+
+
+def test_threads_probing_at_once_see_every_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    source = _source(tmp_path)
+    _lazy(source)
+    words = _lazy(source)["words"]  # type: ignore[index]
+    keys = [*WORDS, "नहीं", "शब्द-1"] * 3
+
+    def probe(start: int) -> list[object]:
+        order = keys[start:] + keys[:start]
+        return [(k in words, words.get(k)) for k in order]
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(probe, range(0, len(keys), len(keys) // 8)))
+    for start, answer in zip(range(0, len(keys), len(keys) // 8), answers, strict=True):
+        order = keys[start:] + keys[:start]
+        assert answer == [(k in WORDS, WORDS.get(k)) for k in order]
