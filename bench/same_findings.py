@@ -1,6 +1,6 @@
 """Are the findings of this checkout byte-identical to another's, on every corpus?
 
-    python bench/same_findings.py BASELINE [--jobs N] [--keep DIR]
+    python bench/same_findings.py BASELINE [--jobs N] [--sample N] [--keep DIR]
 
 ``BASELINE`` is another checkout of qa (e.g. ``git worktree add --detach ../base COMMIT``).
 Every file of the corpora is written to one temporary folder: the fixture articles, the
@@ -10,6 +10,7 @@ sets (FLORES, NTREX, UD PUD, the held-out Wikipedia lines) in documents of 20 li
 2025-01-21`` of each checkout reads the same files, and the two reports are compared
 byte for byte; a difference is listed per file and finding. Each run's wall time and
 peak memory (of the main process) are printed as well. Exit 1 if the reports differ.
+``--sample N`` keeps every N-th file only (a quick check between steps).
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ DATE = "2025-01-21"
 SHOWN = 20
 
 
-def write_corpora(folder: Path) -> int:
-    """Every document of every corpus as one file under ``folder``; the count of files."""
+def write_corpora(folder: Path, sample: int = 1) -> int:
+    """Every document of every corpus (or every ``sample``-th) as one file under ``folder``;
+    the count of files."""
     count = 0
     for article in sorted((ROOT / "fixtures" / "articles").iterdir()):
         (folder / "fixtures").mkdir(exist_ok=True)
@@ -51,6 +53,11 @@ def write_corpora(folder: Path) -> int:
         for number, (_, text) in enumerate(documents()):
             (folder / name / f"{number:05d}.txt").write_text(text, encoding="utf-8")
             count += 1
+    if sample > 1:
+        for number, path in enumerate(sorted(p for p in folder.rglob("*") if p.is_file())):
+            if number % sample:
+                path.unlink()
+        count = (count + sample - 1) // sample
     return count
 
 
@@ -85,6 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("baseline", type=Path, help="another checkout of qa")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--sample", type=int, default=1, help="every N-th file only")
     parser.add_argument("--keep", type=Path, help="write the corpus and both reports here")
     args = parser.parse_args(argv)
     if not (args.baseline / "qa" / "cli.py").is_file():
@@ -93,7 +101,7 @@ def main(argv: list[str] | None = None) -> None:
         work = args.keep or Path(name)
         corpus = work / "corpus"
         corpus.mkdir(parents=True, exist_ok=True)
-        files = write_corpora(corpus)
+        files = write_corpora(corpus, args.sample)
         runs = {}
         for label, checkout in (("this checkout", ROOT), ("baseline", args.baseline.resolve())):
             out = work / f"{label.split()[-1]}.json"

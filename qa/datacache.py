@@ -32,7 +32,7 @@ def folder() -> Path | None:
     return Path(base) / "qa"
 
 
-def _entry(name: str, sources: list[Path]) -> str:
+def entry(name: str, sources: list[Path]) -> str:
     """``name-<which sources>-<their state>``: one live entry per set of sources."""
     stamps: list[object] = [_FORMAT, __version__]
     for path in sources:
@@ -47,7 +47,7 @@ def lookup(name: str, sources: Iterable[Path]) -> tuple[Any, Callable[[Any], Non
     """(the stored value or None, a function that stores a new value) for these sources."""
     where = folder()
     try:
-        path = where / f"{_entry(name, list(sources))}.marshal" if where else None
+        path = where / f"{entry(name, list(sources))}.marshal" if where else None
     except OSError:
         path = None
     if path is None:
@@ -74,9 +74,15 @@ def _store(path: Path, value: Any) -> None:
     except ValueError:  # not a marshal type (e.g. a date in YAML): do without
         return
     if write(path, data):
-        for stale in path.parent.glob(path.name.rsplit("-", 1)[0] + "-*.marshal"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        remove_stale(path)
+
+
+def remove_stale(path: Path) -> None:
+    """Delete the entries for the same sources in another state than ``path``'s."""
+    name, suffix = path.name.rsplit("-", 1)[0], path.suffix
+    for stale in path.parent.glob(f"{name}-*{suffix}"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
 
 
 def write(path: Path, data: bytes) -> bool:

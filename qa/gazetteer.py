@@ -15,7 +15,7 @@ from pathlib import Path
 
 import regex
 
-from qa import datacache
+from qa import datacache, datatables
 from qa.data import data_dir, read_lines
 from qa.errors import RuleDataError
 from qa.text import akshara
@@ -88,7 +88,7 @@ def transliterated() -> frozenset[str]:
 def near_index() -> NearIndex:
     """Place words of at least :data:`MIN_AKSHARAS` aksharas, by their near-miss keys."""
     sources = [path(), Path(__file__), Path(akshara.__file__)]
-    return NearIndex.from_table(datacache.cached("place-index", sources, _near_table))
+    return NearIndex.from_table(datatables.lazy("place-index", sources, _near_table))
 
 
 def _near_table() -> dict[str, list[str]]:

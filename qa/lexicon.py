@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import math
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.util import find_spec
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import msgpack
 
-from qa import datacache, gazetteer
+from qa import datatables, gazetteer
 from qa.data import data_dir, read_tsv_pairs, rules_dir
 from qa.errors import ConfigError, RuleDataError
 from qa.sources import read_data
@@ -98,7 +99,7 @@ def sources() -> list[Path]:
 def corpus_zipf() -> dict[str, float]:
     """Word -> Zipf value of its count in edited open prose (words seen at least twice)."""
     path = _counts_file()
-    return datacache.cached("wordcounts", [path], lambda: _read_counts(path))
+    return datatables.lazy("wordcounts", [path], lambda: _read_counts(path))
 
 
 def _read_counts(path: Path) -> dict[str, float]:
@@ -115,7 +116,7 @@ def _read_counts(path: Path) -> dict[str, float]:
 def frequencies() -> dict[str, float]:
     """Word -> Zipf frequency, wordfreq first, then ``data/lexicon/*.txt`` (cached between runs).
     The counted prose is separate evidence (:func:`corpus_zipf`, :func:`attested`)."""
-    return datacache.cached("lexicon", [*sources(), Path(__file__)], _frequencies)  # code counts too
+    return datatables.lazy("lexicon", [*sources(), Path(__file__)], _frequencies)  # code counts too
 
 
 def _frequencies() -> dict[str, float]:
@@ -128,7 +129,7 @@ def _frequencies() -> dict[str, float]:
 @cache
 def web_zipf() -> dict[str, float]:
     """Word -> Zipf value in wordfreq's list alone (which counts the web's misspellings too)."""
-    return datacache.cached("web-zipf", [wordfreq_file()], lambda: read_cbpack(wordfreq_file()))
+    return datatables.lazy("web-zipf", [wordfreq_file()], lambda: read_cbpack(wordfreq_file()))
 
 
 @cache
@@ -138,10 +139,9 @@ def misspelt() -> frozenset[str]:
     return frozenset(w for w, _ in read_tsv_pairs(rules_dir() / "misspellings.tsv", "misspellings.tsv"))
 
 
-@cache
-def vocabulary() -> frozenset[str]:
-    """The lexicon's words: a set probe touches less memory than the dict (per-word scans)."""
-    return frozenset(frequencies())
+def vocabulary() -> Container[str]:
+    """The lexicon's words (the table itself: a set of them would read every shard of it)."""
+    return frequencies()
 
 
 def plain(word: str) -> str:

@@ -59,7 +59,11 @@ def install() -> None:
     where = datacache.folder()
     if where is None:
         return
-    _path.append(where / f"regex-{regex.__version__}-{sys.version_info[0]}.{sys.version_info[1]}.marshal")
+    versions = f"regex-{regex.__version__}-{sys.version_info[0]}.{sys.version_info[1]}"
+    try:  # one store per copy of qa (checkouts and installs side by side do not take turns)
+        _path.append(where / f"{datacache.entry(versions, [Path(__file__)])}.marshal")
+    except OSError:
+        return
     try:
         stored = marshal.loads(_path[0].read_bytes())
         if stored.get("source") == _stamp():
@@ -111,4 +115,5 @@ def _save() -> None:
         data = marshal.dumps({"source": _stamp(), "programs": {**_stored, **_new}})
     except ValueError:  # something marshal cannot store: keep what there was
         return
-    datacache.write(_path[0], data)
+    if datacache.write(_path[0], data):
+        datacache.remove_stale(_path[0])

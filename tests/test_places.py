@@ -132,7 +132,8 @@ def test_gazetteer_round_trips_through_the_start_up_cache(
     built = (gazetteer.words(), gazetteer.near_index().table)
     for function in clear:
         function.cache_clear()
-    assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.marshal")) == ["gazetteer", "place"]
+    stored = [*tmp_path.glob("*.marshal"), *tmp_path.glob("*.tables")]
+    assert sorted(p.name.split("-")[0] for p in stored) == ["gazetteer", "place"]
     assert (gazetteer.words(), gazetteer.near_index().table) == built
     for function in clear:
         function.cache_clear()

@@ -173,7 +173,7 @@ def test_near_index_round_trips_through_the_start_up_cache(
     spelling.near_index.cache_clear()
     loaded = spelling.near_index()  # read back
     spelling.near_index.cache_clear()
-    assert list(tmp_path.glob("near-index-*.marshal"))
+    assert list(tmp_path.glob("near-index-*.tables"))
     assert loaded.table == built.table
     assert "फेंटानिल" in loaded.candidates("फेंटानल") == built.candidates("फेंटानल")
 

@@ -25,7 +25,7 @@ from typing import Any
 import msgpack
 import regex
 
-from qa import datacache, lexicon
+from qa import datatables, lexicon
 from qa.checks import spelling_doubts
 from qa.data import data_dir
 from qa.diagnostic import Diagnostic, Edit
@@ -224,7 +224,7 @@ class ContextCounts:
 def context_counts() -> ContextCounts:
     """The counts, from the start-up cache while their file is unchanged."""
     path = data_dir() / "spelling" / "context.msgpack.gz"
-    data = datacache.cached("context", [path], lambda: _read_counts(path))
+    data = datatables.lazy("context", [path], lambda: _read_counts(path))
     return ContextCounts(*(data[k] for k in _TABLES))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import regex
 from rapidfuzz.distance import OSA
 
-from qa import datacache, gazetteer, lexicon
+from qa import datacache, datatables, gazetteer, lexicon
 from qa.checks import inflection, spelling_doubts
 from qa.checks.confusion import context_counts
 from qa.diagnostic import Diagnostic
@@ -69,7 +69,7 @@ CHEAPEST_EDIT = 0.4
 def near_index() -> NearIndex:
     """The candidates' index, kept in the start-up cache (building it takes a few dozen ms)."""
     code = [Path(__file__), Path(akshara.__file__)]  # a checkout's edits count too
-    return NearIndex.from_table(datacache.cached("near-index", [*lexicon.sources(), *code], _near_table))
+    return NearIndex.from_table(datatables.lazy("near-index", [*lexicon.sources(), *code], _near_table))
 
 
 def _near_table() -> dict[str, list[str]]:

@@ -151,7 +151,7 @@ def check(
     first = stdin_filename if paths == ("-",) and stdin_filename else _first(paths)
     session = Session(configs.config_for(first), resolver=configs, date=date_given, input_format=input_format)
     config = session.config
-    if not session.linter().rules:
+    if not session.linter().codes:
         raise QAError(f"no rule selected ({_selection(config)}); see 'qa rules'")
     options = Options(fix, unsafe_fixes, diff, "-" in paths, force)
     report_options = ReportOptions(

@@ -37,7 +37,7 @@ _TYPE_KEYS: dict[str, frozenset[str]] = {
     "substitution": frozenset({"words", "file", "exceptions"}),
     "repetition": frozenset({"only", "allow", "latin"}),
     **words.OPTIONS,
-    "python": frozenset({"impl", "options"}),
+    "python": frozenset({"impl", "options", "remote"}),
 }
 _TYPES = tuple(_TYPE_KEYS)
 #: The word-scan types and what each needs: (required string options, required table option).
@@ -55,6 +55,9 @@ class RuleSpec:
     meta: RuleMeta
     build: Callable[[Mapping[str, Any]], Rule]
     options: Mapping[str, Any]
+    #: The rule may ask a server (``remote: true``; any python rule from outside qa may):
+    #: whether its findings can be cached depends on it (:meth:`Rule.repeatable`).
+    remote: bool = False
 
 
 def builtin_rule_files() -> list[Path]:
@@ -109,12 +112,14 @@ def _spec(path: Path, entry: Any, index: int, *, checked: bool = False) -> RuleS
         raise RuleDataError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
     meta = _meta(path, entry, where)
     options = {k: entry[k] for k in _TYPE_KEYS[kind] if k in entry}
+    remote = False
     if kind == "python":
         options = dict(entry.get("options") or {})
+        remote = bool(entry.get("remote")) or not str(entry.get("impl", "")).startswith("qa.")
     build = _builder(path, kind, meta, entry, where)
     if kind == "pattern" and not checked:
         _check_pattern_examples(meta, entry, where)
-    return RuleSpec(meta, build, options)
+    return RuleSpec(meta, build, options, remote)
 
 
 def _meta(path: Path, entry: Mapping[str, Any], where: str) -> RuleMeta:

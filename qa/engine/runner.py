@@ -6,8 +6,10 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cached_property
 from typing import Any
 
+from qa import datatables
 from qa.config import Config, parse_date, reject_unknown, section_keys
 from qa.diagnostic import SORT_KEY, Diagnostic, Edit, Fix
 from qa.document import Document, SourceMap
@@ -48,22 +50,34 @@ class Linter:
                 selection.select(specs, ignore=selectors)  # unknown codes are errors here too
             except ConfigError as exc:
                 raise ConfigError(f"{config.path or 'config'}: per-file-ignores {pattern!r}: {exc}") from None
-        self.rules: list[Rule] = [spec.build(_options(spec, config)) for spec in chosen]
-        self._masking = frozenset(rule.meta.code for rule in self.rules if rule.meta.masks)
-        self._unused = next((r for r in self.rules if isinstance(r, suppress.UnusedSuppression)), None)
+        self._chosen = [(spec, _options(spec, config)) for spec in chosen]
+        self.codes = [spec.meta.code for spec in chosen]
+        self._masking = frozenset(spec.meta.code for spec in chosen if spec.meta.masks)
 
-    @property
-    def codes(self) -> list[str]:
-        return [rule.meta.code for rule in self.rules]
+    @cached_property
+    def rules(self) -> list[Rule]:
+        """The rules, built when first needed: a run answered from the result cache
+        imports no rule code."""
+        return [spec.build(options) for spec, options in self._chosen]
+
+    @cached_property
+    def _unused(self) -> suppress.UnusedSuppression | None:
+        return next((r for r in self.rules if isinstance(r, suppress.UnusedSuppression)), None)
 
     @property
     def cacheable(self) -> bool:
-        """True when the findings depend only on the text and the config (no rule asks a server)."""
-        return all(rule.repeatable(self.config) for rule in self.rules)
+        """True when the findings depend only on the text and the config (no rule asks a
+        server); only the rules that may ask one are built to tell."""
+        if "rules" in self.__dict__:
+            return all(rule.repeatable(self.config) for rule in self.rules)
+        return all(
+            spec.build(options).repeatable(self.config) for spec, options in self._chosen if spec.remote
+        )
 
     def warm(self) -> None:
         """Load every rule's lazy data now (before forking workers that would each load it)."""
         self.check(Document(_WARM_UP, _WARM_UP), date=dt.date(2025, 1, 21))
+        datatables.load_all()  # the tables it opened, every shard
 
     def check(
         self, document: Document, *, date: dt.date | str | None = None, date_source: str | None = None

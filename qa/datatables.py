@@ -1,0 +1,269 @@
+"""Large look-up tables in the start-up cache, read a shard at a time.
+
+``lazy(name, sources, build)`` returns ``build()`` as :func:`qa.datacache.cached` does,
+except that every large string-keyed dict in it (at the top, or inside a dict of a
+few large values) comes back as a :class:`Table`: a dict that reads, on the first
+probe of a key, only the shard of the stored table that key hashes to. A one-line file
+then costs a few shards of the lexicon instead of all of it. Once an eighth of the
+shards have been read (a long text, or many), iterating a table, or :func:`load_all`
+(before forking workers), the whole table is read in one piece.
+
+The entry is one file: a header (the small values and where each table's parts lie),
+then per table its shards and the whole table, each a :mod:`marshal` dict with a
+CRC. A damaged file is rebuilt from the sources, never an error.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import threading
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from qa import datacache
+
+T = TypeVar("T")
+_MAGIC = b"qa-tables-1\n"
+#: A dict larger than this (marshalled) is stored in shards of about this size.
+_SHARD_BYTES = 2048
+_MAX_SHARDS = 1 << 15
+#: After this share (1/N) of a table's shards, the rest is read at once (the whole table
+#: is stored in one piece as well, which reads faster than its shards).
+_WHOLE_AFTER = 8
+#: A large dict with at most this many keys is a record: each of its values is stored apart.
+_RECORD_KEYS = 16
+_open: list[Table] = []
+
+
+class _Damaged(Exception):
+    """The stored file is not what this module wrote."""
+
+
+def shard_of(key: str, shards: int) -> int:
+    """The shard a key is stored in (a hash that does not change between processes)."""
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) & (shards - 1)
+
+
+class Table(dict[str, Any]):
+    """A read-only dict whose entries are read from the stored shards as keys are probed."""
+
+    def __init__(
+        self, read: Callable[[int], dict[str, Any]], shards: int, rebuild: Callable[[], Any]
+    ) -> None:
+        super().__init__()
+        self._read, self._shards, self._rebuild = read, shards, rebuild
+        self._loaded = bytearray(shards)
+        self._left = shards  # shards not read yet; 0 once the whole table is in
+        self._lock = threading.Lock()  # documents are checked in threads
+        _open.append(self)
+
+    def _ensure(self, key: object) -> None:
+        """Read the shard ``key`` belongs to, if it has not been read."""
+        if not self._left or type(key) is not str:
+            return
+        shard = shard_of(key, self._shards)
+        if self._loaded[shard]:
+            return
+        with self._lock:
+            if not self._left or self._loaded[shard]:
+                return
+            if self._shards - self._left >= self._shards // _WHOLE_AFTER:
+                self._read_whole()  # a long text or many: the table in one piece is cheaper
+            elif self._read_part(shard):
+                self._loaded[shard] = 1  # marked only once its entries are in
+                self._left -= 1
+
+    def _read_part(self, number: int) -> bool:
+        """Add part ``number`` (the whole table for ``number == shards``); False if the file
+        was damaged and the whole table was built from the sources instead."""
+        try:
+            self.update(self._read(number))
+            return True
+        except (_Damaged, OSError, EOFError, ValueError, TypeError):
+            self.update(self._rebuild())
+            self._left = 0
+            return False
+
+    def _read_whole(self) -> None:
+        self._read_part(self._shards)
+        self._left = 0
+
+    def load_all(self) -> None:
+        if self._left:
+            with self._lock:
+                if self._left:
+                    self._read_whole()
+
+    def __missing__(self, key: str) -> Any:
+        self._ensure(key)
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        if dict.__contains__(self, key):
+            return True
+        self._ensure(key)
+        return dict.__contains__(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if not dict.__contains__(self, key):
+            self._ensure(key)
+        return dict.get(self, key, default)
+
+    def __iter__(self) -> Iterator[str]:
+        self.load_all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self.load_all()
+        return dict.__len__(self)
+
+    def keys(self) -> Any:
+        self.load_all()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self.load_all()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self.load_all()
+        return dict.items(self)
+
+    def __eq__(self, other: object) -> bool:
+        self.load_all()
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None
+
+    def copy(self) -> dict[str, Any]:
+        return dict(self.items())
+
+    def __reduce__(self) -> Any:  # pickled (or copied) as the plain dict it stands for
+        return dict, (dict(self.items()),)
+
+
+def load_all() -> None:
+    """Read every shard of every table opened so far (before forking workers that would
+    each read them again)."""
+    for table in _open:
+        table.load_all()
+
+
+def lazy(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
+    """``build()``, its large dicts read shard by shard from the cache while the sources
+    are unchanged."""
+    sources = [*sources, Path(__file__)]  # how the file is laid out counts too
+    where = datacache.folder()
+    try:
+        path = where / f"{datacache.entry(name, sources)}.tables" if where else None
+    except OSError:
+        path = None
+    if path is not None:
+        try:
+            return _open_file(path, build)
+        except (OSError, _Damaged, EOFError, ValueError, TypeError, KeyError, IndexError):
+            pass
+    value = build()
+    if path is not None:
+        _store(path, value)
+    return value
+
+
+def _open_file(path: Path, build: Callable[[], Any]) -> Any:
+    handle = path.open("rb")  # kept open: shards are read from it as they are asked for
+    try:
+        head = handle.read(len(_MAGIC) + 8)
+        if head[: len(_MAGIC)] != _MAGIC:
+            raise _Damaged
+        header = marshal.loads(handle.read(int.from_bytes(head[len(_MAGIC) :], "little")))
+        base = handle.tell()
+        if type(header) is not tuple or header[0] != os.fstat(handle.fileno()).st_size - base:
+            raise _Damaged  # cut short, or grown
+    except BaseException:
+        handle.close()
+        raise
+    rebuilt: list[Any] = []
+
+    def rebuild(keys: tuple[str, ...]) -> Any:
+        path.unlink(missing_ok=True)  # the next run stores it again
+        if not rebuilt:
+            rebuilt.append(build())
+        value = rebuilt[0]
+        for key in keys:
+            value = value[key]
+        return value
+
+    def read(start: int, end: int) -> bytes:
+        return os.pread(handle.fileno(), end - start, base + start)
+
+    return _decode(header[1], read, rebuild, ())
+
+
+def _decode(
+    node: tuple[Any, ...],
+    read: Callable[[int, int], bytes],
+    rebuild: Callable[[tuple[str, ...]], Any],
+    at: tuple[str, ...],
+) -> Any:
+    kind = node[0]
+    if kind == "plain":
+        return node[1]
+    if kind == "record":
+        return {key: _decode(child, read, rebuild, (*at, key)) for key, child in node[1].items()}
+    offsets, checks = node[1], node[2]
+
+    def shard(number: int) -> dict[str, Any]:
+        blob = read(offsets[number], offsets[number + 1])
+        if zlib.crc32(blob) != checks[number]:
+            raise _Damaged(f"shard {number}")
+        part = marshal.loads(blob)
+        if type(part) is not dict:
+            raise _Damaged(f"shard {number}")
+        return part
+
+    return Table(shard, len(checks) - 1, lambda: rebuild(at))
+
+
+def _store(path: Path, value: Any) -> None:
+    shards: list[bytes] = []
+    try:
+        tree = _encode(value, shards)
+        header = marshal.dumps((sum(map(len, shards)), tree))
+    except ValueError:  # not a marshal type: do without
+        return
+    body = b"".join([_MAGIC, len(header).to_bytes(8, "little"), header, *shards])
+    if datacache.write(path, body):
+        datacache.remove_stale(path)
+
+
+def _encode(value: Any, shards: list[bytes]) -> tuple[Any, ...]:
+    """The header node for ``value``; a table's shards are appended to ``shards``."""
+    if not (isinstance(value, dict) and all(type(k) is str for k in value)):
+        return ("plain", value)
+    size = len(marshal.dumps(value))
+    if size <= _SHARD_BYTES:
+        return ("plain", value)
+    if len(value) <= _RECORD_KEYS:  # a record of tables (and small values)
+        return ("record", {k: _encode(v, shards) for k, v in value.items()})
+    count = 1
+    while count * _SHARD_BYTES < size and count < min(len(value), _MAX_SHARDS):
+        count *= 2
+    parts: list[dict[str, Any]] = [{} for _ in range(count)]
+    for key, item in value.items():
+        parts[shard_of(key, count)][key] = item
+    offset = sum(map(len, shards))
+    offsets, checks = [offset], []
+    for blob in [*map(marshal.dumps, parts), marshal.dumps(value)]:  # the shards, then the whole
+        shards.append(blob)
+        offset += len(blob)
+        offsets.append(offset)
+        checks.append(zlib.crc32(blob))
+    return ("table", offsets, checks)

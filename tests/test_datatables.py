@@ -1,0 +1,128 @@
+"""Tables read shard by shard from the start-up cache answer as the dict they were built
+from; a changed source rebuilds them, a damaged file is rebuilt, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qa import datatables
+
+from conftest import ROOT, SEED
+
+WORDS = {f"शब्द{i}": float(i % 7) for i in range(5000)}
+VALUE = {"total": 12, "words": WORDS, "small": {"क": 1}, "nested": {"left": {w: {"के": 2} for w in WORDS}}}
+
+
+def _source(tmp_path: Path, text: str = "one") -> Path:
+    source = tmp_path / "source.txt"
+    source.write_text(text, encoding="utf-8")
+    return source
+
+
+def _lazy(source: Path, value: object = VALUE, calls: list[int] | None = None) -> object:
+    def build() -> object:
+        if calls is not None:
+            calls.append(1)
+        return value
+
+    return datatables.lazy("test", [source], build)
+
+
+def test_a_stored_table_answers_as_the_built_dict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    source, calls = _source(tmp_path), []
+    assert _lazy(source, calls=calls) == VALUE
+    loaded = _lazy(source, calls=calls)
+    assert calls == [1]  # the second value came from the file
+    assert isinstance(loaded, dict)
+    words = loaded["words"]
+    assert isinstance(words, datatables.Table)
+    # probes before the whole table is read
+    assert words["शब्द12"] == 5.0 and words.get("शब्द13") == 6.0 and "शब्द14" in words
+    assert "नहीं" not in words and words.get("नहीं", -1) == -1 and words.get(None) is None
+    with pytest.raises(KeyError):
+        words["नहीं"]
+    assert 0 < sum(words._loaded) < words._shards  # only some shards were read
+    assert loaded["nested"]["left"]["शब्द3"] == {"के": 2}
+    assert loaded["total"] == 12 and loaded["small"] == {"क": 1}
+    # whole-table operations read every shard
+    assert len(words) == len(WORDS) and sorted(words) == sorted(WORDS) and dict(words) == WORDS
+    assert pickle.loads(pickle.dumps(words)) == WORDS
+
+
+def test_a_changed_source_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    source = _source(tmp_path)
+    _lazy(source)
+    source.write_text("two, longer", encoding="utf-8")
+    changed = {"total": 1, "words": {w: 9.0 for w in WORDS}}
+    assert _lazy(source, changed) == changed
+    assert _lazy(source, VALUE) == changed  # stored again, under the new state
+    assert len(list((tmp_path / "cache").glob("test-*.tables"))) == 1  # the stale entry is gone
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"garbage",
+        lambda data: data[: len(data) // 2],  # cut short
+        lambda data: data + b"\0",
+        lambda data: data[:-200] + bytes(b ^ 0xFF for b in data[-200:]),  # a shard's bytes flipped
+    ],
+)
+def test_a_damaged_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    source, calls = _source(tmp_path), []
+    _lazy(source, calls=calls)
+    (stored,) = (tmp_path / "cache").glob("test-*.tables")
+    stored.write_bytes(damage(stored.read_bytes()))
+    assert _lazy(source, calls=calls) == VALUE
+    assert len(calls) == 2
+    assert _lazy(source, calls=calls) == VALUE  # stored anew (or rebuilt again), never an error
+
+
+def _check(cache: str) -> tuple[int, bytes, bytes]:
+    env = {**os.environ, "QA_DATA_CACHE": cache, "NO_COLOR": "1"}
+    cmd = [sys.executable, "-m", "qa.cli", "check", "--no-cache", "--format", "json", "--date", "2025-01-21"]
+    run = subprocess.run([*cmd, str(SEED)], capture_output=True, cwd=ROOT, env=env, timeout=120)
+    return run.returncode, run.stdout, run.stderr
+
+
+def test_the_cli_ignores_a_damaged_start_up_cache(tmp_path: Path) -> None:
+    fresh = _check("off")
+    assert json.loads(fresh[1])["diagnostics"]
+    assert _check(str(tmp_path)) == fresh  # builds the cache
+    stored = [p for p in tmp_path.iterdir() if p.suffix in (".tables", ".marshal")]
+    assert any(p.suffix == ".tables" for p in stored)
+    for path in stored:
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 3] + b"\xff" * 64)
+    assert _check(str(tmp_path)) == fresh
+    assert _check(str(tmp_path)) == fresh  # and from the cache stored again
+
+
+def test_threads_probing_at_once_see_every_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    source = _source(tmp_path)
+    _lazy(source)
+    words = _lazy(source)["words"]  # type: ignore[index]
+    keys = [*WORDS, "नहीं", "शब्द-1"] * 3
+
+    def probe(start: int) -> list[object]:
+        order = keys[start:] + keys[:start]
+        return [(k in words, words.get(k)) for k in order]
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(probe, range(0, len(keys), len(keys) // 8)))
+    for start, answer in zip(range(0, len(keys), len(keys) // 8), answers, strict=True):
+        order = keys[start:] + keys[:start]
+        assert answer == [(k in WORDS, WORDS.get(k)) for k in order]

@@ -1,0 +1,80 @@
+"""Start-up does only the work a run needs: a run answered from the result cache builds
+no rule, a short text reads only part of the lexicon, and the rules that may ask a
+server (the only ones that decide whether findings can be cached) are declared so."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from qa import api, datatables, lexicon
+from qa.engine import registry
+from qa.engine.rule import Rule
+
+from conftest import ROOT
+
+#: ``qa check ARGS one.txt`` in-process, then the names of the modules it imported, one a line.
+_SCRIPT = """
+import runpy, sys
+sys.argv = ["qa", "check", *sys.argv[1:], "one.txt"]
+try:
+    runpy.run_module("qa.cli", run_name="__main__")
+except SystemExit:
+    pass
+sys.stderr.write("\\n".join(sys.modules))
+"""
+
+
+def _imports(folder: Path, *args: str) -> tuple[str, set[str]]:
+    """The report of ``qa check`` on ``one.txt`` in ``folder`` and the modules it imported."""
+    env = {**os.environ, "QA_DATA_CACHE": str(folder / "data-cache"), "NO_COLOR": "1"}
+    cmd = [sys.executable, "-c", _SCRIPT, *args]
+    run = subprocess.run(cmd, capture_output=True, cwd=folder, env=env, timeout=120, text=True)
+    return run.stdout, set(run.stderr.splitlines())
+
+
+def test_a_result_cache_hit_imports_no_rule_code(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("राष्ट्रपति ने कहा कि बातचीत जारी रहेगी ।\n", encoding="utf-8")
+    first, imported = _imports(tmp_path)
+    assert "P002" in first and "qa.checks.names" in imported  # linted: the rules were built
+    again, imported = _imports(tmp_path)
+    assert again == first
+    assert not {m for m in imported if m.startswith("qa.checks.") and m != "qa.checks.english"}
+    assert "qa.checks.english" in imported  # E001 may ask a server: built to tell
+    _, imported = _imports(tmp_path, "--no-cache")
+    assert "qa.checks.names" in imported
+
+
+def test_only_declared_rules_may_ask_a_server() -> None:
+    """``remote: true`` marks exactly the built-in rules whose class decides, per config,
+    whether its findings can be cached."""
+    for code, spec in registry.load_specs().items():
+        rule = spec.build(spec.options)
+        overrides = type(rule).repeatable is not Rule.repeatable
+        assert spec.remote == overrides, code
+
+
+def test_a_short_text_reads_part_of_the_lexicon(tmp_path: Path) -> None:
+    script = (
+        "from qa import api, lexicon\n"
+        "api.Session().check('राष्ट्रपति ने कहा कि बातचीत जारी रहेगी।')\n"
+        "table = lexicon.frequencies()\n"
+        "print(sum(table._loaded), table._shards)\n"
+    )
+    env = {**os.environ, "QA_DATA_CACHE": str(tmp_path)}
+    for _ in range(2):  # the first run stores the tables, the second reads them
+        run = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, cwd=ROOT, env=env, timeout=120
+        )
+    read, shards = map(int, run.stdout.split())
+    assert 0 < read < shards / 4
+
+
+def test_loading_every_shard_keeps_the_findings() -> None:
+    text = "राष्ट्रपति डोनाल्ड ट्रंप ने ज़्यादा बातचित की ।"
+    before = api.Session().check(text).diagnostics
+    datatables.load_all()
+    assert isinstance(lexicon.frequencies(), dict)
+    assert api.Session().check(text).diagnostics == before
