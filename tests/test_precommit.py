@@ -25,7 +25,7 @@ def _git(cwd: Path, *args: str) -> None:
 
 @pytest.fixture(scope="module")
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A committed copy of this project: try-repo installs the hook from a git repository's HEAD."""
+    """A committed copy of this project: pre-commit installs the hook from a git repository's commit."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     repo = tmp_path_factory.mktemp("hook-repo")
@@ -49,10 +49,22 @@ def _copy_repo(tmp_path: Path, files: dict[str, str]) -> Path:
     return repo
 
 
-def _try_repo(hook_repo: Path, repo: Path, hook: str, home: Path) -> subprocess.CompletedProcess[str]:
+def _run_hook(hook_repo: Path, repo: Path, hook: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """``pre-commit run`` with the copy repository's config naming one hook of ``hook_repo``
+    at its HEAD: pre-commit builds the hook's environment once per commit, in ``home``,
+    and the module's tests share it (``try-repo`` would build one per call)."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=hook_repo, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    config = f"repos:\n  - repo: {hook_repo}\n    rev: {commit}\n    hooks:\n      - id: {hook}\n"
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    return _pre_commit_run(repo, home)
+
+
+def _pre_commit_run(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), hook, "--all-files"],
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -69,23 +81,23 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_bad_copy_fails_and_clean_copy_passes(hook_repo: Path, home: Path, tmp_path: Path) -> None:
     bad = _copy_repo(tmp_path / "bad", {"story.md": BAD, "page.html": f"<p>{GOOD}</p>"})
-    result = _try_repo(hook_repo, bad, "qa-check", home)
+    result = _run_hook(hook_repo, bad, "qa-check", home)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "story.md" in result.stdout and "P002" in result.stdout and "page.html" not in result.stdout
     good = _copy_repo(tmp_path / "good", {"story.md": GOOD, "notes.txt": GOOD, "hooks.yaml": "a: [b,c]\n"})
-    result = _try_repo(hook_repo, good, "qa-check", home)
+    result = _run_hook(hook_repo, good, "qa-check", home)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_copy_repository_config_is_honoured(hook_repo: Path, home: Path, tmp_path: Path) -> None:
     repo = _copy_repo(tmp_path, {"story.md": BAD, "qa.toml": 'ignore = ["P002"]\n'})
-    result = _try_repo(hook_repo, repo, "qa-check", home)
+    result = _run_hook(hook_repo, repo, "qa-check", home)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_fix_hook_rewrites_the_file(hook_repo: Path, home: Path, tmp_path: Path) -> None:
     repo = _copy_repo(tmp_path, {"story.md": BAD})
-    result = _try_repo(hook_repo, repo, "qa-fix", home)
+    result = _run_hook(hook_repo, repo, "qa-fix", home)
     assert result.returncode == 1  # pre-commit fails a hook that changed files
     assert (repo / "story.md").read_text(encoding="utf-8") == GOOD
 
@@ -97,7 +109,7 @@ def test_excluded_files_are_skipped_though_pre_commit_names_them(
     (repo / "wire").mkdir()
     (repo / "wire" / "agency.md").write_text(BAD, encoding="utf-8")
     _git(repo, "add", ".")
-    result = _try_repo(hook_repo, repo, "qa-check", home)
+    result = _run_hook(hook_repo, repo, "qa-check", home)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -120,14 +132,6 @@ def test_the_readme_snippet_works_once_the_release_is_tagged(
     repo = _copy_repo(tmp_path, {"story.md": BAD, "notes.txt": GOOD})
     config = snippet.replace(placeholder.group(1), str(hook_repo)).replace("rev: v0.1.0", f"rev: {commit}")
     (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = _pre_commit_run(repo, home)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "story.md" in result.stdout and "P002" in result.stdout and "notes.txt" not in result.stdout
