@@ -24,6 +24,7 @@ from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
+from qa.text.akshara import WORD_LETTERS
 
 _GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 #: Words a genitive may stand before its noun's modifiers with (राज्य का सबसे बड़ा शहर).
@@ -142,7 +143,7 @@ def _links(view: str, texts: list[str], starts: list[int]) -> dict[int, str]:
 
 #: Runs of any character but a space and a Devanagari letter or sign (stdlib ``re``: a
 #: plain character class, scanned far faster than the ``regex`` module's property classes).
-_GAP_MARKS = re.compile("[^ \u0900-\u0963\u0971-\u097f\u200c\u200d]+")
+_GAP_MARKS = re.compile(f"[^ {WORD_LETTERS}]+")
 
 
 @lru_cache(maxsize=1 << 10)

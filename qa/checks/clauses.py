@@ -23,12 +23,12 @@ from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.verb_forms import VerbWord, bare_root, infinitive, verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
+from qa.text.akshara import WORD_LETTERS
 
-_LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
 #: A word (hyphenated or abbreviated compounds are one word that no table knows), a
 #: number, or any other character (punctuation: a clause boundary).
 _TOKEN = re.compile(
-    rf"(?P<word>[{_LETTERS}]+(?:[-‐‑–.॰][{_LETTERS}]+)*॰?)|(?P<number>[0-9०-९]+(?:[.,:/-][0-9०-९]+)*)|(?P<other>[A-Za-z]+|\S)"
+    rf"(?P<word>[{WORD_LETTERS}]+(?:[-‐‑–.॰][{WORD_LETTERS}]+)*॰?)|(?P<number>[0-9०-९]+(?:[.,:/-][0-9०-९]+)*)|(?P<other>[A-Za-z]+|\S)"
 )
 #: :data:`_TOKEN` with the white space before it, which tells where the token starts.
 _SPACED_TOKEN = re.compile(rf"(\s*)(?:{_TOKEN.pattern})")

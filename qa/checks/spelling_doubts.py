@@ -25,7 +25,7 @@ import regex
 
 from qa import datacache, gazetteer, lexicon
 from qa.checks.names_registry import classifiers, titles
-from qa.text.akshara import ANUSVARA, CONSONANTS, NUKTA, VIRAMA, nfd_nukta
+from qa.text.akshara import ANUSVARA, CONSONANTS, NUKTA, VIRAMA, WORD_LETTERS, nfd_nukta
 from qa.text.normalize import key
 
 # --- another family's word ------------------------------------------------------------
@@ -79,8 +79,8 @@ def defined_as_name(text: str, start: int, end: int) -> bool:
     return m is not None and key(m.group(1)) in classifiers()
 
 
-_NEXT_WORD = regex.compile(r"[ \u00a0]*([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)")
-_PREVIOUS_WORD = regex.compile(r"([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)[ \u00a0]*", regex.REVERSE)
+_NEXT_WORD = regex.compile(rf"[ \u00a0]*([{WORD_LETTERS}]+)")
+_PREVIOUS_WORD = regex.compile(rf"([{WORD_LETTERS}]+)[ \u00a0]*", regex.REVERSE)
 #: How far a neighbouring word is looked for (a longer "word" is a pasted run).
 _NEIGHBOUR_REACH = 60
 

@@ -11,8 +11,9 @@ from qa import lexicon
 from qa.diagnostic import Diagnostic, Edit
 from qa.engine.rule import Context, Rule, RuleMeta
 from qa.errors import RuleDataError
+from qa.text.akshara import WORD_LETTERS
 
-_LETTERS = r"[\u0900-\u0963\u0971-\u097f\u200c\u200d]"
+_LETTERS = f"[{WORD_LETTERS}]"
 #: The Devanagari word that ends at the end of the searched stretch / starts at its start.
 _WORD_BEFORE = regex.compile(rf"{_LETTERS}+\Z")
 _WORD_AFTER = regex.compile(rf"{_LETTERS}*")

@@ -21,6 +21,9 @@ VIRAMA, NUKTA, ANUSVARA, CANDRABINDU, VISARGA = "\u094d", "\u093c", "\u0902", "\
 CONSONANTS = frozenset(chr(c) for c in range(0x0915, 0x093A))
 VOWEL_SIGNS = frozenset(chr(c) for c in range(0x093E, 0x094D))
 INDEPENDENT_VOWELS = frozenset(chr(c) for c in range(0x0904, 0x0915))
+#: The characters of a Devanagari word (letters and signs, no digits or dandas, ZWNJ and
+#: ZWJ), as the body of a regular-expression character class.
+WORD_LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
 
 _AKSHARA = regex.compile(
     r"(?:[\u0915-\u0939]\u093C?\u094D[\u200C\u200D]?)*[\u0915-\u0939]\u093C?"
