@@ -31,7 +31,9 @@ def apply(diagnostics: list[Diagnostic], masking: Collection[str]) -> list[Diagn
             continue
         kept.add(id(d))
         edits = d.fix.edits if d.fix else ()
-        spans.extend((s, e) for s, e in ((d.start, d.end), *((e.start, e.end) for e in edits)) if e > s)
+        for start, end in ((d.start, d.end), *((edit.start, edit.end) for edit in edits)):
+            if end > start:
+                spans.append((start, end))
     claimed = _merged(spans)
     starts = [start for start, _ in claimed]
     return [
