@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+
+import pytest
 
 from conftest import SEED, run_qa
 
@@ -136,3 +139,16 @@ def test_rule_reference_is_generated_from_the_registry() -> None:
     generated = run_qa("rules", "--format", "markdown").stdout.decode()
     on_disk = (SEED.parent.parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
     assert generated == on_disk, "regenerate: qa rules --format markdown > docs/rules.md"
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "concise"])
+def test_a_report_file_keeps_a_file_name_that_is_not_utf8(tmp_path: Path, fmt: str) -> None:
+    """A file name's bytes that are not UTF-8 go into the report written with -o as they
+    were read (percent-encoded in SARIF's URI), not a crash."""
+    name = b"\xff\xfe" + "ख़बर.txt".encode()
+    (tmp_path / os.fsdecode(name)).write_text("ज़्यादा कीमतें बढती हैं।\n", encoding="utf-8")
+    result = run_qa("check", "--exit-zero", "--format", fmt, "-o", "report", ".", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = (tmp_path / "report").read_bytes()
+    assert b"T006" in report
+    assert (b"%FF%FE" if fmt == "sarif" else name) in report

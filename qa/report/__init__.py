@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 from qa.diagnostic import FileResult
 from qa.meta import RuleMeta
 
-__all__ = ["FORMATS", "Encoder", "FileResult", "Formatter", "encoder", "formatter"]
+__all__ = ["FORMATS", "Encoder", "FileResult", "Formatter", "encoder", "formatter", "utf8"]
 
 if TYPE_CHECKING:
     from qa.report.options import ReportOptions
@@ -40,7 +40,13 @@ def encoder(name: str) -> Encoder:
     (JSON: a big report is then never held as text), else the formatter's text encoded."""
     render = formatter(name)
     own: Encoder | None = getattr(import_module(render.__module__), "encode", None)
-    return own or (lambda results, rules, options: render(results, rules, options).encode())
+    return own or (lambda results, rules, options: utf8(render(results, rules, options)))
+
+
+def utf8(report: str) -> bytes:
+    """A report's text as UTF-8, a file name that is not UTF-8 (read as lone surrogates)
+    written back as the bytes it was read from."""
+    return report.encode("utf-8", "surrogateescape")
 
 
 def formatter(name: str) -> Formatter:

@@ -10,7 +10,7 @@ import orjson
 
 from qa.diagnostic import Severity
 from qa.meta import RuleMeta
-from qa.report import FileResult
+from qa.report import FileResult, utf8
 from qa.report.options import DEFAULT, ReportOptions
 
 _SEVERITY = {severity: str(severity) for severity in Severity}
@@ -58,19 +58,23 @@ def _records(results: list[FileResult]) -> Iterator[dict[str, Any]]:
 def render(results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions = DEFAULT) -> str:
     """The text of ``json.dumps(report, ensure_ascii=False, indent=2)`` and a newline."""
     built = _built(results)
-    if built is None:  # orjson refuses lone surrogates (a file name that is not UTF-8)
-        report = {"version": 1, "diagnostics": records(results)}
-        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-    return built.decode()
+    return _standard(results) if built is None else built.decode()
 
 
 def encode(
     results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions = DEFAULT
 ) -> bytes | bytearray:
     """:func:`render`'s text as UTF-8, built as bytes: a big run's report written to a file
-    is never held as text too (a Devanagari report's text takes twice its bytes)."""
+    is never held as text too (a Devanagari report's text takes twice its bytes). A file
+    name that is not UTF-8 is written back as the bytes it was read from."""
     built = _built(results)
-    return render(results, rules, options).encode() if built is None else built
+    return utf8(_standard(results)) if built is None else built
+
+
+def _standard(results: list[FileResult]) -> str:
+    """The report by the standard encoder: orjson refuses lone surrogates (a file name
+    that is not UTF-8)."""
+    return json.dumps({"version": 1, "diagnostics": records(results)}, ensure_ascii=False, indent=2) + "\n"
 
 
 def _built(results: list[FileResult]) -> bytearray | None:

@@ -28,7 +28,7 @@ def artifact_uri(path: str, base: str | None) -> tuple[str, bool]:
         return "stdin", False
     inside = relative(path, base)
     if inside is not None:
-        return quote(inside, safe="/"), base is not None
+        return quote(inside, safe="/", errors="surrogateescape"), base is not None
     return Path(os.path.abspath(path)).as_uri(), False
 
 
