@@ -92,8 +92,11 @@ def test_a_signal_stops_java_too(signum: int, when: str) -> None:
         unavailable(f"no LanguageTool: {exc}")
     port = lt.free_port()
     env = {**os.environ, "NO_COLOR": "1"}
+    # The console script users run, not ``python -m qa.cli``: under ``-m``, CPython 3.11 ends a run
+    # with a signal death (-2) if a Ctrl-C ever landed inside a string ``exec`` (a dataclass or
+    # namedtuple being built by a lazy import), even after click caught it and exited 1.
     qa = subprocess.Popen(
-        [sys.executable, "-m", "qa.cli", "languagetool", "start", "--port", str(port)],
+        [str(Path(sys.executable).with_name("qa")), "languagetool", "start", "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
