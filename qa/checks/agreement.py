@@ -29,6 +29,10 @@ from qa.text.akshara import WORD_LETTERS
 _GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 #: Words a genitive may stand before its noun's modifiers with (राज्य का सबसे बड़ा शहर).
 _MODIFIERS = aw.word_set("सबसे बहुत एक इस उस इन उन यह वह ये वे") | aw.INVARIABLE_ADJECTIVES
+#: Particles that may stand between a genitive and its noun (धर्म की भी साधना).
+_FOCUS = aw.word_set("भी ही")
+#: सा/से/सी after an adjective in each form (छोटा सा, बड़ी सी).
+_LIKE = {"direct": "सा", "oblique": "से", "feminine": "सी"}
 #: Marks that join what stands on both sides of them into one word (no spaces).
 _JOINERS = frozenset("-‐‑–.")  # one character between two words
 #: Particles and negation that may stand between a postposition phrase and what follows.
@@ -299,12 +303,17 @@ def head_slot(words: list[str | None], i: int, attribute: aw.Agreeing) -> tuple[
     word passed over shows a singular direct noun (एक, बड़ा)."""
     j, singular = i + 1, False
     if attribute.kind in ("genitive", "possessive"):
+        if _at(words, j) in _FOCUS:
+            j += 1  # धर्म की भी साधना
         while j < len(words) and (between := words[j]) is not None and between not in aw.GENITIVE:
             modifier = aw.attributive(words, j)
             if between not in _MODIFIERS and (modifier is None or modifier.kind == "possessive"):
                 break
             singular = singular or between == "एक" or (modifier is not None and modifier.form == "direct")
             j += 1
+            like = _LIKE[modifier.form] if modifier is not None and modifier.kind == "adjective" else None
+            if like is not None and _at(words, j) == like:
+                j += 1  # एक छोटा सा नगर: सा agrees with its adjective
     return j, singular
 
 
@@ -323,7 +332,9 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
         return None  # उनके जेल चले जाने पर: चले begins a compound verb
     noun = lexicon.guess(word)
     if noun is None or (
-        _may_reach_past(words, j, attribute) and _may_belong_further(words, j + 2, attribute, lexicon)
+        _may_reach_past(words, j, attribute)
+        and not _before_other_genitive(words, j, attribute)
+        and _may_belong_further(words, j + 2, attribute, lexicon)
     ):
         return None
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
@@ -365,6 +376,33 @@ def _may_reach_past(words: list[str | None], j: int, attribute: aw.Agreeing) -> 
             return False
         if _attributive_participle(words, k):
             return True
+    return False
+
+
+#: How far after a genitive that follows the noun a participle or infinitive is sought.
+_NESTED_REACH = 6
+
+
+def _before_other_genitive(words: list[str | None], j: int, attribute: aw.Agreeing) -> bool:
+    """Whether a genitive or possessive can only qualify its noun at ``j`` because a
+    genitive of another form follows that noun (शत्रुघ्न के [पत्नी का] नाम): that genitive
+    agrees with the noun after it, which the first would agree with too. Not when a
+    participle or infinitive follows, which may make the phrase a modifier of a noun
+    further on (उनके [पत्नी का नाम बदलने] पर), nor before a compound postposition (राम के
+    [बहन की तरह] बाल)."""
+    inner = _at(words, j + 1)
+    if inner not in aw.GENITIVE or aw.GENITIVE[inner] == attribute.form or inner == "के":
+        return False
+    for k in range(j + 2, j + 2 + _NESTED_REACH):
+        word = _at(words, k)
+        if word is None or word in aw.AUXILIARIES or word in aw.CLAUSE_BREAKS:
+            return True
+        if aw.key(word) in aw.COMPOUND_POSTPOSITIONS or word in _POSTPOSITION_NOUNS:
+            return False
+        if _infinitive(word) or word.endswith("ना") or _attributive_participle(words, k):
+            return False
+        if aw.perfective(word) is not None or aw.intransitive_perfective(word):
+            return True  # a finite verb ends the clause
     return False
 
 
@@ -464,7 +502,7 @@ def _expected(attribute: aw.Agreeing, head: Head, noun_slot: Word) -> tuple[str,
         return (attribute.inflect("direct"), attribute.inflect("oblique"))  # number unseen
     if attribute.form == "oblique":
         return (attribute.inflect("direct"),) if direct else ()
-    if head.skipped or not oblique:
+    if not oblique or (head.skipped and not noun_slot.normal.endswith("ों")):
         return ()  # उसका इस मामले में कहना: the genitive may belong further on
     return (attribute.inflect("oblique"),)
 

@@ -129,14 +129,31 @@ class Genders:
             return found
         form = key(word)
         row = self._counts.get(form, _NONE)
+        if sum(row) < MIN_EVIDENCE and (plural := self._plural(form)) is not None:
+            return plural
         ending = next(
             (form[-n:] for n in SUFFIX_LENGTHS if len(form) >= n + 2 and form[-n:] in self.endings), None
         )
-        if ending is None or sum(row) >= MIN_EVIDENCE or _run_together(form):
+        if ending is None or sum(row) >= MIN_EVIDENCE or _run_together(form) or _imperfective(form):
             return None
         gender = self.endings[ending]
         contrary = row[2] + row[4] if gender == "m" else row[0] + row[1] + row[3]
         return None if contrary else Noun(gender)
+
+    def _plural(self, form: str) -> Noun | None:
+        """The gender of the singular a plural form is made from, when every singular it
+        may be made from that has a gender has the same one (उपनगरों: उपनगर; किताबें:
+        किताब). A direct plural in -ें/-एं/-इयां is feminine only (करें is a verb)."""
+        oblique = form.endswith("ों")
+        found: set[Gender] = set()
+        for singular in _singulars(form):
+            noun = self.noun(singular)
+            if noun is None or not (oblique or noun.gender == "f"):
+                continue
+            if oblique and singular == form[:-2] + "ा" and not noun.inflects:
+                continue  # कमरों is कमरा's, राजाओं राजा's
+            found.add(noun.gender)
+        return Noun(found.pop()) if len(found) == 1 else None
 
     def ambigender(self, word: str) -> bool:
         """Whether ``word`` is a noun of a person whose gender is the person's (अध्यक्ष)."""
@@ -156,9 +173,15 @@ def suffix_gender(word: str) -> Gender | None:
     -त्व is masculine (महत्व, नेतृत्व), abstract -ता feminine (सफलता, अनिश्चितता)."""
     if word.endswith("त्व") and len(word) >= 4:
         return "m"
-    if _ABSTRACT_TA.fullmatch(word) and not lexicon.known(word[:-2] + "ना"):
+    if _ABSTRACT_TA.fullmatch(word) and not _imperfective(word):
         return "f"
     return None
+
+
+def _imperfective(word: str) -> bool:
+    """A verb's form in -ता (चलता, ठहरता), not an abstract noun (वीरता): the verb's
+    infinitive or its form in -ते is a word too."""
+    return word.endswith("ता") and any(lexicon.known(word[:-2] + ending) for ending in ("ना", "ते"))
 
 
 def leaning(row: list[int]) -> Gender | None:
@@ -205,6 +228,26 @@ def _run_together(word: str) -> bool:
     )
 
 
+def _singulars(form: str) -> tuple[str, ...]:
+    """The singulars a plural form (in the genders' key) may be made from."""
+    for plural, singulars in _PLURALS:
+        if form.endswith(plural) and len(form) > len(plural) + 1:
+            stem = form[: -len(plural)]
+            return tuple(stem + ending for ending in singulars)
+    return ()
+
+
+#: Plural endings (the longest first) and the singular endings they may replace:
+#: निवासियों/निवासी, कवियों/कवि, भाषाओं/भाषा, कमरों/कमरा, घरों/घर, भाषाएं/भाषा, किताबें/किताब.
+_PLURALS = (
+    ("ियों", ("ी", "ि", "िया")),
+    ("ुओं", ("ु", "ू")),
+    ("ाओं", ("ा",)),
+    ("ियां", ("ी", "ि", "िया")),
+    ("ाएं", ("ा",)),
+    ("ों", ("", "ा")),
+    ("ें", ("",)),
+)
 #: Plural endings (किताबें, भेड़ों, महिलाओं, नदियां): they show number, not gender.
 _PLURAL_ENDINGS = ("ों", "ें", "ां", "एं", "ओं", "यां")
 
