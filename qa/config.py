@@ -88,7 +88,7 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
         "max-body-bytes", "max-text-length", "timeout", "concurrency", "queue", "header-timeout",
         "body-timeout", "keep-alive", "max-connections", "cors-origins", "allowed-hosts",
     ),
-    "grammar": ("masculine", "feminine", "ambigender"),
+    "grammar": ("masculine", "feminine", "ambigender", "men"),
 }  # fmt: skip
 
 

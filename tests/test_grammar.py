@@ -196,6 +196,38 @@ def test_a_desk_ambigender_noun_is_a_person_for_g008(tmp_path: Path) -> None:
     assert found.returncode == 1 and "G008" in found.stdout.decode()
 
 
+def test_a_man_with_the_honorific_takes_ke_and_a_desk_adds_men(tmp_path: Path) -> None:
+    assert _findings("वे सिंधुराज का पुत्र थे।\n") == [("G008", "का", ("के",))]
+    assert _findings("वह राजा का पुत्र था। वे राजा के पुत्र हैं।\n") == []
+    (tmp_path / "a.txt").write_text("वे राजा का महामात्य थे।\n", encoding="utf-8")
+    assert run_qa("check", "--select", "G008", "a.txt", cwd=tmp_path).returncode == 0
+    (tmp_path / "pyproject.toml").write_text('[tool.qa.grammar]\nmen = ["महामात्य"]\n', encoding="utf-8")
+    found = run_qa("check", "--select", "G008", "a.txt", cwd=tmp_path)
+    assert found.returncode == 1 and "G008" in found.stdout.decode()
+
+
+def test_a_plural_the_counts_lack_takes_its_singulars_gender() -> None:
+    genders = Genders({"उपनगर": [5, 1, 0, 0, 0], "किताब": [0, 0, 9, 0, 0], "कर": [9, 0, 0, 0, 0]}, {})
+    found = {word: genders.guess(word) for word in ("उपनगरों", "किताबें", "किताबों")}
+    assert {word: noun.gender if noun else None for word, noun in found.items()} == {
+        "उपनगरों": "m",
+        "किताबें": "f",
+        "किताबों": "f",
+    }
+    assert genders.guess("करें") is None  # a direct plural in -ें is feminine: करें is a verb
+
+
+def test_a_genitive_before_a_noun_and_another_genitive_agrees_with_that_noun() -> None:
+    assert _codes("शत्रुघ्न के पत्नी का नाम श्रुतकीर्ति था।\n") == ["G001"]
+    assert _codes("उनके बेटी की शादी में आने से सब ख़ुश हुए।\n") == []
+    assert _codes("उसके पत्नी के भाई आए।\n") == []  # के: the noun after may be its head
+
+
+def test_a_verb_in_ta_gets_no_gender_from_its_ending() -> None:
+    assert suffix_gender("सफलता") == "f" and suffix_gender("चलता") is None
+    assert builtin().guess("ठहरता") is None
+
+
 def test_a_full_date_takes_ko_but_a_month_a_range_and_a_list_do_not() -> None:
     assert _findings("जन्म 8 म\u200cई 1903 में हुआ।\n") == [("G007", "में", ("को",))]
     text = "जन्म मई 1903 में, मेला 17-30 अगस्त 1974 में और 5 व 6 मई 2020 में, 14 जुलाई 1909 को।\n"

@@ -49,8 +49,8 @@ _NONE = [0, 0, 0, 0, 0]
 #: अनिश्चितता) are feminine; agent nouns (नेता, वक्ता, दाता) have a vowel sign or virama
 #: before -ता, and verbs (चलता) have an infinitive.
 _ABSTRACT_TA = regex.compile(r"\p{Devanagari}{2,}[\u0915-\u0939]ता")
-_KEYS = ("masculine", "feminine", "ambigender")
-_GENDERS: dict[str, Gender | None] = {"masculine": "m", "feminine": "f", "ambigender": None}
+_KEYS = ("masculine", "feminine", "ambigender", "men")
+_GENDERS: dict[str, Gender | None] = {"masculine": "m", "feminine": "f", "ambigender": None, "men": "m"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +70,12 @@ class Genders:
         counts: Mapping[str, list[int]],
         overrides: Mapping[str, Gender | None],
         endings: Mapping[str, Gender] | None = None,
+        men: frozenset[str] = frozenset(),
     ) -> None:
         self._counts = counts
         self._overrides = overrides
         self._endings = endings
+        self._men = men
         self._nouns: dict[str, Noun | None] = {}
         self._guesses: dict[str, Noun | None] = {}
 
@@ -160,12 +162,21 @@ class Genders:
         form = key(word)
         return form in self._overrides and self._overrides[form] is None
 
+    def man(self, word: str) -> bool:
+        """Whether ``word`` is a noun of male persons (पुत्र, राजा): masculine, and a थे or
+        हैं after it is the honorific."""
+        return key(word) in self._men
+
     def known(self, word: str) -> bool:
         """Whether the counts have met ``word`` as a noun at all."""
         return key(word) in self._counts
 
-    def with_overrides(self, overrides: Mapping[str, Gender | None]) -> Genders:
-        return Genders(self._counts, {**self._overrides, **overrides}, self.endings)
+    def with_overrides(
+        self, overrides: Mapping[str, Gender | None], men: frozenset[str] = frozenset()
+    ) -> Genders:
+        table = {**self._overrides, **overrides}
+        ours = frozenset(word for word in self._men | men if table.get(word) == "m")
+        return Genders(self._counts, table, self.endings, ours)
 
 
 def suffix_gender(word: str) -> Gender | None:
@@ -259,7 +270,8 @@ def _compound(word: str, leanings: Mapping[str, Gender | None]) -> bool:
 
 
 def overrides(table: Mapping[str, Any], where: str) -> dict[str, Gender | None]:
-    """``{masculine: [...], feminine: [...], ambigender: [...]}`` -> word -> gender."""
+    """``{masculine: [...], feminine: [...], ambigender: [...], men: [...]}`` -> word ->
+    gender (nouns of male persons are masculine)."""
     unknown = set(table) - set(_KEYS)
     if unknown:
         raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r} (use {', '.join(_KEYS)})")
@@ -270,6 +282,11 @@ def overrides(table: Mapping[str, Any], where: str) -> dict[str, Gender | None]:
             raise ConfigError(f"{where}: {name} must be a list of words")
         result.update((key(w.strip()), _GENDERS[name]) for w in words)
     return result
+
+
+def men(table: Mapping[str, Any]) -> frozenset[str]:
+    """The nouns of male persons in a table :func:`overrides` has accepted."""
+    return frozenset(key(word.strip()) for word in table.get("men", []))
 
 
 def _read_counts(path: Path) -> dict[str, list[int]]:
@@ -287,14 +304,15 @@ def builtin() -> Genders:
     folder = data_dir() / "grammar"
     counts_path, overrides_path = folder / "noun-gender.tsv.gz", folder / "overrides.yaml"
     counts = datacache.cached("noun-gender", [counts_path], lambda: _read_counts(counts_path))
-    table = overrides(read_yaml(overrides_path, "noun gender overrides") or {}, str(overrides_path))
+    raw = read_yaml(overrides_path, "noun gender overrides") or {}
+    table = overrides(raw, str(overrides_path))
     persons = [word for word, gender in table.items() if gender is None]
     endings = datacache.cached(
         "noun-endings",
         [counts_path, overrides_path, Path(__file__)],
         lambda: learned_endings(counts, persons),
     )
-    return Genders(counts, table, endings)
+    return Genders(counts, table, endings, men(raw))
 
 
 def genders(section: Mapping[str, Any]) -> Genders:
@@ -302,9 +320,10 @@ def genders(section: Mapping[str, Any]) -> Genders:
     object per table, so that what it and the rules memoise per word is kept)."""
     if not section:
         return builtin()
-    return _with_overrides(tuple(sorted(overrides(section, "[tool.qa.grammar]").items())))
+    table = tuple(sorted(overrides(section, "[tool.qa.grammar]").items()))
+    return _with_overrides(table, men(section))
 
 
 @lru_cache(maxsize=32)
-def _with_overrides(table: tuple[tuple[str, Gender | None], ...]) -> Genders:
-    return builtin().with_overrides(dict(table))
+def _with_overrides(table: tuple[tuple[str, Gender | None], ...], men: frozenset[str]) -> Genders:
+    return builtin().with_overrides(dict(table), men)

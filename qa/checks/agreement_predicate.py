@@ -5,6 +5,10 @@ number: वे पार्टी के अध्यक्ष थे, वह �
 G001-G003 never check these nouns (their gender is not the noun's); here the auxiliary
 settles it: थे asks for the masculine plural or honorific (के, बड़े), थी/थीं for the
 feminine (की, बड़ी), हैं for either of those but never the masculine singular (का).
+
+Nouns of male persons (पुत्र, राजा: ``men`` in the overrides) are masculine, and G001
+checks them; but only here is थे or हैं after one read as the honorific, which makes the
+masculine singular before it wrong: वे सिंधुराज का पुत्र थे -> के.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Iterator
 
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import Analysis, after_name, analysis, correction, head_slot
+from qa.checks.agreement_lexicon import Genders
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -23,6 +28,8 @@ _ALLOWED: dict[str, tuple[aw.Form, ...]] = {
     "थीं": ("feminine",),
     "हैं": ("oblique", "feminine"),
 }
+#: The same before a noun of male persons: थे and हैं, honorific or plural, ask for के.
+_ALLOWED_MEN: dict[str, tuple[aw.Form, ...]] = {"थे": ("oblique",), "हैं": ("oblique",)}
 
 
 def _before_auxiliaries(document: Analysis) -> list[int]:
@@ -35,13 +42,21 @@ def _before_auxiliaries(document: Analysis) -> list[int]:
     found: set[int] = set()
     for k in document.occurrences(_auxiliary):
         noun = words[k - 1]
-        if words[k] not in _ALLOWED or noun is None or not lexicon.ambigender(noun):
+        if noun is None or _allowed(lexicon, noun, words[k]) is None:
             continue
         first = k - 1
         while words[first - 1] is not None:
             first -= 1
         found.update(i for i in range(first, k - 1) if aw.agreeing(words[i] or "") is not None)
     return sorted(found)
+
+
+def _allowed(lexicon: Genders, noun: str, auxiliary: str | None) -> tuple[aw.Form, ...] | None:
+    """The forms allowed before a person's ``noun`` with ``auxiliary`` after it, or
+    None when the noun is not a person's or the auxiliary does not show the person."""
+    if lexicon.ambigender(noun):
+        return _ALLOWED.get(auxiliary or "")
+    return _ALLOWED_MEN.get(auxiliary or "") if lexicon.man(noun) else None
 
 
 def _auxiliary(word: str) -> bool:
@@ -61,9 +76,13 @@ class PredicatePersonAgreement(Rule):
                 continue
             j, _ = head_slot(words, i, attribute)
             noun = words[j] if j < len(words) else None
-            allowed = _ALLOWED.get(words[j + 1] or "") if noun is not None and j + 1 < len(words) else None
-            if allowed is None or attribute.form in allowed or not lexicon.ambigender(noun or ""):
+            allowed = (
+                _allowed(lexicon, noun, words[j + 1]) if noun is not None and j + 1 < len(words) else None
+            )
+            if allowed is None or attribute.form in allowed:
                 continue
+            if attribute.form == "feminine" and lexicon.man(noun or ""):
+                continue  # G001's: की before a masculine noun
             if j > i + 1 and attribute.form == "oblique":
                 continue  # उसके एक सचिव थी: the के of having, as in उसके दो बेटे हैं
             slot, noun_slot, aux = slots[i], slots[j], slots[j + 1]
