@@ -234,6 +234,11 @@ def test_a_full_date_takes_ko_but_a_month_a_range_and_a_list_do_not() -> None:
     assert _findings(text) == []
 
 
+def test_a_month_and_year_without_a_day_take_men() -> None:
+    assert _findings("जन्म मई, 1903 को हुआ।\n") == [("G007", "को", ("में",))]
+    assert _findings("जन्म नौ मई 1903 को, 9 मई 1904 को और 5-6 मई 1905 को, मई 1906 को छोड़कर।\n") == []
+
+
 def test_intransitive_perfectives() -> None:
     assert all(map(aw.intransitive_perfective, ("बनी", "हुआ", "आये", "मिलीं", "पहुँचे")))
     assert not any(map(aw.intransitive_perfective, ("बनाई", "नीति", "खुला", "जाने")))
