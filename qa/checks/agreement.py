@@ -215,6 +215,8 @@ class Head:
     skipped: bool
     #: one of them shows a singular direct noun (एक, बड़ा)
     singular: bool
+    #: a genitive of another form after the noun makes it the head (:func:`_before_other_genitive`)
+    pinned: bool = False
 
 
 class AttributeAgreement(Rule):
@@ -297,17 +299,22 @@ def after_name(words: list[str | None], i: int) -> bool:
     return before is not None and aw.is_candidate(before)
 
 
-def head_slot(words: list[str | None], i: int, attribute: aw.Agreeing) -> tuple[int, bool]:
+def head_slot(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> tuple[int, bool]:
     """Where the noun the word at ``i`` modifies may stand: the next slot, or for a
-    genitive or possessive the first after सबसे, एक, इस or adjectives; and whether a
-    word passed over shows a singular direct noun (एक, बड़ा)."""
+    genitive or possessive the first after सबसे, एक, इस or adjectives (derived ones
+    too: :func:`_derived_adjective`); and whether a word passed over shows a singular
+    direct noun (एक, बड़ा)."""
     j, singular = i + 1, False
     if attribute.kind in ("genitive", "possessive"):
         if _at(words, j) in _FOCUS:
             j += 1  # धर्म की भी साधना
         while j < len(words) and (between := words[j]) is not None and between not in aw.GENITIVE:
             modifier = aw.attributive(words, j)
-            if between not in _MODIFIERS and (modifier is None or modifier.kind == "possessive"):
+            if (
+                between not in _MODIFIERS
+                and (modifier is None or modifier.kind == "possessive")
+                and not _derived_adjective(between, lexicon)
+            ):
                 break
             singular = singular or between == "एक" or (modifier is not None and modifier.form == "direct")
             j += 1
@@ -321,7 +328,7 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     """The noun the word at ``i`` modifies: the next word, or for a genitive or
     possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase,
     its gender is known and the word cannot belong to a noun further on."""
-    j, singular = head_slot(words, i, attribute)
+    j, singular = head_slot(words, i, attribute, lexicon)
     word = words[j] if j < len(words) else None
     if word is None or not aw.is_candidate(word):
         return None
@@ -331,15 +338,31 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     ):
         return None  # उनके जेल चले जाने पर: चले begins a compound verb
     noun = lexicon.guess(word)
-    if noun is None or (
-        _may_reach_past(words, j, attribute)
-        and not _before_other_genitive(words, j, attribute)
-        and _may_belong_further(words, j + 2, attribute, lexicon)
-    ):
+    reaches = noun is not None and _may_reach_past(words, j, attribute)
+    pinned = reaches and _before_other_genitive(words, j, attribute, lexicon)
+    if noun is None or (reaches and not pinned and _may_belong_further(words, j + 2, attribute, lexicon)):
         return None
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
         return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
-    return Head(j, noun, following, j > i + 1, singular)
+    return Head(j, noun, following, j > i + 1, singular, pinned)
+
+
+#: Endings of adjectives derived from nouns (आर्थिक, भारतीय) and of superlatives
+#: (नवीनतम), which do not inflect.
+_DERIVED_ADJECTIVE_ENDINGS = ("िक", "ीय", "तम")
+
+
+def _derived_adjective(word: str, lexicon: Genders) -> bool:
+    """A derived adjective (आर्थिक नीति, सर्वाधिक, पवित्रतम) between a genitive and its
+    noun: its ending says so, and the counts give it no gender of its own (सैनिक,
+    मालिक and उत्तम are nouns or persons, never skipped)."""
+    return (
+        len(word) > 3
+        and word.endswith(_DERIVED_ADJECTIVE_ENDINGS)
+        and lexicon.noun(word) is None
+        and not lexicon.ambigender(word)
+        and not lexicon.known(word)
+    )
 
 
 def _at(words: list[str | None], k: int) -> str | None:
@@ -383,13 +406,13 @@ def _may_reach_past(words: list[str | None], j: int, attribute: aw.Agreeing) -> 
 _NESTED_REACH = 6
 
 
-def _before_other_genitive(words: list[str | None], j: int, attribute: aw.Agreeing) -> bool:
+def _before_other_genitive(words: list[str | None], j: int, attribute: aw.Agreeing, lexicon: Genders) -> bool:
     """Whether a genitive or possessive can only qualify its noun at ``j`` because a
     genitive of another form follows that noun (शत्रुघ्न के [पत्नी का] नाम): that genitive
     agrees with the noun after it, which the first would agree with too. Not when a
     participle or infinitive follows, which may make the phrase a modifier of a noun
-    further on (उनके [पत्नी का नाम बदलने] पर), nor before a compound postposition (राम के
-    [बहन की तरह] बाल)."""
+    further on (उनके [पत्नी का नाम बदलने] पर, not स्थापना, a noun), nor before a compound
+    postposition (राम के [बहन की तरह] बाल)."""
     inner = _at(words, j + 1)
     if inner not in aw.GENITIVE or aw.GENITIVE[inner] == attribute.form or inner == "के":
         return False
@@ -399,7 +422,9 @@ def _before_other_genitive(words: list[str | None], j: int, attribute: aw.Agreei
             return True
         if aw.key(word) in aw.COMPOUND_POSTPOSITIONS or word in _POSTPOSITION_NOUNS:
             return False
-        if _infinitive(word) or word.endswith("ना") or _attributive_participle(words, k):
+        if _infinitive(word) or (word.endswith("ना") and lexicon.noun(word) is None):
+            return False
+        if _attributive_participle(words, k):
             return False
         if aw.perfective(word) is not None or aw.intransitive_perfective(word):
             return True  # a finite verb ends the clause
@@ -502,7 +527,7 @@ def _expected(attribute: aw.Agreeing, head: Head, noun_slot: Word) -> tuple[str,
         return (attribute.inflect("direct"), attribute.inflect("oblique"))  # number unseen
     if attribute.form == "oblique":
         return (attribute.inflect("direct"),) if direct else ()
-    if not oblique or (head.skipped and not noun_slot.normal.endswith("ों")):
+    if not oblique or (head.skipped and not head.pinned and not noun_slot.normal.endswith("ों")):
         return ()  # उसका इस मामले में कहना: the genitive may belong further on
     return (attribute.inflect("oblique"),)
 

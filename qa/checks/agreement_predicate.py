@@ -74,7 +74,7 @@ class PredicatePersonAgreement(Rule):
             attribute = aw.attributive(words, i)
             if attribute is None or (attribute.kind == "possessive" and after_name(words, i)):
                 continue
-            j, _ = head_slot(words, i, attribute)
+            j, _ = head_slot(words, i, attribute, lexicon)
             noun = words[j] if j < len(words) else None
             allowed = (
                 _allowed(lexicon, noun, words[j + 1]) if noun is not None and j + 1 < len(words) else None
