@@ -199,6 +199,7 @@ def test_a_desk_ambigender_noun_is_a_person_for_g008(tmp_path: Path) -> None:
 def test_a_man_with_the_honorific_takes_ke_and_a_desk_adds_men(tmp_path: Path) -> None:
     assert _findings("वे सिंधुराज का पुत्र थे।\n") == [("G008", "का", ("के",))]
     assert _findings("वह राजा का पुत्र था। वे राजा के पुत्र हैं।\n") == []
+    assert _findings("वह राजा के पुत्र था। उसके एक पुत्र था।\n") == [("G008", "के", ("का",))]
     (tmp_path / "a.txt").write_text("वे राजा का महामात्य थे।\n", encoding="utf-8")
     assert run_qa("check", "--select", "G008", "a.txt", cwd=tmp_path).returncode == 0
     (tmp_path / "pyproject.toml").write_text('[tool.qa.grammar]\nmen = ["महामात्य"]\n', encoding="utf-8")

@@ -3,12 +3,14 @@
 number: वे पार्टी के अध्यक्ष थे, वह आयोग की संस्थापक थी.
 
 G001-G003 never check these nouns (their gender is not the noun's); here the auxiliary
-settles it: थे asks for the masculine plural or honorific (के, बड़े), थी/थीं for the
-feminine (की, बड़ी), हैं for either of those but never the masculine singular (का).
+settles it: था asks for the masculine singular (का, बड़ा), थे for the masculine plural or
+honorific (के, बड़े), थी/थीं for the feminine (की, बड़ी), हैं for either of the last two
+but never the masculine singular.
 
 Nouns of male persons (पुत्र, राजा: ``men`` in the overrides) are masculine, and G001
 checks them; but only here is थे or हैं after one read as the honorific, which makes the
-masculine singular before it wrong: वे सिंधुराज का पुत्र थे -> के.
+masculine singular before it wrong (वे सिंधुराज का पुत्र थे -> के), and था as singular
+(वह रामपाल के पुत्र था -> का).
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ _ALLOWED: dict[str, tuple[aw.Form, ...]] = {
     "थी": ("feminine",),
     "थीं": ("feminine",),
     "हैं": ("oblique", "feminine"),
+    "था": ("direct",),
 }
-#: The same before a noun of male persons: थे and हैं, honorific or plural, ask for के.
-_ALLOWED_MEN: dict[str, tuple[aw.Form, ...]] = {"थे": ("oblique",), "हैं": ("oblique",)}
+#: The same before a noun of male persons: थे and हैं, honorific or plural, ask for के;
+#: था for का.
+_ALLOWED_MEN: dict[str, tuple[aw.Form, ...]] = {"थे": ("oblique",), "हैं": ("oblique",), "था": ("direct",)}
 
 
 def _before_auxiliaries(document: Analysis) -> list[int]:
