@@ -302,10 +302,18 @@ def after_name(words: list[str | None], i: int) -> bool:
 def head_slot(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> tuple[int, bool]:
     """Where the noun the word at ``i`` modifies may stand: the next slot, or for a
     genitive or possessive the first after सबसे, एक, इस or adjectives (derived ones
-    too: :func:`_derived_adjective`); and whether a word passed over shows a singular
-    direct noun (एक, बड़ा)."""
+    too: :func:`_derived_adjective`), for an adjective or participle the first after
+    invariable adjectives (सबसे बड़ा निजी विश्वविद्यालय); and whether a word passed over
+    shows a singular direct noun (एक, बड़ा)."""
     j, singular = i + 1, False
-    if attribute.kind in ("genitive", "possessive"):
+    if attribute.kind in ("adjective", "participle"):
+        while (
+            (between := _at(words, j)) is not None
+            and (between in aw.INVARIABLE_ADJECTIVES or _derived_adjective(between, lexicon))
+            and not lexicon.ambigender(between)  # पहला प्रमुख थे: the chief
+        ):
+            j += 1
+    else:
         if _at(words, j) in _FOCUS:
             j += 1  # धर्म की भी साधना
         while j < len(words) and (between := words[j]) is not None and between not in aw.GENITIVE:
