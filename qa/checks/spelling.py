@@ -467,16 +467,19 @@ def twins() -> dict[str, tuple[str, float]]:
 
 
 def _twin_table() -> dict[str, tuple[str, float]]:
-    index, additions = near_index(), lexicon.additions()
+    index, additions, counted = near_index(), lexicon.additions(), lexicon.corpus_zipf()
     table: dict[str, tuple[str, float]] = {}
     for word in lexicon.web_zipf():
-        if word in additions or "\u200c" in word or "\u200d" in word or len(aksharas(word)) < 3:
+        if word in additions or "\u200c" in word or "\u200d" in word:
             continue
+        length = len(aksharas(word))
+        if length < 2 or (length == 2 and word in counted):
+            continue  # a short word edited prose uses is a word (दीन, कुल), whatever its twin
         best = max(
             ((lexicon.commoner_by(twin, word), twin) for twin in index.candidates(word) if _twin(word, twin)),
             default=None,
         )
-        if best is not None and best[0] >= _TWIN_TABLE_MARGIN:
+        if best is not None and best[0] >= (_TWIN_TABLE_MARGIN if length > 2 else SHORT_MARGIN):
             table[word] = (best[1], round(best[0], 2))
     return table
 
