@@ -325,18 +325,19 @@ def corrections(word: str) -> tuple[str, ...]:
 
 def _unlisted_variant(word: str, common: str) -> bool:
     """``word`` is ``common`` with one vowel sign's length or quality changed (:func:`vowel_swap`),
-    and no source has seen it although ``common`` is at least :data:`LISTED_VARIANT_ZIPF`: a
-    spelling papers really use for a name that common would be used often enough to be
-    counted (दूबई, श्रिनगर), unlike a rarer name's (फीरोजाबाद)."""
+    and no source has seen it although the web lists ``common`` at :data:`LISTED_VARIANT_ZIPF`
+    or more: a spelling papers really use for a name that common on the web would be used
+    often enough for the web list to count it (दूबई, श्रिनगर), unlike a rarer name's
+    (फीरोजाबाद, सूरिनाम)."""
     return (
         vowel_swap(word, common)
         and word not in lexicon.corpus_zipf()
-        and lexicon.prior(common) >= LISTED_VARIANT_ZIPF
+        and lexicon.web_zipf().get(common, 0.0) >= LISTED_VARIANT_ZIPF
     )
 
 
-#: A name at least this common (Zipf) has each spelling papers use in a source: at a tenth
-#: of its frequency a variant would still reach wordfreq's floor (Zipf 3).
+#: A name the web list counts at least this often (Zipf) has each spelling papers use in
+#: the list: at a tenth of its frequency a variant would still reach the list's floor (Zipf 3).
 LISTED_VARIANT_ZIPF = 4.0
 
 
