@@ -46,7 +46,7 @@ LICENCE = (
     "IL-NER Hindi sentences (CC BY 4.0). This derived table is licensed CC BY-SA 4.0. "
     "Keys: total tokens; unigrams {word: n}; followers/predecessors {word: distinct next/previous "
     "words}; left {word: {previous: n}}; right {word: {next: n}}; endings: the same keyed by a "
-    "neighbour's last two characters; "
+    "neighbour's last two characters, a function word being its own class (<का>); "
     "<NUM> = a number, <ORD> = an ordinal (47वें), <S> = a sentence edge."
 )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from qa import api
-from qa.checks.confusion import context_counts, neighbours, slips
+from qa.checks.confusion import context_counts, ending, neighbours, slips
 from qa.config import Config
 
 from conftest import run_qa
@@ -53,6 +53,16 @@ def test_neighbours_label_numbers_and_sentence_edges() -> None:
     assert neighbours(text, first, first + 3) == ("अमेरिका", "<ORD>")
     assert neighbours("राज्य केक 20 लोग", 6, 9) == ("राज्य", "<NUM>")
     assert neighbours(text, last, last + 3) == ("<S>", "<S>")
+
+
+def test_a_function_word_is_a_class_of_its_own() -> None:
+    # a content word ending as a function word does (टीका, लड़का) shares its class with
+    # other content words, never with the postposition
+    assert ending("टीका") == ending("लड़का") == "का"
+    assert ending("का") == "<का>" != ending("टीका")
+    assert ending("<NUM>") == "<NUM>" and ending("मजदूरों") == "ों"
+    classes = context_counts().endings["unigrams"]
+    assert classes["<का>"] > classes["का"] > 0
 
 
 def test_context_counts_ship_with_a_licence_header() -> None:

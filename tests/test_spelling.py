@@ -13,7 +13,7 @@ from qa.checks.spelling import CHEAPEST_EDIT
 from qa.config import Config
 from qa.data import read_tsv_pairs, rules_dir
 from qa.errors import ConfigError
-from qa.text.akshara import NearIndex, aksharas, distance, variant_key
+from qa.text.akshara import NearIndex, aksharas, distance, variant_key, without_perso_nukta
 from tests.conftest import SEED
 
 
@@ -58,6 +58,25 @@ def test_accepted_variants_share_a_key(a: str, b: str) -> None:
 def test_nukta_and_nasal_omissions_are_not_variants() -> None:
     assert variant_key("बडा") != variant_key("बड़ा")
     assert variant_key("नही") != variant_key("नहीं")
+
+
+def test_perso_arabic_nukta_is_dropped_but_not_the_flap_nukta() -> None:
+    assert without_perso_nukta("दिक़्क़त") == "दिक्कत"
+    assert without_perso_nukta("ज़िंदगी") == "जिंदगी"
+    assert without_perso_nukta("पढ़ाई") == "पढ़ाई"  # ढ़ is a letter of its own
+
+
+def test_a_vowel_slip_of_a_place_counts_only_when_the_web_lists_the_place_often() -> None:
+    # a spelling papers use for a place the web list counts at Zipf 4 would be in the list
+    common, slip = "दुबई", "दूबई"
+    assert lexicon.web_zipf()[common] >= spelling.LISTED_VARIANT_ZIPF
+    assert not lexicon.attested(slip)
+    assert spelling._unlisted_variant(slip, common)
+    assert spelling.corrections(slip)[:1] == (common,)
+    # a place the web list counts rarely keeps its other spellings (T040 weighs those)
+    rare = "सूरीनाम"
+    assert lexicon.web_zipf().get(rare, 0) < spelling.LISTED_VARIANT_ZIPF
+    assert not spelling._unlisted_variant("सूरिनाम", rare)
 
 
 def test_near_index_finds_one_slip_neighbours() -> None:

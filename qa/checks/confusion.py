@@ -31,7 +31,7 @@ from qa.data import data_dir
 from qa.diagnostic import Diagnostic, Edit
 from qa.engine.rule import Context, Rule
 from qa.errors import RuleDataError
-from qa.text.akshara import ANUSVARA, NUKTA, VISARGA, VOWEL_SIGNS
+from qa.text.akshara import ANUSVARA, NUKTA, VISARGA, VOWEL_SIGNS, without_perso_nukta
 from qa.text.tokenize import WORD_CHARS
 
 #: Postpositions, auxiliaries and particles a slip most often lands on.
@@ -103,8 +103,12 @@ def slips(word: str) -> tuple[tuple[str, str], ...]:
 
 def ending(label: str) -> str:
     """A neighbour's class for the back-off: its last two characters (मजदूरों -> ों, a
-    plural before a postposition; किराया -> या), or the label itself (<NUM>, <S>)."""
-    return label if label.startswith("<") else label[-2:]
+    plural before a postposition; किराया -> या), or the label itself (<NUM>, <S>). A
+    function word is a class of its own (<का>): the content words that end as it does
+    (टीका, लड़का) are followed and preceded by other words than it is."""
+    if label.startswith("<"):
+        return label
+    return f"<{label}>" if label in _FUNCTION else label[-2:]
 
 
 #: P(word) of a word neither the corpus nor the lexicon has seen (Zipf 2, the lexicon's floor).
@@ -269,8 +273,12 @@ def _costs(options: Mapping[str, Any]) -> dict[str, float]:
 
 
 def _unknown(label: str) -> bool:
-    """True for a neighbour no lexicon knows (a name, most often), not for <NUM> or <S>."""
-    return not label.startswith("<") and not lexicon.known(lexicon.plain(label))
+    """True for a neighbour no lexicon knows (a name, most often), not for <NUM> or <S>,
+    nor for a known word's variant with the Perso-Arabic nukta (दिक़्कत)."""
+    if label.startswith("<"):
+        return False
+    word = lexicon.plain(label)
+    return not lexicon.known(word) and not lexicon.known(without_perso_nukta(word))
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,9 @@ MIN_INDEXED_ZIPF = 3.0
 MIN_CANDIDATE_ZIPF = 4.0
 #: A rarer candidate must be at least this common in both sources.
 MIN_RARE_ZIPF = 3.5
+#: ... or, for a native word's vowel slip, this common in one of them (about five
+#: sightings in the counted prose: a word both sources know, not a one-off).
+MIN_NATIVE_ZIPF = 3.3
 #: The largest weighted distance allowed, by word length in aksharas.
 _LIMITS = {2: 0.4, 3: 0.4, 4: 0.7}
 _LONG_LIMIT = 0.8
@@ -204,17 +207,13 @@ def _inner_letter_dropped(word: str, longer: str) -> bool:
 _KEPT_SIGNS_LONG = "ािीुू"
 
 
-def _known_to_both(candidate: str) -> bool:
-    """Both sources list ``candidate`` and the stronger one counts it at least
-    :data:`MIN_RARE_ZIPF`: a word two independent sources know is no one-off transliteration.
-    A rarer place name is T040's, which weighs the gazetteer's places against each other."""
+def _known_to_both(candidate: str, floor: float = MIN_RARE_ZIPF) -> bool:
+    """Both sources list ``candidate`` and the stronger one counts it at least ``floor``:
+    a word two independent sources know is no one-off transliteration. A rarer place name
+    is T040's, which weighs the gazetteer's places against each other."""
     web, counted = lexicon.web_zipf().get(candidate), lexicon.corpus_zipf().get(candidate)
-    return (
-        web is not None
-        and counted is not None
-        and max(web, counted) >= MIN_RARE_ZIPF
-        and not _rare_place(candidate)
-    )
+    listed = web is not None and counted is not None
+    return listed and max(web or 0.0, counted or 0.0) >= floor and not _rare_place(candidate)
 
 
 def _rare_place(word: str) -> bool:
@@ -250,8 +249,10 @@ def _rare_but_sure(word: str, candidate: str) -> bool:
     slip = ending_slip(word, candidate) or (
         light_slip(word, candidate) and _extra_signs(word, candidate) <= {VIRAMA}
     )  # an ending's vowel, a dropped sign, a stray halant
-    if _known_to_both(candidate) and (slip or _native_vowel_slip(word, candidate)):
+    if _known_to_both(candidate) and slip:
         return True
+    if _known_to_both(candidate, MIN_NATIVE_ZIPF) and _native_vowel_slip(word, candidate):
+        return True  # a native word's vowels are fixed: that both sources know it is enough
     both = min(lexicon.web_zipf().get(candidate, 0.0), lexicon.corpus_zipf().get(candidate, 0.0))
     return both >= MIN_RARE_ZIPF and sign_slip(word, candidate)
 
@@ -300,7 +301,9 @@ def corrections(word: str) -> tuple[str, ...]:
     cost, best = found[0]
     if word.startswith(best) and lexicon.recognised(word):
         return ()  # the morphology's own reading wins over its stem (मतलबी, मिलतीं)
-    if _rare_place(best) and not (light_slip(word, best) or dropped_one(word, best)):
+    if _rare_place(best) and not (
+        light_slip(word, best) or dropped_one(word, best) or _unlisted_variant(word, best)
+    ):
         return ()  # a rarer place name's vowels vary between papers (फीरोजाबाद): T040 weighs those
     if len(aksharas(word)) < 3:  # a short word: only the one very common word a cheap slip away
         margin = SHORT_MARGIN if len(found) == 1 and _short_slip(word, best) else None
@@ -318,6 +321,24 @@ def corrections(word: str) -> tuple[str, ...]:
     if margin is None or lexicon.commoner_by(best, word) < margin:
         return ()
     return tuple(candidate for _, candidate in found)
+
+
+def _unlisted_variant(word: str, common: str) -> bool:
+    """``word`` is ``common`` with one vowel sign's length or quality changed (:func:`vowel_swap`),
+    and no source has seen it although the web lists ``common`` at :data:`LISTED_VARIANT_ZIPF`
+    or more: a spelling papers really use for a name that common on the web would be used
+    often enough for the web list to count it (दूबई, श्रिनगर), unlike a rarer name's
+    (फीरोजाबाद, सूरिनाम)."""
+    return (
+        vowel_swap(word, common)
+        and word not in lexicon.corpus_zipf()
+        and lexicon.web_zipf().get(common, 0.0) >= LISTED_VARIANT_ZIPF
+    )
+
+
+#: A name the web list counts at least this often (Zipf) has each spelling papers use in
+#: the list: at a tenth of its frequency a variant would still reach the list's floor (Zipf 3).
+LISTED_VARIANT_ZIPF = 4.0
 
 
 def _vouched(word: str) -> bool:
@@ -447,16 +468,19 @@ def twins() -> dict[str, tuple[str, float]]:
 
 
 def _twin_table() -> dict[str, tuple[str, float]]:
-    index, additions = near_index(), lexicon.additions()
+    index, additions, counted = near_index(), lexicon.additions(), lexicon.corpus_zipf()
     table: dict[str, tuple[str, float]] = {}
     for word in lexicon.web_zipf():
-        if word in additions or "\u200c" in word or "\u200d" in word or len(aksharas(word)) < 3:
+        if word in additions or "\u200c" in word or "\u200d" in word:
             continue
+        length = len(aksharas(word))
+        if length < 2 or (length == 2 and word in counted):
+            continue  # a short word edited prose uses is a word (दीन, कुल), whatever its twin
         best = max(
             ((lexicon.commoner_by(twin, word), twin) for twin in index.candidates(word) if _twin(word, twin)),
             default=None,
         )
-        if best is not None and best[0] >= _TWIN_TABLE_MARGIN:
+        if best is not None and best[0] >= (_TWIN_TABLE_MARGIN if length > 2 else SHORT_MARGIN):
             table[word] = (best[1], round(best[0], 2))
     return table
 

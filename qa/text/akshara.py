@@ -79,6 +79,11 @@ def skeleton(word: str) -> str:
     return nfd_nukta(word).translate(_SKELETON)
 
 
+def without_perso_nukta(word: str) -> str:
+    """NFC ``word`` without the nukta of क़ ख़ ग़ ज़ फ़ (दिक़्क़त -> दिक्कत): an accepted variant."""
+    return unicodedata.normalize("NFC", _PERSO_NUKTA.sub("", nfd_nukta(word)))
+
+
 def variant_key(word: str) -> str:
     """Equal for two spellings that are accepted variants of one another (गए/गये, यहाँ/यहां)."""
     word = nfd_nukta(word)
