@@ -13,6 +13,7 @@ read the second.
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import time
@@ -71,14 +72,21 @@ def phases(path: str) -> None:
     print(f"{'total CPU after the interpreter started':42s} {sum(ms for _, ms in MARKS):9.1f} ms")
 
 
-def main(argv: list[str]) -> None:
-    if len(argv) == 2 and argv[0] == "--one":
-        phases(argv[1])
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="+", type=Path, help="each checked in its own process")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # the child process
+    args = parser.parse_args(argv)
+    missing = [str(p) for p in args.files if not p.is_file()]
+    if missing:
+        parser.error(f"not a file: {', '.join(missing)}")
+    if args.one:
+        phases(str(args.files[0]))
         return
-    for path in argv:
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--one", path]
+    for path in args.files:
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--one", str(path)]
         subprocess.run(cmd, env=qa_env(), check=True)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()
