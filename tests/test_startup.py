@@ -47,6 +47,17 @@ def test_a_result_cache_hit_imports_no_rule_code(tmp_path: Path) -> None:
     assert "qa.checks.names" in imported
 
 
+def test_linting_one_line_imports_no_reader_of_sources(tmp_path: Path) -> None:
+    """With the start-up cache warm, what builds data from its sources (gzip, msgpack),
+    what only a near word, an entity, a mistake or a server needs is not imported."""
+    (tmp_path / "one.txt").write_text("राष्ट्रपति ने कहा कि बातचीत जारी रहेगी ।\n", encoding="utf-8")
+    _imports(tmp_path, "--no-cache")
+    report, imported = _imports(tmp_path, "--no-cache")
+    assert "P002" in report
+    unused = {"gzip", "msgpack", "rapidfuzz", "difflib", "html", "shutil", "subprocess", "yaml", "tomllib"}
+    assert not unused & imported
+
+
 def test_only_declared_rules_may_ask_a_server() -> None:
     """``remote: true`` marks exactly the built-in rules whose class decides, per config,
     whether its findings can be cached."""
