@@ -53,16 +53,29 @@ class Linter:
         self._chosen = [(spec, _options(spec, config)) for spec in chosen]
         self.codes = [spec.meta.code for spec in chosen]
         self._masking = frozenset(spec.meta.code for spec in chosen if spec.meta.masks)
+        self._built: dict[int, Rule] = {}
+
+    def _rule(self, index: int) -> Rule:
+        """The rule ``index`` of the selection, built on first use (threads may race to
+        build it: one copy wins)."""
+        rule = self._built.get(index)
+        if rule is None:
+            spec, options = self._chosen[index]
+            rule = self._built.setdefault(index, spec.build(options))
+        return rule
 
     @cached_property
     def rules(self) -> list[Rule]:
-        """The rules, built when first needed: a run answered from the result cache
-        imports no rule code."""
-        return [spec.build(options) for spec, options in self._chosen]
+        """Every rule of the selection, built now. A check builds only the rules whose
+        ``needs`` occur in its document, and a run answered from the result cache none."""
+        return [self._rule(index) for index in range(len(self._chosen))]
 
     @cached_property
     def _unused(self) -> suppress.UnusedSuppression | None:
-        return next((r for r in self.rules if isinstance(r, suppress.UnusedSuppression)), None)
+        impl = f"{suppress.__name__}:{suppress.UnusedSuppression.__name__}"
+        index = next((i for i, (spec, _) in enumerate(self._chosen) if spec.impl == impl), None)
+        rule = None if index is None else self._rule(index)
+        return rule if isinstance(rule, suppress.UnusedSuppression) else None
 
     @property
     def cacheable(self) -> bool:
@@ -75,7 +88,9 @@ class Linter:
         )
 
     def warm(self) -> None:
-        """Load every rule's lazy data now (before forking workers that would each load it)."""
+        """Build every rule and load its lazy data now (before forking workers that would
+        each do it)."""
+        self.rules  # noqa: B018
         self.check(Document(_WARM_UP, _WARM_UP), date=dt.date(2025, 1, 21))
         datatables.load_all()  # the tables it opened, every shard
 
@@ -89,7 +104,11 @@ class Linter:
             date, date_source = article_date(document, self.config, date)
         ctx = Context(document, self.config, parse_date(date, "date"), date_source)
         found: list[Diagnostic] = []
-        for rule in self.rules:
+        text = document.view
+        for index, (spec, _) in enumerate(self._chosen):
+            if spec.needs is not None and spec.needs.search(text) is None:
+                continue  # nothing it could report here
+            rule = self._rule(index)
             try:
                 if rule.meta.fix == "none":  # an edit it emits anyway fails its examples
                     found.extend(_without_fix(d) for d in rule.check(ctx))
