@@ -70,6 +70,12 @@ class Linter:
         ``needs`` occur in its document, and a run answered from the result cache none."""
         return [self._rule(index) for index in range(len(self._chosen))]
 
+    def rules_for(self, document: Document) -> list[Rule]:
+        """The rules that may report in ``document`` (its text has what each ``needs``)."""
+        text = document.view
+        chosen = enumerate(self._chosen)
+        return [self._rule(i) for i, (spec, _) in chosen if spec.needs is None or spec.needs.search(text)]
+
     @cached_property
     def _unused(self) -> suppress.UnusedSuppression | None:
         impl = f"{suppress.__name__}:{suppress.UnusedSuppression.__name__}"
@@ -104,11 +110,7 @@ class Linter:
             date, date_source = article_date(document, self.config, date)
         ctx = Context(document, self.config, parse_date(date, "date"), date_source)
         found: list[Diagnostic] = []
-        text = document.view
-        for index, (spec, _) in enumerate(self._chosen):
-            if spec.needs is not None and spec.needs.search(text) is None:
-                continue  # nothing it could report here
-            rule = self._rule(index)
+        for rule in self.rules_for(document):
             try:
                 if rule.meta.fix == "none":  # an edit it emits anyway fails its examples
                     found.extend(_without_fix(d) for d in rule.check(ctx))
