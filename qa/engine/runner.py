@@ -87,11 +87,8 @@ class Linter:
     def cacheable(self) -> bool:
         """True when the findings depend only on the text and the config (no rule asks a
         server); only the rules that may ask one are built to tell."""
-        if "rules" in self.__dict__:
-            return all(rule.repeatable(self.config) for rule in self.rules)
-        return all(
-            spec.build(options).repeatable(self.config) for spec, options in self._chosen if spec.remote
-        )
+        remote = (i for i, (spec, _) in enumerate(self._chosen) if spec.remote)
+        return all(self._rule(i).repeatable(self.config) for i in remote)
 
     def warm(self) -> None:
         """Build every rule and load its lazy data now (before forking workers that would
