@@ -1,10 +1,11 @@
 """This checkout against another, run alternately in the same minutes (a shared machine
 drifts too much for figures taken apart to be compared).
 
-    python bench/ab.py BASELINE [--runs N] [--only startup,article,one-file,files]
+    python bench/ab.py BASELINE [--runs N] [--only startup,cache-hit,article,one-file,files]
 
 Cases, each the real CLI in its own process (``qa check --no-cache --format json``):
-start-up on a one-line file, one 600-word article (the fixture), the news corpus as
+start-up on a one-line file (and the same answered from the result cache, the first
+round filling it), one 600-word article (the fixture), the news corpus as
 one big file (``-j 1``) and as its separate files (``-j 1`` and ``-j`` all cores). Each
 run of this checkout is followed by a run of the baseline; the table has the median
 wall and CPU seconds of each and the ratio of the medians (> 1: this checkout is faster).
@@ -21,14 +22,15 @@ from pathlib import Path
 
 from run import CORPUS, ONE_LINE, ROOT, Run, corpus_files, corpus_words, measure, qa_env, table
 
-CASES = ("startup", "article", "one-file", "files")
+CASES = ("startup", "cache-hit", "article", "one-file", "files")
 
 
 def _command(case: str, folder: Path) -> tuple[list[str], int]:
     """The ``qa check`` arguments of a case and how many words it reads."""
     base = ["check", "--no-cache", "--exit-zero", "--format", "json", "-o", str(folder / "out.json")]
-    if case == "startup":
-        return [*base, str(folder / "one-line.txt")], len(ONE_LINE.split())
+    if case in ("startup", "cache-hit"):
+        cached = [a for a in base if a != "--no-cache" or case == "startup"]
+        return [*cached, str(folder / "one-line.txt")], len(ONE_LINE.split())
     if case == "article":
         article = ROOT / "fixtures" / "articles" / "putin-xi-call.txt"
         return [*base, str(article)], len(article.read_text(encoding="utf-8").split())

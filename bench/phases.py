@@ -1,8 +1,8 @@
 """CPU time per phase of one ``qa check --format json`` in a fresh process, as the CLI
-does it: imports, rule declarations, building the rules (importing their code), reading
-the file, the word index, the rules on the first document (their data read on first
-use), the same again with the data loaded (rules, mapping, suppressions, sorting), and
-the JSON report.
+does it: imports, rule declarations, reading the file, building the rules the document
+needs (importing their code), the word index, those rules on the first document (their
+data read on first use), the same again with the data loaded (rules, mapping,
+suppressions, sorting), and the JSON report.
 
     python bench/phases.py FILE [FILE ...]     # each file in its own process
 
@@ -13,6 +13,7 @@ read the second.
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import time
@@ -45,11 +46,11 @@ def phases(path: str) -> None:
     _lap("rule declarations (YAML cache)", last)
     session = qa.api.Session()
     linter = session.linter()
-    rules = linter.rules
-    _lap("building the rules (their modules)", last)
     text = Path(path).read_text(encoding="utf-8")
     document = session.read(text, path=path)
     _lap("reading (format reader)", last)
+    rules = linter.rules_for(document)
+    _lap(f"building the {len(rules)} rules it needs", last)
     document.word_index  # noqa: B018
     _lap("word index", last)
     from qa.engine.rule import Context
@@ -71,14 +72,21 @@ def phases(path: str) -> None:
     print(f"{'total CPU after the interpreter started':42s} {sum(ms for _, ms in MARKS):9.1f} ms")
 
 
-def main(argv: list[str]) -> None:
-    if len(argv) == 2 and argv[0] == "--one":
-        phases(argv[1])
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="+", type=Path, help="each checked in its own process")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # the child process
+    args = parser.parse_args(argv)
+    missing = [str(p) for p in args.files if not p.is_file()]
+    if missing:
+        parser.error(f"not a file: {', '.join(missing)}")
+    if args.one:
+        phases(str(args.files[0]))
         return
-    for path in argv:
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--one", path]
+    for path in args.files:
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--one", str(path)]
         subprocess.run(cmd, env=qa_env(), check=True)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

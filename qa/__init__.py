@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from qa import dataclasscache
+
 __version__ = "0.1.0"
 __all__ = ["Diagnostic", "Severity", "__version__", "check", "fix"]
 
 if TYPE_CHECKING:
     from qa.api import check, fix
     from qa.diagnostic import Diagnostic, Severity
+
+
+# Before any of qa's dataclasses is created: their methods come compiled from the start-up cache.
+dataclasscache.install()
 
 
 def __getattr__(name: str) -> Any:  # lazy: `import qa` stays cheap for the CLI

@@ -6,16 +6,20 @@ Subcommands live in :mod:`qa.commands` and are imported only when used, so
 
 from __future__ import annotations
 
-import os
-import sys
-from importlib import import_module
-from typing import Any
+from qa.runtime import quiet_start
 
-import click
+quiet_start()  # before the imports below, which create most of start-up's objects
 
-from qa import __version__
-from qa.cleanup import Terminated, on_signals
-from qa.errors import QAError
+import os  # noqa: E402
+import sys  # noqa: E402
+from importlib import import_module  # noqa: E402
+from typing import Any  # noqa: E402
+
+import click  # noqa: E402
+
+from qa import __version__  # noqa: E402
+from qa.cleanup import Terminated, on_signals  # noqa: E402
+from qa.errors import QAError  # noqa: E402
 
 #: name -> "module:attribute" of a click command.
 COMMANDS = {

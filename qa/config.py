@@ -10,7 +10,6 @@ fits both files. Every resolved value remembers where it came from, so ``qa conf
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -320,6 +319,8 @@ def reject_unknown(
     """An unknown key is an error that names the closest known one (or all, if few)."""
     if key in known:
         return
+    import difflib  # only for a mistake
+
     close = difflib.get_close_matches(key, list(known), n=1)
     if close:
         hint = f" (did you mean {close[0]!r}?)"

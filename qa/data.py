@@ -30,6 +30,7 @@ def data_dir() -> Path:
     return _shipped("_data", "data")
 
 
+@cache  # called for every data file a run reads; where qa lies does not change
 def _shipped(installed_name: str, checkout_name: str) -> Path:
     package = Path(__file__).resolve().parent
     installed = package / installed_name

@@ -4,7 +4,9 @@
 except that every large string-keyed dict in it (at the top, or inside a dict of a
 few large values) comes back as a :class:`Table`: a dict that reads, on the first
 probe of a key, only the shard of the stored table that key hashes to. A one-line file
-then costs a few shards of the lexicon instead of all of it. Once an eighth of the
+then costs a few shards of the lexicon instead of all of it. A table's value that is a
+large dict itself (the neighbours counted after के) is a table of its own, so a probe
+of one of its keys reads a shard of it, not all of it. Once an eighth of the
 shards have been read (a long text, or many), iterating a table, or :func:`load_all`
 (before forking workers), the whole table is read in one piece.
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 import marshal
 import os
 import threading
+import weakref
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -35,7 +38,9 @@ _MAX_SHARDS = 1 << 15
 _WHOLE_AFTER = 8
 #: A large dict with at most this many keys is a record: each of its values is stored apart.
 _RECORD_KEYS = 16
-_open: list[Table] = []
+#: A table's value that is a dict of more than this (marshalled) is a table of its own.
+_NESTED_BYTES = _SHARD_BYTES * _WHOLE_AFTER
+_open: list[weakref.ref[Table]] = []  # a nested table read whole is dropped with its parent
 
 
 class _Damaged(Exception):
@@ -58,7 +63,7 @@ class Table(dict[str, Any]):
         self._loaded = bytearray(shards)
         self._left = shards  # shards not read yet; 0 once the whole table is in
         self._lock = threading.Lock()  # documents are checked in threads
-        _open.append(self)
+        _open.append(weakref.ref(self))
 
     def _ensure(self, key: object) -> None:
         """Read the shard ``key`` belongs to, if it has not been read."""
@@ -153,8 +158,10 @@ class Table(dict[str, Any]):
 def load_all() -> None:
     """Read every shard of every table opened so far (before forking workers that would
     each read them again)."""
-    for table in _open:
-        table.load_all()
+    for ref in list(_open):
+        table = ref()
+        if table is not None:
+            table.load_all()
 
 
 def lazy(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
@@ -218,7 +225,11 @@ def _decode(
         return node[1]
     if kind == "record":
         return {key: _decode(child, read, rebuild, (*at, key)) for key, child in node[1].items()}
-    offsets, checks = node[1], node[2]
+    offsets, checks, nested = node[1], node[2], node[3]
+    count = len(checks) - 1
+    nested_in: dict[int, list[str]] = {}
+    for key in nested:
+        nested_in.setdefault(shard_of(key, count), []).append(key)
 
     def shard(number: int) -> dict[str, Any]:
         blob = read(offsets[number], offsets[number + 1])
@@ -227,9 +238,11 @@ def _decode(
         part = marshal.loads(blob)
         if type(part) is not dict:
             raise _Damaged(f"shard {number}")
+        for key in nested_in.get(number, ()) if number < count else ():  # the whole holds them
+            part[key] = _decode(nested[key], read, rebuild, (*at, key))
         return part
 
-    return Table(shard, len(checks) - 1, lambda: rebuild(at))
+    return Table(shard, count, lambda: rebuild(at))
 
 
 def _store(path: Path, value: Any) -> None:
@@ -253,12 +266,14 @@ def _encode(value: Any, shards: list[bytes]) -> tuple[Any, ...]:
         return ("plain", value)
     if len(value) <= _RECORD_KEYS:  # a record of tables (and small values)
         return ("record", {k: _encode(v, shards) for k, v in value.items()})
+    nested = {k: _encode(v, shards) for k, v in value.items() if _nested(v)}
     count = 1
     while count * _SHARD_BYTES < size and count < min(len(value), _MAX_SHARDS):
         count *= 2
     parts: list[dict[str, Any]] = [{} for _ in range(count)]
     for key, item in value.items():
-        parts[shard_of(key, count)][key] = item
+        if key not in nested:
+            parts[shard_of(key, count)][key] = item
     offset = sum(map(len, shards))
     offsets, checks = [offset], []
     for blob in [*map(marshal.dumps, parts), marshal.dumps(value)]:  # the shards, then the whole
@@ -266,4 +281,14 @@ def _encode(value: Any, shards: list[bytes]) -> tuple[Any, ...]:
         offset += len(blob)
         offsets.append(offset)
         checks.append(zlib.crc32(blob))
-    return ("table", offsets, checks)
+    return ("table", offsets, checks, nested)
+
+
+def _nested(value: Any) -> bool:
+    """A value stored as a table of its own: a large dict keyed by strings."""
+    return (
+        isinstance(value, dict)
+        and len(value) > _RECORD_KEYS
+        and all(type(k) is str for k in value)
+        and len(marshal.dumps(value)) > _NESTED_BYTES
+    )

@@ -11,19 +11,21 @@ until it answers a check (the first check is the slow one).
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-import subprocess
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qa.cleanup import signals_held
 from qa.errors import QAError
 
-# socket, tempfile and urllib are imported where used: E001 reads ENV_URL on every
-# `qa check`, which must not pay for an HTTP stack it does not use.
+if TYPE_CHECKING:
+    import subprocess
+
+# shutil, subprocess, socket, tempfile and urllib are imported where used: E001 reads
+# ENV_URL on every `qa check`, which must not pay for a process or HTTP stack it does not use.
 
 VERSION = "6.8"
 #: English is what qa sends. LanguageTool 6.8's language identifier, built at start-up,
@@ -81,6 +83,8 @@ def pom(version: str = VERSION, modules: tuple[str, ...] = MODULES) -> str:
 
 
 def _tool(name: str, package: str) -> str:
+    import shutil
+
     path = shutil.which(name)
     if path is None:
         raise LanguageToolError(f"LanguageTool needs {name!r} on PATH (Debian: apt-get install {package})")
@@ -89,6 +93,9 @@ def _tool(name: str, package: str) -> str:
 
 def install(version: str = VERSION, *, force: bool = False, quiet: bool = True) -> Path:
     """Fetch the server and its English module from Maven Central; returns the jar folder."""
+    import shutil
+    import subprocess
+
     target = home(version)
     if installed(version) and not force:
         return libs(version)
@@ -169,6 +176,8 @@ class Server:
     _files: list[Path] = field(default_factory=list)
 
     def stop(self) -> None:
+        import subprocess
+
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -196,6 +205,8 @@ def start(
     memory: str = "1g",
 ) -> Server:
     """Start the installed server on 127.0.0.1 and wait until it has answered one check."""
+    import subprocess
+
     if not installed(version):
         raise LanguageToolError(f"LanguageTool {version} is not installed: run 'qa languagetool install'")
     import tempfile

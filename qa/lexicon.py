@@ -13,7 +13,6 @@ NFC-normalised; frequencies are Zipf values (log10 of occurrences per billion wo
 
 from __future__ import annotations
 
-import gzip
 import math
 import unicodedata
 from collections.abc import Container
@@ -22,8 +21,6 @@ from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import msgpack
 
 from qa import datatables, gazetteer
 from qa.data import data_dir, read_tsv_pairs, rules_dir
@@ -46,6 +43,10 @@ def wordfreq_file(language: str = "hi") -> Path:
 
 
 def read_cbpack(path: Path) -> dict[str, float]:
+    import gzip  # the lists come from the start-up cache: read their files only to build it
+
+    import msgpack
+
     with gzip.open(path, "rb") as handle:
         data = msgpack.load(handle, raw=False)
     header, buckets = data[0], data[1:]
@@ -103,6 +104,10 @@ def corpus_zipf() -> dict[str, float]:
 
 
 def _read_counts(path: Path) -> dict[str, float]:
+    import gzip
+
+    import msgpack
+
     try:
         with gzip.open(path, "rb") as handle:
             data = msgpack.load(handle, raw=False)

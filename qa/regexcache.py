@@ -9,8 +9,10 @@ with :mod:`marshal` beside the other start-up data, keyed by the versions of
 (a few microseconds) when it is first asked for.
 
 Only patterns compiled with plain flags and no named lists are stored; any other call
-goes to ``regex`` as before. New patterns are added to the store when the process
-exits. ``QA_DATA_CACHE=off`` turns the store off.
+goes to ``regex`` as before. :func:`standard` does the same for the standard library's
+``re`` (whose parser and compiler are Python too), for the patterns qa compiles with
+it. New patterns are added to the store when the process exits. ``QA_DATA_CACHE=off``
+turns the store off.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from __future__ import annotations
 import atexit
 import copyreg
 import marshal
+import re
 import sys
 import threading
 from pathlib import Path
+from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
 
 import regex
@@ -33,6 +37,9 @@ _UNCACHED_FLAGS = regex.LOCALE | regex.DEBUG
 _stored: dict[tuple[str, int, int], tuple[Any, ...]] = {}
 _built: dict[tuple[str, int, int], Any] = {}
 _new: dict[tuple[str, int, int], tuple[Any, ...]] = {}
+#: (pattern, flags) -> the arguments of the standard library's ``_sre.compile`` after the pattern.
+_standard: dict[tuple[str, int], tuple[Any, ...]] = {}
+_new_standard: dict[tuple[str, int], tuple[Any, ...]] = {}
 _path: list[Path] = []
 
 
@@ -68,6 +75,7 @@ def install() -> None:
         stored = marshal.loads(_path[0].read_bytes())
         if stored.get("source") == _stamp():
             _stored.update(stored["programs"])
+            _standard.update(stored["standard"])
     except (OSError, EOFError, ValueError, TypeError, AttributeError, KeyError):
         pass
     core = _Core(_main._regex)
@@ -88,8 +96,7 @@ def install() -> None:
         compiled = original(pattern, flags, ignore_unused, kwargs, cache_it)
         args = core.last.args
         if args is not None and _main._locale_sensitive.get((str, pattern)) is False:
-            if not _new:
-                atexit.register(_save)
+            _note_new()
             _new[key] = (args[0], int(args[1]), *args[2:])  # marshal stores no enums
             _built[key] = compiled
         return compiled
@@ -97,6 +104,40 @@ def install() -> None:
     _main._regex = core
     _main._compile = compile_
     copyreg.pickle(_main.Pattern, _pickle)  # regex's own reducer names the C module's compile
+
+
+def standard(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, its program from the store when it is there."""
+    install()
+    if flags & re.DEBUG:
+        return re.compile(pattern, flags)
+    key = (pattern, int(flags))
+    args = _standard.get(key)
+    if args is None:  # what re._compiler.compile hands _sre (the same from Python 3.11 to 3.13)
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        names = parsed.state.groupdict
+        index: list[str | None] = [None] * parsed.state.groups
+        for name, number in names.items():
+            index[number] = name
+        args = _standard[key] = (
+            int(flags | parsed.state.flags),
+            [int(op) for op in code],  # the opcodes are int subclasses marshal refuses
+            parsed.state.groups - 1,
+            dict(names),
+            tuple(index),
+        )
+        if _path:
+            _note_new()
+        _new_standard[key] = args
+    compiled: re.Pattern[str] = _compiler._sre.compile(pattern, *args)
+    return compiled
+
+
+def _note_new() -> None:
+    """Save the store when the process exits (called before the first new program is noted)."""
+    if not _new and not _new_standard:
+        atexit.register(_save)
 
 
 def _pickle(pattern: Any) -> tuple[Any, Any]:
@@ -112,7 +153,8 @@ def _stamp() -> list[object]:
 
 def _save() -> None:
     try:
-        data = marshal.dumps({"source": _stamp(), "programs": {**_stored, **_new}})
+        programs = {**_stored, **_new}
+        data = marshal.dumps({"source": _stamp(), "programs": programs, "standard": _standard})
     except ValueError:  # something marshal cannot store: keep what there was
         return
     if datacache.write(_path[0], data):

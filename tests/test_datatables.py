@@ -57,6 +57,22 @@ def test_a_stored_table_answers_as_the_built_dict(tmp_path: Path, monkeypatch: p
     assert pickle.loads(pickle.dumps(words)) == WORDS
 
 
+def test_a_large_value_is_a_table_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The neighbours counted after one word: a probe reads a shard of them, not all."""
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    followers = {w: i for i, w in enumerate(WORDS)}
+    value = {"left": {"के": followers, **{f"शब्द{i}": {"का": i} for i in range(300)}}}
+    source = _source(tmp_path)
+    _lazy(source, value)
+    left = _lazy(source, value)["left"]  # type: ignore[index]
+    assert left["शब्द7"] == {"का": 7}
+    after = left["के"]
+    assert isinstance(after, datatables.Table) and after.get("शब्द42") == 42 and "नहीं" not in after
+    assert 0 < sum(after._loaded) < after._shards
+    assert dict(after) == followers and left == value["left"]
+    assert pickle.loads(pickle.dumps(left)) == value["left"]
+
+
 def test_a_changed_source_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
     source = _source(tmp_path)

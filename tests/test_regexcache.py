@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,52 @@ def test_patterns_still_pickle() -> None:
     copy = pickle.loads(pickle.dumps(pattern))
     assert copy.pattern == pattern.pattern
     assert [m.span() for m in copy.finditer(TEXT)] == [m.span() for m in pattern.finditer(TEXT)]
+
+
+STANDARD = [
+    (r"^(?P<stem>[क-ह]+)(ा|े|ी)$", "M"),
+    (r"(?i)abc|(d+)(e)?", ""),
+    (r"[^ \u0900-\u097f]+", ""),
+    (r"\b\w+\b", "M"),
+]
+STANDARD_SCRIPT = f"""
+import json, pickle, re
+from qa import regexcache
+found = {{}}
+for pattern, flags in {STANDARD!r}:
+    flag = re.M if flags else 0
+    compiled = regexcache.standard(pattern, flag)
+    fresh = re.compile(pattern, flag)
+    same = [getattr(compiled, a) == getattr(fresh, a) for a in ("flags", "groups", "groupindex")]
+    copy = pickle.loads(pickle.dumps(compiled))
+    matches = [(m.span(), m.groups()) for m in compiled.finditer({TEXT!r})]
+    found[pattern] = [all(same), copy.pattern == pattern, matches]
+print(json.dumps({{"found": found, "stored": len(regexcache._standard) - len(regexcache._new_standard)}}))
+"""
+
+
+def test_standard_patterns_from_the_store_match_like_re_compile(tmp_path: Path) -> None:
+    def run(cache: str) -> dict[str, object]:
+        env = {**os.environ, "QA_DATA_CACHE": cache}
+        done = subprocess.run(
+            [sys.executable, "-c", STANDARD_SCRIPT],
+            capture_output=True,
+            cwd=ROOT,
+            env=env,
+            timeout=120,
+            check=True,
+        )
+        return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+    fresh, first, second = run("off"), run(str(tmp_path)), run(str(tmp_path))
+    assert fresh["stored"] == first["stored"] == 0 and second["stored"] >= len(STANDARD)  # type: ignore[operator]
+    assert fresh["found"] == first["found"] == second["found"]
+    expected = {
+        p: [
+            True,
+            True,
+            [[list(m.span()), list(m.groups())] for m in re.compile(p, re.M if f else 0).finditer(TEXT)],
+        ]
+        for p, f in STANDARD
+    }
+    assert fresh["found"] == expected

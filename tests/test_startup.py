@@ -9,9 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from qa import api, datatables, lexicon
+from qa.config import Config
+from qa.document import Document
 from qa.engine import registry
 from qa.engine.rule import Rule
+from qa.engine.runner import Linter
+from qa.errors import RuleDataError
 
 from conftest import ROOT
 
@@ -47,6 +53,18 @@ def test_a_result_cache_hit_imports_no_rule_code(tmp_path: Path) -> None:
     assert "qa.checks.names" in imported
 
 
+def test_linting_one_line_imports_no_reader_of_sources(tmp_path: Path) -> None:
+    """With the start-up cache warm, what builds data from its sources (gzip, msgpack),
+    what only a near word, an entity, a mistake or a server needs is not imported."""
+    (tmp_path / "one.txt").write_text("राष्ट्रपति ने कहा कि बातचीत जारी रहेगी ।\n", encoding="utf-8")
+    _imports(tmp_path, "--no-cache")
+    report, imported = _imports(tmp_path, "--no-cache")
+    assert "P002" in report
+    unused = {"gzip", "msgpack", "rapidfuzz", "difflib", "html", "shutil", "subprocess", "yaml", "tomllib"}
+    unused |= {"qa.checks.mojibake"}  # U032 and U037 need characters the line does not have
+    assert not unused & imported
+
+
 def test_only_declared_rules_may_ask_a_server() -> None:
     """``remote: true`` marks exactly the built-in rules whose class decides, per config,
     whether its findings can be cached."""
@@ -78,3 +96,45 @@ def test_loading_every_shard_keeps_the_findings() -> None:
     datatables.load_all()
     assert isinstance(lexicon.frequencies(), dict)
     assert api.Session().check(text).diagnostics == before
+
+
+def test_a_rule_is_built_and_run_only_where_what_it_needs_occurs() -> None:
+    linter = Linter(Config())
+
+    def built(text: str) -> set[str]:
+        linter.check(Document(text, text))
+        return {linter.codes[i] for i in linter._built}  # and no other
+
+    plain = built("राष्ट्रपति ने कहा कि बातचीत जारी रहेगी ।")
+    assert "N001" in plain and not {"F001", "F007", "U029", "U032", "U037", "E001"} & plain
+    assert {"F001", "U029"} <= built("वह 21वी सदी की बात है।")
+    assert linter.check(Document("वह 21वी सदी की बात है।", "वह 21वी सदी की बात है।"))  # F001 reports
+    assert len(linter.rules) == len(linter.codes)  # and all of them on demand
+
+
+def test_needs_are_the_characters_the_rules_look_for() -> None:
+    from qa.checks import mojibake
+
+    specs = registry.load_specs()
+
+    def chars(code: str) -> set[str]:
+        needs = specs[code].needs
+        assert needs is not None
+        return {c for c in map(chr, range(0x3000)) if needs.fullmatch(c)}
+
+    assert chars("U032") == set(mojibake._LEADS)
+    assert chars("U037") == set(mojibake.PunctuationMojibake.GUARD)
+
+
+def test_needs_must_occur_in_each_failing_example(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    entry = (
+        "rules:\n  - code: U900\n    name: test-rule\n    type: pattern\n    pattern: 'x'\n"
+        "    severity: warning\n    summary: A test rule.\n    message: found\n"
+        "    examples: {{fail: ['x', 'xy'], pass: ['z']}}\n    needs: '{needs}'\n"
+    )
+    path.write_text(entry.format(needs="[xy]"), encoding="utf-8")
+    assert registry.load_file(path)[0].needs is not None
+    path.write_text(entry.format(needs="y"), encoding="utf-8")
+    with pytest.raises(RuleDataError, match="'needs' does not occur in the failing example 'x'"):
+        registry.load_file(path)

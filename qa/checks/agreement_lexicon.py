@@ -9,7 +9,6 @@ none and no rule checks it. ``data/grammar/overrides.yaml`` and ``[tool.qa.gramm
 
 from __future__ import annotations
 
-import gzip
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -290,6 +289,8 @@ def men(table: Mapping[str, Any]) -> frozenset[str]:
 
 
 def _read_counts(path: Path) -> dict[str, list[int]]:
+    import gzip  # the counts come from the start-up cache: read their file only to build it
+
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             rows = [line.rstrip("\n").split("\t") for line in handle if not line.startswith("#")]

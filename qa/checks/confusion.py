@@ -13,7 +13,6 @@ wider one for a real word common in its own right, so "बच्चों ने
 
 from __future__ import annotations
 
-import gzip
 import math
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -22,7 +21,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-import msgpack
 import regex
 
 from qa import datatables, lexicon
@@ -233,6 +231,10 @@ def context_counts() -> ContextCounts:
 
 
 def _read_counts(path: Path) -> dict[str, Any]:
+    import gzip  # the counts come from the start-up cache: read their file only to build it
+
+    import msgpack
+
     try:
         with gzip.open(path, "rb") as handle:
             data = msgpack.load(handle, raw=False)

@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import combinations
 
-from rapidfuzz.distance import Levenshtein
-
 from qa.checks import names_registry as reg
 from qa.checks.consistency import (
     NAME_ZIPF,
@@ -54,6 +52,8 @@ def small_edit(a: str, b: str) -> bool:
     (cached: the same word pairs meet in document after document)."""
     if min(len(a), len(b)) < MIN_LENGTH:
         return False
+    from rapidfuzz.distance import Levenshtein  # imported when two names are compared
+
     limit = 2 if min(len(a), len(b)) >= TWO_EDITS else 1
     if Levenshtein.distance(a, b, score_cutoff=limit) > limit:
         return False

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from qa import datacache
 from qa.data import data_dir, read_yaml
 from qa.errors import ConfigError, RuleDataError
 from qa.lexicon import read_word_list, zipf
@@ -148,6 +149,12 @@ def _person(entry: Any, where: str) -> Person:
 
 
 def read_people(path: Path) -> list[Person]:
+    """The people of a registry file, checked once, then read from the start-up cache."""
+    rows = datacache.cached("people", [path, Path(__file__)], lambda: [astuple(p) for p in _checked(path)])
+    return [Person(*row) for row in rows]
+
+
+def _checked(path: Path) -> list[Person]:
     data = read_yaml(path, "name registry")
     if not isinstance(data, dict) or not isinstance(data.get("people"), list):
         raise RuleDataError(f"{path}: expected a mapping with a 'people' list")

@@ -15,7 +15,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
-from rapidfuzz.distance import OSA
 
 from qa import datacache, datatables, gazetteer, lexicon
 from qa.checks import inflection, spelling_doubts
@@ -127,6 +126,8 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     length = len(aksharas(word))
     if length < 2:
         return ()
+    from rapidfuzz.distance import OSA  # imported when a word has candidates
+
     limit = _LIMITS.get(length, _LONG_LIMIT)
     max_edits = int(limit / CHEAPEST_EDIT)
     additions, web = lexicon.additions(), lexicon.web_zipf()

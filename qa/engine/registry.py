@@ -30,6 +30,7 @@ _CODE = regex.compile(rf"^[{LETTERS}]\d{{3}}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _META_KEYS = {
     "code", "name", "type", "severity", "summary", "message", "fix", "default", "masks", "doc", "examples",
+    "needs",
 }  # fmt: skip
 #: Each type's keys: a rule file entry with any other key is an error.
 _TYPE_KEYS: dict[str, frozenset[str]] = {
@@ -58,6 +59,11 @@ class RuleSpec:
     #: The rule may ask a server (``remote: true``; any python rule from outside qa may):
     #: whether its findings can be cached depends on it (:meth:`Rule.repeatable`).
     remote: bool = False
+    #: ``needs``: what must occur in a document's text for the rule to report anything
+    #: there (a digit, a rare character); elsewhere it is neither built nor run.
+    needs: regex.Pattern[str] | None = None
+    #: ``module:Class`` of a python rule.
+    impl: str = ""
 
 
 def builtin_rule_files() -> list[Path]:
@@ -112,14 +118,31 @@ def _spec(path: Path, entry: Any, index: int, *, checked: bool = False) -> RuleS
         raise RuleDataError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
     meta = _meta(path, entry, where)
     options = {k: entry[k] for k in _TYPE_KEYS[kind] if k in entry}
-    remote = False
+    remote, impl = False, ""
     if kind == "python":
         options = dict(entry.get("options") or {})
-        remote = bool(entry.get("remote")) or not str(entry.get("impl", "")).startswith("qa.")
+        impl = str(entry.get("impl", ""))
+        remote = bool(entry.get("remote")) or not impl.startswith("qa.")
     build = _builder(path, kind, meta, entry, where)
+    needs = _needs(meta, entry, where, checked=checked)
     if kind == "pattern" and not checked:
         _check_pattern_examples(meta, entry, where)
-    return RuleSpec(meta, build, options, remote)
+    return RuleSpec(meta, build, options, remote, needs, impl)
+
+
+def _needs(
+    meta: RuleMeta, entry: Mapping[str, Any], where: str, *, checked: bool
+) -> regex.Pattern[str] | None:
+    """The rule's ``needs`` pattern, which each of its failing examples must contain."""
+    if "needs" not in entry:
+        return None
+    if not isinstance(entry["needs"], str) or not entry["needs"]:
+        raise RuleDataError(f"{where}: 'needs' must be a pattern")
+    needs = compile_pattern(entry["needs"], (), where=where)
+    for example in () if checked else meta.failing:
+        if needs.search(example.plain) is None:
+            raise RuleDataError(f"{where}: 'needs' does not occur in the failing example {example.plain!r}")
+    return needs
 
 
 def _meta(path: Path, entry: Mapping[str, Any], where: str) -> RuleMeta:

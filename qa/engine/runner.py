@@ -53,29 +53,47 @@ class Linter:
         self._chosen = [(spec, _options(spec, config)) for spec in chosen]
         self.codes = [spec.meta.code for spec in chosen]
         self._masking = frozenset(spec.meta.code for spec in chosen if spec.meta.masks)
+        self._built: dict[int, Rule] = {}
+
+    def _rule(self, index: int) -> Rule:
+        """The rule ``index`` of the selection, built on first use (threads may race to
+        build it: one copy wins)."""
+        rule = self._built.get(index)
+        if rule is None:
+            spec, options = self._chosen[index]
+            rule = self._built.setdefault(index, spec.build(options))
+        return rule
 
     @cached_property
     def rules(self) -> list[Rule]:
-        """The rules, built when first needed: a run answered from the result cache
-        imports no rule code."""
-        return [spec.build(options) for spec, options in self._chosen]
+        """Every rule of the selection, built now. A check builds only the rules whose
+        ``needs`` occur in its document, and a run answered from the result cache none."""
+        return [self._rule(index) for index in range(len(self._chosen))]
+
+    def rules_for(self, document: Document) -> list[Rule]:
+        """The rules that may report in ``document`` (its text has what each ``needs``)."""
+        text = document.view
+        chosen = enumerate(self._chosen)
+        return [self._rule(i) for i, (spec, _) in chosen if spec.needs is None or spec.needs.search(text)]
 
     @cached_property
     def _unused(self) -> suppress.UnusedSuppression | None:
-        return next((r for r in self.rules if isinstance(r, suppress.UnusedSuppression)), None)
+        impl = f"{suppress.__name__}:{suppress.UnusedSuppression.__name__}"
+        index = next((i for i, (spec, _) in enumerate(self._chosen) if spec.impl == impl), None)
+        rule = None if index is None else self._rule(index)
+        return rule if isinstance(rule, suppress.UnusedSuppression) else None
 
     @property
     def cacheable(self) -> bool:
         """True when the findings depend only on the text and the config (no rule asks a
         server); only the rules that may ask one are built to tell."""
-        if "rules" in self.__dict__:
-            return all(rule.repeatable(self.config) for rule in self.rules)
-        return all(
-            spec.build(options).repeatable(self.config) for spec, options in self._chosen if spec.remote
-        )
+        remote = (i for i, (spec, _) in enumerate(self._chosen) if spec.remote)
+        return all(self._rule(i).repeatable(self.config) for i in remote)
 
     def warm(self) -> None:
-        """Load every rule's lazy data now (before forking workers that would each load it)."""
+        """Build every rule and load its lazy data now (before forking workers that would
+        each do it)."""
+        self.rules  # noqa: B018
         self.check(Document(_WARM_UP, _WARM_UP), date=dt.date(2025, 1, 21))
         datatables.load_all()  # the tables it opened, every shard
 
@@ -89,7 +107,7 @@ class Linter:
             date, date_source = article_date(document, self.config, date)
         ctx = Context(document, self.config, parse_date(date, "date"), date_source)
         found: list[Diagnostic] = []
-        for rule in self.rules:
+        for rule in self.rules_for(document):
             try:
                 if rule.meta.fix == "none":  # an edit it emits anyway fails its examples
                     found.extend(_without_fix(d) for d in rule.check(ctx))

@@ -24,6 +24,7 @@ from typing import Any
 
 import regex
 
+from qa import regexcache
 from qa.diagnostic import Diagnostic
 from qa.document import Document
 from qa.engine.rule import Context, Rule, RuleMeta
@@ -42,7 +43,7 @@ RARE = (
     "\u00ad\ufeff\u2060\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd\u25cc°º"
     "\x00-\x08\x0e-\x1f\x7f-\x9f\u00a0\u2000-\u200a\u202f\u205f\u3000\u2011\u2212\u20ac\u201a\u201e\u00c2\u00c3"
 )
-_RARE = re.compile(f"[{RARE}]")
+_RARE = regexcache.standard(f"[{RARE}]")
 
 
 class _Scan:
@@ -111,7 +112,7 @@ class WordPattern(Rule):
         super().__init__(meta, options)
         self.pattern: re.Pattern[str] | regex.Pattern[str]
         try:  # the standard engine is faster on these short patterns; ``regex`` for \p{...}
-            self.pattern = re.compile(options["pattern"], re.M)
+            self.pattern = regexcache.standard(options["pattern"], re.M)
         except re.error:
             flags = ["multiline", *options.get("flags", ())]
             self.pattern = compile_pattern(options["pattern"], flags, where=f"{meta.source}: {meta.code}")

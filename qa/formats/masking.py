@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
@@ -21,6 +20,8 @@ NBSP = "\u00a0"
 
 def entity_text(raw: str) -> str:
     """The text an HTML entity stands for; "&nbsp;" is deliberate, visible markup: a space."""
+    import html  # few documents have an entity
+
     text = html.unescape(raw)
     return " " if text == NBSP else text
 
