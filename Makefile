@@ -21,10 +21,13 @@ $(STAMP): $(BIN)/python pyproject.toml
 demo: $(VENV)/.installed
 	$(BIN)/qa check --exit-zero fixtures/articles/putin-xi-call.txt
 
+# pytest's workers: one per core (TEST_JOBS=0 runs the suite in one process). The suite starts
+# hundreds of qa processes: their compiled bytecode is kept even where the environment says not to.
+TEST_JOBS ?= auto
 test: $(STAMP) system-deps
 	$(BIN)/ruff check qa tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n $(TEST_JOBS)
 
 # `qa` on the PATH, outside this folder: pipx when it is installed (its own virtualenv,
 # the command in ~/.local/bin), else pip --user. Extras: make install EXTRAS=server,lsp

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from languagetool_fixture import _languagetool_env, languagetool_server  # noqa: F401
+from languagetool_fixture import _languagetool_env, languagetool_server, needs_languagetool  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "articles" / "putin-xi-call.txt"
@@ -41,6 +41,15 @@ def shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not available: {path}")
     return path
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under ``make test``'s parallel workers (``--dist loadgroup``), the tests that need
+    LanguageTool share one worker, so one Java server is started and one install runs."""
+    for item in items:
+        if needs_languagetool(item):
+            item.add_marker(pytest.mark.xdist_group("languagetool"))
 
 
 pytest_plugins = ["tests.server_fixture"]

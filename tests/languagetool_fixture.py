@@ -7,6 +7,7 @@ the reason — unless ``QA_REQUIRE_REAL=1`` (set by CI), which makes that a fail
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -25,12 +26,12 @@ def unavailable(reason: str) -> None:
 
 
 def report(config: pytest.Config, line: str) -> None:
-    """A measurement for the test log, shown even when output is captured."""
-    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    """A measurement for the test log, shown even when output is captured. Standard error,
+    not the terminal reporter: an xdist worker's reporter writes nowhere, its stderr is the run's."""
     capture = config.pluginmanager.get_plugin("capturemanager")
-    if reporter is not None and capture is not None:
+    if capture is not None:
         with capture.global_and_fixture_disabled():
-            reporter.write_line(f"\n[measured] {line}")
+            sys.stderr.write(f"\n[measured] {line}\n")
 
 
 @pytest.fixture(scope="session")
@@ -50,12 +51,26 @@ def languagetool_server(pytestconfig: pytest.Config) -> Iterator[lt.Server]:
     server.stop()
 
 
+def is_family_e_example(item: pytest.Item) -> bool:
+    """A rule example of family E (English), which needs the session server."""
+    callspec = getattr(item, "callspec", None)
+    meta = callspec.params.get("meta") if callspec else None
+    return getattr(meta, "family", None) == "E"
+
+
+def needs_languagetool(item: pytest.Item) -> bool:
+    """Starts or installs LanguageTool: the session server, or its own Java."""
+    return (
+        "languagetool_server" in getattr(item, "fixturenames", ())
+        or item.get_closest_marker("languagetool") is not None
+        or is_family_e_example(item)
+    )
+
+
 @pytest.fixture(autouse=True)
 def _languagetool_env(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Family E's rule examples talk to the session server; every other test runs without one."""
     monkeypatch.delenv(lt.ENV_URL, raising=False)
-    callspec = getattr(request.node, "callspec", None)
-    meta = callspec.params.get("meta") if callspec else None
-    if getattr(meta, "family", None) == "E":
+    if is_family_e_example(request.node):
         server = request.getfixturevalue("languagetool_server")
         monkeypatch.setenv(lt.ENV_URL, server.url)

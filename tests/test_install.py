@@ -12,6 +12,7 @@ from conftest import ROOT, SEED
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("builds-the-checkout")  # setuptools writes into the checkout
 def test_wheel_install_ships_rule_data_and_runs(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

@@ -13,7 +13,8 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.slow
+#: One worker for the module under xdist: the hook environment is built once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("pre-commit")]
 
 BAD = "ज़्यादा राष्ट्रपति ने कहा ,ठीक है।\n"
 GOOD = "ज़्यादा राष्ट्रपति ने कहा, ठीक है।\n"

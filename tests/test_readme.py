@@ -106,6 +106,7 @@ def test_make_install_uses_pipx_when_it_is_there(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("builds-the-checkout")  # setuptools writes into the checkout
 def test_make_install_without_pipx_puts_qa_in_the_user_bin(tmp_path: Path) -> None:
     """pip --user into a private user base; the dependencies are this test run's own (pip
     would fetch them otherwise), so the installed ``qa`` runs on them."""
