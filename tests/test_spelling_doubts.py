@@ -215,3 +215,18 @@ def test_cli_keeps_quiet_on_a_transliterated_cluster(tmp_path: Path) -> None:
     story.write_text("1833 में डेन्मार्क नरेश ने इनको धन दिया; डिस्चारज हुए मरीज़ घर गए।\n", encoding="utf-8")
     out = run_qa("check", "--select", "T", "--format", "json", str(story)).stdout.decode("utf-8")
     assert "डिस्चारज" in out and "डेन्मार्क" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("इन्हें तेहरान और शिराज से लाया गया।", "शिराज", True),
+        ("इन्हें शिराज, तेहरान से लाया गया।", "शिराज", True),
+        ("कर्नाटक के देवनगरी, उडुपी और टुमकुर ज़िले बंद रहे।", "देवनगरी", True),
+        ("इन्हें शिराज से लाया गया।", "शिराज", False),  # no place beside it
+        ("तेहरान में शिराज से लोग आए।", "शिराज", False),  # a postposition is no conjunction
+    ],
+)
+def test_a_word_joined_to_a_place_is_a_place(text: str, word: str, expected: bool) -> None:
+    start = text.index(word)
+    assert spelling_doubts.beside_place(text, start, start + len(word)) is expected

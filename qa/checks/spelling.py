@@ -56,6 +56,8 @@ LETTER_SLIP = 1.0
 MIN_LETTER_SLIP_AKSHARAS = 4
 #: ... and, for a rarer word, only in a written form of this many letters (:func:`letters`).
 MIN_SLIP_LETTERS = 4
+#: ... or of this many, if it spells no English word and is used once (:func:`_short_cut`).
+MIN_SHORT_SLIP_LETTERS = 3
 #: A written form this long is a long word (:func:`_inner_letter_dropped`).
 MIN_LONG_LETTERS = 5
 #: The cheapest edit :func:`distance` charges, so a candidate more than ``limit / CHEAPEST_EDIT``
@@ -170,9 +172,30 @@ def _letter_slip(word: str, candidate: str) -> bool:
         return True
     return (
         _known_to_both(candidate)
-        and letters(word) >= MIN_SLIP_LETTERS  # a short cut word is often a name (आयर)
+        and (letters(word) >= MIN_SLIP_LETTERS or _short_cut(word))
         and (swapped or _inner_letter_dropped(word, candidate))
     )
+
+
+def _short_cut(word: str) -> bool:
+    """A form of :data:`MIN_SHORT_SLIP_LETTERS` letters that spells no English word (आयर
+    reads "are", वायल "vial"): it may still be a rarer word's slip (फिलाल, दहत, जागूक);
+    one written twice in a document is the writer's (:func:`short_cut_repeated`)."""
+    return letters(word) >= MIN_SHORT_SLIP_LETTERS and not spelling_doubts.english_readings(word)
+
+
+def short_cut_repeated(word: str, candidate: str, uses: int) -> bool:
+    """``word``, a form shorter than :data:`MIN_SLIP_LETTERS` letters a whole letter from a
+    rarer ``candidate``, is used more than once: a name (ली कुआन यू), not a one-off slip."""
+    return (
+        uses > 1
+        and letters(word) < MIN_SLIP_LETTERS
+        and lexicon.prior(candidate) < COMMON_ZIPF
+        and (
+            letters(candidate) > letters(word)
+            or (transposed(word, candidate) and not light_slip(word, candidate))
+        )
+    )  # a letter, not a sign: a nasal one place off (आंशका for आशंका) is a sign's slip
 
 
 def letters(word: str) -> int:
@@ -354,7 +377,7 @@ class NonWord(Rule):
             if len(starts) > max_uses or word in lexicon.misspelt() or inflection.future(word):
                 continue  # the writer's form (used again and again), or T001's or T028's business
             found = corrections(normal)
-            if not found:
+            if not found or short_cut_repeated(normal, found[0], len(starts)):
                 continue
             best = found[:3]
             message = self.meta.message.format(word=word, suggestion=best[0])

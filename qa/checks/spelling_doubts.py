@@ -106,6 +106,27 @@ def _unknown(word: str) -> bool:
     return not lexicon.listed(word) and not lexicon.parsed(word)
 
 
+#: Words that join two names of one kind (तेहरान और शिराज, पटना व गया).
+_CONJUNCTIONS = frozenset(("और", "व", "तथा", "एवं", "या"))
+_JOINED_AFTER = regex.compile(rf"[ \u00a0]*(?:,|([{WORD_LETTERS}]+))[ \u00a0]*([{WORD_LETTERS}]+)")
+_JOINED_BEFORE = regex.compile(
+    rf"([{WORD_LETTERS}]+)[ \u00a0]*(?:,|([{WORD_LETTERS}]+))[ \u00a0]*", regex.REVERSE
+)
+
+
+def beside_place(text: str, start: int, end: int) -> bool:
+    """True if the word is joined to a place of the gazetteer by a conjunction or a comma
+    (तेहरान और शिराज, शिराज, तेहरान): a name of a place too, whatever word it resembles."""
+    after = _JOINED_AFTER.match(text, end, min(len(text), end + _NEIGHBOUR_REACH))
+    before = _JOINED_BEFORE.match(text, max(0, start - _NEIGHBOUR_REACH), start)
+    return any(
+        m is not None
+        and (m.group(joiner) is None or m.group(joiner) in _CONJUNCTIONS)
+        and lexicon.plain(m.group(name)) in gazetteer.words()
+        for m, joiner, name in ((after, 1, 2), (before, 2, 1))
+    )
+
+
 def place_without_nukta(word: str, candidate: str) -> bool:
     """True if ``word`` is the gazetteer's place ``candidate`` without its nukta (रायगढ,
     खेडा): a place's spelling is settled, so a name beside it is no excuse."""
@@ -378,8 +399,11 @@ def doubt(
     if not place_without_nukta(word, candidate):  # a place's ड़ is part of its name
         if before_classifier(text, end) or defined_as_name(text, start, end):
             return True  # a village's, clan's or river's name, whatever common word it resembles
-        if lexicon.zipf(candidate) < FIXED_ZIPF and in_name(text, start, end):
-            return True  # a name's own spelling, near a rare word or another name
+        if lexicon.zipf(candidate) < FIXED_ZIPF and (
+            in_name(text, start, end)
+            or (candidate not in gazetteer.words() and beside_place(text, start, end))
+        ):
+            return True  # a name's own spelling, near a rare word, another name or a place
     if lexicon.prior(candidate) >= FIXED_ZIPF:
         return False
     attested = lexicon.attested(word)
