@@ -59,11 +59,25 @@ def test_a_coincidental_parse_does_not_hide_a_slip_of_a_far_commoner_word(wrong:
         "टाइलर",  # a name a letter from a rare word (टाइटलर)
         "कारर",  # three letters that spell an English word ("carr"; कारगर)
         "वायल",  # ("vial"; वायरल)
+        "गुरमत",  # a short i or u dropped leaves another word too often (गुरमीत)
         "आईएमए",  # an initialism less its last letter spells another (आईएमएफ)
     ],
 )
 def test_names_and_real_forms_near_rarer_words_are_left_alone(word: str) -> None:
     assert corrections(word) == ()
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("पेशवरों", "पेशेवरों"),  # a native word's e or o sign dropped
+        ("शधकर्ता", "शोधकर्ता"),
+        ("अमृसर", "अमृतसर"),  # a whole letter dropped from a rarer place name
+        ("श्रीनर", "श्रीनगर"),
+    ],
+)
+def test_a_native_vowel_sign_or_a_places_letter_dropped(wrong: str, right: str) -> None:
+    assert corrections(wrong) == (right,)
 
 
 @pytest.mark.parametrize(("wrong", "right"), [("फिलाल", "फिलहाल"), ("दहत", "दहशत"), ("जागूक", "जागरूक")])

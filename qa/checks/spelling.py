@@ -171,7 +171,7 @@ def _letter_slip(word: str, candidate: str) -> bool:
     if lexicon.prior(candidate) >= COMMON_ZIPF:
         return True
     return (
-        _known_to_both(candidate)
+        _known_to_both(candidate, places=letters(candidate) > letters(word))
         and (letters(word) >= MIN_SLIP_LETTERS or _short_cut(word))
         and (swapped or _inner_letter_dropped(word, candidate))
     )
@@ -211,10 +211,14 @@ def _inner_letter_dropped(word: str, longer: str) -> bool:
     vowel makes another word or name (कैरोलिन, सम्बोधि), and so does a cut start (ईएसआई),
     while a cut final consonant (लॉकडाउ, संक्रमि) leaves a stem no word ends in — but for
     an initialism's last letter name (आईएमएफ -> आईएमए spells another) — and a long
-    native word keeps its i and u (जिलाधकारी, लाभार्थयों)."""
+    word keeps its i and u (जिलाधकारी, लाभार्थयों), and a native one of :data:`MIN_SLIP_LETTERS`
+    letters its e and o (सनानियों, शधकर्ता: :func:`_native`; a short i or u, गुरमत for
+    गुरमीत, leaves another word too often)."""
     if not dropped_one(word, longer):
         return False
     signs = _KEPT_SIGNS_LONG if letters(word) >= MIN_LONG_LETTERS else "ा"
+    if letters(word) >= MIN_SLIP_LETTERS and _native(longer):
+        signs += _NATIVE_KEPT_SIGNS
     return any(
         longer[:i] + longer[i + 1 :] == word
         and (longer[i] in signs or longer[i] not in VOWEL_SIGNS)
@@ -223,20 +227,22 @@ def _inner_letter_dropped(word: str, longer: str) -> bool:
     )
 
 
-#: The vowel signs a long word's letter slip may drop (``ा`` in any word).
-_KEPT_SIGNS_LONG = "ािीुू"
+#: The vowel signs a long word's letter slip may drop (``ा`` in any word), and those a
+#: native word's may drop too.
+_KEPT_SIGNS_LONG, _NATIVE_KEPT_SIGNS = "ािीुू", "ेैोौ"
 
 
-def _known_to_both(candidate: str) -> bool:
+def _known_to_both(candidate: str, *, places: bool = False) -> bool:
     """Both sources list ``candidate`` and the stronger one counts it at least
     :data:`MIN_RARE_ZIPF`: a word two independent sources know is no one-off transliteration.
-    A rarer place name is T040's, which weighs the gazetteer's places against each other."""
+    A rarer place name is T040's, which weighs the gazetteer's places against each other,
+    unless ``places``: a whole letter dropped (अमृसर, श्रीनर) is beyond T040's cheap slips."""
     web, counted = lexicon.web_zipf().get(candidate), lexicon.corpus_zipf().get(candidate)
     return (
         web is not None
         and counted is not None
         and max(web, counted) >= MIN_RARE_ZIPF
-        and not _rare_place(candidate)
+        and (places or not _rare_place(candidate))
     )
 
 
@@ -290,12 +296,13 @@ def _native_vowel_slip(word: str, candidate: str) -> bool:
     (आयोजनों, फायदेमंद), a loan's vary between papers (टेक्सास/टैक्सास, पॉजीटिव: a
     word with English's open o is a loan), and so do a short name's (विनित/विनीत,
     कुरेशी/कुरैशी)."""
-    return (
-        letters(word) >= MIN_SLIP_LETTERS
-        and vowel_swap(word, candidate)
-        and not _LOAN_LETTERS.search(candidate)
-        and not spelling_doubts.english_readings(candidate)
-    )
+    return letters(word) >= MIN_SLIP_LETTERS and vowel_swap(word, candidate) and _native(candidate)
+
+
+def _native(word: str) -> bool:
+    """``word`` spells no English word and has no letter only loans have (पॉजिटिव): its
+    vowels are fixed, unlike a transliteration's."""
+    return not _LOAN_LETTERS.search(word) and not spelling_doubts.english_readings(word)
 
 
 #: Letters only loans have: the open o of English (पॉजिटिव, ऑफिस).
