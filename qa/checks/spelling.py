@@ -172,16 +172,26 @@ def _letter_slip(word: str, candidate: str) -> bool:
         return True
     return (
         _known_to_both(candidate, places=letters(candidate) > letters(word))
-        and (letters(word) >= MIN_SLIP_LETTERS or _short_cut(word))
+        and (letters(word) >= MIN_SLIP_LETTERS or _short_cut(word, candidate))
         and (swapped or _inner_letter_dropped(word, candidate))
     )
 
 
-def _short_cut(word: str) -> bool:
+#: The vowel signs a Hindi word's gender and number endings write (तलवा, समावे, एकसा).
+_WORD_ENDINGS = frozenset("ाेी")
+
+
+def _short_cut(word: str, candidate: str) -> bool:
     """A form of :data:`MIN_SHORT_SLIP_LETTERS` letters that spells no English word (आयर
-    reads "are", वायल "vial"): it may still be a rarer word's slip (फिलाल, दहत, जागूक);
-    one written twice in a document is the writer's (:func:`short_cut_repeated`)."""
-    return letters(word) >= MIN_SHORT_SLIP_LETTERS and not spelling_doubts.english_readings(word)
+    reads "are", वायल "vial") and does not end in the vowel of a gender or number ending
+    where ``candidate`` goes on (तलवा, एकसा are words, तलवार and एकसाथ others): it may
+    still be a rarer word's slip (फिलाल, दहत, इजाज); one written twice in a document is
+    the writer's (:func:`short_cut_repeated`)."""
+    return (
+        letters(word) >= MIN_SHORT_SLIP_LETTERS
+        and not (word[-1] in _WORD_ENDINGS and candidate.startswith(word))
+        and not spelling_doubts.english_readings(word)
+    )
 
 
 def short_cut_repeated(word: str, candidate: str, uses: int) -> bool:

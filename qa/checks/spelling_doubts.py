@@ -25,7 +25,7 @@ import regex
 
 from qa import datacache, gazetteer, lexicon
 from qa.checks.names_registry import classifiers, titles
-from qa.text.akshara import ANUSVARA, CONSONANTS, NUKTA, VIRAMA, WORD_LETTERS, nfd_nukta
+from qa.text.akshara import ANUSVARA, CONSONANTS, NUKTA, VIRAMA, WORD_LETTERS, light_slip, nfd_nukta
 from qa.text.normalize import key
 
 # --- another family's word ------------------------------------------------------------
@@ -125,6 +125,13 @@ def beside_place(text: str, start: int, end: int) -> bool:
         and lexicon.plain(m.group(name)) in gazetteer.words()
         for m, joiner, name in ((after, 1, 2), (before, 2, 1))
     )
+
+
+def _named_apart(word: str, candidate: str) -> bool:
+    """``word`` differs from ``candidate``, no place itself, by more than a light sign: a
+    place's name beside another (शिराज, देवनगरी); a dropped nukta, nasal or halant is a slip
+    even in a list of places (मेवाड, वेस्टइडीज़)."""
+    return candidate not in gazetteer.words() and not light_slip(word, candidate)
 
 
 def place_without_nukta(word: str, candidate: str) -> bool:
@@ -400,8 +407,7 @@ def doubt(
         if before_classifier(text, end) or defined_as_name(text, start, end):
             return True  # a village's, clan's or river's name, whatever common word it resembles
         if lexicon.zipf(candidate) < FIXED_ZIPF and (
-            in_name(text, start, end)
-            or (candidate not in gazetteer.words() and beside_place(text, start, end))
+            in_name(text, start, end) or (_named_apart(word, candidate) and beside_place(text, start, end))
         ):
             return True  # a name's own spelling, near a rare word, another name or a place
     if lexicon.prior(candidate) >= FIXED_ZIPF:
