@@ -225,8 +225,17 @@ def test_cli_keeps_quiet_on_a_transliterated_cluster(tmp_path: Path) -> None:
         ("कर्नाटक के देवनगरी, उडुपी और टुमकुर ज़िले बंद रहे।", "देवनगरी", True),
         ("इन्हें शिराज से लाया गया।", "शिराज", False),  # no place beside it
         ("तेहरान में शिराज से लोग आए।", "शिराज", False),  # a postposition is no conjunction
+        ("यूरोपीय फुटबॉ और उत्तर अमेरिकी लीग", "फुटबॉ", False),  # उत्तर is only part of a place's name
     ],
 )
 def test_a_word_joined_to_a_place_is_a_place(text: str, word: str, expected: bool) -> None:
     start = text.index(word)
     assert spelling_doubts.beside_place(text, start, start + len(word)) is expected
+
+
+def test_an_anusvara_ending_before_a_postposition_is_an_oblique_plural() -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    text = "राज्य सरकारं को पत्र लिखा गया, उत्तर भारतीयं घर लौटे।"
+    found = [(text[d.start : d.end], d.suggestions) for d in api.check(text, config=config)]
+    assert found == [("सरकारं", ("सरकारों",))]  # no postposition after भारतीयं: a Sanskrit reading

@@ -385,6 +385,17 @@ SHORT_MARGIN = 2.5
 COMMON_ZIPF = 4.5
 
 
+def oblique_plural(text: str, end: int, word: str, candidate: str) -> tuple[str] | None:
+    """The oblique plural (सरकारों) for ``word`` that is ``candidate`` with a final anusvara
+    (सरकारं, a Sanskrit "-am" by its spelling) where a postposition follows: an o sign
+    dropped before the nasal, since Hindi puts a postposition after a plural, not after
+    Sanskrit (सरकारं को, दिशानिर्देशं के; प्रथमं पीठं stays Sanskrit)."""
+    plural = candidate + "ों"
+    if not spelling_doubts.sanskrit_ending(word, candidate) or lexicon.prior(plural) < MIN_INDEXED_ZIPF:
+        return None
+    return (plural,) if spelling_doubts.postposition_after(text, end) else None
+
+
 class NonWord(Rule):
     """T002: an unknown word one cheap slip from a far more frequent word."""
 
@@ -396,12 +407,12 @@ class NonWord(Rule):
             found = corrections(normal)
             if not found or short_cut_repeated(normal, found[0], len(starts)):
                 continue
-            best = found[:3]
-            message = self.meta.message.format(word=word, suggestion=best[0])
             for start in starts:
                 end = start + len(word)
+                best = oblique_plural(ctx.text, end, normal, found[0]) or found[:3]
                 if spelling_doubts.doubt(ctx.text, start, end, word, best[0], context_counts().honorific):
                     continue  # a variant, a name (after a title, near another), a loan, or U015's word
+                message = self.meta.message.format(word=word, suggestion=best[0])
                 if len(best) == 1:
                     yield self.replace(start, end, best[0], message)
                 else:

@@ -115,14 +115,15 @@ _JOINED_BEFORE = regex.compile(
 
 
 def beside_place(text: str, start: int, end: int) -> bool:
-    """True if the word is joined to a place of the gazetteer by a conjunction or a comma
-    (तेहरान और शिराज, शिराज, तेहरान): a name of a place too, whatever word it resembles."""
+    """True if the word is joined to a place the gazetteer names in one word by a
+    conjunction or a comma (तेहरान और शिराज, शिराज, तेहरान; not उत्तर, a direction and part of
+    उत्तर प्रदेश): a name of a place too, whatever word it resembles."""
     after = _JOINED_AFTER.match(text, end, min(len(text), end + _NEIGHBOUR_REACH))
     before = _JOINED_BEFORE.match(text, max(0, start - _NEIGHBOUR_REACH), start)
     return any(
         m is not None
         and (m.group(joiner) is None or m.group(joiner) in _CONJUNCTIONS)
-        and lexicon.plain(m.group(name)) in gazetteer.words()
+        and lexicon.plain(m.group(name)) in gazetteer.one_word_places()
         for m, joiner, name in ((after, 1, 2), (before, 2, 1))
     )
 
@@ -164,6 +165,16 @@ _NOT_AFTER = {
     **dict.fromkeys(("के", "की", "का", "को", "से", "में", "ने", "पर"), _CASE_ONLY),
     **dict.fromkeys(("है", "हैं", "था", "थी", "थे"), _CASE_ONLY | {"के", "का", "से", "में"}),
 }
+
+
+#: The postpositions a noun's oblique form stands before.
+POSTPOSITIONS = frozenset(("के", "की", "का", "को", "से", "में", "ने", "पर", "तक"))
+
+
+def postposition_after(text: str, end: int) -> bool:
+    """True if the word ending at ``end`` is followed by a postposition (सरकारों को)."""
+    m = _NEXT_WORD.match(text, end, min(len(text), end + _NEIGHBOUR_REACH))
+    return m is not None and m.group(1) in POSTPOSITIONS
 
 
 def reading_ungrammatical(intended: str, following: str) -> bool:
