@@ -239,3 +239,12 @@ def test_an_anusvara_ending_before_a_postposition_is_an_oblique_plural() -> None
     text = "राज्य सरकारं को पत्र लिखा गया, उत्तर भारतीयं घर लौटे।"
     found = [(text[d.start : d.end], d.suggestions) for d in api.check(text, config=config)]
     assert found == [("सरकारं", ("सरकारों",))]  # no postposition after भारतीयं: a Sanskrit reading
+
+
+def test_an_initialism_beside_a_word_is_no_part_of_a_name() -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    text = "ख़बर है कि हांकांग एसएआर में दो नए मामले आए।"
+    assert [text[d.start : d.end] for d in api.check(text, config=config)] == ["हांकांग"]
+    name = "रूसी ऊर्जा मंत्री अलेक्सांद्र नोवाक ने बयान दिया।"  # an unknown neighbour that is no initialism
+    assert api.check(name, config=config) == []

@@ -80,6 +80,12 @@ def test_a_native_vowel_sign_or_a_places_letter_dropped(wrong: str, right: str) 
     assert corrections(wrong) == (right,)
 
 
+def test_an_oblique_plural_never_stands_on_a_noun_in_i() -> None:
+    assert not lexicon.parsed("जनवरों")  # जनवरी's plural is जनवरियों
+    assert corrections("जनवरों") == ("जानवरों",)
+    assert lexicon.parsed("लड़कों") and lexicon.parsed("किताबों") and lexicon.parsed("निपटे")
+
+
 @pytest.mark.parametrize(("wrong", "right"), [("फिलाल", "फिलहाल"), ("दहत", "दहशत"), ("जागूक", "जागरूक")])
 def test_a_three_letter_form_is_a_slip_of_a_rarer_word_a_whole_letter_away(wrong: str, right: str) -> None:
     assert corrections(wrong)[0] == right
