@@ -248,3 +248,12 @@ def test_an_initialism_beside_a_word_is_no_part_of_a_name() -> None:
     assert [text[d.start : d.end] for d in api.check(text, config=config)] == ["हांकांग"]
     name = "रूसी ऊर्जा मंत्री अलेक्सांद्र नोवाक ने बयान दिया।"  # an unknown neighbour that is no initialism
     assert api.check(name, config=config) == []
+
+
+def test_two_slips_side_by_side_are_no_name() -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    text = "कुछ मिनटों की सावधनी महत्तवपूर्ण साबित हो सकती है।"
+    assert [text[d.start : d.end] for d in api.check(text, config=config)] == ["सावधनी", "महत्तवपूर्ण"]
+    start = text.index("सावधनी")
+    assert spelling_doubts.in_name(text, start, start + len("सावधनी"))  # without the slip test: a name

@@ -360,6 +360,12 @@ def corrections(word: str) -> tuple[str, ...]:
     return tuple(candidate for _, candidate in found)
 
 
+def corrected(word: str) -> bool:
+    """T002 corrects the look-up form ``word`` (no word list names it and a far commoner
+    word is a slip away)."""
+    return _unlisted(word) is not None and bool(corrections(word))
+
+
 def _vouched(word: str) -> bool:
     """The morphology vouches for ``word``: a place name's word, or an inflection of a
     known stem, a verb's suffix on a verb's (:func:`lexicon.parsed`, typed). Two known
@@ -410,7 +416,9 @@ class NonWord(Rule):
             for start in starts:
                 end = start + len(word)
                 best = oblique_plural(ctx.text, end, normal, found[0]) or found[:3]
-                if spelling_doubts.doubt(ctx.text, start, end, word, best[0], context_counts().honorific):
+                if spelling_doubts.doubt(
+                    ctx.text, start, end, word, best[0], context_counts().honorific, slip=corrected
+                ):
                     continue  # a variant, a name (after a title, near another), a loan, or U015's word
                 message = self.meta.message.format(word=word, suggestion=best[0])
                 if len(best) == 1:

@@ -92,13 +92,17 @@ def lookup_form(word: str) -> str:
     return word[:-1] if word.endswith("\u0903") and lexicon.recognised(word[:-1]) else word
 
 
-def in_name(text: str, start: int, end: int) -> bool:
+def in_name(text: str, start: int, end: int, slip: Callable[[str], bool] | None = None) -> bool:
     """True if a neighbouring word is in no word list: the two are likely parts of one
     foreign or rare name (मंत्री अलेक्सांद्र नोवाक, बाड कोनिग्शोफ़न), whose spelling is the
-    name's own. A visarga typed as a colon (पढ़ेंः) does not make a word unknown."""
+    name's own — unless ``slip`` takes the neighbour for a slip of a word (कोरोनो वायसर:
+    two slips side by side). A visarga typed as a colon (पढ़ेंः) does not make a word unknown."""
     after = _NEXT_WORD.match(text, end, min(len(text), end + _NEIGHBOUR_REACH))
     before = _PREVIOUS_WORD.match(text, max(0, start - _NEIGHBOUR_REACH), start)
-    return any(m is not None and _unknown(lookup_form(m.group(1))) for m in (after, before))
+    return any(
+        m is not None and _unknown(form := lookup_form(m.group(1))) and not (slip and slip(form))
+        for m in (after, before)
+    )
 
 
 def _unknown(word: str) -> bool:
@@ -415,17 +419,25 @@ FIXED_ZIPF = 4.5
 
 
 def doubt(
-    text: str, start: int, end: int, word: str, candidate: str, honorific: Callable[[str], bool]
+    text: str,
+    start: int,
+    end: int,
+    word: str,
+    candidate: str,
+    honorific: Callable[[str], bool],
+    slip: Callable[[str], bool] | None = None,
 ) -> bool:
     """True if T002 or T006 should keep quiet about ``word`` (at ``start:end``) for
-    ``candidate``; ``honorific`` says which titles stand before names only."""
+    ``candidate``; ``honorific`` says which titles stand before names only, ``slip`` which
+    unknown words are slips (:func:`in_name`)."""
     if lookalike_signs(word) or in_hyphenated_loan(text, start, end) or sanskrit_ending(word, candidate):
         return True
     if not place_without_nukta(word, candidate):  # a place's ड़ is part of its name
         if before_classifier(text, end) or defined_as_name(text, start, end):
             return True  # a village's, clan's or river's name, whatever common word it resembles
         if lexicon.zipf(candidate) < FIXED_ZIPF and (
-            in_name(text, start, end) or (_named_apart(word, candidate) and beside_place(text, start, end))
+            in_name(text, start, end, slip)
+            or (_named_apart(word, candidate) and beside_place(text, start, end))
         ):
             return True  # a name's own spelling, near a rare word, another name or a place
     if lexicon.prior(candidate) >= FIXED_ZIPF:
