@@ -250,6 +250,13 @@ def test_an_initialism_beside_a_word_is_no_part_of_a_name() -> None:
     assert api.check(name, config=config) == []
 
 
+def test_a_sign_slip_beside_places_is_still_a_slip() -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    text = "उन्होंने पूर्वी युरोप, इटली और अमरीका की यात्रा की।"
+    assert [text[d.start : d.end] for d in api.check(text, config=config)] == ["युरोप"]
+
+
 def test_two_slips_side_by_side_are_no_name() -> None:
     config = Config()
     config.values["select"] = ["T002"]

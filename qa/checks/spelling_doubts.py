@@ -25,7 +25,7 @@ import regex
 
 from qa import datacache, gazetteer, lexicon
 from qa.checks.names_registry import classifiers, titles
-from qa.text.akshara import ANUSVARA, CONSONANTS, NUKTA, VIRAMA, WORD_LETTERS, light_slip, nfd_nukta
+from qa.text.akshara import ANUSVARA, CONSONANTS, NUKTA, VIRAMA, WORD_LETTERS, nfd_nukta, sign_slip
 from qa.text.normalize import key
 
 # --- another family's word ------------------------------------------------------------
@@ -140,10 +140,10 @@ def beside_place(text: str, start: int, end: int) -> bool:
 
 
 def _named_apart(word: str, candidate: str) -> bool:
-    """``word`` differs from ``candidate``, no place itself, by more than a light sign: a
-    place's name beside another (शिराज, देवनगरी); a dropped nukta, nasal or halant is a slip
-    even in a list of places (मेवाड, वेस्टइडीज़)."""
-    return candidate not in gazetteer.words() and not light_slip(word, candidate)
+    """``word`` differs from ``candidate``, no place itself, by more than a sign: a place's
+    name beside another (शिराज, देवनगरी); a dropped nukta, nasal or halant or an i or u of
+    the wrong length is a slip even in a list of places (मेवाड, वेस्टइडीज़, युरोप)."""
+    return candidate not in gazetteer.words() and not sign_slip(word, candidate)
 
 
 def place_without_nukta(word: str, candidate: str) -> bool:
