@@ -264,3 +264,13 @@ def test_two_slips_side_by_side_are_no_name() -> None:
     assert [text[d.start : d.end] for d in api.check(text, config=config)] == ["सावधनी", "महत्तवपूर्ण"]
     start = text.index("सावधनी")
     assert spelling_doubts.in_name(text, start, start + len("सावधनी"))  # without the slip test: a name
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("ज़्यादा भीड़ गुप्ता प्रोविजन सटोर पर दिखी।", "सटोर"), ("परीक्षाएं पूर्ववत संपनन होंगी।", "संपनन")],
+)
+def test_a_common_word_less_a_halant_is_a_slip_beside_an_unknown_word(text: str, word: str) -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    assert [text[d.start : d.end] for d in api.check(text, config=config)] == [word]

@@ -25,7 +25,16 @@ import regex
 
 from qa import datacache, gazetteer, lexicon
 from qa.checks.names_registry import classifiers, titles
-from qa.text.akshara import ANUSVARA, CONSONANTS, NUKTA, VIRAMA, WORD_LETTERS, nfd_nukta, sign_slip
+from qa.text.akshara import (
+    ANUSVARA,
+    CONSONANTS,
+    NUKTA,
+    VIRAMA,
+    WORD_LETTERS,
+    light_slip,
+    nfd_nukta,
+    sign_slip,
+)
 from qa.text.normalize import key
 
 # --- another family's word ------------------------------------------------------------
@@ -137,6 +146,23 @@ def beside_place(text: str, start: int, end: int) -> bool:
         and lexicon.plain(m.group(name)) in gazetteer.one_word_places()
         for m, joiner, name in ((after, 1, 2), (before, 2, 1))
     )
+
+
+def _sign_dropped(word: str, candidate: str) -> bool:
+    """``word`` is a word of Zipf :data:`SIGN_SLIP_ZIPF` or more less a halant or nasal
+    (संपनन, सटोर, मरीजो): a name beside it is no excuse, names do not differ from words so
+    (a name's ड without its nukta, गौड, is T006's to spare)."""
+    plain, full = nfd_nukta(word), nfd_nukta(candidate)
+    return (
+        light_slip(word, candidate)
+        and len(plain) < len(full)
+        and plain.count(NUKTA) == full.count(NUKTA)
+        and lexicon.zipf(candidate) >= SIGN_SLIP_ZIPF
+    )
+
+
+#: A word this common missing a sign beside an unknown word is still a slip (:func:`_sign_dropped`).
+SIGN_SLIP_ZIPF = 4.0
 
 
 def _named_apart(word: str, candidate: str) -> bool:
@@ -436,7 +462,7 @@ def doubt(
         if before_classifier(text, end) or defined_as_name(text, start, end):
             return True  # a village's, clan's or river's name, whatever common word it resembles
         if lexicon.zipf(candidate) < FIXED_ZIPF and (
-            in_name(text, start, end, slip)
+            (not _sign_dropped(word, candidate) and in_name(text, start, end, slip))
             or (_named_apart(word, candidate) and beside_place(text, start, end))
         ):
             return True  # a name's own spelling, near a rare word, another name or a place
