@@ -79,6 +79,16 @@ def words() -> frozenset[str]:
 
 
 @cache
+def one_word_places() -> frozenset[str]:
+    """The spellings of places named in one word (आगरा, तेहरान; not उत्तर of उत्तर प्रदेश)."""
+    return frozenset(datacache.cached("gazetteer-one-word", [path(), Path(__file__)], _one_word_places))
+
+
+def _one_word_places() -> list[str]:
+    return sorted({s for _, _, spellings in read_places(path()) for s in spellings if _WORD.fullmatch(s)})
+
+
+@cache
 def transliterated() -> frozenset[str]:
     """The words of places whose names come from a script of unsettled Hindi spelling."""
     return frozenset(w for w, settled in _settled().items() if not settled)

@@ -213,6 +213,7 @@ _SUFFIXES = frozenset((
 ))  # fmt: skip
 _SUFFIX_LENGTHS = sorted({len(s) for s in _SUFFIXES})
 _STEM_ENDINGS = ("", "ा", "ना", "ी", "ि", "ाना")
+_STEM_ENDINGS_NOT_I = tuple(e for e in _STEM_ENDINGS if e not in ("ी", "ि"))
 
 
 def inflected(word: str, *, typed: bool = False) -> bool:
@@ -228,9 +229,15 @@ def inflected(word: str, *, typed: bool = False) -> bool:
             if typed and suffix in _VERB_SUFFIXES:
                 if _verb_stem(stem, freq):
                     return True
-            elif any(stem + ending in freq for ending in _STEM_ENDINGS):
+            elif any(stem + ending in freq for ending in _stem_endings(suffix)):
                 return True
     return False
+
+
+def _stem_endings(suffix: str) -> tuple[str, ...]:
+    """The endings a stem may have lost to ``suffix``: an oblique plural's ों never stands
+    on a noun in ई (लड़की -> लड़कियों; जनवरों is no plural of जनवरी)."""
+    return _STEM_ENDINGS_NOT_I if suffix == "ों" else _STEM_ENDINGS
 
 
 def _verb_stem(stem: str, freq: dict[str, float]) -> bool:

@@ -215,3 +215,62 @@ def test_cli_keeps_quiet_on_a_transliterated_cluster(tmp_path: Path) -> None:
     story.write_text("1833 में डेन्मार्क नरेश ने इनको धन दिया; डिस्चारज हुए मरीज़ घर गए।\n", encoding="utf-8")
     out = run_qa("check", "--select", "T", "--format", "json", str(story)).stdout.decode("utf-8")
     assert "डिस्चारज" in out and "डेन्मार्क" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("इन्हें तेहरान और शिराज से लाया गया।", "शिराज", True),
+        ("इन्हें शिराज, तेहरान से लाया गया।", "शिराज", True),
+        ("कर्नाटक के देवनगरी, उडुपी और टुमकुर ज़िले बंद रहे।", "देवनगरी", True),
+        ("इन्हें शिराज से लाया गया।", "शिराज", False),  # no place beside it
+        ("तेहरान में शिराज से लोग आए।", "शिराज", False),  # a postposition is no conjunction
+        ("यूरोपीय फुटबॉ और उत्तर अमेरिकी लीग", "फुटबॉ", False),  # उत्तर is only part of a place's name
+    ],
+)
+def test_a_word_joined_to_a_place_is_a_place(text: str, word: str, expected: bool) -> None:
+    start = text.index(word)
+    assert spelling_doubts.beside_place(text, start, start + len(word)) is expected
+
+
+def test_an_anusvara_ending_before_a_postposition_is_an_oblique_plural() -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    text = "राज्य सरकारं को पत्र लिखा गया, उत्तर भारतीयं घर लौटे।"
+    found = [(text[d.start : d.end], d.suggestions) for d in api.check(text, config=config)]
+    assert found == [("सरकारं", ("सरकारों",))]  # no postposition after भारतीयं: a Sanskrit reading
+
+
+def test_an_initialism_beside_a_word_is_no_part_of_a_name() -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    text = "ख़बर है कि हांकांग एसएआर में दो नए मामले आए।"
+    assert [text[d.start : d.end] for d in api.check(text, config=config)] == ["हांकांग"]
+    name = "रूसी ऊर्जा मंत्री अलेक्सांद्र नोवाक ने बयान दिया।"  # an unknown neighbour that is no initialism
+    assert api.check(name, config=config) == []
+
+
+def test_a_sign_slip_beside_places_is_still_a_slip() -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    text = "उन्होंने पूर्वी युरोप, इटली और अमरीका की यात्रा की।"
+    assert [text[d.start : d.end] for d in api.check(text, config=config)] == ["युरोप"]
+
+
+def test_two_slips_side_by_side_are_no_name() -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    text = "कुछ मिनटों की सावधनी महत्तवपूर्ण साबित हो सकती है।"
+    assert [text[d.start : d.end] for d in api.check(text, config=config)] == ["सावधनी", "महत्तवपूर्ण"]
+    start = text.index("सावधनी")
+    assert spelling_doubts.in_name(text, start, start + len("सावधनी"))  # without the slip test: a name
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("ज़्यादा भीड़ गुप्ता प्रोविजन सटोर पर दिखी।", "सटोर"), ("परीक्षाएं पूर्ववत संपनन होंगी।", "संपनन")],
+)
+def test_a_common_word_less_a_halant_is_a_slip_beside_an_unknown_word(text: str, word: str) -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    assert [text[d.start : d.end] for d in api.check(text, config=config)] == [word]

@@ -57,13 +57,48 @@ def test_a_coincidental_parse_does_not_hide_a_slip_of_a_far_commoner_word(wrong:
         "कीरन",  # a name's vowel length, the twin not well known to both sources (किरन)
         "ईएसआई",  # a cut first letter makes another word or acronym (आईएसआई)
         "टाइलर",  # a name a letter from a rare word (टाइटलर)
-        "शिराज",  # three letters: too short a form for a letter slip of a rarer word (शिवराज)
-        "कारर",  # (कारगर)
+        "कारर",  # three letters that spell an English word ("carr"; कारगर)
+        "वायल",  # ("vial"; वायरल)
+        "गुरमत",  # a short i or u dropped leaves another word too often (गुरमीत)
         "आईएमए",  # an initialism less its last letter spells another (आईएमएफ)
     ],
 )
 def test_names_and_real_forms_near_rarer_words_are_left_alone(word: str) -> None:
     assert corrections(word) == ()
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("पेशवरों", "पेशेवरों"),  # a native word's e or o sign dropped
+        ("शधकर्ता", "शोधकर्ता"),
+        ("अमृसर", "अमृतसर"),  # a whole letter dropped from a rarer place name
+        ("श्रीनर", "श्रीनगर"),
+    ],
+)
+def test_a_native_vowel_sign_or_a_places_letter_dropped(wrong: str, right: str) -> None:
+    assert corrections(wrong) == (right,)
+
+
+def test_an_oblique_plural_never_stands_on_a_noun_in_i() -> None:
+    assert not lexicon.parsed("जनवरों")  # जनवरी's plural is जनवरियों
+    assert corrections("जनवरों") == ("जानवरों",)
+    assert lexicon.parsed("लड़कों") and lexicon.parsed("किताबों") and lexicon.parsed("निपटे")
+
+
+@pytest.mark.parametrize(("wrong", "right"), [("फिलाल", "फिलहाल"), ("दहत", "दहशत"), ("जागूक", "जागरूक")])
+def test_a_three_letter_form_is_a_slip_of_a_rarer_word_a_whole_letter_away(wrong: str, right: str) -> None:
+    assert corrections(wrong)[0] == right
+
+
+def test_a_three_letter_form_written_twice_is_the_writers() -> None:
+    config = Config()
+    config.values["select"] = ["T002"]
+    once = "ली कुआन यू सिंगापुर के प्रधानमंत्री थे।"
+    assert [once[d.start : d.end] for d in api.check(once, config=config)] == ["कुआन"]
+    assert api.check(f"{once} ली कुआन यू के बेटे ने पद सँभाला।", config=config) == []
+    twice = "बढ़ने की आंशका है। आंशका के मद्देनजर बैठक हुई।"  # a nasal one place off is still a slip
+    assert [twice[d.start : d.end] for d in api.check(twice, config=config)] == ["आंशका", "आंशका"]
 
 
 def test_the_slip_is_reported_in_running_copy_with_its_fix() -> None:

@@ -58,6 +58,8 @@ LETTER_SLIP = 1.0
 MIN_LETTER_SLIP_AKSHARAS = 4
 #: ... and, for a rarer word, only in a written form of this many letters (:func:`letters`).
 MIN_SLIP_LETTERS = 4
+#: ... or of this many, if it spells no English word and is used once (:func:`_short_cut`).
+MIN_SHORT_SLIP_LETTERS = 3
 #: A written form this long is a long word (:func:`_inner_letter_dropped`).
 MIN_LONG_LETTERS = 5
 #: The cheapest edit :func:`distance` charges, so a candidate more than ``limit / CHEAPEST_EDIT``
@@ -173,10 +175,41 @@ def _letter_slip(word: str, candidate: str) -> bool:
     if lexicon.prior(candidate) >= COMMON_ZIPF:
         return True
     return (
-        _known_to_both(candidate)
-        and letters(word) >= MIN_SLIP_LETTERS  # a short cut word is often a name (आयर)
+        _known_to_both(candidate, places=letters(candidate) > letters(word))
+        and (letters(word) >= MIN_SLIP_LETTERS or _short_cut(word, candidate))
         and (swapped or _inner_letter_dropped(word, candidate))
     )
+
+
+#: The vowel signs a Hindi word's gender and number endings write (तलवा, समावे, एकसा).
+_WORD_ENDINGS = frozenset("ाेी")
+
+
+def _short_cut(word: str, candidate: str) -> bool:
+    """A form of :data:`MIN_SHORT_SLIP_LETTERS` letters that spells no English word (आयर
+    reads "are", वायल "vial") and does not end in the vowel of a gender or number ending
+    where ``candidate`` goes on (तलवा, एकसा are words, तलवार and एकसाथ others): it may
+    still be a rarer word's slip (फिलाल, दहत, इजाज); one written twice in a document is
+    the writer's (:func:`short_cut_repeated`)."""
+    return (
+        letters(word) >= MIN_SHORT_SLIP_LETTERS
+        and not (word[-1] in _WORD_ENDINGS and candidate.startswith(word))
+        and not spelling_doubts.english_readings(word)
+    )
+
+
+def short_cut_repeated(word: str, candidate: str, uses: int) -> bool:
+    """``word``, a form shorter than :data:`MIN_SLIP_LETTERS` letters a whole letter from a
+    rarer ``candidate``, is used more than once: a name (ली कुआन यू), not a one-off slip."""
+    return (
+        uses > 1
+        and letters(word) < MIN_SLIP_LETTERS
+        and lexicon.prior(candidate) < COMMON_ZIPF
+        and (
+            letters(candidate) > letters(word)
+            or (transposed(word, candidate) and not light_slip(word, candidate))
+        )
+    )  # a letter, not a sign: a nasal one place off (आंशका for आशंका) is a sign's slip
 
 
 def letters(word: str) -> int:
@@ -192,10 +225,14 @@ def _inner_letter_dropped(word: str, longer: str) -> bool:
     vowel makes another word or name (कैरोलिन, सम्बोधि), and so does a cut start (ईएसआई),
     while a cut final consonant (लॉकडाउ, संक्रमि) leaves a stem no word ends in — but for
     an initialism's last letter name (आईएमएफ -> आईएमए spells another) — and a long
-    native word keeps its i and u (जिलाधकारी, लाभार्थयों)."""
+    word keeps its i and u (जिलाधकारी, लाभार्थयों), and a native one of :data:`MIN_SLIP_LETTERS`
+    letters its e and o (सनानियों, शधकर्ता: :func:`_native`; a short i or u, गुरमत for
+    गुरमीत, leaves another word too often)."""
     if not dropped_one(word, longer):
         return False
     signs = _KEPT_SIGNS_LONG if letters(word) >= MIN_LONG_LETTERS else "ा"
+    if letters(word) >= MIN_SLIP_LETTERS and _native(longer):
+        signs += _NATIVE_KEPT_SIGNS
     return any(
         longer[:i] + longer[i + 1 :] == word
         and (longer[i] in signs or longer[i] not in VOWEL_SIGNS)
@@ -204,17 +241,23 @@ def _inner_letter_dropped(word: str, longer: str) -> bool:
     )
 
 
-#: The vowel signs a long word's letter slip may drop (``ा`` in any word).
-_KEPT_SIGNS_LONG = "ािीुू"
+#: The vowel signs a long word's letter slip may drop (``ा`` in any word), and those a
+#: native word's may drop too.
+_KEPT_SIGNS_LONG, _NATIVE_KEPT_SIGNS = "ािीुू", "ेैोौ"
 
 
-def _known_to_both(candidate: str, floor: float = MIN_RARE_ZIPF) -> bool:
+def _known_to_both(candidate: str, floor: float = MIN_RARE_ZIPF, *, places: bool = False) -> bool:
     """Both sources list ``candidate`` and the stronger one counts it at least ``floor``:
     a word two independent sources know is no one-off transliteration. A rarer place name
-    is T040's, which weighs the gazetteer's places against each other."""
+    is T040's, which weighs the gazetteer's places against each other, unless ``places``:
+    a whole letter dropped (अमृसर, श्रीनर) is beyond T040's cheap slips."""
     web, counted = lexicon.web_zipf().get(candidate), lexicon.corpus_zipf().get(candidate)
-    listed = web is not None and counted is not None
-    return listed and max(web or 0.0, counted or 0.0) >= floor and not _rare_place(candidate)
+    return (
+        web is not None
+        and counted is not None
+        and max(web, counted) >= floor
+        and (places or not _rare_place(candidate))
+    )
 
 
 def _rare_place(word: str) -> bool:
@@ -269,12 +312,13 @@ def _native_vowel_slip(word: str, candidate: str) -> bool:
     (आयोजनों, फायदेमंद), a loan's vary between papers (टेक्सास/टैक्सास, पॉजीटिव: a
     word with English's open o is a loan), and so do a short name's (विनित/विनीत,
     कुरेशी/कुरैशी)."""
-    return (
-        letters(word) >= MIN_SLIP_LETTERS
-        and vowel_swap(word, candidate)
-        and not _LOAN_LETTERS.search(candidate)
-        and not spelling_doubts.english_readings(candidate)
-    )
+    return letters(word) >= MIN_SLIP_LETTERS and vowel_swap(word, candidate) and _native(candidate)
+
+
+def _native(word: str) -> bool:
+    """``word`` spells no English word and has no letter only loans have (पॉजिटिव): its
+    vowels are fixed, unlike a transliteration's."""
+    return not _LOAN_LETTERS.search(word) and not spelling_doubts.english_readings(word)
 
 
 #: Letters only loans have: the open o of English (पॉजिटिव, ऑफिस).
@@ -342,6 +386,12 @@ def _unlisted_variant(word: str, common: str) -> bool:
 LISTED_VARIANT_ZIPF = 4.0
 
 
+def corrected(word: str) -> bool:
+    """T002 corrects the look-up form ``word`` (no word list names it and a far commoner
+    word is a slip away)."""
+    return _unlisted(word) is not None and bool(corrections(word))
+
+
 def _vouched(word: str) -> bool:
     """The morphology vouches for ``word``: a place name's word, or an inflection of a
     known stem, a verb's suffix on a verb's (:func:`lexicon.parsed`, typed). Two known
@@ -367,6 +417,17 @@ SHORT_MARGIN = 2.5
 COMMON_ZIPF = 4.5
 
 
+def oblique_plural(text: str, end: int, word: str, candidate: str) -> tuple[str] | None:
+    """The oblique plural (सरकारों) for ``word`` that is ``candidate`` with a final anusvara
+    (सरकारं, a Sanskrit "-am" by its spelling) where a postposition follows: an o sign
+    dropped before the nasal, since Hindi puts a postposition after a plural, not after
+    Sanskrit (सरकारं को, दिशानिर्देशं के; प्रथमं पीठं stays Sanskrit)."""
+    plural = candidate + "ों"
+    if not spelling_doubts.sanskrit_ending(word, candidate) or lexicon.prior(plural) < MIN_INDEXED_ZIPF:
+        return None
+    return (plural,) if spelling_doubts.postposition_after(text, end) else None
+
+
 class NonWord(Rule):
     """T002: an unknown word one cheap slip from a far more frequent word."""
 
@@ -376,14 +437,16 @@ class NonWord(Rule):
             if len(starts) > max_uses or word in lexicon.misspelt() or inflection.future(word):
                 continue  # the writer's form (used again and again), or T001's or T028's business
             found = corrections(normal)
-            if not found:
+            if not found or short_cut_repeated(normal, found[0], len(starts)):
                 continue
-            best = found[:3]
-            message = self.meta.message.format(word=word, suggestion=best[0])
             for start in starts:
                 end = start + len(word)
-                if spelling_doubts.doubt(ctx.text, start, end, word, best[0], context_counts().honorific):
+                best = oblique_plural(ctx.text, end, normal, found[0]) or found[:3]
+                if spelling_doubts.doubt(
+                    ctx.text, start, end, word, best[0], context_counts().honorific, slip=corrected
+                ):
                     continue  # a variant, a name (after a title, near another), a loan, or U015's word
+                message = self.meta.message.format(word=word, suggestion=best[0])
                 if len(best) == 1:
                     yield self.replace(start, end, best[0], message)
                 else:

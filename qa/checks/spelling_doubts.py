@@ -25,7 +25,16 @@ import regex
 
 from qa import datacache, gazetteer, lexicon
 from qa.checks.names_registry import classifiers, titles
-from qa.text.akshara import ANUSVARA, CONSONANTS, NUKTA, VIRAMA, WORD_LETTERS, nfd_nukta
+from qa.text.akshara import (
+    ANUSVARA,
+    CONSONANTS,
+    NUKTA,
+    VIRAMA,
+    WORD_LETTERS,
+    light_slip,
+    nfd_nukta,
+    sign_slip,
+)
 from qa.text.normalize import key
 
 # --- another family's word ------------------------------------------------------------
@@ -92,18 +101,75 @@ def lookup_form(word: str) -> str:
     return word[:-1] if word.endswith("\u0903") and lexicon.recognised(word[:-1]) else word
 
 
-def in_name(text: str, start: int, end: int) -> bool:
+def in_name(text: str, start: int, end: int, slip: Callable[[str], bool] | None = None) -> bool:
     """True if a neighbouring word is in no word list: the two are likely parts of one
     foreign or rare name (मंत्री अलेक्सांद्र नोवाक, बाड कोनिग्शोफ़न), whose spelling is the
-    name's own. A visarga typed as a colon (पढ़ेंः) does not make a word unknown."""
+    name's own — unless ``slip`` takes the neighbour for a slip of a word (कोरोनो वायसर:
+    two slips side by side). A visarga typed as a colon (पढ़ेंः) does not make a word unknown."""
     after = _NEXT_WORD.match(text, end, min(len(text), end + _NEIGHBOUR_REACH))
     before = _PREVIOUS_WORD.match(text, max(0, start - _NEIGHBOUR_REACH), start)
-    return any(m is not None and _unknown(lookup_form(m.group(1))) for m in (after, before))
+    return any(
+        m is not None and _unknown(form := lookup_form(m.group(1))) and not (slip and slip(form))
+        for m in (after, before)
+    )
 
 
 def _unknown(word: str) -> bool:
-    """In no word list, and no inflection of a word in one (फैलना is a word, not a name's)."""
-    return not lexicon.listed(word) and not lexicon.parsed(word)
+    """In no word list, no inflection of a word in one (फैलना is a word, not a name's), and
+    no initialism (पीजीआई, एसएआर: an institution's or a region's letters, not a name's part)."""
+    return not lexicon.listed(word) and not lexicon.parsed(word) and not _INITIALISM.fullmatch(word)
+
+
+#: Two or more English letter names written solid (एमजीएम, पीजीआई, एसएआर).
+_INITIALISM = regex.compile(
+    "(?:एस|एम|एन|एल|एफ|एच|एक्स|ए|आर|आई|ओ|बी|सी|डी|ई|जी|जे|के|क्यू|पी|टी|यू|वी|डब्ल्यू|वाई|जेड){2,}"
+)
+
+
+#: Words that join two names of one kind (तेहरान और शिराज, पटना व गया).
+_CONJUNCTIONS = frozenset(("और", "व", "तथा", "एवं", "या"))
+_JOINED_AFTER = regex.compile(rf"[ \u00a0]*(?:,|([{WORD_LETTERS}]+))[ \u00a0]*([{WORD_LETTERS}]+)")
+_JOINED_BEFORE = regex.compile(
+    rf"([{WORD_LETTERS}]+)[ \u00a0]*(?:,|([{WORD_LETTERS}]+))[ \u00a0]*", regex.REVERSE
+)
+
+
+def beside_place(text: str, start: int, end: int) -> bool:
+    """True if the word is joined to a place the gazetteer names in one word by a
+    conjunction or a comma (तेहरान और शिराज, शिराज, तेहरान; not उत्तर, a direction and part of
+    उत्तर प्रदेश): a name of a place too, whatever word it resembles."""
+    after = _JOINED_AFTER.match(text, end, min(len(text), end + _NEIGHBOUR_REACH))
+    before = _JOINED_BEFORE.match(text, max(0, start - _NEIGHBOUR_REACH), start)
+    return any(
+        m is not None
+        and (m.group(joiner) is None or m.group(joiner) in _CONJUNCTIONS)
+        and lexicon.plain(m.group(name)) in gazetteer.one_word_places()
+        for m, joiner, name in ((after, 1, 2), (before, 2, 1))
+    )
+
+
+def _sign_dropped(word: str, candidate: str) -> bool:
+    """``word`` is a word of Zipf :data:`SIGN_SLIP_ZIPF` or more less a halant or nasal
+    (संपनन, सटोर, मरीजो): a name beside it is no excuse, names do not differ from words so
+    (a name's ड without its nukta, गौड, is T006's to spare)."""
+    plain, full = nfd_nukta(word), nfd_nukta(candidate)
+    return (
+        light_slip(word, candidate)
+        and len(plain) < len(full)
+        and plain.count(NUKTA) == full.count(NUKTA)
+        and lexicon.zipf(candidate) >= SIGN_SLIP_ZIPF
+    )
+
+
+#: A word this common missing a sign beside an unknown word is still a slip (:func:`_sign_dropped`).
+SIGN_SLIP_ZIPF = 4.0
+
+
+def _named_apart(word: str, candidate: str) -> bool:
+    """``word`` differs from ``candidate``, no place itself, by more than a sign: a place's
+    name beside another (शिराज, देवनगरी); a dropped nukta, nasal or halant or an i or u of
+    the wrong length is a slip even in a list of places (मेवाड, वेस्टइडीज़, युरोप)."""
+    return candidate not in gazetteer.words() and not sign_slip(word, candidate)
 
 
 def place_without_nukta(word: str, candidate: str) -> bool:
@@ -136,6 +202,16 @@ _NOT_AFTER = {
     **dict.fromkeys(("के", "की", "का", "को", "से", "में", "ने", "पर"), _CASE_ONLY),
     **dict.fromkeys(("है", "हैं", "था", "थी", "थे"), _CASE_ONLY | {"के", "का", "से", "में"}),
 }
+
+
+#: The postpositions a noun's oblique form stands before.
+POSTPOSITIONS = frozenset(("के", "की", "का", "को", "से", "में", "ने", "पर", "तक"))
+
+
+def postposition_after(text: str, end: int) -> bool:
+    """True if the word ending at ``end`` is followed by a postposition (सरकारों को)."""
+    m = _NEXT_WORD.match(text, end, min(len(text), end + _NEIGHBOUR_REACH))
+    return m is not None and m.group(1) in POSTPOSITIONS
 
 
 def reading_ungrammatical(intended: str, following: str) -> bool:
@@ -369,17 +445,27 @@ FIXED_ZIPF = 4.5
 
 
 def doubt(
-    text: str, start: int, end: int, word: str, candidate: str, honorific: Callable[[str], bool]
+    text: str,
+    start: int,
+    end: int,
+    word: str,
+    candidate: str,
+    honorific: Callable[[str], bool],
+    slip: Callable[[str], bool] | None = None,
 ) -> bool:
     """True if T002 or T006 should keep quiet about ``word`` (at ``start:end``) for
-    ``candidate``; ``honorific`` says which titles stand before names only."""
+    ``candidate``; ``honorific`` says which titles stand before names only, ``slip`` which
+    unknown words are slips (:func:`in_name`)."""
     if lookalike_signs(word) or in_hyphenated_loan(text, start, end) or sanskrit_ending(word, candidate):
         return True
     if not place_without_nukta(word, candidate):  # a place's ड़ is part of its name
         if before_classifier(text, end) or defined_as_name(text, start, end):
             return True  # a village's, clan's or river's name, whatever common word it resembles
-        if lexicon.zipf(candidate) < FIXED_ZIPF and in_name(text, start, end):
-            return True  # a name's own spelling, near a rare word or another name
+        if lexicon.zipf(candidate) < FIXED_ZIPF and (
+            (not _sign_dropped(word, candidate) and in_name(text, start, end, slip))
+            or (_named_apart(word, candidate) and beside_place(text, start, end))
+        ):
+            return True  # a name's own spelling, near a rare word, another name or a place
     if lexicon.prior(candidate) >= FIXED_ZIPF:
         return False
     attested = lexicon.attested(word)
