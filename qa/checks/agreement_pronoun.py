@@ -1,0 +1,169 @@
+"""G026: a verb group in the singular after the plural pronoun वे, ये or हम as subject.
+
+वे, ये and हम take a plural verb, whoever they stand for: वे कल आए थे, ये भारत के
+प्रधानमंत्री हैं, हम वहीं रहते हैं. Their verb group in the singular (वे कल आया था, ये
+अध्यक्ष है) is wrong, and no honorific excuses it: the honorific goes the other way (वह
+आए). The rule reads from the pronoun to the verb group that ends its clause, across
+postposition phrases, adverbs, objects and predicates, and is silent when
+
+- the pronoun stands before a noun or a number (ये बात, वे दो): the phrase may be
+  colloquial for यह बात, and the noun may be the subject;
+- ने, a conjunction, a relative or another pronoun stands on the way (coordination,
+  a clause inside the clause, another subject);
+- the group is a transitive perfective without ने (वे खाना खाया wants उन्होंने, not a
+  plural);
+- the only singular word is है after a plural participle (रहे है, सकते है: T027).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from qa.checks import agreement_words as aw
+from qa.checks.clauses import OBJECT_PRONOUNS, ClauseRule, Correction, Token, verb_group
+from qa.checks.verb_forms import bare_root, infinitive, verb_word
+from qa.engine.rule import Context
+
+#: Plural pronouns in the direct case.
+_PLURAL_PRONOUNS = aw.word_set("वे हम")
+#: What ends the reading: ने, coordination, relatives, other subjects, कि.
+_STOPS = (
+    aw.CLAUSE_BREAKS
+    | aw.ERGATIVE_PRONOUNS
+    | OBJECT_PRONOUNS
+    | aw.word_set("ने को और तथा एवं व या जैसे जैसा जैसी जहाँ जहां मैं तुम आप वह यह ये")
+    | _PLURAL_PRONOUNS
+)
+#: Copulas with nothing gendered: the singular and its plural.
+_COPULA_PLURAL = {"है": "हैं"}
+_COPULAS = aw.word_set("है हैं हो")
+#: The singular of a plural pronoun that colloquial copy writes for it (वे for वह).
+_SINGULAR_PRONOUNS = {"वे": "वह"}
+_CLAUSE_ENDS = aw.CLAUSE_BREAKS | aw.word_set("और तथा एवं व या")
+
+
+@lru_cache(maxsize=1 << 12)
+def _stops(word: str) -> bool:
+    return word in _STOPS or word.startswith(("जिस", "जिन"))
+
+
+def _stands_alone(tokens: list[Token], k: int) -> bool:
+    """The pronoun at ``k`` is a pronoun, not a determiner: no noun or adjective follows
+    it, or the noun has a postposition after it, which would need the oblique इन/उन."""
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    if following is None or following.kind != "word":
+        return following is None or following.kind == "other"
+    word = following.normal
+    if word in aw.FUNCTION_WORDS or verb_word(word) is not None:
+        return word not in aw.GENITIVE
+    if aw.agreeing(word) is not None:
+        return False
+    after = tokens[k + 2].normal if k + 2 < len(tokens) else None
+    return not aw.is_candidate(word) or after in aw.POSTPOSITIONS
+
+
+def _ends_clause(tokens: list[Token], k: int) -> bool:
+    token = tokens[k] if k < len(tokens) else None
+    return token is None or token.kind != "word" or token.normal in _CLAUSE_ENDS
+
+
+def _verb_at(tokens: list[Token], k: int) -> bool:
+    word = tokens[k].normal
+    following = tokens[k + 1].normal if k + 1 < len(tokens) else None
+    return verb_word(word) is not None or bare_root(word, following) or word in _COPULAS
+
+
+def _after_noun(tokens: list[Token], start: int, k: int) -> bool:
+    """A noun stands right before the pronoun at ``k`` (कारण वे है: the noun may be the
+    subject), not a compound postposition after a genitive (के मुताबिक़ वे)."""
+    before = tokens[k - 1].normal if k > start else ""
+    postposition = (
+        aw.key(before) in aw.COMPOUND_POSTPOSITIONS and k - 1 > start and tokens[k - 2].normal in aw.GENITIVE
+    )
+    return aw.is_candidate(before) and not postposition
+
+
+def _pronoun(tokens: list[Token], start: int) -> int | None:
+    """The first plural pronoun of the clause at ``start`` that stands alone."""
+    for k in range(start, len(tokens)):
+        token = tokens[k]
+        if token.kind == "other":
+            return None
+        if token.normal in _PLURAL_PRONOUNS:
+            return k if _stands_alone(tokens, k) and not _after_noun(tokens, start, k) else None
+        if _stops(token.normal) or _verb_at(tokens, k):
+            return None
+    return None
+
+
+def _singular_group(view: str, tokens: list[Token], j: int) -> Correction | None:
+    """The verb group at ``j`` in the plural, if it is in the singular."""
+    if tokens[j].normal in _COPULA_PLURAL:
+        if not _ends_clause(tokens, j + 1):
+            return None
+        token = tokens[j]
+        return Correction(token.start, token.end, token.text, _COPULA_PLURAL[token.normal])
+    group = verb_group(tokens, j)
+    if group is None:
+        return None
+    first, main = group.gendered[0]
+    if (
+        main.perfective and main.root in aw.TRANSITIVE_ROOTS and not group.passive
+    ) or main.root in aw.CLAUSAL_ROOTS:
+        return None  # वे खाना खाया: an ergative left out, not a number slip; वे कहा गया है कि
+    last = tokens[group.end - 1]
+    pieces, at, singular = [], tokens[first].start, False
+    for k, verb in group.gendered:
+        final = k == group.end - 1
+        # a feminine word shows its number only at the end of the group (गई थीं)
+        shows = verb.gender == "m" or final
+        singular = singular or (shows and not verb.plural)
+        pieces += [view[at : tokens[k].start], verb.inflect(verb.gender, verb.plural or shows)]
+        at = tokens[k].end
+    if last.normal in _COPULA_PLURAL:
+        if not singular and main.gender == "m":
+            return None  # रहे है: T027's; रही है shows its number in है alone
+        singular = True
+        pieces += [view[at : last.start], _COPULA_PLURAL[last.normal]]
+        at = last.end
+    if not singular:
+        return None
+    start = tokens[first].start
+    return Correction(start, at, view[start:at], "".join(pieces))
+
+
+def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+    k = _pronoun(tokens, start)
+    if k is None:
+        return None
+    for j in range(k + 1, len(tokens)):
+        token = tokens[j]
+        if token.kind == "other" or _stops(token.normal):
+            return None
+        if infinitive(token.normal) and not _ends_clause(tokens, j + 1):
+            continue  # वे खेलने जाते हैं
+        if _verb_at(tokens, j):
+            found = _singular_group(view, tokens, j)
+            if found is None:
+                return None
+            pronoun = tokens[k]
+            singular = _SINGULAR_PRONOUNS.get(pronoun.normal)
+            alternative = f" (or '{singular}' if one is meant)" if singular else ""
+            return (
+                found,
+                f"'{found.written}' after the plural '{pronoun.text}': write '{found.right}'{alternative}",
+            )
+    return None
+
+
+def _wanted(word: str) -> bool:
+    return word in _PLURAL_PRONOUNS
+
+
+class PluralPronounAgreement(ClauseRule):
+    """G026: a singular verb group after वे, ये or हम as subject."""
+
+    wanted = needed = staticmethod(_wanted)
+
+    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        return _judge(ctx.document.view, tokens, start)
