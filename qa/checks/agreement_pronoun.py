@@ -1,18 +1,21 @@
-"""G026: a verb group in the singular after the plural pronoun वे, ये or हम as subject.
+"""G026: a verb group in the singular after the plural pronoun वे or हम as subject.
 
-वे, ये and हम take a plural verb, whoever they stand for: वे कल आए थे, ये भारत के
-प्रधानमंत्री हैं, हम वहीं रहते हैं. Their verb group in the singular (वे कल आया था, ये
-अध्यक्ष है) is wrong, and no honorific excuses it: the honorific goes the other way (वह
-आए). The rule reads from the pronoun to the verb group that ends its clause, across
-postposition phrases, adverbs, objects and predicates, and is silent when
+वे and हम take a plural verb, whoever they stand for: वे कल आए थे, वे भाजपा के सांसद
+हैं, हम वहीं रहते हैं. Their verb group in the singular (वे कल आया था, वे सांसद है) is
+wrong, and no honorific excuses it: the honorific goes the other way (वह आए). The rule
+reads from the pronoun to the verb group that ends its clause, across postposition
+phrases, adverbs, objects and predicates, and is silent when
 
-- the pronoun stands before a noun or a number (ये बात, वे दो): the phrase may be
-  colloquial for यह बात, and the noun may be the subject;
-- ने, a conjunction, a relative or another pronoun stands on the way (coordination,
-  a clause inside the clause, another subject);
+- the pronoun stands before a noun or adjective with no postposition after it (वे लोग:
+  the noun phrase is the subject), or right after a noun (कारण वे है);
+- ने, को, उसे/मुझे …, a conjunction, a relative or another pronoun stands on the way
+  (another subject, coordination, a clause inside the clause);
 - the group is a transitive perfective without ने (वे खाना खाया wants उन्होंने, not a
-  plural);
-- the only singular word is है after a plural participle (रहे है, सकते है: T027).
+  plural) or of a verb that takes a clause (कहा गया है कि);
+- the only singular word is है after a plural participle (रहे है, सकते है: T027's);
+- the verb is होना's perfective with a genitive on the way (का निधन 1992 में हुआ).
+
+ये is not read: copy often writes it for the singular यह (ये एक बड़ी समस्या है).
 """
 
 from __future__ import annotations
@@ -132,6 +135,14 @@ def _singular_group(view: str, tokens: list[Token], j: int) -> Correction | None
     return Correction(start, at, view[start:at], "".join(pieces))
 
 
+def _genitive_subject(tokens: list[Token], k: int, j: int) -> bool:
+    """A genitive phrase between the pronoun at ``k`` and होना's perfective at ``j`` may
+    be the subject (वे … हिदायतुल्लाह का निधन 1992 में हुआ: वे is a slip for व)."""
+    verb = verb_word(tokens[j].normal)
+    existential = verb is not None and verb.root == "हो" and verb.perfective
+    return existential and any(token.normal in aw.GENITIVE for token in tokens[k + 1 : j])
+
+
 def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
     k = _pronoun(tokens, start)
     if k is None:
@@ -143,6 +154,8 @@ def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str]
         if infinitive(token.normal) and not _ends_clause(tokens, j + 1):
             continue  # वे खेलने जाते हैं
         if _verb_at(tokens, j):
+            if _genitive_subject(tokens, k, j):
+                return None
             found = _singular_group(view, tokens, j)
             if found is None:
                 return None
