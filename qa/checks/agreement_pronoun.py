@@ -62,7 +62,9 @@ def _stands_alone(tokens: list[Token], k: int) -> bool:
     if aw.agreeing(word) is not None:
         return False
     after = tokens[k + 2].normal if k + 2 < len(tokens) else None
-    return not aw.is_candidate(word) or after in aw.POSTPOSITIONS
+    # वे before a noun with a postposition would be उन (उन लोगों के), but हम and आप stay
+    oblique_differs = tokens[k].normal == "वे"
+    return not aw.is_candidate(word) or (oblique_differs and after in aw.POSTPOSITIONS)
 
 
 def _ends_clause(tokens: list[Token], k: int) -> bool:
@@ -86,16 +88,35 @@ def _after_noun(tokens: list[Token], start: int, k: int) -> bool:
     return aw.is_candidate(before) and not postposition
 
 
-def _pronoun(tokens: list[Token], start: int) -> int | None:
-    """The first plural pronoun of the clause at ``start`` that stands alone."""
+def _pronoun(tokens: list[Token], start: int, pronouns: frozenset[str]) -> int | None:
+    """The first of ``pronouns`` in the clause at ``start``, if it stands alone."""
     for k in range(start, len(tokens)):
         token = tokens[k]
         if token.kind == "other":
             return None
-        if token.normal in _PLURAL_PRONOUNS:
+        if token.normal in pronouns:
             return k if _stands_alone(tokens, k) and not _after_noun(tokens, start, k) else None
         if _stops(token.normal) or _verb_at(tokens, k):
             return None
+    return None
+
+
+def _reading(tokens: list[Token], start: int, pronouns: frozenset[str]) -> tuple[int, int] | None:
+    """The slot of a pronoun subject (one of ``pronouns``) of the clause at ``start`` and
+    of the first word of its verb group, when nothing on the way stops the reading."""
+    k = _pronoun(tokens, start, pronouns)
+    if k is None:
+        return None
+    for j in range(k + 1, len(tokens)):
+        token = tokens[j]
+        if token.kind == "other" or _stops(token.normal):
+            return None
+        if infinitive(token.normal) and not _ends_clause(tokens, j + 1):
+            continue  # वे खेलने जाते हैं
+        if _verb_at(tokens, j):
+            if tokens[j - 1].normal in aw.GENITIVE or _genitive_subject(tokens, k, j):
+                return None  # के लिए: a postposition, and what it ends may be a title
+            return k, j
     return None
 
 
@@ -144,29 +165,14 @@ def _genitive_subject(tokens: list[Token], k: int, j: int) -> bool:
 
 
 def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-    k = _pronoun(tokens, start)
-    if k is None:
+    read = _reading(tokens, start, _PLURAL_PRONOUNS)
+    found = _singular_group(view, tokens, read[1]) if read else None
+    if read is None or found is None:
         return None
-    for j in range(k + 1, len(tokens)):
-        token = tokens[j]
-        if token.kind == "other" or _stops(token.normal):
-            return None
-        if infinitive(token.normal) and not _ends_clause(tokens, j + 1):
-            continue  # वे खेलने जाते हैं
-        if _verb_at(tokens, j):
-            if _genitive_subject(tokens, k, j):
-                return None
-            found = _singular_group(view, tokens, j)
-            if found is None:
-                return None
-            pronoun = tokens[k]
-            singular = _SINGULAR_PRONOUNS.get(pronoun.normal)
-            alternative = f" (or '{singular}' if one is meant)" if singular else ""
-            return (
-                found,
-                f"'{found.written}' after the plural '{pronoun.text}': write '{found.right}'{alternative}",
-            )
-    return None
+    pronoun = tokens[read[0]]
+    singular = _SINGULAR_PRONOUNS.get(pronoun.normal)
+    alternative = f" (or '{singular}' if one is meant)" if singular else ""
+    return found, f"'{found.written}' after the plural '{pronoun.text}': write '{found.right}'{alternative}"
 
 
 def _wanted(word: str) -> bool:
@@ -174,9 +180,54 @@ def _wanted(word: str) -> bool:
 
 
 class PluralPronounAgreement(ClauseRule):
-    """G026: a singular verb group after वे, ये or हम as subject."""
+    """G026: a singular verb group after वे or हम as subject."""
 
     wanted = needed = staticmethod(_wanted)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _judge(ctx.document.view, tokens, start)
+
+
+#: Personal pronouns in the direct case, always a subject, and their form with ने.
+_ERGATIVE_FORMS = {"मैं": "मैंने", "हम": "हमने", "तुम": "तुमने", "आप": "आपने", "वे": "उन्होंने"}
+_DIRECT_PRONOUNS = frozenset(_ERGATIVE_FORMS)
+#: Transitive verbs whose perfective also stands without ने: जीतना and हारना (वह चुनाव
+#: जीता), and those of wearing and holding, whose participle is a state (कुर्ता पहने).
+_WITHOUT_ERGATIVE = aw.word_set("जीत हार पहन")
+#: Roots whose plural perfective (किए, दिए, लिए, पिए) is no subjunctive (करे, दे, ले, पिए).
+_IRREGULAR_PERFECTIVES = aw.word_set("कर दे ले")
+
+
+def _missing_ergative(tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+    read = _reading(tokens, start, _DIRECT_PRONOUNS)
+    if read is None:
+        return None
+    k, j = read
+    group = verb_group(tokens, j)
+    if group is None or group.passive or group.gendered[0][0] != j:
+        return None  # a compound or a modal (चल दिए, जा पाए) takes its first verb's ने
+    verb = group.gendered[0][1]
+    if not verb.perfective or verb.root not in aw.TRANSITIVE_ROOTS or verb.root in _WITHOUT_ERGATIVE:
+        return None
+    if verb.gender == "m" and verb.plural and verb.root not in _IRREGULAR_PERFECTIVES:
+        return None  # अगर हम देखे तो: देखे is also the subjunctive (देखें without its nasal)
+    if len(group.gendered) > 1 or any(t.normal not in ("है", "हैं") for t in tokens[j + 1 : group.end]):
+        return None  # लिए था, पहने थे: a state, not an act
+    pronoun = tokens[k]
+    right = _ERGATIVE_FORMS[pronoun.normal]
+    written = tokens[j].text
+    message = f"'{pronoun.text}' before '{written}', a transitive perfective, takes ने: write '{right}'"
+    return Correction(pronoun.start, pronoun.end, pronoun.text, right), message
+
+
+def _direct_pronoun(word: str) -> bool:
+    return word in _DIRECT_PRONOUNS
+
+
+class MissingErgative(ClauseRule):
+    """G027: a pronoun subject without ने before a transitive verb's perfective."""
+
+    wanted = needed = staticmethod(_direct_pronoun)
+
+    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        return _missing_ergative(tokens, start)
