@@ -45,6 +45,17 @@ _SINGULAR_PRONOUNS = {"वे": "वह"}
 _CLAUSE_ENDS = aw.CLAUSE_BREAKS | aw.word_set("और तथा एवं व या")
 
 
+#: Personal pronouns in the direct case, always a subject, and their form with ने.
+_ERGATIVE_FORMS = {"मैं": "मैंने", "हम": "हमने", "तुम": "तुमने", "आप": "आपने", "वे": "उन्होंने"}
+_DIRECT_PRONOUNS = frozenset(_ERGATIVE_FORMS)
+
+
+def _subject_pronoun(word: str) -> bool:
+    """A pronoun G026 or G027 reads from: one test for both, so that the sentences and
+    the words it marks in them are found once for the two rules."""
+    return word in _DIRECT_PRONOUNS
+
+
 @lru_cache(maxsize=1 << 12)
 def _stops(word: str) -> bool:
     return word in _STOPS or word.startswith(("जिस", "जिन"))
@@ -175,22 +186,15 @@ def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str]
     return found, f"'{found.written}' after the plural '{pronoun.text}': write '{found.right}'{alternative}"
 
 
-def _wanted(word: str) -> bool:
-    return word in _PLURAL_PRONOUNS
-
-
 class PluralPronounAgreement(ClauseRule):
     """G026: a singular verb group after वे or हम as subject."""
 
-    wanted = needed = staticmethod(_wanted)
+    wanted = needed = staticmethod(_subject_pronoun)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _judge(ctx.document.view, tokens, start)
 
 
-#: Personal pronouns in the direct case, always a subject, and their form with ने.
-_ERGATIVE_FORMS = {"मैं": "मैंने", "हम": "हमने", "तुम": "तुमने", "आप": "आपने", "वे": "उन्होंने"}
-_DIRECT_PRONOUNS = frozenset(_ERGATIVE_FORMS)
 #: Transitive verbs whose perfective also stands without ने: जीतना and हारना (वह चुनाव
 #: जीता), and those of wearing and holding, whose participle is a state (कुर्ता पहने).
 _WITHOUT_ERGATIVE = aw.word_set("जीत हार पहन")
@@ -220,14 +224,10 @@ def _missing_ergative(tokens: list[Token], start: int) -> tuple[Correction, str]
     return Correction(pronoun.start, pronoun.end, pronoun.text, right), message
 
 
-def _direct_pronoun(word: str) -> bool:
-    return word in _DIRECT_PRONOUNS
-
-
 class MissingErgative(ClauseRule):
     """G027: a pronoun subject without ने before a transitive verb's perfective."""
 
-    wanted = needed = staticmethod(_direct_pronoun)
+    wanted = needed = staticmethod(_subject_pronoun)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _missing_ergative(tokens, start)
