@@ -33,18 +33,8 @@ from functools import lru_cache
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
-from qa.checks.clauses import (
-    Abort,
-    Clause,
-    ClauseRule,
-    Correction,
-    Subject,
-    Token,
-    VerbGroup,
-    disagreement,
-    verb_group,
-)
-from qa.checks.verb_forms import verb_word
+from qa.checks.clauses import Abort, Clause, ClauseRule, Correction, Token, disagreement, verb_group
+from qa.checks.verb_forms import VerbWord, verb_word
 from qa.engine.rule import Context
 
 #: Verbs that take a clause or a name (कहा जाता है, बुलाया गया): the default agreement.
@@ -69,15 +59,15 @@ _COMMON_NOUN_AFTER = frozenset(aw.GENITIVE) | aw.word_set("में से प�
 _PREDICATIVE_ROOTS = aw.word_set("हो रह बन लग दिख दिखाई")
 
 
-def _may_be_predicate(tokens: list[Token], group: VerbGroup, subject: Subject) -> bool:
-    """The noun right before a one-word verb group may be other than its subject: a name
-    (रुचि सोया: nothing before it shows a common noun, as a genitive or possessive, an
-    adjective, a postposition or इस do), or a predicate (का अच्छा स्रोत होती हैं)."""
-    before = tokens[subject.index - 1].normal if subject.index else None
+def _may_be_predicate(tokens: list[Token], noun: int, root: str, verb: VerbWord) -> bool:
+    """The noun at ``noun``, right before a verb group whose main verb is ``root`` and
+    whose one gendered word is ``verb``, may be other than its subject: a name (रुचि सोया:
+    nothing before it shows a common noun, as a genitive or possessive, an adjective, a
+    postposition or इस do), or a predicate (का अच्छा स्रोत होती हैं)."""
+    before = tokens[noun - 1].normal if noun else None
     if before is None or not (before in _COMMON_NOUN_AFTER or aw.agreeing(before) is not None):
         return True
-    verb = group.gendered[0][1]
-    return group.root in _PREDICATIVE_ROOTS and not (verb.root == "हो" and verb.perfective)
+    return root in _PREDICATIVE_ROOTS and not (verb.root == "हो" and verb.perfective)
 
 
 def _judge(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
@@ -96,7 +86,11 @@ def _judge(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tupl
     if clause.marked_object and group.passive:
         return None  # इसे धरोहर घोषित किया गया: the passive takes the default
     if j == subject.index + 1 and (
-        group.passive or (len(group.gendered) == 1 and _may_be_predicate(tokens, group, subject))
+        group.passive
+        or (
+            len(group.gendered) == 1
+            and _may_be_predicate(tokens, subject.index, group.root, group.gendered[0][1])
+        )
     ):
         return None  # a passive right after its noun is G005's; रुचि सोया is a name
     found = disagreement(view, tokens, group, subject)
