@@ -241,8 +241,10 @@ class Clause:
                 self.ergative = self.ergative or word == "ने" or word in aw.ERGATIVE_PRONOUNS
                 self.marked_object = self.marked_object or word == "को" or word in OBJECT_PRONOUNS
                 if word in ("ने", "को"):
-                    if len(self.nouns) > 1:
+                    if len(self.nouns) > 1 and self.marked:
                         raise Abort  # यह किताब राम ने: an object before the subject?
+                    if len(self.nouns) > 1:
+                        self.nouns = []  # विभिन्न अंग को: a dative phrase, never the subject
                     self.postposition()
                 else:
                     self.close()
