@@ -1,0 +1,105 @@
+"""G028: a noun in the oblique plural (-ों, -ियों, -ओं) right before a verb or auxiliary.
+
+The oblique plural stands before a postposition (पुस्तकों में, लोगों को); a subject or
+object without one takes the direct plural: 45 पुस्तकें लिखी हैं, 4000 पुस्तकें थीं, कई
+लड़के आए. Reported when the word right after is a gendered verb form (लिखी, आए, रहते)
+or है/हैं/था/थे/थी/थीं, and the singular is a noun of certain gender, which gives the
+direct plural (पुस्तक -> पुस्तकें, कहानी -> कहानियां, घटना -> घटनाएं, लड़का -> लड़के,
+तत्व -> तत्व). Nouns of time and measure that stand as adverbs without a postposition
+(वर्षों रहा, घंटों बैठे, मीलों चले), numbers (दोनों थे, सैकड़ों थे) and a noun after an
+oblique determiner (उन मैचों था: the postposition is what is missing) are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from qa.checks import agreement_words as aw
+from qa.checks.agreement import analysis
+from qa.checks.agreement_lexicon import Genders, Noun
+from qa.checks.verb_forms import CONSONANTS, verb_word
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+
+_AUXILIARIES = aw.word_set("है हैं था थे थी थीं")
+_OBLIQUE_DETERMINERS = aw.word_set("इन उन जिन किन इन्हीं उन्हीं")
+#: Oblique plurals that stand as adverbs (of time, distance, amount), instruments in
+#: idioms (आड़े हाथों लिया, आंखों देखा) or numbers.
+_ADVERBIAL = aw.word_set(
+    """वर्षों बरसों सालों महीनों हफ्तों हफ़्तों सप्ताहों दिनों घंटों मिनटों पलों क्षणों सदियों युगों
+    पीढ़ियों मीलों कोसों ढेरों दोनों तीनों चारों पांचों पाँचों सैकड़ों हज़ारों हजारों लाखों करोड़ों
+    अरबों दर्जनों हाथों आंखों आँखों कानों"""
+)
+
+
+def _singulars(word: str) -> list[tuple[str, str]]:
+    """(singular, the ending the direct plural adds to its stem) for each reading of an
+    oblique plural: घटनाओं -> घटना, कहानियों -> कहानी or शक्ति, पुस्तकों -> पुस्तक or
+    लड़का."""
+    if word.endswith("ओं"):
+        return [(word[:-2], "")]
+    if word.endswith("ियों"):
+        return [(word[:-4] + "ी", ""), (word[:-4] + "ि", "")]
+    if word.endswith("ों") and len(word) > 3:
+        return [(word[:-2], ""), (word[:-2] + "ा", "")]
+    return []
+
+
+def direct_plural(singular: str, noun: Noun) -> str | None:
+    """The direct plural of a noun (पुस्तक -> पुस्तकें, कहानी -> कहानियां, घटना -> घटनाएं,
+    लड़का -> लड़के, तत्व -> तत्व)."""
+    if noun.gender == "m":
+        return singular[:-1] + "े" if noun.inflects else singular
+    if singular.endswith(("ी", "ि")):
+        return singular[:-1] + "ियां"
+    if singular.endswith(("ा", "ु", "ू")):
+        return singular + "एं"
+    return singular + "ें" if singular.endswith(CONSONANTS) else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _direct(lexicon: Genders, word: str) -> str | None:
+    """The direct plural of ``word`` (as written), if it is an oblique plural of a noun of
+    certain gender that may stand before a verb only through a slip."""
+    normal = aw.normal(word)
+    if normal in _ADVERBIAL:
+        return None
+    for singular, _ in _singulars(normal):
+        noun = lexicon.noun(singular) if aw.is_candidate(singular) else None
+        if noun is not None and (singular.endswith("ा") == noun.inflects or noun.gender == "f"):
+            return direct_plural(singular, noun)
+    return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _verb(word: str) -> bool:
+    """A gendered verb form that is no postposition (की, के लिए)."""
+    return word not in aw.POSTPOSITIONS and word not in ("लिए", "लिये") and verb_word(word) is not None
+
+
+def _oblique_plural(word: str) -> bool:
+    return word.endswith(("ों", "ओं")) and len(word) > 3
+
+
+class ObliquePluralBeforeVerb(Rule):
+    """G028: an oblique plural noun right before a verb form or auxiliary."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document = analysis(ctx)
+        slots, words, lexicon = document.slots, document.slots.words, document.genders
+        for k in document.occurrences(_oblique_plural):
+            slot, following = slots[k], slots[k + 1]
+            if slot is None or following is None:
+                continue
+            if following.normal not in _AUXILIARIES and not _verb(following.normal):
+                continue
+            if words[k - 1] in _OBLIQUE_DETERMINERS:
+                continue  # उन मैचों था: a postposition is missing, not the direct case
+            right = _direct(lexicon, slot.text)
+            if right is None:
+                continue
+            message = (
+                f"'{slot.text}' before '{following.text}' has no postposition: the direct plural is '{right}'"
+            )
+            yield self.replace(slot.start, slot.end, right, message)
