@@ -1,4 +1,6 @@
-"""G026: a verb group in the singular after the plural pronoun वे or हम as subject.
+"""Pronoun subjects and their verb: G026 (number) and G027 (a missing ने).
+
+G026: a verb group in the singular after the plural pronoun वे or हम as subject.
 
 वे and हम take a plural verb, whoever they stand for: वे कल आए थे, वे भाजपा के सांसद
 हैं, हम वहीं रहते हैं. Their verb group in the singular (वे कल आया था, वे सांसद है) is
@@ -16,6 +18,12 @@ phrases, adverbs, objects and predicates, and is silent when
 - the verb is होना's perfective with a genitive on the way (का निधन 1992 में हुआ).
 
 ये is not read: copy often writes it for the singular यह (ये एक बड़ी समस्या है).
+
+G027: मैं, हम, तुम, आप or वे (always subjects in the direct case) read the same way up to a
+known transitive verb's perfective, alone or with है/हैं, or a transitive root or noun
+with लेना/देना (खा लिया, भाग लिया): the subject takes ने (मैंने, उन्होंने). Not a modal or
+an intransitive compound (जा पाए, चल दिए), a passive, a state with था (बंदूक लिए था),
+जीतना/हारना, a masculine plural that is also a subjunctive (अगर हम देखे तो).
 """
 
 from __future__ import annotations
@@ -23,8 +31,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from qa.checks import agreement_words as aw
+from qa.checks.agreement import analysis
+from qa.checks.agreement_lexicon import Genders
 from qa.checks.clauses import OBJECT_PRONOUNS, ClauseRule, Correction, Token, verb_group
-from qa.checks.verb_forms import bare_root, infinitive, verb_word
+from qa.checks.verb_forms import VerbWord, bare_root, infinitive, verb_word
 from qa.engine.rule import Context
 
 #: Plural pronouns in the direct case.
@@ -202,24 +212,32 @@ _WITHOUT_ERGATIVE = aw.word_set("जीत हार पहन")
 _IRREGULAR_PERFECTIVES = aw.word_set("कर दे ले")
 
 
-def _missing_ergative(tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+def _transitive_compound(lexicon: Genders, root: str, vector: VerbWord) -> bool:
+    """A bare root or noun before लेना or देना that makes a transitive verb with it (खा
+    लिया, बेच दिया, भाग लिया), not an intransitive one (चल दिए, रो दिया)."""
+    return vector.root in ("ले", "दे") and (root in aw.TRANSITIVE_ROOTS or lexicon.noun(root) is not None)
+
+
+def _missing_ergative(lexicon: Genders, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
     read = _reading(tokens, start, _DIRECT_PRONOUNS)
     if read is None:
         return None
     k, j = read
     group = verb_group(tokens, j)
-    if group is None or group.passive or group.gendered[0][0] != j:
+    if group is None or group.passive:
+        return None
+    first, verb = group.gendered[0]
+    if first != j and not (first == j + 1 and _transitive_compound(lexicon, tokens[j].normal, verb)):
         return None  # a compound or a modal (चल दिए, जा पाए) takes its first verb's ने
-    verb = group.gendered[0][1]
     if not verb.perfective or verb.root not in aw.TRANSITIVE_ROOTS or verb.root in _WITHOUT_ERGATIVE:
         return None
     if verb.gender == "m" and verb.plural and verb.root not in _IRREGULAR_PERFECTIVES:
         return None  # अगर हम देखे तो: देखे is also the subjunctive (देखें without its nasal)
-    if len(group.gendered) > 1 or any(t.normal not in ("है", "हैं") for t in tokens[j + 1 : group.end]):
+    if len(group.gendered) > 1 or any(t.normal not in ("है", "हैं") for t in tokens[first + 1 : group.end]):
         return None  # लिए था, पहने थे: a state, not an act
     pronoun = tokens[k]
     right = _ERGATIVE_FORMS[pronoun.normal]
-    written = tokens[j].text
+    written = " ".join(token.text for token in tokens[j : first + 1])
     message = f"'{pronoun.text}' before '{written}', a transitive perfective, takes ने: write '{right}'"
     return Correction(pronoun.start, pronoun.end, pronoun.text, right), message
 
@@ -230,4 +248,4 @@ class MissingErgative(ClauseRule):
     wanted = needed = staticmethod(_subject_pronoun)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-        return _missing_ergative(tokens, start)
+        return _missing_ergative(analysis(ctx).genders, tokens, start)
