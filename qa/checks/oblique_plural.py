@@ -1,4 +1,7 @@
-"""G028: a noun in the oblique plural (-ों, -ियों, -ओं) right before a verb or auxiliary.
+"""A plural noun in the wrong case: G028 (oblique before a verb) and G029 (direct before
+a postposition).
+
+G028: a noun in the oblique plural (-ों, -ियों, -ओं) right before a verb or auxiliary.
 
 The oblique plural stands before a postposition (पुस्तकों में, लोगों को); a subject or
 object without one takes the direct plural: 45 पुस्तकें लिखी हैं, 4000 पुस्तकें थीं, कई
@@ -8,6 +11,9 @@ direct plural (पुस्तक -> पुस्तकें, कहानी -
 तत्व -> तत्व). Nouns of time and measure that stand as adverbs without a postposition
 (वर्षों रहा, घंटों बैठे, मीलों चले), numbers (दोनों थे, सैकड़ों थे) and a noun after an
 oblique determiner (उन मैचों था: the postposition is what is missing) are left alone.
+
+G029: a feminine noun in the direct plural (सड़कें, घटनाएं, कहानियां) right before में, से,
+को, पर, ने or द्वारा takes the oblique plural (सड़कों, घटनाओं, कहानियों).
 """
 
 from __future__ import annotations
@@ -103,3 +109,51 @@ class ObliquePluralBeforeVerb(Rule):
                 f"'{slot.text}' before '{following.text}' has no postposition: the direct plural is '{right}'"
             )
             yield self.replace(slot.start, slot.end, right, message)
+
+
+#: Postpositions after which a noun is oblique (not का/की/के: की is also the verb, as in
+#: कई कोशिशें की; not तक, which is also "even": दवाएं तक दे दी).
+_POSTPOSITIONS = aw.word_set("में से को पर ने द्वारा")
+
+
+def _direct_feminine_plural(lexicon: Genders, word: str) -> str | None:
+    """The oblique plural of ``word`` (as written), if it is the direct plural of a
+    feminine noun of certain gender: सड़कें -> सड़कों, घटनाएं -> घटनाओं, कहानियां ->
+    कहानियों."""
+    normal = aw.normal(word)
+    if normal.endswith(("ियां", "ियाँ")):
+        stem = normal[:-4]
+        singulars, oblique = [stem + "ी", stem + "ि"], stem + "ियों"
+    elif normal.endswith(("एं", "एँ")):
+        singulars, oblique = [normal[:-2]], normal[:-2] + "ओं"
+    elif normal.endswith("ें"):
+        singulars, oblique = [normal[:-2]], normal[:-2] + "ों"
+    else:
+        return None
+    for singular in singulars:
+        noun = lexicon.noun(singular) if len(singular) > 1 and aw.is_candidate(singular) else None
+        if noun is not None and noun.gender == "f":
+            return oblique
+    return None
+
+
+def _direct_plural_form(word: str) -> bool:
+    return word.endswith(("ें", "एं", "एँ", "ियां", "ियाँ")) and len(word) > 3
+
+
+class DirectPluralBeforePostposition(Rule):
+    """G029: a feminine noun in the direct plural right before a postposition."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document = analysis(ctx)
+        slots, words, lexicon = document.slots, document.slots.words, document.genders
+        for k in document.occurrences(_direct_plural_form):
+            slot, following = slots[k], slots[k + 1]
+            if slot is None or following is None or following.normal not in _POSTPOSITIONS:
+                continue
+            if words[k - 1] in aw.GENITIVE and aw.key(slot.normal[:-1]) in aw.COMPOUND_POSTPOSITIONS:
+                continue  # के बारें में: बारे misspelt, not the plural of बार
+            right = _direct_feminine_plural(lexicon, slot.text)
+            if right is not None:
+                message = f"'{slot.text}' before '{following.text}' is oblique: write '{right}'"
+                yield self.replace(slot.start, slot.end, right, message)
