@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from qa.checks import agreement_words as aw
-from qa.checks.agreement import analysis
+from qa.checks.agreement import Word, analysis
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.verb_forms import CONSONANTS, verb_word
 from qa.diagnostic import Diagnostic
@@ -88,27 +88,54 @@ def _oblique_plural(word: str) -> bool:
     return word.endswith(("ों", "ओं")) and len(word) > 3
 
 
-class ObliquePluralBeforeVerb(Rule):
-    """G028: an oblique plural noun right before a verb form or auxiliary."""
+class _PluralCase(Rule):
+    """A plural noun (a word :meth:`form` accepts) and the word right after it:
+    :meth:`judge` gives the noun's right form if its case is wrong, :meth:`explain` the
+    message."""
+
+    @staticmethod
+    def form(word: str) -> bool:
+        raise NotImplementedError
+
+    def judge(
+        self, words: list[str | None], k: int, noun: Word, following: Word, lexicon: Genders
+    ) -> str | None:
+        raise NotImplementedError
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         slots, words, lexicon = document.slots, document.slots.words, document.genders
-        for k in document.occurrences(_oblique_plural):
-            slot, following = slots[k], slots[k + 1]
-            if slot is None or following is None:
+        for k in document.occurrences(self.form):
+            noun, following = slots[k], slots[k + 1]
+            if noun is None or following is None:
                 continue
-            if following.normal not in _AUXILIARIES and not _verb(following.normal):
-                continue
-            if words[k - 1] in _OBLIQUE_DETERMINERS:
-                continue  # उन मैचों था: a postposition is missing, not the direct case
-            right = _direct(lexicon, slot.text)
-            if right is None:
-                continue
-            message = (
-                f"'{slot.text}' before '{following.text}' has no postposition: the direct plural is '{right}'"
-            )
-            yield self.replace(slot.start, slot.end, right, message)
+            right = self.judge(words, k, noun, following, lexicon)
+            if right is not None:
+                message = self.explain(noun.text, following.text, right)
+                yield self.replace(noun.start, noun.end, right, message)
+
+    @staticmethod
+    def explain(noun: str, following: str, right: str) -> str:
+        raise NotImplementedError
+
+
+class ObliquePluralBeforeVerb(_PluralCase):
+    """G028: an oblique plural noun right before a verb form or auxiliary."""
+
+    form = staticmethod(_oblique_plural)
+
+    def judge(
+        self, words: list[str | None], k: int, noun: Word, following: Word, lexicon: Genders
+    ) -> str | None:
+        if following.normal not in _AUXILIARIES and not _verb(following.normal):
+            return None
+        if words[k - 1] in _OBLIQUE_DETERMINERS:
+            return None  # उन मैचों था: a postposition is missing, not the direct case
+        return _direct(lexicon, noun.text)
+
+    @staticmethod
+    def explain(noun: str, following: str, right: str) -> str:
+        return f"'{noun}' before '{following}' has no postposition: the direct plural is '{right}'"
 
 
 #: Postpositions after which a noun is oblique (not का/की/के: की is also the verb, as in
@@ -141,19 +168,20 @@ def _direct_plural_form(word: str) -> bool:
     return word.endswith(("ें", "एं", "एँ", "ियां", "ियाँ")) and len(word) > 3
 
 
-class DirectPluralBeforePostposition(Rule):
+class DirectPluralBeforePostposition(_PluralCase):
     """G029: a feminine noun in the direct plural right before a postposition."""
 
-    def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        document = analysis(ctx)
-        slots, words, lexicon = document.slots, document.slots.words, document.genders
-        for k in document.occurrences(_direct_plural_form):
-            slot, following = slots[k], slots[k + 1]
-            if slot is None or following is None or following.normal not in _POSTPOSITIONS:
-                continue
-            if words[k - 1] in aw.GENITIVE and aw.key(slot.normal[:-1]) in aw.COMPOUND_POSTPOSITIONS:
-                continue  # के बारें में: बारे misspelt, not the plural of बार
-            right = _direct_feminine_plural(lexicon, slot.text)
-            if right is not None:
-                message = f"'{slot.text}' before '{following.text}' is oblique: write '{right}'"
-                yield self.replace(slot.start, slot.end, right, message)
+    form = staticmethod(_direct_plural_form)
+
+    def judge(
+        self, words: list[str | None], k: int, noun: Word, following: Word, lexicon: Genders
+    ) -> str | None:
+        if following.normal not in _POSTPOSITIONS:
+            return None
+        if words[k - 1] in aw.GENITIVE and aw.key(noun.normal[:-1]) in aw.COMPOUND_POSTPOSITIONS:
+            return None  # के बारें में: बारे misspelt, not the plural of बार
+        return _direct_feminine_plural(lexicon, noun.text)
+
+    @staticmethod
+    def explain(noun: str, following: str, right: str) -> str:
+        return f"'{noun}' before '{following}' is oblique: write '{right}'"
