@@ -1,4 +1,4 @@
-"""Verb agreement (G020-G023): the verb-form analyser, the clause reader, and the rules
+"""Verb agreement (G020-G023, G026-G029): the verb-form analyser, the clause reader, and the rules
 through the real CLI on the misses they were built for and on the hard passes."""
 
 from __future__ import annotations
@@ -77,6 +77,17 @@ def test_the_clause_reader_finds_the_subject_across_postposition_phrases() -> No
     assert plural.subject is not None and plural.subject.plural
 
 
+def test_with_dative_the_reader_passes_ko_phrases_but_stops_at_ne() -> None:
+    text = "सोमवार को शरीर के विभिन्न अंग को मदद मिली।"
+    tokens = clauses.tokens(text, 0, len(text))
+    clause = clauses.Clause(tokens, builtin(), dative=True)
+    assert clause.verb_start(0) is not None and clause.marked_object
+    assert clause.subject is not None and tokens[clause.subject.index].text == "मदद"
+    ergative = "राम ने किताब पढ़ी।"
+    tokens = clauses.tokens(ergative, 0, len(ergative))
+    assert clauses.Clause(tokens, builtin(), dative=True).verb_start(0) is None
+
+
 def test_tokens_are_the_token_pattern_matches() -> None:
     text = "डॉ॰ राम-श्याम ने\t1,234.5 रु. ENG\u00a0शब्द\u200d, \u200bकहा ?\n(नया)"
     expected = [
@@ -123,6 +134,13 @@ def test_the_clause_reader_gives_up_where_it_cannot_read(text: str) -> None:
         ("नियम रखें गये।", "G021", "रखें"),
         ("उसने पार्क में लड़की को देखी।", "G022", "देखी"),
         ("उन्होंने 1935 से वकालत शुरू किया।", "G023", "किया"),
+        ("सोमवार को पार्टी की बैठक हुआ।", "G020", "हुआ"),
+        ("इससे मरीज़ों को मदद मिलता है।", "G020", "मिलता"),
+        ("वर्तमान में वे भाजपा के सांसद है।", "G026", "है"),
+        ("वे कल शाम दिल्ली पहुंचा था।", "G026", "पहुंचा था"),
+        ("मैं फिर घर जाकर रोटी खाई।", "G027", "मैं"),
+        ("उन्होंने 45 वैज्ञानिक पुस्तकों लिखी हैं।", "G028", "पुस्तकों"),
+        ("इसप की कहानियां को अनुवाद किया।", "G029", "कहानियां"),
     ],
 )
 def test_each_miss_alone_is_found(text: str, code: str, span: str) -> None:
@@ -146,6 +164,14 @@ def test_each_miss_alone_is_found(text: str, code: str, span: str) -> None:
         "महामारी अभी दूर होने में वक्त लगेगा।",  # time takes, the noun of time is the subject
         "यदि यह वाणिज्यिक हो जाता है, तो ठीक है।",  # a predicate after a pronoun subject
         "यह फल विटामिन का अच्छा स्रोत होता है।",  # a predicate noun, the subject before it
+        "रुचि सोया 1920 में बना था।",  # a name right before its verb
+        "ब्लूबेरी एंटीऑक्सीडेंट का अच्छा स्रोत होती हैं।",  # a predicate right before होना
+        "वह कल शाम दिल्ली पहुंचे थे।",  # वह with a plural verb: honorific
+        "ये एक बड़ी समस्या है।",  # ये for यह: which word slipped does not show
+        "वे हाथ में बंदूक लिए थे।",  # a state, not an act: no ने
+        "अगर हम समाचार में देखे तो ऐसा लगता है।",  # देखे: a subjunctive
+        "वह वर्षों रहा और न्यूज़ चैनलों को आड़े हाथों लिया।",  # adverbial oblique plurals
+        "उन्होंने कई कोशिशें की और गर्भ निरोधक दवाएं तक दे दीं।",  # की the verb, तक "even"
     ],
 )
 def test_hard_passes_are_silent(text: str) -> None:

@@ -8,15 +8,17 @@ verb group is a postposition phrase (1920 में, सरकार द्व�
 (भी, यहाँ, नहीं, बाद में) or an invariable predicate (शुरू, लागू, निर्धारित). It says
 nothing when
 
-- the clause has ने, को or a pronoun in -े (उसे, इन्हें): agreement goes elsewhere or to
-  the default (इसे धरोहर घोषित किया गया);
+- the clause has ने, or a passive has को or a pronoun in -े (उसे, इन्हें): agreement goes
+  elsewhere or to the default (इसे धरोहर घोषित किया गया); before an intransitive verb
+  they mark the experiencer or a time and do not matter (उसे मदद मिली, सोमवार को बैठक हुई);
 - a second bare noun stands before the verb (an object or a predicate noun: सरकार कानून
   लागू करेगी, पीड़ा आम समस्या हो गई), or two nouns make the subject (शिक्षा विभाग);
 - the subject follows a conjunction or is followed by one (coordination), or is a
   pronoun, a name or a noun without certain gender (a person's noun: अध्यक्ष, मंत्री);
 - the verb takes a clause or a name (कहा जाता, माना गया, बुलाया जाता);
 - the verb group's words disagree among themselves (G005's business) or it is a passive
-  right after its noun (G005 reads that).
+  right after its noun (G005 reads that), or a lone verb word right after a noun that
+  may be a name or a predicate (:func:`_may_be_predicate`).
 
 Number is checked only where it cannot be honorific: a feminine plural subject (दुकानें)
 with a verb group that ends in a singular (खुली रहेगी). A masculine singular subject with
@@ -32,7 +34,7 @@ from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
 from qa.checks.clauses import Abort, Clause, ClauseRule, Correction, Token, disagreement, verb_group
-from qa.checks.verb_forms import verb_word
+from qa.checks.verb_forms import VerbWord, verb_word
 from qa.engine.rule import Context
 
 #: Verbs that take a clause or a name (कहा जाता है, बुलाया गया): the default agreement.
@@ -47,11 +49,30 @@ _INTRANSITIVE_ROOTS = aw.word_set(
 
 
 _GENDER_NAMES = {"m": "masculine", "f": "feminine"}
+#: Words after which a noun is a common noun, not a name: a genitive, a postposition,
+#: को, a demonstrative or a number word.
+_COMMON_NOUN_AFTER = frozenset(aw.GENITIVE) | aw.word_set("में से पर तक द्वारा को इस उस इन उन यह वह ये वे")
+
+
+#: Verbs that take a predicate noun or adjective (स्रोत होती हैं, सुंदर लगती): a bare noun
+#: right before one of their forms, but the perfective of होना (बैठक हुई), may be that.
+_PREDICATIVE_ROOTS = aw.word_set("हो रह बन लग दिख दिखाई")
+
+
+def _may_be_predicate(tokens: list[Token], noun: int, root: str, verb: VerbWord) -> bool:
+    """The noun at ``noun``, right before a verb group whose main verb is ``root`` and
+    whose one gendered word is ``verb``, may be other than its subject: a name (रुचि सोया:
+    nothing before it shows a common noun, as a genitive or possessive, an adjective, a
+    postposition or इस do), or a predicate (का अच्छा स्रोत होती हैं)."""
+    before = tokens[noun - 1].normal if noun else None
+    if before is None or not (before in _COMMON_NOUN_AFTER or aw.agreeing(before) is not None):
+        return True
+    return root in _PREDICATIVE_ROOTS and not (verb.root == "हो" and verb.perfective)
 
 
 def _judge(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
     """The correction and message for the clause at ``start``, if its verb disagrees."""
-    clause = Clause(tokens, lexicon)
+    clause = Clause(tokens, lexicon, dative=True)
     try:
         j = clause.verb_start(start)
     except Abort:
@@ -62,7 +83,15 @@ def _judge(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tupl
         return None
     if not (group.passive or group.root in _INTRANSITIVE_ROOTS) or group.root in _NAMING_ROOTS:
         return None  # an object before a transitive verb may be the noun: वे बात करते हैं
-    if j == subject.index + 1 and (group.passive or len(group.gendered) == 1):
+    if clause.marked_object and group.passive:
+        return None  # इसे धरोहर घोषित किया गया: the passive takes the default
+    if j == subject.index + 1 and (
+        group.passive
+        or (
+            len(group.gendered) == 1
+            and _may_be_predicate(tokens, subject.index, group.root, group.gendered[0][1])
+        )
+    ):
         return None  # a passive right after its noun is G005's; रुचि सोया is a name
     found = disagreement(view, tokens, group, subject)
     if found is None:

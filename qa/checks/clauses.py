@@ -56,6 +56,9 @@ OBJECT_PRONOUNS = aw.word_set("इसे उसे इन्हें उन्�
 #: What takes agreement off the nominative (ने, को), and conjunctions (coordination).
 _ABORT = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS | aw.word_set("ने को जिसे जिन्हें और तथा एवं व या")
 _MARKED_PRONOUNS = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS
+_DATIVE = OBJECT_PRONOUNS | {"को"}
+#: Words after which a हुआ/हुई/हुए is the verb of its clause (हुई थी, हुआ और).
+_AFTER_VERB = aw.word_set("है हैं था थे थी थीं") | _CLAUSE_ENDS
 _ADVERBS = aw.word_set(
     """भी ही तो नहीं न अब तब फिर आज कल यहाँ यहां वहाँ वहां अभी पहले बाद लगभग करीब केवल सिर्फ सिर्फ़
     जल्द जल्दी अक्सर हमेशा कभी शायद धीरे फिलहाल फ़िलहाल इसमें उसमें इनमें उनमें इससे उससे इनसे उनसे इसपर उसपर"""
@@ -154,10 +157,14 @@ class Abort(Exception):
 class Clause:
     """One clause read from its start: the subject, then what stands before the verb.
     With ``marked``, phrases with ने and को (and उसने, उसे …) are read as postposition
-    phrases, and ``ergative`` tells whether the clause has ने."""
+    phrases, and ``ergative`` tells whether the clause has ने; with ``dative``, those
+    with को (and उसे …) only, ने still stopping the reading."""
 
-    def __init__(self, tokens: list[Token], lexicon: Genders, *, marked: bool = False) -> None:
+    def __init__(
+        self, tokens: list[Token], lexicon: Genders, *, marked: bool = False, dative: bool = False
+    ) -> None:
         self.tokens, self.lexicon, self.marked = tokens, lexicon, marked
+        self._markers = _MARKED_PRONOUNS | {"ने", "को"} if marked else _DATIVE if dative else frozenset()
         self.ergative = False
         #: the clause has को or उसे, इन्हें …
         self.marked_object = False
@@ -212,6 +219,14 @@ class Clause:
             or getattr(aw.agreeing(token.normal), "kind", None) == "adjective"
         )
 
+    def _finite_hua(self, j: int) -> bool:
+        """हुआ/हुई/हुए at ``j`` is the verb (बैठक हुई।, हुए थे), not an attribute (पैदा हुई
+        अनिश्चितता): an auxiliary, a clause end or punctuation follows."""
+        if not self.tokens[j].normal.startswith("हु"):
+            return False
+        following = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        return following is None or following.kind != "word" or following.normal in _AFTER_VERB
+
     def verb_start(self, j: int) -> int | None:
         """Read up to the verb group: its first token, or None where the clause ends
         first or holds what the rule cannot read (raises :class:`Abort` for some)."""
@@ -222,12 +237,14 @@ class Clause:
             following = tokens[j + 1].normal if j + 1 < len(tokens) else None
             if token.kind == "other":
                 return None
-            if self.marked and (word in ("ने", "को") or word in _MARKED_PRONOUNS):
+            if word in self._markers:
                 self.ergative = self.ergative or word == "ने" or word in aw.ERGATIVE_PRONOUNS
                 self.marked_object = self.marked_object or word == "को" or word in OBJECT_PRONOUNS
                 if word in ("ने", "को"):
-                    if len(self.nouns) > 1:
+                    if len(self.nouns) > 1 and self.marked:
                         raise Abort  # यह किताब राम ने: an object before the subject?
+                    if len(self.nouns) > 1:
+                        self.nouns = []  # विभिन्न अंग को: a dative phrase, never the subject
                     self.postposition()
                 else:
                     self.close()
@@ -240,7 +257,7 @@ class Clause:
             if (
                 token.kind == "number"
                 or word in _MODIFIERS
-                or (aw.agreeing(word) is not None and word not in aw.GENITIVE)
+                or (aw.agreeing(word) is not None and word not in aw.GENITIVE and not self._finite_hua(j))
             ):
                 if self.nouns and tokens[self.nouns[-1]].normal in _ERA and token.kind == "number":
                     self.nouns.pop()  # सन् 1935 से: the era word goes with its number

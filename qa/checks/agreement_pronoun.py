@@ -1,0 +1,251 @@
+"""Pronoun subjects and their verb: G026 (number) and G027 (a missing ने).
+
+G026: a verb group in the singular after the plural pronoun वे or हम as subject.
+
+वे and हम take a plural verb, whoever they stand for: वे कल आए थे, वे भाजपा के सांसद
+हैं, हम वहीं रहते हैं. Their verb group in the singular (वे कल आया था, वे सांसद है) is
+wrong, and no honorific excuses it: the honorific goes the other way (वह आए). The rule
+reads from the pronoun to the verb group that ends its clause, across postposition
+phrases, adverbs, objects and predicates, and is silent when
+
+- the pronoun stands before a noun or adjective with no postposition after it (वे लोग:
+  the noun phrase is the subject), or right after a noun (कारण वे है);
+- ने, को, उसे/मुझे …, a conjunction, a relative or another pronoun stands on the way
+  (another subject, coordination, a clause inside the clause);
+- the group is a transitive perfective without ने (वे खाना खाया wants उन्होंने, not a
+  plural) or of a verb that takes a clause (कहा गया है कि);
+- the only singular word is है after a plural participle (रहे है, सकते है: T027's);
+- the verb is होना's perfective with a genitive on the way (का निधन 1992 में हुआ).
+
+ये is not read: copy often writes it for the singular यह (ये एक बड़ी समस्या है).
+
+G027: मैं, हम, तुम, आप or वे (always subjects in the direct case) read the same way up to a
+known transitive verb's perfective, alone or with है/हैं, or a transitive root or noun
+with लेना/देना (खा लिया, भाग लिया): the subject takes ने (मैंने, उन्होंने). Not a modal or
+an intransitive compound (जा पाए, चल दिए), a passive, a state with था (बंदूक लिए था),
+जीतना/हारना, a masculine plural that is also a subjunctive (अगर हम देखे तो).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from qa.checks import agreement_words as aw
+from qa.checks.agreement import analysis
+from qa.checks.agreement_lexicon import Genders
+from qa.checks.clauses import OBJECT_PRONOUNS, ClauseRule, Correction, Token, verb_group
+from qa.checks.verb_forms import VerbWord, bare_root, infinitive, verb_word
+from qa.engine.rule import Context
+
+#: Plural pronouns in the direct case.
+_PLURAL_PRONOUNS = aw.word_set("वे हम")
+#: What ends the reading: ने, coordination, relatives, other subjects, कि.
+_STOPS = (
+    aw.CLAUSE_BREAKS
+    | aw.ERGATIVE_PRONOUNS
+    | OBJECT_PRONOUNS
+    | aw.word_set("ने को और तथा एवं व या जैसे जैसा जैसी जहाँ जहां मैं तुम आप वह यह ये")
+    | _PLURAL_PRONOUNS
+)
+#: Copulas with nothing gendered: the singular and its plural.
+_COPULA_PLURAL = {"है": "हैं"}
+_COPULAS = aw.word_set("है हैं हो")
+#: The singular of a plural pronoun that colloquial copy writes for it (वे for वह).
+_SINGULAR_PRONOUNS = {"वे": "वह"}
+_CLAUSE_ENDS = aw.CLAUSE_BREAKS | aw.word_set("और तथा एवं व या")
+
+
+#: Personal pronouns in the direct case, always a subject, and their form with ने.
+_ERGATIVE_FORMS = {"मैं": "मैंने", "हम": "हमने", "तुम": "तुमने", "आप": "आपने", "वे": "उन्होंने"}
+_DIRECT_PRONOUNS = frozenset(_ERGATIVE_FORMS)
+
+
+def _subject_pronoun(word: str) -> bool:
+    """A pronoun G026 or G027 reads from: one test for both, so that the sentences and
+    the words it marks in them are found once for the two rules."""
+    return word in _DIRECT_PRONOUNS
+
+
+@lru_cache(maxsize=1 << 12)
+def _stops(word: str) -> bool:
+    return word in _STOPS or word.startswith(("जिस", "जिन"))
+
+
+def _stands_alone(tokens: list[Token], k: int) -> bool:
+    """The pronoun at ``k`` is a pronoun, not a determiner: no noun or adjective follows
+    it, or the noun has a postposition after it, which would need the oblique इन/उन."""
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    if following is None or following.kind != "word":
+        return following is None or following.kind == "other"
+    word = following.normal
+    if word in aw.FUNCTION_WORDS or verb_word(word) is not None:
+        return word not in aw.GENITIVE
+    if aw.agreeing(word) is not None:
+        return False
+    after = tokens[k + 2].normal if k + 2 < len(tokens) else None
+    # वे before a noun with a postposition would be उन (उन लोगों के), but हम and आप stay
+    oblique_differs = tokens[k].normal == "वे"
+    return not aw.is_candidate(word) or (oblique_differs and after in aw.POSTPOSITIONS)
+
+
+def _ends_clause(tokens: list[Token], k: int) -> bool:
+    token = tokens[k] if k < len(tokens) else None
+    return token is None or token.kind != "word" or token.normal in _CLAUSE_ENDS
+
+
+def _verb_at(tokens: list[Token], k: int) -> bool:
+    word = tokens[k].normal
+    following = tokens[k + 1].normal if k + 1 < len(tokens) else None
+    return verb_word(word) is not None or bare_root(word, following) or word in _COPULAS
+
+
+def _after_noun(tokens: list[Token], start: int, k: int) -> bool:
+    """A noun stands right before the pronoun at ``k`` (कारण वे है: the noun may be the
+    subject), not a compound postposition after a genitive (के मुताबिक़ वे)."""
+    before = tokens[k - 1].normal if k > start else ""
+    postposition = (
+        aw.key(before) in aw.COMPOUND_POSTPOSITIONS and k - 1 > start and tokens[k - 2].normal in aw.GENITIVE
+    )
+    return aw.is_candidate(before) and not postposition
+
+
+def _pronoun(tokens: list[Token], start: int, pronouns: frozenset[str]) -> int | None:
+    """The first of ``pronouns`` in the clause at ``start``, if it stands alone."""
+    for k in range(start, len(tokens)):
+        token = tokens[k]
+        if token.kind == "other":
+            return None
+        if token.normal in pronouns:
+            return k if _stands_alone(tokens, k) and not _after_noun(tokens, start, k) else None
+        if _stops(token.normal) or _verb_at(tokens, k):
+            return None
+    return None
+
+
+def _reading(tokens: list[Token], start: int, pronouns: frozenset[str]) -> tuple[int, int] | None:
+    """The slot of a pronoun subject (one of ``pronouns``) of the clause at ``start`` and
+    of the first word of its verb group, when nothing on the way stops the reading."""
+    k = _pronoun(tokens, start, pronouns)
+    if k is None:
+        return None
+    for j in range(k + 1, len(tokens)):
+        token = tokens[j]
+        if token.kind == "other" or _stops(token.normal):
+            return None
+        if infinitive(token.normal) and not _ends_clause(tokens, j + 1):
+            continue  # वे खेलने जाते हैं
+        if _verb_at(tokens, j):
+            if tokens[j - 1].normal in aw.GENITIVE or _genitive_subject(tokens, k, j):
+                return None  # के लिए: a postposition, and what it ends may be a title
+            return k, j
+    return None
+
+
+def _singular_group(view: str, tokens: list[Token], j: int) -> Correction | None:
+    """The verb group at ``j`` in the plural, if it is in the singular."""
+    if tokens[j].normal in _COPULA_PLURAL:
+        if not _ends_clause(tokens, j + 1):
+            return None
+        token = tokens[j]
+        return Correction(token.start, token.end, token.text, _COPULA_PLURAL[token.normal])
+    group = verb_group(tokens, j)
+    if group is None:
+        return None
+    first, main = group.gendered[0]
+    if (
+        main.perfective and main.root in aw.TRANSITIVE_ROOTS and not group.passive
+    ) or main.root in aw.CLAUSAL_ROOTS:
+        return None  # वे खाना खाया: an ergative left out, not a number slip; वे कहा गया है कि
+    last = tokens[group.end - 1]
+    pieces, at, singular = [], tokens[first].start, False
+    for k, verb in group.gendered:
+        final = k == group.end - 1
+        # a feminine word shows its number only at the end of the group (गई थीं)
+        shows = verb.gender == "m" or final
+        singular = singular or (shows and not verb.plural)
+        pieces += [view[at : tokens[k].start], verb.inflect(verb.gender, verb.plural or shows)]
+        at = tokens[k].end
+    if last.normal in _COPULA_PLURAL:
+        if not singular and main.gender == "m":
+            return None  # रहे है: T027's; रही है shows its number in है alone
+        singular = True
+        pieces += [view[at : last.start], _COPULA_PLURAL[last.normal]]
+        at = last.end
+    if not singular:
+        return None
+    start = tokens[first].start
+    return Correction(start, at, view[start:at], "".join(pieces))
+
+
+def _genitive_subject(tokens: list[Token], k: int, j: int) -> bool:
+    """A genitive phrase between the pronoun at ``k`` and होना's perfective at ``j`` may
+    be the subject (वे … हिदायतुल्लाह का निधन 1992 में हुआ: वे is a slip for व)."""
+    verb = verb_word(tokens[j].normal)
+    existential = verb is not None and verb.root == "हो" and verb.perfective
+    return existential and any(token.normal in aw.GENITIVE for token in tokens[k + 1 : j])
+
+
+def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+    read = _reading(tokens, start, _PLURAL_PRONOUNS)
+    found = _singular_group(view, tokens, read[1]) if read else None
+    if read is None or found is None:
+        return None
+    pronoun = tokens[read[0]]
+    singular = _SINGULAR_PRONOUNS.get(pronoun.normal)
+    alternative = f" (or '{singular}' if one is meant)" if singular else ""
+    return found, f"'{found.written}' after the plural '{pronoun.text}': write '{found.right}'{alternative}"
+
+
+class PluralPronounAgreement(ClauseRule):
+    """G026: a singular verb group after वे or हम as subject."""
+
+    wanted = needed = staticmethod(_subject_pronoun)
+
+    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        return _judge(ctx.document.view, tokens, start)
+
+
+#: Transitive verbs whose perfective also stands without ने: जीतना and हारना (वह चुनाव
+#: जीता), and those of wearing and holding, whose participle is a state (कुर्ता पहने).
+_WITHOUT_ERGATIVE = aw.word_set("जीत हार पहन")
+#: Roots whose plural perfective (किए, दिए, लिए, पिए) is no subjunctive (करे, दे, ले, पिए).
+_IRREGULAR_PERFECTIVES = aw.word_set("कर दे ले")
+
+
+def _transitive_compound(lexicon: Genders, root: str, vector: VerbWord) -> bool:
+    """A bare root or noun before लेना or देना that makes a transitive verb with it (खा
+    लिया, बेच दिया, भाग लिया), not an intransitive one (चल दिए, रो दिया)."""
+    return vector.root in ("ले", "दे") and (root in aw.TRANSITIVE_ROOTS or lexicon.noun(root) is not None)
+
+
+def _missing_ergative(lexicon: Genders, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+    read = _reading(tokens, start, _DIRECT_PRONOUNS)
+    if read is None:
+        return None
+    k, j = read
+    group = verb_group(tokens, j)
+    if group is None or group.passive:
+        return None
+    first, verb = group.gendered[0]
+    if first != j and not (first == j + 1 and _transitive_compound(lexicon, tokens[j].normal, verb)):
+        return None  # a compound or a modal (चल दिए, जा पाए) takes its first verb's ने
+    if not verb.perfective or verb.root not in aw.TRANSITIVE_ROOTS or verb.root in _WITHOUT_ERGATIVE:
+        return None
+    if verb.gender == "m" and verb.plural and verb.root not in _IRREGULAR_PERFECTIVES:
+        return None  # अगर हम देखे तो: देखे is also the subjunctive (देखें without its nasal)
+    if len(group.gendered) > 1 or any(t.normal not in ("है", "हैं") for t in tokens[first + 1 : group.end]):
+        return None  # लिए था, पहने थे: a state, not an act
+    pronoun = tokens[k]
+    right = _ERGATIVE_FORMS[pronoun.normal]
+    written = " ".join(token.text for token in tokens[j : first + 1])
+    message = f"'{pronoun.text}' before '{written}', a transitive perfective, takes ने: write '{right}'"
+    return Correction(pronoun.start, pronoun.end, pronoun.text, right), message
+
+
+class MissingErgative(ClauseRule):
+    """G027: a pronoun subject without ने before a transitive verb's perfective."""
+
+    wanted = needed = staticmethod(_subject_pronoun)
+
+    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        return _missing_ergative(analysis(ctx).genders, tokens, start)
