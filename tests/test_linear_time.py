@@ -54,6 +54,10 @@ def _text_report(unit: str, select: list[str]) -> Callable[[int], Callable[[], o
 
 CASES = {
     "U029 on a run of ASCII digits": _check("text", UNITS["ascii digit"], ["U029"]),
+    "U029 and U035 on one number in both digit systems": _check(
+        "text", UNITS["both digit systems"], ["U029", "U035"]
+    ),
+    "U029 and U035 on numbers in both digit systems": _check("text", "5० 3.३ ", ["U029", "U035"]),
     "U023 on a run of pipes": _check("text", UNITS["pipe"], ["U023"]),
     "HTML reader on '<'": _read("html", UNITS["lt"]),
     "HTML reader on spaces": _read("html", UNITS["space"]),

@@ -21,7 +21,7 @@ from qa.files import discover
 from qa.formats import READERS
 from qa.report import ALIASES, FORMATS, encoder, formatter, summary
 from qa.report.options import ReportOptions, from_config
-from qa.runtime import settle
+from qa.runtime import is_batch, settle, uncollected
 from qa.sources import SourceText, decode, encode, read_file
 from qa.writer import write_fixed
 
@@ -168,7 +168,7 @@ def check(
     if not files and "-" not in paths:
         include = ", ".join(config["include"])
         click.echo(f"qa: warning: no files to check in {', '.join(paths)} (include: {include})", err=True)
-    if len(files) > 1:
+    if is_batch(files):
         settle()
     outcomes = _lint_all(paths, files, stdin_filename, session, options, cache, jobs)
     for outcome in _progress(outcomes, len(files) + ("-" in paths)):
@@ -343,7 +343,8 @@ def _lint_one(
     config = session.config if stdin else session.config_for(path)
 
     def lint(text: str) -> list[Diagnostic]:
-        return session.diagnostics(text, path=path, bom=source.bom, config=config)
+        with uncollected():
+            return session.diagnostics(text, path=path, bom=source.bom, config=config)
 
     if not (options.fix or options.diff):
         cache = caches.for_file(name, stdin=stdin) if caches else None
