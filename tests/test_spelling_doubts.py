@@ -274,3 +274,25 @@ def test_a_common_word_less_a_halant_is_a_slip_beside_an_unknown_word(text: str,
     config = Config()
     config.values["select"] = ["T002"]
     assert [text[d.start : d.end] for d in api.check(text, config=config)] == [word]
+
+
+@pytest.mark.parametrize("word", ["मजिस्ट्ेट", "निजामुदद्ीन", "वि्रेताओं", "इ्राइल"])
+def test_a_virama_on_a_vowel_sign_or_vowel_is_damaged(word: str) -> None:
+    assert spelling_doubts.damaged(word)
+
+
+@pytest.mark.parametrize("word", ["मजिस्ट्रेट", "निजामुद्दीन", "विक्रेताओं", "महानतम्"])
+def test_well_formed_viramas_are_not_damaged(word: str) -> None:
+    assert not spelling_doubts.damaged(word)
+
+
+def test_a_letter_slip_of_a_long_common_word_beside_a_name_is_still_a_slip() -> None:
+    text = "संयुक्त राष्ट्र के मासचिव गुटेरस ने कहा।"
+    start = text.index("मासचिव")
+    end = start + len("मासचिव")
+    assert spelling_doubts.in_name(text, start, end)  # गुटेरस is in no list
+    honorific = context_counts().honorific
+    assert not spelling_doubts.doubt(text, start, end, "मासचिव", "महासचिव", honorific)
+    name = "अलेजांद्रा गोंजालेज अनाया ने कहा।"  # a form of three letters: a name's
+    start = name.index("अनाया")
+    assert spelling_doubts.doubt(name, start, start + len("अनाया"), "अनाया", "अपनाया", honorific)

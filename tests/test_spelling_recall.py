@@ -127,7 +127,8 @@ def test_an_ending_slip_is_e_for_ai_or_o_for_au_in_the_last_vowel_only() -> None
 
 
 def test_the_letter_margin_falls_with_the_length_of_the_form() -> None:
-    from qa.checks.spelling import LETTER_MARGIN, letter_margin, letters
+    from qa.checks.spelling import LETTER_MARGIN, letter_margin
+    from qa.text.akshara import letters
 
     assert letters("हर्षवर्न") == 6 and letters("शिराज") == 3
     assert letter_margin("शिराज") == letter_margin("लॉकाउन") == LETTER_MARGIN

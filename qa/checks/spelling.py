@@ -24,7 +24,6 @@ from qa.engine.rule import Context, Rule
 from qa.text import akshara
 from qa.text.akshara import (
     CONSONANTS,
-    INDEPENDENT_VOWELS,
     VIRAMA,
     VOWEL_SIGNS,
     NearIndex,
@@ -32,6 +31,7 @@ from qa.text.akshara import (
     distance,
     dropped_one,
     ending_slip,
+    letters,
     light_slip,
     nfd_nukta,
     sign_slip,
@@ -210,11 +210,6 @@ def short_cut_repeated(word: str, candidate: str, uses: int) -> bool:
             or (transposed(word, candidate) and not light_slip(word, candidate))
         )
     )  # a letter, not a sign: a nasal one place off (आंशका for आशंका) is a sign's slip
-
-
-def letters(word: str) -> int:
-    """The consonants and vowels of ``word`` (its length with the signs left out)."""
-    return sum(ch in CONSONANTS or ch in INDEPENDENT_VOWELS for ch in word)
 
 
 def _inner_letter_dropped(word: str, longer: str) -> bool:

@@ -31,9 +31,13 @@ from qa.text.akshara import (
     NUKTA,
     VIRAMA,
     WORD_LETTERS,
+    aksharas,
+    dropped_one,
+    letters,
     light_slip,
     nfd_nukta,
     sign_slip,
+    transposed,
 )
 from qa.text.normalize import key
 
@@ -163,6 +167,36 @@ def _sign_dropped(word: str, candidate: str) -> bool:
 
 #: A word this common missing a sign beside an unknown word is still a slip (:func:`_sign_dropped`).
 SIGN_SLIP_ZIPF = 4.0
+
+
+def _letter_slipped(word: str, candidate: str) -> bool:
+    """``word`` is a damaged spelling (:func:`damaged`: निजामुदद्ीन), or a word of Zipf
+    :data:`SIGN_SLIP_ZIPF` or more of :data:`LETTER_SLIP_LENGTH` aksharas or more with one
+    character dropped or two neighbours swapped, in a form of that many letters that
+    spells no other English word (मासचिव, पर्करण, पसपोर्ट): a name beside it is no excuse,
+    names are not spelled so and are seldom a whole letter from so long and common a
+    word; a shorter form is (अनाया for अपनाया), and so is a loan (कलेक्ट, "collect")."""
+    if damaged(word):
+        return True
+    return (
+        (dropped_one(word, candidate) or transposed(word, candidate))
+        and len(aksharas(candidate)) >= LETTER_SLIP_LENGTH
+        and letters(word) >= LETTER_SLIP_LENGTH
+        and lexicon.zipf(candidate) >= SIGN_SLIP_ZIPF
+        and not english_readings(word) - english_readings(candidate)
+    )
+
+
+#: The shortest word (aksharas) and form (letters) of :func:`_letter_slipped`.
+LETTER_SLIP_LENGTH = 4
+
+#: A virama on a vowel sign, or after a vowel or a vowel sign: no word or name is spelled so.
+_DAMAGED = regex.compile("\u094d[\u093e-\u094c\u0962\u0963]|[\u093e-\u094c\u0905-\u0914]\u094d")
+
+
+def damaged(word: str) -> bool:
+    """``word`` has a virama no spelling puts there (on a vowel sign or a vowel, or before one)."""
+    return _DAMAGED.search(word) is not None
 
 
 def _named_apart(word: str, candidate: str) -> bool:
@@ -462,7 +496,10 @@ def doubt(
         if before_classifier(text, end) or defined_as_name(text, start, end):
             return True  # a village's, clan's or river's name, whatever common word it resembles
         if lexicon.zipf(candidate) < FIXED_ZIPF and (
-            (not _sign_dropped(word, candidate) and in_name(text, start, end, slip))
+            (
+                not (_sign_dropped(word, candidate) or _letter_slipped(word, candidate))
+                and in_name(text, start, end, slip)
+            )
             or (_named_apart(word, candidate) and beside_place(text, start, end))
         ):
             return True  # a name's own spelling, near a rare word, another name or a place

@@ -135,6 +135,11 @@ def light_slip(a: str, b: str) -> bool:
     return a != b and nfd_nukta(a).translate(_NO_LIGHT) == nfd_nukta(b).translate(_NO_LIGHT)
 
 
+def letters(word: str) -> int:
+    """The consonants and vowels of ``word`` (its length with the signs left out)."""
+    return sum(ch in CONSONANTS or ch in INDEPENDENT_VOWELS for ch in word)
+
+
 def dropped_one(word: str, longer: str) -> bool:
     """True if ``word`` is ``longer`` with one character left out (वायस, वायरस)."""
     return len(longer) == len(word) + 1 and any(
