@@ -27,6 +27,7 @@ from qa.text.akshara import ending_slip
         ("संक्रमि", "संक्रमित"),
         ("जिलाधकारी", "जिलाधिकारी"),  # a long word's dropped i sign
         ("लाभार्थयों", "लाभार्थियों"),
+        ("लकडाउन", "लॉकडाउन"),  # a long loan's open o: written ा or ो, never left out
         ("हर्षवर्न", "हर्षवर्धन"),  # a long form: the letter margin falls with its length
     ],
 )

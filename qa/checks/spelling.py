@@ -215,12 +215,13 @@ def short_cut_repeated(word: str, candidate: str, uses: int) -> bool:
 def _inner_letter_dropped(word: str, longer: str) -> bool:
     """``word`` is ``longer`` less one letter or sign that is neither its first character,
     nor its last unless a consonant, nor a vowel sign other than ा (or, in a word of
-    :data:`MIN_LONG_LETTERS` letters, an i or u sign): transliterations vary in their
+    :data:`MIN_LONG_LETTERS` letters, an i, u or open o sign): transliterations vary in their
     other vowels (इकनॉमिक, सेक्रटरी) but keep a long a (लॉकडाउन, not लॉकडउन); a cut final
     vowel makes another word or name (कैरोलिन, सम्बोधि), and so does a cut start (ईएसआई),
     while a cut final consonant (लॉकडाउ, संक्रमि) leaves a stem no word ends in — but for
     an initialism's last letter name (आईएमएफ -> आईएमए spells another) — and a long
-    word keeps its i and u (जिलाधकारी, लाभार्थयों), and a native one of :data:`MIN_SLIP_LETTERS`
+    word keeps its i and u (जिलाधकारी, लाभार्थयों) and a loan's open o, which papers
+    write or change but do not leave out (लकडाउन), and a native one of :data:`MIN_SLIP_LETTERS`
     letters its e and o (सनानियों, शधकर्ता: :func:`_native`; a short i or u, गुरमत for
     गुरमीत, leaves another word too often)."""
     if not dropped_one(word, longer):
@@ -236,9 +237,10 @@ def _inner_letter_dropped(word: str, longer: str) -> bool:
     )
 
 
-#: The vowel signs a long word's letter slip may drop (``ा`` in any word), and those a
+#: The vowel signs a long word's letter slip may drop (``ा`` in any word; ``ॉ`` is a loan's
+#: open o, spelled ा or ो in some papers but never left out), and those a
 #: native word's may drop too.
-_KEPT_SIGNS_LONG, _NATIVE_KEPT_SIGNS = "ािीुू", "ेैोौ"
+_KEPT_SIGNS_LONG, _NATIVE_KEPT_SIGNS = "ािीुूॉ", "ेैोौ"
 
 
 def _known_to_both(candidate: str, floor: float = MIN_RARE_ZIPF, *, places: bool = False) -> bool:
