@@ -201,7 +201,7 @@ def analysis(ctx: Context) -> Analysis:
 
 def _oblique(noun: Word, following: str | None) -> bool:
     """The noun is in the oblique case: a postposition follows, or it is an oblique plural."""
-    return following in aw.POSTPOSITIONS or noun.normal.endswith("ों")
+    return following in aw.POSTPOSITIONS or _bare_postposition(following) or noun.normal.endswith("ों")
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,8 +399,11 @@ def _may_reach_past(words: list[str | None], j: int, attribute: aw.Agreeing) -> 
     noun at ``j``: a genitive or possessive past any postposition phrase (जिनका [रोगी से]
     संपर्क), an adjective or participle past a genitive phrase (छोटी [गांव की] लड़की) or
     into a participle's phrase (सच्चा, [दिल को] सुकून देने वाला), but not past से, में or
-    को otherwise (पैदा हुई [अनिश्चितता] से बाज़ार गिरा)."""
+    को otherwise (पैदा हुई [अनिश्चितता] से बाज़ार गिरा). A possessive also past अनुसार or
+    मुताबिक without के (उसका [नियम अनुसार] काम)."""
     following = words[j + 1] if j + 1 < len(words) else None
+    if attribute.kind == "possessive" and _bare_postposition(following):
+        return True  # उसका [नियम अनुसार] काम
     if following not in aw.POSTPOSITIONS:
         return False
     if attribute.kind in ("genitive", "possessive") or following in aw.GENITIVE:
@@ -518,8 +521,19 @@ def ends_phrase(following: str | None, lexicon: Genders) -> bool:
     return (
         aw.ends_phrase(following)
         or following in _PRONOUNS
+        or _bare_postposition(following)
         or (following is not None and _finite_verb(following, lexicon))
     )
+
+
+#: Compound postpositions that may follow a noun without के (जनगणना अनुसार, रिपोर्ट
+#: मुताबिक): the noun before them ends its phrase, in the oblique.
+_BARE_POSTPOSITIONS = frozenset(map(aw.key, aw.word_set("अनुसार मुताबिक")))
+
+
+def _bare_postposition(word: str | None) -> bool:
+    """Whether ``word`` is one of :data:`_BARE_POSTPOSITIONS`, in any spelling."""
+    return word is not None and aw.key(word) in _BARE_POSTPOSITIONS
 
 
 #: Pronouns in the direct case: one after a noun begins a new phrase (की ख़ास चीज़ यह है).
