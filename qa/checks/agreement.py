@@ -201,7 +201,7 @@ def analysis(ctx: Context) -> Analysis:
 
 def _oblique(noun: Word, following: str | None) -> bool:
     """The noun is in the oblique case: a postposition follows, or it is an oblique plural."""
-    return following in aw.POSTPOSITIONS or noun.normal.endswith("ों")
+    return following in aw.POSTPOSITIONS or _bare_postposition(following) or noun.normal.endswith("ों")
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +264,7 @@ def _attribute_finding(
     attribute = aw.attributive(words, i)
     if attribute is None or attribute.kind not in kinds:
         return None
-    if attribute.kind == "possessive" and after_name(words, i):
+    if attribute.kind == "possessive" and after_name(words, i, attribute):
         return None
     head = _head(words, i, attribute, document.genders)
     noun_slot = slots[head.index] if head else None
@@ -293,10 +293,16 @@ def _listed(slots: Slots, j: int) -> bool:
     return any(_at(slots.words, k) in _CONJUNCTIONS for k in range(j + 2, j + 7))
 
 
-def after_name(words: list[str | None], i: int) -> bool:
-    """A word that may be a noun or name right before: संत मेरी चर्च is Mary's church."""
+#: Possessives of the first and second person, whose forms are also names (मेरी: Mary).
+_NAME_LIKE_STEMS = aw.word_set("मेर तेर")
+
+
+def after_name(words: list[str | None], i: int, attribute: aw.Agreeing) -> bool:
+    """A possessive that may be a name, after a word that may be a noun or name: संत
+    मेरी चर्च is Mary's church. A third-person possessive is a pronoun after any word
+    (पत्रकारिता के जरिए उनके उल्लेखनीय सेवाओं)."""
     before = words[i - 1] if i > 0 else None
-    return before is not None and aw.is_candidate(before)
+    return attribute.stem in _NAME_LIKE_STEMS and before is not None and aw.is_candidate(before)
 
 
 def head_slot(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> tuple[int, bool]:
@@ -393,8 +399,11 @@ def _may_reach_past(words: list[str | None], j: int, attribute: aw.Agreeing) -> 
     noun at ``j``: a genitive or possessive past any postposition phrase (जिनका [रोगी से]
     संपर्क), an adjective or participle past a genitive phrase (छोटी [गांव की] लड़की) or
     into a participle's phrase (सच्चा, [दिल को] सुकून देने वाला), but not past से, में or
-    को otherwise (पैदा हुई [अनिश्चितता] से बाज़ार गिरा)."""
+    को otherwise (पैदा हुई [अनिश्चितता] से बाज़ार गिरा). A possessive also past अनुसार or
+    मुताबिक without के (उसका [नियम अनुसार] काम)."""
     following = words[j + 1] if j + 1 < len(words) else None
+    if attribute.kind == "possessive" and _bare_postposition(following):
+        return True  # उसका [नियम अनुसार] काम
     if following not in aw.POSTPOSITIONS:
         return False
     if attribute.kind in ("genitive", "possessive") or following in aw.GENITIVE:
@@ -456,7 +465,8 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
     मौसम, उन के [सत्ता में] आने, का [हाथ से बुना हुआ] कपड़ा, का [एक भाषा से दूसरी भाषा
     में] अनुवाद): yes unless, past particles, modifiers and further postposition phrases,
     what comes at ``k`` ends the matter: the end, punctuation, a closed-class word, a
-    finite verb, a compound postposition, or a noun of the other gender."""
+    finite verb, a compound postposition (which a possessive may reach past: उसका
+    [सरकार के ख़िलाफ़] बयान), or a noun of the other gender."""
     for _ in range(4):
         while (
             k < len(words)
@@ -482,7 +492,13 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
             return after is not None and (
                 aw.agreeing(after) is not None or aw.passive_auxiliary(words, k + 1) is not None
             )
-        if aw.key(word) in aw.COMPOUND_POSTPOSITIONS or word in aw.FUNCTION_WORDS:
+        compound = aw.key(word) in aw.COMPOUND_POSTPOSITIONS
+        if compound and attribute.kind == "possessive" and words[k - 1] in aw.GENITIVE:
+            k += 2 if _at(words, k + 1) in aw.POSTPOSITIONS else 1
+            if _opens_phrase(_at(words, k)):
+                return False  # इनका देहांत के बाद [इनके] भतीजे, उसके मर्जी के बिना [वो]
+            continue  # इसका [भाषा के रूप में] इस्तेमाल: look past the compound postposition
+        if compound or word in aw.FUNCTION_WORDS:
             return False
         noun = lexicon.noun(word) if aw.is_candidate(word) else None
         if noun is None or noun.gender == attribute.gender:
@@ -493,18 +509,35 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
     return False
 
 
+def _opens_phrase(word: str | None) -> bool:
+    """A direct pronoun or a possessive, which begins a noun phrase of its own."""
+    found = aw.agreeing(word) if word else None
+    return word in _PRONOUNS or (found is not None and found.kind == "possessive")
+
+
 @lru_cache(maxsize=1 << 16)
 def ends_phrase(following: str | None, lexicon: Genders) -> bool:
     """:func:`agreement_words.ends_phrase`, or a finite verb (:func:`_finite_verb`)."""
     return (
         aw.ends_phrase(following)
         or following in _PRONOUNS
+        or _bare_postposition(following)
         or (following is not None and _finite_verb(following, lexicon))
     )
 
 
+#: Compound postpositions that may follow a noun without के (जनगणना अनुसार, रिपोर्ट
+#: मुताबिक): the noun before them ends its phrase, in the oblique.
+_BARE_POSTPOSITIONS = frozenset(map(aw.key, aw.word_set("अनुसार मुताबिक")))
+
+
+def _bare_postposition(word: str | None) -> bool:
+    """Whether ``word`` is one of :data:`_BARE_POSTPOSITIONS`, in any spelling."""
+    return word is not None and aw.key(word) in _BARE_POSTPOSITIONS
+
+
 #: Pronouns in the direct case: one after a noun begins a new phrase (की ख़ास चीज़ यह है).
-_PRONOUNS = aw.word_set("यह वह ये वे")
+_PRONOUNS = aw.word_set("यह वह ये वे वो")
 
 
 def _finite_verb(word: str, lexicon: Genders) -> bool:

@@ -76,7 +76,7 @@ class PredicatePersonAgreement(Rule):
         slots, words, lexicon = document.slots, document.slots.words, document.genders
         for i in _before_auxiliaries(document):
             attribute = aw.attributive(words, i)
-            if attribute is None or (attribute.kind == "possessive" and after_name(words, i)):
+            if attribute is None or (attribute.kind == "possessive" and after_name(words, i, attribute)):
                 continue
             j, _ = head_slot(words, i, attribute, lexicon)
             noun = words[j] if j < len(words) else None
