@@ -48,12 +48,13 @@ def folder() -> Path | None:
 
 
 def entry(name: str, sources: list[Path]) -> str:
-    """``name-<which sources>-<their state>``: one live entry per set of sources."""
+    """``name-<which sources>-<their state>``: one live entry per set of sources (by
+    absolute path: resolving links would cost a system call per folder on every run)."""
     stamps: list[object] = [_FORMAT, __version__]
     for path in sources:
         stat = path.stat()
         stamps.append((stat.st_size, stat.st_mtime_ns))
-    which = hashlib.sha256(repr([str(p.resolve()) for p in sources]).encode("utf-8")).hexdigest()[:12]
+    which = hashlib.sha256(repr(list(map(os.path.abspath, sources))).encode("utf-8")).hexdigest()[:12]
     state = hashlib.sha256(repr(stamps).encode("utf-8")).hexdigest()[:20]
     return f"{name}-{which}-{state}"
 
