@@ -145,4 +145,27 @@ def test_a_real_run_prunes_what_other_copies_left(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert not any(path.exists() for path in stale)
     assert kept.exists()
-    assert any(cache.glob("*.tables")) and any(cache.glob("*.marshal"))  # this run's entries
+    assert any(cache.glob("*.marshal"))  # this run's entries
+
+
+def test_name_groups_follow_an_edited_registry_file(tmp_path: Path, cache: Path) -> None:
+    """N001's spelling groups are cached on the registry files: an edit is seen at once."""
+    from qa.checks import names_registry
+
+    desk = tmp_path / "people.yaml"
+
+    def groups(variants: str) -> dict[str, tuple[str, int]]:
+        desk.write_text(
+            f"people:\n  - id: zorawar\n    name: ज़ोरावर सिप्रास\n    variants: [{variants}]\n",
+            encoding="utf-8",
+        )
+        registry = names_registry.Registry(files=(desk,))
+        for person in names_registry.read_people(desk):
+            registry.people[person.id] = person
+        return registry.groups
+
+    first = groups("ज़ोरावर त्सिपरास")
+    assert first and all(value == ("zorawar", 1) for value in first.values())
+    os.utime(desk, (time.time() - 60, time.time() - 60))  # a different mtime, whatever the clock's grain
+    assert set(groups("ज़ोरावार सिप्रास").values()) == {("zorawar", 0)}
+    assert any(cache.glob("name-groups-*.marshal"))
