@@ -63,7 +63,7 @@ def _load() -> None:
     name = f"dataclasses-{sys.implementation.cache_tag}"  # code objects are version-specific
     try:  # one store per copy of qa and Python
         _path[0] = path = where / f"{datacache.entry(name, [Path(__file__)])}.marshal"
-        stored = marshal.loads(path.read_bytes())
+        stored = marshal.loads(datacache.read(path))
         if stored.get("python") == sys.version:
             _codes.update(stored["codes"])
     except (OSError, EOFError, ValueError, TypeError, AttributeError, KeyError):
@@ -76,5 +76,4 @@ def _save() -> None:
     path = _path[0]
     assert path is not None
     codes = _codes if len(_codes) <= _LIMIT else _new  # _codes holds the new ones too
-    if datacache.write(path, marshal.dumps({"python": sys.version, "codes": codes})):
-        datacache.remove_stale(path)
+    datacache.save(path, marshal.dumps({"python": sys.version, "codes": codes}))

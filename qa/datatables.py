@@ -192,8 +192,10 @@ def _open_file(path: Path, build: Callable[[], Any]) -> Any:
             raise _Damaged
         header = marshal.loads(handle.read(int.from_bytes(head[len(_MAGIC) :], "little")))
         base = handle.tell()
-        if type(header) is not tuple or header[0] != os.fstat(handle.fileno()).st_size - base:
+        stat = os.fstat(handle.fileno())
+        if type(header) is not tuple or header[0] != stat.st_size - base:
             raise _Damaged  # cut short, or grown
+        datacache.mark_used(path, stat.st_mtime)
     except BaseException:
         handle.close()
         raise
@@ -253,8 +255,7 @@ def _store(path: Path, value: Any) -> None:
     except ValueError:  # not a marshal type: do without
         return
     body = b"".join([_MAGIC, len(header).to_bytes(8, "little"), header, *shards])
-    if datacache.write(path, body):
-        datacache.remove_stale(path)
+    datacache.save(path, body)
 
 
 def _encode(value: Any, shards: list[bytes]) -> tuple[Any, ...]:

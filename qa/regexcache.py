@@ -72,7 +72,7 @@ def install() -> None:
     except OSError:
         return
     try:
-        stored = marshal.loads(_path[0].read_bytes())
+        stored = marshal.loads(datacache.read(_path[0]))
         if stored.get("source") == _stamp():
             _stored.update(stored["programs"])
             _standard.update(stored["standard"])
@@ -157,5 +157,4 @@ def _save() -> None:
         data = marshal.dumps({"source": _stamp(), "programs": programs, "standard": _standard})
     except ValueError:  # something marshal cannot store: keep what there was
         return
-    if datacache.write(_path[0], data):
-        datacache.remove_stale(_path[0])
+    datacache.save(_path[0], data)

@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-from qa import datacache, lexicon
+from qa import datacache, datatables, lexicon
 from qa.checks.agreement_words import Gender, key
 from qa.data import data_dir, read_yaml
 from qa.errors import ConfigError, RuleDataError
@@ -304,7 +304,8 @@ def builtin() -> Genders:
     """The shipped counts and overrides, from the start-up cache while unchanged."""
     folder = data_dir() / "grammar"
     counts_path, overrides_path = folder / "noun-gender.tsv.gz", folder / "overrides.yaml"
-    counts = datacache.cached("noun-gender", [counts_path], lambda: _read_counts(counts_path))
+    # read shard by shard: a document looks up a few of its 4,500 nouns
+    counts = datatables.lazy("noun-gender", [counts_path], lambda: _read_counts(counts_path))
     raw = read_yaml(overrides_path, "noun gender overrides") or {}
     table = overrides(raw, str(overrides_path))
     persons = [word for word, gender in table.items() if gender is None]

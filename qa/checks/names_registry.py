@@ -15,10 +15,11 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from qa import datacache
+from qa import datacache, lexicon
 from qa.data import data_dir, read_yaml
 from qa.errors import ConfigError, RuleDataError
 from qa.lexicon import read_word_list, zipf
+from qa.text import normalize
 from qa.text.normalize import key
 from qa.text.tokenize import word_spans
 
@@ -63,6 +64,8 @@ class Person:
 @dataclass
 class Registry:
     people: dict[str, Person] = field(default_factory=dict)
+    #: The registry files read: :attr:`groups` is cached on them (and the lexicon).
+    files: tuple[Path, ...] = ()
 
     @cached_property
     def token_people(self) -> dict[str, set[str]]:
@@ -77,7 +80,14 @@ class Registry:
     @cached_property
     def groups(self) -> dict[str, tuple[str, int]]:
         """Key -> (person id, position) for spellings of one name part that differ by more
-        than a matching key (बाइडन/बाइडेन); only distinctive (rare) words."""
+        than a matching key (बाइडन/बाइडेन); only distinctive (rare) words. From the
+        start-up cache: working it out looks up every spelling's frequency."""
+        if not self.files:
+            return self._groups()
+        code = [Path(__file__), Path(normalize.__file__)]
+        return datacache.cached("name-groups", [*self.files, *lexicon.sources(), *code], self._groups)
+
+    def _groups(self) -> dict[str, tuple[str, int]]:
         groups: dict[str, tuple[str, int]] = {}
         for person in self.people.values():
             for position in range(len(person.name)):
@@ -168,8 +178,8 @@ def _checked(path: Path) -> list[Person]:
 
 @cache
 def _registry(files: tuple[str, ...]) -> Registry:
-    registry = Registry()
-    for path in (data_dir() / "names" / "people.yaml", *map(Path, files)):
+    registry = Registry(files=(data_dir() / "names" / "people.yaml", *map(Path, files)))
+    for path in registry.files:
         for person in read_people(path):
             registry.people[person.id] = person
     return registry

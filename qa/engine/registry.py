@@ -75,8 +75,8 @@ def load_specs(extra_files: tuple[str, ...] = ()) -> dict[str, RuleSpec]:
     """All rules by code: the built-in files, then user files (which may not reuse codes)."""
     specs: dict[str, RuleSpec] = {}
     names: dict[str, str] = {}
-    for path in [*builtin_rule_files(), *map(Path, extra_files)]:
-        for spec in load_file(path):
+    for path, rules in [*_builtin_specs(), *((Path(p), load_file(Path(p))) for p in extra_files)]:
+        for spec in rules:
             code, name = spec.meta.code, spec.meta.name
             if code in specs:
                 raise RuleDataError(
@@ -89,17 +89,38 @@ def load_specs(extra_files: tuple[str, ...] = ()) -> dict[str, RuleSpec]:
     return specs
 
 
+def _builtin_specs() -> list[tuple[Path, list[RuleSpec]]]:
+    """Each built-in rule file and its rules; their checked YAML is one cache entry, so
+    that a run reads one file instead of one per rule file."""
+    paths = builtin_rule_files()
+    stored, store = datacache.lookup("rule-files", (*paths, Path(__file__)))
+    if stored is not None and len(stored) == len(paths):
+        return [(path, _specs(path, data, checked=True)) for path, data in zip(paths, stored, strict=True)]
+    loaded = [_load(path) for path in paths]
+    store([data for _, data in loaded])
+    return [(path, specs) for path, (specs, _) in zip(paths, loaded, strict=True)]
+
+
 def load_file(path: Path) -> list[RuleSpec]:
     """The rules of one file; the parsed YAML is cached once the file has passed every check."""
+    return _load(path)[0]
+
+
+def _load(path: Path) -> tuple[list[RuleSpec], Any]:
+    """(the rules of one file, its checked YAML)."""
     data, store = datacache.lookup("rules", (path, Path(__file__)))
     checked = data is not None
     if data is None:
         data = parse_yaml(path)
+    specs = _specs(path, data, checked=checked)
+    store(data)
+    return specs, data
+
+
+def _specs(path: Path, data: Any, *, checked: bool) -> list[RuleSpec]:
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleDataError(f"{path}: expected a mapping with a 'rules' list")
-    specs = [_spec(path, entry, i, checked=checked) for i, entry in enumerate(data["rules"])]
-    store(data)
-    return specs
+    return [_spec(path, entry, i, checked=checked) for i, entry in enumerate(data["rules"])]
 
 
 def _spec(path: Path, entry: Any, index: int, *, checked: bool = False) -> RuleSpec:
