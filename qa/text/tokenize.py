@@ -29,6 +29,8 @@ _TOKEN = regex.compile(
     r"|(?P<punct>[^\s\p{L}\p{M}\p{Nd}\u200c\u200d])",
 )
 _WORD = regex.compile(f"{WORD_CLASS}+")
+#: The class of ``regex``'s matches, whose methods :func:`word_spans` maps over them.
+_MATCH = type(_WORD.match("a"))
 _GRAPHEME = regex.compile(r"\X")
 
 # Sentence ends: danda, double danda, ? and ! (with closing quotes/brackets after them),
@@ -80,9 +82,11 @@ def word_spans(text: str) -> list[tuple[str, int]]:
     A word that recurs is one string object: a long document has far fewer distinct words
     than words, and these pairs are most of the memory a document's analyses take.
     """
-    seen: dict[str, str] = {}
-    one = seen.setdefault  # one string object per distinct word, however often it occurs
-    return [(one(w := m.group(), w), m.start()) for m in _WORD.finditer(text)]
+    found = list(_WORD.finditer(text))
+    words = list(map(_MATCH.group, found))
+    one = dict[str, str]().setdefault  # one string object per distinct word, however often it occurs
+    # C loops: no Python frame per word
+    return list(zip(map(one, words, words), map(_MATCH.start, found), strict=True))
 
 
 def graphemes(text: str) -> list[str]:
