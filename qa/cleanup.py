@@ -29,13 +29,38 @@ class Terminated(BaseException):
 
 
 def on_signals() -> None:
-    """Stop on SIGTERM and SIGHUP by raising :class:`Terminated` (main thread only)."""
+    """Stop on SIGTERM and SIGHUP by raising :class:`Terminated`, on Ctrl-C by raising
+    KeyboardInterrupt, and remember each signal for :func:`stop_if_signalled` (main thread
+    only; a Ctrl-C the parent ignores stays ignored)."""
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _terminate)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupt)
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
+    _received.append(signum)
     raise Terminated(signum)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    _received.append(signum)
+    raise KeyboardInterrupt
+
+
+def stop_if_signalled() -> None:
+    """Raise again for a signal whose exception was lost. Python raises a handler's exception
+    wherever the program happens to be, and one raised inside a destructor or a weakref
+    callback is printed and dropped; a loop that waits for a child process calls this each
+    round so that such a Ctrl-C or SIGTERM still stops it."""
+    if _received:
+        signum = _received.pop()
+        _received.clear()
+        raise KeyboardInterrupt if signum == signal.SIGINT else Terminated(signum)
+
+
+#: Signals received by the handlers of :func:`on_signals` and not yet acted on.
+_received: list[int] = []
 
 
 @contextmanager

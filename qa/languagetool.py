@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qa.cleanup import signals_held
+from qa.cleanup import signals_held, stop_if_signalled
 from qa.errors import QAError
 
 if TYPE_CHECKING:
@@ -249,6 +249,7 @@ def _wait(server: Server, path: str, form: Mapping[str, str] | None, deadline: f
 
     data = urllib.parse.urlencode(form).encode() if form else None
     while True:
+        stop_if_signalled()
         if server.process.poll() is not None:
             log = server.log.read_text(encoding="utf-8", errors="replace")
             if "Address already in use" in log:

@@ -7,6 +7,7 @@ import time
 import click
 
 from qa import languagetool as lt
+from qa.cleanup import stop_if_signalled
 
 
 @click.group()
@@ -45,6 +46,7 @@ def start(port: int, version: str, install: bool) -> None:
             f"Use: export {lt.ENV_URL}={server.url}   Stop with Ctrl-C."
         )
         while server.process.poll() is None:
+            stop_if_signalled()
             time.sleep(0.5)
     code = server.process.returncode
     raise click.ClickException(f"LanguageTool stopped (exit code {code}); log: {server.log}")
