@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,13 @@ def run_qa(
 @pytest.fixture
 def qa_cli():
     return run_qa
+
+
+def ctrl_c_as_in_a_terminal() -> None:
+    """In a child about to be sent SIGINT: Ctrl-C's default action, as a terminal gives it.
+    A test run in the background (``cmd &`` without job control, as CI runners do) ignores
+    SIGINT, and an ignored signal stays ignored across exec, so the child would never see it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def shared(*parts: str) -> Path:

@@ -15,7 +15,7 @@ from languagetool_fixture import unavailable
 
 from qa import languagetool as lt
 
-from conftest import ROOT, run_qa
+from conftest import ROOT, ctrl_c_as_in_a_terminal, run_qa
 
 MIXED = ROOT / "fixtures" / "articles" / "mixed-english.md"
 
@@ -100,6 +100,7 @@ def test_a_signal_stops_java_too(signum: int, when: str) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
     try:
         deadline = time.monotonic() + 120

@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from conftest import ctrl_c_as_in_a_terminal
+
 _SCRIPT = """
 import os, signal, sys
 from qa.cleanup import Terminated, on_signals, stop_if_signalled
@@ -43,7 +45,11 @@ print("done")
 )
 def test_a_dropped_signal_is_raised_again(signum: int, raised: str) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", _SCRIPT.format(signum=int(signum))], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", _SCRIPT.format(signum=int(signum))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=ctrl_c_as_in_a_terminal,
     )
     assert result.stdout.splitlines() == ["still running", raised, "done"], result.stderr
     assert "Exception ignored" in result.stderr  # Python did drop the handler's exception
