@@ -86,12 +86,26 @@ _HELD = (signal.SIGINT, signal.SIGTERM)
 
 @contextmanager
 def temp_file(folder: Path, name: str) -> Iterator[Path]:
-    """A new, empty hidden file in ``folder`` (mode 0600), removed on exit."""
-    import tempfile  # only when writing: it pulls in shutil, bz2 and lzma
+    """A new, empty hidden file in ``folder`` (mode 0600), removed on exit.
 
-    handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=SUFFIX, dir=folder)
+    The file's name is chosen before it is created and the removal is armed first, so a
+    signal that lands while the file is being created (``tempfile.mkstemp`` returns only
+    after some Python code of its own) cannot leave it behind."""
+    import secrets
+
+    for _ in range(100):
+        temp = folder / f".{name}.{secrets.token_hex(4)}{SUFFIX}"
+        try:
+            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            continue
+        except BaseException:
+            temp.unlink(missing_ok=True)  # created, then interrupted before open returned
+            raise
+        break
+    else:
+        raise FileExistsError(f"no free temporary name in {folder}")
     try:
-        os.close(handle)
-        yield Path(temp)
+        yield temp
     finally:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
