@@ -38,8 +38,6 @@ _JOINERS = frozenset("-‐‑–.")  # one character between two words
 #: Particles and negation that may stand between a postposition phrase and what follows.
 _PARTICLES = aw.word_set("नहीं न भी ही तो")
 _AUXILIARY_GENDER = {"था": "m", "थे": "m", "थी": "f", "थीं": "f"}
-#: Forms of होना after a noun phrase.
-_AUXILIARY_VERBS = aw.word_set("है हैं था थे थी थीं")
 _CONJUNCTIONS = aw.word_set("और या तथा एवं व")
 #: Singular auxiliaries: after one, a masculine noun with एक before it is singular.
 _SINGULAR = aw.word_set("है था")
@@ -551,7 +549,7 @@ def _finite_verb(word: str, lexicon: Genders) -> bool:
 def _expected(attribute: aw.Agreeing, head: Head, noun_slot: Word) -> tuple[str, ...]:
     """The forms ``attribute`` may take before this noun (one, or the masculine two when
     the noun's number does not show); empty when it may be right as it is."""
-    if attribute.form == "oblique" and head.skipped and head.following in _AUXILIARY_VERBS:
+    if attribute.form == "oblique" and head.skipped and head.following in aw.AUXILIARY_VERBS:
         return ()  # उनके एक बहन है: the के of having, as in उसके दो बेटे हैं
     if _AUXILIARY_GENDER.get(head.following or "") == attribute.gender:
         return ()  # प्रेरणा की स्रोत थीं: a predicate that the writer made agree with its subject

@@ -146,6 +146,8 @@ def participle_before(word: str, agreeing_word: Agreeing) -> bool:
 
 #: Postpositions: after one, the noun before it is oblique and ends its phrase.
 POSTPOSITIONS = word_set("में से को पर ने तक का की के द्वारा")
+#: The finite forms of होना that end a verb group (है, था …).
+AUXILIARY_VERBS = word_set("है हैं था थे थी थीं")
 #: Auxiliaries and particles that may follow a noun phrase.
 AUXILIARIES = word_set("है हैं था थे थी थीं हो भी ही")
 #: Nouns that form compound postpositions after के/की (के लिए, की तरह, के बाद): never

@@ -58,7 +58,7 @@ _ABORT = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS | aw.word_set("ने को ज
 _MARKED_PRONOUNS = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS
 _DATIVE = OBJECT_PRONOUNS | {"को"}
 #: Words after which a हुआ/हुई/हुए is the verb of its clause (हुई थी, हुआ और).
-_AFTER_VERB = aw.word_set("है हैं था थे थी थीं") | _CLAUSE_ENDS
+_AFTER_VERB = aw.AUXILIARY_VERBS | _CLAUSE_ENDS
 _ADVERBS = aw.word_set(
     """भी ही तो नहीं न अब तब फिर आज कल यहाँ यहां वहाँ वहां अभी पहले बाद लगभग करीब केवल सिर्फ सिर्फ़
     जल्द जल्दी अक्सर हमेशा कभी शायद धीरे फिलहाल फ़िलहाल इसमें उसमें इनमें उनमें इससे उससे इनसे उनसे इसपर उसपर"""

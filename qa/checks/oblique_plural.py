@@ -28,7 +28,6 @@ from qa.checks.verb_forms import CONSONANTS, verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
-_AUXILIARIES = aw.word_set("है हैं था थे थी थीं")
 _OBLIQUE_DETERMINERS = aw.word_set("इन उन जिन किन इन्हीं उन्हीं")
 #: Oblique plurals that stand as adverbs (of time, distance, amount), instruments in
 #: idioms (आड़े हाथों लिया, आंखों देखा) or numbers.
@@ -127,7 +126,7 @@ class ObliquePluralBeforeVerb(_PluralCase):
     def judge(
         self, words: list[str | None], k: int, noun: Word, following: Word, lexicon: Genders
     ) -> str | None:
-        if following.normal not in _AUXILIARIES and not _verb(following.normal):
+        if following.normal not in aw.AUXILIARY_VERBS and not _verb(following.normal):
             return None
         if words[k - 1] in _OBLIQUE_DETERMINERS:
             return None  # उन मैचों था: a postposition is missing, not the direct case
