@@ -215,6 +215,9 @@ class Head:
     singular: bool
     #: a genitive of another form after the noun makes it the head (:func:`_before_other_genitive`)
     pinned: bool = False
+    #: कि follows the auxiliary after the noun: the noun is the subject whose content the
+    #: clause gives (इनकी मान्यता थी कि …), not a predicate
+    before_clause: bool = False
 
 
 class AttributeAgreement(Rule):
@@ -356,12 +359,12 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
         return None
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
         return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
-    return Head(j, noun, following, j > i + 1, singular, pinned)
+    return Head(j, noun, following, j > i + 1, singular, pinned, _at(words, j + 2) == "कि")
 
 
 #: Endings of adjectives derived from nouns (आर्थिक, भारतीय) and of superlatives
 #: (नवीनतम), which do not inflect.
-_DERIVED_ADJECTIVE_ENDINGS = ("िक", "ीय", "तम")
+_DERIVED_ADJECTIVE_ENDINGS = ("िक", "ीय", "तम", "ित")
 
 
 def _derived_adjective(word: str, lexicon: Genders) -> bool:
@@ -404,11 +407,19 @@ def _may_reach_past(words: list[str | None], j: int, attribute: aw.Agreeing) -> 
         return True  # उसका [नियम अनुसार] काम
     if following not in aw.POSTPOSITIONS:
         return False
-    if attribute.kind in ("genitive", "possessive") or following in aw.GENITIVE:
+    if following != "ने" and (attribute.kind in ("genitive", "possessive") or following in aw.GENITIVE):
         return True
     if attribute.stem in _ORDINALS and attribute.form == "direct":
         return True  # पहला, दुनिया से …; दूसरा, हाथों को …: an enumeration
-    for k in range(j + 2, j + 6):
+    return _participle_follows(words, j + 2)
+
+
+def _participle_follows(words: list[str | None], start: int) -> bool:
+    """Whether a participle before a noun stands within four words from ``start``,
+    before a break: it may open a phrase the agreeing word reaches into (सच्चा, [दिल को]
+    सुकून देने वाला). Without one, a noun with ने after it is the clause's subject, which
+    nothing before it reaches past (उनकी पिता ने काम किया: उनके)."""
+    for k in range(start, start + 4):
         word = _at(words, k)
         if word is None:
             return False
@@ -498,10 +509,14 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
             continue  # इसका [भाषा के रूप में] इस्तेमाल: look past the compound postposition
         if compound or word in aw.FUNCTION_WORDS:
             return False
+        oblique = _at(words, k + 1) in aw.POSTPOSITIONS
+        if oblique and attribute.form == "direct":
+            k += 2  # का, अपना or बड़ा never agree with a noun before a postposition: look past it
+            continue
         noun = lexicon.noun(word) if aw.is_candidate(word) else None
         if noun is None or noun.gender == attribute.gender:
             return True
-        if (words[k + 1] if k + 1 < len(words) else None) not in aw.POSTPOSITIONS:
+        if not oblique:
             return False
         k += 2  # a noun of the other gender in another postposition phrase: look past it
     return False
@@ -551,7 +566,7 @@ def _expected(attribute: aw.Agreeing, head: Head, noun_slot: Word) -> tuple[str,
     the noun's number does not show); empty when it may be right as it is."""
     if attribute.form == "oblique" and head.skipped and head.following in aw.AUXILIARY_VERBS:
         return ()  # उनके एक बहन है: the के of having, as in उसके दो बेटे हैं
-    if _AUXILIARY_GENDER.get(head.following or "") == attribute.gender:
+    if _AUXILIARY_GENDER.get(head.following or "") == attribute.gender and not head.before_clause:
         return ()  # प्रेरणा की स्रोत थीं: a predicate that the writer made agree with its subject
     if head.noun.gender == "f":
         return () if attribute.form == "feminine" else (attribute.inflect("feminine"),)
@@ -593,16 +608,23 @@ def _controller(words: list[str | None], j: int, verb: aw.Perfective, lexicon: G
     """The gender of the bare noun at ``j`` that the verb right after it agrees with.
 
     None with करना: a noun before it often makes one verb with it (याद किया, रिपोर्ट किया)
-    whose agreement goes elsewhere; and None when the "noun" is a verb's root in a
-    compound verb (पहचान लिया, जीत लिया, सोच रखा)."""
+    whose agreement goes elsewhere, unless a genitive or possessive before the noun
+    makes it a noun phrase of its own (इसका प्रयोग किया, उनकी मदद की); and None when
+    the "noun" is a verb's root in a compound verb (पहचान लिया, जीत लिया, सोच रखा)."""
     word = words[j] if 0 <= j < len(words) else None
     if word is None or word in _ADVERBIAL_NOUNS or aw.key(word) in aw.COMPOUND_POSTPOSITIONS:
         return None
-    if verb.root == "कर" or not aw.is_candidate(word):
+    if (verb.root == "कर" and not _after_genitive(words, j)) or not aw.is_candidate(word):
         return None
     if lexicon_words.known(word + "ना"):
         return None
     return lexicon.noun(word)
+
+
+def _after_genitive(words: list[str | None], j: int) -> bool:
+    """A genitive or possessive stands right before the word at ``j``."""
+    found = aw.agreeing(words[j - 1] or "") if j > 0 else None
+    return found is not None and found.kind in ("genitive", "possessive")
 
 
 def _plural(noun_slot: Word) -> bool:
