@@ -509,10 +509,10 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
             continue  # इसका [भाषा के रूप में] इस्तेमाल: look past the compound postposition
         if compound or word in aw.FUNCTION_WORDS:
             return False
-        oblique = _at(words, k + 1) in aw.POSTPOSITIONS
-        if oblique and attribute.form == "direct":
-            k += 2  # का, अपना or बड़ा never agree with a noun before a postposition: look past it
+        if attribute.form == "direct" and (last := _before_postposition(words, k)) is not None:
+            k = last + 2  # का, अपना or बड़ा never agree with a noun before a postposition: look past it
             continue
+        oblique = _at(words, k + 1) in aw.POSTPOSITIONS
         noun = lexicon.noun(word) if aw.is_candidate(word) else None
         if noun is None or noun.gender == attribute.gender:
             return True
@@ -520,6 +520,15 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
             return False
         k += 2  # a noun of the other gender in another postposition phrase: look past it
     return False
+
+
+def _before_postposition(words: list[str | None], k: int) -> int | None:
+    """The last word of the noun or compound (मलेरिया बुखार) at ``k`` if a postposition
+    follows it."""
+    last = k
+    while last < k + 2 and aw.is_candidate(_at(words, last + 1) or ""):
+        last += 1
+    return last if _at(words, last + 1) in aw.POSTPOSITIONS else None
 
 
 def _opens_phrase(word: str | None) -> bool:
@@ -566,6 +575,10 @@ def _expected(attribute: aw.Agreeing, head: Head, noun_slot: Word) -> tuple[str,
     the noun's number does not show); empty when it may be right as it is."""
     if attribute.form == "oblique" and head.skipped and head.following in aw.AUXILIARY_VERBS:
         return ()  # उनके एक बहन है: the के of having, as in उसके दो बेटे हैं
+    if (attribute.kind, attribute.form, head.noun.gender) == ("adjective", "oblique", "m") and (
+        head.following == "था"
+    ):
+        return (attribute.inflect("direct"),)  # अच्छे योद्धा था: था shows one, not the honorific
     if _AUXILIARY_GENDER.get(head.following or "") == attribute.gender and not head.before_clause:
         return ()  # प्रेरणा की स्रोत थीं: a predicate that the writer made agree with its subject
     if head.noun.gender == "f":
