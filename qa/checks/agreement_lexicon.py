@@ -97,18 +97,27 @@ class Genders:
             return Noun(gender) if gender else None
         row = self._counts.get(form, _NONE)
         direct, oblique, feminine, verb_m, verb_f = row
-        masculine, total, attributive = direct + oblique + verb_m, sum(row), direct + oblique + feminine
-        if total < MIN_EVIDENCE:
+        gender = _gender(row)
+        if gender is None and self._inflecting_paradigm(form, row):
+            return Noun("m", inflects=oblique <= INFLECTING_OBLIQUE_SHARE * direct)
+        if gender is None and sum(row) < MIN_EVIDENCE:
             by_suffix = suffix_gender(form)
-            contrary = feminine + verb_f if by_suffix == "m" else masculine
+            contrary = feminine + verb_f if by_suffix == "m" else direct + oblique + verb_m
             return Noun(by_suffix) if by_suffix and not contrary else None
-        if attributive < max(MIN_ATTRIBUTIVE, total / 2):
-            return None
-        if feminine + verb_f >= FEMININE_SHARE * total:
-            return Noun("f")
-        if masculine >= MASCULINE_SHARE * total:
+        if gender == "m":
             return Noun("m", inflects=self._inflects(form, direct, oblique))
-        return None
+        return Noun("f") if gender == "f" else None
+
+    def _inflecting_paradigm(self, form: str, row: list[int]) -> bool:
+        """An -आ form with too little evidence of its own, all of it masculine, whose
+        evidence with that of its -ए form is plentiful and masculine (हमला, with हमले):
+        a masculine noun that inflects. The -आ form must have been met as a noun, not
+        only its -ए form (सहारा, the desert, beside सहारे)."""
+        direct, oblique, feminine, verb_m, verb_f = row
+        if not form.endswith("ा") or feminine + verb_f or not direct + oblique + verb_m:
+            return False
+        other = self._counts.get(form[:-1] + "े", _NONE)
+        return _gender([a + b for a, b in zip(row, other, strict=True)]) == "m"
 
     def _inflects(self, form: str, direct: int, oblique: int) -> bool:
         if not form.endswith("ा") or oblique > INFLECTING_OBLIQUE_SHARE * direct:
@@ -176,6 +185,17 @@ class Genders:
         table = {**self._overrides, **overrides}
         ours = frozenset(word for word in self._men | men if table.get(word) == "m")
         return Genders(self._counts, table, self.endings, ours)
+
+
+def _gender(row: list[int]) -> Gender | None:
+    """The gender plentiful, one-sided evidence shows (see MIN_EVIDENCE, MASCULINE_SHARE)."""
+    direct, oblique, feminine, verb_m, verb_f = row
+    total = sum(row)
+    if total < MIN_EVIDENCE or direct + oblique + feminine < max(MIN_ATTRIBUTIVE, total / 2):
+        return None
+    if feminine + verb_f >= FEMININE_SHARE * total:
+        return "f"
+    return "m" if direct + oblique + verb_m >= MASCULINE_SHARE * total else None
 
 
 def suffix_gender(word: str) -> Gender | None:
