@@ -328,7 +328,7 @@ def head_slot(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: 
             if (
                 between not in _MODIFIERS
                 and (modifier is None or modifier.kind == "possessive")
-                and not _derived_adjective(between, lexicon)
+                and not _derived_adjective(between, lexicon, participles=True)
             ):
                 break
             singular = singular or between == "एक" or (modifier is not None and modifier.form == "direct")
@@ -363,17 +363,20 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
 
 
 #: Endings of adjectives derived from nouns (आर्थिक, भारतीय) and of superlatives
-#: (नवीनतम), which do not inflect.
-_DERIVED_ADJECTIVE_ENDINGS = ("िक", "ीय", "तम", "ित")
+#: (नवीनतम), which do not inflect; and of participles in -इत (निर्वासित, अखंडित), which
+#: a genitive or possessive reaches past (after an adjective or participle, one may open
+#: a phrase of its own: लगी हुई [अनियमित आकार की] दो आकाशगंगाएं).
+_DERIVED_ADJECTIVE_ENDINGS = ("िक", "ीय", "तम")
+_PARTICIPLE_ENDING = "ित"
 
 
-def _derived_adjective(word: str, lexicon: Genders) -> bool:
-    """A derived adjective (आर्थिक नीति, सर्वाधिक, पवित्रतम) between a genitive and its
-    noun: its ending says so, and the counts give it no gender of its own (सैनिक,
-    मालिक and उत्तम are nouns or persons, never skipped)."""
+def _derived_adjective(word: str, lexicon: Genders, participles: bool = False) -> bool:
+    """A derived adjective (आर्थिक नीति, सर्वाधिक, पवित्रतम; with ``participles`` also
+    निर्वासित) between a genitive and its noun: its ending says so, and the counts give
+    it no gender of its own (सैनिक, मालिक and उत्तम are nouns or persons, never skipped)."""
     return (
         len(word) > 3
-        and word.endswith(_DERIVED_ADJECTIVE_ENDINGS)
+        and (word.endswith(_DERIVED_ADJECTIVE_ENDINGS) or (participles and word.endswith(_PARTICIPLE_ENDING)))
         and lexicon.noun(word) is None
         and not lexicon.ambigender(word)
         and not lexicon.known(word)
@@ -509,7 +512,7 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
             continue  # इसका [भाषा के रूप में] इस्तेमाल: look past the compound postposition
         if compound or word in aw.FUNCTION_WORDS:
             return False
-        if attribute.form == "direct" and (last := _before_postposition(words, k)) is not None:
+        if _direct_form(attribute) and (last := _before_postposition(words, k)) is not None:
             k = last + 2  # का, अपना or बड़ा never agree with a noun before a postposition: look past it
             continue
         oblique = _at(words, k + 1) in aw.POSTPOSITIONS
@@ -520,6 +523,12 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
             return False
         k += 2  # a noun of the other gender in another postposition phrase: look past it
     return False
+
+
+def _direct_form(attribute: aw.Agreeing) -> bool:
+    """का, अपना, बड़ा: a masculine direct form, not an ordinal's (which may stand alone:
+    पहला, दुनिया से …)."""
+    return attribute.form == "direct" and attribute.stem not in _ORDINALS
 
 
 def _before_postposition(words: list[str | None], k: int) -> int | None:
