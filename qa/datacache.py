@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import marshal
 import os
 import sys
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -59,9 +59,14 @@ def entry(name: str, sources: list[Path]) -> str:
     for path in sources:
         stat = path.stat()
         stamps.append((stat.st_size, stat.st_mtime_ns))
-    which = hashlib.sha256(repr(list(map(os.path.abspath, sources))).encode("utf-8")).hexdigest()[:12]
-    state = hashlib.sha256(repr(stamps).encode("utf-8")).hexdigest()[:20]
-    return f"{name}-{which}-{state}"
+    return f"{name}-{_digest(list(map(os.path.abspath, sources)))}-{_digest(stamps)}"
+
+
+def _digest(value: object) -> str:
+    """64 bits that tell ``repr(value)`` from another's (zlib's sums: importing hashlib
+    loads OpenSSL, a few milliseconds of every run)."""
+    data = repr(value).encode("utf-8")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def lookup(name: str, sources: Iterable[Path]) -> tuple[Any, Callable[[Any], None]]:
