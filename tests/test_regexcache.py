@@ -29,10 +29,11 @@ print(json.dumps({{"found": found, "new": regexcache._store[0] and regexcache._s
 """
 
 
-def _run(cache: str) -> dict[str, object]:
+def _run(cache: str, script: str = SCRIPT) -> dict[str, object]:
+    """What ``script`` prints, run in a fresh process with the start-up cache at ``cache``."""
     env = {**os.environ, "QA_DATA_CACHE": cache}
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT], capture_output=True, cwd=ROOT, env=env, timeout=120, check=True
+        [sys.executable, "-c", script], capture_output=True, cwd=ROOT, env=env, timeout=120, check=True
     )
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
@@ -89,19 +90,7 @@ print(json.dumps({{"found": found, "new": regexcache._store[0] and regexcache._s
 
 
 def test_standard_patterns_from_the_store_match_like_re_compile(tmp_path: Path) -> None:
-    def run(cache: str) -> dict[str, object]:
-        env = {**os.environ, "QA_DATA_CACHE": cache}
-        done = subprocess.run(
-            [sys.executable, "-c", STANDARD_SCRIPT],
-            capture_output=True,
-            cwd=ROOT,
-            env=env,
-            timeout=120,
-            check=True,
-        )
-        return json.loads(done.stdout)  # type: ignore[no-any-return]
-
-    fresh, first, second = run("off"), run(str(tmp_path)), run(str(tmp_path))
+    fresh, first, second = (_run(cache, STANDARD_SCRIPT) for cache in ("off", str(tmp_path), str(tmp_path)))
     assert fresh["new"] is None and first["new"] == len(STANDARD) and second["new"] == 0
     assert fresh["found"] == first["found"] == second["found"]
     expected = {
@@ -133,28 +122,17 @@ print(json.dumps({{
     "templated": templated,
     "found": [m.span() for m in mine.finditer({TEXT!r})],
     "escape": [regex.escape("a.b (क)\\t"), regex.escape("a b", literal_spaces=True)],
+    "flagged": odd,
     "pattern": isinstance(mine, regex.Pattern),
 }}))
 """
 
 
 def test_the_stand_in_needs_no_parser_while_patterns_are_stored(tmp_path: Path) -> None:
-    def run(cache: str) -> dict[str, object]:
-        env = {**os.environ, "QA_DATA_CACHE": cache}
-        done = subprocess.run(
-            [sys.executable, "-c", DEFERRED_SCRIPT],
-            capture_output=True,
-            cwd=ROOT,
-            env=env,
-            timeout=120,
-            check=True,
-        )
-        return json.loads(done.stdout)  # type: ignore[no-any-return]
-
-    off, cold, warm = run("off"), run(str(tmp_path)), run(str(tmp_path))
+    off, cold, warm = (_run(cache, DEFERRED_SCRIPT) for cache in ("off", str(tmp_path), str(tmp_path)))
     assert off["stand_in"] == "module" and warm["stand_in"] == "_Deferred"
     assert warm["parser"] == [False, True] and cold["parser"][0] is True  # type: ignore[index]
-    for name in ("pickled", "templated", "found", "escape", "pattern"):
+    for name in ("pickled", "templated", "found", "flagged", "escape", "pattern"):
         assert off[name] == cold[name] == warm[name], name
     assert warm["templated"] == "िकताब" and warm["escape"] == [r"a\.b\ \(क\)\	", "a b"]
 
