@@ -33,6 +33,9 @@ def _lap(label: str, last: list[float]) -> None:
 def phases(path: str) -> None:
     """Print the phase table of checking ``path`` in this process."""
     last = [time.process_time()]
+    from qa import regexcache
+
+    regexcache.defer()  # as the command line does before it imports regex
     import datetime as dt
 
     import qa.api

@@ -6,9 +6,11 @@ Subcommands live in :mod:`qa.commands` and are imported only when used, so
 
 from __future__ import annotations
 
+from qa import regexcache
 from qa.runtime import quiet_start
 
 quiet_start()  # before the imports below, which create most of start-up's objects
+regexcache.defer()  # regex's parser is imported only if a pattern is not in the store
 
 import os  # noqa: E402
 import sys  # noqa: E402

@@ -6,7 +6,8 @@ the user cache folder (``$QA_DATA_CACHE``, else ``$XDG_CACHE_HOME/qa`` or
 mtime are unchanged. Anything marshal cannot store, or a folder that cannot be
 written, just means no caching. ``QA_DATA_CACHE=off`` disables it.
 
-The folder stays bounded: whenever an entry is written, entries not used for
+The folder stays bounded: when an entry is written and the folder was last pruned
+over a day ago (the mtime of its ``.pruned`` marker), entries not used for
 :data:`MAX_AGE` seconds are removed (an entry's mtime is its last use, refreshed at
 most once a day so that reads stay cheap), then the least recently used until the
 entries take at most :data:`MAX_SIZE` bytes. Entries are replaced by renaming, so a
@@ -15,11 +16,13 @@ process reading one that is removed keeps its open file.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
-import hashlib
 import marshal
 import os
+import sys
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,6 +38,8 @@ MAX_AGE = 30 * _DAY
 #: with every rule on needs about 35 MB).
 MAX_SIZE = 512 * 1024 * 1024
 _SUFFIXES = (".marshal", ".tables")
+#: Touched when the folder is pruned; a write prunes again once it is a day old.
+_PRUNED = ".pruned"
 
 
 def folder() -> Path | None:
@@ -54,9 +59,14 @@ def entry(name: str, sources: list[Path]) -> str:
     for path in sources:
         stat = path.stat()
         stamps.append((stat.st_size, stat.st_mtime_ns))
-    which = hashlib.sha256(repr(list(map(os.path.abspath, sources))).encode("utf-8")).hexdigest()[:12]
-    state = hashlib.sha256(repr(stamps).encode("utf-8")).hexdigest()[:20]
-    return f"{name}-{which}-{state}"
+    return f"{name}-{_digest(list(map(os.path.abspath, sources)))}-{_digest(stamps)}"
+
+
+def _digest(value: object) -> str:
+    """64 bits that tell ``repr(value)`` from another's (zlib's sums: importing hashlib
+    loads OpenSSL, a few milliseconds of every run)."""
+    data = repr(value).encode("utf-8")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def lookup(name: str, sources: Iterable[Path]) -> tuple[Any, Callable[[Any], None]]:
@@ -84,6 +94,58 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:
     return value
 
 
+class Store:
+    """A dict of values worked out by one process and kept for the next: one marshal
+    entry per copy of ``sources`` (named ``name``, for the Python version running), read
+    on the first :meth:`get`, written once when a process that added values exits. Past
+    ``limit`` values (old versions of edited code) only those this process used are
+    written back."""
+
+    def __init__(self, name: str, sources: list[Path], limit: int = 4000) -> None:
+        self._name, self._sources, self._limit = name, sources, limit
+        self._values: dict[Any, Any] | None = None
+        self._used: dict[Any, Any] = {}
+        self._path: Path | None = None
+        #: Values added by this process.
+        self.added = 0
+
+    def get(self, key: Any) -> Any:
+        """The stored value of ``key``, or None."""
+        values = self._load() if self._values is None else self._values
+        value = values.get(key)
+        if value is not None:
+            self._used[key] = value
+        return value
+
+    def add(self, key: Any, value: Any) -> None:
+        """Keep ``value`` for later processes (written when this one exits)."""
+        values = self._load() if self._values is None else self._values
+        if self._path is not None and not self.added:
+            atexit.register(self._save)
+        values[key] = self._used[key] = value
+        self.added += 1
+
+    def _load(self) -> dict[Any, Any]:
+        self._values = {}
+        where = folder()
+        if where is None:
+            return self._values
+        name = f"{self._name}-{sys.implementation.cache_tag}"  # marshal's code objects are per version
+        try:
+            self._path = where / f"{entry(name, self._sources)}.marshal"
+            stored = marshal.loads(read(self._path))
+            if stored.get("python") == sys.version:
+                self._values.update(stored["values"])
+        except (OSError, EOFError, ValueError, TypeError, AttributeError, KeyError):
+            pass
+        return self._values
+
+    def _save(self) -> None:
+        assert self._path is not None and self._values is not None
+        values = self._values if len(self._values) <= self._limit else self._used
+        _store(self._path, {"python": sys.version, "values": values})
+
+
 def _store(path: Path, value: Any) -> None:
     try:
         data = marshal.dumps(value)
@@ -108,11 +170,23 @@ def mark_used(path: Path, mtime: float) -> None:
 
 
 def save(path: Path, data: bytes) -> bool:
-    """Write the entry ``path``, then drop its stale states and prune the folder."""
+    """Write the entry ``path``, then drop its stale states and, once a day, prune the folder."""
     if not _write(path, data):
         return False
     _remove_stale(path)
-    prune(path.parent, keep=path)
+    if _prune_due(path.parent):
+        prune(path.parent, keep=path)
+    return True
+
+
+def _prune_due(where: Path) -> bool:
+    """Whether ``where`` was last pruned over a day ago (if so, it is marked pruned now)."""
+    marker = where / _PRUNED
+    with contextlib.suppress(OSError):
+        if time.time() - marker.stat().st_mtime < _DAY:
+            return False
+    with contextlib.suppress(OSError):
+        marker.touch()
     return True
 
 

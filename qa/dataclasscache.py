@@ -4,29 +4,24 @@
 ``__eq__``, ``__setattr__`` of a frozen class …) and compiles it with ``exec``: about a
 millisecond per class, and a ``qa check`` creates some fifty classes before it reads a
 line. The code object compiled from a text depends only on that text and the Python
-version, so it is stored with :mod:`marshal` in the start-up cache (one file per Python
-version and copy of qa) and later runs ``exec`` the stored code instead of compiling the
-text again. Only classes of qa's own modules are served; anything else ``exec`` s as
-before. New code is added to the store when the process exits; ``QA_DATA_CACHE=off``
-turns the store off.
+version, so it is kept in a :class:`qa.datacache.Store` and later runs ``exec`` the
+stored code instead of compiling the text again. Only classes of qa's own modules are
+served; anything else ``exec`` s as before. ``QA_DATA_CACHE=off`` turns the store off.
 """
 
 from __future__ import annotations
 
-import atexit
 import builtins
 import dataclasses
-import marshal
-import sys
 from pathlib import Path
-from types import CodeType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-#: A store holding more texts than this (old versions of edited classes) starts afresh.
-_LIMIT = 4000
-_codes: dict[str, CodeType] = {}
-_new: dict[str, CodeType] = {}
-_path: list[Path | None] = []
+if TYPE_CHECKING:
+    from types import CodeType
+
+    from qa.datacache import Store
+
+_store: list[Store] = []
 
 
 def install() -> None:
@@ -42,38 +37,13 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
 
 
 def _code(source: str) -> CodeType:
-    if not _path:
-        _load()
-    code = _codes.get(source)
+    if not _store:
+        from qa import datacache  # not at import: it needs qa.__version__, set after this module
+
+        _store.append(datacache.Store("dataclasses", [Path(__file__)]))
+    code: CodeType | None = _store[0].get(source)
     if code is None:
         # what exec(source) compiles: no future flags (dataclasses has none to inherit)
-        code = _codes[source] = _new[source] = compile(source, "<string>", "exec", dont_inherit=True)
-        if len(_new) == 1 and _path[0] is not None:
-            atexit.register(_save)
+        code = compile(source, "<string>", "exec", dont_inherit=True)
+        _store[0].add(source, code)
     return code
-
-
-def _load() -> None:
-    from qa import datacache
-
-    _path.append(None)
-    where = datacache.folder()
-    if where is None:
-        return
-    name = f"dataclasses-{sys.implementation.cache_tag}"  # code objects are version-specific
-    try:  # one store per copy of qa and Python
-        _path[0] = path = where / f"{datacache.entry(name, [Path(__file__)])}.marshal"
-        stored = marshal.loads(datacache.read(path))
-        if stored.get("python") == sys.version:
-            _codes.update(stored["codes"])
-    except (OSError, EOFError, ValueError, TypeError, AttributeError, KeyError):
-        pass
-
-
-def _save() -> None:
-    from qa import datacache
-
-    path = _path[0]
-    assert path is not None
-    codes = _codes if len(_codes) <= _LIMIT else _new  # _codes holds the new ones too
-    datacache.save(path, marshal.dumps({"python": sys.version, "codes": codes}))

@@ -67,6 +67,24 @@ def test_a_read_does_not_prune(tmp_path: Path, cache: Path) -> None:
     assert old.exists()
 
 
+def test_writes_prune_at_most_once_a_day(tmp_path: Path, cache: Path) -> None:
+    datacache.cached("first", [_source(tmp_path)], lambda: [1])  # prunes, and marks the folder
+    old = _entry(cache, "yaml-aaaaaaaaaaaa-00000000000000000000.marshal", age_days=31)
+    second = tmp_path / "second.yaml"
+    second.write_text("two", encoding="utf-8")
+    datacache.cached("second", [second], lambda: [2])
+    assert old.exists()  # pruned less than a day ago
+
+    two_days_ago = time.time() - 2 * DAY
+    os.utime(cache / ".pruned", (two_days_ago, two_days_ago))
+    third = tmp_path / "third.yaml"
+    third.write_text("three", encoding="utf-8")
+    datacache.cached("third", [third], lambda: [3])
+    assert not old.exists()
+    assert (cache / ".pruned").stat().st_mtime > time.time() - DAY
+    assert len(list(cache.glob("*.marshal"))) == 3
+
+
 def test_past_the_size_cap_the_least_recently_used_go_first(
     tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -22,6 +22,17 @@ def test_fact_files_have_no_problems() -> None:
     assert facts_data.problems() == []
 
 
+def test_the_fact_base_from_the_start_up_cache_is_the_parsed_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path))
+    parsed = facts_data._parse(facts_data.fact_files())
+    cold = facts_data.load.__wrapped__()
+    warm = facts_data.load.__wrapped__()  # read back from the entry the cold call wrote
+    assert list(tmp_path.glob("facts-*.marshal"))
+    assert cold == warm == parsed and any(t.terms[0][1] is None for o in warm.offices for t in o.tenures)
+
+
 @pytest.mark.parametrize("office", BASE.offices, ids=lambda o: o.id)
 def test_nth_holder_has_ordinal_n(office: facts_data.Office) -> None:
     numbered = [t for t in office.tenures if not t.acting]

@@ -25,15 +25,15 @@ import json, regex
 import qa.text  # installs the store
 from qa import regexcache
 found = {{p: [(m.span(), m.groups()) for m in regex.compile(p).finditer({TEXT!r})] for p in {PATTERNS!r}}}
-stored = sorted(p for p, *_ in regexcache._stored if p in found)
-print(json.dumps({{"found": found, "stored": stored}}))
+print(json.dumps({{"found": found, "new": regexcache._store[0] and regexcache._store[0].added}}))
 """
 
 
-def _run(cache: str) -> dict[str, object]:
+def _run(cache: str, script: str = SCRIPT) -> dict[str, object]:
+    """What ``script`` prints, run in a fresh process with the start-up cache at ``cache``."""
     env = {**os.environ, "QA_DATA_CACHE": cache}
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT], capture_output=True, cwd=ROOT, env=env, timeout=120, check=True
+        [sys.executable, "-c", script], capture_output=True, cwd=ROOT, env=env, timeout=120, check=True
     )
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
@@ -41,8 +41,8 @@ def _run(cache: str) -> dict[str, object]:
 def test_stored_patterns_match_like_fresh_ones(tmp_path: Path) -> None:
     fresh = _run("off")
     first, second = _run(str(tmp_path)), _run(str(tmp_path))
-    assert fresh["stored"] == first["stored"] == []
-    assert second["stored"] == sorted(PATTERNS)  # the second process rebuilt them from the store
+    assert fresh["new"] is None and first["new"] >= len(PATTERNS)  # type: ignore[operator]
+    assert second["new"] == 0  # the second process rebuilt them all from the store
     assert fresh["found"] == first["found"] == second["found"]
     assert any(fresh["found"].values())  # type: ignore[union-attr]
 
@@ -85,25 +85,13 @@ for pattern, flags in {STANDARD!r}:
     copy = pickle.loads(pickle.dumps(compiled))
     matches = [(m.span(), m.groups()) for m in compiled.finditer({TEXT!r})]
     found[pattern] = [all(same), copy.pattern == pattern, matches]
-print(json.dumps({{"found": found, "stored": len(regexcache._standard) - len(regexcache._new_standard)}}))
+print(json.dumps({{"found": found, "new": regexcache._store[0] and regexcache._store[0].added}}))
 """
 
 
 def test_standard_patterns_from_the_store_match_like_re_compile(tmp_path: Path) -> None:
-    def run(cache: str) -> dict[str, object]:
-        env = {**os.environ, "QA_DATA_CACHE": cache}
-        done = subprocess.run(
-            [sys.executable, "-c", STANDARD_SCRIPT],
-            capture_output=True,
-            cwd=ROOT,
-            env=env,
-            timeout=120,
-            check=True,
-        )
-        return json.loads(done.stdout)  # type: ignore[no-any-return]
-
-    fresh, first, second = run("off"), run(str(tmp_path)), run(str(tmp_path))
-    assert fresh["stored"] == first["stored"] == 0 and second["stored"] >= len(STANDARD)  # type: ignore[operator]
+    fresh, first, second = (_run(cache, STANDARD_SCRIPT) for cache in ("off", str(tmp_path), str(tmp_path)))
+    assert fresh["new"] is None and first["new"] == len(STANDARD) and second["new"] == 0
     assert fresh["found"] == first["found"] == second["found"]
     expected = {
         p: [
@@ -114,3 +102,72 @@ def test_standard_patterns_from_the_store_match_like_re_compile(tmp_path: Path) 
         for p, f in STANDARD
     }
     assert fresh["found"] == expected
+
+
+DEFERRED_SCRIPT = f"""
+import json, pickle, sys
+from qa import regexcache
+regexcache.defer()  # as the command line does, before anything imports regex
+import regex
+import qa.text  # compiles its patterns: from the store when it is warm
+mine = regex.compile({PATTERNS[0]!r})
+copy = pickle.loads(pickle.dumps(mine))
+before = "regex._regex_core" in sys.modules
+templated = regex.compile(r"(क)(ि)").sub(r"\\2\\1", "किताब")  # the C core imports regex._main
+odd = [m.span() for m in regex.compile(r"ज़?रा", regex.I | regex.V1).finditer({TEXT!r})]
+print(json.dumps({{
+    "parser": [before, "regex._regex_core" in sys.modules],
+    "stand_in": type(regex).__name__,
+    "pickled": [m.span() for m in copy.finditer({TEXT!r})] == [m.span() for m in mine.finditer({TEXT!r})],
+    "templated": templated,
+    "found": [m.span() for m in mine.finditer({TEXT!r})],
+    "escape": [regex.escape("a.b (क)\\t"), regex.escape("a b", literal_spaces=True)],
+    "flagged": odd,
+    "pattern": isinstance(mine, regex.Pattern),
+}}))
+"""
+
+
+def test_the_stand_in_needs_no_parser_while_patterns_are_stored(tmp_path: Path) -> None:
+    off, cold, warm = (_run(cache, DEFERRED_SCRIPT) for cache in ("off", str(tmp_path), str(tmp_path)))
+    assert off["stand_in"] == "module" and warm["stand_in"] == "_Deferred"
+    assert warm["parser"] == [False, True] and cold["parser"][0] is True  # type: ignore[index]
+    for name in ("pickled", "templated", "found", "flagged", "escape", "pattern"):
+        assert off[name] == cold[name] == warm[name], name
+    assert warm["templated"] == "िकताब" and warm["escape"] == [r"a\.b\ \(क\)\	", "a b"]
+
+
+def test_the_stand_in_flags_and_escape_are_regexs() -> None:
+    import regex
+
+    from qa import regexcache
+
+    assert set(regexcache.FLAGS) == set(regex.RegexFlag.__members__)
+    assert all(int(getattr(regex, name)) == value for name, value in regexcache.FLAGS.items())
+    text = "".join(map(chr, range(0x80))) + "\u00a0\u2003क़ि।\u0964"
+    for spaces in (False, True):
+        assert regexcache._escape(text, literal_spaces=spaces) == regex.escape(text, literal_spaces=spaces)
+
+
+def test_a_one_line_check_imports_no_regex_parser(tmp_path: Path) -> None:
+    """The real command line, with the start-up cache warm: regex's Python parser is not imported."""
+    line = tmp_path / "one.txt"
+    line.write_text("ज़्यादा राष्ट्रपति ने कहा कि बातचीत जारी रहेगी।\n", encoding="utf-8")
+    article = ROOT / "fixtures" / "articles" / "putin-xi-call.txt"
+    env = {**os.environ, "QA_DATA_CACHE": str(tmp_path / "cache")}
+    for path in (line, article):
+        command = [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "qa.cli",
+            "check",
+            "--no-cache",
+            "--exit-zero",
+            str(path),
+        ]
+        cold = subprocess.run(command, capture_output=True, cwd=ROOT, env=env, timeout=300, check=True)
+        warm = subprocess.run(command, capture_output=True, cwd=ROOT, env=env, timeout=300, check=True)
+        assert b"regex._regex_core" in cold.stderr and b"regex._regex_core" not in warm.stderr
+        assert cold.stdout == warm.stdout

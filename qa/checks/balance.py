@@ -31,7 +31,8 @@ def by_paragraph(
     """(start, end, matches) of each paragraph where ``pattern`` matches, from one scan."""
     paragraphs = document.paragraphs
     starts = [start for start, _ in paragraphs]
-    current, found = -1, list[regex.Match[str]]()
+    current = -1
+    found: list[regex.Match[str]] = []
     for m in pattern.finditer(document.view):
         index = bisect_right(starts, m.start()) - 1
         if index < 0 or m.end() > paragraphs[index][1]:

@@ -11,13 +11,13 @@ built on it are silent there.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import NamedTuple
 
+from qa import regexcache
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.verb_forms import VerbWord, bare_root, infinitive, verb_word
@@ -27,12 +27,12 @@ from qa.text.akshara import WORD_LETTERS
 
 #: A word (hyphenated or abbreviated compounds are one word that no table knows), a
 #: number, or any other character (punctuation: a clause boundary).
-_TOKEN = re.compile(
+_TOKEN = regexcache.standard(
     rf"(?P<word>[{WORD_LETTERS}]+(?:[-‐‑–.॰][{WORD_LETTERS}]+)*॰?)|(?P<number>[0-9०-९]+(?:[.,:/-][0-9०-९]+)*)|(?P<other>[A-Za-z]+|\S)"
 )
 #: :data:`_TOKEN` with the white space before it, which tells where the token starts.
-_SPACED_TOKEN = re.compile(rf"(\s*)(?:{_TOKEN.pattern})")
-_SENTENCE = re.compile(r"[^।!?\n|॥]+")
+_SPACED_TOKEN = regexcache.standard(rf"(\s*)(?:{_TOKEN.pattern})")
+_SENTENCE = regexcache.standard(r"[^।!?\n|॥]+")
 #: Words after which a clause starts afresh (besides punctuation).
 _CLAUSE_STARTS = aw.word_set("कि जब क्योंकि लेकिन परंतु परन्तु किंतु किन्तु मगर तो यदि अगर जबकि बल्कि")
 #: Words after a verb group that end its clause.

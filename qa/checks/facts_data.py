@@ -14,11 +14,12 @@ import datetime as dt
 import itertools
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from qa import datacache
 from qa.data import data_dir, read_yaml
 from qa.errors import RuleDataError
 
@@ -121,10 +122,56 @@ def fact_files(extra: Iterable[str] = ()) -> list[Path]:
 
 @cache
 def load(extra: tuple[str, ...] = ()) -> FactBase:
-    """The fact base, parsed and schema-checked once per set of files."""
+    """The fact base, parsed and schema-checked once per set of files, then read whole from
+    the start-up cache while they are unchanged."""
+    paths = fact_files(extra)
+    return _restored(datacache.cached("facts", [*paths, Path(__file__)], lambda: _stored(_parse(paths))))
+
+
+def _stored(value: Any) -> Any:
+    """The fact base as marshal stores it: each dataclass a tuple of its fields, dates ordinals."""
+    if isinstance(value, dt.date):
+        return value.toordinal()
+    if isinstance(value, tuple):
+        return tuple(map(_stored, value))
+    if is_dataclass(value):
+        return tuple(_stored(getattr(value, f.name)) for f in fields(value))
+    return value
+
+
+def _restored(stored: Any) -> FactBase:
+    """:func:`_stored` undone."""
+
+    def day(ordinal: int | None) -> dt.date | None:
+        return None if ordinal is None else dt.date.fromordinal(ordinal)
+
+    def tenure(value: Any) -> Tenure:
+        holder, name, aliases, ordinal, also, acting, gender, terms, source = value
+        spans = tuple((dt.date.fromordinal(start), day(end)) for start, end in terms)
+        return Tenure(holder, name, aliases, ordinal, also, acting, gender, spans, source)
+
+    def office(value: Any) -> Office:
+        key, title, nouns, places, complete, require_place, body, source, path, tenures = value
+        held = tuple(map(tenure, tenures))
+        return Office(key, title, nouns, places, complete, require_place, body, source, path, held)
+
+    def dated(value: Any) -> Dated:
+        key, names, short, date, born, died, source = value
+        return Dated(key, names, short, day(date), day(born), day(died), source)
+
+    offices, days, people, events = stored
+    return FactBase(
+        tuple(map(office, offices)),
+        tuple(map(dated, days)),
+        tuple(map(dated, people)),
+        tuple(map(dated, events)),
+    )
+
+
+def _parse(paths: list[Path]) -> FactBase:
     offices: list[Office] = []
     dated: dict[str, list[Dated]] = {"days": [], "people": [], "events": []}
-    for path in fact_files(extra):
+    for path in paths:
         data = _read(path)
         if path.name == ANNIVERSARIES or "people" in data or "days" in data:
             for key, items in _anniversaries(path, data).items():

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
 
-from qa import lexicon
+from qa import lexicon, regexcache
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.engine.words import WordPattern, distinct_words
@@ -83,7 +82,7 @@ def misordered(word: str) -> str | None:
     return best if best and not lexicon.recognised(normal) else None
 
 
-_SIGNS = re.compile("र्|ङ्क्ष")
+_SIGNS = regexcache.standard("र्|ङ्क्ष")
 
 
 def _words_with_signs(ctx: Context) -> set[str]:

@@ -8,17 +8,18 @@ from collections.abc import Iterator
 
 import regex
 
+from qa import regexcache
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.engine.words import distinct_words
 from qa.errors import ConfigError
 
-_PRECOMPOSED = re.compile(r"[\u0958-\u095f]")
+_PRECOMPOSED = regexcache.standard(r"[\u0958-\u095f]")
 
 
 #: Where non-NFC text comes from in practice: precomposed nukta letters, a nukta on
 #: न र ळ (NFC composes those), a nukta typed after the virama, decomposed Latin accents.
-_NOT_NFC = re.compile(r"[\u0958-\u095f\u0300-\u036f]|[\u0928\u0930\u0933\u094d]\u093c")
+_NOT_NFC = regexcache.standard(r"[\u0958-\u095f\u0300-\u036f]|[\u0928\u0930\u0933\u094d]\u093c")
 
 
 class NonNfc(Rule):
@@ -73,14 +74,14 @@ class MixedNuktaEncoding(Rule):
 # so the look-arounds are tried once per run, not once per digit (linear on long runs);
 # the look-ahead lets the engine skip to the next digit instead of trying the look-behinds
 # at every position (stdlib ``re``: three times faster here than ``regex``).
-_ASCII = re.compile(r"(?=[0-9])(?<![A-Za-z])(?<![A-Za-z]-)(?<![0-9])[0-9]++(?!-?[A-Za-z])")
-_DEVANAGARI = re.compile(r"[०-९]")
-_NUMBER = re.compile(r"(?:[0-9०-९]+[.,:])*[0-9०-९]+")
+_ASCII = regexcache.standard(r"(?=[0-9])(?<![A-Za-z])(?<![A-Za-z]-)(?<![0-9])[0-9]++(?!-?[A-Za-z])")
+_DEVANAGARI = regexcache.standard(r"[०-९]")
+_NUMBER = regexcache.standard(r"(?:[0-9०-९]+[.,:])*[0-9०-९]+")
 #: The characters a number is made of, read back from a digit and on from it: a number
 #: never reaches past them, so the numbers in one such run are those of the whole text.
 _RUN_BEFORE = regex.compile(r"[0-9०-९.,:]*", regex.REVERSE)
 _RUN_AFTER = regex.compile(r"[0-9०-९.,:]*")
-_ASCII_DIGIT = re.compile(r"[0-9]")
+_ASCII_DIGIT = regexcache.standard(r"[0-9]")
 
 
 def _mixed_numbers(text: str) -> Iterator[re.Match[str]]:

@@ -48,6 +48,7 @@ def _format(template: str, values: Mapping[str, Any]) -> str:
 
 
 _GROUP_REFERENCE = regex.compile(r"\\g<(\w+)>")
+_NOT_ONE_WORD = regex.compile(f"[^{WORD_CHARS}]")  # an entry of more than one word
 
 
 def expander(template: str) -> Callable[[regex.Match[str]], str]:
@@ -172,7 +173,7 @@ class SubstitutionRule(TimedRule):
         super().__init__(meta, options)
         self.entries = entries
         self.exceptions = self._exceptions()
-        self.single = {w: r for w, r in entries.items() if not regex.search(f"[^{WORD_CHARS}]", w)}
+        self.single = {w: r for w, r in entries.items() if not _NOT_ONE_WORD.search(w)}
         phrases = sorted((w for w in entries if w not in self.single), key=len, reverse=True)
         self.phrases = (
             regex.compile(

@@ -90,7 +90,7 @@ def variant_key(word: str) -> str:
     word = _PERSO_NUKTA.sub("", word).replace(CANDRABINDU, ANUSVARA)
     word = _NASAL_CLUSTER.sub(ANUSVARA, word)
     word = word.replace("ॉ", "ा").replace("ऑ", "आ").replace("त्त्व", "त्व").replace("र्द्ध", "र्ध")
-    word = _REPH_BEFORE_BARE.sub(r"\1र", word)  # not आर्थिक/आरथिक, रिपोर्ट/रिपोरट
+    word = _REPH_BEFORE_BARE.sub(lambda m: m[1] + "र", word)  # not आर्थिक/आरथिक, रिपोर्ट/रिपोरट
     return _SHRUTI.sub(lambda m: "ए" if m.group(1) == "े" else "ई", word)
 
 
