@@ -351,7 +351,7 @@ class StrayLetter(Rule):
             if w[0] in _FIRST
             and (s := slips(w))
             and w not in accept
-            and not spelling_doubts.lookalike_signs(w)  # U015's to repair (काे)
+            and not spelling_doubts.damaged_signs(w)  # U015's or U016's (काे, बुद््ध)
         }
         if not found:
             return

@@ -535,13 +535,18 @@ def _twin_table() -> dict[str, tuple[str, float]]:
         if word in additions or "\u200c" in word or "\u200d" in word:
             continue
         length = len(aksharas(word))
-        if length < 2 or (length == 2 and word in counted):
-            continue  # a short word edited prose uses is a word (दीन, कुल), whatever its twin
+        if length < 2:
+            continue
         best = max(
             ((lexicon.commoner_by(twin, word), twin) for twin in index.candidates(word) if _twin(word, twin)),
             default=None,
         )
-        if best is not None and best[0] >= (_TWIN_TABLE_MARGIN if length > 2 else SHORT_MARGIN):
+        if best is None:
+            continue
+        short = length == 2 and not nasal_twin(word, best[1])
+        if short and (word in counted or best[0] < SHORT_MARGIN):
+            continue  # a short word edited prose uses is a word (दीन, कुल), whatever its twin
+        if best[0] >= _TWIN_TABLE_MARGIN:
             table[word] = (best[1], round(best[0], 2))
     return table
 
@@ -565,6 +570,28 @@ def nasal_twin(word: str, other: str) -> bool:
     return other == word + "\u0902" and not word.endswith(("ो", "ओ"))
 
 
+#: The endings of English loans: -tion (कमीशन, स्टेशन) and -ist, -st (कम्युनिस्ट, टेस्ट).
+_LOAN_ENDING = regex.compile("[\u093e-\u094c]शन$|स्ट$")
+
+
+def fixed_vowels(word: str, twin: str) -> bool:
+    """``word``, of three aksharas or more, is a native word's slip, whose vowels are fixed
+    (प्रदुषण, इत्यादी, जागरुकता): it spells no English word, has no English ending (-tion,
+    -ist: कमिशन/कमीशन, कम्यूनिस्ट vary between papers) and is no other transliteration of its
+    twin's (रीयल/रियल), nor a common word with a verb's or an adjective's ending (जीतना, to
+    win, is no slip of जितना; अवधी, of Awadh, none of अवधि)."""
+    return (
+        len(aksharas(word)) >= 3
+        and _native(word)
+        and not _LOAN_ENDING.search(word)
+        and not spelling_doubts.transliteration_variant(word, twin)
+        and not any(
+            word.endswith(ending) and lexicon.prior(word[: -len(ending)]) >= MIN_CANDIDATE_ZIPF
+            for ending in (*lexicon.VERB_ENDINGS, "ी")
+        )
+    )
+
+
 class CommonTwin(Rule):
     """T030: a word the web lists know that is the twin of a word far commoner in both
     sources but for the length of an i or u sign (लेकीन for लेकिन, राष्ट्रिय for राष्ट्रीय)."""
@@ -572,6 +599,7 @@ class CommonTwin(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         margin = float(self.options.get("min-frequency-ratio", 1.5))
         nasal_margin = float(self.options.get("min-nasal-frequency-ratio", 1.0))
+        native_margin = float(self.options.get("min-native-frequency-ratio", 1.0))
         table, accept, misspelt = twins(), lexicon.house(ctx.config).accept, lexicon.misspelt()
         index = ctx.document.word_index
         for word, starts in index.items():
@@ -579,7 +607,11 @@ class CommonTwin(Rule):
             found = table.get(plain)
             if found is None or word in accept or word in misspelt:
                 continue
-            if found[1] < (nasal_margin if nasal_twin(plain, found[0]) else margin):
+            if nasal_twin(plain, found[0]):
+                needed = nasal_margin
+            else:
+                needed = native_margin if fixed_vowels(plain, found[0]) else margin
+            if found[1] < needed:
                 continue
             message = self.meta.message.format(word=word, suggestion=found[0])
             for start in starts:
