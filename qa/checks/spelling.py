@@ -348,7 +348,12 @@ def corrections(word: str) -> tuple[str, ...]:
     ):
         return ()  # a rarer place name's vowels vary between papers (फीरोजाबाद): T040 weighs those
     if len(aksharas(word)) < 3:  # a short word: only the one very common word a cheap slip away
-        margin = SHORT_MARGIN if len(found) == 1 and _short_slip(word, best) else None
+        signs = [c for _, c in found if _short_slip(word, c)]
+        if len(signs) != 1:
+            margin = None
+        else:
+            best = signs[0]
+            margin = SHORT_LENGTH_MARGIN if _long_vowel_lost(word, best) else SHORT_MARGIN
     elif word in lexicon.corpus_zipf():  # seen in edited prose: a sign slip only (बरत, घिरने)
         margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT and sign_slip(word, best) else None
     elif cost > _LONG_LIMIT or (
@@ -363,6 +368,14 @@ def corrections(word: str) -> tuple[str, ...]:
     if margin is None or lexicon.commoner_by(best, word) < margin:
         return ()
     return tuple(candidate for _, candidate in found)
+
+
+def _long_vowel_lost(word: str, candidate: str) -> bool:
+    """``word`` is ``candidate`` with one long ी or ू written short (चिज for चीज)."""
+    return vowel_swap(word, candidate) and candidate.translate(_SHORTENED) == word
+
+
+_SHORTENED = str.maketrans({"ी": "ि", "ू": "ु"})
 
 
 def _unlisted_variant(word: str, common: str) -> bool:
@@ -410,6 +423,9 @@ LETTER_MARGIN_PER_LETTER = 0.25
 GUESSED_LETTER_MARGIN = 2.5
 #: A word of two aksharas is a slip only of a word this much commoner (दुध -> दूध).
 SHORT_MARGIN = 2.5
+#: ... or, for a long ी or ू written short, this much (चिज, हावि, आँसु: Hindi's short words
+#: keep their vowels' length, and no list names the short form).
+SHORT_LENGTH_MARGIN = 1.5
 #: A correction this common is not taken for a name (पहले, संयुक्त).
 COMMON_ZIPF = 4.5
 
