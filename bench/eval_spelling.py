@@ -20,6 +20,7 @@ import csv
 import difflib
 import os
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -119,16 +120,32 @@ def _char_span(tokens: list[str], a: int, b: int) -> tuple[int, int]:
 
 
 def gec_pairs(path: Path) -> Iterator[tuple[str, list[tuple[int, int]]]]:
-    """IndicGEC rows: source and the spans of source tokens the correction changed."""
+    """IndicGEC rows: source and the spans of source tokens the correction changed, and of
+    the spaces it changed between two tokens it kept ("है  और" -> "है और")."""
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             src, tgt = row["Input sentence"], row["Output sentence"]
-            a, b = src.split(), tgt.split()
+            a, b = _token_spans(src), _token_spans(tgt)
+            words = difflib.SequenceMatcher(
+                a=[src[i:j] for i, j in a], b=[tgt[i:j] for i, j in b], autojunk=False
+            )
             spans = []
-            for op, i1, i2, _, _ in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+            for op, i1, i2, j1, _ in words.get_opcodes():
                 if op in ("replace", "delete"):
-                    spans.append(_char_span(a, i1, i2))
+                    spans.append((a[i1][0], a[i2 - 1][1]))
+                elif op == "equal":
+                    spans += [
+                        (a[i][1], a[i + 1][0])
+                        for i, j in zip(range(i1, i2 - 1), range(j1, j1 + i2 - i1 - 1), strict=True)
+                        if src[a[i][1] : a[i + 1][0]] != tgt[b[j][1] : b[j + 1][0]]
+                    ]
             yield src, spans
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of non-space characters: real offsets, whatever the spacing
+    (a token count times one space misplaces every span after a double space)."""
+    return [m.span() for m in re.finditer(r"\S+", text)]
 
 
 AUDIT = Path(__file__).with_name("spelling_audit.tsv")
