@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from qa.checks.confusion import context_counts, neighbours
+from qa.checks.confusion import context_counts, uses
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -22,16 +22,11 @@ class ColloquialPe(Rule):
     """T032: पे after a word that takes the postposition पर."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        starts = ctx.document.word_index.get(SPOKEN)
-        if not starts:
-            return
         left_bar = float(self.options.get("min-left-log-odds", 0.25))
         bar = float(self.options.get("min-log-odds", 0.0))
-        counts = context_counts()
-        base = math.log10(counts.unigram(WRITTEN))
-        for start in starts:
-            end = start + len(SPOKEN)
-            prev, nxt = neighbours(ctx.text, start, end)
+        for start, end, prev, nxt in uses(ctx, SPOKEN):
+            counts = context_counts()  # read only for a document that has the word
+            base = math.log10(counts.unigram(WRITTEN))
             left = math.log10(counts.given(WRITTEN, prev, before=True)) - base
             right = math.log10(counts.given(WRITTEN, nxt, before=False)) - base
             hyphened = "-" in (ctx.text[end : end + 1], ctx.text[start - 1 : start])  # पे-रोल

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qa.checks.confusion import context_counts, neighbours
+from qa.checks.confusion import context_counts, uses
 from qa.diagnostic import Diagnostic, Edit
 from qa.engine.rule import Context, Rule
 
@@ -25,14 +25,9 @@ class PossessiveKi(Rule):
     """T031: कि between a possessor and what it possesses."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        starts = ctx.document.word_index.get(CONJUNCTION)
-        if not starts:
-            return
         bar = float(self.options.get("min-log-odds", 2.75))
-        counts = context_counts()
-        for start in starts:
-            end = start + len(CONJUNCTION)
-            prev, nxt = neighbours(ctx.text, start, end)
+        for start, end, prev, nxt in uses(ctx, CONJUNCTION):
+            counts = context_counts()  # read only for a document that has the word
             own = counts.fit(prev, CONJUNCTION, nxt)
             odds = {p: counts.fit(prev, p, nxt) - own for p in POSSESSIVES}
             if odds[FEMININE] < bar:
