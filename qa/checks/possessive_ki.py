@@ -11,6 +11,7 @@ than the conjunction; के or का is suggested first where the context want
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from qa.checks.confusion import context_counts, uses
 from qa.diagnostic import Diagnostic, Edit
@@ -27,14 +28,22 @@ class PossessiveKi(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         bar = float(self.options.get("min-log-odds", 2.75))
         for start, end, prev, nxt in uses(ctx, CONJUNCTION):
-            counts = context_counts()  # read only for a document that has the word
-            own = counts.fit(prev, CONJUNCTION, nxt)
-            odds = {p: counts.fit(prev, p, nxt) - own for p in POSSESSIVES}
-            if odds[FEMININE] < bar:
-                continue  # the feminine possessive, the letter कि slips for, must fit on its own
-            wanted = sorted((p for p in POSSESSIVES if odds[p] >= bar), key=odds.__getitem__, reverse=True)
+            wanted = possessives_wanted(prev, nxt, bar)
             if wanted:
                 message = self.meta.message.format(intended="' or '".join(wanted))
                 yield self.diagnostic(
                     start, end, message, suggestions=wanted, edits=(Edit(start, end, wanted[0]),)
                 )
+
+
+@lru_cache(maxsize=16384)
+def possessives_wanted(prev: str, nxt: str, bar: float) -> tuple[str, ...]:
+    """The possessives the neighbours want at least ``bar`` (log10) more than the
+    conjunction, likeliest first; none unless की is one (the word कि is a slip of). The
+    same neighbours recur (है कि, कहा कि), so each pair is weighed once."""
+    counts = context_counts()
+    own = counts.fit(prev, CONJUNCTION, nxt)
+    if counts.fit(prev, FEMININE, nxt) - own < bar:
+        return ()
+    odds = {p: counts.fit(prev, p, nxt) - own for p in POSSESSIVES}
+    return tuple(sorted((p for p in POSSESSIVES if odds[p] >= bar), key=odds.__getitem__, reverse=True))
