@@ -287,9 +287,13 @@ def _feminine_plural(word: str, freq: dict[str, float]) -> bool:
     return word.endswith(("ीं", "ईं")) and word[:-1] in freq
 
 
+#: The endings a verb root is known by (बरत <- बरतना, बरतने, बरतते).
+VERB_ENDINGS = ("ना", "ने", "ता", "ते", "ती")
+
+
 def _verb_root(word: str, freq: dict[str, float]) -> bool:
     """A verb root is known through its forms (बरत <- बरतना, बरतने, बरतते)."""
-    return any(word + ending in freq for ending in ("ना", "ने", "ता", "ते", "ती"))
+    return any(word + ending in freq for ending in VERB_ENDINGS)
 
 
 @dataclass(frozen=True)

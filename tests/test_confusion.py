@@ -208,3 +208,17 @@ def test_nen_fix_is_safe_only_where_the_context_decides() -> None:
     config.values["rules"] = {"T023": {"decisive-log-odds": 0.5}}
     (found,) = [d for d in api.check("राष्ट्रपति नें कहा।", config=config) if d.code == "T023"]
     assert found.suggestions == ("ने",) and found.fix is not None and found.fix.applicability == "safe"
+
+
+def test_ki_before_lie_is_the_oblique_possessive() -> None:
+    config = Config()
+    config.values["select"] = ["T031"]
+    text = "ख़बर है कि वायरस के स्रोत का पता लगाने कि लिए जांच होगी।"
+    found = api.check(text, config=config)
+    assert [(text[d.start : d.end], d.suggestions[0]) for d in found] == [("कि", "के")]
+
+
+def test_ki_as_the_conjunction_after_a_noun_of_saying_stays() -> None:
+    config = Config()
+    config.values["select"] = ["T031"]
+    assert not api.check("फ़िलहाल विपक्ष का आरोप कि सरकार ने तथ्य छिपाए, ग़लत निकला।", config=config)

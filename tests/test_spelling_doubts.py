@@ -42,10 +42,20 @@ def test_other_halant_drops_are_not_schwa_variants(word: str, candidate: str) ->
 
 
 def test_look_alike_vowel_signs_are_the_unicode_familys() -> None:
-    assert spelling_doubts.lookalike_signs("काे")
-    assert spelling_doubts.lookalike_signs("कोरेाना")
-    assert not spelling_doubts.lookalike_signs("को")
-    assert not spelling_doubts.lookalike_signs("केे")  # a doubled sign stays T003's
+    assert spelling_doubts.damaged_signs("काे")
+    assert spelling_doubts.damaged_signs("कोरेाना")
+    assert not spelling_doubts.damaged_signs("को")
+    assert not spelling_doubts.damaged_signs("केे")  # a doubled sign stays T003's
+
+
+@pytest.mark.parametrize("word", ["बुद््ध", "क्ा", "रिपोटोर्ं"])
+def test_a_virama_carrying_a_sign_is_the_unicode_familys(word: str) -> None:
+    assert spelling_doubts.damaged_signs(word)
+
+
+def test_a_damaged_virama_is_reported_once_by_the_unicode_rule() -> None:
+    found = api.check("इसी काल में बुद््ध और महावीर जैसे महापुरुष हुए।")
+    assert [(d.code, d.start) for d in found] == [("U016", 15)]
 
 
 @pytest.mark.parametrize("word", ["हील", "हैच", "सेव", "कोक", "केप"])

@@ -267,6 +267,13 @@ def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     return _label(before[-1] if before else None, last=True), _label(after[0] if after else None, last=False)
 
 
+def uses(ctx: Context, word: str) -> Iterator[tuple[int, int, str, str]]:
+    """Each use of ``word`` in the document: its start, its end and its neighbours' labels."""
+    for start in ctx.document.word_index.get(word, ()):
+        end = start + len(word)
+        yield start, end, *neighbours(ctx.text, start, end)
+
+
 def _costs(options: Mapping[str, Any]) -> dict[str, float]:
     """Each kind of slip's cost: -log10 of its prior odds (``slip-cost`` option)."""
     costs = {DOUBLED: 3.0, NASAL: 3.0, LENGTH: 3.5, STRAY_AFTER: 4.0, STRAY_INTO: 4.5}
@@ -351,7 +358,7 @@ class StrayLetter(Rule):
             if w[0] in _FIRST
             and (s := slips(w))
             and w not in accept
-            and not spelling_doubts.lookalike_signs(w)  # U015's to repair (काे)
+            and not spelling_doubts.damaged_signs(w)  # U015's or U016's (काे, बुद््ध)
         }
         if not found:
             return

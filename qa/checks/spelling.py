@@ -348,7 +348,12 @@ def corrections(word: str) -> tuple[str, ...]:
     ):
         return ()  # a rarer place name's vowels vary between papers (फीरोजाबाद): T040 weighs those
     if len(aksharas(word)) < 3:  # a short word: only the one very common word a cheap slip away
-        margin = SHORT_MARGIN if len(found) == 1 and _short_slip(word, best) else None
+        signs = [c for _, c in found if _short_slip(word, c)]
+        if len(signs) != 1:
+            margin = None
+        else:
+            best = signs[0]
+            margin = SHORT_LENGTH_MARGIN if _long_vowel_lost(word, best) else SHORT_MARGIN
     elif word in lexicon.corpus_zipf():  # seen in edited prose: a sign slip only (बरत, घिरने)
         margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT and sign_slip(word, best) else None
     elif cost > _LONG_LIMIT or (
@@ -363,6 +368,14 @@ def corrections(word: str) -> tuple[str, ...]:
     if margin is None or lexicon.commoner_by(best, word) < margin:
         return ()
     return tuple(candidate for _, candidate in found)
+
+
+def _long_vowel_lost(word: str, candidate: str) -> bool:
+    """``word`` is ``candidate`` with one long ी or ू written short (चिज for चीज)."""
+    return vowel_swap(word, candidate) and candidate.translate(_SHORTENED) == word
+
+
+_SHORTENED = str.maketrans({"ी": "ि", "ू": "ु"})
 
 
 def _unlisted_variant(word: str, common: str) -> bool:
@@ -410,6 +423,9 @@ LETTER_MARGIN_PER_LETTER = 0.25
 GUESSED_LETTER_MARGIN = 2.5
 #: A word of two aksharas is a slip only of a word this much commoner (दुध -> दूध).
 SHORT_MARGIN = 2.5
+#: ... or, for a long ी or ू written short, this much (चिज, हावि, आँसु: Hindi's short words
+#: keep their vowels' length, and no list names the short form).
+SHORT_LENGTH_MARGIN = 1.5
 #: A correction this common is not taken for a name (पहले, संयुक्त).
 COMMON_ZIPF = 4.5
 
@@ -535,13 +551,18 @@ def _twin_table() -> dict[str, tuple[str, float]]:
         if word in additions or "\u200c" in word or "\u200d" in word:
             continue
         length = len(aksharas(word))
-        if length < 2 or (length == 2 and word in counted):
-            continue  # a short word edited prose uses is a word (दीन, कुल), whatever its twin
+        if length < 2:
+            continue
         best = max(
             ((lexicon.commoner_by(twin, word), twin) for twin in index.candidates(word) if _twin(word, twin)),
             default=None,
         )
-        if best is not None and best[0] >= (_TWIN_TABLE_MARGIN if length > 2 else SHORT_MARGIN):
+        if best is None:
+            continue
+        short = length == 2 and not nasal_twin(word, best[1])
+        if short and (word in counted or best[0] < SHORT_MARGIN):
+            continue  # a short word edited prose uses is a word (दीन, कुल), whatever its twin
+        if best[0] >= _TWIN_TABLE_MARGIN:
             table[word] = (best[1], round(best[0], 2))
     return table
 
@@ -565,6 +586,28 @@ def nasal_twin(word: str, other: str) -> bool:
     return other == word + "\u0902" and not word.endswith(("ो", "ओ"))
 
 
+#: The endings of English loans: -tion (कमीशन, स्टेशन) and -ist, -st (कम्युनिस्ट, टेस्ट).
+_LOAN_ENDING = regex.compile("[\u093e-\u094c]शन$|स्ट$")
+
+
+def fixed_vowels(word: str, twin: str) -> bool:
+    """``word``, of three aksharas or more, is a native word's slip, whose vowels are fixed
+    (प्रदुषण, इत्यादी, जागरुकता): it spells no English word, has no English ending (-tion,
+    -ist: कमिशन/कमीशन, कम्यूनिस्ट vary between papers) and is no other transliteration of its
+    twin's (रीयल/रियल), nor a common word with a verb's or an adjective's ending (जीतना, to
+    win, is no slip of जितना; अवधी, of Awadh, none of अवधि)."""
+    return (
+        len(aksharas(word)) >= 3
+        and _native(word)
+        and not _LOAN_ENDING.search(word)
+        and not spelling_doubts.transliteration_variant(word, twin)
+        and not any(
+            word.endswith(ending) and lexicon.prior(word[: -len(ending)]) >= MIN_CANDIDATE_ZIPF
+            for ending in (*lexicon.VERB_ENDINGS, "ी")
+        )
+    )
+
+
 class CommonTwin(Rule):
     """T030: a word the web lists know that is the twin of a word far commoner in both
     sources but for the length of an i or u sign (लेकीन for लेकिन, राष्ट्रिय for राष्ट्रीय)."""
@@ -572,6 +615,7 @@ class CommonTwin(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         margin = float(self.options.get("min-frequency-ratio", 1.5))
         nasal_margin = float(self.options.get("min-nasal-frequency-ratio", 1.0))
+        native_margin = float(self.options.get("min-native-frequency-ratio", 1.0))
         table, accept, misspelt = twins(), lexicon.house(ctx.config).accept, lexicon.misspelt()
         index = ctx.document.word_index
         for word, starts in index.items():
@@ -579,7 +623,11 @@ class CommonTwin(Rule):
             found = table.get(plain)
             if found is None or word in accept or word in misspelt:
                 continue
-            if found[1] < (nasal_margin if nasal_twin(plain, found[0]) else margin):
+            if nasal_twin(plain, found[0]):
+                needed = nasal_margin
+            else:
+                needed = native_margin if fixed_vowels(plain, found[0]) else margin
+            if found[1] < needed:
                 continue
             message = self.meta.message.format(word=word, suggestion=found[0])
             for start in starts:
