@@ -10,12 +10,26 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
+# The optional compiled core (core/, Rust): built into the venv when cargo is on the PATH and
+# QA_PURE is unset. Its build fetches maturin (PyPI) and its crates (crates.io); if it fails,
+# qa runs on its Python code and the log says why.
+CORE_SOURCES := core/Cargo.toml core/pyproject.toml $(wildcard core/src/*.rs)
+define build_core
+	@if [ -z "$$QA_PURE" ] && command -v cargo >/dev/null 2>&1; then \
+	  PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet ./core >$(VENV)/core-build.log 2>&1 || { \
+	    $(BIN)/python -m pip uninstall --quiet --yes qa-core >/dev/null 2>&1; \
+	    echo "qa: the compiled core did not build ($(VENV)/core-build.log); qa runs on its Python code"; }; \
+	fi
+endef
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml $(CORE_SOURCES)
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e .
+	$(build_core)
 	touch $@
 
-$(STAMP): $(BIN)/python pyproject.toml
+$(STAMP): $(BIN)/python pyproject.toml $(CORE_SOURCES)
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[test]'
+	$(build_core)
 	touch $(VENV)/.installed $@
 
 demo: $(VENV)/.installed
@@ -50,7 +64,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis core/target
 
 # Coverage-guided fuzzing of the readers, engine and fixer (not in CI); crashers land in .fuzz/
 FUZZ_SECONDS ?= 120

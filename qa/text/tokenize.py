@@ -3,14 +3,22 @@
 Stdlib ``re`` treats Devanagari vowel signs, virama and nukta as non-word characters,
 so ``\\w+`` splits "राष्ट्रपति" into pieces. Every class here is explicit instead:
 a word is a run of letters, combining marks and ZWJ/ZWNJ.
+
+The ``python_*`` functions are the reference. Where the compiled core is built
+(:mod:`qa.text.native`), :func:`word_spans`, :func:`word_index`, :func:`sentences` and
+:func:`paragraphs` are its versions, which return exactly the same.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
 import regex
+
+from qa.text import native
 
 #: Characters that belong inside a word (any script).
 WORD_CHARS = r"\p{L}\p{M}\u200c\u200d"
@@ -76,7 +84,7 @@ def tokens(text: str) -> list[Token]:
     return [Token(_KINDS[m.lastgroup], m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def word_spans(text: str) -> list[tuple[str, int]]:
+def python_word_spans(text: str) -> list[tuple[str, int]]:
     """(word, start) for every word: letters and marks of any script, no digits.
 
     A word that recurs is one string object: a long document has far fewer distinct words
@@ -89,18 +97,31 @@ def word_spans(text: str) -> list[tuple[str, int]]:
     return list(zip(map(one, words, words), map(_MATCH.start, found), strict=True))
 
 
+def python_word_index(words: list[tuple[str, int]]) -> dict[str, list[int]]:
+    """Each distinct word of :func:`word_spans` and the offsets where it starts."""
+    index: dict[str, list[int]] = {}
+    get = index.get
+    for word, start in words:
+        starts = get(word)
+        if starts is None:
+            index[word] = [start]
+        else:
+            starts.append(start)
+    return index
+
+
 def graphemes(text: str) -> list[str]:
     """Extended grapheme clusters (what a reader sees as one letter)."""
     return _GRAPHEME.findall(text)
 
 
-def sentences(text: str, blocks: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def python_sentences(text: str, blocks: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """(start, end) spans of sentences; a paragraph break also ends a sentence.
 
-    ``blocks`` are the text's :func:`paragraphs` when the caller has them already.
+    ``blocks`` are the text's paragraphs when the caller has them already.
     """
     spans: list[tuple[int, int]] = []
-    for para_start, para_end in paragraphs(text) if blocks is None else blocks:
+    for para_start, para_end in python_paragraphs(text) if blocks is None else blocks:
         start = para_start
         for m in _SENTENCE_END.finditer(text, para_start, para_end):
             spans.append(_strip(text, start, m.end()))
@@ -110,7 +131,7 @@ def sentences(text: str, blocks: list[tuple[int, int]] | None = None) -> list[tu
     return spans
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
+def python_paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of blocks separated by blank lines."""
     spans: list[tuple[int, int]] = []
     start = 0
@@ -129,3 +150,16 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+class _Sentences(Protocol):
+    def __call__(self, text: str, blocks: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]: ...
+
+
+_core = native.core
+word_spans: Callable[[str], list[tuple[str, int]]] = _core.word_spans if _core else python_word_spans
+word_index: Callable[[list[tuple[str, int]]], dict[str, list[int]]] = (
+    _core.word_index if _core else python_word_index
+)
+sentences: _Sentences = _core.sentences if _core else python_sentences
+paragraphs: Callable[[str], list[tuple[int, int]]] = _core.paragraphs if _core else python_paragraphs
