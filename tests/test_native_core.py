@@ -165,3 +165,48 @@ def test_cli_reports_the_same_either_way(core) -> None:  # type: ignore[no-untyp
     assert reports[0].returncode == reports[1].returncode == 0, reports[0].stderr
     assert reports[0].stdout == reports[1].stdout
     assert b'"code"' in reports[0].stdout
+
+
+def _make_core(tmp_path: Path, path: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``make core`` into a fresh venv without pip, so that a build there fails for real."""
+    venv = tmp_path / "venv"
+    if not venv.exists():
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=60)
+    environment = {**{k: v for k, v in os.environ.items() if k != "QA_PURE"}, "PATH": path, **env}
+    return subprocess.run(
+        ["make", "-s", "-C", str(ROOT), "core", f"VENV={venv}"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def tools(tmp_path: Path) -> Path:
+    """A PATH folder with make and a shell but no cargo."""
+    folder = tmp_path / "tools"
+    folder.mkdir()
+    for tool in ("make", "sh"):
+        if (found := shutil.which(tool)) is None:
+            pytest.skip(f"{tool} is not installed")
+        (folder / tool).symlink_to(found)
+    return folder
+
+
+def test_make_without_cargo_builds_nothing_and_says_nothing(tmp_path: Path, tools: Path) -> None:
+    done = _make_core(tmp_path, str(tools))
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    assert not (tmp_path / "venv" / "core-build.log").exists()
+
+
+def test_a_failed_build_is_one_line_and_not_an_error(tmp_path: Path, tools: Path) -> None:
+    (tools / "cargo").write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    (tools / "cargo").chmod(0o755)
+    done = _make_core(tmp_path, str(tools))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        f"qa: the compiled core did not build (see {tmp_path}/venv/core-build.log); qa runs on its Python code"
+    ]
+    assert "No module named pip" in (tmp_path / "venv" / "core-build.log").read_text(encoding="utf-8")
+    assert _make_core(tmp_path, str(tools), QA_PURE="1").stdout == ""  # QA_PURE: not even tried
