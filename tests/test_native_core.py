@@ -205,8 +205,9 @@ def test_a_failed_build_is_one_line_and_not_an_error(tmp_path: Path, tools: Path
     (tools / "cargo").chmod(0o755)
     done = _make_core(tmp_path, str(tools))
     assert done.returncode == 0, done.stderr
+    log = tmp_path / "venv" / "core-build.log"
     assert done.stdout.splitlines() == [
-        f"qa: the compiled core did not build (see {tmp_path}/venv/core-build.log); qa runs on its Python code"
+        f"qa: the compiled core did not build (see {log}); qa runs on its Python code"
     ]
-    assert "No module named pip" in (tmp_path / "venv" / "core-build.log").read_text(encoding="utf-8")
+    assert "No module named pip" in log.read_text(encoding="utf-8")
     assert _make_core(tmp_path, str(tools), QA_PURE="1").stdout == ""  # QA_PURE: not even tried
