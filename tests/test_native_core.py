@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 import regex
@@ -42,7 +43,8 @@ PIECES = [
     "0", "7", "a", "Z", "é", ",", ";", ".", "..", "।", "॥", "?", "!", "-", "'", '"', "”", "’", ")",
     "]", "(", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n", " \n \n", "\u00a0", "\u2028", "\x1c",
     "\u3000", "\ufffc", "डॉ.", "Dr.", "Mrs.", "एम.", "के.", "है.", "था.", "डब्ल्यू.", "एक्स.", "5.5",
-    "47वें", "Rs. ", "श्रीमती.", "etc.", "X.", "फ़ि.", "क़ि.",
+    "47वें", "Rs. ", "श्रीमती.", "etc.", "X.", "फ़ि.", "क़ि.", "‐", "‑", "–", "॰", "०", "९", ":", "/",
+    "1,000", "२०:३०", "ई॰पू॰", "कु.", "abc",
 ]  # fmt: skip
 #: Copy made of Devanagari, Latin, digits, punctuation, joiners, nukta, line ends and any
 #: other code point now and then.
@@ -64,12 +66,28 @@ def _same_blocks(core, text: str) -> None:  # type: ignore[no-untyped-def]
     assert core.sentences(text, blocks) == tokenize.python_sentences(text, blocks)
 
 
+class Token(NamedTuple):
+    kind: str
+    text: str
+    normal: str
+    start: int
+    end: int
+
+
+def _same_span_tokens(core, text: str, spans: list[tuple[int, int]]) -> None:  # type: ignore[no-untyped-def]
+    for start, end in spans:
+        found = core.span_tokens(text, start, end, Token, str.casefold)
+        assert found == tokenize.python_span_tokens(text, start, end, Token, str.casefold)
+        assert all(type(token) is Token for token in found)
+
+
 @settings(max_examples=400, deadline=None)
-@given(TEXT)
-def test_random_copy(text: str) -> None:
+@given(TEXT, st.integers(0, 90), st.integers(0, 90))
+def test_random_copy(text: str, start: int, end: int) -> None:
     core = _core()
     _same_words(core, text)
     _same_blocks(core, text)
+    _same_span_tokens(core, text, [(0, len(text)), (start, end)])
 
 
 # Every code point, in order (adjacent ones run together into long words and runs of marks).
@@ -92,12 +110,13 @@ def test_every_code_point_is_classed_as_in_python(core) -> None:  # type: ignore
 
 
 def test_code_points_between_words(core) -> None:  # type: ignore[no-untyped-def]
-    """Code points (Latin, Devanagari, punctuation and every 11th of the rest) alone, then
+    """Code points (Latin, Devanagari, punctuation and every 23rd of the rest) alone, then
     beside a Devanagari word and a full stop."""
-    chosen = "".join(sorted(set(EVERY[:0x1000] + EVERY[0x2000:0x2070] + EVERY[::11])))
+    chosen = "".join(sorted(set(EVERY[:0x1000] + EVERY[0x2000:0x2070] + EVERY[::23])))
     for text in ("\n".join(chosen), " क.".join(chosen), "\u0915".join(chosen)):
         _same_words(core, text)
         _same_blocks(core, text)
+        _same_span_tokens(core, text, [(0, len(text))])
 
 
 def _corpus_documents() -> list[Path]:
@@ -119,11 +138,13 @@ def test_corpora(core) -> None:  # type: ignore[no-untyped-def]
         text = path.read_text(encoding="utf-8", errors="replace")
         _same_words(core, text)
         _same_blocks(core, text)
+        _same_span_tokens(core, text, tokenize.python_sentences(text))
 
 
 def test_the_core_is_used_when_built(core) -> None:  # type: ignore[no-untyped-def]
     assert tokenize.word_spans is core.word_spans
     assert tokenize.sentences is core.sentences
+    assert tokenize.span_tokens is core.span_tokens
 
 
 def _python(code: str, **env: str) -> str:
@@ -142,16 +163,17 @@ def _python(code: str, **env: str) -> str:
 PATH_USED = (
     "from qa.text import native, tokenize; "
     "print(native.core is None, tokenize.word_spans is tokenize.python_word_spans, "
-    "tokenize.sentences is tokenize.python_sentences, tokenize.word_index is tokenize.python_word_index)"
+    "tokenize.sentences is tokenize.python_sentences, tokenize.word_index is tokenize.python_word_index, "
+    "tokenize.span_tokens is tokenize.python_span_tokens)"
 )
 
 
 def test_python_path_when_the_extension_is_missing() -> None:
-    assert _python("import sys; sys.modules['qa_core'] = None; " + PATH_USED) == "True True True True"
+    assert _python("import sys; sys.modules['qa_core'] = None; " + PATH_USED) == "True True True True True"
 
 
 def test_qa_pure_forces_the_python_path() -> None:
-    assert _python(PATH_USED, QA_PURE="1") == "True True True True"
+    assert _python(PATH_USED, QA_PURE="1") == "True True True True True"
 
 
 def test_cli_reports_the_same_either_way(core) -> None:  # type: ignore[no-untyped-def]

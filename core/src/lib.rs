@@ -6,14 +6,16 @@
 use std::os::raw::c_void;
 use std::sync::OnceLock;
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::ffi;
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::string::PyStringData;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple, PyType};
 use rustc_hash::FxHashMap;
 
 mod segment;
+mod span;
 mod tables;
 
 use tables::{DIGIT, SPACE, STRIP, UPPER, WORD};
@@ -45,12 +47,21 @@ pub(crate) fn is(code: u32, class: u8) -> bool {
 
 /// The code points of a Python string.
 fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    code_points_in(text, 0, usize::MAX)
+}
+
+/// The code points of `text[start:end]` (clamped as slicing clamps).
+fn code_points_in(text: &Bound<'_, PyString>, start: usize, end: usize) -> PyResult<Vec<u32>> {
+    fn cut<T: Copy + Into<u32>>(s: &[T], start: usize, end: usize) -> Vec<u32> {
+        let end = end.min(s.len());
+        s[start.min(end)..end].iter().map(|&c| c.into()).collect()
+    }
     // SAFETY: the data is read at once, while `text` is borrowed and so alive.
     let data = unsafe { text.data()? };
     Ok(match data {
-        PyStringData::Ucs1(s) => s.iter().map(|&c| u32::from(c)).collect(),
-        PyStringData::Ucs2(s) => s.iter().map(|&c| u32::from(c)).collect(),
-        PyStringData::Ucs4(s) => s.to_vec(),
+        PyStringData::Ucs1(s) => cut(s, start, end),
+        PyStringData::Ucs2(s) => cut(s, start, end),
+        PyStringData::Ucs4(s) => cut(s, start, end),
     })
 }
 
@@ -145,6 +156,63 @@ fn sentences<'py>(
     pairs(py, &segment::sentences(&chars, &blocks))
 }
 
+/// `tokenize.span_tokens`: the tokens of `view[start:end]`, each a `record` (a tuple type) of
+/// kind ("word", "number" or "other"), text, `spelling(text)`, start and end.
+#[pyfunction]
+fn span_tokens<'py>(
+    py: Python<'py>,
+    view: &Bound<'py, PyString>,
+    start: usize,
+    end: usize,
+    record: &Bound<'py, PyType>,
+    spelling: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyList>> {
+    if !record.is_subclass_of::<PyTuple>()? {
+        return Err(PyTypeError::new_err("record must be a tuple type"));
+    }
+    let chars = code_points_in(view, start, end)?;
+    let kinds = [
+        intern!(py, "word"),
+        intern!(py, "number"),
+        intern!(py, "other"),
+    ];
+    let mut found = Vec::new();
+    for (kind, begin, finish) in span::tokens(&chars) {
+        let text = new_string(py, &chars[begin..finish])?;
+        let spelt = spelling.call1((&text,))?;
+        let fields = [
+            kinds[usize::from(kind)].clone().into_any(),
+            text,
+            spelt,
+            (start + begin).into_pyobject(py)?.into_any(),
+            (start + finish).into_pyobject(py)?.into_any(),
+        ];
+        found.push(new_record(py, record, fields)?);
+    }
+    PyList::new(py, found)
+}
+
+/// `tuple.__new__(record, fields)` without the call: what CPython's tuple_subtype_new does.
+fn new_record<'py, const N: usize>(
+    py: Python<'py>,
+    record: &Bound<'py, PyType>,
+    fields: [Bound<'py, PyAny>; N],
+) -> PyResult<Bound<'py, PyAny>> {
+    let size =
+        ffi::Py_ssize_t::try_from(N).map_err(|_| PyValueError::new_err("too many fields"))?;
+    // SAFETY: `record` is a subclass of tuple (checked by the caller), so its tp_alloc makes a
+    // tuple of `size` empty items, each of which is then given one owned reference.
+    unsafe {
+        let kind = record.as_type_ptr();
+        let alloc = (*kind).tp_alloc.unwrap_or(ffi::PyType_GenericAlloc);
+        let made = Bound::from_owned_ptr_or_err(py, alloc(kind, size))?;
+        for (at, field) in (0..).zip(fields) {
+            ffi::PyTuple_SET_ITEM(made.as_ptr(), at, field.into_ptr());
+        }
+        Ok(made)
+    }
+}
+
 /// The classes of each character of `text` (bits `WORD`, `DIGIT` …), for the tests that
 /// compare the table with the Python side's.
 #[pyfunction]
@@ -162,6 +230,7 @@ fn qa_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(word_index, module)?)?;
     module.add_function(wrap_pyfunction!(paragraphs, module)?)?;
     module.add_function(wrap_pyfunction!(sentences, module)?)?;
+    module.add_function(wrap_pyfunction!(span_tokens, module)?)?;
     module.add_function(wrap_pyfunction!(char_classes, module)?)?;
     for (name, class) in [
         ("WORD", WORD),

@@ -5,20 +5,22 @@ so ``\\w+`` splits "राष्ट्रपति" into pieces. Every class her
 a word is a run of letters, combining marks and ZWJ/ZWNJ.
 
 The ``python_*`` functions are the reference. Where the compiled core is built
-(:mod:`qa.text.native`), :func:`word_spans`, :func:`word_index`, :func:`sentences` and
-:func:`paragraphs` are its versions, which return exactly the same.
+(:mod:`qa.text.native`), :func:`word_spans`, :func:`word_index`, :func:`sentences`, :func:`paragraphs` and
+:func:`span_tokens` are its versions, which return exactly the same.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 import regex
 
 from qa.text import native
+from qa.text.akshara import WORD_LETTERS
 
 #: Characters that belong inside a word (any script).
 WORD_CHARS = r"\p{L}\p{M}\u200c\u200d"
@@ -59,6 +61,13 @@ _SENTENCE_END = regex.compile(
     r"(?<!\p{Nd})\.+[\"'”’)\]]*(?=\s|$)",
 )
 _PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
+
+#: A span's tokens, each with the white space before it (stdlib ``re``): a Devanagari word
+#: (hyphenated or abbreviated compounds are one word), a number in either script, a run of
+#: Latin letters, or any other character.
+_SPAN_TOKEN = re.compile(
+    rf"(\s*)(?:([{WORD_LETTERS}]+(?:[-‐‑–.॰][{WORD_LETTERS}]+)*॰?)|([0-9०-९]+(?:[.,:/-][0-9०-९]+)*)|([A-Za-z]+|\S))"
+)
 
 
 class Kind(Enum):
@@ -110,6 +119,24 @@ def python_word_index(words: list[tuple[str, int]]) -> dict[str, list[int]]:
     return index
 
 
+Record = TypeVar("Record", bound=tuple[Any, ...])
+
+
+def python_span_tokens(
+    view: str, start: int, end: int, record: type[Record], spelling: Callable[[str], str]
+) -> list[Record]:
+    """The tokens of ``view[start:end]``, each a ``record`` (a tuple type such as a NamedTuple)
+    of kind ("word", "number" or "other"), text, ``spelling(text)``, start and end."""
+    new = tuple.__new__  # record(...) would run a Python frame per token
+    found, at = [], start
+    for space, word, number, other in _SPAN_TOKEN.findall(view, start, end):
+        kind, text = ("word", word) if word else ("number", number) if number else ("other", other)
+        begin = at + len(space)
+        at = begin + len(text)
+        found.append(new(record, (kind, text, spelling(text), begin, at)))
+    return found
+
+
 def graphemes(text: str) -> list[str]:
     """Extended grapheme clusters (what a reader sees as one letter)."""
     return _GRAPHEME.findall(text)
@@ -152,6 +179,12 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+class _SpanTokens(Protocol):
+    def __call__(
+        self, view: str, start: int, end: int, record: type[Record], spelling: Callable[[str], str]
+    ) -> list[Record]: ...
+
+
 class _Sentences(Protocol):
     def __call__(self, text: str, blocks: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]: ...
 
@@ -163,3 +196,4 @@ word_index: Callable[[list[tuple[str, int]]], dict[str, list[int]]] = (
 )
 sentences: _Sentences = _core.sentences if _core else python_sentences
 paragraphs: Callable[[str], list[tuple[int, int]]] = _core.paragraphs if _core else python_paragraphs
+span_tokens: _SpanTokens = _core.span_tokens if _core else python_span_tokens
