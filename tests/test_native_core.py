@@ -10,13 +10,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qa.checks.clauses import Token  # the records of the clause reader, span_tokens' first user
 from qa.text import native, tokenize
 
 from conftest import ROOT, SEED, SHARED_DATA
@@ -64,14 +64,6 @@ def _same_blocks(core, text: str) -> None:  # type: ignore[no-untyped-def]
     assert core.paragraphs(text) == blocks
     assert core.sentences(text) == tokenize.python_sentences(text)
     assert core.sentences(text, blocks) == tokenize.python_sentences(text, blocks)
-
-
-class Token(NamedTuple):
-    kind: str
-    text: str
-    normal: str
-    start: int
-    end: int
 
 
 def _same_span_tokens(core, text: str, spans: list[tuple[int, int]]) -> None:  # type: ignore[no-untyped-def]
