@@ -225,3 +225,14 @@ def test_a_failed_build_is_one_line_and_not_an_error(tmp_path: Path, tools: Path
     ]
     assert "No module named pip" in log.read_text(encoding="utf-8")
     assert _make_core(tmp_path, str(tools), QA_PURE="1").stdout == ""  # QA_PURE: not even tried
+
+
+def test_an_extension_of_another_version_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "qa_core_elsewhere.py").write_text("__version__ = '0.0.1'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert native.load("qa_core_elsewhere") is None
+    assert native.load("qa_core_nowhere") is None
+
+
+def test_the_built_extension_is_this_version(core) -> None:  # type: ignore[no-untyped-def]
+    assert core.__version__ == native.VERSION

@@ -226,6 +226,7 @@ fn char_classes<'py>(
 
 #[pymodule]
 fn qa_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_function(wrap_pyfunction!(word_spans, module)?)?;
     module.add_function(wrap_pyfunction!(word_index, module)?)?;
     module.add_function(wrap_pyfunction!(paragraphs, module)?)?;
