@@ -5,8 +5,8 @@ so ``\\w+`` splits "राष्ट्रपति" into pieces. Every class her
 a word is a run of letters, combining marks and ZWJ/ZWNJ.
 
 The ``python_*`` functions are the reference. Where the compiled core is built
-(:mod:`qa.text.native`), :func:`word_spans`, :func:`word_index`, :func:`sentences`, :func:`paragraphs` and
-:func:`span_tokens` are its versions, which return exactly the same.
+(:mod:`qa.text.native`), :func:`word_spans`, :func:`word_index`, :func:`sentences`,
+:func:`paragraphs` and :func:`span_tokens` are its versions, which return exactly the same.
 """
 
 from __future__ import annotations
