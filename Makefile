@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-test
+CORE_SOURCES := core/Cargo.toml core/Cargo.lock core/pyproject.toml $(wildcard core/src/*.rs)
 
 .PHONY: demo test lint bench clean languagetool system-deps install
 
@@ -10,13 +11,26 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
+$(VENV)/.installed: $(BIN)/python pyproject.toml $(CORE_SOURCES)
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e .
+	@$(MAKE) --no-print-directory core
 	touch $@
 
-$(STAMP): $(BIN)/python pyproject.toml
+$(STAMP): $(BIN)/python pyproject.toml $(CORE_SOURCES)
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[test]'
+	@$(MAKE) --no-print-directory core
 	touch $(VENV)/.installed $@
+
+# The optional compiled core (core/, Rust) into the venv, when cargo is on the PATH and QA_PURE
+# is unset. The build fetches maturin (PyPI) and crates (crates.io); if it fails, qa runs on its
+# Python code, and one line says so.
+.PHONY: core
+core:
+	@if [ -z "$$QA_PURE" ] && command -v cargo >/dev/null 2>&1; then \
+	  PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet ./core >$(VENV)/core-build.log 2>&1 || { \
+	    $(BIN)/python -m pip uninstall --quiet --yes qa-core >/dev/null 2>&1; \
+	    echo "qa: the compiled core did not build (see $(VENV)/core-build.log); qa runs on its Python code"; }; \
+	fi
 
 demo: $(VENV)/.installed
 	$(BIN)/qa check --exit-zero fixtures/articles/putin-xi-call.txt
@@ -50,7 +64,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis core/target
 
 # Coverage-guided fuzzing of the readers, engine and fixer (not in CI); crashers land in .fuzz/
 FUZZ_SECONDS ?= 120

@@ -133,15 +133,7 @@ class Document:
     @cached_property
     def word_index(self) -> dict[str, list[int]]:
         """Each distinct word and the view offsets where it starts."""
-        index: dict[str, list[int]] = {}
-        get = index.get
-        for word, start in self.words:
-            starts = get(word)
-            if starts is None:
-                index[word] = [start]
-            else:
-                starts.append(start)
-        return index
+        return tokenize.word_index(self.words)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:

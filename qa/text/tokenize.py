@@ -3,14 +3,24 @@
 Stdlib ``re`` treats Devanagari vowel signs, virama and nukta as non-word characters,
 so ``\\w+`` splits "राष्ट्रपति" into pieces. Every class here is explicit instead:
 a word is a run of letters, combining marks and ZWJ/ZWNJ.
+
+The ``python_*`` functions are the reference. Where the compiled core is built
+(:mod:`qa.text.native`), :func:`word_spans`, :func:`word_index`, :func:`sentences`,
+:func:`paragraphs` and :func:`span_tokens` are its versions, which return exactly the same.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any, Protocol, TypeVar
 
 import regex
+
+from qa.text import native
+from qa.text.akshara import WORD_LETTERS
 
 #: Characters that belong inside a word (any script).
 WORD_CHARS = r"\p{L}\p{M}\u200c\u200d"
@@ -52,6 +62,13 @@ _SENTENCE_END = regex.compile(
 )
 _PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
 
+#: A span's tokens, each with the white space before it (stdlib ``re``): a Devanagari word
+#: (hyphenated or abbreviated compounds are one word), a number in either script, a run of
+#: Latin letters, or any other character.
+_SPAN_TOKEN = re.compile(
+    rf"(\s*)(?:([{WORD_LETTERS}]+(?:[-‐‑–.॰][{WORD_LETTERS}]+)*॰?)|([0-9०-९]+(?:[.,:/-][0-9०-९]+)*)|([A-Za-z]+|\S))"
+)
+
 
 class Kind(Enum):
     WORD = "word"
@@ -76,7 +93,7 @@ def tokens(text: str) -> list[Token]:
     return [Token(_KINDS[m.lastgroup], m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def word_spans(text: str) -> list[tuple[str, int]]:
+def python_word_spans(text: str) -> list[tuple[str, int]]:
     """(word, start) for every word: letters and marks of any script, no digits.
 
     A word that recurs is one string object: a long document has far fewer distinct words
@@ -89,18 +106,49 @@ def word_spans(text: str) -> list[tuple[str, int]]:
     return list(zip(map(one, words, words), map(_MATCH.start, found), strict=True))
 
 
+def python_word_index(words: list[tuple[str, int]]) -> dict[str, list[int]]:
+    """Each distinct word of :func:`word_spans` and the offsets where it starts."""
+    index: dict[str, list[int]] = {}
+    get = index.get
+    for word, start in words:
+        starts = get(word)
+        if starts is None:
+            index[word] = [start]
+        else:
+            starts.append(start)
+    return index
+
+
+Record = TypeVar("Record", bound=tuple[Any, ...])
+
+
+def python_span_tokens(
+    view: str, start: int, end: int, record: type[Record], spelling: Callable[[str], str]
+) -> list[Record]:
+    """The tokens of ``view[start:end]``, each a ``record`` (a tuple type such as a NamedTuple)
+    of kind ("word", "number" or "other"), text, ``spelling(text)``, start and end."""
+    new = tuple.__new__  # record(...) would run a Python frame per token
+    found, at = [], start
+    for space, word, number, other in _SPAN_TOKEN.findall(view, start, end):
+        kind, text = ("word", word) if word else ("number", number) if number else ("other", other)
+        begin = at + len(space)
+        at = begin + len(text)
+        found.append(new(record, (kind, text, spelling(text), begin, at)))
+    return found
+
+
 def graphemes(text: str) -> list[str]:
     """Extended grapheme clusters (what a reader sees as one letter)."""
     return _GRAPHEME.findall(text)
 
 
-def sentences(text: str, blocks: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+def python_sentences(text: str, blocks: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """(start, end) spans of sentences; a paragraph break also ends a sentence.
 
-    ``blocks`` are the text's :func:`paragraphs` when the caller has them already.
+    ``blocks`` are the text's paragraphs when the caller has them already.
     """
     spans: list[tuple[int, int]] = []
-    for para_start, para_end in paragraphs(text) if blocks is None else blocks:
+    for para_start, para_end in python_paragraphs(text) if blocks is None else blocks:
         start = para_start
         for m in _SENTENCE_END.finditer(text, para_start, para_end):
             spans.append(_strip(text, start, m.end()))
@@ -110,7 +158,7 @@ def sentences(text: str, blocks: list[tuple[int, int]] | None = None) -> list[tu
     return spans
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
+def python_paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of blocks separated by blank lines."""
     spans: list[tuple[int, int]] = []
     start = 0
@@ -129,3 +177,23 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+class _SpanTokens(Protocol):
+    def __call__(
+        self, view: str, start: int, end: int, record: type[Record], spelling: Callable[[str], str]
+    ) -> list[Record]: ...
+
+
+class _Sentences(Protocol):
+    def __call__(self, text: str, blocks: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]: ...
+
+
+_core = native.core
+word_spans: Callable[[str], list[tuple[str, int]]] = _core.word_spans if _core else python_word_spans
+word_index: Callable[[list[tuple[str, int]]], dict[str, list[int]]] = (
+    _core.word_index if _core else python_word_index
+)
+sentences: _Sentences = _core.sentences if _core else python_sentences
+paragraphs: Callable[[str], list[tuple[int, int]]] = _core.paragraphs if _core else python_paragraphs
+span_tokens: _SpanTokens = _core.span_tokens if _core else python_span_tokens

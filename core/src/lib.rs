@@ -1,0 +1,246 @@
+//! The compiled core of qa: the hot paths of `qa/text/tokenize.py`, character for character.
+//!
+//! Offsets are Python string indices (code points). The Python functions stay the reference;
+//! every function here returns exactly what its namesake there returns.
+
+use std::os::raw::c_void;
+use std::sync::OnceLock;
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::ffi;
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::string::PyStringData;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple, PyType};
+use rustc_hash::FxHashMap;
+
+mod segment;
+mod span;
+mod tables;
+
+use tables::{DIGIT, SPACE, STRIP, UPPER, WORD};
+
+/// The flags of every code point of the Basic Multilingual Plane, built once from the runs.
+fn bmp() -> &'static [u8] {
+    static BMP: OnceLock<Vec<u8>> = OnceLock::new();
+    BMP.get_or_init(|| (0..0x10000).map(flags_of_run).collect())
+}
+
+fn flags_of_run(code: u32) -> u8 {
+    let at = tables::RUNS.partition_point(|&(first, _)| first <= code);
+    tables::RUNS[at - 1].1
+}
+
+/// The character classes (`tables::WORD` …) of one code point.
+#[inline]
+pub(crate) fn flags(code: u32) -> u8 {
+    match bmp().get(code as usize) {
+        Some(&found) => found,
+        None => flags_of_run(code),
+    }
+}
+
+#[inline]
+pub(crate) fn is(code: u32, class: u8) -> bool {
+    flags(code) & class != 0
+}
+
+/// The code points of a Python string.
+fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    code_points_in(text, 0, usize::MAX)
+}
+
+/// The code points of `text[start:end]` (clamped as slicing clamps).
+fn code_points_in(text: &Bound<'_, PyString>, start: usize, end: usize) -> PyResult<Vec<u32>> {
+    fn cut<T: Copy + Into<u32>>(s: &[T], start: usize, end: usize) -> Vec<u32> {
+        let end = end.min(s.len());
+        s[start.min(end)..end].iter().map(|&c| c.into()).collect()
+    }
+    // SAFETY: the data is read at once, while `text` is borrowed and so alive.
+    let data = unsafe { text.data()? };
+    Ok(match data {
+        PyStringData::Ucs1(s) => cut(s, start, end),
+        PyStringData::Ucs2(s) => cut(s, start, end),
+        PyStringData::Ucs4(s) => cut(s, start, end),
+    })
+}
+
+/// A Python string of code points (lone surrogates included, as Python allows them).
+fn new_string<'py>(py: Python<'py>, chars: &[u32]) -> PyResult<Bound<'py, PyAny>> {
+    let size = ffi::Py_ssize_t::try_from(chars.len())
+        .map_err(|_| PyValueError::new_err("text too long"))?;
+    // SAFETY: the buffer holds `size` UCS-4 code points; CPython copies them.
+    unsafe {
+        let made = ffi::PyUnicode_FromKindAndData(
+            ffi::PyUnicode_4BYTE_KIND as _,
+            chars.as_ptr() as *const c_void,
+            size,
+        );
+        Bound::from_owned_ptr_or_err(py, made)
+    }
+}
+
+fn pairs<'py>(py: Python<'py>, spans: &[(usize, usize)]) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(py, spans.iter().map(|&(start, end)| (start, end)))
+}
+
+/// `tokenize.word_spans`: (word, start) for every run of word characters; a word that recurs
+/// is one string object.
+#[pyfunction]
+fn word_spans<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+    let chars = code_points(text)?;
+    let mut seen: FxHashMap<&[u32], Bound<'py, PyAny>> = FxHashMap::default();
+    let mut found: Vec<Bound<'py, PyAny>> = Vec::new();
+    let mut at = 0;
+    while at < chars.len() {
+        if !is(chars[at], WORD) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < chars.len() && is(chars[at], WORD) {
+            at += 1;
+        }
+        let key = &chars[start..at];
+        let word = match seen.get(key) {
+            Some(word) => word.clone(),
+            None => {
+                let word = new_string(py, key)?;
+                seen.insert(key, word.clone());
+                word
+            }
+        };
+        found.push(PyTuple::new(py, [word, start.into_pyobject(py)?.into_any()])?.into_any());
+    }
+    PyList::new(py, found)
+}
+
+/// `tokenize.word_index`: each distinct word of `words` and the offsets where it starts.
+#[pyfunction]
+fn word_index<'py>(py: Python<'py>, words: &Bound<'py, PyList>) -> PyResult<Bound<'py, PyDict>> {
+    let index = PyDict::new(py);
+    for pair in words.iter() {
+        let pair = pair.cast_into::<PyTuple>()?;
+        let (word, start) = (pair.get_item(0)?, pair.get_item(1)?);
+        match index.get_item(&word)? {
+            Some(starts) => starts.cast_into::<PyList>()?.append(start)?,
+            None => index.set_item(word, PyList::new(py, [start])?)?,
+        }
+    }
+    Ok(index)
+}
+
+/// `tokenize.paragraphs`: (start, end) of the blocks between blank lines.
+#[pyfunction]
+fn paragraphs<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+    pairs(py, &segment::paragraphs(&code_points(text)?))
+}
+
+/// `tokenize.sentences`: (start, end) of each sentence, within `blocks` (the paragraphs when
+/// they are not given).
+#[pyfunction]
+#[pyo3(signature = (text, blocks=None))]
+fn sentences<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+    blocks: Option<Vec<(usize, usize)>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let chars = code_points(text)?;
+    let blocks = blocks.unwrap_or_else(|| segment::paragraphs(&chars));
+    if blocks
+        .iter()
+        .any(|&(start, end)| start > end || end > chars.len())
+    {
+        return Err(PyValueError::new_err("a block lies outside the text"));
+    }
+    pairs(py, &segment::sentences(&chars, &blocks))
+}
+
+/// `tokenize.span_tokens`: the tokens of `view[start:end]`, each a `record` (a tuple type) of
+/// kind ("word", "number" or "other"), text, `spelling(text)`, start and end.
+#[pyfunction]
+fn span_tokens<'py>(
+    py: Python<'py>,
+    view: &Bound<'py, PyString>,
+    start: usize,
+    end: usize,
+    record: &Bound<'py, PyType>,
+    spelling: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyList>> {
+    if !record.is_subclass_of::<PyTuple>()? {
+        return Err(PyTypeError::new_err("record must be a tuple type"));
+    }
+    let chars = code_points_in(view, start, end)?;
+    let kinds = [
+        intern!(py, "word"),
+        intern!(py, "number"),
+        intern!(py, "other"),
+    ];
+    let mut found = Vec::new();
+    for (kind, begin, finish) in span::tokens(&chars) {
+        let text = new_string(py, &chars[begin..finish])?;
+        let spelt = spelling.call1((&text,))?;
+        let fields = [
+            kinds[usize::from(kind)].clone().into_any(),
+            text,
+            spelt,
+            (start + begin).into_pyobject(py)?.into_any(),
+            (start + finish).into_pyobject(py)?.into_any(),
+        ];
+        found.push(new_record(py, record, fields)?);
+    }
+    PyList::new(py, found)
+}
+
+/// `tuple.__new__(record, fields)` without the call: what CPython's tuple_subtype_new does.
+fn new_record<'py, const N: usize>(
+    py: Python<'py>,
+    record: &Bound<'py, PyType>,
+    fields: [Bound<'py, PyAny>; N],
+) -> PyResult<Bound<'py, PyAny>> {
+    let size =
+        ffi::Py_ssize_t::try_from(N).map_err(|_| PyValueError::new_err("too many fields"))?;
+    // SAFETY: `record` is a subclass of tuple (checked by the caller), so its tp_alloc makes a
+    // tuple of `size` empty items, each of which is then given one owned reference.
+    unsafe {
+        let kind = record.as_type_ptr();
+        let alloc = (*kind).tp_alloc.unwrap_or(ffi::PyType_GenericAlloc);
+        let made = Bound::from_owned_ptr_or_err(py, alloc(kind, size))?;
+        for (at, field) in (0..).zip(fields) {
+            ffi::PyTuple_SET_ITEM(made.as_ptr(), at, field.into_ptr());
+        }
+        Ok(made)
+    }
+}
+
+/// The classes of each character of `text` (bits `WORD`, `DIGIT` …), for the tests that
+/// compare the table with the Python side's.
+#[pyfunction]
+fn char_classes<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let classes: Vec<u8> = code_points(text)?.into_iter().map(flags).collect();
+    Ok(PyBytes::new(py, &classes))
+}
+
+#[pymodule]
+fn qa_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    module.add_function(wrap_pyfunction!(word_spans, module)?)?;
+    module.add_function(wrap_pyfunction!(word_index, module)?)?;
+    module.add_function(wrap_pyfunction!(paragraphs, module)?)?;
+    module.add_function(wrap_pyfunction!(sentences, module)?)?;
+    module.add_function(wrap_pyfunction!(span_tokens, module)?)?;
+    module.add_function(wrap_pyfunction!(char_classes, module)?)?;
+    for (name, class) in [
+        ("WORD", WORD),
+        ("DIGIT", DIGIT),
+        ("SPACE", SPACE),
+        ("STRIP", STRIP),
+        ("UPPER", UPPER),
+    ] {
+        module.add(name, class)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,238 @@
+"""The compiled core (``qa_core``, built from core/) against the Python reference in
+:mod:`qa.text.tokenize`: the same results on every code point, on random copy and on the
+shared corpora, and the Python path whenever the extension is missing or ``QA_PURE`` is set.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qa.checks.clauses import Token  # the records of the clause reader, span_tokens' first user
+from qa.text import native, tokenize
+
+from conftest import ROOT, SEED, SHARED_DATA
+
+
+def _core():  # type: ignore[no-untyped-def]
+    """The extension; CI (QA_REQUIRE_REAL) on a machine with cargo must have built it."""
+    core = native.load()
+    if core is None:
+        if os.environ.get("QA_REQUIRE_REAL") and shutil.which("cargo") and not os.environ.get("QA_PURE"):
+            pytest.fail("cargo is on the PATH but the compiled core is not built (see .venv/core-build.log)")
+        pytest.skip("the compiled core is not built")
+    return core
+
+
+@pytest.fixture(scope="module")
+def core():  # type: ignore[no-untyped-def]
+    return _core()
+
+
+PIECES = [
+    "क", "ष", "ट", "र", "ह", "थ", "द", "ल", "ड", "ब", "य", "ज", "फ़", "क़", "्", "ा", "ि", "ी", "ु",
+    "ू", "े", "ै", "ो", "ौ", "ं", "ँ", "़", "ॉ", "अ", "आ", "ई", "ए", "\u200c", "\u200d", "१", "२",
+    "0", "7", "a", "Z", "é", ",", ";", ".", "..", "।", "॥", "?", "!", "-", "'", '"', "”", "’", ")",
+    "]", "(", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n", " \n \n", "\u00a0", "\u2028", "\x1c",
+    "\u3000", "\ufffc", "डॉ.", "Dr.", "Mrs.", "एम.", "के.", "है.", "था.", "डब्ल्यू.", "एक्स.", "5.5",
+    "47वें", "Rs. ", "श्रीमती.", "etc.", "X.", "फ़ि.", "क़ि.", "‐", "‑", "–", "॰", "०", "९", ":", "/",
+    "1,000", "२०:३०", "ई॰पू॰", "कु.", "abc",
+]  # fmt: skip
+#: Copy made of Devanagari, Latin, digits, punctuation, joiners, nukta, line ends and any
+#: other code point now and then.
+TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.characters()), max_size=80).map("".join)
+
+
+def _same_words(core, text: str) -> None:  # type: ignore[no-untyped-def]
+    words = core.word_spans(text)
+    assert words == tokenize.python_word_spans(text)
+    # a word that recurs is one string object, as in the Python version
+    assert len({id(w) for w, _ in words}) == len({w for w, _ in words})
+    assert core.word_index(words) == tokenize.python_word_index(words)
+
+
+def _same_blocks(core, text: str) -> None:  # type: ignore[no-untyped-def]
+    blocks = tokenize.python_paragraphs(text)
+    assert core.paragraphs(text) == blocks
+    assert core.sentences(text) == tokenize.python_sentences(text)
+    assert core.sentences(text, blocks) == tokenize.python_sentences(text, blocks)
+
+
+def _same_span_tokens(core, text: str, spans: list[tuple[int, int]]) -> None:  # type: ignore[no-untyped-def]
+    for start, end in spans:
+        found = core.span_tokens(text, start, end, Token, str.casefold)
+        assert found == tokenize.python_span_tokens(text, start, end, Token, str.casefold)
+        assert all(type(token) is Token for token in found)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT, st.integers(0, 90), st.integers(0, 90))
+def test_random_copy(text: str, start: int, end: int) -> None:
+    core = _core()
+    _same_words(core, text)
+    _same_blocks(core, text)
+    _same_span_tokens(core, text, [(0, len(text)), (start, end)])
+
+
+# Every code point, in order (adjacent ones run together into long words and runs of marks).
+EVERY = "".join(map(chr, range(sys.maxunicode + 1)))
+
+
+def test_every_code_point_is_classed_as_in_python(core) -> None:  # type: ignore[no-untyped-def]
+    classes = core.char_classes(EVERY)
+    python = {
+        core.WORD: regex.compile(r"[\p{L}\p{M}\u200c\u200d]"),
+        core.DIGIT: regex.compile(r"\p{Nd}"),
+        core.SPACE: regex.compile(r"\s"),
+        core.UPPER: regex.compile(r"\p{Lu}"),
+    }
+    for bit, pattern in python.items():
+        assert [i for i, c in enumerate(classes) if c & bit] == [m.start() for m in pattern.finditer(EVERY)]
+    assert [i for i, c in enumerate(classes) if c & core.STRIP] == [
+        i for i, c in enumerate(EVERY) if c.isspace()
+    ]
+
+
+def test_code_points_between_words(core) -> None:  # type: ignore[no-untyped-def]
+    """Code points (Latin, Devanagari, punctuation and every 23rd of the rest) alone, then
+    beside a Devanagari word and a full stop."""
+    chosen = "".join(sorted(set(EVERY[:0x1000] + EVERY[0x2000:0x2070] + EVERY[::23])))
+    for text in ("\n".join(chosen), " क.".join(chosen), "\u0915".join(chosen)):
+        _same_words(core, text)
+        _same_blocks(core, text)
+        _same_span_tokens(core, text, [(0, len(text))])
+
+
+def _corpus_documents() -> list[Path]:
+    news = SHARED_DATA / "hindi-news-covid2020" / "corpus"
+    documents = sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
+    if news.is_dir():
+        documents += sorted(news.rglob("*.txt"))[::5]
+    for lines in ("flores200-hindi", "ud-hindi-pud", "indicgec2025-hindi", "hiwikiedits-hi-gec"):
+        folder = SHARED_DATA / lines
+        if folder.is_dir():
+            documents += sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".tsv", ".jsonl"))[:3]
+    return documents
+
+
+def test_corpora(core) -> None:  # type: ignore[no-untyped-def]
+    documents = _corpus_documents()
+    assert len(documents) > 5
+    for path in documents:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        _same_words(core, text)
+        _same_blocks(core, text)
+        _same_span_tokens(core, text, tokenize.python_sentences(text))
+
+
+def test_the_core_is_used_when_built(core) -> None:  # type: ignore[no-untyped-def]
+    assert tokenize.word_spans is core.word_spans
+    assert tokenize.sentences is core.sentences
+    assert tokenize.span_tokens is core.span_tokens
+
+
+def _python(code: str, **env: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **env},
+        timeout=60,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+PATH_USED = (
+    "from qa.text import native, tokenize; "
+    "print(native.core is None, tokenize.word_spans is tokenize.python_word_spans, "
+    "tokenize.sentences is tokenize.python_sentences, tokenize.word_index is tokenize.python_word_index, "
+    "tokenize.span_tokens is tokenize.python_span_tokens)"
+)
+
+
+def test_python_path_when_the_extension_is_missing() -> None:
+    assert _python("import sys; sys.modules['qa_core'] = None; " + PATH_USED) == "True True True True True"
+
+
+def test_qa_pure_forces_the_python_path() -> None:
+    assert _python(PATH_USED, QA_PURE="1") == "True True True True True"
+
+
+def test_cli_reports_the_same_either_way(core) -> None:  # type: ignore[no-untyped-def]
+    """The whole report, byte for byte, on the compiled core and on Python."""
+    args = [sys.executable, "-m", "qa.cli", "check", "--format", "json", "--no-cache", "--exit-zero"]
+    args += [str(SEED), *map(str, sorted((ROOT / "fixtures" / "articles").glob("*.txt"))[:6])]
+    reports = [
+        subprocess.run(args, capture_output=True, cwd=ROOT, env={**os.environ, "QA_PURE": pure}, timeout=120)
+        for pure in ("", "1")
+    ]
+    assert reports[0].returncode == reports[1].returncode == 0, reports[0].stderr
+    assert reports[0].stdout == reports[1].stdout
+    assert b'"code"' in reports[0].stdout
+
+
+def _make_core(tmp_path: Path, path: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``make core`` into a fresh venv without pip, so that a build there fails for real."""
+    venv = tmp_path / "venv"
+    if not venv.exists():
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=60)
+    environment = {**{k: v for k, v in os.environ.items() if k != "QA_PURE"}, "PATH": path, **env}
+    return subprocess.run(
+        ["make", "-s", "-C", str(ROOT), "core", f"VENV={venv}"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def tools(tmp_path: Path) -> Path:
+    """A PATH folder with make and a shell but no cargo."""
+    folder = tmp_path / "tools"
+    folder.mkdir()
+    for tool in ("make", "sh"):
+        if (found := shutil.which(tool)) is None:
+            pytest.skip(f"{tool} is not installed")
+        (folder / tool).symlink_to(found)
+    return folder
+
+
+def test_make_without_cargo_builds_nothing_and_says_nothing(tmp_path: Path, tools: Path) -> None:
+    done = _make_core(tmp_path, str(tools))
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    assert not (tmp_path / "venv" / "core-build.log").exists()
+
+
+def test_a_failed_build_is_one_line_and_not_an_error(tmp_path: Path, tools: Path) -> None:
+    (tools / "cargo").write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    (tools / "cargo").chmod(0o755)
+    done = _make_core(tmp_path, str(tools))
+    assert done.returncode == 0, done.stderr
+    log = tmp_path / "venv" / "core-build.log"
+    assert done.stdout.splitlines() == [
+        f"qa: the compiled core did not build (see {log}); qa runs on its Python code"
+    ]
+    assert "No module named pip" in log.read_text(encoding="utf-8")
+    assert _make_core(tmp_path, str(tools), QA_PURE="1").stdout == ""  # QA_PURE: not even tried
+
+
+def test_an_extension_of_another_version_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "qa_core_elsewhere.py").write_text("__version__ = '0.0.1'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert native.load("qa_core_elsewhere") is None
+    assert native.load("qa_core_nowhere") is None
+
+
+def test_the_built_extension_is_this_version(core) -> None:  # type: ignore[no-untyped-def]
+    assert core.__version__ == native.VERSION
