@@ -208,15 +208,32 @@ class ContextCounts:
             self._content[key] = max(1.0 - wanted, CONTENT_FLOOR)
         return self._content[key]
 
-    def fit_real(self, prev: str, word: str, nxt: str, zipf: float) -> float:
+    def novelty(self, neighbour: str, *, before: bool) -> float:
+        """The Witten-Bell share of the words after (``before``) or before ``neighbour``
+        that were never seen beside it: low for a neighbour that keeps to a few words
+        (शुक्रवार को, शुक्रवार रात), 1 for a neighbour the counts have not seen."""
+        if neighbour.startswith("<") or neighbour in _FUNCTION:
+            return 1.0  # a class or a function word: its content share says it all
+        seen = self.unigrams.get(neighbour, 0)
+        types = (self.followers if before else self.predecessors).get(neighbour, 1)
+        return types / (seen + types) if seen else 1.0
+
+    def fit_real(self, prev: str, word: str, nxt: str, zipf: float, novelty_weight: float = 0.0) -> float:
         """:meth:`fit` for a real word read at Zipf ``zipf`` whose own counts are thin
         (news words like सेस, केक are rare in an encyclopedia): on each side the larger of
-        its own smoothed estimate and its class's, P(word) · P(a content word | neighbour)
-        / P(a content word)."""
+        its own smoothed estimate and its class's, P(word) · P(an open slot | neighbour)
+        / P(a content word). The open slot is the neighbour's share of content words,
+        capped by its :meth:`novelty` raised to ``novelty_weight``: a content word never
+        seen beside a neighbour that keeps to a few words is no typical content word."""
         p = max(self.unigram(word), 10 ** (zipf - 9))
         content = 1.0 - sum(self.unigrams.get(f, 0) for f in FUNCTION_WORDS) / self.total
         sides = (
-            max(self.given(word, n, before=b), p * self.content_share(n, before=b) / content)
+            max(
+                self.given(word, n, before=b),
+                p
+                * min(self.content_share(n, before=b), self.novelty(n, before=b) ** novelty_weight)
+                / content,
+            )
             for n, b in ((prev, True), (nxt, False))
         )
         return sum(math.log10(q) for q in sides) - math.log10(p)
@@ -267,6 +284,16 @@ def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     return _label(before[-1] if before else None, last=True), _label(after[0] if after else None, last=False)
 
 
+#: The function words that may open a clause after a comma; a postposition or an
+#: auxiliary belongs to the word before it and never follows one ("कोरियाई, थाई," is no था).
+_AFTER_COMMA = frozenset(("और", "या", "तो", "कि"))
+
+
+def after_comma(text: str, start: int) -> bool:
+    """True if the word at ``start`` follows a comma."""
+    return text[max(0, start - 8) : start].rstrip().endswith((",", "،"))
+
+
 def _costs(options: Mapping[str, Any]) -> dict[str, float]:
     """Each kind of slip's cost: -log10 of its prior odds (``slip-cost`` option)."""
     costs = {DOUBLED: 3.0, NASAL: 3.0, LENGTH: 3.5, STRAY_AFTER: 4.0, STRAY_INTO: 4.5}
@@ -296,6 +323,7 @@ class Margins:
     unknown: float
     real_unknown: float
     context: float
+    novelty: float
 
     @classmethod
     def of(cls, options: Mapping[str, Any]) -> Margins:
@@ -309,6 +337,7 @@ class Margins:
             float(options.get("margin-next-to-unknown", 1.0)),
             float(options.get("margin-real-next-to-unknown", 0.5)),
             float(options.get("min-context-log-odds", 0.0)),
+            float(options.get("novelty-weight", 0.0)),
         )
 
     def next_to_unknown(self, zipf: float) -> float:
@@ -398,12 +427,17 @@ class StrayLetter(Rule):
                 yield _Use(start, {}, 0.0)  # a name (हाजी नेब)
                 continue
             prev, nxt = neighbours(text, start, end)
+            comma = after_comma(text, start)
             # a real word's own counts are thin: its class speaks for it where they are silent
-            own = counts.fit_real(prev, word, nxt, read) if read else counts.fit(prev, word, nxt)
+            own = (
+                counts.fit_real(prev, word, nxt, read, margins.novelty)
+                if read
+                else counts.fit(prev, word, nxt)
+            )
             fits = {
                 f: (counts.fit(prev, f, nxt), costs[kind])
                 for f, kind in candidates
-                if not spelling_doubts.reading_ungrammatical(f, nxt)
+                if not spelling_doubts.reading_ungrammatical(f, nxt) and not (comma and f not in _AFTER_COMMA)
             }
             # a real word needs the context itself to favour the slip reading, whatever the
             # priors say: "चॉकलेट केक बिक" wants no postposition more than it wants a noun
