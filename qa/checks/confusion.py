@@ -312,7 +312,8 @@ def _unknown(label: str) -> bool:
 
 @dataclass(frozen=True)
 class Margins:
-    """How much likelier the slip reading must be (log10), from the rule's options."""
+    """How much likelier the slip reading must be (log10), from the rule's options, and
+    the weight of a neighbour's novelty in a real word's class estimate."""
 
     base: float
     real: float
