@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from qa import api
-from qa.checks.confusion import after_comma, context_counts, ending, neighbours, slips
+from qa.checks.confusion import (
+    Partner,
+    after_comma,
+    context_counts,
+    ending,
+    neighbours,
+    sentence_partners,
+    slips,
+)
 from qa.config import Config
 
 from conftest import run_qa
@@ -145,6 +153,28 @@ def test_no_postposition_or_auxiliary_after_a_comma() -> None:
     # the same words without the comma read as से
     assert codes("उसने दिल्ली सेल लौटकर बताया।") == [("T003", "सेल")]
     assert codes("उसने दिल्ली, सेल लौटकर बताया।") == []
+
+
+def test_a_partner_beyond_the_neighbours_is_sentence_evidence() -> None:
+    ergative = Partner.of({"partners": "<PERFECTIVE>", "side": "after", "found": 0.3, "missing": -0.6})
+    text = "संगठन नेट चिंता व्यक्त की है। फिर बैठक हुई।"
+    start = text.index("नेट")
+    assert ergative.evidence(text, start, start + 3) == 0.3  # की: a perfective of करना
+    text = "संगठन नेट चिंता जताता है। उसने बात की।"
+    assert ergative.evidence(text, start, start + 3) == -0.6  # the next sentence's की is no evidence
+    conditional = Partner.of({"partners": ["अगर"], "side": "before", "found": 1.2, "missing": -0.3})
+    for text, wanted in (("अगर बुख़ार हो तोल डॉक्टर से मिलें।", 1.2), ("अगर तोल सही न हो", -0.3)):
+        start = text.index("तोल")
+        assert conditional.evidence(text, start, start + 3) == wanted  # the neighbour is the counts' business
+
+
+def test_sentence_evidence_decides_a_close_case() -> None:
+    text = "स्वास्थ्य संगठन नेट चिंता व्यक्त की है।"
+    assert codes(text) == [("T003", "नेट")]
+    config = Config()
+    config.values["rules"] = {"T003": {"sentence-evidence": {}}}
+    assert [d for d in api.check(text, config=config) if d.code == "T003"] == []
+    assert set(sentence_partners({"sentence-evidence": {"ने": {"partners": "<PERFECTIVE>"}}})) == {"ने"}
 
 
 def test_a_real_word_needs_a_context_that_wants_the_function_word() -> None:

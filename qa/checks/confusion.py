@@ -24,7 +24,7 @@ from typing import Any
 import regex
 
 from qa import datatables, lexicon
-from qa.checks import spelling_doubts
+from qa.checks import agreement_words, spelling_doubts
 from qa.data import data_dir
 from qa.diagnostic import Diagnostic, Edit
 from qa.engine.rule import Context, Rule
@@ -294,6 +294,54 @@ def after_comma(text: str, start: int) -> bool:
     return text[max(0, start - 8) : start].rstrip().endswith((",", "،"))
 
 
+#: A partner that is a kind of word: a perfective of a transitive verb (किया, दी, डाला).
+PERFECTIVE = "<PERFECTIVE>"
+_SENTENCE_END = regex.compile(r"[।॥?!\n]")
+#: How far a partner is looked for (characters; a sentence is seldom longer).
+_REACH = 400
+
+
+@dataclass(frozen=True)
+class Partner:
+    """Sentence-level evidence for a function word: a partner on one side of it in its
+    sentence (से … तक, अगर … तो, ने … किया) and the log10 lift of finding it, or of not
+    finding it, over a content word in the same place (``sentence-evidence`` option)."""
+
+    words: frozenset[str]
+    after: bool
+    found: float
+    missing: float
+
+    @classmethod
+    def of(cls, spec: Mapping[str, Any]) -> Partner:
+        words = spec["partners"]
+        return cls(
+            frozenset([words] if isinstance(words, str) else words),
+            spec.get("side", "after") == "after",
+            float(spec.get("found", 0.0)),
+            float(spec.get("missing", 0.0)),
+        )
+
+    def matches(self, word: str) -> bool:
+        return word in self.words or (
+            PERFECTIVE in self.words and agreement_words.perfective(word) is not None
+        )
+
+    def evidence(self, text: str, start: int, end: int) -> float:
+        """log10 of what the rest of the sentence says for the function word, beyond the
+        neighbours the context counts already weigh (अगर तोल is no अगर … तो)."""
+        if self.after:
+            words = _PIECE.findall(_SENTENCE_END.split(text[end : end + _REACH])[0])[1:]
+        else:
+            words = _PIECE.findall(_SENTENCE_END.split(text[max(0, start - _REACH) : start])[-1])[:-1]
+        return self.found if any(self.matches(w) for w in words) else self.missing
+
+
+def sentence_partners(options: Mapping[str, Any]) -> dict[str, Partner]:
+    """The ``sentence-evidence`` option: function word -> its partner in the sentence."""
+    return {f: Partner.of(spec) for f, spec in (options.get("sentence-evidence") or {}).items()}
+
+
 def _costs(options: Mapping[str, Any]) -> dict[str, float]:
     """Each kind of slip's cost: -log10 of its prior odds (``slip-cost`` option)."""
     costs = {DOUBLED: 3.0, NASAL: 3.0, LENGTH: 3.5, STRAY_AFTER: 4.0, STRAY_INTO: 4.5}
@@ -418,6 +466,7 @@ class StrayLetter(Rule):
         counts = context_counts()
         text = ctx.text
         costs = _costs(self.options)
+        partners = sentence_partners(self.options)
         read = zipf or (ENGLISH_ZIPF if spelling_doubts.english_reading(word) else 0.0)
         for start in ctx.document.word_index[word]:
             end = start + len(word)
@@ -436,7 +485,11 @@ class StrayLetter(Rule):
                 else counts.fit(prev, word, nxt)
             )
             fits = {
-                f: (counts.fit(prev, f, nxt), costs[kind])
+                f: (
+                    counts.fit(prev, f, nxt)
+                    + (p.evidence(text, start, end) if (p := partners.get(f)) else 0.0),
+                    costs[kind],
+                )
                 for f, kind in candidates
                 if not spelling_doubts.reading_ungrammatical(f, nxt) and not (comma and f not in _AFTER_COMMA)
             }
