@@ -162,6 +162,10 @@ def test_a_partner_beyond_the_neighbours_is_sentence_evidence() -> None:
     assert ergative.evidence(text, start, start + 3) == 0.3  # की: a perfective of करना
     text = "संगठन नेट चिंता जताता है। उसने बात की।"
     assert ergative.evidence(text, start, start + 3) == -0.6  # the next sentence's की is no evidence
+    text = "पुलिस नेट चारों का परीक्षण कराया।"
+    assert ergative.evidence(text, text.index("नेट"), text.index("नेट") + 3) == 0.3  # the verb model's
+    text = "पुलिस नेट चारों के साथ आए।"
+    assert ergative.evidence(text, text.index("नेट"), text.index("नेट") + 3) == -0.6  # intransitive
     conditional = Partner.of({"partners": ["अगर"], "side": "before", "found": 1.2, "missing": -0.3})
     for text, wanted in (("अगर बुख़ार हो तोल डॉक्टर से मिलें।", 1.2), ("अगर तोल सही न हो", -0.3)):
         start = text.index("तोल")

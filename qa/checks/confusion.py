@@ -24,7 +24,7 @@ from typing import Any
 import regex
 
 from qa import datatables, lexicon
-from qa.checks import agreement_words, spelling_doubts
+from qa.checks import agreement_words, spelling_doubts, verb_forms
 from qa.data import data_dir
 from qa.diagnostic import Diagnostic, Edit
 from qa.engine.rule import Context, Rule
@@ -294,11 +294,18 @@ def after_comma(text: str, start: int) -> bool:
     return text[max(0, start - 8) : start].rstrip().endswith((",", "،"))
 
 
-#: A partner that is a kind of word: a perfective of a transitive verb (किया, दी, डाला).
+#: A partner that is a kind of word: a perfective of a transitive verb (किया, जताई, कराया).
 PERFECTIVE = "<PERFECTIVE>"
 _SENTENCE_END = regex.compile(r"[।॥?!\n]")
 #: How far a partner is looked for (characters; a sentence is seldom longer).
 _REACH = 400
+
+
+def transitive_perfective(word: str) -> bool:
+    """True for a perfective the verb model recognises (किया, जताई, कराया) that is not one
+    of an intransitive verb (आए, हुआ)."""
+    verb = verb_forms.verb_word(word)
+    return verb is not None and verb.perfective and not agreement_words.intransitive_perfective(word)
 
 
 @dataclass(frozen=True)
@@ -323,9 +330,7 @@ class Partner:
         )
 
     def matches(self, word: str) -> bool:
-        return word in self.words or (
-            PERFECTIVE in self.words and agreement_words.perfective(word) is not None
-        )
+        return word in self.words or (PERFECTIVE in self.words and transitive_perfective(word))
 
     def evidence(self, text: str, start: int, end: int) -> float:
         """log10 of what the rest of the sentence says for the function word, beyond the
