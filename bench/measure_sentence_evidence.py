@@ -30,6 +30,9 @@ from qa.text.tokenize import Kind, sentences, tokens  # noqa: E402
 
 from corpora import wikipedia_lines  # noqa: E402
 
+#: The tokens the rule reads as words: words, numbers and ordinals (as its ``_PIECE`` does).
+_COUNTED = (Kind.WORD, Kind.NUMBER, Kind.ORDINAL)
+
 
 def _options() -> dict:
     rules = yaml.safe_load((ROOT / "rules" / "spelling.yaml").read_text(encoding="utf-8"))["rules"]
@@ -46,12 +49,12 @@ def main() -> None:
     seen = {f: {"word": [0, 0], "content": [0, 0]} for f in partners}
     for line in islice(wikipedia_lines(held_out=False), args.lines):
         for start, end in sentences(line):
-            words = [t.text for t in tokens(line[start:end]) if t.kind is Kind.WORD]
+            words = [t.text for t in tokens(line[start:end]) if t.kind in _COUNTED]
             for f, partner in partners.items():
                 hits = [partner.matches(w) for w in words]
                 for i, word in enumerate(words):
-                    if word != f and word in function:
-                        continue
+                    if word != f and (word in function or word[0].isdigit()):
+                        continue  # neither the function word nor a content word
                     side = hits[i + 2 :] if partner.after else hits[: max(0, i - 1)]
                     row = seen[f]["word" if word == f else "content"]
                     row[0] += 1
