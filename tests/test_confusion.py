@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from qa import api
-from qa.checks.confusion import context_counts, ending, neighbours, slips
+from qa.checks.confusion import (
+    Partner,
+    after_comma,
+    context_counts,
+    ending,
+    neighbours,
+    sentence_partners,
+    slips,
+)
 from qa.config import Config
 
 from conftest import run_qa
@@ -85,6 +93,9 @@ def test_context_counts_ship_with_a_licence_header() -> None:
         "दिल्ली केक कापसहेड़ा में आग लगी।",
         "वह भी पूरी तरह सेब स्वस्थ है।",
         "सर्बिया में कोरोना वायरस काट पहला मामला सामने आया।",
+        "प्रधानमंत्री ने शुक्रवार कोड यह जानकारी दी।",
+        "विदेश सेज लौटे 15 लाख यात्रियों ने चिंता बढ़ाई।",
+        "पुलिस नेट चारों को पकड़ा।",
     ],
 )
 def test_stray_letter_fires_where_a_postposition_is_wanted(text: str) -> None:
@@ -106,6 +117,11 @@ def test_stray_letter_fires_where_a_postposition_is_wanted(text: str) -> None:
         "पुलिस ने चारों को पकड़ा और केस दर्ज किया।",
         "मैच से पहले कोच ने टीम बदली।",
         "लोगों ने ठंडी कोक पी।",
+        "बैंक ने ग्राहकों को नया कोड भेजा।",
+        "फ़ाइनल में उसने पहला सेट जीता।",
+        "राज्य में 32 केस सामने आए हैं।",
+        "अब तक 112 पॉजिटिव केस सामने आ चुके हैं।",
+        "कोरियाई, थाई, भारतीय और जापानी पकवान मिलते हैं।",
     ],
 )
 def test_stray_letter_stays_quiet_on_real_use(text: str) -> None:
@@ -118,6 +134,51 @@ def test_a_real_word_is_backed_off_to_the_content_words_a_neighbour_wants() -> N
     assert counts.content_share("पर", before=True) > 2 * counts.content_share("अमेरिका", before=True)
     # the class estimate speaks for a real word the encyclopedia hardly uses
     assert counts.fit_real("पर", "सेस", "बढ़ाने", 4.0) > counts.fit("पर", "सेस", "बढ़ाने") + 1
+
+
+def test_a_neighbour_that_keeps_to_few_words_leaves_a_real_word_less_room() -> None:
+    counts = context_counts()
+    # शुक्रवार is followed by a few words (को, रात, सुबह); a class or a function word is not capped
+    assert counts.novelty("शुक्रवार", before=True) < 0.3
+    assert counts.novelty("<NUM>", before=True) == counts.novelty("पर", before=True) == 1.0
+    assert counts.novelty("कोईनहींजानताइसे", before=True) == 1.0
+    capped = counts.fit_real("शुक्रवार", "कोड", "यह", 4.8, 0.5)
+    assert capped < counts.fit_real("शुक्रवार", "कोड", "यह", 4.8) - 0.2
+
+
+def test_no_postposition_or_auxiliary_after_a_comma() -> None:
+    text = "कोरियाई, थाई, भारतीय"
+    assert after_comma(text, text.index("थाई"))
+    assert not after_comma(text, text.index("कोरियाई"))
+    # the same words without the comma read as से
+    assert codes("उसने दिल्ली सेल लौटकर बताया।") == [("T003", "सेल")]
+    assert codes("उसने दिल्ली, सेल लौटकर बताया।") == []
+
+
+def test_a_partner_beyond_the_neighbours_is_sentence_evidence() -> None:
+    ergative = Partner.of({"partners": "<PERFECTIVE>", "side": "after", "found": 0.3, "missing": -0.6})
+    text = "संगठन नेट चिंता व्यक्त की है। फिर बैठक हुई।"
+    start = text.index("नेट")
+    assert ergative.evidence(text, start, start + 3) == 0.3  # की: a perfective of करना
+    text = "संगठन नेट चिंता जताता है। उसने बात की।"
+    assert ergative.evidence(text, start, start + 3) == -0.6  # the next sentence's की is no evidence
+    text = "पुलिस नेट चारों का परीक्षण कराया।"
+    assert ergative.evidence(text, text.index("नेट"), text.index("नेट") + 3) == 0.3  # the verb model's
+    text = "पुलिस नेट चारों के साथ आए।"
+    assert ergative.evidence(text, text.index("नेट"), text.index("नेट") + 3) == -0.6  # intransitive
+    conditional = Partner.of({"partners": ["अगर"], "side": "before", "found": 1.2, "missing": -0.3})
+    for text, wanted in (("अगर बुख़ार हो तोल डॉक्टर से मिलें।", 1.2), ("अगर तोल सही न हो", -0.3)):
+        start = text.index("तोल")
+        assert conditional.evidence(text, start, start + 3) == wanted  # the neighbour is the counts' business
+
+
+def test_sentence_evidence_decides_a_close_case() -> None:
+    text = "स्वास्थ्य संगठन नेट चिंता व्यक्त की है।"
+    assert codes(text) == [("T003", "नेट")]
+    config = Config()
+    config.values["rules"] = {"T003": {"sentence-evidence": {}}}
+    assert [d for d in api.check(text, config=config) if d.code == "T003"] == []
+    assert set(sentence_partners({"sentence-evidence": {"ने": {"partners": "<PERFECTIVE>"}}})) == {"ने"}
 
 
 def test_a_real_word_needs_a_context_that_wants_the_function_word() -> None:

@@ -24,7 +24,7 @@ from typing import Any
 import regex
 
 from qa import datatables, lexicon
-from qa.checks import spelling_doubts
+from qa.checks import agreement_words, spelling_doubts, verb_forms
 from qa.data import data_dir
 from qa.diagnostic import Diagnostic, Edit
 from qa.engine.rule import Context, Rule
@@ -208,15 +208,32 @@ class ContextCounts:
             self._content[key] = max(1.0 - wanted, CONTENT_FLOOR)
         return self._content[key]
 
-    def fit_real(self, prev: str, word: str, nxt: str, zipf: float) -> float:
+    def novelty(self, neighbour: str, *, before: bool) -> float:
+        """The Witten-Bell share of the words after (``before``) or before ``neighbour``
+        that were never seen beside it: low for a neighbour that keeps to a few words
+        (शुक्रवार को, शुक्रवार रात), 1 for a neighbour the counts have not seen."""
+        if neighbour.startswith("<") or neighbour in _FUNCTION:
+            return 1.0  # a class or a function word: its content share says it all
+        seen = self.unigrams.get(neighbour, 0)
+        types = (self.followers if before else self.predecessors).get(neighbour, 1)
+        return types / (seen + types) if seen else 1.0
+
+    def fit_real(self, prev: str, word: str, nxt: str, zipf: float, novelty_weight: float = 0.0) -> float:
         """:meth:`fit` for a real word read at Zipf ``zipf`` whose own counts are thin
         (news words like सेस, केक are rare in an encyclopedia): on each side the larger of
-        its own smoothed estimate and its class's, P(word) · P(a content word | neighbour)
-        / P(a content word)."""
+        its own smoothed estimate and its class's, P(word) · P(an open slot | neighbour)
+        / P(a content word). The open slot is the neighbour's share of content words,
+        capped by its :meth:`novelty` raised to ``novelty_weight``: a content word never
+        seen beside a neighbour that keeps to a few words is no typical content word."""
         p = max(self.unigram(word), 10 ** (zipf - 9))
         content = 1.0 - sum(self.unigrams.get(f, 0) for f in FUNCTION_WORDS) / self.total
         sides = (
-            max(self.given(word, n, before=b), p * self.content_share(n, before=b) / content)
+            max(
+                self.given(word, n, before=b),
+                p
+                * min(self.content_share(n, before=b), self.novelty(n, before=b) ** novelty_weight)
+                / content,
+            )
             for n, b in ((prev, True), (nxt, False))
         )
         return sum(math.log10(q) for q in sides) - math.log10(p)
@@ -274,6 +291,69 @@ def uses(ctx: Context, word: str) -> Iterator[tuple[int, int, str, str]]:
         yield start, end, *neighbours(ctx.text, start, end)
 
 
+#: The function words that may open a clause after a comma; a postposition or an
+#: auxiliary belongs to the word before it and never follows one ("कोरियाई, थाई," is no था).
+_AFTER_COMMA = frozenset(("और", "या", "तो", "कि"))
+
+
+def after_comma(text: str, start: int) -> bool:
+    """True if the word at ``start`` follows a comma."""
+    return text[max(0, start - 8) : start].rstrip().endswith((",", "،"))
+
+
+#: A partner that is a kind of word: a perfective of a transitive verb (किया, जताई, कराया).
+PERFECTIVE = "<PERFECTIVE>"
+_SENTENCE_END = regex.compile(r"[।॥?!\n]")
+#: How far a partner is looked for (characters; a sentence is seldom longer).
+_REACH = 400
+
+
+def transitive_perfective(word: str) -> bool:
+    """True for a perfective the verb model recognises (किया, जताई, कराया) that is not one
+    of an intransitive verb (आए, हुआ)."""
+    verb = verb_forms.verb_word(word)
+    return verb is not None and verb.perfective and not agreement_words.intransitive_perfective(word)
+
+
+@dataclass(frozen=True)
+class Partner:
+    """Sentence-level evidence for a function word: a partner on one side of it in its
+    sentence (से … तक, अगर … तो, ने … किया) and the log10 lift of finding it, or of not
+    finding it, over a content word in the same place (``sentence-evidence`` option)."""
+
+    words: frozenset[str]
+    after: bool
+    found: float
+    missing: float
+
+    @classmethod
+    def of(cls, spec: Mapping[str, Any]) -> Partner:
+        words = spec["partners"]
+        return cls(
+            frozenset([words] if isinstance(words, str) else words),
+            spec.get("side", "after") == "after",
+            float(spec.get("found", 0.0)),
+            float(spec.get("missing", 0.0)),
+        )
+
+    def matches(self, word: str) -> bool:
+        return word in self.words or (PERFECTIVE in self.words and transitive_perfective(word))
+
+    def evidence(self, text: str, start: int, end: int) -> float:
+        """log10 of what the rest of the sentence says for the function word, beyond the
+        neighbours the context counts already weigh (अगर तोल is no अगर … तो)."""
+        if self.after:
+            words = _PIECE.findall(_SENTENCE_END.split(text[end : end + _REACH])[0])[1:]
+        else:
+            words = _PIECE.findall(_SENTENCE_END.split(text[max(0, start - _REACH) : start])[-1])[:-1]
+        return self.found if any(self.matches(w) for w in words) else self.missing
+
+
+def sentence_partners(options: Mapping[str, Any]) -> dict[str, Partner]:
+    """The ``sentence-evidence`` option: function word -> its partner in the sentence."""
+    return {f: Partner.of(spec) for f, spec in (options.get("sentence-evidence") or {}).items()}
+
+
 def _costs(options: Mapping[str, Any]) -> dict[str, float]:
     """Each kind of slip's cost: -log10 of its prior odds (``slip-cost`` option)."""
     costs = {DOUBLED: 3.0, NASAL: 3.0, LENGTH: 3.5, STRAY_AFTER: 4.0, STRAY_INTO: 4.5}
@@ -292,7 +372,8 @@ def _unknown(label: str) -> bool:
 
 @dataclass(frozen=True)
 class Margins:
-    """How much likelier the slip reading must be (log10), from the rule's options."""
+    """How much likelier the slip reading must be (log10), from the rule's options, and
+    the weight of a neighbour's novelty in a real word's class estimate."""
 
     base: float
     real: float
@@ -303,6 +384,7 @@ class Margins:
     unknown: float
     real_unknown: float
     context: float
+    novelty: float
 
     @classmethod
     def of(cls, options: Mapping[str, Any]) -> Margins:
@@ -316,6 +398,7 @@ class Margins:
             float(options.get("margin-next-to-unknown", 1.0)),
             float(options.get("margin-real-next-to-unknown", 0.5)),
             float(options.get("min-context-log-odds", 0.0)),
+            float(options.get("novelty-weight", 0.0)),
         )
 
     def next_to_unknown(self, zipf: float) -> float:
@@ -395,6 +478,7 @@ class StrayLetter(Rule):
         counts = context_counts()
         text = ctx.text
         costs = _costs(self.options)
+        partners = sentence_partners(self.options)
         read = zipf or (ENGLISH_ZIPF if spelling_doubts.english_reading(word) else 0.0)
         for start in ctx.document.word_index[word]:
             end = start + len(word)
@@ -405,12 +489,21 @@ class StrayLetter(Rule):
                 yield _Use(start, {}, 0.0)  # a name (हाजी नेब)
                 continue
             prev, nxt = neighbours(text, start, end)
+            comma = after_comma(text, start)
             # a real word's own counts are thin: its class speaks for it where they are silent
-            own = counts.fit_real(prev, word, nxt, read) if read else counts.fit(prev, word, nxt)
+            own = (
+                counts.fit_real(prev, word, nxt, read, margins.novelty)
+                if read
+                else counts.fit(prev, word, nxt)
+            )
             fits = {
-                f: (counts.fit(prev, f, nxt), costs[kind])
+                f: (
+                    counts.fit(prev, f, nxt)
+                    + (p.evidence(text, start, end) if (p := partners.get(f)) else 0.0),
+                    costs[kind],
+                )
                 for f, kind in candidates
-                if not spelling_doubts.reading_ungrammatical(f, nxt)
+                if not spelling_doubts.reading_ungrammatical(f, nxt) and not (comma and f not in _AFTER_COMMA)
             }
             # a real word needs the context itself to favour the slip reading, whatever the
             # priors say: "चॉकलेट केक बिक" wants no postposition more than it wants a noun
