@@ -1,0 +1,114 @@
+"""Which sentences a clause rule may report in, decided from cheap facts about their
+words, before any sentence is cut into tokens (:mod:`qa.checks.clauses`).
+
+Each distinct word of the document gets a byte of facts, once per process and genders
+table: what it may be to the clause reader (a subject of each gender and number, a verb
+word of each, a marker of a को object). A rule then skips the sentences whose words lack
+the facts every finding of it needs. The facts are read from the words of the document's
+list, which hold every word the clause reader sees (a Devanagari run of one), except
+compounds joined by a hyphen, full stop or the abbreviation sign: a sentence with one of
+those is always read.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from functools import lru_cache, partial
+from itertools import compress, repeat
+from operator import itemgetter
+
+from qa.checks.agreement import analysis
+from qa.checks.agreement_lexicon import Genders
+from qa.checks.agreement_words import normal
+from qa.checks.clauses import OBJECT_PRONOUNS, sentences, subject_noun
+from qa.checks.verb_forms import verb_word
+from qa.engine.rule import Context
+from qa.text.akshara import WORD_LETTERS
+
+#: A subject of each gender (and a feminine plural one), a verb word of each gender (and
+#: a feminine singular one, and a plural one), को or a pronoun with it (उसे).
+FACTS = ("noun_m", "noun_f", "noun_f_plural", "verb_m", "verb_f", "verb_f_singular", "verb_plural", "object")
+NOUN_M, NOUN_F, NOUN_F_PLURAL, VERB_M, VERB_F, VERB_F_SINGULAR, VERB_PLURAL, OBJECT = (
+    1 << n for n in range(8)
+)
+_COLUMN = {name: n for n, name in enumerate(FACTS)}
+_OBJECT_MARKERS = OBJECT_PRONOUNS | {"को"}
+_DEVANAGARI_RUN = re.compile(f"[{WORD_LETTERS}]+")
+#: Where the clause reader may see a compound the word list splits (a superset).
+_JOINER = re.compile(f"[-‐‑–.॰](?=[{WORD_LETTERS}])|॰")
+#: For each fact, the table that turns a word's byte into 1 if it has the fact, else 0.
+_HAS = [bytes(int(bool(n & (1 << fact))) for n in range(256)) for fact in range(len(FACTS))]
+
+
+@lru_cache(maxsize=1 << 17)
+def _facts(lexicon: Genders, word: str) -> int:
+    """The facts of ``word`` (a word of the document's list, any script): those of each
+    Devanagari run it holds, in the tables' spelling, as the clause reader reads it."""
+    found = 0
+    for part in _DEVANAGARI_RUN.findall(word):
+        spelt = normal(part)
+        noun = subject_noun(lexicon, spelt)
+        if noun is not None:
+            found |= NOUN_M if noun[0].gender == "m" else NOUN_F | NOUN_F_PLURAL if noun[1] else NOUN_F
+        verb = verb_word(spelt)
+        if verb is not None:
+            found |= VERB_M if verb.gender == "m" else VERB_F if verb.plural else VERB_F | VERB_F_SINGULAR
+            found |= VERB_PLURAL if verb.plural else 0
+        if spelt in _OBJECT_MARKERS:
+            found |= OBJECT
+    return found
+
+
+class Facts:
+    """The facts of the words of one sentence: ``facts.verb_m`` … tell whether one of
+    its words has that fact."""
+
+    def __init__(self, columns: list[bytes], first: int, stop: int) -> None:
+        self._columns, self._first, self._stop = columns, first, stop
+
+    def __getattr__(self, name: str) -> bool:
+        return self._columns[_COLUMN[name]].find(1, self._first, self._stop) >= 0
+
+
+class _Document:
+    """The facts of every word of a document, one byte string per fact (a byte per word)."""
+
+    def __init__(self, ctx: Context) -> None:
+        document = ctx.document
+        index, self.view = document.word_index, document.view
+        facts = dict(zip(index, map(partial(_facts, analysis(ctx).genders), index), strict=True))
+        found = bytes(map(facts.__getitem__, map(itemgetter(0), document.words)))
+        self.columns = [found.translate(has) for has in _HAS]
+        self.starts = analysis(ctx).slots.starts  # each word's start, in order
+        self.sentences = sentences(ctx)
+
+    def kept(self, offsets: list[int], possible: Callable[[Facts], bool]) -> list[int]:
+        """The ``offsets`` whose sentence ``possible`` accepts the facts of (or holds a
+        compound the word list splits)."""
+        read = self.sentences
+        numbers = list(map(bisect_right, repeat(read.starts), offsets))  # each offset's sentence, from 1
+        kept = set()
+        for k in dict.fromkeys(numbers):
+            start, end = read.spans[k - 1]
+            facts = Facts(self.columns, bisect_left(self.starts, start), bisect_left(self.starts, end))
+            if possible(facts) or _JOINER.search(self.view, start, end):
+                kept.add(k)
+        return list(compress(offsets, map(kept.__contains__, numbers)))
+
+
+def possible(ctx: Context, offsets: list[int], accept: Callable[[Facts], bool]) -> list[int]:
+    """The ``offsets`` in sentences whose facts ``accept`` takes (see :class:`Facts`)."""
+    return ctx.shared("clause-facts", _Document).kept(offsets, accept)
+
+
+def may_disagree(facts: Facts) -> bool:
+    """A verb group and a subject of the sentence may disagree (:func:`clauses.disagreement`):
+    a verb word of one gender and a subject of the other, or a feminine singular verb word
+    and a feminine plural subject."""
+    return (
+        (facts.verb_m and facts.noun_f)
+        or (facts.verb_f and facts.noun_m)
+        or (facts.verb_f_singular and facts.noun_f_plural)
+    )
