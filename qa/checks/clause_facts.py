@@ -1,28 +1,32 @@
 """Which sentences a clause rule may report in, decided from cheap facts about their
 words, before any sentence is cut into tokens (:mod:`qa.checks.clauses`).
 
-Each distinct word of the document gets a byte of facts, once per process and genders
-table: what it may be to the clause reader (a subject of each gender and number, a verb
-word of each, a marker of a को object). A rule then skips the sentences whose words lack
-the facts every finding of it needs. The facts are read from the words of the document's
-list, which hold every word the clause reader sees (a Devanagari run of one), except
-compounds joined by a hyphen, full stop or the abbreviation sign: a sentence with one of
-those is always read.
+Each distinct word of the document gets its facts once per process and genders table:
+what it may be to the clause reader (a subject of each gender and number, a verb word of
+each, a marker of a को object, a word after which a noun is never the subject). A rule
+then skips the sentences whose words lack the facts every finding of it needs. The facts
+are read from the words of the document's list, which hold every word the clause reader
+sees (a Devanagari run of one), except compounds joined by a hyphen, full stop or the
+abbreviation sign: a sentence with one of those is always read. The facts mirror what
+:class:`clauses.Clause` accepts; ``tests/test_clause_facts.py`` compares every rule that
+uses them with the same rule reading every sentence.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache, partial
-from itertools import compress, repeat
-from operator import itemgetter
+from itertools import compress, islice, repeat
+from operator import itemgetter, sub
 
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
-from qa.checks.agreement_words import normal
-from qa.checks.clauses import OBJECT_PRONOUNS, sentences, subject_noun
+from qa.checks.agreement_words import GENITIVE, normal
+from qa.checks.clauses import _POSTPOSITIONS, OBJECT_PRONOUNS, sentences, subject_noun
 from qa.checks.verb_forms import verb_word
 from qa.engine.rule import Context
 from qa.text.akshara import WORD_LETTERS
@@ -30,16 +34,22 @@ from qa.text.akshara import WORD_LETTERS
 #: A subject of each gender (and a feminine plural one), a verb word of each gender (and
 #: a feminine singular one, and a plural one), को or a pronoun with it (उसे).
 FACTS = ("noun_m", "noun_f", "noun_f_plural", "verb_m", "verb_f", "verb_f_singular", "verb_plural", "object")
-NOUN_M, NOUN_F, NOUN_F_PLURAL, VERB_M, VERB_F, VERB_F_SINGULAR, VERB_PLURAL, OBJECT = (
-    1 << n for n in range(8)
+NOUN_M, NOUN_F, NOUN_F_PLURAL, VERB_M, VERB_F, VERB_F_SINGULAR, VERB_PLURAL, OBJECT, BEFORE_NO_SUBJECT = (
+    1 << n for n in range(9)
 )
 _COLUMN = {name: n for n, name in enumerate(FACTS)}
 _OBJECT_MARKERS = OBJECT_PRONOUNS | {"को"}
+#: Words that end a noun phrase the clause reader never takes for the subject: a noun
+#: right before one is in a postposition phrase or a genitive (शहर में, सरकार की).
+_NO_SUBJECT_BEFORE = frozenset(GENITIVE) | _POSTPOSITIONS | {"ने", "को"}
+
 _DEVANAGARI_RUN = re.compile(f"[{WORD_LETTERS}]+")
 #: Where the clause reader may see a compound the word list splits (a superset).
 _JOINER = re.compile(f"[-‐‑–.॰](?=[{WORD_LETTERS}])|॰")
 #: For each fact, the table that turns a word's byte into 1 if it has the fact, else 0.
 _HAS = [bytes(int(bool(n & (1 << fact))) for n in range(256)) for fact in range(len(FACTS))]
+#: Turns 1 into 1 and any other byte into 0.
+_ONE = bytes(int(n == 1) for n in range(256))
 
 
 @lru_cache(maxsize=1 << 17)
@@ -58,6 +68,8 @@ def _facts(lexicon: Genders, word: str) -> int:
             found |= VERB_PLURAL if verb.plural else 0
         if spelt in _OBJECT_MARKERS:
             found |= OBJECT
+        if spelt in _NO_SUBJECT_BEFORE and part == word:  # the reader's next token is this word
+            found |= BEFORE_NO_SUBJECT
     return found
 
 
@@ -77,11 +89,25 @@ class _Document:
 
     def __init__(self, ctx: Context) -> None:
         document = ctx.document
-        index, self.view = document.word_index, document.view
+        index = document.word_index
+        slots = analysis(ctx).slots
         facts = dict(zip(index, map(partial(_facts, analysis(ctx).genders), index), strict=True))
-        found = bytes(map(facts.__getitem__, map(itemgetter(0), document.words)))
-        self.columns = [found.translate(has) for has in _HAS]
-        self.starts = analysis(ctx).slots.starts  # each word's start, in order
+        found = array("H", map(facts.__getitem__, map(itemgetter(0), document.words)))
+        if sys.byteorder == "big":
+            found.byteswap()
+        low, high = found.tobytes()[0::2], found.tobytes()[1::2]
+        columns = [low.translate(has) for has in _HAS]
+        # a noun right before one of _NO_SUBJECT_BEFORE, with nothing but spaces between
+        # (the slots are one apart), is never the subject
+        after = high.translate(_HAS[0])[1:] + b"\0"  # BEFORE_NO_SUBJECT is bit 8
+        spaced = bytes(map(sub, islice(slots.slot_of, 1, None), slots.slot_of)).translate(_ONE) + b"\0"
+        ones = int.from_bytes(b"\1" * len(low), "little")
+        subject = ones ^ (int.from_bytes(after, "little") & int.from_bytes(spaced, "little"))
+        for n in (0, 1, 2):  # the nouns' columns
+            column = int.from_bytes(columns[n], "little") & subject
+            columns[n] = column.to_bytes(len(low), "little")
+        self.columns, self.view = columns, document.view
+        self.starts = slots.starts  # each word's start, in order
         self.sentences = sentences(ctx)
 
     def kept(self, offsets: list[int], possible: Callable[[Facts], bool]) -> list[int]:
