@@ -72,5 +72,5 @@ def test_the_facts_skip_sentences() -> None:
     text = _sentences()
     ctx = Context(api.document(text), Config(), dt.date(2025, 1, 21), "default")
     offsets = clauses.occurrences(ctx.document.word_index, _may_agree)
-    kept = clause_facts.possible(ctx, offsets, clause_facts.may_disagree)
+    kept = clause_facts.possible(ctx, offsets, clause_facts.MAY_DISAGREE)
     assert set(kept) < set(offsets)

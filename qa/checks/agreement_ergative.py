@@ -99,10 +99,14 @@ def _ko_object(view: str, read: _Readings, tokens: list[Token], start: int) -> t
     return right, f"'{right.written}' after an object with को (and ने): write '{right.right}'"
 
 
-def _may_report(facts: clause_facts.Facts) -> bool:
+def _may_report(bits: int) -> bool:
     """G022 needs a को object and a verb word that is not masculine singular; G023 a
-    subject (its object) and a verb word that may disagree."""
-    return (facts.object and (facts.verb_f or facts.verb_plural)) or clause_facts.may_disagree(facts)
+    subject (its object) and a verb word that may disagree (see :mod:`clause_facts`)."""
+    marked = bits & clause_facts.OBJECT and bits & (clause_facts.VERB_F | clause_facts.VERB_PLURAL)
+    return bool(marked) or clause_facts.may_disagree(bits)
+
+
+_MAY_REPORT = clause_facts.table(_may_report)
 
 
 def _offsets(ctx: Context) -> list[int]:
@@ -110,7 +114,7 @@ def _offsets(ctx: Context) -> list[int]:
 
     def build(ctx: Context) -> list[int]:
         found = clauses.occurrences(ctx.document.word_index, ergative)
-        return clause_facts.possible(ctx, found, _may_report)
+        return clause_facts.possible(ctx, found, _MAY_REPORT)
 
     return ctx.shared("ergative-offsets", build)
 

@@ -123,7 +123,7 @@ class SubjectVerbAgreement(ClauseRule):
     needed = staticmethod(_may_begin)
 
     def offsets(self, ctx: Context) -> list[int]:
-        return clause_facts.possible(ctx, super().offsets(ctx), clause_facts.may_disagree)
+        return clause_facts.possible(ctx, super().offsets(ctx), clause_facts.MAY_DISAGREE)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _judge(ctx.document.view, analysis(ctx).genders, tokens, start)

@@ -19,9 +19,9 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import lru_cache, partial, reduce
 from itertools import compress, islice, repeat
-from operator import itemgetter, sub
+from operator import itemgetter, or_, sub
 
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
@@ -31,23 +31,21 @@ from qa.checks.verb_forms import verb_word
 from qa.engine.rule import Context
 from qa.text.akshara import WORD_LETTERS
 
-#: A subject of each gender (and a feminine plural one), a verb word of each gender (and
-#: a feminine singular one, and a plural one), को or a pronoun with it (उसे).
-FACTS = ("noun_m", "noun_f", "noun_f_plural", "verb_m", "verb_f", "verb_f_singular", "verb_plural", "object")
+#: What a word may be to the clause reader, one bit each: a subject of each gender (and
+#: a feminine plural one), a verb word of each gender (and a feminine singular one, and a
+#: plural one), को or a pronoun with it (उसे); and a word right before which a noun is
+#: never the subject (bit 8: it is read from the word's next word).
 NOUN_M, NOUN_F, NOUN_F_PLURAL, VERB_M, VERB_F, VERB_F_SINGULAR, VERB_PLURAL, OBJECT, BEFORE_NO_SUBJECT = (
     1 << n for n in range(9)
 )
-_COLUMN = {name: n for n, name in enumerate(FACTS)}
+_NOUNS = NOUN_M | NOUN_F | NOUN_F_PLURAL
 _OBJECT_MARKERS = OBJECT_PRONOUNS | {"को"}
 #: Words that end a noun phrase the clause reader never takes for the subject: a noun
 #: right before one is in a postposition phrase or a genitive (शहर में, सरकार की).
 _NO_SUBJECT_BEFORE = frozenset(GENITIVE) | _POSTPOSITIONS | {"ने", "को"}
-
 _DEVANAGARI_RUN = re.compile(f"[{WORD_LETTERS}]+")
 #: Where the clause reader may see a compound the word list splits (a superset).
 _JOINER = re.compile(f"[-‐‑–.॰](?=[{WORD_LETTERS}])|॰")
-#: For each fact, the table that turns a word's byte into 1 if it has the fact, else 0.
-_HAS = [bytes(int(bool(n & (1 << fact))) for n in range(256)) for fact in range(len(FACTS))]
 #: Turns 1 into 1 and any other byte into 0.
 _ONE = bytes(int(n == 1) for n in range(256))
 
@@ -73,19 +71,10 @@ def _facts(lexicon: Genders, word: str) -> int:
     return found
 
 
-class Facts:
-    """The facts of the words of one sentence: ``facts.verb_m`` … tell whether one of
-    its words has that fact."""
-
-    def __init__(self, columns: list[bytes], first: int, stop: int) -> None:
-        self._columns, self._first, self._stop = columns, first, stop
-
-    def __getattr__(self, name: str) -> bool:
-        return self._columns[_COLUMN[name]].find(1, self._first, self._stop) >= 0
-
-
 class _Document:
-    """The facts of every word of a document, one byte string per fact (a byte per word)."""
+    """The facts of every word of a document, a byte per word (:data:`BEFORE_NO_SUBJECT`
+    applied: a noun right before one of those words, nothing but spaces between, has no
+    subject's bits)."""
 
     def __init__(self, ctx: Context) -> None:
         document = ctx.document
@@ -95,46 +84,46 @@ class _Document:
         found = array("H", map(facts.__getitem__, map(itemgetter(0), document.words)))
         if sys.byteorder == "big":
             found.byteswap()
-        low, high = found.tobytes()[0::2], found.tobytes()[1::2]
-        columns = [low.translate(has) for has in _HAS]
-        # a noun right before one of _NO_SUBJECT_BEFORE, with nothing but spaces between
-        # (the slots are one apart), is never the subject
-        after = high.translate(_HAS[0])[1:] + b"\0"  # BEFORE_NO_SUBJECT is bit 8
+        low, high, size = found.tobytes()[0::2], found.tobytes()[1::2], len(found)
+        after = high.translate(_ONE)[1:] + b"\0"  # the next word is one of _NO_SUBJECT_BEFORE
         spaced = bytes(map(sub, islice(slots.slot_of, 1, None), slots.slot_of)).translate(_ONE) + b"\0"
-        ones = int.from_bytes(b"\1" * len(low), "little")
-        subject = ones ^ (int.from_bytes(after, "little") & int.from_bytes(spaced, "little"))
-        for n in (0, 1, 2):  # the nouns' columns
-            column = int.from_bytes(columns[n], "little") & subject
-            columns[n] = column.to_bytes(len(low), "little")
-        self.columns, self.view = columns, document.view
-        self.starts = slots.starts  # each word's start, in order
-        self.sentences = sentences(ctx)
+        ones = int.from_bytes(b"\1" * size, "little")
+        no_subject = int.from_bytes(after, "little") & int.from_bytes(spaced, "little")  # 1 or 0 a word
+        keep = (ones * 0xFF) ^ (no_subject * _NOUNS)  # each word's bits but the nouns' where no_subject
+        self.facts = (int.from_bytes(low, "little") & keep).to_bytes(size, "little")
+        self.view, self.starts, self.sentences = document.view, slots.starts, sentences(ctx)
 
-    def kept(self, offsets: list[int], possible: Callable[[Facts], bool]) -> list[int]:
-        """The ``offsets`` whose sentence ``possible`` accepts the facts of (or holds a
-        compound the word list splits)."""
-        read = self.sentences
+    def kept(self, offsets: list[int], accept: bytes) -> list[int]:
+        """The ``offsets`` whose sentence's facts (its words' bits together) ``accept``
+        has a 1 for, or that hold a compound the word list splits."""
+        read, facts = self.sentences, self.facts
         numbers = list(map(bisect_right, repeat(read.starts), offsets))  # each offset's sentence, from 1
         kept = set()
         for k in dict.fromkeys(numbers):
             start, end = read.spans[k - 1]
-            facts = Facts(self.columns, bisect_left(self.starts, start), bisect_left(self.starts, end))
-            if possible(facts) or _JOINER.search(self.view, start, end):
+            bits = reduce(or_, facts[bisect_left(self.starts, start) : bisect_left(self.starts, end)], 0)
+            if accept[bits] or _JOINER.search(self.view, start, end):
                 kept.add(k)
         return list(compress(offsets, map(kept.__contains__, numbers)))
 
 
-def possible(ctx: Context, offsets: list[int], accept: Callable[[Facts], bool]) -> list[int]:
-    """The ``offsets`` in sentences whose facts ``accept`` takes (see :class:`Facts`)."""
+def possible(ctx: Context, offsets: list[int], accept: bytes) -> list[int]:
+    """The ``offsets`` in sentences whose facts ``accept`` (see :func:`table`) takes."""
     return ctx.shared("clause-facts", _Document).kept(offsets, accept)
 
 
-def may_disagree(facts: Facts) -> bool:
+def table(accept: Callable[[int], object]) -> bytes:
+    """``accept`` (of a sentence's bits) for every value of the bits."""
+    return bytes(bool(accept(bits)) for bits in range(256))
+
+
+def may_disagree(bits: int) -> bool:
     """A verb group and a subject of the sentence may disagree (:func:`clauses.disagreement`):
     a verb word of one gender and a subject of the other, or a feminine singular verb word
     and a feminine plural subject."""
-    return (
-        (facts.verb_m and facts.noun_f)
-        or (facts.verb_f and facts.noun_m)
-        or (facts.verb_f_singular and facts.noun_f_plural)
-    )
+    return any(bits & verb and bits & noun for verb, noun in _DISAGREEING)
+
+
+_DISAGREEING = ((VERB_M, NOUN_F), (VERB_F, NOUN_M), (VERB_F_SINGULAR, NOUN_F_PLURAL))
+#: :func:`may_disagree` as a :func:`table`.
+MAY_DISAGREE = table(may_disagree)
