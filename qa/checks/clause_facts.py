@@ -1,7 +1,7 @@
 """Which sentences a clause rule may report in, decided from cheap facts about their
 words, before any sentence is cut into tokens (:mod:`qa.checks.clauses`).
 
-Each distinct word of the document gets its facts once per process and genders table:
+Each distinct word gets its facts once per process and genders table:
 what it may be to the clause reader (a subject of each gender and number, a verb word of
 each, a marker of a को object, a word after which a noun is never the subject). A rule
 then skips the sentences whose words lack the facts every finding of it needs. The facts
@@ -18,10 +18,11 @@ import re
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from functools import lru_cache, partial, reduce
-from itertools import compress, islice, repeat
+from collections.abc import Callable, Collection
+from functools import partial, reduce
+from itertools import compress, filterfalse, islice, repeat
 from operator import itemgetter, or_, sub
+from weakref import WeakKeyDictionary
 
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
@@ -50,7 +51,6 @@ _JOINER = re.compile(f"[-‐‑–.॰](?=[{WORD_LETTERS}])|॰")
 _ONE = bytes(int(n == 1) for n in range(256))
 
 
-@lru_cache(maxsize=1 << 17)
 def _facts(lexicon: Genders, word: str) -> int:
     """The facts of ``word`` (a word of the document's list, any script): those of each
     Devanagari run it holds, in the tables' spelling, as the clause reader reads it."""
@@ -71,6 +71,22 @@ def _facts(lexicon: Genders, word: str) -> int:
     return found
 
 
+#: Each genders table's facts of every word met so far in the process (dropped when large).
+_MET: WeakKeyDictionary[Genders, dict[str, int]] = WeakKeyDictionary()
+_MET_MOST = 1 << 18
+
+
+def _known(lexicon: Genders, words: Collection[str]) -> dict[str, int]:
+    """The facts of the ``words`` and of others met before, with this genders table."""
+    met = _MET.setdefault(lexicon, {})
+    new = list(filterfalse(met.__contains__, words))
+    if len(met) + len(new) > _MET_MOST:
+        met.clear()
+        new = list(words)
+    met.update(zip(new, map(partial(_facts, lexicon), new), strict=True))
+    return met
+
+
 class _Document:
     """The facts of every word of a document, a byte per word (:data:`BEFORE_NO_SUBJECT`
     applied: a noun right before one of those words, nothing but spaces between, has no
@@ -80,7 +96,7 @@ class _Document:
         document = ctx.document
         index = document.word_index
         slots = analysis(ctx).slots
-        facts = dict(zip(index, map(partial(_facts, analysis(ctx).genders), index), strict=True))
+        facts = _known(analysis(ctx).genders, index)
         found = array("H", map(facts.__getitem__, map(itemgetter(0), document.words)))
         if sys.byteorder == "big":
             found.byteswap()
