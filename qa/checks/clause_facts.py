@@ -71,7 +71,7 @@ def _facts(lexicon: Genders, word: str) -> int:
     return found
 
 
-#: Each genders table's facts of every word met so far in the process (dropped when large).
+#: Each genders table's facts of every word met so far in the process (started afresh when large).
 _MET: WeakKeyDictionary[Genders, dict[str, int]] = WeakKeyDictionary()
 _MET_MOST = 1 << 18
 
@@ -80,8 +80,8 @@ def _known(lexicon: Genders, words: Collection[str]) -> dict[str, int]:
     """The facts of the ``words`` and of others met before, with this genders table."""
     met = _MET.setdefault(lexicon, {})
     new = list(filterfalse(met.__contains__, words))
-    if len(met) + len(new) > _MET_MOST:
-        met.clear()
+    if len(met) + len(new) > _MET_MOST:  # a new dict: another thread may still read the old one
+        met = _MET[lexicon] = {}
         new = list(words)
     met.update(zip(new, map(partial(_facts, lexicon), new), strict=True))
     return met
