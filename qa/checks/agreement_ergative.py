@@ -24,6 +24,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from qa.checks import agreement_words as aw
+from qa.checks import clause_facts, clauses
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.clauses import (
@@ -98,6 +99,26 @@ def _ko_object(view: str, read: _Readings, tokens: list[Token], start: int) -> t
     return right, f"'{right.written}' after an object with को (and ने): write '{right.right}'"
 
 
+def _may_report(bits: int) -> bool:
+    """G022 needs a को object and a verb word that is not masculine singular; G023 a
+    subject (its object) and a verb word that may disagree (see :mod:`clause_facts`)."""
+    marked = bits & clause_facts.OBJECT and bits & (clause_facts.VERB_F | clause_facts.VERB_PLURAL)
+    return bool(marked) or clause_facts.may_disagree(bits)
+
+
+_MAY_REPORT = clause_facts.table(_may_report)
+
+
+def _offsets(ctx: Context) -> list[int]:
+    """Where G022 and G023 read: the sentences with ने where one of them may report."""
+
+    def build(ctx: Context) -> list[int]:
+        found = clauses.occurrences(ctx.document.word_index, ergative)
+        return clause_facts.possible(ctx, found, _MAY_REPORT)
+
+    return ctx.shared("ergative-offsets", build)
+
+
 @lru_cache(maxsize=1 << 12)
 def ergative(word: str) -> bool:
     """ने, or a pronoun with ने in one word (उसने): the clause may have an ergative subject."""
@@ -108,6 +129,9 @@ class ObjectWithKoAgreement(ClauseRule):
     """G022: with ने and a को object, a perfective verb that is not masculine singular."""
 
     wanted = needed = staticmethod(ergative)
+
+    def offsets(self, ctx: Context) -> list[int]:
+        return _offsets(ctx)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _ko_object(ctx.document.view, _readings(ctx), tokens, start)
@@ -139,6 +163,9 @@ class DistantObjectAgreement(ClauseRule):
     back in its clause."""
 
     wanted = needed = staticmethod(ergative)
+
+    def offsets(self, ctx: Context) -> list[int]:
+        return _offsets(ctx)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _bare_object(ctx.document.view, _readings(ctx), tokens, start)

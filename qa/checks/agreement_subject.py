@@ -31,6 +31,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from qa.checks import agreement_words as aw
+from qa.checks import clause_facts
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
 from qa.checks.clauses import Abort, Clause, ClauseRule, Correction, Token, disagreement, verb_group
@@ -120,6 +121,9 @@ class SubjectVerbAgreement(ClauseRule):
 
     wanted = staticmethod(_may_agree)
     needed = staticmethod(_may_begin)
+
+    def offsets(self, ctx: Context) -> list[int]:
+        return clause_facts.possible(ctx, super().offsets(ctx), clause_facts.MAY_DISAGREE)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _judge(ctx.document.view, analysis(ctx).genders, tokens, start)

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from itertools import chain
 from typing import NamedTuple
 
 from qa import regexcache
@@ -438,20 +439,27 @@ class Sentences:
             yield (*read, marks)
 
 
+def sentences(ctx: Context) -> Sentences:
+    """The document's :class:`Sentences`, shared by the rules of a document."""
+    return ctx.shared("sentences", lambda ctx: Sentences(ctx.document.view))
+
+
+def occurrences(index: dict[str, list[int]], wanted: Callable[[str], object]) -> list[int]:
+    """The view offsets of the words ``wanted`` accepts, in order."""
+    return sorted(chain.from_iterable(map(index.__getitem__, filter(wanted, index))))
+
+
 def corrections(
     ctx: Context,
-    index: dict[str, list[int]],
-    wanted: Callable[[str], object],
+    offsets: list[int],
     needed: Callable[[str], object],
     judge: Callable[[list[Token], int], tuple[Correction, str] | None],
 ) -> Iterator[tuple[Correction, str]]:
     """What ``judge`` finds in each clause (its tokens and start) of the sentences that
-    hold a word ``wanted`` accepts, once per span; a clause is read only if a word
-    ``needed`` accepts stands before the punctuation after its start."""
+    hold one of ``offsets``, once per span; a clause is read only if a word ``needed``
+    accepts stands before the punctuation after its start."""
     reported = set[int]()
-    sentences = ctx.shared("sentences", lambda ctx: Sentences(ctx.document.view))
-    offsets = sorted(start for word in index if wanted(word) for start in index[word])
-    for tokens, spans, marks in sentences.holding(offsets, needed):
+    for tokens, spans, marks in sentences(ctx).holding(offsets, needed):
         m = 0
         for start, end in spans:
             while m < len(marks) and marks[m] < start:
@@ -480,8 +488,11 @@ class ClauseRule(Rule):
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         raise NotImplementedError
 
+    def offsets(self, ctx: Context) -> list[int]:
+        """Where the sentences to read are: the words :meth:`wanted` accepts."""
+        return occurrences(ctx.document.word_index, self.wanted)
+
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        index = ctx.document.word_index
         judge = partial(self.judge, ctx)
-        for found, message in corrections(ctx, index, self.wanted, self.needed, judge):
+        for found, message in corrections(ctx, self.offsets(ctx), self.needed, judge):
             yield self.replace(found.start, found.end, found.right, message)

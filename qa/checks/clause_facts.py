@@ -1,0 +1,145 @@
+"""Which sentences a clause rule may report in, decided from cheap facts about their
+words, before any sentence is cut into tokens (:mod:`qa.checks.clauses`).
+
+Each distinct word gets its facts once per process and genders table:
+what it may be to the clause reader (a subject of each gender and number, a verb word of
+each, a marker of a को object, a word after which a noun is never the subject). A rule
+then skips the sentences whose words lack the facts every finding of it needs. The facts
+are read from the words of the document's list, which hold every word the clause reader
+sees (a Devanagari run of one), except compounds joined by a hyphen, full stop or the
+abbreviation sign: a sentence with one of those is always read. The facts mirror what
+:class:`clauses.Clause` accepts; ``tests/test_clause_facts.py`` compares every rule that
+uses them with the same rule reading every sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection
+from functools import partial, reduce
+from itertools import compress, filterfalse, islice, repeat
+from operator import itemgetter, or_, sub
+from weakref import WeakKeyDictionary
+
+from qa.checks.agreement import analysis
+from qa.checks.agreement_lexicon import Genders
+from qa.checks.agreement_words import GENITIVE, normal
+from qa.checks.clauses import _POSTPOSITIONS, OBJECT_PRONOUNS, sentences, subject_noun
+from qa.checks.verb_forms import verb_word
+from qa.engine.rule import Context
+from qa.text.akshara import WORD_LETTERS
+
+#: What a word may be to the clause reader, one bit each: a subject of each gender (and
+#: a feminine plural one), a verb word of each gender (and a feminine singular one, and a
+#: plural one), को or a pronoun with it (उसे); and a word right before which a noun is
+#: never the subject (bit 8: it is read from the word's next word).
+NOUN_M, NOUN_F, NOUN_F_PLURAL, VERB_M, VERB_F, VERB_F_SINGULAR, VERB_PLURAL, OBJECT, BEFORE_NO_SUBJECT = (
+    1 << n for n in range(9)
+)
+_NOUNS = NOUN_M | NOUN_F | NOUN_F_PLURAL
+_OBJECT_MARKERS = OBJECT_PRONOUNS | {"को"}
+#: Words that end a noun phrase the clause reader never takes for the subject: a noun
+#: right before one is in a postposition phrase or a genitive (शहर में, सरकार की).
+_NO_SUBJECT_BEFORE = frozenset(GENITIVE) | _POSTPOSITIONS | {"ने", "को"}
+_DEVANAGARI_RUN = re.compile(f"[{WORD_LETTERS}]+")
+#: Where the clause reader may see a compound the word list splits (a superset).
+_JOINER = re.compile(f"[-‐‑–.॰](?=[{WORD_LETTERS}])|॰")
+#: Turns 1 into 1 and any other byte into 0.
+_ONE = bytes(int(n == 1) for n in range(256))
+
+
+def _facts(lexicon: Genders, word: str) -> int:
+    """The facts of ``word`` (a word of the document's list, any script): those of each
+    Devanagari run it holds, in the tables' spelling, as the clause reader reads it."""
+    found = 0
+    for part in _DEVANAGARI_RUN.findall(word):
+        spelt = normal(part)
+        noun = subject_noun(lexicon, spelt)
+        if noun is not None:
+            found |= NOUN_M if noun[0].gender == "m" else NOUN_F | NOUN_F_PLURAL if noun[1] else NOUN_F
+        verb = verb_word(spelt)
+        if verb is not None:
+            found |= VERB_M if verb.gender == "m" else VERB_F if verb.plural else VERB_F | VERB_F_SINGULAR
+            found |= VERB_PLURAL if verb.plural else 0
+        if spelt in _OBJECT_MARKERS:
+            found |= OBJECT
+        if spelt in _NO_SUBJECT_BEFORE and part == word:  # the reader's next token is this word
+            found |= BEFORE_NO_SUBJECT
+    return found
+
+
+#: Each genders table's facts of every word met so far in the process (started afresh when large).
+_MET: WeakKeyDictionary[Genders, dict[str, int]] = WeakKeyDictionary()
+_MET_MOST = 1 << 18
+
+
+def _known(lexicon: Genders, words: Collection[str]) -> dict[str, int]:
+    """The facts of the ``words`` and of others met before, with this genders table."""
+    met = _MET.setdefault(lexicon, {})
+    new = list(filterfalse(met.__contains__, words))
+    if len(met) + len(new) > _MET_MOST:  # a new dict: another thread may still read the old one
+        met = _MET[lexicon] = {}
+        new = list(words)
+    met.update(zip(new, map(partial(_facts, lexicon), new), strict=True))
+    return met
+
+
+class _Document:
+    """The facts of every word of a document, a byte per word (:data:`BEFORE_NO_SUBJECT`
+    applied: a noun right before one of those words, nothing but spaces between, has no
+    subject's bits)."""
+
+    def __init__(self, ctx: Context) -> None:
+        document = ctx.document
+        index = document.word_index
+        slots = analysis(ctx).slots
+        facts = _known(analysis(ctx).genders, index)
+        found = array("H", map(facts.__getitem__, map(itemgetter(0), document.words)))
+        if sys.byteorder == "big":
+            found.byteswap()
+        low, high, size = found.tobytes()[0::2], found.tobytes()[1::2], len(found)
+        after = high.translate(_ONE)[1:] + b"\0"  # the next word is one of _NO_SUBJECT_BEFORE
+        spaced = bytes(map(sub, islice(slots.slot_of, 1, None), slots.slot_of)).translate(_ONE) + b"\0"
+        ones = int.from_bytes(b"\1" * size, "little")
+        no_subject = int.from_bytes(after, "little") & int.from_bytes(spaced, "little")  # 1 or 0 a word
+        keep = (ones * 0xFF) ^ (no_subject * _NOUNS)  # each word's bits but the nouns' where no_subject
+        self.facts = (int.from_bytes(low, "little") & keep).to_bytes(size, "little")
+        self.view, self.starts, self.sentences = document.view, slots.starts, sentences(ctx)
+
+    def kept(self, offsets: list[int], accept: bytes) -> list[int]:
+        """The ``offsets`` whose sentence's facts (its words' bits together) ``accept``
+        has a 1 for, or that hold a compound the word list splits."""
+        read, facts = self.sentences, self.facts
+        numbers = list(map(bisect_right, repeat(read.starts), offsets))  # each offset's sentence, from 1
+        kept = set()
+        for k in dict.fromkeys(numbers):
+            start, end = read.spans[k - 1]
+            bits = reduce(or_, facts[bisect_left(self.starts, start) : bisect_left(self.starts, end)], 0)
+            if accept[bits] or _JOINER.search(self.view, start, end):
+                kept.add(k)
+        return list(compress(offsets, map(kept.__contains__, numbers)))
+
+
+def possible(ctx: Context, offsets: list[int], accept: bytes) -> list[int]:
+    """The ``offsets`` in sentences whose facts ``accept`` (see :func:`table`) takes."""
+    return ctx.shared("clause-facts", _Document).kept(offsets, accept)
+
+
+def table(accept: Callable[[int], object]) -> bytes:
+    """``accept`` (of a sentence's bits) for every value of the bits."""
+    return bytes(bool(accept(bits)) for bits in range(256))
+
+
+def may_disagree(bits: int) -> bool:
+    """A verb group and a subject of the sentence may disagree (:func:`clauses.disagreement`):
+    a verb word of one gender and a subject of the other, or a feminine singular verb word
+    and a feminine plural subject."""
+    return any(bits & verb and bits & noun for verb, noun in _DISAGREEING)
+
+
+_DISAGREEING = ((VERB_M, NOUN_F), (VERB_F, NOUN_M), (VERB_F_SINGULAR, NOUN_F_PLURAL))
+#: :func:`may_disagree` as a :func:`table`.
+MAY_DISAGREE = table(may_disagree)
