@@ -24,15 +24,8 @@ from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.verb_forms import VerbWord, bare_root, infinitive, verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
-from qa.text.akshara import WORD_LETTERS
+from qa.text.tokenize import span_tokens
 
-#: A word (hyphenated or abbreviated compounds are one word that no table knows), a
-#: number, or any other character (punctuation: a clause boundary).
-_TOKEN = regexcache.standard(
-    rf"(?P<word>[{WORD_LETTERS}]+(?:[-‐‑–.॰][{WORD_LETTERS}]+)*॰?)|(?P<number>[0-9०-९]+(?:[.,:/-][0-9०-९]+)*)|(?P<other>[A-Za-z]+|\S)"
-)
-#: :data:`_TOKEN` with the white space before it, which tells where the token starts.
-_SPACED_TOKEN = regexcache.standard(rf"(\s*)(?:{_TOKEN.pattern})")
 _SENTENCE = regexcache.standard(r"[^।!?\n|॥]+")
 #: Words after which a clause starts afresh (besides punctuation).
 _CLAUSE_STARTS = aw.word_set("कि जब क्योंकि लेकिन परंतु परन्तु किंतु किन्तु मगर तो यदि अगर जबकि बल्कि")
@@ -95,15 +88,9 @@ class Subject:
 
 
 def tokens(view: str, start: int, end: int) -> list[Token]:
-    """The tokens of ``view[start:end]``."""
-    normal, new = aw.normal, tuple.__new__  # Token(...) would run a Python frame per token
-    found, at = [], start
-    for space, word, number, other in _SPACED_TOKEN.findall(view, start, end):
-        kind, text = ("word", word) if word else ("number", number) if number else ("other", other)
-        begin = at + len(space)
-        at = begin + len(text)
-        found.append(new(Token, (kind, text, normal(text), begin, at)))
-    return found
+    """The tokens of ``view[start:end]``: words (hyphenated or abbreviated compounds are
+    one word that no table knows), numbers, and any other character (a clause boundary)."""
+    return span_tokens(view, start, end, Token, aw.normal)
 
 
 @lru_cache(maxsize=1 << 16)
