@@ -9,6 +9,7 @@ wait here is bounded in count and time.
 from __future__ import annotations
 
 import json
+import signal
 import socket
 import subprocess
 import threading
@@ -271,3 +272,33 @@ def test_a_413_keeps_the_connection_for_the_next_request(qa_server: str) -> None
         while not answers.endswith(b"\r\n\r\nOK") and (chunk := sock.recv(65536)):
             answers += chunk
     assert answers.startswith(b"HTTP/1.1 413") and b"HTTP/1.1 200" in answers and answers.endswith(b"OK")
+
+
+def test_a_413_body_rest_read_at_once_is_still_drained(tmp_path: Path) -> None:
+    """The rest of a refused body, read in one piece larger than any head may be (the server
+    is stopped while it arrives), ends the draining: it is body, not the next request's head."""
+    (tmp_path / "qa.toml").write_text("[server]\nmax-body-bytes = 20000\n", encoding="utf-8")
+    process, url = start_server(tmp_path, env={"QA_LANGUAGETOOL_URL": ""})
+    try:
+        address = urlsplit(url).hostname, urlsplit(url).port
+        body = b"language=hi&text=" + b"k" * 100_000
+        head = f"POST /v2/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(body)}\r\n\r\n"
+        with socket.create_connection(address, timeout=BOUND) as sock:
+            sock.sendall(head.encode() + body[:1000])
+            answers = b""
+            while b"\r\n\r\n" not in answers and (chunk := sock.recv(65536)):
+                answers += chunk
+            assert answers.startswith(b"HTTP/1.1 413")
+            process.send_signal(signal.SIGSTOP)
+            rest = body[1000:] + b"GET /v2/healthcheck HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+            sending = threading.Thread(target=sock.sendall, args=(rest,))
+            sending.start()
+            sending.join(timeout=1)
+            process.send_signal(signal.SIGCONT)
+            sending.join()
+            while not answers.endswith(b"\r\n\r\nOK") and (chunk := sock.recv(65536)):
+                answers += chunk
+    finally:
+        process.send_signal(signal.SIGCONT)
+        stop_server(process)
+    assert b"HTTP/1.1 400" not in answers and b"HTTP/1.1 200" in answers and answers.endswith(b"OK")

@@ -66,8 +66,11 @@ def guarded_protocol(
             self.transport.close()
 
         def data_received(self, data: bytes) -> None:
+            # Whether this read is (part of) a head is decided before it is parsed: the read
+            # that ends a drained body re-arms the wait for a head, but it is body itself.
+            head = self._timer is not None and not self._draining
             super().data_received(data)
-            if self._timer is not None and not self._draining and not self.transport.is_closing():
+            if head and self._timer is not None and not self.transport.is_closing():
                 self._head += len(data)
                 if self._head > max_head:
                     self._settle()
