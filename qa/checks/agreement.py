@@ -353,7 +353,7 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     ):
         return None  # उनके जेल चले जाने पर: चले begins a compound verb
     noun = lexicon.guess(word)
-    reaches = noun is not None and _may_reach_past(words, j, attribute)
+    reaches = noun is not None and _may_reach_past(words, j, attribute, lexicon)
     pinned = reaches and _before_other_genitive(words, j, attribute, lexicon)
     if noun is None or (reaches and not pinned and _may_belong_further(words, j + 2, attribute, lexicon)):
         return None
@@ -398,7 +398,7 @@ _POSTPOSITION_NOUNS = aw.word_set("साथ तरह जगह ओर तर�
 _ORDINALS = aw.word_set("पहल दूसर तीसर चौथ")
 
 
-def _may_reach_past(words: list[str | None], j: int, attribute: aw.Agreeing) -> bool:
+def _may_reach_past(words: list[str | None], j: int, attribute: aw.Agreeing, lexicon: Genders) -> bool:
     """Whether the agreeing word may qualify a noun beyond the postposition after its
     noun at ``j``: a genitive or possessive past any postposition phrase (जिनका [रोगी से]
     संपर्क), an adjective or participle past a genitive phrase (छोटी [गांव की] लड़की) or
@@ -410,11 +410,26 @@ def _may_reach_past(words: list[str | None], j: int, attribute: aw.Agreeing) -> 
         return True  # उसका [नियम अनुसार] काम
     if following not in aw.POSTPOSITIONS:
         return False
+    if following == "ने" and attribute.kind in ("genitive", "possessive"):
+        # a subject with ने is reached past only to a noun that agrees (उसकी [केंद्र ने] भी
+        # तारीफ की); otherwise it is the head (उनकी पिता ने काम किया: उनके)
+        return _agreeing_noun_follows(words, j + 2, attribute, lexicon) or _participle_follows(words, j + 2)
     if following != "ने" and (attribute.kind in ("genitive", "possessive") or following in aw.GENITIVE):
         return True
     if attribute.stem in _ORDINALS and attribute.form == "direct":
         return True  # पहला, दुनिया से …; दूसरा, हाथों को …: an enumeration
     return _participle_follows(words, j + 2)
+
+
+def _agreeing_noun_follows(words: list[str | None], k: int, attribute: aw.Agreeing, lexicon: Genders) -> bool:
+    """Whether the first noun from ``k``, past particles, modifiers and adjectives, is one
+    whose gender the counts know and the agreeing word's is."""
+    while (word := _at(words, k)) is not None and (
+        word in _PARTICLES or word in _MODIFIERS or aw.attributive(words, k) is not None
+    ):
+        k += 1
+    noun = lexicon.noun(word) if word is not None and aw.is_candidate(word) else None
+    return noun is not None and noun.gender == attribute.gender
 
 
 def _participle_follows(words: list[str | None], start: int) -> bool:
@@ -513,7 +528,11 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
         if compound or word in aw.FUNCTION_WORDS:
             return False
         if _direct_form(attribute) and (last := _before_postposition(words, k)) is not None:
+            if _infinitive(words[last] or ""):
+                return True  # कपूर का [पार्टी में] शामिल होने के बाद: the infinitive's, not a noun's
             k = last + 2  # का, अपना or बड़ा never agree with a noun before a postposition: look past it
+            if _at(words, k) in _POSTPOSITION_NOUNS and words[k - 1] in aw.GENITIVE:
+                k += 1  # [रिंगटोन की जगह]: a compound postposition, not a noun to agree with
             continue
         oblique = _at(words, k + 1) in aw.POSTPOSITIONS
         noun = lexicon.noun(word) if aw.is_candidate(word) else None
@@ -535,7 +554,7 @@ def _before_postposition(words: list[str | None], k: int) -> int | None:
     """The last word of the noun or compound (मलेरिया बुखार) at ``k`` if a postposition
     follows it."""
     last = k
-    while last < k + 2 and aw.is_candidate(_at(words, last + 1) or ""):
+    while last < k + 1 and aw.is_candidate(_at(words, last + 1) or ""):
         last += 1
     return last if _at(words, last + 1) in aw.POSTPOSITIONS else None
 
@@ -636,11 +655,20 @@ def _controller(words: list[str | None], j: int, verb: aw.Perfective, lexicon: G
     word = words[j] if 0 <= j < len(words) else None
     if word is None or word in _ADVERBIAL_NOUNS or aw.key(word) in aw.COMPOUND_POSTPOSITIONS:
         return None
-    if (verb.root == "कर" and not _after_genitive(words, j)) or not aw.is_candidate(word):
+    if (verb.root == "कर" and not _noun_phrase_verb(words, j)) or not aw.is_candidate(word):
         return None
     if lexicon_words.known(word + "ना"):
         return None
     return lexicon.noun(word)
+
+
+def _noun_phrase_verb(words: list[str | None], j: int) -> bool:
+    """करना after a noun a genitive or possessive opens (इसका प्रयोग किया), where the
+    feminine की also ends its clause: before that, की is the genitive (बचाव के उपायों
+    [की] भी चर्चा)."""
+    verb, after = _at(words, j + 1), _at(words, j + 2)
+    ends = after is None or after in aw.AUXILIARY_VERBS or after.startswith(("गई", "गयी", "जा"))
+    return _after_genitive(words, j) and (verb not in ("की", "कीं") or ends)
 
 
 def _after_genitive(words: list[str | None], j: int) -> bool:
