@@ -414,7 +414,7 @@ def _may_reach_past(words: list[str | None], j: int, attribute: aw.Agreeing, lex
         # a subject with ने is reached past only to a noun that agrees (उसकी [केंद्र ने] भी
         # तारीफ की); otherwise it is the head (उनकी पिता ने काम किया: उनके)
         return _agreeing_noun_follows(words, j + 2, attribute, lexicon) or _participle_follows(words, j + 2)
-    if following != "ने" and (attribute.kind in ("genitive", "possessive") or following in aw.GENITIVE):
+    if attribute.kind in ("genitive", "possessive") or following in aw.GENITIVE:
         return True
     if attribute.stem in _ORDINALS and attribute.form == "direct":
         return True  # पहला, दुनिया से …; दूसरा, हाथों को …: an enumeration
@@ -553,9 +553,7 @@ def _direct_form(attribute: aw.Agreeing) -> bool:
 def _before_postposition(words: list[str | None], k: int) -> int | None:
     """The last word of the noun or compound (मलेरिया बुखार) at ``k`` if a postposition
     follows it."""
-    last = k
-    while last < k + 1 and aw.is_candidate(_at(words, last + 1) or ""):
-        last += 1
+    last = k + 1 if aw.is_candidate(_at(words, k + 1) or "") else k
     return last if _at(words, last + 1) in aw.POSTPOSITIONS else None
 
 
