@@ -11,7 +11,6 @@ The ``python_*`` functions are the reference. Where the compiled core is built
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -19,6 +18,7 @@ from typing import Any, Protocol, TypeVar
 
 import regex
 
+from qa import regexcache
 from qa.text import native
 from qa.text.akshara import WORD_LETTERS
 
@@ -65,7 +65,7 @@ _PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
 #: A span's tokens, each with the white space before it (stdlib ``re``): a Devanagari word
 #: (hyphenated or abbreviated compounds are one word), a number in either script, a run of
 #: Latin letters, or any other character.
-_SPAN_TOKEN = re.compile(
+_SPAN_TOKEN = regexcache.standard(
     rf"(\s*)(?:([{WORD_LETTERS}]+(?:[-‐‑–.॰][{WORD_LETTERS}]+)*॰?)|([0-9०-९]+(?:[.,:/-][0-9०-९]+)*)|([A-Za-z]+|\S))"
 )
 
