@@ -28,7 +28,7 @@ from qa.checks import clause_facts, clauses
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.clauses import (
-    OBJECT_PRONOUNS,
+    DATIVE,
     Abort,
     Clause,
     ClauseRule,
@@ -42,8 +42,6 @@ from qa.checks.clauses import (
     verb_group,
 )
 from qa.engine.rule import Context
-
-_OBJECT_MARKERS = OBJECT_PRONOUNS | {"को"}
 
 
 class _Readings:
@@ -91,7 +89,7 @@ def _ko_object(view: str, read: _Readings, tokens: list[Token], start: int) -> t
     if found is None:
         return None
     clause, group, before = found
-    if clause.subject is not None or before < start or tokens[before].normal not in _OBJECT_MARKERS:
+    if clause.subject is not None or before < start or tokens[before].normal not in DATIVE:
         return None
     if all(word.gender == "m" and not word.plural for _, word in group.gendered):
         return None

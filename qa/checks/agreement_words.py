@@ -149,7 +149,7 @@ POSTPOSITIONS = word_set("में से को पर ने तक का �
 #: The finite forms of होना that end a verb group (है, था …).
 AUXILIARY_VERBS = word_set("है हैं था थे थी थीं")
 #: Auxiliaries and particles that may follow a noun phrase.
-AUXILIARIES = word_set("है हैं था थे थी थीं हो भी ही")
+AUXILIARIES = AUXILIARY_VERBS | word_set("हो भी ही")
 #: Nouns that form compound postpositions after के/की (के लिए, की तरह, के बाद): never
 #: the head a genitive before the noun they follow could belong to.
 COMPOUND_POSTPOSITIONS = frozenset(

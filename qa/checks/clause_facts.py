@@ -27,7 +27,7 @@ from weakref import WeakKeyDictionary
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
 from qa.checks.agreement_words import GENITIVE, normal
-from qa.checks.clauses import _POSTPOSITIONS, OBJECT_PRONOUNS, sentences, subject_noun
+from qa.checks.clauses import _POSTPOSITIONS, DATIVE, sentences, subject_noun
 from qa.checks.verb_forms import verb_word
 from qa.engine.rule import Context
 from qa.text.akshara import WORD_LETTERS
@@ -40,7 +40,6 @@ NOUN_M, NOUN_F, NOUN_F_PLURAL, VERB_M, VERB_F, VERB_F_SINGULAR, VERB_PLURAL, OBJ
     1 << n for n in range(9)
 )
 _NOUNS = NOUN_M | NOUN_F | NOUN_F_PLURAL
-_OBJECT_MARKERS = OBJECT_PRONOUNS | {"को"}
 #: Words that end a noun phrase the clause reader never takes for the subject: a noun
 #: right before one is in a postposition phrase or a genitive (शहर में, सरकार की).
 _NO_SUBJECT_BEFORE = frozenset(GENITIVE) | _POSTPOSITIONS | {"ने", "को"}
@@ -64,7 +63,7 @@ def _facts(lexicon: Genders, word: str) -> int:
         if verb is not None:
             found |= VERB_M if verb.gender == "m" else VERB_F if verb.plural else VERB_F | VERB_F_SINGULAR
             found |= VERB_PLURAL if verb.plural else 0
-        if spelt in _OBJECT_MARKERS:
+        if spelt in DATIVE:
             found |= OBJECT
         if spelt in _NO_SUBJECT_BEFORE and part == word:  # the reader's next token is this word
             found |= BEFORE_NO_SUBJECT
@@ -95,12 +94,14 @@ class _Document:
     def __init__(self, ctx: Context) -> None:
         document = ctx.document
         index = document.word_index
-        slots = analysis(ctx).slots
-        facts = _known(analysis(ctx).genders, index)
+        shared = analysis(ctx)
+        slots = shared.slots
+        facts = _known(shared.genders, index)
         found = array("H", map(facts.__getitem__, map(itemgetter(0), document.words)))
         if sys.byteorder == "big":
             found.byteswap()
-        low, high, size = found.tobytes()[0::2], found.tobytes()[1::2], len(found)
+        raw = found.tobytes()
+        low, high, size = raw[0::2], raw[1::2], len(found)
         after = high.translate(_ONE)[1:] + b"\0"  # the next word is one of _NO_SUBJECT_BEFORE
         spaced = bytes(map(sub, islice(slots.slot_of, 1, None), slots.slot_of)).translate(_ONE) + b"\0"
         ones = int.from_bytes(b"\1" * size, "little")

@@ -49,8 +49,10 @@ _POSTPOSITIONS = aw.word_set("में से पर तक द्वारा"
 OBJECT_PRONOUNS = aw.word_set("इसे उसे इन्हें उन्हें मुझे हमें तुम्हें आपको")
 #: What takes agreement off the nominative (ने, को), and conjunctions (coordination).
 _ABORT = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS | aw.word_set("ने को जिसे जिन्हें और तथा एवं व या")
-_MARKED_PRONOUNS = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS
-_DATIVE = OBJECT_PRONOUNS | {"को"}
+#: What marks a को object (को, उसे …), and with ने what the reader takes as a
+#: postposition when asked for marked subjects too (``marked``).
+DATIVE = OBJECT_PRONOUNS | {"को"}
+_MARKED = DATIVE | aw.ERGATIVE_PRONOUNS | {"ने"}
 #: Words after which a हुआ/हुई/हुए is the verb of its clause (हुई थी, हुआ और).
 _AFTER_VERB = aw.AUXILIARY_VERBS | _CLAUSE_ENDS
 _ADVERBS = aw.word_set(
@@ -152,7 +154,7 @@ class Clause:
         self, tokens: list[Token], lexicon: Genders, *, marked: bool = False, dative: bool = False
     ) -> None:
         self.tokens, self.lexicon, self.marked = tokens, lexicon, marked
-        self._markers = _MARKED_PRONOUNS | {"ने", "को"} if marked else _DATIVE if dative else frozenset()
+        self._markers = _MARKED if marked else DATIVE if dative else frozenset()
         self.ergative = False
         #: the clause has को or उसे, इन्हें …
         self.marked_object = False
