@@ -446,12 +446,13 @@ class StrayLetter(Rule):
         if not found:
             return
         margins = Margins.of(self.options)
+        costs, partners = _costs(self.options), sentence_partners(self.options)
         max_zipf = float(self.options.get("max-word-zipf", 5.0))
         for word, candidates in found.items():
             zipf = evidence(word)
             if zipf > max_zipf:
                 continue  # a word this common is what the writer meant
-            uses = list(self._uses(ctx, word, candidates, zipf, margins))
+            uses = list(self._uses(ctx, word, candidates, zipf, margins, costs, partners))
             for use in uses:
                 if use.meant:
                     continue
@@ -471,14 +472,19 @@ class StrayLetter(Rule):
                     )
 
     def _uses(
-        self, ctx: Context, word: str, candidates: tuple[tuple[str, str], ...], zipf: float, margins: Margins
+        self,
+        ctx: Context,
+        word: str,
+        candidates: tuple[tuple[str, str], ...],
+        zipf: float,
+        margins: Margins,
+        costs: dict[str, float],
+        partners: dict[str, Partner],
     ) -> Iterator[_Use]:
         """Each use of ``word`` with the odds of its slip readings; a use inside a
         hyphenated name or after an honorific is the word itself (no odds)."""
         counts = context_counts()
         text = ctx.text
-        costs = _costs(self.options)
-        partners = sentence_partners(self.options)
         read = zipf or (ENGLISH_ZIPF if spelling_doubts.english_reading(word) else 0.0)
         for start in ctx.document.word_index[word]:
             end = start + len(word)
@@ -526,9 +532,7 @@ class AmbiguousSlip(Rule):
         decisive = float(self.options.get("decisive-log-odds", 3.0))
         counts = context_counts()
         for word, readings in table.items():
-            for start in ctx.document.word_index.get(word, ()):
-                end = start + len(word)
-                prev, nxt = neighbours(ctx.text, start, end)
+            for start, end, prev, nxt in uses(ctx, word):
                 fits = {f: counts.fit(prev, f, nxt) for f in readings}
                 ranked = sorted(fits, key=fits.__getitem__, reverse=True)
                 safe = len(ranked) == 1 or fits[ranked[0]] - fits[ranked[1]] >= decisive

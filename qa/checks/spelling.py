@@ -372,10 +372,7 @@ def corrections(word: str) -> tuple[str, ...]:
 
 def _long_vowel_lost(word: str, candidate: str) -> bool:
     """``word`` is ``candidate`` with one long ी or ू written short (चिज for चीज)."""
-    return vowel_swap(word, candidate) and candidate.translate(_SHORTENED) == word
-
-
-_SHORTENED = str.maketrans({"ी": "ि", "ू": "ु"})
+    return vowel_swap(word, candidate) and candidate.translate(_VOWEL_LENGTH) == word
 
 
 def _unlisted_variant(word: str, common: str) -> bool:
