@@ -72,9 +72,12 @@ class Linter:
 
     def rules_for(self, document: Document) -> list[Rule]:
         """The rules that may report in ``document`` (its text has what each ``needs``)."""
-        text = document.view
+        text, present = document.view, {}  # rules often share a need (a digit): one search each
+        for spec, _ in self._chosen:
+            if spec.needs is not None and spec.needs not in present:
+                present[spec.needs] = spec.needs.search(text) is not None
         chosen = enumerate(self._chosen)
-        return [self._rule(i) for i, (spec, _) in chosen if spec.needs is None or spec.needs.search(text)]
+        return [self._rule(i) for i, (spec, _) in chosen if spec.needs is None or present[spec.needs]]
 
     @cached_property
     def _unused(self) -> suppress.UnusedSuppression | None:
