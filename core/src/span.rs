@@ -1,4 +1,4 @@
-//! The tokens of a span, as `tokenize._SPACED_TOKEN` (a stdlib `re` pattern) reads them: a
+//! The tokens of a span, as `tokenize._SPAN_TOKEN` (a stdlib `re` pattern) reads them: a
 //! Devanagari word (joined by - ‐ ‑ – . ॰ into one, with a closing ॰), a number in either
 //! script, a run of Latin letters, or any other character; white space before each.
 
