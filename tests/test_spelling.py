@@ -79,6 +79,17 @@ def test_a_vowel_slip_of_a_place_counts_only_when_the_web_lists_the_place_often(
     assert not spelling._unlisted_variant("सूरिनाम", rare)
 
 
+@pytest.mark.parametrize(("slip", "weighed"), [("कुद", "कूद"), ("मिठा", "मीठा"), ("भलि", "भली")])
+def test_a_short_word_is_offered_the_sign_slip_it_was_weighed_against(slip: str, weighed: str) -> None:
+    # another candidate is as cheap and ranks first (खुद, मिटा, बलि: an aspirate or another
+    # letter), but a short word is only weighed against its one sign slip, so that comes first
+    cheapest = spelling.near(slip)[0][1]
+    assert cheapest != weighed and not spelling._short_slip(slip, cheapest)
+    assert spelling.corrections(slip)[0] == weighed
+    text = f"वह {slip} है।"
+    assert next(s for code, _, s in t_codes(text) if code == "T002")[0] == weighed
+
+
 def test_near_index_finds_one_slip_neighbours() -> None:
     index = NearIndex(["पुरस्कार", "परीक्षा", "सरकार"])
     assert "पुरस्कार" in index.candidates("पुरुस्कार")

@@ -335,7 +335,8 @@ def corrections(word: str) -> tuple[str, ...]:
     a margin (:func:`lexicon.commoner_by`, in Zipf units) that grows with the evidence for
     the written form — none (a solid compound of known words counts as none), the
     morphology's guess (an unseen inflection of a known stem), or sightings in edited
-    prose — and with the cost of the slip.
+    prose — and with the cost of the slip. The candidate weighed comes first (for a short
+    word, its one sign slip, though another candidate may be as cheap: कुद is कूद, not खुद).
     """
     found = near(word)
     if not found:
@@ -367,7 +368,7 @@ def corrections(word: str) -> tuple[str, ...]:
         margin = UNSEEN_MARGIN
     if margin is None or lexicon.commoner_by(best, word) < margin:
         return ()
-    return tuple(candidate for _, candidate in found)
+    return (best, *(candidate for _, candidate in found if candidate != best))
 
 
 def _long_vowel_lost(word: str, candidate: str) -> bool:
