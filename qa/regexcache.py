@@ -60,6 +60,8 @@ _METACHARS = frozenset("()[]{}?*+|^$\\.-#&~")
 #: ``regex``'s programs by (pattern, flags, default version) and ``re``'s by (pattern, flags).
 _store: list[datacache.Store | None] = []
 _built: dict[tuple[str, int, int], Any] = {}
+#: ``re``'s patterns compiled in this process, by (pattern, flags).
+_standard: dict[tuple[str, int], re.Pattern[str]] = {}
 #: The C core, ``regex._regex``.
 _core: list[Any] = []
 _importing = threading.Lock()
@@ -201,12 +203,14 @@ def install() -> None:
 
 
 def standard(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, its program from the store when it is there."""
+    """``re.compile(pattern, flags)``, once per process, its program from the store when it is there."""
     install()
     if flags & re.DEBUG:
         return re.compile(pattern, flags)
-    store = _store[0] if _store else None
     key = (pattern, int(flags))
+    if key in _standard:
+        return _standard[key]
+    store = _store[0] if _store else None
     args = store.get(key) if store is not None else None
     if args is None:  # what re._compiler.compile hands _sre (the same from Python 3.11 to 3.13)
         parsed = _parser.parse(pattern, flags)
@@ -225,6 +229,7 @@ def standard(pattern: str, flags: int = 0) -> re.Pattern[str]:
         if store is not None:
             store.add(key, args)
     compiled: re.Pattern[str] = _compiler._sre.compile(pattern, *args)
+    _standard[key] = compiled
     return compiled
 
 

@@ -84,7 +84,8 @@ for pattern, flags in {STANDARD!r}:
     same = [getattr(compiled, a) == getattr(fresh, a) for a in ("flags", "groups", "groupindex")]
     copy = pickle.loads(pickle.dumps(compiled))
     matches = [(m.span(), m.groups()) for m in compiled.finditer({TEXT!r})]
-    found[pattern] = [all(same), copy.pattern == pattern, matches]
+    once = regexcache.standard(pattern, flag) is compiled
+    found[pattern] = [all(same), copy.pattern == pattern, once, matches]
 print(json.dumps({{"found": found, "new": regexcache._store[0] and regexcache._store[0].added}}))
 """
 
@@ -97,6 +98,7 @@ def test_standard_patterns_from_the_store_match_like_re_compile(tmp_path: Path) 
         p: [
             True,
             True,
+            True,  # compiled once per process, with or without the store
             [[list(m.span()), list(m.groups())] for m in re.compile(p, re.M if f else 0).finditer(TEXT)],
         ]
         for p, f in STANDARD
