@@ -258,16 +258,18 @@ def _store(path: Path, value: Any) -> None:
     datacache.save(path, body)
 
 
-def _encode(value: Any, shards: list[bytes]) -> tuple[Any, ...]:
-    """The header node for ``value``; a table's shards are appended to ``shards``."""
+def _encode(value: Any, shards: list[bytes], whole: bytes | None = None) -> tuple[Any, ...]:
+    """The header node for ``value`` (``whole``: its marshal, when already made); a table's
+    shards are appended to ``shards``."""
     if not (isinstance(value, dict) and all(type(k) is str for k in value)):
         return ("plain", value)
-    size = len(marshal.dumps(value))
+    whole = marshal.dumps(value) if whole is None else whole
+    size = len(whole)
     if size <= _SHARD_BYTES:
         return ("plain", value)
     if len(value) <= _RECORD_KEYS:  # a record of tables (and small values)
         return ("record", {k: _encode(v, shards) for k, v in value.items()})
-    nested = {k: _encode(v, shards) for k, v in value.items() if _nested(v)}
+    nested = {k: _encode(v, shards, data) for k, v in value.items() if (data := _nested(v))}
     count = 1
     while count * _SHARD_BYTES < size and count < min(len(value), _MAX_SHARDS):
         count *= 2
@@ -277,7 +279,7 @@ def _encode(value: Any, shards: list[bytes]) -> tuple[Any, ...]:
             parts[shard_of(key, count)][key] = item
     offset = sum(map(len, shards))
     offsets, checks = [offset], []
-    for blob in [*map(marshal.dumps, parts), marshal.dumps(value)]:  # the shards, then the whole
+    for blob in [*map(marshal.dumps, parts), whole]:  # the shards, then the whole
         shards.append(blob)
         offset += len(blob)
         offsets.append(offset)
@@ -285,11 +287,9 @@ def _encode(value: Any, shards: list[bytes]) -> tuple[Any, ...]:
     return ("table", offsets, checks, nested)
 
 
-def _nested(value: Any) -> bool:
-    """A value stored as a table of its own: a large dict keyed by strings."""
-    return (
-        isinstance(value, dict)
-        and len(value) > _RECORD_KEYS
-        and all(type(k) is str for k in value)
-        and len(marshal.dumps(value)) > _NESTED_BYTES
-    )
+def _nested(value: Any) -> bytes | None:
+    """The marshal of a value stored as a table of its own (a large dict keyed by strings)."""
+    if not (isinstance(value, dict) and len(value) > _RECORD_KEYS and all(type(k) is str for k in value)):
+        return None
+    blob = marshal.dumps(value)
+    return blob if len(blob) > _NESTED_BYTES else None
