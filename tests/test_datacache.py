@@ -4,6 +4,7 @@ that are not entries are left alone."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -187,3 +188,32 @@ def test_name_groups_follow_an_edited_registry_file(tmp_path: Path, cache: Path)
     os.utime(desk, (time.time() - 60, time.time() - 60))  # a different mtime, whatever the clock's grain
     assert set(groups("ज़ोरावार सिप्रास").values()) == {("zorawar", 0)}
     assert any(cache.glob("name-groups-*.marshal"))
+
+
+STORE_SCRIPT = """
+import json, sys
+from pathlib import Path
+from qa import datacache
+store = datacache.Store("limited", [Path(sys.argv[1])], limit=int(sys.argv[2]))
+found = {key: store.get(key) for key in sys.argv[3]}
+for key in sys.argv[4:]:
+    store.add(key, key.upper())
+print(json.dumps(found))
+"""
+
+
+@pytest.mark.parametrize(("limit", "kept"), [(2, "ad"), (4, "abcd")])
+def test_a_store_past_its_limit_keeps_only_the_values_its_last_process_used(
+    tmp_path: Path, cache: Path, limit: int, kept: str
+) -> None:
+    source = _source(tmp_path)
+
+    def run(read: str, *added: str) -> dict[str, str | None]:
+        """What a process that reads the keys ``read`` and adds ``added`` found."""
+        command = [sys.executable, "-c", STORE_SCRIPT, str(source), str(limit), read, *added]
+        result = subprocess.run(command, capture_output=True, cwd=ROOT, timeout=120, check=True, text=True)
+        return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+    assert run("a", "a", "b", "c") == {"a": None}
+    assert run("a", "d") == {"a": "A"}  # past the limit of 2, b and c (unused here) go
+    assert run("abcd") == {key: key.upper() if key in kept else None for key in "abcd"}
