@@ -63,9 +63,9 @@ class Person:
 
 @dataclass
 class Registry:
-    people: dict[str, Person] = field(default_factory=dict)
     #: The registry files read: :attr:`groups` is cached on them (and the lexicon).
-    files: tuple[Path, ...] = ()
+    files: tuple[Path, ...]
+    people: dict[str, Person] = field(default_factory=dict)
 
     @cached_property
     def token_people(self) -> dict[str, set[str]]:
@@ -82,8 +82,6 @@ class Registry:
         """Key -> (person id, position) for spellings of one name part that differ by more
         than a matching key (बाइडन/बाइडेन); only distinctive (rare) words. From the
         start-up cache: working it out looks up every spelling's frequency."""
-        if not self.files:
-            return self._groups()
         code = [Path(__file__), Path(normalize.__file__)]
         return datacache.cached("name-groups", [*self.files, *lexicon.sources(), *code], self._groups)
 
