@@ -38,16 +38,16 @@ _ADVERBIAL = aw.word_set(
 )
 
 
-def _singulars(word: str) -> list[tuple[str, str]]:
-    """(singular, the ending the direct plural adds to its stem) for each reading of an
-    oblique plural: घटनाओं -> घटना, कहानियों -> कहानी or शक्ति, पुस्तकों -> पुस्तक or
-    लड़का."""
+def _singulars(word: str) -> list[str]:
+    """The singular of each reading of an oblique plural: घटनाओं -> घटना, कहानियों -> कहानी
+    or शक्ति, पुस्तकों -> पुस्तक or लड़का (:func:`direct_plural` finds the direct plural's
+    ending from the noun)."""
     if word.endswith("ओं"):
-        return [(word[:-2], "")]
+        return [word[:-2]]
     if word.endswith("ियों"):
-        return [(word[:-4] + "ी", ""), (word[:-4] + "ि", "")]
+        return [word[:-4] + "ी", word[:-4] + "ि"]
     if word.endswith("ों") and len(word) > 3:
-        return [(word[:-2], ""), (word[:-2] + "ा", "")]
+        return [word[:-2], word[:-2] + "ा"]
     return []
 
 
@@ -70,7 +70,7 @@ def _direct(lexicon: Genders, word: str) -> str | None:
     normal = aw.normal(word)
     if normal in _ADVERBIAL:
         return None
-    for singular, _ in _singulars(normal):
+    for singular in _singulars(normal):
         noun = lexicon.noun(singular) if aw.is_candidate(singular) else None
         if noun is not None and (singular.endswith("ा") == noun.inflects or noun.gender == "f"):
             return direct_plural(singular, noun)
