@@ -38,7 +38,6 @@ _JOINERS = frozenset("-‐‑–.")  # one character between two words
 #: Particles and negation that may stand between a postposition phrase and what follows.
 _PARTICLES = aw.word_set("नहीं न भी ही तो")
 _AUXILIARY_GENDER = {"था": "m", "थे": "m", "थी": "f", "थीं": "f"}
-_CONJUNCTIONS = aw.word_set("और या तथा एवं व")
 #: Singular auxiliaries: after one, a masculine noun with एक before it is singular.
 _SINGULAR = aw.word_set("है था")
 
@@ -291,7 +290,7 @@ def _listed(slots: Slots, j: int) -> bool:
     noun = slots[j]
     if noun is None or not slots.view[noun.end : noun.end + 2].lstrip().startswith(","):
         return False
-    return any(_at(slots.words, k) in _CONJUNCTIONS for k in range(j + 2, j + 7))
+    return any(_at(slots.words, k) in aw.CONJUNCTIONS for k in range(j + 2, j + 7))
 
 
 #: Possessives of the first and second person, whose forms are also names (मेरी: Mary).
@@ -502,7 +501,7 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
             and (
                 word in _PARTICLES
                 or word in _MODIFIERS
-                or word in _CONJUNCTIONS
+                or word in aw.CONJUNCTIONS
                 or aw.attributive(words, k) is not None
             )
         ):

@@ -144,8 +144,12 @@ def participle_before(word: str, agreeing_word: Agreeing) -> bool:
     return split is not None and split[1] == agreeing_word.form and len(split[0]) >= 1
 
 
+#: The one-word case markers a noun's oblique form stands before (सरकारों को, पांचवें दिन से).
+CASE_MARKERS = word_set("में से को पर ने तक का की के")
 #: Postpositions: after one, the noun before it is oblique and ends its phrase.
-POSTPOSITIONS = word_set("में से को पर ने तक का की के द्वारा")
+POSTPOSITIONS = CASE_MARKERS | word_set("द्वारा")
+#: Conjunctions that join words or phrases of one kind (तेहरान और शिराज, पटना व गया).
+CONJUNCTIONS = word_set("और या तथा एवं व")
 #: The finite forms of होना that end a verb group (है, था …).
 AUXILIARY_VERBS = word_set("है हैं था थे थी थीं")
 #: Auxiliaries and particles that may follow a noun phrase.
@@ -171,7 +175,8 @@ FUNCTION_WORDS = (
     | AUXILIARIES
     | CLAUSE_BREAKS
     | ERGATIVE_PRONOUNS
-    | word_set("""और या तथा एवं व न नहीं ना मत भी ही तो सा सी से यह वह ये वे इस उस इन उन इसे उसे इन्हें उन्हें
+    | CONJUNCTIONS
+    | word_set("""न नहीं ना मत भी ही तो सा सी से यह वह ये वे इस उस इन उन इसे उसे इन्हें उन्हें
         मैं हम तुम आप मुझे हमें तुम्हें आपको क्या कौन कोई कुछ किसी किन सब सभी सबसे बहुत अधिक ज़्यादा ज्यादा
         कम काफी काफ़ी कई हर एक दो तीन चार पांच पाँच छह सात आठ नौ दस सौ हज़ार हजार लाख करोड़ अब तब
         जब यहां यहाँ वहां वहाँ जहां जहाँ कहां कहाँ आज कल फिर भी केवल सिर्फ़ सिर्फ लिए लिये साथ बाद पहले

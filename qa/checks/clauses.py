@@ -30,7 +30,7 @@ _SENTENCE = regexcache.standard(r"[^।!?\n|॥]+")
 #: Words after which a clause starts afresh (besides punctuation).
 _CLAUSE_STARTS = aw.word_set("कि जब क्योंकि लेकिन परंतु परन्तु किंतु किन्तु मगर तो यदि अगर जबकि बल्कि")
 #: Words after a verb group that end its clause.
-_CLAUSE_ENDS = _CLAUSE_STARTS | aw.word_set("और तथा एवं व या जो जिसमें जिससे जहाँ जहां")
+_CLAUSE_ENDS = _CLAUSE_STARTS | aw.CONJUNCTIONS | aw.word_set("जो जिसमें जिससे जहाँ जहां")
 #: Relative words (जिसमें, जहाँ, जो, जैसे …): a clause inside the clause.
 _RELATIVE_STEMS = ("जिस", "जिन", "जहाँ", "जहां")
 _RELATIVES = aw.word_set("जो जब जैसे जैसा जैसी")
@@ -48,7 +48,7 @@ _POSTPOSITIONS = aw.word_set("में से पर तक द्वारा"
 #: Pronouns that take को in one word.
 OBJECT_PRONOUNS = aw.word_set("इसे उसे इन्हें उन्हें मुझे हमें तुम्हें आपको")
 #: What takes agreement off the nominative (ने, को), and conjunctions (coordination).
-_ABORT = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS | aw.word_set("ने को जिसे जिन्हें और तथा एवं व या")
+_ABORT = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS | aw.CONJUNCTIONS | aw.word_set("ने को जिसे जिन्हें")
 #: What marks a को object (को, उसे …), and with ने what the reader takes as a
 #: postposition when asked for marked subjects too (``marked``).
 DATIVE = OBJECT_PRONOUNS | {"को"}

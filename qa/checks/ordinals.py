@@ -9,6 +9,7 @@ from functools import cached_property
 import regex
 
 from qa.checks import analyses
+from qa.checks.agreement_words import CASE_MARKERS
 from qa.checks.facts_data import load
 from qa.diagnostic import Diagnostic, Edit, Severity
 from qa.engine.rule import Context, Rule
@@ -170,14 +171,13 @@ class HeadNounGender(Rule):
         if gender == "f":
             return (correct_form(o.value, "fem", o.digits),)
         wanted = _inflection_for(text, o)
-        if wanted is None and following and following[0][0] in POSTPOSITIONS:
+        if wanted is None and following and following[0][0] in CASE_MARKERS:
             wanted = "oblique"
         if wanted in ("direct", "oblique"):
             return (correct_form(o.value, wanted, o.digits),)
         return (correct_form(o.value, "direct", o.digits), correct_form(o.value, "oblique", o.digits))
 
 
-POSTPOSITIONS = frozenset({"का", "के", "की", "को", "में", "से", "पर", "ने", "तक"})
 _MONTHS = frozenset(
     [
         "जनवरी",

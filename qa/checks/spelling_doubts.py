@@ -24,6 +24,7 @@ from pathlib import Path
 import regex
 
 from qa import datacache, gazetteer, lexicon
+from qa.checks.agreement_words import CASE_MARKERS, CONJUNCTIONS
 from qa.checks.names_registry import classifiers, titles
 from qa.text.akshara import (
     ANUSVARA,
@@ -135,8 +136,6 @@ _INITIALISM = regex.compile(
 )
 
 
-#: Words that join two names of one kind (तेहरान और शिराज, पटना व गया).
-_CONJUNCTIONS = frozenset(("और", "व", "तथा", "एवं", "या"))
 _JOINED_AFTER = regex.compile(rf"[ \u00a0]*(?:,|([{WORD_LETTERS}]+))[ \u00a0]*([{WORD_LETTERS}]+)")
 _JOINED_BEFORE = regex.compile(
     rf"([{WORD_LETTERS}]+)[ \u00a0]*(?:,|([{WORD_LETTERS}]+))[ \u00a0]*", regex.REVERSE
@@ -151,7 +150,7 @@ def beside_place(text: str, start: int, end: int) -> bool:
     before = _JOINED_BEFORE.match(text, max(0, start - _NEIGHBOUR_REACH), start)
     return any(
         m is not None
-        and (m.group(joiner) is None or m.group(joiner) in _CONJUNCTIONS)
+        and (m.group(joiner) is None or m.group(joiner) in CONJUNCTIONS)
         and lexicon.plain(m.group(name)) in gazetteer.one_word_places()
         for m, joiner, name in ((after, 1, 2), (before, 2, 1))
     )
@@ -243,14 +242,10 @@ _NOT_AFTER = {
 }
 
 
-#: The postpositions a noun's oblique form stands before.
-POSTPOSITIONS = frozenset(("के", "की", "का", "को", "से", "में", "ने", "पर", "तक"))
-
-
 def postposition_after(text: str, end: int) -> bool:
     """True if the word ending at ``end`` is followed by a postposition (सरकारों को)."""
     m = _NEXT_WORD.match(text, end, min(len(text), end + _NEIGHBOUR_REACH))
-    return m is not None and m.group(1) in POSTPOSITIONS
+    return m is not None and m.group(1) in CASE_MARKERS
 
 
 def reading_ungrammatical(intended: str, following: str) -> bool:
