@@ -24,9 +24,10 @@ from functools import lru_cache
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import Word, analysis
 from qa.checks.agreement_lexicon import Genders, Noun
-from qa.checks.verb_forms import CONSONANTS, verb_word
+from qa.checks.verb_forms import verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
+from qa.text.akshara import ends_in_consonant
 
 _OBLIQUE_DETERMINERS = aw.word_set("इन उन जिन किन इन्हीं उन्हीं")
 #: Oblique plurals that stand as adverbs (of time, distance, amount), instruments in
@@ -60,7 +61,7 @@ def direct_plural(singular: str, noun: Noun) -> str | None:
         return singular[:-1] + "ियां"
     if singular.endswith(("ा", "ु", "ू")):
         return singular + "एं"
-    return singular + "ें" if singular.endswith(CONSONANTS) else None
+    return singular + "ें" if ends_in_consonant(singular) else None
 
 
 @lru_cache(maxsize=1 << 14)

@@ -22,6 +22,7 @@ from typing import Literal
 from qa import lexicon
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import builtin
+from qa.text.akshara import ends_in_consonant
 
 Gender = aw.Gender
 Pattern = Literal["plain", "glide", "future"]
@@ -50,8 +51,6 @@ _KEYS: tuple[tuple[Gender, bool], ...] = (("m", False), ("m", True), ("f", False
 _AUXILIARY_STEMS = frozenset({"थ", "चुक"})
 #: Roots after which a bare root makes one verb group (खुल रहा, बढ़ गया, बन चुका, जा सकता).
 _AFTER_BARE_ROOT = frozenset({"रह", "जा", "चुक", "सक", "दे", "ले", "पा"})
-#: What a root or stem ending in a consonant ends with (a consonant letter or the nukta).
-CONSONANTS = ("\u093c", *map(chr, range(0x0915, 0x093A)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +111,7 @@ def _ending(word: str) -> VerbWord | None:
             stem = word[: -len(ending)]
             if pattern == "plain" and stem.endswith("त") and _verb(stem[:-1]):
                 return VerbWord(stem[:-1], stem, "plain", gender, plural, perfective=False)
-            consonant = stem.endswith(CONSONANTS)
+            consonant = ends_in_consonant(stem)
             one_consonant = consonant and len(stem) == 1 and stem not in _AUXILIARY_STEMS  # से is no verb
             if (pattern == "plain") == consonant and not one_consonant and _verb(stem):
                 perfective = stem not in _AUXILIARY_STEMS and stem not in ("रह", "सक")
@@ -136,7 +135,7 @@ def bare_root(word: str, following: str | None) -> bool:
 
 def perfective_form(root: str, gender: Gender, plural: bool) -> str:
     """The perfective participle of ``root`` (रख -> रखे, बना -> बनाई, कर -> किए)."""
-    pattern: Pattern = "plain" if root.endswith(CONSONANTS) else "glide"
+    pattern: Pattern = "plain" if ends_in_consonant(root) else "glide"
     return VerbWord(root, root, pattern, "m", False, perfective=True).inflect(gender, plural)
 
 
@@ -154,7 +153,7 @@ def subjunctive_root(word: str) -> str | None:
         return "दे"
     for ending, after_consonant in _SUBJUNCTIVE_ENDINGS:
         root = word.removesuffix(ending)
-        if root == word or not root or root.endswith(CONSONANTS) != after_consonant:
+        if root == word or not root or ends_in_consonant(root) != after_consonant:
             continue
         transitive = root in aw.TRANSITIVE_ROOTS or root.endswith("ा")
         return root if transitive and root not in _NOT_PASSIVE and _verb(root) else None

@@ -25,6 +25,12 @@ INDEPENDENT_VOWELS = frozenset(chr(c) for c in range(0x0904, 0x0915))
 #: ZWJ), as the body of a regular-expression character class.
 WORD_LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
 
+
+def ends_in_consonant(word: str) -> bool:
+    """``word`` ends in a consonant letter (with a nukta or not) and no sign: रख, पढ़."""
+    return word[-1:] in CONSONANTS or word.endswith(NUKTA)
+
+
 _AKSHARA = regex.compile(
     r"(?:[\u0915-\u0939]\u093C?\u094D[\u200C\u200D]?)*[\u0915-\u0939]\u093C?"
     r"(?:[\u093E-\u094C\u0962\u0963]|\u094D(?![\u0915-\u0939]))?[\u0900-\u0903]*"
