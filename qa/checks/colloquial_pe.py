@@ -24,9 +24,11 @@ class ColloquialPe(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         left_bar = float(self.options.get("min-left-log-odds", 0.25))
         bar = float(self.options.get("min-log-odds", 0.0))
+        if SPOKEN not in ctx.document.word_index:
+            return  # the counts are read only for a document that has the word
+        counts = context_counts()
+        base = math.log10(counts.unigram(WRITTEN))
         for start, end, prev, nxt in uses(ctx, SPOKEN):
-            counts = context_counts()  # read only for a document that has the word
-            base = math.log10(counts.unigram(WRITTEN))
             left = math.log10(counts.given(WRITTEN, prev, before=True)) - base
             right = math.log10(counts.given(WRITTEN, nxt, before=False)) - base
             hyphened = "-" in (ctx.text[end : end + 1], ctx.text[start - 1 : start])  # पे-रोल
