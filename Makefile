@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-test
+CORE_STAMP := $(VENV)/.core
 CORE_SOURCES := core/Cargo.toml core/Cargo.lock core/pyproject.toml $(wildcard core/src/*.rs)
 
 .PHONY: demo test lint bench clean languagetool system-deps install
@@ -11,34 +12,38 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml $(CORE_SOURCES)
+$(VENV)/.installed: $(BIN)/python pyproject.toml
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e .
-	@$(MAKE) --no-print-directory core
 	touch $@
 
-$(STAMP): $(BIN)/python pyproject.toml $(CORE_SOURCES)
+$(STAMP): $(BIN)/python pyproject.toml
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[test]'
-	@$(MAKE) --no-print-directory core
 	touch $(VENV)/.installed $@
 
 # The optional compiled core (core/, Rust) into the venv, when cargo is on the PATH and QA_PURE
 # is unset. The build fetches maturin (PyPI) and crates (crates.io); if it fails, qa runs on its
-# Python code, and one line says so.
+# Python code, and one line says so. `make core` always builds; demo, test and bench build it when
+# a file of core/ is newer than the last attempt ($(CORE_STAMP)). Without cargo or with QA_PURE
+# nothing is built or said and no attempt is recorded: the next make builds once cargo is there.
 .PHONY: core
 core:
 	@if [ -z "$$QA_PURE" ] && command -v cargo >/dev/null 2>&1; then \
 	  PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet ./core >$(VENV)/core-build.log 2>&1 || { \
 	    $(BIN)/python -m pip uninstall --quiet --yes qa-core >/dev/null 2>&1; \
 	    echo "qa: the compiled core did not build (see $(VENV)/core-build.log); qa runs on its Python code"; }; \
+	  touch $(CORE_STAMP); \
 	fi
 
-demo: $(VENV)/.installed
+$(CORE_STAMP): $(CORE_SOURCES) | $(BIN)/python
+	@$(MAKE) --no-print-directory core
+
+demo: $(VENV)/.installed $(CORE_STAMP)
 	$(BIN)/qa check --exit-zero fixtures/articles/putin-xi-call.txt
 
 # pytest's workers: one per core (TEST_JOBS=0 runs the suite in one process). The suite starts
 # hundreds of qa processes: their compiled bytecode is kept even where the environment says not to.
 TEST_JOBS ?= auto
-test: $(STAMP) system-deps
+test: $(STAMP) $(CORE_STAMP) system-deps
 	$(BIN)/ruff check qa tests bench
 	$(BIN)/mypy
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n $(TEST_JOBS)
@@ -60,7 +65,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check qa tests bench
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(STAMP) $(CORE_STAMP)
 	$(BIN)/python bench/run.py
 
 clean:

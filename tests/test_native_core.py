@@ -181,14 +181,15 @@ def test_cli_reports_the_same_either_way(core) -> None:  # type: ignore[no-untyp
     assert b'"code"' in reports[0].stdout
 
 
-def _make_core(tmp_path: Path, path: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """``make core`` into a fresh venv without pip, so that a build there fails for real."""
+def _make_core(tmp_path: Path, path: str, *goal: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``make core`` (or ``goal``) into a fresh venv without pip, so that a build there fails
+    for real."""
     venv = tmp_path / "venv"
     if not venv.exists():
         subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=60)
     environment = {**{k: v for k, v in os.environ.items() if k != "QA_PURE"}, "PATH": path, **env}
     return subprocess.run(
-        ["make", "-s", "-C", str(ROOT), "core", f"VENV={venv}"],
+        ["make", "-s", "-C", str(ROOT), *(goal or ["core"]), f"VENV={venv}"],
         capture_output=True,
         text=True,
         env=environment,
@@ -198,10 +199,10 @@ def _make_core(tmp_path: Path, path: str, **env: str) -> subprocess.CompletedPro
 
 @pytest.fixture
 def tools(tmp_path: Path) -> Path:
-    """A PATH folder with make and a shell but no cargo."""
+    """A PATH folder with make, a shell and touch but no cargo."""
     folder = tmp_path / "tools"
     folder.mkdir()
-    for tool in ("make", "sh"):
+    for tool in ("make", "sh", "touch"):
         if (found := shutil.which(tool)) is None:
             pytest.skip(f"{tool} is not installed")
         (folder / tool).symlink_to(found)
@@ -225,6 +226,28 @@ def test_a_failed_build_is_one_line_and_not_an_error(tmp_path: Path, tools: Path
     ]
     assert "No module named pip" in log.read_text(encoding="utf-8")
     assert _make_core(tmp_path, str(tools), QA_PURE="1").stdout == ""  # QA_PURE: not even tried
+
+
+def test_demo_and_test_build_the_core_again_only_when_its_sources_change(tmp_path: Path, tools: Path) -> None:
+    """``make demo`` and ``make test`` need the venv's ``.core`` stamp: made by a build
+    attempt, remade when a file of core/ is newer; without cargo or with QA_PURE, never
+    (nothing is recorded, so a make after cargo is installed builds)."""
+    stamp, failed = tmp_path / "venv" / ".core", "qa: the compiled core did not build"
+    assert _make_core(tmp_path, str(tools), str(stamp)).stdout == ""  # no cargo
+    assert not stamp.exists()
+    (tools / "cargo").write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    (tools / "cargo").chmod(0o755)
+    assert _make_core(tmp_path, str(tools), str(stamp), QA_PURE="1").stdout == ""
+    assert not stamp.exists()
+    assert _make_core(tmp_path, str(tools), str(stamp)).stdout.startswith(failed)  # tried, and recorded
+    assert stamp.exists()
+    assert _make_core(tmp_path, str(tools), str(stamp)).stdout == ""  # core/ is unchanged since
+    for goal in ("demo", "test"):  # what make would run (-n), the build included if it is due
+        assert "./core" not in _make_core(tmp_path, str(tools), "-n", goal).stdout
+    os.utime(stamp, (0, 0))  # every file of core/ is newer than the last attempt
+    for goal in ("demo", "test"):
+        assert "./core" in _make_core(tmp_path, str(tools), "-n", goal).stdout
+    assert _make_core(tmp_path, str(tools), str(stamp)).stdout.startswith(failed)
 
 
 def test_an_extension_of_another_version_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
