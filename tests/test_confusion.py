@@ -192,6 +192,28 @@ def test_a_real_word_needs_a_context_that_wants_the_function_word() -> None:
     assert context("चॉकलेट", "केक", "के", "बिक") < 0  # a cake for sale
 
 
+def test_between_plain_hindi_neighbours_the_context_needs_less() -> None:
+    # the context leans against के a little (−0.1 to −0.5), but both neighbours are plain Hindi
+    assert codes("वह 61 वर्ष केट थे।") == [("T003", "केट")]
+    assert codes("दुबई सेर लौटे यात्री की जाँच हुई।") == [("T003", "सेर")]
+    config = Config()
+    config.values["rules"] = {"T003": {"min-native-context-log-odds": 0.0}}
+    assert [d for d in api.check("वह 61 वर्ष केट थे।", config=config) if d.code == "T003"] == []
+    # beside a loan or a name's part the strict gate stays (रॉय, टाउन spell English words)
+    assert codes("फ़िलहाल रॉय केन टीम में हैं।") == []
+
+
+def test_a_modifier_awaiting_its_head_or_a_neighbour_never_seen_with_it_keeps_the_strict_gate() -> None:
+    counts = context_counts()
+    # उन्होंने: thousands of uses, never before को (a case-marked pronoun takes no postposition)
+    assert counts.ruled_out("को", "उन्होंने", before=True, expected=10)
+    assert not counts.ruled_out("के", "वर्ष", before=True, expected=10)  # seen together
+    assert not counts.ruled_out("से", "दुबई", before=True, expected=10)  # too rare to tell
+    assert codes("उन्होंने कोक पी और परम आनंद मिला।") == []
+    assert codes("लोगों ने ठंडी कोक पी।") == []  # ठंडी agrees with the noun after it
+    assert codes("ज़िले में उत्तरी केप प्रांत के लोग आए।") == []  # उत्तरी is never followed by के
+
+
 def test_only_other_uses_that_read_as_the_word_protect_it(tmp_path: Path) -> None:
     """A real use elsewhere (उसने केक काटा) raises the bar once; slips do not vouch for each other."""
     path = tmp_path / "story.txt"

@@ -169,14 +169,29 @@ class ContextCounts:
         off first to the neighbour's ending, then to P(word): a context seen with many
         different words leaves more room for an unseen one."""
         side, types = ("left", "followers") if before else ("right", "predecessors")
-        cls, classes = ending(neighbour), self.endings
-        t_cls = classes[types].get(cls, 1)
-        by_class = (classes[side].get(word, {}).get(cls, 0) + t_cls * self.unigram(word)) / (
-            classes["unigrams"].get(cls, 0) + t_cls
-        )
         t_word = getattr(self, types).get(neighbour, 1)
         pair = getattr(self, side).get(word, {}).get(neighbour, 0)
-        return (pair + t_word * by_class) / (self.unigrams.get(neighbour, 0) + t_word)
+        return (pair + t_word * self._by_class(word, neighbour, before=before)) / (
+            self.unigrams.get(neighbour, 0) + t_word
+        )
+
+    def _by_class(self, word: str, neighbour: str, *, before: bool) -> float:
+        """P(word | the neighbour's class, :func:`ending`), backed off to P(word)."""
+        side, types = ("left", "followers") if before else ("right", "predecessors")
+        cls, classes = ending(neighbour), self.endings
+        t_cls = classes[types].get(cls, 1)
+        return (classes[side].get(word, {}).get(cls, 0) + t_cls * self.unigram(word)) / (
+            classes["unigrams"].get(cls, 0) + t_cls
+        )
+
+    def ruled_out(self, word: str, neighbour: str, *, before: bool, expected: float) -> bool:
+        """True if the counts saw ``neighbour`` often enough that its class would have put
+        ``word`` beside it ``expected`` times or more, but never saw the two together
+        (उन्होंने, 3,125 times and never before को: a case-marked pronoun takes no
+        postposition; उत्तरी, 738 times and never before के: an adjective neither)."""
+        if getattr(self, "left" if before else "right").get(word, {}).get(neighbour, 0):
+            return False
+        return self.unigrams.get(neighbour, 0) * self._by_class(word, neighbour, before=before) >= expected
 
     def honorific(self, title: str) -> bool:
         """True if ``title`` stands before names only (श्री, हाजी): in the counted prose it
@@ -370,6 +385,18 @@ def _unknown(label: str) -> bool:
     return not lexicon.known(word) and not lexicon.known(without_perso_nukta(word))
 
 
+def _native(label: str) -> bool:
+    """True for a neighbour that is plain Hindi: <NUM>, <S>, or a word the lexicon knows
+    that spells no English word (a loan or a name's part, जेंडर, रॉय, सर्जिकल, would)."""
+    return label.startswith("<") or not (_unknown(label) or spelling_doubts.english_reading(label))
+
+
+def _awaits_head(prev: str, intended: str) -> bool:
+    """True if ``prev`` is a modifier that agrees with the noun after it (ठंडी, उसकी,
+    का), so that a postposition cannot come next: "ठंडी कोक पी" is no "ठंडी को"."""
+    return intended in agreement_words.POSTPOSITIONS and agreement_words.agreeing(prev) is not None
+
+
 @dataclass(frozen=True)
 class Margins:
     """How much likelier the slip reading must be (log10), from the rule's options, and
@@ -384,6 +411,8 @@ class Margins:
     unknown: float
     real_unknown: float
     context: float
+    native_context: float
+    ruled_out_pairs: float
     novelty: float
 
     @classmethod
@@ -398,8 +427,25 @@ class Margins:
             float(options.get("margin-next-to-unknown", 1.0)),
             float(options.get("margin-real-next-to-unknown", 0.5)),
             float(options.get("min-context-log-odds", 0.0)),
+            float(options.get("min-native-context-log-odds", options.get("min-context-log-odds", 0.0))),
+            float(options.get("ruled-out-expected-pairs", math.inf)),
             float(options.get("novelty-weight", 0.0)),
         )
+
+    def gate(self, counts: ContextCounts, intended: str, prev: str, nxt: str, *, native: bool) -> float:
+        """How much the context alone must favour ``intended`` over a real word: less
+        between two plain Hindi neighbours (``native``), unless the word before awaits its
+        head noun or a neighbour's own counts rule ``intended`` out (:meth:`ContextCounts.ruled_out`)."""
+        if (
+            native
+            and not _awaits_head(prev, intended)
+            and not any(
+                counts.ruled_out(intended, n, before=b, expected=self.ruled_out_pairs)
+                for n, b in ((prev, True), (nxt, False))
+            )
+        ):
+            return self.native_context
+        return self.context
 
     def next_to_unknown(self, zipf: float) -> float:
         """The margin beside a word no lexicon knows: more for a word with no evidence
@@ -513,10 +559,12 @@ class StrayLetter(Rule):
             }
             # a real word needs the context itself to favour the slip reading, whatever the
             # priors say: "चॉकलेट केक बिक" wants no postposition more than it wants a noun
+            native = bool(zipf) and _native(prev) and _native(nxt)
             odds = {
                 f: fit - cost - own
                 for f, (fit, cost) in fits.items()
-                if not zipf or counts.context_odds(f, fit, word, own) >= margins.context
+                if not zipf
+                or counts.context_odds(f, fit, word, own) >= margins.gate(counts, f, prev, nxt, native=native)
             }
             # a word beside an unknown word is likelier part of a name (ओरिन हैच, केप वर्डे)
             unknown = _unknown(prev) or _unknown(nxt)
