@@ -76,7 +76,7 @@ def near_index() -> NearIndex:
     return NearIndex.from_table(datatables.lazy("near-index", [*lexicon.sources(), *code], _near_table))
 
 
-def _near_table() -> dict[str, list[str]]:
+def _near_table() -> dict[str, str]:
     words = {*lexicon.frequencies(), *lexicon.corpus_zipf()}
     return NearIndex(
         w for w in words if lexicon.prior(w) >= MIN_INDEXED_ZIPF or w in lexicon.additions()
@@ -135,14 +135,15 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     additions, web = lexicon.additions(), lexicon.web_zipf()
     found = []
     for candidate in candidates:
+        edits = OSA.distance(word, candidate, score_cutoff=max_edits)
+        if edits > max_edits:  # (every limit allows one: a letter slip is never cut here)
+            continue  # too many edits for even the cheapest ones to stay within the limit
         curated = candidate in additions and candidate not in web
         if curated and (length < 4 or not dropped_one(word, candidate)):
             continue  # transliterated terms vary in vowels: only a dropped letter is a slip
-        if _letter_slip(word, candidate):
+        if edits == 1 and _letter_slip(word, candidate):  # a letter slip is one edit
             found.append((distance(word, candidate), candidate))
             continue
-        if OSA.distance(word, candidate, score_cutoff=max_edits) > max_edits:
-            continue  # too many edits for even the cheapest ones to stay within the limit
         cost = distance(word, candidate)
         common = curated or lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF
         if cost <= limit and (common or _rare_but_sure(word, candidate)):
