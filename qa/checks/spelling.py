@@ -106,12 +106,22 @@ def _unlisted(word: str) -> str | None:
     return None if lexicon.listed(normal) else normal
 
 
+def unlisted_words(ctx: Context) -> list[tuple[str, list[int]]]:
+    """(word, starts) for the document's words that wordfreq's list does not name: the few
+    that T002 and T040 weigh, found once per document for both."""
+    return ctx.shared("unlisted-words", _unlisted_words)
+
+
+def _unlisted_words(ctx: Context) -> list[tuple[str, list[int]]]:
+    web = lexicon.web_zipf()
+    return [(word, starts) for word, starts in ctx.document.word_index.items() if word not in web]
+
+
 def unlisted(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
     """(word, its normal form, starts) for Devanagari words no word list and no house list names."""
     accept = lexicon.house(ctx.config).accept
-    web = lexicon.web_zipf()
-    for word, starts in ctx.document.word_index.items():
-        if word in web or len(word) > MAX_WORD:
+    for word, starts in unlisted_words(ctx):
+        if len(word) > MAX_WORD:
             continue
         normal = _unlisted(word)
         if normal is not None and normal not in accept:
