@@ -40,7 +40,8 @@ from qa.text.akshara import (
     vowel_swap,
 )
 
-#: Words at least this common (by either source) are indexed as candidates.
+#: An oblique plural at least this common (by either source) is offered for a Sanskrit "-am"
+#: (:func:`oblique_plural`).
 MIN_INDEXED_ZIPF = 3.0
 #: Candidates below this Zipf value are offered only as :func:`_rare_but_sure` allows
 #: (curated news vocabulary from ``data/lexicon`` is always a candidate for long words).
@@ -78,9 +79,21 @@ def near_index() -> NearIndex:
 
 def _near_table() -> dict[str, str]:
     words = {*lexicon.frequencies(), *lexicon.corpus_zipf()}
-    return NearIndex(
-        w for w in words if lexicon.prior(w) >= MIN_INDEXED_ZIPF or w in lexicon.additions()
-    ).table
+    return NearIndex(w for w in words if _may_be_offered(w)).table
+
+
+def _may_be_offered(word: str) -> bool:
+    """``word`` can pass :func:`near`'s tests as a candidate: curated news vocabulary, a
+    word of :data:`MIN_CANDIDATE_ZIPF`, or one both sources know at :data:`MIN_NATIVE_ZIPF`
+    (the least :func:`_known_to_both` asks for). The index holds these only: less than
+    half the words of Zipf 3 or more, so it loads and answers faster."""
+    web = lexicon.web_zipf().get(word)
+    if word in lexicon.additions() and web is None:
+        return True
+    if lexicon.prior(word) >= MIN_CANDIDATE_ZIPF:
+        return True
+    counted = lexicon.corpus_zipf().get(word)
+    return web is not None and counted is not None and max(web, counted) >= MIN_NATIVE_ZIPF
 
 
 #: A word of the Devanagari block only (ZWJ/ZWNJ allowed), starting with a Devanagari letter.
