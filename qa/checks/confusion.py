@@ -74,6 +74,19 @@ def _deletion_kind(letters: list[str], i: int) -> str | None:
     return STRAY_AFTER if i == len(letters) - 1 else STRAY_INTO
 
 
+#: The longest function word (in characters): a nasal or vowel-length slip is no longer.
+_LONGEST = max(map(len, FUNCTION_WORDS))
+#: The first and last characters of each function word.
+_EDGES = frozenset((w[0], w[-1]) for w in FUNCTION_WORDS)
+
+
+def _may_hold_function_word(word: str) -> bool:
+    """``word`` may be a function word with a letter added: the letter goes before it
+    (``word`` ends with it), after it (``word`` starts with it) or inside it (``word``
+    has its first and last characters)."""
+    return (word[0], word[-1]) in _EDGES or word.startswith(FUNCTION_WORDS) or word.endswith(FUNCTION_WORDS)
+
+
 @lru_cache(maxsize=65536)
 def slips(word: str) -> tuple[tuple[str, str], ...]:
     """(function word, kind of slip) for every function word ``word`` is one slip from.
@@ -81,6 +94,8 @@ def slips(word: str) -> tuple[tuple[str, str], ...]:
     A function word itself is only a dropped nasal from another (है for हैं)."""
     if not 1 < len(word) <= 6 or word[0] not in _FIRST:
         return ()
+    if len(word) > _LONGEST and not _may_hold_function_word(word):
+        return ()  # too long for a nasal or length slip, and no letter added to a function word
     found: dict[str, str] = {}
     if word + ANUSVARA in _FUNCTION:
         found[word + ANUSVARA] = NASAL  # मे for में, है for हैं
