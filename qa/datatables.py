@@ -8,7 +8,8 @@ then costs a few shards of the lexicon instead of all of it. A table's value tha
 large dict itself (the neighbours counted after के) is a table of its own, so a probe
 of one of its keys reads a shard of it, not all of it. Once an eighth of the
 shards have been read (a long text, or many), iterating a table, or :func:`load_all`
-(before forking workers), the whole table is read in one piece.
+(before forking workers), the whole table is read in one piece, and from then on it
+answers as a plain dict does (a probe costs no Python call).
 
 The entry is one file: a header (the small values and where each table's parts lie),
 then per table its shards and the whole table, each a :mod:`marshal` dict with a
@@ -40,7 +41,7 @@ _WHOLE_AFTER = 8
 _RECORD_KEYS = 16
 #: A table's value that is a dict of more than this (marshalled) is a table of its own.
 _NESTED_BYTES = _SHARD_BYTES * _WHOLE_AFTER
-_open: list[weakref.ref[Table]] = []  # a nested table read whole is dropped with its parent
+_open: list[weakref.ref[_PartTable]] = []  # a nested table read whole is dropped with its parent
 
 
 class _Damaged(Exception):
@@ -53,7 +54,23 @@ def shard_of(key: str, shards: int) -> int:
 
 
 class Table(dict[str, Any]):
-    """A read-only dict whose entries are read from the stored shards as keys are probed."""
+    """A read-only dict read from the stored shards; once every entry is in, a plain dict
+    in all but name (its probes are the dict's own, with no Python layer in between)."""
+
+    def load_all(self) -> None:
+        """Every entry is in already."""
+
+    def _ensure(self, key: object) -> None:
+        """Nothing to read (a method bound, or a call begun, while the table was a
+        :class:`_PartTable` may still ask)."""
+
+    def __reduce__(self) -> Any:  # pickled (or copied) as the plain dict it stands for
+        return dict, (dict(self.items()),)
+
+
+class _PartTable(Table):
+    """A :class:`Table` whose entries are read from the stored shards as keys are probed;
+    it becomes a plain :class:`Table` once the whole table is in."""
 
     def __init__(
         self, read: Callable[[int], dict[str, Any]], shards: int, rebuild: Callable[[], Any]
@@ -89,12 +106,17 @@ class Table(dict[str, Any]):
             return True
         except (_Damaged, OSError, EOFError, ValueError, TypeError):
             self.update(self._rebuild())
-            self._left = 0
+            self._whole()
             return False
 
     def _read_whole(self) -> None:
-        self._read_part(self._shards)
+        if self._read_part(self._shards):
+            self._whole()
+
+    def _whole(self) -> None:
+        """Every entry is in: from now on the table answers as the plain dict it is."""
         self._left = 0
+        self.__class__ = Table  # type: ignore[assignment]
 
     def load_all(self) -> None:
         if self._left:
@@ -115,8 +137,10 @@ class Table(dict[str, Any]):
         return dict.__contains__(self, key)
 
     def get(self, key: str, default: Any = None) -> Any:
-        if not dict.__contains__(self, key):
-            self._ensure(key)
+        value = dict.get(self, key, _ABSENT)
+        if value is not _ABSENT:
+            return value
+        self._ensure(key)
         return dict.get(self, key, default)
 
     def __iter__(self) -> Iterator[str]:
@@ -146,13 +170,12 @@ class Table(dict[str, Any]):
     def __ne__(self, other: object) -> bool:
         return not self == other
 
-    __hash__ = None
-
     def copy(self) -> dict[str, Any]:
         return dict(self.items())
 
-    def __reduce__(self) -> Any:  # pickled (or copied) as the plain dict it stands for
-        return dict, (dict(self.items()),)
+
+#: What :meth:`_PartTable.get` finds for a key not read (yet).
+_ABSENT = object()
 
 
 def load_all() -> None:
@@ -244,7 +267,7 @@ def _decode(
             part[key] = _decode(nested[key], read, rebuild, (*at, key))
         return part
 
-    return Table(shard, count, lambda: rebuild(at))
+    return _PartTable(shard, count, lambda: rebuild(at))
 
 
 def _store(path: Path, value: Any) -> None:

@@ -101,5 +101,5 @@ def near_index() -> NearIndex:
     return NearIndex.from_table(datatables.lazy("place-index", sources, _near_table))
 
 
-def _near_table() -> dict[str, list[str]]:
+def _near_table() -> dict[str, str]:
     return NearIndex(w for w in words() if len(aksharas(w)) >= MIN_AKSHARAS).table

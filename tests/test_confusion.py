@@ -9,7 +9,9 @@ import pytest
 
 from qa import api
 from qa.checks.confusion import (
+    FUNCTION_WORDS,
     Partner,
+    _may_hold_function_word,
     after_comma,
     context_counts,
     ending,
@@ -48,6 +50,17 @@ def test_slips_name_the_function_word_and_the_kind_of_slip(word: str, intended: 
 @pytest.mark.parametrize("word", ["के", "हैं", "सरकार", "राष्ट्रपति", "उसे", "सभी", "कीः", "हैІ"])
 def test_no_slip_in_function_words_long_words_or_a_letter_before(word: str) -> None:
     assert slips(word) == ()  # उसे is not से with a stray letter before it
+
+
+def test_the_quick_test_keeps_every_function_word_with_a_keystroke_added() -> None:
+    """slips() skips a long word that holds no function word at its ends or edges: every
+    function word with any Devanagari keystroke (a nukta letter too) added anywhere passes."""
+    keystrokes = [chr(c) for c in range(0x0900, 0x0980)] + ["क\u093c", "ड\u093c\u093c"]
+    for word in FUNCTION_WORDS:
+        for at in range(len(word) + 1):
+            for key in keystrokes:
+                assert _may_hold_function_word(word[:at] + key + word[at:])
+    assert slips("केकड़ा") == () and not _may_hold_function_word("सरकार")
 
 
 @pytest.mark.parametrize("word", ["कड़ा", "थमी", "हटी", "कहा"])

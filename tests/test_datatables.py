@@ -73,6 +73,22 @@ def test_a_large_value_is_a_table_of_its_own(tmp_path: Path, monkeypatch: pytest
     assert pickle.loads(pickle.dumps(left)) == value["left"]
 
 
+def test_a_table_read_whole_answers_as_a_plain_dict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once every shard is in, probes are the dict's own; a method bound before still answers."""
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    source = _source(tmp_path)
+    _lazy(source)
+    words = _lazy(source)["words"]  # type: ignore[index]
+    get, contains = words.get, words.__contains__  # bound while the table is read shard by shard
+    assert type(words) is not datatables.Table and get("शब्द12") == 5.0
+    for word in WORDS:  # probes enough shards to read the rest at once
+        assert word in words
+    assert type(words) is datatables.Table and isinstance(words, dict)
+    assert get("शब्द13") == 6.0 and get("नहीं", -1) == -1 and contains("शब्द14") and not contains("नहीं")
+    assert words == WORDS and pickle.loads(pickle.dumps(words)) == WORDS
+    datatables.load_all()  # a table read whole has nothing left to read
+
+
 def test_a_changed_source_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
     source = _source(tmp_path)

@@ -17,7 +17,7 @@ import math
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,19 @@ def _deletion_kind(letters: list[str], i: int) -> str | None:
     return STRAY_AFTER if i == len(letters) - 1 else STRAY_INTO
 
 
+#: The longest function word (in characters): a nasal or vowel-length slip is no longer.
+_LONGEST = max(map(len, FUNCTION_WORDS))
+#: The first and last characters of each function word.
+_EDGES = frozenset((w[0], w[-1]) for w in FUNCTION_WORDS)
+
+
+def _may_hold_function_word(word: str) -> bool:
+    """``word`` may be a function word with a letter added: the letter goes before it
+    (``word`` ends with it), after it (``word`` starts with it) or inside it (``word``
+    has its first and last characters)."""
+    return (word[0], word[-1]) in _EDGES or word.startswith(FUNCTION_WORDS) or word.endswith(FUNCTION_WORDS)
+
+
 @lru_cache(maxsize=65536)
 def slips(word: str) -> tuple[tuple[str, str], ...]:
     """(function word, kind of slip) for every function word ``word`` is one slip from.
@@ -81,6 +94,8 @@ def slips(word: str) -> tuple[tuple[str, str], ...]:
     A function word itself is only a dropped nasal from another (है for हैं)."""
     if not 1 < len(word) <= 6 or word[0] not in _FIRST:
         return ()
+    if len(word) > _LONGEST and not _may_hold_function_word(word):
+        return ()  # too long for a nasal or length slip, and no letter added to a function word
     found: dict[str, str] = {}
     if word + ANUSVARA in _FUNCTION:
         found[word + ANUSVARA] = NASAL  # मे for में, है for हैं
@@ -155,32 +170,40 @@ class ContextCounts:
     left: dict[str, dict[str, int]] = field(default_factory=dict)
     right: dict[str, dict[str, int]] = field(default_factory=dict)
     endings: dict[str, Any] = field(default_factory=dict)
+    #: Bounded memos (a server checks document after document): P(word) by word, and the
+    #: content share by neighbour and side.
+    _unigram: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
     _content: dict[tuple[str, bool], float] = field(default_factory=dict, repr=False, compare=False)
 
     def unigram(self, word: str) -> float:
         """P(word): the larger of its share in the corpus and in the lexicon (news uses
         words, like केस for "case", that an encyclopedia rarely does)."""
-        zipf = evidence(word)
-        count = self.unigrams.get(word, 0) / self.total
-        return max(count, 10 ** (zipf - 9) if zipf else 0.0, UNSEEN)
+        found = self._unigram.get(word)
+        if found is None:
+            zipf = evidence(word)
+            count = self.unigrams.get(word, 0) / self.total
+            found = max(count, 10 ** (zipf - 9) if zipf else 0.0, UNSEEN)
+            _remember(self._unigram, word, found)
+        return found
 
     def given(self, word: str, neighbour: str, *, before: bool) -> float:
         """P(word | the neighbour before it, or after it), Witten-Bell smoothed and backed
         off first to the neighbour's ending, then to P(word): a context seen with many
         different words leaves more room for an unseen one."""
-        side, types = ("left", "followers") if before else ("right", "predecessors")
-        t_word = getattr(self, types).get(neighbour, 1)
-        pair = getattr(self, side).get(word, {}).get(neighbour, 0)
+        pairs, types = (self.left, self.followers) if before else (self.right, self.predecessors)
+        t_word = types.get(neighbour, 1)
+        pair = pairs.get(word, _NONE).get(neighbour, 0)
         return (pair + t_word * self._by_class(word, neighbour, before=before)) / (
             self.unigrams.get(neighbour, 0) + t_word
         )
 
     def _by_class(self, word: str, neighbour: str, *, before: bool) -> float:
         """P(word | the neighbour's class, :func:`ending`), backed off to P(word)."""
+        classes = self.endings
         side, types = ("left", "followers") if before else ("right", "predecessors")
-        cls, classes = ending(neighbour), self.endings
+        cls = ending(neighbour)
         t_cls = classes[types].get(cls, 1)
-        return (classes[side].get(word, {}).get(cls, 0) + t_cls * self.unigram(word)) / (
+        return (classes[side].get(word, _NONE).get(cls, 0) + t_cls * self.unigram(word)) / (
             classes["unigrams"].get(cls, 0) + t_cls
         )
 
@@ -189,7 +212,7 @@ class ContextCounts:
         ``word`` beside it ``expected`` times or more, but never saw the two together
         (उन्होंने, 3,125 times and never before को: a case-marked pronoun takes no
         postposition; उत्तरी, 738 times and never before के: an adjective neither)."""
-        if getattr(self, "left" if before else "right").get(word, {}).get(neighbour, 0):
+        if (self.left if before else self.right).get(word, _NONE).get(neighbour, 0):
             return False
         return self.unigrams.get(neighbour, 0) * self._by_class(word, neighbour, before=before) >= expected
 
@@ -218,10 +241,12 @@ class ContextCounts:
         """The share of the words after (``before``) or before ``neighbour`` that are no
         function word: high after a postposition (पर सेस), low after a noun (ट्रक से)."""
         key = (neighbour, before)
-        if key not in self._content:
+        found = self._content.get(key)
+        if found is None:
             wanted = sum(self.given(f, neighbour, before=before) for f in FUNCTION_WORDS)
-            self._content[key] = max(1.0 - wanted, CONTENT_FLOOR)
-        return self._content[key]
+            found = max(1.0 - wanted, CONTENT_FLOOR)
+            _remember(self._content, key, found)
+        return found
 
     def novelty(self, neighbour: str, *, before: bool) -> float:
         """The Witten-Bell share of the words after (``before``) or before ``neighbour``
@@ -233,6 +258,11 @@ class ContextCounts:
         types = (self.followers if before else self.predecessors).get(neighbour, 1)
         return types / (seen + types) if seen else 1.0
 
+    @cached_property
+    def content(self) -> float:
+        """The share of content words (no function word) in the counted prose."""
+        return 1.0 - sum(self.unigrams.get(f, 0) for f in FUNCTION_WORDS) / self.total
+
     def fit_real(self, prev: str, word: str, nxt: str, zipf: float, novelty_weight: float = 0.0) -> float:
         """:meth:`fit` for a real word read at Zipf ``zipf`` whose own counts are thin
         (news words like सेस, केक are rare in an encyclopedia): on each side the larger of
@@ -241,7 +271,7 @@ class ContextCounts:
         capped by its :meth:`novelty` raised to ``novelty_weight``: a content word never
         seen beside a neighbour that keeps to a few words is no typical content word."""
         p = max(self.unigram(word), 10 ** (zipf - 9))
-        content = 1.0 - sum(self.unigrams.get(f, 0) for f in FUNCTION_WORDS) / self.total
+        content = self.content
         sides = (
             max(
                 self.given(word, n, before=b),
@@ -252,6 +282,18 @@ class ContextCounts:
             for n, b in ((prev, True), (nxt, False))
         )
         return sum(math.log10(q) for q in sides) - math.log10(p)
+
+
+#: The most entries a memo of :class:`ContextCounts` keeps before it starts afresh.
+_MEMO = 16384
+_NONE: dict[str, int] = {}
+
+
+def _remember(memo: dict[Any, float], key: Any, value: float) -> None:
+    """Keep ``value`` in ``memo``, emptied first once it holds :data:`_MEMO` entries."""
+    if len(memo) >= _MEMO:
+        memo.clear()
+    memo[key] = value
 
 
 @cache

@@ -90,9 +90,10 @@ _DEVANAGARI_WORD = regex.compile(r"[\u0900-\u097f\u200c\u200d]+")
 
 def unattested(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
     """(word, its look-up form, starts) for Devanagari words that neither the lexicon,
-    the gazetteer nor the house knows and that are no inflection of a known stem."""
+    the gazetteer nor the house knows and that are no inflection of a known stem (of the
+    words wordfreq's list does not name: the lexicon holds its words)."""
     accept, known = lexicon.house(ctx.config).accept, lexicon.vocabulary()
-    for word, starts in ctx.document.word_index.items():
+    for word, starts in spelling.unlisted_words(ctx):
         if word not in known and (normal := _without_evidence(word)) is not None and normal not in accept:
             yield word, normal, starts
 

@@ -40,7 +40,8 @@ from qa.text.akshara import (
     vowel_swap,
 )
 
-#: Words at least this common (by either source) are indexed as candidates.
+#: An oblique plural at least this common (by either source) is offered for a Sanskrit "-am"
+#: (:func:`oblique_plural`).
 MIN_INDEXED_ZIPF = 3.0
 #: Candidates below this Zipf value are offered only as :func:`_rare_but_sure` allows
 #: (curated news vocabulary from ``data/lexicon`` is always a candidate for long words).
@@ -76,11 +77,23 @@ def near_index() -> NearIndex:
     return NearIndex.from_table(datatables.lazy("near-index", [*lexicon.sources(), *code], _near_table))
 
 
-def _near_table() -> dict[str, list[str]]:
+def _near_table() -> dict[str, str]:
     words = {*lexicon.frequencies(), *lexicon.corpus_zipf()}
-    return NearIndex(
-        w for w in words if lexicon.prior(w) >= MIN_INDEXED_ZIPF or w in lexicon.additions()
-    ).table
+    return NearIndex(w for w in words if _may_be_offered(w)).table
+
+
+def _may_be_offered(word: str) -> bool:
+    """``word`` can pass :func:`near`'s tests as a candidate: curated news vocabulary, a
+    word of :data:`MIN_CANDIDATE_ZIPF`, or one both sources know at :data:`MIN_NATIVE_ZIPF`
+    (the least :func:`_known_to_both` asks for). The index holds these only: less than
+    half the words of Zipf 3 or more, so it loads and answers faster."""
+    web = lexicon.web_zipf().get(word)
+    if word in lexicon.additions() and web is None:
+        return True
+    if lexicon.prior(word) >= MIN_CANDIDATE_ZIPF:
+        return True
+    counted = lexicon.corpus_zipf().get(word)
+    return web is not None and counted is not None and max(web, counted) >= MIN_NATIVE_ZIPF
 
 
 #: A word of the Devanagari block only (ZWJ/ZWNJ allowed), starting with a Devanagari letter.
@@ -106,12 +119,22 @@ def _unlisted(word: str) -> str | None:
     return None if lexicon.listed(normal) else normal
 
 
+def unlisted_words(ctx: Context) -> list[tuple[str, list[int]]]:
+    """(word, starts) for the document's words that wordfreq's list does not name: the few
+    that T002 and T040 weigh, found once per document for both."""
+    return ctx.shared("unlisted-words", _unlisted_words)
+
+
+def _unlisted_words(ctx: Context) -> list[tuple[str, list[int]]]:
+    web = lexicon.web_zipf()
+    return [(word, starts) for word, starts in ctx.document.word_index.items() if word not in web]
+
+
 def unlisted(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
     """(word, its normal form, starts) for Devanagari words no word list and no house list names."""
     accept = lexicon.house(ctx.config).accept
-    web = lexicon.web_zipf()
-    for word, starts in ctx.document.word_index.items():
-        if word in web or len(word) > MAX_WORD:
+    for word, starts in unlisted_words(ctx):
+        if len(word) > MAX_WORD:
             continue
         normal = _unlisted(word)
         if normal is not None and normal not in accept:
@@ -135,14 +158,15 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     additions, web = lexicon.additions(), lexicon.web_zipf()
     found = []
     for candidate in candidates:
+        edits = OSA.distance(word, candidate, score_cutoff=max_edits)
+        if edits > max_edits:  # (every limit allows one: a letter slip is never cut here)
+            continue  # too many edits for even the cheapest ones to stay within the limit
         curated = candidate in additions and candidate not in web
         if curated and (length < 4 or not dropped_one(word, candidate)):
             continue  # transliterated terms vary in vowels: only a dropped letter is a slip
-        if _letter_slip(word, candidate):
+        if edits == 1 and _letter_slip(word, candidate):  # a letter slip is one edit
             found.append((distance(word, candidate), candidate))
             continue
-        if OSA.distance(word, candidate, score_cutoff=max_edits) > max_edits:
-            continue  # too many edits for even the cheapest ones to stay within the limit
         cost = distance(word, candidate)
         common = curated or lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF
         if cost <= limit and (common or _rare_but_sure(word, candidate)):

@@ -13,7 +13,8 @@ over a folded skeleton, so a lookup costs a few dict probes.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -90,6 +91,7 @@ def without_perso_nukta(word: str) -> str:
     return unicodedata.normalize("NFC", _PERSO_NUKTA.sub("", nfd_nukta(word)))
 
 
+@lru_cache(maxsize=65536)
 def variant_key(word: str) -> str:
     """Equal for two spellings that are accepted variants of one another (गए/गये, यहाँ/यहां)."""
     word = nfd_nukta(word)
@@ -212,23 +214,28 @@ def distance(a: str, b: str) -> float:
     return cost
 
 
-def _deletes(key: str) -> Iterator[str]:
-    yield key
-    for i in range(len(key)):
-        yield key[:i] + key[i + 1 :]
+def _deletes(key: str) -> set[str]:
+    """``key`` and every string one character shorter."""
+    found = {key[:i] + key[i + 1 :] for i in range(len(key))}
+    found.add(key)
+    return found
 
 
 class NearIndex:
-    """Words by their skeleton's one-deletion neighbourhood (symmetric delete, edit 1)."""
+    """Words by their skeleton's one-deletion neighbourhood (symmetric delete, edit 1).
+
+    :attr:`table` maps a key to its words joined by spaces: one string per key loads from
+    the start-up cache about twice as fast as a list of words."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self.table: dict[str, list[str]] = {}
+        lists: dict[str, list[str]] = {}
         for word in words:
-            for key in set(_deletes(skeleton(word))):
-                self.table.setdefault(key, []).append(word)
+            for key in _deletes(skeleton(word)):
+                lists.setdefault(key, []).append(word)
+        self.table: dict[str, str] = {key: " ".join(found) for key, found in lists.items()}
 
     @classmethod
-    def from_table(cls, table: dict[str, list[str]]) -> NearIndex:
+    def from_table(cls, table: dict[str, str]) -> NearIndex:
         """An index from a stored :attr:`table`."""
         index = cls(())
         index.table = table
@@ -237,7 +244,10 @@ class NearIndex:
     def candidates(self, word: str) -> set[str]:
         """Indexed words within one edit of ``word`` once cheap distinctions are forgotten."""
         found: set[str] = set()
-        for key in set(_deletes(skeleton(word))):
-            found.update(self.table.get(key, ()))
+        get = self.table.get
+        for key in _deletes(skeleton(word)):
+            words = get(key)
+            if words is not None:
+                found.update(words.split(" "))
         found.discard(word)
         return found
