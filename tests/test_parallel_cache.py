@@ -71,12 +71,12 @@ def test_cache_reuses_unchanged_files_and_notices_edits(tmp_path: Path) -> None:
 def test_cache_key_follows_settings_and_entries_round_trip(tmp_path: Path) -> None:
     plain, strict = Config(), Config()
     strict.override("fail-level", "info", "--fail-level")
-    a, b = Cache(tmp_path, plain, ["P001"]), Cache(tmp_path, strict, ["P001"])
+    selected = Config()
+    selected.override("select", ["P001"], "--select")
+    a, b = Cache(tmp_path, plain), Cache(tmp_path, strict)
     assert a.key("x.txt", COMMA, bom=False) != b.key("x.txt", COMMA, bom=False)
     assert a.key("x.txt", COMMA, bom=False) != a.key("x.md", COMMA, bom=False)
-    assert a.key("x.txt", COMMA, bom=False) != Cache(tmp_path, plain, ["P001", "P002"]).key(
-        "x.txt", COMMA, bom=False
-    )
+    assert a.key("x.txt", COMMA, bom=False) != Cache(tmp_path, selected).key("x.txt", COMMA, bom=False)
     found = [
         Diagnostic("P001", "comma", Severity.ERROR, "m", 1, 2, (", ",), Fix((Edit(1, 2, ", "),), "safe")),
         Diagnostic("N001", "name", Severity.INFO, "n", 3, 5, (), None, "title"),
@@ -87,6 +87,14 @@ def test_cache_key_follows_settings_and_entries_round_trip(tmp_path: Path) -> No
     assert a.get(key) == found and a.get(key)[1].field == "title"
     (tmp_path / key[:2] / f"{key}.json").write_text("{not json", encoding="utf-8")
     assert a.get(key) is None  # a damaged entry is a miss, not a crash
+
+
+def test_cache_key_follows_the_qa_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A LanguageTool server named in the environment makes E001 ask it: findings cached
+    without one must not answer then (a hit builds no rule to tell)."""
+    before = Cache(tmp_path, Config()).key("x.txt", COMMA, bom=False)
+    monkeypatch.setenv("QA_LANGUAGETOOL_URL", "http://127.0.0.1:9/")
+    assert Cache(tmp_path, Config()).key("x.txt", COMMA, bom=False) != before
 
 
 def test_data_cache_rebuilds_when_a_source_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
