@@ -37,6 +37,8 @@ HUMAN_FORMATS = ("full", "concise", "github")
 
 @dataclass
 class Options:
+    """How the inputs are handled: reported, fixed in place or shown as a diff."""
+
     fix: bool
     unsafe_fixes: bool
     diff: bool
