@@ -116,3 +116,32 @@ def test_data_cache_rebuilds_when_a_source_changes(tmp_path: Path, monkeypatch: 
     monkeypatch.setenv("QA_DATA_CACHE", "off")
     datacache.cached("words", [source], build)
     assert len(builds) == 3
+
+
+def test_a_users_rule_file_is_cached_and_its_edits_count(tmp_path: Path) -> None:
+    """With rule files of one's own (whose rules are built to tell whether findings may be
+    stored), findings are cached as with qa's own rules, and an edit to a rule file is a miss."""
+    rules = tmp_path / "desk.yaml"
+    rule = """rules:
+  - code: U951
+    name: desk-doubled-aa
+    type: word-pattern
+    severity: warning
+    summary: A doubled aa sign.
+    message: "found {word}"
+    pattern: "%s"
+    examples: {fail: ["राजाा"], pass: ["राजा"]}
+"""
+    rules.write_text(rule % "ाा", encoding="utf-8")
+    (tmp_path / "qa.toml").write_text(f'rule-files = ["{rules.name}"]\n', encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("ज़्यादा राजाा ने कहा कि बातचीत जारी है।\n", encoding="utf-8")
+    env = {"QA_CACHE_DIR": str(tmp_path / "cache")}
+    first = _qa("check", "--format", "json", "--config", str(tmp_path / "qa.toml"), str(story), env=env)
+    assert b'"U951"' in first.stdout
+    again = _qa("check", "--format", "json", "--config", str(tmp_path / "qa.toml"), str(story), env=env)
+    assert again.stdout == first.stdout and len(list((tmp_path / "cache").rglob("*.json"))) == 1
+    rules.write_text(rule % "ाा", encoding="utf-8")  # touched: its mtime is in the key
+    os.utime(rules, ns=(rules.stat().st_atime_ns, rules.stat().st_mtime_ns + 10**9))
+    _qa("check", "--format", "json", "--config", str(tmp_path / "qa.toml"), str(story), env=env)
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 2
