@@ -17,10 +17,7 @@ it. ``QA_DATA_CACHE=off`` turns the store off.
 ``regex`` imports its parser module, a tenth of a one-line check, although a run whose
 patterns are all stored never parses one. It puts a stand-in for the package in
 ``sys.modules`` that compiles stored patterns with the C core alone and imports the
-real package the first time anything else is asked of it. It also answers ``re``'s
-compiles from the store, whoever asks: the standard library compiles two dozen patterns
-as a check starts (``platform``, which click imports through ``uuid``, ``gettext``,
-``json``), a tenth of a one-line run.
+real package the first time anything else is asked of it.
 """
 
 from __future__ import annotations
@@ -58,10 +55,6 @@ FLAGS = {
     **dict.fromkeys(("X", "VERBOSE"), 0x40),
 }
 _UNCACHED_FLAGS = FLAGS["LOCALE"] | FLAGS["DEBUG"]
-#: ``re`` compiles that go to ``re`` itself (its cache holds them, not the store).
-_RE_UNCACHED = re.DEBUG | re.LOCALE | 1  # 1: re.TEMPLATE (deprecated, gone in 3.13)
-#: ``re`` patterns served from the store kept compiled in a process (as ``re``'s own cache).
-_RE_KEPT = 512
 #: What ``regex.escape`` escapes besides white space.
 _METACHARS = frozenset("()[]{}?*+|^$\\.-#&~")
 #: ``regex``'s programs by (pattern, flags, default version) and ``re``'s by (pattern, flags).
@@ -148,29 +141,6 @@ def defer() -> None:
     stand_in.compile = compile_stored  # type: ignore[attr-defined]
     stand_in.escape = _escape  # type: ignore[attr-defined]
     sys.modules["regex"] = stand_in
-    _serve_re()
-
-
-def _serve_re() -> None:
-    """Answer ``re.compile`` (and ``re.match`` … with a text) from the store from now on."""
-    original = re._compile  # type: ignore[attr-defined]
-    if getattr(original, "stored", False):
-        return
-    kept: dict[tuple[str | bytes, int], re.Pattern[Any]] = {}
-
-    def compile_(pattern: Any, flags: Any) -> Any:
-        if type(pattern) not in (str, bytes) or flags & _RE_UNCACHED:
-            return original(pattern, flags)
-        key = (pattern, int(flags))
-        compiled = kept.get(key)
-        if compiled is None:
-            if len(kept) >= _RE_KEPT:
-                kept.clear()
-            compiled = kept[key] = _from_store(pattern, int(flags))
-        return compiled
-
-    compile_.stored = True  # type: ignore[attr-defined]
-    re._compile = compile_  # type: ignore[attr-defined]
 
 
 def _escape(pattern: Any, special_only: bool = True, literal_spaces: bool = False) -> Any:
@@ -230,13 +200,9 @@ def install() -> None:
     copyreg.pickle(_main.Pattern, _pickle)  # regex's own reducer names _main._regex: a _Core
 
 
-def standard(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
+def standard(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, its program from the store when it is there."""
     install()
-    return _from_store(pattern, flags)
-
-
-def _from_store(pattern: Any, flags: int) -> re.Pattern[Any]:
     if flags & re.DEBUG:
         return re.compile(pattern, flags)
     store = _store[0] if _store else None
@@ -258,7 +224,7 @@ def _from_store(pattern: Any, flags: int) -> re.Pattern[Any]:
         )
         if store is not None:
             store.add(key, args)
-    compiled: re.Pattern[Any] = _compiler._sre.compile(pattern, *args)
+    compiled: re.Pattern[str] = _compiler._sre.compile(pattern, *args)
     return compiled
 
 

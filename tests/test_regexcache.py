@@ -171,36 +171,3 @@ def test_a_one_line_check_imports_no_regex_parser(tmp_path: Path) -> None:
         warm = subprocess.run(command, capture_output=True, cwd=ROOT, env=env, timeout=300, check=True)
         assert b"regex._regex_core" in cold.stderr and b"regex._regex_core" not in warm.stderr
         assert cold.stdout == warm.stdout
-
-
-RE_PATTERNS = [
-    (r"(?P<year>\d{4})-(\d\d)", 0),
-    (r"^\s*#\s*(\w+)", 8),
-    (rb"[a-f]+(?=\d)", 2),
-    (r"\bक[ा-ौ]?र\b", 0),
-]
-RE_SCRIPT = f"""
-import json, re
-from qa import regexcache
-regexcache.defer()  # as the command line does: re's compiles come from the store too
-parses = []
-original = re._parser.parse
-re._parser.parse = lambda *args: parses.append(1) or original(*args)
-found = []
-for pattern, flags in {RE_PATTERNS!r}:
-    compiled = re.compile(pattern, flags)
-    text = {TEXT!r} + " 2025-01 # note abc1 "
-    subject = text.encode() if isinstance(pattern, bytes) else text
-    shape = [compiled.flags, compiled.groups, dict(compiled.groupindex)]
-    found.append([*shape, repr(compiled.findall(subject))])
-found.append(re.sub(r"(\\w)(\\d)", r"\\2\\1", "a1 b2"))
-print(json.dumps({{"found": found, "parsed": len(parses)}}))
-"""
-
-
-def test_re_compiles_come_from_the_store_under_the_command_line(tmp_path: Path) -> None:
-    """Once the store is warm, ``re`` parses none of these patterns, and each compiles and
-    matches as ``re`` compiles it with the store off."""
-    off, cold, warm = (_run(cache, RE_SCRIPT) for cache in ("off", str(tmp_path), str(tmp_path)))
-    assert off["found"] == cold["found"] == warm["found"]
-    assert cold["parsed"] and not warm["parsed"]
