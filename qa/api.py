@@ -18,16 +18,16 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from qa import formats
 from qa.config import Config, ConfigResolver
 from qa.diagnostic import Diagnostic, FileResult
-from qa.document import Document
-from qa.engine import registry
-from qa.engine.fixes import FixResult, fix_until_stable
-from qa.engine.runner import Linter, article_date
-from qa.meta import RuleMeta
+
+if TYPE_CHECKING:  # the engine is imported on first use: a run the result cache answers needs none of it
+    from qa.document import Document
+    from qa.engine.fixes import FixResult
+    from qa.engine.runner import Linter
+    from qa.meta import RuleMeta
 
 __all__ = ["Diagnostic", "FileResult", "FixResult", "Session", "check", "document", "fix", "linter"]
 
@@ -106,6 +106,8 @@ class Session:
             if found is not None:
                 self._linters.move_to_end(key)
                 return found
+        from qa.engine.runner import Linter
+
         built = Linter(config, select=chosen, ignore=key[2])
         with self._lock:
             found = self._linters.setdefault(key, built)
@@ -116,6 +118,8 @@ class Session:
 
     def rules(self, config: Config | None = None) -> dict[str, RuleMeta]:
         """Every known rule (selected or not) by code, for reports and rule listings."""
+        from qa.engine import registry
+
         specs = registry.load_specs(tuple((config or self.config)["rule-files"]))
         return {code: spec.meta for code, spec in specs.items()}
 
@@ -136,6 +140,8 @@ class Session:
     ) -> Document:
         """``text`` as a document, by the reader for ``format`` (default: the session's,
         else picked by ``path``)."""
+        from qa import formats
+
         config = config or self.config_for(path)
         document = formats.read(text, format=format or self.input_format, path=path, config=config)
         if bom:
@@ -164,6 +170,8 @@ class Session:
         """The article's date and where it came from ("given", "document", "config" or
         "today"): ``date``, else the session's, else the document's own (front matter, a CMS
         field), else the config's, else today."""
+        from qa.engine.runner import article_date
+
         given = date if date is not None else self.date
         return article_date(document, config or self.config_for(document.path), given)
 
@@ -219,6 +227,8 @@ class Session:
     ) -> FixResult:
         """Apply fixes until none applies (unsafe ones too if asked): the new text, how
         many fixes were applied, and the findings left in it."""
+        from qa.engine.fixes import fix_until_stable
+
         config = config or self.config_for(path)
         chosen, skipped = tuple(select) if select is not None else None, tuple(ignore)
 
@@ -228,6 +238,14 @@ class Session:
             )
 
         return fix_until_stable(text, lint, unsafe=unsafe)
+
+
+def __getattr__(name: str) -> Any:  # ``from qa.api import FixResult`` keeps working
+    if name == "FixResult":
+        from qa.engine.fixes import FixResult
+
+        return FixResult
+    raise AttributeError(name)
 
 
 def _fingerprint(config: Config) -> str:

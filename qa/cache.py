@@ -2,8 +2,10 @@
 
 An entry is keyed by a hash of the file's text, its name's suffix (which picks the
 reader), the codes ``per-file-ignores`` turns off for it, the qa version, every
-resolved setting, the selected rules and the rule data files (name, size and mtime),
-and the article date. It stores the
+resolved setting (the selection among them), qa's code and the rule data files (name,
+size and mtime), the ``QA_`` environment variables (a LanguageTool server's URL decides
+whether E001 asks one) and the article date: everything the selected rules and their
+findings follow from, so a hit needs no rule. It stores the
 diagnostics as JSON (never pickle: a cache folder may come from someone else's
 checkout). Unreadable or stale entries are misses; writes are atomic.
 """
@@ -11,7 +13,6 @@ checkout). Unreadable or stale entries are misses; writes are atomic.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 from collections.abc import Iterable
@@ -21,6 +22,11 @@ from typing import Any
 from qa import __version__
 from qa.config import Config
 from qa.diagnostic import Diagnostic, Edit, Fix, Severity
+
+try:  # the built-in hash: hashlib would load OpenSSL first (a few ms of a cached run)
+    from _sha256 import sha256  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - a Python without it
+    from hashlib import sha256
 
 FOLDER = ".qa_cache"
 _FORMAT = 1
@@ -62,21 +68,18 @@ def _tree(root: Path, suffix: str) -> list[tuple[str, int, int]]:
 class Cache:
     """Diagnostics by content hash, for one run's settings."""
 
-    def __init__(
-        self, folder: Path, config: Config, codes: Iterable[str], extra: Iterable[object] = ()
-    ) -> None:
+    def __init__(self, folder: Path, config: Config, extra: Iterable[object] = ()) -> None:
         self.folder = folder
         date = config.date or dt.date.today()
         settings = json.dumps(config.values, sort_keys=True, default=str)
         files = _data_files(config["rule-files"])
-        basis = json.dumps(
-            [_FORMAT, __version__, settings, sorted(codes), files, str(date), *map(str, extra)]
-        )
-        self._settings = hashlib.sha256(basis.encode("utf-8")).digest()
+        environment = sorted((k, v) for k, v in os.environ.items() if k.startswith("QA_"))
+        basis = json.dumps([_FORMAT, __version__, settings, files, environment, str(date), *map(str, extra)])
+        self._settings = sha256(basis.encode("utf-8")).digest()
         self._config = config
 
     def key(self, name: str, text: str, *, bom: bool) -> str:
-        digest = hashlib.sha256(self._settings)
+        digest = sha256(self._settings)
         ignored = ",".join(self._config.ignores_for(name))  # per-file-ignores: the name matters
         digest.update(f"{Path(name).suffix.lower()}\0{int(bom)}\0{ignored}\0".encode())
         digest.update(text.encode("utf-8", "surrogatepass"))

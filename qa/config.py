@@ -93,6 +93,8 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
 
 @dataclass
 class Config:
+    """Resolved settings: the values, where each came from, and the config file."""
+
     values: dict[str, Any] = field(default_factory=lambda: dict(DEFAULTS))
     origins: dict[str, str] = field(default_factory=dict)
     path: Path | None = None

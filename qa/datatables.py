@@ -6,10 +6,11 @@ few large values) comes back as a :class:`Table`: a dict that reads, on the firs
 probe of a key, only the shard of the stored table that key hashes to. A one-line file
 then costs a few shards of the lexicon instead of all of it. A table's value that is a
 large dict itself (the neighbours counted after के) is a table of its own, so a probe
-of one of its keys reads a shard of it, not all of it. Once an eighth of the
-shards have been read (a long text, or many), iterating a table, or :func:`load_all`
-(before forking workers), the whole table is read in one piece, and from then on it
-answers as a plain dict does (a probe costs no Python call).
+of one of its keys reads a shard of it, not all of it. Shards are small (a few
+hundred bytes), so a 600-word article reads a tenth of the lexicon, not all of it.
+Once half of the shards have been read (a long text, or many), iterating a table, or
+:func:`load_all` (before forking workers), the whole table is read in one piece, and from
+then on it answers as a plain dict does (a probe costs no Python call).
 
 The entry is one file: a header (the small values and where each table's parts lie),
 then per table its shards and the whole table, each a :mod:`marshal` dict with a
@@ -23,6 +24,7 @@ import os
 import threading
 import weakref
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,17 +32,19 @@ from typing import Any, TypeVar
 from qa import datacache
 
 T = TypeVar("T")
-_MAGIC = b"qa-tables-1\n"
-#: A dict larger than this (marshalled) is stored in shards of about this size.
-_SHARD_BYTES = 2048
-_MAX_SHARDS = 1 << 15
+_MAGIC = b"qa-tables-2\n"
+#: A dict larger than this (marshalled) is stored in shards.
+_TABLE_BYTES = 2048
+#: A table's shards hold about this many bytes each.
+_SHARD_BYTES = 256
+_MAX_SHARDS = 1 << 12
 #: After this share (1/N) of a table's shards, the rest is read at once (the whole table
 #: is stored in one piece as well, which reads faster than its shards).
-_WHOLE_AFTER = 8
+_WHOLE_AFTER = 2
 #: A large dict with at most this many keys is a record: each of its values is stored apart.
 _RECORD_KEYS = 16
 #: A table's value that is a dict of more than this (marshalled) is a table of its own.
-_NESTED_BYTES = _SHARD_BYTES * _WHOLE_AFTER
+_NESTED_BYTES = 2 * _TABLE_BYTES
 _open: list[weakref.ref[_PartTable]] = []  # a nested table read whole is dropped with its parent
 
 
@@ -250,8 +254,8 @@ def _decode(
         return node[1]
     if kind == "record":
         return {key: _decode(child, read, rebuild, (*at, key)) for key, child in node[1].items()}
-    offsets, checks, nested = node[1], node[2], node[3]
-    count = len(checks) - 1
+    offsets, checks = memoryview(node[1]).cast("Q"), memoryview(node[2]).cast("I")
+    nested, count = node[3], len(checks) - 1
     nested_in: dict[int, list[str]] = {}
     for key in nested:
         nested_in.setdefault(shard_of(key, count), []).append(key)
@@ -288,7 +292,7 @@ def _encode(value: Any, shards: list[bytes], whole: bytes | None = None) -> tupl
         return ("plain", value)
     whole = marshal.dumps(value) if whole is None else whole
     size = len(whole)
-    if size <= _SHARD_BYTES:
+    if size <= _TABLE_BYTES:
         return ("plain", value)
     if len(value) <= _RECORD_KEYS:  # a record of tables (and small values)
         return ("record", {k: _encode(v, shards) for k, v in value.items()})
@@ -307,7 +311,8 @@ def _encode(value: Any, shards: list[bytes], whole: bytes | None = None) -> tupl
         offset += len(blob)
         offsets.append(offset)
         checks.append(zlib.crc32(blob))
-    return ("table", offsets, checks, nested)
+    # as machine words: a header of plain bytes reads at once, however many shards
+    return ("table", array("Q", offsets).tobytes(), array("I", checks).tobytes(), nested)
 
 
 def _nested(value: Any) -> bytes | None:

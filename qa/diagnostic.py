@@ -54,6 +54,8 @@ class Edit(_Record):
 
 @dataclass(frozen=True, slots=True)
 class Fix(_Record):
+    """The edits that correct a finding, and whether applying them unasked is safe."""
+
     edits: tuple[Edit, ...]
     applicability: Applicability = "safe"
 

@@ -47,6 +47,8 @@ class Example:
 
 @dataclass(frozen=True, slots=True)
 class RuleMeta:
+    """A rule's declaration: code, name, severity, fix safety, texts and examples."""
+
     code: str
     name: str
     severity: Severity

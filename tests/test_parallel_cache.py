@@ -71,12 +71,12 @@ def test_cache_reuses_unchanged_files_and_notices_edits(tmp_path: Path) -> None:
 def test_cache_key_follows_settings_and_entries_round_trip(tmp_path: Path) -> None:
     plain, strict = Config(), Config()
     strict.override("fail-level", "info", "--fail-level")
-    a, b = Cache(tmp_path, plain, ["P001"]), Cache(tmp_path, strict, ["P001"])
+    selected = Config()
+    selected.override("select", ["P001"], "--select")
+    a, b = Cache(tmp_path, plain), Cache(tmp_path, strict)
     assert a.key("x.txt", COMMA, bom=False) != b.key("x.txt", COMMA, bom=False)
     assert a.key("x.txt", COMMA, bom=False) != a.key("x.md", COMMA, bom=False)
-    assert a.key("x.txt", COMMA, bom=False) != Cache(tmp_path, plain, ["P001", "P002"]).key(
-        "x.txt", COMMA, bom=False
-    )
+    assert a.key("x.txt", COMMA, bom=False) != Cache(tmp_path, selected).key("x.txt", COMMA, bom=False)
     found = [
         Diagnostic("P001", "comma", Severity.ERROR, "m", 1, 2, (", ",), Fix((Edit(1, 2, ", "),), "safe")),
         Diagnostic("N001", "name", Severity.INFO, "n", 3, 5, (), None, "title"),
@@ -87,6 +87,14 @@ def test_cache_key_follows_settings_and_entries_round_trip(tmp_path: Path) -> No
     assert a.get(key) == found and a.get(key)[1].field == "title"
     (tmp_path / key[:2] / f"{key}.json").write_text("{not json", encoding="utf-8")
     assert a.get(key) is None  # a damaged entry is a miss, not a crash
+
+
+def test_cache_key_follows_the_qa_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A LanguageTool server named in the environment makes E001 ask it: findings cached
+    without one must not answer then (a hit builds no rule to tell)."""
+    before = Cache(tmp_path, Config()).key("x.txt", COMMA, bom=False)
+    monkeypatch.setenv("QA_LANGUAGETOOL_URL", "http://127.0.0.1:9/")
+    assert Cache(tmp_path, Config()).key("x.txt", COMMA, bom=False) != before
 
 
 def test_data_cache_rebuilds_when_a_source_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -108,3 +116,32 @@ def test_data_cache_rebuilds_when_a_source_changes(tmp_path: Path, monkeypatch: 
     monkeypatch.setenv("QA_DATA_CACHE", "off")
     datacache.cached("words", [source], build)
     assert len(builds) == 3
+
+
+def test_a_users_rule_file_is_cached_and_its_edits_count(tmp_path: Path) -> None:
+    """With rule files of one's own (whose rules are built to tell whether findings may be
+    stored), findings are cached as with qa's own rules, and an edit to a rule file is a miss."""
+    rules = tmp_path / "desk.yaml"
+    rule = """rules:
+  - code: U951
+    name: desk-doubled-aa
+    type: word-pattern
+    severity: warning
+    summary: A doubled aa sign.
+    message: "found {word}"
+    pattern: "%s"
+    examples: {fail: ["राजाा"], pass: ["राजा"]}
+"""
+    rules.write_text(rule % "ाा", encoding="utf-8")
+    (tmp_path / "qa.toml").write_text(f'rule-files = ["{rules.name}"]\n', encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("ज़्यादा राजाा ने कहा कि बातचीत जारी है।\n", encoding="utf-8")
+    env = {"QA_CACHE_DIR": str(tmp_path / "cache")}
+    first = _qa("check", "--format", "json", "--config", str(tmp_path / "qa.toml"), str(story), env=env)
+    assert b'"U951"' in first.stdout
+    again = _qa("check", "--format", "json", "--config", str(tmp_path / "qa.toml"), str(story), env=env)
+    assert again.stdout == first.stdout and len(list((tmp_path / "cache").rglob("*.json"))) == 1
+    rules.write_text(rule % "ाा", encoding="utf-8")  # touched: its mtime is in the key
+    os.utime(rules, ns=(rules.stat().st_atime_ns, rules.stat().st_mtime_ns + 10**9))
+    _qa("check", "--format", "json", "--config", str(tmp_path / "qa.toml"), str(story), env=env)
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 2

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from qa.diagnostic import Diagnostic, FileResult
 from qa.errors import InputError, QAError
 from qa.files import discover
 from qa.formats import READERS
+from qa.meta import RuleMeta
 from qa.report import ALIASES, FORMATS, encoder, formatter, summary
 from qa.report.options import ReportOptions, from_config
 from qa.runtime import is_batch, settle, uncollected
@@ -35,6 +37,8 @@ HUMAN_FORMATS = ("full", "concise", "github")
 
 @dataclass
 class Options:
+    """How the inputs are handled: reported, fixed in place or shown as a diff."""
+
     fix: bool
     unsafe_fixes: bool
     diff: bool
@@ -151,8 +155,6 @@ def check(
     first = stdin_filename if paths == ("-",) and stdin_filename else _first(paths)
     session = Session(configs.config_for(first), resolver=configs, date=date_given, input_format=input_format)
     config = session.config
-    if not session.linter().codes:
-        raise QAError(f"no rule selected ({_selection(config)}); see 'qa rules'")
     options = Options(fix, unsafe_fixes, diff, "-" in paths, force)
     report_options = ReportOptions(
         color=_use_color("never" if no_color else color, _stream(options), to_file=output is not None),
@@ -163,6 +165,8 @@ def check(
     cache = None if no_cache or fix or diff else ResultCache(session, (input_format, date_given))
     results, failed_inputs, diffs = [], 0, []
     files = [str(p) for p in discover([p for p in paths if p != "-"], configs)]
+    if cache is None or not files:
+        _require_rules(session)  # else when a file is not in the cache (a hit implies rules)
     if output:
         _refuse_overwriting_input(output, files)
     if not files and "-" not in paths:
@@ -202,6 +206,11 @@ def _failing(results: list[FileResult], session: Session) -> bool:
     return False
 
 
+def _require_rules(session: Session) -> None:
+    if not session.linter().codes:
+        raise QAError(f"no rule selected ({_selection(session.config)}); see 'qa rules'")
+
+
 def _selection(config: Config) -> str:
     return "; ".join(
         f"{key}: {', '.join(config[key])}" for key in ("select", "extend-select", "ignore") if config[key]
@@ -229,16 +238,27 @@ class ResultCache:
         self._caches: dict[int, Cache | None] = {}
 
     def for_file(self, name: str, *, stdin: bool = False) -> Cache | None:
-        """The cache for ``name``'s config; None when its findings cannot be cached."""
+        """The cache for ``name``'s config; None when its findings cannot be cached. With
+        qa's own rules only, a hit is answered without building any: the key holds all
+        that decides whether their findings may be cached (:meth:`writable` tells, on a miss)."""
         from qa.cache import Cache, location
 
-        config = self._session.config if stdin else self._session.config_for(name)
+        config = self._config(name, stdin)
         if id(config) not in self._caches:
-            linter = self._session.linter(config)
+            own_rules = not config["rule-files"]  # a user's python rule may ask a server of its own
             self._caches[id(config)] = (
-                Cache(location(config), config, linter.codes, self._extra) if linter.cacheable else None
+                Cache(location(config), config, self._extra)
+                if own_rules or self.writable(name, stdin=stdin)
+                else None
             )
         return self._caches[id(config)]
+
+    def writable(self, name: str, *, stdin: bool = False) -> bool:
+        """Whether the findings for ``name`` may be stored (no selected rule asks a server)."""
+        return self._session.linter(self._config(name, stdin)).cacheable
+
+    def _config(self, name: str, stdin: bool) -> Config:
+        return self._session.config if stdin else self._session.config_for(name)
 
 
 def _first(paths: tuple[str, ...]) -> str:
@@ -278,6 +298,8 @@ def _lint_all(
     if cache is not None and not (options.fix or options.diff):
         hits = {name: hit for name in files if (hit := _cached(name, max_size(name), cache)) is not None}
     misses = [name for name in files if name not in hits]
+    if misses or "-" in paths:
+        _require_rules(session)
     if len(misses) > 1 and jobs != 1:
         from qa.parallel import default_jobs, ordered_map
 
@@ -352,7 +374,7 @@ def _lint_one(
         found = cache.get(key) if cache else None
         if found is None:
             found = lint(source.text)
-            if cache:
+            if cache and caches and caches.writable(name, stdin=stdin):
                 cache.put(key, found)
         return Outcome(FileResult(name, source.text, found))
     fixed = session.fix(source.text, path=path, bom=source.bom, unsafe=options.unsafe_fixes, config=config)
@@ -405,7 +427,7 @@ def _emit(
     if options.diff:
         sys.stdout.write("".join(diffs))
         return
-    rules = session.rules()
+    rules = _Rules(session)
     if output:
         report = encoder(output_format)(results, rules, report_options)
         try:
@@ -414,6 +436,27 @@ def _emit(
             raise QAError(f"{output}: cannot write report: {exc.strerror or exc}") from None
     else:
         _write(_stream(options), formatter(output_format)(results, rules, report_options))
+
+
+class _Rules(Mapping[str, RuleMeta]):
+    """Every rule's metadata, read when a report first asks (SARIF describes its rules;
+    the other formats never ask, and a run answered from the result cache reads none)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @cached_property
+    def _rules(self) -> dict[str, RuleMeta]:
+        return self._session.rules()
+
+    def __getitem__(self, code: str) -> RuleMeta:
+        return self._rules[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
 
 
 def _write(stream, report: str, chunk: int = 1 << 20) -> None:  # type: ignore[no-untyped-def]

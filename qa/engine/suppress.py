@@ -27,6 +27,8 @@ _SPLIT = regex.compile(r"[\s,]+")
 
 @dataclass
 class Region:
+    """The text where a ``qa:`` comment turns rules off (every rule when ``codes`` is empty)."""
+
     codes: tuple[str, ...]  # empty: every rule
     start: int
     end: int

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from importlib import import_module
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from qa.config import Config
-from qa.document import Document
 from qa.errors import InputError
+
+if TYPE_CHECKING:  # the readers import them (`qa check` lists READERS before it reads anything)
+    from qa.config import Config
+    from qa.document import Document
 
 #: The formats a file may be read as (``--input-format``).
 READERS = {
