@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import chain
@@ -22,6 +22,7 @@ from typing import NamedTuple, cast
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text.akshara import WORD_LETTERS
@@ -164,12 +165,12 @@ class Analysis:
     word_index: dict[str, list[int]]
     genders: Genders
     #: the words (as written) any rule may visit, see :func:`_may_visit`
-    visited: list[str]
+    visited: set[str]
 
-    def occurrences(self, wanted: Callable[[str], bool]) -> list[int]:
+    def occurrences(self, wanted: Sieve) -> list[int]:
         """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
         sees only the words :func:`_may_visit` lets through."""
-        starts = chain.from_iterable(map(self.word_index.__getitem__, filter(wanted, self.visited)))
+        starts = chain.from_iterable(map(self.word_index.__getitem__, wanted.select(self.visited)))
         return sorted(self.slots.slots_at(starts))
 
 
@@ -179,17 +180,19 @@ class Analysis:
 _VISITED_ENDINGS = frozenset("ाेीआएईं\u200c\u200d\u093c")
 
 
-@lru_cache(maxsize=1 << 16)
 def _may_visit(word: str) -> bool:
     """Whether any rule may visit ``word`` (as written), by its last letter."""
     return aw.normal(word)[-1:] in _VISITED_ENDINGS
+
+
+_VISITED = Sieve(_may_visit)
 
 
 def _analyse(ctx: Context) -> Analysis:
     document = ctx.document
     slots = Slots(document.view, document.words)
     index = document.word_index
-    return Analysis(slots, index, genders(ctx.config.section("grammar")), list(filter(_may_visit, index)))
+    return Analysis(slots, index, genders(ctx.config.section("grammar")), _VISITED.select(index.keys()))
 
 
 def analysis(ctx: Context) -> Analysis:
@@ -245,15 +248,14 @@ def correction(rule: Rule, slot: Word, forms: tuple[str, ...], message: str) -> 
 
 
 @cache
-def of_kinds(kinds: frozenset[str]) -> Callable[[str], bool]:
-    """Whether a word (as written) is an agreeing word of one of ``kinds``, per word."""
+def of_kinds(kinds: frozenset[str]) -> Sieve:
+    """The words (as written) that are agreeing words of one of ``kinds``."""
 
-    @lru_cache(maxsize=1 << 16)
     def wanted(word: str) -> bool:
         found = aw.agreeing(word)
         return found is not None and found.kind in kinds
 
-    return wanted
+    return Sieve(wanted)
 
 
 def _attribute_finding(
@@ -698,14 +700,13 @@ def _ergative_before(words: list[str | None], k: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 16)
 def _object_verb(word: str) -> bool:
     """A perfective that may agree with its object: not जाना's, not a clausal verb's."""
     verb = aw.perfective(word)
     return verb is not None and verb.root not in aw.CLAUSAL_ROOTS and verb.root != "जा"
 
 
-def _perfectives_at(document: Analysis, wanted: Callable[[str], bool]) -> Iterator[tuple[int, aw.Perfective]]:
+def _perfectives_at(document: Analysis, wanted: Sieve) -> Iterator[tuple[int, aw.Perfective]]:
     """(slot, perfective) for each perfective verb form ``wanted`` accepts."""
     words = document.slots.words
     for k in document.occurrences(wanted):
@@ -720,7 +721,7 @@ class ErgativeObjectAgreement(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         slots, words, lexicon = document.slots, document.slots.words, document.genders
-        for k, verb in _perfectives_at(document, _object_verb):
+        for k, verb in _perfectives_at(document, _OBJECT_VERBS):
             following = words[k + 1]
             if not _ends_verb_group(following):
                 continue  # a participle (लिखी गई किताब) or a compound verb
@@ -743,11 +744,16 @@ class ErgativeObjectAgreement(Rule):
             yield self.replace(slot.start, end, replacement, message)
 
 
-@lru_cache(maxsize=1 << 16)
+_OBJECT_VERBS = Sieve(_object_verb)
+
+
 def _passive_participle(word: str) -> bool:
     """A perfective that may begin a passive: not जाना's, not की or लिए (a genitive)."""
     verb = aw.perfective(word)
     return verb is not None and verb.root != "जा" and aw.normal(word) not in ("की", "लिए")
+
+
+_PASSIVE_PARTICIPLES = Sieve(_passive_participle)
 
 
 class PassiveAgreement(Rule):
@@ -757,7 +763,7 @@ class PassiveAgreement(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         slots, words, lexicon = document.slots, document.slots.words, document.genders
-        for k, verb in _perfectives_at(document, _passive_participle):
+        for k, verb in _perfectives_at(document, _PASSIVE_PARTICIPLES):
             auxiliary = aw.passive_auxiliary(words, k + 1)
             if auxiliary is None:
                 continue
@@ -808,6 +814,12 @@ def _inflecting_noun(lexicon: Genders, word: str) -> bool:
     return noun is not None and noun.inflects
 
 
+@lru_cache(maxsize=32)
+def _inflecting_nouns(lexicon: Genders) -> Sieve:
+    """The words (as written) :func:`_inflecting_noun` accepts, per table of genders."""
+    return Sieve(partial(_inflecting_noun, lexicon))
+
+
 class ObliqueNounForm(Rule):
     """G006: an -आ noun that inflects (हिस्सा, जिला) keeps its direct form before a
     postposition: हिस्सा का -> हिस्से का. Not -ना words: infinitives and titles
@@ -816,13 +828,12 @@ class ObliqueNounForm(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         lexicon = document.genders
-        wanted = partial(_inflecting_noun, lexicon)
-        for position in document.occurrences(wanted):
+        for position in document.occurrences(_inflecting_nouns(lexicon)):
             slots, k = document.slots, position
             slot, following = slots[k], slots[k + 1]
             if slot is None or following is None or following.normal not in aw.POSTPOSITIONS:
                 continue
-            if not wanted(slot.normal) or _after_feminine(slots, k, lexicon):
+            if not _inflecting_noun(lexicon, slot.normal) or _after_feminine(slots, k, lexicon):
                 continue
             right = slot.normal[:-1] + "े"
             message = f"'{slot.text}' before '{following.text}' is oblique: write '{right}'"

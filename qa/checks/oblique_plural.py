@@ -25,6 +25,7 @@ from qa.checks import agreement_words as aw
 from qa.checks.agreement import Word, analysis
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.verb_forms import CONSONANTS, verb_word
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -92,9 +93,8 @@ class _PluralCase(Rule):
     :meth:`judge` gives the noun's right form if its case is wrong, :meth:`explain` the
     message."""
 
-    @staticmethod
-    def form(word: str) -> bool:
-        raise NotImplementedError
+    #: the words (as written) that may be such a plural
+    form: Sieve
 
     def judge(
         self, words: list[str | None], k: int, noun: Word, following: Word, lexicon: Genders
@@ -121,7 +121,7 @@ class _PluralCase(Rule):
 class ObliquePluralBeforeVerb(_PluralCase):
     """G028: an oblique plural noun right before a verb form or auxiliary."""
 
-    form = staticmethod(_oblique_plural)
+    form = Sieve(_oblique_plural)
 
     def judge(
         self, words: list[str | None], k: int, noun: Word, following: Word, lexicon: Genders
@@ -170,7 +170,7 @@ def _direct_plural_form(word: str) -> bool:
 class DirectPluralBeforePostposition(_PluralCase):
     """G029: a feminine noun in the direct plural right before a postposition."""
 
-    form = staticmethod(_direct_plural_form)
+    form = Sieve(_direct_plural_form)
 
     def judge(
         self, words: list[str | None], k: int, noun: Word, following: Word, lexicon: Genders
