@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
 from itertools import chain
 from operator import itemgetter
@@ -107,9 +107,15 @@ def _layout(normals: list[str], breaks: list[int]) -> tuple[list[str | None], li
 
 
 def _spellings(texts: list[str]) -> dict[str, str]:
-    """The words of ``texts`` whose spelling in the tables differs, and that spelling
-    (read once per distinct word)."""
-    return {word: normal for word in set(texts) if (normal := aw.normal(word)) != word}
+    """The words of ``texts`` whose spelling in the tables differs, and that spelling."""
+    return {word: aw.normal(word) for word in _RESPELT.select(set(texts))}
+
+
+def _respelt(word: str) -> bool:
+    return aw.normal(word) != word
+
+
+_RESPELT = Sieve(_respelt)
 
 
 def _links(view: str, texts: list[str], starts: list[int]) -> dict[int, str]:
@@ -200,9 +206,10 @@ def analysis(ctx: Context) -> Analysis:
     return ctx.shared("agreement", _analyse)
 
 
-def _oblique(noun: Word, following: str | None) -> bool:
-    """The noun is in the oblique case: a postposition follows, or it is an oblique plural."""
-    return following in aw.POSTPOSITIONS or _bare_postposition(following) or noun.normal.endswith("ों")
+def _oblique(noun: str, following: str | None) -> bool:
+    """The noun (in the tables' spelling) is in the oblique case: a postposition
+    follows, or it is an oblique plural."""
+    return following in aw.POSTPOSITIONS or _bare_postposition(following) or noun.endswith("ों")
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,10 +224,10 @@ class Head:
     #: one of them shows a singular direct noun (एक, बड़ा)
     singular: bool
     #: a genitive of another form after the noun makes it the head (:func:`_before_other_genitive`)
-    pinned: bool = False
+    pinned: bool
     #: कि follows the auxiliary after the noun: the noun is the subject whose content the
     #: clause gives (इनकी मान्यता थी कि …), not a predicate
-    before_clause: bool = False
+    before_clause: bool
 
 
 class AttributeAgreement(Rule):
@@ -263,21 +270,21 @@ def _attribute_finding(
 ) -> tuple[Word, tuple[str, ...], str] | None:
     """(the agreeing word, its right forms, the message) if the word in slot
     ``position`` disagrees with its noun."""
-    slots, words, i = document.slots, document.slots.words, position
+    slots, words, i, lexicon = document.slots, document.slots.words, position, document.genders
     attribute = aw.attributive(words, i)
     if attribute is None or attribute.kind not in kinds:
         return None
     if attribute.kind == "possessive" and after_name(words, i, attribute):
         return None
-    head = _head(words, i, attribute, document.genders)
-    noun_slot = slots[head.index] if head else None
-    if head is None or noun_slot is None:
+    head = _head(words, i, attribute, lexicon)
+    if head is None or not _expected(attribute, head, words[head.index] or ""):
+        return None  # it agrees even with a pinned noun, which asks the most of it
+    head = _settled(words, attribute, head, lexicon)
+    forms = _expected(attribute, head, words[head.index] or "") if head else ()
+    if head is None or not forms or _listed(slots, head.index):
         return None
-    forms = _expected(attribute, head, noun_slot)
-    if not forms or _listed(slots, head.index):
-        return None
-    slot = slots[i]
-    if slot is None:
+    slot, noun_slot = slots[i], slots[head.index]
+    if slot is None or noun_slot is None:
         return None
     gender = _GENDER_NAMES[head.noun.gender]
     return (
@@ -343,8 +350,8 @@ def head_slot(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: 
 
 def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> Head | None:
     """The noun the word at ``i`` modifies: the next word, or for a genitive or
-    possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase,
-    its gender is known and the word cannot belong to a noun further on."""
+    possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase
+    and its gender is known. Taken as pinned until :func:`_settled` reads on."""
     j, singular = head_slot(words, i, attribute, lexicon)
     word = words[j] if j < len(words) else None
     if word is None or not aw.is_candidate(word):
@@ -355,13 +362,22 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     ):
         return None  # उनके जेल चले जाने पर: चले begins a compound verb
     noun = lexicon.guess(word)
-    reaches = noun is not None and _may_reach_past(words, j, attribute, lexicon)
-    pinned = reaches and _before_other_genitive(words, j, attribute, lexicon)
-    if noun is None or (reaches and not pinned and _may_belong_further(words, j + 2, attribute, lexicon)):
+    if noun is None:
         return None
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
         return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
-    return Head(j, noun, following, j > i + 1, singular, pinned, _at(words, j + 2) == "कि")
+    return Head(j, noun, following, j > i + 1, singular, True, _at(words, j + 2) == "कि")
+
+
+def _settled(words: list[str | None], attribute: aw.Agreeing, head: Head, lexicon: Genders) -> Head | None:
+    """``head`` as the words after it settle it: None if the agreeing word may belong to
+    a noun further on; whether a genitive after the noun pins it."""
+    j = head.index
+    reaches = _may_reach_past(words, j, attribute, lexicon)
+    pinned = reaches and _before_other_genitive(words, j, attribute, lexicon)
+    if reaches and not pinned and _may_belong_further(words, j + 2, attribute, lexicon):
+        return None
+    return replace(head, pinned=pinned)
 
 
 #: Endings of adjectives derived from nouns (आर्थिक, भारतीय) and of superlatives
@@ -598,9 +614,10 @@ def _finite_verb(word: str, lexicon: Genders) -> bool:
     return aw.perfective(word) is not None and not lexicon.known(word)
 
 
-def _expected(attribute: aw.Agreeing, head: Head, noun_slot: Word) -> tuple[str, ...]:
-    """The forms ``attribute`` may take before this noun (one, or the masculine two when
-    the noun's number does not show); empty when it may be right as it is."""
+def _expected(attribute: aw.Agreeing, head: Head, noun: str) -> tuple[str, ...]:
+    """The forms ``attribute`` may take before the head ``noun`` (in the tables'
+    spelling): one, or the masculine two when the noun's number does not show; empty
+    when it may be right as it is (with a pinned head at least as often as without)."""
     if attribute.form == "oblique" and head.skipped and head.following in aw.AUXILIARY_VERBS:
         return ()  # उनके एक बहन है: the के of having, as in उसके दो बेटे हैं
     if (attribute.kind, attribute.form, head.noun.gender) == ("adjective", "oblique", "m") and (
@@ -611,18 +628,18 @@ def _expected(attribute: aw.Agreeing, head: Head, noun_slot: Word) -> tuple[str,
         return ()  # प्रेरणा की स्रोत थीं: a predicate that the writer made agree with its subject
     if head.noun.gender == "f":
         return () if attribute.form == "feminine" else (attribute.inflect("feminine"),)
-    oblique = _oblique(noun_slot, head.following)
+    oblique = _oblique(noun, head.following)
     # a singular direct noun: an -आ noun like हिस्सा, or एक/बड़ा before it (not उनके एक भाई थे)
     direct = not oblique and (head.noun.inflects or (head.singular and head.following in _SINGULAR))
     if attribute.form == "feminine":
-        if oblique or noun_slot.normal.endswith("े"):
+        if oblique or noun.endswith("े"):
             return (attribute.inflect("oblique"),)
         if direct:
             return (attribute.inflect("direct"),)
         return (attribute.inflect("direct"), attribute.inflect("oblique"))  # number unseen
     if attribute.form == "oblique":
         return (attribute.inflect("direct"),) if direct else ()
-    if not oblique or (head.skipped and not head.pinned and not noun_slot.normal.endswith("ों")):
+    if not oblique or (head.skipped and not head.pinned and not noun.endswith("ों")):
         return ()  # उसका इस मामले में कहना: the genitive may belong further on
     return (attribute.inflect("oblique"),)
 
@@ -830,6 +847,8 @@ class ObliqueNounForm(Rule):
         lexicon = document.genders
         for position in document.occurrences(_inflecting_nouns(lexicon)):
             slots, k = document.slots, position
+            if slots.words[k + 1] not in aw.POSTPOSITIONS:
+                continue
             slot, following = slots[k], slots[k + 1]
             if slot is None or following is None or following.normal not in aw.POSTPOSITIONS:
                 continue

@@ -89,12 +89,17 @@ def _oblique_plural(word: str) -> bool:
 
 
 class _PluralCase(Rule):
-    """A plural noun (a word :meth:`form` accepts) and the word right after it:
-    :meth:`judge` gives the noun's right form if its case is wrong, :meth:`explain` the
-    message."""
+    """A plural noun (a word :attr:`form` accepts) and the word right after it, one
+    :meth:`before` accepts: :meth:`judge` gives the noun's right form if its case is
+    wrong, :meth:`explain` the message."""
 
     #: the words (as written) that may be such a plural
     form: Sieve
+
+    @staticmethod
+    def before(following: str) -> bool:
+        """Whether the word after the noun (in the tables' spelling) may show its case wrong."""
+        raise NotImplementedError
 
     def judge(
         self, words: list[str | None], k: int, noun: Word, following: Word, lexicon: Genders
@@ -105,6 +110,9 @@ class _PluralCase(Rule):
         document = analysis(ctx)
         slots, words, lexicon = document.slots, document.slots.words, document.genders
         for k in document.occurrences(self.form):
+            after = words[k + 1]
+            if after is None or not self.before(after):
+                continue
             noun, following = slots[k], slots[k + 1]
             if noun is None or following is None:
                 continue
@@ -123,11 +131,13 @@ class ObliquePluralBeforeVerb(_PluralCase):
 
     form = Sieve(_oblique_plural)
 
+    @staticmethod
+    def before(following: str) -> bool:
+        return following in aw.AUXILIARY_VERBS or _verb(following)
+
     def judge(
         self, words: list[str | None], k: int, noun: Word, following: Word, lexicon: Genders
     ) -> str | None:
-        if following.normal not in aw.AUXILIARY_VERBS and not _verb(following.normal):
-            return None
         if words[k - 1] in _OBLIQUE_DETERMINERS:
             return None  # उन मैचों था: a postposition is missing, not the direct case
         return _direct(lexicon, noun.text)
@@ -172,11 +182,13 @@ class DirectPluralBeforePostposition(_PluralCase):
 
     form = Sieve(_direct_plural_form)
 
+    @staticmethod
+    def before(following: str) -> bool:
+        return following in _POSTPOSITIONS
+
     def judge(
         self, words: list[str | None], k: int, noun: Word, following: Word, lexicon: Genders
     ) -> str | None:
-        if following.normal not in _POSTPOSITIONS:
-            return None
         if words[k - 1] in aw.GENITIVE and aw.key(noun.normal[:-1]) in aw.COMPOUND_POSTPOSITIONS:
             return None  # के बारें में: बारे misspelt, not the plural of बार
         return _direct_feminine_plural(lexicon, noun.text)
