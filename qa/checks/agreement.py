@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
 from itertools import chain
 from operator import itemgetter
@@ -172,12 +172,19 @@ class Analysis:
     genders: Genders
     #: the words (as written) any rule may visit, see :func:`_may_visit`
     visited: set[str]
+    #: the slots of each word (as written) a rule has visited, found once for all rules
+    found: dict[str, list[int]] = field(default_factory=dict)
 
     def occurrences(self, wanted: Sieve) -> list[int]:
         """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
         sees only the words :func:`_may_visit` lets through."""
-        starts = chain.from_iterable(map(self.word_index.__getitem__, wanted.select(self.visited)))
-        return sorted(self.slots.slots_at(starts))
+        return sorted(chain.from_iterable(map(self._slots_of, wanted.select(self.visited))))
+
+    def _slots_of(self, word: str) -> list[int]:
+        slots = self.found.get(word)
+        if slots is None:
+            slots = self.found[word] = list(self.slots.slots_at(self.word_index[word]))
+        return slots
 
 
 #: The last letter, in the tables' spelling, of every word a rule visits: agreeing words
