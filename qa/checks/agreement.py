@@ -340,6 +340,8 @@ def head_slot(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: 
         if _at(words, j) in _FOCUS:
             j += 1  # धर्म की भी साधना
         while j < len(words) and (between := words[j]) is not None and between not in aw.GENITIVE:
+            if _no_modifier(lexicon, between):
+                break
             modifier = aw.attributive(words, j)
             if (
                 between not in _MODIFIERS
@@ -353,6 +355,19 @@ def head_slot(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: 
             if like is not None and _at(words, j) == like:
                 j += 1  # एक छोटा सा नगर: सा agrees with its adjective
     return j, singular
+
+
+@lru_cache(maxsize=1 << 16)
+def _no_modifier(lexicon: Genders, word: str) -> bool:
+    """A word :func:`head_slot` never passes over after a genitive or possessive,
+    whatever stands before it: no modifier, agreeing word (but a possessive) or derived
+    adjective. (हुआ/हुई/हुए are not decided here: they modify only after a participle.)"""
+    found = aw.agreeing(word)
+    return (
+        word not in _MODIFIERS
+        and (found is None or found.kind == "possessive")
+        and not _derived_adjective(word, lexicon, participles=True)
+    )
 
 
 def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> Head | None:
@@ -701,8 +716,9 @@ def _after_genitive(words: list[str | None], j: int) -> bool:
     return found is not None and found.kind in ("genitive", "possessive")
 
 
-def _plural(noun_slot: Word) -> bool:
-    return noun_slot.normal.endswith(("ें", "एं", "ां", "ए", "े"))
+def _plural(noun: str) -> bool:
+    """The noun (in the tables' spelling) is in a plural form."""
+    return noun.endswith(("ें", "एं", "ां", "ए", "े"))
 
 
 def _ends_verb_group(following: str | None) -> bool:
@@ -755,7 +771,7 @@ class ErgativeObjectAgreement(Rule):
             noun_slot, slot = slots[k - 1], slots[k]
             if noun_slot is None or slot is None:
                 continue
-            right = verb.inflect(noun.gender, _plural(noun_slot))
+            right = verb.inflect(noun.gender, _plural(noun_slot.normal))
             end, replacement = slot.end, right
             aux = slots[k + 1] if following in _AUX_GENDER else None
             if aux is not None:
@@ -780,6 +796,20 @@ def _passive_participle(word: str) -> bool:
 _PASSIVE_PARTICIPLES = Sieve(_passive_participle)
 
 
+def _passive_controller(
+    words: list[str | None], k: int, verb: aw.Perfective, lexicon: Genders
+) -> Noun | None:
+    """The bare noun right before the passive at ``k`` that it agrees with, if any."""
+    if (
+        words[k - 1] is None
+        or verb.root in _GOAL_ROOTS
+        or verb.root in aw.CLAUSAL_ROOTS
+        or not _starts_phrase(words, k - 1)
+    ):
+        return None
+    return _controller(words, k - 1, verb, lexicon)
+
+
 class PassiveAgreement(Rule):
     """G005: the parts of a passive (सुनाया गया, की जाती, किया जा सकता) agree with each
     other and with the bare noun right before them."""
@@ -791,26 +821,22 @@ class PassiveAgreement(Rule):
             auxiliary = aw.passive_auxiliary(words, k + 1)
             if auxiliary is None:
                 continue
-            slot, noun_slot, aux_slot = slots[k], slots[k - 1], slots[auxiliary.index]
-            if slot is None or aux_slot is None:
-                continue
-            noun = None
-            if (
-                noun_slot is not None
-                and verb.root not in _GOAL_ROOTS
-                and verb.root not in aw.CLAUSAL_ROOTS
-                and _starts_phrase(words, k - 1)
-            ):
-                noun = _controller(words, k - 1, verb, lexicon)
-            if noun is not None and noun_slot is not None:
-                gender, plural = noun.gender, _plural(noun_slot)
+            noun = _passive_controller(words, k, verb, lexicon)
+            if noun is not None:
+                gender, plural = noun.gender, _plural(words[k - 1] or "")
                 if verb.gender == auxiliary.gender == gender:
                     continue
-                what = f"{_GENDER_NAMES[gender]} '{noun_slot.text}'"
             elif verb.gender != auxiliary.gender:
-                gender, plural, what = auxiliary.gender, auxiliary.plural, f"'{aux_slot.text}'"
+                gender, plural = auxiliary.gender, auxiliary.plural
             else:
                 continue
+            slot, aux_slot = slots[k], slots[auxiliary.index]
+            if slot is None or aux_slot is None:
+                continue
+            noun_slot = slots[k - 1] if noun is not None else None
+            what = (
+                f"'{aux_slot.text}'" if noun_slot is None else f"{_GENDER_NAMES[gender]} '{noun_slot.text}'"
+            )
             between = ctx.text[slot.end : aux_slot.start]
             right = verb.inflect(gender, plural) + between + aw.regender(aux_slot.text, gender, plural)
             message = f"'{ctx.text[slot.start : aux_slot.end]}' does not agree with {what}: write '{right}'"
