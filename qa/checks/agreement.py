@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
 from itertools import chain
 from operator import itemgetter
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
@@ -63,12 +63,18 @@ class Slots:
     abbreviation sign, read as the whole compound, which no rule knows: कविता-संग्रह,
     माँ-बाप, एम॰ए॰, के॰ (an initial, not the postposition). Words are built on demand."""
 
-    def __init__(self, view: str, spans: list[tuple[str, int]]) -> None:
+    def __init__(self, view: str, spans: list[tuple[str, int]], index: dict[str, list[int]]) -> None:
+        """``spans`` are the document's words and where they start, ``index`` the
+        offsets of each distinct word (:attr:`Document.word_index`)."""
         self.view, self.spans = view, spans
         texts = list(map(itemgetter(0), spans))
         self.starts = list(map(itemgetter(1), spans))
         links = _links(view, texts, self.starts)
-        normals = cast(list[str], list(map(_spellings(texts).get, texts, texts)))  # get(word, word)
+        normals = list(texts)
+        for word in _RESPELT.select(set(index)):  # the few words the tables spell otherwise
+            spelling = aw.normal(word)
+            for start in index[word]:
+                normals[bisect_left(self.starts, start)] = spelling
         for k in [k for k, link in links.items() if link == _JOINED]:
             last = k
             while links.get(last) == _JOINED:
@@ -104,11 +110,6 @@ def _layout(normals: list[str], breaks: list[int]) -> tuple[list[str | None], li
         words.append(None)
         first = last + 1
     return words, slot_of
-
-
-def _spellings(texts: list[str]) -> dict[str, str]:
-    """The words of ``texts`` whose spelling in the tables differs, and that spelling."""
-    return {word: aw.normal(word) for word in _RESPELT.select(set(texts))}
 
 
 def _respelt(word: str) -> bool:
@@ -203,9 +204,9 @@ _VISITED = Sieve(_may_visit)
 
 def _analyse(ctx: Context) -> Analysis:
     document = ctx.document
-    slots = Slots(document.view, document.words)
     index = document.word_index
-    return Analysis(slots, index, genders(ctx.config.section("grammar")), _VISITED.select(index.keys()))
+    slots = Slots(document.view, document.words, index)
+    return Analysis(slots, index, genders(ctx.config.section("grammar")), _VISITED.select(set(index)))
 
 
 def analysis(ctx: Context) -> Analysis:
