@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
 from itertools import chain
 from operator import itemgetter
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text.akshara import WORD_LETTERS
@@ -61,12 +62,18 @@ class Slots:
     abbreviation sign, read as the whole compound, which no rule knows: कविता-संग्रह,
     माँ-बाप, एम॰ए॰, के॰ (an initial, not the postposition). Words are built on demand."""
 
-    def __init__(self, view: str, spans: list[tuple[str, int]]) -> None:
+    def __init__(self, view: str, spans: list[tuple[str, int]], index: dict[str, list[int]]) -> None:
+        """``spans`` are the document's words and where they start, ``index`` the
+        offsets of each distinct word (:attr:`Document.word_index`)."""
         self.view, self.spans = view, spans
         texts = list(map(itemgetter(0), spans))
         self.starts = list(map(itemgetter(1), spans))
         links = _links(view, texts, self.starts)
-        normals = cast(list[str], list(map(_spellings(texts).get, texts, texts)))  # get(word, word)
+        normals = list(texts)
+        for word in _RESPELT.select(set(index)):  # the few words the tables spell otherwise
+            spelling = aw.normal(word)
+            for start in index[word]:
+                normals[bisect_left(self.starts, start)] = spelling
         for k in [k for k, link in links.items() if link == _JOINED]:
             last = k
             while links.get(last) == _JOINED:
@@ -104,10 +111,11 @@ def _layout(normals: list[str], breaks: list[int]) -> tuple[list[str | None], li
     return words, slot_of
 
 
-def _spellings(texts: list[str]) -> dict[str, str]:
-    """The words of ``texts`` whose spelling in the tables differs, and that spelling
-    (read once per distinct word)."""
-    return {word: normal for word in set(texts) if (normal := aw.normal(word)) != word}
+def _respelt(word: str) -> bool:
+    return aw.normal(word) != word
+
+
+_RESPELT = Sieve(_respelt)
 
 
 def _links(view: str, texts: list[str], starts: list[int]) -> dict[int, str]:
@@ -163,13 +171,20 @@ class Analysis:
     word_index: dict[str, list[int]]
     genders: Genders
     #: the words (as written) any rule may visit, see :func:`_may_visit`
-    visited: list[str]
+    visited: set[str]
+    #: the slots of each word (as written) a rule has visited, found once for all rules
+    found: dict[str, list[int]] = field(default_factory=dict)
 
-    def occurrences(self, wanted: Callable[[str], bool]) -> list[int]:
+    def occurrences(self, wanted: Sieve) -> list[int]:
         """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
         sees only the words :func:`_may_visit` lets through."""
-        starts = chain.from_iterable(map(self.word_index.__getitem__, filter(wanted, self.visited)))
-        return sorted(self.slots.slots_at(starts))
+        return sorted(chain.from_iterable(map(self._slots_of, wanted.select(self.visited))))
+
+    def _slots_of(self, word: str) -> list[int]:
+        slots = self.found.get(word)
+        if slots is None:
+            slots = self.found[word] = list(self.slots.slots_at(self.word_index[word]))
+        return slots
 
 
 #: The last letter, in the tables' spelling, of every word a rule visits: agreeing words
@@ -178,17 +193,19 @@ class Analysis:
 _VISITED_ENDINGS = frozenset("ाेीआएईं\u200c\u200d\u093c")
 
 
-@lru_cache(maxsize=1 << 16)
 def _may_visit(word: str) -> bool:
     """Whether any rule may visit ``word`` (as written), by its last letter."""
     return aw.normal(word)[-1:] in _VISITED_ENDINGS
 
 
+_VISITED = Sieve(_may_visit)
+
+
 def _analyse(ctx: Context) -> Analysis:
     document = ctx.document
-    slots = Slots(document.view, document.words)
     index = document.word_index
-    return Analysis(slots, index, genders(ctx.config.section("grammar")), list(filter(_may_visit, index)))
+    slots = Slots(document.view, document.words, index)
+    return Analysis(slots, index, genders(ctx.config.section("grammar")), _VISITED.select(set(index)))
 
 
 def analysis(ctx: Context) -> Analysis:
@@ -196,9 +213,10 @@ def analysis(ctx: Context) -> Analysis:
     return ctx.shared("agreement", _analyse)
 
 
-def _oblique(noun: Word, following: str | None) -> bool:
-    """The noun is in the oblique case: a postposition follows, or it is an oblique plural."""
-    return following in aw.POSTPOSITIONS or _bare_postposition(following) or noun.normal.endswith("ों")
+def _oblique(noun: str, following: str | None) -> bool:
+    """The noun (in the tables' spelling) is in the oblique case: a postposition
+    follows, or it is an oblique plural."""
+    return following in aw.POSTPOSITIONS or _bare_postposition(following) or noun.endswith("ों")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,10 +231,10 @@ class Head:
     #: one of them shows a singular direct noun (एक, बड़ा)
     singular: bool
     #: a genitive of another form after the noun makes it the head (:func:`_before_other_genitive`)
-    pinned: bool = False
+    pinned: bool
     #: कि follows the auxiliary after the noun: the noun is the subject whose content the
     #: clause gives (इनकी मान्यता थी कि …), not a predicate
-    before_clause: bool = False
+    before_clause: bool
 
 
 class AttributeAgreement(Rule):
@@ -244,15 +262,14 @@ def correction(rule: Rule, slot: Word, forms: tuple[str, ...], message: str) -> 
 
 
 @cache
-def of_kinds(kinds: frozenset[str]) -> Callable[[str], bool]:
-    """Whether a word (as written) is an agreeing word of one of ``kinds``, per word."""
+def of_kinds(kinds: frozenset[str]) -> Sieve:
+    """The words (as written) that are agreeing words of one of ``kinds``."""
 
-    @lru_cache(maxsize=1 << 16)
     def wanted(word: str) -> bool:
         found = aw.agreeing(word)
         return found is not None and found.kind in kinds
 
-    return wanted
+    return Sieve(wanted)
 
 
 def _attribute_finding(
@@ -260,21 +277,21 @@ def _attribute_finding(
 ) -> tuple[Word, tuple[str, ...], str] | None:
     """(the agreeing word, its right forms, the message) if the word in slot
     ``position`` disagrees with its noun."""
-    slots, words, i = document.slots, document.slots.words, position
+    slots, words, i, lexicon = document.slots, document.slots.words, position, document.genders
     attribute = aw.attributive(words, i)
     if attribute is None or attribute.kind not in kinds:
         return None
     if attribute.kind == "possessive" and after_name(words, i, attribute):
         return None
-    head = _head(words, i, attribute, document.genders)
-    noun_slot = slots[head.index] if head else None
-    if head is None or noun_slot is None:
+    head = _head(words, i, attribute, lexicon)
+    if head is None or not _expected(attribute, head, words[head.index] or ""):
+        return None  # it agrees even with a pinned noun, which asks the most of it
+    head = _settled(words, attribute, head, lexicon)
+    forms = _expected(attribute, head, words[head.index] or "") if head else ()
+    if head is None or not forms or _listed(slots, head.index):
         return None
-    forms = _expected(attribute, head, noun_slot)
-    if not forms or _listed(slots, head.index):
-        return None
-    slot = slots[i]
-    if slot is None:
+    slot, noun_slot = slots[i], slots[head.index]
+    if slot is None or noun_slot is None:
         return None
     gender = _GENDER_NAMES[head.noun.gender]
     return (
@@ -323,6 +340,8 @@ def head_slot(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: 
         if _at(words, j) in _FOCUS:
             j += 1  # धर्म की भी साधना
         while j < len(words) and (between := words[j]) is not None and between not in aw.GENITIVE:
+            if _no_modifier(lexicon, between):
+                break
             modifier = aw.attributive(words, j)
             if (
                 between not in _MODIFIERS
@@ -338,10 +357,23 @@ def head_slot(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: 
     return j, singular
 
 
+@lru_cache(maxsize=1 << 16)
+def _no_modifier(lexicon: Genders, word: str) -> bool:
+    """A word :func:`head_slot` never passes over after a genitive or possessive,
+    whatever stands before it: no modifier, agreeing word (but a possessive) or derived
+    adjective. (हुआ/हुई/हुए are not decided here: they modify only after a participle.)"""
+    found = aw.agreeing(word)
+    return (
+        word not in _MODIFIERS
+        and (found is None or found.kind == "possessive")
+        and not _derived_adjective(word, lexicon, participles=True)
+    )
+
+
 def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> Head | None:
     """The noun the word at ``i`` modifies: the next word, or for a genitive or
-    possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase,
-    its gender is known and the word cannot belong to a noun further on."""
+    possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase
+    and its gender is known. Taken as pinned until :func:`_settled` reads on."""
     j, singular = head_slot(words, i, attribute, lexicon)
     word = words[j] if j < len(words) else None
     if word is None or not aw.is_candidate(word):
@@ -352,13 +384,22 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     ):
         return None  # उनके जेल चले जाने पर: चले begins a compound verb
     noun = lexicon.guess(word)
-    reaches = noun is not None and _may_reach_past(words, j, attribute, lexicon)
-    pinned = reaches and _before_other_genitive(words, j, attribute, lexicon)
-    if noun is None or (reaches and not pinned and _may_belong_further(words, j + 2, attribute, lexicon)):
+    if noun is None:
         return None
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
         return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
-    return Head(j, noun, following, j > i + 1, singular, pinned, _at(words, j + 2) == "कि")
+    return Head(j, noun, following, j > i + 1, singular, True, _at(words, j + 2) == "कि")
+
+
+def _settled(words: list[str | None], attribute: aw.Agreeing, head: Head, lexicon: Genders) -> Head | None:
+    """``head`` as the words after it settle it: None if the agreeing word may belong to
+    a noun further on; whether a genitive after the noun pins it."""
+    j = head.index
+    reaches = _may_reach_past(words, j, attribute, lexicon)
+    pinned = reaches and _before_other_genitive(words, j, attribute, lexicon)
+    if reaches and not pinned and _may_belong_further(words, j + 2, attribute, lexicon):
+        return None
+    return replace(head, pinned=pinned)
 
 
 #: Endings of adjectives derived from nouns (आर्थिक, भारतीय) and of superlatives
@@ -595,9 +636,10 @@ def _finite_verb(word: str, lexicon: Genders) -> bool:
     return aw.perfective(word) is not None and not lexicon.known(word)
 
 
-def _expected(attribute: aw.Agreeing, head: Head, noun_slot: Word) -> tuple[str, ...]:
-    """The forms ``attribute`` may take before this noun (one, or the masculine two when
-    the noun's number does not show); empty when it may be right as it is."""
+def _expected(attribute: aw.Agreeing, head: Head, noun: str) -> tuple[str, ...]:
+    """The forms ``attribute`` may take before the head ``noun`` (in the tables'
+    spelling): one, or the masculine two when the noun's number does not show; empty
+    when it may be right as it is (with a pinned head at least as often as without)."""
     if attribute.form == "oblique" and head.skipped and head.following in aw.AUXILIARY_VERBS:
         return ()  # उनके एक बहन है: the के of having, as in उसके दो बेटे हैं
     if (attribute.kind, attribute.form, head.noun.gender) == ("adjective", "oblique", "m") and (
@@ -608,18 +650,18 @@ def _expected(attribute: aw.Agreeing, head: Head, noun_slot: Word) -> tuple[str,
         return ()  # प्रेरणा की स्रोत थीं: a predicate that the writer made agree with its subject
     if head.noun.gender == "f":
         return () if attribute.form == "feminine" else (attribute.inflect("feminine"),)
-    oblique = _oblique(noun_slot, head.following)
+    oblique = _oblique(noun, head.following)
     # a singular direct noun: an -आ noun like हिस्सा, or एक/बड़ा before it (not उनके एक भाई थे)
     direct = not oblique and (head.noun.inflects or (head.singular and head.following in _SINGULAR))
     if attribute.form == "feminine":
-        if oblique or noun_slot.normal.endswith("े"):
+        if oblique or noun.endswith("े"):
             return (attribute.inflect("oblique"),)
         if direct:
             return (attribute.inflect("direct"),)
         return (attribute.inflect("direct"), attribute.inflect("oblique"))  # number unseen
     if attribute.form == "oblique":
         return (attribute.inflect("direct"),) if direct else ()
-    if not oblique or (head.skipped and not head.pinned and not noun_slot.normal.endswith("ों")):
+    if not oblique or (head.skipped and not head.pinned and not noun.endswith("ों")):
         return ()  # उसका इस मामले में कहना: the genitive may belong further on
     return (attribute.inflect("oblique"),)
 
@@ -674,8 +716,9 @@ def _after_genitive(words: list[str | None], j: int) -> bool:
     return found is not None and found.kind in ("genitive", "possessive")
 
 
-def _plural(noun_slot: Word) -> bool:
-    return noun_slot.normal.endswith(("ें", "एं", "ां", "ए", "े"))
+def _plural(noun: str) -> bool:
+    """The noun (in the tables' spelling) is in a plural form."""
+    return noun.endswith(("ें", "एं", "ां", "ए", "े"))
 
 
 def _ends_verb_group(following: str | None) -> bool:
@@ -697,14 +740,13 @@ def _ergative_before(words: list[str | None], k: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 16)
 def _object_verb(word: str) -> bool:
     """A perfective that may agree with its object: not जाना's, not a clausal verb's."""
     verb = aw.perfective(word)
     return verb is not None and verb.root not in aw.CLAUSAL_ROOTS and verb.root != "जा"
 
 
-def _perfectives_at(document: Analysis, wanted: Callable[[str], bool]) -> Iterator[tuple[int, aw.Perfective]]:
+def _perfectives_at(document: Analysis, wanted: Sieve) -> Iterator[tuple[int, aw.Perfective]]:
     """(slot, perfective) for each perfective verb form ``wanted`` accepts."""
     words = document.slots.words
     for k in document.occurrences(wanted):
@@ -719,7 +761,7 @@ class ErgativeObjectAgreement(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         slots, words, lexicon = document.slots, document.slots.words, document.genders
-        for k, verb in _perfectives_at(document, _object_verb):
+        for k, verb in _perfectives_at(document, _OBJECT_VERBS):
             following = words[k + 1]
             if not _ends_verb_group(following):
                 continue  # a participle (लिखी गई किताब) or a compound verb
@@ -729,7 +771,7 @@ class ErgativeObjectAgreement(Rule):
             noun_slot, slot = slots[k - 1], slots[k]
             if noun_slot is None or slot is None:
                 continue
-            right = verb.inflect(noun.gender, _plural(noun_slot))
+            right = verb.inflect(noun.gender, _plural(noun_slot.normal))
             end, replacement = slot.end, right
             aux = slots[k + 1] if following in _AUX_GENDER else None
             if aux is not None:
@@ -742,11 +784,30 @@ class ErgativeObjectAgreement(Rule):
             yield self.replace(slot.start, end, replacement, message)
 
 
-@lru_cache(maxsize=1 << 16)
+_OBJECT_VERBS = Sieve(_object_verb)
+
+
 def _passive_participle(word: str) -> bool:
     """A perfective that may begin a passive: not जाना's, not की or लिए (a genitive)."""
     verb = aw.perfective(word)
     return verb is not None and verb.root != "जा" and aw.normal(word) not in ("की", "लिए")
+
+
+_PASSIVE_PARTICIPLES = Sieve(_passive_participle)
+
+
+def _passive_controller(
+    words: list[str | None], k: int, verb: aw.Perfective, lexicon: Genders
+) -> Noun | None:
+    """The bare noun right before the passive at ``k`` that it agrees with, if any."""
+    if (
+        words[k - 1] is None
+        or verb.root in _GOAL_ROOTS
+        or verb.root in aw.CLAUSAL_ROOTS
+        or not _starts_phrase(words, k - 1)
+    ):
+        return None
+    return _controller(words, k - 1, verb, lexicon)
 
 
 class PassiveAgreement(Rule):
@@ -756,30 +817,26 @@ class PassiveAgreement(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         slots, words, lexicon = document.slots, document.slots.words, document.genders
-        for k, verb in _perfectives_at(document, _passive_participle):
+        for k, verb in _perfectives_at(document, _PASSIVE_PARTICIPLES):
             auxiliary = aw.passive_auxiliary(words, k + 1)
             if auxiliary is None:
                 continue
-            slot, noun_slot, aux_slot = slots[k], slots[k - 1], slots[auxiliary.index]
-            if slot is None or aux_slot is None:
-                continue
-            noun = None
-            if (
-                noun_slot is not None
-                and verb.root not in _GOAL_ROOTS
-                and verb.root not in aw.CLAUSAL_ROOTS
-                and _starts_phrase(words, k - 1)
-            ):
-                noun = _controller(words, k - 1, verb, lexicon)
-            if noun is not None and noun_slot is not None:
-                gender, plural = noun.gender, _plural(noun_slot)
+            noun = _passive_controller(words, k, verb, lexicon)
+            if noun is not None:
+                gender, plural = noun.gender, _plural(words[k - 1] or "")
                 if verb.gender == auxiliary.gender == gender:
                     continue
-                what = f"{_GENDER_NAMES[gender]} '{noun_slot.text}'"
             elif verb.gender != auxiliary.gender:
-                gender, plural, what = auxiliary.gender, auxiliary.plural, f"'{aux_slot.text}'"
+                gender, plural = auxiliary.gender, auxiliary.plural
             else:
                 continue
+            slot, aux_slot = slots[k], slots[auxiliary.index]
+            if slot is None or aux_slot is None:
+                continue
+            noun_slot = slots[k - 1] if noun is not None else None
+            what = (
+                f"'{aux_slot.text}'" if noun_slot is None else f"{_GENDER_NAMES[gender]} '{noun_slot.text}'"
+            )
             between = ctx.text[slot.end : aux_slot.start]
             right = verb.inflect(gender, plural) + between + aw.regender(aux_slot.text, gender, plural)
             message = f"'{ctx.text[slot.start : aux_slot.end]}' does not agree with {what}: write '{right}'"
@@ -807,6 +864,12 @@ def _inflecting_noun(lexicon: Genders, word: str) -> bool:
     return noun is not None and noun.inflects
 
 
+@lru_cache(maxsize=32)
+def _inflecting_nouns(lexicon: Genders) -> Sieve:
+    """The words (as written) :func:`_inflecting_noun` accepts, per table of genders."""
+    return Sieve(partial(_inflecting_noun, lexicon))
+
+
 class ObliqueNounForm(Rule):
     """G006: an -आ noun that inflects (हिस्सा, जिला) keeps its direct form before a
     postposition: हिस्सा का -> हिस्से का. Not -ना words: infinitives and titles
@@ -815,13 +878,14 @@ class ObliqueNounForm(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         lexicon = document.genders
-        wanted = partial(_inflecting_noun, lexicon)
-        for position in document.occurrences(wanted):
+        for position in document.occurrences(_inflecting_nouns(lexicon)):
             slots, k = document.slots, position
+            if slots.words[k + 1] not in aw.POSTPOSITIONS:
+                continue
             slot, following = slots[k], slots[k + 1]
             if slot is None or following is None or following.normal not in aw.POSTPOSITIONS:
                 continue
-            if not wanted(slot.normal) or _after_feminine(slots, k, lexicon):
+            if not _inflecting_noun(lexicon, slot.normal) or _after_feminine(slots, k, lexicon):
                 continue
             right = slot.normal[:-1] + "े"
             message = f"'{slot.text}' before '{following.text}' is oblique: write '{right}'"

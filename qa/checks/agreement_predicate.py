@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import Analysis, after_name, analysis, correction, head_slot
 from qa.checks.agreement_lexicon import Genders
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -44,7 +45,7 @@ def _before_auxiliaries(document: Analysis) -> list[int]:
     written, or a compound, which is never an agreeing word."""
     words, lexicon = document.slots.words, document.genders
     found: set[int] = set()
-    for k in document.occurrences(_auxiliary):
+    for k in document.occurrences(_AUXILIARIES):
         noun = words[k - 1]
         if noun is None or _allowed(lexicon, noun, words[k]) is None:
             continue
@@ -65,6 +66,9 @@ def _allowed(lexicon: Genders, noun: str, auxiliary: str | None) -> tuple[aw.For
 
 def _auxiliary(word: str) -> bool:
     return aw.normal(word) in _ALLOWED
+
+
+_AUXILIARIES = Sieve(_auxiliary)
 
 
 class PredicatePersonAgreement(Rule):

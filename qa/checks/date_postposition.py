@@ -10,11 +10,11 @@ written in words (पहली अक्टूबर, नौ अक्टूब�
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 import regex
 
 from qa.checks import agreement_words as aw
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -33,9 +33,11 @@ MONTHS = frozenset(
 _MONTH_STARTS = frozenset(month[0] for month in MONTHS) | frozenset("\u093c\u200c\u200d")
 
 
-@lru_cache(maxsize=1 << 16)
 def _month(word: str) -> bool:
     return word[:1] in _MONTH_STARTS and aw.key(word) in MONTHS
+
+
+_MONTH_NAMES = Sieve(_month)
 
 
 #: The day right before the month (not the end of a range or list), the year after it and
@@ -65,7 +67,7 @@ class DatePostposition(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text, index = ctx.text, ctx.document.word_index
-        for word in list(filter(_month, index)):
+        for word in sorted(_MONTH_NAMES.select(set(index))):  # one order, whatever the hashes
             for start in index[word]:
                 end = start + len(word)
                 found = _DATE.search(text, max(0, start - _DAY_REACH), min(len(text), end + _YEAR_REACH))

@@ -25,6 +25,7 @@ from qa.checks import agreement_words as aw
 from qa.checks.agreement import Word, analysis
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.verb_forms import verb_word
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text.akshara import ends_in_consonant
@@ -89,12 +90,16 @@ def _oblique_plural(word: str) -> bool:
 
 
 class _PluralCase(Rule):
-    """A plural noun (a word :meth:`form` accepts) and the word right after it:
-    :meth:`judge` gives the noun's right form if its case is wrong, :meth:`explain` the
-    message."""
+    """A plural noun (a word :attr:`form` accepts) and the word right after it, one
+    :meth:`before` accepts: :meth:`judge` gives the noun's right form if its case is
+    wrong, :meth:`explain` the message."""
+
+    #: the words (as written) that may be such a plural
+    form: Sieve
 
     @staticmethod
-    def form(word: str) -> bool:
+    def before(following: str) -> bool:
+        """Whether the word after the noun (in the tables' spelling) may show its case wrong."""
         raise NotImplementedError
 
     def judge(
@@ -106,6 +111,9 @@ class _PluralCase(Rule):
         document = analysis(ctx)
         slots, words, lexicon = document.slots, document.slots.words, document.genders
         for k in document.occurrences(self.form):
+            after = words[k + 1]
+            if after is None or not self.before(after):
+                continue
             noun, following = slots[k], slots[k + 1]
             if noun is None or following is None:
                 continue
@@ -122,13 +130,15 @@ class _PluralCase(Rule):
 class ObliquePluralBeforeVerb(_PluralCase):
     """G028: an oblique plural noun right before a verb form or auxiliary."""
 
-    form = staticmethod(_oblique_plural)
+    form = Sieve(_oblique_plural)
+
+    @staticmethod
+    def before(following: str) -> bool:
+        return following in aw.AUXILIARY_VERBS or _verb(following)
 
     def judge(
         self, words: list[str | None], k: int, noun: Word, following: Word, lexicon: Genders
     ) -> str | None:
-        if following.normal not in aw.AUXILIARY_VERBS and not _verb(following.normal):
-            return None
         if words[k - 1] in _OBLIQUE_DETERMINERS:
             return None  # उन मैचों था: a postposition is missing, not the direct case
         return _direct(lexicon, noun.text)
@@ -171,13 +181,15 @@ def _direct_plural_form(word: str) -> bool:
 class DirectPluralBeforePostposition(_PluralCase):
     """G029: a feminine noun in the direct plural right before a postposition."""
 
-    form = staticmethod(_direct_plural_form)
+    form = Sieve(_direct_plural_form)
+
+    @staticmethod
+    def before(following: str) -> bool:
+        return following in _POSTPOSITIONS
 
     def judge(
         self, words: list[str | None], k: int, noun: Word, following: Word, lexicon: Genders
     ) -> str | None:
-        if following.normal not in _POSTPOSITIONS:
-            return None
         if words[k - 1] in aw.GENITIVE and aw.key(noun.normal[:-1]) in aw.COMPOUND_POSTPOSITIONS:
             return None  # के बारें में: बारे misspelt, not the plural of बार
         return _direct_feminine_plural(lexicon, noun.text)

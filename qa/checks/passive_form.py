@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.verb_forms import perfective_form, subjunctive_root, verb_word
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -25,6 +26,9 @@ _SUBJUNCTIVE_JA = aw.word_set("जाए जाएं जाएँ जाये 
 
 def _is_subjunctive(word: str) -> bool:
     return subjunctive_root(word) is not None
+
+
+_SUBJUNCTIVES = Sieve(_is_subjunctive)
 
 
 def _passive_gender(words: list[str | None], k: int) -> tuple[aw.Gender, bool] | None:
@@ -46,7 +50,7 @@ class PassiveSubjunctive(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         slots, words = document.slots, document.slots.words
-        for k in document.occurrences(_is_subjunctive):
+        for k in document.occurrences(_SUBJUNCTIVES):
             slot, root = slots[k], subjunctive_root(words[k] or "")
             following = slots[k + 1]
             if slot is None or root is None or following is None:
@@ -78,6 +82,9 @@ def _masculine_participle(word: str) -> bool:
     )
 
 
+_MASCULINE_PARTICIPLES = Sieve(_masculine_participle)
+
+
 class PassiveNumber(Rule):
     """G024: a masculine passive whose participle and जाना form differ in number (किए गया,
     किया गए): one of them is wrong, and which one the subject decides."""
@@ -85,7 +92,7 @@ class PassiveNumber(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         slots, words, view = document.slots, document.slots.words, ctx.document.view
-        for k in document.occurrences(_masculine_participle):
+        for k in document.occurrences(_MASCULINE_PARTICIPLES):
             participle, shown = verb_word(words[k] or ""), _passive_gender(words, k + 1)
             if participle is None or shown is None or shown != ("m", not participle.plural):
                 continue
