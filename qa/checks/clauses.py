@@ -12,10 +12,11 @@ built on it are silent there.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import chain
+from itertools import chain, compress, count, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from qa import regexcache
@@ -384,14 +385,22 @@ def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
 def clause_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     """Each clause start and the punctuation (or the end) after it: no clause is read
     past that, so a clause without a word a rule needs there is never read."""
-    spans, end = [], len(tokens)
-    for i in reversed(range(len(tokens))):
-        if tokens[i].kind == "other":
-            end = i
-        elif not i or tokens[i - 1].kind == "other" or tokens[i - 1].normal in _CLAUSE_STARTS:
-            spans.append((i, end))
-    spans.reverse()
+    spans: list[tuple[int, int]] = []
+    starts: list[int] = []  # the clause starts since the last punctuation
+    fresh = True  # the next word starts a clause
+    for i, (kind, _, normal, _, _) in enumerate(tokens):
+        if kind == "other":
+            spans += zip(starts, repeat(i))
+            starts, fresh = [], True
+        else:
+            if fresh:
+                starts.append(i)
+            fresh = normal in _CLAUSE_STARTS
+    spans += zip(starts, repeat(len(tokens)))
     return spans
+
+
+_NORMAL = itemgetter(2)  # Token.normal
 
 
 class Sentences:
@@ -422,9 +431,8 @@ class Sentences:
                 words = tokens(self.view, *self.spans[k])
                 read = self._read[k] = (words, clause_spans(words))
             marks = self._marks.get((k, needed))
-            if marks is None:
-                marks = [i for i, token in enumerate(read[0]) if needed(token.normal)]
-                self._marks[k, needed] = marks
+            if marks is None:  # C loops: ``needed`` is a C call for most rules
+                marks = self._marks[k, needed] = list(compress(count(), map(needed, map(_NORMAL, read[0]))))
             yield (*read, marks)
 
 
@@ -433,9 +441,14 @@ def sentences(ctx: Context) -> Sentences:
     return ctx.shared("sentences", lambda ctx: Sentences(ctx.document.view))
 
 
-def occurrences(index: dict[str, list[int]], wanted: Callable[[str], object]) -> list[int]:
-    """The view offsets of the words ``wanted`` accepts, in order."""
-    return sorted(chain.from_iterable(map(index.__getitem__, filter(wanted, index))))
+def occurrences(index: dict[str, list[int]], wanted: Callable[[str], object] | Collection[str]) -> list[int]:
+    """The view offsets of the words ``wanted`` accepts, in order; ``wanted`` may be the
+    words themselves (a closed list, looked up rather than tested on every word)."""
+    if isinstance(wanted, Collection):
+        words: Iterable[str] = [word for word in wanted if word in index]
+    else:
+        words = filter(wanted, index)
+    return sorted(chain.from_iterable(map(index.__getitem__, words)))
 
 
 def corrections(
@@ -467,11 +480,11 @@ class ClauseRule(Rule):
     accepts at least one word of every clause where :meth:`judge` can find something."""
 
     @staticmethod
-    def wanted(word: str) -> bool:
+    def wanted(word: str, /) -> bool:
         raise NotImplementedError
 
     @staticmethod
-    def needed(word: str) -> bool:
+    def needed(word: str, /) -> bool:
         raise NotImplementedError
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
