@@ -22,7 +22,7 @@ from typing import NamedTuple
 from qa import regexcache
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun
-from qa.checks.verb_forms import VerbWord, bare_root, infinitive, verb_word
+from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text.tokenize import span_tokens
@@ -112,6 +112,29 @@ def _stops(word: str) -> bool:
 def predicate(word: str) -> bool:
     """An invariable predicate: listed, or a participle in -इत (निर्धारित, आधारित)."""
     return word in _PREDICATES or (word.endswith("ित") and len(word) > 3)
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_noun(word: str) -> bool:
+    """A word :meth:`Clause.verb_start` takes for a bare noun wherever it stands: none of
+    its other tests can hold for it, whatever its neighbours (most words of a clause)."""
+    return (
+        aw.is_candidate(word)
+        and word not in _MARKED
+        and not _stops(word)
+        and word not in _DEMONSTRATIVES
+        and word not in _MODIFIERS
+        and aw.agreeing(word) is None
+        and word not in aw.GENITIVE
+        and word not in _POSTPOSITIONS
+        and not _postposition_noun(word)
+        and word not in _ADVERBS
+        and not predicate(word)
+        and word not in _TIME_NOUNS
+        and verb_word(word) is None
+        and not may_be_root(word)
+        and not infinitive(word)
+    )
 
 
 def subject_noun(lexicon: Genders, word: str) -> tuple[Noun, bool] | None:
@@ -225,6 +248,11 @@ class Clause:
         while j < len(tokens):
             token = tokens[j]
             word = token.normal
+            if token.kind == "word" and _plain_noun(word):
+                self.nouns.append(j)
+                self.genitive = False
+                j += 1
+                continue
             following = tokens[j + 1].normal if j + 1 < len(tokens) else None
             if token.kind == "other":
                 return None
@@ -420,12 +448,10 @@ class Sentences:
     ) -> Iterator[tuple[list[Token], list[tuple[int, int]], list[int]]]:
         """The tokens, :func:`clause_spans` and the slots of the words ``needed`` accepts
         of each sentence that holds one of ``offsets`` (in order)."""
-        last = -1
-        for offset in offsets:
-            k = bisect_right(self.starts, offset) - 1
-            if k <= last:
+        for number in dict.fromkeys(map(bisect_right, repeat(self.starts), offsets)):
+            k = number - 1  # the sentence of an offset, from 0 (the offsets are in order)
+            if k < 0:
                 continue
-            last = k
             read = self._read.get(k)
             if read is None:
                 words = tokens(self.view, *self.spans[k])
