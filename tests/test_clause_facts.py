@@ -74,3 +74,12 @@ def test_the_facts_skip_sentences() -> None:
     offsets = clauses.occurrences(ctx.document.word_index, _may_agree)
     kept = clause_facts.possible(ctx, offsets, clause_facts.MAY_DISAGREE)
     assert set(kept) < set(offsets)
+
+
+@pytest.mark.parametrize("code", ["G020", "G022", "G023", "G026", "G027"])
+def test_the_plain_noun_shortcut_reads_the_same(code: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``clauses._plain_noun`` only skips the tests of Clause.verb_start that cannot hold."""
+    texts = _texts()
+    with_shortcut = [_findings(text, code) for text in texts]
+    monkeypatch.setattr(clauses, "_plain_noun", lambda word: False)
+    assert with_shortcut == [_findings(text, code) for text in texts]

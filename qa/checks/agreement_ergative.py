@@ -21,7 +21,7 @@ predicate, followed at most by था/थी or है; verbs that take a clause
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
 
 from qa.checks import agreement_words as aw
 from qa.checks import clause_facts, clauses
@@ -111,16 +111,16 @@ def _offsets(ctx: Context) -> list[int]:
     """Where G022 and G023 read: the sentences with ने where one of them may report."""
 
     def build(ctx: Context) -> list[int]:
-        found = clauses.occurrences(ctx.document.word_index, ergative)
+        found = clauses.occurrences(ctx.document.word_index, _ERGATIVE)
         return clause_facts.possible(ctx, found, _MAY_REPORT)
 
     return ctx.shared("ergative-offsets", build)
 
 
-@lru_cache(maxsize=1 << 12)
-def ergative(word: str) -> bool:
-    """ने, or a pronoun with ने in one word (उसने): the clause may have an ergative subject."""
-    return word == "ने" or word in aw.ERGATIVE_PRONOUNS
+#: ने, and the pronouns with ने in one word (उसने): a clause with one may have an ergative subject.
+_ERGATIVE = aw.ERGATIVE_PRONOUNS | {"ने"}
+#: A word of :data:`_ERGATIVE` (a C call: it runs on every word of the sentences read).
+ergative: Callable[[str], bool] = _ERGATIVE.__contains__
 
 
 class ObjectWithKoAgreement(ClauseRule):

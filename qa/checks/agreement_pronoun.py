@@ -28,12 +28,13 @@ an intransitive compound (जा पाए, चल दिए), a passive, a stat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
-from qa.checks.clauses import OBJECT_PRONOUNS, ClauseRule, Correction, Token, verb_group
+from qa.checks.clauses import OBJECT_PRONOUNS, ClauseRule, Correction, Token, occurrences, verb_group
 from qa.checks.verb_forms import VerbWord, bare_root, infinitive, verb_word
 from qa.engine.rule import Context
 
@@ -60,10 +61,9 @@ _ERGATIVE_FORMS = {"मैं": "मैंने", "हम": "हमने", "�
 _DIRECT_PRONOUNS = frozenset(_ERGATIVE_FORMS)
 
 
-def _subject_pronoun(word: str) -> bool:
-    """A pronoun G026 or G027 reads from: one test for both, so that the sentences and
-    the words it marks in them are found once for the two rules."""
-    return word in _DIRECT_PRONOUNS
+#: A pronoun G026 or G027 reads from: one test for both, so that the words it marks in a
+#: sentence are found once for the two rules (a C call: it runs on every word read).
+_subject_pronoun: Callable[[str], bool] = _DIRECT_PRONOUNS.__contains__
 
 
 @lru_cache(maxsize=1 << 12)
@@ -196,10 +196,17 @@ def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str]
     return found, f"'{found.written}' after the plural '{pronoun.text}': write '{found.right}'{alternative}"
 
 
-class PluralPronounAgreement(ClauseRule):
-    """G026: a singular verb group after वे or हम as subject."""
+class _PronounRule(ClauseRule):
+    """A rule that reads the clauses of the sentences with a pronoun of :data:`_DIRECT_PRONOUNS`."""
 
     wanted = needed = staticmethod(_subject_pronoun)
+
+    def offsets(self, ctx: Context) -> list[int]:
+        return occurrences(ctx.document.word_index, _DIRECT_PRONOUNS)
+
+
+class PluralPronounAgreement(_PronounRule):
+    """G026: a singular verb group after वे or हम as subject."""
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _judge(ctx.document.view, tokens, start)
@@ -242,10 +249,8 @@ def _missing_ergative(lexicon: Genders, tokens: list[Token], start: int) -> tupl
     return Correction(pronoun.start, pronoun.end, pronoun.text, right), message
 
 
-class MissingErgative(ClauseRule):
+class MissingErgative(_PronounRule):
     """G027: a pronoun subject without ने before a transitive verb's perfective."""
-
-    wanted = needed = staticmethod(_subject_pronoun)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _missing_ergative(analysis(ctx).genders, tokens, start)

@@ -15,8 +15,6 @@ uses them with the same rule reading every sentence.
 from __future__ import annotations
 
 import re
-import sys
-from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection
 from functools import partial, reduce
@@ -70,19 +68,24 @@ def _facts(lexicon: Genders, word: str) -> int:
     return found
 
 
-#: Each genders table's facts of every word met so far in the process (started afresh when large).
-_MET: WeakKeyDictionary[Genders, dict[str, int]] = WeakKeyDictionary()
+#: Each genders table's facts of every word met so far in the process, as two bytes
+#: (little-endian: a document's are joined, not packed word by word), started afresh when large.
+_MET: WeakKeyDictionary[Genders, dict[str, bytes]] = WeakKeyDictionary()
 _MET_MOST = 1 << 18
 
 
-def _known(lexicon: Genders, words: Collection[str]) -> dict[str, int]:
+def _two_bytes(facts: int) -> bytes:
+    return facts.to_bytes(2, "little")
+
+
+def _known(lexicon: Genders, words: Collection[str]) -> dict[str, bytes]:
     """The facts of the ``words`` and of others met before, with this genders table."""
     met = _MET.setdefault(lexicon, {})
     new = list(filterfalse(met.__contains__, words))
     if len(met) + len(new) > _MET_MOST:  # a new dict: another thread may still read the old one
         met = _MET[lexicon] = {}
         new = list(words)
-    met.update(zip(new, map(partial(_facts, lexicon), new), strict=True))
+    met.update(zip(new, map(_two_bytes, map(partial(_facts, lexicon), new)), strict=True))
     return met
 
 
@@ -97,11 +100,8 @@ class _Document:
         shared = analysis(ctx)
         slots = shared.slots
         facts = _known(shared.genders, index)
-        found = array("H", map(facts.__getitem__, map(itemgetter(0), document.words)))
-        if sys.byteorder == "big":
-            found.byteswap()
-        raw = found.tobytes()
-        low, high, size = raw[0::2], raw[1::2], len(found)
+        raw = b"".join(map(facts.__getitem__, map(itemgetter(0), document.words)))
+        low, high, size = raw[0::2], raw[1::2], len(document.words)
         after = high.translate(_ONE)[1:] + b"\0"  # the next word is one of _NO_SUBJECT_BEFORE
         spaced = bytes(map(sub, islice(slots.slot_of, 1, None), slots.slot_of)).translate(_ONE) + b"\0"
         ones = int.from_bytes(b"\1" * size, "little")

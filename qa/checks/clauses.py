@@ -12,16 +12,17 @@ built on it are silent there.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import chain
+from itertools import chain, compress, count, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from qa import regexcache
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun
-from qa.checks.verb_forms import VerbWord, bare_root, infinitive, verb_word
+from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text.tokenize import span_tokens
@@ -111,6 +112,29 @@ def _stops(word: str) -> bool:
 def predicate(word: str) -> bool:
     """An invariable predicate: listed, or a participle in -इत (निर्धारित, आधारित)."""
     return word in _PREDICATES or (word.endswith("ित") and len(word) > 3)
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_noun(word: str) -> bool:
+    """A word :meth:`Clause.verb_start` takes for a bare noun wherever it stands: none of
+    its other tests can hold for it, whatever its neighbours (most words of a clause)."""
+    return (
+        aw.is_candidate(word)
+        and word not in _MARKED
+        and not _stops(word)
+        and word not in _DEMONSTRATIVES
+        and word not in _MODIFIERS
+        and aw.agreeing(word) is None
+        and word not in aw.GENITIVE
+        and word not in _POSTPOSITIONS
+        and not _postposition_noun(word)
+        and word not in _ADVERBS
+        and not predicate(word)
+        and word not in _TIME_NOUNS
+        and verb_word(word) is None
+        and not may_be_root(word)
+        and not infinitive(word)
+    )
 
 
 def subject_noun(lexicon: Genders, word: str) -> tuple[Noun, bool] | None:
@@ -224,6 +248,11 @@ class Clause:
         while j < len(tokens):
             token = tokens[j]
             word = token.normal
+            if token.kind == "word" and _plain_noun(word):
+                self.nouns.append(j)
+                self.genitive = False
+                j += 1
+                continue
             following = tokens[j + 1].normal if j + 1 < len(tokens) else None
             if token.kind == "other":
                 return None
@@ -384,14 +413,22 @@ def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
 def clause_spans(tokens: list[Token]) -> list[tuple[int, int]]:
     """Each clause start and the punctuation (or the end) after it: no clause is read
     past that, so a clause without a word a rule needs there is never read."""
-    spans, end = [], len(tokens)
-    for i in reversed(range(len(tokens))):
-        if tokens[i].kind == "other":
-            end = i
-        elif not i or tokens[i - 1].kind == "other" or tokens[i - 1].normal in _CLAUSE_STARTS:
-            spans.append((i, end))
-    spans.reverse()
+    spans: list[tuple[int, int]] = []
+    starts: list[int] = []  # the clause starts since the last punctuation
+    fresh = True  # the next word starts a clause
+    for i, (kind, _, normal, _, _) in enumerate(tokens):
+        if kind == "other":
+            spans += zip(starts, repeat(i))
+            starts, fresh = [], True
+        else:
+            if fresh:
+                starts.append(i)
+            fresh = normal in _CLAUSE_STARTS
+    spans += zip(starts, repeat(len(tokens)))
     return spans
+
+
+_NORMAL = itemgetter(2)  # Token.normal
 
 
 class Sentences:
@@ -411,20 +448,17 @@ class Sentences:
     ) -> Iterator[tuple[list[Token], list[tuple[int, int]], list[int]]]:
         """The tokens, :func:`clause_spans` and the slots of the words ``needed`` accepts
         of each sentence that holds one of ``offsets`` (in order)."""
-        last = -1
-        for offset in offsets:
-            k = bisect_right(self.starts, offset) - 1
-            if k <= last:
+        for number in dict.fromkeys(map(bisect_right, repeat(self.starts), offsets)):
+            k = number - 1  # the sentence of an offset, from 0 (the offsets are in order)
+            if k < 0:
                 continue
-            last = k
             read = self._read.get(k)
             if read is None:
                 words = tokens(self.view, *self.spans[k])
                 read = self._read[k] = (words, clause_spans(words))
             marks = self._marks.get((k, needed))
-            if marks is None:
-                marks = [i for i, token in enumerate(read[0]) if needed(token.normal)]
-                self._marks[k, needed] = marks
+            if marks is None:  # C loops: ``needed`` is a C call for most rules
+                marks = self._marks[k, needed] = list(compress(count(), map(needed, map(_NORMAL, read[0]))))
             yield (*read, marks)
 
 
@@ -433,9 +467,14 @@ def sentences(ctx: Context) -> Sentences:
     return ctx.shared("sentences", lambda ctx: Sentences(ctx.document.view))
 
 
-def occurrences(index: dict[str, list[int]], wanted: Callable[[str], object]) -> list[int]:
-    """The view offsets of the words ``wanted`` accepts, in order."""
-    return sorted(chain.from_iterable(map(index.__getitem__, filter(wanted, index))))
+def occurrences(index: dict[str, list[int]], wanted: Callable[[str], object] | Collection[str]) -> list[int]:
+    """The view offsets of the words ``wanted`` accepts, in order; ``wanted`` may be the
+    words themselves (a closed list, looked up rather than tested on every word)."""
+    if isinstance(wanted, Collection):
+        words: Iterable[str] = [word for word in wanted if word in index]
+    else:
+        words = filter(wanted, index)
+    return sorted(chain.from_iterable(map(index.__getitem__, words)))
 
 
 def corrections(
@@ -467,11 +506,11 @@ class ClauseRule(Rule):
     accepts at least one word of every clause where :meth:`judge` can find something."""
 
     @staticmethod
-    def wanted(word: str) -> bool:
+    def wanted(word: str, /) -> bool:
         raise NotImplementedError
 
     @staticmethod
-    def needed(word: str) -> bool:
+    def needed(word: str, /) -> bool:
         raise NotImplementedError
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:

@@ -130,7 +130,12 @@ def bare_root(word: str, following: str | None) -> bool:
     """``word`` is a verb's bare root that makes one group with ``following`` (खुल रहा,
     हो गया, बना सकती)."""
     after = verb_word(following) if following else None
-    return after is not None and after.root in _AFTER_BARE_ROOT and _verb(aw.normal(word))
+    return after is not None and after.root in _AFTER_BARE_ROOT and may_be_root(word)
+
+
+def may_be_root(word: str) -> bool:
+    """``word`` may be a verb's bare root: :func:`bare_root` is false before any word otherwise."""
+    return _verb(aw.normal(word))
 
 
 def perfective_form(root: str, gender: Gender, plural: bool) -> str:
