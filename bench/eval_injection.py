@@ -9,7 +9,7 @@ are *on target* when they overlap it. Tune on one month, measure on the other:
 Each class is one function ``(sentence, rng) -> Injection | None`` in :data:`CLASSES`;
 add a class by writing one more such function.
 
-Usage: python bench/eval_injection.py [--month APR|MAR] [--sentences N] [--show CLASS]
+Usage: python bench/eval_injection.py [--month APR|MAR] [--sentences N] [--show CLASS] [--ignore CODE]
 """
 
 from __future__ import annotations
@@ -204,9 +204,10 @@ def news_sentences(month: str) -> list[str]:
     return out
 
 
-def _config() -> Config:
+def _config(ignore: list[str]) -> Config:
     config = Config()
     config.values["select"] = ["T"]
+    config.values["ignore"] = ignore
     return config
 
 
@@ -266,10 +267,11 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=1500, help="sentences sampled per class")
     parser.add_argument("--show", action="append", default=[], help="print misses and stray findings")
     parser.add_argument("--classes", nargs="*", default=list(CLASSES))
+    parser.add_argument("--ignore", action="append", default=[], help="leave out this code (a before figure)")
     args = parser.parse_args()
     pool = news_sentences(args.month)
     sample = random.Random(13).sample(pool, min(args.sentences, len(pool)))
-    config = _config()
+    config = _config(args.ignore)
     print(f"news {args.month}: {len(pool)} sentences, {len(sample)} sampled\n")
     print("| class | cases | recall | real-word cases | recall | new findings | on the slip |")
     print("|---|---:|---:|---:|---:|---:|---:|")
