@@ -109,13 +109,18 @@ class RealWordTwin(Rule):
         side_margin = float(self.options.get("min-side-log-odds", 0.5))
         bar = float(self.options.get("min-log-odds", 0.0))
         cost = float(self.options.get("slip-cost", 3.5))
-        accept, pairs, counts = lexicon.house(ctx.config).accept, twin_pairs(), twin_counts()
-        text = ctx.text
-        for word, starts in ctx.document.word_index.items():
-            plain = lexicon.plain(word)
-            twin = pairs.get(plain)
-            if twin is None or word in accept or _loan(plain, twin):
-                continue
+        accept, pairs = lexicon.house(ctx.config).accept, twin_pairs()
+        found = [
+            (word, plain, twin, starts)
+            for word, starts in ctx.document.word_index.items()
+            if (twin := pairs.get(plain := lexicon.plain(word))) is not None
+            and word not in accept
+            and not _loan(plain, twin)
+        ]
+        if not found:
+            return
+        text, counts = ctx.text, twin_counts()  # the counts load only for a document that needs them
+        for word, plain, twin, starts in found:
             for start in starts:
                 end = start + len(word)
                 if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
