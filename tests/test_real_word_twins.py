@@ -28,3 +28,15 @@ def test_shipped_counts_cover_every_pair() -> None:
         w for w in {*twin_pairs(), *twin_pairs().values()} if w in seen and w not in counts.unigrams
     )
     assert not missing
+
+
+def test_twin_table_carries_its_licence() -> None:
+    import gzip
+
+    import msgpack
+
+    from qa.data import data_dir
+
+    with gzip.open(data_dir() / "spelling" / "twin-context.msgpack.gz", "rb") as handle:
+        licence = msgpack.load(handle, raw=False)["licence"]
+    assert "CC BY-SA 4.0" in licence and "Wikipedia" in licence and "T033" in licence
