@@ -8,7 +8,12 @@ on Wikipedia text the counts have not seen; FLORES, NTREX and UD PUD are never u
 Numbers count as ``<NUM>``, ordinals (47वें) as ``<ORD>``, sentence edges as ``<S>``. Only pairs seen
 at least twice are kept, so the file stays small.
 
-Usage: python bench/build_spelling_context.py  (reads ../shared/data or $QA_SHARED_DATA)
+With ``--twins`` it builds ``data/spelling/twin-context.msgpack.gz`` instead, the same
+counts for T033's pairs (:func:`qa.checks.real_word_twins.twin_pairs`: a short listed word
+and its far commoner one-sign twin, सिता/सीता, दुर/दूर), kept apart so that T003's table
+and findings stay as they are.
+
+Usage: python bench/build_spelling_context.py [--twins]  (reads ../shared/data or $QA_SHARED_DATA)
 """
 
 from __future__ import annotations
@@ -28,11 +33,13 @@ import msgpack  # noqa: E402
 
 from qa import lexicon  # noqa: E402
 from qa.checks.confusion import FUNCTION_WORDS, NUM, ORD, SENTENCE_EDGE, ending, slips  # noqa: E402
+from qa.checks.real_word_twins import twin_pairs  # noqa: E402
 from qa.text.tokenize import Kind, sentences, tokens  # noqa: E402
 
 from corpora import DATA, wikipedia_lines  # noqa: E402
 
 OUT = ROOT / "data" / "spelling" / "context.msgpack.gz"
+TWINS_OUT = ROOT / "data" / "spelling" / "twin-context.msgpack.gz"
 SOURCES = [
     "hiner-validation-sentences/hiner_validation_sentences.txt",
     "ilner-hindi-sentences/ilner_hindi_train.txt",
@@ -49,6 +56,8 @@ LICENCE = (
     "neighbour's last two characters, a function word being its own class (<का>); "
     "<NUM> = a number, <ORD> = an ordinal (47वें), <S> = a sentence edge."
 )
+
+TWINS = "T033 rule (real-word slips of short content words and their one-sign twins)"
 
 
 def lines() -> Iterator[str]:
@@ -83,7 +92,19 @@ def _nested(pairs: Counter[tuple[str, str]], *, by_first: bool) -> dict[str, dic
 
 
 def main() -> None:
-    watch = set(FUNCTION_WORDS) | {w for w in lexicon.frequencies() if slips(w)}
+    if "--twins" in sys.argv[1:]:
+        pairs = twin_pairs()
+        build(
+            {*pairs, *pairs.values()},
+            TWINS_OUT,
+            LICENCE.replace("T003 rule (slips on function words)", TWINS),
+        )
+    else:
+        build(set(FUNCTION_WORDS) | {w for w in lexicon.frequencies() if slips(w)}, OUT, LICENCE)
+
+
+def build(watch: set[str], path: Path, licence: str) -> None:
+    """Count ``watch``'s neighbours and write the table to ``path``."""
     unigrams: Counter[str] = Counter()
     pairs: dict[str, Counter[tuple[str, str]]] = {k: Counter() for k in ("left", "right", "eleft", "eright")}
     followers: dict[str, set[str]] = {}
@@ -115,7 +136,7 @@ def main() -> None:
         class_followers.setdefault(cls, set()).update(followers.get(word, ()))
         class_predecessors.setdefault(cls, set()).update(predecessors.get(word, ()))
     table = {
-        "licence": LICENCE,
+        "licence": licence,
         "total": total,
         "unigrams": {w: unigrams[w] for w in sorted(needed) if unigrams[w]},
         "followers": {w: len(followers[w]) for w in sorted(needed) if w in followers},
@@ -130,11 +151,11 @@ def main() -> None:
             "right": _nested(pairs["eright"], by_first=True),
         },
     }
-    OUT.parent.mkdir(exist_ok=True)
-    with gzip.open(OUT, "wb", compresslevel=9) as out:
+    path.parent.mkdir(exist_ok=True)
+    with gzip.open(path, "wb", compresslevel=9) as out:
         msgpack.dump(table, out)
-    size = OUT.stat().st_size
-    print(f"{OUT.relative_to(ROOT)}: {total} tokens, {len(left)} + {len(right)} words, {size} bytes")
+    size = path.stat().st_size
+    print(f"{path.relative_to(ROOT)}: {total} tokens, {len(left)} + {len(right)} words, {size} bytes")
 
 
 if __name__ == "__main__":

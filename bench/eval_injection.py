@@ -9,7 +9,7 @@ are *on target* when they overlap it. Tune on one month, measure on the other:
 Each class is one function ``(sentence, rng) -> Injection | None`` in :data:`CLASSES`;
 add a class by writing one more such function.
 
-Usage: python bench/eval_injection.py [--month APR|MAR] [--sentences N] [--show CLASS]
+Usage: python bench/eval_injection.py [--month APR|MAR] [--sentences N] [--show CLASS] [--ignore CODE]
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import random
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import regex
@@ -27,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qa import api, lexicon
+from qa.checks.real_word_twins import twin_pairs
 from qa.config import Config
 from qa.diagnostic import Diagnostic, Severity
 from qa.text.akshara import aksharas
@@ -163,6 +165,21 @@ def letter_dropped_or_swapped(sentence: str, rng: random.Random) -> Injection | 
     return _inside_word(sentence, rng, 4, slips)
 
 
+@cache
+def _slips_of() -> dict[str, list[str]]:
+    """A common word -> the listed short words one sign from it (T033's pairs: सीता/सिता)."""
+    out: dict[str, list[str]] = {}
+    for wrong, right in twin_pairs().items():
+        out.setdefault(right, []).append(wrong)
+    return out
+
+
+def real_word_twin(sentence: str, rng: random.Random) -> Injection | None:
+    """A short content word written as its rarer one-sign twin that is itself a listed
+    word (दूर -> दुर, पूरा -> पुरा, ताकि -> ताकी, दिया -> दीया)."""
+    return _inside_word(sentence, rng, 2, lambda w: sorted(_slips_of().get(w, ())))
+
+
 CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "stray-letter": stray_letter,
     "doubled-letter": doubled_letter,
@@ -170,6 +187,7 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "flap-nukta": flap_nukta,
     "nasal-or-halant": nasal_or_halant,
     "letter-dropped-or-swapped": letter_dropped_or_swapped,
+    "real-word-twin": real_word_twin,
 }
 
 
@@ -186,9 +204,10 @@ def news_sentences(month: str) -> list[str]:
     return out
 
 
-def _config() -> Config:
+def _config(ignore: list[str]) -> Config:
     config = Config()
     config.values["select"] = ["T"]
+    config.values["ignore"] = ignore
     return config
 
 
@@ -248,10 +267,11 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=1500, help="sentences sampled per class")
     parser.add_argument("--show", action="append", default=[], help="print misses and stray findings")
     parser.add_argument("--classes", nargs="*", default=list(CLASSES))
+    parser.add_argument("--ignore", action="append", default=[], help="leave out this code (a before figure)")
     args = parser.parse_args()
     pool = news_sentences(args.month)
     sample = random.Random(13).sample(pool, min(args.sentences, len(pool)))
-    config = _config()
+    config = _config(args.ignore)
     print(f"news {args.month}: {len(pool)} sentences, {len(sample)} sampled\n")
     print("| class | cases | recall | real-word cases | recall | new findings | on the slip |")
     print("|---|---:|---:|---:|---:|---:|---:|")

@@ -299,8 +299,12 @@ def _remember(memo: dict[Any, float], key: Any, value: float) -> None:
 @cache
 def context_counts() -> ContextCounts:
     """The counts, from the start-up cache while their file is unchanged."""
-    path = data_dir() / "spelling" / "context.msgpack.gz"
-    data = datatables.lazy("context", [path], lambda: _read_counts(path))
+    return counts_from(data_dir() / "spelling" / "context.msgpack.gz", "context")
+
+
+def counts_from(path: Path, name: str) -> ContextCounts:
+    """The counts of a table in ``path``, kept in the start-up cache as ``name``."""
+    data = datatables.lazy(name, [path], lambda: _read_counts(path))
     return ContextCounts(*(data[k] for k in _TABLES))
 
 

@@ -1,0 +1,42 @@
+"""T033's candidate pairs and its shipped context counts."""
+
+from __future__ import annotations
+
+from qa import lexicon
+from qa.checks.real_word_twins import one_sign_twins, twin_counts, twin_of, twin_pairs
+
+
+def test_one_sign_twins_change_a_length_or_add_a_nasal() -> None:
+    assert set(one_sign_twins("दुर")) == {"दूर", "दुंर", "दुरं"}
+    assert "सकती" not in set(one_sign_twins("सकतीं"))  # a nasal dropped from the written word is no twin
+
+
+def test_pairs_come_from_frequency_and_one_sign() -> None:
+    assert twin_of("दुर") is not None and twin_of("दुर")[0] == "दूर"
+    assert twin_of("बीना") is not None and twin_of("बीना")[0] == "बिना"
+    assert twin_of("सकतीं") is None  # a verb's plural, not the slip of सकती
+    assert twin_of("बिना") is None  # the commoner word has no commoner twin
+    assert twin_of("के") is None  # function words are T003's
+
+
+def test_shipped_counts_cover_every_pair() -> None:
+    """The table was built for the current pairs (rebuild it with
+    ``bench/build_spelling_context.py --twins`` when they change)."""
+    counts = twin_counts()
+    seen = lexicon.corpus_zipf()  # words the same prose has at least twice
+    missing = sorted(
+        w for w in {*twin_pairs(), *twin_pairs().values()} if w in seen and w not in counts.unigrams
+    )
+    assert not missing
+
+
+def test_twin_table_carries_its_licence() -> None:
+    import gzip
+
+    import msgpack
+
+    from qa.data import data_dir
+
+    with gzip.open(data_dir() / "spelling" / "twin-context.msgpack.gz", "rb") as handle:
+        licence = msgpack.load(handle, raw=False)["licence"]
+    assert "CC BY-SA 4.0" in licence and "Wikipedia" in licence and "T033" in licence
