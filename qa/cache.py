@@ -2,12 +2,12 @@
 
 An entry is keyed by a hash of the file's text, its name's suffix (which picks the
 reader), the codes ``per-file-ignores`` turns off for it, the qa version, every
-resolved setting (the selection among them), qa's code and the rule data files (name,
-size and mtime), the ``QA_`` environment variables (a LanguageTool server's URL decides
-whether E001 asks one) and the article date: everything the selected rules and their
-findings follow from, so a hit needs no rule. It stores the
-diagnostics as JSON (never pickle: a cache folder may come from someone else's
-checkout). Unreadable or stale entries are misses; writes are atomic.
+resolved setting (the selection among them), qa's code, the rule data files and every
+file a setting names (name, size and mtime), the ``QA_`` environment variables (a
+LanguageTool server's URL decides whether E001 asks one) and the article date:
+everything the selected rules and their findings follow from, so a hit needs no rule.
+It stores the diagnostics as JSON (never pickle: a cache folder may come from someone
+else's checkout). Unreadable or stale entries are misses; writes are atomic.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from qa import __version__
-from qa.config import Config
+from qa.config import Config, stamps
 from qa.diagnostic import Diagnostic, Edit, Fix, Severity
 
 try:  # the built-in hash: hashlib would load OpenSSL first (a few ms of a cached run)
@@ -40,14 +40,14 @@ def location(config: Config) -> Path:
     return (config.path.parent if config.path else Path.cwd()) / FOLDER
 
 
-def _data_files(rule_files: Iterable[str]) -> list[tuple[str, int, int]]:
+def _data_files(config: Config) -> list[tuple[str, int, int]]:
     """(path, size, mtime) of qa's code (a checkout's edits count too), its rule data and
-    the user's rule files."""
+    every file the settings name (rule files, house word lists, name registries)."""
     from qa.data import data_dir, rules_dir
 
     code = _tree(Path(__file__).parent, ".py")
     data = [*_tree(rules_dir(), ""), *_tree(data_dir(), "")]
-    return [*code, *data, *((p, *_stamp(Path(p))) for p in rule_files)]
+    return [*code, *data, *stamps(config.setting_files())]
 
 
 def _tree(root: Path, suffix: str) -> list[tuple[str, int, int]]:
@@ -72,7 +72,7 @@ class Cache:
         self.folder = folder
         date = config.date or dt.date.today()
         settings = json.dumps(config.values, sort_keys=True, default=str)
-        files = _data_files(config["rule-files"])
+        files = _data_files(config)
         environment = sorted((k, v) for k, v in os.environ.items() if k.startswith("QA_"))
         basis = json.dumps([_FORMAT, __version__, settings, files, environment, str(date), *map(str, extra)])
         self._settings = sha256(basis.encode("utf-8")).digest()
@@ -115,14 +115,6 @@ class Cache:
             pass  # skipped, as promised
         finally:
             temp.unlink(missing_ok=True)  # on every way out, a signal's too
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    try:
-        stat = path.stat()
-    except OSError:
-        return (-1, -1)
-    return (stat.st_size, stat.st_mtime_ns)
 
 
 def _record(d: Diagnostic) -> dict[str, Any]:

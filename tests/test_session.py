@@ -8,7 +8,7 @@ from pathlib import Path
 
 from qa import api
 from qa.api import Session
-from qa.config import Config
+from qa.config import Config, load
 from tests.conftest import run_qa
 
 TEXT = "ज़्यादा राष्ट्रपति ने कहा ,ठीक है।\n"
@@ -66,3 +66,24 @@ def test_article_date_precedence() -> None:
     for session, text, expected in cases:
         document = session.read(text, format="markdown")
         assert session.date_for(document) == expected
+
+
+def test_a_session_sees_edited_house_and_name_files(tmp_path: Path) -> None:
+    """The house lists and the name registry are read again once their files change."""
+    (tmp_path / "qa.toml").write_text(
+        '[lexicon]\naccept-files = ["words.txt"]\n[names]\nfiles = ["names.yaml"]\n', encoding="utf-8"
+    )
+    (tmp_path / "words.txt").write_text("x\n", encoding="utf-8")
+    (tmp_path / "names.yaml").write_text("people: []\n", encoding="utf-8")
+    session = Session(load(tmp_path / "qa.toml"))
+    text = "उसने वायस की बात कही। अभिनेता राजेश खना आए।\n"
+
+    def codes() -> list[str]:
+        return [d.code for d in session.check(text).diagnostics]
+
+    assert codes() == ["T002"]
+    (tmp_path / "words.txt").write_text("x\nवायस\n", encoding="utf-8")
+    (tmp_path / "names.yaml").write_text(
+        "people:\n  - {id: Rajesh Khanna, name: राजेश खन्ना, forbidden: [राजेश खना]}\n", encoding="utf-8"
+    )
+    assert codes() == ["N004"]
