@@ -13,6 +13,7 @@ else's checkout). Unreadable or stale entries are misses; writes are atomic.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 from collections.abc import Iterable
@@ -22,11 +23,6 @@ from typing import Any
 from qa import __version__
 from qa.config import Config, stamps
 from qa.diagnostic import Diagnostic, Edit, Fix, Severity
-
-try:  # the built-in hash: hashlib would load OpenSSL first (a few ms of a cached run)
-    from _sha256 import sha256  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - a Python without it
-    from hashlib import sha256
 
 FOLDER = ".qa_cache"
 _FORMAT = 1
@@ -75,11 +71,11 @@ class Cache:
         files = _data_files(config)
         environment = sorted((k, v) for k, v in os.environ.items() if k.startswith("QA_"))
         basis = json.dumps([_FORMAT, __version__, settings, files, environment, str(date), *map(str, extra)])
-        self._settings = sha256(basis.encode("utf-8")).digest()
+        self._settings = hashlib.sha256(basis.encode("utf-8")).digest()
         self._config = config
 
     def key(self, name: str, text: str, *, bom: bool) -> str:
-        digest = sha256(self._settings)
+        digest = hashlib.sha256(self._settings)
         ignored = ",".join(self._config.ignores_for(name))  # per-file-ignores: the name matters
         digest.update(f"{Path(name).suffix.lower()}\0{int(bom)}\0{ignored}\0".encode())
         digest.update(text.encode("utf-8", "surrogatepass"))
