@@ -93,6 +93,11 @@ class Slots:
     def __getitem__(self, k: int) -> Word | None:
         if not 0 <= k < len(self.words) or self.words[k] is None:
             return None
+        return self.word(k)
+
+    def word(self, k: int) -> Word:
+        """The word in slot ``k``, which must hold one (a visited word's slot, or one whose
+        :attr:`words` entry was seen to be a word)."""
         text, start = self.spans[bisect_left(self.slot_of, k)]
         return Word(text, self.words[k] or "", start, start + len(text))
 
@@ -882,9 +887,7 @@ class ObliqueNounForm(Rule):
             slots, k = document.slots, position
             if slots.words[k + 1] not in aw.POSTPOSITIONS:
                 continue
-            slot, following = slots[k], slots[k + 1]
-            if slot is None or following is None or following.normal not in aw.POSTPOSITIONS:
-                continue
+            slot, following = slots.word(k), slots.word(k + 1)
             if not _inflecting_noun(lexicon, slot.normal) or _after_feminine(slots, k, lexicon):
                 continue
             right = slot.normal[:-1] + "े"
