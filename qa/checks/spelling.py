@@ -42,7 +42,7 @@ from qa.text.akshara import (
 
 #: An oblique plural at least this common (by either source) is offered for a Sanskrit "-am"
 #: (:func:`oblique_plural`).
-MIN_INDEXED_ZIPF = 3.0
+MIN_OBLIQUE_PLURAL_ZIPF = 3.0
 #: Candidates below this Zipf value are offered only as :func:`_rare_but_sure` allows
 #: (curated news vocabulary from ``data/lexicon`` is always a candidate for long words).
 MIN_CANDIDATE_ZIPF = 4.0
@@ -464,7 +464,10 @@ def oblique_plural(text: str, end: int, word: str, candidate: str) -> tuple[str]
     dropped before the nasal, since Hindi puts a postposition after a plural, not after
     Sanskrit (सरकारं को, दिशानिर्देशं के; प्रथमं पीठं stays Sanskrit)."""
     plural = candidate + "ों"
-    if not spelling_doubts.sanskrit_ending(word, candidate) or lexicon.prior(plural) < MIN_INDEXED_ZIPF:
+    if (
+        not spelling_doubts.sanskrit_ending(word, candidate)
+        or lexicon.prior(plural) < MIN_OBLIQUE_PLURAL_ZIPF
+    ):
         return None
     return (plural,) if spelling_doubts.postposition_after(text, end) else None
 
