@@ -240,7 +240,9 @@ class Session:
         return fix_until_stable(text, lint, unsafe=unsafe)
 
 
-def __getattr__(name: str) -> Any:  # ``from qa.api import FixResult`` keeps working
+def __getattr__(name: str) -> Any:
+    """``qa.api.FixResult`` (public: :meth:`Session.fix` returns one), imported with the
+    engine on first use."""
     if name == "FixResult":
         from qa.engine.fixes import FixResult
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from qa import api
 from qa.api import Session
 from qa.config import Config, load
-from tests.conftest import run_qa
+from tests.conftest import ROOT, run_qa
 
 TEXT = "ज़्यादा राष्ट्रपति ने कहा ,ठीक है।\n"
 
@@ -87,3 +89,22 @@ def test_a_session_sees_edited_house_and_name_files(tmp_path: Path) -> None:
         "people:\n  - {id: Rajesh Khanna, name: राजेश खन्ना, forbidden: [राजेश खना]}\n", encoding="utf-8"
     )
     assert codes() == ["N004"]
+
+
+def test_fix_result_is_public_and_loaded_on_first_use() -> None:
+    script = (
+        "import sys, qa.api\n"
+        "before = 'qa.engine.fixes' in sys.modules\n"
+        "from qa.api import *\n"
+        "from qa.engine.fixes import FixResult as Engine\n"
+        "fixed = qa.api.fix('ज़्यादा राष्ट्रपति ने कहा ,ठीक है।')\n"
+        "try:\n"
+        "    qa.api.Nothing\n"
+        "except AttributeError:\n"
+        "    missing = True\n"
+        "print(before, FixResult is Engine, isinstance(fixed, FixResult), missing)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, cwd=ROOT, timeout=120, check=True
+    )
+    assert result.stdout.split() == [b"False", b"True", b"True", b"True"]
