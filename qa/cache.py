@@ -2,12 +2,13 @@
 
 An entry is keyed by a hash of the file's text, its name's suffix (which picks the
 reader), the codes ``per-file-ignores`` turns off for it, the qa version, every
-resolved setting (the selection among them), qa's code, the rule data files and every
-file a setting names (name, size and mtime), the ``QA_`` environment variables (a
-LanguageTool server's URL decides whether E001 asks one) and the article date:
-everything the selected rules and their findings follow from, so a hit needs no rule.
-It stores the diagnostics as JSON (never pickle: a cache folder may come from someone
-else's checkout). Unreadable or stale entries are misses; writes are atomic.
+resolved setting (the selection among them), qa's code (the compiled core's build
+too), the rule data files and every file a setting names (name, size and mtime), the
+``QA_`` environment variables (a LanguageTool server's URL decides whether E001 asks
+one) and the article date: everything the selected rules and their findings follow
+from, so a hit needs no rule. It stores the diagnostics as JSON (never pickle: a cache
+folder may come from someone else's checkout). Unreadable or stale entries are misses;
+writes are atomic.
 """
 
 from __future__ import annotations
@@ -37,13 +38,23 @@ def location(config: Config) -> Path:
 
 
 def _data_files(config: Config) -> list[tuple[str, int, int]]:
-    """(path, size, mtime) of qa's code (a checkout's edits count too), its rule data and
-    every file the settings name (rule files, house word lists, name registries)."""
+    """(path, size, mtime) of qa's code (a checkout's edits count too, and the compiled
+    core's build), its rule data and every file the settings name (rule files, house word
+    lists, name registries)."""
     from qa.data import data_dir, rules_dir
 
-    code = _tree(Path(__file__).parent, ".py")
+    code = [*_tree(Path(__file__).parent, ".py"), *stamps(_core_file())]
     data = [*_tree(rules_dir(), ""), *_tree(data_dir(), "")]
     return [*code, *data, *stamps(config.setting_files())]
+
+
+def _core_file() -> list[str]:
+    """The compiled core's extension file, when the core is in use (a rebuild counts too)."""
+    from qa.text import native
+
+    extension = getattr(native.core, "qa_core", native.core)  # the package's compiled module
+    name = getattr(extension, "__file__", None)
+    return [name] if isinstance(name, str) else []
 
 
 def _tree(root: Path, suffix: str) -> list[tuple[str, int, int]]:

@@ -168,3 +168,28 @@ def test_cache_notices_an_edited_house_word_list(tmp_path: Path) -> None:
     assert codes() == ["T002"] and len(list((tmp_path / "cache").rglob("*.json"))) == 1
     (tmp_path / "words.txt").write_text("x\nवायस\n", encoding="utf-8")
     assert codes() == []
+
+
+def test_cache_key_follows_the_compiled_cores_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuilt extension (another size or mtime) or the core turned off is another key."""
+    from types import ModuleType
+
+    from qa.text import native
+
+    built = tmp_path / "qa_core.so"
+    built.write_bytes(b"one build")
+    package, extension = ModuleType("qa_core"), ModuleType("qa_core.qa_core")
+    extension.__file__ = str(built)
+    package.qa_core = extension  # type: ignore[attr-defined]
+    monkeypatch.setattr(native, "core", package)
+
+    def key() -> str:
+        return Cache(tmp_path, Config()).key("x.txt", COMMA, bom=False)
+
+    first = key()
+    assert key() == first
+    built.write_bytes(b"another build")
+    second = key()
+    assert second != first
+    monkeypatch.setattr(native, "core", None)
+    assert key() not in (first, second)
