@@ -24,6 +24,7 @@ from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
+from qa.document import Document
 from qa.engine.rule import Context, Rule
 from qa.text.akshara import WORD_LETTERS
 
@@ -62,15 +63,14 @@ class Slots:
     abbreviation sign, read as the whole compound, which no rule knows: कविता-संग्रह,
     माँ-बाप, एम॰ए॰, के॰ (an initial, not the postposition). Words are built on demand."""
 
-    def __init__(self, view: str, spans: list[tuple[str, int]], index: dict[str, list[int]]) -> None:
-        """``spans`` are the document's words and where they start, ``index`` the
-        offsets of each distinct word (:attr:`Document.word_index`)."""
+    def __init__(self, document: Document) -> None:
+        view, spans, index = document.view, document.words, document.word_index
         self.view, self.spans = view, spans
         texts = list(map(itemgetter(0), spans))
         self.starts = list(map(itemgetter(1), spans))
         links = _links(view, texts, self.starts)
         normals = list(texts)
-        for word in _RESPELT.select(set(index)):  # the few words the tables spell otherwise
+        for word in _RESPELT.select(document.word_set):  # the few words the tables spell otherwise
             spelling = aw.normal(word)
             for start in index[word]:
                 normals[bisect_left(self.starts, start)] = spelling
@@ -208,9 +208,8 @@ _VISITED = Sieve(_may_visit)
 
 def _analyse(ctx: Context) -> Analysis:
     document = ctx.document
-    index = document.word_index
-    slots = Slots(document.view, document.words, index)
-    return Analysis(slots, index, genders(ctx.config.section("grammar")), _VISITED.select(set(index)))
+    grammar = genders(ctx.config.section("grammar"))
+    return Analysis(Slots(document), document.word_index, grammar, _VISITED.select(document.word_set))
 
 
 def analysis(ctx: Context) -> Analysis:
