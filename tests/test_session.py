@@ -108,3 +108,32 @@ def test_fix_result_is_public_and_loaded_on_first_use() -> None:
         [sys.executable, "-c", script], capture_output=True, cwd=ROOT, timeout=120, check=True
     )
     assert result.stdout.split() == [b"False", b"True", b"True", b"True"]
+
+
+HOUSE_RULE = """\
+rules:
+  - code: S901
+    name: house-word
+    type: pattern
+    severity: warning
+    summary: A word the desk has banned.
+    message: "banned"
+    pattern: '{word}'
+    examples:
+      fail: ["⟦{word}⟧"]
+      pass: ["ग"]
+"""
+
+
+def test_a_session_sees_an_edited_rule_file(tmp_path: Path) -> None:
+    (tmp_path / "qa.toml").write_text('rule-files = ["house.yaml"]\n', encoding="utf-8")
+    (tmp_path / "house.yaml").write_text(HOUSE_RULE.format(word="किताब"), encoding="utf-8")
+    session = Session(load(tmp_path / "qa.toml"))
+    text = "राम की किताब और कलम।\n"
+
+    def found() -> list[str]:
+        return [text[d.start : d.end] for d in session.check(text, select=["S901"]).diagnostics]
+
+    assert found() == ["किताब"]
+    (tmp_path / "house.yaml").write_text(HOUSE_RULE.format(word="कलम"), encoding="utf-8")
+    assert found() == ["कलम"]
