@@ -37,6 +37,11 @@ core:
 $(CORE_STAMP): $(CORE_SOURCES) | $(BIN)/python
 	@$(MAKE) --no-print-directory core
 
+# The goals that install qa and build the core into one venv take their prerequisites one at
+# a time, so that `make -j` never runs two pip installs there at once (make before 4.4 runs
+# the whole Makefile serially).
+.NOTPARALLEL: demo test bench
+
 demo: $(VENV)/.installed $(CORE_STAMP)
 	$(BIN)/qa check --exit-zero fixtures/articles/putin-xi-call.txt
 

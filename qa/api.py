@@ -20,7 +20,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from qa.config import Config, ConfigResolver
+from qa.config import Config, ConfigResolver, stamps
 from qa.diagnostic import Diagnostic, FileResult
 
 if TYPE_CHECKING:  # the engine is imported on first use: a run the result cache answers needs none of it
@@ -240,7 +240,9 @@ class Session:
         return fix_until_stable(text, lint, unsafe=unsafe)
 
 
-def __getattr__(name: str) -> Any:  # ``from qa.api import FixResult`` keeps working
+def __getattr__(name: str) -> Any:
+    """``qa.api.FixResult`` (public: :meth:`Session.fix` returns one), imported with the
+    engine on first use."""
     if name == "FixResult":
         from qa.engine.fixes import FixResult
 
@@ -249,8 +251,10 @@ def __getattr__(name: str) -> Any:  # ``from qa.api import FixResult`` keeps wor
 
 
 def _fingerprint(config: Config) -> str:
-    """What a linter depends on: the config's values and the file they came from."""
-    return json.dumps([str(config.path), config.values], sort_keys=True, default=str)
+    """What a linter depends on: the config's values, the file they came from and the
+    state of the files they name (an edited rule file makes another linter)."""
+    named = stamps(config.setting_files())
+    return json.dumps([str(config.path), config.values, named], sort_keys=True, default=str)
 
 
 _DEFAULT: list[Session] = []

@@ -2,17 +2,19 @@
 
 An entry is keyed by a hash of the file's text, its name's suffix (which picks the
 reader), the codes ``per-file-ignores`` turns off for it, the qa version, every
-resolved setting (the selection among them), qa's code and the rule data files (name,
-size and mtime), the ``QA_`` environment variables (a LanguageTool server's URL decides
-whether E001 asks one) and the article date: everything the selected rules and their
-findings follow from, so a hit needs no rule. It stores the
-diagnostics as JSON (never pickle: a cache folder may come from someone else's
-checkout). Unreadable or stale entries are misses; writes are atomic.
+resolved setting (the selection among them), qa's code (the compiled core's build
+too), the rule data files and every file a setting names (name, size and mtime), the
+``QA_`` environment variables (a LanguageTool server's URL decides whether E001 asks
+one) and the article date: everything the selected rules and their findings follow
+from, so a hit needs no rule. It stores the diagnostics as JSON (never pickle: a cache
+folder may come from someone else's checkout). Unreadable or stale entries are misses;
+writes are atomic.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 from collections.abc import Iterable
@@ -20,13 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from qa import __version__
-from qa.config import Config
+from qa.config import Config, stamps
 from qa.diagnostic import Diagnostic, Edit, Fix, Severity
-
-try:  # the built-in hash: hashlib would load OpenSSL first (a few ms of a cached run)
-    from _sha256 import sha256  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - a Python without it
-    from hashlib import sha256
 
 FOLDER = ".qa_cache"
 _FORMAT = 1
@@ -40,14 +37,24 @@ def location(config: Config) -> Path:
     return (config.path.parent if config.path else Path.cwd()) / FOLDER
 
 
-def _data_files(rule_files: Iterable[str]) -> list[tuple[str, int, int]]:
-    """(path, size, mtime) of qa's code (a checkout's edits count too), its rule data and
-    the user's rule files."""
+def _data_files(config: Config) -> list[tuple[str, int, int]]:
+    """(path, size, mtime) of qa's code (a checkout's edits count too, and the compiled
+    core's build), its rule data and every file the settings name (rule files, house word
+    lists, name registries)."""
     from qa.data import data_dir, rules_dir
 
-    code = _tree(Path(__file__).parent, ".py")
+    code = [*_tree(Path(__file__).parent, ".py"), *stamps(_core_file())]
     data = [*_tree(rules_dir(), ""), *_tree(data_dir(), "")]
-    return [*code, *data, *((p, *_stamp(Path(p))) for p in rule_files)]
+    return [*code, *data, *stamps(config.setting_files())]
+
+
+def _core_file() -> list[str]:
+    """The compiled core's extension file, when the core is in use (a rebuild counts too)."""
+    from qa.text import native
+
+    extension = getattr(native.core, "qa_core", native.core)  # the package's compiled module
+    name = getattr(extension, "__file__", None)
+    return [name] if isinstance(name, str) else []
 
 
 def _tree(root: Path, suffix: str) -> list[tuple[str, int, int]]:
@@ -72,14 +79,14 @@ class Cache:
         self.folder = folder
         date = config.date or dt.date.today()
         settings = json.dumps(config.values, sort_keys=True, default=str)
-        files = _data_files(config["rule-files"])
+        files = _data_files(config)
         environment = sorted((k, v) for k, v in os.environ.items() if k.startswith("QA_"))
         basis = json.dumps([_FORMAT, __version__, settings, files, environment, str(date), *map(str, extra)])
-        self._settings = sha256(basis.encode("utf-8")).digest()
+        self._settings = hashlib.sha256(basis.encode("utf-8")).digest()
         self._config = config
 
     def key(self, name: str, text: str, *, bom: bool) -> str:
-        digest = sha256(self._settings)
+        digest = hashlib.sha256(self._settings)
         ignored = ",".join(self._config.ignores_for(name))  # per-file-ignores: the name matters
         digest.update(f"{Path(name).suffix.lower()}\0{int(bom)}\0{ignored}\0".encode())
         digest.update(text.encode("utf-8", "surrogatepass"))
@@ -115,14 +122,6 @@ class Cache:
             pass  # skipped, as promised
         finally:
             temp.unlink(missing_ok=True)  # on every way out, a signal's too
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    try:
-        stat = path.stat()
-    except OSError:
-        return (-1, -1)
-    return (stat.st_size, stat.st_mtime_ns)
 
 
 def _record(d: Diagnostic) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +74,8 @@ SECTIONS = (
     "grammar",
     "report",
 )
+#: The keys of family tables that name files (relative to the config's folder).
+_FILE_KEYS = (("lexicon", "accept-files"), ("names", "files"))
 #: The keys each ``[tool.qa.<section>]`` may hold (``rules`` is checked against the rules;
 #: a house style also takes its variation classes).
 SECTION_KEYS: dict[str, tuple[str, ...]] = {
@@ -133,6 +136,16 @@ class Config:
             return value
         return str((self.path.parent / value).resolve())
 
+    def setting_files(self) -> list[str]:
+        """Every file a setting names (``rule-files``, ``[tool.qa.lexicon] accept-files``,
+        ``[tool.qa.names] files``), resolved against the config's folder; a malformed
+        value names none (its family reports it)."""
+        named = (self.values["rule-files"], *(self.section(s).get(k) for s, k in _FILE_KEYS))
+        lists = [value for value in named if isinstance(value, list)]
+        return [
+            self.resolve_path(f.strip()) for value in lists for f in value if isinstance(f, str) and f.strip()
+        ]
+
     @property
     def anchor(self) -> Path:
         """Where the config's globs are anchored: its file's folder, or the cwd without one."""
@@ -179,6 +192,20 @@ def _config_in(directory: Path) -> Path | None:
 Override = tuple[str, object, str]  #: (setting, value or None, origin such as "--ignore")
 #: A file's state on disk: (modification time in ns, size), or None when it is absent.
 Stamp = tuple[int, int] | None
+
+
+def stamps(paths: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+    """(path, size, mtime in ns) of each file, (path, -1, -1) for one that cannot be read:
+    what a memo of the files' contents is keyed on, so that an edit is seen."""
+    found = []
+    for path in paths:
+        try:
+            status = os.stat(path)
+        except OSError:
+            found.append((path, -1, -1))
+        else:
+            found.append((path, status.st_size, status.st_mtime_ns))
+    return tuple(found)
 
 
 def _stamp(path: Path) -> Stamp:

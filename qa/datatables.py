@@ -19,6 +19,7 @@ CRC. A damaged file is rebuilt from the sources, never an error.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import threading
@@ -27,7 +28,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from qa import datacache
 
@@ -45,7 +46,11 @@ _WHOLE_AFTER = 2
 _RECORD_KEYS = 16
 #: A table's value that is a dict of more than this (marshalled) is a table of its own.
 _NESTED_BYTES = 2 * _TABLE_BYTES
-_open: list[weakref.ref[_PartTable]] = []  # a nested table read whole is dropped with its parent
+#: The tables not yet read whole (a nested table read whole is dropped with its parent).
+_open: list[weakref.ref[_PartTable]] = []
+#: What a table read whole has for the shards it read: every one (a probe begun before,
+#: outside the lock, may still look).
+_EVERY_SHARD = b"\x01" * _MAX_SHARDS
 
 
 class _Damaged(Exception):
@@ -84,7 +89,8 @@ class _PartTable(Table):
         self._loaded = bytearray(shards)
         self._left = shards  # shards not read yet; 0 once the whole table is in
         self._lock = threading.Lock()  # documents are checked in threads
-        _open.append(weakref.ref(self))
+        self._ref = weakref.ref(self, _forget)
+        _open.append(self._ref)
 
     def _ensure(self, key: object) -> None:
         """Read the shard ``key`` belongs to, if it has not been read."""
@@ -118,8 +124,12 @@ class _PartTable(Table):
             self._whole()
 
     def _whole(self) -> None:
-        """Every entry is in: from now on the table answers as the plain dict it is."""
+        """Every entry is in: from now on the table answers as the plain dict it is, and
+        holds nothing to read with (the last table read whole closes the file)."""
         self._left = 0
+        self._loaded = _EVERY_SHARD  # type: ignore[assignment]
+        _forget(self._ref)
+        del self._read, self._rebuild, self._ref
         self.__class__ = Table  # type: ignore[assignment]
 
     def load_all(self) -> None:
@@ -182,6 +192,12 @@ class _PartTable(Table):
 _ABSENT = object()
 
 
+def _forget(ref: weakref.ref[_PartTable]) -> None:
+    """Drop a table from :data:`_open` (read whole, or gone)."""
+    with contextlib.suppress(ValueError):
+        _open.remove(ref)
+
+
 def load_all() -> None:
     """Read every shard of every table opened so far (before forking workers that would
     each read them again)."""
@@ -227,6 +243,7 @@ def _open_file(path: Path, build: Callable[[], Any]) -> Any:
         handle.close()
         raise
     rebuilt: list[Any] = []
+    entry = _Entry(handle, base)
 
     def rebuild(keys: tuple[str, ...]) -> Any:
         path.unlink(missing_ok=True)  # the next run stores it again
@@ -237,10 +254,22 @@ def _open_file(path: Path, build: Callable[[], Any]) -> Any:
             value = value[key]
         return value
 
-    def read(start: int, end: int) -> bytes:
-        return os.pread(handle.fileno(), end - start, base + start)
+    return _decode(header[1], entry.read, rebuild, ())
 
-    return _decode(header[1], read, rebuild, ())
+
+class _Entry:
+    """The open file that tables read their shards from; closed once no table can."""
+
+    __slots__ = ("base", "handle")
+
+    def __init__(self, handle: BinaryIO, base: int) -> None:
+        self.handle, self.base = handle, base
+
+    def read(self, start: int, end: int) -> bytes:
+        return os.pread(self.handle.fileno(), end - start, self.base + start)
+
+    def __del__(self) -> None:
+        self.handle.close()
 
 
 def _decode(

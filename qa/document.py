@@ -136,6 +136,11 @@ class Document:
         return tokenize.word_index(self.words)
 
     @cached_property
+    def word_set(self) -> frozenset[str]:
+        """The distinct words, as a set (for set operations on them, once per document)."""
+        return frozenset(self.word_index)
+
+    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         return tokenize.sentences(self.view, self.paragraphs)
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qa import datatables, gazetteer
+from qa.config import stamps
 from qa.data import data_dir, read_tsv_pairs, rules_dir
 from qa.errors import ConfigError, RuleDataError
 from qa.sources import read_data
@@ -314,7 +315,7 @@ def house(config: Config) -> House:
     return _house(
         tuple(_strings(section.get("accept", []), "accept")),
         tuple(_strings(section.get("reject", []), "reject")),
-        tuple(files),
+        stamps(files),
     )
 
 
@@ -325,8 +326,11 @@ def _strings(value: object, key: str) -> list[str]:
 
 
 @lru_cache(maxsize=16)
-def _house(accept: tuple[str, ...], reject: tuple[str, ...], files: tuple[str, ...]) -> House:
+def _house(
+    accept: tuple[str, ...], reject: tuple[str, ...], files: tuple[tuple[str, int, int], ...]
+) -> House:
+    """Keyed on each file's size and mtime too: a long-running server sees an edited list."""
     words = set(accept)
-    for name in files:
+    for name, *_ in files:
         words.update(read_word_list(Path(name)))
     return House(frozenset(words), frozenset(reject))

@@ -59,6 +59,10 @@ _UNCACHED_FLAGS = FLAGS["LOCALE"] | FLAGS["DEBUG"]
 _METACHARS = frozenset("()[]{}?*+|^$\\.-#&~")
 #: ``regex``'s programs by (pattern, flags, default version) and ``re``'s by (pattern, flags).
 _store: list[datacache.Store | None] = []
+#: Patterns kept per process before the memos below start afresh, as ``re``'s own cache
+#: does (a server meets ever new patterns in users' rule files).
+MAX_KEPT = 512
+#: ``regex``'s patterns rebuilt or compiled in this process, by the store's key.
 _built: dict[tuple[str, int, int], Any] = {}
 #: ``re``'s patterns compiled in this process, by (pattern, flags).
 _standard: dict[tuple[str, int], re.Pattern[str]] = {}
@@ -109,7 +113,8 @@ def _stored(pattern: Any, flags: int, version: int) -> Any:
     if compiled is None and _store and _store[0] is not None:
         args = _store[0].get(key)
         if args is not None:
-            compiled = _built[key] = _core[0].compile(*args)
+            compiled = _core[0].compile(*args)
+            _keep(_built, key, compiled)
             copyreg.pickle(type(compiled), _pickle)  # regex's own reducer names _main._regex: a _Core
     return compiled
 
@@ -194,7 +199,7 @@ def install() -> None:
         if args is not None and store is not None and _main._locale_sensitive.get((str, pattern)) is False:
             key = (pattern, int(flags), int(regex.DEFAULT_VERSION))
             store.add(key, (args[0], int(args[1]), *args[2:]))  # marshal stores no enums
-            _built[key] = compiled
+            _keep(_built, key, compiled)
         return compiled
 
     _main._regex = core
@@ -229,8 +234,15 @@ def standard(pattern: str, flags: int = 0) -> re.Pattern[str]:
         if store is not None:
             store.add(key, args)
     compiled: re.Pattern[str] = _compiler._sre.compile(pattern, *args)
-    _standard[key] = compiled
+    _keep(_standard, key, compiled)
     return compiled
+
+
+def _keep(memo: dict[Any, Any], key: Any, value: Any) -> None:
+    """``memo[key] = value``, the memo emptied first once it holds :data:`MAX_KEPT` entries."""
+    if len(memo) >= MAX_KEPT:
+        memo.clear()
+    memo[key] = value
 
 
 def _pickle(pattern: Any) -> tuple[Any, Any]:

@@ -3,6 +3,7 @@ from; a changed source rebuilds them, a damaged file is rebuilt, never a traceba
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
@@ -87,6 +88,42 @@ def test_a_table_read_whole_answers_as_a_plain_dict(tmp_path: Path, monkeypatch:
     assert get("शब्द13") == 6.0 and get("नहीं", -1) == -1 and contains("शब्द14") and not contains("नहीं")
     assert words == WORDS and pickle.loads(pickle.dumps(words)) == WORDS
     datatables.load_all()  # a table read whole has nothing left to read
+
+
+def _handles_on(path: Path) -> int:
+    """How many of this process's file descriptors are open on ``path``."""
+    folder = Path("/proc/self/fd")
+    if not folder.is_dir():
+        pytest.skip("no /proc/self/fd here")
+    found = 0
+    for fd in os.listdir(folder):
+        with contextlib.suppress(OSError):  # the listing's own descriptor, closed by now
+            found += os.readlink(folder / fd) == str(path)
+    return found
+
+
+def test_tables_read_whole_let_go_of_their_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table read whole keeps nothing to read with and leaves the open tables; once the
+    last one of a file is whole, the file is closed; a table dropped leaves no dead entry."""
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    source = _source(tmp_path)
+    _lazy(source)
+    (entry,) = (tmp_path / "cache").glob("test-*.tables")
+    loaded = _lazy(source)
+    words, left = loaded["words"], loaded["nested"]["left"]  # type: ignore[index]
+    assert words["शब्द12"] == 5.0 and _handles_on(entry) == 1
+    tables = [ref() for ref in datatables._open]
+    assert any(t is words for t in tables) and any(t is left for t in tables)
+    del tables
+    words.load_all()
+    assert not hasattr(words, "_read") and not hasattr(words, "_rebuild")
+    assert not any(ref() is words for ref in datatables._open) and _handles_on(entry) == 1  # left reads
+    left.load_all()
+    assert _handles_on(entry) == 0 and words == WORDS and left["शब्द3"] == {"के": 2}
+    count = len(datatables._open)
+    del words, left, loaded
+    _lazy(source)  # dropped unread
+    assert len(datatables._open) == count and all(ref() is not None for ref in datatables._open)
 
 
 def test_a_changed_source_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qa import api
+from qa.document import Document
 from qa.formats import read
 from qa.report import FileResult
 from qa.report.text import block
@@ -105,3 +106,9 @@ def test_suppression_comments() -> None:
 def test_unused_suppression_is_reported() -> None:
     text = "<!-- qa: disable-next-line P004 -->\nज़्यादा राष्ट्रपति ने कहा।\n"
     assert [d.code for d in api.check(text)] == ["S001"]
+
+
+def test_word_set_is_the_indexs_words_made_once() -> None:
+    document = Document("राम का घर, राम की किताब", "राम का घर, राम की किताब")
+    assert document.word_set == frozenset(document.word_index) == {"राम", "का", "घर", "की", "किताब"}
+    assert document.word_set is document.word_set

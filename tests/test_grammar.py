@@ -18,6 +18,7 @@ from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, builtin, suffix_gender
 from qa.config import Config
 from qa.data import data_dir
+from qa.document import Document
 from qa.text import tokenize
 
 from conftest import run_qa
@@ -124,8 +125,7 @@ def test_documents_checked_in_threads_get_their_own_analysis() -> None:
 
 def test_slots_break_at_punctuation_and_lines_and_join_compounds() -> None:
     view = "राम का, घर-बार की\nनई  किताब"
-    spans = tokenize.word_spans(view)
-    slots = agreement.Slots(view, spans, tokenize.word_index(spans))
+    slots = agreement.Slots(Document(view, view))
     assert slots.words == [None, "राम", "का", None, "घर-बार", "घर-बार", "की", None, "नई", "किताब", None]
     assert list(slots.slots_at(start for _, start in tokenize.word_spans(view))) == [1, 2, 4, 5, 6, 8, 9]
     assert slots[9] == agreement.Word("किताब", "किताब", 22, 27) and slots[3] is None and slots[99] is None
@@ -133,8 +133,7 @@ def test_slots_break_at_punctuation_and_lines_and_join_compounds() -> None:
 
 def test_slots_hold_the_tables_spelling_of_every_occurrence() -> None:
     view = "वे बनाये, फिर गये और बनाये"
-    spans = tokenize.word_spans(view)
-    slots = agreement.Slots(view, spans, tokenize.word_index(spans))
+    slots = agreement.Slots(Document(view, view))
     assert slots.words == [None, "वे", "बनाए", None, "फिर", "गए", "और", "बनाए", None]
     assert slots[2] == agreement.Word("बनाये", "बनाए", 3, 8)
 
@@ -172,9 +171,8 @@ _MARK = "[^ \u0900-\u0963\u0971-\u097f\u200c\u200d]"
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="कखाेीं़् ,.-–।॰\n\u200c\u200dAbZ19०", max_size=60))
 def test_slots_agree_with_reading_every_gap(view: str) -> None:
-    spans = tokenize.word_spans(view)
-    slots = agreement.Slots(view, spans, tokenize.word_index(spans))
-    assert (slots.words, slots.slot_of) == _slots_gap_by_gap(view, spans)
+    slots = agreement.Slots(Document(view, view))
+    assert (slots.words, slots.slot_of) == _slots_gap_by_gap(view, tokenize.word_spans(view))
 
 
 def test_the_words_rules_visit_pass_the_last_letter_filter() -> None:

@@ -250,6 +250,16 @@ def test_demo_and_test_build_the_core_again_only_when_its_sources_change(tmp_pat
     assert _make_core(tmp_path, str(tools), str(stamp)).stdout.startswith(failed)
 
 
+def test_parallel_make_never_builds_the_core_beside_an_install(tmp_path: Path, tools: Path) -> None:
+    """``make -j test``: the core's pip install waits for the project's install in the same
+    venv (here that install fails, for want of pip, so the core is never tried)."""
+    (tools / "cargo").write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    (tools / "cargo").chmod(0o755)
+    done = _make_core(tmp_path, str(tools), "-j4", "test")
+    assert done.returncode != 0 and "No module named pip" in done.stderr
+    assert not (tmp_path / "venv" / "core-build.log").exists()
+
+
 def test_an_extension_of_another_version_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "qa_core_elsewhere.py").write_text("__version__ = '0.0.1'\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))

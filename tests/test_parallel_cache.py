@@ -145,3 +145,51 @@ def test_a_users_rule_file_is_cached_and_its_edits_count(tmp_path: Path) -> None
     os.utime(rules, ns=(rules.stat().st_atime_ns, rules.stat().st_mtime_ns + 10**9))
     _qa("check", "--format", "json", "--config", str(tmp_path / "qa.toml"), str(story), env=env)
     assert len(list((tmp_path / "cache").rglob("*.json"))) == 2
+
+
+def test_cache_notices_an_edited_house_word_list(tmp_path: Path) -> None:
+    """The cache key holds the state of the files the settings name, not just their names."""
+    (tmp_path / "qa.toml").write_text('[lexicon]\naccept-files = ["words.txt"]\n', encoding="utf-8")
+    (tmp_path / "words.txt").write_text("x\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("उसने वायस की बात कही।\n", encoding="utf-8")
+    env = {"QA_CACHE_DIR": str(tmp_path / "cache")}
+
+    def codes() -> list[str]:
+        result = subprocess.run(
+            [sys.executable, "-m", "qa.cli", "check", "--format", "json", "a.txt"],
+            capture_output=True,
+            cwd=tmp_path,
+            env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT), **env},
+            timeout=120,
+        )
+        return [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
+
+    assert codes() == ["T002"]
+    assert codes() == ["T002"] and len(list((tmp_path / "cache").rglob("*.json"))) == 1
+    (tmp_path / "words.txt").write_text("x\nवायस\n", encoding="utf-8")
+    assert codes() == []
+
+
+def test_cache_key_follows_the_compiled_cores_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuilt extension (another size or mtime) or the core turned off is another key."""
+    from types import ModuleType
+
+    from qa.text import native
+
+    built = tmp_path / "qa_core.so"
+    built.write_bytes(b"one build")
+    package, extension = ModuleType("qa_core"), ModuleType("qa_core.qa_core")
+    extension.__file__ = str(built)
+    package.qa_core = extension  # type: ignore[attr-defined]
+    monkeypatch.setattr(native, "core", package)
+
+    def key() -> str:
+        return Cache(tmp_path, Config()).key("x.txt", COMMA, bom=False)
+
+    first = key()
+    assert key() == first
+    built.write_bytes(b"another build")
+    second = key()
+    assert second != first
+    monkeypatch.setattr(native, "core", None)
+    assert key() not in (first, second)

@@ -173,3 +173,21 @@ def test_a_one_line_check_imports_no_regex_parser(tmp_path: Path) -> None:
         warm = subprocess.run(command, capture_output=True, cwd=ROOT, env=env, timeout=300, check=True)
         assert b"regex._regex_core" in cold.stderr and b"regex._regex_core" not in warm.stderr
         assert cold.stdout == warm.stdout
+
+
+BOUNDED_SCRIPT = """
+import json, regex
+import qa.text  # installs the store
+from qa import regexcache
+texts = [f"क{i}र" for i in range(regexcache.MAX_KEPT + 100)]
+found = [regexcache.standard(t).search(t) and regex.compile(t).search(t) for t in texts]
+kept = {"standard": len(regexcache._standard), "built": len(regexcache._built)}
+print(json.dumps({"all": all(found), **kept, "limit": regexcache.MAX_KEPT}))
+"""
+
+
+def test_the_memos_stay_bounded_as_new_patterns_come(tmp_path: Path) -> None:
+    """A server compiling ever new patterns (users' rule files) keeps at most MAX_KEPT of them."""
+    found = _run(str(tmp_path), BOUNDED_SCRIPT)
+    assert found["all"] is True
+    assert 0 < found["standard"] <= found["limit"] and 0 < found["built"] <= found["limit"]  # type: ignore[operator]

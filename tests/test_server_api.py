@@ -187,3 +187,21 @@ def test_chunked_body_over_the_limit_is_413(http: httpx.Client) -> None:
 
     response = http.post("/v2/check", content=chunks())
     assert response.status_code == 413 and response.text.startswith("Error: ")
+
+
+def test_serve_sees_an_edited_house_word_list(tmp_path: Path) -> None:
+    """A long-running server reads an accept file again once it changes."""
+    (tmp_path / "qa.toml").write_text('[lexicon]\naccept-files = ["words.txt"]\n', encoding="utf-8")
+    (tmp_path / "words.txt").write_text("x\n", encoding="utf-8")
+    process, url = start_server(tmp_path, env={"QA_LANGUAGETOOL_URL": ""})
+    try:
+
+        def codes() -> list[str]:
+            answer = httpx.post(f"{url}/api/v1/check", json={"text": "उसने वायस की बात कही।"}, timeout=30)
+            return [d["code"] for d in answer.json()["diagnostics"]]
+
+        assert codes() == ["T002"]
+        (tmp_path / "words.txt").write_text("x\nवायस\n", encoding="utf-8")
+        assert codes() == []
+    finally:
+        stop_server(process)

@@ -208,6 +208,26 @@ def test_near_index_round_trips_through_the_start_up_cache(
     assert "फेंटानिल" in loaded.candidates("फेंटानल") == built.candidates("फेंटानल")
 
 
+def test_candidate_tables_are_rebuilt_when_the_lexicon_code_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The near index and the twin table are built through lexicon.py's readers, so their
+    start-up cache entries are keyed on it too."""
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path))
+    spelling.near_index.cache_clear()
+    spelling.twins.cache_clear()
+    spelling.twins()  # builds the near index too
+    spelling.near_index.cache_clear()
+    spelling.twins.cache_clear()
+    from qa import datacache, datatables
+
+    sources = spelling._table_sources()
+    assert Path(lexicon.__file__) in sources
+    for name, extra in (("near-index", [Path(datatables.__file__)]), ("sign-twins", [])):
+        (stored,) = [p.stem for p in tmp_path.glob(f"{name}-*")]
+        assert stored == datacache.entry(name, [*sources, *extra])
+
+
 def test_t006_takes_a_short_unknown_word_that_t002_leaves_and_never_both() -> None:
     config = Config()
     config.values["select"] = ["T002", "T006"]

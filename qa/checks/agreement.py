@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
 from operator import itemgetter
@@ -24,6 +24,7 @@ from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
+from qa.document import Document
 from qa.engine.rule import Context, Rule
 from qa.text.akshara import WORD_LETTERS
 
@@ -62,15 +63,14 @@ class Slots:
     abbreviation sign, read as the whole compound, which no rule knows: कविता-संग्रह,
     माँ-बाप, एम॰ए॰, के॰ (an initial, not the postposition). Words are built on demand."""
 
-    def __init__(self, view: str, spans: list[tuple[str, int]], index: dict[str, list[int]]) -> None:
-        """``spans`` are the document's words and where they start, ``index`` the
-        offsets of each distinct word (:attr:`Document.word_index`)."""
+    def __init__(self, document: Document) -> None:
+        view, spans, index = document.view, document.words, document.word_index
         self.view, self.spans = view, spans
         texts = list(map(itemgetter(0), spans))
         self.starts = list(map(itemgetter(1), spans))
         links = _links(view, texts, self.starts)
         normals = list(texts)
-        for word in _RESPELT.select(set(index)):  # the few words the tables spell otherwise
+        for word in _RESPELT.select(document.word_set):  # the few words the tables spell otherwise
             spelling = aw.normal(word)
             for start in index[word]:
                 normals[bisect_left(self.starts, start)] = spelling
@@ -93,6 +93,11 @@ class Slots:
     def __getitem__(self, k: int) -> Word | None:
         if not 0 <= k < len(self.words) or self.words[k] is None:
             return None
+        return self.word(k)
+
+    def word(self, k: int) -> Word:
+        """The word in slot ``k``, which must hold one (a visited word's slot, or one whose
+        :attr:`words` entry was seen to be a word)."""
         text, start = self.spans[bisect_left(self.slot_of, k)]
         return Word(text, self.words[k] or "", start, start + len(text))
 
@@ -203,9 +208,8 @@ _VISITED = Sieve(_may_visit)
 
 def _analyse(ctx: Context) -> Analysis:
     document = ctx.document
-    index = document.word_index
-    slots = Slots(document.view, document.words, index)
-    return Analysis(slots, index, genders(ctx.config.section("grammar")), _VISITED.select(set(index)))
+    grammar = genders(ctx.config.section("grammar"))
+    return Analysis(Slots(document), document.word_index, grammar, _VISITED.select(document.word_set))
 
 
 def analysis(ctx: Context) -> Analysis:
@@ -230,8 +234,6 @@ class Head:
     skipped: bool
     #: one of them shows a singular direct noun (एक, बड़ा)
     singular: bool
-    #: a genitive of another form after the noun makes it the head (:func:`_before_other_genitive`)
-    pinned: bool
     #: कि follows the auxiliary after the noun: the noun is the subject whose content the
     #: clause gives (इनकी मान्यता थी कि …), not a predicate
     before_clause: bool
@@ -284,11 +286,14 @@ def _attribute_finding(
     if attribute.kind == "possessive" and after_name(words, i, attribute):
         return None
     head = _head(words, i, attribute, lexicon)
-    if head is None or not _expected(attribute, head, words[head.index] or ""):
+    if head is None:
+        return None
+    noun = words[head.index] or ""
+    if not _expected(attribute, head, noun, pinned=True):
         return None  # it agrees even with a pinned noun, which asks the most of it
-    head = _settled(words, attribute, head, lexicon)
-    forms = _expected(attribute, head, words[head.index] or "") if head else ()
-    if head is None or not forms or _listed(slots, head.index):
+    pinned = _pinned(words, attribute, head, lexicon)
+    forms = _expected(attribute, head, noun, pinned=pinned) if pinned is not None else ()
+    if not forms or _listed(slots, head.index):
         return None
     slot, noun_slot = slots[i], slots[head.index]
     if slot is None or noun_slot is None:
@@ -373,7 +378,7 @@ def _no_modifier(lexicon: Genders, word: str) -> bool:
 def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> Head | None:
     """The noun the word at ``i`` modifies: the next word, or for a genitive or
     possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase
-    and its gender is known. Taken as pinned until :func:`_settled` reads on."""
+    and its gender is known (whether it is pinned, :func:`_pinned` reads on to tell)."""
     j, singular = head_slot(words, i, attribute, lexicon)
     word = words[j] if j < len(words) else None
     if word is None or not aw.is_candidate(word):
@@ -388,18 +393,19 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
         return None
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
         return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
-    return Head(j, noun, following, j > i + 1, singular, True, _at(words, j + 2) == "कि")
+    return Head(j, noun, following, j > i + 1, singular, _at(words, j + 2) == "कि")
 
 
-def _settled(words: list[str | None], attribute: aw.Agreeing, head: Head, lexicon: Genders) -> Head | None:
-    """``head`` as the words after it settle it: None if the agreeing word may belong to
-    a noun further on; whether a genitive after the noun pins it."""
+def _pinned(words: list[str | None], attribute: aw.Agreeing, head: Head, lexicon: Genders) -> bool | None:
+    """Whether a genitive of another form after ``head``'s noun makes it the head
+    (:func:`_before_other_genitive`), as the words after it settle it; None if the
+    agreeing word may belong to a noun further on."""
     j = head.index
     reaches = _may_reach_past(words, j, attribute, lexicon)
     pinned = reaches and _before_other_genitive(words, j, attribute, lexicon)
     if reaches and not pinned and _may_belong_further(words, j + 2, attribute, lexicon):
         return None
-    return replace(head, pinned=pinned)
+    return pinned
 
 
 #: Endings of adjectives derived from nouns (आर्थिक, भारतीय) and of superlatives
@@ -636,10 +642,10 @@ def _finite_verb(word: str, lexicon: Genders) -> bool:
     return aw.perfective(word) is not None and not lexicon.known(word)
 
 
-def _expected(attribute: aw.Agreeing, head: Head, noun: str) -> tuple[str, ...]:
+def _expected(attribute: aw.Agreeing, head: Head, noun: str, *, pinned: bool) -> tuple[str, ...]:
     """The forms ``attribute`` may take before the head ``noun`` (in the tables'
     spelling): one, or the masculine two when the noun's number does not show; empty
-    when it may be right as it is (with a pinned head at least as often as without)."""
+    when it may be right as it is (with a ``pinned`` head at least as often as without)."""
     if attribute.form == "oblique" and head.skipped and head.following in aw.AUXILIARY_VERBS:
         return ()  # उनके एक बहन है: the के of having, as in उसके दो बेटे हैं
     if (attribute.kind, attribute.form, head.noun.gender) == ("adjective", "oblique", "m") and (
@@ -661,7 +667,7 @@ def _expected(attribute: aw.Agreeing, head: Head, noun: str) -> tuple[str, ...]:
         return (attribute.inflect("direct"), attribute.inflect("oblique"))  # number unseen
     if attribute.form == "oblique":
         return (attribute.inflect("direct"),) if direct else ()
-    if not oblique or (head.skipped and not head.pinned and not noun.endswith("ों")):
+    if not oblique or (head.skipped and not pinned and not noun.endswith("ों")):
         return ()  # उसका इस मामले में कहना: the genitive may belong further on
     return (attribute.inflect("oblique"),)
 
@@ -882,9 +888,7 @@ class ObliqueNounForm(Rule):
             slots, k = document.slots, position
             if slots.words[k + 1] not in aw.POSTPOSITIONS:
                 continue
-            slot, following = slots[k], slots[k + 1]
-            if slot is None or following is None or following.normal not in aw.POSTPOSITIONS:
-                continue
+            slot, following = slots.word(k), slots.word(k + 1)
             if not _inflecting_noun(lexicon, slot.normal) or _after_feminine(slots, k, lexicon):
                 continue
             right = slot.normal[:-1] + "े"

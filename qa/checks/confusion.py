@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import regex
@@ -172,8 +173,10 @@ class ContextCounts:
     endings: dict[str, Any] = field(default_factory=dict)
     #: Bounded memos (a server checks document after document): P(word) by word, and the
     #: content share by neighbour and side.
-    _unigram: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
-    _content: dict[tuple[str, bool], float] = field(default_factory=dict, repr=False, compare=False)
+    _unigram: dict[str, float] = field(init=False, default_factory=dict, repr=False, compare=False)
+    _content: dict[tuple[str, bool], float] = field(
+        init=False, default_factory=dict, repr=False, compare=False
+    )
 
     def unigram(self, word: str) -> float:
         """P(word): the larger of its share in the corpus and in the lexicon (news uses
@@ -286,7 +289,8 @@ class ContextCounts:
 
 #: The most entries a memo of :class:`ContextCounts` keeps before it starts afresh.
 _MEMO = 16384
-_NONE: dict[str, int] = {}
+#: What a table of counts gives for a word it lacks: read-only, as it is shared.
+_NONE: Mapping[str, int] = MappingProxyType({})
 
 
 def _remember(memo: dict[Any, float], key: Any, value: float) -> None:
@@ -431,7 +435,7 @@ def _unknown(label: str) -> bool:
     return not lexicon.known(word) and not lexicon.known(without_perso_nukta(word))
 
 
-def _native(label: str) -> bool:
+def _plain_hindi(label: str) -> bool:
     """True for a neighbour that is plain Hindi: <NUM>, <S>, or a word the lexicon knows
     that spells no English word (a loan or a name's part, जेंडर, रॉय, सर्जिकल, would)."""
     return label.startswith("<") or not (_unknown(label) or spelling_doubts.english_reading(label))
@@ -605,7 +609,7 @@ class StrayLetter(Rule):
             }
             # a real word needs the context itself to favour the slip reading, whatever the
             # priors say: "चॉकलेट केक बिक" wants no postposition more than it wants a noun
-            native = bool(zipf) and _native(prev) and _native(nxt)
+            native = bool(zipf) and _plain_hindi(prev) and _plain_hindi(nxt)
             odds = {
                 f: fit - cost - own
                 for f, (fit, cost) in fits.items()

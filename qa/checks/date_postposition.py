@@ -67,7 +67,7 @@ class DatePostposition(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text, index = ctx.text, ctx.document.word_index
-        for word in sorted(_MONTH_NAMES.select(set(index))):  # one order, whatever the hashes
+        for word in sorted(_MONTH_NAMES.select(ctx.document.word_set)):  # one order, whatever the hashes
             for start in index[word]:
                 end = start + len(word)
                 found = _DATE.search(text, max(0, start - _DAY_REACH), min(len(text), end + _YEAR_REACH))

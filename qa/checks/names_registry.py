@@ -11,11 +11,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import astuple, dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from qa import datacache, lexicon
+from qa.config import stamps
 from qa.data import data_dir, read_yaml
 from qa.errors import ConfigError, RuleDataError
 from qa.lexicon import read_word_list, zipf
@@ -174,9 +175,10 @@ def _checked(path: Path) -> list[Person]:
     return people
 
 
-@cache
-def _registry(files: tuple[str, ...]) -> Registry:
-    registry = Registry(files=(data_dir() / "names" / "people.yaml", *map(Path, files)))
+@lru_cache(maxsize=16)
+def _registry(files: tuple[tuple[str, int, int], ...]) -> Registry:
+    """Keyed on each file's size and mtime too: a long-running server sees an edited registry."""
+    registry = Registry(files=(data_dir() / "names" / "people.yaml", *(Path(name) for name, *_ in files)))
     for path in registry.files:
         for person in read_people(path):
             registry.people[person.id] = person
@@ -188,7 +190,7 @@ def registry(section: Mapping[str, Any] | None = None, resolve: Any = None) -> R
     files = (section or {}).get("files", [])
     if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
         raise ConfigError("[tool.qa.names] files must be a list of paths")
-    return _registry(tuple(resolve(f) if resolve else f for f in files))
+    return _registry(stamps(resolve(f) if resolve else f for f in files))
 
 
 def _word_keys(name: str) -> frozenset[str]:

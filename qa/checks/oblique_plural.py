@@ -114,9 +114,7 @@ class _PluralCase(Rule):
             after = words[k + 1]
             if after is None or not self.before(after):
                 continue
-            noun, following = slots[k], slots[k + 1]
-            if noun is None or following is None:
-                continue
+            noun, following = slots.word(k), slots.word(k + 1)
             right = self.judge(words, k, noun, following, lexicon)
             if right is not None:
                 message = self.explain(noun.text, following.text, right)

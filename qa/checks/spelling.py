@@ -42,7 +42,7 @@ from qa.text.akshara import (
 
 #: An oblique plural at least this common (by either source) is offered for a Sanskrit "-am"
 #: (:func:`oblique_plural`).
-MIN_INDEXED_ZIPF = 3.0
+MIN_OBLIQUE_PLURAL_ZIPF = 3.0
 #: Candidates below this Zipf value are offered only as :func:`_rare_but_sure` allows
 #: (curated news vocabulary from ``data/lexicon`` is always a candidate for long words).
 MIN_CANDIDATE_ZIPF = 4.0
@@ -70,11 +70,16 @@ MIN_LONG_LETTERS = 5
 CHEAPEST_EDIT = 0.4
 
 
+def _table_sources() -> list[Path]:
+    """What the near index and the twin table are built from: the word lists and the code
+    that reads and filters them (a checkout's edits count too)."""
+    return [*lexicon.sources(), Path(__file__), Path(akshara.__file__), Path(lexicon.__file__)]
+
+
 @cache
 def near_index() -> NearIndex:
     """The candidates' index, kept in the start-up cache (building it takes a few dozen ms)."""
-    code = [Path(__file__), Path(akshara.__file__)]  # a checkout's edits count too
-    return NearIndex.from_table(datatables.lazy("near-index", [*lexicon.sources(), *code], _near_table))
+    return NearIndex.from_table(datatables.lazy("near-index", _table_sources(), _near_table))
 
 
 def _near_table() -> dict[str, str]:
@@ -86,7 +91,8 @@ def _may_be_offered(word: str) -> bool:
     """``word`` can pass :func:`near`'s tests as a candidate: curated news vocabulary, a
     word of :data:`MIN_CANDIDATE_ZIPF`, or one both sources know at :data:`MIN_NATIVE_ZIPF`
     (the least :func:`_known_to_both` asks for). The index holds these only: less than
-    half the words of Zipf 3 or more, so it loads and answers faster."""
+    half the words of Zipf 3 or more, so it loads and answers faster. The twin table
+    (:func:`twins`) draws its twins from this index too."""
     web = lexicon.web_zipf().get(word)
     if word in lexicon.additions() and web is None:
         return True
@@ -458,7 +464,10 @@ def oblique_plural(text: str, end: int, word: str, candidate: str) -> tuple[str]
     dropped before the nasal, since Hindi puts a postposition after a plural, not after
     Sanskrit (सरकारं को, दिशानिर्देशं के; प्रथमं पीठं stays Sanskrit)."""
     plural = candidate + "ों"
-    if not spelling_doubts.sanskrit_ending(word, candidate) or lexicon.prior(plural) < MIN_INDEXED_ZIPF:
+    if (
+        not spelling_doubts.sanskrit_ending(word, candidate)
+        or lexicon.prior(plural) < MIN_OBLIQUE_PLURAL_ZIPF
+    ):
         return None
     return (plural,) if spelling_doubts.postposition_after(text, end) else None
 
@@ -561,8 +570,7 @@ def twins() -> dict[str, tuple[str, float]]:
     """Listed word -> (its far commoner twin, by how much, in Zipf) for the words of web
     lists that are another word but for an i or u sign's length (सुचना -> सूचना), from the
     start-up cache."""
-    code = [Path(__file__), Path(akshara.__file__)]
-    table = datacache.cached("sign-twins", [*lexicon.sources(), *code], _twin_table)
+    table = datacache.cached("sign-twins", _table_sources(), _twin_table)
     return {word: (twin, by) for word, (twin, by) in table.items()}
 
 

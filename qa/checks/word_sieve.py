@@ -19,20 +19,20 @@ class Sieve:
     """The words a test accepts, remembered by word (the test must depend on the word
     alone)."""
 
-    __slots__ = ("_accepted", "_verdicts", "test")
+    __slots__ = ("_memo", "test")
 
     def __init__(self, test: Callable[[str], bool]) -> None:
         self.test = test
-        self._verdicts: dict[str, bool] = {}
-        self._accepted: set[str] = set()
+        #: (verdict by word, the words accepted): one attribute, so that a thread that
+        #: starts afresh swaps both at once and another never sees half of a pair.
+        self._memo: tuple[dict[str, bool], set[str]] = ({}, set())
 
     def select(self, words: set[str] | frozenset[str]) -> set[str]:
         """The words of ``words`` the test accepts."""
-        # one pair throughout, even if another thread starts afresh meanwhile
-        verdicts, accepted = self._verdicts, self._accepted
+        verdicts, accepted = self._memo  # one pair throughout, even if another thread starts afresh
         new = words.difference(verdicts)
         if new and len(verdicts) + len(new) > LIMIT:
-            verdicts, accepted = self._verdicts, self._accepted = {}, set()
+            self._memo = verdicts, accepted = {}, set()
             new = set(words)
         for word in new:
             if verdict := self.test(word):

@@ -165,8 +165,9 @@ def check(
     cache = None if no_cache or fix or diff else ResultCache(session, (input_format, date_given))
     results, failed_inputs, diffs = [], 0, []
     files = [str(p) for p in discover([p for p in paths if p != "-"], configs)]
-    if cache is None or not files:
-        _require_rules(session)  # else when a file is not in the cache (a hit implies rules)
+    hits = _hits(files, session, options, cache)
+    if len(hits) < len(files) or "-" in paths or not files:
+        _require_rules(session)  # something must be linted (a hit implies rules)
     if output:
         _refuse_overwriting_input(output, files)
     if not files and "-" not in paths:
@@ -174,7 +175,7 @@ def check(
         click.echo(f"qa: warning: no files to check in {', '.join(paths)} (include: {include})", err=True)
     if is_batch(files):
         settle()
-    outcomes = _lint_all(paths, files, stdin_filename, session, options, cache, jobs)
+    outcomes = _lint_all(paths, files, hits, stdin_filename, session, options, cache, jobs)
     for outcome in _progress(outcomes, len(files) + ("-" in paths)):
         if outcome.error:
             click.echo(f"qa: error: {outcome.error}", err=True)
@@ -271,16 +272,33 @@ NEEDS_A_SERVER = (
 )
 
 
+def _hits(
+    files: list[str], session: Session, options: Options, cache: ResultCache | None
+) -> dict[str, Outcome]:
+    """The files the result cache answers (unchanged since their findings were stored)."""
+    if cache is None or options.fix or options.diff:
+        return {}
+    return {
+        name: hit for name in files if (hit := _cached(name, _max_size(session, name), cache)) is not None
+    }
+
+
+def _max_size(session: Session, name: str) -> int:
+    return int(session.config_for(name)["max-file-size"])
+
+
 def _lint_all(
     paths: tuple[str, ...],
     files: list[str],
+    hits: dict[str, Outcome],
     stdin_filename: str | None,
     session: Session,
     options: Options,
     cache: ResultCache | None,
     jobs: int | None,
 ) -> Iterator[Outcome]:
-    """Stdin in this process, then every discovered file (over ``jobs`` processes), in order."""
+    """Stdin in this process, then every discovered file (over ``jobs`` processes), in order;
+    ``hits`` are answered from the cache, the others linted."""
     if "-" in paths:
 
         def read_stdin() -> SourceText:
@@ -288,18 +306,13 @@ def _lint_all(
 
         yield _outcome(stdin_filename or "-", read_stdin, session, options, cache, stdin=True)
 
-    def max_size(name: str) -> int:
-        return int(session.config_for(name)["max-file-size"])
-
     def lint_file(name: str) -> Outcome:
-        return _outcome(name, lambda: read_file(Path(name), max_size=max_size(name)), session, options, cache)
+        def read() -> SourceText:
+            return read_file(Path(name), max_size=_max_size(session, name))
 
-    hits = {}  # unchanged files are answered here; only the others go to workers
-    if cache is not None and not (options.fix or options.diff):
-        hits = {name: hit for name in files if (hit := _cached(name, max_size(name), cache)) is not None}
-    misses = [name for name in files if name not in hits]
-    if misses or "-" in paths:
-        _require_rules(session)
+        return _outcome(name, read, session, options, cache)
+
+    misses = [name for name in files if name not in hits]  # only these go to workers
     if len(misses) > 1 and jobs != 1:
         from qa.parallel import default_jobs, ordered_map
 

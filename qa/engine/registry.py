@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from qa import datacache
+from qa.config import stamps
 from qa.data import parse_yaml, read_tsv_pairs, rules_dir
 from qa.diagnostic import Severity
 from qa.engine import words
@@ -70,12 +71,17 @@ def builtin_rule_files() -> list[Path]:
     return sorted(rules_dir().glob("*.yaml"))
 
 
-@lru_cache(maxsize=8)
 def load_specs(extra_files: tuple[str, ...] = ()) -> dict[str, RuleSpec]:
-    """All rules by code: the built-in files, then user files (which may not reuse codes)."""
+    """All rules by code: the built-in files, then user files (which may not reuse codes);
+    read again once a user file changes (a long-running server sees the edit)."""
+    return _load_specs(stamps(extra_files))
+
+
+@lru_cache(maxsize=8)
+def _load_specs(extra_files: tuple[tuple[str, int, int], ...]) -> dict[str, RuleSpec]:
     specs: dict[str, RuleSpec] = {}
     names: dict[str, str] = {}
-    for path, rules in [*_builtin_specs(), *((Path(p), load_file(Path(p))) for p in extra_files)]:
+    for path, rules in [*_builtin_specs(), *((Path(p), load_file(Path(p))) for p, *_ in extra_files)]:
         for spec in rules:
             code, name = spec.meta.code, spec.meta.name
             if code in specs:

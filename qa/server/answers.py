@@ -1,11 +1,12 @@
 """Answers kept for texts sent again.
 
 A CMS saving a draft, or an editor's plug-in re-checking on every pause, sends the
-same article many times; while the text, the options, the config and the day are the
-same, so is the answer (LanguageTool's own server keeps a result cache for the same
-reason). A repeat is answered from here, without a worker. Only successful answers are
-kept, and only when no rule asks a remote server; the cache is bounded in bytes and
-forgets the least recently used answers first.
+same article many times; while the text, the options, the config, the files it names
+(a house word list) and the day are the same, so is the answer (LanguageTool's own
+server keeps a result cache for the same reason). A repeat is answered from here,
+without a worker. Only successful answers are kept, and only when no rule asks a
+remote server; the cache is bounded in bytes and forgets the least recently used
+answers first.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import datetime as dt
 import hashlib
 import pickle
 from collections import OrderedDict
+from collections.abc import Sequence
 
+from qa.config import stamps
 from qa.server.service import Answer, Job
 
 #: Bytes of answer bodies kept (a 1,000-word article's answer is 10-50 KB).
@@ -22,16 +25,18 @@ CAPACITY = 32 << 20
 
 
 class AnswerCache:
-    """Successful answers by a digest of the job and the day (rules read today's date)."""
+    """Successful answers by a digest of the job, the day (rules read today's date) and
+    the state of ``files`` (what the config's settings name)."""
 
-    def __init__(self, capacity: int = CAPACITY) -> None:
+    def __init__(self, capacity: int = CAPACITY, files: Sequence[str] = ()) -> None:
         self.capacity = capacity
         self.size = 0
+        self.files = tuple(files)
         self._answers: OrderedDict[bytes, Answer] = OrderedDict()
 
-    @staticmethod
-    def key(job: Job) -> bytes:
-        payload = pickle.dumps((dt.date.today().toordinal(), job), pickle.HIGHEST_PROTOCOL)
+    def key(self, job: Job) -> bytes:
+        state = (dt.date.today().toordinal(), stamps(self.files), job)
+        payload = pickle.dumps(state, pickle.HIGHEST_PROTOCOL)
         return hashlib.blake2b(payload, digest_size=16).digest()
 
     def get(self, key: bytes) -> Answer | None:

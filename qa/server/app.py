@@ -191,7 +191,8 @@ def create_app(config: Config | None = None, settings: Settings | None = None) -
     )
     app.state.workers = pool
     # Repeats answered without a worker, unless a rule's findings come from a remote server.
-    answers = AnswerCache() if service.session.linter(select=("ALL",)).cacheable else None
+    cacheable = service.session.linter(select=("ALL",)).cacheable
+    answers = AnswerCache(files=service.session.config.setting_files()) if cacheable else None
     app.add_exception_handler(RequestValidationError, _invalid)
     run = _runner(pool, answers, settings.max_text_length)
     _native_routes(app, service, run)
@@ -284,7 +285,7 @@ def _runner(pool: WorkerPool, answers: AnswerCache | None, limit: int) -> Runner
         """``job``'s answer (kept, or from a worker), or ``fail(status, reason)`` (too long, busy, slow)."""
         if length > limit:
             return fail(413, f"Your text exceeds the limit of {limit} characters (it's {length} characters)")
-        key = AnswerCache.key(job) if answers is not None else b""
+        key = answers.key(job) if answers is not None else b""
         answer = answers.get(key) if answers is not None else None
         if answer is not None:
             return _respond(answer)

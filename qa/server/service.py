@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from qa.api import FixResult, Session
+from qa.api import Session
 from qa.config import Config
 from qa.diagnostic import FileResult
+from qa.engine.fixes import FixResult
 from qa.engine.runner import RuleCrash
 from qa.errors import QAError
 from qa.report.json import records
