@@ -231,6 +231,31 @@ def test_a_genitive_before_a_noun_and_another_genitive_agrees_with_that_noun() -
     assert _codes("उसके पत्नी के भाई आए।\n") == []  # के: the noun after may be its head
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "उनकी माताजी का लंबी बीमारी के बाद निधन हो गया।",
+        "पूर्व मंत्री का लंबी बीमारी के दौरान अस्पताल में निधन हो गया।",  # past a second phrase
+        "दो मरीज़ों की इलाज के दौरान मौत हो गई।",
+        "राम का बीमारी के बाद घर पर रहना ठीक है।",  # an infinitive is a masculine noun
+    ],
+)
+def test_a_genitive_reaches_past_an_adverbial_phrase_to_a_noun_that_agrees(line: str) -> None:
+    assert _codes(line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "राम का बीमारी के बाद हालत ख़राब हुई।",  # हालत is feminine: की
+        "सरकार की इस फैसले के बाद हंगामा हुआ।",  # हंगामा is masculine: के
+        "मरीज़ का बीमारी के बाद इलाज में देरी हुई।",  # का fits neither इलाज में nor देरी
+    ],
+)
+def test_without_an_agreeing_noun_further_on_the_genitive_is_wrong(line: str) -> None:
+    assert _codes(line) == ["G001"]
+
+
 def test_a_verb_in_ta_gets_no_gender_from_its_ending() -> None:
     assert suffix_gender("सफलता") == "f" and suffix_gender("चलता") is None
     assert builtin().guess("ठहरता") is None

@@ -566,8 +566,12 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
                 aw.agreeing(after) is not None or aw.passive_auxiliary(words, k + 1) is not None
             )
         compound = aw.key(word) in aw.COMPOUND_POSTPOSITIONS
-        if compound and attribute.kind == "possessive" and words[k - 1] in aw.GENITIVE:
+        if compound and attribute.kind in ("genitive", "possessive") and words[k - 1] in aw.GENITIVE:
             k += 2 if _at(words, k + 1) in aw.POSTPOSITIONS else 1
+            if attribute.kind == "genitive":
+                # का [बीमारी के बाद] निधन; but के अनुसार names a source for the whole clause, not
+                # for a noun (वाशिंगटन की [एक अख़बार के अनुसार] बात: के)
+                return not _bare_postposition(word) and _agreeing_head_follows(words, k, attribute, lexicon)
             if _opens_phrase(_at(words, k)):
                 return False  # इनका देहांत के बाद [इनके] भतीजे, उसके मर्जी के बिना [वो]
             continue  # इसका [भाषा के रूप में] इस्तेमाल: look past the compound postposition
@@ -588,6 +592,45 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
             return False
         k += 2  # a noun of the other gender in another postposition phrase: look past it
     return False
+
+
+def _agreeing_head_follows(words: list[str | None], k: int, attribute: aw.Agreeing, lexicon: Genders) -> bool:
+    """Whether a genitive, read past an adverbial postposition phrase, meets a noun at
+    ``k`` that it agrees with (का [लंबी बीमारी के बाद] निधन, की [इलाज के दौरान] मौत):
+    past particles and modifiers, a noun of its gender whose gender the counts know, in
+    the direct case for का; nouns of the other gender in further postposition phrases
+    (any noun there, for का) are passed over, but nothing else (a verb, a closed-class
+    word, a noun of no known gender but an infinitive) is. Agreement is the evidence that the genitive may
+    belong there, not to the noun before."""
+    for _ in range(3):
+        while (word := _at(words, k)) is not None and (
+            word in _PARTICLES or word in _MODIFIERS or aw.attributive(words, k) is not None
+        ):
+            k += 1
+        if word is None or not aw.is_candidate(word) or _finite_verb(word, lexicon):
+            return False
+        noun, following = lexicon.noun(word) or _verbal_noun(word), _at(words, k + 1)
+        direct = attribute.form == "direct"
+        if (
+            noun is not None
+            and noun.gender == attribute.gender
+            and not (direct and _oblique(word, following))
+        ):
+            return True
+        if following not in aw.POSTPOSITIONS or following in aw.GENITIVE or (noun is None and not direct):
+            return False
+        k += 2  # अस्पताल में: a noun in another postposition phrase (का agrees with none), look past it
+    return False
+
+
+#: What an infinitive is as a noun: masculine, inflecting (रहना, रहने).
+_VERBAL_NOUN = Noun("m", inflects=True)
+
+
+def _verbal_noun(word: str) -> Noun | None:
+    """An infinitive as a noun (का [बीमारी के बाद] घर पर रहना), if ``word`` is one."""
+    infinitive = _infinitive(word) or (word.endswith("ना") and lexicon_words.known(word))
+    return _VERBAL_NOUN if infinitive else None
 
 
 def _direct_form(attribute: aw.Agreeing) -> bool:
