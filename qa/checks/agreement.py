@@ -539,7 +539,8 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
     में] अनुवाद): yes unless, past particles, modifiers and further postposition phrases,
     what comes at ``k`` ends the matter: the end, punctuation, a closed-class word, a
     finite verb, a compound postposition (which a possessive may reach past: उसका
-    [सरकार के ख़िलाफ़] बयान), or a noun of the other gender."""
+    [सरकार के ख़िलाफ़] बयान; a genitive only to a noun that agrees with it,
+    :func:`_agreeing_head_follows`), or a noun of the other gender."""
     for _ in range(4):
         while (
             k < len(words)
