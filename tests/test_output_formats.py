@@ -125,6 +125,7 @@ def test_a_house_habit_is_one_line_after_the_other_findings(tmp_path: Path) -> N
         "story.txt:2:37: P001 missing space after ','",
         "story.txt:1:28: 11 × P002 space-before-punctuation, all fixable with --fix (lines 1-11)",
     ]
+    assert "    ' ।' → '।' ×11\n    each one: --no-group or --format concise" in out
     assert "Found 12 problems" in out  # the totals still count every finding
     everything = _qa("--select", "P001,P002", "--output-format", "concise", story.name, cwd=tmp_path)
     assert len(everything.splitlines()) == 13
@@ -149,16 +150,50 @@ def _diagnostic(code: str, start: int, fix: str | None) -> Diagnostic:
     return Diagnostic(code, f"name-{code}", Severity.WARNING, "m", start, start + 1, (), edits)
 
 
-def test_group_says_how_many_are_fixable() -> None:
-    mixed = [_diagnostic("P002", i, "safe" if i < 7 else ("unsafe" if i < 9 else None)) for i in range(10)]
-    singles, groups = split([_diagnostic("T002", 20, None), *mixed], 10)
+def test_only_safe_fixes_on_punctuation_and_spaces_fold() -> None:
+    source = " " * 20 + "क" * 10
+    spaces = [_diagnostic("P002", i, "safe") for i in range(10)]
+    singles, groups = split([_diagnostic("T002", 25, None), *spaces], 10, source)
     assert singles == [0] and [members for _, members in groups] == [list(range(1, 11))]
-    assert groups[0][0].title() == (
-        "10 × P002 name-P002, 7 fixable with --fix, 2 fixable with --fix --unsafe-fixes"
-    )
-    assert split(mixed, 11) == (list(range(10)), [])
-    page = full([FileResult("x.txt", "क" * 30, mixed)], {}, ReportOptions(group_threshold=0))
+    assert groups[0][0].title() == "10 × P002 name-P002, all fixable with --fix"
+    assert groups[0][0].changes(source) == {(" ", ""): 10}
+    assert split(spaces, 11, source) == (list(range(10)), [])
+    assert split(spaces, 0, source) == (list(range(10)), [])
+    unsafe = [_diagnostic("P002", i, "unsafe" if i < 5 else "safe") for i in range(10)]
+    assert split(unsafe, 5, source)[0] == list(range(5))  # the unsafe ones stay single
+    letters = [_diagnostic("T003", 20 + i, "safe") for i in range(10)]  # a fix on letters
+    assert split(letters, 2, source) == (list(range(10)), [])
+    page = full([FileResult("x.txt", source, spaces)], {}, ReportOptions(group_threshold=0))
     assert page.count("x.txt:1:") == 10
+
+
+#: Twelve lines, every other one with the stray-letter slip केक for के (T003).
+SLIPS = "".join(
+    f"मजदूरों केक {n} रुपये मिले।\n" if n % 2 == 0 else f"राष्ट्रपति ने ख़ुद बात {n} की।\n" for n in range(24)
+)
+
+
+def test_word_level_findings_are_never_folded(tmp_path: Path) -> None:
+    story = _story(tmp_path, SLIPS)
+    out = _qa("--select", "T003", story.name, cwd=tmp_path)
+    heads = [line for line in out.splitlines() if line.startswith("story.txt:")]
+    assert heads == [f"story.txt:{n + 1}:9: T003 'केक' looks like a slip for 'के'" for n in range(0, 24, 2)]
+    assert out.count("unsafe fix: केक → के") == 12 and "×" not in out
+    quiet = _qa("-q", "--select", "T003", story.name, cwd=tmp_path)
+    assert quiet.count("story.txt:") == 12
+
+
+def test_a_group_shows_what_it_changes_every_line_and_how_to_unfold(tmp_path: Path) -> None:
+    glued = "".join(f"राष्ट्रपति\u200bने {n} बात की।\n" for n in range(30) if n % 3)  # 20 lines
+    story = _story(tmp_path, glued)
+    out = _qa("--select", "U002", story.name, cwd=tmp_path)
+    lines = out.splitlines()
+    head = next(i for i, line in enumerate(lines) if " × U002 " in line)
+    assert lines[head].endswith("(lines 1-20)")
+    assert lines[head + 1] == "    '\\u200b' removed ×20"  # the invisible character, escaped
+    assert lines[head + 2] == "    each one: --no-group or --format concise"
+    each = _qa("--select", "U002", "--no-group", story.name, cwd=tmp_path)
+    assert each.count("story.txt:") == 20 and "×" not in each
 
 
 @pytest.mark.parametrize("fmt", ["full", "concise", "github"])

@@ -94,3 +94,22 @@ def test_a_line_without_spaces_is_shown_in_a_window_around_each_finding(tmp_path
     under = [k for k in range(len(shown)) if display_width(shown[:k]) == pad]
     assert any(shown[k] == "\u200b" for k in under)  # the caret sits at the zero-width space
     assert fix.startswith("    fix: …") and fix.endswith("…")
+
+
+def test_summary_counts_the_files_that_could_not_be_read(tmp_path: Path) -> None:
+    (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "slip.txt").write_text(SLIP, encoding="utf-8")
+    (tmp_path / "wide.txt").write_bytes(CLEAN.encode("utf-16"))
+    done = run_qa("check", str(tmp_path / "clean.txt"), str(tmp_path / "wide.txt"))
+    assert done.returncode == 2
+    assert done.stdout.decode() == "No problems in 1 file; 1 file could not be read.\n"
+    assert done.stderr.decode().splitlines() == [
+        f"qa: error: {tmp_path / 'wide.txt'}: file is UTF-16 or UTF-32; save it as UTF-8"
+    ]
+    found = run_qa("check", "--statistics", str(tmp_path / "slip.txt"), str(tmp_path / "wide.txt"))
+    assert found.returncode == 2
+    assert found.stdout.decode().splitlines()[-1] == (
+        "Found 1 problem (1 error) in 1 file; 1 file could not be read. 1 fixable with --fix."
+    )
+    clean = run_qa("check", str(tmp_path / "clean.txt"))
+    assert clean.returncode == 0 and clean.stdout.decode() == "All clear: no problems in 1 file.\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,6 +91,7 @@ class Outcome:
 )
 @click.option("--stdin-filename", help="Name to report (and to pick the format by) for stdin.")
 @click.option("-q", "--quiet", is_flag=True, help="Findings only: no family table, no summary line.")
+@click.option("--no-group", is_flag=True, help="List every finding on its own (group-threshold 0).")
 @click.option(
     "--color",
     type=click.Choice(["auto", "always", "never"]),
@@ -126,6 +127,7 @@ def check(
     input_format: str | None,
     stdin_filename: str | None,
     quiet: bool,
+    no_group: bool,
     color: str,
     no_color: bool,
     jobs: int | None,
@@ -160,7 +162,8 @@ def check(
         color=_use_color("never" if no_color else color, _stream(options), to_file=output is not None),
         quiet=quiet,
         base=os.getcwd(),
-        **from_config(config.section("report"), str(config.path or "config")),
+        **from_config(config.section("report"), str(config.path or "config"))
+        | ({"group_threshold": 0} if no_group else {}),
     )
     cache = None if no_cache or fix or diff else ResultCache(session, (input_format, date_given))
     results, failed_inputs, diffs = [], 0, []
@@ -187,11 +190,12 @@ def check(
     if failed_inputs and not results and ALIASES.get(output_format, output_format) in HUMAN_FORMATS:
         pass  # nothing was read: the errors above say why, not "All clear"
     elif statistics and not diff:
-        sys.stdout.write(summary.statistics(results))
+        sys.stdout.write(summary.statistics(results, failed_inputs))
         linter = session.linter()
         if "E001" in linter.codes and linter.cacheable:  # E001 on, but no server to ask
             click.echo(NEEDS_A_SERVER, err=True)  # stdout keeps ruff's shape for scripts
     else:
+        report_options = replace(report_options, unread=failed_inputs)
         _emit(results, diffs, output_format, output, session, report_options, options)
     if failed_inputs:
         sys.exit(2)

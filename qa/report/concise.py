@@ -23,4 +23,4 @@ def render(results: list[FileResult], rules: Mapping[str, RuleMeta], options: Re
             line, column = result.position(d.start)
             code = paint(d.code, severity_colour(d, bold=True), color)
             lines.append(f"{path}:{line}:{column}: {code} {' '.join(d.message.splitlines())}\n")
-    return "".join(lines) + ("" if options.quiet else summary_line(results) + "\n")
+    return "".join(lines) + ("" if options.quiet else summary_line(results, options.unread) + "\n")

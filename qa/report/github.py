@@ -32,5 +32,5 @@ def render(results: list[FileResult], rules: Mapping[str, RuleMeta], options: Re
             )
             lines.append(f"::{_LEVELS[str(d.severity)]} {props}::{_data(f'{d.code} {d.message}')}")
     if not options.quiet:
-        lines.append(summary_line(results))
+        lines.append(summary_line(results, options.unread))
     return "".join(f"{line}\n" for line in lines)

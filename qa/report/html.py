@@ -213,7 +213,7 @@ def _item(index: int, result: FileResult, i: int) -> str:
 
 def _findings(index: int, result: FileResult, threshold: int) -> str:
     """The side list: the findings one by one, then each rule's group (closed)."""
-    singles, groups = split(result.diagnostics, threshold)
+    singles, groups = split(result.diagnostics, threshold, result.source)
     items = "".join(_item(index, result, i) for i in singles)
     folded = "".join(
         f'<li class=group data-code="{group.code}" data-sev="{group.diagnostics[0].severity}" '
@@ -259,6 +259,6 @@ def render(results: list[FileResult], rules: Mapping[str, RuleMeta], options: Re
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>qa report: {title}</title><style>{_CSS}</style></head>"
         f"<body>{_header(results)}<main>{files}"
-        f"<p class=summary>{escape(summary_line(results))}</p></main>"
+        f"<p class=summary>{escape(summary_line(results, options.unread))}</p></main>"
         f'<div id=tip role="status"></div><script>{_JS}</script></body></html>\n'
     )

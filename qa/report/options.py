@@ -27,6 +27,8 @@ class ReportOptions:
     rules_url: str = RULES_URL
     #: the folder that relative artifact URIs (SARIF, GitLab) are relative to; None: the paths as given
     base: str | None = None
+    #: how many inputs could not be read (the summary line says so)
+    unread: int = 0
 
 
 DEFAULT = ReportOptions()

@@ -14,14 +14,17 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'es' if word.endswith(('s', 'x', 'ch', 'sh')) else 's'}"
 
 
-def summary_line(results: list[FileResult]) -> str:
+def summary_line(results: list[FileResult], unread: int = 0) -> str:
+    """Totals over the files checked; ``unread``: how many inputs could not be read."""
     severities = Counter(str(d.severity) for r in results for d in r.diagnostics)
     total = sum(severities.values())
     files = plural(len(results), "file")
     fixed = sum(r.fixed for r in results)
     fixed_note = f" ({plural(fixed, 'fix')} applied)" if fixed else ""
+    if unread:
+        files += f"; {plural(unread, 'file')} could not be read"
     if not total:
-        return f"All clear: no problems in {files}.{fixed_note}"
+        return f"{'No' if unread else 'All clear: no'} problems in {files}.{fixed_note}"
     parts = [
         f"{severities[s]} info" if s == "info" else plural(severities[s], s)
         for s in ("error", "warning", "info")
@@ -50,7 +53,7 @@ def family_table(results: list[FileResult]) -> str:
     return "\n".join(rows)
 
 
-def statistics(results: list[FileResult]) -> str:
+def statistics(results: list[FileResult], unread: int = 0) -> str:
     """Counts per rule, most frequent first, the way ruff's --statistics prints them."""
     counts = Counter((d.code, d.name) for r in results for d in r.diagnostics)
     fixable = {d.code for r in results for d in r.diagnostics if d.fix and d.fix.applicability == "safe"}
@@ -59,4 +62,4 @@ def statistics(results: list[FileResult]) -> str:
         f"{n:>{width}}\t{code}\t{'[*]' if code in fixable else '[ ]'} {name}"
         for (code, name), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     ]
-    return "".join(f"{line}\n" for line in lines) + summary_line(results) + "\n"
+    return "".join(f"{line}\n" for line in lines) + summary_line(results, unread) + "\n"

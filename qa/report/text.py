@@ -8,6 +8,7 @@ display width, so they sit under the right letter after conjuncts and vowel sign
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 
 from qa.diagnostic import Diagnostic, Edit, apply_edits
@@ -40,39 +41,62 @@ def render(results: list[FileResult], rules: Mapping[str, RuleMeta], options: Re
         if len(results) > 1 and result.diagnostics:
             heading = f"── {result.path} ({plural(len(result.diagnostics), 'problem')})"
             out.append(paint(heading, "1;4", color) + "\n\n")
-        singles, groups = split(result.diagnostics, options.group_threshold)
+        singles, groups = split(result.diagnostics, options.group_threshold, result.source)
         out += [f"{block(result, result.diagnostics[i], color=color)}\n\n" for i in singles]
         out += [f"{group_line(result, group, color=color)}\n\n" for group, _ in groups]
     if options.quiet:
         return "".join(out)
     table = family_table(results)
-    return "".join(out) + (f"{table}\n\n" if table else "") + summary_line(results) + "\n"
+    return "".join(out) + (f"{table}\n\n" if table else "") + summary_line(results, options.unread) + "\n"
+
+
+#: At most this many distinct changes under a group's line; the rest is counted.
+CHANGES = 6
+#: How to see a group's findings one by one.
+UNFOLD = "    each one: --no-group or --format concise"
 
 
 def group_line(result: FileResult, group: Group, *, color: bool = False) -> str:
-    """``path:line:col: 91 × P002 name, all fixable with --fix (lines 1-4, 7, …)`` at the first one."""
+    """``path:line:col: 91 × P002 name, all fixable with --fix (lines 1-4, 7)`` at the first
+    one, then what changes (``' ।' → '।' ×91``, invisible characters escaped) and how to
+    see each one."""
     first = group.diagnostics[0]
     line, column = result.position(first.start)
     title = group.title().replace(group.code, paint(group.code, severity_colour(first, bold=True), color), 1)
     lines = sorted({result.position(d.start)[0] for d in group.diagnostics})
-    return f"{paint(result.path, '1', color)}:{line}:{column}: {title} ({_line_ranges(lines)})"
+    changes = group.changes(result.source).most_common()
+    shown = [
+        f"{_quoted(before)} {f'→ {_quoted(after)}' if after else 'removed'} ×{n}"
+        for (before, after), n in changes[:CHANGES]
+    ]
+    more = f", and {len(changes) - CHANGES} more" if len(changes) > CHANGES else ""
+    return "\n".join(
+        [
+            f"{paint(result.path, '1', color)}:{line}:{column}: {title} ({_line_ranges(lines)})",
+            f"    {', '.join(shown)}{more}",
+            UNFOLD,
+        ]
+    )
 
 
-#: At most this many line ranges in a group's line; the rest is "…".
-RANGES = 6
+def _quoted(text: str) -> str:
+    """``text`` in quotes, invisible characters and odd spaces as ``\\u200b``."""
+    shown = "".join(
+        c if c == " " or unicodedata.category(c)[0] not in "CZ" else f"\\u{ord(c):04x}" for c in text
+    )
+    return f"'{shown}'"
 
 
 def _line_ranges(lines: list[int]) -> str:
-    """``line 3`` or ``lines 1-4, 7, 9-12, …``."""
+    """``line 3`` or ``lines 1-4, 7, 9-12``: every line."""
     ranges: list[list[int]] = []
     for n in lines:
         if ranges and n == ranges[-1][1] + 1:
             ranges[-1][1] = n
         else:
             ranges.append([n, n])
-    shown = [f"{a}" if a == b else f"{a}-{b}" for a, b in ranges[:RANGES]]
-    more = ", …" if len(ranges) > RANGES else ""
-    return f"line{'s' if len(lines) > 1 else ''} {', '.join(shown)}{more}"
+    shown = [f"{a}" if a == b else f"{a}-{b}" for a, b in ranges]
+    return f"line{'s' if len(lines) > 1 else ''} {', '.join(shown)}"
 
 
 def block(result: FileResult, d: Diagnostic, *, color: bool = False) -> str:
