@@ -384,7 +384,7 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     if word is None or not aw.is_candidate(word):
         return None
     following = words[j + 1] if j + 1 < len(words) else None
-    if not ends_phrase(following, lexicon) or (
+    if not (ends_phrase(following, lexicon) or _compound_verb(words, j + 1, lexicon)) or (
         aw.intransitive_perfective(following or "") and not _ends_verb_group(_at(words, j + 2))
     ):
         return None  # उनके जेल चले जाने पर: चले begins a compound verb
@@ -394,6 +394,28 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
         return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
     return Head(j, noun, following, j > i + 1, singular, _at(words, j + 2) == "कि")
+
+
+#: Verbs whose perfective after a bare root completes a compound verb (बन गई, बेच दी).
+_VECTORS = aw.word_set("जा दे ले")
+
+
+def _compound_verb(words: list[str | None], k: int, lexicon: Genders) -> bool:
+    """Whether a compound verb begins at ``k``: a bare verb root that is no noun, then a
+    perfective of जाना, देना or लेना of the gender of the noun before ``k`` (समस्या [बन
+    गई], इमारत [गिर गई]); it ends that noun's phrase as the perfective alone would. Not
+    when its gender differs: the noun may name a woman (पहली एथलीट बन गईं)."""
+    root, vector = _at(words, k), aw.perfective(_at(words, k + 1) or "")
+    noun = lexicon.guess(_at(words, k - 1) or "")
+    return (
+        root is not None
+        and (root in aw.INTRANSITIVE_ROOTS or root in aw.TRANSITIVE_ROOTS)
+        and lexicon.noun(root) is None
+        and vector is not None
+        and vector.root in _VECTORS
+        and noun is not None
+        and vector.gender == noun.gender
+    )
 
 
 def _pinned(words: list[str | None], attribute: aw.Agreeing, head: Head, lexicon: Genders) -> bool | None:
