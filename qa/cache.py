@@ -38,7 +38,7 @@ def location(config: Config) -> Path:
 
 
 def _data_files(config: Config) -> list[tuple[str, int, int]]:
-    """(path, size, mtime) of qa's code (a checkout's edits count too, and the compiled
+    """(path, size and mtime) of qa's code (a checkout's edits count too, and the compiled
     core's build), its rule data and every file the settings name (rule files, house word
     lists, name registries)."""
     from qa.data import data_dir, rules_dir

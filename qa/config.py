@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -195,17 +194,9 @@ Stamp = tuple[int, int] | None
 
 
 def stamps(paths: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
-    """(path, size, mtime in ns) of each file, (path, -1, -1) for one that cannot be read:
+    """(path, mtime in ns, size) of each file, (path, -1, -1) for one that cannot be read:
     what a memo of the files' contents is keyed on, so that an edit is seen."""
-    found = []
-    for path in paths:
-        try:
-            status = os.stat(path)
-        except OSError:
-            found.append((path, -1, -1))
-        else:
-            found.append((path, status.st_size, status.st_mtime_ns))
-    return tuple(found)
+    return tuple((path, *(_stamp(Path(path)) or (-1, -1))) for path in paths)
 
 
 def _stamp(path: Path) -> Stamp:

@@ -584,7 +584,7 @@ class StrayLetter(Rule):
         read = zipf or (ENGLISH_ZIPF if spelling_doubts.english_reading(word) else 0.0)
         for start in ctx.document.word_index[word]:
             end = start + len(word)
-            if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
+            if spelling_doubts.hyphenated(text, start, end):
                 yield _Use(start, {}, 0.0)  # one part of a hyphenated name or compound (हैंस-पीटर)
                 continue
             if spelling_doubts.after_title(text, start, counts.honorific):

@@ -123,7 +123,7 @@ class RealWordTwin(Rule):
         for word, plain, twin, starts in found:
             for start in starts:
                 end = start + len(word)
-                if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
+                if spelling_doubts.hyphenated(text, start, end):
                     continue  # part of a hyphenated name
                 prev, nxt = neighbours(text, start, end)
                 if seen_beside(counts, plain, prev, nxt) or _name_near(prev, nxt):

@@ -216,6 +216,11 @@ def place_without_nukta(word: str, candidate: str) -> bool:
     return candidate in gazetteer.words() and nfd_nukta(candidate).replace(NUKTA, "") == nfd_nukta(word)
 
 
+def hyphenated(text: str, start: int, end: int) -> bool:
+    """True if the word at ``start:end`` is joined by a hyphen to the next or the last word."""
+    return text[end : end + 1] == "-" or text[start - 1 : start] == "-"
+
+
 def in_hyphenated_loan(text: str, start: int, end: int) -> bool:
     """True if the word is hyphenated to a word no list names (प्री-पेड, मरात-सेड):
     a part of a foreign compound or name."""
