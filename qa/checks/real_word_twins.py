@@ -1,9 +1,9 @@
-"""Real-word slips of short content words: सिता for सीता, दुर for दूर, ताकी for ताकि.
+"""Real-word slips of short content words: दुर for दूर, पुरा for पूरा, ताकी for ताकि.
 
 The written word is itself a word the lists know (a name, a rarer word), so frequency
 alone cannot tell the slip from the word (दीया, a lamp; पुरी, the city). Candidates come
 from a mechanism: a short listed word and its one-sign twin — the other length of an i
-or u sign, or a nasal dropped or added — that is far commoner overall. Each use is then
+or u sign, or a nasal the writer left out — that is far commoner overall. Each use is then
 weighed noisy-channel style with T003's context counts (:class:`ContextCounts`, here
 kept for these twins, ``data/spelling/twin-context.msgpack.gz``): the twin is reported
 only when the neighbour on each side favours it over the written word by a wide margin,
