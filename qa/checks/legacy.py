@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import product
 from typing import Any
 
@@ -93,10 +94,14 @@ class LegacyResidue(WordPattern):
         known: dict[str, dict[str, str]] = {}
         for choice in product(*(self.repairs[r] for r in residues)):
             reading = dict(zip(residues, choice, strict=True))
-            fixed = self.pattern.sub(lambda m, r=reading: r[m.group()], word)
+            fixed = self.pattern.sub(partial(_piece, reading), word)
             if lexicon.known(lexicon.plain(fixed)):
                 known[fixed] = reading
         return next(iter(known.values())) if len(known) == 1 else None
+
+
+def _piece(reading: Mapping[str, str], match: re.Match[str] | regex.Match[str]) -> str:
+    return reading[match.group()]
 
 
 #: The letters of a word on either side of a residue, as far back as a word reaches.
