@@ -35,6 +35,7 @@ from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
 from qa.text.akshara import ANUSVARA, CANDRABINDU, VOWEL_SIGNS, aksharas, variant_key
+from qa.text.ordinals import CARDINAL_WORDS
 
 #: The longest written word weighed, in aksharas: a short content word.
 MAX_AKSHARAS = 3
@@ -169,15 +170,18 @@ class RealWordTwin(Rule):
             float(self.options.get("slip-cost", 3.5)),
         )
         accept, pairs, rarer = lexicon.house(ctx.config).accept, twin_pairs(), rarer_twins()
-        found = [
-            (word, plain, twins, starts)
-            for word, starts in ctx.document.word_index.items()
-            if (twins := _twins(pairs, rarer, plain := lexicon.plain(word))) and word not in accept
-        ]
+        found = []
+        for word, starts in ctx.document.word_index.items():
+            plain = lexicon.plain(word)
+            twin, measures = pairs.get(plain), rarer.get(plain, ())
+            if (twin is not None or measures) and word not in accept:
+                found.append((word, plain, twin, measures, starts))
         if not found:
             return
         text, counts = ctx.text, twin_counts()  # the counts load only for a document that needs them
-        for word, plain, (twin, measures), starts in found:
+        for word, plain, twin, measures, starts in found:
+            if twin is None:  # a common word: weighed only after a numeral
+                starts = [s for s in starts if _after_numeral(text, s)]
             for start in starts:
                 end = start + len(word)
                 if spelling_doubts.hyphenated(text, start, end):
@@ -213,11 +217,13 @@ class RealWordTwin(Rule):
         return twin
 
 
-def _twins(
-    pairs: dict[str, str], rarer: dict[str, tuple[str, ...]], plain: str
-) -> tuple[str | None, tuple[str, ...]]:
-    """(the far commoner twin of ``plain``, or None; the rarer twins it may stand for after a numeral)."""
-    return (pairs.get(plain), tuple(w for w in rarer.get(plain, ()) if not _loan(plain, w)))
+def _after_numeral(text: str, start: int) -> bool:
+    """The word at ``start`` follows a number in digits or words (5 मील, ढाई सेर)."""
+    before = text[max(0, start - 12) : start]
+    if not before[-1:].isspace():
+        return False
+    token = before.split()[-1:]
+    return bool(token) and (token[0][0].isdigit() or token[0] in CARDINAL_WORDS)
 
 
 def _best(
@@ -225,7 +231,11 @@ def _best(
 ) -> str | None:
     """The rarer twin a numeral and the next word want for the common word ``plain``
     (5 मिल दूर -> मील); its counts are reliable, so the lifts alone decide."""
-    scored = [(o, m) for m in measures if (o := odds.favour(counts, plain, m, prev, nxt)) is not None]
+    scored = [
+        (o, m)
+        for m in measures
+        if not _loan(plain, m) and (o := odds.favour(counts, plain, m, prev, nxt)) is not None
+    ]
     return max(scored)[1] if scored else None
 
 
