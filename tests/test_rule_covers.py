@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.diagnostic import Diagnostic, Severity
-from qa.engine import masks, registry
+from qa.engine import registry
 from qa.errors import RuleDataError
 
 from conftest import run_qa
@@ -38,37 +37,6 @@ def test_a_name_spelled_two_ways_is_n003s_not_also_t002s() -> None:
 def test_a_cheap_slip_of_a_common_word_is_t002s_not_a_stray_letter() -> None:
     """भीढ़ is भीड़ with the wrong flap, not भी with a stray ढ़."""
     assert _codes(text="मेले में अगल बगल के गांवों से बहुत भीढ़ लगती है।\n") == ["T002"]
-
-
-def _finding(code: str, start: int, end: int) -> Diagnostic:
-    return Diagnostic(code, "x", Severity.WARNING, "m", start, end)
-
-
-@pytest.mark.parametrize(
-    ("start", "end", "kept"),
-    [
-        (10, 20, False),  # the same span
-        (12, 14, False),  # inside
-        (8, 14, True),  # starts before: another slip
-        (15, 22, True),  # ends after
-        (30, 31, False),  # inside the second owner
-        (40, 41, True),  # after both
-    ],
-)
-def test_only_findings_inside_the_span_step_aside(start: int, end: int, kept: bool) -> None:
-    owners = [_finding("T003", 10, 20), _finding("T001", 25, 35)]
-    other = _finding("U014", start, end)
-    unrelated = _finding("P001", 12, 14)
-    result = masks.covered([*owners, other, unrelated], {"T003": {"U014"}, "T001": {"U014"}})
-    assert (other in result) is kept
-    assert unrelated in result and all(o in result for o in owners)
-
-
-def test_a_covered_owner_still_stands_for_its_own_codes() -> None:
-    """T001 covers T003, T003 covers U014: the register's finding is the one left."""
-    found = [_finding("T001", 0, 5), _finding("T003", 0, 5), _finding("U014", 2, 4)]
-    result = masks.covered(found, {"T001": {"T003"}, "T003": {"U014"}})
-    assert [d.code for d in result] == ["T001"]
 
 
 USER_RULES = """\
