@@ -1,5 +1,6 @@
 """Spans a rule claims (``masks: true``): text in a legacy font or mojibake is one finding,
-not a heap of bracket, semicolon and spelling findings on its glyph codes."""
+not a heap of bracket, semicolon and spelling findings on its glyph codes; and the findings
+a rule's finding stands for (``covers``, :func:`qa.engine.masks.covered`)."""
 
 from __future__ import annotations
 
