@@ -117,14 +117,28 @@ def _beside(counts: ContextCounts, word: str, neighbour: str, before: bool) -> b
     return bool((counts.left if before else counts.right).get(word, {}).get(neighbour))
 
 
+#: How much likelier (log10) a numeral makes the rarer word of a pair than its twin for
+#: the rarer word to count as a measure (मील after a number, against मिल).
+MEASURE_LIFT = 1.5
+
+
 @cache
 def rarer_twins() -> dict[str, tuple[str, ...]]:
-    """The other way round: each far commoner twin -> the listed words it is the twin of
-    (मिल -> मील), weighed only after a numeral (:meth:`RealWordTwin._after_numeral`)."""
-    found: dict[str, list[str]] = {}
+    """The other way round, for measures: each far commoner twin -> the listed words of its
+    pairs that a numeral wants far more than it (मिल -> मील), weighed only after a numeral
+    (from the start-up cache)."""
+    code = [Path(__file__), Path(spelling.__file__), Path(akshara.__file__)]
+    path = data_dir() / "spelling" / "twin-context.msgpack.gz"
+    table = datacache.cached("rarer-twins", [*lexicon.sources(), path, *code], _rarer_table)
+    return {twin: tuple(words) for twin, words in table.items()}
+
+
+def _rarer_table() -> dict[str, list[str]]:
+    counts, found = twin_counts(), dict[str, list[str]]()
     for word, twin in twin_pairs().items():
-        found.setdefault(twin, []).append(word)
-    return {twin: tuple(words) for twin, words in found.items()}
+        if side(counts, word, NUM, before=True) - side(counts, twin, NUM, before=True) >= MEASURE_LIFT:
+            found.setdefault(twin, []).append(word)
+    return found
 
 
 @dataclass(frozen=True)
@@ -170,12 +184,12 @@ class RealWordTwin(Rule):
             float(self.options.get("slip-cost", 3.5)),
         )
         accept, pairs, rarer = lexicon.house(ctx.config).accept, twin_pairs(), rarer_twins()
-        found = []
-        for word, starts in ctx.document.word_index.items():
-            plain = lexicon.plain(word)
-            twin, measures = pairs.get(plain), rarer.get(plain, ())
-            if (twin is not None or measures) and word not in accept:
-                found.append((word, plain, twin, measures, starts))
+        found = [
+            (word, plain, twin, rarer.get(plain, ()), starts)
+            for word, starts in ctx.document.word_index.items()
+            if ((twin := pairs.get(plain := lexicon.plain(word))) is not None or plain in rarer)
+            and word not in accept
+        ]
         if not found:
             return
         text, counts = ctx.text, twin_counts()  # the counts load only for a document that needs them
