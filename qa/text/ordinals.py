@@ -157,6 +157,27 @@ _CARDINALS = [
     "सौ",
 ]
 _VALUES = [5, 5, 6, 6, *range(7, 101)]
+#: Number words a measure follows (दो सेर, ढाई मील): the cardinals, the fractions and
+#: the large units.
+CARDINAL_WORDS = frozenset(
+    [
+        "एक",
+        "दो",
+        "तीन",
+        "चार",
+        *_CARDINALS,
+        "सौ",
+        "हजार",
+        "हज़ार",
+        "लाख",
+        "करोड़",
+        "आधा",
+        "डेढ़",
+        "ढाई",
+        "सवा",
+        "साढ़े",
+    ]
+)
 _WORD_SUFFIX = {"वां": "direct", "वाँ": "direct", "वें": "oblique", "वीं": "fem", "वीँ": "fem"}
 
 
