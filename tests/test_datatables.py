@@ -112,18 +112,51 @@ def test_tables_read_whole_let_go_of_their_file(tmp_path: Path, monkeypatch: pyt
     loaded = _lazy(source)
     words, left = loaded["words"], loaded["nested"]["left"]  # type: ignore[index]
     assert words["शब्द12"] == 5.0 and _handles_on(entry) == 1
-    tables = [ref() for ref in datatables._open]
+    tables = [ref() for ref in datatables._open.values()]
     assert any(t is words for t in tables) and any(t is left for t in tables)
     del tables
     words.load_all()
     assert not hasattr(words, "_read") and not hasattr(words, "_rebuild")
-    assert not any(ref() is words for ref in datatables._open) and _handles_on(entry) == 1  # left reads
+    assert not any(ref() is words for ref in datatables._open.values())
+    assert _handles_on(entry) == 1  # left reads
     left.load_all()
     assert _handles_on(entry) == 0 and words == WORDS and left["शब्द3"] == {"के": 2}
     count = len(datatables._open)
     del words, left, loaded
     _lazy(source)  # dropped unread
-    assert len(datatables._open) == count and all(ref() is not None for ref in datatables._open)
+    assert len(datatables._open) == count and all(ref() is not None for ref in datatables._open.values())
+
+
+def test_a_table_read_whole_leaves_the_others_partial(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading one table whole reads no other: its reference leaves the open tables by
+    identity (a list's ``remove`` compared it with the others, which compared their tables
+    and so read each of them whole)."""
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    value = {"first": dict(WORDS), "second": {f"{w}x": v for w, v in WORDS.items()}}
+    source = _source(tmp_path)
+    _lazy(source, value)
+    loaded = _lazy(source, value)
+    first, second = loaded["first"], loaded["second"]  # type: ignore[index]
+    assert first["शब्द1"] == 1.0 and second["शब्द2x"] == 2.0
+    second.load_all()
+    assert type(second) is datatables.Table and type(first) is not datatables.Table
+    assert 0 < sum(first._loaded) < first._shards
+
+
+def test_whole_at_once_reads_a_table_whole_on_its_first_probe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch asks for every table whole on first use; the answers are the same."""
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    source = _source(tmp_path)
+    _lazy(source)
+    monkeypatch.setattr(datatables, "_whole_at_once", False)
+    datatables.whole_at_once()
+    words = _lazy(source)["words"]  # type: ignore[index]
+    assert type(words) is not datatables.Table  # nothing read before a probe
+    assert words["शब्द12"] == 5.0 and type(words) is datatables.Table and words == WORDS
 
 
 def test_a_changed_source_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
