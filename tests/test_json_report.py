@@ -35,6 +35,22 @@ def test_same_bytes_as_json_dumps() -> None:
     assert render([], {}) == _expected([])
 
 
+def test_files_written_together_are_json_dumps_of_all_their_records() -> None:
+    """Each file's records are encoded at once: files with and without findings, in any
+    order, a fix of two edits, a finding on the last line, and a field."""
+    two = Fix((Edit(0, 3, ""), Edit(26, 28, ", ")), "unsafe")
+    last = Diagnostic("U001", "n", Severity.INFO, "m", len(SOURCE) - 2, len(SOURCE), (), two, "body")
+    results = [
+        FileResult("empty", "", []),
+        FileResult("a.txt", SOURCE, [FINDING, last]),
+        FileResult("b.txt", "", []),
+        FileResult("c.txt", SOURCE, [FINDING.shifted(0, 7, None)]),
+        FileResult("d.txt", SOURCE, []),
+    ]
+    assert render(results, {}) == _expected(results)
+    assert render(results[:1], {}) == _expected(results[:1])
+
+
 def test_a_name_that_is_not_utf8() -> None:
     results = [FileResult("caf\udce9.txt", SOURCE, [FINDING])]
     assert render(results, {}) == _expected(results)
