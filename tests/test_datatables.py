@@ -228,3 +228,30 @@ def test_threads_probing_at_once_see_every_entry(tmp_path: Path, monkeypatch: py
     for start, answer in zip(range(0, len(keys), len(keys) // 8), answers, strict=True):
         order = keys[start:] + keys[:start]
         assert answer == [(k in WORDS, WORDS.get(k)) for k in order]
+
+
+_WHOLE_SCRIPT = """
+import runpy, sys
+sys.argv = ["qa", "check", "--no-cache", "--select", "P004", *sys.argv[1:]]
+try:
+    runpy.run_module("qa.cli", run_name="__main__")
+except SystemExit:
+    pass
+from qa import datatables
+sys.stderr.write(f"whole at once: {datatables._whole_at_once}")
+"""
+
+
+def test_a_run_over_a_megabyte_reads_tables_whole(tmp_path: Path) -> None:
+    """Most of each table's shards would be read anyway: more than a megabyte of copy to
+    lint reads a table whole on its first probe; an article still reads shards."""
+    line = "ज़िले में सरकार ने  नई योजना शुरू की।\n"
+    (tmp_path / "small.txt").write_text(line, encoding="utf-8")
+    (tmp_path / "big").mkdir()
+    for number in range(3):
+        (tmp_path / "big" / f"{number}.txt").write_text(line * 4000, encoding="utf-8")
+    env = {**os.environ, "QA_DATA_CACHE": str(tmp_path / "cache")}
+    for target, whole in (("small.txt", False), ("big", True)):
+        cmd = [sys.executable, "-c", _WHOLE_SCRIPT, target]
+        run = subprocess.run(cmd, capture_output=True, cwd=tmp_path, env=env, text=True)
+        assert "P004" in run.stdout and run.stderr.endswith(f"whole at once: {whole}")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from rapidfuzz.distance import OSA, Levenshtein
+from test_startup import _imports
 
 from qa.text import edits
 
 from conftest import ROOT
-from test_startup import _imports
 
 #: Letters and signs the callers compare: consonants a slip apart, vowel signs, nukta,
 #: virama, nasal signs.

@@ -318,7 +318,7 @@ def _lint_all(
         return _outcome(name, read, session, options, cache)
 
     misses = [name for name in files if name not in hits]  # only these go to workers
-    if _bytes(misses) > WHOLE_TABLES:
+    if _more_than(WHOLE_TABLES, misses):
         from qa import datatables
 
         datatables.whole_at_once()
@@ -338,13 +338,16 @@ def _lint_all(
 WHOLE_TABLES = 1 << 20
 
 
-def _bytes(names: list[str]) -> int:
-    """The size of the files together (one that cannot be read counts nothing)."""
+def _more_than(size: int, names: list[str]) -> bool:
+    """Whether the files hold more than ``size`` bytes together (one that cannot be read
+    counts nothing); stops once they do."""
     total = 0
     for name in names:
         with contextlib.suppress(OSError):
             total += os.path.getsize(name)
-    return total
+        if total > size:
+            return True
+    return False
 
 
 def _cached(name: str, max_size: int, caches: ResultCache) -> Outcome | None:
