@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 
-from qa.diagnostic import Edit, Severity
+from qa.diagnostic import Diagnostic, Edit, Severity
 from qa.meta import RuleMeta
 from qa.report import FileResult, utf8
 from qa.report.options import DEFAULT, ReportOptions
@@ -19,14 +19,19 @@ _SEVERITY = {severity: str(severity) for severity in Severity}
 
 def records(results: list[FileResult]) -> list[dict[str, Any]]:
     """One dict per diagnostic; ``start``/``end`` are code-point offsets, lines 1-based."""
-    return [record for result in results for record in _file_records(result)]
+    return [record for result in results for record in _file_records(result, result.diagnostics)]
 
 
-def _file_records(result: FileResult) -> list[dict[str, Any]]:
-    """The records of one file (line and column read from its line starts directly)."""
+#: Findings encoded together: one orjson call each, and a bounded list of records.
+_CHUNK = 512
+
+
+def _file_records(result: FileResult, diagnostics: list[Diagnostic]) -> list[dict[str, Any]]:
+    """The records of ``diagnostics``, findings in ``result`` (line and column read from its
+    line starts directly)."""
     path, source, starts = result.path, result.source, result.lines.starts
     records = []
-    for d in result.diagnostics:
+    for d in diagnostics:
         start, end, fix = d.start, d.end, d.fix
         line = bisect_right(starts, start)
         end_line = bisect_right(starts, end)
@@ -84,23 +89,23 @@ def _standard(results: list[FileResult]) -> str:
 def _built(results: list[FileResult]) -> bytearray | None:
     """The report's bytes, or None when orjson refuses a lone surrogate.
 
-    Each file's records are written by orjson's C encoder as soon as they are made (the
-    standard encoder with ``indent`` is pure Python, and a list of every record would hold
-    a big run's findings twice), into one buffer; orjson lays a file's list out one level
-    deep, and a record sits two levels deep, so its lines are indented by two more spaces
-    (a line break inside a JSON string is always escaped).
+    The records are written by orjson's C encoder as soon as they are made, a file's
+    :data:`_CHUNK` at a time (the standard encoder with ``indent`` is pure Python, and a
+    list of every record would hold a big run's findings twice), into one buffer; orjson
+    lays a list out one level deep, and a record sits two levels deep, so its lines are
+    indented by two more spaces (a line break inside a JSON string is always escaped).
     """
     out = bytearray(b'{\n  "version": 1,\n  "diagnostics": [')
     separator = b"\n    "
     try:
         for result in results:
-            if not result.diagnostics:
-                continue
-            # "[\n  {...},\n  {...}\n]": the records one level deep; they sit two deep
-            listed = orjson.dumps(_file_records(result), option=orjson.OPT_INDENT_2)
-            out += separator
-            out += listed[4:-2].replace(b"\n", b"\n  ")
-            separator = b",\n    "
+            for at in range(0, len(result.diagnostics), _CHUNK):
+                chunk = _file_records(result, result.diagnostics[at : at + _CHUNK])
+                # "[\n  {...},\n  {...}\n]": the records one level deep; they sit two deep
+                listed = orjson.dumps(chunk, option=orjson.OPT_INDENT_2)
+                out += separator
+                out += listed[4:-2].replace(b"\n", b"\n  ")
+                separator = b",\n    "
     except orjson.JSONEncodeError:
         return None
     out += b"\n  ]\n}\n" if separator != b"\n    " else b"]\n}\n"
