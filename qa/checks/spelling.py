@@ -40,6 +40,7 @@ from qa.text.akshara import (
     variant_key,
     vowel_swap,
 )
+from qa.text.edits import osa
 
 #: An oblique plural at least this common (by either source) is offered for a Sanskrit "-am"
 #: (:func:`oblique_plural`).
@@ -158,14 +159,12 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     length = len(aksharas(word))
     if length < 2:
         return ()
-    from rapidfuzz.distance import OSA  # imported when a word has candidates
-
     limit = _LIMITS.get(length, _LONG_LIMIT)
     max_edits = int(limit / CHEAPEST_EDIT)
     additions, web = lexicon.additions(), lexicon.web_zipf()
     found = []
     for candidate in candidates:
-        edits = OSA.distance(word, candidate, score_cutoff=max_edits)
+        edits = osa(word, candidate, max_edits)
         swap = length_swap(word, candidate)
         if (edits > max_edits and not swap) or (swap and not _settled(candidate)):
             continue  # too many edits for even the cheapest ones to stay within the limit

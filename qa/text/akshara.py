@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import regex
 
+from qa.text import edits
+
 VIRAMA, NUKTA, ANUSVARA, CANDRABINDU, VISARGA = "\u094d", "\u093c", "\u0902", "\u0901", "\u0903"
 CONSONANTS = frozenset(chr(c) for c in range(0x0915, 0x093A))
 VOWEL_SIGNS = frozenset(chr(c) for c in range(0x093E, 0x094D))
@@ -212,8 +214,6 @@ def length_swap(a: str, b: str) -> bool:
 
 def distance(a: str, b: str) -> float:
     """Weighted edit distance: cheap for the slips typists make, 1.0 for a real change."""
-    from rapidfuzz.distance import Levenshtein  # only when a near word is weighed
-
     a, b = nfd_nukta(a), nfd_nukta(b)
     if length_swap(a, b):
         return LENGTH_SWAP
@@ -221,10 +221,10 @@ def distance(a: str, b: str) -> float:
         swapped = {x for x, y in zip(a, b, strict=True) if x != y}
         return LIGHT_TRANSPOSITION if swapped & _LIGHT else TRANSPOSITION
     cost = 0.0
-    for op in Levenshtein.editops(a, b):
-        x = a[op.src_pos] if op.src_pos < len(a) else ""
-        y = b[op.dest_pos] if op.dest_pos < len(b) else ""
-        cost += _op_cost(op.tag, x, y)
+    for tag, source, destination in edits.editops(a, b):
+        x = a[source] if source < len(a) else ""
+        y = b[destination] if destination < len(b) else ""
+        cost += _op_cost(tag, x, y)
     return cost
 
 
