@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
@@ -179,6 +179,8 @@ class Analysis:
     visited: set[str]
     #: the slots of each word (as written) a rule has visited, found once for all rules
     found: dict[str, list[int]] = field(default_factory=dict)
+    #: the gender the document's own agreeing words show, per noun asked (:func:`shown_gender`)
+    shown: dict[str, Noun | None] = field(default_factory=dict)
 
     def occurrences(self, wanted: Sieve) -> list[int]:
         """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
@@ -215,6 +217,46 @@ def _analyse(ctx: Context) -> Analysis:
 def analysis(ctx: Context) -> Analysis:
     """The document as G reads it, once per document."""
     return ctx.shared("agreement", _analyse)
+
+
+def shown_gender(document: Analysis, k: int) -> Noun | None:
+    """The gender of the noun in slot ``k`` that the document's own agreeing words show,
+    for a noun the counts leave open (:meth:`Genders.open_to`): every occurrence of it
+    (as written) right after a feminine or a masculine direct form (लंबी चिट्ठी, एक नया
+    पुर्ज़ा, उसकी चिट्ठी) and ending its phrase there shows one gender, and at least one
+    does. Not a direct form or a genitive before a postposition (which may qualify a noun
+    further on: का [चिट्ठी से] मतलब), nor anything before a genitive (छोटी [चिट्ठी की]
+    बात); the oblique -े form is no evidence (के before a feminine noun is a common slip).
+    Only the verb rules use it: the same agreeing words are what G001–G003 check."""
+    slot = document.slots[k]
+    if slot is None:
+        return None
+    if slot.text not in document.shown:
+        document.shown[slot.text] = _shown(document, slot.text, slot.normal)
+    return document.shown[slot.text]
+
+
+def _shown(document: Analysis, text: str, word: str) -> Noun | None:
+    words, lexicon = document.slots.words, document.genders
+    if not aw.is_candidate(word):
+        return None
+    shown: set[aw.Gender] = set()
+    for m in document.slots.slots_at(document.word_index[text]):
+        attribute = aw.attributive(words, m - 1) if words[m - 1] is not None else None
+        if attribute is None or attribute.form == "oblique" or after_name(words, m - 1, attribute):
+            continue
+        following = _at(words, m + 1)
+        if following in aw.GENITIVE or not ends_phrase(following, lexicon):
+            continue
+        if (following in aw.POSTPOSITIONS or _bare_postposition(following)) and (
+            attribute.form == "direct" or attribute.kind in ("genitive", "possessive")
+        ):
+            continue
+        shown.add(attribute.gender)
+    if len(shown) != 1:
+        return None
+    gender = shown.pop()
+    return Noun(gender) if lexicon.open_to(word, gender) else None
 
 
 def _oblique(noun: str, following: str | None) -> bool:
@@ -756,13 +798,20 @@ def _starts_phrase(words: list[str | None], j: int) -> bool:
     return before is None or before in aw.FUNCTION_WORDS or aw.agreeing(before) is not None
 
 
-def _controller(words: list[str | None], j: int, verb: aw.Perfective, lexicon: Genders) -> Noun | None:
+def _controller(
+    words: list[str | None],
+    j: int,
+    verb: aw.Perfective,
+    lexicon: Genders,
+    shown: Callable[[int], Noun | None] | None = None,
+) -> Noun | None:
     """The gender of the bare noun at ``j`` that the verb right after it agrees with.
 
     None with करना: a noun before it often makes one verb with it (याद किया, रिपोर्ट किया)
     whose agreement goes elsewhere, unless a genitive or possessive before the noun
     makes it a noun phrase of its own (इसका प्रयोग किया, उनकी मदद की); and None when
-    the "noun" is a verb's root in a compound verb (पहचान लिया, जीत लिया, सोच रखा)."""
+    the "noun" is a verb's root in a compound verb (पहचान लिया, जीत लिया, सोच रखा).
+    ``shown`` gives the gender of a noun the counts leave open (:func:`shown_gender`)."""
     word = words[j] if 0 <= j < len(words) else None
     if word is None or word in _ADVERBIAL_NOUNS or aw.key(word) in aw.COMPOUND_POSTPOSITIONS:
         return None
@@ -770,7 +819,7 @@ def _controller(words: list[str | None], j: int, verb: aw.Perfective, lexicon: G
         return None
     if lexicon_words.known(word + "ना"):
         return None
-    return lexicon.noun(word)
+    return lexicon.noun(word) or (shown(j) if shown is not None else None)
 
 
 def _noun_phrase_verb(words: list[str | None], j: int) -> bool:
@@ -837,7 +886,7 @@ class ErgativeObjectAgreement(Rule):
             following = words[k + 1]
             if not _ends_verb_group(following):
                 continue  # a participle (लिखी गई किताब) or a compound verb
-            noun = _controller(words, k - 1, verb, lexicon)
+            noun = _controller(words, k - 1, verb, lexicon, partial(shown_gender, document))
             if noun is None or noun.gender == verb.gender or not _ergative_before(words, k):
                 continue
             noun_slot, slot = slots[k - 1], slots[k]
@@ -869,7 +918,11 @@ _PASSIVE_PARTICIPLES = Sieve(_passive_participle)
 
 
 def _passive_controller(
-    words: list[str | None], k: int, verb: aw.Perfective, lexicon: Genders
+    words: list[str | None],
+    k: int,
+    verb: aw.Perfective,
+    lexicon: Genders,
+    shown: Callable[[int], Noun | None] | None = None,
 ) -> Noun | None:
     """The bare noun right before the passive at ``k`` that it agrees with, if any."""
     if (
@@ -879,7 +932,7 @@ def _passive_controller(
         or not _starts_phrase(words, k - 1)
     ):
         return None
-    return _controller(words, k - 1, verb, lexicon)
+    return _controller(words, k - 1, verb, lexicon, shown)
 
 
 class PassiveAgreement(Rule):
@@ -893,7 +946,7 @@ class PassiveAgreement(Rule):
             auxiliary = aw.passive_auxiliary(words, k + 1)
             if auxiliary is None:
                 continue
-            noun = _passive_controller(words, k, verb, lexicon)
+            noun = _passive_controller(words, k, verb, lexicon, partial(shown_gender, document))
             if noun is not None:
                 gender, plural = noun.gender, _plural(words[k - 1] or "")
                 if verb.gender == auxiliary.gender == gender:
