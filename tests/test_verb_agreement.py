@@ -199,3 +199,30 @@ def test_ki_after_an_auxiliary_is_fixed_safely(tmp_path: Path) -> None:
     path.write_text("माना जाता है की क़िला पुराना है। जांच की गई है की नहीं?\n", encoding="utf-8")
     assert run_qa("check", "--select", "G025", "--fix", "copy.txt", cwd=tmp_path).returncode == 0
     assert path.read_text(encoding="utf-8") == "माना जाता है कि क़िला पुराना है। जांच की गई है कि नहीं?\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [
+        ("दुकानें रविवार को भी खुला रहेंगी।", "खुली रहेंगी"),  # a plural noun before को; a mixed group
+        ("कल शाम की बैठक देर रात तक चला।", "चली"),  # a verb of motion after a postposition phrase
+        ("सड़क शाम तक टूटी रहेगा।", "टूटी रहेगी"),
+    ],
+)
+def test_the_subject_settles_a_group_and_ends_before_a_time_of_day(line: str, right: str) -> None:
+    found = [d for d in api.check(line) if d.code == "G020"]
+    assert [d.fix.edits[0].replacement if d.fix else None for d in found] == [right]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "रात में अस्पताल चली गई।",  # a bare goal before a verb of motion
+        "उसकी बेटी रोज़ वहां पढ़ा करती थी।",  # the habitual
+        "यह केंद्र सरकार द्वारा शुरू की गई थी।",  # यह may be the subject, the nouns a compound
+        "इस दौरान 7.1 तीव्रता वाला भूकंप सेंट्रल मैक्सिको में आया था।",  # the noun before वाला
+        "चुनाव प्रचार शाम तक थमा।",  # a compound before the time of day
+    ],
+)
+def test_goals_habituals_and_compounds_stay_silent(line: str) -> None:
+    assert not [d for d in api.check(line) if d.code == "G020"]

@@ -16,9 +16,12 @@ nothing when
 - the subject follows a conjunction or is followed by one (coordination), or is a
   pronoun, a name or a noun without certain gender (a person's noun: अध्यक्ष, मंत्री);
 - the verb takes a clause or a name (कहा जाता, माना गया, बुलाया जाता);
-- the verb group's words disagree among themselves (G005's business) or it is a passive
-  right after its noun (G005 reads that), or a lone verb word right after a noun that
-  may be a name or a predicate (:func:`_may_be_predicate`).
+- the verb is one of motion with no postposition phrase right before it (अस्पताल चली
+  गई: a bare goal);
+- a passive's words disagree among themselves (G005's business), or it stands right
+  after its noun (G005 reads that), or a lone verb word right after a noun that may be a
+  name or a predicate (:func:`_may_be_predicate`). In other groups whose words differ in
+  gender the subject settles which are wrong (दुकानें … खुला रहेंगी).
 
 Number is checked only where it cannot be honorific: a feminine plural subject (दुकानें)
 with a verb group that ends in a singular (खुली रहेगी). A masculine singular subject with
@@ -34,6 +37,7 @@ from qa.checks import agreement_words as aw
 from qa.checks import clause_facts
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
+from qa.checks.clauses import _POSTPOSITIONS as POSTPOSITIONS
 from qa.checks.clauses import Abort, Clause, ClauseRule, Correction, Token, disagreement, verb_group
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.engine.rule import Context
@@ -48,6 +52,10 @@ _INTRANSITIVE_ROOTS = aw.word_set(
     पक सूख समा छूट बिगड़ सुधर बह उग खिल पनप ठहर दिख दिखाई सुनाई चमक उपज बिखर सिमट जम पिघल"""
 )
 
+#: Verbs of motion (and चलना, also "go on"), which take a bare goal right before them
+#: (अस्पताल चली गई): they agree with the first bare noun only when a postposition phrase
+#: stands between it and the verb (बैठक देर रात तक चली), where a bare goal would not.
+_MOTION_ROOTS = aw.word_set("चल आ पहुंच पहुँच निकल लौट")
 
 _GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 #: Words after which a noun is a common noun, not a name: a genitive, a postposition,
@@ -82,8 +90,11 @@ def _judge(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tupl
     group = verb_group(tokens, j) if j is not None and subject is not None else None
     if group is None or subject is None or j is None:
         return None
-    if not (group.passive or group.root in _INTRANSITIVE_ROOTS) or group.root in _NAMING_ROOTS:
+    moved = _moved(tokens, subject.index, j, group.root)
+    if not (group.passive or group.root in _INTRANSITIVE_ROOTS or moved):
         return None  # an object before a transitive verb may be the noun: वे बात करते हैं
+    if group.root in _NAMING_ROOTS:
+        return None
     if clause.marked_object and group.passive:
         return None  # इसे धरोहर घोषित किया गया: the passive takes the default
     if j == subject.index + 1 and (
@@ -102,18 +113,27 @@ def _judge(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tupl
     return found, f"'{found.written}' does not agree with its {what} subject '{noun}': write '{found.right}'"
 
 
+def _moved(tokens: list[Token], noun: int, j: int, root: str) -> bool:
+    """A verb of motion at ``j`` whose subject is the noun at ``noun``: a postposition
+    phrase ends right before the verb (बैठक [देर रात तक] चली), so no bare goal stands there."""
+    return root in _MOTION_ROOTS and noun < j - 2 and tokens[j - 1].normal in POSTPOSITIONS
+
+
 @lru_cache(maxsize=1 << 16)
 def _may_agree(word: str) -> bool:
-    """A verb word this rule may read: of an intransitive verb, or जाना's (a passive)."""
+    """A verb word this rule may read: of an intransitive verb or a verb of motion, or
+    जाना's (a passive)."""
     found = verb_word(word)
-    return found is not None and (found.root in _INTRANSITIVE_ROOTS or found.root == "जा")
+    return found is not None and (
+        found.root in _INTRANSITIVE_ROOTS or found.root in _MOTION_ROOTS or found.root == "जा"
+    )
 
 
 @lru_cache(maxsize=1 << 16)
 def _may_begin(word: str) -> bool:
     """A word every clause this rule reports holds: a verb word it may read, or the bare
     root of an intransitive verb (बन सकती) or of जाना."""
-    return _may_agree(word) or word in _INTRANSITIVE_ROOTS or word == "जा"
+    return _may_agree(word) or word in _INTRANSITIVE_ROOTS or word in _MOTION_ROOTS or word == "जा"
 
 
 class SubjectVerbAgreement(ClauseRule):

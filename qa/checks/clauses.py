@@ -62,6 +62,9 @@ _ADVERBS = aw.word_set(
 )
 #: Nouns of time that stand without a postposition as adverbs after a modifier (इस साल, उस समय).
 _TIME_NOUNS = aw.word_set("साल वर्ष दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त दौरान बीच महीने सप्ताह हफ्ते")
+#: Nouns of the time of day (देर रात, कल सुबह), which head no compound: a noun before them
+#: ends its own phrase.
+_TIMES_OF_DAY = aw.word_set("रात सुबह शाम दोपहर देर")
 _MODIFIERS = aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत एक कई सभी हर कुछ दोनों तीनों दो तीन चार पांच पाँच दस सौ")
 #: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
 _PREDICATES = (
@@ -199,12 +202,23 @@ class Clause:
         self.nouns, self.genitive = [], False
 
     def postposition(self) -> None:
-        if self.subject is None and len(self.nouns) > 1 and not self.marked:
-            first = subject_noun(self.lexicon, self.tokens[self.nouns[0]].normal)
-            if first is None or not first[1]:
-                raise Abort  # शिक्षा विभाग में: a compound, not a subject and a noun
-            self.subject = Subject(self.nouns[0], *first)  # दुकानें शाम तक: plural, no compound
+        if self.subject is None and len(self.nouns) > 1 and not self.marked and not self._subject_first():
+            raise Abort  # शिक्षा विभाग में: a compound, not a subject and a noun
         self.nouns, self.genitive = [], False
+
+    def _subject_first(self) -> bool:
+        """Whether the first of the bare nouns before a postposition ends a phrase of its
+        own, and so is the subject (which it then becomes): a visibly plural noun, which is
+        no compound's first part (दुकानें शाम तक, दुकानें रविवार को), or a noun that only
+        nouns of the time of day follow (बैठक देर रात तक). Not a noun after यह: यह may be
+        the subject and the nouns a compound (यह [केंद्र सरकार द्वारा] शुरू की गई)."""
+        first, k = subject_noun(self.lexicon, self.tokens[self.nouns[0]].normal), self.nouns[0]
+        headed = first is not None and (
+            first[1] or all(self.tokens[j].normal in _TIMES_OF_DAY for j in self.nouns[1:])
+        )
+        if first is not None and headed:
+            self.subject = Subject(k, *first)
+        return headed
 
     def _predicative(self, k: int) -> bool:
         """An invariable predicate at ``k - 1`` stands before its verb (शुरू नहीं हुई), not
@@ -262,7 +276,7 @@ class Clause:
                 if word in ("ने", "को"):
                     if len(self.nouns) > 1 and self.marked:
                         raise Abort  # यह किताब राम ने: an object before the subject?
-                    if len(self.nouns) > 1:
+                    if len(self.nouns) > 1 and (self.subject is not None or not self._subject_first()):
                         self.nouns = []  # विभिन्न अंग को: a dative phrase, never the subject
                     self.postposition()
                 else:
@@ -280,7 +294,9 @@ class Clause:
             ):
                 if self.nouns and tokens[self.nouns[-1]].normal in _ERA and token.kind == "number":
                     self.nouns.pop()  # सन् 1935 से: the era word goes with its number
-                if self.nouns and not self.genitive:
+                if self.nouns and getattr(aw.agreeing(word), "stem", None) == "वाल":
+                    self.nouns = []  # 7.1 तीव्रता वाला भूकंप: the noun is oblique, in the attribute
+                elif self.nouns and not self.genitive:
                     self.close()
             elif word in aw.GENITIVE and (self.nouns or self.genitive):
                 if len(self.nouns) > 1 and self.subject is None:
@@ -350,12 +366,15 @@ def rewrite(view: str, tokens: list[Token], group: VerbGroup, gender: aw.Gender,
 def disagreement(view: str, tokens: list[Token], group: VerbGroup, subject: Subject) -> Correction | None:
     """The correction of a group that does not agree with ``subject`` (the noun it
     agrees with): in gender, or a feminine plural noun with a group that ends in a
-    singular. None when the group's own words disagree (G005's business)."""
+    singular. When the group's own words differ in gender, the subject settles which are
+    wrong (दुकानें … खुला रहेंगी → खुली रहेंगी); not in a passive (G005's business) nor in the
+    habitual, whose perfective stays masculine singular (पढ़ा करती थी)."""
     gendered = group.gendered
     first, last = gendered[0][1], gendered[-1]
-    if len({verb.gender for _, verb in gendered}) > 1:
+    mixed = len({verb.gender for _, verb in gendered}) > 1
+    if mixed and (group.passive or any(verb.root == "कर" for _, verb in gendered[1:])):
         return None
-    if first.gender == "m" and len({verb.plural for _, verb in gendered}) > 1:
+    if not mixed and first.gender == "m" and len({verb.plural for _, verb in gendered}) > 1:
         return None
     gender = subject.noun.gender
     number_slip = (
@@ -365,7 +384,7 @@ def disagreement(view: str, tokens: list[Token], group: VerbGroup, subject: Subj
         and not last[1].plural
         and (len(gendered) > 1 or not last[1].perfective)  # नलियां मांसपेशियों से बनी: an attribute
     )
-    if first.gender == gender and not number_slip:
+    if first.gender == gender and not number_slip and not mixed:
         return None
     return rewrite(view, tokens, group, gender, subject.plural or any(verb.plural for _, verb in gendered))
 
