@@ -420,3 +420,29 @@ def test_the_documents_own_agreeing_words_give_an_open_noun_its_gender(line: str
 )
 def test_an_open_noun_without_one_sided_evidence_keeps_no_gender(line: str) -> None:
     assert _codes(line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ख़बर है कि पुलिस का कार्रवाई से लोग नाराज़ हैं।",  # का qualifies no plural: लोग … हैं
+        "ख़बर है कि इस शहर का नीति से व्यापारी लौट गए।",
+        "ख़बर है कि सरकार की यह फैसला गलत है।",  # a predicate adjective ends the phrase
+        "ख़बर है कि कंपनी का यह योजना सही नहीं था।",
+    ],
+)
+def test_a_plural_further_on_and_a_predicate_adjective_settle_the_genitive(line: str) -> None:
+    assert _codes(line) == ["G001"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ख़बर है कि राम का स्कूल से भाई और बहन आए हैं।",  # coordination
+        "ख़बर है कि वर का शादी के समय पहिनाया जाने वाला मौर हटाकर रखा।",  # जाने is no plural verb
+        "ख़बर है कि राज्य की यह विभाग प्रमुख है।",  # प्रमुख: the chief, a person
+        "ख़बर है कि सरकार की यह योजना कागज़ी है।",  # कागज़ी is in no list: unread
+    ],
+)
+def test_the_genitive_stays_silent_where_a_noun_further_on_may_be_its_own(line: str) -> None:
+    assert _codes(line) == []

@@ -426,7 +426,8 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     if word is None or not aw.is_candidate(word):
         return None
     following = words[j + 1] if j + 1 < len(words) else None
-    if not (ends_phrase(following, lexicon) or _compound_verb(words, j + 1, lexicon)) or (
+    ends = ends_phrase(following, lexicon) or _compound_verb(words, j + 1, lexicon)
+    if not (ends or _predicate_adjective(words, j + 1, lexicon)) or (
         aw.intransitive_perfective(following or "") and not _ends_verb_group(_at(words, j + 2))
     ):
         return None  # उनके जेल चले जाने पर: चले begins a compound verb
@@ -436,6 +437,27 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
         return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
     return Head(j, noun, following, j > i + 1, singular, _at(words, j + 2) == "कि")
+
+
+#: Forms of होना and रहना after a predicate adjective (गलत होगा, सही रहा), besides है, था ….
+_COPULAS = aw.AUXILIARY_VERBS | aw.word_set("होगा होगी होंगे होंगी रहा रही रहे रहेगा रहेगी रहेंगे रहेंगी")
+
+
+def _predicate_adjective(words: list[str | None], k: int, lexicon: Genders) -> bool:
+    """An invariable adjective at ``k`` that is the predicate of a copula after it (फ़ैसला
+    [गलत] है, [सही] नहीं था): it ends the noun phrase before it, as the copula would. A
+    predicative or invariable adjective or a derived one (:func:`_derived_adjective`); not
+    a person's noun (विभाग [प्रमुख] है: the chief)."""
+    word, m = _at(words, k), k + 1
+    while _at(words, m) in _PARTICLES:
+        m += 1
+    if word is None or _at(words, m) not in _COPULAS or lexicon.ambigender(word):
+        return False
+    return (
+        word in aw.PREDICATIVE_ADJECTIVES
+        or word in aw.INVARIABLE_ADJECTIVES
+        or _derived_adjective(word, lexicon, participles=True)
+    )
 
 
 #: Verbs whose perfective after a bare root completes a compound verb (बन गई, बेच दी).
@@ -651,11 +673,36 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
             continue
         oblique = _at(words, k + 1) in aw.POSTPOSITIONS
         noun = lexicon.noun(word) if aw.is_candidate(word) else None
+        if noun is not None and _direct_form(attribute) and not oblique and _plural_predicate(words, k + 1):
+            return False  # का [कार्रवाई से] लोग नाराज़ हैं: का qualifies no plural noun
         if noun is None or noun.gender == attribute.gender:
             return True
         if not oblique:
             return False
         k += 2  # a noun of the other gender in another postposition phrase: look past it
+    return False
+
+
+#: Auxiliaries in the masculine plural (or honorific): a noun they follow is not singular.
+_PLURAL_AUXILIARIES = aw.word_set("हैं थे")
+
+
+def _plural_predicate(words: list[str | None], k: int) -> bool:
+    """Whether the noun before ``k`` is the subject of a plural verb: within three words,
+    before a break, a postposition or a conjunction, हैं, थे or a masculine plural
+    perfective that ends its verb group (लोग नाराज़ [हैं], लोग घर [आए]; not जाने वाला)."""
+    for m in range(k, k + 3):
+        word = _at(words, m)
+        if word is None or word in aw.POSTPOSITIONS or word in aw.CONJUNCTIONS:
+            return False
+        if word in _PLURAL_AUXILIARIES:
+            return True
+        verb = aw.perfective(word)
+        plural = (verb is not None and verb.gender == "m" and verb.plural) or (
+            aw.intransitive_perfective(word) and word.endswith(("ए", "े"))
+        )
+        if plural and _ends_verb_group(_at(words, m + 1)):
+            return True
     return False
 
 

@@ -373,6 +373,10 @@ def intransitive_perfective(word: str) -> bool:
 #: Common adjectives that do not inflect and stand between a genitive and its noun (नेपाल
 #: की एक प्रमुख भाषा, भारत का सबसे बड़ा निजी विश्वविद्यालय). None is a noun with a gender
 #: of its own; प्रमुख the person is ambigender, so skipping it loses nothing.
+#: Invariable adjectives that stand as predicates before है, था … (फ़ैसला गलत है).
+PREDICATIVE_ADJECTIVES = word_set("""सही गलत ग़लत ज़रूरी जरूरी आवश्यक अहम उचित अनुचित संभव असंभव
+    मुमकिन नामुमकिन साफ़ साफ स्पष्ट आसान मुश्किल कठिन सरल ठीक बेहतर ख़राब खराब बेकार सफल असफल
+    विफल नाकाम जायज़ जायज नाजायज़ नाजायज वैध अवैध""")
 INVARIABLE_ADJECTIVES = word_set("""प्रमुख मुख्य खास ख़ास प्रथम महान निजी मूल प्राचीन आधुनिक विशेष
     महत्वपूर्ण महत्त्वपूर्ण सुंदर सुन्दर लोकप्रिय प्रसिद्ध विभिन्न अन्य कुल वर्तमान सर्वोच्च
     सर्वश्रेष्ठ सरकारी राष्ट्रीय अंतरराष्ट्रीय अंतर्राष्ट्रीय स्थानीय आधिकारिक ऐतिहासिक""")
