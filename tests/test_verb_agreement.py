@@ -226,3 +226,26 @@ def test_the_subject_settles_a_group_and_ends_before_a_time_of_day(line: str, ri
 )
 def test_goals_habituals_and_compounds_stay_silent(line: str) -> None:
     assert not [d for d in api.check(line) if d.code == "G020"]
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("ख़बर है कि एक लंबी चिट्ठी कल डाक से आया।", "G020"),
+        ("फ़िलहाल उसकी पुरानी रसीद मिली। उसने रसीद जल्द ही जमा किया।", "G023"),
+    ],
+)
+def test_the_clause_rules_take_an_open_nouns_gender_from_the_document(line: str, code: str) -> None:
+    assert [d.code for d in api.check(line) if d.code.startswith("G")] == [code]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "वह शिव के धनुष की डोर बना था।",  # right before बनना, the noun may be the predicate
+        "अस्थि कलश की क्यों बढ़ी मांग? चीन में क्यों बंद हुए फोन?",  # क्यों is no noun
+        "मुलाक़ात पर भी रोक लगा दी गई है।",  # लगा is a root before दी
+    ],
+)
+def test_a_gender_the_document_shows_stays_out_of_predicates_and_compounds(line: str) -> None:
+    assert not [d for d in api.check(line) if d.code.startswith("G")]

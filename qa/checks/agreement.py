@@ -229,24 +229,48 @@ def shown_gender(document: Analysis, k: int) -> Noun | None:
     बात); the oblique -े form is no evidence (के before a feminine noun is a common slip).
     Only the verb rules use it: the same agreeing words are what G001–G003 check."""
     slot = document.slots[k]
-    if slot is None:
-        return None
-    if slot.text not in document.shown:
-        document.shown[slot.text] = _shown(document, slot.text, slot.normal)
-    return document.shown[slot.text]
+    return None if slot is None else shown_noun(document, slot.text, slot.normal)
+
+
+def shown_noun(document: Analysis, text: str, word: str) -> Noun | None:
+    """:func:`shown_gender` of the word ``text`` (as written; ``word`` in the tables'
+    spelling), once per document."""
+    if text not in document.shown:
+        document.shown[text] = _shown(document, text, word)
+    return document.shown[text]
+
+
+def shown_nouns(document: Analysis) -> dict[str, Noun]:
+    """Every word (as written) right after an agreeing word that takes a gender from the
+    document's own agreeing words (:func:`shown_gender`)."""
+    found: dict[str, Noun] = {}
+    slots, lexicon = document.slots, document.genders
+    for k in document.occurrences(of_kinds(_ATTRIBUTE_KINDS)):
+        word = slots.words[k + 1] if k + 1 < len(slots) else None
+        if word is None or not aw.is_candidate(word) or lexicon.noun(word) is not None:
+            continue
+        noun = shown_gender(document, k + 1)
+        if noun is not None:
+            found[slots.word(k + 1).text] = noun
+    return found
+
+
+_ATTRIBUTE_KINDS = frozenset({"genitive", "possessive", "adjective", "participle"})
+#: Adverbs after a noun, which no compound goes on past (एक लंबी चिट्ठी [कल] आई).
+_ADVERBS_AFTER = aw.word_set("आज कल अब तब फिर अभी यहां यहाँ वहां वहाँ नहीं")
 
 
 def _shown(document: Analysis, text: str, word: str) -> Noun | None:
     words, lexicon = document.slots.words, document.genders
-    if not aw.is_candidate(word):
-        return None
+    if not aw.is_candidate(word) or word.endswith("ों"):
+        return None  # an oblique plural is no bare noun (nor is क्यों, after की in की क्यों बढ़ी)
     shown: set[aw.Gender] = set()
-    for m in document.slots.slots_at(document.word_index[text]):
+    for m in document.slots.slots_at(document.word_index.get(text, ())):
         attribute = aw.attributive(words, m - 1) if words[m - 1] is not None else None
         if attribute is None or attribute.form == "oblique" or after_name(words, m - 1, attribute):
             continue
         following = _at(words, m + 1)
-        if following in aw.GENITIVE or not ends_phrase(following, lexicon):
+        if following in aw.GENITIVE or not (ends_phrase(following, lexicon) or following in _ADVERBS_AFTER):
             continue
         if (following in aw.POSTPOSITIONS or _bare_postposition(following)) and (
             attribute.form == "direct" or attribute.kind in ("genitive", "possessive")

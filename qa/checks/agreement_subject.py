@@ -31,14 +31,24 @@ are honorific and right.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 from qa.checks import agreement_words as aw
 from qa.checks import clause_facts
-from qa.checks.agreement import analysis
-from qa.checks.agreement_lexicon import Genders
+from qa.checks.agreement import analysis, shown_noun
+from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.clauses import _POSTPOSITIONS as POSTPOSITIONS
-from qa.checks.clauses import Abort, Clause, ClauseRule, Correction, Token, disagreement, verb_group
+from qa.checks.clauses import (
+    Abort,
+    Clause,
+    ClauseRule,
+    Correction,
+    Token,
+    disagreement,
+    subject_noun,
+    verb_group,
+)
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.engine.rule import Context
 
@@ -79,9 +89,16 @@ def _may_be_predicate(tokens: list[Token], noun: int, root: str, verb: VerbWord)
     return root in _PREDICATIVE_ROOTS and not (verb.root == "हो" and verb.perfective)
 
 
-def _judge(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-    """The correction and message for the clause at ``start``, if its verb disagrees."""
-    clause = Clause(tokens, lexicon, dative=True)
+def _judge(
+    view: str,
+    lexicon: Genders,
+    tokens: list[Token],
+    start: int,
+    shown: Callable[[str, str], Noun | None] | None = None,
+) -> tuple[Correction, str] | None:
+    """The correction and message for the clause at ``start``, if its verb disagrees
+    (``shown``: see :class:`Clause`)."""
+    clause = Clause(tokens, lexicon, dative=True, shown=shown)
     try:
         j = clause.verb_start(start)
     except Abort:
@@ -98,13 +115,16 @@ def _judge(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tupl
     if clause.marked_object and group.passive:
         return None  # इसे धरोहर घोषित किया गया: the passive takes the default
     if j == subject.index + 1 and (
-        group.passive
+        subject_noun(lexicon, tokens[subject.index].normal) is None
+        or group.passive
         or (
             len(group.gendered) == 1
             and _may_be_predicate(tokens, subject.index, group.root, group.gendered[0][1])
         )
     ):
-        return None  # a passive right after its noun is G005's; रुचि सोया is a name
+        # a passive right after its noun is G005's; रुचि सोया is a name; a noun whose gender
+        # only the document shows may be a predicate (वह शिव के धनुष की डोर बना था)
+        return None
     found = disagreement(view, tokens, group, subject)
     if found is None:
         return None
@@ -146,4 +166,5 @@ class SubjectVerbAgreement(ClauseRule):
         return clause_facts.possible(ctx, super().offsets(ctx), clause_facts.MAY_DISAGREE)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-        return _judge(ctx.document.view, analysis(ctx).genders, tokens, start)
+        document = analysis(ctx)
+        return _judge(ctx.document.view, document.genders, tokens, start, partial(shown_noun, document))

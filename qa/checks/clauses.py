@@ -175,12 +175,20 @@ class Clause:
     """One clause read from its start: the subject, then what stands before the verb.
     With ``marked``, phrases with ने and को (and उसने, उसे …) are read as postposition
     phrases, and ``ergative`` tells whether the clause has ने; with ``dative``, those
-    with को (and उसे …) only, ने still stopping the reading."""
+    with को (and उसे …) only, ने still stopping the reading. ``shown`` gives the gender of
+    a noun the counts leave open (the word as written and in the tables' spelling), from
+    the document's own agreeing words."""
 
     def __init__(
-        self, tokens: list[Token], lexicon: Genders, *, marked: bool = False, dative: bool = False
+        self,
+        tokens: list[Token],
+        lexicon: Genders,
+        *,
+        marked: bool = False,
+        dative: bool = False,
+        shown: Callable[[str, str], Noun | None] | None = None,
     ) -> None:
-        self.tokens, self.lexicon, self.marked = tokens, lexicon, marked
+        self.tokens, self.lexicon, self.marked, self.shown = tokens, lexicon, marked, shown
         self._markers = _MARKED if marked else DATIVE if dative else frozenset()
         self.ergative = False
         #: the clause has को or उसे, इन्हें …
@@ -195,11 +203,20 @@ class Clause:
             if self.subject is not None or len(self.nouns) > 1:
                 raise Abort
             word = self.tokens[self.nouns[0]].normal
-            found = subject_noun(self.lexicon, word) if word not in _TIME_NOUNS else None
+            found = self._subject_noun(self.nouns[0]) if word not in _TIME_NOUNS else None
             if found is None:
                 raise Abort  # a pronoun, a name, a noun of time (बार: the pub or the time)
             self.subject = Subject(self.nouns[0], *found)
         self.nouns, self.genitive = [], False
+
+    def _subject_noun(self, j: int) -> tuple[Noun, bool] | None:
+        """:func:`subject_noun` of the word at ``j``, or the gender ``shown`` gives it."""
+        token = self.tokens[j]
+        found = subject_noun(self.lexicon, token.normal)
+        if found is None and self.shown is not None and aw.is_candidate(token.normal):
+            noun = self.shown(token.text, token.normal)
+            return None if noun is None else (noun, False)
+        return found
 
     def postposition(self) -> None:
         if self.subject is None and len(self.nouns) > 1 and not self.marked and not self._subject_first():
@@ -212,7 +229,7 @@ class Clause:
         no compound's first part (दुकानें शाम तक, दुकानें रविवार को), or a noun that only
         nouns of the time of day follow (बैठक देर रात तक). Not a noun after यह: यह may be
         the subject and the nouns a compound (यह [केंद्र सरकार द्वारा] शुरू की गई)."""
-        first, k = subject_noun(self.lexicon, self.tokens[self.nouns[0]].normal), self.nouns[0]
+        first, k = self._subject_noun(self.nouns[0]), self.nouns[0]
         headed = first is not None and (
             first[1] or all(self.tokens[j].normal in _TIMES_OF_DAY for j in self.nouns[1:])
         )
@@ -367,12 +384,14 @@ def disagreement(view: str, tokens: list[Token], group: VerbGroup, subject: Subj
     """The correction of a group that does not agree with ``subject`` (the noun it
     agrees with): in gender, or a feminine plural noun with a group that ends in a
     singular. When the group's own words differ in gender, the subject settles which are
-    wrong (दुकानें … खुला रहेंगी → खुली रहेंगी); not in a passive (G005's business) nor in the
-    habitual, whose perfective stays masculine singular (पढ़ा करती थी)."""
+    wrong if the words after the first are forms of रहना and था (दुकानें … खुला रहेंगी →
+    खुली रहेंगी, इमारत बनी था); not otherwise: a passive is G005's business, the habitual's
+    perfective stays masculine singular (पढ़ा करती थी), and a word in -आ before देना,
+    लेना … may be a root (रोक लगा दी गई)."""
     gendered = group.gendered
     first, last = gendered[0][1], gendered[-1]
     mixed = len({verb.gender for _, verb in gendered}) > 1
-    if mixed and (group.passive or any(verb.root == "कर" for _, verb in gendered[1:])):
+    if mixed and (group.passive or any(verb.root not in _STATIVE_ROOTS for _, verb in gendered[1:])):
         return None
     if not mixed and first.gender == "m" and len({verb.plural for _, verb in gendered}) > 1:
         return None
@@ -387,6 +406,10 @@ def disagreement(view: str, tokens: list[Token], group: VerbGroup, subject: Subj
     if first.gender == gender and not number_slip and not mixed:
         return None
     return rewrite(view, tokens, group, gender, subject.plural or any(verb.plural for _, verb in gendered))
+
+
+#: रहना and the past auxiliary, after a participle whose gender they share (खुली रहेंगी, बनी थी).
+_STATIVE_ROOTS = frozenset({"रह", "थ"})
 
 
 def _modal_follows(word: str, following: str | None) -> bool:
