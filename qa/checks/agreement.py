@@ -245,25 +245,34 @@ def shown_nouns(document: Analysis) -> dict[str, Noun]:
     document's own agreeing words (:func:`shown_gender`)."""
     found: dict[str, Noun] = {}
     slots, lexicon = document.slots, document.genders
-    for k in document.occurrences(of_kinds(_ATTRIBUTE_KINDS)):
-        word = slots.words[k + 1] if k + 1 < len(slots) else None
-        if word is None or not aw.is_candidate(word) or lexicon.noun(word) is not None:
-            continue
-        noun = shown_gender(document, k + 1)
-        if noun is not None:
-            found[slots.word(k + 1).text] = noun
+    for written in _EVIDENCE.select(document.visited):
+        for k in document._slots_of(written):
+            word = slots.words[k + 1] if k + 1 < len(slots) else None
+            if word is None or word.endswith("ों") or not aw.is_candidate(word) or lexicon.guess(word):
+                continue
+            noun = shown_gender(document, k + 1)
+            if noun is not None:
+                found[slots.word(k + 1).text] = noun
     return found
 
 
-_ATTRIBUTE_KINDS = frozenset({"genitive", "possessive", "adjective", "participle"})
+def _evidence(word: str) -> bool:
+    """An agreeing word whose form may show a noun's gender: not an oblique one."""
+    found = aw.agreeing(word)
+    return found is not None and found.form != "oblique"
+
+
+_EVIDENCE = Sieve(_evidence)
 #: Adverbs after a noun, which no compound goes on past (एक लंबी चिट्ठी [कल] आई).
 _ADVERBS_AFTER = aw.word_set("आज कल अब तब फिर अभी यहां यहाँ वहां वहाँ नहीं")
 
 
 def _shown(document: Analysis, text: str, word: str) -> Noun | None:
     words, lexicon = document.slots.words, document.genders
-    if not aw.is_candidate(word) or word.endswith("ों"):
+    if word.endswith("ों") or not aw.is_candidate(word):
         return None  # an oblique plural is no bare noun (nor is क्यों, after की in की क्यों बढ़ी)
+    if lexicon.guess(word) is not None or lexicon.ambigender(word):
+        return None  # the counts decide, or the gender is the person's
     shown: set[aw.Gender] = set()
     for m in document.slots.slots_at(document.word_index.get(text, ())):
         attribute = aw.attributive(words, m - 1) if words[m - 1] is not None else None

@@ -31,6 +31,7 @@ are honorific and right.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache, partial
 
@@ -141,29 +142,58 @@ def _moved(tokens: list[Token], noun: int, j: int, root: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _may_agree(word: str) -> bool:
-    """A verb word this rule may read: of an intransitive verb or a verb of motion, or
-    जाना's (a passive)."""
+    """A verb word this rule may read: of an intransitive verb, or जाना's (a passive)."""
     found = verb_word(word)
-    return found is not None and (
-        found.root in _INTRANSITIVE_ROOTS or found.root in _MOTION_ROOTS or found.root == "जा"
-    )
+    return found is not None and (found.root in _INTRANSITIVE_ROOTS or found.root == "जा")
+
+
+@lru_cache(maxsize=1 << 16)
+def _moving(word: str) -> bool:
+    """A verb word of a verb of motion (आया, चली), read after a postposition only."""
+    found = verb_word(word)
+    return found is not None and found.root in _MOTION_ROOTS
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_read(word: str) -> bool:
+    """:func:`_may_agree` or :func:`_moving`."""
+    return _may_agree(word) or _moving(word)
+
+
+def _after_postposition(ctx: Context, offsets: list[int]) -> list[int]:
+    """The ``offsets`` but those of a verb of motion whose word before is no postposition
+    (देर रात तक [चला] is kept, घर [चली] is not)."""
+    words, starts = ctx.document.words, analysis(ctx).slots.starts
+    kept = []
+    for offset in offsets:
+        k = bisect_left(starts, offset)
+        if not _moving(words[k][0]) or (k and aw.normal(words[k - 1][0]) in POSTPOSITIONS):
+            kept.append(offset)
+    return kept
 
 
 @lru_cache(maxsize=1 << 16)
 def _may_begin(word: str) -> bool:
-    """A word every clause this rule reports holds: a verb word it may read, or the bare
-    root of an intransitive verb (बन सकती) or of जाना."""
-    return _may_agree(word) or word in _INTRANSITIVE_ROOTS or word in _MOTION_ROOTS or word == "जा"
+    """A word every clause this rule reports holds: a verb word it may read (of motion
+    too), or the bare root of an intransitive verb (बन सकती), of one of motion or of जाना."""
+    return (
+        _may_agree(word)
+        or _moving(word)
+        or word in _INTRANSITIVE_ROOTS
+        or word in _MOTION_ROOTS
+        or word == "जा"
+    )
 
 
 class SubjectVerbAgreement(ClauseRule):
     """G020: a verb group that does not agree with the nominative subject of its clause."""
 
-    wanted = staticmethod(_may_agree)
+    wanted = staticmethod(_may_read)
     needed = staticmethod(_may_begin)
 
     def offsets(self, ctx: Context) -> list[int]:
-        return clause_facts.possible(ctx, super().offsets(ctx), clause_facts.MAY_DISAGREE)
+        found = _after_postposition(ctx, super().offsets(ctx))
+        return clause_facts.possible(ctx, found, clause_facts.MAY_DISAGREE)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         document = analysis(ctx)
