@@ -249,3 +249,16 @@ def test_the_clause_rules_take_an_open_nouns_gender_from_the_document(line: str,
 )
 def test_a_gender_the_document_shows_stays_out_of_predicates_and_compounds(line: str) -> None:
     assert not [d for d in api.check(line) if d.code.startswith("G")]
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [
+        ("बैठक में नया कानून सर्वसम्मति से पारित की गई।", "किया गया"),  # नया: the phrase is direct
+        ("पहला मैच बारिश से रद्द हुई।", "हुआ"),
+        ("बाज़ार की दुकानें रात दस बजे तक खुला रहेंगी।", "खुली रहेंगी"),  # a number after the nouns
+    ],
+)
+def test_a_direct_form_or_a_plural_makes_the_first_noun_the_subject(line: str, right: str) -> None:
+    found = [d for d in api.check(line) if d.code == "G020"]
+    assert [d.fix.edits[0].replacement if d.fix else None for d in found] == [right]

@@ -476,11 +476,17 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
 _COPULAS = aw.AUXILIARY_VERBS | aw.word_set("होगा होगी होंगे होंगी रहा रही रहे रहेगा रहेगी रहेंगे रहेंगी")
 
 
+#: Adverbs of degree before a predicate adjective (बिल्कुल गलत, बेहद अहम).
+_INTENSIFIERS = aw.word_set("बिल्कुल बिलकुल बहुत काफी काफ़ी बेहद अत्यंत अत्यन्त पूरी")
+
+
 def _predicate_adjective(words: list[str | None], k: int, lexicon: Genders) -> bool:
     """An invariable adjective at ``k`` that is the predicate of a copula after it (फ़ैसला
     [गलत] है, [सही] नहीं था): it ends the noun phrase before it, as the copula would. A
     predicative or invariable adjective or a derived one (:func:`_derived_adjective`); not
     a person's noun (विभाग [प्रमुख] है: the chief)."""
+    while _at(words, k) in _INTENSIFIERS:
+        k += 1  # [बिल्कुल] गलत है
     word, m = _at(words, k), k + 1
     while _at(words, m) in _PARTICLES:
         m += 1
@@ -705,9 +711,10 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
                 k += 1  # [रिंगटोन की जगह]: a compound postposition, not a noun to agree with
             continue
         oblique = _at(words, k + 1) in aw.POSTPOSITIONS
-        noun = lexicon.noun(word) if aw.is_candidate(word) else None
-        if noun is not None and _direct_form(attribute) and not oblique and _plural_predicate(words, k + 1):
+        candidate = aw.is_candidate(word)
+        if candidate and _direct_form(attribute) and not oblique and _plural_predicate(words, k + 1):
             return False  # का [कार्रवाई से] लोग नाराज़ हैं: का qualifies no plural noun
+        noun = lexicon.noun(word) if candidate else None
         if noun is None or noun.gender == attribute.gender:
             return True
         if not oblique:

@@ -112,6 +112,12 @@ def _stops(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 12)
+def _direct_form(word: str) -> bool:
+    """A masculine direct form of an agreeing word (का, नया, अपना, पहला)."""
+    return getattr(aw.agreeing(word), "form", None) == "direct"
+
+
+@lru_cache(maxsize=1 << 12)
 def predicate(word: str) -> bool:
     """An invariable predicate: listed, or a participle in -इत (निर्धारित, आधारित)."""
     return word in _PREDICATES or (word.endswith("ित") and len(word) > 3)
@@ -200,6 +206,9 @@ class Clause:
     def close(self) -> None:
         """A noun phrase has ended without a postposition: the subject, if first."""
         if self.nouns:
+            if len(self.nouns) > 1 and self.subject is None and not self.marked and self._subject_first():
+                self.nouns, self.genitive = [], False  # दुकानें रात दस बजे तक: the first is the subject
+                return
             if self.subject is not None or len(self.nouns) > 1:
                 raise Abort
             word = self.tokens[self.nouns[0]].normal
@@ -224,14 +233,19 @@ class Clause:
         self.nouns, self.genitive = [], False
 
     def _subject_first(self) -> bool:
-        """Whether the first of the bare nouns before a postposition ends a phrase of its
-        own, and so is the subject (which it then becomes): a visibly plural noun, which is
-        no compound's first part (दुकानें शाम तक, दुकानें रविवार को), or a noun that only
-        nouns of the time of day follow (बैठक देर रात तक). Not a noun after यह: यह may be
-        the subject and the nouns a compound (यह [केंद्र सरकार द्वारा] शुरू की गई)."""
+        """Whether the first of the bare nouns before a postposition (or a number, an
+        adverb …) ends a phrase of its own, and so is the subject (which it then becomes):
+        a visibly plural noun, which is no compound's first part (दुकानें शाम तक, दुकानें
+        रविवार को); a masculine noun after a masculine direct form, which a compound in a
+        postposition phrase would take oblique (नया कानून सर्वसम्मति से, का फ़ैसला सोमवार
+        को; नए, के); a noun that only nouns of the time of day follow (बैठक देर रात तक).
+        Not a noun after यह: यह may be the subject and the nouns a compound (यह [केंद्र
+        सरकार द्वारा] शुरू की गई)."""
         first, k = self._subject_noun(self.nouns[0]), self.nouns[0]
         headed = first is not None and (
-            first[1] or all(self.tokens[j].normal in _TIMES_OF_DAY for j in self.nouns[1:])
+            first[1]
+            or (first[0].gender == "m" and k > 0 and _direct_form(self.tokens[k - 1].normal))
+            or all(self.tokens[j].normal in _TIMES_OF_DAY for j in self.nouns[1:])
         )
         if first is not None and headed:
             self.subject = Subject(k, *first)
