@@ -65,6 +65,8 @@ _TIME_NOUNS = aw.word_set("साल वर्ष दिन रात सुब�
 #: Nouns of the time of day (देर रात, कल सुबह), which head no compound: a noun before them
 #: ends its own phrase.
 _TIMES_OF_DAY = aw.word_set("रात सुबह शाम दोपहर देर")
+#: Days of the week, which make one expression of time with them (सोमवार शाम तक).
+_DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
 _MODIFIERS = aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत एक कई सभी हर कुछ दोनों तीनों दो तीन चार पांच पाँच दस सौ")
 #: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
 _PREDICATES = (
@@ -232,20 +234,33 @@ class Clause:
             raise Abort  # शिक्षा विभाग में: a compound, not a subject and a noun
         self.nouns, self.genitive = [], False
 
+    def _plural_first(self) -> bool:
+        """:meth:`_subject_first` for a visibly plural noun only (सड़कें बारिश के बाद): before
+        a genitive, nouns of time make one (सोमवार शाम के आंकड़ों)."""
+        first = self._subject_noun(self.nouns[0])
+        if first is not None and first[1]:
+            self.subject = Subject(self.nouns[0], *first)
+            return True
+        return False
+
     def _subject_first(self) -> bool:
         """Whether the first of the bare nouns before a postposition (or a number, an
         adverb …) ends a phrase of its own, and so is the subject (which it then becomes):
         a visibly plural noun, which is no compound's first part (दुकानें शाम तक, दुकानें
         रविवार को); a masculine noun after a masculine direct form, which a compound in a
         postposition phrase would take oblique (नया कानून सर्वसम्मति से, का फ़ैसला सोमवार
-        को; नए, के); a noun that only nouns of the time of day follow (बैठक देर रात तक).
+        को; नए, के); a noun that only nouns of the time of day follow (बैठक देर रात तक;
+        not a day: सोमवार शाम तक).
         Not a noun after यह: यह may be the subject and the nouns a compound (यह [केंद्र
         सरकार द्वारा] शुरू की गई)."""
         first, k = self._subject_noun(self.nouns[0]), self.nouns[0]
         headed = first is not None and (
             first[1]
             or (first[0].gender == "m" and k > 0 and _direct_form(self.tokens[k - 1].normal))
-            or all(self.tokens[j].normal in _TIMES_OF_DAY for j in self.nouns[1:])
+            or (
+                self.tokens[k].normal not in _DAYS
+                and all(self.tokens[j].normal in _TIMES_OF_DAY for j in self.nouns[1:])
+            )
         )
         if first is not None and headed:
             self.subject = Subject(k, *first)
@@ -330,7 +345,7 @@ class Clause:
                 elif self.nouns and not self.genitive:
                     self.close()
             elif word in aw.GENITIVE and (self.nouns or self.genitive):
-                if len(self.nouns) > 1 and self.subject is None:
+                if len(self.nouns) > 1 and self.subject is None and (self.marked or not self._plural_first()):
                     raise Abort  # ब्लूबेरी एंटीऑक्सीडैंट का: where the subject ends is unknown
                 self.nouns, self.genitive = [], True
             elif word in _POSTPOSITIONS:
