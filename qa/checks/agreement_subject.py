@@ -58,10 +58,7 @@ _NAMING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("बुला पुकार")
 #: Intransitive verbs (and होना, रहना): only they, and passives, agree with the first bare
 #: noun of the clause. Before a transitive verb that noun may be the object of a subject
 #: left out (अपनी रक्षा करेंगे); verbs of motion take a bare goal (तीन बार जेल गए).
-_INTRANSITIVE_ROOTS = aw.word_set(
-    """हो रह बन खुल मिल लग बढ़ घट गिर उठ बैठ मर टूट फूट बच रुक बिक छप उभर हट जुड़ बस फैल डूब
-    पक सूख समा छूट बिगड़ सुधर बह उग खिल पनप ठहर दिख दिखाई सुनाई चमक उपज बिखर सिमट जम पिघल"""
-)
+_INTRANSITIVE_ROOTS = aw.STATE_ROOTS
 
 #: Verbs of motion (and चलना, also "go on"), which take a bare goal right before them
 #: (अस्पताल चली गई): they agree with the first bare noun only when a postposition phrase

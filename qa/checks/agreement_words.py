@@ -350,6 +350,14 @@ def passive_auxiliary(words: list[str | None], k: int) -> Marked | None:
 #: perfective (नीति बनी, जांच हुई, फैसला आया) ends that noun's phrase. Left out: roots whose
 #: forms are also adjectives or a transitive's root (खुला, उठा, हटा, घटा).
 INTRANSITIVE_ROOTS = word_set("हो बन आ मिल लग बढ़ गिर चल पहुंच पहुँच निकल टूट रुक बच जुड़ फैल छिड़ बीत")
+#: Intransitive verbs that are no verbs of motion (and होना, रहना), whose forms agree with
+#: their nominative subject (G020; a verb's root whether or not the word list has its
+#: infinitive: फैलना, डूबना, टलना).
+STATE_ROOTS = word_set(
+    """हो रह बन खुल मिल लग बढ़ घट गिर उठ बैठ मर टूट फूट बच रुक बिक छप उभर हट जुड़ बस फैल डूब
+    पक सूख समा छूट बिगड़ सुधर बह उग खिल पनप ठहर दिख दिखाई सुनाई चमक उपज बिखर सिमट जम पिघल
+    टल थम भड़क"""
+)
 
 
 def _intransitive_forms(root: str) -> tuple[str, ...]:

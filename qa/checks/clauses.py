@@ -65,6 +65,8 @@ _TIME_NOUNS = aw.word_set("साल वर्ष दिन रात सुब�
 #: Nouns of the time of day (देर रात, कल सुबह), which head no compound: a noun before them
 #: ends its own phrase.
 _TIMES_OF_DAY = aw.word_set("रात सुबह शाम दोपहर देर")
+#: Adverbs of time that a genitive may follow (कल की बैठक).
+_TIME_ADVERBS = aw.word_set("आज कल अब तब")
 #: Days of the week, which make one expression of time with them (सोमवार शाम तक).
 _DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
 _MODIFIERS = aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत एक कई सभी हर कुछ दोनों तीनों दो तीन चार पांच पाँच दस सौ")
@@ -266,6 +268,17 @@ class Clause:
             self.subject = Subject(k, *first)
         return headed
 
+    def _dated_genitive(self, j: int) -> bool:
+        """का/की/के at ``j`` after आज, कल, अब or तब is a genitive when a noun it agrees
+        with follows (कल की बैठक, आज का दिन), not the verb की (बात कल की)."""
+        before = self.tokens[j - 1].normal if j > 0 else None
+        after = self.tokens[j + 1].normal if j + 1 < len(self.tokens) else None
+        if before not in _TIME_ADVERBS or after is None or not aw.is_candidate(after):
+            return False
+        noun = self.lexicon.noun(after)
+        form = aw.GENITIVE[self.tokens[j].normal]
+        return noun is not None and (noun.gender == "f") == (form == "feminine")
+
     def _predicative(self, k: int) -> bool:
         """An invariable predicate at ``k - 1`` stands before its verb (शुरू नहीं हुई), not
         before a noun it qualifies (कृषि आधारित समाज)."""
@@ -344,7 +357,7 @@ class Clause:
                     self.nouns = []  # 7.1 तीव्रता वाला भूकंप: the noun is oblique, in the attribute
                 elif self.nouns and not self.genitive:
                     self.close()
-            elif word in aw.GENITIVE and (self.nouns or self.genitive):
+            elif word in aw.GENITIVE and (self.nouns or self.genitive or self._dated_genitive(j)):
                 if len(self.nouns) > 1 and self.subject is None and (self.marked or not self._plural_first()):
                     raise Abort  # ब्लूबेरी एंटीऑक्सीडैंट का: where the subject ends is unknown
                 self.nouns, self.genitive = [], True
