@@ -898,9 +898,16 @@ def _controller(
     whose agreement goes elsewhere, unless a genitive or possessive before the noun
     makes it a noun phrase of its own (इसका प्रयोग किया, उनकी मदद की); and None when
     the "noun" is a verb's root in a compound verb (पहचान लिया, जीत लिया, सोच रखा).
+    None for what is no bare noun: an oblique plural or infinitive (इन दिनों खोजी जा रही,
+    आने दी जाएगी), an -ए noun after के (के हवाले दी: a postposition), a noun after another
+    noun before a verb that takes a bare goal (एम्स दिल्ली भेजा: a place).
     ``shown`` gives the gender of a noun the counts leave open (:func:`shown_gender`)."""
     word = words[j] if 0 <= j < len(words) else None
     if word is None or word in _ADVERBIAL_NOUNS or aw.key(word) in aw.COMPOUND_POSTPOSITIONS:
+        return None
+    if word.endswith("ों") or _infinitive(word) or (word.endswith("े") and _at(words, j - 1) == "के"):
+        return None
+    if verb.root in _GOAL_ROOTS and not _starts_phrase(words, j):
         return None
     if (verb.root == "कर" and not _noun_phrase_verb(words, j)) or not aw.is_candidate(word):
         return None
@@ -996,11 +1003,13 @@ _OBJECT_VERBS = Sieve(_object_verb)
 
 
 def _passive_participle(word: str) -> bool:
-    """A perfective that may begin a passive: not जाना's, not की or लिए (a genitive)."""
+    """A perfective that may begin a passive: not जाना's, not की, लिए or कहीं (:data:`_NOT_PARTICIPLES`)."""
     verb = aw.perfective(word)
-    return verb is not None and verb.root != "जा" and aw.normal(word) not in ("की", "लिए")
+    return verb is not None and verb.root != "जा" and aw.normal(word) not in _NOT_PARTICIPLES
 
 
+#: Perfectives that are commoner as other words: the genitive की, के लिए, the adverb कहीं.
+_NOT_PARTICIPLES = aw.word_set("की लिए कहीं")
 _PASSIVE_PARTICIPLES = Sieve(_passive_participle)
 
 
