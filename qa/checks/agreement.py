@@ -465,8 +465,8 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     ):
         return None  # उनके जेल चले जाने पर: चले begins a compound verb
     noun = lexicon.guess(word)
-    if noun is None:
-        return None
+    if noun is None or (word in _TIMES_AS_ADVERBS and following not in aw.POSTPOSITIONS):
+        return None  # मंत्रालय के [शाम] जारी आंकड़ों: a time of day without a postposition is an adverb
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
         return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
     return Head(j, noun, following, j > i + 1, singular, _at(words, j + 2) == "कि")
@@ -498,6 +498,9 @@ def _predicate_adjective(words: list[str | None], k: int, lexicon: Genders) -> b
         or _derived_adjective(word, lexicon, participles=True)
     )
 
+
+#: Nouns of the time of day and बार, which stand as adverbs without a postposition.
+_TIMES_AS_ADVERBS = aw.word_set("सुबह शाम रात दोपहर बार")
 
 #: Verbs whose perfective after a bare root completes a compound verb (बन गई, बेच दी).
 _VECTORS = aw.word_set("जा दे ले")
@@ -756,7 +759,10 @@ def _agreeing_head_follows(words: list[str | None], k: int, attribute: aw.Agreei
     belong there, not to the noun before."""
     for _ in range(3):
         while (word := _at(words, k)) is not None and (
-            word in _PARTICLES or word in _MODIFIERS or aw.attributive(words, k) is not None
+            word in _PARTICLES
+            or word in _MODIFIERS
+            or aw.attributive(words, k) is not None
+            or _attributive_participle(words, k)  # की [सोमवार को … के साथ] हुई बैठक
         ):
             k += 1
         if word is None or not aw.is_candidate(word) or _finite_verb(word, lexicon):
