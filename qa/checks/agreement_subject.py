@@ -157,16 +157,21 @@ def _may_read(word: str) -> bool:
     return _may_agree(word) or _moving(word)
 
 
-def _after_postposition(ctx: Context, offsets: list[int]) -> list[int]:
-    """The ``offsets`` but those of a verb of motion whose word before is no postposition
-    (देर रात तक [चला] is kept, घर [चली] is not)."""
-    words, starts = ctx.document.words, analysis(ctx).slots.starts
-    kept = []
-    for offset in offsets:
-        k = bisect_left(starts, offset)
-        if not _moving(words[k][0]) or (k and aw.normal(words[k - 1][0]) in POSTPOSITIONS):
-            kept.append(offset)
-    return kept
+def _read_offsets(ctx: Context) -> list[int]:
+    """The offsets of the verb words :func:`_may_read` accepts, but those of a verb of
+    motion whose word before is no postposition (देर रात तक [चला] is kept, घर [चली] is not)."""
+    document = ctx.document
+    index, words, starts = document.word_index, document.words, analysis(ctx).slots.starts
+    found: list[int] = []
+    for word in filter(_may_read, index):
+        if not _moving(word):
+            found += index[word]
+            continue
+        for offset in index[word]:
+            k = bisect_left(starts, offset)
+            if k and aw.normal(words[k - 1][0]) in POSTPOSITIONS:
+                found.append(offset)
+    return sorted(found)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -189,8 +194,7 @@ class SubjectVerbAgreement(ClauseRule):
     needed = staticmethod(_may_begin)
 
     def offsets(self, ctx: Context) -> list[int]:
-        found = _after_postposition(ctx, super().offsets(ctx))
-        return clause_facts.possible(ctx, found, clause_facts.MAY_DISAGREE)
+        return clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         document = analysis(ctx)
