@@ -685,6 +685,14 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
         word = words[k] if k < len(words) else None
         if word is None:
             return False
+        if (
+            words[k - 1] in aw.GENITIVE
+            and _infinitive(_at(words, k + 1) or "")
+            and _at(words, k + 2) in aw.CASE_MARKERS
+            and _at(words, k + 2) not in aw.GENITIVE
+        ):
+            k += 3  # की [दिल का दौरा पड़ने से] मौत: an infinitive's clause with a genitive of its own
+            continue
         if word in _POSTPOSITION_NOUNS and words[k - 1] not in aw.GENITIVE:
             return True  # a noun without के (का [एक्टिंग में] साथ देना), no postposition
         if aw.intransitive_perfective(word) and lexicon.noun(word) is None:
