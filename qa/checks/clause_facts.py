@@ -22,8 +22,8 @@ from itertools import compress, filterfalse, islice, repeat
 from operator import itemgetter, or_, sub
 from weakref import WeakKeyDictionary
 
-from qa.checks.agreement import analysis
-from qa.checks.agreement_lexicon import Genders
+from qa.checks.agreement import analysis, shown_nouns
+from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.agreement_words import GENITIVE, normal
 from qa.checks.clauses import _POSTPOSITIONS, DATIVE, sentences, subject_noun
 from qa.checks.verb_forms import verb_word
@@ -107,7 +107,12 @@ class _Document:
         ones = int.from_bytes(b"\1" * size, "little")
         no_subject = int.from_bytes(after, "little") & int.from_bytes(spaced, "little")  # 1 or 0 a word
         keep = (ones * 0xFF) ^ (no_subject * _NOUNS)  # each word's bits but the nouns' where no_subject
-        self.facts = (int.from_bytes(low, "little") & keep).to_bytes(size, "little")
+        self.facts = _with_shown(
+            (int.from_bytes(low, "little") & keep).to_bytes(size, "little"),
+            shown_nouns(shared),
+            index,
+            slots.starts,
+        )
         self.view, self.starts, self.sentences = document.view, slots.starts, sentences(ctx)
 
     def kept(self, offsets: list[int], accept: bytes) -> list[int]:
@@ -122,6 +127,21 @@ class _Document:
             if accept[bits] or _JOINER.search(self.view, start, end):
                 kept.add(k)
         return list(compress(offsets, map(kept.__contains__, numbers)))
+
+
+def _with_shown(
+    facts: bytes, shown: dict[str, Noun], index: dict[str, list[int]], starts: list[int]
+) -> bytes:
+    """``facts`` with the subject's bit of the gender the document's own agreeing words
+    give a noun the counts leave open (:func:`agreement.shown_nouns`) at each of its words."""
+    if not shown:
+        return facts
+    marked = bytearray(facts)
+    for text, noun in shown.items():
+        bit = NOUN_M if noun.gender == "m" else NOUN_F
+        for offset in index[text]:
+            marked[bisect_left(starts, offset)] |= bit
+    return bytes(marked)
 
 
 def possible(ctx: Context, offsets: list[int], accept: bytes) -> list[int]:
