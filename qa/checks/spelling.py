@@ -8,6 +8,7 @@ few types the lexicon does not recognise.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -575,7 +576,6 @@ _TWIN_TABLE_MARGIN = 1.0
 _VOWEL_LENGTH = str.maketrans({"ी": "ि", "ू": "ु"})
 #: The long vowel letter Hindi writes at the end of a word for a short one (हुइ -> हुई, लखनउ -> लखनऊ).
 _FINAL_LONG = {"इ": "ई", "उ": "ऊ"}
-_SIBILANTS = "शसष"
 
 
 @cache
@@ -631,8 +631,8 @@ def sibilant_twin(word: str, other: str) -> bool:
     """``other`` is ``word`` with one sibilant for another (श/स/ष: प्रशाशन/प्रशासन)."""
     return (
         len(word) == len(other)
+        and word.translate(_SIBILANTS) == other.translate(_SIBILANTS)
         and sum(a != b for a, b in zip(word, other, strict=True)) == 1
-        and all(a in _SIBILANTS and b in _SIBILANTS for a, b in zip(word, other, strict=True) if a != b)
     )
 
 
@@ -699,7 +699,11 @@ class CommonTwin(Rule):
         if sibilant_twin(word, twin):
             return float(self.options.get("min-sibilant-frequency-ratio", 1.5))
         if final_long_twin(word) == twin:
-            return float(self.options.get("min-final-vowel-frequency-ratio", 1.0))
+            if spelling_doubts.initialism(twin):
+                return math.inf  # a house's letter name (पीटीआइ), not a slip of one word
+            if _native(twin):
+                return float(self.options.get("min-final-vowel-frequency-ratio", 1.0))
+            return float(self.options.get("min-final-vowel-loan-frequency-ratio", 2.0))
         if fixed_vowels(word, twin):
             return float(self.options.get("min-native-frequency-ratio", 1.0))
         return float(self.options.get("min-frequency-ratio", 1.5))
@@ -714,9 +718,13 @@ class CommonTwin(Rule):
                 continue
             if found[1] < self._needed(plain, found[0]):
                 continue
+            # a sibilant or a final vowel varies in a name's or a loan's spelling (गाइ सेसिल)
+            named = sibilant_twin(plain, found[0]) or final_long_twin(plain) == found[0]
             message = self.meta.message.format(word=word, suggestion=found[0])
             for start in starts:
-                yield self.replace(start, start + len(word), found[0], message)
+                end = start + len(word)
+                if not (named and spelling_doubts.in_name(ctx.text, start, end)):
+                    yield self.replace(start, end, found[0], message)
 
 
 class HouseReject(Rule):

@@ -127,13 +127,18 @@ def in_name(text: str, start: int, end: int, slip: Callable[[str], bool] | None 
 def _unknown(word: str) -> bool:
     """In no word list, no inflection of a word in one (फैलना is a word, not a name's), and
     no initialism (पीजीआई, एसएआर: an institution's or a region's letters, not a name's part)."""
-    return not lexicon.listed(word) and not lexicon.parsed(word) and not _INITIALISM.fullmatch(word)
+    return not lexicon.listed(word) and not lexicon.parsed(word) and not initialism(word)
 
 
 #: Two or more English letter names written solid (एमजीएम, पीजीआई, एसएआर).
 _INITIALISM = regex.compile(
     "(?:एस|एम|एन|एल|एफ|एच|एक्स|ए|आर|आई|ओ|बी|सी|डी|ई|जी|जे|के|क्यू|पी|टी|यू|वी|डब्ल्यू|वाई|जेड){2,}"
 )
+
+
+def initialism(word: str) -> bool:
+    """``word`` is English letter names written solid (पीजीआई, एसएआर)."""
+    return _INITIALISM.fullmatch(word) is not None
 
 
 _JOINED_AFTER = regex.compile(rf"[ \u00a0]*(?:,|([{WORD_LETTERS}]+))[ \u00a0]*([{WORD_LETTERS}]+)")
