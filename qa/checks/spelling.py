@@ -617,9 +617,10 @@ def _twin_table() -> dict[str, tuple[str, float]]:
 
 def final_long_twin(word: str) -> str | None:
     """``word`` with its final short independent vowel long (हुइ -> हुई, लखनउ -> लखनऊ), where
-    that is a common word or one both sources know (बुलाई): Hindi writes a final i or u after a vowel long, in native words
-    and loans alike (हाई), so the short letter is a slip even in a form the web lists or
-    edited prose count. Weighed for every word, listed or not (a few letters' test)."""
+    that is a common word or one both sources know (बुलाई): Hindi writes a final i or u
+    after a vowel long, in native words and loans alike (हाई), so the short letter is a
+    slip even in a form the web lists or edited prose count. Weighed for every word,
+    listed or not (a few letters' test)."""
     long = _FINAL_LONG.get(word[-1:])
     if long is None or len(aksharas(word)) < 2:
         return None
