@@ -305,7 +305,9 @@ def test_a_letter_slip_of_a_long_common_word_beside_a_name_is_still_a_slip() -> 
     assert spelling_doubts.doubt(name, start, start + len("अनाया"), "अनाया", "अपनाया", honorific)
 
 
-@pytest.mark.parametrize(("word", "english"), [("ट्राई", "try"), ("हाई", "high"), ("टाई", "tie"), ("फ्लाई", "fly")])
+@pytest.mark.parametrize(
+    ("word", "english"), [("ट्राई", "try"), ("हाई", "high"), ("टाई", "tie"), ("फ्लाई", "fly")]
+)
 def test_a_one_syllable_words_final_aai_reads_as_englishs_long_i(word: str, english: str) -> None:
     assert english in spelling_doubts.english_readings(word)
 
