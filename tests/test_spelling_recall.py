@@ -255,3 +255,11 @@ def test_a_final_short_independent_vowel_is_a_slip_of_the_long_one_whatever_the_
 def test_t030_covers_t002_on_an_unlisted_final_vowel_slip() -> None:
     text = "वे कोरोना के खिलाफ लड़ाइ जीतेंगे।"
     assert _t030(text) == [("लड़ाइ", ("लड़ाई",))]
+
+
+def test_a_final_short_vowel_in_a_loan_an_initialism_or_a_name_stays_quiet() -> None:
+    """हाई reads as English (high), so हाइ needs the loan margin (2.0) it lacks; पीटीआइ is a
+    house's letter name; गाइ stands beside a name's unlisted part (Guy Cecil)."""
+    text = "समाचार एजेंसी पीटीआइ के अनुसार हाइ परफॉरमेंस कंप्यूटर पर निदेशक गाइ सेसिल ने कहा।"
+    assert [w for w, _ in _t030(text) if w in ("पीटीआइ", "हाइ", "गाइ")] == []
+    assert _t030("बारिश के बाद भाइ घर आया।") == [("भाइ", ("भाई",))]  # भाई is no English word
