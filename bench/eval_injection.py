@@ -165,6 +165,34 @@ def letter_dropped_or_swapped(sentence: str, rng: random.Random) -> Injection | 
     return _inside_word(sentence, rng, 4, slips)
 
 
+_SIBILANTS = "शसष"
+
+
+def sibilant(sentence: str, rng: random.Random) -> Injection | None:
+    """One sibilant for another in a word of three aksharas or more (प्रशासन -> प्रशाशन,
+    कोशिश -> कोशिस), making a form edited prose never has (the web lists may: the slip is
+    common)."""
+    return _inside_word(
+        sentence,
+        rng,
+        3,
+        lambda w: [
+            v
+            for i, c in enumerate(w)
+            if c in _SIBILANTS
+            for other in _SIBILANTS
+            if other != c and (v := w[:i] + other + w[i + 1 :]) not in lexicon.corpus_zipf()
+        ],
+    )
+
+
+def final_vowel(sentence: str, rng: random.Random) -> Injection | None:
+    """A word's final long independent vowel written short (हुई -> हुइ, लखनऊ -> लखनउ), a
+    form that web lists and even edited prose may count."""
+    short = {"ई": "इ", "ऊ": "उ"}
+    return _inside_word(sentence, rng, 2, lambda w: [w[:-1] + short[w[-1]]] if w[-1] in short else [])
+
+
 @cache
 def _slips_of() -> dict[str, list[str]]:
     """A common word -> the listed short words one sign from it (T033's pairs: सीता/सिता)."""
@@ -188,6 +216,8 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "nasal-or-halant": nasal_or_halant,
     "letter-dropped-or-swapped": letter_dropped_or_swapped,
     "real-word-twin": real_word_twin,
+    "sibilant": sibilant,
+    "final-vowel": final_vowel,
 }
 
 

@@ -303,3 +303,16 @@ def test_a_letter_slip_of_a_long_common_word_beside_a_name_is_still_a_slip() -> 
     name = "अलेजांद्रा गोंजालेज अनाया ने कहा।"  # a form of three letters: a name's
     start = name.index("अनाया")
     assert spelling_doubts.doubt(name, start, start + len("अनाया"), "अनाया", "अपनाया", honorific)
+
+
+@pytest.mark.parametrize(
+    ("word", "english"), [("ट्राई", "try"), ("हाई", "high"), ("टाई", "tie"), ("फ्लाई", "fly")]
+)
+def test_a_one_syllable_words_final_aai_reads_as_englishs_long_i(word: str, english: str) -> None:
+    assert english in spelling_doubts.english_readings(word)
+
+
+@pytest.mark.parametrize("word", ["लड़ाई", "बुलाई", "कराई", "तराई", "सफाई", "भाई"])
+def test_a_longer_words_final_aai_is_no_english_long_i(word: str) -> None:
+    """लड़ाई is no "lady", कराई no "cry": the long i of English ends a one-syllable word."""
+    assert not spelling_doubts.english_readings(word)

@@ -215,3 +215,51 @@ def test_verb_forms_of_verbs_known_by_their_forms_stay_quiet(word: str) -> None:
     """घिरा/घिरी/घिरे, संभलकर, बरतते: a verb is known by its forms, not only its infinitive."""
     assert lexicon.parsed(word, typed=True)
     assert corrections(word) == ()
+
+
+def _t030(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    config = Config()
+    config.values["select"] = ["T030", "T002"]
+    return [(text[d.start : d.end], d.suggestions) for d in api.check(text, config=config)]
+
+
+def test_a_sibilant_slip_the_web_lists_but_edited_prose_never_uses_is_t030s() -> None:
+    from qa.checks.spelling import sibilant_twin, twins
+
+    assert lexicon.listed("प्रशाशन") and "प्रशाशन" not in lexicon.corpus_zipf()
+    assert twins()["प्रशाशन"][0] == "प्रशासन"
+    assert sibilant_twin("कोशिस", "कोशिश") and not sibilant_twin("कोशिस", "कोशिशें")
+    assert not sibilant_twin("शासन", "शासक")
+    text = "ज़िला प्रशाशन ने कोशिस की, विकाश कुमार ने शव देखा और शाल ओढ़ी।"
+    assert _t030(text) == [("प्रशाशन", ("प्रशासन",)), ("कोशिस", ("कोशिश",))]
+
+
+@pytest.mark.parametrize("word", ["शव", "शाल", "सहर", "विकाश", "क्रिस्चियन", "शांत", "देस"])
+def test_short_words_words_edited_prose_uses_and_loans_are_no_sibilant_slips(word: str) -> None:
+    from qa.checks.spelling import sibilant_twin, twins
+
+    assert word not in twins() or not sibilant_twin(word, twins()[word][0])
+
+
+def test_a_final_short_independent_vowel_is_a_slip_of_the_long_one_whatever_the_counts() -> None:
+    from qa.checks.spelling import final_long_twin
+
+    assert lexicon.attested("हुइ") and lexicon.attested("लखनउ")  # the counts have both
+    assert final_long_twin("हुइ") == "हुई" and final_long_twin("लखनउ") == "लखनऊ"
+    assert final_long_twin("बुलाइ") == "बुलाई"  # no list names it, both know बुलाई
+    assert final_long_twin("पोम्पेइ") is None and final_long_twin("इ") is None
+    text = "कल लखनउ में बारिश हुइ, बैठक बुलाइ गई और पोम्पेइ की चर्चा हुई।"
+    assert _t030(text) == [("लखनउ", ("लखनऊ",)), ("हुइ", ("हुई",)), ("बुलाइ", ("बुलाई",))]
+
+
+def test_t030_covers_t002_on_an_unlisted_final_vowel_slip() -> None:
+    text = "वे कोरोना के खिलाफ लड़ाइ जीतेंगे।"
+    assert _t030(text) == [("लड़ाइ", ("लड़ाई",))]
+
+
+def test_a_final_short_vowel_in_a_loan_an_initialism_or_a_name_stays_quiet() -> None:
+    """हाई reads as English (high), so हाइ needs the loan margin (2.0) it lacks; पीटीआइ is a
+    house's letter name; गाइ stands beside a name's unlisted part (Guy Cecil)."""
+    text = "समाचार एजेंसी पीटीआइ के अनुसार हाइ परफॉरमेंस कंप्यूटर पर निदेशक गाइ सेसिल ने कहा।"
+    assert [w for w, _ in _t030(text) if w in ("पीटीआइ", "हाइ", "गाइ")] == []
+    assert _t030("बारिश के बाद भाइ घर आया।") == [("भाइ", ("भाई",))]  # भाई is no English word

@@ -8,6 +8,7 @@ few types the lexicon does not recognise.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -572,13 +573,15 @@ class MissingFlapNukta(Rule):
 #: A listed word this much commoner (Zipf, by both sources) than its twin is kept in the table.
 _TWIN_TABLE_MARGIN = 1.0
 _VOWEL_LENGTH = str.maketrans({"ी": "ि", "ू": "ु"})
+#: The long vowel letter Hindi writes at the end of a word for a short one (हुइ -> हुई, लखनउ -> लखनऊ).
+_FINAL_LONG = {"इ": "ई", "उ": "ऊ"}
 
 
 @cache
 def twins() -> dict[str, tuple[str, float]]:
     """Listed word -> (its far commoner twin, by how much, in Zipf) for the words of web
-    lists that are another word but for an i or u sign's length (सुचना -> सूचना), from the
-    start-up cache."""
+    lists that are another word but for an i or u sign's length (सुचना -> सूचना), a final
+    nasal or a sibilant (प्रशाशन -> प्रशासन), from the start-up cache."""
     table = datacache.cached("sign-twins", _table_sources(), _twin_table)
     return {word: (twin, by) for word, (twin, by) in table.items()}
 
@@ -592,8 +595,13 @@ def _twin_table() -> dict[str, tuple[str, float]]:
         length = len(aksharas(word))
         if length < 2:
             continue
+        uncounted = length >= 3 and word not in counted
         best = max(
-            ((lexicon.commoner_by(twin, word), twin) for twin in index.candidates(word) if _twin(word, twin)),
+            (
+                (lexicon.commoner_by(twin, word), twin)
+                for twin in index.candidates(word)
+                if _twin(word, twin, sibilant=uncounted)
+            ),
             default=None,
         )
         if best is None:
@@ -606,15 +614,41 @@ def _twin_table() -> dict[str, tuple[str, float]]:
     return table
 
 
-def _twin(word: str, other: str) -> bool:
-    """A common word that ``word`` is, but for the length of an i or u sign (सूचना/सुचना) or
-    a final nasal it lacks (दसवी/दसवीं, इसमे/इसमें). A nasal added, a nukta or a halant
-    makes another word or an accepted form too often (सकतीं, आशिक़, परदेश, अहम्), and an
-    -ो without its nasal is an imperative (भागो, खेलो) or T029's plural, so those are left
-    to T006, T028 and T029."""
+def final_long_twin(word: str) -> str | None:
+    """``word`` with its final short independent vowel long (हुइ -> हुई, लखनउ -> लखनऊ), where
+    that is a common word or one both sources know (बुलाई): Hindi writes a final i or u
+    after a vowel long, in native words and loans alike (हाई), so the short letter is a
+    slip even in a form the web lists or edited prose count. Weighed for every word,
+    listed or not (a few letters' test)."""
+    long = _FINAL_LONG.get(word[-1:])
+    if long is None or len(aksharas(word)) < 2:
+        return None
+    twin = word[:-1] + long
+    return twin if lexicon.prior(twin) >= MIN_CANDIDATE_ZIPF or _known_to_both(twin, places=True) else None
+
+
+def sibilant_twin(word: str, other: str) -> bool:
+    """``other`` is ``word`` with one sibilant for another (श/स/ष: प्रशाशन/प्रशासन)."""
+    return (
+        len(word) == len(other)
+        and word.translate(_SIBILANTS) == other.translate(_SIBILANTS)
+        and sum(a != b for a, b in zip(word, other, strict=True)) == 1
+    )
+
+
+def _twin(word: str, other: str, *, sibilant: bool = False) -> bool:
+    """A common word that ``word`` is, but for the length of an i or u sign (सूचना/सुचना), a
+    final nasal it lacks (दसवी/दसवीं, इसमे/इसमें) or, where ``sibilant``, one sibilant
+    (प्रशाशन/प्रशासन). A nasal added, a nukta or a halant makes another word or an accepted
+    form too often (सकतीं, आशिक़, परदेश, अहम्), and an -ो without its nasal is an
+    imperative (भागो, खेलो) or T029's plural, so those are left to T006, T028 and T029."""
     return (
         word != other
-        and (word.translate(_VOWEL_LENGTH) == other.translate(_VOWEL_LENGTH) or nasal_twin(word, other))
+        and (
+            word.translate(_VOWEL_LENGTH) == other.translate(_VOWEL_LENGTH)
+            or nasal_twin(word, other)
+            or (sibilant and sibilant_twin(word, other))
+        )
         and lexicon.prior(other) >= MIN_CANDIDATE_ZIPF
         and variant_key(word) != variant_key(other)
     )
@@ -647,30 +681,50 @@ def fixed_vowels(word: str, twin: str) -> bool:
     )
 
 
+def _final_long(word: str) -> tuple[str, float] | None:
+    """(the long-vowel twin, by how much it is commoner) for a word with a short final vowel."""
+    twin = final_long_twin(word) if word[-1:] in _FINAL_LONG else None
+    return None if twin is None else (twin, lexicon.commoner_by(twin, word))
+
+
 class CommonTwin(Rule):
-    """T030: a word the web lists know that is the twin of a word far commoner in both
-    sources but for the length of an i or u sign (लेकीन for लेकिन, राष्ट्रिय for राष्ट्रीय)."""
+    """T030: a listed word that is the twin of a word far commoner in both sources but for
+    the length of an i or u sign (लेकीन for लेकिन, राष्ट्रिय for राष्ट्रीय), a final nasal,
+    a sibilant (प्रशाशन for प्रशासन) or a final short independent vowel (हुइ for हुई)."""
+
+    def _needed(self, word: str, twin: str) -> float:
+        """How much commoner (Zipf) ``twin`` must be for ``word`` to be its slip."""
+        if nasal_twin(word, twin):
+            return float(self.options.get("min-nasal-frequency-ratio", 1.0))
+        if sibilant_twin(word, twin):
+            return float(self.options.get("min-sibilant-frequency-ratio", 1.5))
+        if final_long_twin(word) == twin:
+            if spelling_doubts.initialism(twin):
+                return math.inf  # a house's letter name (पीटीआइ), not a slip of one word
+            if _native(twin):
+                return float(self.options.get("min-final-vowel-frequency-ratio", 1.0))
+            return float(self.options.get("min-final-vowel-loan-frequency-ratio", 2.0))
+        if fixed_vowels(word, twin):
+            return float(self.options.get("min-native-frequency-ratio", 1.0))
+        return float(self.options.get("min-frequency-ratio", 1.5))
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        margin = float(self.options.get("min-frequency-ratio", 1.5))
-        nasal_margin = float(self.options.get("min-nasal-frequency-ratio", 1.0))
-        native_margin = float(self.options.get("min-native-frequency-ratio", 1.0))
         table, accept, misspelt = twins(), lexicon.house(ctx.config).accept, lexicon.misspelt()
         index = ctx.document.word_index
         for word, starts in index.items():
             plain = lexicon.plain(word)
-            found = table.get(plain)
+            found = table.get(plain) or _final_long(plain)
             if found is None or word in accept or word in misspelt:
                 continue
-            if nasal_twin(plain, found[0]):
-                needed = nasal_margin
-            else:
-                needed = native_margin if fixed_vowels(plain, found[0]) else margin
-            if found[1] < needed:
+            if found[1] < self._needed(plain, found[0]):
                 continue
+            # a sibilant or a final vowel varies in a name's or a loan's spelling (गाइ सेसिल)
+            named = sibilant_twin(plain, found[0]) or final_long_twin(plain) == found[0]
             message = self.meta.message.format(word=word, suggestion=found[0])
             for start in starts:
-                yield self.replace(start, start + len(word), found[0], message)
+                end = start + len(word)
+                if not (named and spelling_doubts.in_name(ctx.text, start, end)):
+                    yield self.replace(start, end, found[0], message)
 
 
 class HouseReject(Rule):

@@ -127,13 +127,18 @@ def in_name(text: str, start: int, end: int, slip: Callable[[str], bool] | None 
 def _unknown(word: str) -> bool:
     """In no word list, no inflection of a word in one (फैलना is a word, not a name's), and
     no initialism (पीजीआई, एसएआर: an institution's or a region's letters, not a name's part)."""
-    return not lexicon.listed(word) and not lexicon.parsed(word) and not _INITIALISM.fullmatch(word)
+    return not lexicon.listed(word) and not lexicon.parsed(word) and not initialism(word)
 
 
 #: Two or more English letter names written solid (एमजीएम, पीजीआई, एसएआर).
 _INITIALISM = regex.compile(
     "(?:एस|एम|एन|एल|एफ|एच|एक्स|ए|आर|आई|ओ|बी|सी|डी|ई|जी|जे|के|क्यू|पी|टी|यू|वी|डब्ल्यू|वाई|जेड){2,}"
 )
+
+
+def initialism(word: str) -> bool:
+    """``word`` is English letter names written solid (पीजीआई, एसएआर)."""
+    return _INITIALISM.fullmatch(word) is not None
 
 
 _JOINED_AFTER = regex.compile(rf"[ \u00a0]*(?:,|([{WORD_LETTERS}]+))[ \u00a0]*([{WORD_LETTERS}]+)")
@@ -365,6 +370,9 @@ _INHERENT, _FINAL, _HIDDEN = ("a", "u", "e", "o", ""), ("", "e"), ("", "a", "e",
 ENGLISH_ZIPF = 3.0
 #: Short words are read so for T003 (a longer one is no function word's slip).
 MAX_READ_LETTERS = 5
+#: The ाई of a one-syllable word, read as one unit: its letters' spellings, or English's
+#: long i at a word's end (ट्राई: try, हाई: high, टाई: tie).
+_FINAL_AI = {"ाई": ("aee", "ae", "aree", "are", "y", "igh", "ie", "ye", "uy")}
 #: Letter clusters spelled as one English letter.
 _CLUSTERS = {"क्स": ("x", "ks"), "क्व": ("qu",)}
 
@@ -382,7 +390,14 @@ def _units(word: str) -> list[str] | None:
             return None
         if "".join(units[-3:]) in _CLUSTERS:
             units[-3:] = ["".join(units[-3:])]
+    if units[-2:] == ["ा", "ई"] and _one_onset(units[:-2]):
+        units[-2:] = ["ाई"]  # one syllable: the English long i of try, high, tie
     return units
+
+
+def _one_onset(units: list[str]) -> bool:
+    """``units`` are one consonant or a cluster joined by halants (ह, ट्र, स्क)."""
+    return len(units) % 2 == 1 and all((u == VIRAMA) == (i % 2 == 1) for i, u in enumerate(units))
 
 
 def _spellings(units: list[str]) -> list[tuple[str, ...]] | None:
@@ -393,7 +408,7 @@ def _spellings(units: list[str]) -> list[tuple[str, ...]] | None:
         if unit == VIRAMA:  # a cluster in a loan often hides a vowel (मिलिट्री: military)
             options.append(_HIDDEN if 0 < i < len(units) - 1 else ("",))
             continue
-        spellings = _CLUSTERS.get(unit) or _LATIN.get(unit)
+        spellings = _CLUSTERS.get(unit) or _FINAL_AI.get(unit) or _LATIN.get(unit)
         if spellings is None:
             return None
         last = i + 1 == len(units)
