@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qa.checks.clauses import Token  # the records of the clause reader, span_tokens' first user
-from qa.text import native, tokenize
+from qa.text import native, slots, tokenize
 
 from conftest import ROOT, SEED, SHARED_DATA
 
@@ -73,6 +73,12 @@ def _same_span_tokens(core, text: str, spans: list[tuple[int, int]]) -> None:  #
         assert all(type(token) is Token for token in found)
 
 
+def _same_slots(core, text: str) -> None:  # type: ignore[no-untyped-def]
+    spans = tokenize.python_word_spans(text)
+    for respelt in ({}, {word: word[::-1] for word, _ in spans[::3]}):
+        assert core.slot_layout(text, spans, respelt) == slots.python_layout(text, spans, respelt)
+
+
 @settings(max_examples=400, deadline=None)
 @given(TEXT, st.integers(0, 90), st.integers(0, 90))
 def test_random_copy(text: str, start: int, end: int) -> None:
@@ -80,6 +86,48 @@ def test_random_copy(text: str, start: int, end: int) -> None:
     _same_words(core, text)
     _same_blocks(core, text)
     _same_span_tokens(core, text, [(0, len(text)), (start, end)])
+    _same_slots(core, text)
+
+
+#: Words and what may stand between them: spaces, joiners, the abbreviation sign, line
+#: breaks, punctuation, numbers, Latin words.
+SLOTTED = st.lists(
+    st.sampled_from(
+        [
+            "कविता",
+            "संग्रह",
+            "के",
+            "नये",
+            "एम",
+            "abc",
+            "१२",
+            " ",
+            "  ",
+            "-",
+            "–",
+            ".",
+            "॰",
+            "॰ ",
+            "\n",
+            ", ",
+            " - ",
+            "\u00a0",
+            "\t",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SLOTTED)
+def test_slots_of_words_and_gaps(text: str) -> None:
+    _same_slots(_core(), text)
+
+
+def test_slots_of_a_word_outside_the_view_are_refused(core) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match="outside the view"):
+        core.slot_layout("क ख", [("क", 0), ("खग", 2)], {})
 
 
 # Every code point, in order (adjacent ones run together into long words and runs of marks).
@@ -109,6 +157,7 @@ def test_code_points_between_words(core) -> None:  # type: ignore[no-untyped-def
         _same_words(core, text)
         _same_blocks(core, text)
         _same_span_tokens(core, text, [(0, len(text))])
+        _same_slots(core, text)
 
 
 def _corpus_documents() -> list[Path]:
@@ -131,12 +180,14 @@ def test_corpora(core) -> None:  # type: ignore[no-untyped-def]
         _same_words(core, text)
         _same_blocks(core, text)
         _same_span_tokens(core, text, tokenize.python_sentences(text))
+        _same_slots(core, text)
 
 
 def test_the_core_is_used_when_built(core) -> None:  # type: ignore[no-untyped-def]
     assert tokenize.word_spans is core.word_spans
     assert tokenize.sentences is core.sentences
     assert tokenize.span_tokens is core.span_tokens
+    assert slots.layout is core.slot_layout
 
 
 def _python(code: str, **env: str) -> str:
@@ -153,19 +204,21 @@ def _python(code: str, **env: str) -> str:
 
 
 PATH_USED = (
-    "from qa.text import native, tokenize; "
+    "from qa.text import native, slots, tokenize; "
     "print(native.core is None, tokenize.word_spans is tokenize.python_word_spans, "
     "tokenize.sentences is tokenize.python_sentences, tokenize.word_index is tokenize.python_word_index, "
-    "tokenize.span_tokens is tokenize.python_span_tokens)"
+    "tokenize.span_tokens is tokenize.python_span_tokens, slots.layout is slots.python_layout)"
 )
 
 
 def test_python_path_when_the_extension_is_missing() -> None:
-    assert _python("import sys; sys.modules['qa_core'] = None; " + PATH_USED) == "True True True True True"
+    assert (
+        _python("import sys; sys.modules['qa_core'] = None; " + PATH_USED) == "True True True True True True"
+    )
 
 
 def test_qa_pure_forces_the_python_path() -> None:
-    assert _python(PATH_USED, QA_PURE="1") == "True True True True True"
+    assert _python(PATH_USED, QA_PURE="1") == "True True True True True True"
 
 
 def test_cli_reports_the_same_either_way(core) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ use pyo3::types::string::PyStringData;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple, PyType};
 use rustc_hash::FxHashMap;
 
+mod layout;
 mod segment;
 mod span;
 mod tables;
@@ -192,6 +193,59 @@ fn span_tokens<'py>(
     PyList::new(py, found)
 }
 
+/// `slots.python_layout`: each slot's word (None for a break) and each word's slot, for the
+/// words `spans` ((word, start) in order) of `view`; a word as `respelt` spells it if it has
+/// it there, a compound as the view writes it from the word on.
+#[pyfunction]
+fn slot_layout<'py>(
+    py: Python<'py>,
+    view: &Bound<'py, PyString>,
+    spans: &Bound<'py, PyList>,
+    respelt: &Bound<'py, PyDict>,
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
+    let chars = code_points(view)?;
+    let mut texts = Vec::with_capacity(spans.len());
+    let mut bounds = Vec::with_capacity(spans.len());
+    for pair in spans.iter() {
+        let pair = pair.cast_into::<PyTuple>()?;
+        let text = pair.get_item(0)?;
+        let start: usize = pair.get_item(1)?.extract()?;
+        bounds.push((start, start + text.len()?));
+        texts.push(text);
+    }
+    if bounds.iter().any(|&(_, end)| end > chars.len()) {
+        return Err(PyValueError::new_err("a word lies outside the view"));
+    }
+    let links = layout::links(&chars, &bounds);
+    let mut normals = Vec::with_capacity(texts.len());
+    for text in texts {
+        normals.push(match respelt.is_empty() {
+            true => text,
+            false => respelt.get_item(&text)?.unwrap_or(text),
+        });
+    }
+    for k in 0..normals.len() {
+        if links[k] == layout::JOINED {
+            let last = k + links[k..].iter().take_while(|&&l| l == layout::JOINED).count();
+            let compound = new_string(py, &chars[bounds[k].0..bounds[last].1])?;
+            normals[k + 1] = compound.clone();
+            normals[k] = compound;
+        }
+    }
+    let none = py.None().into_bound(py);
+    let mut words = Vec::with_capacity(normals.len() * 9 / 8 + 2);
+    let mut slot_of = Vec::with_capacity(normals.len());
+    words.push(none.clone());
+    for (normal, link) in normals.into_iter().zip(links) {
+        slot_of.push(words.len());
+        words.push(normal);
+        if link == layout::BREAK {
+            words.push(none.clone());
+        }
+    }
+    Ok((PyList::new(py, words)?, PyList::new(py, slot_of)?))
+}
+
 /// `tuple.__new__(record, fields)` without the call: what CPython's tuple_subtype_new does.
 fn new_record<'py, const N: usize>(
     py: Python<'py>,
@@ -232,6 +286,7 @@ fn qa_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(paragraphs, module)?)?;
     module.add_function(wrap_pyfunction!(sentences, module)?)?;
     module.add_function(wrap_pyfunction!(span_tokens, module)?)?;
+    module.add_function(wrap_pyfunction!(slot_layout, module)?)?;
     module.add_function(wrap_pyfunction!(char_classes, module)?)?;
     for (name, class) in [
         ("WORD", WORD),
