@@ -16,6 +16,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qa.checks import clauses
 from qa.checks.clauses import Token  # the records of the clause reader, span_tokens' first user
 from qa.text import native, slots, tokenize
 
@@ -73,6 +74,18 @@ def _same_span_tokens(core, text: str, spans: list[tuple[int, int]]) -> None:  #
         assert all(type(token) is Token for token in found)
 
 
+def _same_clauses(core, text: str, spans: list[tuple[int, int]]) -> None:  # type: ignore[no-untyped-def]
+    """The compiled reader of one view against :func:`clauses.read_sentence`, span after
+    span (its texts and spellings are kept from one span to the next)."""
+    for starts in (clauses._CLAUSE_STARTS, frozenset({"क", "a", "१२"})):
+        reader = core.ClauseReader(text, Token, str.casefold, starts)
+        for start, end in spans:
+            found = reader.read(start, end)
+            words = tokenize.python_span_tokens(text, start, end, Token, str.casefold)
+            assert found == (words, clauses.clause_spans(words, starts))
+            assert all(type(token) is Token for token in found[0])
+
+
 def _same_slots(core, text: str) -> None:  # type: ignore[no-untyped-def]
     spans = tokenize.python_word_spans(text)
     for respelt in ({}, {word: word[::-1] for word, _ in spans[::3]}):
@@ -87,6 +100,8 @@ def test_random_copy(text: str, start: int, end: int) -> None:
     _same_blocks(core, text)
     _same_span_tokens(core, text, [(0, len(text)), (start, end)])
     _same_slots(core, text)
+    if start <= end <= len(text):
+        _same_clauses(core, text, [(0, len(text)), (start, end)])
 
 
 #: Words and what may stand between them: spaces, joiners, the abbreviation sign, line
@@ -128,6 +143,16 @@ def test_slots_of_words_and_gaps(text: str) -> None:
 def test_slots_of_a_word_outside_the_view_are_refused(core) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="outside the view"):
         core.slot_layout("क ख", [("क", 0), ("खग", 2)], {})
+
+
+def test_the_clause_reader_reads_sentences_as_the_clause_rules_do(core) -> None:  # type: ignore[no-untyped-def]
+    text = "वह घर गया, कि जब तक वे 1935 में आए। राम-श्याम abc मिले; तो ठीक"
+    _same_clauses(core, text, [(0, 0), (0, 5), *tokenize.python_sentences(text), (0, len(text))])
+    reader = core.ClauseReader(text, Token, str.casefold, frozenset())
+    with pytest.raises(ValueError, match="outside the view"):
+        reader.read(3, len(text) + 1)
+    with pytest.raises(TypeError):
+        core.ClauseReader(text, list, str.casefold, frozenset())
 
 
 # Every code point, in order (adjacent ones run together into long words and runs of marks).
@@ -181,6 +206,7 @@ def test_corpora(core) -> None:  # type: ignore[no-untyped-def]
         _same_blocks(core, text)
         _same_span_tokens(core, text, tokenize.python_sentences(text))
         _same_slots(core, text)
+        _same_clauses(core, text, tokenize.python_sentences(text))
 
 
 def test_the_core_is_used_when_built(core) -> None:  # type: ignore[no-untyped-def]

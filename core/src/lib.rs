@@ -15,6 +15,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple, PyType};
 use rustc_hash::FxHashMap;
 
 mod layout;
+mod reader;
 mod segment;
 mod span;
 mod tables;
@@ -47,7 +48,7 @@ pub(crate) fn is(code: u32, class: u8) -> bool {
 }
 
 /// The code points of a Python string.
-fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+pub(crate) fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     code_points_in(text, 0, usize::MAX)
 }
 
@@ -67,7 +68,7 @@ fn code_points_in(text: &Bound<'_, PyString>, start: usize, end: usize) -> PyRes
 }
 
 /// A Python string of code points (lone surrogates included, as Python allows them).
-fn new_string<'py>(py: Python<'py>, chars: &[u32]) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn new_string<'py>(py: Python<'py>, chars: &[u32]) -> PyResult<Bound<'py, PyAny>> {
     let size = ffi::Py_ssize_t::try_from(chars.len())
         .map_err(|_| PyValueError::new_err("text too long"))?;
     // SAFETY: the buffer holds `size` UCS-4 code points; CPython copies them.
@@ -247,7 +248,7 @@ fn slot_layout<'py>(
 }
 
 /// `tuple.__new__(record, fields)` without the call: what CPython's tuple_subtype_new does.
-fn new_record<'py, const N: usize>(
+pub(crate) fn new_record<'py, const N: usize>(
     py: Python<'py>,
     record: &Bound<'py, PyType>,
     fields: [Bound<'py, PyAny>; N],
@@ -287,6 +288,7 @@ fn qa_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(sentences, module)?)?;
     module.add_function(wrap_pyfunction!(span_tokens, module)?)?;
     module.add_function(wrap_pyfunction!(slot_layout, module)?)?;
+    module.add_class::<reader::ClauseReader>()?;
     module.add_function(wrap_pyfunction!(char_classes, module)?)?;
     for (name, class) in [
         ("WORD", WORD),

@@ -25,6 +25,7 @@ from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
+from qa.text import native
 from qa.text.tokenize import span_tokens
 
 _SENTENCE = regexcache.standard(r"[^।!?\n|॥]+")
@@ -410,9 +411,10 @@ def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
     return VerbGroup(gendered, k, main.root if main else tokens[j].normal, passive)
 
 
-def clause_spans(tokens: list[Token]) -> list[tuple[int, int]]:
+def clause_spans(tokens: list[Token], after: Collection[str] = _CLAUSE_STARTS) -> list[tuple[int, int]]:
     """Each clause start and the punctuation (or the end) after it: no clause is read
-    past that, so a clause without a word a rule needs there is never read."""
+    past that, so a clause without a word a rule needs there is never read. A clause
+    starts after the words ``after`` holds, too."""
     spans: list[tuple[int, int]] = []
     starts: list[int] = []  # the clause starts since the last punctuation
     fresh = True  # the next word starts a clause
@@ -423,12 +425,26 @@ def clause_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         else:
             if fresh:
                 starts.append(i)
-            fresh = normal in _CLAUSE_STARTS
+            fresh = normal in after
     spans += zip(starts, repeat(len(tokens)))
     return spans
 
 
 _NORMAL = itemgetter(2)  # Token.normal
+
+
+def read_sentence(view: str, start: int, end: int) -> tuple[list[Token], list[tuple[int, int]]]:
+    """The :func:`tokens` of ``view[start:end]`` and their :func:`clause_spans` (what the
+    compiled core's ``ClauseReader`` returns for the sentences of one view)."""
+    words = tokens(view, start, end)
+    return words, clause_spans(words)
+
+
+def _reader(view: str) -> Callable[[int, int], tuple[list[Token], list[tuple[int, int]]]]:
+    """:func:`read_sentence` for the sentences of ``view``, from the compiled core where it is built."""
+    if native.core is None:
+        return partial(read_sentence, view)
+    return native.core.ClauseReader(view, Token, aw.normal, _CLAUSE_STARTS).read
 
 
 class Sentences:
@@ -441,6 +457,7 @@ class Sentences:
         self.spans = [m.span() for m in _SENTENCE.finditer(view)]
         self.starts = [start for start, _ in self.spans]
         self._read: dict[int, tuple[list[Token], list[tuple[int, int]]]] = {}
+        self._reader: Callable[[int, int], tuple[list[Token], list[tuple[int, int]]]] | None = None
         self._marks: dict[tuple[int, Callable[[str], object]], list[int]] = {}
 
     def holding(
@@ -454,8 +471,9 @@ class Sentences:
                 continue
             read = self._read.get(k)
             if read is None:
-                words = tokens(self.view, *self.spans[k])
-                read = self._read[k] = (words, clause_spans(words))
+                if self._reader is None:  # on the first sentence read: many documents read none
+                    self._reader = _reader(self.view)
+                read = self._read[k] = self._reader(*self.spans[k])
             marks = self._marks.get((k, needed))
             if marks is None:  # C loops: ``needed`` is a C call for most rules
                 marks = self._marks[k, needed] = list(compress(count(), map(needed, map(_NORMAL, read[0]))))
