@@ -21,7 +21,7 @@ from typing import NamedTuple
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
-from qa.checks.word_sieve import Sieve
+from qa.checks.word_sieve import Panel, Sieve
 from qa.diagnostic import Diagnostic
 from qa.document import Document
 from qa.engine.rule import Context, Rule
@@ -103,11 +103,17 @@ class Analysis:
     visited: set[str]
     #: the slots of each word (as written) a rule has visited, found once for all rules
     found: dict[str, list[int]] = field(default_factory=dict)
+    #: the visited words each sieve of :data:`_PANEL` accepts, sorted once for all rules
+    accepted: dict[Sieve, list[str]] = field(default_factory=dict)
 
     def occurrences(self, wanted: Sieve) -> list[int]:
         """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
         sees only the words :func:`_may_visit` lets through."""
-        return sorted(chain.from_iterable(map(self._slots_of, wanted.select(self.visited))))
+        words = self.accepted.get(wanted)
+        if words is None:  # the first rule to ask, or a sieve new to the panel
+            self.accepted.update(_PANEL.sort(self.visited, wanted))
+            words = self.accepted[wanted]
+        return sorted(chain.from_iterable(map(self._slots_of, words)))
 
     def _slots_of(self, word: str) -> list[int]:
         slots = self.found.get(word)
@@ -128,6 +134,8 @@ def _may_visit(word: str) -> bool:
 
 
 _VISITED = Sieve(_may_visit)
+#: The sieves rules visit the words of :data:`_VISITED` with, answered together.
+_PANEL = Panel()
 
 
 def _analyse(ctx: Context) -> Analysis:
