@@ -16,6 +16,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qa.checks import agreement_words as aw
 from qa.checks import clauses
 from qa.checks.clauses import Token  # the records of the clause reader, span_tokens' first user
 from qa.text import native, slots, tokenize
@@ -74,16 +75,33 @@ def _same_span_tokens(core, text: str, spans: list[tuple[int, int]]) -> None:  #
         assert all(type(token) is Token for token in found)
 
 
+#: Tests of spellings, as the clause rules' ``needed`` (a set's ``__contains__``, a function).
+_NEEDED = (frozenset({"क", "का", "के"}).__contains__, str.isupper, lambda word: len(word) % 3)
+
+
 def _same_clauses(core, text: str, spans: list[tuple[int, int]]) -> None:  # type: ignore[no-untyped-def]
-    """The compiled reader of one view against :func:`clauses.read_sentence`, span after
-    span (its texts and spellings are kept from one span to the next)."""
+    """The compiled reader of one view against the Python one (``clauses._Reader``), span
+    after span (texts, spellings and verdicts are kept from one span to the next)."""
     for starts in (clauses._CLAUSE_STARTS, frozenset({"क", "a", "१२"})):
         reader = core.ClauseReader(text, Token, str.casefold, starts)
-        for start, end in spans:
+        words = [tokenize.python_span_tokens(text, start, end, Token, str.casefold) for start, end in spans]
+        for (start, end), expected in zip(spans, words, strict=True):
             found = reader.read(start, end)
-            words = tokenize.python_span_tokens(text, start, end, Token, str.casefold)
-            assert found == (words, clauses.clause_spans(words, starts))
+            assert found == (expected, clauses.clause_spans(expected, starts))
             assert all(type(token) is Token for token in found[0])
+        for needed in _NEEDED:
+            for (start, end), expected in zip(spans, words, strict=True):
+                assert reader.marks(start, end, needed) == [
+                    i for i, t in enumerate(expected) if needed(t.normal)
+                ]
+    python = clauses._Reader(text)
+    for start, end in spans:
+        assert python.read(start, end) == core.ClauseReader(
+            text, Token, aw.normal, clauses._CLAUSE_STARTS
+        ).read(start, end)
+        assert python.marks(start, end, _NEEDED[0]) == [
+            i for i, t in enumerate(python.read(start, end)[0]) if _NEEDED[0](t.normal)
+        ]
 
 
 def _same_slots(core, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -151,6 +169,8 @@ def test_the_clause_reader_reads_sentences_as_the_clause_rules_do(core) -> None:
     reader = core.ClauseReader(text, Token, str.casefold, frozenset())
     with pytest.raises(ValueError, match="outside the view"):
         reader.read(3, len(text) + 1)
+    with pytest.raises(ValueError, match="not read"):
+        reader.marks(0, 5, str.isupper)
     with pytest.raises(TypeError):
         core.ClauseReader(text, list, str.casefold, frozenset())
 

@@ -12,11 +12,14 @@ use rustc_hash::FxHashMap;
 use crate::span::{self, OTHER};
 use crate::{code_points, new_record, new_string};
 
-/// A token's text, its spelling and whether that spelling starts a clause after it.
+/// A token's text, its spelling, whether that spelling starts a clause after it, and what
+/// each test `marks` was given said of the spelling (the test is kept, so that its address
+/// names it while the entry lives).
 struct Met {
     text: Py<PyAny>,
     spelt: Py<PyAny>,
     starts_clause: bool,
+    verdicts: Vec<(Py<PyAny>, bool)>,
 }
 
 /// The sentences of one view, read as `clauses.Sentences` reads them: `read(start, end)`
@@ -81,7 +84,12 @@ impl ClauseReader {
                     let text = new_string(py, key)?;
                     let spelt = self.spelling.bind(py).call1((&text,))?;
                     let starts_clause = self.clause_starts.bind(py).contains(&spelt)?;
-                    let met = Met { text: text.unbind(), spelt: spelt.unbind(), starts_clause };
+                    let met = Met {
+                        text: text.unbind(),
+                        spelt: spelt.unbind(),
+                        starts_clause,
+                        verdicts: Vec::new(),
+                    };
                     self.met.entry(key.to_vec()).or_insert(met)
                 }
             };
@@ -106,5 +114,40 @@ impl ClauseReader {
         let count = found.len();
         spans.extend(starts.into_iter().map(|at| (at, count)));
         Ok((PyList::new(py, found)?, PyList::new(py, spans)?))
+    }
+
+    /// The numbers of the tokens of `view[start:end]` whose spelling `needed` accepts (is
+    /// true of): `[i for i, token in enumerate(tokens) if needed(token.normal)]` for the
+    /// tokens `read(start, end)` returns. `needed` is asked once per spelling and reader.
+    fn marks<'py>(
+        &mut self,
+        py: Python<'py>,
+        start: usize,
+        end: usize,
+        needed: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        if start > end || end > self.chars.len() {
+            return Err(PyValueError::new_err("the span lies outside the view"));
+        }
+        let mut found = Vec::new();
+        for (number, (_, begin, finish)) in span::tokens(&self.chars[start..end]).into_iter().enumerate() {
+            let key = &self.chars[start + begin..start + finish];
+            let Some(met) = self.met.get_mut(key) else {
+                return Err(PyValueError::new_err("marks of a span not read"));
+            };
+            let known = met.verdicts.iter().find(|(test, _)| test.is(needed)).map(|&(_, verdict)| verdict);
+            let verdict = match known {
+                Some(verdict) => verdict,
+                None => {
+                    let verdict = needed.call1((met.spelt.bind(py),))?.is_truthy()?;
+                    met.verdicts.push((needed.clone().unbind(), verdict));
+                    verdict
+                }
+            };
+            if verdict {
+                found.push(number);
+            }
+        }
+        PyList::new(py, found)
     }
 }

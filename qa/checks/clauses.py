@@ -433,18 +433,23 @@ def clause_spans(tokens: list[Token], after: Collection[str] = _CLAUSE_STARTS) -
 _NORMAL = itemgetter(2)  # Token.normal
 
 
-def read_sentence(view: str, start: int, end: int) -> tuple[list[Token], list[tuple[int, int]]]:
-    """The :func:`tokens` of ``view[start:end]`` and their :func:`clause_spans` (what the
-    compiled core's ``ClauseReader`` returns for the sentences of one view)."""
-    words = tokens(view, start, end)
-    return words, clause_spans(words)
+class _Reader:
+    """The sentences of one view read in Python, the reference of the compiled core's
+    ``ClauseReader``: ``read`` gives the :func:`tokens` of a span and their
+    :func:`clause_spans`, ``marks`` the numbers of the tokens of a span read before whose
+    spelling ``needed`` accepts."""
 
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self._tokens: dict[tuple[int, int], list[Token]] = {}
 
-def _reader(view: str) -> Callable[[int, int], tuple[list[Token], list[tuple[int, int]]]]:
-    """:func:`read_sentence` for the sentences of ``view``, from the compiled core where it is built."""
-    if native.core is None:
-        return partial(read_sentence, view)
-    return native.core.ClauseReader(view, Token, aw.normal, _CLAUSE_STARTS).read
+    def read(self, start: int, end: int) -> tuple[list[Token], list[tuple[int, int]]]:
+        words = self._tokens[start, end] = tokens(self.view, start, end)
+        return words, clause_spans(words)
+
+    def marks(self, start: int, end: int, needed: Callable[[str], object]) -> list[int]:
+        # C loops: ``needed`` is a C call for most rules
+        return list(compress(count(), map(needed, map(_NORMAL, self._tokens[start, end]))))
 
 
 class Sentences:
@@ -457,7 +462,7 @@ class Sentences:
         self.spans = [m.span() for m in _SENTENCE.finditer(view)]
         self.starts = [start for start, _ in self.spans]
         self._read: dict[int, tuple[list[Token], list[tuple[int, int]]]] = {}
-        self._reader: Callable[[int, int], tuple[list[Token], list[tuple[int, int]]]] | None = None
+        self._reader: _Reader | None = None
         self._marks: dict[tuple[int, Callable[[str], object]], list[int]] = {}
 
     def holding(
@@ -469,15 +474,22 @@ class Sentences:
             k = number - 1  # the sentence of an offset, from 0 (the offsets are in order)
             if k < 0:
                 continue
+            if self._reader is None:  # on the first sentence read: many documents read none
+                self._reader = _reader(self.view)
             read = self._read.get(k)
             if read is None:
-                if self._reader is None:  # on the first sentence read: many documents read none
-                    self._reader = _reader(self.view)
-                read = self._read[k] = self._reader(*self.spans[k])
+                read = self._read[k] = self._reader.read(*self.spans[k])
             marks = self._marks.get((k, needed))
-            if marks is None:  # C loops: ``needed`` is a C call for most rules
-                marks = self._marks[k, needed] = list(compress(count(), map(needed, map(_NORMAL, read[0]))))
+            if marks is None:
+                marks = self._marks[k, needed] = self._reader.marks(*self.spans[k], needed)
             yield (*read, marks)
+
+
+def _reader(view: str) -> _Reader:
+    """The reader of ``view``'s sentences, the compiled core's where it is built."""
+    if native.core is None:
+        return _Reader(view)
+    return native.core.ClauseReader(view, Token, aw.normal, _CLAUSE_STARTS)
 
 
 def sentences(ctx: Context) -> Sentences:
