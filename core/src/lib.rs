@@ -220,14 +220,18 @@ fn slot_layout<'py>(
     let links = layout::links(&chars, &bounds);
     let mut normals = Vec::with_capacity(texts.len());
     for text in texts {
-        normals.push(match respelt.is_empty() {
-            true => text,
-            false => respelt.get_item(&text)?.unwrap_or(text),
+        normals.push(if respelt.is_empty() {
+            text
+        } else {
+            respelt.get_item(&text)?.unwrap_or(text)
         });
     }
     for k in 0..normals.len() {
         if links[k] == layout::JOINED {
-            let last = k + links[k..].iter().take_while(|&&l| l == layout::JOINED).count();
+            let last = k + links[k..]
+                .iter()
+                .take_while(|&&l| l == layout::JOINED)
+                .count();
             let compound = new_string(py, &chars[bounds[k].0..bounds[last].1])?;
             normals[k + 1] = compound.clone();
             normals[k] = compound;

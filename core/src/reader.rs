@@ -45,7 +45,9 @@ impl ClauseReader {
         clause_starts: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
         if !record.is_subclass_of::<PyTuple>()? {
-            return Err(pyo3::exceptions::PyTypeError::new_err("record must be a tuple type"));
+            return Err(pyo3::exceptions::PyTypeError::new_err(
+                "record must be a tuple type",
+            ));
         }
         Ok(Self {
             chars: code_points(view)?,
@@ -76,7 +78,10 @@ impl ClauseReader {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         let mut starts: Vec<usize> = Vec::new(); // the clause starts since the last punctuation
         let mut fresh = true; // the next word starts a clause
-        for (number, (kind, begin, finish)) in span::tokens(&self.chars[start..end]).into_iter().enumerate() {
+        for (number, (kind, begin, finish)) in span::tokens(&self.chars[start..end])
+            .into_iter()
+            .enumerate()
+        {
             let key = &self.chars[start + begin..start + finish];
             let met = match self.met.get(key) {
                 Some(met) => met,
@@ -130,12 +135,19 @@ impl ClauseReader {
             return Err(PyValueError::new_err("the span lies outside the view"));
         }
         let mut found = Vec::new();
-        for (number, (_, begin, finish)) in span::tokens(&self.chars[start..end]).into_iter().enumerate() {
+        for (number, (_, begin, finish)) in span::tokens(&self.chars[start..end])
+            .into_iter()
+            .enumerate()
+        {
             let key = &self.chars[start + begin..start + finish];
             let Some(met) = self.met.get_mut(key) else {
                 return Err(PyValueError::new_err("marks of a span not read"));
             };
-            let known = met.verdicts.iter().find(|(test, _)| test.is(needed)).map(|&(_, verdict)| verdict);
+            let known = met
+                .verdicts
+                .iter()
+                .find(|(test, _)| test.is(needed))
+                .map(|&(_, verdict)| verdict);
             let verdict = match known {
                 Some(verdict) => verdict,
                 None => {
