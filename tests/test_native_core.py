@@ -16,7 +16,6 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa.checks import agreement_words as aw
 from qa.checks import clauses
 from qa.checks.clauses import Token  # the records of the clause reader, span_tokens' first user
 from qa.text import native, slots, tokenize
@@ -97,7 +96,7 @@ def _same_clauses(core, text: str, spans: list[tuple[int, int]]) -> None:  # typ
     python = clauses._Reader(text)
     for start, end in spans:
         assert python.read(start, end) == core.ClauseReader(
-            text, Token, aw.normal, clauses._CLAUSE_STARTS
+            text, Token, clauses.spelling, clauses._CLAUSE_STARTS
         ).read(start, end)
         assert python.marks(start, end, _NEEDED[0]) == [
             i for i, t in enumerate(python.read(start, end)[0]) if _NEEDED[0](t.normal)

@@ -91,10 +91,14 @@ class Subject:
     plural: bool
 
 
+#: A token's ``normal``: the spelling the tables use (the compiled reader spells with it too).
+spelling = aw.normal
+
+
 def tokens(view: str, start: int, end: int) -> list[Token]:
     """The tokens of ``view[start:end]``: words (hyphenated or abbreviated compounds are
     one word that no table knows), numbers, and any other character (a clause boundary)."""
-    return span_tokens(view, start, end, Token, aw.normal)
+    return span_tokens(view, start, end, Token, spelling)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -489,7 +493,7 @@ def _reader(view: str) -> _Reader:
     """The reader of ``view``'s sentences, the compiled core's where it is built."""
     if native.core is None:
         return _Reader(view)
-    return native.core.ClauseReader(view, Token, aw.normal, _CLAUSE_STARTS)
+    return native.core.ClauseReader(view, Token, spelling, _CLAUSE_STARTS)
 
 
 def sentences(ctx: Context) -> Sentences:
