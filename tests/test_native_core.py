@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -80,27 +81,24 @@ _NEEDED = (frozenset({"क", "का", "के"}).__contains__, str.isupper, lam
 
 def _same_clauses(core, text: str, spans: list[tuple[int, int]]) -> None:  # type: ignore[no-untyped-def]
     """The compiled reader of one view against the Python one (``clauses._Reader``), span
-    after span (texts, spellings and verdicts are kept from one span to the next)."""
+    after span, two readers sharing a table (texts, spellings and verdicts are kept)."""
     for starts in (clauses._CLAUSE_STARTS, frozenset({"क", "a", "१२"})):
-        reader = core.ClauseReader(text, Token, str.casefold, starts)
+        table = core.TokenTable(Token, str.casefold, starts)
         words = [tokenize.python_span_tokens(text, start, end, Token, str.casefold) for start, end in spans]
-        for (start, end), expected in zip(spans, words, strict=True):
-            found = reader.read(start, end)
-            assert found == (expected, clauses.clause_spans(expected, starts))
-            assert all(type(token) is Token for token in found[0])
-        for needed in _NEEDED:
+        for reader in (core.ClauseReader(text, table), core.ClauseReader(text, table)):
             for (start, end), expected in zip(spans, words, strict=True):
-                assert reader.marks(start, end, needed) == [
-                    i for i, t in enumerate(expected) if needed(t.normal)
-                ]
-    python = clauses._Reader(text)
+                found = reader.read(start, end)
+                assert found == (expected, clauses.clause_spans(expected, starts))
+                assert all(type(token) is Token for token in found[0])
+            for needed in _NEEDED:
+                for (start, end), expected in zip(spans, words, strict=True):
+                    assert reader.marks(start, end, needed) == [
+                        i for i, t in enumerate(expected) if needed(t.normal)
+                    ]
+    python, compiled = clauses._Reader(text), clauses._reader(text)
     for start, end in spans:
-        assert python.read(start, end) == core.ClauseReader(
-            text, Token, clauses.spelling, clauses._CLAUSE_STARTS
-        ).read(start, end)
-        assert python.marks(start, end, _NEEDED[0]) == [
-            i for i, t in enumerate(python.read(start, end)[0]) if _NEEDED[0](t.normal)
-        ]
+        assert python.read(start, end) == compiled.read(start, end)
+        assert python.marks(start, end, _NEEDED[0]) == compiled.marks(start, end, _NEEDED[0])
 
 
 def _same_slots(core, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -165,13 +163,35 @@ def test_slots_of_a_word_outside_the_view_are_refused(core) -> None:  # type: ig
 def test_the_clause_reader_reads_sentences_as_the_clause_rules_do(core) -> None:  # type: ignore[no-untyped-def]
     text = "वह घर गया, कि जब तक वे 1935 में आए। राम-श्याम abc मिले; तो ठीक"
     _same_clauses(core, text, [(0, 0), (0, 5), *tokenize.python_sentences(text), (0, len(text))])
-    reader = core.ClauseReader(text, Token, str.casefold, frozenset())
+    reader = core.ClauseReader(text, core.TokenTable(Token, str.casefold, frozenset()))
     with pytest.raises(ValueError, match="outside the view"):
         reader.read(3, len(text) + 1)
-    with pytest.raises(ValueError, match="not read"):
-        reader.marks(0, 5, str.isupper)
+    with pytest.raises(ValueError, match="outside the view"):
+        reader.marks(5, 3, str.isupper)
     with pytest.raises(TypeError):
-        core.ClauseReader(text, list, str.casefold, frozenset())
+        core.TokenTable(list, str.casefold, frozenset())
+
+
+def test_the_token_table_serves_threads_and_many_tests(core) -> None:  # type: ignore[no-untyped-def]
+    """Readers of several documents in threads share one table; past the tests it keeps
+    verdicts for, a test is asked every time and still answers right."""
+    table = core.TokenTable(Token, str.casefold, clauses._CLAUSE_STARTS)
+    texts = [f"वह {n} घर गया, कि जब तक वे आए। राम-श्याम abc मिले क{'ा' * (n % 3)}" for n in range(40)]
+    tests = [lambda word, n=n: len(word) % (n % 5 + 2) == 0 for n in range(40)]
+
+    def read(n: int) -> bool:
+        text = texts[n]
+        spans = tokenize.python_sentences(text)
+        reader = core.ClauseReader(text, table)
+        for start, end in spans:
+            expected = tokenize.python_span_tokens(text, start, end, Token, str.casefold)
+            assert reader.read(start, end) == (expected, clauses.clause_spans(expected))
+            for test in tests:
+                assert reader.marks(start, end, test) == [i for i, t in enumerate(expected) if test(t.normal)]
+        return True
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert all(pool.map(read, range(len(texts))))
 
 
 # Every code point, in order (adjacent ones run together into long words and runs of marks).

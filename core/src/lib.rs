@@ -293,6 +293,7 @@ fn qa_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(span_tokens, module)?)?;
     module.add_function(wrap_pyfunction!(slot_layout, module)?)?;
     module.add_class::<reader::ClauseReader>()?;
+    module.add_class::<reader::TokenTable>()?;
     module.add_function(wrap_pyfunction!(char_classes, module)?)?;
     for (name, class) in [
         ("WORD", WORD),

@@ -489,11 +489,16 @@ class Sentences:
             yield (*read, marks)
 
 
+#: What the compiled readers of a process share: the token texts met, their spellings and
+#: the rules' verdicts on them.
+_TOKEN_TABLE = native.core.TokenTable(Token, spelling, _CLAUSE_STARTS) if native.core else None
+
+
 def _reader(view: str) -> _Reader:
     """The reader of ``view``'s sentences, the compiled core's where it is built."""
     if native.core is None:
         return _Reader(view)
-    return native.core.ClauseReader(view, Token, spelling, _CLAUSE_STARTS)
+    return native.core.ClauseReader(view, _TOKEN_TABLE)
 
 
 def sentences(ctx: Context) -> Sentences:
