@@ -101,8 +101,8 @@ class Analysis:
     genders: Genders
     #: the words (as written) any rule may visit, see :func:`_may_visit`
     visited: set[str]
-    #: the slots of each word (as written) a rule has visited, found once for all rules
-    found: dict[str, list[int]] = field(default_factory=dict)
+    #: the slot of the word that starts at each view offset
+    slot_at: dict[int, int] = field(default_factory=dict)
     #: the visited words each sieve of :data:`_PANEL` accepts, sorted once for all rules
     accepted: dict[Sieve, list[str]] = field(default_factory=dict)
 
@@ -113,13 +113,12 @@ class Analysis:
         if words is None:  # the first rule to ask, or a sieve new to the panel
             self.accepted.update(_PANEL.sort(self.visited, wanted))
             words = self.accepted[wanted]
-        return sorted(chain.from_iterable(map(self._slots_of, words)))
-
-    def _slots_of(self, word: str) -> list[int]:
-        slots = self.found.get(word)
-        if slots is None:
-            slots = self.found[word] = list(self.slots.slots_at(self.word_index[word]))
-        return slots
+        if not self.slot_at:
+            self.slot_at.update(zip(self.slots.starts, self.slots.slot_of, strict=True))
+        # C loops: no Python frame per word or occurrence
+        return sorted(
+            map(self.slot_at.__getitem__, chain.from_iterable(map(self.word_index.__getitem__, words)))
+        )
 
 
 #: The last letter, in the tables' spelling, of every word a rule visits: agreeing words
