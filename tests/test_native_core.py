@@ -17,7 +17,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa.checks import clauses
+from qa.checks import clause_facts, clauses
 from qa.checks.clauses import Token  # the records of the clause reader, span_tokens' first user
 from qa.text import native, slots, tokenize
 
@@ -105,6 +105,12 @@ def _same_slots(core, text: str) -> None:  # type: ignore[no-untyped-def]
     spans = tokenize.python_word_spans(text)
     for respelt in ({}, {word: word[::-1] for word, _ in spans[::3]}):
         assert core.slot_layout(text, spans, respelt) == slots.python_layout(text, spans, respelt)
+    # the clause facts of the words (made-up bytes: any low byte, a high byte of 0, 1 or 2)
+    slot_of = slots.python_layout(text, spans, {})[1]
+    facts = {word: bytes([sum(map(ord, word)) % 256, len(word) % 3]) for word, _ in spans}
+    for nouns in (clause_facts._NOUNS, 0xFF, 0):
+        found = core.word_facts(spans, facts, slot_of, nouns)
+        assert found == clause_facts.python_word_facts(spans, facts, slot_of, nouns)
 
 
 @settings(max_examples=400, deadline=None)
@@ -158,6 +164,10 @@ def test_slots_of_words_and_gaps(text: str) -> None:
 def test_slots_of_a_word_outside_the_view_are_refused(core) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="outside the view"):
         core.slot_layout("क ख", [("क", 0), ("खग", 2)], {})
+    with pytest.raises(ValueError, match="a slot for every word"):
+        core.word_facts([("क", 0)], {"क": b"\1\0"}, [], 0)
+    with pytest.raises(KeyError):
+        core.word_facts([("क", 0)], {}, [1], 0)
 
 
 def test_the_clause_reader_reads_sentences_as_the_clause_rules_do(core) -> None:  # type: ignore[no-untyped-def]
@@ -253,6 +263,7 @@ def test_the_core_is_used_when_built(core) -> None:  # type: ignore[no-untyped-d
     assert tokenize.sentences is core.sentences
     assert tokenize.span_tokens is core.span_tokens
     assert slots.layout is core.slot_layout
+    assert clause_facts.word_facts is core.word_facts
 
 
 def _python(code: str, **env: str) -> str:
@@ -272,18 +283,20 @@ PATH_USED = (
     "from qa.text import native, slots, tokenize; "
     "print(native.core is None, tokenize.word_spans is tokenize.python_word_spans, "
     "tokenize.sentences is tokenize.python_sentences, tokenize.word_index is tokenize.python_word_index, "
-    "tokenize.span_tokens is tokenize.python_span_tokens, slots.layout is slots.python_layout)"
+    "tokenize.span_tokens is tokenize.python_span_tokens, slots.layout is slots.python_layout); "
+    "from qa.checks import clause_facts; print(clause_facts.word_facts is clause_facts.python_word_facts)"
 )
 
 
 def test_python_path_when_the_extension_is_missing() -> None:
     assert (
-        _python("import sys; sys.modules['qa_core'] = None; " + PATH_USED) == "True True True True True True"
+        _python("import sys; sys.modules['qa_core'] = None; " + PATH_USED)
+        == "True True True True True True\nTrue"
     )
 
 
 def test_qa_pure_forces_the_python_path() -> None:
-    assert _python(PATH_USED, QA_PURE="1") == "True True True True True True"
+    assert _python(PATH_USED, QA_PURE="1") == "True True True True True True\nTrue"
 
 
 def test_cli_reports_the_same_either_way(core) -> None:  # type: ignore[no-untyped-def]

@@ -251,6 +251,43 @@ fn slot_layout<'py>(
     Ok((PyList::new(py, words)?, PyList::new(py, slot_of)?))
 }
 
+/// `clause_facts.python_word_facts`: a byte per word of `words` ((word, start) in order),
+/// the first of its two bytes in `facts`, without the bits `nouns` where the next word's
+/// second byte is 1 and the next slot (`slot_of`) holds it.
+#[pyfunction]
+fn word_facts<'py>(
+    py: Python<'py>,
+    words: &Bound<'py, PyList>,
+    facts: &Bound<'py, PyDict>,
+    slot_of: &Bound<'py, PyList>,
+    nouns: u8,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let slots: Vec<usize> = slot_of.extract()?;
+    if slots.len() != words.len() {
+        return Err(PyValueError::new_err("a slot for every word"));
+    }
+    let mut low = Vec::with_capacity(words.len());
+    let mut high = Vec::with_capacity(words.len());
+    for pair in words.iter() {
+        let word = pair.cast_into::<PyTuple>()?.get_item(0)?;
+        let found = facts
+            .get_item(&word)?
+            .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(word.unbind()))?;
+        let bytes = found.cast_into::<PyBytes>()?;
+        let &[first, second] = bytes.as_bytes() else {
+            return Err(PyValueError::new_err("two bytes of facts a word"));
+        };
+        low.push(first);
+        high.push(second);
+    }
+    for k in 1..low.len() {
+        if high[k] == 1 && slots[k].checked_sub(slots[k - 1]) == Some(1) {
+            low[k - 1] &= !nouns;
+        }
+    }
+    Ok(PyBytes::new(py, &low))
+}
+
 /// `tuple.__new__(record, fields)` without the call: what CPython's tuple_subtype_new does.
 pub(crate) fn new_record<'py, const N: usize>(
     py: Python<'py>,
@@ -292,6 +329,7 @@ fn qa_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(sentences, module)?)?;
     module.add_function(wrap_pyfunction!(span_tokens, module)?)?;
     module.add_function(wrap_pyfunction!(slot_layout, module)?)?;
+    module.add_function(wrap_pyfunction!(word_facts, module)?)?;
     module.add_class::<reader::ClauseReader>()?;
     module.add_class::<reader::TokenTable>()?;
     module.add_function(wrap_pyfunction!(char_classes, module)?)?;

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from functools import partial, reduce
 from itertools import compress, filterfalse, islice, repeat
 from operator import itemgetter, or_, sub
@@ -28,6 +28,7 @@ from qa.checks.agreement_words import GENITIVE, normal
 from qa.checks.clauses import _POSTPOSITIONS, DATIVE, sentences, subject_noun
 from qa.checks.verb_forms import verb_word
 from qa.engine.rule import Context
+from qa.text import native
 from qa.text.akshara import WORD_LETTERS
 
 #: What a word may be to the clause reader, one bit each: a subject of each gender (and
@@ -89,6 +90,28 @@ def _known(lexicon: Genders, words: Collection[str]) -> dict[str, bytes]:
     return met
 
 
+def python_word_facts(
+    words: list[tuple[str, int]], facts: Mapping[str, bytes], slot_of: list[int], nouns: int
+) -> bytes:
+    """A byte per word of ``words`` ((word, start) in order): the low byte of its two in
+    ``facts``, without the bits ``nouns`` where the next word's high byte is 1 (a word
+    of :data:`_NO_SUBJECT_BEFORE`) and the next slot (``slot_of``) holds it: nothing but
+    spaces between. The compiled core's ``word_facts`` returns the same."""
+    raw = b"".join(map(facts.__getitem__, map(itemgetter(0), words)))
+    low, high, size = raw[0::2], raw[1::2], len(words)
+    after = high.translate(_ONE)[1:] + b"\0"  # the next word is one of _NO_SUBJECT_BEFORE
+    spaced = bytes(map(sub, islice(slot_of, 1, None), slot_of)).translate(_ONE) + b"\0"
+    ones = int.from_bytes(b"\1" * size, "little")
+    no_subject = int.from_bytes(after, "little") & int.from_bytes(spaced, "little")  # 1 or 0 a word
+    keep = (ones * 0xFF) ^ (no_subject * nouns)  # each word's bits but the nouns' where no_subject
+    return (int.from_bytes(low, "little") & keep).to_bytes(size, "little")
+
+
+word_facts: Callable[[list[tuple[str, int]], Mapping[str, bytes], list[int], int], bytes] = (
+    native.core.word_facts if native.core else python_word_facts
+)
+
+
 class _Document:
     """The facts of every word of a document, a byte per word (:data:`BEFORE_NO_SUBJECT`
     applied: a noun right before one of those words, nothing but spaces between, has no
@@ -100,14 +123,7 @@ class _Document:
         shared = analysis(ctx)
         slots = shared.slots
         facts = _known(shared.genders, index)
-        raw = b"".join(map(facts.__getitem__, map(itemgetter(0), document.words)))
-        low, high, size = raw[0::2], raw[1::2], len(document.words)
-        after = high.translate(_ONE)[1:] + b"\0"  # the next word is one of _NO_SUBJECT_BEFORE
-        spaced = bytes(map(sub, islice(slots.slot_of, 1, None), slots.slot_of)).translate(_ONE) + b"\0"
-        ones = int.from_bytes(b"\1" * size, "little")
-        no_subject = int.from_bytes(after, "little") & int.from_bytes(spaced, "little")  # 1 or 0 a word
-        keep = (ones * 0xFF) ^ (no_subject * _NOUNS)  # each word's bits but the nouns' where no_subject
-        self.facts = (int.from_bytes(low, "little") & keep).to_bytes(size, "little")
+        self.facts = word_facts(document.words, facts, slots.slot_of, _NOUNS)
         self.view, self.starts, self.sentences = document.view, slots.starts, sentences(ctx)
 
     def kept(self, offsets: list[int], accept: bytes) -> list[int]:
