@@ -111,6 +111,13 @@ def _same_slots(core, text: str) -> None:  # type: ignore[no-untyped-def]
     for nouns in (clause_facts._NOUNS, 0xFF, 0):
         found = core.word_facts(spans, facts, slot_of, nouns)
         assert found == clause_facts.python_word_facts(spans, facts, slot_of, nouns)
+    # the sentences kept: the facts of their words and their compounds
+    starts, bytes_ = [start for _, start in spans], core.word_facts(spans, facts, slot_of, 0)
+    sentences = [*tokenize.python_sentences(text), (0, len(text)), (3, 9), (len(text) + 2, len(text) + 5)]
+    for accept in (clause_facts.MAY_DISAGREE, bytes(256), bytes(range(256))):
+        assert core.kept_spans(text, bytes_, starts, sentences, accept) == clause_facts.python_kept_spans(
+            text, bytes_, starts, sentences, accept
+        )
 
 
 @settings(max_examples=400, deadline=None)
@@ -264,6 +271,7 @@ def test_the_core_is_used_when_built(core) -> None:  # type: ignore[no-untyped-d
     assert tokenize.span_tokens is core.span_tokens
     assert slots.layout is core.slot_layout
     assert clause_facts.word_facts is core.word_facts
+    assert clause_facts.kept_spans is core.kept_spans
 
 
 def _python(code: str, **env: str) -> str:
@@ -284,19 +292,20 @@ PATH_USED = (
     "print(native.core is None, tokenize.word_spans is tokenize.python_word_spans, "
     "tokenize.sentences is tokenize.python_sentences, tokenize.word_index is tokenize.python_word_index, "
     "tokenize.span_tokens is tokenize.python_span_tokens, slots.layout is slots.python_layout); "
-    "from qa.checks import clause_facts; print(clause_facts.word_facts is clause_facts.python_word_facts)"
+    "from qa.checks import clause_facts; print(clause_facts.word_facts is clause_facts.python_word_facts, "
+    "clause_facts.kept_spans is clause_facts.python_kept_spans)"
 )
 
 
 def test_python_path_when_the_extension_is_missing() -> None:
     assert (
         _python("import sys; sys.modules['qa_core'] = None; " + PATH_USED)
-        == "True True True True True True\nTrue"
+        == "True True True True True True\nTrue True"
     )
 
 
 def test_qa_pure_forces_the_python_path() -> None:
-    assert _python(PATH_USED, QA_PURE="1") == "True True True True True True\nTrue"
+    assert _python(PATH_USED, QA_PURE="1") == "True True True True True True\nTrue True"
 
 
 def test_cli_reports_the_same_either_way(core) -> None:  # type: ignore[no-untyped-def]

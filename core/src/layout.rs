@@ -46,3 +46,12 @@ pub fn links(text: &[u32], spans: &[(usize, usize)]) -> Vec<u8> {
     }
     found
 }
+
+/// `clause_facts._JOINER` found in `span`: a joiner (`[-‐‑–.॰]`) right before a Devanagari
+/// letter or sign, or the abbreviation sign anywhere.
+pub fn splits_compound(span: &[u32]) -> bool {
+    span.iter().enumerate().any(|(at, &c)| {
+        c == ABBREVIATION_SIGN
+            || (JOINERS.contains(&c) && span.get(at + 1).is_some_and(|&next| letter(next)))
+    })
+}

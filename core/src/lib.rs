@@ -288,6 +288,43 @@ fn word_facts<'py>(
     Ok(PyBytes::new(py, &low))
 }
 
+/// `clause_facts.python_kept_spans`: the numbers of the `spans` of `view` whose words'
+/// `facts` (a byte per word, the words starting at `starts`) OR-ed together `accept`
+/// has a nonzero byte for, or that hold a compound the word list splits (`_JOINER`: a
+/// joiner before a Devanagari letter within the span, or the abbreviation sign).
+#[pyfunction]
+fn kept_spans<'py>(
+    py: Python<'py>,
+    view: &Bound<'py, PyString>,
+    facts: &Bound<'py, PyBytes>,
+    starts: Vec<usize>,
+    spans: Vec<(usize, usize)>,
+    accept: &Bound<'py, PyBytes>,
+) -> PyResult<Bound<'py, PyList>> {
+    let (facts, accept) = (facts.as_bytes(), accept.as_bytes());
+    if accept.len() != 256 || facts.len() < starts.len() {
+        return Err(PyValueError::new_err(
+            "a byte of facts a word and 256 answers",
+        ));
+    }
+    let chars = code_points(view)?;
+    let mut kept = Vec::new();
+    for (number, &(start, end)) in spans.iter().enumerate() {
+        let (first, last) = (
+            starts.partition_point(|&at| at < start),
+            starts.partition_point(|&at| at < end),
+        );
+        let bits = facts[first..last.max(first)]
+            .iter()
+            .fold(0, |all, &bits| all | bits);
+        let span = chars.get(start..end.min(chars.len())).unwrap_or(&[]);
+        if accept[usize::from(bits)] != 0 || layout::splits_compound(span) {
+            kept.push(number);
+        }
+    }
+    PyList::new(py, kept)
+}
+
 /// `tuple.__new__(record, fields)` without the call: what CPython's tuple_subtype_new does.
 pub(crate) fn new_record<'py, const N: usize>(
     py: Python<'py>,
@@ -330,6 +367,7 @@ fn qa_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(span_tokens, module)?)?;
     module.add_function(wrap_pyfunction!(slot_layout, module)?)?;
     module.add_function(wrap_pyfunction!(word_facts, module)?)?;
+    module.add_function(wrap_pyfunction!(kept_spans, module)?)?;
     module.add_class::<reader::ClauseReader>()?;
     module.add_class::<reader::TokenTable>()?;
     module.add_function(wrap_pyfunction!(char_classes, module)?)?;

@@ -90,6 +90,26 @@ def _known(lexicon: Genders, words: Collection[str]) -> dict[str, bytes]:
     return met
 
 
+def python_kept_spans(
+    view: str, facts: bytes, starts: list[int], spans: list[tuple[int, int]], accept: bytes
+) -> list[int]:
+    """The numbers (from 0) of the ``spans`` of ``view`` whose words' ``facts`` (a byte
+    per word, the words starting at ``starts``) OR-ed together ``accept`` has a nonzero
+    byte for, or that hold a compound the word list splits (:data:`_JOINER`). The
+    compiled core's ``kept_spans`` returns the same."""
+    kept = []
+    for number, (start, end) in enumerate(spans):
+        bits = reduce(or_, facts[bisect_left(starts, start) : bisect_left(starts, end)], 0)
+        if accept[bits] or _JOINER.search(view, start, end):
+            kept.append(number)
+    return kept
+
+
+kept_spans: Callable[[str, bytes, list[int], list[tuple[int, int]], bytes], list[int]] = (
+    native.core.kept_spans if native.core else python_kept_spans
+)
+
+
 def python_word_facts(
     words: list[tuple[str, int]], facts: Mapping[str, bytes], slot_of: list[int], nouns: int
 ) -> bytes:
@@ -129,14 +149,11 @@ class _Document:
     def kept(self, offsets: list[int], accept: bytes) -> list[int]:
         """The ``offsets`` whose sentence's facts (its words' bits together) ``accept``
         has a 1 for, or that hold a compound the word list splits."""
-        read, facts = self.sentences, self.facts
+        read = self.sentences
         numbers = list(map(bisect_right, repeat(read.starts), offsets))  # each offset's sentence, from 1
-        kept = set()
-        for k in dict.fromkeys(numbers):
-            start, end = read.spans[k - 1]
-            bits = reduce(or_, facts[bisect_left(self.starts, start) : bisect_left(self.starts, end)], 0)
-            if accept[bits] or _JOINER.search(self.view, start, end):
-                kept.add(k)
+        distinct = list(dict.fromkeys(numbers))
+        spans = [read.spans[k - 1] for k in distinct]
+        kept = set(map(distinct.__getitem__, kept_spans(self.view, self.facts, self.starts, spans, accept)))
         return list(compress(offsets, map(kept.__contains__, numbers)))
 
 
