@@ -194,6 +194,17 @@ fn span_tokens<'py>(
     PyList::new(py, found)
 }
 
+/// The (word, start) pairs of a document's word list.
+fn word_pairs<'py>(words: &Bound<'py, PyList>) -> PyResult<Vec<(Bound<'py, PyAny>, usize)>> {
+    words
+        .iter()
+        .map(|pair| {
+            let pair = pair.cast_into::<PyTuple>()?;
+            Ok((pair.get_item(0)?, pair.get_item(1)?.extract()?))
+        })
+        .collect()
+}
+
 /// `slots.python_layout`: each slot's word (None for a break) and each word's slot, for the
 /// words `spans` ((word, start) in order) of `view`; a word as `respelt` spells it if it has
 /// it there, a compound as the view writes it from the word on.
@@ -207,10 +218,7 @@ fn slot_layout<'py>(
     let chars = code_points(view)?;
     let mut texts = Vec::with_capacity(spans.len());
     let mut bounds = Vec::with_capacity(spans.len());
-    for pair in spans.iter() {
-        let pair = pair.cast_into::<PyTuple>()?;
-        let text = pair.get_item(0)?;
-        let start: usize = pair.get_item(1)?.extract()?;
+    for (text, start) in word_pairs(spans)? {
         bounds.push((start, start + text.len()?));
         texts.push(text);
     }
@@ -253,23 +261,21 @@ fn slot_layout<'py>(
 
 /// `clause_facts.python_word_facts`: a byte per word of `words` ((word, start) in order),
 /// the first of its two bytes in `facts`, without the bits `nouns` where the next word's
-/// second byte is 1 and the next slot (`slot_of`) holds it.
+/// second byte is 1 and the next slot (of `slots`, each word's) holds it.
 #[pyfunction]
 fn word_facts<'py>(
     py: Python<'py>,
     words: &Bound<'py, PyList>,
     facts: &Bound<'py, PyDict>,
-    slot_of: &Bound<'py, PyList>,
+    slots: Vec<usize>,
     nouns: u8,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let slots: Vec<usize> = slot_of.extract()?;
     if slots.len() != words.len() {
         return Err(PyValueError::new_err("a slot for every word"));
     }
     let mut low = Vec::with_capacity(words.len());
     let mut high = Vec::with_capacity(words.len());
-    for pair in words.iter() {
-        let word = pair.cast_into::<PyTuple>()?.get_item(0)?;
+    for (word, _) in word_pairs(words)? {
         let found = facts
             .get_item(&word)?
             .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(word.unbind()))?;
