@@ -19,7 +19,6 @@ CRC. A damaged file is rebuilt from the sources, never an error.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import threading
@@ -46,8 +45,13 @@ _WHOLE_AFTER = 2
 _RECORD_KEYS = 16
 #: A table's value that is a dict of more than this (marshalled) is a table of its own.
 _NESTED_BYTES = 2 * _TABLE_BYTES
-#: The tables not yet read whole (a nested table read whole is dropped with its parent).
-_open: list[weakref.ref[_PartTable]] = []
+#: The tables not yet read whole, by the id of their weak reference (a nested table read
+#: whole is dropped with its parent). Not a list: removing a reference from a list
+#: compares it with the others, and comparing live references compares their tables,
+#: which reads each of them whole.
+_open: dict[int, weakref.ref[_PartTable]] = {}
+#: Read a table whole on its first probe (a batch: most of it will be needed).
+_whole_at_once = False
 #: What a table read whole has for the shards it read: every one (a probe begun before,
 #: outside the lock, may still look).
 _EVERY_SHARD = b"\x01" * _MAX_SHARDS
@@ -90,7 +94,7 @@ class _PartTable(Table):
         self._left = shards  # shards not read yet; 0 once the whole table is in
         self._lock = threading.Lock()  # documents are checked in threads
         self._ref = weakref.ref(self, _forget)
-        _open.append(self._ref)
+        _open[id(self._ref)] = self._ref
 
     def _ensure(self, key: object) -> None:
         """Read the shard ``key`` belongs to, if it has not been read."""
@@ -102,7 +106,7 @@ class _PartTable(Table):
         with self._lock:
             if not self._left or self._loaded[shard]:
                 return
-            if self._shards - self._left >= self._shards // _WHOLE_AFTER:
+            if _whole_at_once or self._shards - self._left >= self._shards // _WHOLE_AFTER:
                 self._read_whole()  # a long text or many: the table in one piece is cheaper
             elif self._read_part(shard):
                 self._loaded[shard] = 1  # marked only once its entries are in
@@ -194,17 +198,23 @@ _ABSENT = object()
 
 def _forget(ref: weakref.ref[_PartTable]) -> None:
     """Drop a table from :data:`_open` (read whole, or gone)."""
-    with contextlib.suppress(ValueError):
-        _open.remove(ref)
+    _open.pop(id(ref), None)
 
 
 def load_all() -> None:
     """Read every shard of every table opened so far (before forking workers that would
     each read them again)."""
-    for ref in list(_open):
+    for ref in list(_open.values()):
         table = ref()
         if table is not None:
             table.load_all()
+
+
+def whole_at_once() -> None:
+    """From now on a table is read whole on its first probe that misses (a batch of
+    documents reads most of every table it opens: its shards one by one would cost more)."""
+    global _whole_at_once
+    _whole_at_once = True
 
 
 def lazy(name: str, sources: Iterable[Path], build: Callable[[], T]) -> T:

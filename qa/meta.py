@@ -60,6 +60,9 @@ class RuleMeta:
     #: Its findings claim their span: other rules' findings inside it are dropped (text
     #: that is not Unicode Hindi at all, as a legacy font or mojibake leaves it).
     masks: bool = False
+    #: The codes whose findings this rule's finding stands for when they lie inside its
+    #: span: one slip, one finding (T003's "कीी" -> की, not also U014's doubled sign).
+    covers: tuple[str, ...] = ()
     failing: tuple[Example, ...] = ()
     passing: tuple[Example, ...] = ()
     source: str = ""

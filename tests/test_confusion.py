@@ -10,12 +10,14 @@ import pytest
 from qa import api
 from qa.checks.confusion import (
     FUNCTION_WORDS,
+    NUM,
     Partner,
     _may_hold_function_word,
     after_comma,
     context_counts,
     ending,
     neighbours,
+    numeral,
     sentence_partners,
     slips,
 )
@@ -318,3 +320,11 @@ def test_ki_as_the_conjunction_after_a_noun_of_saying_stays() -> None:
     config = Config()
     config.values["select"] = ["T031"]
     assert not api.check("फ़िलहाल विपक्ष का आरोप कि सरकार ने तथ्य छिपाए, ग़लत निकला।", config=config)
+
+
+def test_a_number_word_reads_as_a_numeral() -> None:
+    """The counts label digits only; दो सेर is read as 2 सेर (a measure, not से)."""
+    assert numeral("दो") == numeral("ढाई") == NUM
+    assert numeral("घर") == "घर"
+    found = api.check("ख़बर है कि बाज़ार में दो सेर दूध मिला।", config=Config())
+    assert not [d for d in found if d.code == "T003"]

@@ -112,18 +112,51 @@ def test_tables_read_whole_let_go_of_their_file(tmp_path: Path, monkeypatch: pyt
     loaded = _lazy(source)
     words, left = loaded["words"], loaded["nested"]["left"]  # type: ignore[index]
     assert words["शब्द12"] == 5.0 and _handles_on(entry) == 1
-    tables = [ref() for ref in datatables._open]
+    tables = [ref() for ref in datatables._open.values()]
     assert any(t is words for t in tables) and any(t is left for t in tables)
     del tables
     words.load_all()
     assert not hasattr(words, "_read") and not hasattr(words, "_rebuild")
-    assert not any(ref() is words for ref in datatables._open) and _handles_on(entry) == 1  # left reads
+    assert not any(ref() is words for ref in datatables._open.values())
+    assert _handles_on(entry) == 1  # left reads
     left.load_all()
     assert _handles_on(entry) == 0 and words == WORDS and left["शब्द3"] == {"के": 2}
     count = len(datatables._open)
     del words, left, loaded
     _lazy(source)  # dropped unread
-    assert len(datatables._open) == count and all(ref() is not None for ref in datatables._open)
+    assert len(datatables._open) == count and all(ref() is not None for ref in datatables._open.values())
+
+
+def test_a_table_read_whole_leaves_the_others_partial(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading one table whole reads no other: its reference leaves the open tables by
+    identity (a list's ``remove`` compared it with the others, which compared their tables
+    and so read each of them whole)."""
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    value = {"first": dict(WORDS), "second": {f"{w}x": v for w, v in WORDS.items()}}
+    source = _source(tmp_path)
+    _lazy(source, value)
+    loaded = _lazy(source, value)
+    first, second = loaded["first"], loaded["second"]  # type: ignore[index]
+    assert first["शब्द1"] == 1.0 and second["शब्द2x"] == 2.0
+    second.load_all()
+    assert type(second) is datatables.Table and type(first) is not datatables.Table
+    assert 0 < sum(first._loaded) < first._shards
+
+
+def test_whole_at_once_reads_a_table_whole_on_its_first_probe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch asks for every table whole on first use; the answers are the same."""
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    source = _source(tmp_path)
+    _lazy(source)
+    monkeypatch.setattr(datatables, "_whole_at_once", False)
+    datatables.whole_at_once()
+    words = _lazy(source)["words"]  # type: ignore[index]
+    assert type(words) is not datatables.Table  # nothing read before a probe
+    assert words["शब्द12"] == 5.0 and type(words) is datatables.Table and words == WORDS
 
 
 def test_a_changed_source_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -195,3 +228,30 @@ def test_threads_probing_at_once_see_every_entry(tmp_path: Path, monkeypatch: py
     for start, answer in zip(range(0, len(keys), len(keys) // 8), answers, strict=True):
         order = keys[start:] + keys[:start]
         assert answer == [(k in WORDS, WORDS.get(k)) for k in order]
+
+
+_WHOLE_SCRIPT = """
+import runpy, sys
+sys.argv = ["qa", "check", "--no-cache", "--select", "P004", *sys.argv[1:]]
+try:
+    runpy.run_module("qa.cli", run_name="__main__")
+except SystemExit:
+    pass
+from qa import datatables
+sys.stderr.write(f"whole at once: {datatables._whole_at_once}")
+"""
+
+
+def test_a_run_over_a_megabyte_reads_tables_whole(tmp_path: Path) -> None:
+    """Most of each table's shards would be read anyway: more than a megabyte of copy to
+    lint reads a table whole on its first probe; an article still reads shards."""
+    line = "ज़िले में सरकार ने  नई योजना शुरू की।\n"
+    (tmp_path / "small.txt").write_text(line, encoding="utf-8")
+    (tmp_path / "big").mkdir()
+    for number in range(3):
+        (tmp_path / "big" / f"{number}.txt").write_text(line * 4000, encoding="utf-8")
+    env = {**os.environ, "QA_DATA_CACHE": str(tmp_path / "cache")}
+    for target, whole in (("small.txt", False), ("big", True)):
+        cmd = [sys.executable, "-c", _WHOLE_SCRIPT, target]
+        run = subprocess.run(cmd, capture_output=True, cwd=tmp_path, env=env, text=True)
+        assert "P004" in run.stdout and run.stderr.endswith(f"whole at once: {whole}")

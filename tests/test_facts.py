@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pytest
+import regex
 
 from qa import api
-from qa.checks import facts_data
+from qa.checks import facts_data, facts_index
 from qa.checks.facts import _allowed
 from qa.errors import ConfigError
 from tests.conftest import SEED
@@ -31,6 +33,22 @@ def test_the_fact_base_from_the_start_up_cache_is_the_parsed_one(
     warm = facts_data.load.__wrapped__()  # read back from the entry the cold call wrote
     assert list(tmp_path.glob("facts-*.marshal"))
     assert cold == warm == parsed and any(t.terms[0][1] is None for o in warm.offices for t in o.tenures)
+
+
+def test_name_patterns_from_the_start_up_cache_are_the_ones_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fact base's name patterns are kept for the next process; what it reads back is
+    what it made (every holder's aliases, and names with dots and spaces)."""
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path))
+    names = [alias for o in BASE.offices for t in o.tenures for alias in t.aliases] + ["जे. डी. वेंस"]
+    monkeypatch.setattr(facts_index, "_patterns", functools.cache(facts_index._patterns.__wrapped__))
+    made = facts_index.names_pattern(names)
+    facts_index._patterns()._save()  # as the process would at exit
+    monkeypatch.setattr(facts_index, "_patterns", functools.cache(facts_index._patterns.__wrapped__))
+    assert facts_index._patterns().get(tuple(sorted(set(names), key=facts_index._longest_first))) == made
+    assert facts_index.names_pattern(reversed(names)) == made
+    assert regex.search(made, "उप राष्ट्रपति जे.डी. वेंस ने कहा").group().strip() == "जे.डी. वेंस"
 
 
 @pytest.mark.parametrize("office", BASE.offices, ids=lambda o: o.id)

@@ -390,3 +390,63 @@ def test_phrases_delimited_by_ne_ki_and_case(line: str, code: str) -> None:
 )
 def test_new_readings_spare_the_hard_passes(line: str) -> None:
     assert _codes(line) == []
+
+
+def test_counts_leave_a_noun_open_only_without_contrary_evidence() -> None:
+    genders = Genders({"क": [0, 0, 2, 0, 0], "ख": [1, 0, 1, 0, 0], "ग": [40, 10, 0, 5, 0]}, {"ङ": None})
+    assert genders.open_to("क", "f") and not genders.open_to("क", "m")
+    assert not genders.open_to("ख", "f") and not genders.open_to("ख", "m")
+    assert not genders.open_to("ग", "m") and not genders.open_to("ङ", "f")
+    assert genders.open_to("घ", "m") and genders.open_to("घ", "f")
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("ख़बर है कि उसने अपनी मां को एक लंबी चिट्ठी लिखा।", "G004"),
+        ("ख़बर है कि उसने चिट्ठी लिखा। कल उसकी लंबी चिट्ठी आई।", "G004"),
+        ("फ़िलहाल उनकी नई अर्ज़ी पर सुनवाई हुई और अदालत में अर्ज़ी पढ़ा गया।", "G005"),
+    ],
+)
+def test_the_documents_own_agreeing_words_give_an_open_noun_its_gender(line: str, code: str) -> None:
+    assert _codes(line) == [code]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ख़बर है कि उसने चिट्ठी लिखा।",  # no evidence at all
+        "ख़बर है कि लंबी रसीद आई, नया रसीद भी आया और उसने रसीद फाड़ा।",  # mixed
+        "ख़बर है कि उसकी चिट्ठी से मतलब था और उसने चिट्ठी लिखा।",  # a genitive may reach past से
+        "ख़बर है कि छोटी चिट्ठी की बात हुई और उसने चिट्ठी लिखा।",  # the adjective may be the next noun's
+        "ख़बर है कि उसकी नई सहायक आई और उसने सहायक बुलाया।",  # a person's noun: never
+    ],
+)
+def test_an_open_noun_without_one_sided_evidence_keeps_no_gender(line: str) -> None:
+    assert _codes(line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ख़बर है कि पुलिस का कार्रवाई से लोग नाराज़ हैं।",  # का qualifies no plural: लोग … हैं
+        "ख़बर है कि इस शहर का नीति से व्यापारी लौट गए।",
+        "ख़बर है कि सरकार की यह फैसला गलत है।",  # a predicate adjective ends the phrase
+        "ख़बर है कि कंपनी का यह योजना सही नहीं था।",
+    ],
+)
+def test_a_plural_further_on_and_a_predicate_adjective_settle_the_genitive(line: str) -> None:
+    assert _codes(line) == ["G001"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ख़बर है कि राम का स्कूल से भाई और बहन आए हैं।",  # coordination
+        "ख़बर है कि वर का शादी के समय पहिनाया जाने वाला मौर हटाकर रखा।",  # जाने is no plural verb
+        "ख़बर है कि राज्य की यह विभाग प्रमुख है।",  # प्रमुख: the chief, a person
+        "ख़बर है कि सरकार की यह योजना कागज़ी है।",  # कागज़ी is in no list: unread
+    ],
+)
+def test_the_genitive_stays_silent_where_a_noun_further_on_may_be_its_own(line: str) -> None:
+    assert _codes(line) == []

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from qa.diagnostic import Diagnostic, Edit, Fix, Severity
 from qa.report import FileResult
+from qa.report import json as json_report
 from qa.report.json import records, render
 
 SOURCE = 'ज़्यादा राष्ट्रपति ने कहा ,बातचीत\n"जारी"\tहै।\n'
@@ -33,6 +36,26 @@ def test_same_bytes_as_json_dumps() -> None:
     ]
     assert render(results, {}) == _expected(results)
     assert render([], {}) == _expected([])
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 512])
+def test_files_written_together_are_json_dumps_of_all_their_records(
+    chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Records are encoded a chunk at a time: files with and without findings, in any
+    order, a fix of two edits, a finding on the last line, and a field."""
+    monkeypatch.setattr(json_report, "_CHUNK", chunk)
+    two = Fix((Edit(0, 3, ""), Edit(26, 28, ", ")), "unsafe")
+    last = Diagnostic("U001", "n", Severity.INFO, "m", len(SOURCE) - 2, len(SOURCE), (), two, "body")
+    results = [
+        FileResult("empty", "", []),
+        FileResult("a.txt", SOURCE, [FINDING, last, FINDING.shifted(3, 5, None)]),
+        FileResult("b.txt", "", []),
+        FileResult("c.txt", SOURCE, [FINDING.shifted(0, 7, None)]),
+        FileResult("d.txt", SOURCE, []),
+    ]
+    assert render(results, {}) == _expected(results)
+    assert render(results[:1], {}) == _expected(results[:1])
 
 
 def test_a_name_that_is_not_utf8() -> None:

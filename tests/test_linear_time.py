@@ -59,6 +59,8 @@ CASES = {
     ),
     "U029 and U035 on numbers in both digit systems": _check("text", "5० 3.३ ", ["U029", "U035"]),
     "U023 on a run of pipes": _check("text", UNITS["pipe"], ["U023"]),
+    "P004 on runs of spaces that end in a dash": _check("text", "क" + " " * 50 + "- ", ["P004"]),
+    "P004 on one long run of spaces": _check("text", " " * 25, ["P004"]),
     "HTML reader on '<'": _read("html", UNITS["lt"]),
     "HTML reader on spaces": _read("html", UNITS["space"]),
     "HTML reader on unclosed comments between tags": _read("html", UNITS["comment in tags"]),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from qa import lexicon
-from qa.checks.real_word_twins import one_sign_twins, twin_counts, twin_of, twin_pairs
+from qa import api, lexicon
+from qa.checks.real_word_twins import one_sign_twins, rarer_twins, twin_counts, twin_of, twin_pairs
+from qa.config import Config
 
 
 def test_one_sign_twins_change_a_length_or_add_a_nasal() -> None:
@@ -40,3 +41,19 @@ def test_twin_table_carries_its_licence() -> None:
     with gzip.open(data_dir() / "spelling" / "twin-context.msgpack.gz", "rb") as handle:
         licence = msgpack.load(handle, raw=False)["licence"]
     assert "CC BY-SA 4.0" in licence and "Wikipedia" in licence and "T033" in licence
+
+
+def _t033(text: str) -> list[str]:
+    return [d.message for d in api.check(text, config=Config()) if d.code == "T033"]
+
+
+def test_the_other_way_round_only_after_a_numeral() -> None:
+    """मील is मिल's rarer twin: weighed only where a numeral stands before मिल."""
+    assert "मील" in rarer_twins()["मिल"]
+    assert _t033("ख़बर है कि गांव शहर से 5 मिल दूर है।")
+    assert not _t033("ख़बर है कि गांव शहर से मिल दूर है।")  # no numeral: मिल's own reading stays
+
+
+def test_one_strong_neighbour_speaks_where_the_other_is_unknown() -> None:
+    assert _t033("फ़िलहाल दुकानें बंद हैं ताकी फ़्लोरेंटीना घर में रहें।")
+    assert not _t033("ख़बर है कि मंदिरों में भी दीये जलाए गए।")  # a function word alone is no strong side

@@ -90,3 +90,59 @@ def test_every_type_runs_from_a_rule_file(tmp_path: Path) -> None:
     found = {(d.code, text[d.start : d.end]) for d in api.check(text, config=config)}
     assert found == {("U901", "\u00a0"), ("U902", "ाा"), ("U903", "ेे"), ("U903", "ंं")}
     assert set(OPTIONS) <= set(registry._TYPE_KEYS)
+
+
+def test_a_pattern_rule_makes_each_message_and_fix_from_its_own_match(tmp_path: Path) -> None:
+    """A pattern rule keeps the message and replacement made for a match's groups: every
+    finding still carries the ones its own match makes (also with a backslash template,
+    an optional group that did not take part, and a placeholder that is no group)."""
+    rules = tmp_path / "desk.yaml"
+    rules.write_text(
+        """rules:
+  - code: U904
+    name: doubled-mark
+    type: pattern
+    severity: warning
+    summary: A doubled mark.
+    message: "'{mark}' twice after '{word}' ({match})"
+    pattern: '(?P<word>[\\p{L}\\p{M}]+)(?P<gap> )?(?P<mark>[।,])(?P=mark)'
+    replacement: '\\g<word>\\g<mark>'
+    fix: safe
+    examples: {fail: ["ज़्यादा क्षेत्र में।।"], pass: ["ज़्यादा क्षेत्र में।"]}
+  - code: U905
+    name: doubled-mark-template
+    type: pattern
+    severity: warning
+    summary: A doubled mark.
+    message: "twice: {nothing}"
+    pattern: '(?P<mark>[।,])(?P=mark)'
+    replacement: '\\1\\n'
+    fix: unsafe
+    examples: {fail: ["ज़्यादा क्षेत्र में।।"], pass: ["ज़्यादा क्षेत्र में।"]}
+""",
+        encoding="utf-8",
+    )
+    config = Config()
+    config.values["rule-files"] = [str(rules)]
+    config.values["select"] = ["U904", "U905"]
+    text = "ज़्यादा में।। राज ,, में।। क्षेत्र।। में ।। राज,,\n" * 3
+    found = api.check(text, config=config)
+    words = [(d.code, text[d.start : d.end], d.message, d.suggestions) for d in found if d.code == "U904"]
+    assert (
+        words
+        == [
+            ("U904", "में।।", "'।' twice after 'में' (में।।)", ("में।",)),
+            ("U904", "राज ,,", "',' twice after 'राज' (राज ,,)", ("राज,",)),
+            ("U904", "में।।", "'।' twice after 'में' (में।।)", ("में।",)),
+            ("U904", "क्षेत्र।।", "'।' twice after 'क्षेत्र' (क्षेत्र।।)", ("क्षेत्र।",)),
+            ("U904", "में ।।", "'।' twice after 'में' (में ।।)", ("में।",)),
+            ("U904", "राज,,", "',' twice after 'राज' (राज,,)", ("राज,",)),
+        ]
+        * 3
+    )
+    marks = [(text[d.start : d.end], d.message, d.suggestions) for d in found if d.code == "U905"]
+    assert {m[1] for m in marks} == {"twice: {nothing}"} and len(marks) == 18
+    assert all(fixed == (text[d.start] + "\n",) for (_, _, fixed), d in zip(marks, found[1::2], strict=True))
+    for d in found:
+        assert d.fix is not None and d.fix.edits[0].replacement == d.suggestions[0]
+        assert (d.fix.edits[0].start, d.fix.edits[0].end) == (d.start, d.end)

@@ -1,5 +1,6 @@
 """Spans a rule claims (``masks: true``): text in a legacy font or mojibake is one finding,
-not a heap of bracket, semicolon and spelling findings on its glyph codes."""
+not a heap of bracket, semicolon and spelling findings on its glyph codes; and the findings
+a rule's finding stands for (``covers``, :func:`qa.engine.masks.covered`)."""
 
 from __future__ import annotations
 
@@ -108,3 +109,30 @@ def test_overlap_is_by_code_point(start: int, end: int, kept: bool) -> None:
     result = masks.apply([*claims, other], {"U033", "U032"})
     assert (other in result) is kept
     assert all(c in result for c in claims)  # masking findings never mask each other
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "kept"),
+    [
+        (10, 20, False),  # the same span
+        (12, 14, False),  # inside
+        (8, 14, True),  # starts before: another slip
+        (15, 22, True),  # ends after
+        (30, 31, False),  # inside the second owner
+        (40, 41, True),  # after both
+    ],
+)
+def test_covered_only_inside_the_span(start: int, end: int, kept: bool) -> None:
+    owners = [_finding("T003", 10, 20), _finding("T001", 25, 35)]
+    other = _finding("U014", start, end)
+    unrelated = _finding("P001", 12, 14)
+    result = masks.covered([*owners, other, unrelated], {"T003": {"U014"}, "T001": {"U014"}})
+    assert (other in result) is kept
+    assert unrelated in result and all(o in result for o in owners)
+
+
+def test_a_covered_owner_still_stands_for_its_own_codes() -> None:
+    """T001 covers T003, T003 covers U014: the register's finding is the one left."""
+    found = [_finding("T001", 0, 5), _finding("T003", 0, 5), _finding("U014", 2, 4)]
+    result = masks.covered(found, {"T001": {"T003"}, "T003": {"U014"}})
+    assert [d.code for d in result] == ["T001"]

@@ -237,3 +237,12 @@ def test_t006_takes_a_short_unknown_word_that_t002_leaves_and_never_both() -> No
     assert ("होड", "T006") in found
     assert len(words) == len(set(words))  # one finding per slip
     assert api.check("कंपनियों में होड़ लगी है।", config=config) == []
+
+
+def test_two_swapped_lengths_are_one_slip() -> None:
+    from qa.text.akshara import LENGTH_SWAP, distance, length_swap
+
+    assert length_swap("निती", "नीति") and length_swap("सिमीत", "सीमित")
+    assert not length_swap("नीती", "नीति")  # one sign's length: an ordinary slip
+    assert not length_swap("निता", "नीति")
+    assert distance("निती", "नीति") == LENGTH_SWAP

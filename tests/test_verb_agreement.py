@@ -199,3 +199,66 @@ def test_ki_after_an_auxiliary_is_fixed_safely(tmp_path: Path) -> None:
     path.write_text("माना जाता है की क़िला पुराना है। जांच की गई है की नहीं?\n", encoding="utf-8")
     assert run_qa("check", "--select", "G025", "--fix", "copy.txt", cwd=tmp_path).returncode == 0
     assert path.read_text(encoding="utf-8") == "माना जाता है कि क़िला पुराना है। जांच की गई है कि नहीं?\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [
+        ("दुकानें रविवार को भी खुला रहेंगी।", "खुली रहेंगी"),  # a plural noun before को; a mixed group
+        ("कल शाम की बैठक देर रात तक चला।", "चली"),  # a verb of motion after a postposition phrase
+        ("सड़क शाम तक टूटी रहेगा।", "टूटी रहेगी"),
+    ],
+)
+def test_the_subject_settles_a_group_and_ends_before_a_time_of_day(line: str, right: str) -> None:
+    found = [d for d in api.check(line) if d.code == "G020"]
+    assert [d.fix.edits[0].replacement if d.fix else None for d in found] == [right]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "रात में अस्पताल चली गई।",  # a bare goal before a verb of motion
+        "उसकी बेटी रोज़ वहां पढ़ा करती थी।",  # the habitual
+        "यह केंद्र सरकार द्वारा शुरू की गई थी।",  # यह may be the subject, the nouns a compound
+        "इस दौरान 7.1 तीव्रता वाला भूकंप सेंट्रल मैक्सिको में आया था।",  # the noun before वाला
+        "चुनाव प्रचार शाम तक थमा।",  # a compound before the time of day
+    ],
+)
+def test_goals_habituals_and_compounds_stay_silent(line: str) -> None:
+    assert not [d for d in api.check(line) if d.code == "G020"]
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("ख़बर है कि एक लंबी चिट्ठी कल डाक से आया।", "G020"),
+        ("फ़िलहाल उसकी पुरानी रसीद मिली। उसने रसीद जल्द ही जमा किया।", "G023"),
+    ],
+)
+def test_the_clause_rules_take_an_open_nouns_gender_from_the_document(line: str, code: str) -> None:
+    assert [d.code for d in api.check(line) if d.code.startswith("G")] == [code]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "वह शिव के धनुष की डोर बना था।",  # right before बनना, the noun may be the predicate
+        "अस्थि कलश की क्यों बढ़ी मांग? चीन में क्यों बंद हुए फोन?",  # क्यों is no noun
+        "मुलाक़ात पर भी रोक लगा दी गई है।",  # लगा is a root before दी
+    ],
+)
+def test_a_gender_the_document_shows_stays_out_of_predicates_and_compounds(line: str) -> None:
+    assert not [d for d in api.check(line) if d.code.startswith("G")]
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [
+        ("बैठक में नया कानून सर्वसम्मति से पारित की गई।", "किया गया"),  # नया: the phrase is direct
+        ("पहला मैच बारिश से रद्द हुई।", "हुआ"),
+        ("बाज़ार की दुकानें रात दस बजे तक खुला रहेंगी।", "खुली रहेंगी"),  # a number after the nouns
+    ],
+)
+def test_a_direct_form_or_a_plural_makes_the_first_noun_the_subject(line: str, right: str) -> None:
+    found = [d for d in api.check(line) if d.code == "G020"]
+    assert [d.fix.edits[0].replacement if d.fix else None for d in found] == [right]

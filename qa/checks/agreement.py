@@ -11,7 +11,7 @@ and shared through the rule context.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
@@ -105,6 +105,8 @@ class Analysis:
     slot_at: dict[int, int] = field(default_factory=dict)
     #: the visited words each sieve of :data:`_PANEL` accepts, sorted once for all rules
     accepted: dict[Sieve, list[str]] = field(default_factory=dict)
+    #: the gender the document's own agreeing words show, per noun asked (:func:`shown_gender`)
+    shown: dict[str, Noun | None] = field(default_factory=dict)
 
     def occurrences(self, wanted: Sieve) -> list[int]:
         """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
@@ -113,12 +115,19 @@ class Analysis:
         if words is None:  # the first rule to ask, or a sieve new to the panel
             self.accepted.update(_PANEL.sort(self.visited, wanted))
             words = self.accepted[wanted]
-        if not self.slot_at:
-            self.slot_at.update(zip(self.slots.starts, self.slots.slot_of, strict=True))
         # C loops: no Python frame per word or occurrence
         return sorted(
-            map(self.slot_at.__getitem__, chain.from_iterable(map(self.word_index.__getitem__, words)))
+            map(self._slot_map().__getitem__, chain.from_iterable(map(self.word_index.__getitem__, words)))
         )
+
+    def _slots_of(self, word: str) -> list[int]:
+        """The slots of ``word`` (as written), in order."""
+        return list(map(self._slot_map().__getitem__, self.word_index[word]))
+
+    def _slot_map(self) -> dict[int, int]:
+        if not self.slot_at:
+            self.slot_at.update(zip(self.slots.starts, self.slots.slot_of, strict=True))
+        return self.slot_at
 
 
 #: The last letter, in the tables' spelling, of every word a rule visits: agreeing words
@@ -146,6 +155,79 @@ def _analyse(ctx: Context) -> Analysis:
 def analysis(ctx: Context) -> Analysis:
     """The document as G reads it, once per document."""
     return ctx.shared("agreement", _analyse)
+
+
+def shown_gender(document: Analysis, k: int) -> Noun | None:
+    """The gender of the noun in slot ``k`` that the document's own agreeing words show,
+    for a noun the counts leave open (:meth:`Genders.open_to`): every occurrence of it
+    (as written) right after a feminine or a masculine direct form (लंबी चिट्ठी, एक नया
+    पुर्ज़ा, उसकी चिट्ठी) and ending its phrase there shows one gender, and at least one
+    does. Not a direct form or a genitive before a postposition (which may qualify a noun
+    further on: का [चिट्ठी से] मतलब), nor anything before a genitive (छोटी [चिट्ठी की]
+    बात); the oblique -े form is no evidence (के before a feminine noun is a common slip).
+    Only the verb rules use it: the same agreeing words are what G001–G003 check."""
+    slot = document.slots[k]
+    return None if slot is None else shown_noun(document, slot.text, slot.normal)
+
+
+def shown_noun(document: Analysis, text: str, word: str) -> Noun | None:
+    """:func:`shown_gender` of the word ``text`` (as written; ``word`` in the tables'
+    spelling), once per document."""
+    if text not in document.shown:
+        document.shown[text] = _shown(document, text, word)
+    return document.shown[text]
+
+
+def shown_nouns(document: Analysis) -> dict[str, Noun]:
+    """Every word (as written) right after an agreeing word that takes a gender from the
+    document's own agreeing words (:func:`shown_gender`)."""
+    found: dict[str, Noun] = {}
+    slots, lexicon = document.slots, document.genders
+    for written in _EVIDENCE.select(document.visited):
+        for k in document._slots_of(written):
+            word = slots.words[k + 1] if k + 1 < len(slots) else None
+            if word is None or word.endswith("ों") or not aw.is_candidate(word) or lexicon.guess(word):
+                continue
+            noun = shown_gender(document, k + 1)
+            if noun is not None:
+                found[slots.word(k + 1).text] = noun
+    return found
+
+
+def _evidence(word: str) -> bool:
+    """An agreeing word whose form may show a noun's gender: not an oblique one."""
+    found = aw.agreeing(word)
+    return found is not None and found.form != "oblique"
+
+
+_EVIDENCE = Sieve(_evidence)
+#: Adverbs after a noun, which no compound goes on past (एक लंबी चिट्ठी [कल] आई).
+_ADVERBS_AFTER = aw.word_set("आज कल अब तब फिर अभी यहां यहाँ वहां वहाँ नहीं")
+
+
+def _shown(document: Analysis, text: str, word: str) -> Noun | None:
+    words, lexicon = document.slots.words, document.genders
+    if word.endswith("ों") or not aw.is_candidate(word):
+        return None  # an oblique plural is no bare noun (nor is क्यों, after की in की क्यों बढ़ी)
+    if lexicon.guess(word) is not None or lexicon.ambigender(word):
+        return None  # the counts decide, or the gender is the person's
+    shown: set[aw.Gender] = set()
+    for m in document.slots.slots_at(document.word_index.get(text, ())):
+        attribute = aw.attributive(words, m - 1) if words[m - 1] is not None else None
+        if attribute is None or attribute.form == "oblique" or after_name(words, m - 1, attribute):
+            continue
+        following = _at(words, m + 1)
+        if following in aw.GENITIVE or not (ends_phrase(following, lexicon) or following in _ADVERBS_AFTER):
+            continue
+        if (following in aw.POSTPOSITIONS or _bare_postposition(following)) and (
+            attribute.form == "direct" or attribute.kind in ("genitive", "possessive")
+        ):
+            continue
+        shown.add(attribute.gender)
+    if len(shown) != 1:
+        return None
+    gender = shown.pop()
+    return Noun(gender) if lexicon.open_to(word, gender) else None
 
 
 def _oblique(noun: str, following: str | None) -> bool:
@@ -315,17 +397,48 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     if word is None or not aw.is_candidate(word):
         return None
     following = words[j + 1] if j + 1 < len(words) else None
-    if not (ends_phrase(following, lexicon) or _compound_verb(words, j + 1, lexicon)) or (
+    ends = ends_phrase(following, lexicon) or _compound_verb(words, j + 1, lexicon)
+    if not (ends or _predicate_adjective(words, j + 1, lexicon)) or (
         aw.intransitive_perfective(following or "") and not _ends_verb_group(_at(words, j + 2))
     ):
         return None  # उनके जेल चले जाने पर: चले begins a compound verb
     noun = lexicon.guess(word)
-    if noun is None:
-        return None
+    if noun is None or (word in _TIMES_AS_ADVERBS and following not in aw.POSTPOSITIONS):
+        return None  # मंत्रालय के [शाम] जारी आंकड़ों: a time of day without a postposition is an adverb
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
         return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
     return Head(j, noun, following, j > i + 1, singular, _at(words, j + 2) == "कि")
 
+
+#: Forms of होना and रहना after a predicate adjective (गलत होगा, सही रहा), besides है, था ….
+_COPULAS = aw.AUXILIARY_VERBS | aw.word_set("होगा होगी होंगे होंगी रहा रही रहे रहेगा रहेगी रहेंगे रहेंगी")
+
+
+#: Adverbs of degree before a predicate adjective (बिल्कुल गलत, बेहद अहम).
+_INTENSIFIERS = aw.word_set("बिल्कुल बिलकुल बहुत काफी काफ़ी बेहद अत्यंत अत्यन्त पूरी")
+
+
+def _predicate_adjective(words: list[str | None], k: int, lexicon: Genders) -> bool:
+    """An invariable adjective at ``k`` that is the predicate of a copula after it (फ़ैसला
+    [गलत] है, [सही] नहीं था): it ends the noun phrase before it, as the copula would. A
+    predicative or invariable adjective or a derived one (:func:`_derived_adjective`); not
+    a person's noun (विभाग [प्रमुख] है: the chief)."""
+    while _at(words, k) in _INTENSIFIERS:
+        k += 1  # [बिल्कुल] गलत है
+    word, m = _at(words, k), k + 1
+    while _at(words, m) in _PARTICLES:
+        m += 1
+    if word is None or _at(words, m) not in _COPULAS or lexicon.ambigender(word):
+        return False
+    return (
+        word in aw.PREDICATIVE_ADJECTIVES
+        or word in aw.INVARIABLE_ADJECTIVES
+        or _derived_adjective(word, lexicon, participles=True)
+    )
+
+
+#: Nouns of the time of day and बार, which stand as adverbs without a postposition.
+_TIMES_AS_ADVERBS = aw.word_set("सुबह शाम रात दोपहर बार")
 
 #: Verbs whose perfective after a bare root completes a compound verb (बन गई, बेच दी).
 _VECTORS = aw.word_set("जा दे ले")
@@ -510,6 +623,14 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
         word = words[k] if k < len(words) else None
         if word is None:
             return False
+        if (
+            words[k - 1] in aw.GENITIVE
+            and _infinitive(_at(words, k + 1) or "")
+            and _at(words, k + 2) in aw.CASE_MARKERS
+            and _at(words, k + 2) not in aw.GENITIVE
+        ):
+            k += 3  # की [दिल का दौरा पड़ने से] मौत: an infinitive's clause with a genitive of its own
+            continue
         if word in _POSTPOSITION_NOUNS and words[k - 1] not in aw.GENITIVE:
             return True  # a noun without के (का [एक्टिंग में] साथ देना), no postposition
         if aw.intransitive_perfective(word) and lexicon.noun(word) is None:
@@ -539,12 +660,38 @@ def _may_belong_further(words: list[str | None], k: int, attribute: aw.Agreeing,
                 k += 1  # [रिंगटोन की जगह]: a compound postposition, not a noun to agree with
             continue
         oblique = _at(words, k + 1) in aw.POSTPOSITIONS
-        noun = lexicon.noun(word) if aw.is_candidate(word) else None
+        candidate = aw.is_candidate(word)
+        if candidate and _direct_form(attribute) and not oblique and _plural_predicate(words, k + 1):
+            return False  # का [कार्रवाई से] लोग नाराज़ हैं: का qualifies no plural noun
+        noun = lexicon.noun(word) if candidate else None
         if noun is None or noun.gender == attribute.gender:
             return True
         if not oblique:
             return False
         k += 2  # a noun of the other gender in another postposition phrase: look past it
+    return False
+
+
+#: Auxiliaries in the masculine plural (or honorific): a noun they follow is not singular.
+_PLURAL_AUXILIARIES = aw.word_set("हैं थे")
+
+
+def _plural_predicate(words: list[str | None], k: int) -> bool:
+    """Whether the noun before ``k`` is the subject of a plural verb: within three words,
+    before a break, a postposition or a conjunction, हैं, थे or a masculine plural
+    perfective that ends its verb group (लोग नाराज़ [हैं], लोग घर [आए]; not जाने वाला)."""
+    for m in range(k, k + 3):
+        word = _at(words, m)
+        if word is None or word in aw.POSTPOSITIONS or word in aw.CONJUNCTIONS:
+            return False
+        if word in _PLURAL_AUXILIARIES:
+            return True
+        verb = aw.perfective(word)
+        plural = (verb is not None and verb.gender == "m" and verb.plural) or (
+            aw.intransitive_perfective(word) and word.endswith(("ए", "े"))
+        )
+        if plural and _ends_verb_group(_at(words, m + 1)):
+            return True
     return False
 
 
@@ -558,7 +705,10 @@ def _agreeing_head_follows(words: list[str | None], k: int, attribute: aw.Agreei
     belong there, not to the noun before."""
     for _ in range(3):
         while (word := _at(words, k)) is not None and (
-            word in _PARTICLES or word in _MODIFIERS or aw.attributive(words, k) is not None
+            word in _PARTICLES
+            or word in _MODIFIERS
+            or aw.attributive(words, k) is not None
+            or _attributive_participle(words, k)  # की [सोमवार को … के साथ] हुई बैठक
         ):
             k += 1
         if word is None or not aw.is_candidate(word) or _finite_verb(word, lexicon):
@@ -687,21 +837,35 @@ def _starts_phrase(words: list[str | None], j: int) -> bool:
     return before is None or before in aw.FUNCTION_WORDS or aw.agreeing(before) is not None
 
 
-def _controller(words: list[str | None], j: int, verb: aw.Perfective, lexicon: Genders) -> Noun | None:
+def _controller(
+    words: list[str | None],
+    j: int,
+    verb: aw.Perfective,
+    lexicon: Genders,
+    shown: Callable[[int], Noun | None] | None = None,
+) -> Noun | None:
     """The gender of the bare noun at ``j`` that the verb right after it agrees with.
 
     None with करना: a noun before it often makes one verb with it (याद किया, रिपोर्ट किया)
     whose agreement goes elsewhere, unless a genitive or possessive before the noun
     makes it a noun phrase of its own (इसका प्रयोग किया, उनकी मदद की); and None when
-    the "noun" is a verb's root in a compound verb (पहचान लिया, जीत लिया, सोच रखा)."""
+    the "noun" is a verb's root in a compound verb (पहचान लिया, जीत लिया, सोच रखा).
+    None for what is no bare noun: an oblique plural or infinitive (इन दिनों खोजी जा रही,
+    आने दी जाएगी), an -ए noun after के (के हवाले दी: a postposition), a noun after another
+    noun before a verb that takes a bare goal (एम्स दिल्ली भेजा: a place).
+    ``shown`` gives the gender of a noun the counts leave open (:func:`shown_gender`)."""
     word = words[j] if 0 <= j < len(words) else None
     if word is None or word in _ADVERBIAL_NOUNS or aw.key(word) in aw.COMPOUND_POSTPOSITIONS:
+        return None
+    if word.endswith("ों") or _infinitive(word) or (word.endswith("े") and _at(words, j - 1) == "के"):
+        return None
+    if verb.root in _GOAL_ROOTS and not _starts_phrase(words, j):
         return None
     if (verb.root == "कर" and not _noun_phrase_verb(words, j)) or not aw.is_candidate(word):
         return None
     if lexicon_words.known(word + "ना"):
         return None
-    return lexicon.noun(word)
+    return lexicon.noun(word) or (shown(j) if shown is not None else None)
 
 
 def _noun_phrase_verb(words: list[str | None], j: int) -> bool:
@@ -768,7 +932,7 @@ class ErgativeObjectAgreement(Rule):
             following = words[k + 1]
             if not _ends_verb_group(following):
                 continue  # a participle (लिखी गई किताब) or a compound verb
-            noun = _controller(words, k - 1, verb, lexicon)
+            noun = _controller(words, k - 1, verb, lexicon, partial(shown_gender, document))
             if noun is None or noun.gender == verb.gender or not _ergative_before(words, k):
                 continue
             noun_slot, slot = slots[k - 1], slots[k]
@@ -791,16 +955,22 @@ _OBJECT_VERBS = Sieve(_object_verb)
 
 
 def _passive_participle(word: str) -> bool:
-    """A perfective that may begin a passive: not जाना's, not की or लिए (a genitive)."""
+    """A perfective that may begin a passive: not जाना's, not की, लिए or कहीं (:data:`_NOT_PARTICIPLES`)."""
     verb = aw.perfective(word)
-    return verb is not None and verb.root != "जा" and aw.normal(word) not in ("की", "लिए")
+    return verb is not None and verb.root != "जा" and aw.normal(word) not in _NOT_PARTICIPLES
 
 
+#: Perfectives that are commoner as other words: the genitive की, के लिए, the adverb कहीं.
+_NOT_PARTICIPLES = aw.word_set("की लिए कहीं")
 _PASSIVE_PARTICIPLES = Sieve(_passive_participle)
 
 
 def _passive_controller(
-    words: list[str | None], k: int, verb: aw.Perfective, lexicon: Genders
+    words: list[str | None],
+    k: int,
+    verb: aw.Perfective,
+    lexicon: Genders,
+    shown: Callable[[int], Noun | None] | None = None,
 ) -> Noun | None:
     """The bare noun right before the passive at ``k`` that it agrees with, if any."""
     if (
@@ -810,7 +980,7 @@ def _passive_controller(
         or not _starts_phrase(words, k - 1)
     ):
         return None
-    return _controller(words, k - 1, verb, lexicon)
+    return _controller(words, k - 1, verb, lexicon, shown)
 
 
 class PassiveAgreement(Rule):
@@ -824,7 +994,7 @@ class PassiveAgreement(Rule):
             auxiliary = aw.passive_auxiliary(words, k + 1)
             if auxiliary is None:
                 continue
-            noun = _passive_controller(words, k, verb, lexicon)
+            noun = _passive_controller(words, k, verb, lexicon, partial(shown_gender, document))
             if noun is not None:
                 gender, plural = noun.gender, _plural(words[k - 1] or "")
                 if verb.gender == auxiliary.gender == gender:

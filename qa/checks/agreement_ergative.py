@@ -22,10 +22,11 @@ predicate, followed at most by था/थी or है; verbs that take a clause
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from qa.checks import agreement_words as aw
 from qa.checks import clause_facts, clauses
-from qa.checks.agreement import analysis
+from qa.checks.agreement import analysis, shown_noun
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.clauses import (
     DATIVE,
@@ -47,26 +48,35 @@ from qa.engine.rule import Context
 class _Readings:
     """:func:`_ergative_verb` for each clause of a document, read once for G022 and G023."""
 
-    def __init__(self, lexicon: Genders) -> None:
-        self.lexicon = lexicon
+    def __init__(self, lexicon: Genders, shown: Callable[[str, str], Noun | None] | None = None) -> None:
+        self.lexicon, self.shown = lexicon, shown
         self._read: dict[tuple[int, int], tuple[Clause, VerbGroup, int] | None] = {}
 
     def __call__(self, tokens: list[Token], start: int) -> tuple[Clause, VerbGroup, int] | None:
         key = (tokens[start].start, start)
         if key not in self._read:
-            self._read[key] = _ergative_verb(self.lexicon, tokens, start)
+            self._read[key] = _ergative_verb(self.lexicon, tokens, start, self.shown)
         return self._read[key]
 
 
 def _readings(ctx: Context) -> _Readings:
-    return ctx.shared("ergative-clauses", lambda ctx: _Readings(analysis(ctx).genders))
+    def read(ctx: Context) -> _Readings:
+        document = analysis(ctx)
+        return _Readings(document.genders, partial(shown_noun, document))
+
+    return ctx.shared("ergative-clauses", read)
 
 
-def _ergative_verb(lexicon: Genders, tokens: list[Token], start: int) -> tuple[Clause, VerbGroup, int] | None:
+def _ergative_verb(
+    lexicon: Genders,
+    tokens: list[Token],
+    start: int,
+    shown: Callable[[str, str], Noun | None] | None = None,
+) -> tuple[Clause, VerbGroup, int] | None:
     """The clause at ``start`` read with ने and को, its verb group and the slot before
     the verb and its predicate, when the clause holds ने and its verb is a transitive
-    perfective, alone or with था/थी."""
-    clause = Clause(tokens, lexicon, marked=True)
+    perfective, alone or with था/थी (``shown``: see :class:`Clause`)."""
+    clause = Clause(tokens, lexicon, marked=True, shown=shown)
     try:
         j = clause.verb_start(start)
     except Abort:

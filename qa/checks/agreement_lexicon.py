@@ -175,6 +175,15 @@ class Genders:
         हैं after it is the honorific."""
         return key(word) in self._men
 
+    def open_to(self, word: str, gender: Gender) -> bool:
+        """Whether the counts leave ``word`` open to ``gender``: it has no gender of its
+        own (nor one its ending or its singular gives), is no person's noun, and no piece
+        of counted evidence shows the other gender."""
+        if self.guess(word) is not None or key(word) in self._overrides:
+            return False
+        direct, oblique, feminine, verb_m, verb_f = self._counts.get(key(word), _NONE)
+        return not (feminine + verb_f if gender == "m" else direct + oblique + verb_m)
+
     def known(self, word: str) -> bool:
         """Whether the counts have met ``word`` as a noun at all."""
         return key(word) in self._counts

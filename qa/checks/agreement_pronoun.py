@@ -71,18 +71,23 @@ def _stops(word: str) -> bool:
     return word in _STOPS or word.startswith(("जिस", "जिन"))
 
 
-def _stands_alone(tokens: list[Token], k: int) -> bool:
+def _stands_alone(tokens: list[Token], k: int, *, plural_phrase: bool = False) -> bool:
     """The pronoun at ``k`` is a pronoun, not a determiner: no noun or adjective follows
-    it, or the noun has a postposition after it, which would need the oblique इन/उन."""
+    it, or the noun has a postposition after it, which would need the oblique इन/उन.
+    With ``plural_phrase``, हम before a noun counts too: the phrase it opens is plural."""
     following = tokens[k + 1] if k + 1 < len(tokens) else None
     if following is None or following.kind != "word":
         return following is None or following.kind == "other"
     word = following.normal
     if word in aw.FUNCTION_WORDS or verb_word(word) is not None:
         return word not in aw.GENITIVE
+    after = tokens[k + 2].normal if k + 2 < len(tokens) else None
+    if plural_phrase and tokens[k].normal == "हम":
+        # हम भारतीय, हम दोनों, unless a possessor whose noun may be the subject (हम
+        # लोगों का मानना है, हम सबकी ज़िम्मेदारी है)
+        return not (word.endswith(tuple(aw.GENITIVE)) or after in aw.GENITIVE)
     if aw.agreeing(word) is not None:
         return False
-    after = tokens[k + 2].normal if k + 2 < len(tokens) else None
     # वे before a noun with a postposition would be उन (उन लोगों के), but हम and आप stay
     oblique_differs = tokens[k].normal == "वे"
     return not aw.is_candidate(word) or (oblique_differs and after in aw.POSTPOSITIONS)
@@ -109,23 +114,27 @@ def _after_noun(tokens: list[Token], start: int, k: int) -> bool:
     return aw.is_candidate(before) and not postposition
 
 
-def _pronoun(tokens: list[Token], start: int, pronouns: frozenset[str]) -> int | None:
+def _pronoun(tokens: list[Token], start: int, pronouns: frozenset[str], plural_phrase: bool) -> int | None:
     """The first of ``pronouns`` in the clause at ``start``, if it stands alone."""
     for k in range(start, len(tokens)):
         token = tokens[k]
         if token.kind == "other":
             return None
         if token.normal in pronouns:
-            return k if _stands_alone(tokens, k) and not _after_noun(tokens, start, k) else None
+            alone = _stands_alone(tokens, k, plural_phrase=plural_phrase)
+            return k if alone and not _after_noun(tokens, start, k) else None
         if _stops(token.normal) or _verb_at(tokens, k):
             return None
     return None
 
 
-def _reading(tokens: list[Token], start: int, pronouns: frozenset[str]) -> tuple[int, int] | None:
-    """The slot of a pronoun subject (one of ``pronouns``) of the clause at ``start`` and
-    of the first word of its verb group, when nothing on the way stops the reading."""
-    k = _pronoun(tokens, start, pronouns)
+def _reading(
+    tokens: list[Token], start: int, pronouns: frozenset[str], *, plural_phrase: bool = False
+) -> tuple[int, int] | None:
+    """The slot of a pronoun subject (one of ``pronouns``, or with ``plural_phrase`` a
+    phrase हम opens) of the clause at ``start`` and of the first word of its verb group,
+    when nothing on the way stops the reading."""
+    k = _pronoun(tokens, start, pronouns, plural_phrase)
     if k is None:
         return None
     for j in range(k + 1, len(tokens)):
@@ -186,7 +195,7 @@ def _genitive_subject(tokens: list[Token], k: int, j: int) -> bool:
 
 
 def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-    read = _reading(tokens, start, _PLURAL_PRONOUNS)
+    read = _reading(tokens, start, _PLURAL_PRONOUNS, plural_phrase=True)
     found = _singular_group(view, tokens, read[1]) if read else None
     if read is None or found is None:
         return None

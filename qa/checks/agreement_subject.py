@@ -16,9 +16,12 @@ nothing when
 - the subject follows a conjunction or is followed by one (coordination), or is a
   pronoun, a name or a noun without certain gender (a person's noun: अध्यक्ष, मंत्री);
 - the verb takes a clause or a name (कहा जाता, माना गया, बुलाया जाता);
-- the verb group's words disagree among themselves (G005's business) or it is a passive
-  right after its noun (G005 reads that), or a lone verb word right after a noun that
-  may be a name or a predicate (:func:`_may_be_predicate`).
+- the verb is one of motion with no postposition phrase right before it (अस्पताल चली
+  गई: a bare goal);
+- a passive's words disagree among themselves (G005's business), or it stands right
+  after its noun (G005 reads that), or a lone verb word right after a noun that may be a
+  name or a predicate (:func:`_may_be_predicate`). In other groups whose words differ in
+  gender the subject settles which are wrong (दुकानें … खुला रहेंगी).
 
 Number is checked only where it cannot be honorific: a feminine plural subject (दुकानें)
 with a verb group that ends in a singular (खुली रहेगी). A masculine singular subject with
@@ -28,13 +31,25 @@ are honorific and right.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import lru_cache, partial
 
 from qa.checks import agreement_words as aw
 from qa.checks import clause_facts
-from qa.checks.agreement import analysis
-from qa.checks.agreement_lexicon import Genders
-from qa.checks.clauses import Abort, Clause, ClauseRule, Correction, Token, disagreement, verb_group
+from qa.checks.agreement import analysis, shown_noun
+from qa.checks.agreement_lexicon import Genders, Noun
+from qa.checks.clauses import _POSTPOSITIONS as POSTPOSITIONS
+from qa.checks.clauses import (
+    Abort,
+    Clause,
+    ClauseRule,
+    Correction,
+    Token,
+    disagreement,
+    subject_noun,
+    verb_group,
+)
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.engine.rule import Context
 
@@ -43,11 +58,12 @@ _NAMING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("बुला पुकार")
 #: Intransitive verbs (and होना, रहना): only they, and passives, agree with the first bare
 #: noun of the clause. Before a transitive verb that noun may be the object of a subject
 #: left out (अपनी रक्षा करेंगे); verbs of motion take a bare goal (तीन बार जेल गए).
-_INTRANSITIVE_ROOTS = aw.word_set(
-    """हो रह बन खुल मिल लग बढ़ घट गिर उठ बैठ मर टूट फूट बच रुक बिक छप उभर हट जुड़ बस फैल डूब
-    पक सूख समा छूट बिगड़ सुधर बह उग खिल पनप ठहर दिख दिखाई सुनाई चमक उपज बिखर सिमट जम पिघल"""
-)
+_INTRANSITIVE_ROOTS = aw.STATE_ROOTS
 
+#: Verbs of motion (and चलना, also "go on"), which take a bare goal right before them
+#: (अस्पताल चली गई): they agree with the first bare noun only when a postposition phrase
+#: stands between it and the verb (बैठक देर रात तक चली), where a bare goal would not.
+_MOTION_ROOTS = aw.word_set("चल आ पहुंच पहुँच निकल लौट")
 
 _GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 #: Words after which a noun is a common noun, not a name: a genitive, a postposition,
@@ -71,9 +87,16 @@ def _may_be_predicate(tokens: list[Token], noun: int, root: str, verb: VerbWord)
     return root in _PREDICATIVE_ROOTS and not (verb.root == "हो" and verb.perfective)
 
 
-def _judge(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-    """The correction and message for the clause at ``start``, if its verb disagrees."""
-    clause = Clause(tokens, lexicon, dative=True)
+def _judge(
+    view: str,
+    lexicon: Genders,
+    tokens: list[Token],
+    start: int,
+    shown: Callable[[str, str], Noun | None] | None = None,
+) -> tuple[Correction, str] | None:
+    """The correction and message for the clause at ``start``, if its verb disagrees
+    (``shown``: see :class:`Clause`)."""
+    clause = Clause(tokens, lexicon, dative=True, shown=shown)
     try:
         j = clause.verb_start(start)
     except Abort:
@@ -82,24 +105,36 @@ def _judge(view: str, lexicon: Genders, tokens: list[Token], start: int) -> tupl
     group = verb_group(tokens, j) if j is not None and subject is not None else None
     if group is None or subject is None or j is None:
         return None
-    if not (group.passive or group.root in _INTRANSITIVE_ROOTS) or group.root in _NAMING_ROOTS:
+    moved = _moved(tokens, subject.index, j, group.root)
+    if not (group.passive or group.root in _INTRANSITIVE_ROOTS or moved):
         return None  # an object before a transitive verb may be the noun: वे बात करते हैं
+    if group.root in _NAMING_ROOTS:
+        return None
     if clause.marked_object and group.passive:
         return None  # इसे धरोहर घोषित किया गया: the passive takes the default
     if j == subject.index + 1 and (
-        group.passive
+        subject_noun(lexicon, tokens[subject.index].normal) is None
+        or group.passive
         or (
             len(group.gendered) == 1
             and _may_be_predicate(tokens, subject.index, group.root, group.gendered[0][1])
         )
     ):
-        return None  # a passive right after its noun is G005's; रुचि सोया is a name
+        # a passive right after its noun is G005's; रुचि सोया is a name; a noun whose gender
+        # only the document shows may be a predicate (वह शिव के धनुष की डोर बना था)
+        return None
     found = disagreement(view, tokens, group, subject)
     if found is None:
         return None
     what = ("plural " if subject.plural else "") + _GENDER_NAMES[subject.noun.gender]
     noun = tokens[subject.index].text
     return found, f"'{found.written}' does not agree with its {what} subject '{noun}': write '{found.right}'"
+
+
+def _moved(tokens: list[Token], noun: int, j: int, root: str) -> bool:
+    """A verb of motion at ``j`` whose subject is the noun at ``noun``: a postposition
+    phrase ends right before the verb (बैठक [देर रात तक] चली), so no bare goal stands there."""
+    return root in _MOTION_ROOTS and noun < j - 2 and tokens[j - 1].normal in POSTPOSITIONS
 
 
 @lru_cache(maxsize=1 << 16)
@@ -110,20 +145,57 @@ def _may_agree(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
+def _moving(word: str) -> bool:
+    """A verb word of a verb of motion (आया, चली), read after a postposition only."""
+    found = verb_word(word)
+    return found is not None and found.root in _MOTION_ROOTS
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_read(word: str) -> bool:
+    """:func:`_may_agree` or :func:`_moving`."""
+    return _may_agree(word) or _moving(word)
+
+
+def _read_offsets(ctx: Context) -> list[int]:
+    """The offsets of the verb words :func:`_may_read` accepts, but those of a verb of
+    motion whose word before is no postposition (देर रात तक [चला] is kept, घर [चली] is not)."""
+    document = ctx.document
+    index, words, starts = document.word_index, document.words, analysis(ctx).slots.starts
+    found: list[int] = []
+    for word in filter(_may_read, index):
+        if not _moving(word):
+            found += index[word]
+            continue
+        for offset in index[word]:
+            k = bisect_left(starts, offset)
+            if k and aw.normal(words[k - 1][0]) in POSTPOSITIONS:
+                found.append(offset)
+    return sorted(found)
+
+
+@lru_cache(maxsize=1 << 16)
 def _may_begin(word: str) -> bool:
-    """A word every clause this rule reports holds: a verb word it may read, or the bare
-    root of an intransitive verb (बन सकती) or of जाना."""
-    return _may_agree(word) or word in _INTRANSITIVE_ROOTS or word == "जा"
+    """A word every clause this rule reports holds: a verb word it may read (of motion
+    too), or the bare root of an intransitive verb (बन सकती), of one of motion or of जाना."""
+    return (
+        _may_agree(word)
+        or _moving(word)
+        or word in _INTRANSITIVE_ROOTS
+        or word in _MOTION_ROOTS
+        or word == "जा"
+    )
 
 
 class SubjectVerbAgreement(ClauseRule):
     """G020: a verb group that does not agree with the nominative subject of its clause."""
 
-    wanted = staticmethod(_may_agree)
+    wanted = staticmethod(_may_read)
     needed = staticmethod(_may_begin)
 
     def offsets(self, ctx: Context) -> list[int]:
-        return clause_facts.possible(ctx, super().offsets(ctx), clause_facts.MAY_DISAGREE)
+        return clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-        return _judge(ctx.document.view, analysis(ctx).genders, tokens, start)
+        document = analysis(ctx)
+        return _judge(ctx.document.view, document.genders, tokens, start, partial(shown_noun, document))

@@ -160,7 +160,8 @@ COMPOUND_POSTPOSITIONS = frozenset(
     key(word)
     for word in word_set(
         """अधीन लिए लिये बाद साथ पास तरह ओर तरफ़ तरफ वजह बारे दौरान अनुसार बीच ऊपर नीचे अंदर बाहर
-    सामने पीछे आगे खिलाफ खिलाफ़ अलावा बजाय कारण जरिए ज़रिए तहत मुताबिक पहले बावजूद बिना रूप जगह"""
+    सामने पीछे आगे खिलाफ खिलाफ़ अलावा बजाय कारण जरिए ज़रिए तहत मुताबिक पहले बावजूद बिना रूप जगह
+    मद्देनजर मद्देनज़र"""
     )
 )
 #: Invariable predicates that follow the noun phrase they are said of (योजना लागू हुई).
@@ -350,6 +351,14 @@ def passive_auxiliary(words: list[str | None], k: int) -> Marked | None:
 #: perfective (नीति बनी, जांच हुई, फैसला आया) ends that noun's phrase. Left out: roots whose
 #: forms are also adjectives or a transitive's root (खुला, उठा, हटा, घटा).
 INTRANSITIVE_ROOTS = word_set("हो बन आ मिल लग बढ़ गिर चल पहुंच पहुँच निकल टूट रुक बच जुड़ फैल छिड़ बीत")
+#: Intransitive verbs that are no verbs of motion (and होना, रहना), whose forms agree with
+#: their nominative subject (G020; a verb's root whether or not the word list has its
+#: infinitive: फैलना, डूबना, टलना).
+STATE_ROOTS = word_set(
+    """हो रह बन खुल मिल लग बढ़ घट गिर उठ बैठ मर टूट फूट बच रुक बिक छप उभर हट जुड़ बस फैल डूब
+    पक सूख समा छूट बिगड़ सुधर बह उग खिल पनप ठहर दिख दिखाई सुनाई चमक उपज बिखर सिमट जम पिघल
+    टल थम भड़क"""
+)
 
 
 def _intransitive_forms(root: str) -> tuple[str, ...]:
@@ -373,6 +382,10 @@ def intransitive_perfective(word: str) -> bool:
 #: Common adjectives that do not inflect and stand between a genitive and its noun (नेपाल
 #: की एक प्रमुख भाषा, भारत का सबसे बड़ा निजी विश्वविद्यालय). None is a noun with a gender
 #: of its own; प्रमुख the person is ambigender, so skipping it loses nothing.
+#: Invariable adjectives that stand as predicates before है, था … (फ़ैसला गलत है).
+PREDICATIVE_ADJECTIVES = word_set("""सही गलत ग़लत ज़रूरी जरूरी आवश्यक अहम उचित अनुचित संभव असंभव
+    मुमकिन नामुमकिन साफ़ साफ स्पष्ट आसान मुश्किल कठिन सरल ठीक बेहतर ख़राब खराब बेकार सफल असफल
+    विफल नाकाम जायज़ जायज नाजायज़ नाजायज वैध अवैध""")
 INVARIABLE_ADJECTIVES = word_set("""प्रमुख मुख्य खास ख़ास प्रथम महान निजी मूल प्राचीन आधुनिक विशेष
     महत्वपूर्ण महत्त्वपूर्ण सुंदर सुन्दर लोकप्रिय प्रसिद्ध विभिन्न अन्य कुल वर्तमान सर्वोच्च
     सर्वश्रेष्ठ सरकारी राष्ट्रीय अंतरराष्ट्रीय अंतर्राष्ट्रीय स्थानीय आधिकारिक ऐतिहासिक""")

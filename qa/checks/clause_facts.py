@@ -22,8 +22,8 @@ from itertools import compress, filterfalse, islice, repeat
 from operator import itemgetter, or_, sub
 from weakref import WeakKeyDictionary
 
-from qa.checks.agreement import analysis
-from qa.checks.agreement_lexicon import Genders
+from qa.checks.agreement import analysis, shown_nouns
+from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.agreement_words import GENITIVE, normal
 from qa.checks.clauses import _POSTPOSITIONS, DATIVE, sentences, subject_noun
 from qa.checks.verb_forms import verb_word
@@ -143,7 +143,9 @@ class _Document:
         shared = analysis(ctx)
         slots = shared.slots
         facts = _known(shared.genders, index)
-        self.facts = word_facts(document.words, facts, slots.slot_of, _NOUNS)
+        self.facts = _with_shown(
+            word_facts(document.words, facts, slots.slot_of, _NOUNS), shown_nouns(shared), index, slots.starts
+        )
         self.view, self.starts, self.sentences = document.view, slots.starts, sentences(ctx)
 
     def kept(self, offsets: list[int], accept: bytes) -> list[int]:
@@ -155,6 +157,21 @@ class _Document:
         spans = [read.spans[k - 1] for k in distinct]
         kept = set(map(distinct.__getitem__, kept_spans(self.view, self.facts, self.starts, spans, accept)))
         return list(compress(offsets, map(kept.__contains__, numbers)))
+
+
+def _with_shown(
+    facts: bytes, shown: dict[str, Noun], index: dict[str, list[int]], starts: list[int]
+) -> bytes:
+    """``facts`` with the subject's bit of the gender the document's own agreeing words
+    give a noun the counts leave open (:func:`agreement.shown_nouns`) at each of its words."""
+    if not shown:
+        return facts
+    marked = bytearray(facts)
+    for text, noun in shown.items():
+        bit = NOUN_M if noun.gender == "m" else NOUN_F
+        for offset in index[text]:
+            marked[bisect_left(starts, offset)] |= bit
+    return bytes(marked)
 
 
 def possible(ctx: Context, offsets: list[int], accept: bytes) -> list[int]:

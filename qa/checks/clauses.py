@@ -63,6 +63,13 @@ _ADVERBS = aw.word_set(
 )
 #: Nouns of time that stand without a postposition as adverbs after a modifier (इस साल, उस समय).
 _TIME_NOUNS = aw.word_set("साल वर्ष दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त दौरान बीच महीने सप्ताह हफ्ते")
+#: Nouns of the time of day (देर रात, कल सुबह), which head no compound: a noun before them
+#: ends its own phrase.
+_TIMES_OF_DAY = aw.word_set("रात सुबह शाम दोपहर देर")
+#: Adverbs of time that a genitive may follow (कल की बैठक).
+_TIME_ADVERBS = aw.word_set("आज कल अब तब")
+#: Days of the week, which make one expression of time with them (सोमवार शाम तक).
+_DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
 _MODIFIERS = aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत एक कई सभी हर कुछ दोनों तीनों दो तीन चार पांच पाँच दस सौ")
 #: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
 _PREDICATES = (
@@ -111,6 +118,12 @@ def _postposition_noun(word: str) -> bool:
 def _stops(word: str) -> bool:
     """A word before which a clause cannot be read: ने, को, a conjunction, a relative."""
     return word in _ABORT or word in _RELATIVES or word.startswith(_RELATIVE_STEMS)
+
+
+@lru_cache(maxsize=1 << 12)
+def _direct_form(word: str) -> bool:
+    """A masculine direct form of an agreeing word (का, नया, अपना, पहला)."""
+    return getattr(aw.agreeing(word), "form", None) == "direct"
 
 
 @lru_cache(maxsize=1 << 12)
@@ -177,12 +190,20 @@ class Clause:
     """One clause read from its start: the subject, then what stands before the verb.
     With ``marked``, phrases with ने and को (and उसने, उसे …) are read as postposition
     phrases, and ``ergative`` tells whether the clause has ने; with ``dative``, those
-    with को (and उसे …) only, ने still stopping the reading."""
+    with को (and उसे …) only, ने still stopping the reading. ``shown`` gives the gender of
+    a noun the counts leave open (the word as written and in the tables' spelling), from
+    the document's own agreeing words."""
 
     def __init__(
-        self, tokens: list[Token], lexicon: Genders, *, marked: bool = False, dative: bool = False
+        self,
+        tokens: list[Token],
+        lexicon: Genders,
+        *,
+        marked: bool = False,
+        dative: bool = False,
+        shown: Callable[[str, str], Noun | None] | None = None,
     ) -> None:
-        self.tokens, self.lexicon, self.marked = tokens, lexicon, marked
+        self.tokens, self.lexicon, self.marked, self.shown = tokens, lexicon, marked, shown
         self._markers = _MARKED if marked else DATIVE if dative else frozenset()
         self.ergative = False
         #: the clause has को or उसे, इन्हें …
@@ -194,22 +215,74 @@ class Clause:
     def close(self) -> None:
         """A noun phrase has ended without a postposition: the subject, if first."""
         if self.nouns:
+            if len(self.nouns) > 1 and self.subject is None and not self.marked and self._subject_first():
+                self.nouns, self.genitive = [], False  # दुकानें रात दस बजे तक: the first is the subject
+                return
             if self.subject is not None or len(self.nouns) > 1:
                 raise Abort
             word = self.tokens[self.nouns[0]].normal
-            found = subject_noun(self.lexicon, word) if word not in _TIME_NOUNS else None
+            found = self._subject_noun(self.nouns[0]) if word not in _TIME_NOUNS else None
             if found is None:
                 raise Abort  # a pronoun, a name, a noun of time (बार: the pub or the time)
             self.subject = Subject(self.nouns[0], *found)
         self.nouns, self.genitive = [], False
 
+    def _subject_noun(self, j: int) -> tuple[Noun, bool] | None:
+        """:func:`subject_noun` of the word at ``j``, or the gender ``shown`` gives it."""
+        token = self.tokens[j]
+        found = subject_noun(self.lexicon, token.normal)
+        if found is None and self.shown is not None and aw.is_candidate(token.normal):
+            noun = self.shown(token.text, token.normal)
+            return None if noun is None else (noun, False)
+        return found
+
     def postposition(self) -> None:
-        if self.subject is None and len(self.nouns) > 1 and not self.marked:
-            first = subject_noun(self.lexicon, self.tokens[self.nouns[0]].normal)
-            if first is None or not first[1]:
-                raise Abort  # शिक्षा विभाग में: a compound, not a subject and a noun
-            self.subject = Subject(self.nouns[0], *first)  # दुकानें शाम तक: plural, no compound
+        if self.subject is None and len(self.nouns) > 1 and not self.marked and not self._subject_first():
+            raise Abort  # शिक्षा विभाग में: a compound, not a subject and a noun
         self.nouns, self.genitive = [], False
+
+    def _plural_first(self) -> bool:
+        """:meth:`_subject_first` for a visibly plural noun only (सड़कें बारिश के बाद): before
+        a genitive, nouns of time make one (सोमवार शाम के आंकड़ों)."""
+        first = self._subject_noun(self.nouns[0])
+        if first is not None and first[1]:
+            self.subject = Subject(self.nouns[0], *first)
+            return True
+        return False
+
+    def _subject_first(self) -> bool:
+        """Whether the first of the bare nouns before a postposition (or a number, an
+        adverb …) ends a phrase of its own, and so is the subject (which it then becomes):
+        a visibly plural noun, which is no compound's first part (दुकानें शाम तक, दुकानें
+        रविवार को); a masculine noun after a masculine direct form, which a compound in a
+        postposition phrase would take oblique (नया कानून सर्वसम्मति से, का फ़ैसला सोमवार
+        को; नए, के); a noun that only nouns of the time of day follow (बैठक देर रात तक;
+        not a day: सोमवार शाम तक).
+        Not a noun after यह: यह may be the subject and the nouns a compound (यह [केंद्र
+        सरकार द्वारा] शुरू की गई)."""
+        first, k = self._subject_noun(self.nouns[0]), self.nouns[0]
+        headed = first is not None and (
+            first[1]
+            or (first[0].gender == "m" and k > 0 and _direct_form(self.tokens[k - 1].normal))
+            or (
+                self.tokens[k].normal not in _DAYS
+                and all(self.tokens[j].normal in _TIMES_OF_DAY for j in self.nouns[1:])
+            )
+        )
+        if first is not None and headed:
+            self.subject = Subject(k, *first)
+        return headed
+
+    def _dated_genitive(self, j: int) -> bool:
+        """का/की/के at ``j`` after आज, कल, अब or तब is a genitive when a noun it agrees
+        with follows (कल की बैठक, आज का दिन), not the verb की (बात कल की)."""
+        before = self.tokens[j - 1].normal if j > 0 else None
+        after = self.tokens[j + 1].normal if j + 1 < len(self.tokens) else None
+        if before not in _TIME_ADVERBS or after is None or not aw.is_candidate(after):
+            return False
+        noun = self.lexicon.noun(after)
+        form = aw.GENITIVE[self.tokens[j].normal]
+        return noun is not None and (noun.gender == "f") == (form == "feminine")
 
     def _predicative(self, k: int) -> bool:
         """An invariable predicate at ``k - 1`` stands before its verb (शुरू नहीं हुई), not
@@ -267,7 +340,7 @@ class Clause:
                 if word in ("ने", "को"):
                     if len(self.nouns) > 1 and self.marked:
                         raise Abort  # यह किताब राम ने: an object before the subject?
-                    if len(self.nouns) > 1:
+                    if len(self.nouns) > 1 and (self.subject is not None or not self._subject_first()):
                         self.nouns = []  # विभिन्न अंग को: a dative phrase, never the subject
                     self.postposition()
                 else:
@@ -285,10 +358,12 @@ class Clause:
             ):
                 if self.nouns and tokens[self.nouns[-1]].normal in _ERA and token.kind == "number":
                     self.nouns.pop()  # सन् 1935 से: the era word goes with its number
-                if self.nouns and not self.genitive:
+                if self.nouns and getattr(aw.agreeing(word), "stem", None) == "वाल":
+                    self.nouns = []  # 7.1 तीव्रता वाला भूकंप: the noun is oblique, in the attribute
+                elif self.nouns and not self.genitive:
                     self.close()
-            elif word in aw.GENITIVE and (self.nouns or self.genitive):
-                if len(self.nouns) > 1 and self.subject is None:
+            elif word in aw.GENITIVE and (self.nouns or self.genitive or self._dated_genitive(j)):
+                if len(self.nouns) > 1 and self.subject is None and (self.marked or not self._plural_first()):
                     raise Abort  # ब्लूबेरी एंटीऑक्सीडैंट का: where the subject ends is unknown
                 self.nouns, self.genitive = [], True
             elif word in _POSTPOSITIONS:
@@ -355,12 +430,17 @@ def rewrite(view: str, tokens: list[Token], group: VerbGroup, gender: aw.Gender,
 def disagreement(view: str, tokens: list[Token], group: VerbGroup, subject: Subject) -> Correction | None:
     """The correction of a group that does not agree with ``subject`` (the noun it
     agrees with): in gender, or a feminine plural noun with a group that ends in a
-    singular. None when the group's own words disagree (G005's business)."""
+    singular. When the group's own words differ in gender, the subject settles which are
+    wrong if the words after the first are forms of रहना and था (दुकानें … खुला रहेंगी →
+    खुली रहेंगी, इमारत बनी था); not otherwise: a passive is G005's business, the habitual's
+    perfective stays masculine singular (पढ़ा करती थी), and a word in -आ before देना,
+    लेना … may be a root (रोक लगा दी गई)."""
     gendered = group.gendered
     first, last = gendered[0][1], gendered[-1]
-    if len({verb.gender for _, verb in gendered}) > 1:
+    mixed = len({verb.gender for _, verb in gendered}) > 1
+    if mixed and (group.passive or any(verb.root not in _STATIVE_ROOTS for _, verb in gendered[1:])):
         return None
-    if first.gender == "m" and len({verb.plural for _, verb in gendered}) > 1:
+    if not mixed and first.gender == "m" and len({verb.plural for _, verb in gendered}) > 1:
         return None
     gender = subject.noun.gender
     number_slip = (
@@ -370,9 +450,13 @@ def disagreement(view: str, tokens: list[Token], group: VerbGroup, subject: Subj
         and not last[1].plural
         and (len(gendered) > 1 or not last[1].perfective)  # नलियां मांसपेशियों से बनी: an attribute
     )
-    if first.gender == gender and not number_slip:
+    if first.gender == gender and not number_slip and not mixed:
         return None
     return rewrite(view, tokens, group, gender, subject.plural or any(verb.plural for _, verb in gendered))
+
+
+#: रहना and the past auxiliary, after a participle whose gender they share (खुली रहेंगी, बनी थी).
+_STATIVE_ROOTS = frozenset({"रह", "थ"})
 
 
 def _modal_follows(word: str, following: str | None) -> bool:

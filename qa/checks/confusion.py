@@ -31,6 +31,7 @@ from qa.diagnostic import Diagnostic, Edit
 from qa.engine.rule import Context, Rule
 from qa.errors import RuleDataError
 from qa.text.akshara import ANUSVARA, NUKTA, VISARGA, VOWEL_SIGNS, without_perso_nukta
+from qa.text.ordinals import CARDINAL_WORDS
 from qa.text.tokenize import WORD_CHARS
 
 #: Postpositions, auxiliaries and particles a slip most often lands on.
@@ -349,6 +350,13 @@ def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     return _label(before[-1] if before else None, last=True), _label(after[0] if after else None, last=False)
 
 
+def numeral(label: str) -> str:
+    """A number word as the counts' numeral class (दो सेर reads as 2 सेर), else ``label``:
+    the counts label digits only, and a measure word's own counts (सेर, मील) say that it
+    follows numbers."""
+    return NUM if label in CARDINAL_WORDS else label
+
+
 def uses(ctx: Context, word: str) -> Iterator[tuple[int, int, str, str]]:
     """Each use of ``word`` in the document: its start, its end and its neighbours' labels."""
     for start in ctx.document.word_index.get(word, ()):
@@ -594,7 +602,7 @@ class StrayLetter(Rule):
             comma = after_comma(text, start)
             # a real word's own counts are thin: its class speaks for it where they are silent
             own = (
-                counts.fit_real(prev, word, nxt, read, margins.novelty)
+                counts.fit_real(numeral(prev), word, nxt, read, margins.novelty)
                 if read
                 else counts.fit(prev, word, nxt)
             )

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import lru_cache
+import re
+from collections.abc import Iterator, Mapping
+from functools import lru_cache, partial
+from itertools import product
+from typing import Any
 
 import regex
 
 from qa import lexicon, regexcache
 from qa.diagnostic import Diagnostic
-from qa.engine.rule import Context, Rule
+from qa.engine.rule import Context, Rule, RuleMeta
 from qa.engine.words import WordPattern, distinct_words
 from qa.legacy import convert
 from qa.legacy.detect import detect
@@ -56,13 +59,55 @@ _MACRON = regex.compile(r"(?<=\p{Devanagari})¯|¯(?=\p{Devanagari})")
 
 
 class LegacyResidue(WordPattern):
-    """Half-converted words (the word pattern) plus a "¯" glued to Devanagari (for हि)."""
+    """Half-converted words (the word pattern) plus a "¯" glued to Devanagari (for हि).
+
+    A word's residue is repaired (the ``repairs`` option: each residue's possible
+    readings) when exactly one reading of the whole word is a word the lexicon knows and
+    the written form is not: पत्रिाका is पत्रिका, पूफल फूल."""
+
+    def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
+        super().__init__(meta, options)
+        given = options.get("repairs") or {}
+        self.repairs = {str(k): tuple([v] if isinstance(v, str) else v) for k, v in given.items()}
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        yield from super().check(ctx)
-        if "¯" in ctx.text:
-            for m in _MACRON.finditer(ctx.text):
+        text = ctx.text
+        for found in super().check(ctx):
+            start, end = found.start, found.end
+            before = _WORD_BEFORE.search(text[max(0, start - _REACH) : start])
+            word = (before.group() if before else "") + text[start:end] + _WORD.match(text, end).group()
+            pieces = self._repaired(word)
+            if pieces is None:
+                yield found
+            else:
+                piece = pieces[text[start:end]]
+                yield self.replace(start, end, piece, found.message)
+        if "¯" in text:
+            for m in _MACRON.finditer(text):
                 yield self.diagnostic(m.start(), m.end(), self.meta.message.format(match="¯"))
+
+    def _repaired(self, word: str) -> dict[str, str] | None:
+        """Each residue of ``word`` -> its repair, when one reading alone makes a known word."""
+        residues = sorted({m.group() for m in self.pattern.finditer(word)})
+        if not set(residues) <= self.repairs.keys() or lexicon.known(lexicon.plain(word)):
+            return None
+        known: dict[str, dict[str, str]] = {}
+        for choice in product(*(self.repairs[r] for r in residues)):
+            reading = dict(zip(residues, choice, strict=True))
+            fixed = self.pattern.sub(partial(_piece, reading), word)
+            if lexicon.known(lexicon.plain(fixed)):
+                known[fixed] = reading
+        return next(iter(known.values())) if len(known) == 1 else None
+
+
+def _piece(reading: Mapping[str, str], match: re.Match[str] | regex.Match[str]) -> str:
+    return reading[match.group()]
+
+
+#: The letters of a word on either side of a residue, as far back as a word reaches.
+_REACH = 60
+_WORD = regex.compile(r"[\p{L}\p{M}\u200c\u200d]*")
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{M}\u200c\u200d]*$")
 
 
 @lru_cache(maxsize=16384)

@@ -1,11 +1,11 @@
 """Name rules: similar spellings of an unknown name, forbidden forms, surname-first names.
 
 Similar spellings (N003) compare the matching keys of name-like words (rare, unknown or
-next to a title) with rapidfuzz; an edit counts only if it is one of the slips Hindi
-spellers make with names (ि/ी, ु/ू, े/ै, श/स/ष, ण/न, व/ब, ट/त, a dropped vowel sign) and
-the two words are not names of different people: both in the registry as different
-people, both common words, or each always after its own first names (रमेश अग्निहोत्री,
-सुरेश अग्नीहोत्री) keep them apart.
+next to a title) by their edit operations (:mod:`qa.text.edits`); an edit counts only if
+it is one of the slips Hindi spellers make with names (ि/ी, ु/ू, े/ै, श/स/ष, ण/न, व/ब,
+ट/त, a dropped vowel sign) and the two words are not names of different people: both in
+the registry as different people, both common words, or each always after its own first
+names (रमेश अग्निहोत्री, सुरेश अग्नीहोत्री) keep them apart.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from qa.checks.consistency import (
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.lexicon import known, zipf
+from qa.text import edits
 from qa.text.normalize import key
 
 _CONFUSABLE = [set("िी"), set("ुू"), set("ेै"), set("ोौ"), set("शसष"), set("णन"), set("वब"), set("टत")]
@@ -52,21 +53,19 @@ def small_edit(a: str, b: str) -> bool:
     (cached: the same word pairs meet in document after document)."""
     if min(len(a), len(b)) < MIN_LENGTH:
         return False
-    from rapidfuzz.distance import Levenshtein  # imported when two names are compared
-
     limit = 2 if min(len(a), len(b)) >= TWO_EDITS else 1
-    if Levenshtein.distance(a, b, score_cutoff=limit) > limit:
+    if edits.levenshtein(a, b, limit) > limit:
         return False
-    ops = Levenshtein.editops(a, b)
-    if len(ops) > 1 and any(op.tag != "replace" for op in ops):
+    ops = edits.editops(a, b)
+    if len(ops) > 1 and any(tag != "replace" for tag, _, _ in ops):
         return False  # two slips: only two letter swaps (बोलीविया/बोलिविया + one more)
-    for op in ops:
-        if op.tag == "replace":
-            pair = {a[op.src_pos], b[op.dest_pos]}
+    for tag, source, destination in ops:
+        if tag == "replace":
+            pair = {a[source], b[destination]}
             if not any(pair <= group for group in _CONFUSABLE):
                 return False
         else:
-            position, word = (op.src_pos, a) if op.tag == "delete" else (op.dest_pos, b)
+            position, word = (source, a) if tag == "delete" else (destination, b)
             # a dropped vowel sign inside the word; at the end it is an inflection (स्पेन/स्पेनी)
             if word[position] not in _VOWEL_SIGNS or position == len(word) - 1 or min(len(a), len(b)) < 5:
                 return False

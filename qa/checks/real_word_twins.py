@@ -15,17 +15,27 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from qa import datacache, lexicon
 from qa.checks import spelling, spelling_doubts
-from qa.checks.confusion import FUNCTION_WORDS, ContextCounts, context_counts, counts_from, neighbours
+from qa.checks.confusion import (
+    FUNCTION_WORDS,
+    NUM,
+    ContextCounts,
+    context_counts,
+    counts_from,
+    neighbours,
+    numeral,
+)
 from qa.data import data_dir
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
 from qa.text.akshara import ANUSVARA, CANDRABINDU, VOWEL_SIGNS, aksharas, variant_key
+from qa.text.ordinals import CARDINAL_WORDS
 
 #: The longest written word weighed, in aksharas: a short content word.
 MAX_AKSHARAS = 3
@@ -99,51 +109,157 @@ def side(counts: ContextCounts, word: str, neighbour: str, *, before: bool) -> f
 
 def seen_beside(counts: ContextCounts, word: str, prev: str, nxt: str) -> bool:
     """The counted prose has ``word`` right after ``prev`` or right before ``nxt``."""
-    return bool(counts.left.get(word, {}).get(prev) or counts.right.get(word, {}).get(nxt))
+    return _beside(counts, word, prev, True) or _beside(counts, word, nxt, False)
+
+
+def _beside(counts: ContextCounts, word: str, neighbour: str, before: bool) -> bool:
+    """The counted prose has ``word`` right after (``before``) or before ``neighbour``."""
+    return bool((counts.left if before else counts.right).get(word, {}).get(neighbour))
+
+
+#: How much likelier (log10) a numeral makes the rarer word of a pair than its twin for
+#: the rarer word to count as a measure (मील after a number, against मिल).
+MEASURE_LIFT = 1.5
+
+
+@cache
+def rarer_twins() -> dict[str, tuple[str, ...]]:
+    """The other way round, for measures: each far commoner twin -> the listed words of its
+    pairs that a numeral wants far more than it (मिल -> मील), weighed only after a numeral
+    (from the start-up cache)."""
+    code = [Path(__file__), Path(spelling.__file__), Path(akshara.__file__)]
+    path = data_dir() / "spelling" / "twin-context.msgpack.gz"
+    table = datacache.cached("rarer-twins", [*lexicon.sources(), path, *code], _rarer_table)
+    return {twin: tuple(words) for twin, words in table.items()}
+
+
+def _rarer_table() -> dict[str, list[str]]:
+    counts, found = twin_counts(), dict[str, list[str]]()
+    for word, twin in twin_pairs().items():
+        if side(counts, word, NUM, before=True) - side(counts, twin, NUM, before=True) >= MEASURE_LIFT:
+            found.setdefault(twin, []).append(word)
+    return found
+
+
+@dataclass(frozen=True)
+class _Odds:
+    """T033's bars, from its options (log10)."""
+
+    side: float
+    strong: float
+    bar: float
+    cost: float
+
+    def favour(self, counts: ContextCounts, written: str, meant: str, prev: str, nxt: str) -> float | None:
+        """The odds of ``meant`` over ``written`` between ``prev`` and ``nxt`` where the
+        context favours it enough, else None: each side by ``side``, or one side by
+        ``strong`` where the other says nothing — the counted prose put neither word beside
+        it — and the strong side is no function word, or the mute one a word no lexicon
+        knows (a function word is followed and preceded by any content word: "भी दीये
+        जलाए", lamps, is no दिये)."""
+        sides = ((prev, True), (nxt, False))
+        lifts = [side(counts, meant, n, before=b) - side(counts, written, n, before=b) for n, b in sides]
+        if min(lifts) < self.side and not any(
+            lifts[i] >= self.strong
+            and not any(_beside(counts, w, *sides[1 - i]) for w in (meant, written))
+            and (sides[i][0] not in _FUNCTION or _unknown_word(sides[1 - i][0]))
+            for i in (0, 1)
+        ):
+            return None
+        odds = (
+            sum(lifts) + math.log10(counts.unigram(meant)) - math.log10(counts.unigram(written)) - self.cost
+        )
+        return odds if odds >= self.bar else None
 
 
 class RealWordTwin(Rule):
-    """T033: a short listed word whose far commoner one-sign twin both neighbours want."""
+    """T033: a short listed word whose far commoner one-sign twin the neighbours want (and,
+    after a numeral, a common word whose rarer twin is a measure: 5 मिल दूर -> मील)."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        side_margin = float(self.options.get("min-side-log-odds", 0.5))
-        bar = float(self.options.get("min-log-odds", 0.0))
-        cost = float(self.options.get("slip-cost", 3.5))
-        accept, pairs = lexicon.house(ctx.config).accept, twin_pairs()
+        odds = _Odds(
+            float(self.options.get("min-side-log-odds", 0.5)),
+            float(self.options.get("strong-side-log-odds", 1.5)),
+            float(self.options.get("min-log-odds", 0.0)),
+            float(self.options.get("slip-cost", 3.5)),
+        )
+        accept, pairs, rarer = lexicon.house(ctx.config).accept, twin_pairs(), rarer_twins()
         found = [
-            (word, plain, twin, starts)
+            (word, plain, twin, rarer.get(plain, ()), starts)
             for word, starts in ctx.document.word_index.items()
-            if (twin := pairs.get(plain := lexicon.plain(word))) is not None
+            if ((twin := pairs.get(plain := lexicon.plain(word))) is not None or plain in rarer)
             and word not in accept
-            and not _loan(plain, twin)
         ]
         if not found:
             return
         text, counts = ctx.text, twin_counts()  # the counts load only for a document that needs them
-        for word, plain, twin, starts in found:
+        for word, plain, twin, measures, starts in found:
+            if twin is None:  # a common word: weighed only after a numeral
+                starts = [s for s in starts if _after_numeral(text, s)]
             for start in starts:
                 end = start + len(word)
                 if spelling_doubts.hyphenated(text, start, end):
                     continue  # part of a hyphenated name
                 prev, nxt = neighbours(text, start, end)
-                if seen_beside(counts, plain, prev, nxt) or _name_near(prev, nxt):
-                    continue
-                lifts = [
-                    side(counts, twin, n, before=b) - side(counts, plain, n, before=b)
-                    for n, b in ((prev, True), (nxt, False))
-                ]
-                prior = math.log10(counts.unigram(twin)) - math.log10(counts.unigram(plain))
-                if min(lifts) < side_margin or sum(lifts) + prior - cost < bar:
-                    continue
-                if spelling_doubts.doubt(text, start, end, word, twin, context_counts().honorific):
+                meant = self._meant(counts, plain, twin, prev, nxt, odds) if twin else None
+                if meant is None and measures and numeral(prev) == NUM:
+                    meant = _best(counts, plain, measures, NUM, nxt, odds)
+                if meant is None or spelling_doubts.doubt(
+                    text, start, end, word, meant, context_counts().honorific
+                ):
                     continue  # a name after a title or beside another, a loan, a variant
-                message = self.meta.message.format(word=word, suggestion=twin)
-                yield self.replace(start, end, twin, message)
+                message = self.meta.message.format(word=word, suggestion=meant)
+                yield self.replace(start, end, meant, message)
+
+    @staticmethod
+    def _meant(counts: ContextCounts, plain: str, twin: str, prev: str, nxt: str, odds: _Odds) -> str | None:
+        """``twin`` if the context wants it for ``plain``: the counted prose never put
+        ``plain`` beside either neighbour, and a neighbour no lexicon knows (a name's) is
+        beside it only where the other side alone wants the twin strongly."""
+        if seen_beside(counts, plain, prev, nxt) or _loan(plain, twin):
+            return None
+        found = odds.favour(counts, plain, twin, prev, nxt)
+        if found is None:
+            return None
+        sides = ((prev, True), (nxt, False))
+        if _name_near(prev, nxt) and not any(
+            not _unknown_word(n)
+            and side(counts, twin, n, before=b) - side(counts, plain, n, before=b) >= odds.strong
+            for n, b in sides
+        ):
+            return None
+        return twin
+
+
+def _after_numeral(text: str, start: int) -> bool:
+    """The word at ``start`` follows a number in digits or words (5 मील, ढाई सेर)."""
+    before = text[max(0, start - 12) : start]
+    if not before[-1:].isspace():
+        return False
+    token = before.split()[-1:]
+    return bool(token) and (token[0][0].isdigit() or token[0] in CARDINAL_WORDS)
+
+
+def _best(
+    counts: ContextCounts, plain: str, measures: tuple[str, ...], prev: str, nxt: str, odds: _Odds
+) -> str | None:
+    """The rarer twin a numeral and the next word want for the common word ``plain``
+    (5 मिल दूर -> मील); its counts are reliable, so the lifts alone decide."""
+    scored = [
+        (o, m)
+        for m in measures
+        if not _loan(plain, m) and (o := odds.favour(counts, plain, m, prev, nxt)) is not None
+    ]
+    return max(scored)[1] if scored else None
 
 
 def _name_near(prev: str, nxt: str) -> bool:
     """A neighbour no lexicon knows: the word is likelier part of a name (बीना रानी)."""
-    return any(not n.startswith("<") and not lexicon.known(lexicon.plain(n)) for n in (prev, nxt))
+    return any(map(_unknown_word, (prev, nxt)))
+
+
+def _unknown_word(label: str) -> bool:
+    return not label.startswith("<") and not lexicon.known(lexicon.plain(label))
 
 
 def _loan(word: str, twin: str) -> bool:

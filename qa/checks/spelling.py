@@ -31,6 +31,7 @@ from qa.text.akshara import (
     distance,
     dropped_one,
     ending_slip,
+    length_swap,
     letters,
     light_slip,
     nfd_nukta,
@@ -39,6 +40,7 @@ from qa.text.akshara import (
     variant_key,
     vowel_swap,
 )
+from qa.text.edits import osa
 
 #: An oblique plural at least this common (by either source) is offered for a Sanskrit "-am"
 #: (:func:`oblique_plural`).
@@ -157,15 +159,14 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     length = len(aksharas(word))
     if length < 2:
         return ()
-    from rapidfuzz.distance import OSA  # imported when a word has candidates
-
     limit = _LIMITS.get(length, _LONG_LIMIT)
     max_edits = int(limit / CHEAPEST_EDIT)
     additions, web = lexicon.additions(), lexicon.web_zipf()
     found = []
     for candidate in candidates:
-        edits = OSA.distance(word, candidate, score_cutoff=max_edits)
-        if edits > max_edits:  # (every limit allows one: a letter slip is never cut here)
+        edits = osa(word, candidate, max_edits)
+        swap = length_swap(word, candidate)
+        if (edits > max_edits and not swap) or (swap and not _settled(candidate)):
             continue  # too many edits for even the cheapest ones to stay within the limit
         curated = candidate in additions and candidate not in web
         if curated and (length < 4 or not dropped_one(word, candidate)):
@@ -193,6 +194,13 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
             seen.add(group)
             best.append((cost, candidate))
     return tuple(best)
+
+
+def _settled(word: str) -> bool:
+    """``word``'s vowels are settled: a native word (:func:`_native`) both sources know
+    well, so two of its signs with swapped lengths are one slip (निती for नीति), not
+    another transliteration of a loan or name (वर्जिनीया/वर्जीनिया)."""
+    return _native(word) and _known_to_both(word, MIN_CANDIDATE_ZIPF)
 
 
 def _letter_slip(word: str, candidate: str) -> bool:
@@ -295,11 +303,12 @@ def _rare_place(word: str) -> bool:
 def _short_slip(word: str, candidate: str) -> bool:
     """A sign or sibilant slip in a two-akshara word the suffix model cannot parse, other
     than a nasal: short foreign words and names differ from Hindi ones just so (योंग is
-    not योग, झाओ not जाओ, "आई ऐम" not एम, कौई not कोई)."""
+    not योग, झाओ not जाओ, "आई ऐम" not एम, कौई not कोई). The suffix model's parse is no
+    evidence against two signs that swapped their lengths (निती, नित + ी, for नीति)."""
     return (
         (sign_slip(word, candidate) or word.translate(_SIBILANTS) == candidate.translate(_SIBILANTS))
         and word.translate(_NO_NASAL) != candidate.translate(_NO_NASAL)
-        and not lexicon.recognised(word)
+        and (not lexicon.recognised(word) or length_swap(word, candidate))
     )
 
 

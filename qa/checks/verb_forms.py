@@ -75,7 +75,14 @@ class VerbWord:
 
 
 def _verb(root: str) -> bool:
-    return (bool(root) and lexicon.known(root + "ना")) or root in _AUXILIARY_STEMS
+    """A verb's root: its infinitive is a word, or G's lists of verbs name it (डूब, सौंप)."""
+    return (
+        (bool(root) and lexicon.known(root + "ना"))
+        or root in _AUXILIARY_STEMS
+        or root in aw.STATE_ROOTS
+        or root in aw.INTRANSITIVE_ROOTS
+        or root in aw.TRANSITIVE_ROOTS
+    )
 
 
 @lru_cache(maxsize=1 << 16)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -317,6 +318,10 @@ def _lint_all(
         return _outcome(name, read, session, options, cache)
 
     misses = [name for name in files if name not in hits]  # only these go to workers
+    if _more_than(WHOLE_TABLES, misses):
+        from qa import datatables
+
+        datatables.whole_at_once()
     if len(misses) > 1 and jobs != 1:
         from qa.parallel import default_jobs, ordered_map
 
@@ -326,6 +331,23 @@ def _lint_all(
         fresh = map(lint_file, misses)
     for name in files:
         yield hits[name] if name in hits else next(fresh)
+
+
+#: Input (bytes) from which a run reads the look-up tables whole on first use: about as
+#: much text reads most of each table's shards anyway, one by one.
+WHOLE_TABLES = 1 << 20
+
+
+def _more_than(size: int, names: list[str]) -> bool:
+    """Whether the files hold more than ``size`` bytes together (one that cannot be read
+    counts nothing); stops once they do."""
+    total = 0
+    for name in names:
+        with contextlib.suppress(OSError):
+            total += os.path.getsize(name)
+        if total > size:
+            return True
+    return False
 
 
 def _cached(name: str, max_size: int, caches: ResultCache) -> Outcome | None:

@@ -42,6 +42,7 @@ def _record(meta: RuleMeta) -> dict[str, object]:
         "fix": meta.fix,
         "default": meta.default,
         "masks": meta.masks,
+        "covers": list(meta.covers),
         "summary": meta.summary,
     }
 
@@ -91,6 +92,9 @@ def explanation(meta: RuleMeta) -> str:
     ]
     if meta.masks:
         lines += ["Masks: other rules' findings inside its span are dropped."]
+    if meta.covers:
+        covers = ", ".join(meta.covers)
+        lines += [f"Covers: {covers} (their findings inside its span step aside: one slip, one finding)."]
     if meta.doc:
         lines += ["", meta.doc]
     lines += ["", "Flagged:"]

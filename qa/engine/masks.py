@@ -7,12 +7,18 @@ other rules' findings that touch the span, or the spans its fix rewrites, are no
 are dropped. Of two masking findings on one span the wider (then the lower code) stays:
 U032's verified repair, not also U033's font guess; masking findings that only overlap
 both stay.
+
+A rule may also declare the codes it ``covers``: two rules that see one slip from two
+sides (T003 reads "कीी" as की, U014 sees two vowel signs) report it once, by the rule
+with the more specific finding and the better fix; a covered finding inside its span
+steps aside.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Collection
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Mapping
+from itertools import accumulate
 
 from qa.diagnostic import Diagnostic
 
@@ -57,3 +63,26 @@ def _overlaps(diagnostic: Diagnostic, claimed: list[tuple[int, int]], starts: li
     end = max(diagnostic.end, diagnostic.start + 1)
     index = bisect_left(starts, end) - 1
     return index >= 0 and claimed[index][1] > diagnostic.start
+
+
+def covered(diagnostics: list[Diagnostic], covering: Mapping[str, Collection[str]]) -> list[Diagnostic]:
+    """``diagnostics`` without the findings that a finding of a rule declaring ``covers``
+    stands for: one of the covered codes whose span lies inside the covering finding's
+    (one slip, one finding: T003's "कीी" -> की, not also U014's doubled sign)."""
+    owners = sorted((d for d in diagnostics if d.code in covering), key=lambda d: d.start)
+    if not owners:
+        return diagnostics
+    starts = [d.start for d in owners]
+    reach = list(accumulate((d.end for d in owners), max))  # the furthest end up to each owner
+    coverable = frozenset().union(*covering.values())
+
+    def stands_for(d: Diagnostic) -> bool:
+        j = bisect_right(starts, d.start) - 1
+        while j >= 0 and reach[j] >= d.end:
+            owner = owners[j]
+            if owner.end >= d.end and owner is not d and d.code in covering[owner.code]:
+                return True
+            j -= 1
+        return False
+
+    return [d for d in diagnostics if d.code not in coverable or not stands_for(d)]

@@ -31,7 +31,7 @@ _CODE = regex.compile(rf"^[{LETTERS}]\d{{3}}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _META_KEYS = {
     "code", "name", "type", "severity", "summary", "message", "fix", "default", "masks", "doc", "examples",
-    "needs",
+    "needs", "covers",
 }  # fmt: skip
 #: Each type's keys: a rule file entry with any other key is an error.
 _TYPE_KEYS: dict[str, frozenset[str]] = {
@@ -201,6 +201,7 @@ def _meta(path: Path, entry: Mapping[str, Any], where: str) -> RuleMeta:
         doc=str(entry.get("doc", "")).strip(),
         default=bool(entry.get("default", True)),
         masks=_flag(entry, "masks", where),
+        covers=_codes(entry, "covers", where),
         failing=failing,
         passing=passing,
         source=path.name,
@@ -212,6 +213,13 @@ def _flag(entry: Mapping[str, Any], key: str, where: str) -> bool:
     if not isinstance(value, bool):
         raise RuleDataError(f"{where}: '{key}' must be true or false")
     return value
+
+
+def _codes(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(c, str) and _CODE.match(c) for c in value):
+        raise RuleDataError(f"{where}: '{key}' must be a list of rule codes")
+    return tuple(value)
 
 
 def _example(value: Any, where: str) -> Example:

@@ -53,6 +53,7 @@ class Linter:
         self._chosen = [(spec, _options(spec, config)) for spec in chosen]
         self.codes = [spec.meta.code for spec in chosen]
         self._masking = frozenset(spec.meta.code for spec in chosen if spec.meta.masks)
+        self._covering = {spec.meta.code: frozenset(spec.meta.covers) for spec in chosen if spec.meta.covers}
         self._built: dict[int, Rule] = {}
 
     def _rule(self, index: int) -> Rule:
@@ -124,6 +125,8 @@ class Linter:
                 ) from exc
         if self._masking:
             found = masks.apply(found, self._masking)
+        if self._covering:
+            found = masks.covered(found, self._covering)
         if not document.source_map.is_identity:
             found = [_to_source(d, document.source_map) for d in found]
         if document.fields:

@@ -23,6 +23,8 @@ from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER, WORD_CHARS
 PATTERN_OPTIONS = frozenset({"pattern", "flags", "replacement", "exceptions", "group", "timeout"})
 _FLAGS = {"ignorecase": regex.I, "multiline": regex.M, "dotall": regex.S, "verbose": regex.X}
 DEFAULT_TIMEOUT = 5.0
+#: Distinct match groups whose message and replacement a pattern rule keeps.
+_MADE_LIMIT = 4096
 
 
 def compile_pattern(
@@ -135,25 +137,38 @@ class PatternRule(TimedRule):
         replacement: str | None = options.get("replacement")
         self.template = None if replacement is None else expander(replacement)
         self.group = options.get("group", 0)
+        #: Every group (0 too): what a message or a replacement can be made of.
+        self._groups = tuple(range(self.pattern.groups + 1))
+        #: The groups' values -> (message, suggestions), for this rule's matches so far.
+        self._made: dict[Any, tuple[str, tuple[str] | None]] = {}
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         """Each match as :meth:`Rule.diagnostic` / :meth:`Rule.replace` would build it,
-        built here directly (a corpus has tens of thousands of them)."""
+        built here directly (a corpus has tens of thousands of them). The message and the
+        replacement depend only on the match's groups: each is made once per distinct
+        groups (P002 reports the same " ।" thousands of times)."""
         text, group, template, meta = ctx.text, self.group, self.template, self.meta
         code, name, severity, default = meta.code, meta.name, meta.severity, meta.message
         formatted, fixable, exceptions = "{" in default, meta.fix != "none", self.exceptions
+        groups, made = self._groups, self._made
+        if len(made) > _MADE_LIMIT:
+            made.clear()
         try:
             for m in self.pattern.finditer(text, timeout=self.timeout):
                 start, end = m.span(group)
                 if start < 0 or (exceptions and self._excepted(text, start, end)):
                     continue
-                message = (_format(default, _Values(m, group)) or default) if formatted else default
-                if template is None:
+                values = m.group(*groups)
+                words = made.get(values)
+                if words is None:
+                    message = (_format(default, _Values(m, group)) or default) if formatted else default
+                    words = made[values] = (message, None if template is None else (template(m),))
+                message, suggestions = words
+                if suggestions is None:
                     yield Diagnostic(code, name, severity, message, start, end)
                 else:
-                    replacement = template(m)
-                    fix = Fix((Edit(start, end, replacement),), meta.fix) if fixable else None  # type: ignore[arg-type]
-                    yield Diagnostic(code, name, severity, message, start, end, (replacement,), fix)
+                    fix = Fix((Edit(start, end, suggestions[0]),), meta.fix) if fixable else None  # type: ignore[arg-type]
+                    yield Diagnostic(code, name, severity, message, start, end, suggestions, fix)
         except TimeoutError:
             raise self.timed_out(ctx) from None
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from bisect import bisect_right
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
 
-from qa.diagnostic import Severity
+from qa.diagnostic import Diagnostic, Edit, Severity
 from qa.meta import RuleMeta
 from qa.report import FileResult, utf8
 from qa.report.options import DEFAULT, ReportOptions
@@ -18,41 +19,49 @@ _SEVERITY = {severity: str(severity) for severity in Severity}
 
 def records(results: list[FileResult]) -> list[dict[str, Any]]:
     """One dict per diagnostic; ``start``/``end`` are code-point offsets, lines 1-based."""
-    return list(_records(results))
+    return [record for result in results for record in _file_records(result, result.diagnostics)]
 
 
-def _records(results: list[FileResult]) -> Iterator[dict[str, Any]]:
-    for result in results:
-        position, source = result.lines.position, result.source
-        for d in result.diagnostics:
-            line, column = position(d.start)
-            end_line, end_column = position(d.end)
-            record: dict[str, Any] = {
-                "path": result.path,
-                "code": d.code,
-                "name": d.name,
-                "severity": _SEVERITY[d.severity],
-                "message": d.message,
-                "line": line,
-                "column": column,
-                "end_line": end_line,
-                "end_column": end_column,
-                "start": d.start,
-                "end": d.end,
-                "text": source[d.start : d.end],
-                "suggestions": list(d.suggestions),
-                "fix": None
-                if d.fix is None
-                else {
-                    "applicability": d.fix.applicability,
-                    "edits": [
-                        {"start": e.start, "end": e.end, "replacement": e.replacement} for e in d.fix.edits
-                    ],
-                },
-            }
-            if d.field is not None:
-                record["field"] = d.field
-            yield record
+#: Findings encoded together: one orjson call each, and a bounded list of records.
+_CHUNK = 512
+
+
+def _file_records(result: FileResult, diagnostics: list[Diagnostic]) -> list[dict[str, Any]]:
+    """The records of ``diagnostics``, findings in ``result`` (line and column read from its
+    line starts directly)."""
+    path, source, starts = result.path, result.source, result.lines.starts
+    records = []
+    for d in diagnostics:
+        start, end, fix = d.start, d.end, d.fix
+        line = bisect_right(starts, start)
+        end_line = bisect_right(starts, end)
+        record: dict[str, Any] = {
+            "path": path,
+            "code": d.code,
+            "name": d.name,
+            "severity": _SEVERITY[d.severity],
+            "message": d.message,
+            "line": line,
+            "column": start - starts[line - 1] + 1,
+            "end_line": end_line,
+            "end_column": end - starts[end_line - 1] + 1,
+            "start": start,
+            "end": end,
+            "text": source[start:end],
+            "suggestions": list(d.suggestions),
+            "fix": None if fix is None else {"applicability": fix.applicability, "edits": _edits(fix.edits)},
+        }
+        if d.field is not None:
+            record["field"] = d.field
+        records.append(record)
+    return records
+
+
+def _edits(edits: tuple[Edit, ...]) -> list[dict[str, Any]]:
+    if len(edits) == 1:  # most fixes: no comprehension to set up
+        (e,) = edits
+        return [{"start": e.start, "end": e.end, "replacement": e.replacement}]
+    return [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in edits]
 
 
 def render(results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions = DEFAULT) -> str:
@@ -80,18 +89,23 @@ def _standard(results: list[FileResult]) -> str:
 def _built(results: list[FileResult]) -> bytearray | None:
     """The report's bytes, or None when orjson refuses a lone surrogate.
 
-    Each record is written by orjson's C encoder as soon as it is made (the standard
-    encoder with ``indent`` is pure Python, and a list of every record would hold a big
-    run's findings twice), into one buffer; a record sits two levels deep, so its lines
-    are indented by four more spaces (a line break inside a JSON string is always escaped).
+    The records are written by orjson's C encoder as soon as they are made, a file's
+    :data:`_CHUNK` at a time (the standard encoder with ``indent`` is pure Python, and a
+    list of every record would hold a big run's findings twice), into one buffer; orjson
+    lays a list out one level deep, and a record sits two levels deep, so its lines are
+    indented by two more spaces (a line break inside a JSON string is always escaped).
     """
     out = bytearray(b'{\n  "version": 1,\n  "diagnostics": [')
     separator = b"\n    "
     try:
-        for record in _records(results):
-            out += separator
-            out += orjson.dumps(record, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n    ")
-            separator = b",\n    "
+        for result in results:
+            for at in range(0, len(result.diagnostics), _CHUNK):
+                chunk = _file_records(result, result.diagnostics[at : at + _CHUNK])
+                # "[\n  {...},\n  {...}\n]": the records one level deep; they sit two deep
+                listed = orjson.dumps(chunk, option=orjson.OPT_INDENT_2)
+                out += separator
+                out += listed[4:-2].replace(b"\n", b"\n  ")
+                separator = b",\n    "
     except orjson.JSONEncodeError:
         return None
     out += b"\n  ]\n}\n" if separator != b"\n    " else b"]\n}\n"

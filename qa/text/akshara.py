@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import regex
 
+from qa.text import edits
+
 VIRAMA, NUKTA, ANUSVARA, CANDRABINDU, VISARGA = "\u094d", "\u093c", "\u0902", "\u0901", "\u0903"
 CONSONANTS = frozenset(chr(c) for c in range(0x0915, 0x093A))
 VOWEL_SIGNS = frozenset(chr(c) for c in range(0x093E, 0x094D))
@@ -187,6 +189,8 @@ def _op_cost(kind: str, a: str, b: str) -> float:
 #: Two neighbouring characters typed in the wrong order (जानाकरी); a nasal or other light
 #: sign typed one place off (आकंड़ों for आंकड़ों) costs no more than one dropped.
 TRANSPOSITION, LIGHT_TRANSPOSITION = 0.6, 0.4
+#: Two i or u signs whose lengths swapped (निती for नीति) cost one length slip.
+LENGTH_SWAP = 0.4
 
 
 def transposed(a: str, b: str) -> bool:
@@ -198,19 +202,29 @@ def transposed(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+def length_swap(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ only in that two i (or two u) signs swapped their
+    lengths (निती for नीति, स्थीति for स्थिति): one slip, the writer put the long sign on
+    the wrong syllable."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 2 and diff[0] == diff[1][::-1] and set(diff[0]) in _VOWEL_PAIRS[:2]
+
+
 def distance(a: str, b: str) -> float:
     """Weighted edit distance: cheap for the slips typists make, 1.0 for a real change."""
-    from rapidfuzz.distance import Levenshtein  # only when a near word is weighed
-
     a, b = nfd_nukta(a), nfd_nukta(b)
+    if length_swap(a, b):
+        return LENGTH_SWAP
     if transposed(a, b):
         swapped = {x for x, y in zip(a, b, strict=True) if x != y}
         return LIGHT_TRANSPOSITION if swapped & _LIGHT else TRANSPOSITION
     cost = 0.0
-    for op in Levenshtein.editops(a, b):
-        x = a[op.src_pos] if op.src_pos < len(a) else ""
-        y = b[op.dest_pos] if op.dest_pos < len(b) else ""
-        cost += _op_cost(op.tag, x, y)
+    for tag, source, destination in edits.editops(a, b):
+        x = a[source] if source < len(a) else ""
+        y = b[destination] if destination < len(b) else ""
+        cost += _op_cost(tag, x, y)
     return cost
 
 

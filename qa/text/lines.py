@@ -29,6 +29,11 @@ class LineIndex:
         line = self.line_of(offset)
         return line + 1, offset - self._starts[line] + 1
 
+    @property
+    def starts(self) -> list[int]:
+        """The offset at which each line starts (the first is 0)."""
+        return self._starts
+
     def line_start(self, line: int) -> int:
         return self._starts[line]
 

@@ -157,6 +157,27 @@ _CARDINALS = [
     "सौ",
 ]
 _VALUES = [5, 5, 6, 6, *range(7, 101)]
+#: Number words a measure follows (दो सेर, ढाई मील): the cardinals, the fractions and
+#: the large units.
+CARDINAL_WORDS = frozenset(
+    [
+        "एक",
+        "दो",
+        "तीन",
+        "चार",
+        *_CARDINALS,
+        "सौ",
+        "हजार",
+        "हज़ार",
+        "लाख",
+        "करोड़",
+        "आधा",
+        "डेढ़",
+        "ढाई",
+        "सवा",
+        "साढ़े",
+    ]
+)
 _WORD_SUFFIX = {"वां": "direct", "वाँ": "direct", "वें": "oblique", "वीं": "fem", "वीँ": "fem"}
 
 
@@ -243,11 +264,16 @@ def in_document(document: Document) -> tuple[Ordinal, ...]:
     Rules share one scan per document through :func:`qa.checks.analyses.ordinals`.
     """
     found = [_digit_ordinal(m) for m in _DIGIT_ORDINAL.finditer(document.view)]
-    table = _words()
-    for word, starts in document.word_index.items():
-        if word in table or word in SANSKRIT:
-            found += [o for at in starts if (o := _word_ordinal(word, at))]
+    index = document.word_index
+    for word in index.keys() & _ordinal_words():  # in C: few words of a text are ordinals
+        found += [o for at in index[word] if (o := _word_ordinal(word, at))]
     return tuple(sorted(found, key=lambda o: o.start))
+
+
+@cache
+def _ordinal_words() -> frozenset[str]:
+    """Every word form :func:`_word_ordinal` reads."""
+    return frozenset(_words()) | frozenset(SANSKRIT)
 
 
 def _word_ordinal(word: str, at: int) -> Ordinal | None:
