@@ -19,7 +19,7 @@ from qa.checks.agreement_lexicon import Genders, Noun, builtin, suffix_gender
 from qa.config import Config
 from qa.data import data_dir
 from qa.document import Document
-from qa.text import tokenize
+from qa.text import slots, tokenize
 
 from conftest import run_qa
 
@@ -143,7 +143,7 @@ def _slots_gap_by_gap(view: str, spans: list[tuple[str, int]]) -> tuple[list[str
     for runs of marks in :class:`agreement.Slots` must agree with."""
     ends = [start + len(text) for text, start in spans]
     gaps = [view[end:start] for end, (_, start) in zip(ends[:-1], spans[1:], strict=True)]
-    links = [agreement._link(gap) if re.search(_MARK, gap) else " " for gap in gaps] + ["break"]
+    links = [slots.link(gap) if re.search(_MARK, gap) else " " for gap in gaps] + ["break"]
 
     def chain_end(k: int) -> int:
         while links[k] == "joined":
@@ -171,8 +171,12 @@ _MARK = "[^ \u0900-\u0963\u0971-\u097f\u200c\u200d]"
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="कखाेीं़् ,.-–।॰\n\u200c\u200dAbZ19०", max_size=60))
 def test_slots_agree_with_reading_every_gap(view: str) -> None:
-    slots = agreement.Slots(Document(view, view))
-    assert (slots.words, slots.slot_of) == _slots_gap_by_gap(view, tokenize.word_spans(view))
+    spans = tokenize.word_spans(view)
+    expected = _slots_gap_by_gap(view, spans)
+    read = agreement.Slots(Document(view, view))
+    assert (read.words, read.slot_of) == expected
+    respelt = {word: aw.normal(word) for word in dict(spans) if aw.normal(word) != word}
+    assert slots.python_layout(view, spans, respelt) == expected  # the reference, with or without the core
 
 
 def test_the_words_rules_visit_pass_the_last_letter_filter() -> None:

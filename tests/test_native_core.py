@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qa.checks import clause_facts, clauses
 from qa.checks.clauses import Token  # the records of the clause reader, span_tokens' first user
-from qa.text import native, tokenize
+from qa.text import native, slots, tokenize
 
 from conftest import ROOT, SEED, SHARED_DATA
 
@@ -73,6 +75,51 @@ def _same_span_tokens(core, text: str, spans: list[tuple[int, int]]) -> None:  #
         assert all(type(token) is Token for token in found)
 
 
+#: Tests of spellings, as the clause rules' ``needed`` (a set's ``__contains__``, a function).
+_NEEDED = (frozenset({"क", "का", "के"}).__contains__, str.isupper, lambda word: len(word) % 3)
+
+
+def _same_clauses(core, text: str, spans: list[tuple[int, int]]) -> None:  # type: ignore[no-untyped-def]
+    """The compiled reader of one view against the Python one (``clauses._Reader``), span
+    after span, two readers sharing a table (texts, spellings and verdicts are kept)."""
+    for starts in (clauses._CLAUSE_STARTS, frozenset({"क", "a", "१२"})):
+        table = core.TokenTable(Token, str.casefold, starts)
+        words = [tokenize.python_span_tokens(text, start, end, Token, str.casefold) for start, end in spans]
+        for reader in (core.ClauseReader(text, table), core.ClauseReader(text, table)):
+            for (start, end), expected in zip(spans, words, strict=True):
+                found = reader.read(start, end)
+                assert found == (expected, clauses.clause_spans(expected, starts))
+                assert all(type(token) is Token for token in found[0])
+            for needed in _NEEDED:
+                for (start, end), expected in zip(spans, words, strict=True):
+                    assert reader.marks(start, end, needed) == [
+                        i for i, t in enumerate(expected) if needed(t.normal)
+                    ]
+    python, compiled = clauses._Reader(text), clauses._reader(text)
+    for start, end in spans:
+        assert python.read(start, end) == compiled.read(start, end)
+        assert python.marks(start, end, _NEEDED[0]) == compiled.marks(start, end, _NEEDED[0])
+
+
+def _same_slots(core, text: str) -> None:  # type: ignore[no-untyped-def]
+    spans = tokenize.python_word_spans(text)
+    for respelt in ({}, {word: word[::-1] for word, _ in spans[::3]}):
+        assert core.slot_layout(text, spans, respelt) == slots.python_layout(text, spans, respelt)
+    # the clause facts of the words (made-up bytes: any low byte, a high byte of 0, 1 or 2)
+    slot_of = slots.python_layout(text, spans, {})[1]
+    facts = {word: bytes([sum(map(ord, word)) % 256, len(word) % 3]) for word, _ in spans}
+    for nouns in (clause_facts._NOUNS, 0xFF, 0):
+        found = core.word_facts(spans, facts, slot_of, nouns)
+        assert found == clause_facts.python_word_facts(spans, facts, slot_of, nouns)
+    # the sentences kept: the facts of their words and their compounds
+    starts, bytes_ = [start for _, start in spans], core.word_facts(spans, facts, slot_of, 0)
+    sentences = [*tokenize.python_sentences(text), (0, len(text)), (3, 9), (len(text) + 2, len(text) + 5)]
+    for accept in (clause_facts.MAY_DISAGREE, bytes(256), bytes(range(256))):
+        assert core.kept_spans(text, bytes_, starts, sentences, accept) == clause_facts.python_kept_spans(
+            text, bytes_, starts, sentences, accept
+        )
+
+
 @settings(max_examples=400, deadline=None)
 @given(TEXT, st.integers(0, 90), st.integers(0, 90))
 def test_random_copy(text: str, start: int, end: int) -> None:
@@ -80,6 +127,88 @@ def test_random_copy(text: str, start: int, end: int) -> None:
     _same_words(core, text)
     _same_blocks(core, text)
     _same_span_tokens(core, text, [(0, len(text)), (start, end)])
+    _same_slots(core, text)
+    if start <= end <= len(text):
+        _same_clauses(core, text, [(0, len(text)), (start, end)])
+
+
+#: Words and what may stand between them: spaces, joiners, the abbreviation sign, line
+#: breaks, punctuation, numbers, Latin words.
+SLOTTED = st.lists(
+    st.sampled_from(
+        [
+            "कविता",
+            "संग्रह",
+            "के",
+            "नये",
+            "एम",
+            "abc",
+            "१२",
+            " ",
+            "  ",
+            "-",
+            "–",
+            ".",
+            "॰",
+            "॰ ",
+            "\n",
+            ", ",
+            " - ",
+            "\u00a0",
+            "\t",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SLOTTED)
+def test_slots_of_words_and_gaps(text: str) -> None:
+    _same_slots(_core(), text)
+
+
+def test_slots_of_a_word_outside_the_view_are_refused(core) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match="outside the view"):
+        core.slot_layout("क ख", [("क", 0), ("खग", 2)], {})
+    with pytest.raises(ValueError, match="a slot for every word"):
+        core.word_facts([("क", 0)], {"क": b"\1\0"}, [], 0)
+    with pytest.raises(KeyError):
+        core.word_facts([("क", 0)], {}, [1], 0)
+
+
+def test_the_clause_reader_reads_sentences_as_the_clause_rules_do(core) -> None:  # type: ignore[no-untyped-def]
+    text = "वह घर गया, कि जब तक वे 1935 में आए। राम-श्याम abc मिले; तो ठीक"
+    _same_clauses(core, text, [(0, 0), (0, 5), *tokenize.python_sentences(text), (0, len(text))])
+    reader = core.ClauseReader(text, core.TokenTable(Token, str.casefold, frozenset()))
+    with pytest.raises(ValueError, match="outside the view"):
+        reader.read(3, len(text) + 1)
+    with pytest.raises(ValueError, match="outside the view"):
+        reader.marks(5, 3, str.isupper)
+    with pytest.raises(TypeError):
+        core.TokenTable(list, str.casefold, frozenset())
+
+
+def test_the_token_table_serves_threads_and_many_tests(core) -> None:  # type: ignore[no-untyped-def]
+    """Readers of several documents in threads share one table; past the tests it keeps
+    verdicts for, a test is asked every time and still answers right."""
+    table = core.TokenTable(Token, str.casefold, clauses._CLAUSE_STARTS)
+    texts = [f"वह {n} घर गया, कि जब तक वे आए। राम-श्याम abc मिले क{'ा' * (n % 3)}" for n in range(40)]
+    tests = [lambda word, n=n: len(word) % (n % 5 + 2) == 0 for n in range(40)]
+
+    def read(n: int) -> bool:
+        text = texts[n]
+        spans = tokenize.python_sentences(text)
+        reader = core.ClauseReader(text, table)
+        for start, end in spans:
+            expected = tokenize.python_span_tokens(text, start, end, Token, str.casefold)
+            assert reader.read(start, end) == (expected, clauses.clause_spans(expected))
+            for test in tests:
+                assert reader.marks(start, end, test) == [i for i, t in enumerate(expected) if test(t.normal)]
+        return True
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert all(pool.map(read, range(len(texts))))
 
 
 # Every code point, in order (adjacent ones run together into long words and runs of marks).
@@ -109,6 +238,7 @@ def test_code_points_between_words(core) -> None:  # type: ignore[no-untyped-def
         _same_words(core, text)
         _same_blocks(core, text)
         _same_span_tokens(core, text, [(0, len(text))])
+        _same_slots(core, text)
 
 
 def _corpus_documents() -> list[Path]:
@@ -131,12 +261,17 @@ def test_corpora(core) -> None:  # type: ignore[no-untyped-def]
         _same_words(core, text)
         _same_blocks(core, text)
         _same_span_tokens(core, text, tokenize.python_sentences(text))
+        _same_slots(core, text)
+        _same_clauses(core, text, tokenize.python_sentences(text))
 
 
 def test_the_core_is_used_when_built(core) -> None:  # type: ignore[no-untyped-def]
     assert tokenize.word_spans is core.word_spans
     assert tokenize.sentences is core.sentences
     assert tokenize.span_tokens is core.span_tokens
+    assert slots.layout is core.slot_layout
+    assert clause_facts.word_facts is core.word_facts
+    assert clause_facts.kept_spans is core.kept_spans
 
 
 def _python(code: str, **env: str) -> str:
@@ -153,19 +288,24 @@ def _python(code: str, **env: str) -> str:
 
 
 PATH_USED = (
-    "from qa.text import native, tokenize; "
+    "from qa.text import native, slots, tokenize; "
     "print(native.core is None, tokenize.word_spans is tokenize.python_word_spans, "
     "tokenize.sentences is tokenize.python_sentences, tokenize.word_index is tokenize.python_word_index, "
-    "tokenize.span_tokens is tokenize.python_span_tokens)"
+    "tokenize.span_tokens is tokenize.python_span_tokens, slots.layout is slots.python_layout); "
+    "from qa.checks import clause_facts; print(clause_facts.word_facts is clause_facts.python_word_facts, "
+    "clause_facts.kept_spans is clause_facts.python_kept_spans)"
 )
 
 
 def test_python_path_when_the_extension_is_missing() -> None:
-    assert _python("import sys; sys.modules['qa_core'] = None; " + PATH_USED) == "True True True True True"
+    assert (
+        _python("import sys; sys.modules['qa_core'] = None; " + PATH_USED)
+        == "True True True True True True\nTrue True"
+    )
 
 
 def test_qa_pure_forces_the_python_path() -> None:
-    assert _python(PATH_USED, QA_PURE="1") == "True True True True True"
+    assert _python(PATH_USED, QA_PURE="1") == "True True True True True True\nTrue True"
 
 
 def test_cli_reports_the_same_either_way(core) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,8 @@ use pyo3::types::string::PyStringData;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple, PyType};
 use rustc_hash::FxHashMap;
 
+mod layout;
+mod reader;
 mod segment;
 mod span;
 mod tables;
@@ -46,7 +48,7 @@ pub(crate) fn is(code: u32, class: u8) -> bool {
 }
 
 /// The code points of a Python string.
-fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+pub(crate) fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
     code_points_in(text, 0, usize::MAX)
 }
 
@@ -66,7 +68,7 @@ fn code_points_in(text: &Bound<'_, PyString>, start: usize, end: usize) -> PyRes
 }
 
 /// A Python string of code points (lone surrogates included, as Python allows them).
-fn new_string<'py>(py: Python<'py>, chars: &[u32]) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn new_string<'py>(py: Python<'py>, chars: &[u32]) -> PyResult<Bound<'py, PyAny>> {
     let size = ffi::Py_ssize_t::try_from(chars.len())
         .map_err(|_| PyValueError::new_err("text too long"))?;
     // SAFETY: the buffer holds `size` UCS-4 code points; CPython copies them.
@@ -192,8 +194,145 @@ fn span_tokens<'py>(
     PyList::new(py, found)
 }
 
+/// The (word, start) pairs of a document's word list.
+fn word_pairs<'py>(words: &Bound<'py, PyList>) -> PyResult<Vec<(Bound<'py, PyAny>, usize)>> {
+    words
+        .iter()
+        .map(|pair| {
+            let pair = pair.cast_into::<PyTuple>()?;
+            Ok((pair.get_item(0)?, pair.get_item(1)?.extract()?))
+        })
+        .collect()
+}
+
+/// `slots.python_layout`: each slot's word (None for a break) and each word's slot, for the
+/// words `spans` ((word, start) in order) of `view`; a word as `respelt` spells it if it has
+/// it there, a compound as the view writes it from the word on.
+#[pyfunction]
+fn slot_layout<'py>(
+    py: Python<'py>,
+    view: &Bound<'py, PyString>,
+    spans: &Bound<'py, PyList>,
+    respelt: &Bound<'py, PyDict>,
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
+    let chars = code_points(view)?;
+    let mut texts = Vec::with_capacity(spans.len());
+    let mut bounds = Vec::with_capacity(spans.len());
+    for (text, start) in word_pairs(spans)? {
+        bounds.push((start, start + text.len()?));
+        texts.push(text);
+    }
+    if bounds.iter().any(|&(_, end)| end > chars.len()) {
+        return Err(PyValueError::new_err("a word lies outside the view"));
+    }
+    let links = layout::links(&chars, &bounds);
+    let mut normals = Vec::with_capacity(texts.len());
+    for text in texts {
+        normals.push(if respelt.is_empty() {
+            text
+        } else {
+            respelt.get_item(&text)?.unwrap_or(text)
+        });
+    }
+    for k in 0..normals.len() {
+        if links[k] == layout::JOINED {
+            let last = k + links[k..]
+                .iter()
+                .take_while(|&&l| l == layout::JOINED)
+                .count();
+            let compound = new_string(py, &chars[bounds[k].0..bounds[last].1])?;
+            normals[k + 1] = compound.clone();
+            normals[k] = compound;
+        }
+    }
+    let none = py.None().into_bound(py);
+    let mut words = Vec::with_capacity(normals.len() * 9 / 8 + 2);
+    let mut slot_of = Vec::with_capacity(normals.len());
+    words.push(none.clone());
+    for (normal, link) in normals.into_iter().zip(links) {
+        slot_of.push(words.len());
+        words.push(normal);
+        if link == layout::BREAK {
+            words.push(none.clone());
+        }
+    }
+    Ok((PyList::new(py, words)?, PyList::new(py, slot_of)?))
+}
+
+/// `clause_facts.python_word_facts`: a byte per word of `words` ((word, start) in order),
+/// the first of its two bytes in `facts`, without the bits `nouns` where the next word's
+/// second byte is 1 and the next slot (of `slots`, each word's) holds it.
+#[pyfunction]
+fn word_facts<'py>(
+    py: Python<'py>,
+    words: &Bound<'py, PyList>,
+    facts: &Bound<'py, PyDict>,
+    slots: Vec<usize>,
+    nouns: u8,
+) -> PyResult<Bound<'py, PyBytes>> {
+    if slots.len() != words.len() {
+        return Err(PyValueError::new_err("a slot for every word"));
+    }
+    let mut low = Vec::with_capacity(words.len());
+    let mut high = Vec::with_capacity(words.len());
+    for (word, _) in word_pairs(words)? {
+        let found = facts
+            .get_item(&word)?
+            .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(word.unbind()))?;
+        let bytes = found.cast_into::<PyBytes>()?;
+        let &[first, second] = bytes.as_bytes() else {
+            return Err(PyValueError::new_err("two bytes of facts a word"));
+        };
+        low.push(first);
+        high.push(second);
+    }
+    for k in 1..low.len() {
+        if high[k] == 1 && slots[k].checked_sub(slots[k - 1]) == Some(1) {
+            low[k - 1] &= !nouns;
+        }
+    }
+    Ok(PyBytes::new(py, &low))
+}
+
+/// `clause_facts.python_kept_spans`: the numbers of the `spans` of `view` whose words'
+/// `facts` (a byte per word, the words starting at `starts`) OR-ed together `accept`
+/// has a nonzero byte for, or that hold a compound the word list splits (`_JOINER`: a
+/// joiner before a Devanagari letter within the span, or the abbreviation sign).
+#[pyfunction]
+fn kept_spans<'py>(
+    py: Python<'py>,
+    view: &Bound<'py, PyString>,
+    facts: &Bound<'py, PyBytes>,
+    starts: Vec<usize>,
+    spans: Vec<(usize, usize)>,
+    accept: &Bound<'py, PyBytes>,
+) -> PyResult<Bound<'py, PyList>> {
+    let (facts, accept) = (facts.as_bytes(), accept.as_bytes());
+    if accept.len() != 256 || facts.len() < starts.len() {
+        return Err(PyValueError::new_err(
+            "a byte of facts a word and 256 answers",
+        ));
+    }
+    let chars = code_points(view)?;
+    let mut kept = Vec::new();
+    for (number, &(start, end)) in spans.iter().enumerate() {
+        let (first, last) = (
+            starts.partition_point(|&at| at < start),
+            starts.partition_point(|&at| at < end),
+        );
+        let bits = facts[first..last.max(first)]
+            .iter()
+            .fold(0, |all, &bits| all | bits);
+        let span = chars.get(start..end.min(chars.len())).unwrap_or(&[]);
+        if accept[usize::from(bits)] != 0 || layout::splits_compound(span) {
+            kept.push(number);
+        }
+    }
+    PyList::new(py, kept)
+}
+
 /// `tuple.__new__(record, fields)` without the call: what CPython's tuple_subtype_new does.
-fn new_record<'py, const N: usize>(
+pub(crate) fn new_record<'py, const N: usize>(
     py: Python<'py>,
     record: &Bound<'py, PyType>,
     fields: [Bound<'py, PyAny>; N],
@@ -232,6 +371,11 @@ fn qa_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(paragraphs, module)?)?;
     module.add_function(wrap_pyfunction!(sentences, module)?)?;
     module.add_function(wrap_pyfunction!(span_tokens, module)?)?;
+    module.add_function(wrap_pyfunction!(slot_layout, module)?)?;
+    module.add_function(wrap_pyfunction!(word_facts, module)?)?;
+    module.add_function(wrap_pyfunction!(kept_spans, module)?)?;
+    module.add_class::<reader::ClauseReader>()?;
+    module.add_class::<reader::TokenTable>()?;
     module.add_function(wrap_pyfunction!(char_classes, module)?)?;
     for (name, class) in [
         ("WORD", WORD),

@@ -9,7 +9,7 @@ pub const WORD: u8 = 0;
 pub const NUMBER: u8 = 1;
 pub const OTHER: u8 = 2;
 
-const ABBREVIATION_SIGN: u32 = 0x0970;
+pub(crate) const ABBREVIATION_SIGN: u32 = 0x0970;
 /// `[-‐‑–.॰]`: what joins two Devanagari words into one token.
 const JOINERS: [u32; 6] = [
     '-' as u32,
@@ -23,7 +23,7 @@ const JOINERS: [u32; 6] = [
 const NUMBER_JOINERS: [u32; 5] = ['.' as u32, ',' as u32, ':' as u32, '/' as u32, '-' as u32];
 
 /// `akshara.WORD_LETTERS`: Devanagari letters and signs, no digits or dandas, ZWNJ and ZWJ.
-fn letter(code: u32) -> bool {
+pub(crate) fn letter(code: u32) -> bool {
     matches!(code, 0x0900..=0x0963 | 0x0971..=0x097F | 0x200C | 0x200D)
 }
 

@@ -10,8 +10,7 @@ and shared through the rule context.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
@@ -22,11 +21,11 @@ from typing import NamedTuple
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
-from qa.checks.word_sieve import Sieve
+from qa.checks.word_sieve import Panel, Sieve
 from qa.diagnostic import Diagnostic
 from qa.document import Document
 from qa.engine.rule import Context, Rule
-from qa.text.akshara import WORD_LETTERS
+from qa.text.slots import layout as slot_layout
 
 _GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 #: Words a genitive may stand before its noun's modifiers with (राज्य का सबसे बड़ा शहर).
@@ -35,8 +34,6 @@ _MODIFIERS = aw.word_set("सबसे बहुत एक इस उस इन 
 _FOCUS = aw.word_set("भी ही")
 #: सा/से/सी after an adjective in each form (छोटा सा, बड़ी सी).
 _LIKE = {"direct": "सा", "oblique": "से", "feminine": "सी"}
-#: Marks that join what stands on both sides of them into one word (no spaces).
-_JOINERS = frozenset("-‐‑–.")  # one character between two words
 #: Particles and negation that may stand between a postposition phrase and what follows.
 _PARTICLES = aw.word_set("नहीं न भी ही तो")
 _AUXILIARY_GENDER = {"था": "m", "थे": "m", "थी": "f", "थीं": "f"}
@@ -53,9 +50,6 @@ class Word(NamedTuple):
     end: int
 
 
-_JOINED, _BREAK = "joined", "break"
-
-
 class Slots:
     """The document as a sequence of slots: a :class:`Word`, or None where anything but
     spaces separates two words (punctuation, a number, a line break) and at both ends.
@@ -64,24 +58,12 @@ class Slots:
     माँ-बाप, एम॰ए॰, के॰ (an initial, not the postposition). Words are built on demand."""
 
     def __init__(self, document: Document) -> None:
-        view, spans, index = document.view, document.words, document.word_index
-        self.view, self.spans = view, spans
-        texts = list(map(itemgetter(0), spans))
-        self.starts = list(map(itemgetter(1), spans))
-        links = _links(view, texts, self.starts)
-        normals = list(texts)
-        for word in _RESPELT.select(document.word_set):  # the few words the tables spell otherwise
-            spelling = aw.normal(word)
-            for start in index[word]:
-                normals[bisect_left(self.starts, start)] = spelling
-        for k in [k for k, link in links.items() if link == _JOINED]:
-            last = k
-            while links.get(last) == _JOINED:
-                last += 1
-            normals[k] = view[self.starts[k] : self.starts[last] + len(texts[last])]
-            normals[k + 1] = normals[k]
+        self.view, self.spans = document.view, document.words
+        self.starts = list(map(itemgetter(1), self.spans))
+        # the few words the tables spell otherwise
+        respelt = {word: aw.normal(word) for word in _RESPELT.select(document.word_set)}
         #: each slot's word in the tables' spelling (None for a break); each word's slot
-        self.words, self.slot_of = _layout(normals, [k for k, link in links.items() if link == _BREAK])
+        self.words, self.slot_of = slot_layout(self.view, self.spans, respelt)
 
     def slots_at(self, starts: Iterable[int]) -> Iterator[int]:
         """The slots of the words that start at view offsets ``starts``."""
@@ -102,69 +84,11 @@ class Slots:
         return Word(text, self.words[k] or "", start, start + len(text))
 
 
-def _layout(normals: list[str], breaks: list[int]) -> tuple[list[str | None], list[int]]:
-    """The slots (a None before the first word and after each word a break follows,
-    ``breaks`` in order) and each word's slot, a run of words between two breaks at a time."""
-    words: list[str | None] = [None]
-    slot_of: list[int] = []
-    first = 0
-    for before, last in enumerate(breaks):
-        slot_of.extend(range(first + 1 + before, last + 2 + before))
-        words.extend(normals[first : last + 1])
-        words.append(None)
-        first = last + 1
-    return words, slot_of
-
-
 def _respelt(word: str) -> bool:
     return aw.normal(word) != word
 
 
 _RESPELT = Sieve(_respelt)
-
-
-def _links(view: str, texts: list[str], starts: list[int]) -> dict[int, str]:
-    """What separates each word from the next where it is more than spaces: "joined"
-    or "break", by the word's number in order (the last word's is a break).
-
-    Most gaps are spaces: only those that hold something else are read, found by one
-    scan for runs of any character but a space or a Devanagari letter or sign (a
-    superset of the characters a gap may hold besides spaces). Most runs lie in one gap;
-    one that begins in a Latin word or goes on into one marks every gap it reaches."""
-    links: dict[int, str] = {}
-    if not texts:
-        return links
-    last = len(texts) - 1
-    for run in _GAP_MARKS.finditer(view, starts[0], starts[-1]):
-        a, b = run.span()
-        k = bisect_right(starts, a) - 1
-        end = starts[k] + len(texts[k])
-        if a >= end:  # the run begins in the gap after word k
-            following = starts[k + 1]
-            if k not in links and (link := _link(view[end:following])) != " ":
-                links[k] = link
-            if b <= following:
-                continue
-            k += 1
-        while k < last and starts[k] < b:  # the run covers the start of word k
-            end = starts[k] + len(texts[k])
-            if end < b and k not in links and (link := _link(view[end : starts[k + 1]])) != " ":
-                links[k] = link
-            k += 1
-    links[last] = _BREAK
-    return links
-
-
-#: Runs of any character but a space and a Devanagari letter or sign (stdlib ``re``: a
-#: plain character class, scanned far faster than the ``regex`` module's property classes).
-_GAP_MARKS = re.compile(f"[^ {WORD_LETTERS}]+")
-
-
-@lru_cache(maxsize=1 << 10)
-def _link(gap: str) -> str:
-    if gap in _JOINERS or gap.startswith("॰"):
-        return _JOINED
-    return " " if gap.isspace() and "\n" not in gap else _BREAK
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,21 +101,33 @@ class Analysis:
     genders: Genders
     #: the words (as written) any rule may visit, see :func:`_may_visit`
     visited: set[str]
-    #: the slots of each word (as written) a rule has visited, found once for all rules
-    found: dict[str, list[int]] = field(default_factory=dict)
+    #: the slot of the word that starts at each view offset
+    slot_at: dict[int, int] = field(default_factory=dict)
+    #: the visited words each sieve of :data:`_PANEL` accepts, sorted once for all rules
+    accepted: dict[Sieve, list[str]] = field(default_factory=dict)
     #: the gender the document's own agreeing words show, per noun asked (:func:`shown_gender`)
     shown: dict[str, Noun | None] = field(default_factory=dict)
 
     def occurrences(self, wanted: Sieve) -> list[int]:
         """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
         sees only the words :func:`_may_visit` lets through."""
-        return sorted(chain.from_iterable(map(self._slots_of, wanted.select(self.visited))))
+        words = self.accepted.get(wanted)
+        if words is None:  # the first rule to ask, or a sieve new to the panel
+            self.accepted.update(_PANEL.sort(self.visited, wanted))
+            words = self.accepted[wanted]
+        # C loops: no Python frame per word or occurrence
+        return sorted(
+            map(self._slot_map().__getitem__, chain.from_iterable(map(self.word_index.__getitem__, words)))
+        )
 
     def _slots_of(self, word: str) -> list[int]:
-        slots = self.found.get(word)
-        if slots is None:
-            slots = self.found[word] = list(self.slots.slots_at(self.word_index[word]))
-        return slots
+        """The slots of ``word`` (as written), in order."""
+        return list(map(self._slot_map().__getitem__, self.word_index[word]))
+
+    def _slot_map(self) -> dict[int, int]:
+        if not self.slot_at:
+            self.slot_at.update(zip(self.slots.starts, self.slots.slot_of, strict=True))
+        return self.slot_at
 
 
 #: The last letter, in the tables' spelling, of every word a rule visits: agreeing words
@@ -206,6 +142,8 @@ def _may_visit(word: str) -> bool:
 
 
 _VISITED = Sieve(_may_visit)
+#: The sieves rules visit the words of :data:`_VISITED` with, answered together.
+_PANEL = Panel()
 
 
 def _analyse(ctx: Context) -> Analysis:

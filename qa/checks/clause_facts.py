@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from functools import partial, reduce
 from itertools import compress, filterfalse, islice, repeat
 from operator import itemgetter, or_, sub
@@ -28,6 +28,7 @@ from qa.checks.agreement_words import GENITIVE, normal
 from qa.checks.clauses import _POSTPOSITIONS, DATIVE, sentences, subject_noun
 from qa.checks.verb_forms import verb_word
 from qa.engine.rule import Context
+from qa.text import native
 from qa.text.akshara import WORD_LETTERS
 
 #: What a word may be to the clause reader, one bit each: a subject of each gender (and
@@ -89,6 +90,48 @@ def _known(lexicon: Genders, words: Collection[str]) -> dict[str, bytes]:
     return met
 
 
+def python_kept_spans(
+    view: str, facts: bytes, starts: list[int], spans: list[tuple[int, int]], accept: bytes
+) -> list[int]:
+    """The numbers (from 0) of the ``spans`` of ``view`` whose words' ``facts`` (a byte
+    per word, the words starting at ``starts``) OR-ed together ``accept`` has a nonzero
+    byte for, or that hold a compound the word list splits (:data:`_JOINER`). The
+    compiled core's ``kept_spans`` returns the same."""
+    kept = []
+    for number, (start, end) in enumerate(spans):
+        bits = reduce(or_, facts[bisect_left(starts, start) : bisect_left(starts, end)], 0)
+        if accept[bits] or _JOINER.search(view, start, end):
+            kept.append(number)
+    return kept
+
+
+kept_spans: Callable[[str, bytes, list[int], list[tuple[int, int]], bytes], list[int]] = (
+    native.core.kept_spans if native.core else python_kept_spans
+)
+
+
+def python_word_facts(
+    words: list[tuple[str, int]], facts: Mapping[str, bytes], slot_of: list[int], nouns: int
+) -> bytes:
+    """A byte per word of ``words`` ((word, start) in order): the low byte of its two in
+    ``facts``, without the bits ``nouns`` where the next word's high byte is 1 (a word
+    of :data:`_NO_SUBJECT_BEFORE`) and the next slot (``slot_of``) holds it: nothing but
+    spaces between. The compiled core's ``word_facts`` returns the same."""
+    raw = b"".join(map(facts.__getitem__, map(itemgetter(0), words)))
+    low, high, size = raw[0::2], raw[1::2], len(words)
+    after = high.translate(_ONE)[1:] + b"\0"  # the next word is one of _NO_SUBJECT_BEFORE
+    spaced = bytes(map(sub, islice(slot_of, 1, None), slot_of)).translate(_ONE) + b"\0"
+    ones = int.from_bytes(b"\1" * size, "little")
+    no_subject = int.from_bytes(after, "little") & int.from_bytes(spaced, "little")  # 1 or 0 a word
+    keep = (ones * 0xFF) ^ (no_subject * nouns)  # each word's bits but the nouns' where no_subject
+    return (int.from_bytes(low, "little") & keep).to_bytes(size, "little")
+
+
+word_facts: Callable[[list[tuple[str, int]], Mapping[str, bytes], list[int], int], bytes] = (
+    native.core.word_facts if native.core else python_word_facts
+)
+
+
 class _Document:
     """The facts of every word of a document, a byte per word (:data:`BEFORE_NO_SUBJECT`
     applied: a noun right before one of those words, nothing but spaces between, has no
@@ -100,32 +143,19 @@ class _Document:
         shared = analysis(ctx)
         slots = shared.slots
         facts = _known(shared.genders, index)
-        raw = b"".join(map(facts.__getitem__, map(itemgetter(0), document.words)))
-        low, high, size = raw[0::2], raw[1::2], len(document.words)
-        after = high.translate(_ONE)[1:] + b"\0"  # the next word is one of _NO_SUBJECT_BEFORE
-        spaced = bytes(map(sub, islice(slots.slot_of, 1, None), slots.slot_of)).translate(_ONE) + b"\0"
-        ones = int.from_bytes(b"\1" * size, "little")
-        no_subject = int.from_bytes(after, "little") & int.from_bytes(spaced, "little")  # 1 or 0 a word
-        keep = (ones * 0xFF) ^ (no_subject * _NOUNS)  # each word's bits but the nouns' where no_subject
         self.facts = _with_shown(
-            (int.from_bytes(low, "little") & keep).to_bytes(size, "little"),
-            shown_nouns(shared),
-            index,
-            slots.starts,
+            word_facts(document.words, facts, slots.slot_of, _NOUNS), shown_nouns(shared), index, slots.starts
         )
         self.view, self.starts, self.sentences = document.view, slots.starts, sentences(ctx)
 
     def kept(self, offsets: list[int], accept: bytes) -> list[int]:
         """The ``offsets`` whose sentence's facts (its words' bits together) ``accept``
         has a 1 for, or that hold a compound the word list splits."""
-        read, facts = self.sentences, self.facts
+        read = self.sentences
         numbers = list(map(bisect_right, repeat(read.starts), offsets))  # each offset's sentence, from 1
-        kept = set()
-        for k in dict.fromkeys(numbers):
-            start, end = read.spans[k - 1]
-            bits = reduce(or_, facts[bisect_left(self.starts, start) : bisect_left(self.starts, end)], 0)
-            if accept[bits] or _JOINER.search(self.view, start, end):
-                kept.add(k)
+        distinct = list(dict.fromkeys(numbers))
+        spans = [read.spans[k - 1] for k in distinct]
+        kept = set(map(distinct.__getitem__, kept_spans(self.view, self.facts, self.starts, spans, accept)))
         return list(compress(offsets, map(kept.__contains__, numbers)))
 
 

@@ -25,6 +25,7 @@ from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
+from qa.text import native
 from qa.text.tokenize import span_tokens
 
 _SENTENCE = regexcache.standard(r"[^।!?\n|॥]+")
@@ -97,10 +98,14 @@ class Subject:
     plural: bool
 
 
+#: A token's ``normal``: the spelling the tables use (the compiled reader spells with it too).
+spelling = aw.normal
+
+
 def tokens(view: str, start: int, end: int) -> list[Token]:
     """The tokens of ``view[start:end]``: words (hyphenated or abbreviated compounds are
     one word that no table knows), numbers, and any other character (a clause boundary)."""
-    return span_tokens(view, start, end, Token, aw.normal)
+    return span_tokens(view, start, end, Token, spelling)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -494,9 +499,10 @@ def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
     return VerbGroup(gendered, k, main.root if main else tokens[j].normal, passive)
 
 
-def clause_spans(tokens: list[Token]) -> list[tuple[int, int]]:
+def clause_spans(tokens: list[Token], after: Collection[str] = _CLAUSE_STARTS) -> list[tuple[int, int]]:
     """Each clause start and the punctuation (or the end) after it: no clause is read
-    past that, so a clause without a word a rule needs there is never read."""
+    past that, so a clause without a word a rule needs there is never read. A clause
+    starts after the words ``after`` holds, too."""
     spans: list[tuple[int, int]] = []
     starts: list[int] = []  # the clause starts since the last punctuation
     fresh = True  # the next word starts a clause
@@ -507,12 +513,31 @@ def clause_spans(tokens: list[Token]) -> list[tuple[int, int]]:
         else:
             if fresh:
                 starts.append(i)
-            fresh = normal in _CLAUSE_STARTS
+            fresh = normal in after
     spans += zip(starts, repeat(len(tokens)))
     return spans
 
 
 _NORMAL = itemgetter(2)  # Token.normal
+
+
+class _Reader:
+    """The sentences of one view read in Python, the reference of the compiled core's
+    ``ClauseReader``: ``read`` gives the :func:`tokens` of a span and their
+    :func:`clause_spans`, ``marks`` the numbers of the tokens of a span read before whose
+    spelling ``needed`` accepts."""
+
+    def __init__(self, view: str) -> None:
+        self.view = view
+        self._tokens: dict[tuple[int, int], list[Token]] = {}
+
+    def read(self, start: int, end: int) -> tuple[list[Token], list[tuple[int, int]]]:
+        words = self._tokens[start, end] = tokens(self.view, start, end)
+        return words, clause_spans(words)
+
+    def marks(self, start: int, end: int, needed: Callable[[str], object]) -> list[int]:
+        # C loops: ``needed`` is a C call for most rules
+        return list(compress(count(), map(needed, map(_NORMAL, self._tokens[start, end]))))
 
 
 class Sentences:
@@ -525,6 +550,7 @@ class Sentences:
         self.spans = [m.span() for m in _SENTENCE.finditer(view)]
         self.starts = [start for start, _ in self.spans]
         self._read: dict[int, tuple[list[Token], list[tuple[int, int]]]] = {}
+        self._reader: _Reader | None = None
         self._marks: dict[tuple[int, Callable[[str], object]], list[int]] = {}
 
     def holding(
@@ -536,14 +562,27 @@ class Sentences:
             k = number - 1  # the sentence of an offset, from 0 (the offsets are in order)
             if k < 0:
                 continue
+            if self._reader is None:  # on the first sentence read: many documents read none
+                self._reader = _reader(self.view)
             read = self._read.get(k)
             if read is None:
-                words = tokens(self.view, *self.spans[k])
-                read = self._read[k] = (words, clause_spans(words))
+                read = self._read[k] = self._reader.read(*self.spans[k])
             marks = self._marks.get((k, needed))
-            if marks is None:  # C loops: ``needed`` is a C call for most rules
-                marks = self._marks[k, needed] = list(compress(count(), map(needed, map(_NORMAL, read[0]))))
+            if marks is None:
+                marks = self._marks[k, needed] = self._reader.marks(*self.spans[k], needed)
             yield (*read, marks)
+
+
+#: What the compiled readers of a process share: the token texts met, their spellings and
+#: the rules' verdicts on them.
+_TOKEN_TABLE = native.core.TokenTable(Token, spelling, _CLAUSE_STARTS) if native.core else None
+
+
+def _reader(view: str) -> _Reader:
+    """The reader of ``view``'s sentences, the compiled core's where it is built."""
+    if native.core is None:
+        return _Reader(view)
+    return native.core.ClauseReader(view, _TOKEN_TABLE)
 
 
 def sentences(ctx: Context) -> Sentences:

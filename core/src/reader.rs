@@ -1,0 +1,247 @@
+//! `clauses.Sentences`'s reading of one sentence: its tokens (`tokenize.span_tokens`), the
+//! spans of its clauses (`clauses.clause_spans`) and the tokens a rule's test accepts, for a
+//! document whose sentences are read one by one. A token text's string, spelling and the
+//! tests' verdicts on it are kept in a `TokenTable` that the readers of a process share, so
+//! that each is made once per process, not once per document.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString, PyTuple, PyType};
+use rustc_hash::FxHashMap;
+
+use crate::span::{self, OTHER};
+use crate::{code_points, new_record, new_string};
+
+/// How many token texts a table keeps; past it, it starts afresh (a server that runs for
+/// months meets ever new words).
+const MOST_TEXTS: usize = 1 << 18;
+/// How many tests a table keeps verdicts for (two bits each in a `u64`); others are asked
+/// every time.
+const MOST_TESTS: usize = 32;
+
+/// A token text: its string, its spelling, whether that spelling starts a clause after
+/// it, and the verdicts of the table's tests on the spelling (for test `n`, bit `2n` says
+/// it was asked, bit `2n + 1` what it said: set together, so no thread sees one without
+/// the other).
+struct Met {
+    text: Py<PyAny>,
+    spelt: Py<PyAny>,
+    starts_clause: bool,
+    verdicts: AtomicU64,
+}
+
+/// What the readers of one process share: the record type of a token, the spelling, the
+/// words after which a clause starts, and every token text met so far.
+#[pyclass(module = "qa_core", frozen)]
+pub struct TokenTable {
+    record: Py<PyType>,
+    spelling: Py<PyAny>,
+    clause_starts: Py<PyAny>,
+    met: Mutex<FxHashMap<Vec<u32>, Arc<Met>>>,
+    /// The tests `marks` was given, by number (kept, so that their addresses name them).
+    tests: Mutex<Vec<Py<PyAny>>>,
+}
+
+fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl TokenTable {
+    /// The entry of each token text of `chars` at `spans`, made where missing (no lock is
+    /// held while Python runs: the spelling and the clause starts are asked unlocked).
+    fn entries(
+        &self,
+        py: Python<'_>,
+        chars: &[u32],
+        spans: &[(u8, usize, usize)],
+    ) -> PyResult<Vec<Arc<Met>>> {
+        let mut found: Vec<Option<Arc<Met>>> = {
+            let met = locked(&self.met);
+            spans
+                .iter()
+                .map(|&(_, begin, end)| met.get(&chars[begin..end]).cloned())
+                .collect()
+        };
+        for (at, &(_, begin, end)) in spans.iter().enumerate() {
+            if found[at].is_some() {
+                continue;
+            }
+            let key = &chars[begin..end];
+            let text = new_string(py, key)?;
+            let spelt = self.spelling.bind(py).call1((&text,))?;
+            let starts_clause = self.clause_starts.bind(py).contains(&spelt)?;
+            let made = Arc::new(Met {
+                text: text.unbind(),
+                spelt: spelt.unbind(),
+                starts_clause,
+                verdicts: AtomicU64::new(0),
+            });
+            let mut met = locked(&self.met);
+            if met.len() >= MOST_TEXTS {
+                met.clear();
+            }
+            let entry = met.entry(key.to_vec()).or_insert(made).clone();
+            drop(met);
+            for later in at..spans.len() {
+                let (_, b, e) = spans[later];
+                if found[later].is_none() && chars[b..e] == *key {
+                    found[later] = Some(entry.clone());
+                }
+            }
+        }
+        Ok(found.into_iter().flatten().collect())
+    }
+
+    /// The number of `test` among the table's tests, if it has one (or can take it).
+    fn test_number(&self, test: &Bound<'_, PyAny>) -> Option<usize> {
+        let mut tests = locked(&self.tests);
+        if let Some(number) = tests.iter().position(|known| known.is(test)) {
+            return Some(number);
+        }
+        (tests.len() < MOST_TESTS).then(|| {
+            tests.push(test.clone().unbind());
+            tests.len() - 1
+        })
+    }
+}
+
+#[pymethods]
+impl TokenTable {
+    #[new]
+    fn new(
+        record: &Bound<'_, PyType>,
+        spelling: &Bound<'_, PyAny>,
+        clause_starts: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        if !record.is_subclass_of::<PyTuple>()? {
+            return Err(PyTypeError::new_err("record must be a tuple type"));
+        }
+        Ok(Self {
+            record: record.clone().unbind(),
+            spelling: spelling.clone().unbind(),
+            clause_starts: clause_starts.clone().unbind(),
+            met: Mutex::new(FxHashMap::default()),
+            tests: Mutex::new(Vec::new()),
+        })
+    }
+}
+
+/// The sentences of one view, read as `clauses.Sentences` reads them: `read(start, end)`
+/// returns what `(span_tokens(view, start, end, record, spelling), clause_spans(tokens,
+/// clause_starts))` returns, with the record, spelling and clause starts of `table`.
+#[pyclass(module = "qa_core", frozen)]
+pub struct ClauseReader {
+    chars: Vec<u32>,
+    table: Py<TokenTable>,
+}
+
+impl ClauseReader {
+    /// The tokens (kind, start, end) of `view[start:end]`, offsets in the view.
+    fn spans(&self, start: usize, end: usize) -> PyResult<Vec<(u8, usize, usize)>> {
+        if start > end || end > self.chars.len() {
+            return Err(PyValueError::new_err("the span lies outside the view"));
+        }
+        Ok(span::tokens(&self.chars[start..end])
+            .into_iter()
+            .map(|(kind, begin, finish)| (kind, start + begin, start + finish))
+            .collect())
+    }
+}
+
+#[pymethods]
+impl ClauseReader {
+    #[new]
+    fn new(view: &Bound<'_, PyString>, table: &Bound<'_, TokenTable>) -> PyResult<Self> {
+        Ok(Self {
+            chars: code_points(view)?,
+            table: table.clone().unbind(),
+        })
+    }
+
+    /// The tokens of `view[start:end]` and the (start, end) of each clause among them.
+    fn read<'py>(
+        &self,
+        py: Python<'py>,
+        start: usize,
+        end: usize,
+    ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
+        let spans = self.spans(start, end)?;
+        let table = self.table.get();
+        let entries = table.entries(py, &self.chars, &spans)?;
+        let kinds = [
+            intern!(py, "word"),
+            intern!(py, "number"),
+            intern!(py, "other"),
+        ];
+        let record = table.record.bind(py);
+        let mut found = Vec::with_capacity(spans.len());
+        let mut clauses: Vec<(usize, usize)> = Vec::new();
+        let mut starts: Vec<usize> = Vec::new(); // the clause starts since the last punctuation
+        let mut fresh = true; // the next word starts a clause
+        for (number, (&(kind, begin, finish), met)) in spans.iter().zip(&entries).enumerate() {
+            if kind == OTHER {
+                clauses.extend(starts.drain(..).map(|at| (at, number)));
+                fresh = true;
+            } else {
+                if fresh {
+                    starts.push(number);
+                }
+                fresh = met.starts_clause;
+            }
+            let fields = [
+                kinds[usize::from(kind)].clone().into_any(),
+                met.text.bind(py).clone(),
+                met.spelt.bind(py).clone(),
+                begin.into_pyobject(py)?.into_any(),
+                finish.into_pyobject(py)?.into_any(),
+            ];
+            found.push(new_record(py, record, fields)?);
+        }
+        let count = found.len();
+        clauses.extend(starts.into_iter().map(|at| (at, count)));
+        Ok((PyList::new(py, found)?, PyList::new(py, clauses)?))
+    }
+
+    /// The numbers of the tokens of `view[start:end]` whose spelling `needed` accepts (is
+    /// true of): `[i for i, token in enumerate(tokens) if needed(token.normal)]` for the
+    /// tokens `read(start, end)` returns. `needed` is asked once per spelling and process
+    /// (for the first tests the table meets).
+    fn marks<'py>(
+        &self,
+        py: Python<'py>,
+        start: usize,
+        end: usize,
+        needed: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let spans = self.spans(start, end)?;
+        let table = self.table.get();
+        let entries = table.entries(py, &self.chars, &spans)?;
+        let number = table.test_number(needed);
+        let mut found = Vec::new();
+        for (at, met) in entries.iter().enumerate() {
+            let (asked, said) = match number {
+                Some(n) => (1u64 << (2 * n), 1u64 << (2 * n + 1)),
+                None => (0, 0),
+            };
+            let known = met.verdicts.load(Ordering::Acquire);
+            let verdict = if known & asked != 0 {
+                known & said != 0
+            } else {
+                let verdict = needed.call1((met.spelt.bind(py),))?.is_truthy()?;
+                met.verdicts
+                    .fetch_or(asked | if verdict { said } else { 0 }, Ordering::AcqRel);
+                verdict
+            };
+            if verdict {
+                found.push(at);
+            }
+        }
+        PyList::new(py, found)
+    }
+}
