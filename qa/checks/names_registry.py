@@ -37,6 +37,8 @@ def tokens_of(form: str) -> Tokens:
 
 @dataclass(frozen=True)
 class Person:
+    """A registry entry: the canonical name, its accepted variants and its forbidden forms."""
+
     id: str
     role: str
     name: Tokens
@@ -64,6 +66,8 @@ class Person:
 
 @dataclass
 class Registry:
+    """The name registry: the people read from the registry files, by id."""
+
     #: The registry files read: :attr:`groups` is cached on them (and the lexicon).
     files: tuple[Path, ...]
     people: dict[str, Person] = field(default_factory=dict)
