@@ -146,3 +146,31 @@ def test_a_pattern_rule_makes_each_message_and_fix_from_its_own_match(tmp_path: 
     for d in found:
         assert d.fix is not None and d.fix.edits[0].replacement == d.suggestions[0]
         assert (d.fix.edits[0].start, d.fix.edits[0].end) == (d.start, d.end)
+
+
+@pytest.mark.parametrize(
+    ("examples", "error"),
+    [
+        ('{fail: ["x"], pass: [3]}', "an example must be a string or a mapping"),
+        ('{fail: [{fixed: "y"}], pass: ["y"]}', "an example must be a string or a mapping"),
+        ('{fail: ["x"]}', "at least one failing and one passing example"),
+        ('["x", "y"]', "at least one failing and one passing example"),
+    ],
+)
+def test_examples_are_checked_at_load_and_read_when_asked(tmp_path: Path, examples: str, error: str) -> None:
+    """A rule file's examples are checked when it loads; a rule's metadata reads them into
+    examples only when asked (a check never does)."""
+    entry = ENTRY.format(kind="pattern", options='    pattern: "x"').replace(
+        '{fail: ["x"], pass: ["y"]}', examples
+    )
+    path = tmp_path / "rules.yaml"
+    path.write_text(entry, encoding="utf-8")
+    with pytest.raises(RuleDataError, match=error):
+        registry.load_file(path)
+    good = ENTRY.format(kind="pattern", options='    pattern: "x"').replace(
+        'pass: ["y"]', 'pass: [{text: "y", fixed: "z"}]'
+    )
+    path.write_text(good, encoding="utf-8")
+    (spec,) = registry.load_file(path)
+    assert [e.text for e in spec.meta.failing] == ["x"]
+    assert [(e.text, e.fixed) for e in spec.meta.passing] == [("y", "z")]
