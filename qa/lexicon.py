@@ -35,8 +35,10 @@ if TYPE_CHECKING:
 ADDITION_ZIPF = 2.0
 
 
+@cache
 def wordfreq_file(language: str = "hi") -> Path:
-    """wordfreq's small frequency list for ``language`` (Hindi; English for loans)."""
+    """wordfreq's small frequency list for ``language`` (Hindi; English for loans); found
+    once a process (each search walks the import path)."""
     spec = find_spec("wordfreq")
     if spec is None or spec.origin is None:
         raise RuleDataError("the wordfreq package is not installed (pip install wordfreq)")
@@ -92,9 +94,12 @@ def _counts_file() -> Path:
     return data_dir() / "spelling" / "wordcounts.msgpack.gz"
 
 
-def sources() -> list[Path]:
-    """The files the lexicon is built from (what a start-up cache of it depends on)."""
-    return [wordfreq_file(), _counts_file(), *sorted((data_dir() / "lexicon").glob("*.txt"))]
+@cache
+def sources() -> tuple[Path, ...]:
+    """The files the lexicon is built from (what a start-up cache of it depends on): listed
+    once a process, as half a dozen tables' keys ask for them (their state is read on each
+    look-up)."""
+    return (wordfreq_file(), _counts_file(), *sorted((data_dir() / "lexicon").glob("*.txt")))
 
 
 @cache
