@@ -3,6 +3,7 @@ when a rule file loads, so a misspelt option is an error, never silently ignored
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ import pytest
 from qa import api
 from qa.config import Config
 from qa.engine import registry
+from qa.engine.types import SubstitutionRule
 from qa.engine.words import OPTIONS
-from qa.errors import RuleDataError
+from qa.errors import InputError, RuleDataError
 
 ENTRY = """rules:
   - code: U900
@@ -174,3 +176,35 @@ def test_examples_are_checked_at_load_and_read_when_asked(tmp_path: Path, exampl
     (spec,) = registry.load_file(path)
     assert [e.text for e in spec.meta.failing] == ["x"]
     assert [(e.text, e.fixed) for e in spec.meta.passing] == [("y", "z")]
+
+
+def test_a_substitution_word_file_is_read_again_once_edited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A substitution rule's word file is checked once and then kept in the start-up cache,
+    on the file's state: an edited file is read again, a missing one is an input error."""
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        ENTRY.format(kind="substitution", options="    file: words.tsv").replace("found {match}", "slip"),
+        encoding="utf-8",
+    )
+    words = tmp_path / "words.tsv"
+    words.write_text("# wrong\tright\nx\tक्षत्रिय\n", encoding="utf-8")
+    for _ in range(2):  # built, then from the cache
+        assert _entries(rules) == {"x": ("क्षत्रिय",)}
+    words.write_text("x\tक्षत्रिय\nज़्यादा\tज्यादा\n", encoding="utf-8")
+    assert _entries(rules) == {"x": ("क्षत्रिय",), "ज़्यादा": ("ज्यादा",)}
+    words.write_text("x\tx\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match="listed as its own correction"):
+        registry.load_file(rules)
+    words.unlink()
+    with pytest.raises(InputError, match=r"words\.tsv: cannot read word file"):
+        registry.load_file(rules)
+
+
+def _entries(rules: Path) -> Mapping[str, tuple[str, ...]]:
+    (spec,) = registry.load_file(rules)
+    rule = spec.build({})
+    assert isinstance(rule, SubstitutionRule)
+    return rule.entries
