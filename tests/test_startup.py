@@ -52,6 +52,31 @@ def test_a_result_cache_hit_imports_no_rule_code(tmp_path: Path) -> None:
     assert "qa.checks.names" in imported
 
 
+def test_a_result_cache_hit_runs_no_code_of_inspect(tmp_path: Path) -> None:
+    """``inspect`` (with ``ast``, ``dis`` and ``tokenize``) runs only when something asks it
+    for an attribute: neither click's options nor qa's dataclasses do on a cache hit."""
+    (tmp_path / "one.txt").write_text("राष्ट्रपति ने कहा कि बातचीत जारी रहेगी ।\n", encoding="utf-8")
+    first, _ = _imports(tmp_path, "-o", "report.txt")
+    again, imported = _imports(tmp_path, "-o", "report.txt")
+    assert again == first and (tmp_path / "report.txt").is_file()
+    assert "inspect" in imported and not {"ast", "dis", "tokenize"} & imported
+
+
+def test_inspect_runs_on_first_use_and_is_the_real_module() -> None:
+    script = (
+        "import sys, qa, dataclasses\n"
+        "import inspect\n"
+        "before = 'dis' in sys.modules\n"
+        "from inspect import signature\n"
+        "print(before, inspect is sys.modules['inspect'], type(inspect).__name__,"
+        " inspect.cleandoc('  a\\n  b') == 'a\\nb', str(signature(dataclasses.replace)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.split() == ["False", "True", "module", "True", "(obj,", "/,", "**changes)"]
+
+
 def test_linting_one_line_imports_no_reader_of_sources(tmp_path: Path) -> None:
     """With the start-up cache warm, what builds data from its sources (gzip, msgpack),
     what only a near word, an entity, a mistake or a server needs is not imported."""
