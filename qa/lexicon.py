@@ -22,7 +22,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qa import datatables, gazetteer
+from qa import data as data_module
+from qa import datacache, datatables, gazetteer
 from qa.config import stamps
 from qa.data import data_dir, read_tsv_pairs, rules_dir
 from qa.errors import ConfigError, RuleDataError
@@ -146,8 +147,13 @@ def web_zipf() -> dict[str, float]:
 @cache
 def misspelt() -> frozenset[str]:
     """The wrong spellings of T001's register (``rules/misspellings.tsv``): other rules
-    leave these words to it."""
-    return frozenset(w for w, _ in read_tsv_pairs(rules_dir() / "misspellings.tsv", "misspellings.tsv"))
+    leave these words to it. Kept in the start-up cache while the file is unchanged."""
+    path = rules_dir() / "misspellings.tsv"
+    code = [Path(__file__), Path(data_module.__file__)]
+    words = datacache.cached(
+        "misspelt", [path, *code], lambda: [w for w, _ in read_tsv_pairs(path, path.name)]
+    )
+    return frozenset(words)
 
 
 def vocabulary() -> Container[str]:

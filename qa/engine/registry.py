@@ -17,6 +17,7 @@ from typing import Any
 
 import regex
 
+from qa import data as data_module
 from qa import datacache
 from qa.config import stamps
 from qa.data import parse_yaml, read_tsv_pairs, rules_dir
@@ -267,7 +268,7 @@ def _substitutions(path: Path, entry: Mapping[str, Any], where: str) -> dict[str
     from the start-up cache (reading and checking T001's 235 pairs cost each run about a millisecond)."""
     if not entry.get("file"):
         return _checked_substitutions(path, entry, where)
-    sources = [path, path.parent / str(entry["file"]), Path(__file__)]
+    sources = [path, path.parent / str(entry["file"]), Path(__file__), Path(data_module.__file__)]
     build = lambda: _checked_substitutions(path, entry, where)  # noqa: E731
     return datacache.cached(f"substitutions-{entry['code']}", sources, build)
 
