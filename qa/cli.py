@@ -21,6 +21,7 @@ import click  # noqa: E402
 
 from qa import __version__  # noqa: E402
 from qa.cleanup import Terminated, on_signals  # noqa: E402
+from qa.commands.base import Group, Option  # noqa: E402
 from qa.errors import QAError  # noqa: E402
 
 #: name -> "module:attribute" of a click command.
@@ -38,7 +39,7 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -52,7 +53,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="qa")
+@click.version_option(__version__, prog_name="qa", cls=Option)
 def cli() -> None:
     """qa — a linter for Hindi (Devanagari) news copy."""
 

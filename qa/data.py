@@ -8,7 +8,6 @@ families read their data here without importing the engine.
 
 from __future__ import annotations
 
-import csv
 import io
 from functools import cache
 from pathlib import Path
@@ -86,6 +85,8 @@ def read_tsv_pairs(path: Path, where: str) -> list[tuple[str, str]]:
         text = read_data(path, "word file")
     except UnicodeDecodeError as exc:
         raise RuleDataError(f"{where}: {path.name} is not UTF-8: {exc.reason}") from None
+    import csv  # a word file is read when its start-up cache entry is (re)built
+
     lines = io.StringIO(text, newline="")
     rows = [r for r in csv.reader(lines, delimiter="\t") if r and not r[0].startswith("#")]
     for number, row in enumerate(rows, 1):

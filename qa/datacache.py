@@ -24,6 +24,7 @@ import sys
 import time
 import zlib
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,12 +44,19 @@ _PRUNED = ".pruned"
 
 
 def folder() -> Path | None:
-    setting = os.environ.get("QA_DATA_CACHE")
+    """``$QA_DATA_CACHE`` (``off``: none), else ``qa`` in the user's cache folder; a run asks
+    a few dozen times, so the answer is kept per setting."""
+    environ = os.environ
+    return _folder(environ.get("QA_DATA_CACHE"), environ.get("XDG_CACHE_HOME"), environ.get("HOME"))
+
+
+@lru_cache(maxsize=8)
+def _folder(setting: str | None, xdg: str | None, home: str | None) -> Path | None:
     if setting == "off":
         return None
     if setting:
         return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = xdg or Path.home() / ".cache"
     return Path(base) / "qa"
 
 

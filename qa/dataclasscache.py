@@ -7,14 +7,54 @@ line. The code object compiled from a text depends only on that text and the Pyt
 version, so it is kept in a :class:`qa.datacache.Store` and later runs ``exec`` the
 stored code instead of compiling the text again. Only classes of qa's own modules are
 served; anything else ``exec`` s as before. ``QA_DATA_CACHE=off`` turns the store off.
+
+``dataclasses`` imports :mod:`inspect` (with ``ast``, ``dis`` and ``tokenize``: about 14 ms
+of CPU) only to write a signature into a class without a docstring, and each of qa's has
+one; so unless something imported it before, ``inspect`` is a module whose code runs in it
+when an attribute is first asked of it (``import inspect`` asks none): a check needs none
+(:mod:`qa.commands.base`).
 """
 
 from __future__ import annotations
 
-import builtins
-import dataclasses
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+import sys
+import threading
+from importlib.util import find_spec, module_from_spec
+from types import ModuleType
+
+
+class _OnFirstUse(ModuleType):
+    """A standard module whose code has not run yet: it runs in this very module (so every
+    holder of it holds the real thing) when an attribute it lacks is first asked for."""
+
+    def __getattr__(self, name: str) -> object:
+        with _running:  # another thread waits for the code to have run
+            spec = self.__spec__
+            if type(self) is _OnFirstUse and spec and spec.loader and spec.name not in _started:
+                _started.add(spec.name)  # its own code asks while it runs: as of a module importing
+                spec.loader.exec_module(self)
+                self.__class__ = ModuleType  # type: ignore[assignment]
+        return ModuleType.__getattribute__(self, name)
+
+
+_running = threading.RLock()
+_started: set[str] = set()
+
+
+def _defer(name: str) -> None:
+    """Make the standard module ``name`` one whose code runs on first use."""
+    spec = None if name in sys.modules else find_spec(name)
+    if spec is not None and spec.loader is not None:
+        module = sys.modules[name] = module_from_spec(spec)
+        module.__class__ = _OnFirstUse
+
+
+_defer("inspect")
+
+import builtins  # noqa: E402
+import dataclasses  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
 
 if TYPE_CHECKING:
     from types import CodeType

@@ -22,7 +22,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qa import datatables, gazetteer
+from qa import data as data_module
+from qa import datacache, datatables, gazetteer
 from qa.config import stamps
 from qa.data import data_dir, read_tsv_pairs, rules_dir
 from qa.errors import ConfigError, RuleDataError
@@ -35,8 +36,10 @@ if TYPE_CHECKING:
 ADDITION_ZIPF = 2.0
 
 
+@cache
 def wordfreq_file(language: str = "hi") -> Path:
-    """wordfreq's small frequency list for ``language`` (Hindi; English for loans)."""
+    """wordfreq's small frequency list for ``language`` (Hindi; English for loans); found
+    once a process (each search walks the import path)."""
     spec = find_spec("wordfreq")
     if spec is None or spec.origin is None:
         raise RuleDataError("the wordfreq package is not installed (pip install wordfreq)")
@@ -92,9 +95,12 @@ def _counts_file() -> Path:
     return data_dir() / "spelling" / "wordcounts.msgpack.gz"
 
 
-def sources() -> list[Path]:
-    """The files the lexicon is built from (what a start-up cache of it depends on)."""
-    return [wordfreq_file(), _counts_file(), *sorted((data_dir() / "lexicon").glob("*.txt"))]
+@cache
+def sources() -> tuple[Path, ...]:
+    """The files the lexicon is built from (what a start-up cache of it depends on): listed
+    once a process, as half a dozen tables' keys ask for them (their state is read on each
+    look-up)."""
+    return (wordfreq_file(), _counts_file(), *sorted((data_dir() / "lexicon").glob("*.txt")))
 
 
 @cache
@@ -141,8 +147,13 @@ def web_zipf() -> dict[str, float]:
 @cache
 def misspelt() -> frozenset[str]:
     """The wrong spellings of T001's register (``rules/misspellings.tsv``): other rules
-    leave these words to it."""
-    return frozenset(w for w, _ in read_tsv_pairs(rules_dir() / "misspellings.tsv", "misspellings.tsv"))
+    leave these words to it. Kept in the start-up cache while the file is unchanged."""
+    path = rules_dir() / "misspellings.tsv"
+    code = [Path(__file__), Path(data_module.__file__)]
+    words = datacache.cached(
+        "misspelt", [path, *code], lambda: [w for w, _ in read_tsv_pairs(path, path.name)]
+    )
+    return frozenset(words)
 
 
 def vocabulary() -> Container[str]:

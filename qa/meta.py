@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from qa.diagnostic import Severity
+from qa.errors import RuleDataError
 
 FixSafety = Literal["safe", "unsafe", "none"]
 
@@ -63,10 +64,38 @@ class RuleMeta:
     #: The codes whose findings this rule's finding stands for when they lie inside its
     #: span: one slip, one finding (T003's "कीी" -> की, not also U014's doubled sign).
     covers: tuple[str, ...] = ()
-    failing: tuple[Example, ...] = ()
-    passing: tuple[Example, ...] = ()
     source: str = ""
+    #: The examples as the rule file writes them (``fail`` and ``pass``: lists of texts or
+    #: mappings with ``text``), read into :class:`Example` s when asked for: a check reads
+    #: none of the some 900, and a run declares every rule.
+    examples: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def family(self) -> str:
         return self.code[0]
+
+    @property
+    def failing(self) -> tuple[Example, ...]:
+        return examples(self.examples.get("fail"), self.code)
+
+    @property
+    def passing(self) -> tuple[Example, ...]:
+        return examples(self.examples.get("pass"), self.code)
+
+
+def examples(values: Any, where: str) -> tuple[Example, ...]:
+    """The examples of a rule file's ``fail`` or ``pass`` list."""
+    return tuple(_example(value, where) for value in values or ())
+
+
+def _example(value: Any, where: str) -> Example:
+    if isinstance(value, str):
+        return Example(value)
+    if isinstance(value, dict) and isinstance(value.get("text"), str):
+        return Example(
+            value["text"],
+            fixed=value.get("fixed"),
+            options=value.get("options") or {},
+            date=str(value["date"]) if value.get("date") else None,
+        )
+    raise RuleDataError(f"{where}: an example must be a string or a mapping with 'text'")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -145,3 +146,20 @@ def test_qa_names_similar_pairs(tmp_path) -> None:
     assert plain["clusters"] == []
     data = json.loads(run_qa("names", "--similar", "--format", "json", str(tmp_path)).stdout)
     assert [[s["form"] for s in c["spellings"]] for c in data["clusters"]] == [["मेहमूदाबादी", "महमूदाबादी"]]
+
+
+def test_the_name_index_from_the_start_up_cache_is_the_one_worked_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The registry's token index and forbidden forms are kept in the start-up cache by
+    person id; read back, they name the registry's own people."""
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path))
+    cold = reg._registry.__wrapped__(())
+    tokens, forbidden = cold._build_index()
+    assert cold.token_people == tokens and key("बाइडन") in tokens
+    warm = reg._registry.__wrapped__(())
+    assert warm.token_people == tokens
+    assert warm.forbidden == cold.forbidden
+    assert warm.forbidden[(key("बिडेन"),)] == (warm.people["Joe Biden"], ("बाइडन",))
+    assert all(person is warm.people[person.id] for person, _ in warm.forbidden.values())
+    assert {k: (p.id, name) for k, (p, name) in warm.forbidden.items()} == forbidden

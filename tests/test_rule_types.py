@@ -3,6 +3,7 @@ when a rule file loads, so a misspelt option is an error, never silently ignored
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ import pytest
 from qa import api
 from qa.config import Config
 from qa.engine import registry
+from qa.engine.types import SubstitutionRule
 from qa.engine.words import OPTIONS
-from qa.errors import RuleDataError
+from qa.errors import InputError, RuleDataError
 
 ENTRY = """rules:
   - code: U900
@@ -146,3 +148,63 @@ def test_a_pattern_rule_makes_each_message_and_fix_from_its_own_match(tmp_path: 
     for d in found:
         assert d.fix is not None and d.fix.edits[0].replacement == d.suggestions[0]
         assert (d.fix.edits[0].start, d.fix.edits[0].end) == (d.start, d.end)
+
+
+@pytest.mark.parametrize(
+    ("examples", "error"),
+    [
+        ('{fail: ["x"], pass: [3]}', "an example must be a string or a mapping"),
+        ('{fail: [{fixed: "y"}], pass: ["y"]}', "an example must be a string or a mapping"),
+        ('{fail: ["x"]}', "at least one failing and one passing example"),
+        ('["x", "y"]', "at least one failing and one passing example"),
+    ],
+)
+def test_examples_are_checked_at_load_and_read_when_asked(tmp_path: Path, examples: str, error: str) -> None:
+    """A rule file's examples are checked when it loads; a rule's metadata reads them into
+    examples only when asked (a check never does)."""
+    entry = ENTRY.format(kind="pattern", options='    pattern: "x"').replace(
+        '{fail: ["x"], pass: ["y"]}', examples
+    )
+    path = tmp_path / "rules.yaml"
+    path.write_text(entry, encoding="utf-8")
+    with pytest.raises(RuleDataError, match=error):
+        registry.load_file(path)
+    good = ENTRY.format(kind="pattern", options='    pattern: "x"').replace(
+        'pass: ["y"]', 'pass: [{text: "y", fixed: "z"}]'
+    )
+    path.write_text(good, encoding="utf-8")
+    (spec,) = registry.load_file(path)
+    assert [e.text for e in spec.meta.failing] == ["x"]
+    assert [(e.text, e.fixed) for e in spec.meta.passing] == [("y", "z")]
+
+
+def test_a_substitution_word_file_is_read_again_once_edited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A substitution rule's word file is checked once and then kept in the start-up cache,
+    on the file's state: an edited file is read again, a missing one is an input error."""
+    monkeypatch.setenv("QA_DATA_CACHE", str(tmp_path / "cache"))
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        ENTRY.format(kind="substitution", options="    file: words.tsv").replace("found {match}", "slip"),
+        encoding="utf-8",
+    )
+    words = tmp_path / "words.tsv"
+    words.write_text("# wrong\tright\nx\tक्षत्रिय\n", encoding="utf-8")
+    for _ in range(2):  # built, then from the cache
+        assert _entries(rules) == {"x": ("क्षत्रिय",)}
+    words.write_text("x\tक्षत्रिय\nज़्यादा\tज्यादा\n", encoding="utf-8")
+    assert _entries(rules) == {"x": ("क्षत्रिय",), "ज़्यादा": ("ज्यादा",)}
+    words.write_text("x\tx\n", encoding="utf-8")
+    with pytest.raises(RuleDataError, match="listed as its own correction"):
+        registry.load_file(rules)
+    words.unlink()
+    with pytest.raises(InputError, match=r"words\.tsv: cannot read word file"):
+        registry.load_file(rules)
+
+
+def _entries(rules: Path) -> Mapping[str, tuple[str, ...]]:
+    (spec,) = registry.load_file(rules)
+    rule = spec.build({})
+    assert isinstance(rule, SubstitutionRule)
+    return rule.entries

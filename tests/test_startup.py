@@ -52,6 +52,32 @@ def test_a_result_cache_hit_imports_no_rule_code(tmp_path: Path) -> None:
     assert "qa.checks.names" in imported
 
 
+def test_a_result_cache_hit_runs_no_code_of_inspect(tmp_path: Path) -> None:
+    """``inspect`` (with ``ast``, ``dis`` and ``tokenize``) runs only when something asks it
+    for an attribute: neither click's options nor qa's dataclasses do on a cache hit."""
+    (tmp_path / "one.txt").write_text("राष्ट्रपति ने कहा कि बातचीत जारी रहेगी ।\n", encoding="utf-8")
+    first, _ = _imports(tmp_path, "-o", "report.txt")
+    again, imported = _imports(tmp_path, "-o", "report.txt")
+    assert again == first and (tmp_path / "report.txt").is_file()
+    assert "inspect" in imported and not {"ast", "dis", "tokenize"} & imported
+
+
+#: Imports qa, then inspect, and uses it: whether its code had run before, and what it is after.
+_FIRST_USE = """
+import sys, qa, dataclasses
+import inspect
+before = "dis" in sys.modules
+from inspect import signature
+same = inspect is sys.modules["inspect"] and inspect.cleandoc("  a\\n  b") == "a\\nb"
+print(before, same, type(inspect).__name__, signature(dataclasses.replace))
+"""
+
+
+def test_inspect_runs_on_first_use_and_is_the_real_module() -> None:
+    done = subprocess.run([sys.executable, "-c", _FIRST_USE], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["False", "True", "module", "(obj,", "/,", "**changes)"]
+
+
 def test_linting_one_line_imports_no_reader_of_sources(tmp_path: Path) -> None:
     """With the start-up cache warm, what builds data from its sources (gzip, msgpack),
     what only a near word, an entity, a mistake or a server needs is not imported."""
@@ -60,6 +86,7 @@ def test_linting_one_line_imports_no_reader_of_sources(tmp_path: Path) -> None:
     report, imported = _imports(tmp_path, "--no-cache")
     assert "P002" in report
     unused = {"gzip", "msgpack", "rapidfuzz", "difflib", "html", "shutil", "subprocess", "yaml", "tomllib"}
+    unused |= {"csv"}  # the word files come from the start-up cache
     unused |= {"qa.checks.mojibake"}  # U032 and U037 need characters the line does not have
     assert not unused & imported
 

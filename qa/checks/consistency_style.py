@@ -43,6 +43,9 @@ assert FORMS.keys() == CLASSES.keys()
 
 @dataclass(frozen=True)
 class HouseStyle:
+    """A house style: the chosen spelling of each word class and name, and the severity
+    of two accepted spellings in one document."""
+
     classes: Mapping[str, str] = field(default_factory=dict)
     names: Mapping[str, str] = field(default_factory=dict)
     #: the severity of two accepted spellings of a word in one document (None: the rule's)

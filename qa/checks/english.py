@@ -42,6 +42,8 @@ _INFO_TYPES = frozenset({"style", "typographical", "whitespace", "register", "lo
 
 @dataclass(frozen=True, slots=True)
 class Run:
+    """A run of Latin-script words sent to the server, by its offsets."""
+
     start: int  # in the view
     end: int
     batch: int  # where the run starts in the text sent

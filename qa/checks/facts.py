@@ -72,6 +72,8 @@ _YEAR = regex.compile(r"(?<![0-9०-९])(?:1[89]|20)[0-9]{2}(?![0-9०-९])")
 
 @dataclass(frozen=True)
 class Claim:
+    """An ordinal before an office noun: which office, and whether a holder was found to check."""
+
     ordinal: Ordinal
     office: Office
     end: int  # end of the office noun

@@ -66,6 +66,8 @@ class Tenure:
 
 @dataclass(frozen=True, slots=True)
 class Office:
+    """An office of the fact base: its nouns, places and holders' tenures."""
+
     id: str
     title: str
     nouns: tuple[str, ...]
@@ -105,6 +107,8 @@ class Dated:
 
 @dataclass(frozen=True, slots=True)
 class FactBase:
+    """The fact base: the offices with their tenures, and the dated days, people and events."""
+
     offices: tuple[Office, ...]
     days: tuple[Dated, ...]
     people: tuple[Dated, ...]

@@ -56,6 +56,8 @@ def _patterns() -> datacache.Store:
 
 @dataclass(frozen=True)
 class Mention:
+    """A name in the text and the (office, holder) pairs it may refer to."""
+
     start: int
     end: int
     #: (office id, holder id) pairs the name may refer to.

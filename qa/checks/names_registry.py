@@ -37,6 +37,8 @@ def tokens_of(form: str) -> Tokens:
 
 @dataclass(frozen=True)
 class Person:
+    """A registry entry: the canonical name, its accepted variants and its forbidden forms."""
+
     id: str
     role: str
     name: Tokens
@@ -64,6 +66,8 @@ class Person:
 
 @dataclass
 class Registry:
+    """The name registry: the people read from the registry files, by id."""
+
     #: The registry files read: :attr:`groups` is cached on them (and the lexicon).
     files: tuple[Path, ...]
     people: dict[str, Person] = field(default_factory=dict)
@@ -71,12 +75,32 @@ class Registry:
     @cached_property
     def token_people(self) -> dict[str, set[str]]:
         """Key of every accepted token -> the ids of the people it names."""
-        found: dict[str, set[str]] = {}
+        return self._index[0]
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, set[str]], dict[Tokens, tuple[str, Tokens]]]:
+        """:attr:`token_people` and :attr:`forbidden` (people by id), from the start-up
+        cache: working them out makes the matching key of every registry spelling (some
+        340) and looks up the frequency of the forbidden ones, at every run."""
+        code = [Path(__file__), Path(normalize.__file__), Path(lexicon.__file__)]
+        return datacache.cached("name-index", [*self.files, *lexicon.sources(), *code], self._build_index)
+
+    def _build_index(self) -> tuple[dict[str, set[str]], dict[Tokens, tuple[str, Tokens]]]:
+        tokens: dict[str, set[str]] = {}
         for person in self.people.values():
             for form in person.forms:
                 for token in form:
-                    found.setdefault(key(token), set()).add(person.id)
-        return found
+                    tokens.setdefault(key(token), set()).add(person.id)
+        forbidden: dict[Tokens, tuple[str, Tokens]] = {}
+        for person in self.people.values():
+            for form in person.forbidden:
+                forbidden[tuple(map(key, form))] = (person.id, person.name)
+                if len(form) != len(person.name) or form[-1] == person.name[-1]:
+                    continue
+                last = key(form[-1])
+                if last not in tokens and zipf(form[-1]) < DISTINCTIVE_ZIPF:
+                    forbidden.setdefault((last,), (person.id, person.name[-1:]))
+        return tokens, forbidden
 
     @cached_property
     def groups(self) -> dict[str, tuple[str, int]]:
@@ -103,16 +127,7 @@ class Registry:
 
         A wrong name part alone (बिडेन) is forbidden too when it is the person's last
         name part, names nobody else in the registry and is not a common word."""
-        found: dict[Tokens, tuple[Person, Tokens]] = {}
-        for person in self.people.values():
-            for form in person.forbidden:
-                found[tuple(map(key, form))] = (person, person.name)
-                if len(form) != len(person.name) or form[-1] == person.name[-1]:
-                    continue
-                last = key(form[-1])
-                if last not in self.token_people and zipf(form[-1]) < DISTINCTIVE_ZIPF:
-                    found.setdefault((last,), (person, person.name[-1:]))
-        return found
+        return {tokens: (self.people[who], name) for tokens, (who, name) in self._index[1].items()}
 
 
 def _strings(value: Any, where: str) -> list[str]:

@@ -22,6 +22,8 @@ EXAMPLES = 3
 
 @dataclass
 class Pooled:
+    """Name spellings counted over many files, with examples and the files they came from."""
+
     counts: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
     files: set[str] = field(default_factory=set)

@@ -15,6 +15,7 @@ import click
 import regex
 
 from qa.api import Session
+from qa.commands.base import Command, option
 from qa.commands.options import resolver, split_codes
 from qa.config import Config, parse_date
 from qa.diagnostic import Diagnostic, FileResult
@@ -56,9 +57,9 @@ class Outcome:
     error: str | None = None
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("paths", nargs=-1)
-@click.option(
+@option(
     "--output-format",
     "--format",
     "output_format",
@@ -67,49 +68,43 @@ class Outcome:
     show_default=True,
     help="Report format (--format is the same; 'text' is 'full').",
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file."
-)
-@click.option("--select", multiple=True, help="Rule codes, prefixes or names to run (replaces the defaults).")
-@click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
-@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
-@click.option(
-    "--fail-level", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails."
-)
-@click.option("--fix", is_flag=True, help="Apply safe fixes in place (whole file written first).")
-@click.option("--force", is_flag=True, help="With --fix, also rewrite read-only files.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
-@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
-@click.option(
+@option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
+@option("--select", multiple=True, help="Rule codes, prefixes or names to run (replaces the defaults).")
+@option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
+@option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
+@option("--fail-level", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails.")
+@option("--fix", is_flag=True, help="Apply safe fixes in place (whole file written first).")
+@option("--force", is_flag=True, help="With --fix, also rewrite read-only files.")
+@option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@option(
     "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (qa.toml or pyproject)."
 )
-@click.option("--date", help="The article's date, YYYY-MM-DD (for date-dependent rules).")
-@click.option(
+@option("--date", help="The article's date, YYYY-MM-DD (for date-dependent rules).")
+@option(
     "--input-format",
     type=click.Choice(sorted(READERS)),
     help="Read input as text, markdown, html or cms-json (default: by file name).",
 )
-@click.option("--stdin-filename", help="Name to report (and to pick the format by) for stdin.")
-@click.option("-q", "--quiet", is_flag=True, help="Findings only: no family table, no summary line.")
-@click.option("--no-group", is_flag=True, help="List every finding on its own (group-threshold 0).")
-@click.option(
+@option("--stdin-filename", help="Name to report (and to pick the format by) for stdin.")
+@option("-q", "--quiet", is_flag=True, help="Findings only: no family table, no summary line.")
+@option("--no-group", is_flag=True, help="List every finding on its own (group-threshold 0).")
+@option(
     "--color",
     type=click.Choice(["auto", "always", "never"]),
     default="auto",
     show_default=True,
     help="Colours: auto = on a terminal, unless NO_COLOR is set (FORCE_COLOR forces them).",
 )
-@click.option("--no-color", is_flag=True, hidden=True, help="Same as --color never.")
-@click.option(
-    "-j", "--jobs", type=click.IntRange(min=0), help="Processes for many files (default: all cores)."
-)
-@click.option("--no-cache", is_flag=True, help="Lint every file again, ignoring the .qa_cache folder.")
-@click.option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
-@click.option("--exclude", multiple=True, help="Globs to skip when walking folders (replaces the defaults).")
-@click.option("--extend-exclude", multiple=True, help="Globs to skip in addition to 'exclude'.")
-@click.option("--no-respect-gitignore", is_flag=True, help="Walk files that .gitignore and .ignore list.")
-@click.option("--force-exclude", is_flag=True, help="Apply the excludes to files named on the command line.")
+@option("--no-color", is_flag=True, hidden=True, help="Same as --color never.")
+@option("-j", "--jobs", type=click.IntRange(min=0), help="Processes for many files (default: all cores).")
+@option("--no-cache", is_flag=True, help="Lint every file again, ignoring the .qa_cache folder.")
+@option("--statistics", is_flag=True, help="Print counts per rule instead of the findings.")
+@option("--exclude", multiple=True, help="Globs to skip when walking folders (replaces the defaults).")
+@option("--extend-exclude", multiple=True, help="Globs to skip in addition to 'exclude'.")
+@option("--no-respect-gitignore", is_flag=True, help="Walk files that .gitignore and .ignore list.")
+@option("--force-exclude", is_flag=True, help="Apply the excludes to files named on the command line.")
 def check(
     paths: tuple[str, ...],
     output_format: str,

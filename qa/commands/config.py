@@ -6,14 +6,15 @@ import json
 
 import click
 
+from qa.commands.base import Command, option
 from qa.commands.options import load_config
 
 
-@click.command()
-@click.option(
+@click.command(cls=Command)
+@option(
     "--show", is_flag=True, expose_value=False, help="Print the resolved settings (what the command does)."
 )
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@option("--config", "config_path", type=click.Path(dir_okay=False))
 @click.argument("path", required=False, default=".")
 def config(config_path: str | None, path: str) -> None:
     """Show the configuration qa would use for PATH (a file or a folder)."""

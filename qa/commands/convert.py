@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from qa.commands.base import Command, option
 from qa.config import DEFAULTS
 from qa.errors import InputError
 from qa.legacy import FONTS
@@ -30,13 +31,11 @@ def _read(path: str) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("path", metavar="FILE")
-@click.option("--from", "font", type=click.Choice(FONTS), required=True, help="The legacy font of FILE.")
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write here (else stdout); keeps its mode."
-)
-@click.option("--force", is_flag=True, help="Overwrite a read-only output file.")
+@option("--from", "font", type=click.Choice(FONTS), required=True, help="The legacy font of FILE.")
+@option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (else stdout); keeps its mode.")
+@option("--force", is_flag=True, help="Overwrite a read-only output file.")
 def convert(path: str, font: str, output: str | None, force: bool) -> None:
     """Convert FILE ("-" for stdin), typed in a legacy Hindi font, to Unicode Devanagari.
 

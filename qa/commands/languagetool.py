@@ -8,17 +8,18 @@ import click
 
 from qa import languagetool as lt
 from qa.cleanup import stop_if_signalled
+from qa.commands.base import Group, option
 
 
-@click.group()
+@click.group(cls=Group)
 def languagetool() -> None:
     """Fetch and run LanguageTool (checks the English passages of an article)."""
 
 
 @languagetool.command()
-@click.option("--version", "version", default=lt.VERSION, show_default=True, help="LanguageTool version.")
-@click.option("--force", is_flag=True, help="Fetch again even if already installed.")
-@click.option("--verbose", is_flag=True, help="Show Maven's output.")
+@option("--version", "version", default=lt.VERSION, show_default=True, help="LanguageTool version.")
+@option("--force", is_flag=True, help="Fetch again even if already installed.")
+@option("--verbose", is_flag=True, help="Show Maven's output.")
 def install(version: str, force: bool, verbose: bool) -> None:
     """Fetch LanguageTool from Maven Central into the cache (needs Java 17 and Maven)."""
     path = lt.install(version, force=force, quiet=not verbose)
@@ -26,15 +27,15 @@ def install(version: str, force: bool, verbose: bool) -> None:
 
 
 @languagetool.command()
-@click.option(
+@option(
     "--port",
     default=lt.DEFAULT_PORT,
     show_default=True,
     type=click.IntRange(1, 65535),
     help="Port on 127.0.0.1.",
 )
-@click.option("--version", "version", default=lt.VERSION, show_default=True, help="LanguageTool version.")
-@click.option("--install/--no-install", default=True, show_default=True, help="Install first if missing.")
+@option("--version", "version", default=lt.VERSION, show_default=True, help="LanguageTool version.")
+@option("--install/--no-install", default=True, show_default=True, help="Install first if missing.")
 def start(port: int, version: str, install: bool) -> None:
     """Run LanguageTool on 127.0.0.1 until interrupted (Ctrl-C or SIGTERM stop Java too)."""
     lt.check_port_free(port)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import click
 
+from qa.commands.base import Command, option
 from qa.errors import QAError
 
 
-@click.command()
-@click.option(
+@click.command(cls=Command)
+@option(
     "--stdio", is_flag=True, help="Talk over stdin/stdout (the default; accepted for clients that pass it)."
 )
-@click.option(
+@option(
     "--debounce",
     default=150,
     show_default=True,

@@ -15,6 +15,7 @@ import click
 
 from qa.api import Session
 from qa.checks.names_survey import NameSurvey
+from qa.commands.base import Command, option
 from qa.commands.options import resolver
 from qa.errors import InputError
 from qa.files import discover
@@ -41,14 +42,12 @@ def collect(
     return survey.clusters(similar=similar), files, errors
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@click.option("--names-only", is_flag=True, help="Only names (registry, rare words), not ordinary words.")
-@click.option("--similar", is_flag=True, help="Also pair rare names one speller's slip apart (रैना/रेना).")
-@click.option(
+@option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@option("--names-only", is_flag=True, help="Only names (registry, rare words), not ordinary words.")
+@option("--similar", is_flag=True, help="Also pair rare names one speller's slip apart (रैना/रेना).")
+@option(
     "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (qa.toml or pyproject)."
 )
 def names(

@@ -6,6 +6,7 @@ import json
 
 import click
 
+from qa.commands.base import Command, option
 from qa.commands.options import load_config
 from qa.engine import registry
 from qa.families import FAMILIES
@@ -17,9 +18,9 @@ def _specs(config_path: str | None) -> dict[str, registry.RuleSpec]:
     return registry.load_specs(tuple(config["rule-files"]))
 
 
-@click.command()
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.command(cls=Command)
+@option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text")
+@option("--config", "config_path", type=click.Path(dir_okay=False))
 def rules(output_format: str, config_path: str | None) -> None:
     """List every rule: code, name, severity, fix safety, default and summary."""
     metas = [spec.meta for _, spec in sorted(_specs(config_path).items())]
@@ -107,9 +108,9 @@ def explanation(meta: RuleMeta) -> str:
     return "\n".join(lines)
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("code")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@option("--config", "config_path", type=click.Path(dir_okay=False))
 def explain(code: str, config_path: str | None) -> None:
     """Print a rule's documentation and examples (by code or name)."""
     for spec in _specs(config_path).values():

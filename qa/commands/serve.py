@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import click
 
+from qa.commands.base import Command, option
 from qa.commands.options import load_config
 from qa.errors import QAError
 
 
-@click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0: all).")
-@click.option("--port", default=8081, show_default=True, type=click.IntRange(0, 65535), help="Port.")
-@click.option(
+@click.command(cls=Command)
+@option("--host", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0: all).")
+@option("--port", default=8081, show_default=True, type=click.IntRange(0, 65535), help="Port.")
+@option(
     "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (qa.toml or pyproject)."
 )
-@click.option("--log-level", default="warning", show_default=True, help="uvicorn's log level.")
+@option("--log-level", default="warning", show_default=True, help="uvicorn's log level.")
 def serve(host: str, port: int, config_path: str | None, log_level: str) -> None:
     """Serve qa over HTTP: LanguageTool's /v2 API and qa's /api/v1 (docs at /docs)."""
     try:

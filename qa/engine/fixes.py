@@ -73,6 +73,8 @@ def _changes(text: str, fix: Fix | None) -> bool:
 
 @dataclass
 class FixResult:
+    """The text after fixing, how many fixes were applied and the findings left."""
+
     text: str
     applied: int
     remaining: list[Diagnostic]

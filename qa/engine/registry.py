@@ -17,15 +17,17 @@ from typing import Any
 
 import regex
 
+from qa import data as data_module
 from qa import datacache
 from qa.config import stamps
 from qa.data import parse_yaml, read_tsv_pairs, rules_dir
 from qa.diagnostic import Severity
 from qa.engine import words
-from qa.engine.rule import Example, Rule, RuleMeta
+from qa.engine.rule import Rule, RuleMeta
 from qa.engine.types import PATTERN_OPTIONS, PatternRule, RepetitionRule, SubstitutionRule, compile_pattern
 from qa.errors import RuleDataError
 from qa.families import LETTERS
+from qa.meta import examples as read_examples
 
 _CODE = regex.compile(rf"^[{LETTERS}]\d{{3}}$")
 _NAME = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -143,7 +145,7 @@ def _spec(path: Path, entry: Any, index: int, *, checked: bool = False) -> RuleS
     unknown = set(entry) - _META_KEYS - _TYPE_KEYS[kind]
     if unknown:
         raise RuleDataError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
-    meta = _meta(path, entry, where)
+    meta = _meta(path, entry, where, checked=checked)
     options = {k: entry[k] for k in _TYPE_KEYS[kind] if k in entry}
     remote, impl = False, ""
     if kind == "python":
@@ -172,7 +174,7 @@ def _needs(
     return needs
 
 
-def _meta(path: Path, entry: Mapping[str, Any], where: str) -> RuleMeta:
+def _meta(path: Path, entry: Mapping[str, Any], where: str, *, checked: bool) -> RuleMeta:
     name = str(entry.get("name", ""))
     if not _NAME.match(name):
         raise RuleDataError(f"{where}: name {name!r} must be kebab-case")
@@ -187,9 +189,7 @@ def _meta(path: Path, entry: Mapping[str, Any], where: str) -> RuleMeta:
     if fix not in ("safe", "unsafe", "none"):
         raise RuleDataError(f"{where}: fix must be safe, unsafe or none")
     examples = entry.get("examples") or {}
-    failing = tuple(_example(x, where) for x in examples.get("fail") or ())
-    passing = tuple(_example(x, where) for x in examples.get("pass") or ())
-    if not failing or not passing:
+    if not checked and not _has_examples(examples, where):
         raise RuleDataError(f"{where}: needs at least one failing and one passing example")
     return RuleMeta(
         code=entry["code"],
@@ -202,10 +202,14 @@ def _meta(path: Path, entry: Mapping[str, Any], where: str) -> RuleMeta:
         default=bool(entry.get("default", True)),
         masks=_flag(entry, "masks", where),
         covers=_codes(entry, "covers", where),
-        failing=failing,
-        passing=passing,
         source=path.name,
+        examples=examples,
     )
+
+
+def _has_examples(examples: Any, where: str) -> bool:
+    """Each example read once, to check it (a cached file's were): a check reads none."""
+    return isinstance(examples, dict) and all(read_examples(examples.get(k), where) for k in ("fail", "pass"))
 
 
 def _flag(entry: Mapping[str, Any], key: str, where: str) -> bool:
@@ -220,19 +224,6 @@ def _codes(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(c, str) and _CODE.match(c) for c in value):
         raise RuleDataError(f"{where}: '{key}' must be a list of rule codes")
     return tuple(value)
-
-
-def _example(value: Any, where: str) -> Example:
-    if isinstance(value, str):
-        return Example(value)
-    if isinstance(value, dict) and isinstance(value.get("text"), str):
-        return Example(
-            value["text"],
-            fixed=value.get("fixed"),
-            options=value.get("options") or {},
-            date=str(value["date"]) if value.get("date") else None,
-        )
-    raise RuleDataError(f"{where}: an example must be a string or a mapping with 'text'")
 
 
 def _builder(
@@ -273,6 +264,16 @@ def _import(impl: str, where: str) -> type[Rule]:
 
 
 def _substitutions(path: Path, entry: Mapping[str, Any], where: str) -> dict[str, tuple[str, ...]]:
+    """The rule's wrong forms and their fixes; with a word file, checked once and then read
+    from the start-up cache (reading and checking T001's 235 pairs cost each run about a millisecond)."""
+    if not entry.get("file"):
+        return _checked_substitutions(path, entry, where)
+    sources = [path, path.parent / str(entry["file"]), Path(__file__), Path(data_module.__file__)]
+    build = lambda: _checked_substitutions(path, entry, where)  # noqa: E731
+    return datacache.cached(f"substitutions-{entry['code']}", sources, build)
+
+
+def _checked_substitutions(path: Path, entry: Mapping[str, Any], where: str) -> dict[str, tuple[str, ...]]:
     pairs: list[tuple[str, str]] = []
     words = entry.get("words") or {}
     if not isinstance(words, dict):

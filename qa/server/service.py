@@ -36,6 +36,8 @@ class Job:
 
 @dataclass(frozen=True)
 class Answer:
+    """An HTTP answer: status, body and media type."""
+
     status: int
     body: bytes
     media_type: str = "application/json"

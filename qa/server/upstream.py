@@ -17,6 +17,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Reply:
+    """What the upstream server answered: status, content type and body."""
+
     status: int
     content_type: str
     body: bytes

@@ -183,6 +183,8 @@ _WORD_SUFFIX = {"वां": "direct", "वाँ": "direct", "वें": "obli
 
 @dataclass(frozen=True, slots=True)
 class Ordinal:
+    """An ordinal in the text: its value, span, how it is written and its inflection."""
+
     value: int
     start: int
     end: int

@@ -79,6 +79,8 @@ class Kind(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A token of the text: its kind, text and span."""
+
     kind: Kind
     text: str
     start: int
