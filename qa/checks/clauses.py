@@ -93,6 +93,8 @@ class Token(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Subject:
+    """The subject a clause read: its token's index, its noun, and whether it is plural."""
+
     index: int
     noun: Noun
     plural: bool
