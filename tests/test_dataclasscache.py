@@ -79,7 +79,6 @@ def test_check_reports_the_same_with_the_store(tmp_path: Path) -> None:
     assert list(tmp_path.glob("dataclasses-*.marshal"))
 
 
-
 def test_every_dataclass_of_qa_has_a_docstring() -> None:
     """``@dataclass`` writes a missing docstring from ``inspect.signature`` each time the
     class is created (about 0.15 ms at every start), so each of qa's has its own."""
