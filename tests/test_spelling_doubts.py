@@ -53,9 +53,19 @@ def test_a_virama_carrying_a_sign_is_the_unicode_familys(word: str) -> None:
     assert spelling_doubts.damaged_signs(word)
 
 
-def test_a_damaged_virama_is_reported_once_by_the_unicode_rule() -> None:
+def test_a_damaged_virama_is_reported_once_with_the_word_it_stands_for() -> None:
     found = api.check("इसी काल में बुद््ध और महावीर जैसे महापुरुष हुए।")
-    assert [(d.code, d.start) for d in found] == [("U016", 15)]
+    assert [(d.code, d.start, d.suggestions[:1]) for d in found] == [("T002", 12, ("बुद्ध",))]
+
+
+def test_a_damaged_virama_no_word_explains_stays_the_unicode_rules() -> None:
+    found = api.check("ज़िले में रिपोटोर्ं सामने आईं।")
+    assert [d.code for d in found] == ["U016"]
+
+
+def test_two_signs_for_one_stay_the_unicode_rules() -> None:
+    assert spelling_doubts.signs_for_one("कोरेाना")
+    assert not spelling_doubts.signs_for_one("बुद््ध")
 
 
 @pytest.mark.parametrize("word", ["हील", "हैच", "सेव", "कोक", "केप"])

@@ -45,18 +45,25 @@ from qa.text.normalize import key
 # --- another family's word ------------------------------------------------------------
 
 #: Two vowel signs typed for one (ा + े for ो): U015 repairs the word; a T rule that
-#: suggested another word (के for काे) would be wrong. A virama carrying a vowel sign, a
-#: nasal or another virama (बुद््ध): U016 reports the word, and a T rule would report the
-#: one slip twice.
-_DAMAGED_SIGNS = regex.compile(
-    "\u093e[\u0945\u0947\u0948]|[\u0947\u0948]\u093e|\u094d[\u093e-\u094d\u0901-\u0903]"
-)
+#: suggested another word (के for काे) would be wrong.
+_TWO_SIGNS = "\u093e[\u0945\u0947\u0948]|[\u0947\u0948]\u093e"
+_SIGNS_FOR_ONE = regex.compile(_TWO_SIGNS)
+#: … or a virama carrying a vowel sign, a nasal or another virama (बुद््ध, मंत्ालय with its
+#: र lost): U016 says only that the sequence is invalid, so T002's word, when it has one
+#: (मंत्रालय), is the finding, and covers U016's.
+_DAMAGED_SIGNS = regex.compile(_TWO_SIGNS + "|\u094d[\u093e-\u094d\u0901-\u0903]")
 
 
 def damaged_signs(word: str) -> bool:
     """True if ``word`` has two vowel signs standing for one (काे, कोरेाना) or a virama
     carrying a sign (बुद््ध): the Unicode family's word (U015, U016)."""
     return _DAMAGED_SIGNS.search(word) is not None
+
+
+def signs_for_one(word: str) -> bool:
+    """True if ``word`` has two vowel signs standing for one (काे, कोरेाना): U015's exact
+    repair, not a guess at another word."""
+    return _SIGNS_FOR_ONE.search(word) is not None
 
 
 # --- a name's place -----------------------------------------------------------------------
@@ -510,7 +517,7 @@ def doubt(
     """True if T002 or T006 should keep quiet about ``word`` (at ``start:end``) for
     ``candidate``; ``honorific`` says which titles stand before names only, ``slip`` which
     unknown words are slips (:func:`in_name`)."""
-    if damaged_signs(word) or in_hyphenated_loan(text, start, end) or sanskrit_ending(word, candidate):
+    if signs_for_one(word) or in_hyphenated_loan(text, start, end) or sanskrit_ending(word, candidate):
         return True
     if not place_without_nukta(word, candidate):  # a place's ड़ is part of its name
         if before_classifier(text, end) or defined_as_name(text, start, end):
