@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa import api
+from qa.checks import inflection
 from qa.checks.inflection import future, oblique_plural
 
 
@@ -71,3 +72,21 @@ def test_register_words_are_left_to_t001_and_a_line_break_is_a_space() -> None:
     text = "ज़्यादा हजारो की भीड़ थी और कई वर्षो\nसे सड़क नहीं बनी, बच्चो\u00a0को छुट्टी।"
     found = sorted((d.code, text[d.start : d.end]) for d in api.check(text) if d.code in ("T001", "T029"))
     assert found == [("T001", "हजारो"), ("T029", "बच्चो"), ("T029", "वर्षो")]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("हादसे में 5 लोगो", True),
+        ("कुल १२ लोगो", True),
+        ("कुल 1,200 लोगो", True),
+        ("कई लोगो", True),
+        ("इन लोगो", True),
+        ("कुल 1 लोगो", False),
+        ("एक लोगो", False),
+        ("कंपनी के नए लोगो", False),
+        ("लोगो", False),
+    ],
+)
+def test_a_plural_counter_before_a_word(text: str, counted: bool) -> None:
+    assert inflection.after_plural_counter(text, text.rindex("लोगो")) is counted

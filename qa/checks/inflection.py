@@ -7,6 +7,7 @@ commoner word, and where the form stands in a structure that settles the questio
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 import regex
@@ -14,6 +15,7 @@ import regex
 from qa import lexicon
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
+from qa.text.ordinals import CARDINAL_WORDS
 
 #: How much commoner (Zipf) the corrected form must be, by default.
 MIN_ZIPF_GAIN = 1.0
@@ -32,6 +34,30 @@ _SUBJUNCTIVE_ENDING = regex.compile(r"(?:ये|े|ए)$")
 _POSTPOSITION = regex.compile(
     r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)(?:में|से|को|के|की|का|ने|पर|तक|द्वारा)(?![\p{L}\p{M}])"
 )
+
+
+#: Words that make the noun after them plural, besides a number above one (कई लोगों, इन
+#: गांवों): after them a common word in -ो (लोगो, "logo") is the plural slip too.
+_PLURAL_COUNTERS = (CARDINAL_WORDS - {"एक"}) | {
+    *("कई", "सभी", "सारे", "अनेक", "तमाम", "इन", "उन", "दोनों", "तीनों", "चारों"),
+    *("सैकड़ों", "सैकडों", "हजारों", "हज़ारों", "लाखों", "करोड़ों"),
+}
+#: The word or number right before a word (read backwards from its start).
+_BEFORE = regex.compile(
+    r"(?:(?P<digits>[0-9०-९][0-9०-९,]*)|(?P<word>[\p{L}\p{M}]+))[ \t\u00a0]+", regex.REVERSE
+)
+_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789", ",")
+
+
+def after_plural_counter(text: str, start: int) -> bool:
+    """A number above one or a plural quantifier (कई, सभी, इन …) stands right before
+    ``start`` (5 लोगो की मौत, कई लोगो को)."""
+    m = _BEFORE.match(text, 0, start)
+    if m is None:
+        return False
+    if m["digits"] is not None:
+        return int(m["digits"].translate(_DIGITS)) > 1
+    return m["word"] in _PLURAL_COUNTERS
 
 
 def commoner(right: str, word: str, min_gain: float) -> bool:
@@ -58,8 +84,9 @@ def future(word: str, min_gain: float = MIN_ZIPF_GAIN) -> str | None:
 
 def oblique_plural(word: str, min_gain: float = PLURAL_GAIN, max_zipf: float = PLURAL_MAX_ZIPF) -> str | None:
     """गांवो -> गांवों: a known word of three letters or more ending in ो/ओ, not common in
-    its own right, whose nasalised form is commoner. Unknown words are T002's business,
-    the register's (दोनो, क्यो) T001's; लोगो (logo), करो and वीडियो stay."""
+    its own right (unless ``max_zipf`` is raised), whose nasalised form is commoner.
+    Unknown words are T002's business, the register's (दोनो, क्यो) T001's; लोगो (logo),
+    करो and वीडियो stay."""
     if len(word) < 3 or not word.endswith(("ो", "ओ")):
         return None
     plain = lexicon.plain(word)  # बच्‍चो with a joiner, लड़को with a precomposed ड़
@@ -92,11 +119,16 @@ class DroppedPluralNasal(Rule):
         max_zipf = float(self.options.get("max-word-zipf", PLURAL_MAX_ZIPF))
         text = ctx.text
         for word, starts in ctx.document.word_index.items():
-            right = oblique_plural(word, min_gain, max_zipf) if word.endswith(("ो", "ओ")) else None
+            if not word.endswith(("ो", "ओ")):
+                continue
+            right = oblique_plural(word, min_gain, max_zipf)
+            counted = right is None  # a common word (लोगो): only after a plural counter
+            if counted:
+                right = oblique_plural(word, min_gain, math.inf)
             if right is None:
                 continue
             message = self.meta.message.format(word=word, intended=right)
             for start in starts:
                 end = start + len(word)
-                if _POSTPOSITION.match(text, end):
+                if _POSTPOSITION.match(text, end) and (not counted or after_plural_counter(text, start)):
                     yield self.replace(start, end, right, message)
