@@ -121,12 +121,11 @@ class DroppedPluralNasal(Rule):
         for word, starts in ctx.document.word_index.items():
             if not word.endswith(("ो", "ओ")):
                 continue
-            right = oblique_plural(word, min_gain, max_zipf)
-            counted = right is None  # a common word (लोगो): only after a plural counter
-            if counted:
-                right = oblique_plural(word, min_gain, math.inf)
+            right = oblique_plural(word, min_gain, math.inf)
             if right is None:
                 continue
+            # a word common in its own right (लोगो, "logo"): only after a plural counter
+            counted = lexicon.zipf(lexicon.plain(word)) > max_zipf
             message = self.meta.message.format(word=word, intended=right)
             for start in starts:
                 end = start + len(word)
