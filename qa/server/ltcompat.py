@@ -41,7 +41,6 @@ SOFTWARE = {
 }
 _CONTEXT = 40
 _ESCAPED = regex.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_BAD_ESCAPE = regex.compile(r"%(?![0-9A-Fa-f]{2})")
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
 _NEWLINES = str.maketrans("\r\n", "  ")
 _DEVANAGARI = regex.compile(r"[\p{L}&&\p{Script=Devanagari}]", regex.V1)
@@ -79,16 +78,19 @@ def parse_params(body: bytes, query: Iterable[tuple[str, str]]) -> dict[str, str
 def _unquote(value: str) -> str:
     """Form-decode one value, fast for Hindi (urllib's unquote goes escape by escape).
 
-    When every ``%`` starts an escape, ``%XX`` becomes ``\\xXX`` and Python's own
-    ``unicode_escape`` codec decodes them all at once (bytes outside escapes pass
-    through as Latin-1, so raw UTF-8 survives); otherwise runs are decoded one by one.
+    ``%XX`` becomes ``\\xXX`` and Python's own ``unicode_escape`` codec decodes them all
+    at once (bytes outside escapes pass through as Latin-1, so raw UTF-8 survives); the
+    codec refuses a ``%`` that starts no escape, and then runs are decoded one by one.
+    (Looking for such a ``%`` first took two thirds of the time of a 1,000-word text.)
     """
     value = value.replace("+", " ")
     if "%" not in value:
         return value
-    if _BAD_ESCAPE.search(value) is None:
-        raw = value.replace("\\", "\\\\").replace("%", "\\x").encode("utf-8")
+    raw = value.replace("\\", "\\\\").replace("%", "\\x").encode("utf-8")
+    try:
         return raw.decode("unicode_escape").encode("latin-1").decode("utf-8", "replace")
+    except UnicodeDecodeError:  # a % that starts no escape
+        pass
     return _ESCAPED.sub(lambda m: bytes.fromhex(m.group().replace("%", "")).decode("utf-8", "replace"), value)
 
 
