@@ -27,7 +27,7 @@ class Context:
     config: Config
     date: dt.date
     date_source: str = "today"
-    #: Per-document analyses that several rules share (see :meth:`shared`).
+    #: Per-document analyses that several rules of a family share (see :meth:`shared`).
     analyses: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -37,7 +37,10 @@ class Context:
     def shared(self, name: str, build: Callable[[Context], T]) -> T:
         """``build(self)``, computed once per document and shared by the rules that ask
         for it by ``name`` (no module-level "last document" memo: documents are checked
-        in threads)."""
+        in threads). The linter lets the analyses go once the rules of a family (the
+        code's letter) are done, so that a big document never holds every family's at
+        once (G's sentence readings are half the peak memory of a 5 MB file): a rule of
+        another family that asks for one again gets it built again."""
         if name not in self.analyses:
             self.analyses[name] = build(self)
         return self.analyses[name]

@@ -111,7 +111,11 @@ class Linter:
             date, date_source = article_date(document, self.config, date)
         ctx = Context(document, self.config, parse_date(date, "date"), date_source)
         found: list[Diagnostic] = []
+        family = ""
         for rule in self.rules_for(document):
+            if rule.meta.code[0] != family:  # what the last family's rules shared is let go
+                family = rule.meta.code[0]
+                ctx.analyses.clear()
             try:
                 if rule.meta.fix == "none":  # an edit it emits anyway fails its examples
                     found.extend(_without_fix(d) for d in rule.check(ctx))
