@@ -52,8 +52,24 @@ class LazyGroup(Group):
         return command
 
 
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"qa, version {__version__}", color=ctx.color)
+        ctx.exit()
+
+
+# click's version_option looks its help text up in gettext's catalogues when it is made,
+# which imports locale and searches the disk for them (about 2 ms of every run)
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="qa", cls=Option)
+@click.option(
+    "--version",
+    cls=Option,
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
 def cli() -> None:
     """qa — a linter for Hindi (Devanagari) news copy."""
 

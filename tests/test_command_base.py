@@ -30,7 +30,12 @@ def _pair(command_class: type[click.Command], make_option: Any) -> click.Command
 def test_help_and_parsing_are_clicks() -> None:
     ours, clicks = _pair(Command, option), _pair(click.Command, click.option)
     runner = CliRunner()
-    for args in (["--help"], ["-h"], ["a.txt", "-o", "r.json", "-q"], ["--colr", "x"], ["--color", "bad"]):
+    cases = (
+        ["--help"], ["-h"], ["a.txt", "-o", "r.json", "-q"], ["--colr", "x"], ["--color", "bad"],
+        ["-or.json"], ["-o=r.json"], ["-qo", "r.json"], ["-x"], ["-qx"], ["--output=r.json"],
+        ["--outpt", "r"], ["--", "-o", "a.txt"], ["-o", "-q"], ["-o"],
+    )  # fmt: skip
+    for args in cases:
         mine, theirs = runner.invoke(ours, args), runner.invoke(clicks, args)
         assert (mine.exit_code, mine.output) == (theirs.exit_code, theirs.output), args
     assert "Show this message and exit." in runner.invoke(ours, ["-h"]).output

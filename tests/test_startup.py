@@ -60,6 +60,7 @@ def test_a_result_cache_hit_runs_no_code_of_inspect(tmp_path: Path) -> None:
     again, imported = _imports(tmp_path, "-o", "report.txt")
     assert again == first and (tmp_path / "report.txt").is_file()
     assert "inspect" in imported and not {"ast", "dis", "tokenize"} & imported
+    assert "difflib" not in imported  # -o is not first tried, and refused, as a long option
 
 
 #: Imports qa, then inspect, and uses it: whether its code had run before, and what it is after.
