@@ -48,6 +48,7 @@ def test_a_result_cache_hit_imports_no_rule_code(tmp_path: Path) -> None:
     again, imported = _imports(tmp_path)
     assert again == first
     assert not {m for m in imported if m.startswith(("qa.checks.", "qa.engine.", "qa.text.tokenize"))}
+    assert "hashlib" not in imported  # the key's SHA-256 without loading OpenSSL
     _, imported = _imports(tmp_path, "--no-cache")
     assert "qa.checks.names" in imported
 
