@@ -7,7 +7,7 @@ Subcommands live in :mod:`qa.commands` and are imported only when used, so
 from __future__ import annotations
 
 from qa import regexcache
-from qa.runtime import quiet_start
+from qa.runtime import end_now, quiet_start
 
 quiet_start()  # before the imports below, which create most of start-up's objects
 regexcache.defer()  # regex's parser is imported only if a pattern is not in the store
@@ -96,5 +96,16 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(2)
 
 
+def run() -> None:
+    """The ``qa`` command (and ``python -m qa.cli``): :func:`main`, then the process ends
+    without the interpreter's teardown (:func:`qa.runtime.end_now`). In-process callers
+    use :func:`main`, which raises ``SystemExit`` as usual."""
+    try:
+        main()
+    except SystemExit as exit:
+        end_now(exit.code)
+        raise
+
+
 if __name__ == "__main__":
-    main()
+    run()

@@ -1,4 +1,5 @@
-"""Process settings for the command line and a long batch: a quieter garbage collector.
+"""Process settings for the command line and a long batch: a quieter garbage collector,
+and an exit without the interpreter's teardown.
 
 A run keeps every finding until the report, and the collector's default first
 threshold (700 allocations) makes it rescan that growing heap thousands of times.
@@ -8,8 +9,10 @@ less often costs no memory that the run would not hold anyway.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -55,3 +58,34 @@ def uncollected() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def end_now(code: object) -> None:
+    """End the process with exit status ``code`` (``sys.exit``'s argument) at once.
+
+    The exit functions run and the standard streams are flushed, as at any exit; what is
+    skipped is the interpreter's teardown, which frees every object and module one by one
+    (35 ms of CPU after checking one line, 45 ms after an article: a sixth of the run).
+    Every file qa writes is closed before this. Returns, leaving the exit to Python, when
+    ``code`` is not a status (a message to print), when another thread runs, or when a
+    stream cannot be flushed (a closed pipe: Python reports it as it always does)."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int) and 0 <= code <= 255:
+        status = code
+    else:
+        return
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    atexit._run_exitfuncs()
+    try:  # what the exit functions printed
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        os._exit(status)

@@ -231,10 +231,11 @@ def test_threads_probing_at_once_see_every_entry(tmp_path: Path, monkeypatch: py
 
 
 _WHOLE_SCRIPT = """
-import runpy, sys
+import sys
 sys.argv = ["qa", "check", "--no-cache", "--select", "P004", *sys.argv[1:]]
+from qa.cli import main  # not `python -m qa.cli`, which would end the process at once
 try:
-    runpy.run_module("qa.cli", run_name="__main__")
+    main()
 except SystemExit:
     pass
 from qa import datatables

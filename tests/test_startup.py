@@ -23,10 +23,11 @@ from conftest import ROOT
 
 #: ``qa check ARGS one.txt`` in-process, then the names of the modules it imported, one a line.
 _SCRIPT = """
-import runpy, sys
+import sys
 sys.argv = ["qa", "check", *sys.argv[1:], "one.txt"]
+from qa.cli import main  # not `python -m qa.cli`, which would end the process at once
 try:
-    runpy.run_module("qa.cli", run_name="__main__")
+    main()
 except SystemExit:
     pass
 sys.stderr.write("\\n".join(sys.modules))
