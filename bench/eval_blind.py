@@ -89,8 +89,9 @@ def main() -> None:
         status = "clean" if word is None else ("HIT " if covered else "MISS")
         if args.verbose or others or (word is not None and not covered):
             codes = ",".join(d["code"] for d in covered)
-            extra = "; ".join(f"{d['code']} {sentence[d['start']['offset'] : d['end']['offset']]}" for d in others)
-            print(f"{status} {code:5} {codes:10} | {sentence} | {note}" + (f" | FALSE: {extra}" if extra else ""))
+            extra = "; ".join(f"{d['code']} {sentence[d['start'] : d['end']]}" for d in others)
+            line = f"{status} {code:5} {codes:10} | {sentence} | {note}"
+            print(line + (f" | FALSE: {extra}" if extra else ""))
     slipped = hits + misses
     print(f"{len(rows)} sentences: {slipped} slips, hits {hits}, misses {misses}, false alarms {false}")
 

@@ -25,6 +25,7 @@ from qa.engine.rule import Context, Rule
 from qa.text import akshara
 from qa.text.akshara import (
     CONSONANTS,
+    NUKTA,
     VIRAMA,
     VOWEL_SIGNS,
     NearIndex,
@@ -185,7 +186,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     scored = []
     for cost, candidate in found:
         group = variant_key(candidate)
-        if group != key:  # an accepted variant spelling is not a typo
+        if group != key or stray_nukta(word, candidate):  # an accepted variant spelling is not a typo
             scored.append((cost, -lexicon.prior(candidate), candidate, group))
     scored.sort()
     seen: set[str] = set()
@@ -195,6 +196,25 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
             seen.add(group)
             best.append((cost, candidate))
     return tuple(best)
+
+
+#: A Perso-Arabic nukta's spelling of a word this common without it is in the web list,
+#: if papers write it: at a tenth of the plain form's frequency it would still pass the
+#: list's floor (Zipf 3).
+MIN_NUKTA_PLAIN_ZIPF = 4.5
+
+
+def stray_nukta(word: str, plain: str) -> bool:
+    """``word`` is the common ``plain`` with a nukta (ज़, फ़, …) that no
+    source has seen (ज़ब for जब): the nukta is a house's choice only where papers write it
+    (ज़्यादा/ज्यादा); a nukta on a word both sources know well without it, in a spelling
+    neither has met, is a stray key."""
+    return (
+        nfd_nukta(word).replace(NUKTA, "") == nfd_nukta(plain)
+        and not lexicon.attested(word)
+        and min(lexicon.web_zipf().get(plain, 0.0), lexicon.corpus_zipf().get(plain, 0.0))
+        >= MIN_NUKTA_PLAIN_ZIPF
+    )
 
 
 def _settled(word: str) -> bool:
@@ -495,6 +515,8 @@ class NonWord(Rule):
                 continue
             for start in starts:
                 end = start + len(word)
+                if stray_nukta(normal, found[0]) and spelling_doubts.hyphenated(ctx.text, start, end):
+                    continue  # a part of a compound name (ज़ैन-उल-अबिदीन), whose nukta is its own
                 best = oblique_plural(ctx.text, end, normal, found[0]) or found[:3]
                 if spelling_doubts.doubt(
                     ctx.text, start, end, word, best[0], context_counts().honorific, slip=corrected
@@ -687,6 +709,22 @@ def _final_long(word: str) -> tuple[str, float] | None:
     return None if twin is None else (twin, lexicon.commoner_by(twin, word))
 
 
+#: A letter's name among dotted initials (आइ.ए.एस., आइ. आइ. टी.).
+_DOTTED = regex.compile(r"\.\s?\p{Devanagari}")
+_DOTTED_BEFORE = regex.compile(r"\p{Devanagari}\.\s?$")
+
+
+def _initials(text: str, start: int, end: int) -> bool:
+    """The word at ``start:end`` is one of dotted initials: a letter's name, not a word."""
+    return bool(_DOTTED.match(text, end) or _DOTTED_BEFORE.search(text[max(0, start - 3) : start]))
+
+
+def _perfective(word: str) -> bool:
+    """``word`` is a common verb's feminine perfective (आई of आना, दिखाई of दिखाना): a Hindi
+    form whose final vowel is fixed, whatever English word it also spells (आई, I)."""
+    return word.endswith("ई") and lexicon.prior(word[:-1] + "ना") >= MIN_CANDIDATE_ZIPF
+
+
 class CommonTwin(Rule):
     """T030: a listed word that is the twin of a word far commoner in both sources but for
     the length of an i or u sign (लेकीन for लेकिन, राष्ट्रिय for राष्ट्रीय), a final nasal,
@@ -701,7 +739,7 @@ class CommonTwin(Rule):
         if final_long_twin(word) == twin:
             if spelling_doubts.initialism(twin):
                 return math.inf  # a house's letter name (पीटीआइ), not a slip of one word
-            if _native(twin):
+            if _native(twin) or _perfective(twin):
                 return float(self.options.get("min-final-vowel-frequency-ratio", 1.0))
             return float(self.options.get("min-final-vowel-loan-frequency-ratio", 2.0))
         if fixed_vowels(word, twin):
@@ -723,7 +761,10 @@ class CommonTwin(Rule):
             message = self.meta.message.format(word=word, suggestion=found[0])
             for start in starts:
                 end = start + len(word)
-                if not (named and spelling_doubts.in_name(ctx.text, start, end)):
+                named_here = named and (
+                    spelling_doubts.in_name(ctx.text, start, end) or _initials(ctx.text, start, end)
+                )
+                if not named_here:  # a name's part, or a letter's name among initials
                     yield self.replace(start, end, found[0], message)
 
 

@@ -229,8 +229,13 @@ def place_without_nukta(word: str, candidate: str) -> bool:
 
 
 def hyphenated(text: str, start: int, end: int) -> bool:
-    """True if the word at ``start:end`` is joined by a hyphen to the next or the last word."""
-    return text[end : end + 1] == "-" or text[start - 1 : start] == "-"
+    """True if the word at ``start:end`` is joined by a hyphen to the next or the last word
+    (an invisible zero-width character beside the hyphen changes nothing)."""
+    return bool(_HYPHEN_AFTER.match(text, end) or _HYPHEN_BEFORE.search(text[max(0, start - 2) : start]))
+
+
+_HYPHEN_AFTER = regex.compile("[\u200b-\u200d]?-")
+_HYPHEN_BEFORE = regex.compile("-[\u200b-\u200d]?$")
 
 
 def in_hyphenated_loan(text: str, start: int, end: int) -> bool:
