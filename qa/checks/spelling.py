@@ -19,7 +19,7 @@ import regex
 
 from qa import datacache, datatables, gazetteer, lexicon
 from qa.checks import inflection, spelling_doubts
-from qa.checks.confusion import context_counts
+from qa.checks.confusion import context_counts, neighbours
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
@@ -715,8 +715,12 @@ _DOTTED_BEFORE = regex.compile(r"\p{Devanagari}\.\s?$")
 
 
 def _initials(text: str, start: int, end: int) -> bool:
-    """The word at ``start:end`` is one of dotted initials: a letter's name, not a word."""
-    return bool(_DOTTED.match(text, end) or _DOTTED_BEFORE.search(text[max(0, start - 3) : start]))
+    """The word at ``start:end`` is a letter's name among initials, dotted or spaced
+    (आइ.आइ.टी., आइ टी राजधानी): not a word."""
+    if _DOTTED.match(text, end) or _DOTTED_BEFORE.search(text[max(0, start - 3) : start]):
+        return True
+    prev, nxt = neighbours(text, start, end)
+    return spelling_doubts.letter_names(prev) or spelling_doubts.letter_names(nxt)
 
 
 def _perfective(word: str) -> bool:
