@@ -19,7 +19,7 @@ import regex
 
 from qa import datacache, datatables, gazetteer, lexicon
 from qa.checks import inflection, spelling_doubts
-from qa.checks.confusion import context_counts, neighbours
+from qa.checks.confusion import FUNCTION_WORDS, context_counts, neighbours
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
@@ -719,8 +719,21 @@ def _initials(text: str, start: int, end: int) -> bool:
     (आइ.आइ.टी., आइ टी राजधानी): not a word."""
     if _DOTTED.match(text, end) or _DOTTED_BEFORE.search(text[max(0, start - 3) : start]):
         return True
-    prev, nxt = neighbours(text, start, end)
-    return spelling_doubts.letter_names(prev) or spelling_doubts.letter_names(nxt)
+    return any(map(_letter_name, neighbours(text, start, end)))
+
+
+#: Letter names that are Hindi words too: a postposition or particle beside a word (लड़ाइ के,
+#: छोटी सी) is no initial.
+_HINDI_LETTER_NAMES = frozenset(("जी", "सी"))
+
+
+def _letter_name(label: str) -> bool:
+    """``label`` is an English letter's name and no Hindi word (टी, not के or जी)."""
+    return (
+        spelling_doubts.letter_names(label)
+        and label not in FUNCTION_WORDS
+        and label not in _HINDI_LETTER_NAMES
+    )
 
 
 def _perfective(word: str) -> bool:
