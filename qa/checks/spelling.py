@@ -703,6 +703,29 @@ def fixed_vowels(word: str, twin: str) -> bool:
     )
 
 
+#: A long ई/ी before the य of a plural ending (दवाईयां, अधिकारीयों).
+_LONG_BEFORE_PLURAL = regex.compile("([ीई])(य(?:ां|ाँ|ों))$")
+#: A plural twin this common (Zipf, by either source) is a word papers use.
+MIN_PLURAL_TWIN_ZIPF = 3.0
+
+
+def plural_short_twin(word: str) -> str | None:
+    """``word``, a plural in -यां/-यों of a noun in -ई or -ी, with its vowel long (दवाईयां,
+    अधिकारीयों), made short as Hindi writes it before the plural's य (दवाइयां, अधिकारियों),
+    where that form is a word; not an -ईय adjective's plural (भारतीयों: भारतीय is a word)."""
+    m = _LONG_BEFORE_PLURAL.search(word)
+    if m is None or lexicon.known(word[: m.end(2) - 2]):
+        return None
+    twin = word[: m.start(1)] + ("ि" if m[1] == "ी" else "इ") + m[2]
+    return twin if lexicon.prior(twin) >= MIN_PLURAL_TWIN_ZIPF else None
+
+
+def _plural_short(word: str) -> tuple[str, float] | None:
+    """(the short-vowel plural, by how much it is commoner) for a plural with a long ई/ी."""
+    twin = plural_short_twin(word)
+    return None if twin is None else (twin, lexicon.commoner_by(twin, word))
+
+
 def _final_long(word: str) -> tuple[str, float] | None:
     """(the long-vowel twin, by how much it is commoner) for a word with a short final vowel."""
     twin = final_long_twin(word) if word[-1:] in _FINAL_LONG else None
@@ -759,6 +782,8 @@ class CommonTwin(Rule):
             if _native(twin) or _perfective(twin):
                 return float(self.options.get("min-final-vowel-frequency-ratio", 1.0))
             return float(self.options.get("min-final-vowel-loan-frequency-ratio", 2.0))
+        if plural_short_twin(word) == twin:
+            return float(self.options.get("min-plural-vowel-frequency-ratio", 0.0))
         if fixed_vowels(word, twin):
             return float(self.options.get("min-native-frequency-ratio", 1.0))
         return float(self.options.get("min-frequency-ratio", 1.5))
@@ -768,7 +793,7 @@ class CommonTwin(Rule):
         index = ctx.document.word_index
         for word, starts in index.items():
             plain = lexicon.plain(word)
-            found = table.get(plain) or _final_long(plain)
+            found = table.get(plain) or _final_long(plain) or _plural_short(plain)
             if found is None or word in accept or word in misspelt:
                 continue
             if found[1] < self._needed(plain, found[0]):
