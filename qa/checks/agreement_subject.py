@@ -58,7 +58,13 @@ _NAMING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("बुला पुकार")
 #: Intransitive verbs (and होना, रहना): only they, and passives, agree with the first bare
 #: noun of the clause. Before a transitive verb that noun may be the object of a subject
 #: left out (अपनी रक्षा करेंगे); verbs of motion take a bare goal (तीन बार जेल गए).
-_INTRANSITIVE_ROOTS = aw.STATE_ROOTS
+_INTRANSITIVE_ROOTS = aw.STATE_ROOTS | aw.word_set("थ")
+#: The past copula alone (मौजूद थी): read for number only. A copula may agree with a
+#: predicate noun (इसका आधार शक्ति थी) or stand in an idiom (उसे याद था), but a feminine
+#: plural subject never takes a singular one (टीमें मैदान पर मौजूद थी → थीं).
+_COPULA = "थ"
+#: The endings of an adjective's or participle's inflected forms (खड़े, खड़ी, झुकाए).
+_INFLECTED = ("ा", "े", "ी", "ए", "ई", "ीं")
 
 #: Verbs of motion (and चलना, also "go on"), which take a bare goal right before them
 #: (अस्पताल चली गई): they agree with the first bare noun only when a postposition phrase
@@ -110,6 +116,10 @@ def _judge(
         return None  # an object before a transitive verb may be the noun: वे बात करते हैं
     if group.root in _NAMING_ROOTS:
         return None
+    if group.root == _COPULA and not (
+        subject.plural and subject.noun.gender == "f" and not tokens[j - 1].normal.endswith(_INFLECTED)
+    ):
+        return None  # the copula after an inflected predicate has its own reading (आँखें झुकाए खड़े थे)
     if clause.marked_object and group.passive:
         return None  # इसे धरोहर घोषित किया गया: the passive takes the default
     if j == subject.index + 1 and (

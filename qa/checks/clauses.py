@@ -160,12 +160,25 @@ def _plain_noun(word: str) -> bool:
 def subject_noun(lexicon: Genders, word: str) -> tuple[Noun, bool] | None:
     """The gender of a bare noun as a subject, and whether it is visibly plural:
     feminine plurals in -ें, -एं, -इयां (दुकानें, सेवाएं, चिट्ठियां) and masculine -ए of an
-    -आ noun that inflects (फ़ैसले)."""
+    -आ noun that inflects (फ़ैसले). A feminine plural stays plural where the counts list
+    the plural form too (टीमें, with टीम)."""
     if not aw.is_candidate(word):
         return None
     noun = lexicon.noun(word)
     if noun is not None:
-        return noun, False
+        return noun, noun.gender == "f" and _feminine_plural(lexicon, word) is not None
+    plural = _feminine_plural(lexicon, word)
+    if plural is not None:
+        return plural, True
+    if word.endswith("े"):
+        found = lexicon.noun(word[:-1] + "ा")
+        if found is not None and found.inflects:
+            return found, True
+    return None
+
+
+def _feminine_plural(lexicon: Genders, word: str) -> Noun | None:
+    """The feminine noun whose direct plural ``word`` is (दुकानें, सेवाएं, चिट्ठियां), if any."""
     singulars = []
     if word.endswith("ें"):
         singulars.append(word[:-2])
@@ -176,11 +189,7 @@ def subject_noun(lexicon: Genders, word: str) -> tuple[Noun, bool] | None:
     for singular in singulars:
         found = lexicon.noun(singular) if len(singular) > 1 else None
         if found is not None and found.gender == "f":
-            return found, True
-    if word.endswith("े"):
-        found = lexicon.noun(word[:-1] + "ा")
-        if found is not None and found.inflects:
-            return found, True
+            return found
     return None
 
 
