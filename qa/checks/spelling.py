@@ -717,13 +717,25 @@ def plural_short_twin(word: str) -> str | None:
     if m is None or lexicon.known(word[: m.end(2) - 2]):
         return None
     twin = word[: m.start(1)] + ("ि" if m[1] == "ी" else "इ") + m[2]
-    return twin if lexicon.prior(twin) >= MIN_PLURAL_TWIN_ZIPF else None
+    return twin if max(map(lexicon.prior, _nasal_spellings(twin))) >= MIN_PLURAL_TWIN_ZIPF else None
+
+
+def _nasal_spellings(plural: str) -> tuple[str, str]:
+    """A plural in -यां/-याँ in both spellings of its nasal (इकाइयां, इकाइयाँ): accepted
+    variants, either of which the word lists may count."""
+    nasal = {"ं": "ँ", "ँ": "ं"}.get(plural[-1:]) if plural.endswith(("ां", "ाँ")) else None
+    return plural, plural[:-1] + nasal if nasal else plural
 
 
 def _plural_short(word: str) -> tuple[str, float] | None:
-    """(the short-vowel plural, by how much it is commoner) for a plural with a long ई/ी."""
+    """(the short-vowel plural, by how much it is commoner) for a plural with a long ई/ी,
+    in the writer's spelling of the nasal."""
     twin = plural_short_twin(word)
-    return None if twin is None else (twin, lexicon.commoner_by(twin, word))
+    if twin is None:
+        return None
+    return twin, max(
+        lexicon.commoner_by(t, w) for t, w in zip(_nasal_spellings(twin), _nasal_spellings(word), strict=True)
+    )
 
 
 def _final_long(word: str) -> tuple[str, float] | None:
