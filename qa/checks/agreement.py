@@ -21,6 +21,7 @@ from typing import NamedTuple
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
+from qa.checks.clauses import DATIVE
 from qa.checks.word_sieve import Panel, Sieve
 from qa.diagnostic import Diagnostic
 from qa.document import Document
@@ -884,18 +885,42 @@ def _ends_verb_group(following: str | None) -> bool:
     return following is None or following in aw.AUXILIARIES or following in _VERB_GROUP_ENDS
 
 
-def _ergative_before(words: list[str | None], k: int) -> bool:
-    """Whether ने marks a subject earlier in the clause of the verb at ``k``, with no
-    other clause-ending verb between (उसने खाना खाया और …)."""
+def _ergative_before(words: list[str | None], k: int) -> str | None:
+    """How ने marks a subject earlier in the clause of the verb at ``k``: "own" with no
+    other clause-ending verb between (उसने खाना खाया और …), "shared" where that verb is a
+    transitive perfective joined to this one by और, तथा or एवं (a transitive perfective
+    with no ने of its own shares the first one's: अदालत ने उसे दोषी करार दिया और सजा
+    सुनाई); else None."""
+    found = "own"
     for j in range(k - 1, -1, -1):
         word = words[j]
         if word is None or word in aw.CLAUSE_BREAKS:
-            return False
+            return None
         if word == "ने" or word in aw.ERGATIVE_PRONOUNS:
-            return True
+            return found
         verb = aw.perfective(word)
         if verb is not None and verb.root not in aw.CLAUSAL_ROOTS and _ends_verb_group(words[j + 1]):
+            if verb.root == "जा" or words[j + 1] not in _JOINING:
+                return None
+            found = "shared"
+    return None
+
+
+#: Conjunctions that join two verb groups of one subject (खाना खाया और पानी पिया).
+_JOINING = aw.word_set("और तथा एवं")
+#: Verbs of making and choosing: with a को object, the bare noun is its complement and the
+#: verb takes the default (श्रीनगर को राजधानी बनाया, उन्हें अध्यक्ष चुना).
+_FACTITIVE_ROOTS = aw.word_set("बना चुन")
+
+
+def _dative_before(words: list[str | None], k: int) -> bool:
+    """A को phrase (or उसे, उन्हें …) stands between the verb at ``k`` and its ने."""
+    for j in range(k - 1, -1, -1):
+        word = words[j]
+        if word is None or word == "ने" or word in aw.ERGATIVE_PRONOUNS:
             return False
+        if word in DATIVE:
+            return True
     return False
 
 
@@ -925,8 +950,13 @@ class ErgativeObjectAgreement(Rule):
             if not _ends_verb_group(following):
                 continue  # a participle (लिखी गई किताब) or a compound verb
             noun = _controller(words, k - 1, verb, lexicon, partial(shown_gender, document))
-            if noun is None or noun.gender == verb.gender or not _ergative_before(words, k):
+            if noun is None or noun.gender == verb.gender:
                 continue
+            ergative = _ergative_before(words, k)
+            if ergative is None or (ergative == "shared" and verb.root in _GOAL_ROOTS):
+                continue  # a shared ने's object may be left out before a goal (… और विधानसभा भेजा)
+            if verb.root in _FACTITIVE_ROOTS and _dative_before(words, k):
+                continue  # a complement (श्रीनगर को राजधानी बनाया), not the object
             noun_slot, slot = slots[k - 1], slots[k]
             if noun_slot is None or slot is None:
                 continue

@@ -39,12 +39,15 @@ from qa.checks import agreement_words as aw
 from qa.checks import clause_facts
 from qa.checks.agreement import analysis, shown_noun
 from qa.checks.agreement_lexicon import Genders, Noun
+from qa.checks.clauses import _CLAUSE_ENDS as CLAUSE_ENDS
 from qa.checks.clauses import _POSTPOSITIONS as POSTPOSITIONS
 from qa.checks.clauses import (
+    COPULA,
     Abort,
     Clause,
     ClauseRule,
     Correction,
+    Subject,
     Token,
     disagreement,
     subject_noun,
@@ -58,7 +61,13 @@ _NAMING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("बुला पुकार")
 #: Intransitive verbs (and होना, रहना): only they, and passives, agree with the first bare
 #: noun of the clause. Before a transitive verb that noun may be the object of a subject
 #: left out (अपनी रक्षा करेंगे); verbs of motion take a bare goal (तीन बार जेल गए).
-_INTRANSITIVE_ROOTS = aw.STATE_ROOTS
+_INTRANSITIVE_ROOTS = aw.STATE_ROOTS | aw.word_set("थ")
+#: The past copula alone (मौजूद थी): read for number only. A copula may agree with a
+#: predicate noun (इसका आधार शक्ति थी) or stand in an idiom (उसे याद था), but a feminine
+#: plural subject never takes a singular one (टीमें मैदान पर मौजूद थी → थीं).
+_COPULA = "थ"
+#: The endings of an adjective's or participle's inflected forms (खड़े, खड़ी, झुकाए).
+_INFLECTED = ("ा", "े", "ी", "ए", "ई", "ीं")
 
 #: Verbs of motion (and चलना, also "go on"), which take a bare goal right before them
 #: (अस्पताल चली गई): they agree with the first bare noun only when a postposition phrase
@@ -96,12 +105,14 @@ def _judge(
 ) -> tuple[Correction, str] | None:
     """The correction and message for the clause at ``start``, if its verb disagrees
     (``shown``: see :class:`Clause`)."""
-    clause = Clause(tokens, lexicon, dative=True, shown=shown)
+    clause = Clause(tokens, lexicon, dative=True, shown=shown, copula=True)
     try:
         j = clause.verb_start(start)
     except Abort:
         return None
     subject = clause.subject
+    if j is not None and subject is not None and tokens[j].normal == COPULA:
+        return _singular_copula(tokens, j, subject)
     group = verb_group(tokens, j) if j is not None and subject is not None else None
     if group is None or subject is None or j is None:
         return None
@@ -109,6 +120,8 @@ def _judge(
     if not (group.passive or group.root in _INTRANSITIVE_ROOTS or moved):
         return None  # an object before a transitive verb may be the noun: वे बात करते हैं
     if group.root in _NAMING_ROOTS:
+        return None
+    if group.root == _COPULA and not _plural_subject_of_copula(tokens, j, subject):
         return None
     if clause.marked_object and group.passive:
         return None  # इसे धरोहर घोषित किया गया: the passive takes the default
@@ -129,6 +142,26 @@ def _judge(
     what = ("plural " if subject.plural else "") + _GENDER_NAMES[subject.noun.gender]
     noun = tokens[subject.index].text
     return found, f"'{found.written}' does not agree with its {what} subject '{noun}': write '{found.right}'"
+
+
+def _plural_subject_of_copula(tokens: list[Token], j: int, subject: Subject) -> bool:
+    """The copula at ``j`` (था, है) is read for number only: a feminine plural subject,
+    and an invariable predicate or a postposition phrase right before it (an inflected
+    one has its own reading: आँखें झुकाए खड़े थे)."""
+    return subject.plural and subject.noun.gender == "f" and not tokens[j - 1].normal.endswith(_INFLECTED)
+
+
+def _singular_copula(tokens: list[Token], j: int, subject: Subject) -> tuple[Correction, str] | None:
+    """है ending the clause after a feminine plural subject (दुकानें बंद है → हैं)."""
+    ends = j + 1 == len(tokens) or tokens[j + 1].kind != "word" or tokens[j + 1].normal in CLAUSE_ENDS
+    if not ends or j == subject.index + 1 or not _plural_subject_of_copula(tokens, j, subject):
+        return None
+    token, noun = tokens[j], tokens[subject.index].text
+    right = "हैं"
+    return (
+        Correction(token.start, token.end, token.text, right),
+        f"'{token.text}' does not agree with its plural feminine subject '{noun}': write '{right}'",
+    )
 
 
 def _moved(tokens: list[Token], noun: int, j: int, root: str) -> bool:
@@ -153,8 +186,8 @@ def _moving(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _may_read(word: str) -> bool:
-    """:func:`_may_agree` or :func:`_moving`."""
-    return _may_agree(word) or _moving(word)
+    """:func:`_may_agree`, :func:`_moving` or the copula है."""
+    return _may_agree(word) or _moving(word) or aw.normal(word) == COPULA
 
 
 def _read_offsets(ctx: Context) -> list[int]:
@@ -181,6 +214,7 @@ def _may_begin(word: str) -> bool:
     return (
         _may_agree(word)
         or _moving(word)
+        or word == COPULA
         or word in _INTRANSITIVE_ROOTS
         or word in _MOTION_ROOTS
         or word == "जा"

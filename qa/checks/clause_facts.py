@@ -25,7 +25,7 @@ from weakref import WeakKeyDictionary
 from qa.checks.agreement import analysis, shown_nouns
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.agreement_words import GENITIVE, normal
-from qa.checks.clauses import _POSTPOSITIONS, DATIVE, sentences, subject_noun
+from qa.checks.clauses import _POSTPOSITIONS, COPULA, DATIVE, sentences, subject_noun
 from qa.checks.verb_forms import verb_word
 from qa.engine.rule import Context
 from qa.text import native
@@ -62,6 +62,8 @@ def _facts(lexicon: Genders, word: str) -> int:
         if verb is not None:
             found |= VERB_M if verb.gender == "m" else VERB_F if verb.plural else VERB_F | VERB_F_SINGULAR
             found |= VERB_PLURAL if verb.plural else 0
+        if spelt == COPULA:  # singular, and of no gender: it may disagree with a feminine plural
+            found |= VERB_F_SINGULAR
         if spelt in DATIVE:
             found |= OBJECT
         if spelt in _NO_SUBJECT_BEFORE and part == word:  # the reader's next token is this word

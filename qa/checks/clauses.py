@@ -49,6 +49,8 @@ _BEFORE_VERB = aw.word_set("नहीं न भी ही")
 _POSTPOSITIONS = aw.word_set("में से पर तक द्वारा")
 #: Pronouns that take को in one word.
 OBJECT_PRONOUNS = aw.word_set("इसे उसे इन्हें उन्हें मुझे हमें तुम्हें आपको")
+#: The present copula in the singular, which has no gender (दुकानें बंद है).
+COPULA = aw.normal("है")
 #: What takes agreement off the nominative (ने, को), and conjunctions (coordination).
 _ABORT = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS | aw.CONJUNCTIONS | aw.word_set("ने को जिसे जिन्हें")
 #: What marks a को object (को, उसे …), and with ने what the reader takes as a
@@ -160,12 +162,25 @@ def _plain_noun(word: str) -> bool:
 def subject_noun(lexicon: Genders, word: str) -> tuple[Noun, bool] | None:
     """The gender of a bare noun as a subject, and whether it is visibly plural:
     feminine plurals in -ें, -एं, -इयां (दुकानें, सेवाएं, चिट्ठियां) and masculine -ए of an
-    -आ noun that inflects (फ़ैसले)."""
+    -आ noun that inflects (फ़ैसले). A feminine plural stays plural where the counts list
+    the plural form too (टीमें, with टीम)."""
     if not aw.is_candidate(word):
         return None
     noun = lexicon.noun(word)
     if noun is not None:
-        return noun, False
+        return noun, noun.gender == "f" and _feminine_plural(lexicon, word) is not None
+    plural = _feminine_plural(lexicon, word)
+    if plural is not None:
+        return plural, True
+    if word.endswith("े"):
+        found = lexicon.noun(word[:-1] + "ा")
+        if found is not None and found.inflects:
+            return found, True
+    return None
+
+
+def _feminine_plural(lexicon: Genders, word: str) -> Noun | None:
+    """The feminine noun whose direct plural ``word`` is (दुकानें, सेवाएं, चिट्ठियां), if any."""
     singulars = []
     if word.endswith("ें"):
         singulars.append(word[:-2])
@@ -176,11 +191,7 @@ def subject_noun(lexicon: Genders, word: str) -> tuple[Noun, bool] | None:
     for singular in singulars:
         found = lexicon.noun(singular) if len(singular) > 1 else None
         if found is not None and found.gender == "f":
-            return found, True
-    if word.endswith("े"):
-        found = lexicon.noun(word[:-1] + "ा")
-        if found is not None and found.inflects:
-            return found, True
+            return found
     return None
 
 
@@ -204,8 +215,11 @@ class Clause:
         marked: bool = False,
         dative: bool = False,
         shown: Callable[[str, str], Noun | None] | None = None,
+        copula: bool = False,
     ) -> None:
         self.tokens, self.lexicon, self.marked, self.shown = tokens, lexicon, marked, shown
+        #: the present copula है alone ends the reading as a verb group does
+        self.copula = copula
         self._markers = _MARKED if marked else DATIVE if dative else frozenset()
         self.ergative = False
         #: the clause has को or उसे, इन्हें …
@@ -293,7 +307,11 @@ class Clause:
             k += 1
         word = self.tokens[k].normal if k < len(self.tokens) else None
         following = self.tokens[k + 1].normal if k + 1 < len(self.tokens) else None
-        return word is not None and (verb_word(word) is not None or bare_root(word, following))
+        return word is not None and self._verb(word, following)
+
+    def _verb(self, word: str, following: str | None) -> bool:
+        """A verb group starts with ``word``: a verb word, a bare root, or (``copula``) है."""
+        return verb_word(word) is not None or bare_root(word, following) or (self.copula and word == COPULA)
 
     def _counted(self, j: int) -> bool:
         """A noun of time at ``j`` has a modifier or number before it (इस साल, पिछले दिनों,
@@ -378,7 +396,7 @@ class Clause:
                 or (word in _TIME_NOUNS and following not in _POSTPOSITIONS and self._counted(j))
             ):
                 self.close()
-            elif verb_word(word) is not None or bare_root(word, following):
+            elif self._verb(word, following):
                 self.close()
                 return j
             elif infinitive(word) and (following in _POSTPOSITIONS or following in aw.GENITIVE):

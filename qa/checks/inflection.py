@@ -49,15 +49,26 @@ _BEFORE = regex.compile(
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789", ",")
 
 
+def counter_before(text: str, start: int) -> int | str | None:
+    """What stands right before ``start``: a number in digits (its value), a word, or
+    neither (None)."""
+    m = _BEFORE.match(text, 0, start)
+    if m is None:
+        return None
+    return int(m["digits"].translate(_DIGITS)) if m["digits"] is not None else m["word"]
+
+
 def after_plural_counter(text: str, start: int) -> bool:
     """A number above one or a plural quantifier (कई, सभी, इन …) stands right before
     ``start`` (5 लोगो की मौत, कई लोगो को)."""
-    m = _BEFORE.match(text, 0, start)
-    if m is None:
-        return False
-    if m["digits"] is not None:
-        return int(m["digits"].translate(_DIGITS)) > 1
-    return m["word"] in _PLURAL_COUNTERS
+    before = counter_before(text, start)
+    return before > 1 if isinstance(before, int) else before in _PLURAL_COUNTERS
+
+
+def after_numeral(text: str, start: int) -> bool:
+    """A number in digits or words stands right before ``start`` (5 मील, ढाई सेर)."""
+    before = counter_before(text, start)
+    return isinstance(before, int) or before in CARDINAL_WORDS
 
 
 def commoner(right: str, word: str, min_gain: float) -> bool:

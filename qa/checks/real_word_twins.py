@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from qa import datacache, lexicon
-from qa.checks import spelling, spelling_doubts
+from qa.checks import inflection, spelling, spelling_doubts
 from qa.checks.confusion import (
     FUNCTION_WORDS,
     NUM,
@@ -35,7 +35,6 @@ from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
 from qa.text.akshara import ANUSVARA, CANDRABINDU, VOWEL_SIGNS, aksharas, variant_key
-from qa.text.ordinals import CARDINAL_WORDS
 
 #: The longest written word weighed, in aksharas: a short content word.
 MAX_AKSHARAS = 3
@@ -195,7 +194,7 @@ class RealWordTwin(Rule):
         text, counts = ctx.text, twin_counts()  # the counts load only for a document that needs them
         for word, plain, twin, measures, starts in found:
             if twin is None:  # a common word: weighed only after a numeral
-                starts = [s for s in starts if _after_numeral(text, s)]
+                starts = [s for s in starts if inflection.after_numeral(text, s)]
             for start in starts:
                 end = start + len(word)
                 if spelling_doubts.hyphenated(text, start, end):
@@ -229,15 +228,6 @@ class RealWordTwin(Rule):
         ):
             return None
         return twin
-
-
-def _after_numeral(text: str, start: int) -> bool:
-    """The word at ``start`` follows a number in digits or words (5 मील, ढाई सेर)."""
-    before = text[max(0, start - 12) : start]
-    if not before[-1:].isspace():
-        return False
-    token = before.split()[-1:]
-    return bool(token) and (token[0][0].isdigit() or token[0] in CARDINAL_WORDS)
 
 
 def _best(

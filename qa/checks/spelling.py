@@ -19,12 +19,13 @@ import regex
 
 from qa import datacache, datatables, gazetteer, lexicon
 from qa.checks import inflection, spelling_doubts
-from qa.checks.confusion import context_counts
+from qa.checks.confusion import FUNCTION_WORDS, context_counts, neighbours
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
 from qa.text.akshara import (
     CONSONANTS,
+    NUKTA,
     VIRAMA,
     VOWEL_SIGNS,
     NearIndex,
@@ -185,7 +186,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     scored = []
     for cost, candidate in found:
         group = variant_key(candidate)
-        if group != key:  # an accepted variant spelling is not a typo
+        if group != key or stray_nukta(word, candidate):  # an accepted variant spelling is not a typo
             scored.append((cost, -lexicon.prior(candidate), candidate, group))
     scored.sort()
     seen: set[str] = set()
@@ -195,6 +196,25 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
             seen.add(group)
             best.append((cost, candidate))
     return tuple(best)
+
+
+#: A Perso-Arabic nukta's spelling of a word this common without it is in the web list,
+#: if papers write it: at a tenth of the plain form's frequency it would still pass the
+#: list's floor (Zipf 3).
+MIN_NUKTA_PLAIN_ZIPF = 4.5
+
+
+def stray_nukta(word: str, plain: str) -> bool:
+    """``word`` is the common ``plain`` with a nukta (ज़, फ़, …) that no
+    source has seen (ज़ब for जब): the nukta is a house's choice only where papers write it
+    (ज़्यादा/ज्यादा); a nukta on a word both sources know well without it, in a spelling
+    neither has met, is a stray key."""
+    return (
+        nfd_nukta(word).replace(NUKTA, "") == nfd_nukta(plain)
+        and not lexicon.attested(word)
+        and min(lexicon.web_zipf().get(plain, 0.0), lexicon.corpus_zipf().get(plain, 0.0))
+        >= MIN_NUKTA_PLAIN_ZIPF
+    )
 
 
 def _settled(word: str) -> bool:
@@ -495,6 +515,8 @@ class NonWord(Rule):
                 continue
             for start in starts:
                 end = start + len(word)
+                if stray_nukta(normal, found[0]) and spelling_doubts.hyphenated(ctx.text, start, end):
+                    continue  # a part of a compound name (ज़ैन-उल-अबिदीन), whose nukta is its own
                 best = oblique_plural(ctx.text, end, normal, found[0]) or found[:3]
                 if spelling_doubts.doubt(
                     ctx.text, start, end, word, best[0], context_counts().honorific, slip=corrected
@@ -681,10 +703,78 @@ def fixed_vowels(word: str, twin: str) -> bool:
     )
 
 
+#: A long ई/ी before the य of a plural ending (दवाईयां, अधिकारीयों).
+_LONG_BEFORE_PLURAL = regex.compile("([ीई])(य(?:ां|ाँ|ों))$")
+#: A plural twin this common (Zipf, by either source) is a word papers use.
+MIN_PLURAL_TWIN_ZIPF = 3.0
+
+
+def plural_short_twin(word: str) -> str | None:
+    """``word``, a plural in -यां/-यों of a noun in -ई or -ी, with its vowel long (दवाईयां,
+    अधिकारीयों), made short as Hindi writes it before the plural's य (दवाइयां, अधिकारियों),
+    where that form is a word; not an -ईय adjective's plural (भारतीयों: भारतीय is a word)."""
+    m = _LONG_BEFORE_PLURAL.search(word)
+    if m is None or lexicon.known(word[: m.end(2) - 2]):
+        return None
+    twin = word[: m.start(1)] + ("ि" if m[1] == "ी" else "इ") + m[2]
+    return twin if max(map(lexicon.prior, _nasal_spellings(twin))) >= MIN_PLURAL_TWIN_ZIPF else None
+
+
+def _nasal_spellings(plural: str) -> tuple[str, str]:
+    """A plural in -यां/-याँ in both spellings of its nasal (इकाइयां, इकाइयाँ): accepted
+    variants, either of which the word lists may count."""
+    nasal = {"ं": "ँ", "ँ": "ं"}.get(plural[-1:]) if plural.endswith(("ां", "ाँ")) else None
+    return plural, plural[:-1] + nasal if nasal else plural
+
+
+def _plural_short(word: str) -> tuple[str, float] | None:
+    """(the short-vowel plural, by how much it is commoner) for a plural with a long ई/ी,
+    in the writer's spelling of the nasal."""
+    twin = plural_short_twin(word)
+    if twin is None:
+        return None
+    return twin, max(
+        lexicon.commoner_by(t, w) for t, w in zip(_nasal_spellings(twin), _nasal_spellings(word), strict=True)
+    )
+
+
 def _final_long(word: str) -> tuple[str, float] | None:
     """(the long-vowel twin, by how much it is commoner) for a word with a short final vowel."""
     twin = final_long_twin(word) if word[-1:] in _FINAL_LONG else None
     return None if twin is None else (twin, lexicon.commoner_by(twin, word))
+
+
+#: A letter's name among dotted initials (आइ.ए.एस., आइ. आइ. टी.).
+_DOTTED = regex.compile(r"\.\s?\p{Devanagari}")
+_DOTTED_BEFORE = regex.compile(r"\p{Devanagari}\.\s?$")
+
+
+def _initials(text: str, start: int, end: int) -> bool:
+    """The word at ``start:end`` is a letter's name among initials, dotted or spaced
+    (आइ.आइ.टी., आइ टी राजधानी): not a word."""
+    if _DOTTED.match(text, end) or _DOTTED_BEFORE.search(text[max(0, start - 3) : start]):
+        return True
+    return any(map(_letter_name, neighbours(text, start, end)))
+
+
+#: Letter names that are Hindi words too: a postposition or particle beside a word (लड़ाइ के,
+#: छोटी सी) is no initial.
+_HINDI_LETTER_NAMES = frozenset(("जी", "सी"))
+
+
+def _letter_name(label: str) -> bool:
+    """``label`` is an English letter's name and no Hindi word (टी, not के or जी)."""
+    return (
+        spelling_doubts.letter_names(label)
+        and label not in FUNCTION_WORDS
+        and label not in _HINDI_LETTER_NAMES
+    )
+
+
+def _perfective(word: str) -> bool:
+    """``word`` is a common verb's feminine perfective (आई of आना, दिखाई of दिखाना): a Hindi
+    form whose final vowel is fixed, whatever English word it also spells (आई, I)."""
+    return word.endswith("ई") and lexicon.prior(word[:-1] + "ना") >= MIN_CANDIDATE_ZIPF
 
 
 class CommonTwin(Rule):
@@ -701,9 +791,11 @@ class CommonTwin(Rule):
         if final_long_twin(word) == twin:
             if spelling_doubts.initialism(twin):
                 return math.inf  # a house's letter name (पीटीआइ), not a slip of one word
-            if _native(twin):
+            if _native(twin) or _perfective(twin):
                 return float(self.options.get("min-final-vowel-frequency-ratio", 1.0))
             return float(self.options.get("min-final-vowel-loan-frequency-ratio", 2.0))
+        if plural_short_twin(word) == twin:
+            return float(self.options.get("min-plural-vowel-frequency-ratio", 0.0))
         if fixed_vowels(word, twin):
             return float(self.options.get("min-native-frequency-ratio", 1.0))
         return float(self.options.get("min-frequency-ratio", 1.5))
@@ -713,7 +805,7 @@ class CommonTwin(Rule):
         index = ctx.document.word_index
         for word, starts in index.items():
             plain = lexicon.plain(word)
-            found = table.get(plain) or _final_long(plain)
+            found = table.get(plain) or _final_long(plain) or _plural_short(plain)
             if found is None or word in accept or word in misspelt:
                 continue
             if found[1] < self._needed(plain, found[0]):
@@ -723,7 +815,10 @@ class CommonTwin(Rule):
             message = self.meta.message.format(word=word, suggestion=found[0])
             for start in starts:
                 end = start + len(word)
-                if not (named and spelling_doubts.in_name(ctx.text, start, end)):
+                named_here = named and (
+                    spelling_doubts.in_name(ctx.text, start, end) or _initials(ctx.text, start, end)
+                )
+                if not named_here:  # a name's part, or a letter's name among initials
                     yield self.replace(start, end, found[0], message)
 
 

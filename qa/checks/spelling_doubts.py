@@ -137,15 +137,21 @@ def _unknown(word: str) -> bool:
     return not lexicon.listed(word) and not lexicon.parsed(word) and not initialism(word)
 
 
+_LETTER_NAME = "(?:एस|एम|एन|एल|एफ|एच|एक्स|ए|आर|आई|ओ|बी|सी|डी|ई|जी|जे|के|क्यू|पी|टी|यू|वी|डब्ल्यू|वाई|जेड)"
 #: Two or more English letter names written solid (एमजीएम, पीजीआई, एसएआर).
-_INITIALISM = regex.compile(
-    "(?:एस|एम|एन|एल|एफ|एच|एक्स|ए|आर|आई|ओ|बी|सी|डी|ई|जी|जे|के|क्यू|पी|टी|यू|वी|डब्ल्यू|वाई|जेड){2,}"
-)
+_INITIALISM = regex.compile(f"{_LETTER_NAME}{{2,}}")
+#: English letter names, one or more.
+_LETTER_NAMES = regex.compile(f"{_LETTER_NAME}+")
 
 
 def initialism(word: str) -> bool:
     """``word`` is English letter names written solid (पीजीआई, एसएआर)."""
     return _INITIALISM.fullmatch(word) is not None
+
+
+def letter_names(word: str) -> bool:
+    """``word`` is one English letter's name or more (टी, एस, पीजीआई)."""
+    return _LETTER_NAMES.fullmatch(word) is not None
 
 
 _JOINED_AFTER = regex.compile(rf"[ \u00a0]*(?:,|([{WORD_LETTERS}]+))[ \u00a0]*([{WORD_LETTERS}]+)")
@@ -229,8 +235,13 @@ def place_without_nukta(word: str, candidate: str) -> bool:
 
 
 def hyphenated(text: str, start: int, end: int) -> bool:
-    """True if the word at ``start:end`` is joined by a hyphen to the next or the last word."""
-    return text[end : end + 1] == "-" or text[start - 1 : start] == "-"
+    """True if the word at ``start:end`` is joined by a hyphen to the next or the last word
+    (an invisible zero-width character beside the hyphen changes nothing)."""
+    return bool(_HYPHEN_AFTER.match(text, end) or _HYPHEN_BEFORE.search(text[max(0, start - 2) : start]))
+
+
+_HYPHEN_AFTER = regex.compile("[\u200b-\u200d]?-")
+_HYPHEN_BEFORE = regex.compile("-[\u200b-\u200d]?$")
 
 
 def in_hyphenated_loan(text: str, start: int, end: int) -> bool:
