@@ -302,7 +302,7 @@ def _attribute_finding(
     if head is None:
         return None
     noun = words[head.index] or ""
-    if not _expected(attribute, head, noun, pinned=True):
+    if not _expected(attribute, head, noun, pinned=True) or not _ends_there(words, head, lexicon):
         return None  # it agrees even with a pinned noun, which asks the most of it
     pinned = _pinned(words, attribute, head, lexicon)
     forms = _expected(attribute, head, noun, pinned=pinned) if pinned is not None else ()
@@ -390,24 +390,31 @@ def _no_modifier(lexicon: Genders, word: str) -> bool:
 
 def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> Head | None:
     """The noun the word at ``i`` modifies: the next word, or for a genitive or
-    possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase
-    and its gender is known (whether it is pinned, :func:`_pinned` reads on to tell)."""
+    possessive the first after सबसे, एक, इस or adjectives; only if its gender is known
+    (whether it ends its phrase, :func:`_ends_there` tells, and whether it is pinned,
+    :func:`_pinned` reads on to tell)."""
     j, singular = head_slot(words, i, attribute, lexicon)
     word = words[j] if j < len(words) else None
     if word is None or not aw.is_candidate(word):
         return None
     following = words[j + 1] if j + 1 < len(words) else None
-    ends = ends_phrase(following, lexicon) or _compound_verb(words, j + 1, lexicon)
-    if not (ends or _predicate_adjective(words, j + 1, lexicon)) or (
-        aw.intransitive_perfective(following or "") and not _ends_verb_group(_at(words, j + 2))
-    ):
-        return None  # उनके जेल चले जाने पर: चले begins a compound verb
     noun = lexicon.guess(word)
     if noun is None or (word in _TIMES_AS_ADVERBS and following not in aw.POSTPOSITIONS):
         return None  # मंत्रालय के [शाम] जारी आंकड़ों: a time of day without a postposition is an adverb
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
         return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
     return Head(j, noun, following, j > i + 1, singular, _at(words, j + 2) == "कि")
+
+
+def _ends_there(words: list[str | None], head: Head, lexicon: Genders) -> bool:
+    """Whether the noun phrase ends at ``head``'s noun: asked only of a head the agreeing
+    word may disagree with (most agree, and the question costs more than the answer)."""
+    j, following = head.index, head.following
+    ends = ends_phrase(following, lexicon) or _compound_verb(words, j + 1, lexicon)
+    # उनके जेल चले जाने पर: चले begins a compound verb
+    return (ends or _predicate_adjective(words, j + 1, lexicon)) and not (
+        aw.intransitive_perfective(following or "") and not _ends_verb_group(_at(words, j + 2))
+    )
 
 
 #: Forms of होना and रहना after a predicate adjective (गलत होगा, सही रहा), besides है, था ….
