@@ -261,11 +261,50 @@ class AttributeAgreement(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         kinds = frozenset(self.options.get("kinds", ()))
         document = analysis(ctx)
-        for position in document.occurrences(of_kinds(kinds)):
+        positions = document.occurrences(of_kinds(kinds))
+        headless = _headless(document.genders, kinds)
+        if headless is not None:  # C loops but for the word after each position
+            words = document.slots.words
+            following = [(words[k + 1] if k + 1 < len(words) else None) or "" for k in positions]
+            dead = headless.select(set(following))
+            positions = [k for k, word in zip(positions, following, strict=True) if word not in dead]
+        for position in positions:
             found = _attribute_finding(document, position, kinds)
             if found is None:
                 continue
             yield correction(self, *found)
+
+
+_ATTRIBUTES = frozenset({"adjective", "participle"})
+
+
+@lru_cache(maxsize=64)
+def _headless(lexicon: Genders, kinds: frozenset[str]) -> Sieve | None:
+    """The words (in the tables' spelling, or "" for a break) after which an agreeing
+    word of ``kinds`` has no head :func:`_head` takes, whatever stands around: none passed
+    over to reach another (:func:`head_slot`), and it is no noun of a known gender. None
+    when ``kinds`` mixes adjectives or participles with genitives or possessives."""
+    if kinds <= _ATTRIBUTES:
+        return Sieve(partial(_headless_after_attribute, lexicon))
+    if kinds.isdisjoint(_ATTRIBUTES):
+        return Sieve(partial(_headless_after_genitive, lexicon))
+    return None
+
+
+def _no_head(lexicon: Genders, word: str) -> bool:
+    return not aw.is_candidate(word) or lexicon.guess(word) is None
+
+
+def _headless_after_attribute(lexicon: Genders, word: str) -> bool:
+    passed = (
+        word in aw.INVARIABLE_ADJECTIVES or _derived_adjective(word, lexicon)
+    ) and not lexicon.ambigender(word)
+    return not passed and _no_head(lexicon, word)
+
+
+def _headless_after_genitive(lexicon: Genders, word: str) -> bool:
+    stays = word in aw.GENITIVE or _no_modifier(lexicon, word)
+    return stays and word not in _FOCUS and _no_head(lexicon, word)
 
 
 def correction(rule: Rule, slot: Word, forms: tuple[str, ...], message: str) -> Diagnostic:

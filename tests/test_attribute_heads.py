@@ -1,0 +1,60 @@
+"""G001-G003 pass over an agreeing word whose next word can be no head (:func:`agreement._headless`)
+without looking further: they find the same as when they look at every agreeing word,
+on the fixture articles and on phrases made to disagree (genitives, possessives and
+adjectives before nouns of each gender, before modifiers, particles, unknown words,
+function words and breaks)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from qa import api
+from qa.checks import agreement
+from qa.checks.agreement_lexicon import builtin
+from qa.config import Config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_AGREEING = ["का", "की", "के", "उसका", "उसकी", "अपने", "बड़ा", "बड़ी", "नया", "पहली", "हुई"]
+_BETWEEN = ["", "भी", "सबसे", "एक", "आर्थिक", "बहुत बड़ी", "इस", "नई"]
+_NOUNS = ["योजना", "फैसला", "सरकार", "हिस्सा", "बैठक", "दुकानें", "लड़के", "मुकेश", "में", "और", "12", "abc"]
+_AFTER = ["", "में", "है", "था", "की", "को", "बनी", "कि"]
+
+
+def _phrases() -> str:
+    made = (
+        " ".join(word for word in (a, b, n, f) if word)
+        for a, b, n, f in itertools.product(_AGREEING, _BETWEEN, _NOUNS, _AFTER)
+    )
+    return "।\n".join(made) + "।"
+
+
+def _findings(text: str, code: str) -> list[tuple[int, int, str]]:
+    config = Config()
+    config.values["select"] = [code]
+    return [(d.start, d.end, d.message) for d in api.check(text, config=config)]
+
+
+@pytest.mark.parametrize("code", ["G001", "G002", "G003"])
+def test_the_headless_shortcut_skips_no_finding(code: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
+    texts = [_phrases(), *(path.read_text(encoding="utf-8") for path in articles)]
+    with_shortcut = [_findings(text, code) for text in texts]
+    monkeypatch.setattr(agreement, "_headless", lambda lexicon, kinds: None)
+    assert with_shortcut == [_findings(text, code) for text in texts]
+    assert len(with_shortcut[0]) >= 20  # the made phrases disagree often enough to tell
+
+
+def test_what_has_no_head() -> None:
+    genitive = agreement._headless(builtin(), frozenset({"genitive"}))
+    attribute = agreement._headless(builtin(), frozenset({"adjective", "participle"}))
+    assert genitive is not None and attribute is not None
+    dead = {"", "में", "और", "12", "है"}
+    assert genitive.select(dead) == attribute.select(dead) == dead
+    # a noun of a known gender is a head; a modifier or particle is passed over to one
+    assert not genitive.select({"योजना", "फैसला", "भी", "सबसे", "एक", "बड़ी"})
+    assert not attribute.select({"योजना", "फैसला", "ऐतिहासिक", "निजी"})
+    assert agreement._headless(builtin(), frozenset({"genitive", "adjective"})) is None
