@@ -1,5 +1,6 @@
 """G001-G003 pass over an agreeing word whose next word can be no head (:func:`agreement._headless`)
-without looking further: they find the same as when they look at every agreeing word,
+or is a head it agrees with whatever stands around (:func:`agreement._agrees`) without
+looking further: they find the same as when they look at every agreeing word,
 on the fixture articles and on phrases made to disagree (genitives, possessives and
 adjectives before nouns of each gender, before modifiers, particles, unknown words,
 function words and breaks)."""
@@ -58,3 +59,12 @@ def test_what_has_no_head() -> None:
     assert not genitive.select({"योजना", "फैसला", "भी", "सबसे", "एक", "बड़ी"})
     assert not attribute.select({"योजना", "फैसला", "ऐतिहासिक", "निजी"})
     assert agreement._headless(builtin(), frozenset({"genitive", "adjective"})) is None
+
+
+def test_what_agrees_whatever_stands_around() -> None:
+    pairs = [("की", "योजना"), ("उसकी", "बैठक"), ("के", "देश")]
+    assert all(agreement._agrees(builtin(), word, noun) for word, noun in pairs)
+    # a disagreement, a head the following words settle (का घर में), an adjective's
+    # oblique form (बड़े देश था), a word passed over to the head
+    pairs = [("का", "योजना"), ("की", "फैसला"), ("के", "सरकार"), ("का", "देश"), ("बड़े", "देश"), ("की", "भी")]
+    assert not any(agreement._agrees(builtin(), word, noun) for word, noun in pairs)

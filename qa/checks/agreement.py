@@ -266,8 +266,12 @@ class AttributeAgreement(Rule):
         if headless is not None:  # C loops but for the word after each position
             words = document.slots.words
             following = [(words[k + 1] if k + 1 < len(words) else None) or "" for k in positions]
-            dead = headless.select(set(following))
-            positions = [k for k, word in zip(positions, following, strict=True) if word not in dead]
+            dead, lexicon = headless.select(set(following)), document.genders
+            positions = [
+                k
+                for k, word in zip(positions, following, strict=True)
+                if word not in dead and not _agrees(lexicon, words[k] or "", word)
+            ]
         for position in positions:
             found = _attribute_finding(document, position, kinds)
             if found is None:
@@ -295,16 +299,45 @@ def _no_head(lexicon: Genders, word: str) -> bool:
     return not aw.is_candidate(word) or lexicon.guess(word) is None
 
 
+def _stays_after_attribute(lexicon: Genders, word: str) -> bool:
+    """:func:`head_slot` does not pass over ``word`` after an adjective or participle."""
+    return not (word in aw.INVARIABLE_ADJECTIVES or _derived_adjective(word, lexicon)) or lexicon.ambigender(
+        word
+    )
+
+
+def _stays_after_genitive(lexicon: Genders, word: str) -> bool:
+    """:func:`head_slot` does not pass over ``word`` after a genitive or possessive."""
+    return word not in _FOCUS and (word in aw.GENITIVE or _no_modifier(lexicon, word))
+
+
 def _headless_after_attribute(lexicon: Genders, word: str) -> bool:
-    passed = (
-        word in aw.INVARIABLE_ADJECTIVES or _derived_adjective(word, lexicon)
-    ) and not lexicon.ambigender(word)
-    return not passed and _no_head(lexicon, word)
+    return _stays_after_attribute(lexicon, word) and _no_head(lexicon, word)
 
 
 def _headless_after_genitive(lexicon: Genders, word: str) -> bool:
-    stays = word in aw.GENITIVE or _no_modifier(lexicon, word)
-    return stays and word not in _FOCUS and _no_head(lexicon, word)
+    return _stays_after_genitive(lexicon, word) and _no_head(lexicon, word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _agrees(lexicon: Genders, word: str, following: str) -> bool:
+    """Whether the agreeing ``word`` agrees with the noun ``following`` it whatever stands
+    around (:func:`_expected` gives no form): that noun is its head (:func:`head_slot`
+    passes over nothing) and has a known gender, and ``word`` is feminine before a
+    feminine noun, or oblique (an adjective's excepted) before a masculine one that does
+    not inflect. False where the two words do not settle it."""
+    attribute = aw.agreeing(word)
+    if attribute is None:
+        return False
+    stays = _stays_after_attribute if attribute.kind in _ATTRIBUTES else _stays_after_genitive
+    if not stays(lexicon, following) or _no_head(lexicon, following):
+        return False
+    noun = lexicon.guess(following)
+    if noun is None:
+        return False
+    if noun.gender == "f":
+        return attribute.form == "feminine"
+    return attribute.form == "oblique" and attribute.kind != "adjective" and not noun.inflects
 
 
 def correction(rule: Rule, slot: Word, forms: tuple[str, ...], message: str) -> Diagnostic:
