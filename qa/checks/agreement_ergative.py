@@ -137,7 +137,6 @@ class ObjectWithKoAgreement(ClauseRule):
     """G022: with ने and a को object, a perfective verb that is not masculine singular."""
 
     wanted = needed = staticmethod(ergative)
-    stops = staticmethod(clauses.ENDS_MARKED_READING)
 
     def offsets(self, ctx: Context) -> list[int]:
         return _offsets(ctx)
@@ -172,7 +171,6 @@ class DistantObjectAgreement(ClauseRule):
     back in its clause."""
 
     wanted = needed = staticmethod(ergative)
-    stops = staticmethod(clauses.ENDS_MARKED_READING)
 
     def offsets(self, ctx: Context) -> list[int]:
         return _offsets(ctx)

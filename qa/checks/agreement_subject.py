@@ -41,7 +41,6 @@ from qa.checks.agreement import analysis, shown_noun
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.clauses import _POSTPOSITIONS as POSTPOSITIONS
 from qa.checks.clauses import (
-    ENDS_DATIVE_READING,
     Abort,
     Clause,
     ClauseRule,
@@ -197,7 +196,6 @@ class SubjectVerbAgreement(ClauseRule):
 
     wanted = staticmethod(_may_read)
     needed = staticmethod(_may_begin)
-    stops = staticmethod(ENDS_DATIVE_READING)
 
     def offsets(self, ctx: Context) -> list[int]:
         return clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)

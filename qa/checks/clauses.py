@@ -556,14 +556,10 @@ class Sentences:
         self._marks: dict[tuple[int, Callable[[str], object]], list[int]] = {}
 
     def holding(
-        self,
-        offsets: Iterable[int],
-        needed: Callable[[str], object],
-        stops: Callable[[str], object] | None = None,
-    ) -> Iterator[tuple[list[Token], list[tuple[int, int]], list[int], list[int]]]:
+        self, offsets: Iterable[int], needed: Callable[[str], object]
+    ) -> Iterator[tuple[list[Token], list[tuple[int, int]], list[int]]]:
         """The tokens, :func:`clause_spans` and the slots of the words ``needed`` accepts
-        and of those ``stops`` accepts (none without it) of each sentence that holds one
-        of ``offsets`` (in order)."""
+        of each sentence that holds one of ``offsets`` (in order)."""
         for number in dict.fromkeys(map(bisect_right, repeat(self.starts), offsets)):
             k = number - 1  # the sentence of an offset, from 0 (the offsets are in order)
             if k < 0:
@@ -573,15 +569,10 @@ class Sentences:
             read = self._read.get(k)
             if read is None:
                 read = self._read[k] = self._reader.read(*self.spans[k])
-            yield (*read, self._marked(k, needed), [] if stops is None else self._marked(k, stops))
-
-    def _marked(self, k: int, test: Callable[[str], object]) -> list[int]:
-        """The slots of the words ``test`` accepts in sentence ``k`` (read before)."""
-        marks = self._marks.get((k, test))
-        if marks is None:
-            assert self._reader is not None
-            marks = self._marks[k, test] = self._reader.marks(*self.spans[k], test)
-        return marks
+            marks = self._marks.get((k, needed))
+            if marks is None:
+                marks = self._marks[k, needed] = self._reader.marks(*self.spans[k], needed)
+            yield (*read, marks)
 
 
 #: What the compiled readers of a process share: the token texts met, their spellings and
@@ -616,69 +607,22 @@ def corrections(
     offsets: list[int],
     needed: Callable[[str], object],
     judge: Callable[[list[Token], int], tuple[Correction, str] | None],
-    stops: Callable[[str], object] | None = None,
 ) -> Iterator[tuple[Correction, str]]:
     """What ``judge`` finds in each clause (its tokens and start) of the sentences that
     hold one of ``offsets``, once per span; a clause is read only if a word ``needed``
-    accepts stands before the punctuation after its start and before the first word
-    after its start that ``stops`` accepts (one its reading never goes past)."""
+    accepts stands before the punctuation after its start."""
     reported = set[int]()
-    for tokens, spans, marks, stopped in sentences(ctx).holding(offsets, needed, stops):
-        m = s = 0
+    for tokens, spans, marks in sentences(ctx).holding(offsets, needed):
+        m = 0
         for start, end in spans:
             while m < len(marks) and marks[m] < start:
                 m += 1
             if m == len(marks):
                 break
-            while s < len(stopped) and stopped[s] < start:
-                s += 1
-            limit = min(end, stopped[s]) if s < len(stopped) else end
-            found = judge(tokens, start) if marks[m] < limit else None
+            found = judge(tokens, start) if marks[m] < end else None
             if found is not None and found[0].start not in reported:
                 reported.add(found[0].start)
                 yield found
-
-
-_DIGITS = frozenset("0123456789०१२३४५६७८९")
-
-
-@lru_cache(maxsize=8)
-def reading_ends(markers: frozenset[str]) -> Callable[[str], bool]:
-    """A test of a token's spelling: :meth:`Clause.verb_start`, reading with ``markers``
-    as postpositions (``Clause._markers``), never reads past it wherever it stands, and
-    no verb group holds it. It returns None there (a word :func:`_stops` takes, or one
-    that none of its tests takes: a pronoun, a closed-class word, a Latin word) if it has
-    not returned before; a word any of its tests may take, a verb word, a verb's root, a
-    number and है/हैं/हो are never such tokens. One test per ``markers`` (the compiled
-    reader keeps its verdicts by test)."""
-
-    @lru_cache(maxsize=1 << 16)
-    def ends(word: str) -> bool:
-        if word[:1] in _DIGITS or word in markers or word in ("है", "हैं", "हो"):
-            return False
-        if _plain_noun(word) or verb_word(word) is not None or may_be_root(word):
-            return False
-        return _stops(word) or not (
-            word in _DEMONSTRATIVES
-            or word in _MODIFIERS
-            or aw.agreeing(word) is not None
-            or word in aw.GENITIVE
-            or word in _POSTPOSITIONS
-            or _postposition_noun(word)
-            or word in _ADVERBS
-            or predicate(word)
-            or word in _TIME_NOUNS
-            or infinitive(word)
-            or aw.is_candidate(word)
-        )
-
-    return ends
-
-
-#: :func:`reading_ends` of a clause read with को (and उसे …) as postpositions (``dative``),
-#: and of one read with ने too (``marked``).
-ENDS_DATIVE_READING = reading_ends(DATIVE)
-ENDS_MARKED_READING = reading_ends(_MARKED)
 
 
 class ClauseRule(Rule):
@@ -694,11 +638,6 @@ class ClauseRule(Rule):
     def needed(word: str, /) -> bool:
         raise NotImplementedError
 
-    #: A test of a token's spelling that :meth:`judge`'s reading never passes
-    #: (:func:`reading_ends`): a clause whose words :meth:`needed` accepts all stand after
-    #: one is not read.
-    stops: Callable[[str], object] | None = None
-
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         raise NotImplementedError
 
@@ -708,5 +647,5 @@ class ClauseRule(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         judge = partial(self.judge, ctx)
-        for found, message in corrections(ctx, self.offsets(ctx), self.needed, judge, self.stops):
+        for found, message in corrections(ctx, self.offsets(ctx), self.needed, judge):
             yield self.replace(found.start, found.end, found.right, message)
