@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from qa import api
 from qa.checks import agreement
 from qa.checks.agreement_lexicon import builtin
-from qa.config import Config
+
+from conftest import findings_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,19 +33,13 @@ def _phrases() -> str:
     return "।\n".join(made) + "।"
 
 
-def _findings(text: str, code: str) -> list[tuple[int, int, str]]:
-    config = Config()
-    config.values["select"] = [code]
-    return [(d.start, d.end, d.message) for d in api.check(text, config=config)]
-
-
 @pytest.mark.parametrize("code", ["G001", "G002", "G003"])
 def test_the_headless_shortcut_skips_no_finding(code: str, monkeypatch: pytest.MonkeyPatch) -> None:
     articles = sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
     texts = [_phrases(), *(path.read_text(encoding="utf-8") for path in articles)]
-    with_shortcut = [_findings(text, code) for text in texts]
+    with_shortcut = [findings_of(text, code) for text in texts]
     monkeypatch.setattr(agreement, "_headless", lambda lexicon, kinds: None)
-    assert with_shortcut == [_findings(text, code) for text in texts]
+    assert with_shortcut == [findings_of(text, code) for text in texts]
     assert len(with_shortcut[0]) >= 20  # the made phrases disagree often enough to tell
 
 
