@@ -319,3 +319,7 @@ def test_broken_desk_fact_file_stops_the_check(tmp_path: Path, qa_cli) -> None:
     assert result.returncode == 2
     assert b"mayor.yaml" in result.stderr and b"'title' is required" in result.stderr
     assert b"Traceback" not in result.stderr
+    # a text without an ordinal needs no fact base, but the desk's file is still checked
+    (tmp_path / "b.txt").write_text("टेस्टपुर के महापौर बीना वर्मा ने कहा।\n", encoding="utf-8")
+    result = qa_cli("check", "--config", config, "--select", "F020,F022,F024", str(tmp_path / "b.txt"))
+    assert result.returncode == 2 and b"'title' is required" in result.stderr

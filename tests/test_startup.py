@@ -95,6 +95,17 @@ def test_linting_one_line_imports_no_reader_of_sources(tmp_path: Path) -> None:
     assert not unused & imported
 
 
+def test_a_line_without_an_ordinal_reads_no_fact_base(tmp_path: Path) -> None:
+    """F020-F024 check ordinals against the fact base: without an ordinal (and without a
+    desk fact file to report on) the base is not read; the start-up cache shows it."""
+    (tmp_path / "one.txt").write_text("राष्ट्रपति ने कहा कि बातचीत जारी रहेगी ।\n", encoding="utf-8")
+    _imports(tmp_path, "--no-cache")
+    assert not list((tmp_path / "data-cache").glob("facts-*"))
+    (tmp_path / "one.txt").write_text("अमेरिका के 47वें राष्ट्रपति ने कहा कि बातचीत जारी रहेगी ।\n", "utf-8")
+    _imports(tmp_path, "--no-cache")
+    assert list((tmp_path / "data-cache").glob("facts-*"))
+
+
 def test_only_declared_rules_may_ask_a_server() -> None:
     """``remote: true`` marks exactly the built-in rules whose class decides, per config,
     whether its findings can be cached."""

@@ -136,13 +136,13 @@ def _spec(path: Path, entry: Any, index: int, *, checked: bool = False) -> RuleS
     if not isinstance(entry, dict):
         raise RuleDataError(f"{where}: expected a mapping")
     code = str(entry.get("code", ""))
-    if not _CODE.match(code):
+    if not checked and not _CODE.match(code):  # a checked file's entries passed every test
         raise RuleDataError(f"{where}: code {code!r} must be a family letter ({LETTERS}) and 3 digits")
     where = f"{path}: {code}"
     kind = entry.get("type")
     if kind not in _TYPES:
         raise RuleDataError(f"{where}: type must be one of {', '.join(_TYPES)}")
-    unknown = set(entry) - _META_KEYS - _TYPE_KEYS[kind]
+    unknown = () if checked else set(entry) - _META_KEYS - _TYPE_KEYS[kind]
     if unknown:
         raise RuleDataError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
     meta = _meta(path, entry, where, checked=checked)
@@ -176,7 +176,7 @@ def _needs(
 
 def _meta(path: Path, entry: Mapping[str, Any], where: str, *, checked: bool) -> RuleMeta:
     name = str(entry.get("name", ""))
-    if not _NAME.match(name):
+    if not checked and not _NAME.match(name):
         raise RuleDataError(f"{where}: name {name!r} must be kebab-case")
     for key in ("summary", "message"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
@@ -201,7 +201,7 @@ def _meta(path: Path, entry: Mapping[str, Any], where: str, *, checked: bool) ->
         doc=str(entry.get("doc", "")).strip(),
         default=bool(entry.get("default", True)),
         masks=_flag(entry, "masks", where),
-        covers=_codes(entry, "covers", where),
+        covers=tuple(entry.get("covers", ())) if checked else _codes(entry, "covers", where),
         source=path.name,
         examples=examples,
     )
