@@ -294,9 +294,8 @@ def _no_head(lexicon: Genders, word: str) -> bool:
 
 def _stays_after_attribute(lexicon: Genders, word: str) -> bool:
     """:func:`head_slot` does not pass over ``word`` after an adjective or participle."""
-    return not (word in aw.INVARIABLE_ADJECTIVES or _derived_adjective(word, lexicon)) or lexicon.ambigender(
-        word
-    )
+    passed = word in aw.INVARIABLE_ADJECTIVES or _derived_adjective(word, lexicon)
+    return not passed or lexicon.ambigender(word)
 
 
 def _stays_after_genitive(lexicon: Genders, word: str) -> bool:
