@@ -44,6 +44,16 @@ def ctrl_c_as_in_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def findings_of(text: str, code: str) -> list[tuple[int, int, str]]:
+    """The findings of rule ``code`` alone in ``text``: (start, end, message)."""
+    from qa import api
+    from qa.config import Config
+
+    config = Config()
+    config.values["select"] = [code]
+    return [(d.start, d.end, d.message) for d in api.check(text, config=config)]
+
+
 def shared(*parts: str) -> Path:
     path = SHARED_DATA.joinpath(*parts)
     if not path.exists():

@@ -18,6 +18,8 @@ from qa.checks.agreement_subject import _may_agree
 from qa.config import Config
 from qa.engine.rule import Context
 
+from conftest import findings_of
+
 ROOT = Path(__file__).resolve().parent.parent
 
 _ERGATIVE = ["उसने", "उन्होंने", "सरकार ने", "समिति ने"]
@@ -53,18 +55,12 @@ def _texts() -> list[str]:
     return [_sentences(), *(path.read_text(encoding="utf-8") for path in articles)]
 
 
-def _findings(text: str, code: str) -> list[tuple[int, int, str]]:
-    config = Config()
-    config.values["select"] = [code]
-    return [(d.start, d.end, d.message) for d in api.check(text, config=config)]
-
-
 @pytest.mark.parametrize("code", ["G020", "G022", "G023"])
 def test_the_facts_skip_no_finding(code: str, monkeypatch: pytest.MonkeyPatch) -> None:
     texts = _texts()
-    with_facts = [_findings(text, code) for text in texts]
+    with_facts = [findings_of(text, code) for text in texts]
     monkeypatch.setattr(clause_facts, "possible", lambda ctx, offsets, accept: offsets)
-    assert with_facts == [_findings(text, code) for text in texts]
+    assert with_facts == [findings_of(text, code) for text in texts]
     assert len(with_facts[0]) >= 5  # the made sentences disagree often enough to tell
 
 
@@ -80,6 +76,6 @@ def test_the_facts_skip_sentences() -> None:
 def test_the_plain_noun_shortcut_reads_the_same(code: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """``clauses._plain_noun`` only skips the tests of Clause.verb_start that cannot hold."""
     texts = _texts()
-    with_shortcut = [_findings(text, code) for text in texts]
+    with_shortcut = [findings_of(text, code) for text in texts]
     monkeypatch.setattr(clauses, "_plain_noun", lambda word: False)
-    assert with_shortcut == [_findings(text, code) for text in texts]
+    assert with_shortcut == [findings_of(text, code) for text in texts]

@@ -262,11 +262,82 @@ class AttributeAgreement(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         kinds = frozenset(self.options.get("kinds", ()))
         document = analysis(ctx)
-        for position in document.occurrences(of_kinds(kinds)):
+        positions = document.occurrences(of_kinds(kinds))
+        headless = _headless(document.genders, kinds)
+        if headless is not None:  # C loops but for the word after each position
+            words = document.slots.words
+            following = [(words[k + 1] if k + 1 < len(words) else None) or "" for k in positions]
+            dead, lexicon = headless.select(set(following)), document.genders
+            positions = [
+                k
+                for k, word in zip(positions, following, strict=True)
+                if word not in dead and not _agrees(lexicon, words[k] or "", word)
+            ]
+        for position in positions:
             found = _attribute_finding(document, position, kinds)
             if found is None:
                 continue
             yield correction(self, *found)
+
+
+_ATTRIBUTES = frozenset({"adjective", "participle"})
+
+
+@lru_cache(maxsize=64)
+def _headless(lexicon: Genders, kinds: frozenset[str]) -> Sieve | None:
+    """The words (in the tables' spelling, or "" for a break) after which an agreeing
+    word of ``kinds`` has no head :func:`_head` takes, whatever stands around: none passed
+    over to reach another (:func:`head_slot`), and it is no noun of a known gender. None
+    when ``kinds`` mixes adjectives or participles with genitives or possessives."""
+    if kinds <= _ATTRIBUTES:
+        return Sieve(partial(_headless_after_attribute, lexicon))
+    if kinds.isdisjoint(_ATTRIBUTES):
+        return Sieve(partial(_headless_after_genitive, lexicon))
+    return None
+
+
+def _no_head(lexicon: Genders, word: str) -> bool:
+    return not aw.is_candidate(word) or lexicon.guess(word) is None
+
+
+def _stays_after_attribute(lexicon: Genders, word: str) -> bool:
+    """:func:`head_slot` does not pass over ``word`` after an adjective or participle."""
+    passed = word in aw.INVARIABLE_ADJECTIVES or _derived_adjective(word, lexicon)
+    return not passed or lexicon.ambigender(word)
+
+
+def _stays_after_genitive(lexicon: Genders, word: str) -> bool:
+    """:func:`head_slot` does not pass over ``word`` after a genitive or possessive."""
+    return word not in _FOCUS and (word in aw.GENITIVE or _no_modifier(lexicon, word))
+
+
+def _headless_after_attribute(lexicon: Genders, word: str) -> bool:
+    return _stays_after_attribute(lexicon, word) and _no_head(lexicon, word)
+
+
+def _headless_after_genitive(lexicon: Genders, word: str) -> bool:
+    return _stays_after_genitive(lexicon, word) and _no_head(lexicon, word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _agrees(lexicon: Genders, word: str, following: str) -> bool:
+    """Whether the agreeing ``word`` agrees with the noun ``following`` it whatever stands
+    around (:func:`_expected` gives no form): that noun is its head (:func:`head_slot`
+    passes over nothing) and has a known gender, and ``word`` is feminine before a
+    feminine noun, or oblique (an adjective's excepted) before a masculine one that does
+    not inflect. False where the two words do not settle it."""
+    attribute = aw.agreeing(word)
+    if attribute is None:
+        return False
+    stays = _stays_after_attribute if attribute.kind in _ATTRIBUTES else _stays_after_genitive
+    if not stays(lexicon, following) or _no_head(lexicon, following):
+        return False
+    noun = lexicon.guess(following)
+    if noun is None:
+        return False
+    if noun.gender == "f":
+        return attribute.form == "feminine"
+    return attribute.form == "oblique" and attribute.kind != "adjective" and not noun.inflects
 
 
 def correction(rule: Rule, slot: Word, forms: tuple[str, ...], message: str) -> Diagnostic:
@@ -303,7 +374,7 @@ def _attribute_finding(
     if head is None:
         return None
     noun = words[head.index] or ""
-    if not _expected(attribute, head, noun, pinned=True):
+    if not _expected(attribute, head, noun, pinned=True) or not _ends_there(words, head, lexicon):
         return None  # it agrees even with a pinned noun, which asks the most of it
     pinned = _pinned(words, attribute, head, lexicon)
     forms = _expected(attribute, head, noun, pinned=pinned) if pinned is not None else ()
@@ -391,24 +462,31 @@ def _no_modifier(lexicon: Genders, word: str) -> bool:
 
 def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Genders) -> Head | None:
     """The noun the word at ``i`` modifies: the next word, or for a genitive or
-    possessive the first after सबसे, एक, इस or adjectives; only if it ends its phrase
-    and its gender is known (whether it is pinned, :func:`_pinned` reads on to tell)."""
+    possessive the first after सबसे, एक, इस or adjectives; only if its gender is known
+    (whether it ends its phrase, :func:`_ends_there` tells, and whether it is pinned,
+    :func:`_pinned` reads on to tell)."""
     j, singular = head_slot(words, i, attribute, lexicon)
     word = words[j] if j < len(words) else None
     if word is None or not aw.is_candidate(word):
         return None
     following = words[j + 1] if j + 1 < len(words) else None
-    ends = ends_phrase(following, lexicon) or _compound_verb(words, j + 1, lexicon)
-    if not (ends or _predicate_adjective(words, j + 1, lexicon)) or (
-        aw.intransitive_perfective(following or "") and not _ends_verb_group(_at(words, j + 2))
-    ):
-        return None  # उनके जेल चले जाने पर: चले begins a compound verb
     noun = lexicon.guess(word)
     if noun is None or (word in _TIMES_AS_ADVERBS and following not in aw.POSTPOSITIONS):
         return None  # मंत्रालय के [शाम] जारी आंकड़ों: a time of day without a postposition is an adverb
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
         return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
     return Head(j, noun, following, j > i + 1, singular, _at(words, j + 2) == "कि")
+
+
+def _ends_there(words: list[str | None], head: Head, lexicon: Genders) -> bool:
+    """Whether the noun phrase ends at ``head``'s noun: asked only of a head the agreeing
+    word may disagree with (most agree, and the question costs more than the answer)."""
+    j, following = head.index, head.following
+    ends = ends_phrase(following, lexicon) or _compound_verb(words, j + 1, lexicon)
+    # उनके जेल चले जाने पर: चले begins a compound verb
+    return (ends or _predicate_adjective(words, j + 1, lexicon)) and not (
+        aw.intransitive_perfective(following or "") and not _ends_verb_group(_at(words, j + 2))
+    )
 
 
 #: Forms of होना and रहना after a predicate adjective (गलत होगा, सही रहा), besides है, था ….

@@ -54,6 +54,7 @@ from qa.checks.clauses import (
     verb_group,
 )
 from qa.checks.verb_forms import VerbWord, verb_word
+from qa.checks.word_sieve import Sieve
 from qa.engine.rule import Context
 
 #: Verbs that take a clause or a name (कहा जाता है, बुलाया गया): the default agreement.
@@ -190,13 +191,16 @@ def _may_read(word: str) -> bool:
     return _may_agree(word) or _moving(word) or aw.normal(word) == COPULA
 
 
+_READ = Sieve(_may_read)
+
+
 def _read_offsets(ctx: Context) -> list[int]:
     """The offsets of the verb words :func:`_may_read` accepts, but those of a verb of
     motion whose word before is no postposition (देर रात तक [चला] is kept, घर [चली] is not)."""
     document = ctx.document
     index, words, starts = document.word_index, document.words, analysis(ctx).slots.starts
     found: list[int] = []
-    for word in filter(_may_read, index):
+    for word in _READ.select(document.word_set):  # set operations, not a call per distinct word
         if not _moving(word):
             found += index[word]
             continue
