@@ -375,7 +375,9 @@ def _attribute_finding(
     if head is None:
         return None
     noun = words[head.index] or ""
-    if not _expected(attribute, head, noun, pinned=True) or not _ends_there(words, head, lexicon):
+    if not _expected(attribute, head, noun, pinned=True) or not (
+        _ends_there(words, head, lexicon) or _before_light_verb(words, i, attribute, head)
+    ):
         return None  # it agrees even with a pinned noun, which asks the most of it
     pinned = _pinned(words, attribute, head, lexicon)
     if pinned is None and _stranded(words, i, attribute, head, lexicon):
@@ -492,6 +494,38 @@ def _ends_there(words: list[str | None], head: Head, lexicon: Genders) -> bool:
     )
 
 
+#: Roots whose imperfective makes one verb with the noun before it (कोशिश करती है).
+_LIGHT_ROOTS = aw.word_set("कर रख दे ले हो")
+#: Words after a light verb's imperfective that go on its verb group (करती हूँ, करती रहती).
+_IMPERFECTIVE_GOES_ON = aw.word_set("हूँ हूं रहा रही रहे रहता रहती रहते")
+
+
+def _before_light_verb(words: list[str | None], i: int, attribute: aw.Agreeing, head: Head) -> bool:
+    """Whether the genitive or possessive at ``i`` qualifies a noun that makes one verb with
+    the imperfective of a light verb after it, which ends the verb group (का भविष्यवाणी
+    [करता है], का मदद [करती है], की प्रतिनिधित्व [करती है]): the noun is its head and ends
+    its phrase. Not before ही (सरकार के घोषणा करते ही: the genitive is the participle's
+    subject), nor a verb's root (के समझ [लेता है] is समझ लेना), nor after बिना (बिना
+    किसी अनुवादक के), nor an adjective, which may stand for a noun (एक …, दूसरा डयूएलिंग
+    होता है)."""
+    if (
+        attribute.kind not in ("genitive", "possessive")
+        or words[head.index] in _ROOTS
+        or _after_bina(words, i)
+    ):
+        return False
+    split = aw.gendered(head.following or "")
+    if split is None or not split[0].endswith("त") or split[0][:-1] not in _LIGHT_ROOTS:
+        return False
+    after = _at(words, head.index + 2)
+    return (
+        after is None
+        or after in aw.AUXILIARY_VERBS
+        or after in aw.CLAUSE_BREAKS
+        or after in _IMPERFECTIVE_GOES_ON
+    )
+
+
 #: Forms of होना and रहना after a predicate adjective (गलत होगा, सही रहा), besides है, था ….
 _COPULAS = aw.AUXILIARY_VERBS | aw.word_set("होगा होगी होंगे होंगी रहा रही रहे रहेगा रहेगी रहेंगे रहेंगी")
 
@@ -569,6 +603,11 @@ _VERB_GROUP = aw.AUXILIARY_VERBS | aw.word_set(
 )
 
 
+def _after_bina(words: list[str | None], i: int) -> bool:
+    """The genitive at ``i`` closes a compound postposition that बिना opens (बिना अनुमति के)."""
+    return any(word in _COMPOUND_OPENERS for word in words[max(0, i - 3) : i])
+
+
 def _stranded(words: list[str | None], i: int, attribute: aw.Agreeing, head: Head, lexicon: Genders) -> bool:
     """Whether the oblique genitive, possessive or adjective at ``i`` (के, अपने, दूसरे)
     before a feminine noun and a case marker can qualify nothing further on, so that the
@@ -585,8 +624,7 @@ def _stranded(words: list[str | None], i: int, attribute: aw.Agreeing, head: Hea
         return False
     if words[head.index] in _TIMES_AS_ADVERBS or words[head.index] in gazetteer.one_word_places():
         return False  # इसके बार (बारे) में; अधिनियम 1935 के [तहत] दिल्ली में: a place is no genitive's noun
-    before = words[max(0, i - 3) : i]
-    if any(word in _COMPOUND_OPENERS for word in before) or (i > 0 and words[i - 1] in aw.AUXILIARIES):
+    if _after_bina(words, i) or (i > 0 and words[i - 1] in aw.AUXILIARIES):
         return False  # बिना अनुमति के; हैं के (कि)
     verb = subject = False
     for k in range(head.index + 2, head.index + 10):
