@@ -496,6 +496,9 @@ def _ends_there(words: list[str | None], head: Head, lexicon: Genders) -> bool:
 
 #: Roots whose imperfective makes one verb with the noun before it (कोशिश करती है).
 _LIGHT_ROOTS = aw.word_set("कर रख दे ले हो")
+#: Words after an imperfective that make it a participle's clause, whose subject takes के
+#: (सरकार के घोषणा करते ही, उसके काम करते हुए).
+_PARTICIPLE_CLAUSE = aw.word_set("ही हुए")
 #: Words after a light verb's imperfective that go on its verb group (करती हूँ, करती रहती).
 _IMPERFECTIVE_GOES_ON = aw.word_set("हूँ हूं रहा रही रहे रहता रहती रहते")
 
@@ -504,8 +507,9 @@ def _before_light_verb(words: list[str | None], i: int, attribute: aw.Agreeing, 
     """Whether the genitive or possessive at ``i`` qualifies a noun that makes one verb with
     the imperfective of a light verb after it, which ends the verb group (का भविष्यवाणी
     [करता है], का मदद [करती है], की प्रतिनिधित्व [करती है]): the noun is its head and ends
-    its phrase. Not before ही (सरकार के घोषणा करते ही: the genitive is the participle's
-    subject), nor a verb's root (के समझ [लेता है] is समझ लेना), nor after बिना (बिना
+    its phrase. के not before ही or हुए (सरकार के घोषणा करते ही: the genitive is the
+    participle's subject, which का and की never are: जनता का कद्र करते हुए → की), nor a
+    verb's root (के समझ [लेता है] is समझ लेना), nor after बिना (बिना
     किसी अनुवादक के), nor an adjective, which may stand for a noun (एक …, दूसरा डयूएलिंग
     होता है)."""
     if (
@@ -518,6 +522,8 @@ def _before_light_verb(words: list[str | None], i: int, attribute: aw.Agreeing, 
     if split is None or not split[0].endswith("त") or split[0][:-1] not in _LIGHT_ROOTS:
         return False
     after = _at(words, head.index + 2)
+    if after in _PARTICIPLE_CLAUSE:
+        return attribute.form != "oblique"  # जनता का कद्र करते हुए: only के is a subject's
     return (
         after is None
         or after in aw.AUXILIARY_VERBS
