@@ -7,7 +7,7 @@ adjective, a verb form, a noun's number or case, a spelling); the table shows ho
 of each G finds, and how many qa finds with its default rules and G (T001 and T027 find
 some). ``--show CLASS`` prints the missed edits of one construction with their context.
 
-Usage: python bench/grammar_misses.py [--show CONSTRUCTION]
+Usage: python bench/grammar_misses.py [--split train|valid] [--show CONSTRUCTION]
 """
 
 from __future__ import annotations
@@ -58,12 +58,12 @@ def construction(written: str, corrected: str) -> str:
     return "other"
 
 
-def edits() -> Iterator[tuple[str, str, list[str], int, int, str]]:
-    """(class, sentence, tokens, first, last token, correction) per gold edit."""
+def edits(split: str = "valid") -> Iterator[tuple[str, str, list[str], int, int, str]]:
+    """(class, sentence, tokens, first, last token, correction) per gold edit of ``split``."""
     for name in CLASSES:
         tokens: list[str] = []
         found: list[tuple[int, int, str]] = []
-        path = DATA / "hiwikiedits-hi-gec" / "m2" / "valid" / f"{name}.m2"
+        path = DATA / "hiwikiedits-hi-gec" / "m2" / split / f"{name}.m2"
         for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
             if line.startswith("S "):
                 tokens, found = line[2:].split(" "), []
@@ -83,10 +83,16 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--show", metavar="CONSTRUCTION", help="print the missed edits of one construction")
+    parser.add_argument(
+        "--split",
+        choices=("train", "valid"),
+        default="valid",
+        help="train to look for patterns, valid to report",
+    )
     args = parser.parse_args()
     linter = api.linter(Config())
     rows: dict[str, Counter[str]] = {}
-    for _, sentence, tokens, a, b, corrected in edits():
+    for _, sentence, tokens, a, b, corrected in edits(args.split):
         start = sum(len(t) + 1 for t in tokens[:a])
         end = start + sum(len(t) + 1 for t in tokens[a:b]) - 1
         kind = construction(" ".join(tokens[a:b]), corrected)

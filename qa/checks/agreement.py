@@ -18,6 +18,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
 
+from qa import gazetteer
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
@@ -366,9 +367,13 @@ def _attribute_finding(
     if head is None:
         return None
     noun = words[head.index] or ""
-    if not _expected(attribute, head, noun, pinned=True) or not _ends_there(words, head, lexicon):
+    if not _expected(attribute, head, noun, pinned=True) or not (
+        _ends_there(words, head, lexicon) or _before_light_verb(words, i, attribute, head)
+    ):
         return None  # it agrees even with a pinned noun, which asks the most of it
     pinned = _pinned(words, attribute, head, lexicon)
+    if pinned is None and _stranded(words, i, attribute, head, lexicon):
+        pinned = False
     forms = _expected(attribute, head, noun, pinned=pinned) if pinned is not None else ()
     if not forms or _listed(slots, head.index):
         return None
@@ -481,6 +486,44 @@ def _ends_there(words: list[str | None], head: Head, lexicon: Genders) -> bool:
     )
 
 
+#: Roots whose imperfective makes one verb with the noun before it (कोशिश करती है).
+_LIGHT_ROOTS = aw.word_set("कर रख दे ले हो")
+#: Words after an imperfective that make it a participle's clause, whose subject takes के
+#: (सरकार के घोषणा करते ही, उसके काम करते हुए).
+_PARTICIPLE_CLAUSE = aw.word_set("ही हुए")
+#: Words after a light verb's imperfective that go on its verb group (करती हूँ, करती रहती).
+_IMPERFECTIVE_GOES_ON = aw.word_set("हूँ हूं रहा रही रहे रहता रहती रहते")
+
+
+def _before_light_verb(words: list[str | None], i: int, attribute: aw.Agreeing, head: Head) -> bool:
+    """Whether the genitive or possessive at ``i`` qualifies a noun that makes one verb with
+    the imperfective of a light verb after it, which ends the verb group (का भविष्यवाणी
+    [करता है], का मदद [करती है], की प्रतिनिधित्व [करती है]): the noun is its head and ends
+    its phrase. के not before ही or हुए (सरकार के घोषणा करते ही: the genitive is the
+    participle's subject, which का and की never are: जनता का कद्र करते हुए → की), nor a
+    verb's root (के समझ [लेता है] is समझ लेना), nor after बिना (बिना
+    किसी अनुवादक के), nor an adjective, which may stand for a noun (एक …, दूसरा डयूएलिंग
+    होता है)."""
+    if (
+        attribute.kind not in ("genitive", "possessive")
+        or words[head.index] in _ROOTS
+        or _after_bina(words, i)
+    ):
+        return False
+    split = aw.gendered(head.following or "")
+    if split is None or not split[0].endswith("त") or split[0][:-1] not in _LIGHT_ROOTS:
+        return False
+    after = _at(words, head.index + 2)
+    if after in _PARTICIPLE_CLAUSE:
+        return attribute.form != "oblique"  # जनता का कद्र करते हुए: only के is a subject's
+    return (
+        after is None
+        or after in aw.AUXILIARY_VERBS
+        or after in aw.CLAUSE_BREAKS
+        or after in _IMPERFECTIVE_GOES_ON
+    )
+
+
 #: Forms of होना and रहना after a predicate adjective (गलत होगा, सही रहा), besides है, था ….
 _COPULAS = aw.AUXILIARY_VERBS | aw.word_set("होगा होगी होंगे होंगी रहा रही रहे रहेगा रहेगी रहेंगे रहेंगी")
 
@@ -543,6 +586,68 @@ def _pinned(words: list[str | None], attribute: aw.Agreeing, head: Head, lexicon
     if reaches and not pinned and _may_belong_further(words, j + 2, attribute, lexicon):
         return None
     return pinned
+
+
+#: Case markers after which a feminine noun may end the one phrase के could qualify.
+_SIMPLE_CASES = aw.word_set("से में पर को तक")
+#: Words before a genitive that make its के a compound postposition's (बिना अनुमति के).
+_COMPOUND_OPENERS = aw.word_set("बिना बगैर बग़ैर")
+#: Verb roots, which stand bare before a light verb.
+_ROOTS = aw.TRANSITIVE_ROOTS | aw.INTRANSITIVE_ROOTS | aw.CLAUSAL_ROOTS
+#: Light verbs and auxiliaries that go on a verb group after its root (आ गया, ले लिया, दिख रहा).
+_VERB_GROUP = aw.AUXILIARY_VERBS | aw.word_set(
+    """गया गई गए गईं लिया ली लिए दिया दी दिए रहा रही रहे चुका चुकी चुके सकता सकती सकते
+    जाता जाती जाते हो होगा होगी होंगे"""
+)
+
+
+def _after_bina(words: list[str | None], i: int) -> bool:
+    """The genitive at ``i`` closes a compound postposition that बिना opens (बिना अनुमति के)."""
+    return any(word in _COMPOUND_OPENERS for word in words[max(0, i - 3) : i])
+
+
+def _stranded(words: list[str | None], i: int, attribute: aw.Agreeing, head: Head, lexicon: Genders) -> bool:
+    """Whether the oblique genitive, possessive or adjective at ``i`` (के, अपने, दूसरे)
+    before a feminine noun and a case marker can qualify nothing further on, so that the
+    noun is its head (वायरस के [चपेट] में आ गया, अपने [चपेट] में ले लिया): from the case
+    marker to the end of the clause stand only particles, feminine nouns and adjectives and
+    one verb group (a root and the light verbs and auxiliaries after it), or a direct
+    pronoun and the subject phrase it opens (समाधान के [दृष्टि] से यह अत्यन्त उपादेय है).
+    A noun of another or no known gender, an infinitive, a participle before a noun, a
+    genitive or a conjunction before the verb may be what the word qualifies (ग्राहकों के
+    [दुकान में] घुसने से पहले, कोरोना के [गर्मी के] मौसम में) and leave it alone, as do
+    बिना before it (बिना परीक्षा के [अगली कक्षा] में), a place for the noun and a time
+    (के बार में is a slip for के बारे में)."""
+    if attribute.form != "oblique" or head.noun.gender != "f" or head.following not in _SIMPLE_CASES:
+        return False
+    if words[head.index] in _TIMES_AS_ADVERBS or words[head.index] in gazetteer.one_word_places():
+        return False  # इसके बार (बारे) में; अधिनियम 1935 के [तहत] दिल्ली में: a place is no genitive's noun
+    if _after_bina(words, i) or (i > 0 and words[i - 1] in aw.AUXILIARIES):
+        return False  # बिना अनुमति के; हैं के (कि)
+    verb = subject = False
+    for k in range(head.index + 2, head.index + 10):
+        word = _at(words, k)
+        if word is None or word in aw.CLAUSE_BREAKS or (verb and word in aw.CONJUNCTIONS):
+            return verb
+        if word in _PARTICLES:
+            continue
+        if word in _VERB_GROUP or _finite_verb(word, lexicon):
+            verb = True
+            continue
+        if verb or _infinitive(word) or _attributive_participle(words, k):
+            return False  # a participle before its noun (रैली में पहुंचे लोग), an infinitive's clause
+        if subject or word in _PRONOUNS:
+            subject = True  # a direct pronoun opens the clause's subject (दृष्टि से [यह …] है)
+            continue
+        if _at(words, k + 1) in _VERB_GROUP and (word in _ROOTS or not lexicon.known(word)):
+            continue  # a verb's root (आ गया, ले लिया, दिख रहा)
+        found = aw.agreeing(word)
+        if found is not None and found.kind == "adjective" and found.form == "feminine":
+            continue
+        noun = lexicon.guess(word) if aw.is_candidate(word) else None
+        if noun is None or noun.gender != "f" or _at(words, k + 1) in aw.GENITIVE:
+            return False
+    return False
 
 
 #: Endings of adjectives derived from nouns (आर्थिक, भारतीय) and of superlatives
