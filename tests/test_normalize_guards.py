@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -45,3 +47,16 @@ def test_a_guard_never_hides_a_match(word: str) -> None:
 )
 def test_register_stems_are_found_behind_the_two_letter_filter(word: str, expected: str) -> None:
     assert CLASSES["register"](word) == expected
+
+
+@given(st.text(alphabet=LETTERS + "ऑॉअउएदुबारात्यौह", max_size=10))
+@example("दुबारा")
+@example("गये")
+@example("कॉलेज")
+@example("महत्त्व")
+def test_the_key_skips_the_classes_only_for_a_word_they_leave_alone(word: str) -> None:
+    """A word without the marks the later classes need skips them (:func:`normalize.key`)."""
+    expected = unicodedata.normalize("NFC", word)
+    for strip in CLASSES.values():
+        expected = strip(expected)
+    assert normalize.key(word) == expected

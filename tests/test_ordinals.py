@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from qa import api, config
 from qa.errors import RuleDataError
-from qa.text import ordinals
+from qa.text import ordinals, tokenize
 from qa.text.ordinals import correct_form
 
 
@@ -135,3 +137,18 @@ def test_a_rule_option_list_replaces_the_default(tmp_path: Path) -> None:
     (tmp_path / "qa.toml").write_text('[rules.F006]\nfeminine = ["पारी"]\n', encoding="utf-8")
     found = api.check("यह 21वां पारी है।", config=config.load(tmp_path / "qa.toml"), select=["F006"])
     assert [d.suggestions for d in found] == [("21वीं",)]
+
+
+@given(st.text(alphabet="0159०१५९,.:/ - वांलेरीथठtshndकa\u093e\u0902\n", max_size=24))
+@example("5वां और 1,00,000वें")
+@example(",5वीं")
+@example("5.5वां")
+@example("21 वीं")
+@example("5वां6वां 12th")
+@example("1st, 2nd, 3rd और 4th")
+def test_digit_matches_are_the_full_patterns_matches(text: str) -> None:
+    """The ordinals tried only at a number before a suffix word are those of a scan of the
+    whole text."""
+    expected = [m.span() for m in ordinals._DIGIT_ORDINAL.finditer(text)]
+    index = tokenize.python_word_index(tokenize.python_word_spans(text))
+    assert [m.span() for m in ordinals.digit_matches(text, index)] == expected

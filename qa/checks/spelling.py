@@ -705,6 +705,8 @@ def fixed_vowels(word: str, twin: str) -> bool:
 
 #: A long ई/ी before the य of a plural ending (दवाईयां, अधिकारीयों).
 _LONG_BEFORE_PLURAL = regex.compile("([ीई])(य(?:ां|ाँ|ों))$")
+#: The endings it needs (tested first: most words have none).
+_PLURAL_ENDINGS = ("यां", "याँ", "यों")
 #: A plural twin this common (Zipf, by either source) is a word papers use.
 MIN_PLURAL_TWIN_ZIPF = 3.0
 
@@ -713,7 +715,7 @@ def plural_short_twin(word: str) -> str | None:
     """``word``, a plural in -यां/-यों of a noun in -ई or -ी, with its vowel long (दवाईयां,
     अधिकारीयों), made short as Hindi writes it before the plural's य (दवाइयां, अधिकारियों),
     where that form is a word; not an -ईय adjective's plural (भारतीयों: भारतीय is a word)."""
-    m = _LONG_BEFORE_PLURAL.search(word)
+    m = _LONG_BEFORE_PLURAL.search(word) if word.endswith(_PLURAL_ENDINGS) else None
     if m is None or lexicon.known(word[: m.end(2) - 2]):
         return None
     twin = word[: m.start(1)] + ("ि" if m[1] == "ी" else "इ") + m[2]
@@ -777,6 +779,14 @@ def _perfective(word: str) -> bool:
     return word.endswith("ई") and lexicon.prior(word[:-1] + "ना") >= MIN_CANDIDATE_ZIPF
 
 
+@lru_cache(maxsize=65536)
+def common_twin(word: str) -> tuple[str, float] | None:
+    """(T030's twin, by how much it is commoner) for the document word ``word``, if any:
+    the same in every document (cached: most words of a story are in the last one)."""
+    plain = lexicon.plain(word)
+    return twins().get(plain) or _final_long(plain) or _plural_short(plain)
+
+
 class CommonTwin(Rule):
     """T030: a listed word that is the twin of a word far commoner in both sources but for
     the length of an i or u sign (लेकीन for लेकिन, राष्ट्रिय for राष्ट्रीय), a final nasal,
@@ -801,13 +811,12 @@ class CommonTwin(Rule):
         return float(self.options.get("min-frequency-ratio", 1.5))
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        table, accept, misspelt = twins(), lexicon.house(ctx.config).accept, lexicon.misspelt()
+        accept, misspelt = lexicon.house(ctx.config).accept, lexicon.misspelt()
         index = ctx.document.word_index
-        for word, starts in index.items():
-            plain = lexicon.plain(word)
-            found = table.get(plain) or _final_long(plain) or _plural_short(plain)
+        for word, found in zip(index, map(common_twin, index), strict=True):
             if found is None or word in accept or word in misspelt:
                 continue
+            starts, plain = index[word], lexicon.plain(word)
             if found[1] < self._needed(plain, found[0]):
                 continue
             # a sibilant or a final vowel varies in a name's or a loan's spelling (गाइ सेसिल)

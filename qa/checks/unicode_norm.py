@@ -110,6 +110,17 @@ def _without_mixed_numbers(text: str) -> str:
     return "".join([*pieces, text[at:]]) if pieces else text
 
 
+def _ascii_digits_reach(text: str, count: int) -> bool:
+    """``text`` has at least ``count`` ASCII digits (in :data:`_ASCII`'s numbers), counted
+    only as far as ``count``: a story in one system has few digits of the other."""
+    seen = 0
+    for number in _ASCII.finditer(text):
+        if seen >= count:
+            break
+        seen += len(number[0])
+    return seen >= count
+
+
 _SYSTEMS = {"ascii": (_ASCII, "0-9"), "devanagari": (_DEVANAGARI, "०-९")}
 
 
@@ -138,8 +149,8 @@ class MixedDigits(Rule):
         devanagari = _DEVANAGARI.search(text)
         if devanagari is None or (ascii_ := _ASCII.search(text)) is None:
             return
-        ascii_digits = sum(map(len, _ASCII.findall(text)))
-        rarer = devanagari if sum(map(text.count, "०१२३४५६७८९")) <= ascii_digits else ascii_
+        devanagari_digits = sum(map(text.count, "०१२३४५६७८९"))
+        rarer = devanagari if _ascii_digits_reach(text, devanagari_digits) else ascii_
         yield self.diagnostic(rarer.start(), rarer.start() + 1)
 
 

@@ -14,6 +14,7 @@ pure-Python fallbacks), more than all the comparisons of one article together. S
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 #: An edit operation as rapidfuzz's ``editops`` gives it: (tag, source position,
@@ -78,7 +79,10 @@ def osa(a: str, b: str, cutoff: int) -> int:
     return min(previous[-1], cutoff + 1)
 
 
+@cache
 def _rapidfuzz() -> Any:
-    from rapidfuzz import distance  # imported when a comparison needs it
+    """rapidfuzz's ``distance`` module, imported when a comparison first needs it (cached:
+    an import statement per comparison costs more than the comparison)."""
+    from rapidfuzz import distance
 
     return distance

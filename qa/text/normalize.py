@@ -60,11 +60,19 @@ CLASSES: dict[str, Callable[[str], str]] = {
 }
 
 
+#: The characters some class after the register needs in a word to change it (most
+#: words have none, and skip those classes).
+_MARKED = frozenset((NUKTA, CHANDRABINDU, VIRAMA, "य", "\u0949", "ऑ"))
+_REGISTER, *_MARKED_CLASSES = CLASSES.values()
+
+
 @lru_cache(maxsize=200_000)
 def key(word: str) -> str:
     """The matching key of ``word`` (NFC first, then every class removed)."""
-    word = unicodedata.normalize("NFC", word)
-    for strip in CLASSES.values():
+    word = _REGISTER(unicodedata.normalize("NFC", word))
+    if _MARKED.isdisjoint(word):
+        return word
+    for strip in _MARKED_CLASSES:
         word = strip(word)
     return word
 

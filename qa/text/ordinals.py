@@ -246,6 +246,32 @@ _DIGIT_ORDINAL = regex.compile(
 
 
 _LETTERS = regex.compile(r"[\p{L}\p{M}\u200c\u200d]+")
+#: The words a digit ordinal's suffix is (the word its number's digits run up to, or
+#: are a space from): every one a match can end with.
+_SUFFIX_WORDS = frozenset([*_HINDI_SUFFIX.split("|"), "th", "st", "nd", "rd"])
+_DIGIT_CHARS = frozenset("0123456789०१२३४५६७८९")
+#: The number characters before a number's end, read back from it (where a match begins).
+_NUMBER_BEFORE = regex.compile(r"[0-9०-९,]*", regex.REVERSE)
+
+
+def digit_matches(text: str, index: dict[str, list[int]]) -> list[regex.Match[str]]:
+    """What ``_DIGIT_ORDINAL.finditer(text)`` finds, ``index`` being the text's word index:
+    the pattern is tried only at a number whose digits run up to a suffix word (or a space
+    before one), as every match's do (a number is digits and commas, a suffix a whole word,
+    and the look-behinds see before where the pattern is tried)."""
+    found: list[regex.Match[str]] = []
+    done = 0
+    for at in sorted(at for word in index.keys() & _SUFFIX_WORDS for at in index[word]):
+        end = at - 1 if text[at - 1 : at] == " " else at
+        if text[end - 1 : end] not in _DIGIT_CHARS:
+            continue
+        begin = _NUMBER_BEFORE.match(text, 0, end).start()
+        for start in range(max(begin, done), end):
+            if (m := _DIGIT_ORDINAL.match(text, start)) is not None:
+                found.append(m)
+                done = m.end()
+                break
+    return found
 
 
 def find(text: str, start: int = 0, end: int | None = None, *, words: bool = True) -> list[Ordinal]:
@@ -265,8 +291,8 @@ def in_document(document: Document) -> tuple[Ordinal, ...]:
 
     Rules share one scan per document through :func:`qa.checks.analyses.ordinals`.
     """
-    found = [_digit_ordinal(m) for m in _DIGIT_ORDINAL.finditer(document.view)]
     index = document.word_index
+    found = [_digit_ordinal(m) for m in digit_matches(document.view, index)]
     for word in index.keys() & _ordinal_words():  # in C: few words of a text are ordinals
         found += [o for at in index[word] if (o := _word_ordinal(word, at))]
     return tuple(sorted(found, key=lambda o: o.start))
