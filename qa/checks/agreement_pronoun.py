@@ -74,7 +74,7 @@ def _stops(word: str) -> bool:
 def _stands_alone(tokens: list[Token], k: int, *, plural_phrase: bool = False) -> bool:
     """The pronoun at ``k`` is a pronoun, not a determiner: no noun or adjective follows
     it, or the noun has a postposition after it, which would need the oblique इन/उन.
-    With ``plural_phrase``, हम before a noun counts too: the phrase it opens is plural."""
+    With ``plural_phrase``, हम or वे before a noun counts too: the phrase it opens is plural."""
     following = tokens[k + 1] if k + 1 < len(tokens) else None
     if following is None or following.kind != "word":
         return following is None or following.kind == "other"
@@ -90,7 +90,15 @@ def _stands_alone(tokens: list[Token], k: int, *, plural_phrase: bool = False) -
         return False
     # वे before a noun with a postposition would be उन (उन लोगों के), but हम and आप stay
     oblique_differs = tokens[k].normal == "वे"
-    return not aw.is_candidate(word) or (oblique_differs and after in aw.POSTPOSITIONS)
+    if not aw.is_candidate(word) or (oblique_differs and after in aw.POSTPOSITIONS):
+        return True
+    # with ``plural_phrase``, वे before a noun opens a plural phrase too (वे सांसद है,
+    # वे अधिकारी था): the determiner or the pronoun, the verb group is plural either way
+    return plural_phrase and oblique_differs
+
+
+#: Demonstratives in the oblique: the noun after them is no subject (उस समय, इन दिनों).
+_OBLIQUE_DEMONSTRATIVES = aw.word_set("उस इस उन इन")
 
 
 def _ends_clause(tokens: list[Token], k: int) -> bool:
@@ -106,12 +114,12 @@ def _verb_at(tokens: list[Token], k: int) -> bool:
 
 def _after_noun(tokens: list[Token], start: int, k: int) -> bool:
     """A noun stands right before the pronoun at ``k`` (कारण वे है: the noun may be the
-    subject), not a compound postposition after a genitive (के मुताबिक़ वे)."""
+    subject), not a compound postposition after a genitive (के मुताबिक़ वे) nor a noun an
+    oblique demonstrative makes an adverb of time or place (उस समय वे, इस बार वे)."""
     before = tokens[k - 1].normal if k > start else ""
-    postposition = (
-        aw.key(before) in aw.COMPOUND_POSTPOSITIONS and k - 1 > start and tokens[k - 2].normal in aw.GENITIVE
-    )
-    return aw.is_candidate(before) and not postposition
+    second = tokens[k - 2].normal if k - 1 > start else ""
+    postposition = aw.key(before) in aw.COMPOUND_POSTPOSITIONS and second in aw.GENITIVE
+    return aw.is_candidate(before) and not postposition and second not in _OBLIQUE_DEMONSTRATIVES
 
 
 def _pronoun(tokens: list[Token], start: int, pronouns: frozenset[str], plural_phrase: bool) -> int | None:
