@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -59,8 +60,11 @@ def findings(sentences: list[str]) -> list[list[dict]]:
         return [by_file[p.name] for p in paths]
 
 
-def _span(sentence: str, word: str) -> tuple[int, int]:
-    start = sentence.find(word)
+def slip_span(sentence: str, word: str) -> tuple[int, int]:
+    """Where the slipped word stands: its first occurrence not run on by a letter or a
+    sign (मे is not the start of में)."""
+    match = re.search(re.escape(word) + r"(?![\w\u0900-\u097f])", sentence)
+    start = match.start() if match else sentence.find(word)
     return start, start + len(word)
 
 
@@ -76,7 +80,7 @@ def main() -> None:
         word = slipped_word(note)
         covered = []
         if word is not None:
-            start, end = _span(sentence, word)
+            start, end = slip_span(sentence, word)
             covered = [d for d in found if d["start"] < end and d["end"] > start]
         others = [d for d in found if d not in covered]
         false += len(others)
