@@ -479,10 +479,29 @@ def _ends_there(words: list[str | None], head: Head, lexicon: Genders) -> bool:
     """Whether the noun phrase ends at ``head``'s noun: asked only of a head the agreeing
     word may disagree with (most agree, and the question costs more than the answer)."""
     j, following = head.index, head.following
-    ends = ends_phrase(following, lexicon) or _compound_verb(words, j + 1, lexicon)
+    ends = (
+        ends_phrase(following, lexicon)
+        or _compound_verb(words, j + 1, lexicon)
+        or _after_direct_determiner(words, j, following)
+    )
     # उनके जेल चले जाने पर: चले begins a compound verb
     return (ends or _predicate_adjective(words, j + 1, lexicon)) and not (
         aw.intransitive_perfective(following or "") and not _ends_verb_group(_at(words, j + 2))
+    )
+
+
+#: Demonstratives only in the direct case: the phrase they open is direct (यह फैसला).
+_DIRECT_DETERMINERS = aw.word_set("यह वह")
+
+
+def _after_direct_determiner(words: list[str | None], j: int, following: str | None) -> bool:
+    """The noun at ``j`` follows यह or वह and an oblique noun follows it (की यह फैसला
+    किसानों के हित में): that noun heads no compound with it, which would want इस or उस."""
+    return (
+        _at(words, j - 1) in _DIRECT_DETERMINERS
+        and following is not None
+        and aw.is_candidate(following)
+        and _oblique(following, _at(words, j + 2))
     )
 
 
