@@ -41,11 +41,12 @@ _AKSHARA = regex.compile(
     regex.S,
 )
 
-# Pairs whose substitution is a cheap slip (vowel length, aspirates, sibilants, ड/ड़).
+# Pairs whose substitution is a cheap slip (vowel length, aspirates, sibilants, ड/ड़,
+# the retroflex and dental nasals, which most speakers say alike: घोषना for घोषणा).
 _CHEAP_PAIRS = [
     "िी", "ुू", "ेै", "ोौ", "इई", "उऊ", "एऐ", "ओऔ", "ंँ", "ाॉ", "आऑ",
     "कख", "गघ", "चछ", "जझ", "टठ", "डढ", "तथ", "दध", "पफ", "बभ", "शष", "शस", "षस",
-    "ड़ढ़", "रऋ", "्ृ",
+    "ड़ढ़", "रऋ", "्ृ", "णन",
 ]  # fmt: skip
 _CHEAP = {frozenset(p) for p in _CHEAP_PAIRS}
 #: Signs whose insertion or deletion is a cheap slip.
@@ -56,7 +57,7 @@ _SKELETON = str.maketrans(
     {
         "ी": "ि", "ू": "ु", "ै": "े", "ौ": "ो", "ई": "इ", "ऊ": "उ", "ऐ": "ए", "औ": "ओ",
         "ॉ": "ा", "ऑ": "आ", "ख": "क", "घ": "ग", "छ": "च", "झ": "ज", "ठ": "ट", "ढ": "ड",
-        "थ": "त", "ध": "द", "फ": "प", "भ": "ब", "ष": "श", "स": "श", "ऋ": "र", "ृ": "्",
+        "थ": "त", "ध": "द", "फ": "प", "भ": "ब", "ष": "श", "स": "श", "ऋ": "र", "ृ": "्", "ण": "न",
         NUKTA: None, ANUSVARA: None, CANDRABINDU: None, VIRAMA: None, VISARGA: None,
         "\u200c": None, "\u200d": None,
     }
