@@ -1,5 +1,6 @@
-"""The hand-made blind sentences of bench/blind_round4.tsv (written before this round's
-changes) and bench/blind_round4b.tsv (written after them, to test them) as tests.
+"""The hand-made blind sentences of bench/blind_round4.tsv (written before that round's
+changes), bench/blind_round4b.tsv (written after them, to test them) and
+bench/blind_round5.tsv (written before round 5's changes) as tests.
 
 Each sentence is one article. A clean sentence (hard passes among them: honorific
 plurals, को objects, नेता/पिता/राजा, names, loans, numbers, nukta-less spellings) must
@@ -56,11 +57,17 @@ KNOWN_MISSES = frozenset(
         "पुलिस ने घर की तलाशी ली और एक बंदूक बरामद किया।",
         "मौसम विभाग ने आंकड़े जारी किए और अगले हफ़्ते की रिपोर्ट भेजा।",
         "कप्तान ने टॉस जीता और पहले गेंदबाज़ी चुना।",
+        # round 5
+        "नई नीति के तहत छात्रों को मातृभाषा में शिक्षा दि जाएगी।",
+        "सेना के जवान सीमा पर तैनात है।",
+        "पर्यटकों की भीड़ से होटल भरे हुए था।",
+        "स्कूलों में दाखिला प्रक्रिया शुरू हो गया है।",
+        "विमान में सवार सभी यात्री सुरक्षित थी।",
     )
 )
 ROWS = [
     (sentence, slipped_word(note))
-    for name in ("blind_round4.tsv", "blind_round4b.tsv")
+    for name in ("blind_round4.tsv", "blind_round4b.tsv", "blind_round5.tsv")
     for sentence, _, note in load(BENCH / name)
 ]
 
