@@ -1,6 +1,7 @@
 """The hand-made blind sentences of bench/blind_round4.tsv (written before that round's
 changes), bench/blind_round4b.tsv (written after them, to test them) and
-bench/blind_round5.tsv (written before round 5's changes) as tests.
+bench/blind_round5.tsv (written before round 5's changes) and bench/blind_round5b.tsv
+(after them) as tests.
 
 Each sentence is one article. A clean sentence (hard passes among them: honorific
 plurals, को objects, नेता/पिता/राजा, names, loans, numbers, nukta-less spellings) must
@@ -67,7 +68,7 @@ KNOWN_MISSES = frozenset(
 )
 ROWS = [
     (sentence, slipped_word(note))
-    for name in ("blind_round4.tsv", "blind_round4b.tsv", "blind_round5.tsv")
+    for name in ("blind_round4.tsv", "blind_round4b.tsv", "blind_round5.tsv", "blind_round5b.tsv")
     for sentence, _, note in load(BENCH / name)
 ]
 
