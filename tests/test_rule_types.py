@@ -7,10 +7,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from qa import api
 from qa.config import Config
 from qa.engine import registry
+from qa.engine.runner import Linter
 from qa.engine.types import SubstitutionRule
 from qa.engine.words import OPTIONS
 from qa.errors import InputError, RuleDataError
@@ -208,3 +211,36 @@ def _entries(rules: Path) -> Mapping[str, tuple[str, ...]]:
     rule = spec.build({})
     assert isinstance(rule, SubstitutionRule)
     return rule.entries
+
+
+def _p013() -> Linter:
+    config = Config()
+    config.values["select"] = ["P013"]
+    return api.linter(config)
+
+
+_P013 = _p013()
+_PIECES = (
+    *sorted(_P013.rules[0].anchors),
+    *["ने", "को", "से", "में", "का", "के", "की", "जोंग", "घर", "राम", "किम", "ा", "ि", "़"],
+    " ", "  ", "\t", "-", "- ", "।", "\n", "5", "a", "\u200c", "\u200d", "उसने",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@example(["राम", "\u200c", "उस", " ", "ने"])
+@example(["\u200d", "इन", "\t", "में", "।"])
+def test_an_anchored_pattern_finds_what_the_whole_scan_finds(pieces: list[str]) -> None:
+    """P013 is tried only where its pronouns start in the word index (``anchors``): it
+    finds what the same pattern scanned over the whole text finds, on any mix of its
+    pronouns, postpositions, hyphens, spaces, digits, ZWJ/ZWNJ and other words."""
+    text = "".join(pieces)
+    rule = _P013.rules[0]
+    anchored = [(d.start, d.end, d.message) for d in _P013.check(api.document(text))]
+    anchors, rule.anchors = rule.anchors, frozenset()
+    try:
+        scanned = [(d.start, d.end, d.message) for d in _P013.check(api.document(text))]
+    finally:
+        rule.anchors = anchors
+    assert anchors and anchored == scanned
