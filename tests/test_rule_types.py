@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qa import api
@@ -213,34 +213,54 @@ def _entries(rules: Path) -> Mapping[str, tuple[str, ...]]:
     return rule.entries
 
 
-def _p013() -> Linter:
-    config = Config()
-    config.values["select"] = ["P013"]
-    return api.linter(config)
+def _anchored() -> dict[str, tuple[Linter, tuple[str, ...]]]:
+    """Every default rule with ``anchors``: a linter of it alone, and the pieces random
+    copy for it is made of (its anchors, the words of its examples, each anchor glued
+    to each of them before and after)."""
+    found = {}
+    for rule in api.linter(Config()).rules:
+        if getattr(rule, "anchors", None):
+            config = Config()
+            config.values["select"] = [rule.meta.code]
+            words = {w for e in (*rule.meta.failing, *rule.meta.passing) for w in e.plain.split()}
+            glued = {g for a in rule.anchors for w in words for g in (a + w, w + a)}
+            found[rule.meta.code] = (api.linter(config), (*sorted(rule.anchors), *sorted(words | glued)))
+    return found
 
 
-_P013 = _p013()
-_PIECES = (
-    *sorted(_P013.rules[0].anchors),
-    *["ने", "को", "से", "में", "का", "के", "की", "जोंग", "घर", "राम", "किम", "ा", "ि", "़"],
-    " ", "  ", "\t", "-", "- ", "।", "\n", "5", "a", "\u200c", "\u200d", "उसने",
-)  # fmt: skip
+_ANCHORED = _anchored()
+_SEPARATORS = (" ", "  ", "\t", "-", "- ", "।", "\n", '"', "“", "5", "a", "\u200c", "\u200d", "ा", "ि", "़")
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(_PIECES), max_size=40))
-@example(["राम", "\u200c", "उस", " ", "ने"])
-@example(["\u200d", "इन", "\t", "में", "।"])
-def test_an_anchored_pattern_finds_what_the_whole_scan_finds(pieces: list[str]) -> None:
-    """P013 is tried only where its pronouns start in the word index (``anchors``): it
-    finds what the same pattern scanned over the whole text finds, on any mix of its
-    pronouns, postpositions, hyphens, spaces, digits, ZWJ/ZWNJ and other words."""
-    text = "".join(pieces)
-    rule = _P013.rules[0]
-    anchored = [(d.start, d.end, d.message) for d in _P013.check(api.document(text))]
-    anchors, rule.anchors = rule.anchors, frozenset()
+@given(st.data())
+def test_an_anchored_pattern_finds_what_the_whole_scan_finds(data: st.DataObject) -> None:
+    """A pattern rule with ``anchors`` (P013, T025) is tried only where
+    they start: it finds what the same pattern scanned over the whole text finds, on any
+    mix of its anchors, the words of its examples, spaces, line breaks, hyphens, quotes,
+    digits, signs and ZWJ/ZWNJ."""
+    code = data.draw(st.sampled_from(sorted(_ANCHORED)))
+    linter, words = _ANCHORED[code]
+    pieces = st.tuples(st.sampled_from(words), st.sampled_from(_SEPARATORS)).map("".join)
+    text = "".join(data.draw(st.lists(pieces | st.sampled_from(_SEPARATORS), max_size=30)))
+    _same_as_scanned(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["राम\u200cउस ने", "\u200dइन\tमें।", "कहा\u200c की बात", "अच्छा।\nमें भी", "“ में भी"]
+)
+def test_an_anchored_pattern_finds_what_follows_a_joiner(text: str) -> None:
+    """The places beside a ZWJ or ZWNJ, which the word index does not split at."""
+    for linter, _ in _ANCHORED.values():
+        _same_as_scanned(linter, text)
+
+
+def _same_as_scanned(linter: Linter, text: str) -> None:
+    rule = linter.rules[0]
+    anchored = [(d.start, d.end, d.message) for d in linter.check(api.document(text))]
+    anchors, rule.anchors = rule.anchors, frozenset()  # type: ignore[attr-defined]
     try:
-        scanned = [(d.start, d.end, d.message) for d in _P013.check(api.document(text))]
+        scanned = [(d.start, d.end, d.message) for d in linter.check(api.document(text))]
     finally:
-        rule.anchors = anchors
-    assert anchors and anchored == scanned
+        rule.anchors = anchors  # type: ignore[attr-defined]
+    assert anchored == scanned
