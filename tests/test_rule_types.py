@@ -45,6 +45,9 @@ def _load(tmp_path: Path, kind: str, options: str) -> list[registry.RuleSpec]:
         ("word-pattern", "    whole: true", "need a 'pattern' string"),
         ("mapped-sequence", '    map: {"a": "b"}\n    pattern: "x"', "unknown keys pattern"),
         ("mapped-sequence", "    map: {}", "need 'map'"),
+        ("pattern", '    pattern: "x"\n    anchors: [x, y]', "'anchors' must be a string of words"),
+        ("guarded-pattern", '    pattern: "x"\n    guard: "x"\n    anchors: 3', "'anchors' must be a string"),
+        ("word-pattern", '    pattern: "x"\n    anchors: "x"', "unknown keys anchors"),
     ],
 )
 def test_bad_options_are_refused_at_load(tmp_path: Path, kind: str, options: str, error: str) -> None:
