@@ -7,10 +7,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from qa import api
 from qa.config import Config
 from qa.engine import registry
+from qa.engine.runner import Linter
 from qa.engine.types import SubstitutionRule
 from qa.engine.words import OPTIONS
 from qa.errors import InputError, RuleDataError
@@ -42,6 +45,9 @@ def _load(tmp_path: Path, kind: str, options: str) -> list[registry.RuleSpec]:
         ("word-pattern", "    whole: true", "need a 'pattern' string"),
         ("mapped-sequence", '    map: {"a": "b"}\n    pattern: "x"', "unknown keys pattern"),
         ("mapped-sequence", "    map: {}", "need 'map'"),
+        ("pattern", '    pattern: "x"\n    anchors: [x, y]', "'anchors' must be a string of words"),
+        ("guarded-pattern", '    pattern: "x"\n    guard: "x"\n    anchors: 3', "'anchors' must be a string"),
+        ("word-pattern", '    pattern: "x"\n    anchors: "x"', "unknown keys anchors"),
     ],
 )
 def test_bad_options_are_refused_at_load(tmp_path: Path, kind: str, options: str, error: str) -> None:
@@ -208,3 +214,56 @@ def _entries(rules: Path) -> Mapping[str, tuple[str, ...]]:
     rule = spec.build({})
     assert isinstance(rule, SubstitutionRule)
     return rule.entries
+
+
+def _anchored() -> dict[str, tuple[Linter, tuple[str, ...]]]:
+    """Every default rule with ``anchors``: a linter of it alone, and the pieces random
+    copy for it is made of (its anchors, the words of its examples, each anchor glued
+    to each of them before and after)."""
+    found = {}
+    for rule in api.linter(Config()).rules:
+        if getattr(rule, "anchors", None):
+            config = Config()
+            config.values["select"] = [rule.meta.code]
+            words = {w for e in (*rule.meta.failing, *rule.meta.passing) for w in e.plain.split()}
+            glued = {g for a in rule.anchors for w in words for g in (a + w, w + a)}
+            found[rule.meta.code] = (api.linter(config), (*sorted(rule.anchors), *sorted(words | glued)))
+    return found
+
+
+_ANCHORED = _anchored()
+_SEPARATORS = (" ", "  ", "\t", "-", "- ", "।", "\n", '"', "“", "5", "a", "\u200c", "\u200d", "ा", "ि", "़")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_an_anchored_pattern_finds_what_the_whole_scan_finds(data: st.DataObject) -> None:
+    """A pattern rule with ``anchors`` (P013, T025) is tried only where
+    they start: it finds what the same pattern scanned over the whole text finds, on any
+    mix of its anchors, the words of its examples, spaces, line breaks, hyphens, quotes,
+    digits, signs and ZWJ/ZWNJ."""
+    code = data.draw(st.sampled_from(sorted(_ANCHORED)))
+    linter, words = _ANCHORED[code]
+    pieces = st.tuples(st.sampled_from(words), st.sampled_from(_SEPARATORS)).map("".join)
+    text = "".join(data.draw(st.lists(pieces | st.sampled_from(_SEPARATORS), max_size=30)))
+    _same_as_scanned(linter, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["राम\u200cउस ने", "\u200dइन\tमें।", "कहा\u200c की बात", "अच्छा।\nमें भी", "“ में भी"]
+)
+def test_an_anchored_pattern_finds_what_follows_a_joiner(text: str) -> None:
+    """The places beside a ZWJ or ZWNJ, which the word index does not split at."""
+    for linter, _ in _ANCHORED.values():
+        _same_as_scanned(linter, text)
+
+
+def _same_as_scanned(linter: Linter, text: str) -> None:
+    rule = linter.rules[0]
+    anchored = [(d.start, d.end, d.message) for d in linter.check(api.document(text))]
+    anchors, rule.anchors = rule.anchors, frozenset()  # type: ignore[attr-defined]
+    try:
+        scanned = [(d.start, d.end, d.message) for d in linter.check(api.document(text))]
+    finally:
+        rule.anchors = anchors  # type: ignore[attr-defined]
+    assert anchored == scanned

@@ -229,6 +229,8 @@ def _codes(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
 def _builder(
     path: Path, kind: str, meta: RuleMeta, entry: Mapping[str, Any], where: str
 ) -> Callable[[Mapping[str, Any]], Rule]:
+    if not isinstance(entry.get("anchors", ""), str):
+        raise RuleDataError(f"{where}: 'anchors' must be a string of words")
     if kind == "pattern":
         if not isinstance(entry.get("pattern"), str):
             raise RuleDataError(f"{where}: pattern rules need a 'pattern' string")

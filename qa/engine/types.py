@@ -20,9 +20,11 @@ from qa.errors import RuleDataError
 from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER, WORD_CHARS
 
 #: The options of a ``pattern`` rule.
-PATTERN_OPTIONS = frozenset({"pattern", "flags", "replacement", "exceptions", "group", "timeout"})
+PATTERN_OPTIONS = frozenset({"pattern", "flags", "replacement", "exceptions", "group", "timeout", "anchors"})
 _FLAGS = {"ignorecase": regex.I, "multiline": regex.M, "dotall": regex.S, "verbose": regex.X}
 DEFAULT_TIMEOUT = 5.0
+#: A ZWJ or ZWNJ, which joins runs of letters and marks into one word of the word index.
+_JOINER = regex.compile("[\u200c\u200d]")
 #: Distinct match groups whose message and replacement a pattern rule keeps.
 _MADE_LIMIT = 4096
 
@@ -126,6 +128,10 @@ class PatternRule(TimedRule):
     """A regex; each match (or its ``group``) is a finding, ``replacement`` a fix template.
 
     ``exceptions`` are regexes: a match that overlaps a match of any of them is skipped.
+    ``anchors`` (words, space-separated) says where every match starts: where one of
+    these words starts, a word being a run of letters and marks (a word of the document's
+    word index, or a part of one between ZWJ/ZWNJ). The pattern is then tried only there
+    (its look-behinds still see the text before), not at every position of the text.
     """
 
     def __init__(self, meta: RuleMeta, options: Mapping[str, Any]) -> None:
@@ -141,6 +147,29 @@ class PatternRule(TimedRule):
         self._groups = tuple(range(self.pattern.groups + 1))
         #: The groups' values -> (message, suggestions), for this rule's matches so far.
         self._made: dict[Any, tuple[str, tuple[str] | None]] = {}
+        self.anchors = frozenset(str(options.get("anchors", "")).split())
+
+    def matches(self, ctx: Context) -> Iterator[regex.Match[str]]:
+        """What ``pattern.finditer`` finds in the text; with ``anchors``, tried only at
+        their occurrences, and where one of them stands before or after a ZWJ or ZWNJ
+        (trying more places than the matches start at finds the same)."""
+        if not self.anchors:
+            return self.pattern.finditer(ctx.text, timeout=self.timeout)
+        return self._anchored(ctx.text, ctx.document.word_index)
+
+    def _anchored(self, text: str, index: dict[str, list[int]]) -> Iterator[regex.Match[str]]:
+        anchors = self.anchors
+        found = [at for word in index.keys() & anchors for at in index[word]]
+        if "\u200c" in text or "\u200d" in text:  # runs a ZWJ or ZWNJ joins into one word of the index
+            for joiner in _JOINER.finditer(text):
+                at = joiner.start()
+                found += [at - len(word) for word in anchors if text.endswith(word, 0, at)]
+                found += [at + 1 for word in anchors if text.startswith(word, at + 1)][:1]
+        done, match, timeout = 0, self.pattern.match, self.timeout
+        for at in sorted(found):
+            if at >= done and (m := match(text, at, timeout=timeout)) is not None:
+                done = m.end()
+                yield m
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         """Each match as :meth:`Rule.diagnostic` / :meth:`Rule.replace` would build it,
@@ -154,7 +183,7 @@ class PatternRule(TimedRule):
         if len(made) > _MADE_LIMIT:
             made.clear()
         try:
-            for m in self.pattern.finditer(text, timeout=self.timeout):
+            for m in self.matches(ctx):
                 start, end = m.span(group)
                 if start < 0 or (exceptions and self._excepted(text, start, end)):
                     continue
