@@ -39,10 +39,10 @@ from qa.checks import agreement_words as aw
 from qa.checks import clause_facts
 from qa.checks.agreement import analysis, shown_noun
 from qa.checks.agreement_lexicon import Genders, Noun
-from qa.checks.clauses import _CLAUSE_ENDS as CLAUSE_ENDS
-from qa.checks.clauses import _POSTPOSITIONS as POSTPOSITIONS
 from qa.checks.clauses import (
+    CLAUSE_ENDS,
     COPULA,
+    POSTPOSITIONS,
     Abort,
     Clause,
     ClauseRule,

@@ -25,7 +25,7 @@ from weakref import WeakKeyDictionary
 from qa.checks.agreement import analysis, shown_nouns
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.agreement_words import GENITIVE, normal
-from qa.checks.clauses import _POSTPOSITIONS, COPULA, DATIVE, sentences, subject_noun
+from qa.checks.clauses import COPULA, DATIVE, POSTPOSITIONS, sentences, subject_noun
 from qa.checks.verb_forms import verb_word
 from qa.engine.rule import Context
 from qa.text import native
@@ -41,7 +41,7 @@ NOUN_M, NOUN_F, NOUN_F_PLURAL, VERB_M, VERB_F, VERB_F_SINGULAR, VERB_PLURAL, OBJ
 _NOUNS = NOUN_M | NOUN_F | NOUN_F_PLURAL
 #: Words that end a noun phrase the clause reader never takes for the subject: a noun
 #: right before one is in a postposition phrase or a genitive (शहर में, सरकार की).
-_NO_SUBJECT_BEFORE = frozenset(GENITIVE) | _POSTPOSITIONS | {"ने", "को"}
+_NO_SUBJECT_BEFORE = frozenset(GENITIVE) | POSTPOSITIONS | {"ने", "को"}
 _DEVANAGARI_RUN = re.compile(f"[{WORD_LETTERS}]+")
 #: Where the clause reader may see a compound the word list splits (a superset).
 _JOINER = re.compile(f"[-‐‑–.॰](?=[{WORD_LETTERS}])|॰")

@@ -32,7 +32,7 @@ _SENTENCE = regexcache.standard(r"[^।!?\n|॥]+")
 #: Words after which a clause starts afresh (besides punctuation).
 _CLAUSE_STARTS = aw.word_set("कि जब क्योंकि लेकिन परंतु परन्तु किंतु किन्तु मगर तो यदि अगर जबकि बल्कि")
 #: Words after a verb group that end its clause.
-_CLAUSE_ENDS = _CLAUSE_STARTS | aw.CONJUNCTIONS | aw.word_set("जो जिसमें जिससे जहाँ जहां")
+CLAUSE_ENDS = _CLAUSE_STARTS | aw.CONJUNCTIONS | aw.word_set("जो जिसमें जिससे जहाँ जहां")
 #: Relative words (जिसमें, जहाँ, जो, जैसे …): a clause inside the clause.
 _RELATIVE_STEMS = ("जिस", "जिन", "जहाँ", "जहां")
 _RELATIVES = aw.word_set("जो जब जैसे जैसा जैसी")
@@ -46,7 +46,8 @@ _BEFORE_POSTPOSITION_NOUN = frozenset(aw.GENITIVE) | aw.word_set("इस उस 
 _ERA = aw.word_set("सन् सन संवत् संवत ईस्वी")
 #: Words that may follow an invariable predicate in its verb group (शुरू नहीं हुई).
 _BEFORE_VERB = aw.word_set("नहीं न भी ही")
-_POSTPOSITIONS = aw.word_set("में से पर तक द्वारा")
+#: The postpositions that close a noun phrase, besides the genitive, ने and को.
+POSTPOSITIONS = aw.word_set("में से पर तक द्वारा")
 #: Pronouns that take को in one word.
 OBJECT_PRONOUNS = aw.word_set("इसे उसे इन्हें उन्हें मुझे हमें तुम्हें आपको")
 #: The present copula in the singular, which has no gender (दुकानें बंद है).
@@ -58,7 +59,7 @@ _ABORT = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS | aw.CONJUNCTIONS | aw.word_set(
 DATIVE = OBJECT_PRONOUNS | {"को"}
 _MARKED = DATIVE | aw.ERGATIVE_PRONOUNS | {"ने"}
 #: Words after which a हुआ/हुई/हुए is the verb of its clause (हुई थी, हुआ और).
-_AFTER_VERB = aw.AUXILIARY_VERBS | _CLAUSE_ENDS
+_AFTER_VERB = aw.AUXILIARY_VERBS | CLAUSE_ENDS
 _ADVERBS = aw.word_set(
     """भी ही तो नहीं न अब तब फिर आज कल यहाँ यहां वहाँ वहां अभी पहले बाद लगभग करीब केवल सिर्फ सिर्फ़
     जल्द जल्दी अक्सर हमेशा कभी शायद धीरे फिलहाल फ़िलहाल इसमें उसमें इनमें उनमें इससे उससे इनसे उनसे इसपर उसपर"""
@@ -148,7 +149,7 @@ def _plain_noun(word: str) -> bool:
         and word not in _MODIFIERS
         and aw.agreeing(word) is None
         and word not in aw.GENITIVE
-        and word not in _POSTPOSITIONS
+        and word not in POSTPOSITIONS
         and not _postposition_noun(word)
         and word not in _ADVERBS
         and not predicate(word)
@@ -386,20 +387,20 @@ class Clause:
                 if len(self.nouns) > 1 and self.subject is None and (self.marked or not self._plural_first()):
                     raise Abort  # ब्लूबेरी एंटीऑक्सीडैंट का: where the subject ends is unknown
                 self.nouns, self.genitive = [], True
-            elif word in _POSTPOSITIONS:
+            elif word in POSTPOSITIONS:
                 self.postposition()
             elif _postposition_noun(word) and j > start and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN:
                 self.nouns, self.genitive = [], False
             elif (
                 word in _ADVERBS
                 or (predicate(word) and self.lexicon.noun(word) is None and self._predicative(j + 1))
-                or (word in _TIME_NOUNS and following not in _POSTPOSITIONS and self._counted(j))
+                or (word in _TIME_NOUNS and following not in POSTPOSITIONS and self._counted(j))
             ):
                 self.close()
             elif self._verb(word, following):
                 self.close()
                 return j
-            elif infinitive(word) and (following in _POSTPOSITIONS or following in aw.GENITIVE):
+            elif infinitive(word) and (following in POSTPOSITIONS or following in aw.GENITIVE):
                 # शिक्षा पूरी करने के बाद उन्होंने …: what came before belongs to the
                 # infinitive's clause, which is a noun phrase of this one
                 self.subject, self.nouns, self.genitive = None, [j], False
@@ -503,9 +504,7 @@ def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
         elif not bare_root(word, following) and word not in ("है", "हैं", "हो"):
             break
         k += 1
-    if not gendered or (
-        k < len(tokens) and tokens[k].kind == "word" and tokens[k].normal not in _CLAUSE_ENDS
-    ):
+    if not gendered or (k < len(tokens) and tokens[k].kind == "word" and tokens[k].normal not in CLAUSE_ENDS):
         return None
     after = tokens[j + 1].normal if j + 1 < k else None
     main = None if _modal_follows(tokens[j].normal, after) else verb_word(tokens[j].normal)
