@@ -17,7 +17,7 @@ import regex
 from qa.diagnostic import Diagnostic, Edit, Fix
 from qa.engine.rule import Context, Rule, RuleMeta
 from qa.errors import RuleDataError
-from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER, WORD_CHARS
+from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER, WORD_CHARS, matches_at
 
 #: The options of a ``pattern`` rule.
 PATTERN_OPTIONS = frozenset({"pattern", "flags", "replacement", "exceptions", "group", "timeout", "anchors"})
@@ -165,11 +165,7 @@ class PatternRule(TimedRule):
                 at = joiner.start()
                 found += [at - len(word) for word in anchors if text.endswith(word, 0, at)]
                 found += [at + 1 for word in anchors if text.startswith(word, at + 1)][:1]
-        done, match, timeout = 0, self.pattern.match, self.timeout
-        for at in sorted(found):
-            if at >= done and (m := match(text, at, timeout=timeout)) is not None:
-                done = m.end()
-                yield m
+        return matches_at(self.pattern, text, sorted(found), self.timeout)
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         """Each match as :meth:`Rule.diagnostic` / :meth:`Rule.replace` would build it,

@@ -12,14 +12,14 @@ surface form and its inflection:
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
 
-from qa.text.tokenize import NOT_WORD_AFTER
+from qa.text.tokenize import NOT_WORD_AFTER, matches_at
 
 if TYPE_CHECKING:
     from qa.document import Document
@@ -259,19 +259,16 @@ def digit_matches(text: str, index: dict[str, list[int]]) -> list[regex.Match[st
     the pattern is tried only at a number whose digits run up to a suffix word (or a space
     before one), as every match's do (a number is digits and commas, a suffix a whole word,
     and the look-behinds see before where the pattern is tried)."""
-    found: list[regex.Match[str]] = []
-    done = 0
+    return list(matches_at(_DIGIT_ORDINAL, text, _number_starts(text, index)))
+
+
+def _number_starts(text: str, index: dict[str, list[int]]) -> Iterator[int]:
+    """Every position of each number whose digits run up to a suffix word of ``index``
+    (or a space before one), in order: where a digit ordinal may begin."""
     for at in sorted(at for word in index.keys() & _SUFFIX_WORDS for at in index[word]):
         end = at - 1 if text[at - 1 : at] == " " else at
-        if text[end - 1 : end] not in _DIGIT_CHARS:
-            continue
-        begin = _NUMBER_BEFORE.match(text, 0, end).start()
-        for start in range(max(begin, done), end):
-            if (m := _DIGIT_ORDINAL.match(text, start)) is not None:
-                found.append(m)
-                done = m.end()
-                break
-    return found
+        if text[end - 1 : end] in _DIGIT_CHARS:
+            yield from range(_NUMBER_BEFORE.match(text, 0, end).start(), end)
 
 
 def find(text: str, start: int = 0, end: int | None = None, *, words: bool = True) -> list[Ordinal]:

@@ -11,7 +11,7 @@ The ``python_*`` functions are the reference. Where the compiled core is built
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Protocol, TypeVar
@@ -199,3 +199,17 @@ word_index: Callable[[list[tuple[str, int]]], dict[str, list[int]]] = (
 sentences: _Sentences = _core.sentences if _core else python_sentences
 paragraphs: Callable[[str], list[tuple[int, int]]] = _core.paragraphs if _core else python_paragraphs
 span_tokens: _SpanTokens = _core.span_tokens if _core else python_span_tokens
+
+
+def matches_at(
+    pattern: regex.Pattern[str], text: str, starts: Iterable[int], timeout: float | None = None
+) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text)`` finds where every match begins at one of ``starts``
+    (ascending; more places than the matches begin at are harmless): the pattern is tried
+    only there, a start inside the previous match skipped (its look-behinds still see the
+    text before)."""
+    done, match = 0, pattern.match
+    for at in starts:
+        if at >= done and (m := match(text, at, timeout=timeout)) is not None:
+            done = m.end()
+            yield m
