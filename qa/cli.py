@@ -36,6 +36,7 @@ COMMANDS = {
     "languagetool": "qa.commands.languagetool:languagetool",
     "names": "qa.commands.names:names",
     "lsp": "qa.commands.lsp:lsp",
+    "daemon": "qa.commands.daemon:daemon",
 }
 
 

@@ -1,0 +1,68 @@
+"""``qa daemon start|stop|restart|status``: a resident qa that answers ``qa check`` at once."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from qa.commands.base import Group, option
+from qa.resident import control
+
+_IDLE = option(
+    "--idle-timeout",
+    type=click.FloatRange(min=0),
+    default=control.IDLE_TIMEOUT,
+    show_default=True,
+    help="Exit after this many seconds without a client (0: never).",
+)
+
+
+@click.group(cls=Group)
+def daemon() -> None:
+    """Keep a warm qa in the background so that 'qa check' skips start-up.
+
+    A running daemon has imported qa and loaded its rules and data; each 'qa check' then
+    hands its arguments, folder, environment and terminal to it, and a forked copy runs
+    the check: same output, colours, exit code, --fix and stdin as a plain run, without
+    the start-up (about 0.15 s, a third of checking an article). Worth it where qa runs
+    often on little copy: an editor on save, a pre-commit loop, a CMS script. One daemon
+    per user and copy of qa; it exits after --idle-timeout seconds without a client, and
+    when qa's code or data change (the check then runs as usual). QA_DAEMON=off makes
+    'qa check' ignore it.
+    """
+
+
+@daemon.command()
+@_IDLE
+def start(idle_timeout: float) -> None:
+    """Start the daemon (returns once it is ready; a no-op if one runs)."""
+    status, started = control.start(idle_timeout)
+    verb = "started" if started else "already running"
+    click.echo(f"qa daemon {verb} (pid {status['pid']}, socket {status['socket']})")
+
+
+@daemon.command()
+def stop() -> None:
+    """Stop the daemon (checks it is running finish first)."""
+    status = control.stop()
+    click.echo("qa daemon stopped" if status else "qa daemon: not running")
+
+
+@daemon.command()
+@_IDLE
+def restart(idle_timeout: float) -> None:
+    """Stop the daemon if it runs, then start a new one (after upgrading or editing qa)."""
+    control.stop()
+    status, _ = control.start(idle_timeout)
+    click.echo(f"qa daemon started (pid {status['pid']}, socket {status['socket']})")
+
+
+@daemon.command()
+def status() -> None:
+    """Say whether the daemon runs, since when, what it served. Exit 1 if it does not run."""
+    found = control.query()
+    if found is None:
+        click.echo("qa daemon: not running")
+        sys.exit(1)
+    click.echo(control.describe(found))

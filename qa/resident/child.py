@@ -1,0 +1,118 @@
+"""What a daemon's child does: wait for the client's go, take over its standard streams,
+working folder, environment and umask, run the command line, report the exit status.
+
+The child leads a process group of its own (with any ``-j`` workers), so a signal the
+client passes on reaches all of it, as a terminal's Ctrl-C reaches a plain run. If the
+client's end of the socket closes (the client died), the child stops the group.
+"""
+
+from __future__ import annotations
+
+import atexit
+import io
+import os
+import signal
+import sys
+import threading
+from socket import socket
+from typing import Any, NoReturn, TextIO
+
+from qa.resident import wire
+
+#: Seconds the child waits for the client to confirm that it knows the child's pid.
+HANDSHAKE = 5.0
+
+
+def run(conn: socket, fds: list[int], request: dict[str, Any], inherited: list[int]) -> NoReturn:
+    """Run the client's command in this freshly forked child; never returns."""
+    status = 0
+    try:
+        signal.set_wakeup_fd(-1)
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, signal.SIG_DFL)
+        os.setpgid(0, 0)
+        for fd in inherited:
+            os.close(fd)
+        conn.settimeout(HANDSHAKE)
+        if wire.receive(conn)[0] != wire.GO:
+            os._exit(0)
+        conn.settimeout(None)
+        adopt(fds, request)
+        finished = threading.Event()
+        threading.Thread(target=_watch, args=(conn, finished), daemon=True).start()
+        status = command(request["argv"])
+        finished.set()
+        wire.send(conn, wire.EXITED, status)
+    except BaseException:  # the client gone, or the daemon's own failure: nothing to report
+        status = status or 2
+    os._exit(status)
+
+
+def adopt(fds: list[int], request: dict[str, Any]) -> None:
+    """Make the client's descriptors 0, 1 and 2 this process's, with its encodings, and its
+    folder, environment, umask and arguments."""
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    stdin, stdout, stderr = request["streams"]
+    sys.stdin = _text(0, "rb", stdin)
+    sys.stdout = _text(1, "wb", stdout)
+    sys.stderr = _text(2, "wb", stderr, line_buffering=True)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    os.umask(request["umask"])
+    sys.argv = ["qa", *request["argv"]]
+
+
+def _text(fd: int, mode: str, encoding: tuple[str, str], *, line_buffering: bool = False) -> TextIO:
+    """A standard stream on ``fd`` as Python makes one at start-up (line-buffered on a terminal)."""
+    raw = io.FileIO(fd, mode, closefd=False)
+    buffered = io.BufferedReader(raw) if mode == "rb" else io.BufferedWriter(raw)
+    name, errors = encoding
+    return io.TextIOWrapper(
+        buffered, name, errors, newline="\n", line_buffering=line_buffering or (mode == "wb" and raw.isatty())
+    )
+
+
+def command(argv: list[str]) -> int:
+    """``qa ARGV`` as :func:`qa.cli.run` runs it: its exit status, streams flushed, exit
+    functions run."""
+    from qa.cli import main
+
+    try:
+        main(argv)
+        status = 0
+    except SystemExit as exit:
+        status = _status(exit.code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            status = status or 120  # as Python exits when it cannot flush stdout
+    return status
+
+
+def _status(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _watch(conn: socket, finished: threading.Event) -> None:
+    """Stop this process group when the client's end closes before the command finished."""
+    try:
+        while conn.recv(64):
+            pass
+    except OSError:
+        pass
+    if finished.is_set():
+        return
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)
+    os.dup2(quiet, 2)
+    os.killpg(0, signal.SIGTERM)

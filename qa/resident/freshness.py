@@ -1,0 +1,92 @@
+"""Whether a daemon may answer a client: it runs the same files, under the same settings
+that a process reads when it starts.
+
+A daemon never answers with old code or data: every request compares the size and mtime
+of qa's source and data files (and the compiled core) with those it started with, and a
+change makes it refuse and exit. A client whose interpreter settings, module path or
+start-up environment differ (``QA_PURE``, ``QA_DATA_CACHE``, ``XDG_CACHE_HOME``, ``HOME``,
+``PYTHON*``, the locale) is refused too, and runs the command itself; the daemon stays
+for the clients it fits. Settings read during a run (config files, ``NO_COLOR``, the
+result cache's folder, a LanguageTool URL) come with each request and need no check.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: Environment variables qa or Python read when a process starts (or whose effect a
+#: warm process keeps): the start-up data cache, the pure-Python switch, the locale.
+WATCHED = ("QA_PURE", "QA_DATA_CACHE", "XDG_CACHE_HOME", "HOME", "LANG")
+WATCHED_PREFIXES = ("PYTHON", "LC_")
+#: Watched by prefix but without effect on a run.
+UNWATCHED = ("PYTHONDONTWRITEBYTECODE",)
+
+Stamps = tuple[tuple[str, int, int], ...]
+
+
+def watched(environ: dict[str, str]) -> dict[str, str]:
+    return {
+        key: value
+        for key, value in environ.items()
+        if (key in WATCHED or key.startswith(WATCHED_PREFIXES)) and key not in UNWATCHED
+    }
+
+
+def sources() -> Stamps:
+    """(path, size, mtime) of every file of qa's code and data and of the compiled core."""
+    from qa.data import data_dir, rules_dir
+    from qa.text.native import core
+
+    roots = [Path(__file__).resolve().parent.parent, rules_dir(), data_dir()]
+    files = [path for root in dict.fromkeys(roots) for path in _files(str(root))]
+    if core is not None and getattr(core, "__file__", None):
+        files.append(str(core.__file__))
+    return tuple((path, *_stamp(path)) for path in sorted(files))
+
+
+def _files(root: str) -> list[str]:
+    found = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        found += [os.path.join(folder, name) for name in names if not name.endswith(".pyc")]
+    return found
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return -1, -1
+    return status.st_size, status.st_mtime_ns
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the daemon started with."""
+
+    files: Stamps
+    environment: dict[str, str]
+    path: list[str]
+    flags: tuple[int, ...]
+
+    @classmethod
+    def now(cls) -> Snapshot:
+        return cls(sources(), watched(dict(os.environ)), sys.path[1:], tuple(sys.flags))
+
+    def stale(self) -> bool:
+        """Whether a file of qa's code or data changed since (the daemon must go)."""
+        return sources() != self.files
+
+    def mismatch(self, request: dict[str, Any]) -> str | None:
+        """Why this daemon cannot run the client's command as the client would, or None."""
+        if request.get("path") != self.path or tuple(request.get("flags", ())) != self.flags:
+            return "another module path or interpreter options"
+        environment = watched(request.get("env") or {})
+        if environment != self.environment:
+            changed = sorted(set(environment.items()) ^ set(self.environment.items()))
+            return f"another environment ({', '.join(dict(changed))})"
+        return None
