@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from qa import dataclasscache
 
 __version__ = "0.1.0"
 __all__ = ["Diagnostic", "Severity", "__version__", "check", "fix"]
 
+TYPE_CHECKING = False  # typing itself would cost every run of the ``qa`` command an import
 if TYPE_CHECKING:
+    from typing import Any
+
     from qa.api import check, fix
     from qa.diagnostic import Diagnostic, Severity
 
 
-# Before any of qa's dataclasses is created: their methods come compiled from the start-up cache.
+# Before any of qa's dataclasses is created: their methods come compiled from the start-up cache
+# (dataclasses itself is imported when first used).
 dataclasscache.install()
 
 

@@ -17,10 +17,19 @@ when an attribute is first asked of it (``import inspect`` asks none): a check n
 
 from __future__ import annotations
 
+import _frozen_importlib  # importlib's core, always loaded (importlib.util costs an import)
+import _thread
+import builtins
 import sys
-import threading
-from importlib.util import find_spec, module_from_spec
 from types import ModuleType
+
+TYPE_CHECKING = False  # typing itself would cost ``import qa`` an import
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import CodeType
+    from typing import Any
+
+    from qa.datacache import Store
 
 
 class _OnFirstUse(ModuleType):
@@ -34,40 +43,57 @@ class _OnFirstUse(ModuleType):
                 _started.add(spec.name)  # its own code asks while it runs: as of a module importing
                 spec.loader.exec_module(self)
                 self.__class__ = ModuleType  # type: ignore[assignment]
+                for then in _then.pop(spec.name, ()):
+                    then(self)
         return ModuleType.__getattribute__(self, name)
 
 
-_running = threading.RLock()
+_running = _thread.RLock()
 _started: set[str] = set()
+#: What to do with a deferred module once its code has run.
+_then: dict[str, list[Callable[[Any], None]]] = {}
 
 
-def _defer(name: str) -> None:
-    """Make the standard module ``name`` one whose code runs on first use."""
-    spec = None if name in sys.modules else find_spec(name)
+def _defer(name: str, then: Callable[[Any], None] | None = None) -> None:
+    """Make the standard module ``name`` one whose code runs on first use (``then`` is
+    called with it after); if it is already imported, ``then`` is called at once."""
+    module = sys.modules.get(name)
+    if module is not None and type(module) is not _OnFirstUse:
+        if then:
+            then(module)
+        return
+    spec = _find_spec(name) if module is None else None
     if spec is not None and spec.loader is not None:
-        module = sys.modules[name] = module_from_spec(spec)
+        module = sys.modules[name] = _frozen_importlib.module_from_spec(spec)
         module.__class__ = _OnFirstUse
+    if then and module is not None:
+        _then.setdefault(name, []).append(then)
+
+
+def _find_spec(name: str) -> Any:
+    """The spec of top-level module ``name``, as ``import`` would find it."""
+    for finder in sys.meta_path:
+        find = getattr(finder, "find_spec", None)
+        spec = find(name, None) if find else None
+        if spec is not None:
+            return spec
+    return None
 
 
 _defer("inspect")
-
-import builtins  # noqa: E402
-import dataclasses  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import TYPE_CHECKING, Any  # noqa: E402
-
-if TYPE_CHECKING:
-    from types import CodeType
-
-    from qa.datacache import Store
 
 _store: list[Store] = []
 
 
 def install() -> None:
-    """Serve qa's dataclass methods from the store from now on (once per process)."""
+    """Serve qa's dataclass methods from the store from now on (once per process): when
+    :mod:`dataclasses` is first used, or at once if it has been."""
+    _defer("dataclasses", _patch)
+
+
+def _patch(dataclasses: Any) -> None:
     if getattr(dataclasses, "exec", None) is not _exec:
-        dataclasses.exec = _exec  # type: ignore[attr-defined]  # found before builtins.exec
+        dataclasses.exec = _exec  # found before builtins.exec
 
 
 def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
@@ -78,6 +104,8 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
 
 def _code(source: str) -> CodeType:
     if not _store:
+        from pathlib import Path
+
         from qa import datacache  # not at import: it needs qa.__version__, set after this module
 
         _store.append(datacache.Store("dataclasses", [Path(__file__)]))
