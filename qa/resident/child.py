@@ -50,7 +50,7 @@ def run(conn: socket, fds: list[int], request: dict[str, Any], inherited: list[i
 
 def adopt(fds: list[int], request: dict[str, Any]) -> None:
     """Make the client's descriptors 0, 1 and 2 this process's, with its encodings, and its
-    folder, environment, umask and arguments."""
+    folder, environment, umask, arguments and ignored signals."""
     for target, fd in enumerate(fds):
         os.dup2(fd, target)
         os.close(fd)
@@ -63,6 +63,9 @@ def adopt(fds: list[int], request: dict[str, Any]) -> None:
     os.environ.update(request["env"])
     os.umask(request["umask"])
     sys.argv = ["qa", *request["argv"]]
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as a new Python process has it
+    for signum in request["ignored"]:  # what the client ignores (a job run in the background)
+        signal.signal(signum, signal.SIG_IGN)
 
 
 def _text(fd: int, mode: str, encoding: tuple[str, str], *, line_buffering: bool = False) -> TextIO:

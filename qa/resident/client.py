@@ -68,7 +68,8 @@ def _start(sock: _socket.socket, args: list[str]) -> int | None:
         if kind != wire.STARTED or type(pid) is not int:
             return None
         for signum in _FORWARDED:
-            _signal.signal(signum, lambda signum, frame: _forward(pid, signum))
+            if _signal.getsignal(signum) != _signal.SIG_IGN:
+                _signal.signal(signum, lambda signum, frame: _forward(pid, signum))
         wire.send(sock, wire.GO)
         sock.settimeout(None)
     except Exception:  # no daemon, a stale or busy one, no SO_PEERCRED here: run in-process
@@ -101,6 +102,7 @@ def request(args: list[str]) -> dict[str, object]:
         "path": sys.path[1:],  # [0] is the script's folder, or the working folder for -m
         "flags": tuple(sys.flags),
         "streams": [(s.encoding, s.errors) if s is not None else None for s in streams],
+        "ignored": [signum for signum in _FORWARDED if _signal.getsignal(signum) == _signal.SIG_IGN],
     }
 
 

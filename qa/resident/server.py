@@ -46,6 +46,10 @@ class Daemon:
     #: SIGTERM and SIGINT arrive here as bytes (the signal module's wake-up descriptor).
     _signals: tuple[socket.socket, socket.socket] = field(default_factory=socket.socketpair)
 
+    def __post_init__(self) -> None:
+        #: The socket file's inode: a later daemon's socket at the same path is not removed.
+        self._inode = os.stat(self.path).st_ino
+
     def serve(self) -> None:
         """Answer clients until stopped and every child has been reaped."""
         self._selector.register(self.listener, selectors.EVENT_READ)
@@ -86,7 +90,7 @@ class Daemon:
         log(f"stopping: {reason}")
         self._selector.unregister(self.listener)
         with contextlib.suppress(OSError):
-            if os.stat(self.path).st_ino == os.fstat(self.listener.fileno()).st_ino:
+            if os.stat(self.path).st_ino == self._inode:
                 os.unlink(self.path)
         self.listener.close()
 

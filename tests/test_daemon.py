@@ -1,0 +1,275 @@
+"""``qa daemon``: a real daemon in a temporary runtime folder, real sockets, the ``qa``
+command as a subprocess. A check through the daemon prints, exits and writes exactly as
+the same check in-process (``QA_DAEMON=off``); a daemon that cannot answer is skipped."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED, ctrl_c_as_in_a_terminal
+
+pytestmark = [
+    pytest.mark.xdist_group("daemon"),  # one at a time: a test that edits qa's files ends every daemon
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the daemon needs Linux"),
+]
+
+ONE_LINE = "ज़्यादा राष्ट्रपति ने कहा की बातचीत जारी रहेगी ।\n"
+#: Bounds against hanging, never timings asserted.
+PATIENCE = 60.0
+
+
+class Daemon:
+    """A daemon for one runtime folder, and ``qa`` runs that may use it."""
+
+    def __init__(self, runtime: Path) -> None:
+        self.env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "NO_COLOR": "1"}
+        self.env.pop("QA_DAEMON", None)
+
+    def qa(self, *args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+        env = {**self.env, **kwargs.pop("env", {})}  # type: ignore[dict-item]
+        return subprocess.run(
+            [sys.executable, "-m", "qa", *args], capture_output=True, env=env, timeout=120, **kwargs
+        )  # type: ignore[call-overload]
+
+    def start(self, *args: str) -> int:
+        started = self.qa("daemon", "start", *args, cwd=ROOT)
+        assert started.returncode == 0, started.stderr
+        return self.pid()
+
+    def status(self) -> subprocess.CompletedProcess[bytes]:
+        return self.qa("daemon", "status", cwd=ROOT)
+
+    def _number(self, pattern: str) -> int:
+        found = re.search(pattern, self.status().stdout.decode())
+        assert found, "the daemon does not run"
+        return int(found[1])
+
+    def pid(self) -> int:
+        return self._number(r"pid (\d+),")
+
+    def served(self) -> int:
+        return self._number(r"(\d+) checks served")
+
+    def running(self) -> int:
+        return self._number(r"(\d+) running")
+
+    def stop(self) -> None:
+        self.qa("daemon", "stop", cwd=ROOT)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return True
+    return state == "Z"
+
+
+def _until(condition, what: str) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + PATIENCE
+    while not condition():
+        assert time.monotonic() < deadline, f"still waiting for {what}"
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def daemon(tmp_path: Path) -> Iterator[Daemon]:
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    resident = Daemon(runtime)
+    resident.start()
+    try:
+        yield resident
+    finally:
+        resident.stop()
+        assert not list((runtime / "qa").glob("*.sock"))
+
+
+def _same(daemon: Daemon, *args: str, input: bytes | None = None, cwd: Path = ROOT) -> None:
+    """The run through the daemon (which serves it) prints and exits as the run in-process."""
+    served = daemon.served()
+    resident = daemon.qa(*args, input=input, cwd=cwd)
+    plain = daemon.qa(*args, input=input, cwd=cwd, env={"QA_DAEMON": "off"})
+    assert (resident.returncode, resident.stdout, resident.stderr) == (
+        plain.returncode,
+        plain.stdout,
+        plain.stderr,
+    )
+    assert daemon.served() == served + 1
+
+
+def test_reports_exit_codes_and_errors_are_those_of_a_plain_run(daemon: Daemon, tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00broken")
+    _same(daemon, "check", "--no-cache", str(SEED))
+    _same(daemon, "check", "--no-cache", "--format", "json", "one.txt", cwd=tmp_path)
+    _same(daemon, "check", "--no-cache", "--format", "concise", "-", input=ONE_LINE.encode())
+    _same(daemon, "check", "--no-cache", "bad.txt", cwd=tmp_path)  # exit 2, one line
+    _same(daemon, "check", "missing.txt", cwd=tmp_path)
+    _same(daemon, "check", "--format", "nonsense", "one.txt", cwd=tmp_path)  # click's usage error
+    _same(daemon, "check", "--no-cache", "--select", "P", "--statistics", "one.txt", cwd=tmp_path)
+    _same(daemon, "check", "--no-cache", "-j", "2", str(SEED), "one.txt", cwd=tmp_path)
+
+
+def test_fix_writes_the_same_file(daemon: Daemon, tmp_path: Path) -> None:
+    for name in ("resident", "plain"):
+        (tmp_path / name).mkdir()
+        shutil.copy(SEED, tmp_path / name / "story.txt")
+        os.chmod(tmp_path / name / "story.txt", 0o640)
+    served = daemon.served()
+    resident = daemon.qa("check", "--fix", "story.txt", cwd=tmp_path / "resident")
+    plain = daemon.qa("check", "--fix", "story.txt", cwd=tmp_path / "plain", env={"QA_DAEMON": "off"})
+    assert daemon.served() == served + 1
+    assert (resident.returncode, resident.stdout, resident.stderr) == (
+        plain.returncode,
+        plain.stdout,
+        plain.stderr,
+    )
+    fixed = (tmp_path / "resident" / "story.txt").read_bytes()
+    assert fixed == (tmp_path / "plain" / "story.txt").read_bytes() != SEED.read_bytes()
+    assert (tmp_path / "resident" / "story.txt").stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in (tmp_path / "resident").iterdir()) == ["story.txt"]  # no temp file
+    _same(daemon, "check", "--fix", "-", input=ONE_LINE.encode())  # a filter: fixed text on stdout
+
+
+def test_config_and_the_files_it_names_are_read_by_each_run(daemon: Daemon, tmp_path: Path) -> None:
+    """The warm rules are never reused for another config or an edited word list."""
+    (tmp_path / "a.txt").write_text(
+        "उसने वायस की बात कही। राष्ट्रपति ने कहा की बातचीत होगी ।\n", encoding="utf-8"
+    )
+    (tmp_path / "words.txt").write_text("x\n", encoding="utf-8")
+    config = tmp_path / "qa.toml"
+    config.write_text('[lexicon]\naccept-files = ["words.txt"]\n', encoding="utf-8")
+    _same(daemon, "check", "--no-cache", "--format", "json", "a.txt", cwd=tmp_path)
+    (tmp_path / "words.txt").write_text("x\nवायस\n", encoding="utf-8")
+    _same(daemon, "check", "--no-cache", "--format", "json", "a.txt", cwd=tmp_path)
+    config.write_text('select = ["P"]\n', encoding="utf-8")
+    _same(daemon, "check", "--no-cache", "--format", "json", "a.txt", cwd=tmp_path)
+    config.write_text('ignore = ["P", "T020"]\n', encoding="utf-8")
+    _same(daemon, "check", "--no-cache", "--format", "json", "a.txt", cwd=tmp_path)
+
+
+def test_another_start_up_environment_runs_in_process(daemon: Daemon, tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    served = daemon.served()
+    for env in ({"QA_PURE": "1"}, {"QA_DATA_CACHE": "off"}, {"QA_DAEMON": "off"}):
+        resident = daemon.qa("check", "--no-cache", "one.txt", cwd=tmp_path, env=env)
+        plain = daemon.qa("check", "--no-cache", "one.txt", cwd=tmp_path, env={**env, "QA_DAEMON": "off"})
+        assert (resident.returncode, resident.stdout, resident.stderr) == (
+            plain.returncode,
+            plain.stdout,
+            plain.stderr,
+        )
+    assert daemon.served() == served
+    assert daemon.status().returncode == 0  # it stays for the clients it fits
+
+
+def test_two_clients_at_once(daemon: Daemon, tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    commands = [
+        [sys.executable, "-m", "qa", "check", "--no-cache", "--format", "json", str(SEED)],
+        [sys.executable, "-m", "qa", "check", "--no-cache", "one.txt"],
+    ]
+    served = daemon.served()
+    clients = [
+        subprocess.Popen(c, cwd=tmp_path, env=daemon.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for c in commands
+    ]
+    outputs = [(c.communicate(timeout=120), c.returncode) for c in clients]
+    plain = [daemon.qa(*c[3:], cwd=tmp_path, env={"QA_DAEMON": "off"}) for c in commands]
+    assert outputs == [((p.stdout, p.stderr), p.returncode) for p in plain]
+    assert daemon.served() == served + 2
+
+
+def _long_check(daemon: Daemon, tmp_path: Path) -> subprocess.Popen[bytes]:
+    """A client whose check runs for a while (thousands of articles), once the daemon runs it."""
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    for number in range(3000):
+        (stories / f"{number}.txt").write_bytes(SEED.read_bytes())
+    client = subprocess.Popen(
+        [sys.executable, "-m", "qa", "check", "--no-cache", "-j", "2", "--format", "json", str(stories)],
+        env=daemon.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=ctrl_c_as_in_a_terminal,
+    )
+    _until(lambda: daemon.running() == 1 or client.poll() is not None, "the check to start")
+    assert client.poll() is None, "the check ended before it could be stopped"
+    return client
+
+
+def test_ctrl_c_at_the_client_stops_the_check(daemon: Daemon, tmp_path: Path) -> None:
+    client = _long_check(daemon, tmp_path)
+    client.send_signal(signal.SIGINT)
+    _, err = client.communicate(timeout=120)
+    # as in a plain run: qa's message, or click's when the Ctrl-C lands in click's own code
+    assert (client.returncode, err) in [(130, b"qa: interrupted\n"), (1, b"\nAborted!\n")]
+    _until(lambda: daemon.running() == 0, "the child to end")
+
+
+def test_a_client_that_dies_leaves_no_child(daemon: Daemon, tmp_path: Path) -> None:
+    client = _long_check(daemon, tmp_path)
+    client.kill()
+    client.wait(timeout=120)
+    _until(lambda: daemon.running() == 0, "the child to end")
+
+
+def test_stale_killed_or_absent_daemon_means_a_plain_run(tmp_path: Path) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    daemon = Daemon(runtime)
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    plain = daemon.qa("check", "--no-cache", "one.txt", cwd=tmp_path, env={"QA_DAEMON": "off"})
+    expected = (plain.returncode, plain.stdout, plain.stderr)
+
+    def check() -> tuple[int, bytes, bytes]:
+        done = daemon.qa("check", "--no-cache", "one.txt", cwd=tmp_path)
+        return done.returncode, done.stdout, done.stderr
+
+    assert check() == expected  # no daemon at all
+    assert daemon.status().returncode == 1
+    assert daemon.status().stdout == b"qa daemon: not running\n"
+
+    pid = daemon.start()
+    os.kill(pid, signal.SIGKILL)  # its socket file stays behind
+    _until(lambda: _gone(pid), "the daemon to die")
+    assert check() == expected
+
+    pid = daemon.start()  # the dead daemon's socket is replaced
+    source = ROOT / "qa" / "resident" / "__init__.py"
+    before = source.stat()
+    try:
+        os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns + 10**9))
+        assert "stale" in daemon.status().stdout.decode()
+        assert check() == expected
+        _until(lambda: _gone(pid), "the stale daemon to exit")
+    finally:
+        os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    daemon.stop()
+
+
+def test_idle_timeout_and_stop(tmp_path: Path) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    daemon = Daemon(runtime)
+    pid = daemon.start("--idle-timeout", "1")
+    _until(lambda: _gone(pid), "the idle daemon to exit")
+    assert not list((runtime / "qa").glob("*.sock"))
+    pid = daemon.start()
+    again = daemon.qa("daemon", "start", cwd=ROOT)
+    assert again.stdout.decode().startswith(f"qa daemon already running (pid {pid},")
+    stopped = daemon.qa("daemon", "stop", cwd=ROOT)
+    assert (stopped.returncode, stopped.stdout, stopped.stderr) == (0, b"qa daemon stopped\n", b"")
+    assert _gone(pid) and not list((runtime / "qa").glob("*.sock"))
+    assert (runtime / "qa").stat().st_mode & 0o777 == 0o700
