@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from run import CORPUS, ONE_LINE, ROOT, Run, corpus_files, corpus_words, measure, qa_env, table
+from run import ARTICLE, CORPUS, ONE_LINE, ROOT, Run, corpus_files, corpus_words, measure, qa_env, table
 
 CASES = ("startup", "cache-hit", "article", "one-file", "files")
 
@@ -32,8 +32,7 @@ def _command(case: str, folder: Path) -> tuple[list[str], int]:
         cached = [a for a in base if a != "--no-cache" or case == "startup"]
         return [*cached, str(folder / "one-line.txt")], len(ONE_LINE.split())
     if case == "article":
-        article = ROOT / "fixtures" / "articles" / "putin-xi-call.txt"
-        return [*base, str(article)], len(article.read_text(encoding="utf-8").split())
+        return [*base, str(ARTICLE)], len(ARTICLE.read_text(encoding="utf-8").split())
     words = corpus_words(corpus_files())
     if case == "one-file":
         return [*base, "-j", "1", str(folder / "corpus.txt")], words
