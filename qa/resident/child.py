@@ -14,10 +14,12 @@ import os
 import signal
 import sys
 import threading
+from pathlib import Path
 from socket import socket
 from typing import Any, NoReturn, TextIO
 
 from qa.resident import wire
+from qa.resident.warm import rehearse
 
 #: Seconds the child waits for the client to confirm that it knows the child's pid.
 HANDSHAKE = 5.0
@@ -25,14 +27,44 @@ HANDSHAKE = 5.0
 
 def run(conn: socket, fds: list[int], request: dict[str, Any], inherited: list[int]) -> NoReturn:
     """Run the client's command in this freshly forked child; never returns."""
+    try:
+        _alone(inherited)
+    except BaseException:
+        os._exit(2)
+    _serve(conn, fds, request)
+
+
+def spare(channel: socket, inherited: list[int], sample: Path) -> NoReturn:
+    """Check ``sample``, then wait to be handed a client on ``channel`` (its connection and
+    its descriptors 0, 1 and 2) and run its command; never returns."""
+    try:
+        _alone(inherited)
+        rehearse(sample)
+        atexit._clear()  # the daemon's warm-up stored all that a rehearsal could add
+        _alone([])
+        _, request, fds = wire.receive(channel, fds=4)
+        channel.close()
+        conn = socket(fileno=fds[0])
+    except BaseException:
+        os._exit(2)
+    _serve(conn, fds[1:], request)
+
+
+def _alone(inherited: list[int]) -> None:
+    """Default signal dispositions, a process group of its own, none of the daemon's
+    descriptors."""
+    signal.set_wakeup_fd(-1)
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+    os.setpgid(0, 0)
+    for fd in inherited:
+        os.close(fd)
+
+
+def _serve(conn: socket, fds: list[int], request: dict[str, Any]) -> NoReturn:
+    """Wait for the client's go, run its command on its streams, report the status."""
     status = 0
     try:
-        signal.set_wakeup_fd(-1)
-        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-            signal.signal(signum, signal.SIG_DFL)
-        os.setpgid(0, 0)
-        for fd in inherited:
-            os.close(fd)
         conn.settimeout(HANDSHAKE)
         if wire.receive(conn)[0] != wire.GO:
             os._exit(0)
@@ -43,6 +75,7 @@ def run(conn: socket, fds: list[int], request: dict[str, Any], inherited: list[i
         status = command(request["argv"])
         finished.set()
         wire.send(conn, wire.EXITED, status)
+        atexit._run_exitfuncs()  # stores for later processes what this run worked out
     except BaseException:  # the client gone, or the daemon's own failure: nothing to report
         status = status or 2
     os._exit(status)
@@ -79,8 +112,7 @@ def _text(fd: int, mode: str, encoding: tuple[str, str], *, line_buffering: bool
 
 
 def command(argv: list[str]) -> int:
-    """``qa ARGV`` as :func:`qa.cli.run` runs it: its exit status, streams flushed, exit
-    functions run."""
+    """``qa ARGV`` as :func:`qa.cli.run` runs it: its exit status, streams flushed."""
     from qa.cli import main
 
     try:
@@ -88,7 +120,6 @@ def command(argv: list[str]) -> int:
         status = 0
     except SystemExit as exit:
         status = _status(exit.code)
-    atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

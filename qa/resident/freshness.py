@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from qa.config import stamps
+
 #: Environment variables qa or Python read when a process starts (or whose effect a
 #: warm process keeps): the start-up data cache, the pure-Python switch, the locale.
 WATCHED = ("QA_PURE", "QA_DATA_CACHE", "XDG_CACHE_HOME", "HOME", "LANG")
@@ -37,31 +39,28 @@ def watched(environ: dict[str, str]) -> dict[str, str]:
 
 
 def sources() -> Stamps:
-    """(path, size, mtime) of every file of qa's code and data and of the compiled core."""
+    """(path, size, mtime) of every file of qa's code and data, of the compiled core, and of
+    their folders (a file added or removed changes its folder's mtime)."""
+    return stamps(_paths())
+
+
+def _paths() -> list[str]:
     from qa.data import data_dir, rules_dir
     from qa.text.native import core
 
     roots = [Path(__file__).resolve().parent.parent, rules_dir(), data_dir()]
-    files = [path for root in dict.fromkeys(roots) for path in _files(str(root))]
+    paths = [path for root in dict.fromkeys(roots) for path in _files(str(root))]
     if core is not None and getattr(core, "__file__", None):
-        files.append(str(core.__file__))
-    return tuple((path, *_stamp(path)) for path in sorted(files))
+        paths.append(str(core.__file__))
+    return sorted(paths)
 
 
 def _files(root: str) -> list[str]:
     found = []
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = [name for name in subfolders if name != "__pycache__"]
-        found += [os.path.join(folder, name) for name in names if not name.endswith(".pyc")]
+        found += [folder, *(os.path.join(folder, name) for name in names if not name.endswith(".pyc"))]
     return found
-
-
-def _stamp(path: str) -> tuple[int, int]:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return -1, -1
-    return status.st_size, status.st_mtime_ns
 
 
 @dataclass(frozen=True)
@@ -78,8 +77,10 @@ class Snapshot:
         return cls(sources(), watched(dict(os.environ)), sys.path[1:], tuple(sys.flags))
 
     def stale(self) -> bool:
-        """Whether a file of qa's code or data changed since (the daemon must go)."""
-        return sources() != self.files
+        """Whether a file of qa's code or data changed since (the daemon must go): the
+        files and folders it started with, stated again (no walk: an added or removed file
+        changes its folder)."""
+        return stamps([path for path, _, _ in self.files]) != self.files
 
     def mismatch(self, request: dict[str, Any]) -> str | None:
         """Why this daemon cannot run the client's command as the client would, or None."""

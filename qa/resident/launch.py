@@ -80,7 +80,7 @@ def _daemon(ready: int, idle_timeout: float) -> NoReturn:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         _quiet_streams(log_path)
         snapshot = Snapshot.now()  # before the warm-up imports anything that could change meanwhile
-        warm(sock_path.parent)
+        sample = warm(sock_path.parent, sock_path.stem)
         os.chdir("/")
         listener = _bind(str(sock_path))
     except BlockingIOError:
@@ -92,11 +92,12 @@ def _daemon(ready: int, idle_timeout: float) -> NoReturn:
         os._exit(1)
     log(f"ready on {sock_path} (idle timeout {idle_timeout:g} s)")
     _tell(ready, f"ready {os.getpid()}")
-    daemon = Daemon(listener, str(sock_path), snapshot, idle_timeout, private=[lock])
+    daemon = Daemon(listener, str(sock_path), snapshot, idle_timeout, sample, private=[lock])
     try:
         daemon.serve()
     except BaseException:
         log(traceback.format_exc())
+    sample.unlink(missing_ok=True)
     log("stopped")
     os._exit(0)
 

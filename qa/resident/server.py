@@ -1,11 +1,14 @@
-"""The daemon's loop: accept a client, fork a child to run its command, report how the
-child ended; refuse a client it does not fit; exit when asked, when qa's files change,
-or after an idle timeout.
+"""The daemon's loop: accept a client, hand it to a child that runs its command, report
+how the child ended; refuse a client it does not fit; exit when asked, when qa's files
+change, or after an idle timeout.
 
 One thread and one ``epoll`` over the listening socket and a pidfd per child: a child's
 pidfd becomes readable when it exits, and the daemon reaps it and sends its status (the
-child sends it too; this one tells of a child killed by a signal). Nothing is written
-to a terminal: the daemon's standard streams are ``/dev/null`` and its log file.
+child sends it too; this one tells of a child killed by a signal). While no command
+runs, a spare child is forked and warmed in advance (it checks a sample, so the memory
+pages a check writes are its own copies already), as Android's zygote keeps one ready:
+a client is handed to it instead of waiting for a fork and those copies. Nothing is
+written to a terminal: the daemon's standard streams are ``/dev/null`` and its log file.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import sys
 import time
 import traceback
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from qa import __version__
@@ -30,18 +34,31 @@ REQUEST_TIMEOUT = 2.0
 
 
 @dataclass
+class Child:
+    """A forked child: the spare (no client yet) or one running a client's command."""
+
+    pid: int
+    conn: socket.socket | None = None
+    #: The spare's end of the pipe on which it is handed a client.
+    channel: socket.socket | None = None
+
+
+@dataclass
 class Daemon:
     listener: socket.socket
     path: str
     snapshot: Snapshot
     idle_timeout: float
+    #: What a spare child checks while it waits (:func:`qa.resident.warm.rehearse`).
+    sample: Path
     #: Descriptors a child must not keep (the lock that marks this daemon as alive).
     private: list[int] = field(default_factory=list)
     started: float = field(default_factory=time.time)
     served: int = 0
     stopping: str = ""
     _last: float = field(default_factory=time.monotonic)
-    _children: dict[int, tuple[int, socket.socket]] = field(default_factory=dict)
+    #: Children by pidfd.
+    _children: dict[int, Child] = field(default_factory=dict)
     _selector: selectors.EpollSelector = field(default_factory=selectors.EpollSelector)
     #: SIGTERM and SIGINT arrive here as bytes (the signal module's wake-up descriptor).
     _signals: tuple[socket.socket, socket.socket] = field(default_factory=socket.socketpair)
@@ -59,9 +76,10 @@ class Daemon:
         signal.set_wakeup_fd(self._signals[1].fileno())
         for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             signal.signal(signum, lambda signum, frame: None)  # the wake-up byte tells the loop
+        self._fork_spare()
         while not (self.stopping and not self._children):
             events = self._selector.select(self._timeout())
-            if not events and not self._children and self.idle_timeout > 0:
+            if not events and not self._running() and self.idle_timeout > 0:
                 self.stop(f"idle for {self.idle_timeout:g} s")
             for key, _ in events:
                 if key.fileobj is self.listener:
@@ -71,19 +89,23 @@ class Daemon:
                 else:
                     self._reap(int(key.fd))
 
+    def _running(self) -> int:
+        return sum(child.conn is not None for child in self._children.values())
+
+    def _timeout(self) -> float | None:
+        if self._running() or self.idle_timeout <= 0 or self.stopping:
+            return None
+        return max(0.0, self._last + self.idle_timeout - time.monotonic())
+
     def _signalled(self) -> None:
         with contextlib.suppress(OSError):
             received = self._signals[0].recv(64)
             if signal.SIGTERM in received or signal.SIGINT in received:
                 self.stop("signalled")
 
-    def _timeout(self) -> float | None:
-        if self._children or self.idle_timeout <= 0 or self.stopping:
-            return None
-        return max(0.0, self._last + self.idle_timeout - time.monotonic())
-
     def stop(self, reason: str) -> None:
-        """Accept no more clients (the socket goes at once); the loop ends with the last child."""
+        """Accept no more clients (the socket goes at once, the spare too); the loop ends
+        with the last running child."""
         if self.stopping:
             return
         self.stopping = reason
@@ -93,6 +115,10 @@ class Daemon:
             if os.stat(self.path).st_ino == self._inode:
                 os.unlink(self.path)
         self.listener.close()
+        for spare in self._children.values():
+            if spare.conn is None:
+                with contextlib.suppress(OSError):
+                    os.kill(spare.pid, signal.SIGKILL)
 
     def _accept(self) -> None:
         try:
@@ -135,37 +161,75 @@ class Daemon:
             wire.send(conn, wire.REFUSED, reason)
             conn.close()
             return
-        pid = os.fork()
-        if pid == 0:
-            child.run(conn, fds, request, self._inherited(conn))
+        pid = self._hand_to_spare(conn, request, fds) or self._fork(conn, request, fds)
         for fd in fds:
             os.close(fd)
-        with contextlib.suppress(OSError):
-            os.setpgid(pid, pid)
-        pidfd = os.pidfd_open(pid)
-        self._children[pidfd] = (pid, conn)
-        self._selector.register(pidfd, selectors.EVENT_READ)
         self.served += 1
         with contextlib.suppress(OSError):
             wire.send(conn, wire.STARTED, pid)
 
-    def _inherited(self, conn: socket.socket) -> list[int]:
-        """The descriptors of the daemon that a child closes (all but its own connection)."""
-        others = [c.fileno() for _, c in self._children.values() if c is not conn]
-        ends = [end.fileno() for end in self._signals]
-        daemon = [self.listener.fileno(), self._selector.fileno(), *ends, *self.private]
-        return [*daemon, *self._children, *others]
+    def _hand_to_spare(self, conn: socket.socket, request: dict[str, Any], fds: list[int]) -> int | None:
+        """The spare's pid, once it has the client; None if there is no spare to take it."""
+        spare = next((c for c in self._children.values() if c.conn is None), None)
+        if spare is None or spare.channel is None:
+            return None
+        try:
+            wire.send(spare.channel, wire.RUN, request, [conn.fileno(), *fds])
+        except OSError:  # it died meanwhile: it is reaped as usual
+            return None
+        spare.channel.close()
+        spare.channel, spare.conn = None, conn
+        return spare.pid
+
+    def _fork(self, conn: socket.socket, request: dict[str, Any], fds: list[int]) -> int:
+        pid = os.fork()
+        if pid == 0:
+            child.run(conn, fds, request, self._inherited(keep=conn))
+        self._adopt(Child(pid, conn))
+        return pid
+
+    def _fork_spare(self) -> None:
+        """A new spare, unless there is one, a command runs (it would take a core from it)
+        or the daemon is stopping."""
+        if self.stopping or self._children:
+            return
+        ours, theirs = socket.socketpair()
+        pid = os.fork()
+        if pid == 0:
+            child.spare(theirs, [*self._inherited(keep=theirs), ours.fileno()], self.sample)
+        theirs.close()
+        self._adopt(Child(pid, channel=ours))
+
+    def _adopt(self, born: Child) -> None:
+        with contextlib.suppress(OSError):
+            os.setpgid(born.pid, born.pid)
+        pidfd = os.pidfd_open(born.pid)
+        self._children[pidfd] = born
+        self._selector.register(pidfd, selectors.EVENT_READ)
+
+    def _inherited(self, keep: socket.socket) -> list[int]:
+        """The descriptors of the daemon that a child closes."""
+        daemon = [self.listener.fileno(), self._selector.fileno(), *(e.fileno() for e in self._signals)]
+        for pidfd, other in self._children.items():
+            daemon += [pidfd, *(s.fileno() for s in (other.conn, other.channel) if s and s is not keep)]
+        return [*daemon, *self.private]
 
     def _reap(self, pidfd: int) -> None:
-        pid, conn = self._children.pop(pidfd)
+        ended = self._children.pop(pidfd)
         self._selector.unregister(pidfd)
         os.close(pidfd)
-        _, status = os.waitpid(pid, 0)
+        _, status = os.waitpid(ended.pid, 0)
         code = os.waitstatus_to_exitcode(status)
-        with contextlib.suppress(OSError):
-            wire.send(conn, wire.EXITED, code if code >= 0 else 128 - code)
-        conn.close()
-        self._last = time.monotonic()
+        if ended.conn is not None:
+            with contextlib.suppress(OSError):
+                wire.send(ended.conn, wire.EXITED, code if code >= 0 else 128 - code)
+            ended.conn.close()
+            self._last = time.monotonic()
+        elif not self.stopping:
+            log(f"the spare child {ended.pid} ended with status {code}")
+        if ended.channel is not None:
+            ended.channel.close()
+        self._fork_spare()
 
     def status(self) -> dict[str, Any]:
         """What ``qa daemon status`` shows."""
@@ -178,7 +242,7 @@ class Daemon:
             "idle": time.monotonic() - self._last,
             "idle_timeout": self.idle_timeout,
             "served": self.served,
-            "running": len(self._children),
+            "running": self._running(),
             "stale": self.snapshot.stale(),
             "stopping": self.stopping,
             "memory_kb": _resident_kb(),

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,33 +16,53 @@ if TYPE_CHECKING:
 
 #: Report formats a warm-up writes (each imports its module): the commonest ones.
 FORMATS = ("full", "json", "concise")
+#: Paragraphs of the sample that a spare child checks before it is handed a client
+#: (about an article's worth, from rules all over the catalogue).
+SPARE_SAMPLE = 60
 
 
-def warm(folder: Path) -> None:
+def warm(folder: Path, name: str) -> Path:
     """Check the rules' examples with the command line, then freeze what was loaded out of
     the collector's view (forked children then share its pages) and write the start-up
-    caches that the warm-up filled, as an exiting process would."""
-    from qa import cli
+    caches that the warm-up filled, as an exiting process would. Returns the file of a
+    smaller sample for :func:`rehearse`, which the caller removes."""
     from qa.api import Session
 
     session = Session()
     session.warm()
-    sample = folder / f".warm-{os.getpid()}.txt"
+    examples = _examples(session)
+    every = folder / f"{name}.warm.txt"
+    sample = folder / f"{name}.sample.txt"
     try:
-        sample.write_text(_examples(session), encoding="utf-8")
+        every.write_text("\n\n".join(examples) + "\n", encoding="utf-8")
         for shape in [["--format", name] for name in FORMATS] + [["--diff"]]:
-            with contextlib.suppress(SystemExit):
-                cli.main(["check", "--no-cache", "--exit-zero", *shape, str(sample)])
+            _check(every, *shape)
     finally:
-        sample.unlink(missing_ok=True)
+        every.unlink(missing_ok=True)
+    step = max(1, len(examples) // SPARE_SAMPLE)
+    sample.write_text("\n\n".join(examples[::step]) + "\n", encoding="utf-8")
     atexit._run_exitfuncs()
     atexit._clear()
     settle()
+    return sample
 
 
-def _examples(session: Session) -> str:
-    """Every rule's failing and passing examples, one paragraph each."""
+def rehearse(sample: Path) -> None:
+    """Check ``sample`` as a client's check would run (in a spare child, so that the
+    pages such a check writes are copied before a client waits for them)."""
+    _check(sample, "--format", "full")
+
+
+def _check(path: Path, *options: str) -> None:
+    from qa import cli
+
+    with contextlib.suppress(SystemExit):
+        cli.main(["check", "--no-cache", "--exit-zero", *options, str(path)])
+
+
+def _examples(session: Session) -> list[str]:
+    """Every rule's failing and passing examples."""
     texts = []
     for meta in session.rules().values():
         texts += [example.plain for example in (*meta.failing, *meta.passing)]
-    return "\n\n".join(texts) + "\n"
+    return texts
