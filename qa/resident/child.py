@@ -42,6 +42,7 @@ def spare(channel: socket, inherited: list[int], sample: Path) -> NoReturn:
         rehearse(sample)
         atexit._clear()  # the daemon's warm-up stored all that a rehearsal could add
         _alone([])
+        wire.send(channel, wire.ANSWER)
         _, request, fds = wire.receive(channel, fds=4)
         channel.close()
         conn = socket(fileno=fds[0])

@@ -4,11 +4,12 @@ change, or after an idle timeout.
 
 One thread and one ``epoll`` over the listening socket and a pidfd per child: a child's
 pidfd becomes readable when it exits, and the daemon reaps it and sends its status (the
-child sends it too; this one tells of a child killed by a signal). While no command
-runs, a spare child is forked and warmed in advance (it checks a sample, so the memory
-pages a check writes are its own copies already), as Android's zygote keeps one ready:
-a client is handed to it instead of waiting for a fork and those copies. Nothing is
-written to a terminal: the daemon's standard streams are ``/dev/null`` and its log file.
+child sends it too; this one tells of a child killed by a signal). Once no command has
+run for a moment, a spare child is forked and warmed in advance (it checks a sample, so
+the memory pages a check writes are its own copies already), as Android's zygote keeps
+one ready: a client is handed to it instead of waiting for a fork and those copies.
+Nothing is written to a terminal: the daemon's standard streams are ``/dev/null`` and
+its log file.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from qa.resident.freshness import Snapshot
 
 #: Seconds a connected client has to send its request.
 REQUEST_TIMEOUT = 2.0
+#: Seconds without a client after the last check before a spare child is forked.
+SPARE_DELAY = 0.2
 
 
 @dataclass
@@ -41,6 +44,8 @@ class Child:
     conn: socket.socket | None = None
     #: The spare's end of the pipe on which it is handed a client.
     channel: socket.socket | None = None
+    #: The spare has rehearsed (a client handed to it before would wait for that).
+    ready: bool = False
 
 
 @dataclass
@@ -57,6 +62,9 @@ class Daemon:
     served: int = 0
     stopping: str = ""
     _last: float = field(default_factory=time.monotonic)
+    #: When to fork the next spare (a quiet moment after the last check: a loop of checks
+    #: one after another is served by plain forks, and no spare takes a core from them).
+    _spare_due: float | None = field(default_factory=time.monotonic)
     #: Children by pidfd.
     _children: dict[int, Child] = field(default_factory=dict)
     _selector: selectors.EpollSelector = field(default_factory=selectors.EpollSelector)
@@ -69,35 +77,36 @@ class Daemon:
 
     def serve(self) -> None:
         """Answer clients until stopped and every child has been reaped."""
-        self._selector.register(self.listener, selectors.EVENT_READ)
-        self._selector.register(self._signals[0], selectors.EVENT_READ)
+        self._selector.register(self.listener, selectors.EVENT_READ, self._accept)
+        self._selector.register(self._signals[0], selectors.EVENT_READ, self._signalled)
         for end in self._signals:
             end.setblocking(False)
         signal.set_wakeup_fd(self._signals[1].fileno())
         for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             signal.signal(signum, lambda signum, frame: None)  # the wake-up byte tells the loop
-        self._fork_spare()
         while not (self.stopping and not self._children):
-            events = self._selector.select(self._timeout())
-            if not events and not self._running() and self.idle_timeout > 0:
+            for key, _ in self._selector.select(self._timeout()):
+                key.data(key.fd)
+            now = time.monotonic()
+            if self._spare_due is not None and now >= self._spare_due:
+                self._spare_due = None
+                self._fork_spare()
+            if self._idle_until() is not None and now >= self._last + self.idle_timeout:
                 self.stop(f"idle for {self.idle_timeout:g} s")
-            for key, _ in events:
-                if key.fileobj is self.listener:
-                    self._accept()
-                elif key.fileobj is self._signals[0]:
-                    self._signalled()
-                else:
-                    self._reap(int(key.fd))
 
     def _running(self) -> int:
         return sum(child.conn is not None for child in self._children.values())
 
-    def _timeout(self) -> float | None:
+    def _idle_until(self) -> float | None:
         if self._running() or self.idle_timeout <= 0 or self.stopping:
             return None
-        return max(0.0, self._last + self.idle_timeout - time.monotonic())
+        return self._last + self.idle_timeout
 
-    def _signalled(self) -> None:
+    def _timeout(self) -> float | None:
+        deadlines = [t for t in (self._spare_due, self._idle_until()) if t is not None]
+        return max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+
+    def _signalled(self, fd: int) -> None:
         with contextlib.suppress(OSError):
             received = self._signals[0].recv(64)
             if signal.SIGTERM in received or signal.SIGINT in received:
@@ -120,7 +129,7 @@ class Daemon:
                 with contextlib.suppress(OSError):
                     os.kill(spare.pid, signal.SIGKILL)
 
-    def _accept(self) -> None:
+    def _accept(self, fd: int) -> None:
         try:
             conn, _ = self.listener.accept()
         except OSError:
@@ -169,9 +178,14 @@ class Daemon:
             wire.send(conn, wire.STARTED, pid)
 
     def _hand_to_spare(self, conn: socket.socket, request: dict[str, Any], fds: list[int]) -> int | None:
-        """The spare's pid, once it has the client; None if there is no spare to take it."""
+        """The spare's pid, once it has the client; None if there is no spare to take it (one
+        still rehearsing is killed: it would take a core from the child forked instead)."""
         spare = next((c for c in self._children.values() if c.conn is None), None)
         if spare is None or spare.channel is None:
+            return None
+        if not spare.ready:
+            with contextlib.suppress(OSError):
+                os.kill(spare.pid, signal.SIGKILL)
             return None
         try:
             wire.send(spare.channel, wire.RUN, request, [conn.fileno(), *fds])
@@ -199,13 +213,22 @@ class Daemon:
             child.spare(theirs, [*self._inherited(keep=theirs), ours.fileno()], self.sample)
         theirs.close()
         self._adopt(Child(pid, channel=ours))
+        self._selector.register(ours, selectors.EVENT_READ, self._rehearsed)
+
+    def _rehearsed(self, fd: int) -> None:
+        """The spare says it is ready (or its end closed: it is reaped as usual)."""
+        self._selector.unregister(fd)
+        for spare in self._children.values():
+            if spare.channel is not None and spare.channel.fileno() == fd:
+                with contextlib.suppress(OSError, wire.WireError):
+                    spare.ready = wire.receive(spare.channel)[0] == wire.ANSWER
 
     def _adopt(self, born: Child) -> None:
         with contextlib.suppress(OSError):
             os.setpgid(born.pid, born.pid)
         pidfd = os.pidfd_open(born.pid)
         self._children[pidfd] = born
-        self._selector.register(pidfd, selectors.EVENT_READ)
+        self._selector.register(pidfd, selectors.EVENT_READ, self._reap)
 
     def _inherited(self, keep: socket.socket) -> list[int]:
         """The descriptors of the daemon that a child closes."""
@@ -228,8 +251,12 @@ class Daemon:
         elif not self.stopping:
             log(f"the spare child {ended.pid} ended with status {code}")
         if ended.channel is not None:
+            if not ended.ready:
+                with contextlib.suppress(KeyError, ValueError):
+                    self._selector.unregister(ended.channel)
             ended.channel.close()
-        self._fork_spare()
+        if not self._children:
+            self._spare_due = time.monotonic() + SPARE_DELAY
 
     def status(self) -> dict[str, Any]:
         """What ``qa daemon status`` shows."""
