@@ -12,12 +12,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The editable install puts this folder on the path with a .pth line (editable_mode=compat):
+# setuptools' default editable finder costs every run of qa about 20 ms of start-up.
+EDITABLE := --config-settings editable_mode=compat -e
+
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e .
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet $(EDITABLE) .
 	touch $@
 
 $(STAMP): $(BIN)/python pyproject.toml
-	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[test]'
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet $(EDITABLE) '.[test]'
 	touch $(VENV)/.installed $@
 
 # The optional compiled core (core/, Rust) into the venv, when cargo is on the PATH and QA_PURE
