@@ -24,11 +24,16 @@ def daemon() -> None:
 
     A running daemon has imported qa and loaded its rules and data; each 'qa check' then
     hands its arguments, folder, environment and terminal to it, and a forked copy runs
-    the check: same output, colours, exit code, --fix and stdin as a plain run, without
-    the start-up (about 0.15 s, a third of checking an article). Worth it where qa runs
-    often on little copy: an editor on save, a pre-commit loop, a CMS script. One daemon
-    per user and copy of qa; it exits after --idle-timeout seconds without a client, and
-    when qa's code or data change (the check then runs as usual). QA_DAEMON=off makes
+    the check: same output, colours, exit code, --fix, -j and stdin as a plain run,
+    without the start-up (on the development machine a one-line check takes 0.04 s
+    instead of 0.15-0.18 s, an article 0.06 s instead of 0.21 s). Worth it where qa runs
+    often on little copy: an editor on save, a pre-commit loop, a CMS script. Other
+    commands run as usual.
+
+    One daemon per user and copy of qa, listening on a socket in $XDG_RUNTIME_DIR/qa (else
+    ~/.cache/qa/daemon); it exits after --idle-timeout seconds without a client, and at the
+    first check after qa's code or data changed (that check, and any whose start-up
+    settings such as QA_PURE differ from the daemon's, runs as usual). QA_DAEMON=off makes
     'qa check' ignore it.
     """
 
