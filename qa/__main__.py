@@ -2,4 +2,5 @@
 
 from qa.resident.client import run
 
-run()
+if __name__ == "__main__":
+    run()

@@ -50,6 +50,8 @@ class Child:
 
 @dataclass
 class Daemon:
+    """The daemon's state: its socket, what it started with, its children."""
+
     listener: socket.socket
     path: str
     snapshot: Snapshot
