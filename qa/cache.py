@@ -58,14 +58,18 @@ def location(config: Config) -> Path:
 
 
 def _data_files(config: Config) -> list[tuple[str, int, int]]:
+    """(path, size and mtime) of qa's code and data (:func:`source_files`) and of every file
+    the settings name (rule files, house word lists, name registries)."""
+    return [*source_files(), *stamps(config.setting_files())]
+
+
+def source_files() -> list[tuple[str, int, int]]:
     """(path, size and mtime) of qa's code (a checkout's edits count too, and the compiled
-    core's build), its rule data and every file the settings name (rule files, house word
-    lists, name registries)."""
+    core's build) and its rule data: what every answer of qa depends on."""
     from qa.data import data_dir, rules_dir
 
     code = [*_tree(Path(__file__).parent, ".py"), *stamps(_core_file())]
-    data = [*_tree(rules_dir(), ""), *_tree(data_dir(), "")]
-    return [*code, *data, *stamps(config.setting_files())]
+    return [*code, *_tree(rules_dir(), ""), *_tree(data_dir(), "")]
 
 
 def _core_file() -> list[str]:

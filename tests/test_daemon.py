@@ -31,8 +31,10 @@ PATIENCE = 60.0
 class Daemon:
     """A daemon for one runtime folder, and ``qa`` runs that may use it."""
 
-    def __init__(self, runtime: Path) -> None:
-        self.env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "NO_COLOR": "1"}
+    def __init__(self, runtime: Path, **env: str) -> None:
+        runtime.mkdir(mode=0o700)
+        self.runtime = runtime
+        self.env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "NO_COLOR": "1", **env}
         self.env.pop("QA_DAEMON", None)
 
     def qa(self, *args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
@@ -42,12 +44,12 @@ class Daemon:
         )  # type: ignore[call-overload]
 
     def start(self, *args: str) -> int:
-        started = self.qa("daemon", "start", *args, cwd=ROOT)
+        started = self.qa("daemon", "start", *args, cwd=self.runtime)
         assert started.returncode == 0, started.stderr
         return self.pid()
 
     def status(self) -> subprocess.CompletedProcess[bytes]:
-        return self.qa("daemon", "status", cwd=ROOT)
+        return self.qa("daemon", "status", cwd=self.runtime)
 
     def _number(self, pattern: str) -> int:
         found = re.search(pattern, self.status().stdout.decode())
@@ -64,7 +66,7 @@ class Daemon:
         return self._number(r"(\d+) running")
 
     def stop(self) -> None:
-        self.qa("daemon", "stop", cwd=ROOT)
+        self.qa("daemon", "stop", cwd=self.runtime)
 
 
 def _gone(pid: int) -> bool:
@@ -83,16 +85,20 @@ def _until(condition, what: str) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def daemon(tmp_path: Path) -> Iterator[Daemon]:
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    resident = Daemon(runtime)
-    resident.start()
+def resident(tmp_path: Path) -> Iterator[Daemon]:
+    """Daemons of a temporary runtime folder; whichever runs at the end is stopped."""
+    daemon = Daemon(tmp_path / "run")
     try:
-        yield resident
+        yield daemon
     finally:
-        resident.stop()
-        assert not list((runtime / "qa").glob("*.sock"))
+        daemon.stop()
+        assert not list((daemon.runtime / "qa").glob("*.sock"))
+
+
+@pytest.fixture
+def daemon(resident: Daemon) -> Daemon:
+    resident.start()
+    return resident
 
 
 def _same(daemon: Daemon, *args: str, input: bytes | None = None, cwd: Path = ROOT) -> None:
@@ -225,51 +231,58 @@ def test_a_client_that_dies_leaves_no_child(daemon: Daemon, tmp_path: Path) -> N
     _until(lambda: daemon.running() == 0, "the child to end")
 
 
-def test_stale_killed_or_absent_daemon_means_a_plain_run(tmp_path: Path) -> None:
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    daemon = Daemon(runtime)
+def test_killed_or_absent_daemon_means_a_plain_run(resident: Daemon, tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
-    plain = daemon.qa("check", "--no-cache", "one.txt", cwd=tmp_path, env={"QA_DAEMON": "off"})
-    expected = (plain.returncode, plain.stdout, plain.stderr)
-
-    def check() -> tuple[int, bytes, bytes]:
-        done = daemon.qa("check", "--no-cache", "one.txt", cwd=tmp_path)
-        return done.returncode, done.stdout, done.stderr
-
-    assert check() == expected  # no daemon at all
-    assert daemon.status().returncode == 1
-    assert daemon.status().stdout == b"qa daemon: not running\n"
-
-    pid = daemon.start()
+    expected = _plain(resident, tmp_path)
+    assert _through(resident, tmp_path) == expected  # no daemon at all
+    assert (resident.status().returncode, resident.status().stdout) == (1, b"qa daemon: not running\n")
+    pid = resident.start()
     os.kill(pid, signal.SIGKILL)  # its socket file stays behind
     _until(lambda: _gone(pid), "the daemon to die")
-    assert check() == expected
+    assert _through(resident, tmp_path) == expected
+    resident.start()  # the dead daemon's socket is replaced
+    assert _through(resident, tmp_path) == expected and resident.served() == 1
 
-    pid = daemon.start()  # the dead daemon's socket is replaced
-    source = ROOT / "qa" / "resident" / "__init__.py"
-    before = source.stat()
+
+def test_a_daemon_whose_code_changed_steps_aside(tmp_path: Path) -> None:
+    """Run from a copy of qa (editing the checkout would change other tests' cache keys)."""
+    copy = tmp_path / "copy"
+    for name in ("qa", "rules", "data"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    path = os.pathsep.join(p for p in (str(copy), os.environ.get("PYTHONPATH")) if p)
+    resident = Daemon(tmp_path / "run", PYTHONPATH=path)
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
     try:
-        os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns + 10**9))
-        assert "stale" in daemon.status().stdout.decode()
-        assert check() == expected
+        pid = resident.start()
+        expected = _plain(resident, tmp_path)
+        assert _through(resident, tmp_path) == expected and resident.served() == 1
+        source = copy / "qa" / "resident" / "__init__.py"
+        os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
+        assert "stale" in resident.status().stdout.decode()
+        assert _through(resident, tmp_path) == expected
         _until(lambda: _gone(pid), "the stale daemon to exit")
     finally:
-        os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
-    daemon.stop()
+        resident.stop()
 
 
-def test_idle_timeout_and_stop(tmp_path: Path) -> None:
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    daemon = Daemon(runtime)
-    pid = daemon.start("--idle-timeout", "1")
+def _through(daemon: Daemon, folder: Path) -> tuple[int, bytes, bytes]:
+    done = daemon.qa("check", "--no-cache", "one.txt", cwd=folder)
+    return done.returncode, done.stdout, done.stderr
+
+
+def _plain(daemon: Daemon, folder: Path) -> tuple[int, bytes, bytes]:
+    done = daemon.qa("check", "--no-cache", "one.txt", cwd=folder, env={"QA_DAEMON": "off"})
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_idle_timeout_and_stop(resident: Daemon) -> None:
+    pid = resident.start("--idle-timeout", "1")
     _until(lambda: _gone(pid), "the idle daemon to exit")
-    assert not list((runtime / "qa").glob("*.sock"))
-    pid = daemon.start()
-    again = daemon.qa("daemon", "start", cwd=ROOT)
+    assert not list((resident.runtime / "qa").glob("*.sock"))
+    pid = resident.start()
+    again = resident.qa("daemon", "start", cwd=resident.runtime)
     assert again.stdout.decode().startswith(f"qa daemon already running (pid {pid},")
-    stopped = daemon.qa("daemon", "stop", cwd=ROOT)
+    stopped = resident.qa("daemon", "stop", cwd=resident.runtime)
     assert (stopped.returncode, stopped.stdout, stopped.stderr) == (0, b"qa daemon stopped\n", b"")
-    assert _gone(pid) and not list((runtime / "qa").glob("*.sock"))
-    assert (runtime / "qa").stat().st_mode & 0o777 == 0o700
+    assert _gone(pid) and not list((resident.runtime / "qa").glob("*.sock"))
+    assert (resident.runtime / "qa").stat().st_mode & 0o777 == 0o700

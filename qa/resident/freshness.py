@@ -15,10 +15,9 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from qa.config import stamps
+from qa.cache import source_files
 
 #: Environment variables qa or Python read when a process starts (or whose effect a
 #: warm process keeps): the start-up data cache, the pure-Python switch, the locale.
@@ -27,7 +26,7 @@ WATCHED_PREFIXES = ("PYTHON", "LC_")
 #: Watched by prefix but without effect on a run.
 UNWATCHED = ("PYTHONDONTWRITEBYTECODE",)
 
-Stamps = tuple[tuple[str, int, int], ...]
+Stamps = list[tuple[str, int, int]]
 
 
 def watched(environ: dict[str, str]) -> dict[str, str]:
@@ -36,31 +35,6 @@ def watched(environ: dict[str, str]) -> dict[str, str]:
         for key, value in environ.items()
         if (key in WATCHED or key.startswith(WATCHED_PREFIXES)) and key not in UNWATCHED
     }
-
-
-def sources() -> Stamps:
-    """(path, size, mtime) of every file of qa's code and data, of the compiled core, and of
-    their folders (a file added or removed changes its folder's mtime)."""
-    return stamps(_paths())
-
-
-def _paths() -> list[str]:
-    from qa.data import data_dir, rules_dir
-    from qa.text.native import core
-
-    roots = [Path(__file__).resolve().parent.parent, rules_dir(), data_dir()]
-    paths = [path for root in dict.fromkeys(roots) for path in _files(str(root))]
-    if core is not None and getattr(core, "__file__", None):
-        paths.append(str(core.__file__))
-    return sorted(paths)
-
-
-def _files(root: str) -> list[str]:
-    found = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
-        found += [folder, *(os.path.join(folder, name) for name in names if not name.endswith(".pyc"))]
-    return found
 
 
 @dataclass(frozen=True)
@@ -74,13 +48,12 @@ class Snapshot:
 
     @classmethod
     def now(cls) -> Snapshot:
-        return cls(sources(), watched(dict(os.environ)), sys.path[1:], tuple(sys.flags))
+        return cls(source_files(), watched(dict(os.environ)), sys.path[1:], tuple(sys.flags))
 
     def stale(self) -> bool:
-        """Whether a file of qa's code or data changed since (the daemon must go): the
-        files and folders it started with, stated again (no walk: an added or removed file
-        changes its folder)."""
-        return stamps([path for path, _, _ in self.files]) != self.files
+        """Whether a file of qa's code or data changed, came or went since (the daemon must
+        go): the result cache's key of qa's own files."""
+        return source_files() != self.files
 
     def mismatch(self, request: dict[str, Any]) -> str | None:
         """Why this daemon cannot run the client's command as the client would, or None."""
