@@ -286,3 +286,9 @@ def test_idle_timeout_and_stop(resident: Daemon) -> None:
     assert (stopped.returncode, stopped.stdout, stopped.stderr) == (0, b"qa daemon stopped\n", b"")
     assert _gone(pid) and not list((resident.runtime / "qa").glob("*.sock"))
     assert (resident.runtime / "qa").stat().st_mode & 0o777 == 0o700
+    pid = resident.start()
+    os.kill(pid, signal.SIGTERM)  # as a session's end or a service manager stops it
+    _until(lambda: _gone(pid), "the daemon to stop on SIGTERM")
+    assert not list((resident.runtime / "qa").glob("*.sock"))
+    log = next((resident.runtime / "qa").glob("*.log")).read_text(encoding="utf-8")
+    assert "stopping: signalled" in log and "Traceback" not in log
