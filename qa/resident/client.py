@@ -24,7 +24,10 @@ from qa.resident import place, wire
 HANDSHAKE = 5.0
 #: The commands a daemon runs; every other command runs here.
 COMMANDS = ("check",)
-_FORWARDED = (_signal.SIGINT, _signal.SIGTERM, _signal.SIGHUP)
+#: The signals passed on to the child (those of them that this system has).
+_FORWARDED = tuple(
+    getattr(_signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(_signal, name)
+)
 
 
 def run() -> None:
@@ -47,7 +50,7 @@ def through_daemon(args: list[str]) -> int | None:
     """The exit status of ``qa ARGS`` run by the daemon, or None when it did not run it."""
     try:
         sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
-    except OSError:
+    except (OSError, AttributeError):  # no Unix sockets here
         return None
     try:
         pid = _start(sock, args)

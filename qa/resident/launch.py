@@ -9,7 +9,6 @@ Files in the private folder, per copy of qa: ``daemon-ID.sock``, ``daemon-ID.loc
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import socket
 import sys
@@ -70,6 +69,8 @@ def _detach(ready: int, idle_timeout: float) -> NoReturn:
 
 
 def _daemon(ready: int, idle_timeout: float) -> NoReturn:
+    import fcntl  # POSIX only: not at import, so that elsewhere 'qa daemon start' can say why it cannot
+
     from qa.resident.freshness import Snapshot
     from qa.resident.server import Daemon, log
     from qa.resident.warm import warm
