@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,12 +30,14 @@ PATIENCE = 60.0
 
 
 class Daemon:
-    """A daemon for one runtime folder, and ``qa`` runs that may use it."""
+    """A daemon for a runtime folder of its own, and ``qa`` runs that may use it.
 
-    def __init__(self, runtime: Path, **env: str) -> None:
-        runtime.mkdir(mode=0o700)
-        self.runtime = runtime
-        self.env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "NO_COLOR": "1", **env}
+    The folder is short (``mkdtemp`` in the system's temporary folder): a socket's path
+    has at most 107 bytes, and pytest's own temporary paths can be longer."""
+
+    def __init__(self, **env: str) -> None:
+        self.runtime = Path(tempfile.mkdtemp(prefix="qa-run-"))
+        self.env = {**os.environ, "XDG_RUNTIME_DIR": str(self.runtime), "NO_COLOR": "1", **env}
         self.env.pop("QA_DAEMON", None)
 
     def qa(self, *args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
@@ -68,6 +71,14 @@ class Daemon:
     def stop(self) -> None:
         self.qa("daemon", "stop", cwd=self.runtime)
 
+    def remove(self) -> None:
+        """Stop the daemon, check it took its socket away, and delete the folder."""
+        self.stop()
+        try:
+            assert not list((self.runtime / "qa").glob("*.sock"))
+        finally:
+            shutil.rmtree(self.runtime, ignore_errors=True)
+
 
 def _gone(pid: int) -> bool:
     try:
@@ -85,14 +96,13 @@ def _until(condition, what: str) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def resident(tmp_path: Path) -> Iterator[Daemon]:
+def resident() -> Iterator[Daemon]:
     """Daemons of a temporary runtime folder; whichever runs at the end is stopped."""
-    daemon = Daemon(tmp_path / "run")
+    daemon = Daemon()
     try:
         yield daemon
     finally:
-        daemon.stop()
-        assert not list((daemon.runtime / "qa").glob("*.sock"))
+        daemon.remove()
 
 
 @pytest.fixture
@@ -250,7 +260,7 @@ def test_a_daemon_whose_code_changed_steps_aside(tmp_path: Path) -> None:
     for name in ("qa", "rules", "data"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     path = os.pathsep.join(p for p in (str(copy), os.environ.get("PYTHONPATH")) if p)
-    resident = Daemon(tmp_path / "run", PYTHONPATH=path)
+    resident = Daemon(PYTHONPATH=path)
     (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
     try:
         pid = resident.start()
@@ -262,7 +272,7 @@ def test_a_daemon_whose_code_changed_steps_aside(tmp_path: Path) -> None:
         assert _through(resident, tmp_path) == expected
         _until(lambda: _gone(pid), "the stale daemon to exit")
     finally:
-        resident.stop()
+        resident.remove()
 
 
 def _through(daemon: Daemon, folder: Path) -> tuple[int, bytes, bytes]:
