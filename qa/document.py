@@ -129,6 +129,8 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
     #: Named parts of the source, e.g. the fields of a CMS payload: (start, end, name).
     fields: list[tuple[int, int, str]] = field(default_factory=list)
+    #: the (word, start) pairs the words were read from, until :meth:`word_pairs` hands them over
+    _pairs: list[tuple[str, int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @cached_property
     def tokens(self) -> list[tokenize.Token]:
@@ -137,8 +139,9 @@ class Document:
     @cached_property
     def _words(self) -> _Words:
         """The words (:func:`tokenize.word_spans`), read from their (word, start) pairs,
-        which are let go: a pair per word held 23 MB of a 5 MB document's peak."""
-        pairs = tokenize.word_spans(self.view)
+        which the document lets go once :meth:`word_pairs` hands them over: a pair per
+        word held 23 MB of a 5 MB document to the end of its check."""
+        pairs = self._pairs = tokenize.word_spans(self.view)
         return _Words(
             list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs)), tokenize.word_index(pairs)
         )
@@ -159,9 +162,12 @@ class Document:
         return self._words.by_word
 
     def word_pairs(self) -> list[tuple[str, int]]:
-        """(word, start) for every word, made anew on each call (for the compiled readers
-        that take them): hold them no longer than needed."""
-        return list(zip(self.word_texts, self.word_starts, strict=True))
+        """(word, start) for every word, for the compiled readers that take them (G's slot
+        layout): the pairs the words were read from, handed over to the first caller (the
+        document keeps them no longer), made anew for any later one. Hold them no longer
+        than needed."""
+        words, pairs, self._pairs = self._words, self._pairs, None
+        return list(zip(words.texts, words.starts, strict=True)) if pairs is None else pairs
 
     @cached_property
     def word_set(self) -> frozenset[str]:
