@@ -12,7 +12,7 @@ from test_clause_facts import _texts
 from qa import api
 from qa.config import Config
 
-from conftest import run_qa
+from conftest import probe_rules, run_qa
 
 PROBES = '''
 from qa.engine.rule import Rule
@@ -42,28 +42,10 @@ class Alone(Rule):
         yield self.diagnostic(0, 1, "alone")
 '''
 
-RULE = """\
-  - code: {code}
-    name: probe-{number}
-    type: python
-    impl: probes:{impl}
-    severity: info
-    summary: Probe.
-    message: probe
-    examples:
-      fail: ["⟦क⟧"]
-      pass: ["ग"]
-"""
-
 
 def test_rules_of_a_family_with_one_joint_are_checked_in_one_pass(tmp_path: Path) -> None:
-    (tmp_path / "probes.py").write_text(PROBES, encoding="utf-8")
     impls = {"S901": "Joint", "S902": "Alone", "S903": "Joint", "U901": "Joint"}
-    rules = "rules:\n" + "".join(
-        RULE.format(code=code, number=n, impl=impl) for n, (code, impl) in enumerate(impls.items())
-    )
-    (tmp_path / "probes.yaml").write_text(rules, encoding="utf-8")
-    (tmp_path / "qa.toml").write_text('rule-files = ["probes.yaml"]\n', encoding="utf-8")
+    probe_rules(tmp_path, PROBES, impls)
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("कल बारिश हुई।\n", encoding="utf-8")
     done = run_qa(
