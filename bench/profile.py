@@ -31,6 +31,7 @@ from run import corpus_files, corpus_words, table  # noqa: E402  (bench/run.py, 
 
 from qa import api  # noqa: E402
 from qa.config import Config  # noqa: E402
+from qa.engine.rule import JointCheck  # noqa: E402
 from qa.engine.runner import Linter  # noqa: E402
 from qa.report import FileResult  # noqa: E402
 from qa.report.json import render  # noqa: E402
@@ -50,9 +51,14 @@ def _timed(times: dict[str, float], name: str, call: Callable[[], object]) -> ob
 
 def _time_rules(linter: Linter, rules: dict[str, float]) -> None:
     """Wrap each rule's ``check`` so that its seconds add up in ``rules`` (an analysis that
-    several rules share is charged to the first rule that asks for it)."""
+    several rules share is charged to the first rule that asks for it); rules checked in one
+    pass (``Rule.joint``) are timed together, as "G020+G022+…"."""
+    joints: dict[int, JointCheck] = {}
     for rule in linter.rules:
         vars(rule).pop("check", None)  # the wrapper of an earlier pass
+        vars(rule).pop("joint", None)
+        if rule.joint is not None:
+            rule.joint = joints.setdefault(id(rule.joint), _timed_joint(rule.joint, rules))  # type: ignore[misc]
 
         def timed(ctx, check=rule.check, code=rule.meta.code):  # type: ignore[no-untyped-def]
             start = time.perf_counter()
@@ -61,6 +67,16 @@ def _time_rules(linter: Linter, rules: dict[str, float]) -> None:
             return found
 
         rule.check = timed  # type: ignore[method-assign]
+
+
+def _timed_joint(joint: JointCheck, rules: dict[str, float]) -> JointCheck:
+    def timed(ctx, group):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        found = joint(ctx, group)
+        rules["+".join(rule.meta.code for rule in group)] += time.perf_counter() - start
+        return found
+
+    return timed
 
 
 def one_pass(linter: Linter, paths: list[Path]) -> tuple[dict[str, float], dict[str, float], int]:

@@ -54,6 +54,32 @@ def findings_of(text: str, code: str) -> list[tuple[int, int, str]]:
     return [(d.start, d.end, d.message) for d in api.check(text, config=config)]
 
 
+_PROBE_RULE = """\
+  - code: {code}
+    name: probe-{number}
+    type: python
+    impl: probes:{impl}
+    severity: info
+    summary: Probe.
+    message: probe
+    examples:
+      fail: ["⟦क⟧"]
+      pass: ["ग"]
+"""
+
+
+def probe_rules(folder: Path, module: str, impls: dict[str, str]) -> None:
+    """A user's python rules in ``folder``: ``module`` as ``probes.py``, a rule file with
+    each code of ``impls`` implemented by the class it names there, and a ``qa.toml`` that
+    loads the file."""
+    (folder / "probes.py").write_text(module, encoding="utf-8")
+    rules = (
+        _PROBE_RULE.format(code=code, number=n, impl=impl) for n, (code, impl) in enumerate(impls.items())
+    )
+    (folder / "probes.yaml").write_text("rules:\n" + "".join(rules), encoding="utf-8")
+    (folder / "qa.toml").write_text('rule-files = ["probes.yaml"]\n', encoding="utf-8")
+
+
 def shared(*parts: str) -> Path:
     path = SHARED_DATA.joinpath(*parts)
     if not path.exists():

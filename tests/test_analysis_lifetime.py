@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import run_qa
+from conftest import probe_rules, run_qa
 
 PROBES = '''
 from qa.engine.rule import Rule
@@ -23,26 +23,10 @@ class Probe(Rule):
         yield self.diagnostic(0, 1, f"{','.join(found) or '-'} {built is again}")
 '''
 
-RULE = """\
-  - code: {code}
-    name: probe-{number}
-    type: python
-    impl: probes:Probe
-    severity: info
-    summary: Probe.
-    message: probe
-    examples:
-      fail: ["⟦क⟧"]
-      pass: ["ग"]
-"""
-
 
 def test_analyses_are_let_go_between_families(tmp_path: Path) -> None:
-    (tmp_path / "probes.py").write_text(PROBES, encoding="utf-8")
     codes = ("S901", "S902", "U901", "U902")
-    rules = "rules:\n" + "".join(RULE.format(code=code, number=n) for n, code in enumerate(codes))
-    (tmp_path / "probes.yaml").write_text(rules, encoding="utf-8")
-    (tmp_path / "qa.toml").write_text('rule-files = ["probes.yaml"]\n', encoding="utf-8")
+    probe_rules(tmp_path, PROBES, dict.fromkeys(codes, "Probe"))
     (tmp_path / "a.txt").write_text("कल बारिश हुई।\n", encoding="utf-8")
     done = run_qa(
         "check", "--no-cache", "--exit-zero", "--select", ",".join(codes), "--format", "json", "a.txt",

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from qa.diagnostic import Diagnostic, Edit, Fix, Severity
-from qa.report import FileResult
+from qa.report import FileResult, utf8
 from qa.report import json as json_report
 from qa.report.json import records, render
 
@@ -61,3 +61,17 @@ def test_files_written_together_are_json_dumps_of_all_their_records(
 def test_a_name_that_is_not_utf8() -> None:
     results = [FileResult("caf\udce9.txt", SOURCE, [FINDING])]
     assert render(results, {}) == _expected(results)
+
+
+@pytest.mark.parametrize("chunk", [1, 512])
+def test_the_encoded_pieces_are_the_report_as_utf8(chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``encode`` (what ``qa check`` writes, a piece at a time) gives the bytes of the
+    rendered report, also where one file's name makes orjson refuse its chunks only."""
+    monkeypatch.setattr(json_report, "_CHUNK", chunk)
+    results = [
+        FileResult("a.txt", SOURCE, [FINDING, FINDING.shifted(0, 7, None)]),
+        FileResult("caf\udce9.txt", SOURCE, [FINDING]),
+        FileResult("b.txt", SOURCE, [FINDING]),
+    ]
+    for files in (results, results[:1], results[1:2], []):
+        assert b"".join(json_report.encode(files, {})) == utf8(render(files, {}))

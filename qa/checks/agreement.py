@@ -10,12 +10,12 @@ and shared through the rule context.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
-from operator import itemgetter
 from typing import NamedTuple
 
 from qa import gazetteer
@@ -60,12 +60,14 @@ class Slots:
     माँ-बाप, एम॰ए॰, के॰ (an initial, not the postposition). Words are built on demand."""
 
     def __init__(self, document: Document) -> None:
-        self.view, self.spans = document.view, document.words
-        self.starts = list(map(itemgetter(1), self.spans))
+        #: every word's (word, start) pair, for the compiled readers, while G's rules run
+        self.view, self.spans, self.starts = document.view, document.word_pairs(), document.word_starts
         # the few words the tables spell otherwise
         respelt = {word: aw.normal(word) for word in _RESPELT.select(document.word_set)}
-        #: each slot's word in the tables' spelling (None for a break); each word's slot
-        self.words, self.slot_of = slot_layout(self.view, self.spans, respelt)
+        #: each slot's word in the tables' spelling (None for a break); each word's slot,
+        #: packed (an int object per word held 16 MB of a 5 MB document's peak)
+        self.words, slot_of = slot_layout(self.view, self.spans, respelt)
+        self.slot_of = array("L", slot_of)
 
     def slots_at(self, starts: Iterable[int]) -> Iterator[int]:
         """The slots of the words that start at view offsets ``starts``."""

@@ -46,17 +46,20 @@ from qa.engine.rule import Context
 
 
 class _Readings:
-    """:func:`_ergative_verb` for each clause of a document, read once for G022 and G023."""
+    """:func:`_ergative_verb` for each clause of a sentence, read once for G022 and G023
+    (which judge a sentence one after the other); those of the sentence before are let go."""
 
     def __init__(self, lexicon: Genders, shown: Callable[[str, str], Noun | None] | None = None) -> None:
         self.lexicon, self.shown = lexicon, shown
-        self._read: dict[tuple[int, int], tuple[Clause, VerbGroup, int] | None] = {}
+        self._tokens: list[Token] = []  # the sentence whose clauses ``_read`` holds, by start
+        self._read: dict[int, tuple[Clause, VerbGroup, int] | None] = {}
 
     def __call__(self, tokens: list[Token], start: int) -> tuple[Clause, VerbGroup, int] | None:
-        key = (tokens[start].start, start)
-        if key not in self._read:
-            self._read[key] = _ergative_verb(self.lexicon, tokens, start, self.shown)
-        return self._read[key]
+        if tokens is not self._tokens:
+            self._tokens, self._read = tokens, {}
+        if start not in self._read:
+            self._read[start] = _ergative_verb(self.lexicon, tokens, start, self.shown)
+        return self._read[start]
 
 
 def _readings(ctx: Context) -> _Readings:

@@ -198,7 +198,7 @@ def _read_offsets(ctx: Context) -> list[int]:
     """The offsets of the verb words :func:`_may_read` accepts, but those of a verb of
     motion whose word before is no postposition (देर रात तक [चला] is kept, घर [चली] is not)."""
     document = ctx.document
-    index, words, starts = document.word_index, document.words, analysis(ctx).slots.starts
+    index, words, starts = document.word_index, document.word_texts, document.word_starts
     found: list[int] = []
     for word in _READ.select(document.word_set):  # set operations, not a call per distinct word
         if not _moving(word):
@@ -206,7 +206,7 @@ def _read_offsets(ctx: Context) -> list[int]:
             continue
         for offset in index[word]:
             k = bisect_left(starts, offset)
-            if k and aw.normal(words[k - 1][0]) in POSTPOSITIONS:
+            if k and aw.normal(words[k - 1]) in POSTPOSITIONS:
                 found.append(offset)
     return sorted(found)
 

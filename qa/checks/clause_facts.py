@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import partial, reduce
 from itertools import compress, filterfalse, islice, repeat
 from operator import itemgetter, or_, sub
@@ -113,7 +113,7 @@ kept_spans: Callable[[str, bytes, list[int], list[tuple[int, int]], bytes], list
 
 
 def python_word_facts(
-    words: list[tuple[str, int]], facts: Mapping[str, bytes], slot_of: list[int], nouns: int
+    words: list[tuple[str, int]], facts: Mapping[str, bytes], slot_of: Sequence[int], nouns: int
 ) -> bytes:
     """A byte per word of ``words`` ((word, start) in order): the low byte of its two in
     ``facts``, without the bits ``nouns`` where the next word's high byte is 1 (a word
@@ -129,7 +129,7 @@ def python_word_facts(
     return (int.from_bytes(low, "little") & keep).to_bytes(size, "little")
 
 
-word_facts: Callable[[list[tuple[str, int]], Mapping[str, bytes], list[int], int], bytes] = (
+word_facts: Callable[[list[tuple[str, int]], Mapping[str, bytes], Sequence[int], int], bytes] = (
     native.core.word_facts if native.core else python_word_facts
 )
 
@@ -146,7 +146,7 @@ class _Document:
         slots = shared.slots
         facts = _known(shared.genders, index)
         self.facts = _with_shown(
-            word_facts(document.words, facts, slots.slot_of, _NOUNS), shown_nouns(shared), index, slots.starts
+            word_facts(slots.spans, facts, slots.slot_of, _NOUNS), shown_nouns(shared), index, slots.starts
         )
         self.view, self.starts, self.sentences = document.view, slots.starts, sentences(ctx)
 

@@ -17,8 +17,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from operator import itemgetter
+from functools import lru_cache
 from typing import Any
 
 from qa.checks import names_registry as reg
@@ -74,14 +73,9 @@ class WordIndex:
     by_key: dict[str, list[str]]  # key -> the raw Devanagari words with that key
     mixed: dict[str, None]  # the keys with two or more raw words (an ordered set)
 
-    @cached_property
-    def starts(self) -> list[int]:
-        """The start of each word in ``document.words``."""
-        return list(map(itemgetter(1), self.document.words))
-
     def number(self, start: int) -> int:
-        """The index in ``document.words`` of the word starting at ``start``."""
-        return bisect_left(self.starts, start)
+        """The number of the word starting at ``start`` (in ``document.word_texts``)."""
+        return bisect_left(self.document.word_starts, start)
 
 
 def index_words(document: Document) -> WordIndex:
@@ -135,7 +129,7 @@ def titled(index: WordIndex, spans: list[Span]) -> bool:
     """True if a rare-enough word follows a title or role (राष्ट्रपति पुतिन, मंत्री रमेश
     अग्निहोत्री) or precedes जी."""
     document = index.document
-    words = document.words
+    words = document.word_texts
     titles = reg.titles()
     word = nfc(document.view[spans[0][0] : spans[0][1]])
     if key(word) in titles or zipf(word) >= TITLED_ZIPF:
@@ -143,12 +137,12 @@ def titled(index: WordIndex, spans: list[Span]) -> bool:
     number = index.number
     for start, _ in spans:
         i = number(start)
-        if i > 0 and key(words[i - 1][0]) in titles:
+        if i > 0 and key(words[i - 1]) in titles:
             return True
         # a title, a first name, then the word: "क्रिकेटर सुरेश रैना"
-        if i > 1 and key(words[i - 2][0]) in titles and zipf(nfc(words[i - 1][0])) < TITLED_ZIPF:
+        if i > 1 and key(words[i - 2]) in titles and zipf(nfc(words[i - 1])) < TITLED_ZIPF:
             return True
-        if i + 1 < len(words) and words[i + 1][0] == "जी":
+        if i + 1 < len(words) and words[i + 1] == "जी":
             return True
     return False
 
@@ -156,13 +150,13 @@ def titled(index: WordIndex, spans: list[Span]) -> bool:
 def find(index: WordIndex, pattern: tuple[str, ...]) -> Iterator[tuple[int, Span]]:
     """(word number, span) of every run of words whose keys are ``pattern``."""
     document = index.document
-    words = document.words
+    words, starts = document.word_texts, document.word_starts
     for raw in index.by_key.get(pattern[0], ()):
         for start in document.word_index[raw]:
             i = index.number(start)
             run = words[i : i + len(pattern)]
-            if len(run) == len(pattern) and all(key(w) == k for (w, _), k in zip(run, pattern, strict=True)):
-                yield i, (start, run[-1][1] + len(run[-1][0]))
+            if len(run) == len(pattern) and all(key(w) == k for w, k in zip(run, pattern, strict=True)):
+                yield i, (start, starts[i + len(run) - 1] + len(run[-1]))
 
 
 def _has_evidence(forms: list[str], classes: frozenset[str]) -> bool:

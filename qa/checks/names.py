@@ -74,9 +74,9 @@ def small_edit(a: str, b: str) -> bool:
 
 def _previous(index: WordIndex, spans: list[Span]) -> set[str]:
     """Keys of the words right before each occurrence ("" at the start)."""
-    words = index.document.words
+    words = index.document.word_texts
     numbers = (index.number(start) for start, _ in spans)
-    return {key(words[i - 1][0]) if i > 0 else "" for i in numbers}
+    return {key(words[i - 1]) if i > 0 else "" for i in numbers}
 
 
 def _different_people(
@@ -182,7 +182,7 @@ class ForbiddenNameForm(Rule):
 class SurnameFirstSecondReference(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         index, registry = word_index(ctx), context_registry(ctx)
-        words = index.document.words
+        words = index.document.word_texts
         for person in registry.people.values():
             if not person.surname_first:
                 continue
@@ -190,7 +190,7 @@ class SurnameFirstSecondReference(Rule):
                 if len("".join(given)) < MIN_GIVEN:
                     continue  # यी (वांग यी) alone is too short to tell from other words
                 for i, (start, end) in find(index, given):
-                    if i > 0 and key(words[i - 1][0]) in person.surnames:
+                    if i > 0 and key(words[i - 1]) in person.surnames:
                         continue
                     message = self.meta.message.format(
                         form=ctx.text[start:end], surname=person.surname, person=person.id

@@ -23,7 +23,7 @@ from qa.errors import InputError, QAError
 from qa.files import discover
 from qa.formats import READERS
 from qa.meta import RuleMeta
-from qa.report import ALIASES, FORMATS, encoder, formatter, summary
+from qa.report import ALIASES, FORMATS, encoder, formatter, own_encoder, summary
 from qa.report.options import ReportOptions, from_config
 from qa.runtime import is_batch, settle, uncollected
 from qa.sources import SourceText, decode, encode, read_file
@@ -463,13 +463,18 @@ def _emit(
         return
     rules = _Rules(session)
     if output:
-        report = encoder(output_format)(results, rules, report_options)
         try:
-            Path(output).write_bytes(report)
+            with open(output, "wb") as out:
+                out.writelines(encoder(output_format)(results, rules, report_options))
         except OSError as exc:
             raise QAError(f"{output}: cannot write report: {exc.strerror or exc}") from None
-    else:
-        _write(_stream(options), formatter(output_format)(results, rules, report_options))
+        return
+    stream, pieces = _stream(options), own_encoder(output_format)
+    if pieces is None:
+        _write(stream, formatter(output_format)(results, rules, report_options))
+    else:  # the report made and written a piece at a time
+        for piece in pieces(results, rules, report_options):
+            stream.write(piece.decode("utf-8", "surrogateescape"))
 
 
 class _Rules(Mapping[str, RuleMeta]):

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, TypeVar
 
 from qa.diagnostic import Diagnostic, Edit, Fix, Severity
 from qa.document import Document
 from qa.meta import MARK_CLOSE, MARK_OPEN, Example, FixSafety, RuleMeta
 
-__all__ = ["MARK_CLOSE", "MARK_OPEN", "Context", "Example", "FixSafety", "Rule", "RuleMeta"]
+__all__ = ["MARK_CLOSE", "MARK_OPEN", "Context", "Example", "FixSafety", "JointCheck", "Rule", "RuleMeta"]
 
 if TYPE_CHECKING:
     from qa.config import Config
@@ -46,8 +46,21 @@ class Context:
         return self.analyses[name]
 
 
+class JointCheck(Protocol):
+    """A check of several rules of one family in one pass over a document: each rule's
+    findings, in the order of ``rules``."""
+
+    def __call__(self, ctx: Context, rules: Sequence[Rule], /) -> list[list[Diagnostic]]: ...
+
+
 class Rule:
     """Base class of every rule; subclasses implement :meth:`check`."""
+
+    #: Rules of a family with the same ``joint`` are checked together by it, in one pass
+    #: over the document, so that what they all read is made and let go piece by piece
+    #: (G's clause readings, a sentence at a time) instead of held for the whole document
+    #: between one rule and the next; their :meth:`check` is that pass over the rule alone.
+    joint: ClassVar[JointCheck | None] = None
 
     def __init__(self, meta: RuleMeta, options: Mapping[str, Any] | None = None) -> None:
         self.meta = meta

@@ -14,6 +14,7 @@ from qa.config import Config, parse_date, reject_unknown, section_keys
 from qa.diagnostic import SORT_KEY, Diagnostic, Edit, Fix
 from qa.document import Document, SourceMap
 from qa.engine import masks, registry, selection, suppress
+from qa.engine.joint import JointFindings
 from qa.engine.registry import RuleSpec
 from qa.engine.rule import Context, Rule
 from qa.errors import ConfigError, QAError, RuleDataError
@@ -112,15 +113,17 @@ class Linter:
         ctx = Context(document, self.config, parse_date(date, "date"), date_source)
         found: list[Diagnostic] = []
         family = ""
-        for rule in self.rules_for(document):
+        rules = self.rules_for(document)
+        joint = JointFindings(ctx, rules)
+        for rule in rules:
             if rule.meta.code[0] != family:  # what the last family's rules shared is let go
                 family = rule.meta.code[0]
                 ctx.analyses.clear()
             try:
                 if rule.meta.fix == "none":  # an edit it emits anyway fails its examples
-                    found.extend(_without_fix(d) for d in rule.check(ctx))
+                    found.extend(_without_fix(d) for d in joint.of(rule))
                 else:
-                    found.extend(rule.check(ctx))
+                    found.extend(joint.of(rule))
             except QAError:
                 raise
             except Exception as exc:  # a bug in a rule must not look like a finding

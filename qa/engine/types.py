@@ -8,7 +8,7 @@ logic data cannot express (``impl: module:Class``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from itertools import compress, count
+from itertools import compress, count, islice
 from operator import eq
 from typing import Any
 
@@ -270,14 +270,13 @@ class RepetitionRule(TimedRule):
         return self.latin and word.isascii() and len(word) > 1
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        text, words = ctx.text, ctx.document.words
-        spelled = [word for word, _ in words]
+        text, spelled, starts = ctx.text, ctx.document.word_texts, ctx.document.word_starts
         after = -1  # like finditer: the second word of a pair does not start another
         # equal neighbours found in C, then the regex confirms each pair
-        for index in compress(count(), map(eq, spelled, spelled[1:])):
+        for index in compress(count(), map(eq, spelled, islice(spelled, 1, None))):
             if index < after:
                 continue
-            (word, first), (other, second) = words[index], words[index + 1]
+            word, first, other, second = spelled[index], starts[index], spelled[index + 1], starts[index + 1]
             m = self._DOUBLED.match(text, first)
             if m is None or m.end() != second + len(other):
                 continue

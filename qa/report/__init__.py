@@ -5,14 +5,14 @@ Every formatter is ``render(results, rules, options) -> str`` (see :mod:`qa.repo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
 from qa.diagnostic import FileResult
 from qa.meta import RuleMeta
 
-__all__ = ["FORMATS", "Encoder", "FileResult", "Formatter", "encoder", "formatter", "utf8"]
+__all__ = ["FORMATS", "Encoder", "FileResult", "Formatter", "encoder", "formatter", "own_encoder", "utf8"]
 
 if TYPE_CHECKING:
     from qa.report.options import ReportOptions
@@ -32,15 +32,21 @@ class Formatter(Protocol):
 class Encoder(Protocol):
     def __call__(
         self, results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions
-    ) -> bytes | bytearray: ...
+    ) -> Iterable[bytes]: ...
 
 
 def encoder(name: str) -> Encoder:
-    """The format's report as UTF-8: its module's own ``encode`` where it builds bytes
-    (JSON: a big report is then never held as text), else the formatter's text encoded."""
+    """The format's report as UTF-8, in pieces to write one after the other: its module's
+    own (:func:`own_encoder`), else the formatter's text encoded in one piece."""
     render = formatter(name)
-    own: Encoder | None = getattr(import_module(render.__module__), "encode", None)
-    return own or (lambda results, rules, options: utf8(render(results, rules, options)))
+    return own_encoder(name) or (lambda results, rules, options: (utf8(render(results, rules, options)),))
+
+
+def own_encoder(name: str) -> Encoder | None:
+    """The format module's own ``encode``, which makes its report's bytes a piece at a
+    time (JSON: a big run's report is never held whole, as text or bytes), if it has one."""
+    own: Encoder | None = getattr(import_module(formatter(name).__module__), "encode", None)
+    return own
 
 
 def utf8(report: str) -> bytes:
