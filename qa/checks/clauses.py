@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain, compress, count, repeat
 from operator import itemgetter
+from types import BuiltinMethodType, MethodWrapperType
 from typing import NamedTuple
 
 from qa import regexcache
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun
-from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
+from qa.checks.verb_forms import VerbWord, bare_root, follows_bare_root, infinitive, may_be_root, verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import native
@@ -131,6 +132,29 @@ def _direct_form(word: str) -> bool:
     return getattr(aw.agreeing(word), "form", None) == "direct"
 
 
+def _wala(word: str) -> bool:
+    """A form of -वाला (7.1 तीव्रता वाला भूकंप)."""
+    return getattr(aw.agreeing(word), "stem", None) == "वाल"
+
+
+def _before_noun(word: str) -> bool:
+    """A word that shows a demonstrative before it qualifies a noun: a modifier, a noun or
+    an adjective."""
+    return (
+        word in _MODIFIERS or aw.is_candidate(word) or getattr(aw.agreeing(word), "kind", None) == "adjective"
+    )
+
+
+def _ergative_marker(word: str) -> bool:
+    """ने, or a pronoun with it (उसने)."""
+    return word == "ने" or word in aw.ERGATIVE_PRONOUNS
+
+
+def _object_marker(word: str) -> bool:
+    """को, or a pronoun with it (उसे)."""
+    return word == "को" or word in OBJECT_PRONOUNS
+
+
 @lru_cache(maxsize=1 << 12)
 def predicate(word: str) -> bool:
     """An invariable predicate: listed, or a participle in -इत (निर्धारित, आधारित)."""
@@ -196,6 +220,73 @@ def _feminine_plural(lexicon: Genders, word: str) -> Noun | None:
     return None
 
 
+#: The tests of :meth:`Clause.verb_start` on a word alone, by the names of the compiled
+#: core's ``WORD_CLASSES`` (its reading asks :func:`word_class` for their bits).
+WORD_TESTS: dict[str, Callable[[str], object]] = {
+    "plain": _plain_noun,
+    "marked": _MARKED.__contains__,
+    "dative": DATIVE.__contains__,
+    "ergative": _ergative_marker,
+    "object": _object_marker,
+    "ne_ko": ("ने", "को").__contains__,
+    "stops": _stops,
+    "demonstrative": _DEMONSTRATIVES.__contains__,
+    "modifier": _MODIFIERS.__contains__,
+    "agreeing": lambda word: aw.agreeing(word) is not None,
+    "genitive": aw.GENITIVE.__contains__,
+    "hua": lambda word: word.startswith("हु"),
+    "era": _ERA.__contains__,
+    "wala": _wala,
+    "postposition": POSTPOSITIONS.__contains__,
+    "postposition_noun": _postposition_noun,
+    "before_postposition_noun": _BEFORE_POSTPOSITION_NOUN.__contains__,
+    "adverb": _ADVERBS.__contains__,
+    "predicate": predicate,
+    "time_noun": _TIME_NOUNS.__contains__,
+    "verb": lambda word: verb_word(word) is not None,
+    "may_be_root": may_be_root,
+    "after_bare_root": follows_bare_root,
+    "copula": COPULA.__eq__,
+    "infinitive": infinitive,
+    "candidate": aw.is_candidate,
+    "before_verb": _BEFORE_VERB.__contains__,
+    "after_verb": _AFTER_VERB.__contains__,
+    "direct_form": _direct_form,
+    "day": _DAYS.__contains__,
+    "time_of_day": _TIMES_OF_DAY.__contains__,
+    "time_adverb": _TIME_ADVERBS.__contains__,
+    "noun_follows": _before_noun,
+}
+#: The compiled core's reading of a clause and the bit of each test, if it is built.
+_VERB_START = native.core.verb_start if native.core else None
+_CLASS_BITS: dict[str, int] = native.core.WORD_CLASSES if native.core else {}
+_TESTS = [(_CLASS_BITS[name], test) for name, test in WORD_TESTS.items() if name in _CLASS_BITS]
+#: The tests that are one look-up in C (a set's ``__contains__``), asked with any other.
+_LOOK_UPS = sum(bit for bit, test in _TESTS if isinstance(test, BuiltinMethodType | MethodWrapperType))
+#: Each spelling's class (:func:`word_class`), started afresh when large.
+_CLASSES: dict[str, int] = {}
+_MOST_CLASSES = 1 << 16
+
+
+def word_class(word: str, wanted: int) -> int:
+    """The class of ``word`` (a spelling) with the :data:`WORD_TESTS` of the bits
+    ``wanted`` asked: the bits of the tests asked so far, shifted by 64, and of those that
+    hold. Kept for the next reading, which asks it from :data:`_CLASSES`."""
+    if len(_CLASSES) >= _MOST_CLASSES:
+        _CLASSES.clear()
+    known = _CLASSES.get(word, 0)
+    asked, said = known >> 64, known & _LOW
+    wanted = (wanted | _LOOK_UPS) & ~asked
+    for bit, test in _TESTS:
+        if wanted & bit and test(word):
+            said |= bit
+    found = _CLASSES[word] = (asked | wanted) << 64 | said
+    return found
+
+
+_LOW = (1 << 64) - 1
+
+
 class Abort(Exception):
     """The clause is not one the rule can read."""
 
@@ -222,6 +313,7 @@ class Clause:
         #: the present copula है alone ends the reading as a verb group does
         self.copula = copula
         self._markers = _MARKED if marked else DATIVE if dative else frozenset()
+        self._marker_bits = _CLASS_BITS.get("marked" if marked else "dative" if dative else "", 0)
         self.ergative = False
         #: the clause has को or उसे, इन्हें …
         self.marked_object = False
@@ -325,12 +417,7 @@ class Clause:
     def _noun_follows(self, k: int) -> bool:
         """A demonstrative at ``k - 1`` qualifies a noun: a noun, adjective or number follows."""
         token = self.tokens[k] if k < len(self.tokens) else None
-        return token is not None and (
-            token.kind == "number"
-            or token.normal in _MODIFIERS
-            or aw.is_candidate(token.normal)
-            or getattr(aw.agreeing(token.normal), "kind", None) == "adjective"
-        )
+        return token is not None and (token.kind == "number" or _before_noun(token.normal))
 
     def _finite_hua(self, j: int) -> bool:
         """हुआ/हुई/हुए at ``j`` is the verb (बैठक हुई।, हुए थे), not an attribute (पैदा हुई
@@ -342,7 +429,39 @@ class Clause:
 
     def verb_start(self, j: int) -> int | None:
         """Read up to the verb group: its first token, or None where the clause ends
-        first or holds what the rule cannot read (raises :class:`Abort` for some)."""
+        first or holds what the rule cannot read (raises :class:`Abort` for some). The
+        compiled core reads a fresh clause where it is built (then only ``subject``,
+        ``ergative`` and ``marked_object`` tell what was read); :meth:`python_verb_start`
+        is the reference."""
+        if (
+            _VERB_START is None
+            or self.subject
+            or self.nouns
+            or self.genitive
+            or self.ergative
+            or self.marked_object
+        ):
+            return self.python_verb_start(j)
+        aborted, found, subject, self.ergative, self.marked_object = _VERB_START(
+            self.tokens,
+            j,
+            self._marker_bits,
+            self.marked,
+            self.copula,
+            _CLASSES,
+            word_class,
+            self._subject_noun,
+            self._dated_genitive,
+            self.lexicon.noun,
+        )
+        if subject is not None:
+            self.subject = Subject(subject[0], *subject[1])
+        if aborted:
+            raise Abort
+        return found
+
+    def python_verb_start(self, j: int) -> int | None:
+        """:meth:`verb_start` in Python."""
         tokens, start = self.tokens, j
         while j < len(tokens):
             token = tokens[j]
@@ -356,8 +475,8 @@ class Clause:
             if token.kind == "other":
                 return None
             if word in self._markers:
-                self.ergative = self.ergative or word == "ने" or word in aw.ERGATIVE_PRONOUNS
-                self.marked_object = self.marked_object or word == "को" or word in OBJECT_PRONOUNS
+                self.ergative = self.ergative or _ergative_marker(word)
+                self.marked_object = self.marked_object or _object_marker(word)
                 if word in ("ने", "को"):
                     if len(self.nouns) > 1 and self.marked:
                         raise Abort  # यह किताब राम ने: an object before the subject?
@@ -379,7 +498,7 @@ class Clause:
             ):
                 if self.nouns and tokens[self.nouns[-1]].normal in _ERA and token.kind == "number":
                     self.nouns.pop()  # सन् 1935 से: the era word goes with its number
-                if self.nouns and getattr(aw.agreeing(word), "stem", None) == "वाल":
+                if self.nouns and _wala(word):
                     self.nouns = []  # 7.1 तीव्रता वाला भूकंप: the noun is oblique, in the attribute
                 elif self.nouns and not self.genitive:
                     self.close()
