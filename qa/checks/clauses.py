@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain, compress, count, repeat
 from operator import itemgetter
-from types import BuiltinMethodType, MethodWrapperType
 from typing import NamedTuple
 
 from qa import regexcache
@@ -59,6 +58,8 @@ _ABORT = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS | aw.CONJUNCTIONS | aw.word_set(
 #: postposition when asked for marked subjects too (``marked``).
 DATIVE = OBJECT_PRONOUNS | {"को"}
 _MARKED = DATIVE | aw.ERGATIVE_PRONOUNS | {"ने"}
+#: ने or a pronoun with it (उसने).
+_ERGATIVE_MARKERS = aw.ERGATIVE_PRONOUNS | {"ने"}
 #: Words after which a हुआ/हुई/हुए is the verb of its clause (हुई थी, हुआ और).
 _AFTER_VERB = aw.AUXILIARY_VERBS | CLAUSE_ENDS
 _ADVERBS = aw.word_set(
@@ -126,7 +127,7 @@ def _stops(word: str) -> bool:
     return word in _ABORT or word in _RELATIVES or word.startswith(_RELATIVE_STEMS)
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def _direct_form(word: str) -> bool:
     """A masculine direct form of an agreeing word (का, नया, अपना, पहला)."""
     return getattr(aw.agreeing(word), "form", None) == "direct"
@@ -145,17 +146,7 @@ def _before_noun(word: str) -> bool:
     )
 
 
-def _ergative_marker(word: str) -> bool:
-    """ने, or a pronoun with it (उसने)."""
-    return word == "ने" or word in aw.ERGATIVE_PRONOUNS
-
-
-def _object_marker(word: str) -> bool:
-    """को, or a pronoun with it (उसे)."""
-    return word == "को" or word in OBJECT_PRONOUNS
-
-
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def predicate(word: str) -> bool:
     """An invariable predicate: listed, or a participle in -इत (निर्धारित, आधारित)."""
     return word in _PREDICATES or (word.endswith("ित") and len(word) > 3)
@@ -226,8 +217,8 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "plain": _plain_noun,
     "marked": _MARKED.__contains__,
     "dative": DATIVE.__contains__,
-    "ergative": _ergative_marker,
-    "object": _object_marker,
+    "ergative": _ERGATIVE_MARKERS.__contains__,
+    "object": DATIVE.__contains__,
     "ne_ko": ("ने", "को").__contains__,
     "stops": _stops,
     "demonstrative": _DEMONSTRATIVES.__contains__,
@@ -261,30 +252,53 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
 _VERB_START = native.core.verb_start if native.core else None
 _CLASS_BITS: dict[str, int] = native.core.WORD_CLASSES if native.core else {}
 _TESTS = [(_CLASS_BITS[name], test) for name, test in WORD_TESTS.items() if name in _CLASS_BITS]
-#: The tests that are one look-up in C (a set's ``__contains__``), asked with any other.
-_LOOK_UPS = sum(bit for bit, test in _TESTS if isinstance(test, BuiltinMethodType | MethodWrapperType))
+
+
+def _look_ups() -> tuple[int, dict[str, int], list[tuple[int, Callable[[str], object]]]]:
+    """The bits of the tests that are a look-up in a set (a ``__contains__`` or ``__eq__``
+    of a set, dict, tuple or string), each word of those sets with its bits, and the
+    other tests."""
+    bits, table, others = 0, dict[str, int](), []
+    for bit, test in _TESTS:
+        holder, name = getattr(test, "__self__", None), getattr(test, "__name__", "")
+        if name == "__contains__" and isinstance(holder, frozenset | set | dict | tuple):
+            words = holder
+        elif name == "__eq__" and isinstance(holder, str):
+            words = (holder,)
+        else:
+            others.append((bit, test))
+            continue
+        bits |= bit
+        for word in words:
+            table[word] = table.get(word, 0) | bit
+    return bits, table, others
+
+
+_LOOK_UPS, _LOOKED_UP, _CALLED = _look_ups()
 #: Each spelling's class (:func:`word_class`), started afresh when large.
 _CLASSES: dict[str, int] = {}
 _MOST_CLASSES = 1 << 16
+_LOW = (1 << 64) - 1
 
 
 def word_class(word: str, wanted: int) -> int:
     """The class of ``word`` (a spelling) with the :data:`WORD_TESTS` of the bits
     ``wanted`` asked: the bits of the tests asked so far, shifted by 64, and of those that
-    hold. Kept for the next reading, which asks it from :data:`_CLASSES`."""
+    hold. The look-ups in sets are answered with the first question, from one table.
+    Kept for the next reading, which asks it from :data:`_CLASSES`."""
     if len(_CLASSES) >= _MOST_CLASSES:
         _CLASSES.clear()
-    known = _CLASSES.get(word, 0)
-    asked, said = known >> 64, known & _LOW
-    wanted = (wanted | _LOOK_UPS) & ~asked
-    for bit, test in _TESTS:
+    known = _CLASSES.get(word)
+    if known is None:
+        asked, said = _LOOK_UPS, _LOOKED_UP.get(word, 0)
+    else:
+        asked, said = known >> 64, known & _LOW
+    wanted &= ~asked
+    for bit, test in _CALLED:
         if wanted & bit and test(word):
             said |= bit
     found = _CLASSES[word] = (asked | wanted) << 64 | said
     return found
-
-
-_LOW = (1 << 64) - 1
 
 
 class Abort(Exception):
@@ -475,8 +489,8 @@ class Clause:
             if token.kind == "other":
                 return None
             if word in self._markers:
-                self.ergative = self.ergative or _ergative_marker(word)
-                self.marked_object = self.marked_object or _object_marker(word)
+                self.ergative = self.ergative or word in _ERGATIVE_MARKERS
+                self.marked_object = self.marked_object or word in DATIVE
                 if word in ("ने", "को"):
                     if len(self.nouns) > 1 and self.marked:
                         raise Abort  # यह किताब राम ने: an object before the subject?

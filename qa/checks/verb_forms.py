@@ -147,6 +147,7 @@ def follows_bare_root(word: str) -> bool:
     return after is not None and after.root in _AFTER_BARE_ROOT
 
 
+@lru_cache(maxsize=1 << 16)
 def may_be_root(word: str) -> bool:
     """``word`` may be a verb's bare root: :func:`bare_root` is false before any word otherwise."""
     return _verb(aw.normal(word))
