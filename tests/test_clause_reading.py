@@ -52,18 +52,33 @@ def _shown(text: str, word: str) -> Noun | None:
     return Noun("f") if word.endswith("त") else Noun("m") if word.endswith("न") else None
 
 
+def _state(clause: clauses.Clause) -> tuple[object, ...]:
+    subject = clause.subject
+    return subject and (subject.index, subject.noun, subject.plural), clause.ergative, clause.marked_object
+
+
 def _outcome(clause: clauses.Clause, read: Callable[[int], int | None], start: int) -> tuple[object, ...]:
     try:
         found: object = read(start)
     except clauses.Abort:
         found = "abort"
-    subject = clause.subject
-    return (
-        found,
-        subject and (subject.index, subject.noun, subject.plural),
-        clause.ergative,
-        clause.marked_object,
-    )
+    return found, *_state(clause)
+
+
+def _same_at_once(tokens: list[clauses.Token], shown: bool) -> None:
+    """:func:`clauses.verb_starts` of every start of a sentence at once, with G020's flags
+    and none, against the reference one clause at a time."""
+    starts = list(range(len(tokens)))
+    for flags in (FLAGS[0], FLAGS[2]):
+        show = _shown if shown else None
+        read = clauses.verb_starts(tokens, starts, builtin(), shown=show, **flags)
+        for start, found in zip(starts, read, strict=True):
+            clause = clauses.Clause(tokens, builtin(), shown=show, **flags)
+            python = _outcome(clause, clause.python_verb_start, start)
+            if found is None:
+                assert python[0] in ("abort", None), (flags, start, [t.normal for t in tokens])
+            else:
+                assert (found[1], *_state(found[0])) == python
 
 
 def _same(tokens: list[clauses.Token], start: int, flags: dict[str, bool], shown: bool) -> None:
@@ -74,7 +89,7 @@ def _same(tokens: list[clauses.Token], start: int, flags: dict[str, bool], shown
 
 @pytest.fixture(scope="module", autouse=True)
 def core():  # type: ignore[no-untyped-def]
-    if clauses._VERB_START is None:
+    if clauses._VERB_STARTS is None:
         pytest.skip("the compiled core is not built")
     return native.core
 
@@ -84,6 +99,7 @@ def core():  # type: ignore[no-untyped-def]
 def test_made_up_clauses(text: str, start: int, flags: dict[str, bool], shown: bool) -> None:
     tokens = clauses.tokens(text, 0, len(text))
     _same(tokens, min(start, len(tokens)), flags, shown)
+    _same_at_once(tokens, shown)
 
 
 #: Clauses of every turn the reader takes (from the rules' documentation).
@@ -101,6 +117,8 @@ PHRASES = """बैठक देर रात तक चली। दुका�
 def test_phrases() -> None:
     for match in clauses._SENTENCE.finditer(PHRASES):
         tokens = clauses.tokens(PHRASES, *match.span())
+        _same_at_once(tokens, True)
+        _same_at_once(tokens, False)
         for start in range(len(tokens)):
             for flags in FLAGS:
                 for shown in (False, True):
@@ -114,6 +132,7 @@ def test_corpora() -> None:
         text = path.read_text(encoding="utf-8", errors="replace")
         for match in clauses._SENTENCE.finditer(text):
             tokens = clauses.tokens(text, *match.span())
+            _same_at_once(tokens, len(tokens) % 2 == 0)
             for start in range(len(tokens)):
                 _same(tokens, start, FLAGS[start % 3], bool(start % 2))
                 readings += 1

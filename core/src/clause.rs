@@ -422,16 +422,18 @@ type Read<'py> = (
     bool,
 );
 
-/// `Clause.verb_start` of a fresh clause over `tokens` (`clauses.Token`s), from `start`.
+/// `Clause.verb_start` of a fresh clause over `tokens` (`clauses.Token`s) from each of
+/// `starts`, in order (the tokens' kinds and classes looked up once for all of them).
 /// `markers` is the class bit of the words the clause reads as markers (`marked`: ने, को …;
-/// `dative`: को …); `classes` holds each spelling's class, which `classify` makes (and
-/// stores there) where it is missing; `subject_noun(j)`, `dated_genitive(j)` are the
-/// clause's methods, `noun(word)` its genders table's.
+/// `dative`: को …); `classes` holds each spelling's class, which `classify(word, wanted)`
+/// completes (and stores there) with the tests `wanted`; `subject_noun(j)` and
+/// `dated_genitive(j)` are the clause's methods (which do not depend on what it read),
+/// `noun(word)` its genders table's.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
-pub fn verb_start<'py>(
+pub fn verb_starts<'py>(
     tokens: &Bound<'py, PyList>,
-    start: usize,
+    starts: Vec<usize>,
     markers: u64,
     marked: bool,
     copula: bool,
@@ -440,7 +442,7 @@ pub fn verb_start<'py>(
     subject_noun: &Bound<'py, PyAny>,
     dated_genitive: &Bound<'py, PyAny>,
     noun: &Bound<'py, PyAny>,
-) -> PyResult<Read<'py>> {
+) -> PyResult<Vec<Read<'py>>> {
     let mut reading = Reading {
         seen: vec![None; tokens.len()],
         size: tokens.len(),
@@ -461,16 +463,24 @@ pub fn verb_start<'py>(
         nouns: Vec::new(),
         genitive: false,
     };
-    let (aborted, found) = match reading.verb_start(start) {
-        Ok(found) => (false, found),
-        Err(Stop::Abort) => (true, None),
-        Err(Stop::Raised(err)) => return Err(err),
-    };
-    Ok((
-        aborted,
-        found,
-        reading.subject,
-        reading.ergative,
-        reading.marked_object,
-    ))
+    let mut found = Vec::with_capacity(starts.len());
+    for start in starts {
+        (reading.ergative, reading.marked_object, reading.genitive) = (false, false, false);
+        reading.subject = None;
+        reading.nouns.clear();
+        let (aborted, verb) = match reading.verb_start(start) {
+            Ok(verb) => (false, verb),
+            Err(Stop::Abort) => (true, None),
+            Err(Stop::Raised(err)) => return Err(err),
+        };
+        let subject = reading.subject.take();
+        found.push((
+            aborted,
+            verb,
+            subject,
+            reading.ergative,
+            reading.marked_object,
+        ));
+    }
+    Ok(found)
 }

@@ -378,7 +378,7 @@ fn qa_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<reader::ClauseReader>()?;
     module.add_class::<reader::TokenTable>()?;
     module.add_function(wrap_pyfunction!(char_classes, module)?)?;
-    module.add_function(wrap_pyfunction!(clause::verb_start, module)?)?;
+    module.add_function(wrap_pyfunction!(clause::verb_starts, module)?)?;
     let classes = PyDict::new(module.py());
     for (name, bit) in clause::WORD_CLASSES {
         classes.set_item(name, bit)?;

@@ -43,7 +43,6 @@ from qa.checks.clauses import (
     CLAUSE_ENDS,
     COPULA,
     POSTPOSITIONS,
-    Abort,
     Clause,
     ClauseRule,
     Correction,
@@ -52,6 +51,7 @@ from qa.checks.clauses import (
     disagreement,
     subject_noun,
     verb_group,
+    verb_starts,
 )
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.checks.word_sieve import Sieve
@@ -101,21 +101,24 @@ def _judge(
     view: str,
     lexicon: Genders,
     tokens: list[Token],
-    start: int,
+    starts: list[int],
     shown: Callable[[str, str], Noun | None] | None = None,
-) -> tuple[Correction, str] | None:
-    """The correction and message for the clause at ``start``, if its verb disagrees
+) -> list[tuple[Correction, str] | None]:
+    """The correction and message for each clause from ``starts`` whose verb disagrees
     (``shown``: see :class:`Clause`)."""
-    clause = Clause(tokens, lexicon, dative=True, shown=shown, copula=True)
-    try:
-        j = clause.verb_start(start)
-    except Abort:
-        return None
+    read = verb_starts(tokens, starts, lexicon, dative=True, shown=shown, copula=True)
+    return [None if found is None else _verdict(view, lexicon, tokens, *found) for found in read]
+
+
+def _verdict(
+    view: str, lexicon: Genders, tokens: list[Token], clause: Clause, j: int
+) -> tuple[Correction, str] | None:
+    """:func:`_judge` of a clause read up to its verb start ``j``."""
     subject = clause.subject
-    if j is not None and subject is not None and tokens[j].normal == COPULA:
+    if subject is not None and tokens[j].normal == COPULA:
         return _singular_copula(tokens, j, subject)
-    group = verb_group(tokens, j) if j is not None and subject is not None else None
-    if group is None or subject is None or j is None:
+    group = verb_group(tokens, j) if subject is not None else None
+    if group is None or subject is None:
         return None
     moved = _moved(tokens, subject.index, j, group.root)
     if not (group.passive or group.root in _INTRANSITIVE_ROOTS or moved):
@@ -235,5 +238,10 @@ class SubjectVerbAgreement(ClauseRule):
         return clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        return self.judge_all(ctx, tokens, [start])[0]
+
+    def judge_all(
+        self, ctx: Context, tokens: list[Token], starts: list[int]
+    ) -> list[tuple[Correction, str] | None]:
         document = analysis(ctx)
-        return _judge(ctx.document.view, document.genders, tokens, start, partial(shown_noun, document))
+        return _judge(ctx.document.view, document.genders, tokens, starts, partial(shown_noun, document))

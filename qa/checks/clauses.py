@@ -248,8 +248,11 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "time_adverb": _TIME_ADVERBS.__contains__,
     "noun_follows": _before_noun,
 }
-#: The compiled core's reading of a clause and the bit of each test, if it is built.
-_VERB_START = native.core.verb_start if native.core else None
+#: The compiled core's reading of clauses and the bit of each test, if it is built.
+_VERB_STARTS = native.core.verb_starts if native.core else None
+#: What it returns for a clause: aborted, the verb start, the subject's token and
+#: (noun, plural), ने, a को object.
+_Read = tuple[bool, int | None, tuple[int, tuple[Noun, bool]] | None, bool, bool]
 _CLASS_BITS: dict[str, int] = native.core.WORD_CLASSES if native.core else {}
 _TESTS = [(_CLASS_BITS[name], test) for name, test in WORD_TESTS.items() if name in _CLASS_BITS]
 
@@ -447,18 +450,17 @@ class Clause:
         compiled core reads a fresh clause where it is built (then only ``subject``,
         ``ergative`` and ``marked_object`` tell what was read); :meth:`python_verb_start`
         is the reference."""
-        if (
-            _VERB_START is None
-            or self.subject
-            or self.nouns
-            or self.genitive
-            or self.ergative
-            or self.marked_object
-        ):
+        fresh = not (self.subject or self.nouns or self.genitive or self.ergative or self.marked_object)
+        if _VERB_STARTS is None or not fresh:
             return self.python_verb_start(j)
-        aborted, found, subject, self.ergative, self.marked_object = _VERB_START(
+        return self._took(self._compiled([j])[0])
+
+    def _compiled(self, starts: list[int]) -> list[_Read]:
+        """The compiled core's reading of a fresh clause from each of ``starts``."""
+        assert _VERB_STARTS is not None
+        return _VERB_STARTS(
             self.tokens,
-            j,
+            starts,
             self._marker_bits,
             self.marked,
             self.copula,
@@ -468,6 +470,10 @@ class Clause:
             self._dated_genitive,
             self.lexicon.noun,
         )
+
+    def _took(self, read: _Read) -> int | None:
+        """What a compiled reading found, as this clause's: its verb start (or :class:`Abort`)."""
+        aborted, found, subject, self.ergative, self.marked_object = read
         if subject is not None:
             self.subject = Subject(subject[0], *subject[1])
         if aborted:
@@ -544,6 +550,43 @@ class Clause:
                 return None
             j += 1
         return None
+
+
+def verb_starts(
+    tokens: list[Token],
+    starts: list[int],
+    lexicon: Genders,
+    *,
+    dative: bool = False,
+    shown: Callable[[str, str], Noun | None] | None = None,
+    copula: bool = False,
+) -> list[tuple[Clause, int] | None]:
+    """A fresh :class:`Clause` (with these options) read from each of ``starts`` to its
+    verb group: the clause and :meth:`Clause.verb_start`, or None where the reading
+    aborted or found no verb. The compiled core reads them all in one call."""
+
+    def fresh() -> Clause:
+        return Clause(tokens, lexicon, dative=dative, shown=shown, copula=copula)
+
+    if _VERB_STARTS is None:
+        return [_reached(fresh(), start) for start in starts]
+    found: list[tuple[Clause, int] | None] = []
+    for read in fresh()._compiled(starts):
+        if read[1] is None:
+            found.append(None)
+            continue
+        clause = fresh()
+        clause._took(read)
+        found.append((clause, read[1]))
+    return found
+
+
+def _reached(clause: Clause, start: int) -> tuple[Clause, int] | None:
+    try:
+        j = clause.verb_start(start)
+    except Abort:
+        return None
+    return None if j is None else (clause, j)
 
 
 @dataclass(frozen=True, slots=True)
@@ -752,24 +795,27 @@ def occurrences(index: dict[str, list[int]], wanted: Callable[[str], object] | C
     return sorted(chain.from_iterable(map(index.__getitem__, words)))
 
 
+#: What a clause rule finds in the clauses of a sentence (its tokens, the clauses' starts).
+Judge = Callable[[list[Token], list[int]], list[tuple[Correction, str] | None]]
+
+
 def corrections(
-    ctx: Context,
-    offsets: list[int],
-    needed: Callable[[str], object],
-    judge: Callable[[list[Token], int], tuple[Correction, str] | None],
+    ctx: Context, offsets: list[int], needed: Callable[[str], object], judge: Judge
 ) -> Iterator[tuple[Correction, str]]:
-    """What ``judge`` finds in each clause (its tokens and start) of the sentences that
-    hold one of ``offsets``, once per span; a clause is read only if a word ``needed``
-    accepts stands before the punctuation after its start."""
+    """What ``judge`` finds in the clauses of the sentences that hold one of ``offsets``,
+    once per span; a clause is judged only if a word ``needed`` accepts stands before
+    the punctuation after its start."""
     reported = set[int]()
     for tokens, spans, marks in sentences(ctx).holding(offsets, needed):
-        m = 0
+        m, starts = 0, []
         for start, end in spans:
             while m < len(marks) and marks[m] < start:
                 m += 1
             if m == len(marks):
                 break
-            found = judge(tokens, start) if marks[m] < end else None
+            if marks[m] < end:
+                starts.append(start)
+        for found in judge(tokens, starts) if starts else ():
             if found is not None and found[0].start not in reported:
                 reported.add(found[0].start)
                 yield found
@@ -791,11 +837,17 @@ class ClauseRule(Rule):
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         raise NotImplementedError
 
+    def judge_all(
+        self, ctx: Context, tokens: list[Token], starts: list[int]
+    ) -> list[tuple[Correction, str] | None]:
+        """:meth:`judge` of each clause from ``starts``."""
+        return [self.judge(ctx, tokens, start) for start in starts]
+
     def offsets(self, ctx: Context) -> list[int]:
         """Where the sentences to read are: the words :meth:`wanted` accepts."""
         return occurrences(ctx.document.word_index, self.wanted)
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        judge = partial(self.judge, ctx)
+        judge = partial(self.judge_all, ctx)
         for found, message in corrections(ctx, self.offsets(ctx), self.needed, judge):
             yield self.replace(found.start, found.end, found.right, message)
