@@ -16,6 +16,7 @@ from test_native_core import _corpus_documents
 from qa.checks import agreement_words as aw
 from qa.checks import clauses
 from qa.checks.agreement_lexicon import Noun, builtin
+from qa.checks.agreement_subject import _may_begin
 from qa.text import native
 
 #: The flags of each rule's clause: G020 (dative, copula), G022/G023 (marked), the default.
@@ -154,3 +155,22 @@ def test_a_word_class_asks_only_what_is_wanted() -> None:
     assert bool(found & plain) == bool(clauses._plain_noun(word))
     both = clauses.word_class(word, verb)
     assert both >> 64 & plain and both >> 64 & verb and both & plain == found & plain
+
+
+def _reached(view: str, shown: bool) -> list[tuple[object, ...]]:
+    """What :meth:`clauses.Sentences.reached` gives for G020's words on every sentence."""
+    offsets = sorted(m.start() for m in clauses._SENTENCE.finditer(view))
+    reading = clauses.Sentences(view).reached(
+        offsets, _may_begin, builtin(), dative=True, shown=_shown if shown else None, copula=True
+    )
+    return [(tokens, [(j, *_state(clause)) for clause, j in read]) for tokens, read in reading]
+
+
+def test_sentences_reached_in_the_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compiled reader's readings of whole sentences (no tokens made) against the
+    reference's over the tokens, on the phrases and a third of the corpora."""
+    texts = [PHRASES] + [p.read_text(encoding="utf-8", errors="replace") for p in _corpus_documents()[1::3]]
+    compiled = [_reached(text, shown) for text in texts for shown in (False, True)]
+    assert sum(len(read) for read in compiled) > 100
+    monkeypatch.setattr(clauses, "_VERB_STARTS", None)
+    assert [_reached(text, shown) for text in texts for shown in (False, True)] == compiled

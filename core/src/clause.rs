@@ -101,20 +101,63 @@ impl From<PyErr> for Stop {
 type Step<T> = Result<T, Stop>;
 
 /// What the clause asks its Python side.
-struct Asks<'a, 'py> {
-    classes: &'a Bound<'py, PyDict>,
-    classify: &'a Bound<'py, PyAny>,
-    subject_noun: &'a Bound<'py, PyAny>,
-    dated_genitive: &'a Bound<'py, PyAny>,
-    noun: &'a Bound<'py, PyAny>,
+pub struct Asks<'a, 'py> {
+    pub classes: &'a Bound<'py, PyDict>,
+    pub classify: &'a Bound<'py, PyAny>,
+    pub subject_noun: &'a Bound<'py, PyAny>,
+    pub dated_genitive: &'a Bound<'py, PyAny>,
+    pub noun: &'a Bound<'py, PyAny>,
+}
+
+/// The tokens of a sentence as the reading sees them: each one's kind, text and spelling.
+pub struct Tokens<'py> {
+    pub kinds: Vec<u8>,
+    pub texts: Vec<Bound<'py, PyAny>>,
+    pub normals: Vec<Bound<'py, PyAny>>,
+}
+
+impl<'py> Tokens<'py> {
+    /// The tokens of a list of `clauses.Token`s.
+    fn of(tokens: &Bound<'py, PyList>) -> PyResult<Self> {
+        let py = tokens.py();
+        let (word, number, other) = (
+            intern!(py, "word"),
+            intern!(py, "number"),
+            intern!(py, "other"),
+        );
+        let mut found = Tokens {
+            kinds: Vec::with_capacity(tokens.len()),
+            texts: Vec::with_capacity(tokens.len()),
+            normals: Vec::with_capacity(tokens.len()),
+        };
+        for token in tokens.iter() {
+            let token = token.cast_into::<PyTuple>()?;
+            let kind = token.get_item(0)?;
+            let named = |name: &Bound<'py, PyString>| -> PyResult<bool> {
+                Ok(kind.is(name) || kind.eq(name)?)
+            };
+            found.kinds.push(if named(word)? {
+                WORD
+            } else if named(number)? {
+                NUMBER
+            } else if named(other)? {
+                OTHER
+            } else {
+                STRANGE
+            });
+            found.texts.push(token.get_item(1)?);
+            found.normals.push(token.get_item(2)?);
+        }
+        Ok(found)
+    }
 }
 
 /// `clauses.Clause` while it reads: its flags and what it has read so far.
 struct Reading<'a, 'py> {
-    tokens: &'a Bound<'py, PyList>,
+    tokens: &'a Tokens<'py>,
     size: usize,
-    /// each token's kind, the tests of its class asked and what they said, once looked up
-    seen: Vec<Option<(u8, u64, u64)>>,
+    /// each token's tests of its class asked and what they said, once looked up
+    seen: Vec<Option<(u64, u64)>>,
     asks: Asks<'a, 'py>,
     marked: bool,
     copula: bool,
@@ -128,44 +171,26 @@ struct Reading<'a, 'py> {
 }
 
 impl<'py> Reading<'_, 'py> {
-    fn at(&self, k: usize) -> PyResult<Bound<'py, PyTuple>> {
-        Ok(self.tokens.get_item(k)?.cast_into::<PyTuple>()?)
+    fn normal(&self, k: usize) -> &Bound<'py, PyAny> {
+        &self.tokens.normals[k]
     }
 
-    fn normal(&self, k: usize) -> PyResult<Bound<'py, PyAny>> {
-        self.at(k)?.get_item(2)
-    }
-
-    /// The kind of the token at `k`, the tests of its class asked so far and what they said.
-    fn token(&mut self, k: usize) -> PyResult<(u8, u64, u64)> {
+    /// The tests of the class of the token at `k` asked so far and what they said.
+    fn class(&mut self, k: usize) -> PyResult<(u64, u64)> {
         if let Some(found) = self.seen[k] {
             return Ok(found);
         }
-        let token = self.at(k)?;
-        let kind = token.get_item(0)?;
-        let py = token.py();
-        let named =
-            |name: &Bound<'py, PyString>| -> PyResult<bool> { Ok(kind.is(name) || kind.eq(name)?) };
-        let kind = if named(intern!(py, "word"))? {
-            WORD
-        } else if named(intern!(py, "number"))? {
-            NUMBER
-        } else if named(intern!(py, "other"))? {
-            OTHER
-        } else {
-            STRANGE
-        };
-        let class: u128 = match self.asks.classes.get_item(token.get_item(2)?)? {
+        let class: u128 = match self.asks.classes.get_item(self.normal(k))? {
             Some(class) => class.extract()?,
             None => 0,
         };
-        let found = (kind, (class >> 64) as u64, class as u64);
+        let found = ((class >> 64) as u64, class as u64);
         self.seen[k] = Some(found);
         Ok(found)
     }
 
     fn kind(&mut self, k: usize) -> PyResult<u8> {
-        Ok(self.token(k)?.0)
+        Ok(self.tokens.kinds[k])
     }
 
     /// The token at `k` is there and its class has one of `bits` (the tests not asked yet
@@ -174,21 +199,24 @@ impl<'py> Reading<'_, 'py> {
         if k >= self.size {
             return Ok(false);
         }
-        let (kind, mut asked, mut said) = self.token(k)?;
+        let (mut asked, mut said) = self.class(k)?;
         if asked & bits != bits {
             let class: u128 = self
                 .asks
                 .classify
-                .call1((self.normal(k)?, bits & !asked))?
+                .call1((self.normal(k), bits & !asked))?
                 .extract()?;
             (asked, said) = ((class >> 64) as u64, class as u64);
-            self.seen[k] = Some((kind, asked, said));
+            self.seen[k] = Some((asked, said));
         }
         Ok(said & bits != 0)
     }
 
     fn subject_noun(&self, j: usize) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let found = self.asks.subject_noun.call1((j,))?;
+        let found = self
+            .asks
+            .subject_noun
+            .call1((&self.tokens.texts[j], self.normal(j)))?;
         Ok((!found.is_none()).then_some(found))
     }
 
@@ -255,7 +283,7 @@ impl<'py> Reading<'_, 'py> {
 
     fn subject_first(&mut self) -> PyResult<bool> {
         let k = self.nouns[0];
-        let py = self.tokens.py();
+        let py = self.normal(k).py();
         let Some(found) = self.subject_noun(k)? else {
             return Ok(false);
         };
@@ -286,7 +314,11 @@ impl<'py> Reading<'_, 'py> {
         if j == 0 || !self.has(j - 1, TIME_ADVERB)? {
             return Ok(false);
         }
-        self.asks.dated_genitive.call1((j,))?.is_truthy()
+        let after = self.tokens.normals.get(j + 1);
+        self.asks
+            .dated_genitive
+            .call1((self.normal(j - 1), self.normal(j), after))?
+            .is_truthy()
     }
 
     fn predicative(&mut self, mut k: usize) -> PyResult<bool> {
@@ -386,7 +418,7 @@ impl<'py> Reading<'_, 'py> {
             } else if self.has(j, ADVERB)?
                 || (self.has(j, PREDICATE)?
                     && self.predicative(j + 1)?
-                    && self.asks.noun.call1((self.normal(j)?,))?.is_none())
+                    && self.asks.noun.call1((self.normal(j),))?.is_none())
                 || (self.has(j, TIME_NOUN)?
                     && !self.has(j + 1, POSTPOSITION)?
                     && self.counted(j)?)
@@ -414,7 +446,7 @@ impl<'py> Reading<'_, 'py> {
 /// What `verb_start` found: whether the reading was aborted, the verb group's first token,
 /// the subject (its token and what `subject_noun` said of it), and whether the clause has
 /// ने and a को object.
-type Read<'py> = (
+pub type Read<'py> = (
     bool,
     Option<usize>,
     Option<(usize, Bound<'py, PyAny>)>,
@@ -426,9 +458,9 @@ type Read<'py> = (
 /// `starts`, in order (the tokens' kinds and classes looked up once for all of them).
 /// `markers` is the class bit of the words the clause reads as markers (`marked`: ने, को …;
 /// `dative`: को …); `classes` holds each spelling's class, which `classify(word, wanted)`
-/// completes (and stores there) with the tests `wanted`; `subject_noun(j)` and
-/// `dated_genitive(j)` are the clause's methods (which do not depend on what it read),
-/// `noun(word)` its genders table's.
+/// completes (and stores there) with the tests `wanted`; `subject_noun(text, word)` and
+/// `dated_genitive(before, word, after)` answer for the clause's document and genders
+/// table, `noun(word)` is its genders table's.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 pub fn verb_starts<'py>(
@@ -443,17 +475,30 @@ pub fn verb_starts<'py>(
     dated_genitive: &Bound<'py, PyAny>,
     noun: &Bound<'py, PyAny>,
 ) -> PyResult<Vec<Read<'py>>> {
+    let asks = Asks {
+        classes,
+        classify,
+        subject_noun,
+        dated_genitive,
+        noun,
+    };
+    read_all(&Tokens::of(tokens)?, &starts, markers, marked, copula, asks)
+}
+
+/// The reading of a fresh clause of `tokens` from each of `starts` (see `verb_starts`).
+pub fn read_all<'py>(
+    tokens: &Tokens<'py>,
+    starts: &[usize],
+    markers: u64,
+    marked: bool,
+    copula: bool,
+    asks: Asks<'_, 'py>,
+) -> PyResult<Vec<Read<'py>>> {
     let mut reading = Reading {
-        seen: vec![None; tokens.len()],
-        size: tokens.len(),
+        seen: vec![None; tokens.kinds.len()],
+        size: tokens.kinds.len(),
         tokens,
-        asks: Asks {
-            classes,
-            classify,
-            subject_noun,
-            dated_genitive,
-            noun,
-        },
+        asks,
         marked,
         copula,
         markers,
@@ -464,7 +509,7 @@ pub fn verb_starts<'py>(
         genitive: false,
     };
     let mut found = Vec::with_capacity(starts.len());
-    for start in starts {
+    for &start in starts {
         (reading.ergative, reading.marked_object, reading.genitive) = (false, false, false);
         reading.subject = None;
         reading.nouns.clear();

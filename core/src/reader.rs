@@ -10,9 +10,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple, PyType};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use rustc_hash::FxHashMap;
 
+use crate::clause::{read_all, Asks, Tokens};
 use crate::span::{self, OTHER};
 use crate::{code_points, new_record, new_string};
 
@@ -181,19 +182,7 @@ impl ClauseReader {
         ];
         let record = table.record.bind(py);
         let mut found = Vec::with_capacity(spans.len());
-        let mut clauses: Vec<(usize, usize)> = Vec::new();
-        let mut starts: Vec<usize> = Vec::new(); // the clause starts since the last punctuation
-        let mut fresh = true; // the next word starts a clause
-        for (number, (&(kind, begin, finish), met)) in spans.iter().zip(&entries).enumerate() {
-            if kind == OTHER {
-                clauses.extend(starts.drain(..).map(|at| (at, number)));
-                fresh = true;
-            } else {
-                if fresh {
-                    starts.push(number);
-                }
-                fresh = met.starts_clause;
-            }
+        for (&(kind, begin, finish), met) in spans.iter().zip(&entries) {
             let fields = [
                 kinds[usize::from(kind)].clone().into_any(),
                 met.text.bind(py).clone(),
@@ -203,8 +192,7 @@ impl ClauseReader {
             ];
             found.push(new_record(py, record, fields)?);
         }
-        let count = found.len();
-        clauses.extend(starts.into_iter().map(|at| (at, count)));
+        let clauses = clause_spans(&spans, &entries);
         Ok((PyList::new(py, found)?, PyList::new(py, clauses)?))
     }
 
@@ -222,7 +210,112 @@ impl ClauseReader {
         let spans = self.spans(start, end)?;
         let table = self.table.get();
         let entries = table.entries(py, &self.chars, &spans)?;
-        let number = table.test_number(needed);
+        PyList::new(py, table.marked(py, &entries, needed)?)
+    }
+
+    /// `clauses.Sentences.reached` of the sentence `view[start:end]`: the clauses a word
+    /// `needed` accepts stands in (before the punctuation after their start) read up to
+    /// their verb group (`clause.verb_starts`, with the options and questions it takes);
+    /// for each that reaches one, its start, the verb start, the subject, ने and a को
+    /// object, without making the tokens' records.
+    #[allow(clippy::too_many_arguments)]
+    fn verb_starts<'py>(
+        &self,
+        py: Python<'py>,
+        start: usize,
+        end: usize,
+        needed: &Bound<'py, PyAny>,
+        markers: u64,
+        marked: bool,
+        copula: bool,
+        classes: &Bound<'py, PyDict>,
+        classify: &Bound<'py, PyAny>,
+        subject_noun: &Bound<'py, PyAny>,
+        dated_genitive: &Bound<'py, PyAny>,
+        noun: &Bound<'py, PyAny>,
+    ) -> PyResult<Vec<Reached<'py>>> {
+        let spans = self.spans(start, end)?;
+        let table = self.table.get();
+        let entries = table.entries(py, &self.chars, &spans)?;
+        let marks = table.marked(py, &entries, needed)?;
+        let mut starts = Vec::new();
+        let mut m = 0;
+        for (begin, finish) in clause_spans(&spans, &entries) {
+            while m < marks.len() && marks[m] < begin {
+                m += 1;
+            }
+            if m == marks.len() {
+                break;
+            }
+            if marks[m] < finish {
+                starts.push(begin);
+            }
+        }
+        if starts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let tokens = Tokens {
+            kinds: spans.iter().map(|&(kind, _, _)| kind).collect(),
+            texts: entries
+                .iter()
+                .map(|met| met.text.bind(py).clone())
+                .collect(),
+            normals: entries
+                .iter()
+                .map(|met| met.spelt.bind(py).clone())
+                .collect(),
+        };
+        let asks = Asks {
+            classes,
+            classify,
+            subject_noun,
+            dated_genitive,
+            noun,
+        };
+        let read = read_all(&tokens, &starts, markers, marked, copula, asks)?;
+        Ok(starts
+            .into_iter()
+            .zip(read)
+            .filter_map(|(at, (_, verb, subject, ergative, object))| {
+                verb.map(|verb| (at, verb, subject, ergative, object))
+            })
+            .collect())
+    }
+}
+
+/// A clause that reached its verb: its start, the verb start, the subject, ने, a को object.
+type Reached<'py> = (usize, usize, Option<(usize, Bound<'py, PyAny>)>, bool, bool);
+
+/// `clauses.clause_spans` of tokens (kind, start, end) and their entries.
+fn clause_spans(spans: &[(u8, usize, usize)], entries: &[Arc<Met>]) -> Vec<(usize, usize)> {
+    let mut clauses: Vec<(usize, usize)> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new(); // the clause starts since the last punctuation
+    let mut fresh = true; // the next word starts a clause
+    for (number, (&(kind, _, _), met)) in spans.iter().zip(entries).enumerate() {
+        if kind == OTHER {
+            clauses.extend(starts.drain(..).map(|at| (at, number)));
+            fresh = true;
+        } else {
+            if fresh {
+                starts.push(number);
+            }
+            fresh = met.starts_clause;
+        }
+    }
+    clauses.extend(starts.into_iter().map(|at| (at, spans.len())));
+    clauses
+}
+
+impl TokenTable {
+    /// The numbers of the `entries` whose spelling `needed` accepts, asked once per
+    /// spelling and process (for the first tests the table meets).
+    fn marked(
+        &self,
+        py: Python<'_>,
+        entries: &[Arc<Met>],
+        needed: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<usize>> {
+        let number = self.test_number(needed);
         let mut found = Vec::new();
         for (at, met) in entries.iter().enumerate() {
             let (asked, said) = match number {
@@ -242,6 +335,6 @@ impl ClauseReader {
                 found.push(at);
             }
         }
-        PyList::new(py, found)
+        Ok(found)
     }
 }

@@ -32,13 +32,13 @@ are honorific and right.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Iterator
 from functools import lru_cache, partial
 
 from qa.checks import agreement_words as aw
 from qa.checks import clause_facts
 from qa.checks.agreement import analysis, shown_noun
-from qa.checks.agreement_lexicon import Genders, Noun
+from qa.checks.agreement_lexicon import Genders
 from qa.checks.clauses import (
     CLAUSE_ENDS,
     COPULA,
@@ -49,12 +49,13 @@ from qa.checks.clauses import (
     Subject,
     Token,
     disagreement,
+    sentences,
     subject_noun,
     verb_group,
-    verb_starts,
 )
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.checks.word_sieve import Sieve
+from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context
 
 #: Verbs that take a clause or a name (कहा जाता है, बुलाया गया): the default agreement.
@@ -97,23 +98,11 @@ def _may_be_predicate(tokens: list[Token], noun: int, root: str, verb: VerbWord)
     return root in _PREDICATIVE_ROOTS and not (verb.root == "हो" and verb.perfective)
 
 
-def _judge(
-    view: str,
-    lexicon: Genders,
-    tokens: list[Token],
-    starts: list[int],
-    shown: Callable[[str, str], Noun | None] | None = None,
-) -> list[tuple[Correction, str] | None]:
-    """The correction and message for each clause from ``starts`` whose verb disagrees
-    (``shown``: see :class:`Clause`)."""
-    read = verb_starts(tokens, starts, lexicon, dative=True, shown=shown, copula=True)
-    return [None if found is None else _verdict(view, lexicon, tokens, *found) for found in read]
-
-
 def _verdict(
     view: str, lexicon: Genders, tokens: list[Token], clause: Clause, j: int
 ) -> tuple[Correction, str] | None:
-    """:func:`_judge` of a clause read up to its verb start ``j``."""
+    """The correction and message for a clause read up to its verb start ``j`` (with
+    :class:`Clause`'s ``dative`` and ``copula``), if its verb disagrees."""
     subject = clause.subject
     if subject is not None and tokens[j].normal == COPULA:
         return _singular_copula(tokens, j, subject)
@@ -237,11 +226,12 @@ class SubjectVerbAgreement(ClauseRule):
     def offsets(self, ctx: Context) -> list[int]:
         return clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)
 
-    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-        return self.judge_all(ctx, tokens, [start])[0]
-
-    def judge_all(
-        self, ctx: Context, tokens: list[Token], starts: list[int]
-    ) -> list[tuple[Correction, str] | None]:
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        """The clauses :class:`ClauseRule` judges, read by :meth:`clauses.Sentences.reached`."""
         document = analysis(ctx)
-        return _judge(ctx.document.view, document.genders, tokens, starts, partial(shown_noun, document))
+        view, lexicon, shown = ctx.document.view, document.genders, partial(shown_noun, document)
+        reading = sentences(ctx).reached(
+            self.offsets(ctx), self.needed, lexicon, dative=True, shown=shown, copula=True
+        )
+        found = (_verdict(view, lexicon, tokens, *read) for tokens, clauses in reading for read in clauses)
+        yield from self.report(filter(None, found))

@@ -304,6 +304,31 @@ def word_class(word: str, wanted: int) -> int:
     return found
 
 
+def _subject_noun_of(
+    lexicon: Genders, shown: Callable[[str, str], Noun | None] | None, text: str, word: str
+) -> tuple[Noun, bool] | None:
+    """:func:`subject_noun` of ``word`` (written ``text``), or the gender ``shown`` gives it."""
+    found = subject_noun(lexicon, word)
+    if found is None and shown is not None and aw.is_candidate(word):
+        noun = shown(text, word)
+        return None if noun is None else (noun, False)
+    return found
+
+
+def _dated(lexicon: Genders, before: str | None, word: str, after: str | None) -> bool:
+    """The genitive ``word`` between ``before`` and ``after``: see :meth:`Clause._dated_genitive`."""
+    if before not in _TIME_ADVERBS or after is None or not aw.is_candidate(after):
+        return False
+    noun = lexicon.noun(after)
+    form = aw.GENITIVE[word]
+    return noun is not None and (noun.gender == "f") == (form == "feminine")
+
+
+def _marker_bits(marked: bool, dative: bool) -> int:
+    """The class bit of the words a clause reads as markers (:attr:`Clause._markers`)."""
+    return _CLASS_BITS.get("marked" if marked else "dative" if dative else "", 0)
+
+
 class Abort(Exception):
     """The clause is not one the rule can read."""
 
@@ -330,7 +355,7 @@ class Clause:
         #: the present copula है alone ends the reading as a verb group does
         self.copula = copula
         self._markers = _MARKED if marked else DATIVE if dative else frozenset()
-        self._marker_bits = _CLASS_BITS.get("marked" if marked else "dative" if dative else "", 0)
+        self._marker_bits = _marker_bits(marked, dative)
         self.ergative = False
         #: the clause has को or उसे, इन्हें …
         self.marked_object = False
@@ -356,11 +381,7 @@ class Clause:
     def _subject_noun(self, j: int) -> tuple[Noun, bool] | None:
         """:func:`subject_noun` of the word at ``j``, or the gender ``shown`` gives it."""
         token = self.tokens[j]
-        found = subject_noun(self.lexicon, token.normal)
-        if found is None and self.shown is not None and aw.is_candidate(token.normal):
-            noun = self.shown(token.text, token.normal)
-            return None if noun is None else (noun, False)
-        return found
+        return _subject_noun_of(self.lexicon, self.shown, token.text, token.normal)
 
     def postposition(self) -> None:
         if self.subject is None and len(self.nouns) > 1 and not self.marked and not self._subject_first():
@@ -404,11 +425,7 @@ class Clause:
         with follows (कल की बैठक, आज का दिन), not the verb की (बात कल की)."""
         before = self.tokens[j - 1].normal if j > 0 else None
         after = self.tokens[j + 1].normal if j + 1 < len(self.tokens) else None
-        if before not in _TIME_ADVERBS or after is None or not aw.is_candidate(after):
-            return False
-        noun = self.lexicon.noun(after)
-        form = aw.GENITIVE[self.tokens[j].normal]
-        return noun is not None and (noun.gender == "f") == (form == "feminine")
+        return _dated(self.lexicon, before, self.tokens[j].normal, after)
 
     def _predicative(self, k: int) -> bool:
         """An invariable predicate at ``k - 1`` stands before its verb (शुरू नहीं हुई), not
@@ -465,10 +482,7 @@ class Clause:
             self.marked,
             self.copula,
             _CLASSES,
-            word_class,
-            self._subject_noun,
-            self._dated_genitive,
-            self.lexicon.noun,
+            *_questions(self.lexicon, self.shown),
         )
 
     def _took(self, read: _Read) -> int | None:
@@ -550,6 +564,14 @@ class Clause:
                 return None
             j += 1
         return None
+
+
+def _questions(
+    lexicon: Genders, shown: Callable[[str, str], Noun | None] | None
+) -> tuple[Callable[..., object], ...]:
+    """What the compiled reading asks of a clause's side: a word's class, a subject's
+    noun, a dated genitive, a word's noun."""
+    return word_class, partial(_subject_noun_of, lexicon, shown), partial(_dated, lexicon), lexicon.noun
 
 
 def verb_starts(
@@ -748,20 +770,75 @@ class Sentences:
         self._reader: _Reader | None = None
         self._marks: dict[tuple[int, Callable[[str], object]], list[int]] = {}
 
+    def _holding(self, offsets: Iterable[int]) -> Iterator[int]:
+        """The number (from 0) of each sentence that holds one of ``offsets`` (in order),
+        with the reader made."""
+        for number in dict.fromkeys(map(bisect_right, repeat(self.starts), offsets)):
+            if number == 0:
+                continue
+            if self._reader is None:  # on the first sentence read: many documents read none
+                self._reader = _reader(self.view)
+            yield number - 1  # the sentence of an offset (the offsets are in order)
+
+    def _tokens(self, k: int) -> tuple[list[Token], list[tuple[int, int]]]:
+        """The tokens and :func:`clause_spans` of sentence ``k``."""
+        assert self._reader is not None
+        read = self._read.get(k)
+        if read is None:
+            read = self._read[k] = self._reader.read(*self.spans[k])
+        return read
+
+    def reached(
+        self,
+        offsets: Iterable[int],
+        needed: Callable[[str], object],
+        lexicon: Genders,
+        *,
+        dative: bool = False,
+        shown: Callable[[str, str], Noun | None] | None = None,
+        copula: bool = False,
+    ) -> Iterator[tuple[list[Token], list[tuple[Clause, int]]]]:
+        """The tokens of each sentence that holds one of ``offsets`` and its clauses that
+        :func:`corrections` would judge (with ``needed``) read up to a verb group, each a
+        :class:`Clause` (with these options) and its verb start (:func:`verb_starts`); only
+        sentences with one. The compiled core reads a sentence without making its tokens'
+        records unless a clause reaches a verb."""
+        if _VERB_STARTS is None:
+            for tokens, spans, marks in self.holding(offsets, needed):
+                read = [
+                    found
+                    for found in verb_starts(
+                        tokens, judged(spans, marks), lexicon, dative=dative, shown=shown, copula=copula
+                    )
+                    if found
+                ]
+                if read:
+                    yield tokens, read
+            return
+        bits = _marker_bits(False, dative)
+        questions = _questions(lexicon, shown)
+        for k in self._holding(offsets):
+            read = self._reader.verb_starts(  # type: ignore[union-attr]
+                *self.spans[k], needed, bits, False, copula, _CLASSES, *questions
+            )
+            if not read:
+                continue
+            tokens = self._tokens(k)[0]
+            clauses: list[tuple[Clause, int]] = []
+            for _, j, *state in read:
+                clause = Clause(tokens, lexicon, dative=dative, shown=shown, copula=copula)
+                clause._took((False, j, *state))
+                clauses.append((clause, j))
+            yield tokens, clauses
+
     def holding(
         self, offsets: Iterable[int], needed: Callable[[str], object]
     ) -> Iterator[tuple[list[Token], list[tuple[int, int]], list[int]]]:
         """The tokens, :func:`clause_spans` and the slots of the words ``needed`` accepts
         of each sentence that holds one of ``offsets`` (in order)."""
-        for number in dict.fromkeys(map(bisect_right, repeat(self.starts), offsets)):
-            k = number - 1  # the sentence of an offset, from 0 (the offsets are in order)
-            if k < 0:
-                continue
-            if self._reader is None:  # on the first sentence read: many documents read none
-                self._reader = _reader(self.view)
-            read = self._read.get(k)
-            if read is None:
-                read = self._read[k] = self._reader.read(*self.spans[k])
+        for k in self._holding(offsets):
+            read = self._tokens(k)
+            assert self._reader is not None
             marks = self._marks.get((k, needed))
             if marks is None:
                 marks = self._marks[k, needed] = self._reader.marks(*self.spans[k], needed)
@@ -795,30 +872,39 @@ def occurrences(index: dict[str, list[int]], wanted: Callable[[str], object] | C
     return sorted(chain.from_iterable(map(index.__getitem__, words)))
 
 
-#: What a clause rule finds in the clauses of a sentence (its tokens, the clauses' starts).
-Judge = Callable[[list[Token], list[int]], list[tuple[Correction, str] | None]]
-
-
 def corrections(
-    ctx: Context, offsets: list[int], needed: Callable[[str], object], judge: Judge
+    ctx: Context,
+    offsets: list[int],
+    needed: Callable[[str], object],
+    judge: Callable[[list[Token], int], tuple[Correction, str] | None],
 ) -> Iterator[tuple[Correction, str]]:
-    """What ``judge`` finds in the clauses of the sentences that hold one of ``offsets``,
-    once per span; a clause is judged only if a word ``needed`` accepts stands before
-    the punctuation after its start."""
-    reported = set[int]()
+    """What ``judge`` finds in each clause (its tokens and start) of the sentences that
+    hold one of ``offsets``; a clause is read only if a word ``needed`` accepts stands
+    before the punctuation after its start."""
     for tokens, spans, marks in sentences(ctx).holding(offsets, needed):
-        m, starts = 0, []
-        for start, end in spans:
-            while m < len(marks) and marks[m] < start:
-                m += 1
-            if m == len(marks):
-                break
-            if marks[m] < end:
-                starts.append(start)
-        for found in judge(tokens, starts) if starts else ():
-            if found is not None and found[0].start not in reported:
-                reported.add(found[0].start)
-                yield found
+        yield from filter(None, (judge(tokens, start) for start in judged(spans, marks)))
+
+
+def judged(spans: list[tuple[int, int]], marks: list[int]) -> list[int]:
+    """The starts of the clause ``spans`` with a mark before the punctuation after them."""
+    m, starts = 0, []
+    for start, end in spans:
+        while m < len(marks) and marks[m] < start:
+            m += 1
+        if m == len(marks):
+            break
+        if marks[m] < end:
+            starts.append(start)
+    return starts
+
+
+def once(found: Iterable[tuple[Correction, str]]) -> Iterator[tuple[Correction, str]]:
+    """The corrections of ``found`` but those at a start already corrected."""
+    reported = set[int]()
+    for correction in found:
+        if correction[0].start not in reported:
+            reported.add(correction[0].start)
+            yield correction
 
 
 class ClauseRule(Rule):
@@ -837,17 +923,15 @@ class ClauseRule(Rule):
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         raise NotImplementedError
 
-    def judge_all(
-        self, ctx: Context, tokens: list[Token], starts: list[int]
-    ) -> list[tuple[Correction, str] | None]:
-        """:meth:`judge` of each clause from ``starts``."""
-        return [self.judge(ctx, tokens, start) for start in starts]
-
     def offsets(self, ctx: Context) -> list[int]:
         """Where the sentences to read are: the words :meth:`wanted` accepts."""
         return occurrences(ctx.document.word_index, self.wanted)
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        judge = partial(self.judge_all, ctx)
-        for found, message in corrections(ctx, self.offsets(ctx), self.needed, judge):
-            yield self.replace(found.start, found.end, found.right, message)
+        judge = partial(self.judge, ctx)
+        yield from self.report(corrections(ctx, self.offsets(ctx), self.needed, judge))
+
+    def report(self, found: Iterable[tuple[Correction, str]]) -> Iterator[Diagnostic]:
+        """The findings of the corrections ``found``, one per start."""
+        for correction, message in once(found):
+            yield self.replace(correction.start, correction.end, correction.right, message)
