@@ -100,14 +100,28 @@ impl From<PyErr> for Stop {
 
 type Step<T> = Result<T, Stop>;
 
-/// What the clause asks its Python side.
-pub struct Asks<'a, 'py> {
-    pub classes: &'a Bound<'py, PyDict>,
-    pub classify: &'a Bound<'py, PyAny>,
-    pub subject_noun: &'a Bound<'py, PyAny>,
-    pub dated_genitive: &'a Bound<'py, PyAny>,
-    pub noun: &'a Bound<'py, PyAny>,
+/// What the clause asks its Python side (`clauses._questions`): each spelling's class
+/// kept so far, the function that completes one (`classify(word, wanted)`), a subject's
+/// noun (`subject_noun(text, word)`), a dated genitive (`dated_genitive(before, word,
+/// after)`) and a word's noun in the genders table (`noun(word)`).
+#[derive(FromPyObject)]
+pub struct Asks<'py> {
+    #[pyo3(item(0))]
+    classes: Bound<'py, PyDict>,
+    #[pyo3(item(1))]
+    classify: Bound<'py, PyAny>,
+    #[pyo3(item(2))]
+    subject_noun: Bound<'py, PyAny>,
+    #[pyo3(item(3))]
+    dated_genitive: Bound<'py, PyAny>,
+    #[pyo3(item(4))]
+    noun: Bound<'py, PyAny>,
 }
+
+/// How a clause reads (`clauses._how`): the class bit of the words it reads as markers
+/// (`marked`: ने, को …; `dative`: को …), whether it reads ने and को as postpositions
+/// (`marked`), and whether है alone ends the reading (`copula`).
+pub type How = (u64, bool, bool);
 
 /// The tokens of a sentence as the reading sees them: each one's kind, text and spelling.
 pub struct Tokens<'py> {
@@ -158,7 +172,7 @@ struct Reading<'a, 'py> {
     size: usize,
     /// each token's tests of its class asked and what they said, once looked up
     seen: Vec<Option<(u64, u64)>>,
-    asks: Asks<'a, 'py>,
+    asks: Asks<'py>,
     marked: bool,
     copula: bool,
     markers: u64,
@@ -455,44 +469,24 @@ pub type Read<'py> = (
 );
 
 /// `Clause.verb_start` of a fresh clause over `tokens` (`clauses.Token`s) from each of
-/// `starts`, in order (the tokens' kinds and classes looked up once for all of them).
-/// `markers` is the class bit of the words the clause reads as markers (`marked`: ने, को …;
-/// `dative`: को …); `classes` holds each spelling's class, which `classify(word, wanted)`
-/// completes (and stores there) with the tests `wanted`; `subject_noun(text, word)` and
-/// `dated_genitive(before, word, after)` answer for the clause's document and genders
-/// table, `noun(word)` is its genders table's.
+/// `starts`, in order (the tokens' kinds and classes looked up once for all of them),
+/// reading as `how` says and asking `asks`.
 #[pyfunction]
-#[allow(clippy::too_many_arguments)]
 pub fn verb_starts<'py>(
     tokens: &Bound<'py, PyList>,
     starts: Vec<usize>,
-    markers: u64,
-    marked: bool,
-    copula: bool,
-    classes: &Bound<'py, PyDict>,
-    classify: &Bound<'py, PyAny>,
-    subject_noun: &Bound<'py, PyAny>,
-    dated_genitive: &Bound<'py, PyAny>,
-    noun: &Bound<'py, PyAny>,
+    how: How,
+    asks: Asks<'py>,
 ) -> PyResult<Vec<Read<'py>>> {
-    let asks = Asks {
-        classes,
-        classify,
-        subject_noun,
-        dated_genitive,
-        noun,
-    };
-    read_all(&Tokens::of(tokens)?, &starts, markers, marked, copula, asks)
+    read_all(&Tokens::of(tokens)?, &starts, how, asks)
 }
 
 /// The reading of a fresh clause of `tokens` from each of `starts` (see `verb_starts`).
 pub fn read_all<'py>(
     tokens: &Tokens<'py>,
     starts: &[usize],
-    markers: u64,
-    marked: bool,
-    copula: bool,
-    asks: Asks<'_, 'py>,
+    (markers, marked, copula): How,
+    asks: Asks<'py>,
 ) -> PyResult<Vec<Read<'py>>> {
     let mut reading = Reading {
         seen: vec![None; tokens.kinds.len()],

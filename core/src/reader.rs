@@ -10,10 +10,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
+use pyo3::types::{PyList, PyString, PyTuple, PyType};
 use rustc_hash::FxHashMap;
 
-use crate::clause::{read_all, Asks, Tokens};
+use crate::clause::{read_all, Asks, How, Tokens};
 use crate::span::{self, OTHER};
 use crate::{code_points, new_record, new_string};
 
@@ -133,6 +133,9 @@ impl TokenTable {
     }
 }
 
+/// A token of a sentence: its kind, start and end in the view.
+type Span = (u8, usize, usize);
+
 /// The sentences of one view, read as `clauses.Sentences` reads them: `read(start, end)`
 /// returns what `(span_tokens(view, start, end, record, spelling), clause_spans(tokens,
 /// clause_starts))` returns, with the record, spelling and clause starts of `table`.
@@ -153,6 +156,18 @@ impl ClauseReader {
             .map(|(kind, begin, finish)| (kind, start + begin, start + finish))
             .collect())
     }
+
+    /// The tokens of `view[start:end]` (`spans`) and their entries in the table.
+    fn tokens(
+        &self,
+        py: Python<'_>,
+        start: usize,
+        end: usize,
+    ) -> PyResult<(Vec<Span>, Vec<Arc<Met>>)> {
+        let spans = self.spans(start, end)?;
+        let entries = self.table.get().entries(py, &self.chars, &spans)?;
+        Ok((spans, entries))
+    }
 }
 
 #[pymethods]
@@ -172,9 +187,8 @@ impl ClauseReader {
         start: usize,
         end: usize,
     ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
-        let spans = self.spans(start, end)?;
+        let (spans, entries) = self.tokens(py, start, end)?;
         let table = self.table.get();
-        let entries = table.entries(py, &self.chars, &spans)?;
         let kinds = [
             intern!(py, "word"),
             intern!(py, "number"),
@@ -207,10 +221,8 @@ impl ClauseReader {
         end: usize,
         needed: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let spans = self.spans(start, end)?;
-        let table = self.table.get();
-        let entries = table.entries(py, &self.chars, &spans)?;
-        PyList::new(py, table.marked(py, &entries, needed)?)
+        let (_, entries) = self.tokens(py, start, end)?;
+        PyList::new(py, self.table.get().marked(py, &entries, needed)?)
     }
 
     /// `clauses.Sentences.reached` of the sentence `view[start:end]`: the clauses a word
@@ -218,26 +230,17 @@ impl ClauseReader {
     /// their verb group (`clause.verb_starts`, with the options and questions it takes);
     /// for each that reaches one, its start, the verb start, the subject, ने and a को
     /// object, without making the tokens' records.
-    #[allow(clippy::too_many_arguments)]
     fn verb_starts<'py>(
         &self,
         py: Python<'py>,
         start: usize,
         end: usize,
         needed: &Bound<'py, PyAny>,
-        markers: u64,
-        marked: bool,
-        copula: bool,
-        classes: &Bound<'py, PyDict>,
-        classify: &Bound<'py, PyAny>,
-        subject_noun: &Bound<'py, PyAny>,
-        dated_genitive: &Bound<'py, PyAny>,
-        noun: &Bound<'py, PyAny>,
+        how: How,
+        asks: Asks<'py>,
     ) -> PyResult<Vec<Reached<'py>>> {
-        let spans = self.spans(start, end)?;
-        let table = self.table.get();
-        let entries = table.entries(py, &self.chars, &spans)?;
-        let marks = table.marked(py, &entries, needed)?;
+        let (spans, entries) = self.tokens(py, start, end)?;
+        let marks = self.table.get().marked(py, &entries, needed)?;
         let mut starts = Vec::new();
         let mut m = 0;
         for (begin, finish) in clause_spans(&spans, &entries) {
@@ -265,14 +268,7 @@ impl ClauseReader {
                 .map(|met| met.spelt.bind(py).clone())
                 .collect(),
         };
-        let asks = Asks {
-            classes,
-            classify,
-            subject_noun,
-            dated_genitive,
-            noun,
-        };
-        let read = read_all(&tokens, &starts, markers, marked, copula, asks)?;
+        let read = read_all(&tokens, &starts, how, asks)?;
         Ok(starts
             .into_iter()
             .zip(read)

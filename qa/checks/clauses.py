@@ -478,11 +478,8 @@ class Clause:
         return _VERB_STARTS(
             self.tokens,
             starts,
-            self._marker_bits,
-            self.marked,
-            self.copula,
-            _CLASSES,
-            *_questions(self.lexicon, self.shown),
+            (self._marker_bits, self.marked, self.copula),
+            _questions(self.lexicon, self.shown),
         )
 
     def _took(self, read: _Read) -> int | None:
@@ -566,12 +563,16 @@ class Clause:
         return None
 
 
-def _questions(
-    lexicon: Genders, shown: Callable[[str, str], Noun | None] | None
-) -> tuple[Callable[..., object], ...]:
-    """What the compiled reading asks of a clause's side: a word's class, a subject's
-    noun, a dated genitive, a word's noun."""
-    return word_class, partial(_subject_noun_of, lexicon, shown), partial(_dated, lexicon), lexicon.noun
+def _questions(lexicon: Genders, shown: Callable[[str, str], Noun | None] | None) -> tuple[object, ...]:
+    """What the compiled reading asks of a clause's side: the classes kept, a word's
+    class, a subject's noun, a dated genitive, a word's noun."""
+    return (
+        _CLASSES,
+        word_class,
+        partial(_subject_noun_of, lexicon, shown),
+        partial(_dated, lexicon),
+        lexicon.noun,
+    )
 
 
 def verb_starts(
@@ -818,9 +819,7 @@ class Sentences:
         bits = _marker_bits(False, dative)
         questions = _questions(lexicon, shown)
         for k in self._holding(offsets):
-            read = self._reader.verb_starts(  # type: ignore[union-attr]
-                *self.spans[k], needed, bits, False, copula, _CLASSES, *questions
-            )
+            read = self._reader.verb_starts(*self.spans[k], needed, (bits, False, copula), questions)  # type: ignore[union-attr]
             if not read:
                 continue
             tokens = self._tokens(k)[0]
