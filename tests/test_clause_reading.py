@@ -141,6 +141,7 @@ def test_corpora() -> None:
 
 
 def test_word_classes_name_every_test() -> None:
+    assert clauses._VERB_STARTS is native.core.verb_starts
     assert set(clauses.WORD_TESTS) == set(native.core.WORD_CLASSES)
     bits = list(native.core.WORD_CLASSES.values())
     assert len(set(bits)) == len(bits) and all(bit & (bit - 1) == 0 for bit in bits)
