@@ -14,6 +14,7 @@ use pyo3::types::string::PyStringData;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple, PyType};
 use rustc_hash::FxHashMap;
 
+mod clause;
 mod layout;
 mod reader;
 mod segment;
@@ -377,6 +378,12 @@ fn qa_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<reader::ClauseReader>()?;
     module.add_class::<reader::TokenTable>()?;
     module.add_function(wrap_pyfunction!(char_classes, module)?)?;
+    module.add_function(wrap_pyfunction!(clause::verb_starts, module)?)?;
+    let classes = PyDict::new(module.py());
+    for (name, bit) in clause::WORD_CLASSES {
+        classes.set_item(name, bit)?;
+    }
+    module.add("WORD_CLASSES", classes)?;
     for (name, class) in [
         ("WORD", WORD),
         ("DIGIT", DIGIT),

@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple, PyType};
 use rustc_hash::FxHashMap;
 
+use crate::clause::{read_all, Asks, How, Tokens};
 use crate::span::{self, OTHER};
 use crate::{code_points, new_record, new_string};
 
@@ -132,6 +133,9 @@ impl TokenTable {
     }
 }
 
+/// A token of a sentence: its kind, start and end in the view.
+type Span = (u8, usize, usize);
+
 /// The sentences of one view, read as `clauses.Sentences` reads them: `read(start, end)`
 /// returns what `(span_tokens(view, start, end, record, spelling), clause_spans(tokens,
 /// clause_starts))` returns, with the record, spelling and clause starts of `table`.
@@ -152,6 +156,18 @@ impl ClauseReader {
             .map(|(kind, begin, finish)| (kind, start + begin, start + finish))
             .collect())
     }
+
+    /// The tokens of `view[start:end]` (`spans`) and their entries in the table.
+    fn tokens(
+        &self,
+        py: Python<'_>,
+        start: usize,
+        end: usize,
+    ) -> PyResult<(Vec<Span>, Vec<Arc<Met>>)> {
+        let spans = self.spans(start, end)?;
+        let entries = self.table.get().entries(py, &self.chars, &spans)?;
+        Ok((spans, entries))
+    }
 }
 
 #[pymethods]
@@ -171,9 +187,8 @@ impl ClauseReader {
         start: usize,
         end: usize,
     ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
-        let spans = self.spans(start, end)?;
+        let (spans, entries) = self.tokens(py, start, end)?;
         let table = self.table.get();
-        let entries = table.entries(py, &self.chars, &spans)?;
         let kinds = [
             intern!(py, "word"),
             intern!(py, "number"),
@@ -181,19 +196,7 @@ impl ClauseReader {
         ];
         let record = table.record.bind(py);
         let mut found = Vec::with_capacity(spans.len());
-        let mut clauses: Vec<(usize, usize)> = Vec::new();
-        let mut starts: Vec<usize> = Vec::new(); // the clause starts since the last punctuation
-        let mut fresh = true; // the next word starts a clause
-        for (number, (&(kind, begin, finish), met)) in spans.iter().zip(&entries).enumerate() {
-            if kind == OTHER {
-                clauses.extend(starts.drain(..).map(|at| (at, number)));
-                fresh = true;
-            } else {
-                if fresh {
-                    starts.push(number);
-                }
-                fresh = met.starts_clause;
-            }
+        for (&(kind, begin, finish), met) in spans.iter().zip(&entries) {
             let fields = [
                 kinds[usize::from(kind)].clone().into_any(),
                 met.text.bind(py).clone(),
@@ -203,8 +206,7 @@ impl ClauseReader {
             ];
             found.push(new_record(py, record, fields)?);
         }
-        let count = found.len();
-        clauses.extend(starts.into_iter().map(|at| (at, count)));
+        let clauses = clause_spans(&spans, &entries);
         Ok((PyList::new(py, found)?, PyList::new(py, clauses)?))
     }
 
@@ -219,10 +221,97 @@ impl ClauseReader {
         end: usize,
         needed: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let spans = self.spans(start, end)?;
-        let table = self.table.get();
-        let entries = table.entries(py, &self.chars, &spans)?;
-        let number = table.test_number(needed);
+        let (_, entries) = self.tokens(py, start, end)?;
+        PyList::new(py, self.table.get().marked(py, &entries, needed)?)
+    }
+
+    /// `clauses.Sentences.reached` of the sentence `view[start:end]`: the clauses a word
+    /// `needed` accepts stands in (before the punctuation after their start) read up to
+    /// their verb group (`clause.verb_starts`, with the options and questions it takes);
+    /// for each that reaches one, its start, the verb start, the subject, ने and a को
+    /// object, without making the tokens' records.
+    fn verb_starts<'py>(
+        &self,
+        py: Python<'py>,
+        start: usize,
+        end: usize,
+        needed: &Bound<'py, PyAny>,
+        how: How,
+        asks: Asks<'py>,
+    ) -> PyResult<Vec<Reached<'py>>> {
+        let (spans, entries) = self.tokens(py, start, end)?;
+        let marks = self.table.get().marked(py, &entries, needed)?;
+        let mut starts = Vec::new();
+        let mut m = 0;
+        for (begin, finish) in clause_spans(&spans, &entries) {
+            while m < marks.len() && marks[m] < begin {
+                m += 1;
+            }
+            if m == marks.len() {
+                break;
+            }
+            if marks[m] < finish {
+                starts.push(begin);
+            }
+        }
+        if starts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let tokens = Tokens {
+            kinds: spans.iter().map(|&(kind, _, _)| kind).collect(),
+            texts: entries
+                .iter()
+                .map(|met| met.text.bind(py).clone())
+                .collect(),
+            normals: entries
+                .iter()
+                .map(|met| met.spelt.bind(py).clone())
+                .collect(),
+        };
+        let read = read_all(&tokens, &starts, how, asks)?;
+        Ok(starts
+            .into_iter()
+            .zip(read)
+            .filter_map(|(at, (_, verb, subject, ergative, object))| {
+                verb.map(|verb| (at, verb, subject, ergative, object))
+            })
+            .collect())
+    }
+}
+
+/// A clause that reached its verb: its start, the verb start, the subject, ने, a को object.
+type Reached<'py> = (usize, usize, Option<(usize, Bound<'py, PyAny>)>, bool, bool);
+
+/// `clauses.clause_spans` of tokens (kind, start, end) and their entries.
+fn clause_spans(spans: &[(u8, usize, usize)], entries: &[Arc<Met>]) -> Vec<(usize, usize)> {
+    let mut clauses: Vec<(usize, usize)> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new(); // the clause starts since the last punctuation
+    let mut fresh = true; // the next word starts a clause
+    for (number, (&(kind, _, _), met)) in spans.iter().zip(entries).enumerate() {
+        if kind == OTHER {
+            clauses.extend(starts.drain(..).map(|at| (at, number)));
+            fresh = true;
+        } else {
+            if fresh {
+                starts.push(number);
+            }
+            fresh = met.starts_clause;
+        }
+    }
+    clauses.extend(starts.into_iter().map(|at| (at, spans.len())));
+    clauses
+}
+
+impl TokenTable {
+    /// The numbers of the `entries` whose spelling `needed` accepts, asked once per
+    /// spelling and process (for the first tests the table meets).
+    fn marked(
+        &self,
+        py: Python<'_>,
+        entries: &[Arc<Met>],
+        needed: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<usize>> {
+        let number = self.test_number(needed);
         let mut found = Vec::new();
         for (at, met) in entries.iter().enumerate() {
             let (asked, said) = match number {
@@ -242,6 +331,6 @@ impl ClauseReader {
                 found.push(at);
             }
         }
-        PyList::new(py, found)
+        Ok(found)
     }
 }

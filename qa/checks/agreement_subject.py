@@ -32,29 +32,30 @@ are honorific and right.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Iterator
 from functools import lru_cache, partial
 
 from qa.checks import agreement_words as aw
 from qa.checks import clause_facts
 from qa.checks.agreement import analysis, shown_noun
-from qa.checks.agreement_lexicon import Genders, Noun
+from qa.checks.agreement_lexicon import Genders
 from qa.checks.clauses import (
     CLAUSE_ENDS,
     COPULA,
     POSTPOSITIONS,
-    Abort,
     Clause,
     ClauseRule,
     Correction,
     Subject,
     Token,
     disagreement,
+    sentences,
     subject_noun,
     verb_group,
 )
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.checks.word_sieve import Sieve
+from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context
 
 #: Verbs that take a clause or a name (कहा जाता है, बुलाया गया): the default agreement.
@@ -97,25 +98,16 @@ def _may_be_predicate(tokens: list[Token], noun: int, root: str, verb: VerbWord)
     return root in _PREDICATIVE_ROOTS and not (verb.root == "हो" and verb.perfective)
 
 
-def _judge(
-    view: str,
-    lexicon: Genders,
-    tokens: list[Token],
-    start: int,
-    shown: Callable[[str, str], Noun | None] | None = None,
+def _verdict(
+    view: str, lexicon: Genders, tokens: list[Token], clause: Clause, j: int
 ) -> tuple[Correction, str] | None:
-    """The correction and message for the clause at ``start``, if its verb disagrees
-    (``shown``: see :class:`Clause`)."""
-    clause = Clause(tokens, lexicon, dative=True, shown=shown, copula=True)
-    try:
-        j = clause.verb_start(start)
-    except Abort:
-        return None
+    """The correction and message for a clause read up to its verb start ``j`` (with
+    :class:`Clause`'s ``dative`` and ``copula``), if its verb disagrees."""
     subject = clause.subject
-    if j is not None and subject is not None and tokens[j].normal == COPULA:
+    if subject is not None and tokens[j].normal == COPULA:
         return _singular_copula(tokens, j, subject)
-    group = verb_group(tokens, j) if j is not None and subject is not None else None
-    if group is None or subject is None or j is None:
+    group = verb_group(tokens, j) if subject is not None else None
+    if group is None or subject is None:
         return None
     moved = _moved(tokens, subject.index, j, group.root)
     if not (group.passive or group.root in _INTRANSITIVE_ROOTS or moved):
@@ -230,10 +222,20 @@ class SubjectVerbAgreement(ClauseRule):
 
     wanted = staticmethod(_may_read)
     needed = staticmethod(_may_begin)
+    #: Not in the clause rules' joint pass: the compiled core reads G020's sentences
+    #: (:meth:`~clauses.Sentences.reached`) and makes a sentence's tokens only where a
+    #: clause reaches a verb, a third of the sentences the other clause rules read.
+    joint = None
 
     def offsets(self, ctx: Context) -> list[int]:
         return clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)
 
-    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        """The clauses :class:`ClauseRule` judges, read by :meth:`clauses.Sentences.reached`."""
         document = analysis(ctx)
-        return _judge(ctx.document.view, document.genders, tokens, start, partial(shown_noun, document))
+        view, lexicon, shown = ctx.document.view, document.genders, partial(shown_noun, document)
+        reading = sentences(ctx).reached(
+            self.offsets(ctx), self.needed, lexicon, dative=True, shown=shown, copula=True
+        )
+        found = (_verdict(view, lexicon, tokens, *read) for tokens, clauses in reading for read in clauses)
+        yield from self.report(filter(None, found))

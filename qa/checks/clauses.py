@@ -12,19 +12,19 @@ built on it are silent there.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain, compress, count, repeat
 from operator import itemgetter
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from qa import regexcache
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun
-from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
+from qa.checks.verb_forms import VerbWord, bare_root, follows_bare_root, infinitive, may_be_root, verb_word
 from qa.diagnostic import Diagnostic
-from qa.engine.rule import Context, Rule
+from qa.engine.rule import Context, JointCheck, Rule
 from qa.text import native
 from qa.text.tokenize import span_tokens
 
@@ -58,6 +58,8 @@ _ABORT = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS | aw.CONJUNCTIONS | aw.word_set(
 #: postposition when asked for marked subjects too (``marked``).
 DATIVE = OBJECT_PRONOUNS | {"को"}
 _MARKED = DATIVE | aw.ERGATIVE_PRONOUNS | {"ने"}
+#: ने or a pronoun with it (उसने).
+_ERGATIVE_MARKERS = aw.ERGATIVE_PRONOUNS | {"ने"}
 #: Words after which a हुआ/हुई/हुए is the verb of its clause (हुई थी, हुआ और).
 _AFTER_VERB = aw.AUXILIARY_VERBS | CLAUSE_ENDS
 _ADVERBS = aw.word_set(
@@ -125,13 +127,26 @@ def _stops(word: str) -> bool:
     return word in _ABORT or word in _RELATIVES or word.startswith(_RELATIVE_STEMS)
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def _direct_form(word: str) -> bool:
     """A masculine direct form of an agreeing word (का, नया, अपना, पहला)."""
     return getattr(aw.agreeing(word), "form", None) == "direct"
 
 
-@lru_cache(maxsize=1 << 12)
+def _wala(word: str) -> bool:
+    """A form of -वाला (7.1 तीव्रता वाला भूकंप)."""
+    return getattr(aw.agreeing(word), "stem", None) == "वाल"
+
+
+def _before_noun(word: str) -> bool:
+    """A word that shows a demonstrative before it qualifies a noun: a modifier, a noun or
+    an adjective."""
+    return (
+        word in _MODIFIERS or aw.is_candidate(word) or getattr(aw.agreeing(word), "kind", None) == "adjective"
+    )
+
+
+@lru_cache(maxsize=1 << 16)
 def predicate(word: str) -> bool:
     """An invariable predicate: listed, or a participle in -इत (निर्धारित, आधारित)."""
     return word in _PREDICATES or (word.endswith("ित") and len(word) > 3)
@@ -196,6 +211,124 @@ def _feminine_plural(lexicon: Genders, word: str) -> Noun | None:
     return None
 
 
+#: The tests of :meth:`Clause.verb_start` on a word alone, by the names of the compiled
+#: core's ``WORD_CLASSES`` (its reading asks :func:`word_class` for their bits).
+WORD_TESTS: dict[str, Callable[[str], object]] = {
+    "plain": _plain_noun,
+    "marked": _MARKED.__contains__,
+    "dative": DATIVE.__contains__,
+    "ergative": _ERGATIVE_MARKERS.__contains__,
+    "object": DATIVE.__contains__,
+    "ne_ko": ("ने", "को").__contains__,
+    "stops": _stops,
+    "demonstrative": _DEMONSTRATIVES.__contains__,
+    "modifier": _MODIFIERS.__contains__,
+    "agreeing": lambda word: aw.agreeing(word) is not None,
+    "genitive": aw.GENITIVE.__contains__,
+    "hua": lambda word: word.startswith("हु"),
+    "era": _ERA.__contains__,
+    "wala": _wala,
+    "postposition": POSTPOSITIONS.__contains__,
+    "postposition_noun": _postposition_noun,
+    "before_postposition_noun": _BEFORE_POSTPOSITION_NOUN.__contains__,
+    "adverb": _ADVERBS.__contains__,
+    "predicate": predicate,
+    "time_noun": _TIME_NOUNS.__contains__,
+    "verb": lambda word: verb_word(word) is not None,
+    "may_be_root": may_be_root,
+    "after_bare_root": follows_bare_root,
+    "copula": COPULA.__eq__,
+    "infinitive": infinitive,
+    "candidate": aw.is_candidate,
+    "before_verb": _BEFORE_VERB.__contains__,
+    "after_verb": _AFTER_VERB.__contains__,
+    "direct_form": _direct_form,
+    "day": _DAYS.__contains__,
+    "time_of_day": _TIMES_OF_DAY.__contains__,
+    "time_adverb": _TIME_ADVERBS.__contains__,
+    "noun_follows": _before_noun,
+}
+#: The compiled core's reading of clauses and the bit of each test, if it is built.
+_VERB_STARTS = native.core.verb_starts if native.core else None
+#: What it returns for a clause: aborted, the verb start, the subject's token and
+#: (noun, plural), ने, a को object.
+_Read = tuple[bool, int | None, tuple[int, tuple[Noun, bool]] | None, bool, bool]
+_CLASS_BITS: dict[str, int] = native.core.WORD_CLASSES if native.core else {}
+_TESTS = [(_CLASS_BITS[name], test) for name, test in WORD_TESTS.items() if name in _CLASS_BITS]
+
+
+def _look_ups() -> tuple[int, dict[str, int], list[tuple[int, Callable[[str], object]]]]:
+    """The bits of the tests that are a look-up in a set (a ``__contains__`` or ``__eq__``
+    of a set, dict, tuple or string), each word of those sets with its bits, and the
+    other tests."""
+    bits, table, others = 0, dict[str, int](), []
+    for bit, test in _TESTS:
+        holder, name = getattr(test, "__self__", None), getattr(test, "__name__", "")
+        if name == "__contains__" and isinstance(holder, frozenset | set | dict | tuple):
+            words = holder
+        elif name == "__eq__" and isinstance(holder, str):
+            words = (holder,)
+        else:
+            others.append((bit, test))
+            continue
+        bits |= bit
+        for word in words:
+            table[word] = table.get(word, 0) | bit
+    return bits, table, others
+
+
+_LOOK_UPS, _LOOKED_UP, _CALLED = _look_ups()
+#: Each spelling's class (:func:`word_class`), started afresh when large.
+_CLASSES: dict[str, int] = {}
+_MOST_CLASSES = 1 << 16
+_LOW = (1 << 64) - 1
+
+
+def word_class(word: str, wanted: int) -> int:
+    """The class of ``word`` (a spelling) with the :data:`WORD_TESTS` of the bits
+    ``wanted`` asked: the bits of the tests asked so far, shifted by 64, and of those that
+    hold. The look-ups in sets are answered with the first question, from one table.
+    Kept for the next reading, which asks it from :data:`_CLASSES`."""
+    if len(_CLASSES) >= _MOST_CLASSES:
+        _CLASSES.clear()
+    known = _CLASSES.get(word)
+    if known is None:
+        asked, said = _LOOK_UPS, _LOOKED_UP.get(word, 0)
+    else:
+        asked, said = known >> 64, known & _LOW
+    wanted &= ~asked
+    for bit, test in _CALLED:
+        if wanted & bit and test(word):
+            said |= bit
+    found = _CLASSES[word] = (asked | wanted) << 64 | said
+    return found
+
+
+def _subject_noun_of(
+    lexicon: Genders, shown: Callable[[str, str], Noun | None] | None, text: str, word: str
+) -> tuple[Noun, bool] | None:
+    """:func:`subject_noun` of ``word`` (written ``text``), or the gender ``shown`` gives it."""
+    found = subject_noun(lexicon, word)
+    if found is None and shown is not None and aw.is_candidate(word):
+        noun = shown(text, word)
+        return None if noun is None else (noun, False)
+    return found
+
+
+def _dated(lexicon: Genders, before: str | None, word: str, after: str | None) -> bool:
+    """The genitive ``word`` between ``before`` and ``after``: see :meth:`Clause._dated_genitive`."""
+    if before not in _TIME_ADVERBS or after is None or not aw.is_candidate(after):
+        return False
+    noun = lexicon.noun(after)
+    form = aw.GENITIVE[word]
+    return noun is not None and (noun.gender == "f") == (form == "feminine")
+
+
+def _marker_bits(marked: bool, dative: bool) -> int:
+    """The class bit of the words a clause reads as markers (:attr:`Clause._markers`)."""
+    return _CLASS_BITS.get("marked" if marked else "dative" if dative else "", 0)
+
+
 class Abort(Exception):
     """The clause is not one the rule can read."""
 
@@ -222,6 +355,7 @@ class Clause:
         #: the present copula है alone ends the reading as a verb group does
         self.copula = copula
         self._markers = _MARKED if marked else DATIVE if dative else frozenset()
+        self._marker_bits = _marker_bits(marked, dative)
         self.ergative = False
         #: the clause has को or उसे, इन्हें …
         self.marked_object = False
@@ -247,11 +381,7 @@ class Clause:
     def _subject_noun(self, j: int) -> tuple[Noun, bool] | None:
         """:func:`subject_noun` of the word at ``j``, or the gender ``shown`` gives it."""
         token = self.tokens[j]
-        found = subject_noun(self.lexicon, token.normal)
-        if found is None and self.shown is not None and aw.is_candidate(token.normal):
-            noun = self.shown(token.text, token.normal)
-            return None if noun is None else (noun, False)
-        return found
+        return _subject_noun_of(self.lexicon, self.shown, token.text, token.normal)
 
     def postposition(self) -> None:
         if self.subject is None and len(self.nouns) > 1 and not self.marked and not self._subject_first():
@@ -295,11 +425,7 @@ class Clause:
         with follows (कल की बैठक, आज का दिन), not the verb की (बात कल की)."""
         before = self.tokens[j - 1].normal if j > 0 else None
         after = self.tokens[j + 1].normal if j + 1 < len(self.tokens) else None
-        if before not in _TIME_ADVERBS or after is None or not aw.is_candidate(after):
-            return False
-        noun = self.lexicon.noun(after)
-        form = aw.GENITIVE[self.tokens[j].normal]
-        return noun is not None and (noun.gender == "f") == (form == "feminine")
+        return _dated(self.lexicon, before, self.tokens[j].normal, after)
 
     def _predicative(self, k: int) -> bool:
         """An invariable predicate at ``k - 1`` stands before its verb (शुरू नहीं हुई), not
@@ -325,12 +451,7 @@ class Clause:
     def _noun_follows(self, k: int) -> bool:
         """A demonstrative at ``k - 1`` qualifies a noun: a noun, adjective or number follows."""
         token = self.tokens[k] if k < len(self.tokens) else None
-        return token is not None and (
-            token.kind == "number"
-            or token.normal in _MODIFIERS
-            or aw.is_candidate(token.normal)
-            or getattr(aw.agreeing(token.normal), "kind", None) == "adjective"
-        )
+        return token is not None and (token.kind == "number" or _before_noun(token.normal))
 
     def _finite_hua(self, j: int) -> bool:
         """हुआ/हुई/हुए at ``j`` is the verb (बैठक हुई।, हुए थे), not an attribute (पैदा हुई
@@ -342,7 +463,36 @@ class Clause:
 
     def verb_start(self, j: int) -> int | None:
         """Read up to the verb group: its first token, or None where the clause ends
-        first or holds what the rule cannot read (raises :class:`Abort` for some)."""
+        first or holds what the rule cannot read (raises :class:`Abort` for some). The
+        compiled core reads a fresh clause where it is built (then only ``subject``,
+        ``ergative`` and ``marked_object`` tell what was read); :meth:`python_verb_start`
+        is the reference."""
+        fresh = not (self.subject or self.nouns or self.genitive or self.ergative or self.marked_object)
+        if _VERB_STARTS is None or not fresh:
+            return self.python_verb_start(j)
+        return self._took(self._compiled([j])[0])
+
+    def _compiled(self, starts: list[int]) -> list[_Read]:
+        """The compiled core's reading of a fresh clause from each of ``starts``."""
+        assert _VERB_STARTS is not None
+        return _VERB_STARTS(
+            self.tokens,
+            starts,
+            (self._marker_bits, self.marked, self.copula),
+            _questions(self.lexicon, self.shown),
+        )
+
+    def _took(self, read: _Read) -> int | None:
+        """What a compiled reading found, as this clause's: its verb start (or :class:`Abort`)."""
+        aborted, found, subject, self.ergative, self.marked_object = read
+        if subject is not None:
+            self.subject = Subject(subject[0], *subject[1])
+        if aborted:
+            raise Abort
+        return found
+
+    def python_verb_start(self, j: int) -> int | None:
+        """:meth:`verb_start` in Python."""
         tokens, start = self.tokens, j
         while j < len(tokens):
             token = tokens[j]
@@ -356,8 +506,8 @@ class Clause:
             if token.kind == "other":
                 return None
             if word in self._markers:
-                self.ergative = self.ergative or word == "ने" or word in aw.ERGATIVE_PRONOUNS
-                self.marked_object = self.marked_object or word == "को" or word in OBJECT_PRONOUNS
+                self.ergative = self.ergative or word in _ERGATIVE_MARKERS
+                self.marked_object = self.marked_object or word in DATIVE
                 if word in ("ने", "को"):
                     if len(self.nouns) > 1 and self.marked:
                         raise Abort  # यह किताब राम ने: an object before the subject?
@@ -379,7 +529,7 @@ class Clause:
             ):
                 if self.nouns and tokens[self.nouns[-1]].normal in _ERA and token.kind == "number":
                     self.nouns.pop()  # सन् 1935 से: the era word goes with its number
-                if self.nouns and getattr(aw.agreeing(word), "stem", None) == "वाल":
+                if self.nouns and _wala(word):
                     self.nouns = []  # 7.1 तीव्रता वाला भूकंप: the noun is oblique, in the attribute
                 elif self.nouns and not self.genitive:
                     self.close()
@@ -411,6 +561,55 @@ class Clause:
                 return None
             j += 1
         return None
+
+
+def _questions(lexicon: Genders, shown: Callable[[str, str], Noun | None] | None) -> tuple[object, ...]:
+    """What the compiled reading asks of a clause's side: the classes kept, a word's
+    class, a subject's noun, a dated genitive, a word's noun."""
+    return (
+        _CLASSES,
+        word_class,
+        partial(_subject_noun_of, lexicon, shown),
+        partial(_dated, lexicon),
+        lexicon.noun,
+    )
+
+
+def verb_starts(
+    tokens: list[Token],
+    starts: list[int],
+    lexicon: Genders,
+    *,
+    dative: bool = False,
+    shown: Callable[[str, str], Noun | None] | None = None,
+    copula: bool = False,
+) -> list[tuple[Clause, int] | None]:
+    """A fresh :class:`Clause` (with these options) read from each of ``starts`` to its
+    verb group: the clause and :meth:`Clause.verb_start`, or None where the reading
+    aborted or found no verb. The compiled core reads them all in one call."""
+
+    def fresh() -> Clause:
+        return Clause(tokens, lexicon, dative=dative, shown=shown, copula=copula)
+
+    if _VERB_STARTS is None:
+        return [_reached(fresh(), start) for start in starts]
+    found: list[tuple[Clause, int] | None] = []
+    for read in fresh()._compiled(starts):
+        if read[1] is None:
+            found.append(None)
+            continue
+        clause = fresh()
+        clause._took(read)
+        found.append((clause, read[1]))
+    return found
+
+
+def _reached(clause: Clause, start: int) -> tuple[Clause, int] | None:
+    try:
+        j = clause.verb_start(start)
+    except Abort:
+        return None
+    return None if j is None else (clause, j)
 
 
 @dataclass(frozen=True, slots=True)
@@ -585,6 +784,42 @@ class Sentences:
             self._reader = _reader(self.view)
         return self._reader
 
+    def reached(
+        self,
+        offsets: Iterable[int],
+        needed: Callable[[str], object],
+        lexicon: Genders,
+        *,
+        dative: bool = False,
+        shown: Callable[[str, str], Noun | None] | None = None,
+        copula: bool = False,
+    ) -> Iterator[tuple[list[Token], list[tuple[Clause, int]]]]:
+        """The tokens of each sentence that holds one of ``offsets`` and its clauses that a
+        :class:`ClauseRule` would judge (with ``needed``) read up to a verb group, each a
+        :class:`Clause` (with these options) and its verb start (:func:`verb_starts`); only
+        sentences with one. The compiled core reads a sentence without making its tokens'
+        records unless a clause reaches a verb; nothing read is kept."""
+        bits, questions = _marker_bits(False, dative), _questions(lexicon, shown)
+        for k in self.numbers(offsets):
+            span = self.spans[k]
+            if _VERB_STARTS is None:
+                tokens, spans = self.reader.read(*span)
+                starts = judged(spans, self.reader.marks(*span, needed))
+                found = verb_starts(tokens, starts, lexicon, dative=dative, shown=shown, copula=copula)
+                clauses = [read for read in found if read]
+            else:
+                read = self.reader.verb_starts(*span, needed, (bits, False, copula), questions)  # type: ignore[attr-defined]
+                if not read:
+                    continue
+                tokens = self.reader.read(*span)[0]
+                clauses = []
+                for _, j, *state in read:
+                    clause = Clause(tokens, lexicon, dative=dative, shown=shown, copula=copula)
+                    clause._took((False, j, *state))
+                    clauses.append((clause, j))
+            if clauses:
+                yield tokens, clauses
+
 
 #: What the compiled readers of a process share: the token texts met, their spellings and
 #: the rules' verdicts on them.
@@ -613,32 +848,43 @@ def occurrences(index: dict[str, list[int]], wanted: Callable[[str], object] | C
     return sorted(chain.from_iterable(map(index.__getitem__, words)))
 
 
+def judged(spans: list[tuple[int, int]], marks: list[int]) -> list[int]:
+    """The starts of the clause ``spans`` with a mark before the punctuation after them."""
+    m, starts = 0, []
+    for start, end in spans:
+        while m < len(marks) and marks[m] < start:
+            m += 1
+        if m == len(marks):
+            break
+        if marks[m] < end:
+            starts.append(start)
+    return starts
+
+
+def once(found: Iterable[tuple[Correction, str]]) -> Iterator[tuple[Correction, str]]:
+    """The corrections of ``found`` but those at a start already corrected."""
+    reported = set[int]()
+    for correction in found:
+        if correction[0].start not in reported:
+            reported.add(correction[0].start)
+            yield correction
+
+
 class _Plan:
     """One clause rule's part of a :class:`_ClausePass`: the sentences it reads (those
-    that hold a word its :meth:`~ClauseRule.wanted` accepts), the fixes it reported and
-    its findings."""
+    that hold a word its :meth:`~ClauseRule.wanted` accepts) and the corrections it
+    found there."""
 
     def __init__(self, ctx: Context, rule: ClauseRule, read: Sentences) -> None:
         self.rule, self.judge = rule, partial(rule.judge, ctx)
         self.numbers = frozenset(read.numbers(rule.offsets(ctx)))
-        self.reported = set[int]()  # the start of each correction reported
-        self.found: list[Diagnostic] = []
+        self.found: list[tuple[Correction, str]] = []
 
     def read(self, tokens: list[Token], spans: list[tuple[int, int]], marks: list[int]) -> None:
         """Judge each clause of a sentence (its tokens, :func:`clause_spans`) that holds a
         word :meth:`~ClauseRule.needed` accepts (``marks``, their numbers) before the
-        punctuation after its start; a correction is reported once."""
-        m = 0
-        for start, end in spans:
-            while m < len(marks) and marks[m] < start:
-                m += 1
-            if m == len(marks):
-                break
-            found = self.judge(tokens, start) if marks[m] < end else None
-            if found is not None and found[0].start not in self.reported:
-                fix, message = found
-                self.reported.add(fix.start)
-                self.found.append(self.rule.replace(fix.start, fix.end, fix.right, message))
+        punctuation after its start."""
+        self.found.extend(filter(None, (self.judge(tokens, start) for start in judged(spans, marks))))
 
 
 class _ClausePass:
@@ -662,7 +908,7 @@ class _ClausePass:
                     if needed not in marks:
                         marks[needed] = read.reader.marks(*span, needed)
                     plan.read(tokens, spans, marks[needed])
-        return [plan.found for plan in plans]
+        return [list(plan.rule.report(plan.found)) for plan in plans]
 
 
 class ClauseRule(Rule):
@@ -671,7 +917,7 @@ class ClauseRule(Rule):
     accepts at least one word of every clause where :meth:`judge` can find something.
     The clause rules of a document read its sentences together (:class:`_ClausePass`)."""
 
-    joint = _ClausePass()
+    joint: ClassVar[JointCheck | None] = _ClausePass()
 
     @staticmethod
     def wanted(word: str, /) -> bool:
@@ -688,5 +934,10 @@ class ClauseRule(Rule):
         """Where the sentences to read are: the words :meth:`wanted` accepts."""
         return occurrences(ctx.document.word_index, self.wanted)
 
-    def check(self, ctx: Context) -> list[Diagnostic]:
-        return self.joint(ctx, [self])[0]
+    def check(self, ctx: Context) -> Iterable[Diagnostic]:
+        return _ClausePass()(ctx, [self])[0]
+
+    def report(self, found: Iterable[tuple[Correction, str]]) -> Iterator[Diagnostic]:
+        """The findings of the corrections ``found``, one per start."""
+        for correction, message in once(found):
+            yield self.replace(correction.start, correction.end, correction.right, message)

@@ -136,10 +136,18 @@ def infinitive(word: str) -> bool:
 def bare_root(word: str, following: str | None) -> bool:
     """``word`` is a verb's bare root that makes one group with ``following`` (खुल रहा,
     हो गया, बना सकती)."""
-    after = verb_word(following) if following else None
-    return after is not None and after.root in _AFTER_BARE_ROOT and may_be_root(word)
+    if not following:
+        return False
+    return follows_bare_root(following) and may_be_root(word)
 
 
+def follows_bare_root(word: str) -> bool:
+    """``word`` is a verb word that may follow a bare root in its group (रहा, गया, सकती)."""
+    after = verb_word(word)
+    return after is not None and after.root in _AFTER_BARE_ROOT
+
+
+@lru_cache(maxsize=1 << 16)
 def may_be_root(word: str) -> bool:
     """``word`` may be a verb's bare root: :func:`bare_root` is false before any word otherwise."""
     return _verb(aw.normal(word))

@@ -1,0 +1,525 @@
+//! `clauses.Clause.verb_start`: a clause read from its start up to its verb group, the
+//! subject taken on the way. The Python method stays the reference; this one reads the
+//! same tokens to the same end. What it asks of a word alone comes as the bits of its
+//! class (`clauses.word_class`, by the names of `WORD_CLASSES`), each test asked once per
+//! spelling and process, when the reading first needs it; what depends on the document or the genders table (a noun's gender, a dated
+//! genitive, whether the counts know a word) it asks the clause, as the Python does.
+
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use crate::span::{NUMBER, OTHER, WORD};
+
+/// The bits of a word's class, by the name `clauses.word_class` gives each test.
+pub const WORD_CLASSES: [(&str, u64); 33] = [
+    ("plain", PLAIN),
+    ("marked", MARKED),
+    ("dative", DATIVE),
+    ("ergative", ERGATIVE),
+    ("object", OBJECT),
+    ("ne_ko", NE_KO),
+    ("stops", STOPS),
+    ("demonstrative", DEMONSTRATIVE),
+    ("modifier", MODIFIER),
+    ("agreeing", AGREEING),
+    ("genitive", GENITIVE),
+    ("hua", HUA),
+    ("era", ERA),
+    ("wala", WALA),
+    ("postposition", POSTPOSITION),
+    ("postposition_noun", POSTPOSITION_NOUN),
+    ("before_postposition_noun", BEFORE_POSTPOSITION_NOUN),
+    ("adverb", ADVERB),
+    ("predicate", PREDICATE),
+    ("time_noun", TIME_NOUN),
+    ("verb", VERB),
+    ("may_be_root", MAY_BE_ROOT),
+    ("after_bare_root", AFTER_BARE_ROOT),
+    ("copula", COPULA),
+    ("infinitive", INFINITIVE),
+    ("candidate", CANDIDATE),
+    ("before_verb", BEFORE_VERB),
+    ("after_verb", AFTER_VERB),
+    ("direct_form", DIRECT_FORM),
+    ("day", DAY),
+    ("time_of_day", TIME_OF_DAY),
+    ("time_adverb", TIME_ADVERB),
+    ("noun_follows", NOUN_FOLLOWS),
+];
+
+const PLAIN: u64 = 1;
+const MARKED: u64 = 1 << 1;
+const DATIVE: u64 = 1 << 2;
+const ERGATIVE: u64 = 1 << 3;
+const OBJECT: u64 = 1 << 4;
+const NE_KO: u64 = 1 << 5;
+const STOPS: u64 = 1 << 6;
+const DEMONSTRATIVE: u64 = 1 << 7;
+const MODIFIER: u64 = 1 << 8;
+const AGREEING: u64 = 1 << 9;
+const GENITIVE: u64 = 1 << 10;
+const HUA: u64 = 1 << 11;
+const ERA: u64 = 1 << 12;
+const WALA: u64 = 1 << 13;
+const POSTPOSITION: u64 = 1 << 14;
+const POSTPOSITION_NOUN: u64 = 1 << 15;
+const BEFORE_POSTPOSITION_NOUN: u64 = 1 << 16;
+const ADVERB: u64 = 1 << 17;
+const PREDICATE: u64 = 1 << 18;
+const TIME_NOUN: u64 = 1 << 19;
+const VERB: u64 = 1 << 20;
+const MAY_BE_ROOT: u64 = 1 << 21;
+const AFTER_BARE_ROOT: u64 = 1 << 22;
+const COPULA: u64 = 1 << 23;
+const INFINITIVE: u64 = 1 << 24;
+const CANDIDATE: u64 = 1 << 25;
+const BEFORE_VERB: u64 = 1 << 26;
+const AFTER_VERB: u64 = 1 << 27;
+const DIRECT_FORM: u64 = 1 << 28;
+const DAY: u64 = 1 << 29;
+const TIME_OF_DAY: u64 = 1 << 30;
+const TIME_ADVERB: u64 = 1 << 31;
+const NOUN_FOLLOWS: u64 = 1 << 32;
+
+/// A kind that is none of the tokeniser's three.
+const STRANGE: u8 = 3;
+
+/// Why a reading stopped short: the clause is not one the rule can read (`clauses.Abort`),
+/// or Python raised.
+enum Stop {
+    Abort,
+    Raised(PyErr),
+}
+
+impl From<PyErr> for Stop {
+    fn from(err: PyErr) -> Self {
+        Stop::Raised(err)
+    }
+}
+
+type Step<T> = Result<T, Stop>;
+
+/// What the clause asks its Python side (`clauses._questions`): each spelling's class
+/// kept so far, the function that completes one (`classify(word, wanted)`), a subject's
+/// noun (`subject_noun(text, word)`), a dated genitive (`dated_genitive(before, word,
+/// after)`) and a word's noun in the genders table (`noun(word)`).
+#[derive(FromPyObject)]
+pub struct Asks<'py> {
+    #[pyo3(item(0))]
+    classes: Bound<'py, PyDict>,
+    #[pyo3(item(1))]
+    classify: Bound<'py, PyAny>,
+    #[pyo3(item(2))]
+    subject_noun: Bound<'py, PyAny>,
+    #[pyo3(item(3))]
+    dated_genitive: Bound<'py, PyAny>,
+    #[pyo3(item(4))]
+    noun: Bound<'py, PyAny>,
+}
+
+/// How a clause reads (`clauses._how`): the class bit of the words it reads as markers
+/// (`marked`: ने, को …; `dative`: को …), whether it reads ने and को as postpositions
+/// (`marked`), and whether है alone ends the reading (`copula`).
+pub type How = (u64, bool, bool);
+
+/// The tokens of a sentence as the reading sees them: each one's kind, text and spelling.
+pub struct Tokens<'py> {
+    pub kinds: Vec<u8>,
+    pub texts: Vec<Bound<'py, PyAny>>,
+    pub normals: Vec<Bound<'py, PyAny>>,
+}
+
+impl<'py> Tokens<'py> {
+    /// The tokens of a list of `clauses.Token`s.
+    fn of(tokens: &Bound<'py, PyList>) -> PyResult<Self> {
+        let py = tokens.py();
+        let (word, number, other) = (
+            intern!(py, "word"),
+            intern!(py, "number"),
+            intern!(py, "other"),
+        );
+        let mut found = Tokens {
+            kinds: Vec::with_capacity(tokens.len()),
+            texts: Vec::with_capacity(tokens.len()),
+            normals: Vec::with_capacity(tokens.len()),
+        };
+        for token in tokens.iter() {
+            let token = token.cast_into::<PyTuple>()?;
+            let kind = token.get_item(0)?;
+            let named = |name: &Bound<'py, PyString>| -> PyResult<bool> {
+                Ok(kind.is(name) || kind.eq(name)?)
+            };
+            found.kinds.push(if named(word)? {
+                WORD
+            } else if named(number)? {
+                NUMBER
+            } else if named(other)? {
+                OTHER
+            } else {
+                STRANGE
+            });
+            found.texts.push(token.get_item(1)?);
+            found.normals.push(token.get_item(2)?);
+        }
+        Ok(found)
+    }
+}
+
+/// `clauses.Clause` while it reads: its flags and what it has read so far.
+struct Reading<'a, 'py> {
+    tokens: &'a Tokens<'py>,
+    size: usize,
+    /// each token's tests of its class asked and what they said, once looked up
+    seen: Vec<Option<(u64, u64)>>,
+    asks: Asks<'py>,
+    marked: bool,
+    copula: bool,
+    markers: u64,
+    ergative: bool,
+    marked_object: bool,
+    /// the subject's token and what `_subject_noun` said of it
+    subject: Option<(usize, Bound<'py, PyAny>)>,
+    nouns: Vec<usize>,
+    genitive: bool,
+}
+
+impl<'py> Reading<'_, 'py> {
+    fn normal(&self, k: usize) -> &Bound<'py, PyAny> {
+        &self.tokens.normals[k]
+    }
+
+    /// The tests of the class of the token at `k` asked so far and what they said.
+    fn class(&mut self, k: usize) -> PyResult<(u64, u64)> {
+        if let Some(found) = self.seen[k] {
+            return Ok(found);
+        }
+        let class: u128 = match self.asks.classes.get_item(self.normal(k))? {
+            Some(class) => class.extract()?,
+            None => 0,
+        };
+        let found = ((class >> 64) as u64, class as u64);
+        self.seen[k] = Some(found);
+        Ok(found)
+    }
+
+    fn kind(&mut self, k: usize) -> PyResult<u8> {
+        Ok(self.tokens.kinds[k])
+    }
+
+    /// The token at `k` is there and its class has one of `bits` (the tests not asked yet
+    /// are asked now).
+    fn has(&mut self, k: usize, bits: u64) -> PyResult<bool> {
+        if k >= self.size {
+            return Ok(false);
+        }
+        let (mut asked, mut said) = self.class(k)?;
+        if asked & bits != bits {
+            let class: u128 = self
+                .asks
+                .classify
+                .call1((self.normal(k), bits & !asked))?
+                .extract()?;
+            (asked, said) = ((class >> 64) as u64, class as u64);
+            self.seen[k] = Some((asked, said));
+        }
+        Ok(said & bits != 0)
+    }
+
+    fn subject_noun(&self, j: usize) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let found = self
+            .asks
+            .subject_noun
+            .call1((&self.tokens.texts[j], self.normal(j)))?;
+        Ok((!found.is_none()).then_some(found))
+    }
+
+    /// `Clause._verb` of the token at `k` and the one after it.
+    fn verb(&mut self, k: usize) -> PyResult<bool> {
+        Ok(self.has(k, VERB)?
+            || (self.has(k + 1, AFTER_BARE_ROOT)? && self.has(k, MAY_BE_ROOT)?)
+            || (self.copula && self.has(k, COPULA)?))
+    }
+
+    fn close(&mut self) -> Step<()> {
+        if !self.nouns.is_empty() {
+            if self.nouns.len() > 1
+                && self.subject.is_none()
+                && !self.marked
+                && self.subject_first()?
+            {
+                self.nouns.clear();
+                self.genitive = false;
+                return Ok(());
+            }
+            if self.subject.is_some() || self.nouns.len() > 1 {
+                return Err(Stop::Abort);
+            }
+            let first = self.nouns[0];
+            let found = if self.has(first, TIME_NOUN)? {
+                None
+            } else {
+                self.subject_noun(first)?
+            };
+            match found {
+                Some(found) => self.subject = Some((first, found)),
+                None => return Err(Stop::Abort),
+            }
+        }
+        self.nouns.clear();
+        self.genitive = false;
+        Ok(())
+    }
+
+    fn postposition(&mut self) -> Step<()> {
+        if self.subject.is_none()
+            && self.nouns.len() > 1
+            && !self.marked
+            && !self.subject_first()?
+        {
+            return Err(Stop::Abort);
+        }
+        self.nouns.clear();
+        self.genitive = false;
+        Ok(())
+    }
+
+    fn plural_first(&mut self) -> PyResult<bool> {
+        let first = self.nouns[0];
+        if let Some(found) = self.subject_noun(first)? {
+            if found.get_item(1)?.is_truthy()? {
+                self.subject = Some((first, found));
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    fn subject_first(&mut self) -> PyResult<bool> {
+        let k = self.nouns[0];
+        let py = self.normal(k).py();
+        let Some(found) = self.subject_noun(k)? else {
+            return Ok(false);
+        };
+        let headed = found.get_item(1)?.is_truthy()?
+            || (found
+                .get_item(0)?
+                .getattr(intern!(py, "gender"))?
+                .eq(intern!(py, "m"))?
+                && k > 0
+                && self.has(k - 1, DIRECT_FORM)?)
+            || (!self.has(k, DAY)? && self.all_times_of_day()?);
+        if headed {
+            self.subject = Some((k, found));
+        }
+        Ok(headed)
+    }
+
+    fn all_times_of_day(&mut self) -> PyResult<bool> {
+        for at in 1..self.nouns.len() {
+            if !self.has(self.nouns[at], TIME_OF_DAY)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn dated_genitive(&mut self, j: usize) -> PyResult<bool> {
+        if j == 0 || !self.has(j - 1, TIME_ADVERB)? {
+            return Ok(false);
+        }
+        let after = self.tokens.normals.get(j + 1);
+        self.asks
+            .dated_genitive
+            .call1((self.normal(j - 1), self.normal(j), after))?
+            .is_truthy()
+    }
+
+    fn predicative(&mut self, mut k: usize) -> PyResult<bool> {
+        while self.has(k, BEFORE_VERB)? {
+            k += 1;
+        }
+        Ok(k < self.size && self.verb(k)?)
+    }
+
+    fn counted(&mut self, j: usize) -> PyResult<bool> {
+        Ok(j > 0 && (self.kind(j - 1)? == NUMBER || self.has(j - 1, MODIFIER | AGREEING)?))
+    }
+
+    fn noun_follows(&mut self, k: usize) -> PyResult<bool> {
+        Ok(k < self.size && (self.kind(k)? == NUMBER || self.has(k, NOUN_FOLLOWS)?))
+    }
+
+    fn finite_hua(&mut self, j: usize) -> PyResult<bool> {
+        if !self.has(j, HUA)? {
+            return Ok(false);
+        }
+        Ok(j + 1 == self.size || self.kind(j + 1)? != WORD || self.has(j + 1, AFTER_VERB)?)
+    }
+
+    /// `Clause.verb_start`.
+    fn verb_start(&mut self, mut j: usize) -> Step<Option<usize>> {
+        let start = j;
+        while j < self.size {
+            let kind = self.kind(j)?;
+            if kind == WORD && self.has(j, PLAIN)? {
+                self.nouns.push(j);
+                self.genitive = false;
+                j += 1;
+                continue;
+            }
+            if kind == OTHER {
+                return Ok(None);
+            }
+            if self.has(j, self.markers)? {
+                self.ergative = self.ergative || self.has(j, ERGATIVE)?;
+                self.marked_object = self.marked_object || self.has(j, OBJECT)?;
+                if self.has(j, NE_KO)? {
+                    if self.nouns.len() > 1 && self.marked {
+                        return Err(Stop::Abort);
+                    }
+                    if self.nouns.len() > 1 && (self.subject.is_some() || !self.subject_first()?) {
+                        self.nouns.clear();
+                    }
+                    self.postposition()?;
+                } else {
+                    self.close()?;
+                }
+                j += 1;
+                continue;
+            }
+            if self.has(j, STOPS)? {
+                return Ok(None);
+            }
+            if self.has(j, DEMONSTRATIVE)? && !self.noun_follows(j + 1)? {
+                return Err(Stop::Abort);
+            }
+            if kind == NUMBER
+                || self.has(j, MODIFIER)?
+                || (self.has(j, AGREEING)? && !self.has(j, GENITIVE)? && !self.finite_hua(j)?)
+            {
+                if kind == NUMBER {
+                    if let Some(&last) = self.nouns.last() {
+                        if self.has(last, ERA)? {
+                            self.nouns.pop();
+                        }
+                    }
+                }
+                if !self.nouns.is_empty() && self.has(j, WALA)? {
+                    self.nouns.clear();
+                } else if !self.nouns.is_empty() && !self.genitive {
+                    self.close()?;
+                }
+            } else if self.has(j, GENITIVE)?
+                && (!self.nouns.is_empty() || self.genitive || self.dated_genitive(j)?)
+            {
+                if self.nouns.len() > 1
+                    && self.subject.is_none()
+                    && (self.marked || !self.plural_first()?)
+                {
+                    return Err(Stop::Abort);
+                }
+                self.nouns.clear();
+                self.genitive = true;
+            } else if self.has(j, POSTPOSITION)? {
+                self.postposition()?;
+            } else if j > start
+                && self.has(j, POSTPOSITION_NOUN)?
+                && self.has(j - 1, BEFORE_POSTPOSITION_NOUN)?
+            {
+                self.nouns.clear();
+                self.genitive = false;
+            } else if self.has(j, ADVERB)?
+                || (self.has(j, PREDICATE)?
+                    && self.predicative(j + 1)?
+                    && self.asks.noun.call1((self.normal(j),))?.is_none())
+                || (self.has(j, TIME_NOUN)?
+                    && !self.has(j + 1, POSTPOSITION)?
+                    && self.counted(j)?)
+            {
+                self.close()?;
+            } else if self.verb(j)? {
+                self.close()?;
+                return Ok(Some(j));
+            } else if self.has(j, INFINITIVE)? && self.has(j + 1, POSTPOSITION | GENITIVE)? {
+                self.subject = None;
+                self.nouns = vec![j];
+                self.genitive = false;
+            } else if self.has(j, CANDIDATE)? && !self.has(j, POSTPOSITION_NOUN)? {
+                self.nouns.push(j);
+                self.genitive = false;
+            } else {
+                return Ok(None);
+            }
+            j += 1;
+        }
+        Ok(None)
+    }
+}
+
+/// What `verb_start` found: whether the reading was aborted, the verb group's first token,
+/// the subject (its token and what `subject_noun` said of it), and whether the clause has
+/// ने and a को object.
+pub type Read<'py> = (
+    bool,
+    Option<usize>,
+    Option<(usize, Bound<'py, PyAny>)>,
+    bool,
+    bool,
+);
+
+/// `Clause.verb_start` of a fresh clause over `tokens` (`clauses.Token`s) from each of
+/// `starts`, in order (the tokens' kinds and classes looked up once for all of them),
+/// reading as `how` says and asking `asks`.
+#[pyfunction]
+pub fn verb_starts<'py>(
+    tokens: &Bound<'py, PyList>,
+    starts: Vec<usize>,
+    how: How,
+    asks: Asks<'py>,
+) -> PyResult<Vec<Read<'py>>> {
+    read_all(&Tokens::of(tokens)?, &starts, how, asks)
+}
+
+/// The reading of a fresh clause of `tokens` from each of `starts` (see `verb_starts`).
+pub fn read_all<'py>(
+    tokens: &Tokens<'py>,
+    starts: &[usize],
+    (markers, marked, copula): How,
+    asks: Asks<'py>,
+) -> PyResult<Vec<Read<'py>>> {
+    let mut reading = Reading {
+        seen: vec![None; tokens.kinds.len()],
+        size: tokens.kinds.len(),
+        tokens,
+        asks,
+        marked,
+        copula,
+        markers,
+        ergative: false,
+        marked_object: false,
+        subject: None,
+        nouns: Vec::new(),
+        genitive: false,
+    };
+    let mut found = Vec::with_capacity(starts.len());
+    for &start in starts {
+        (reading.ergative, reading.marked_object, reading.genitive) = (false, false, false);
+        reading.subject = None;
+        reading.nouns.clear();
+        let (aborted, verb) = match reading.verb_start(start) {
+            Ok(verb) => (false, verb),
+            Err(Stop::Abort) => (true, None),
+            Err(Stop::Raised(err)) => return Err(err),
+        };
+        let subject = reading.subject.take();
+        found.push((
+            aborted,
+            verb,
+            subject,
+            reading.ergative,
+            reading.marked_object,
+        ));
+    }
+    Ok(found)
+}
