@@ -52,7 +52,7 @@ def _timed(times: dict[str, float], name: str, call: Callable[[], object]) -> ob
 def _time_rules(linter: Linter, rules: dict[str, float]) -> None:
     """Wrap each rule's ``check`` so that its seconds add up in ``rules`` (an analysis that
     several rules share is charged to the first rule that asks for it); rules checked in one
-    pass (``Rule.joint``) are timed together, as "G020+G022+…"."""
+    pass (``Rule.joint``) are timed together, as "G022+G023+…"."""
     joints: dict[int, JointCheck] = {}
     for rule in linter.rules:
         vars(rule).pop("check", None)  # the wrapper of an earlier pass
