@@ -34,6 +34,7 @@ from qa.text.akshara import (
     dropped_one,
     ending_slip,
     length_swap,
+    one_slip_of_many_signs,
     letters,
     light_slip,
     nfd_nukta,
@@ -167,7 +168,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     found = []
     for candidate in candidates:
         edits = osa(word, candidate, max_edits)
-        swap = length_swap(word, candidate)
+        swap = one_slip_of_many_signs(word, candidate)
         if (edits > max_edits and not swap) or (swap and not _settled(candidate)):
             continue  # too many edits for even the cheapest ones to stay within the limit
         curated = candidate in additions and candidate not in web
