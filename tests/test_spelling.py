@@ -259,3 +259,15 @@ def test_every_sibilant_of_a_word_wrong_is_one_slip() -> None:
     found = api.check("मौसम विसेसज्ञों का कहना है कि सर्दी देर से आएगी।")
     assert [(d.code, d.fix.edits[0].replacement if d.fix else "") for d in found] == [("T002", "विशेषज्ञों")]
     assert api.check("मौसम विशेषज्ञों ने मिट्टी के शेष नमूनों का विश्लेषण किया।") == []
+
+
+def test_a_sign_typed_across_a_conjunct_is_one_slip() -> None:
+    from qa.text.akshara import LENGTH_SWAP, distance, moved_sign
+
+    assert moved_sign("शिक्त", "शक्ति") and moved_sign("प्रेक्षपण", "प्रक्षेपण")
+    assert not moved_sign("निकालन", "निकलना")  # across a bare consonant: another form
+    assert not moved_sign("शक्ति", "शक्ति")
+    assert distance("शिक्त", "शक्ति") == LENGTH_SWAP
+    assert spelling.suggestions("निकालन")[:1] == ("निकालने",)
+    found = api.check("अंतरिक्ष एजेंसी ने नए उपग्रह का प्रेक्षपण टाल दिया।")
+    assert [(d.code, d.fix.edits[0].replacement if d.fix else "") for d in found] == [("T002", "प्रक्षेपण")]
