@@ -20,6 +20,14 @@ def test_pairs_come_from_frequency_and_one_sign() -> None:
     assert twin_of("के") is None  # function words are T003's
 
 
+def test_a_syllable_is_weighed_only_against_a_light_verbs_perfective() -> None:
+    assert twin_of("दि") is not None and twin_of("दि")[0] == "दी"
+    assert twin_of("लि") is not None and twin_of("लि")[0] == "ली"
+    assert twin_of("सि") is None and twin_of("बि") is None  # letter names: सी, बी
+    assert [d.code for d in api.check("स्वास्थ्य विभाग ने जानकारी दि।")] == ["T033"]
+    assert api.check("दि हिंदू ने ख़बर छापी और पुलिस ने जानकारी दी।") == []
+
+
 def test_shipped_counts_cover_every_pair() -> None:
     """The table was built for the current pairs (rebuild it with
     ``bench/build_spelling_context.py --twins`` when they change)."""

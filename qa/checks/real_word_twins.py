@@ -63,15 +63,16 @@ def twin_of(word: str) -> tuple[str, float] | None:
         word in _FUNCTION
         or word not in lexicon.web_zipf()
         or word in spelling.twins()  # T030's, by frequency alone
-        or not 2 <= len(aksharas(word)) <= MAX_AKSHARAS
+        or not 1 <= len(aksharas(word)) <= MAX_AKSHARAS
     ):
         return None
-    key = variant_key(word)
+    key, syllable = variant_key(word), len(aksharas(word)) == 1
     best = max(
         (
             (lexicon.commoner_by(t, word), t)
             for t in set(one_sign_twins(word))
             if t not in _FUNCTION
+            and (not syllable or light_verb_perfective(t))
             and lexicon.prior(t) >= MIN_TWIN_ZIPF
             and variant_key(t) != key
             and not (t == word + ANUSVARA and word.endswith("ो"))  # T029's plural, or an imperative
@@ -81,6 +82,17 @@ def twin_of(word: str) -> tuple[str, float] | None:
     if best is None or best[0] < MIN_TWIN_MARGIN:
         return None
     return best[1], best[0]
+
+
+def light_verb_perfective(word: str) -> bool:
+    """``word`` is the feminine perfective of a one-syllable verb in े whose other
+    perfectives are common (दी of देना beside दिया and दिए, ली of लेना beside लिया and लिए):
+    the only twins a one-akshara word is weighed against; the other one-sign twins of a
+    syllable are letter names and initials (बी, सी, डी)."""
+    if len(word) != 2 or word[1] != "ी":
+        return False
+    forms = (word[0] + ending for ending in ("ेना", "िया", "िए"))
+    return all(lexicon.prior(form) >= MIN_TWIN_ZIPF for form in forms)
 
 
 @cache

@@ -36,7 +36,9 @@ from qa.text.akshara import (
     length_swap,
     letters,
     light_slip,
+    moved_sign,
     nfd_nukta,
+    one_slip_of_many_signs,
     sign_slip,
     transposed,
     variant_key,
@@ -167,9 +169,11 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     found = []
     for candidate in candidates:
         edits = osa(word, candidate, max_edits)
-        swap = length_swap(word, candidate)
-        if (edits > max_edits and not swap) or (swap and not _settled(candidate)):
+        one_slip = one_slip_of_many_signs(word, candidate)
+        if edits > max_edits and not one_slip:
             continue  # too many edits for even the cheapest ones to stay within the limit
+        if one_slip and (edits > max_edits or length_swap(word, candidate)) and not _settled(candidate):
+            continue  # a loan's or a name's vowels and sibilants vary: only a native word's are one slip
         curated = candidate in additions and candidate not in web
         if curated and (length < 4 or not dropped_one(word, candidate)):
             continue  # transliterated terms vary in vowels: only a dropped letter is a slip
@@ -322,12 +326,17 @@ def _rare_place(word: str) -> bool:
 
 
 def _short_slip(word: str, candidate: str) -> bool:
-    """A sign or sibilant slip in a two-akshara word the suffix model cannot parse, other
+    """A sign or sibilant slip (or a sign typed across a conjunct: शिक्त for शक्ति) in a
+    two-akshara word the suffix model cannot parse, other
     than a nasal: short foreign words and names differ from Hindi ones just so (योंग is
     not योग, झाओ not जाओ, "आई ऐम" not एम, कौई not कोई). The suffix model's parse is no
     evidence against two signs that swapped their lengths (निती, नित + ी, for नीति)."""
     return (
-        (sign_slip(word, candidate) or word.translate(_SIBILANTS) == candidate.translate(_SIBILANTS))
+        (
+            sign_slip(word, candidate)
+            or word.translate(_SIBILANTS) == candidate.translate(_SIBILANTS)
+            or moved_sign(word, candidate)
+        )
         and word.translate(_NO_NASAL) != candidate.translate(_NO_NASAL)
         and (not lexicon.recognised(word) or length_swap(word, candidate))
     )

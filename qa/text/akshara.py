@@ -190,7 +190,9 @@ def _op_cost(kind: str, a: str, b: str) -> float:
 #: Two neighbouring characters typed in the wrong order (जानाकरी); a nasal or other light
 #: sign typed one place off (आकंड़ों for आंकड़ों) costs no more than one dropped.
 TRANSPOSITION, LIGHT_TRANSPOSITION = 0.6, 0.4
-#: Two i or u signs whose lengths swapped (निती for नीति) cost one length slip.
+#: Two i or u signs whose lengths swapped (निती for नीति) cost one length slip; so do two or
+#: more sibilants written wrong in one word (विसेस for विशेष) and a vowel sign typed on the
+#: other side of a conjunct (शिक्त for शक्ति).
 LENGTH_SWAP = 0.4
 
 
@@ -213,10 +215,51 @@ def length_swap(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[0] == diff[1][::-1] and set(diff[0]) in _VOWEL_PAIRS[:2]
 
 
+_SIBILANT_LETTERS = frozenset("शषस")
+
+
+def sibilant_slips(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ only in two or more sibilants (विसेस for विशेष,
+    विस्लेसण for विश्लेषण): one slip, a writer who does not tell श, ष and स apart writes
+    every sibilant of the word the same wrong way."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) >= 2 and all(x in _SIBILANT_LETTERS and y in _SIBILANT_LETTERS for x, y in diff)
+
+
+def moved_sign(a: str, b: str) -> bool:
+    """True if ``b`` is ``a`` with one vowel sign moved across a conjunct to the akshara
+    next to it (प्रेक्षपण for प्रक्षेपण): one slip, the sign typed before or after the
+    whole cluster. Across a bare consonant a moved sign makes another form of the word
+    too often (निकालन is निकालने, not निकलना)."""
+    if len(a) != len(b) or a == b:
+        return False
+    first = next(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
+    last = max(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
+    for shorter, longer in ((a, b), (b, a)):
+        sign = shorter[first]
+        if (
+            sign in VOWEL_SIGNS
+            and shorter[first + 1 : last + 1] == longer[first:last]
+            and longer[last] == sign
+            and VIRAMA in longer[first:last]
+            and all(ch in CONSONANTS or ch in (VIRAMA, NUKTA) for ch in longer[first:last])
+        ):
+            return True
+    return False
+
+
+def one_slip_of_many_signs(a: str, b: str) -> bool:
+    """Two or more changed signs that are one slip: swapped i/u lengths, the sibilants, or a
+    vowel sign on the wrong consonant."""
+    return length_swap(a, b) or sibilant_slips(a, b) or moved_sign(a, b)
+
+
 def distance(a: str, b: str) -> float:
     """Weighted edit distance: cheap for the slips typists make, 1.0 for a real change."""
     a, b = nfd_nukta(a), nfd_nukta(b)
-    if length_swap(a, b):
+    if one_slip_of_many_signs(a, b):
         return LENGTH_SWAP
     if transposed(a, b):
         swapped = {x for x, y in zip(a, b, strict=True) if x != y}
