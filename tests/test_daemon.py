@@ -111,11 +111,17 @@ def daemon(resident: Daemon) -> Daemon:
     return resident
 
 
-def _same(daemon: Daemon, *args: str, input: bytes | None = None, cwd: Path = ROOT) -> None:
+def _same(
+    daemon: Daemon,
+    *args: str,
+    input: bytes | None = None,
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
+) -> None:
     """The run through the daemon (which serves it) prints and exits as the run in-process."""
     served = daemon.served()
-    resident = daemon.qa(*args, input=input, cwd=cwd)
-    plain = daemon.qa(*args, input=input, cwd=cwd, env={"QA_DAEMON": "off"})
+    resident = daemon.qa(*args, input=input, cwd=cwd, env=env or {})
+    plain = daemon.qa(*args, input=input, cwd=cwd, env={**(env or {}), "QA_DAEMON": "off"})
     assert (resident.returncode, resident.stdout, resident.stderr) == (
         plain.returncode,
         plain.stdout,
@@ -302,3 +308,101 @@ def test_idle_timeout_and_stop(resident: Daemon) -> None:
     assert not list((resident.runtime / "qa").glob("*.sock"))
     log = next((resident.runtime / "qa").glob("*.log")).read_text(encoding="utf-8")
     assert "stopping: signalled" in log and "Traceback" not in log
+
+
+def _refused(
+    daemon: Daemon, command: list[str], cwd: Path, env: dict[str, str] | None = None, **kwargs: object
+) -> bytes:
+    """``command`` (a ``qa`` run, perhaps wrapped) prints and exits as with ``QA_DAEMON=off``,
+    and the daemon does not serve it; its output."""
+    served = daemon.served()
+    resident, plain = (
+        subprocess.run(  # type: ignore[call-overload]
+            command,
+            cwd=cwd,
+            env={**daemon.env, **(env or {}), **off},
+            capture_output=True,
+            timeout=120,
+            **kwargs,
+        )
+        for off in ({}, {"QA_DAEMON": "off"})
+    )
+    assert (resident.returncode, resident.stdout, resident.stderr) == (
+        plain.returncode,
+        plain.stdout,
+        plain.stderr,
+    )
+    assert daemon.served() == served
+    return bytes(plain.stdout)
+
+
+QA = [sys.executable, "-m", "qa"]
+
+
+def test_closed_standard_streams_run_in_process(daemon: Daemon, tmp_path: Path) -> None:
+    """A closed descriptor 0, 1 or 2 would be taken by the client's socket."""
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    for closing in ("<&-", "2>&-", ">&-"):
+        _refused(
+            daemon,
+            ["sh", "-c", f'exec "$@" {closing}', "sh", *QA, "check", "--no-cache", "one.txt"],
+            tmp_path,
+        )
+
+
+def test_the_time_zone_is_the_clients(daemon: Daemon, tmp_path: Path) -> None:
+    """Today's date (F022's message says it) in zones 26 hours apart: never the same day."""
+    (tmp_path / "a.txt").write_text("ज़्यादातर सांसद मौजूदा 17वीं लोकसभा के सदस्य हैं।\n", encoding="utf-8")
+    for zone in ("Etc/GMT+12", "Pacific/Kiritimati"):
+        _same(daemon, "check", "--no-cache", "--format", "json", "a.txt", cwd=tmp_path, env={"TZ": zone})
+
+
+def _unshare() -> list[str] | None:
+    """A command that runs the rest in a new mount namespace, None if this system forbids it."""
+    for command in (["unshare", "-m"], ["unshare", "-rm"]):
+        if (
+            shutil.which("unshare")
+            and subprocess.run([*command, "true"], capture_output=True).returncode == 0
+        ):
+            return command
+    return None
+
+
+def test_another_mount_namespace_runs_in_process(daemon: Daemon, tmp_path: Path) -> None:
+    """The client sees its own file system at the same paths (as under PrivateTmp): the
+    child would check the daemon's file of that name."""
+    unshare = _unshare()
+    if unshare is None:
+        pytest.skip("no mount namespaces here")
+    (tmp_path / "one.txt").write_text("ज़ाहिर है, बातचीत जारी रहेगी।\n", encoding="utf-8")
+    inner = f'mount -t tmpfs none {tmp_path} && cd {tmp_path} && printf \'%s\' "$TEXT" > one.txt && exec "$@"'
+    command = [*unshare, "sh", "-c", inner, "sh", *QA, "check", "--no-cache", "one.txt"]
+    assert b"one.txt:1:47: P002" in _refused(daemon, command, ROOT, env={"TEXT": ONE_LINE})
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may start a process with other groups")
+def test_other_groups_run_in_process(daemon: Daemon, tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    command = [*QA, "check", "--no-cache", "one.txt"]
+    _refused(daemon, command, tmp_path, group=1)
+    _refused(daemon, command, tmp_path, extra_groups=[1, 2])
+
+
+def test_the_daemon_keeps_no_descriptor_of_its_starter(resident: Daemon) -> None:
+    """'qa daemon start | cat' ends: the daemon holds no end of the starter's pipes."""
+    read, write = os.pipe()
+    try:
+        started = subprocess.run(
+            [*QA, "daemon", "start"],
+            env=resident.env,
+            cwd=resident.runtime,
+            pass_fds=(write,),
+            capture_output=True,
+        )
+        assert started.returncode == 0, started.stderr
+        pipe = f"pipe:[{os.fstat(write).st_ino}]"
+        fds = Path(f"/proc/{resident.pid()}/fd")
+        assert pipe not in [os.readlink(fd) for fd in fds.iterdir()]
+    finally:
+        os.close(read)
+        os.close(write)

@@ -20,9 +20,10 @@ from typing import Any
 from qa.cache import source_files
 
 #: Environment variables qa or Python read when a process starts (or whose effect a
-#: warm process keeps): the start-up data cache, the pure-Python switch, the locale.
-WATCHED = ("QA_PURE", "QA_DATA_CACHE", "XDG_CACHE_HOME", "HOME", "LANG")
-WATCHED_PREFIXES = ("PYTHON", "LC_")
+#: warm process keeps): the start-up data cache, the pure-Python switch, the locale, the
+#: dynamic loader's settings and a faked clock (``LD_PRELOAD=libfaketime.so``).
+WATCHED = ("QA_PURE", "QA_DATA_CACHE", "XDG_CACHE_HOME", "HOME", "LANG", "FAKETIME")
+WATCHED_PREFIXES = ("PYTHON", "LC_", "LD_")
 #: Watched by prefix but without effect on a run.
 UNWATCHED = ("PYTHONDONTWRITEBYTECODE",)
 

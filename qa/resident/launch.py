@@ -75,6 +75,7 @@ def _daemon(ready: int, idle_timeout: float) -> NoReturn:
     from qa.resident.server import Daemon, log
     from qa.resident.warm import warm
 
+    _close_inherited(keep=ready)
     sock_path, lock_path, log_path = files()
     try:
         lock = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
@@ -101,6 +102,16 @@ def _daemon(ready: int, idle_timeout: float) -> NoReturn:
     sample.unlink(missing_ok=True)
     log("stopped")
     os._exit(0)
+
+
+def _close_inherited(keep: int) -> None:
+    """Close every descriptor above 2 that the starter left open, but ``keep``: a pipe
+    held open would make whoever reads it (``qa daemon start | cat``) wait for the daemon,
+    and children would inherit the rest."""
+    for name in os.listdir("/proc/self/fd"):
+        if int(name) > 2 and int(name) != keep:
+            with contextlib.suppress(OSError):
+                os.close(int(name))
 
 
 def _quiet_streams(log_path: Path) -> None:

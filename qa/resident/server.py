@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from qa import __version__
-from qa.resident import child, wire
+from qa.resident import child, process, wire
 from qa.resident.freshness import Snapshot
 
 #: Seconds a connected client has to send its request.
@@ -165,7 +165,7 @@ class Daemon:
     def _run(self, conn: socket.socket, request: dict[str, Any], fds: list[int]) -> None:
         if self.snapshot.stale():
             self.stop("qa's files changed since it started")
-        reason = self.stopping or self.snapshot.mismatch(request)
+        reason = self.stopping or self._misfit(conn, request)
         if reason:
             for fd in fds:
                 os.close(fd)
@@ -178,6 +178,12 @@ class Daemon:
         self.served += 1
         with contextlib.suppress(OSError):
             wire.send(conn, wire.STARTED, pid)
+
+    def _misfit(self, conn: socket.socket, request: dict[str, Any]) -> str | None:
+        """Why the client's command would not run here as in the client, or None."""
+        if wire.peer_gid(conn) != os.getegid():
+            return "another group"
+        return self.snapshot.mismatch(request) or process.difference(request.get("state"))
 
     def _hand_to_spare(self, conn: socket.socket, request: dict[str, Any], fds: list[int]) -> int | None:
         """The spare's pid, once it has the client; None if there is no spare to take it (one
