@@ -406,3 +406,19 @@ def test_the_daemon_keeps_no_descriptor_of_its_starter(resident: Daemon) -> None
     finally:
         os.close(read)
         os.close(write)
+
+
+def test_another_process_start_runs_in_process(daemon: Daemon, tmp_path: Path) -> None:
+    """CPU affinity (the default -j), nice level, warning and -X options, the dynamic
+    loader's variables and a faked clock are the client's only in its own process."""
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    check = ["-m", "qa", "check", "--no-cache", "one.txt"]
+    _refused(daemon, ["nice", "-n", "5", sys.executable, *check], tmp_path)
+    if len(os.sched_getaffinity(0)) > 1:
+        _refused(
+            daemon, ["taskset", "-c", str(min(os.sched_getaffinity(0))), sys.executable, *check], tmp_path
+        )
+    _refused(daemon, [sys.executable, "-W", "error::DeprecationWarning", *check], tmp_path)
+    _refused(daemon, [sys.executable, "-X", "qa-test", *check], tmp_path)
+    for env in ({"LD_BIND_NOW": "1"}, {"FAKETIME": "-1d"}):
+        _refused(daemon, [sys.executable, *check], tmp_path, env=env)
