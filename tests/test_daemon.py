@@ -247,6 +247,19 @@ def test_a_client_that_dies_leaves_no_child(daemon: Daemon, tmp_path: Path) -> N
     _until(lambda: daemon.running() == 0, "the child to end")
 
 
+def test_a_starter_that_ignores_sigchld(resident: Daemon, tmp_path: Path) -> None:
+    """Ignored SIGCHLD (inherited across exec) would have the kernel reap the children."""
+    resident.qa(
+        "daemon",
+        "start",
+        cwd=resident.runtime,
+        preexec_fn=lambda: signal.signal(signal.SIGCHLD, signal.SIG_IGN),
+    )
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    for _ in range(2):
+        _same(resident, "check", "--no-cache", "one.txt", cwd=tmp_path)
+
+
 def test_killed_or_absent_daemon_means_a_plain_run(resident: Daemon, tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
     expected = _plain(resident, tmp_path)

@@ -26,6 +26,9 @@ from qa.resident.warm import rehearse
 
 #: Seconds the child waits for the client to confirm that it knows the child's pid.
 HANDSHAKE = 5.0
+#: Seconds a process group whose client died has to stop on SIGTERM before SIGKILL (the
+#: client may have left SIGTERM ignored).
+GRACE = 2.0
 
 
 def run(conn: socket, fds: list[int], request: dict[str, Any], inherited: list[int]) -> NoReturn:
@@ -185,3 +188,5 @@ def _watch(conn: socket, finished: threading.Event) -> None:
     os.dup2(quiet, 1)
     os.dup2(quiet, 2)
     os.killpg(0, signal.SIGTERM)
+    time.sleep(GRACE)
+    os.killpg(0, signal.SIGKILL)

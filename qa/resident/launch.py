@@ -46,6 +46,11 @@ def prepare() -> None:
 
 def spawn(idle_timeout: float) -> str:
     """Start a daemon; its first words ("ready PID" or an error) once it is ready or has failed."""
+    import signal
+
+    # Ignored by whoever started this, SIGCHLD would make the kernel reap children itself,
+    # and every waitpid (here and in the daemon) fail.
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     readable, writable = os.pipe()
     pid = os.fork()
     if pid == 0:

@@ -172,9 +172,11 @@ class Daemon:
             wire.send(conn, wire.REFUSED, reason)
             conn.close()
             return
-        pid = self._hand_to_spare(conn, request, fds) or self._fork(conn, request, fds)
-        for fd in fds:
-            os.close(fd)
+        try:
+            pid = self._hand_to_spare(conn, request, fds) or self._fork(conn, request, fds)
+        finally:
+            for fd in fds:
+                os.close(fd)
         self.served += 1
         with contextlib.suppress(OSError):
             wire.send(conn, wire.STARTED, pid)
@@ -216,7 +218,13 @@ class Daemon:
         if self.stopping or self._children:
             return
         ours, theirs = socket.socketpair()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as exc:  # no memory or too many processes now: clients get plain forks
+            log(f"no spare child: {exc}")
+            ours.close()
+            theirs.close()
+            return
         if pid == 0:
             child.spare(theirs, [*self._inherited(keep=theirs), ours.fileno()], self.sample)
         theirs.close()
@@ -249,11 +257,14 @@ class Daemon:
         ended = self._children.pop(pidfd)
         self._selector.unregister(pidfd)
         os.close(pidfd)
-        _, status = os.waitpid(ended.pid, 0)
-        code = os.waitstatus_to_exitcode(status)
+        try:
+            code: int | None = os.waitstatus_to_exitcode(os.waitpid(ended.pid, 0)[1])
+        except ChildProcessError:  # reaped by another hand (SIGCHLD ignored): status unknown
+            code = None
         if ended.conn is not None:
-            with contextlib.suppress(OSError):
-                wire.send(ended.conn, wire.EXITED, code if code >= 0 else 128 - code)
+            if code is not None:
+                with contextlib.suppress(OSError):
+                    wire.send(ended.conn, wire.EXITED, code if code >= 0 else 128 - code)
             ended.conn.close()
             self._last = time.monotonic()
         elif not self.stopping:
