@@ -260,6 +260,16 @@ def test_a_starter_that_ignores_sigchld(resident: Daemon, tmp_path: Path) -> Non
         _same(resident, "check", "--no-cache", "one.txt", cwd=tmp_path)
 
 
+def test_a_daemon_without_its_socket_file_can_be_stopped(daemon: Daemon) -> None:
+    pid = daemon.pid()
+    next((daemon.runtime / "qa").glob("*.sock")).unlink()
+    status = daemon.status()
+    assert status.returncode == 1 and f"pid {pid} holds the lock" in status.stdout.decode()
+    stopped = daemon.qa("daemon", "stop", cwd=daemon.runtime)
+    assert (stopped.returncode, stopped.stdout) == (0, b"qa daemon stopped\n")
+    assert _gone(pid)
+
+
 def test_killed_or_absent_daemon_means_a_plain_run(resident: Daemon, tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
     expected = _plain(resident, tmp_path)
