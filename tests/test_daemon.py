@@ -304,6 +304,22 @@ def test_a_daemon_whose_code_changed_steps_aside(tmp_path: Path) -> None:
         resident.remove()
 
 
+def test_a_package_installed_on_the_module_path_makes_the_daemon_step_aside(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    resident = Daemon(PYTHONPATH=os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH")) if p))
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    try:
+        pid = resident.start()
+        expected = _plain(resident, tmp_path)
+        (site / "newly_installed.py").write_text("", encoding="utf-8")
+        assert "stale" in resident.status().stdout.decode()
+        assert _through(resident, tmp_path) == expected
+        _until(lambda: _gone(pid), "the stale daemon to exit")
+    finally:
+        resident.remove()
+
+
 def _through(daemon: Daemon, folder: Path) -> tuple[int, bytes, bytes]:
     done = daemon.qa("check", "--no-cache", "one.txt", cwd=folder)
     return done.returncode, done.stdout, done.stderr
