@@ -4,8 +4,10 @@ Before anything heavy is imported, ``qa check …`` connects to the daemon's soc
 there is one) and sends its arguments, working folder, environment and umask, with its
 own standard input, output and error attached. The daemon forks a child that runs the
 command line on them and reports the exit status, which becomes this process's. No
-daemon, a daemon of other code or settings, or any failure before the child starts:
-the command runs in this process as it always did. ``QA_DAEMON=off`` skips the daemon.
+daemon, a daemon of other code or settings, a process it cannot stand in for (a closed
+standard stream, another mount namespace or root, other groups, affinity or nice level:
+:mod:`qa.resident.process`), or any failure before the child runs the command: the
+command runs in this process as it always did. ``QA_DAEMON=off`` skips the daemon.
 Signals that would stop this process (Ctrl-C, SIGTERM, SIGHUP) are passed on to the
 child's process group; if this process dies, the child sees its socket close and stops.
 """
