@@ -419,6 +419,33 @@ def test_another_mount_namespace_runs_in_process(daemon: Daemon, tmp_path: Path)
     assert b"one.txt:1:47: P002" in _refused(daemon, command, ROOT, env={"TEXT": ONE_LINE})
 
 
+HIDDEN = """
+cd "$1" && mount -t tmpfs none "$1" && printf 'ज़ाहिर है, बातचीत जारी रहेगी।\\n' > "$1/one.txt" || exit 1
+out=$2 && shift 2 && "$@" daemon start >/dev/null || exit 1
+"$@" check --no-cache one.txt >"$out/resident" 2>&1; echo "exit $?" >>"$out/resident"
+QA_DAEMON=off "$@" check --no-cache one.txt >"$out/plain" 2>&1; echo "exit $?" >>"$out/plain"
+"$@" daemon stop >/dev/null
+"""
+
+
+def test_a_working_folder_hidden_by_a_mount_runs_in_process(resident: Daemon, tmp_path: Path) -> None:
+    """The client's folder has a file system mounted over it since it went there: the child
+    would reach the mounted one by its path (a daemon in the same mount namespace), so it
+    refuses after its chdir and the client checks its own file."""
+    unshare = _unshare()
+    if unshare is None:
+        pytest.skip("no mount namespaces here")
+    here, out = tmp_path / "here", tmp_path / "out"
+    here.mkdir()
+    out.mkdir()
+    (here / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    command = [*unshare, "sh", "-c", HIDDEN, "sh", str(here), str(out), *QA]
+    done = subprocess.run(command, env=resident.env, cwd=ROOT, capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    plain = (out / "plain").read_text(encoding="utf-8")
+    assert "one.txt:1:47: P002" in plain and (out / "resident").read_text(encoding="utf-8") == plain
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="only root may start a process with other groups")
 def test_other_groups_run_in_process(daemon: Daemon, tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
