@@ -116,6 +116,9 @@ class Store:
         self._path: Path | None = None
         #: Values added by this process.
         self.added = 0
+        #: Whether a save is due at exit (registered once per save: a warm daemon saves its
+        #: warm-up's values, then its children register again for theirs).
+        self._due = False
 
     def get(self, key: Any) -> Any:
         """The stored value of ``key``, or None."""
@@ -128,8 +131,9 @@ class Store:
     def add(self, key: Any, value: Any) -> None:
         """Keep ``value`` for later processes (written when this one exits)."""
         values = self._load() if self._values is None else self._values
-        if self._path is not None and not self.added:
+        if self._path is not None and not self._due:
             atexit.register(self._save)
+            self._due = True
         values[key] = self._used[key] = value
         self.added += 1
 
@@ -150,6 +154,7 @@ class Store:
 
     def _save(self) -> None:
         assert self._path is not None and self._values is not None
+        self._due = False
         values = self._values if len(self._values) <= self._limit else self._used
         _store(self._path, {"python": sys.version, "values": values})
 

@@ -111,11 +111,17 @@ def daemon(resident: Daemon) -> Daemon:
     return resident
 
 
-def _same(daemon: Daemon, *args: str, input: bytes | None = None, cwd: Path = ROOT) -> None:
+def _same(
+    daemon: Daemon,
+    *args: str,
+    input: bytes | None = None,
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
+) -> None:
     """The run through the daemon (which serves it) prints and exits as the run in-process."""
     served = daemon.served()
-    resident = daemon.qa(*args, input=input, cwd=cwd)
-    plain = daemon.qa(*args, input=input, cwd=cwd, env={"QA_DAEMON": "off"})
+    resident = daemon.qa(*args, input=input, cwd=cwd, env=env or {})
+    plain = daemon.qa(*args, input=input, cwd=cwd, env={**(env or {}), "QA_DAEMON": "off"})
     assert (resident.returncode, resident.stdout, resident.stderr) == (
         plain.returncode,
         plain.stdout,
@@ -241,6 +247,29 @@ def test_a_client_that_dies_leaves_no_child(daemon: Daemon, tmp_path: Path) -> N
     _until(lambda: daemon.running() == 0, "the child to end")
 
 
+def test_a_starter_that_ignores_sigchld(resident: Daemon, tmp_path: Path) -> None:
+    """Ignored SIGCHLD (inherited across exec) would have the kernel reap the children."""
+    resident.qa(
+        "daemon",
+        "start",
+        cwd=resident.runtime,
+        preexec_fn=lambda: signal.signal(signal.SIGCHLD, signal.SIG_IGN),
+    )
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    for _ in range(2):
+        _same(resident, "check", "--no-cache", "one.txt", cwd=tmp_path)
+
+
+def test_a_daemon_without_its_socket_file_can_be_stopped(daemon: Daemon) -> None:
+    pid = daemon.pid()
+    next((daemon.runtime / "qa").glob("*.sock")).unlink()
+    status = daemon.status()
+    assert status.returncode == 1 and f"pid {pid} holds the lock" in status.stdout.decode()
+    stopped = daemon.qa("daemon", "stop", cwd=daemon.runtime)
+    assert (stopped.returncode, stopped.stdout) == (0, b"qa daemon stopped\n")
+    assert _gone(pid)
+
+
 def test_killed_or_absent_daemon_means_a_plain_run(resident: Daemon, tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
     expected = _plain(resident, tmp_path)
@@ -275,6 +304,22 @@ def test_a_daemon_whose_code_changed_steps_aside(tmp_path: Path) -> None:
         resident.remove()
 
 
+def test_a_package_installed_on_the_module_path_makes_the_daemon_step_aside(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    resident = Daemon(PYTHONPATH=os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH")) if p))
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    try:
+        pid = resident.start()
+        expected = _plain(resident, tmp_path)
+        (site / "newly_installed.py").write_text("", encoding="utf-8")
+        assert "stale" in resident.status().stdout.decode()
+        assert _through(resident, tmp_path) == expected
+        _until(lambda: _gone(pid), "the stale daemon to exit")
+    finally:
+        resident.remove()
+
+
 def _through(daemon: Daemon, folder: Path) -> tuple[int, bytes, bytes]:
     done = daemon.qa("check", "--no-cache", "one.txt", cwd=folder)
     return done.returncode, done.stdout, done.stderr
@@ -302,3 +347,144 @@ def test_idle_timeout_and_stop(resident: Daemon) -> None:
     assert not list((resident.runtime / "qa").glob("*.sock"))
     log = next((resident.runtime / "qa").glob("*.log")).read_text(encoding="utf-8")
     assert "stopping: signalled" in log and "Traceback" not in log
+
+
+def _refused(
+    daemon: Daemon, command: list[str], cwd: Path, env: dict[str, str] | None = None, **kwargs: object
+) -> bytes:
+    """``command`` (a ``qa`` run, perhaps wrapped) prints and exits as with ``QA_DAEMON=off``,
+    and the daemon does not serve it; its output."""
+    served = daemon.served()
+    resident, plain = (
+        subprocess.run(  # type: ignore[call-overload]
+            command,
+            cwd=cwd,
+            env={**daemon.env, **(env or {}), **off},
+            capture_output=True,
+            timeout=120,
+            **kwargs,
+        )
+        for off in ({}, {"QA_DAEMON": "off"})
+    )
+    assert (resident.returncode, resident.stdout, resident.stderr) == (
+        plain.returncode,
+        plain.stdout,
+        plain.stderr,
+    )
+    assert daemon.served() == served
+    return bytes(plain.stdout)
+
+
+QA = [sys.executable, "-m", "qa"]
+
+
+def test_closed_standard_streams_run_in_process(daemon: Daemon, tmp_path: Path) -> None:
+    """A closed descriptor 0, 1 or 2 would be taken by the client's socket."""
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    for closing in ("<&-", "2>&-", ">&-"):
+        _refused(
+            daemon,
+            ["sh", "-c", f'exec "$@" {closing}', "sh", *QA, "check", "--no-cache", "one.txt"],
+            tmp_path,
+        )
+
+
+def test_the_time_zone_is_the_clients(daemon: Daemon, tmp_path: Path) -> None:
+    """Today's date (F022's message says it) in zones 26 hours apart: never the same day."""
+    (tmp_path / "a.txt").write_text("ज़्यादातर सांसद मौजूदा 17वीं लोकसभा के सदस्य हैं।\n", encoding="utf-8")
+    for zone in ("Etc/GMT+12", "Pacific/Kiritimati"):
+        _same(daemon, "check", "--no-cache", "--format", "json", "a.txt", cwd=tmp_path, env={"TZ": zone})
+
+
+def _unshare() -> list[str] | None:
+    """A command that runs the rest in a new mount namespace, None if this system forbids it."""
+    for command in (["unshare", "-m"], ["unshare", "-rm"]):
+        if (
+            shutil.which("unshare")
+            and subprocess.run([*command, "true"], capture_output=True).returncode == 0
+        ):
+            return command
+    return None
+
+
+def test_another_mount_namespace_runs_in_process(daemon: Daemon, tmp_path: Path) -> None:
+    """The client sees its own file system at the same paths (as under PrivateTmp): the
+    child would check the daemon's file of that name."""
+    unshare = _unshare()
+    if unshare is None:
+        pytest.skip("no mount namespaces here")
+    (tmp_path / "one.txt").write_text("ज़ाहिर है, बातचीत जारी रहेगी।\n", encoding="utf-8")
+    inner = f'mount -t tmpfs none {tmp_path} && cd {tmp_path} && printf \'%s\' "$TEXT" > one.txt && exec "$@"'
+    command = [*unshare, "sh", "-c", inner, "sh", *QA, "check", "--no-cache", "one.txt"]
+    assert b"one.txt:1:47: P002" in _refused(daemon, command, ROOT, env={"TEXT": ONE_LINE})
+
+
+HIDDEN = """
+cd "$1" && mount -t tmpfs none "$1" && printf 'ज़ाहिर है, बातचीत जारी रहेगी।\\n' > "$1/one.txt" || exit 1
+out=$2 && shift 2 && "$@" daemon start >/dev/null || exit 1
+"$@" check --no-cache one.txt >"$out/resident" 2>&1; echo "exit $?" >>"$out/resident"
+QA_DAEMON=off "$@" check --no-cache one.txt >"$out/plain" 2>&1; echo "exit $?" >>"$out/plain"
+"$@" daemon stop >/dev/null
+"""
+
+
+def test_a_working_folder_hidden_by_a_mount_runs_in_process(resident: Daemon, tmp_path: Path) -> None:
+    """The client's folder has a file system mounted over it since it went there: the child
+    would reach the mounted one by its path (a daemon in the same mount namespace), so it
+    refuses after its chdir and the client checks its own file."""
+    unshare = _unshare()
+    if unshare is None:
+        pytest.skip("no mount namespaces here")
+    here, out = tmp_path / "here", tmp_path / "out"
+    here.mkdir()
+    out.mkdir()
+    (here / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    command = [*unshare, "sh", "-c", HIDDEN, "sh", str(here), str(out), *QA]
+    done = subprocess.run(command, env=resident.env, cwd=ROOT, capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    plain = (out / "plain").read_text(encoding="utf-8")
+    assert "one.txt:1:47: P002" in plain and (out / "resident").read_text(encoding="utf-8") == plain
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root may start a process with other groups")
+def test_other_groups_run_in_process(daemon: Daemon, tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    command = [*QA, "check", "--no-cache", "one.txt"]
+    _refused(daemon, command, tmp_path, group=1)
+    _refused(daemon, command, tmp_path, extra_groups=[1, 2])
+
+
+def test_the_daemon_keeps_no_descriptor_of_its_starter(resident: Daemon) -> None:
+    """'qa daemon start | cat' ends: the daemon holds no end of the starter's pipes."""
+    read, write = os.pipe()
+    try:
+        started = subprocess.run(
+            [*QA, "daemon", "start"],
+            env=resident.env,
+            cwd=resident.runtime,
+            pass_fds=(write,),
+            capture_output=True,
+        )
+        assert started.returncode == 0, started.stderr
+        pipe = f"pipe:[{os.fstat(write).st_ino}]"
+        fds = Path(f"/proc/{resident.pid()}/fd")
+        assert pipe not in [os.readlink(fd) for fd in fds.iterdir()]
+    finally:
+        os.close(read)
+        os.close(write)
+
+
+def test_another_process_start_runs_in_process(daemon: Daemon, tmp_path: Path) -> None:
+    """CPU affinity (the default -j), nice level, warning and -X options, the dynamic
+    loader's variables and a faked clock are the client's only in its own process."""
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    check = ["-m", "qa", "check", "--no-cache", "one.txt"]
+    _refused(daemon, ["nice", "-n", "5", sys.executable, *check], tmp_path)
+    if len(os.sched_getaffinity(0)) > 1:
+        _refused(
+            daemon, ["taskset", "-c", str(min(os.sched_getaffinity(0))), sys.executable, *check], tmp_path
+        )
+    _refused(daemon, [sys.executable, "-W", "error::DeprecationWarning", *check], tmp_path)
+    _refused(daemon, [sys.executable, "-X", "qa-test", *check], tmp_path)
+    for env in ({"LD_BIND_NOW": "1"}, {"FAKETIME": "-1d"}):
+        _refused(daemon, [sys.executable, *check], tmp_path, env=env)

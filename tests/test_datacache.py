@@ -217,3 +217,26 @@ def test_a_store_past_its_limit_keeps_only_the_values_its_last_process_used(
     assert run("a", "a", "b", "c") == {"a": None}
     assert run("a", "d") == {"a": "A"}  # past the limit of 2, b and c (unused here) go
     assert run("abcd") == {key: key.upper() if key in kept else None for key in "abcd"}
+
+
+WARM_SCRIPT = """
+import atexit, sys
+from pathlib import Path
+from qa import datacache
+store = datacache.Store("warm", [Path(sys.argv[1])])
+store.add("a", "A")
+atexit._run_exitfuncs()  # as a warm daemon stores its warm-up's values ...
+atexit._clear()
+store.add("b", "B")  # ... and a child it forks adds its own
+"""
+
+
+def test_values_added_after_a_save_are_saved_too(tmp_path: Path, cache: Path) -> None:
+    source = _source(tmp_path)
+    subprocess.run([sys.executable, "-c", WARM_SCRIPT, str(source)], cwd=ROOT, timeout=120, check=True)
+    read = "from qa import datacache; from pathlib import Path; import sys\n"
+    read += "store = datacache.Store('warm', [Path(sys.argv[1])]); print(store.get('a'), store.get('b'))"
+    result = subprocess.run(
+        [sys.executable, "-c", read, str(source)], capture_output=True, cwd=ROOT, text=True
+    )
+    assert result.stdout.split() == ["A", "B"]

@@ -7,7 +7,7 @@ import sys
 import click
 
 from qa.commands.base import Group, option
-from qa.resident import control
+from qa.resident import control, launch
 
 _IDLE = option(
     "--idle-timeout",
@@ -68,6 +68,12 @@ def status() -> None:
     """Say whether the daemon runs, since when, what it served. Exit 1 if it does not run."""
     found = control.query()
     if found is None:
-        click.echo("qa daemon: not running")
+        pid = launch.holder()
+        if pid is None:
+            click.echo("qa daemon: not running")
+        else:
+            click.echo(
+                f"qa daemon: pid {pid} holds the lock but does not answer (starting, or its socket is gone)"
+            )
         sys.exit(1)
     click.echo(control.describe(found))

@@ -9,20 +9,26 @@ client's end of the socket closes (the client died), the child stops the group.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import io
 import os
 import signal
 import sys
 import threading
+import time
+import traceback
 from pathlib import Path
 from socket import socket
 from typing import Any, NoReturn, TextIO
 
-from qa.resident import wire
+from qa.resident import process, wire
 from qa.resident.warm import rehearse
 
 #: Seconds the child waits for the client to confirm that it knows the child's pid.
 HANDSHAKE = 5.0
+#: Seconds a process group whose client died has to stop on SIGTERM before SIGKILL (the
+#: client may have left SIGTERM ignored).
+GRACE = 2.0
 
 
 def run(conn: socket, fds: list[int], request: dict[str, Any], inherited: list[int]) -> NoReturn:
@@ -40,7 +46,7 @@ def spare(channel: socket, inherited: list[int], sample: Path) -> NoReturn:
     try:
         _alone(inherited)
         rehearse(sample)
-        atexit._clear()  # the daemon's warm-up stored all that a rehearsal could add
+        atexit._run_exitfuncs()  # what a rehearsal adds (rarely anything) is stored now
         _alone([])
         wire.send(channel, wire.ANSWER)
         _, request, fds = wire.receive(channel, fds=4)
@@ -63,28 +69,58 @@ def _alone(inherited: list[int]) -> None:
 
 
 def _serve(conn: socket, fds: list[int], request: dict[str, Any]) -> NoReturn:
-    """Wait for the client's go, run its command on its streams, report the status."""
-    status = 0
+    """Take over the client's process state, wait for its go, run its command on its
+    streams, report the status; refuse (the client runs the command itself) when the state
+    cannot be taken over."""
     try:
         conn.settimeout(HANDSHAKE)
+        refusal = _adopted(fds, request)
         if wire.receive(conn)[0] != wire.GO:
             os._exit(0)
+        if refusal:
+            wire.send(conn, wire.REFUSED, refusal)
+            os._exit(0)
         conn.settimeout(None)
-        adopt(fds, request)
+    except BaseException:  # the client gone: nothing ran, nothing to report
+        os._exit(2)
+    status = None
+    try:
         finished = threading.Event()
         threading.Thread(target=_watch, args=(conn, finished), daemon=True).start()
         status = command(request["argv"])
         finished.set()
         wire.send(conn, wire.EXITED, status)
         atexit._run_exitfuncs()  # stores for later processes what this run worked out
-    except BaseException:  # the client gone, or the daemon's own failure: nothing to report
-        status = status or 2
-    os._exit(status)
+    except BaseException as exc:  # the client gone, or the child's own failure
+        if status is None:
+            _report(exc)
+    os._exit(2 if status is None else status)
+
+
+def _adopted(fds: list[int], request: dict[str, Any]) -> str | None:
+    """:func:`adopt`; why it failed, or None."""
+    try:
+        adopt(fds, request)
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+    if process.identity(".") != request["here"]:
+        return "another working folder (another mount namespace or root)"
+    return None
+
+
+def _report(exc: BaseException) -> None:
+    """The error that ended a run on the client's standard error (a traceback if QA_DEBUG)."""
+    if os.environ.get("QA_DEBUG"):
+        message = "".join(traceback.format_exception(exc))
+    else:
+        message = f"qa: internal error: {type(exc).__name__}: {exc} (set QA_DEBUG=1 for details)\n"
+    with contextlib.suppress(OSError):
+        os.write(2, message.encode("utf-8", "replace"))
 
 
 def adopt(fds: list[int], request: dict[str, Any]) -> None:
     """Make the client's descriptors 0, 1 and 2 this process's, with its encodings, and its
-    folder, environment, umask, arguments and ignored signals."""
+    folder, environment (and time zone), umask, arguments and ignored signals."""
     for target, fd in enumerate(fds):
         os.dup2(fd, target)
         os.close(fd)
@@ -95,6 +131,7 @@ def adopt(fds: list[int], request: dict[str, Any]) -> None:
     os.chdir(request["cwd"])
     os.environ.clear()
     os.environ.update(request["env"])
+    time.tzset()
     os.umask(request["umask"])
     sys.argv = ["qa", *request["argv"]]
     signal.signal(signal.SIGINT, signal.default_int_handler)  # as a new Python process has it
@@ -151,3 +188,5 @@ def _watch(conn: socket, finished: threading.Event) -> None:
     os.dup2(quiet, 1)
     os.dup2(quiet, 2)
     os.killpg(0, signal.SIGTERM)
+    time.sleep(GRACE)
+    os.killpg(0, signal.SIGKILL)

@@ -4,8 +4,10 @@ Before anything heavy is imported, ``qa check …`` connects to the daemon's soc
 there is one) and sends its arguments, working folder, environment and umask, with its
 own standard input, output and error attached. The daemon forks a child that runs the
 command line on them and reports the exit status, which becomes this process's. No
-daemon, a daemon of other code or settings, or any failure before the child starts:
-the command runs in this process as it always did. ``QA_DAEMON=off`` skips the daemon.
+daemon, a daemon of other code or settings, a process it cannot stand in for (a closed
+standard stream, another mount namespace or root, other groups, affinity or nice level:
+:mod:`qa.resident.process`), or any failure before the child runs the command: the
+command runs in this process as it always did. ``QA_DAEMON=off`` skips the daemon.
 Signals that would stop this process (Ctrl-C, SIGTERM, SIGHUP) are passed on to the
 child's process group; if this process dies, the child sees its socket close and stops.
 """
@@ -17,7 +19,7 @@ import _socket
 import os
 import sys
 
-from qa.resident import place, wire
+from qa.resident import place, process, wire
 
 #: Seconds to wait for the daemon to start a child (it is single-threaded and quick; a
 #: stopped or hung daemon must not hang the command).
@@ -48,15 +50,35 @@ def run() -> None:
 
 def through_daemon(args: list[str]) -> int | None:
     """The exit status of ``qa ARGS`` run by the daemon, or None when it did not run it."""
+    if not _standard_streams():
+        return None
     try:
         sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     except (OSError, AttributeError):  # no Unix sockets here
         return None
+    handlers = {signum: _signal.getsignal(signum) for signum in _FORWARDED}
     try:
-        pid = _start(sock, args)
-        return None if pid is None else _wait(sock, pid)
+        pid = _start(sock, args) if sock.fileno() > 2 else None
+        status = None if pid is None else _wait(sock, pid)
     finally:
         sock.close()
+    if status is None:  # the child refused after all: this process runs the command
+        for signum, handler in handlers.items():
+            _signal.signal(signum, handler)
+    return status
+
+
+def _standard_streams() -> bool:
+    """Whether descriptors 0, 1 and 2 are open and ``sys.std*`` exist (a closed one would
+    be taken by the socket, and the child could not rebuild a missing stream)."""
+    if sys.stdin is None or sys.stdout is None or sys.stderr is None:
+        return False
+    try:
+        for fd in (0, 1, 2):
+            os.fstat(fd)
+    except OSError:
+        return False
+    return True
 
 
 def _start(sock: _socket.socket, args: list[str]) -> int | None:
@@ -80,13 +102,16 @@ def _start(sock: _socket.socket, args: list[str]) -> int | None:
     return pid
 
 
-def _wait(sock: _socket.socket, pid: int) -> int:
-    """The child's exit status (the child sends it; the daemon too, if it died of a signal)."""
+def _wait(sock: _socket.socket, pid: int) -> int | None:
+    """The child's exit status (the child sends it; the daemon too, if it died of a signal),
+    or None when the child refused before it ran anything."""
     try:
         while True:
             kind, status, _ = wire.receive(sock)
             if kind == wire.EXITED and type(status) is int:
                 return status
+            if kind == wire.REFUSED:
+                return None
     except (OSError, wire.WireError):
         os.write(2, b"qa: error: the qa daemon stopped during the run ('qa daemon status')\n")
         return 2
@@ -98,6 +123,8 @@ def request(args: list[str]) -> dict[str, object]:
     os.umask(umask)
     streams = (sys.stdin, sys.stdout, sys.stderr)
     return {
+        "state": process.state(),
+        "here": process.identity("."),
         "argv": args,
         "cwd": os.getcwd(),
         "env": dict(os.environ),

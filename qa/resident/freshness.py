@@ -2,12 +2,15 @@
 that a process reads when it starts.
 
 A daemon never answers with old code or data: every request compares the size and mtime
-of qa's source and data files (and the compiled core) with those it started with, and a
-change makes it refuse and exit. A client whose interpreter settings, module path or
-start-up environment differ (``QA_PURE``, ``QA_DATA_CACHE``, ``XDG_CACHE_HOME``, ``HOME``,
-``PYTHON*``, the locale) is refused too, and runs the command itself; the daemon stays
-for the clients it fits. Settings read during a run (config files, ``NO_COLOR``, the
-result cache's folder, a LanguageTool URL) come with each request and need no check.
+of qa's source and data files (and the compiled core), and of the folders on the module
+path (an install in site-packages), with those it started with, and a change makes it
+refuse and exit. A client whose interpreter settings, module path or start-up environment
+differ (``QA_PURE``, ``QA_DATA_CACHE``, ``XDG_CACHE_HOME``, ``HOME``, ``PYTHON*``, the
+locale, ``LD_*``, ``FAKETIME``) is refused too, and runs the command itself; the daemon
+stays for the clients it fits. Settings read during a run (config files, ``NO_COLOR``,
+the result cache's folder, a LanguageTool URL, ``TZ``: the child calls ``tzset``) come
+with each request and need no check. :mod:`qa.resident.process` compares the rest of a
+process's start (groups, mount namespace, affinity, …).
 """
 
 from __future__ import annotations
@@ -18,11 +21,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from qa.cache import source_files
+from qa.config import stamps
 
 #: Environment variables qa or Python read when a process starts (or whose effect a
-#: warm process keeps): the start-up data cache, the pure-Python switch, the locale.
-WATCHED = ("QA_PURE", "QA_DATA_CACHE", "XDG_CACHE_HOME", "HOME", "LANG")
-WATCHED_PREFIXES = ("PYTHON", "LC_")
+#: warm process keeps): the start-up data cache, the pure-Python switch, the locale, the
+#: dynamic loader's settings and a faked clock (``LD_PRELOAD=libfaketime.so``).
+WATCHED = ("QA_PURE", "QA_DATA_CACHE", "XDG_CACHE_HOME", "HOME", "LANG", "FAKETIME")
+WATCHED_PREFIXES = ("PYTHON", "LC_", "LD_")
 #: Watched by prefix but without effect on a run.
 UNWATCHED = ("PYTHONDONTWRITEBYTECODE",)
 
@@ -45,15 +50,19 @@ class Snapshot:
     environment: dict[str, str]
     path: list[str]
     flags: tuple[int, ...]
+    #: (folder, mtime, size) of each folder of ``path``.
+    folders: tuple[tuple[str, int, int], ...]
 
     @classmethod
     def now(cls) -> Snapshot:
-        return cls(source_files(), watched(dict(os.environ)), sys.path[1:], tuple(sys.flags))
+        path = sys.path[1:]
+        return cls(source_files(), watched(dict(os.environ)), path, tuple(sys.flags), stamps(path))
 
     def stale(self) -> bool:
         """Whether a file of qa's code or data changed, came or went since (the daemon must
-        go): the result cache's key of qa's own files."""
-        return source_files() != self.files
+        go): the result cache's key of qa's own files; or a folder of the module path gained
+        or lost an entry (a package installed or removed in site-packages)."""
+        return source_files() != self.files or stamps(self.path) != self.folders
 
     def mismatch(self, request: dict[str, Any]) -> str | None:
         """Why this daemon cannot run the client's command as the client would, or None."""

@@ -3,7 +3,7 @@ lock of this copy of qa, warms up, binds the socket and tells the starter over a
 that it is ready, or why it is not.
 
 Files in the private folder, per copy of qa: ``daemon-ID.sock``, ``daemon-ID.lock``
-(held by the living daemon) and ``daemon-ID.log`` (its messages; never the terminal).
+(held by the living daemon, its pid inside) and ``daemon-ID.log`` (its messages; never the terminal).
 """
 
 from __future__ import annotations
@@ -46,6 +46,11 @@ def prepare() -> None:
 
 def spawn(idle_timeout: float) -> str:
     """Start a daemon; its first words ("ready PID" or an error) once it is ready or has failed."""
+    import signal
+
+    # Ignored by whoever started this, SIGCHLD would make the kernel reap children itself,
+    # and every waitpid (here and in the daemon) fail.
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     readable, writable = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -68,6 +73,21 @@ def _detach(ready: int, idle_timeout: float) -> NoReturn:
         os._exit(0)
 
 
+def holder() -> int | None:
+    """The pid of the daemon that holds the lock (running, or starting), None if none does."""
+    import fcntl
+
+    try:
+        with open(files()[1], "rb") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return int(lock.read().strip() or 0) or None
+    except (OSError, ValueError):
+        return None
+    return None
+
+
 def _daemon(ready: int, idle_timeout: float) -> NoReturn:
     import fcntl  # POSIX only: not at import, so that elsewhere 'qa daemon start' can say why it cannot
 
@@ -75,10 +95,13 @@ def _daemon(ready: int, idle_timeout: float) -> NoReturn:
     from qa.resident.server import Daemon, log
     from qa.resident.warm import warm
 
+    _close_inherited(keep=ready)
     sock_path, lock_path, log_path = files()
     try:
         lock = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.ftruncate(lock, 0)
+        os.write(lock, f"{os.getpid()}\n".encode())  # found by stop and status without the socket
         _quiet_streams(log_path)
         snapshot = Snapshot.now()  # before the warm-up imports anything that could change meanwhile
         sample = warm(sock_path.parent, sock_path.stem)
@@ -101,6 +124,14 @@ def _daemon(ready: int, idle_timeout: float) -> NoReturn:
     sample.unlink(missing_ok=True)
     log("stopped")
     os._exit(0)
+
+
+def _close_inherited(keep: int) -> None:
+    """Close every descriptor above 2 that the starter left open, but ``keep``: a pipe
+    held open would make whoever reads it (``qa daemon start | cat``) wait for the daemon,
+    and children would inherit the rest."""
+    os.closerange(3, keep)
+    os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))  # one close_range call on Linux
 
 
 def _quiet_streams(log_path: Path) -> None:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from qa import __version__
-from qa.resident import child, wire
+from qa.resident import child, process, wire
 from qa.resident.freshness import Snapshot
 
 #: Seconds a connected client has to send its request.
@@ -165,19 +165,27 @@ class Daemon:
     def _run(self, conn: socket.socket, request: dict[str, Any], fds: list[int]) -> None:
         if self.snapshot.stale():
             self.stop("qa's files changed since it started")
-        reason = self.stopping or self.snapshot.mismatch(request)
+        reason = self.stopping or self._misfit(conn, request)
         if reason:
             for fd in fds:
                 os.close(fd)
             wire.send(conn, wire.REFUSED, reason)
             conn.close()
             return
-        pid = self._hand_to_spare(conn, request, fds) or self._fork(conn, request, fds)
-        for fd in fds:
-            os.close(fd)
+        try:
+            pid = self._hand_to_spare(conn, request, fds) or self._fork(conn, request, fds)
+        finally:
+            for fd in fds:
+                os.close(fd)
         self.served += 1
         with contextlib.suppress(OSError):
             wire.send(conn, wire.STARTED, pid)
+
+    def _misfit(self, conn: socket.socket, request: dict[str, Any]) -> str | None:
+        """Why the client's command would not run here as in the client, or None."""
+        if wire.peer_gid(conn) != os.getegid():
+            return "another group"
+        return self.snapshot.mismatch(request) or process.difference(request.get("state"))
 
     def _hand_to_spare(self, conn: socket.socket, request: dict[str, Any], fds: list[int]) -> int | None:
         """The spare's pid, once it has the client; None if there is no spare to take it (one
@@ -210,7 +218,13 @@ class Daemon:
         if self.stopping or self._children:
             return
         ours, theirs = socket.socketpair()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError as exc:  # no memory or too many processes now: clients get plain forks
+            log(f"no spare child: {exc}")
+            ours.close()
+            theirs.close()
+            return
         if pid == 0:
             child.spare(theirs, [*self._inherited(keep=theirs), ours.fileno()], self.sample)
         theirs.close()
@@ -243,11 +257,14 @@ class Daemon:
         ended = self._children.pop(pidfd)
         self._selector.unregister(pidfd)
         os.close(pidfd)
-        _, status = os.waitpid(ended.pid, 0)
-        code = os.waitstatus_to_exitcode(status)
+        try:
+            code: int | None = os.waitstatus_to_exitcode(os.waitpid(ended.pid, 0)[1])
+        except ChildProcessError:  # reaped by another hand (SIGCHLD ignored): status unknown
+            code = None
         if ended.conn is not None:
-            with contextlib.suppress(OSError):
-                wire.send(ended.conn, wire.EXITED, code if code >= 0 else 128 - code)
+            if code is not None:
+                with contextlib.suppress(OSError):
+                    wire.send(ended.conn, wire.EXITED, code if code >= 0 else 128 - code)
             ended.conn.close()
             self._last = time.monotonic()
         elif not self.stopping:

@@ -87,5 +87,15 @@ def _descriptors(ancillary: list[tuple[int, int, bytes]]) -> list[int]:
 def peer_uid(sock: _socket.socket | socket) -> int:
     """The user id of the process at the other end of a Unix socket (Linux's SO_PEERCRED;
     AttributeError elsewhere)."""
-    credentials = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, 12)  # pid, uid, gid
-    return int.from_bytes(credentials[4:8], sys.byteorder)
+    return _peer(sock)[1]
+
+
+def peer_gid(sock: _socket.socket | socket) -> int:
+    """The (effective) group id of the process at the other end of a Unix socket."""
+    return _peer(sock)[2]
+
+
+def _peer(sock: _socket.socket | socket) -> tuple[int, int, int]:
+    credentials = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, 12)
+    pid, uid, gid = (int.from_bytes(credentials[i : i + 4], sys.byteorder) for i in (0, 4, 8))
+    return pid, uid, gid
