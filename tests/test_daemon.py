@@ -295,6 +295,8 @@ def test_a_daemon_whose_code_changed_steps_aside(tmp_path: Path) -> None:
         pid = resident.start()
         expected = _plain(resident, tmp_path)
         assert _through(resident, tmp_path) == expected and resident.served() == 1
+        (copy / "notes.txt").write_text("", encoding="utf-8")  # the root of qa's folder is worked in
+        assert _through(resident, tmp_path) == expected and resident.served() == 2
         source = copy / "qa" / "resident" / "__init__.py"
         os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
         assert "stale" in resident.status().stdout.decode()

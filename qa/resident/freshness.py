@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+import qa
 from qa.cache import source_files
 from qa.config import stamps
 
@@ -56,13 +57,13 @@ class Snapshot:
     @classmethod
     def now(cls) -> Snapshot:
         path = sys.path[1:]
-        return cls(source_files(), watched(dict(os.environ)), path, tuple(sys.flags), stamps(path))
+        return cls(source_files(), watched(dict(os.environ)), path, tuple(sys.flags), stamps(_installs(path)))
 
     def stale(self) -> bool:
         """Whether a file of qa's code or data changed, came or went since (the daemon must
         go): the result cache's key of qa's own files; or a folder of the module path gained
         or lost an entry (a package installed or removed in site-packages)."""
-        return source_files() != self.files or stamps(self.path) != self.folders
+        return source_files() != self.files or stamps(_installs(self.path)) != self.folders
 
     def mismatch(self, request: dict[str, Any]) -> str | None:
         """Why this daemon cannot run the client's command as the client would, or None."""
@@ -73,3 +74,11 @@ class Snapshot:
             changed = sorted(set(environment.items()) ^ set(self.environment.items()))
             return f"another environment ({', '.join(dict(changed))})"
         return None
+
+
+def _installs(path: list[str]) -> list[str]:
+    """The folders of the module ``path`` where an install shows, but the one that holds
+    qa itself: the source key covers qa's files, and a checkout's root (on the path in an
+    editable install) gains and loses files as it is worked in."""
+    home = os.path.dirname(os.path.dirname(os.path.abspath(qa.__file__)))
+    return [folder for folder in path if os.path.abspath(folder or os.curdir) != home]
