@@ -72,12 +72,7 @@ def _defer(name: str, then: Callable[[Any], None] | None = None) -> None:
 
 def _find_spec(name: str) -> Any:
     """The spec of top-level module ``name``, as ``import`` would find it."""
-    for finder in sys.meta_path:
-        find = getattr(finder, "find_spec", None)
-        spec = find(name, None) if find else None
-        if spec is not None:
-            return spec
-    return None
+    return _frozen_importlib._find_spec(name, None)  # type: ignore[attr-defined]
 
 
 _defer("inspect")

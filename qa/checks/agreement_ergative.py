@@ -131,7 +131,7 @@ def _offsets(ctx: Context) -> list[int]:
 
 
 #: ने, and the pronouns with ने in one word (उसने): a clause with one may have an ergative subject.
-_ERGATIVE = aw.ERGATIVE_PRONOUNS | {"ने"}
+_ERGATIVE = clauses.ERGATIVE_MARKERS
 #: A word of :data:`_ERGATIVE` (a C call: it runs on every word of the sentences read).
 ergative: Callable[[str], bool] = _ERGATIVE.__contains__
 

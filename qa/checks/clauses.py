@@ -59,7 +59,7 @@ _ABORT = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS | aw.CONJUNCTIONS | aw.word_set(
 DATIVE = OBJECT_PRONOUNS | {"को"}
 _MARKED = DATIVE | aw.ERGATIVE_PRONOUNS | {"ने"}
 #: ने or a pronoun with it (उसने).
-_ERGATIVE_MARKERS = aw.ERGATIVE_PRONOUNS | {"ने"}
+ERGATIVE_MARKERS = aw.ERGATIVE_PRONOUNS | {"ने"}
 #: Words after which a हुआ/हुई/हुए is the verb of its clause (हुई थी, हुआ और).
 _AFTER_VERB = aw.AUXILIARY_VERBS | CLAUSE_ENDS
 _ADVERBS = aw.word_set(
@@ -217,7 +217,7 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "plain": _plain_noun,
     "marked": _MARKED.__contains__,
     "dative": DATIVE.__contains__,
-    "ergative": _ERGATIVE_MARKERS.__contains__,
+    "ergative": ERGATIVE_MARKERS.__contains__,
     "object": DATIVE.__contains__,
     "ne_ko": ("ने", "को").__contains__,
     "stops": _stops,
@@ -506,7 +506,7 @@ class Clause:
             if token.kind == "other":
                 return None
             if word in self._markers:
-                self.ergative = self.ergative or word in _ERGATIVE_MARKERS
+                self.ergative = self.ergative or word in ERGATIVE_MARKERS
                 self.marked_object = self.marked_object or word in DATIVE
                 if word in ("ने", "को"):
                     if len(self.nouns) > 1 and self.marked:
@@ -593,15 +593,27 @@ def verb_starts(
 
     if _VERB_STARTS is None:
         return [_reached(fresh(), start) for start in starts]
-    found: list[tuple[Clause, int] | None] = []
-    for read in fresh()._compiled(starts):
-        if read[1] is None:
-            found.append(None)
-            continue
-        clause = fresh()
-        clause._took(read)
-        found.append((clause, read[1]))
-    return found
+    return [
+        None
+        if read[1] is None
+        else (_compiled_clause(tokens, lexicon, read, dative=dative, shown=shown, copula=copula), read[1])
+        for read in fresh()._compiled(starts)
+    ]
+
+
+def _compiled_clause(
+    tokens: list[Token],
+    lexicon: Genders,
+    read: _Read,
+    *,
+    dative: bool,
+    shown: Callable[[str, str], Noun | None] | None,
+    copula: bool,
+) -> Clause:
+    """A :class:`Clause` (with these options) as the compiled core read it (``read``)."""
+    clause = Clause(tokens, lexicon, dative=dative, shown=shown, copula=copula)
+    clause._took(read)
+    return clause
 
 
 def _reached(clause: Clause, start: int) -> tuple[Clause, int] | None:
@@ -812,11 +824,15 @@ class Sentences:
                 if not read:
                     continue
                 tokens = self.reader.read(*span)[0]
-                clauses = []
-                for _, j, *state in read:
-                    clause = Clause(tokens, lexicon, dative=dative, shown=shown, copula=copula)
-                    clause._took((False, j, *state))
-                    clauses.append((clause, j))
+                clauses = [
+                    (
+                        _compiled_clause(
+                            tokens, lexicon, (False, j, *state), dative=dative, shown=shown, copula=copula
+                        ),
+                        j,
+                    )
+                    for _, j, *state in read
+                ]
             if clauses:
                 yield tokens, clauses
 

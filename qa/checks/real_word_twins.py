@@ -63,10 +63,10 @@ def twin_of(word: str) -> tuple[str, float] | None:
         word in _FUNCTION
         or word not in lexicon.web_zipf()
         or word in spelling.twins()  # T030's, by frequency alone
-        or not 1 <= len(aksharas(word)) <= MAX_AKSHARAS
+        or not 1 <= (length := len(aksharas(word))) <= MAX_AKSHARAS
     ):
         return None
-    key, syllable = variant_key(word), len(aksharas(word)) == 1
+    key, syllable = variant_key(word), length == 1
     best = max(
         (
             (lexicon.commoner_by(t, word), t)

@@ -169,11 +169,13 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     found = []
     for candidate in candidates:
         edits = osa(word, candidate, max_edits)
-        one_slip = one_slip_of_many_signs(word, candidate)
-        if edits > max_edits and not one_slip:
-            continue  # too many edits for even the cheapest ones to stay within the limit
-        if one_slip and (edits > max_edits or length_swap(word, candidate)) and not _settled(candidate):
-            continue  # a loan's or a name's vowels and sibilants vary: only a native word's are one slip
+        # Too many edits for even the cheapest ones to stay within the limit, unless they are
+        # one slip; a loan's or a name's vowels and sibilants vary: only a native word's are.
+        if edits > max_edits:
+            if not (one_slip_of_many_signs(word, candidate) and _settled(candidate)):
+                continue
+        elif length_swap(word, candidate) and not _settled(candidate):
+            continue
         curated = candidate in additions and candidate not in web
         if curated and (length < 4 or not dropped_one(word, candidate)):
             continue  # transliterated terms vary in vowels: only a dropped letter is a slip

@@ -41,8 +41,7 @@ def warm(folder: Path, name: str) -> Path:
         every.unlink(missing_ok=True)
     step = max(1, len(examples) // SPARE_SAMPLE)
     sample.write_text("\n\n".join(examples[::step]) + "\n", encoding="utf-8")
-    atexit._run_exitfuncs()
-    atexit._clear()
+    atexit._run_exitfuncs()  # which also empties the list
     settle()
     return sample
 
