@@ -258,6 +258,11 @@ def _verb_stem(stem: str, freq: dict[str, float]) -> bool:
     return any(stem + e in freq for e in _VERB_FORMS) or all(stem + e in freq for e in "ाीे")
 
 
+def verb_stem(stem: str) -> bool:
+    """``stem`` is a known verb's stem (मांग of मांगना, पहुंच of पहुंचे, पहुंचते)."""
+    return _verb_stem(stem, frequencies())
+
+
 #: The suffixes only verbs take (a stem is a verb's when its infinitive is known).
 _VERB_SUFFIXES = frozenset((
     "ता", "ती", "ते", "तीं", "ना", "नी", "ने", "कर", "ेगा", "ेगी", "ेंगे", "ेंगी", "ूंगा", "ूंगी",

@@ -263,3 +263,25 @@ def test_a_final_short_vowel_in_a_loan_an_initialism_or_a_name_stays_quiet() -> 
     text = "समाचार एजेंसी पीटीआइ के अनुसार हाइ परफॉरमेंस कंप्यूटर पर निदेशक गाइ सेसिल ने कहा।"
     assert [w for w, _ in _t030(text) if w in ("पीटीआइ", "हाइ", "गाइ")] == []
     assert _t030("बारिश के बाद भाइ घर आया।") == [("भाइ", ("भाई",))]  # भाई is no English word
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("ज़िले में कोरोना से हुई मौते चिंता का विषय हैं।", ("मौते", "मौतें")),
+        ("स्वास्थ्य विभाग ने 793 लोगों की मौते के आंकड़े जारी किए।", ("मौते", "मौतों")),
+        ("ज़्यादातर शहरों में लोकल ट्रेने, बसें चलेंगी।", ("ट्रेने", "ट्रेनें")),
+    ],
+)
+def test_a_feminine_nouns_plural_without_its_nasal(text: str, found: tuple[str, str]) -> None:
+    """सड़क/ट्रेन/मौत have no form in -े: the plural lost its nasal (oblique before के)."""
+    config = Config()
+    config.values["select"] = ["T030", "T002"]
+    assert [(text[d.start : d.end], d.suggestions[0]) for d in api.check(text, config=config)] == [found]
+
+
+@pytest.mark.parametrize("word", ["मांगे", "बहने", "पतंगे", "जांचे", "पहुंचे"])
+def test_a_verbs_or_an_a_words_form_is_no_feminine_plural(word: str) -> None:
+    from qa.checks.spelling import feminine_plural_twin
+
+    assert feminine_plural_twin(word) is None

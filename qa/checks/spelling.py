@@ -18,7 +18,8 @@ from pathlib import Path
 import regex
 
 from qa import datacache, datatables, gazetteer, lexicon
-from qa.checks import inflection, spelling_doubts
+from qa.checks import agreement_lexicon, inflection, spelling_doubts
+from qa.checks import agreement_words as aw
 from qa.checks.confusion import FUNCTION_WORDS, context_counts, neighbours
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
@@ -733,6 +734,38 @@ def plural_short_twin(word: str) -> str | None:
     return twin if max(map(lexicon.prior, _nasal_spellings(twin))) >= MIN_PLURAL_TWIN_ZIPF else None
 
 
+#: A consonant letter, with or without its nukta: the end of a noun like सड़क or चीज़.
+_FINAL_CONSONANT = regex.compile("[\u0915-\u0939\u0958-\u095f]\u093c?$")
+
+
+def feminine_plural_twin(word: str) -> str | None:
+    """``word``, a feminine noun ending in a consonant with -े and no nasal (सड़के, ट्रेने,
+    मौते): no form of that noun, whose direct plural is -ें (सड़कें), nor of another word,
+    as neither an -आ word's oblique (पतंगे of पतंगा) nor a verb's form (मांगे of मांगना,
+    बहने of बहना) spells it. The noun is feminine by the counted agreement evidence."""
+    stem = word[:-1]
+    if not word.endswith("\u0947") or not _FINAL_CONSONANT.search(stem) or len(aksharas(stem)) < 2:
+        return None
+    twin = word + "\u0902"
+    if lexicon.prior(twin) < MIN_PLURAL_TWIN_ZIPF or lexicon.known(stem + "ा") or lexicon.verb_stem(stem):
+        return None
+    noun = agreement_lexicon.builtin().noun(stem)
+    return twin if noun is not None and noun.gender == "f" else None
+
+
+def _oblique_before_postposition(text: str, end: int, plural: str) -> str:
+    """The feminine plural ``plural`` (सड़कें) as the word ending at ``end`` needs it: oblique
+    before a postposition (दुकाने के रजिस्टर: दुकानों के)."""
+    after = text[end : end + 16].split(maxsplit=1)
+    return plural[:-2] + "ों" if after and after[0] in aw.POSTPOSITIONS else plural
+
+
+def _feminine_plural(word: str) -> tuple[str, float] | None:
+    """(the plural with its nasal, by how much it is commoner) for a feminine noun's -े."""
+    twin = feminine_plural_twin(word)
+    return None if twin is None else (twin, lexicon.commoner_by(twin, word))
+
+
 def _nasal_spellings(plural: str) -> tuple[str, str]:
     """A plural in -यां/-याँ in both spellings of its nasal (इकाइयां, इकाइयाँ): accepted
     variants, either of which the word lists may count."""
@@ -795,7 +828,7 @@ def common_twin(word: str) -> tuple[str, float] | None:
     """(T030's twin, by how much it is commoner) for the document word ``word``, if any:
     the same in every document (cached: most words of a story are in the last one)."""
     plain = lexicon.plain(word)
-    return twins().get(plain) or _final_long(plain) or _plural_short(plain)
+    return twins().get(plain) or _final_long(plain) or _plural_short(plain) or _feminine_plural(plain)
 
 
 class CommonTwin(Rule):
@@ -805,6 +838,8 @@ class CommonTwin(Rule):
 
     def _needed(self, word: str, twin: str) -> float:
         """How much commoner (Zipf) ``twin`` must be for ``word`` to be its slip."""
+        if feminine_plural_twin(word) == twin:
+            return float(self.options.get("min-feminine-plural-frequency-ratio", 0.0))
         if nasal_twin(word, twin):
             return float(self.options.get("min-nasal-frequency-ratio", 1.0))
         if sibilant_twin(word, twin):
@@ -832,14 +867,15 @@ class CommonTwin(Rule):
                 continue
             # a sibilant or a final vowel varies in a name's or a loan's spelling (गाइ सेसिल)
             named = sibilant_twin(plain, found[0]) or final_long_twin(plain) == found[0]
-            message = self.meta.message.format(word=word, suggestion=found[0])
+            plural = feminine_plural_twin(plain) == found[0]
             for start in starts:
                 end = start + len(word)
                 named_here = named and (
                     spelling_doubts.in_name(ctx.text, start, end) or _initials(ctx.text, start, end)
                 )
                 if not named_here:  # a name's part, or a letter's name among initials
-                    yield self.replace(start, end, found[0], message)
+                    twin = _oblique_before_postposition(ctx.text, end, found[0]) if plural else found[0]
+                    yield self.replace(start, end, twin, self.meta.message.format(word=word, suggestion=twin))
 
 
 class HouseReject(Rule):
