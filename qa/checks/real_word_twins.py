@@ -118,14 +118,19 @@ def side(counts: ContextCounts, word: str, neighbour: str, *, before: bool) -> f
     return math.log10(counts.given(word, neighbour, before=before)) - math.log10(counts.unigram(word))
 
 
-def seen_beside(counts: ContextCounts, word: str, prev: str, nxt: str) -> bool:
-    """The counted prose has ``word`` right after ``prev`` or right before ``nxt``."""
-    return _beside(counts, word, prev, True) or _beside(counts, word, nxt, False)
+def seen_beside(counts: ContextCounts, word: str, twin: str, prev: str, nxt: str, share: float) -> bool:
+    """The counted prose has ``word`` right after ``prev`` or right before ``nxt`` at least
+    ``share`` as often as ``twin`` there: a use of its own, not the prose's own slips of
+    the twin (रुप से 18 times beside रूप से 2,475)."""
+    return any(
+        _beside(counts, word, n, b) >= share * max(_beside(counts, twin, n, b), 1)
+        for n, b in ((prev, True), (nxt, False))
+    )
 
 
-def _beside(counts: ContextCounts, word: str, neighbour: str, before: bool) -> bool:
-    """The counted prose has ``word`` right after (``before``) or before ``neighbour``."""
-    return bool((counts.left if before else counts.right).get(word, {}).get(neighbour))
+def _beside(counts: ContextCounts, word: str, neighbour: str, before: bool) -> int:
+    """How often the counted prose has ``word`` right after (``before``) or before ``neighbour``."""
+    return (counts.left if before else counts.right).get(word, {}).get(neighbour, 0)
 
 
 #: How much likelier (log10) a numeral makes the rarer word of a pair than its twin for
@@ -160,19 +165,34 @@ class _Odds:
     strong: float
     bar: float
     cost: float
+    #: the other side of a strong one may favour the written word by this much at most
+    neutral: float
+    #: the share of the twin's uses beside a neighbour that make the written word's its own
+    share: float
+    #: each side favouring the twin by this much outweighs an English reading (रिजर्व बैक ऑफ)
+    sure: float
+
+    def lifts(self, counts: ContextCounts, written: str, meant: str, prev: str, nxt: str) -> list[float]:
+        """How much each neighbour favours ``meant`` over ``written`` (log10)."""
+        return [
+            side(counts, meant, n, before=b) - side(counts, written, n, before=b)
+            for n, b in ((prev, True), (nxt, False))
+        ]
 
     def favour(self, counts: ContextCounts, written: str, meant: str, prev: str, nxt: str) -> float | None:
         """The odds of ``meant`` over ``written`` between ``prev`` and ``nxt`` where the
         context favours it enough, else None: each side by ``side``, or one side by
-        ``strong`` where the other says nothing — the counted prose put neither word beside
-        it — and the strong side is no function word, or the mute one a word no lexicon
-        knows (a function word is followed and preceded by any content word: "भी दीये
-        जलाए", lamps, is no दिये)."""
+        ``strong`` — a lift the counted prose has seen the twin give, not the smoothing's
+        guess — where the other does not favour the written word by more than
+        ``neutral`` — it says nothing, or as much for either word — and the strong side is
+        no function word, or the other one a word no lexicon knows (a function word is
+        followed and preceded by any content word: "भी दीये जलाए", lamps, is no दिये)."""
         sides = ((prev, True), (nxt, False))
-        lifts = [side(counts, meant, n, before=b) - side(counts, written, n, before=b) for n, b in sides]
+        lifts = self.lifts(counts, written, meant, prev, nxt)
         if min(lifts) < self.side and not any(
             lifts[i] >= self.strong
-            and not any(_beside(counts, w, *sides[1 - i]) for w in (meant, written))
+            and _beside(counts, meant, *sides[i]) > 0  # counted, not the smoothing's guess
+            and lifts[1 - i] >= -self.neutral
             and (sides[i][0] not in _FUNCTION or _unknown_word(sides[1 - i][0]))
             for i in (0, 1)
         ):
@@ -193,6 +213,9 @@ class RealWordTwin(Rule):
             float(self.options.get("strong-side-log-odds", 1.5)),
             float(self.options.get("min-log-odds", 0.0)),
             float(self.options.get("slip-cost", 3.5)),
+            float(self.options.get("neutral-side-log-odds", 0.25)),
+            float(self.options.get("max-beside-share", 0.0333)),
+            float(self.options.get("loan-side-log-odds", 1.0)),
         )
         accept, pairs, rarer = lexicon.house(ctx.config).accept, twin_pairs(), rarer_twins()
         found = [
@@ -224,10 +247,14 @@ class RealWordTwin(Rule):
 
     @staticmethod
     def _meant(counts: ContextCounts, plain: str, twin: str, prev: str, nxt: str, odds: _Odds) -> str | None:
-        """``twin`` if the context wants it for ``plain``: the counted prose never put
-        ``plain`` beside either neighbour, and a neighbour no lexicon knows (a name's) is
-        beside it only where the other side alone wants the twin strongly."""
-        if seen_beside(counts, plain, prev, nxt) or _loan(plain, twin):
+        """``twin`` if the context wants it for ``plain``: the counted prose has ``plain``
+        beside neither neighbour as a use of its own, an English reading of ``plain`` (बैक,
+        back) counts only where a side favours the twin less than ``sure``, and a neighbour
+        no lexicon knows (a name's) is beside it only where the other side alone wants the
+        twin strongly."""
+        if seen_beside(counts, plain, twin, prev, nxt, odds.share) or (
+            _loan(plain, twin) and min(odds.lifts(counts, plain, twin, prev, nxt)) < odds.sure
+        ):
             return None
         found = odds.favour(counts, plain, twin, prev, nxt)
         if found is None:
