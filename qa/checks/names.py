@@ -74,21 +74,44 @@ def small_edit(a: str, b: str) -> bool:
 
 def _previous(index: WordIndex, spans: list[Span]) -> set[str]:
     """Keys of the words right before each occurrence ("" at the start)."""
+    return _beside(index, spans, -1)
+
+
+def _beside(index: WordIndex, spans: list[Span], step: int) -> set[str]:
+    """Keys of the words ``step`` words from each occurrence ("" past either end)."""
     words = index.document.word_texts
-    numbers = (index.number(start) for start, _ in spans)
-    return {key(words[i - 1]) if i > 0 else "" for i in numbers}
+    numbers = (index.number(start) + step for start, _ in spans)
+    return {key(words[i]) if 0 <= i < len(words) else "" for i in numbers}
+
+
+def _one_person(
+    index: WordIndex, registry: reg.Registry, a: tuple[str, list[Span]], b: tuple[str, list[Span]]
+) -> bool:
+    """Both spellings stand beside the same name: the same first name before them (अमित
+    शाह, अमित साह) or surname after them (द्रौपदी मुर्मू, द्रोपदी मुर्मू): a word of a name
+    the registry knows that is no common word (के, of के चंद्रशेखर राव, is one)."""
+    for step in (-1, 1):
+        for partner in _beside(index, a[1], step) & _beside(index, b[1], step):
+            if (
+                partner in registry.token_people
+                and zipf(partner) < TITLED_ZIPF
+                and partner not in reg.titles()
+            ):
+                return True
+    return False
 
 
 def _different_people(
     index: WordIndex, registry: reg.Registry, a: tuple[str, list[Span]], b: tuple[str, list[Span]]
 ) -> bool:
-    """Registry names of different people, two common words, or each spelling always after
-    its own first names (रमेश अग्निहोत्री / सुरेश अग्नीहोत्री)."""
+    """Registry names of different people, two common words that stand beside no name in
+    common (:func:`_one_person`), or each spelling always after its own first names (रमेश
+    अग्निहोत्री / सुरेश अग्नीहोत्री)."""
     people_a = registry.token_people.get(key(a[0]), set())
     people_b = registry.token_people.get(key(b[0]), set())
     if people_a and people_b and not people_a & people_b:
         return True
-    if min(zipf(a[0]), zipf(b[0])) >= NAME_ZIPF:
+    if min(zipf(a[0]), zipf(b[0])) >= NAME_ZIPF and not _one_person(index, registry, a, b):
         return True
     firsts_a, firsts_b = _first_names(index, a[1]), _first_names(index, b[1])
     return bool(firsts_a and firsts_b and not firsts_a & firsts_b)
@@ -155,7 +178,7 @@ def _names_pair(
     for word, spans in (a, b):
         if key(word) in registry.token_people or titled(index, spans):
             return True
-    return rare_pair(a[0], b[0])
+    return rare_pair(a[0], b[0]) or _one_person(index, registry, a, b)
 
 
 def rare_pair(a: str, b: str) -> bool:
