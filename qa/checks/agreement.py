@@ -466,7 +466,7 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     :func:`_pinned` reads on to tell)."""
     j, singular = head_slot(words, i, attribute, lexicon)
     word = words[j] if j < len(words) else None
-    if word is None or not aw.is_candidate(word):
+    if word is None or not aw.is_candidate(word) or aw.nasal_slipped_postposition(word):
         return None
     following = words[j + 1] if j + 1 < len(words) else None
     noun = lexicon.guess(word)

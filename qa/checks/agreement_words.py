@@ -164,6 +164,14 @@ COMPOUND_POSTPOSITIONS = frozenset(
     मद्देनजर मद्देनज़र"""
     )
 )
+
+
+def nasal_slipped_postposition(word: str) -> bool:
+    """A compound postposition's noun with a nasal slipped on (के बारें में, इस बारें में:
+    T037), which is no plural noun a genitive agrees with or a postposition follows."""
+    return word.endswith(("ं", "ँ")) and key(word[:-1]) in COMPOUND_POSTPOSITIONS
+
+
 #: Invariable predicates that follow the noun phrase they are said of (योजना लागू हुई).
 PREDICATES = word_set("लागू शुरू पेश जारी बंद खत्म ख़त्म तैयार शामिल उपलब्ध दर्ज घोषित प्रकाशित स्थापित आयोजित")
 #: Words after which a clause starts afresh: ने's object is not sought across them.

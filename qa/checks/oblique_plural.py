@@ -188,8 +188,8 @@ class DirectPluralBeforePostposition(_PluralCase):
     def judge(
         self, words: list[str | None], k: int, noun: Word, following: Word, lexicon: Genders
     ) -> str | None:
-        if words[k - 1] in aw.GENITIVE and aw.key(noun.normal[:-1]) in aw.COMPOUND_POSTPOSITIONS:
-            return None  # के बारें में: बारे misspelt, not the plural of बार
+        if aw.nasal_slipped_postposition(noun.normal):
+            return None  # के बारें में, इस बारें में: बारे misspelt (T037), not the plural of बार
         return _direct_feminine_plural(lexicon, noun.text)
 
     @staticmethod
