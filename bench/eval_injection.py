@@ -31,7 +31,7 @@ from qa import api, lexicon
 from qa.checks.real_word_twins import twin_pairs
 from qa.config import Config
 from qa.diagnostic import Diagnostic, Severity
-from qa.text.akshara import aksharas
+from qa.text.akshara import SIBILANTS, aksharas
 from qa.text.tokenize import sentences, word_spans
 
 from corpora import news_documents
@@ -165,9 +165,6 @@ def letter_dropped_or_swapped(sentence: str, rng: random.Random) -> Injection | 
     return _inside_word(sentence, rng, 4, slips)
 
 
-_SIBILANTS = "शसष"
-
-
 def sibilant(sentence: str, rng: random.Random) -> Injection | None:
     """One sibilant for another in a word of three aksharas or more (प्रशासन -> प्रशाशन,
     कोशिश -> कोशिस), making a form edited prose never has (the web lists may: the slip is
@@ -179,8 +176,8 @@ def sibilant(sentence: str, rng: random.Random) -> Injection | None:
         lambda w: [
             v
             for i, c in enumerate(w)
-            if c in _SIBILANTS
-            for other in _SIBILANTS
+            if c in SIBILANTS
+            for other in SIBILANTS
             if other != c and (v := w[:i] + other + w[i + 1 :]) not in lexicon.corpus_zipf()
         ],
     )

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import chain, compress, count, repeat
+from itertools import compress, count, repeat
 from operator import itemgetter
 from typing import ClassVar, NamedTuple
 
@@ -26,7 +26,7 @@ from qa.checks.verb_forms import VerbWord, bare_root, follows_bare_root, infinit
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, JointCheck, Rule
 from qa.text import native
-from qa.text.tokenize import span_tokens
+from qa.text.tokenize import occurrences, span_tokens
 
 _SENTENCE = regexcache.standard(r"[^।!?\n|॥]+")
 #: Words after which a clause starts afresh (besides punctuation).
@@ -852,16 +852,6 @@ def _reader(view: str) -> _Reader:
 def sentences(ctx: Context) -> Sentences:
     """The document's :class:`Sentences`, shared by the rules of a document."""
     return ctx.shared("sentences", lambda ctx: Sentences(ctx.document.view))
-
-
-def occurrences(index: dict[str, list[int]], wanted: Callable[[str], object] | Collection[str]) -> list[int]:
-    """The view offsets of the words ``wanted`` accepts, in order; ``wanted`` may be the
-    words themselves (a closed list, looked up rather than tested on every word)."""
-    if isinstance(wanted, Collection):
-        words: Iterable[str] = [word for word in wanted if word in index]
-    else:
-        words = filter(wanted, index)
-    return sorted(chain.from_iterable(map(index.__getitem__, words)))
 
 
 def judged(spans: list[tuple[int, int]], marks: list[int]) -> list[int]:

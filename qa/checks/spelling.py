@@ -40,6 +40,7 @@ from qa.text.akshara import (
     moved_sign,
     nfd_nukta,
     one_slip_of_many_signs,
+    sibilants_apart,
     sign_slip,
     transposed,
     variant_key,
@@ -335,18 +336,13 @@ def _short_slip(word: str, candidate: str) -> bool:
     not योग, झाओ not जाओ, "आई ऐम" not एम, कौई not कोई). The suffix model's parse is no
     evidence against two signs that swapped their lengths (निती, नित + ी, for नीति)."""
     return (
-        (
-            sign_slip(word, candidate)
-            or word.translate(_SIBILANTS) == candidate.translate(_SIBILANTS)
-            or moved_sign(word, candidate)
-        )
+        (sign_slip(word, candidate) or sibilants_apart(word, candidate) or moved_sign(word, candidate))
         and word.translate(_NO_NASAL) != candidate.translate(_NO_NASAL)
         and (not lexicon.recognised(word) or length_swap(word, candidate))
     )
 
 
 _NO_NASAL = str.maketrans(dict.fromkeys("\u0901\u0902"))
-_SIBILANTS = str.maketrans({"श": "स", "ष": "स"})
 
 
 def _extra_signs(word: str, candidate: str) -> set[str]:
@@ -665,7 +661,7 @@ def sibilant_twin(word: str, other: str) -> bool:
     """``other`` is ``word`` with one sibilant for another (श/स/ष: प्रशाशन/प्रशासन)."""
     return (
         len(word) == len(other)
-        and word.translate(_SIBILANTS) == other.translate(_SIBILANTS)
+        and sibilants_apart(word, other)
         and sum(a != b for a, b in zip(word, other, strict=True)) == 1
     )
 

@@ -17,7 +17,7 @@ import regex
 from qa.diagnostic import Diagnostic, Edit, Fix
 from qa.engine.rule import Context, Rule, RuleMeta
 from qa.errors import RuleDataError
-from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER, WORD_CHARS, matches_at
+from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER, WORD_CHARS, matches_at, occurrences
 
 #: The options of a ``pattern`` rule.
 PATTERN_OPTIONS = frozenset({"pattern", "flags", "replacement", "exceptions", "group", "timeout", "anchors"})
@@ -159,13 +159,14 @@ class PatternRule(TimedRule):
 
     def _anchored(self, text: str, index: dict[str, list[int]]) -> Iterator[regex.Match[str]]:
         anchors = self.anchors
-        found = [at for word in index.keys() & anchors for at in index[word]]
+        found = occurrences(index, anchors)
         if "\u200c" in text or "\u200d" in text:  # runs a ZWJ or ZWNJ joins into one word of the index
             for joiner in _JOINER.finditer(text):
                 at = joiner.start()
                 found += [at - len(word) for word in anchors if text.endswith(word, 0, at)]
                 found += [at + 1 for word in anchors if text.startswith(word, at + 1)][:1]
-        return matches_at(self.pattern, text, sorted(found), self.timeout)
+            found.sort()
+        return matches_at(self.pattern, text, found, self.timeout)
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         """Each match as :meth:`Rule.diagnostic` / :meth:`Rule.replace` would build it,

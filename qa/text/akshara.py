@@ -158,13 +158,19 @@ def dropped_one(word: str, longer: str) -> bool:
     )
 
 
+def differences(a: str, b: str) -> list[int]:
+    """The positions where ``a`` and ``b``, of one length, differ (none for two lengths):
+    what the tests of a slip that changes signs in place look at."""
+    if len(a) != len(b):
+        return []
+    return [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+
+
 def vowel_swap(a: str, b: str) -> bool:
     """True if ``a`` and ``b`` differ only in one vowel sign's length or quality: ि/ी,
     ु/ू, े/ै or ो/ौ (आयौजनों, फायदैमंद, अदायगि)."""
-    if len(a) != len(b):
-        return False
-    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    return len(diff) == 1 and set(diff[0]) in _VOWEL_PAIRS
+    diff = differences(a, b)
+    return len(diff) == 1 and {a[diff[0]], b[diff[0]]} in _VOWEL_PAIRS
 
 
 _VOWEL_PAIRS = ({"ि", "ी"}, {"ु", "ू"}, {"े", "ै"}, {"ो", "ौ"})
@@ -196,47 +202,58 @@ TRANSPOSITION, LIGHT_TRANSPOSITION = 0.6, 0.4
 LENGTH_SWAP = 0.4
 
 
-def transposed(a: str, b: str) -> bool:
+def transposed(a: str, b: str, diff: list[int] | None = None) -> bool:
     """True if ``b`` is ``a`` with one pair of neighbouring characters swapped, the first
-    letter kept (a swap there makes another word too often: रसदार/सरदार)."""
-    if len(a) != len(b) or a[:1] != b[:1]:
-        return False
-    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    letter kept (a swap there makes another word too often: रसदार/सरदार). ``diff``, here
+    and in the tests below, is their :func:`differences` if already found."""
+    diff = differences(a, b) if diff is None else diff
+    return (
+        a[:1] == b[:1]
+        and len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
-def length_swap(a: str, b: str) -> bool:
+def length_swap(a: str, b: str, diff: list[int] | None = None) -> bool:
     """True if ``a`` and ``b`` differ only in that two i (or two u) signs swapped their
     lengths (निती for नीति, स्थीति for स्थिति): one slip, the writer put the long sign on
     the wrong syllable."""
-    if len(a) != len(b):
+    diff = differences(a, b) if diff is None else diff
+    if len(diff) != 2:
         return False
-    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    return len(diff) == 2 and diff[0] == diff[1][::-1] and set(diff[0]) in _VOWEL_PAIRS[:2]
+    first, second = diff
+    return a[first] == b[second] and a[second] == b[first] and {a[first], b[first]} in _VOWEL_PAIRS[:2]
 
 
-_SIBILANT_LETTERS = frozenset("शषस")
+#: The sibilants, which many writers do not tell apart.
+SIBILANTS = "शसष"
+_FOLD_SIBILANTS = str.maketrans(dict.fromkeys(SIBILANTS, "स"))
 
 
-def sibilant_slips(a: str, b: str) -> bool:
+def sibilants_apart(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` are one spelling but for their sibilants (श, ष, स)."""
+    return a.translate(_FOLD_SIBILANTS) == b.translate(_FOLD_SIBILANTS)
+
+
+def sibilant_slips(a: str, b: str, diff: list[int] | None = None) -> bool:
     """True if ``a`` and ``b`` differ only in two or more sibilants (विसेस for विशेष,
     विस्लेसण for विश्लेषण): one slip, a writer who does not tell श, ष and स apart writes
     every sibilant of the word the same wrong way."""
-    if len(a) != len(b):
-        return False
-    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
-    return len(diff) >= 2 and all(x in _SIBILANT_LETTERS and y in _SIBILANT_LETTERS for x, y in diff)
+    diff = differences(a, b) if diff is None else diff
+    return len(diff) >= 2 and sibilants_apart(a, b)
 
 
-def moved_sign(a: str, b: str) -> bool:
+def moved_sign(a: str, b: str, diff: list[int] | None = None) -> bool:
     """True if ``b`` is ``a`` with one vowel sign moved across a conjunct to the akshara
     next to it (प्रेक्षपण for प्रक्षेपण): one slip, the sign typed before or after the
     whole cluster. Across a bare consonant a moved sign makes another form of the word
     too often (निकालन is निकालने, not निकलना)."""
-    if len(a) != len(b) or a == b:
+    diff = differences(a, b) if diff is None else diff
+    if not diff:
         return False
-    first = next(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
-    last = max(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
+    first, last = diff[0], diff[-1]
     for shorter, longer in ((a, b), (b, a)):
         sign = shorter[first]
         if (
@@ -250,20 +267,21 @@ def moved_sign(a: str, b: str) -> bool:
     return False
 
 
-def one_slip_of_many_signs(a: str, b: str) -> bool:
+def one_slip_of_many_signs(a: str, b: str, diff: list[int] | None = None) -> bool:
     """Two or more changed signs that are one slip: swapped i/u lengths, the sibilants, or a
     vowel sign on the wrong consonant."""
-    return length_swap(a, b) or sibilant_slips(a, b) or moved_sign(a, b)
+    diff = differences(a, b) if diff is None else diff
+    return length_swap(a, b, diff) or sibilant_slips(a, b, diff) or moved_sign(a, b, diff)
 
 
 def distance(a: str, b: str) -> float:
     """Weighted edit distance: cheap for the slips typists make, 1.0 for a real change."""
     a, b = nfd_nukta(a), nfd_nukta(b)
-    if one_slip_of_many_signs(a, b):
+    diff = differences(a, b)
+    if one_slip_of_many_signs(a, b, diff):
         return LENGTH_SWAP
-    if transposed(a, b):
-        swapped = {x for x, y in zip(a, b, strict=True) if x != y}
-        return LIGHT_TRANSPOSITION if swapped & _LIGHT else TRANSPOSITION
+    if transposed(a, b, diff):
+        return LIGHT_TRANSPOSITION if {a[diff[0]], a[diff[1]]} & _LIGHT else TRANSPOSITION
     cost = 0.0
     for tag, source, destination in edits.editops(a, b):
         x = a[source] if source < len(a) else ""

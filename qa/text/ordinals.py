@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from qa.text.tokenize import NOT_WORD_AFTER, matches_at
+from qa.text.tokenize import NOT_WORD_AFTER, matches_at, occurrences
 
 if TYPE_CHECKING:
     from qa.document import Document
@@ -265,7 +265,7 @@ def digit_matches(text: str, index: dict[str, list[int]]) -> list[regex.Match[st
 def _number_starts(text: str, index: dict[str, list[int]]) -> Iterator[int]:
     """Every position of each number whose digits run up to a suffix word of ``index``
     (or a space before one), in order: where a digit ordinal may begin."""
-    for at in sorted(at for word in index.keys() & _SUFFIX_WORDS for at in index[word]):
+    for at in occurrences(index, _SUFFIX_WORDS):
         end = at - 1 if text[at - 1 : at] == " " else at
         if text[end - 1 : end] in _DIGIT_CHARS:
             yield from range(_NUMBER_BEFORE.match(text, 0, end).start(), end)

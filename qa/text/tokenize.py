@@ -11,9 +11,10 @@ The ``python_*`` functions are the reference. Where the compiled core is built
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
+from itertools import chain
 from typing import Any, Protocol, TypeVar
 
 import regex
@@ -119,6 +120,17 @@ def python_word_index(words: list[tuple[str, int]]) -> dict[str, list[int]]:
         else:
             starts.append(start)
     return index
+
+
+def occurrences(index: dict[str, list[int]], wanted: Callable[[str], object] | Collection[str]) -> list[int]:
+    """The starts of the words of a word ``index`` (:func:`python_word_index`'s) that
+    ``wanted`` accepts, in order; ``wanted`` may be the words themselves (a closed list,
+    looked up rather than tested on every word)."""
+    if isinstance(wanted, Collection):
+        words: Iterable[str] = [word for word in wanted if word in index]
+    else:
+        words = filter(wanted, index)
+    return sorted(chain.from_iterable(map(index.__getitem__, words)))
 
 
 Record = TypeVar("Record", bound=tuple[Any, ...])
