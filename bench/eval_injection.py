@@ -31,7 +31,7 @@ from qa import api, lexicon
 from qa.checks.real_word_twins import twin_pairs
 from qa.config import Config
 from qa.diagnostic import Diagnostic, Severity
-from qa.text.akshara import SIBILANTS, aksharas
+from qa.text.akshara import SIBILANTS, VOWEL_SIGNS, aksharas
 from qa.text.tokenize import sentences, word_spans
 
 from corpora import news_documents
@@ -183,6 +183,43 @@ def sibilant(sentence: str, rng: random.Random) -> Injection | None:
     )
 
 
+#: A run of consonants (with nukta and halant) that ends in a consonant.
+_CONSONANT_RUN = regex.compile(r"(?:[\u0915-\u0939]\u093c?\u094d?)*[\u0915-\u0939]\u093c?(?!\u094d)")
+
+
+def _moved_signs(word: str, far: bool) -> list[str]:
+    """``word`` with one vowel sign typed on the other side of a conjunct next to it
+    (शक्ति -> शिक्त, पुस्तक -> पस्तुक) or, ``far``, of a conjunct and the bare consonants
+    beside it (ओंकारेश्वर -> ओंकारश्वरे, पारम्परिक -> परम्पारिक)."""
+    out = []
+    for m in _CONSONANT_RUN.finditer(word):
+        parts, start, end = aksharas(m.group()), m.start(), m.end()
+        after = word[end : end + 1]
+        for k in range(1, len(parts) + 1):
+            head, tail = "".join(parts[:k]), "".join(parts[k:])
+            if after in VOWEL_SIGNS and tail and (len(parts) - k > 1) == far and "\u094d" in tail:
+                out.append(word[:start] + head + after + tail + word[end + 1 :])  # typed before the run
+            before = word[start - 1 : start]
+            if (
+                before in VOWEL_SIGNS
+                and (k > 1) == far
+                and "\u094d" in head
+                and (tail or after not in VOWEL_SIGNS)
+            ):
+                out.append(word[: start - 1] + head + before + tail + word[end:])  # typed after it
+    return [v for v in out if _unattested(v)]
+
+
+def moved_sign(sentence: str, rng: random.Random) -> Injection | None:
+    """A vowel sign typed on the other side of a conjunct (शक्ति -> शिक्त, प्रक्षेपण -> प्रेक्षपण)."""
+    return _inside_word(sentence, rng, 3, lambda w: _moved_signs(w, far=False))
+
+
+def moved_sign_far(sentence: str, rng: random.Random) -> Injection | None:
+    """A vowel sign typed across a conjunct and a bare consonant (पारम्परिक -> परम्पारिक)."""
+    return _inside_word(sentence, rng, 3, lambda w: _moved_signs(w, far=True))
+
+
 def final_vowel(sentence: str, rng: random.Random) -> Injection | None:
     """A word's final long independent vowel written short (हुई -> हुइ, लखनऊ -> लखनउ), a
     form that web lists and even edited prose may count."""
@@ -215,6 +252,8 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "real-word-twin": real_word_twin,
     "sibilant": sibilant,
     "final-vowel": final_vowel,
+    "moved-sign": moved_sign,
+    "moved-sign-far": moved_sign_far,
 }
 
 

@@ -46,6 +46,11 @@ def test_rare_place_names_are_known_words_even_to_the_opt_in_unknown_word_rule()
         ("ख़बर है कि वडोदार से ट्रेन रवाना हुई।", "वडोदार", "वडोदरा"),
         ("टीम बर्मिघम पहुंची।", "बर्मिघम", "बर्मिंघम"),
         ("लखनऊ और सहरानपुर में जांच हुई।", "सहरानपुर", "सहारनपुर"),  # a swap in a -पुर name
+        # slips of many signs, priced as one (akshara.distance): every sibilant, a sign typed
+        # across a conjunct (and the bare consonant beside it), two swapped lengths
+        ("ज़िले से श्रद्धालु ऋसिकेस पहुंचे।", "ऋसिकेस", "ऋषिकेश"),
+        ("ख़बर है कि श्रद्धालु ओंकारश्वरे पहुंचे।", "ओंकारश्वरे", "ओंकारेश्वर"),
+        ("फ़िलहाल झारखंड के गिरीडिह ज़िले में बारिश हुई।", "गिरीडिह", "गिरिडीह"),
     ],
 )
 def test_misspelt_place_is_corrected(sentence: str, wrong: str, right: str) -> None:
@@ -75,6 +80,8 @@ def test_other_rules_take_the_places_they_see_first(sentence: str, code: str, wr
         "पिरोजपुर बांग्लादेश में है।",  # another first letter: another place
         "भरतीपुर और जसपुर के किसान आए।",  # other -पुर places, not भरतपुर/जशपुर
         "बोलिविया, यरूशलेम, अफ़्ग़ानिस्तान और कोट्टयम की ख़बरें।",  # transliterations vary
+        "ख़िलाड़ी मैनचस्टेर और बुडापस्टे पहुंचे।",  # ... and a sign across their conjunct is no slip
+        "ज़िले से श्रद्धालु ऋषिकेश और ओंकारेश्वर पहुंचे।",
         "उत्तराखण्ड और उत्तराखंड, बेंगलूरु और बंगलौर।",  # accepted variants
     ],
 )

@@ -255,6 +255,8 @@ def test_every_sibilant_of_a_word_wrong_is_one_slip() -> None:
     assert not sibilant_slips("विसेष", "विशेष")  # one sibilant: an ordinary cheap slip
     assert not sibilant_slips("विसेसा", "विशेषज्ञ")
     assert distance("विसेसज्ञों", "विशेषज्ञों") == LENGTH_SWAP
+    # within the edit bound (five aksharas) a loan's sibilants are one slip too, at one price
+    assert not spelling._settled("एसएसपी") and spelling.near("एशएशपी")[:1] == ((LENGTH_SWAP, "एसएसपी"),)
     assert spelling.suggestions("विस्लेसण")[:1] == ("विश्लेषण",)
     found = api.check("मौसम विसेसज्ञों का कहना है कि सर्दी देर से आएगी।")
     assert [(d.code, d.fix.edits[0].replacement if d.fix else "") for d in found] == [("T002", "विशेषज्ञों")]
@@ -265,9 +267,17 @@ def test_a_sign_typed_across_a_conjunct_is_one_slip() -> None:
     from qa.text.akshara import LENGTH_SWAP, distance, moved_sign
 
     assert moved_sign("शिक्त", "शक्ति") and moved_sign("प्रेक्षपण", "प्रक्षेपण")
+    assert moved_sign("ओंकारश्वरे", "ओंकारेश्वर") and moved_sign("परम्पारिक", "पारम्परिक")  # and bare ones
+    assert moved_sign("के्रडिट", "क्रेडिट") and moved_sign("धु्रव", "ध्रुव")  # inside it: legacy fonts' order
     assert not moved_sign("निकालन", "निकलना")  # across a bare consonant: another form
     assert not moved_sign("शक्ति", "शक्ति")
     assert distance("शिक्त", "शक्ति") == LENGTH_SWAP
     assert spelling.suggestions("निकालन")[:1] == ("निकालने",)
     found = api.check("अंतरिक्ष एजेंसी ने नए उपग्रह का प्रेक्षपण टाल दिया।")
     assert [(d.code, d.fix.edits[0].replacement if d.fix else "") for d in found] == [("T002", "प्रक्षेपण")]
+    # within the edit bound a loan's moved sign is one slip too (के्रडिट, a legacy font's order)
+    assert not spelling._settled("क्रेडिट") and spelling.near("के्रडिट") == ((LENGTH_SWAP, "क्रेडिट"),)
+    for wrong, right in (("के्रडिट", "क्रेडिट"), ("परम्पारिक", "पारम्परिक")):
+        found = api.check(f"ज़्यादातर ग्राहकों ने त्योहार पर {wrong} का ज़िक्र किया।")
+        assert [(d.code, d.fix.edits[0].replacement if d.fix else "") for d in found] == [("T002", right)]
+    assert api.check("ज़्यादातर ग्राहकों ने त्योहार पर क्रेडिट और पारम्परिक ख़रीद का ज़िक्र किया।") == []

@@ -6,7 +6,10 @@ no evidence (a real word, an inflection of one or another place one slip away is
 "corrected"; two words written solid, अहमद+बाद, are no evidence), no frequent word is
 as close (T002's business), it is no token of a registered person's name, is not the document's
 repeated form, and exactly one place lies a cheap slip away (a vowel sign, nukta or
-nasal, an aspirate, or two adjacent letters swapped: वडोदार for वडोदरा). World places
+nasal, an aspirate, or two adjacent letters swapped: वडोदार for वडोदरा; and, as
+:func:`qa.text.akshara.distance` prices them, every sibilant written the same wrong way,
+a vowel sign typed across a conjunct or two i or u signs with swapped lengths: ऋसिकेस,
+ओंकारश्वरे, गिरीडिह). World places
 and Indian names from Dravidian, Odia and north-eastern languages are transliterations
 whose vowels vary between papers (बोलिविया/बोलीविया, कोट्टायम/कोट्टयम): in their
 names only two letters in the wrong order (वॉशिगंटन for वॉशिंगटन) or a dropped or stray
