@@ -220,6 +220,24 @@ def moved_sign_far(sentence: str, rng: random.Random) -> Injection | None:
     return _inside_word(sentence, rng, 3, lambda w: _moved_signs(w, far=True))
 
 
+def moved_nasal(sentence: str, rng: random.Random) -> Injection | None:
+    """An anusvara typed after the next akshara or before the last (संहिता -> सहिंता,
+    आंकड़ों -> आकंड़ों), in a word of three aksharas or more."""
+
+    def slips(word: str) -> list[str]:
+        out = []
+        for i, ch in enumerate(word):
+            if ch != "\u0902":
+                continue
+            bare = word[:i] + word[i + 1 :]
+            for j in (i - 2, i - 1, i + 1, i + 2):  # past a consonant, or a consonant and its sign
+                if 0 < j <= len(bare) and bare[j - 1] not in "\u094d" and bare[j : j + 1] not in VOWEL_SIGNS:
+                    out.append(bare[:j] + ch + bare[j:])
+        return [v for v in out if v != word and _unattested(v)]
+
+    return _inside_word(sentence, rng, 3, slips)
+
+
 def final_vowel(sentence: str, rng: random.Random) -> Injection | None:
     """A word's final long independent vowel written short (हुई -> हुइ, लखनऊ -> लखनउ), a
     form that web lists and even edited prose may count."""
@@ -252,6 +270,7 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "real-word-twin": real_word_twin,
     "sibilant": sibilant,
     "final-vowel": final_vowel,
+    "moved-nasal": moved_nasal,
     "moved-sign": moved_sign,
     "moved-sign-far": moved_sign_far,
 }

@@ -285,3 +285,22 @@ def test_a_verbs_or_an_a_words_form_is_no_feminine_plural(word: str) -> None:
     from qa.checks.spelling import feminine_plural_twin
 
     assert feminine_plural_twin(word) is None
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right", "moved"),
+    [
+        ("सहिंता", "संहिता", True),  # past a consonant and its sign
+        ("आकंड़ों", "आंकड़ों", True),  # past a consonant
+        ("सेटरं", "सेंटर", True),
+        ("संत", "सत", False),  # dropped, not moved
+        ("हंसी", "हंसा", False),
+        ("संवाददाता", "सवांददाता", True),
+        ("संवाददाता", "सवादंदाता", False),  # two aksharas on
+    ],
+)
+def test_a_nasal_typed_an_akshara_off_is_one_slip(wrong: str, right: str, moved: bool) -> None:
+    from qa.text.akshara import moved_nasal
+
+    assert moved_nasal(wrong, right) is moved
+    assert moved_nasal(right, wrong) is moved

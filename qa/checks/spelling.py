@@ -37,6 +37,7 @@ from qa.text.akshara import (
     length_swap,
     letters,
     light_slip,
+    moved_nasal,
     moved_sign,
     nfd_nukta,
     one_slip_of_many_signs,
@@ -173,8 +174,12 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
         edits = osa(word, candidate, max_edits)
         # Too many edits for even the cheapest ones to stay within the limit, unless they are
         # one slip; a loan's or a name's vowels and sibilants vary: only a native word's are.
+        # A nasal typed an akshara off is no spelling of any word's (सेटरं, सहिंता).
         if edits > max_edits:
-            if not (one_slip_of_many_signs(word, candidate) and _settled(candidate)):
+            if not (
+                moved_nasal(word, candidate)
+                or (one_slip_of_many_signs(word, candidate) and _settled(candidate))
+            ):
                 continue
         elif length_swap(word, candidate) and not _settled(candidate):
             continue

@@ -272,11 +272,39 @@ def moved_sign(a: str, b: str, diff: list[int] | None = None) -> bool:
     return False
 
 
-def one_slip_of_many_signs(a: str, b: str, diff: list[int] | None = None) -> bool:
-    """Two or more changed signs that are one slip: swapped i/u lengths, the sibilants, or a
-    vowel sign on the wrong consonant."""
+#: The most letters a nasal is typed past as one slip: a consonant and its vowel sign.
+MAX_NASAL_SHIFT = 2
+
+
+def moved_nasal(a: str, b: str, diff: list[int] | None = None) -> bool:
+    """True if ``b`` is ``a`` with its anusvara or chandrabindu typed after the next
+    akshara or before the last (सहिंता for संहिता, मंहगाई for महंगाई): one slip."""
     diff = differences(a, b) if diff is None else diff
-    return length_swap(a, b, diff) or sibilant_slips(a, b, diff) or moved_sign(a, b, diff)
+    if len(diff) < 2:
+        return False
+    first, last = diff[0], diff[-1]
+    for shorter, longer in ((a, b), (b, a)):
+        sign = shorter[first]
+        if (
+            sign in (ANUSVARA, CANDRABINDU)
+            and last - first <= MAX_NASAL_SHIFT
+            and shorter[first + 1 : last + 1] == longer[first:last]
+            and longer[last] == sign
+        ):
+            return True
+    return False
+
+
+def one_slip_of_many_signs(a: str, b: str, diff: list[int] | None = None) -> bool:
+    """Two or more changed signs that are one slip: swapped i/u lengths, the sibilants, a
+    vowel sign on the wrong consonant or a nasal an akshara off."""
+    diff = differences(a, b) if diff is None else diff
+    return (
+        length_swap(a, b, diff)
+        or sibilant_slips(a, b, diff)
+        or moved_sign(a, b, diff)
+        or moved_nasal(a, b, diff)
+    )
 
 
 def distance(a: str, b: str) -> float:
