@@ -17,6 +17,11 @@ from pathlib import Path
 
 import pytest
 
+import qa.cache
+from qa.cache import Cache
+from qa.config import Config
+from qa.resident.freshness import Snapshot
+
 from conftest import ROOT, SEED, ctrl_c_as_in_a_terminal
 
 pytestmark = [
@@ -141,6 +146,37 @@ def test_reports_exit_codes_and_errors_are_those_of_a_plain_run(daemon: Daemon, 
     _same(daemon, "check", "--format", "nonsense", "one.txt", cwd=tmp_path)  # click's usage error
     _same(daemon, "check", "--no-cache", "--select", "P", "--statistics", "one.txt", cwd=tmp_path)
     _same(daemon, "check", "--no-cache", "-j", "2", str(SEED), "one.txt", cwd=tmp_path)
+
+
+def test_a_cached_check_keys_its_results_as_a_plain_run(resident: Daemon, tmp_path: Path) -> None:
+    """The child takes qa's files for the result cache's key from the daemon, which has just
+    compared them with the disk: it finds the entry a plain run stored (``QA_DAEMON=off``
+    would be part of the key: the plain run is one without a daemon)."""
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    resident.env["QA_CACHE_DIR"] = str(cache)
+    expected = resident.qa("check", "one.txt", cwd=tmp_path)
+    assert len(list(cache.glob("*/*.json"))) == 1
+    resident.start()
+    for _ in range(2):  # a spare child or one forked on demand
+        done = resident.qa("check", "one.txt", cwd=tmp_path)
+        assert (done.returncode, done.stdout, done.stderr) == (
+            expected.returncode,
+            expected.stdout,
+            expected.stderr,
+        )
+    assert resident.served() == 2 and len(list(cache.glob("*/*.json"))) == 1
+
+
+def test_the_files_a_daemon_hands_its_child_key_the_cache_as_a_scan(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    scanned = Cache(tmp_path, Config())._settings
+    files = Snapshot.now().files
+    monkeypatch.setattr(qa.cache, "_known", None)
+    qa.cache.known_sources(files)
+    assert qa.cache.source_files() is files
+    assert Cache(tmp_path, Config())._settings == scanned
 
 
 def test_fix_writes_the_same_file(daemon: Daemon, tmp_path: Path) -> None:

@@ -208,7 +208,7 @@ class Daemon:
     def _fork(self, conn: socket.socket, request: dict[str, Any], fds: list[int]) -> int:
         pid = os.fork()
         if pid == 0:
-            child.run(conn, fds, request, self._inherited(keep=conn))
+            child.run(conn, fds, request, self._inherited(keep=conn), self.snapshot.files)
         self._adopt(Child(pid, conn))
         return pid
 
@@ -226,7 +226,9 @@ class Daemon:
             theirs.close()
             return
         if pid == 0:
-            child.spare(theirs, [*self._inherited(keep=theirs), ours.fileno()], self.sample)
+            child.spare(
+                theirs, [*self._inherited(keep=theirs), ours.fileno()], self.sample, self.snapshot.files
+            )
         theirs.close()
         self._adopt(Child(pid, channel=ours))
         self._selector.register(ours, selectors.EVENT_READ, self._rehearsed)
