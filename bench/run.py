@@ -175,17 +175,16 @@ def startup(tmp: Path, runs: int) -> None:
     version = median_run(qa("--version"), runs, env=env, cwd=tmp).seconds
     rows: list[tuple[object, ...]] = [("python -c pass", python * 1000, "")]
     rows.append(("qa --version", version * 1000, ""))
+    cases = (  # (row, arguments, target in ms); the cached article's entry is stored by the first run
+        ("one-line.txt", ["--no-cache", str(one)], TARGET_STARTUP_MS),
+        ("article", ["--no-cache", "--exit-zero", str(ARTICLE)], TARGET_ARTICLE_MS),
+        ("article, cached", ["--exit-zero", str(ARTICLE)], TARGET_ARTICLE_MS),
+    )
     for label, command, run_env, pause in _with_and_without_daemon(tmp, env):
-        times = [
-            median_run([*command, "check", "--no-cache", *args], runs, pause, env=run_env, cwd=tmp).seconds
-            for args in ([str(one)], ["--exit-zero", str(ARTICLE)])
-        ]
-        ok_start, ok_article = times[0] * 1000 < TARGET_STARTUP_MS, times[1] * 1000 < TARGET_ARTICLE_MS
-        rows += [
-            (f"qa check one-line.txt{label}", times[0] * 1000, f"< {TARGET_STARTUP_MS} {verdict(ok_start)}"),
-            (f"qa check article{label}", times[1] * 1000, f"< {TARGET_ARTICLE_MS} {verdict(ok_article)}"),
-        ]
-    title = f"Start-up and one article (median of {runs} runs, ms; --no-cache)"
+        for row, args, target in cases:
+            ms = median_run([*command, "check", *args], runs, pause, env=run_env, cwd=tmp).seconds * 1000
+            rows.append((f"qa check {row}{label}", ms, f"< {target} {verdict(ms < target)}"))
+    title = f"Start-up and one article (median of {runs} runs, ms; --no-cache but the cached rows)"
     table(title, ("command", "ms", "target"), rows)
 
 

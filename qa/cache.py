@@ -63,9 +63,24 @@ def _data_files(config: Config) -> list[tuple[str, int, int]]:
     return [*source_files(), *stamps(config.setting_files())]
 
 
+#: :func:`source_files` as a daemon found them just before it handed this process (its
+#: child) a run (:func:`known_sources`); None: they are looked up.
+_known: list[tuple[str, int, int]] | None = None
+
+
+def known_sources(files: list[tuple[str, int, int]]) -> None:
+    """Take ``files`` for :func:`source_files` in this process: a daemon's child, whose
+    daemon has just compared them with the disk (the same list, looked up again, would
+    cost a cached check a scan of qa's folders)."""
+    global _known
+    _known = files
+
+
 def source_files() -> list[tuple[str, int, int]]:
     """(path, size and mtime) of qa's code (a checkout's edits count too, and the compiled
     core's build) and its rule data: what every answer of qa depends on."""
+    if _known is not None:
+        return _known
     from qa.data import data_dir, rules_dir
 
     code = [*_tree(Path(__file__).parent, ".py"), *stamps(_core_file())]

@@ -129,8 +129,10 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
     #: Named parts of the source, e.g. the fields of a CMS payload: (start, end, name).
     fields: list[tuple[int, int, str]] = field(default_factory=list)
-    #: the (word, start) pairs the words were read from, until :meth:`word_pairs` hands them over
+    #: the (word, start) pairs the words were read from, until :meth:`word_pairs` hands them
+    #: over or :meth:`let_go_pairs` says none will ask
     _pairs: list[tuple[str, int]] | None = field(default=None, init=False, repr=False, compare=False)
+    _keep_pairs: bool = field(default=True, init=False, repr=False, compare=False)
 
     @cached_property
     def tokens(self) -> list[tokenize.Token]:
@@ -139,9 +141,12 @@ class Document:
     @cached_property
     def _words(self) -> _Words:
         """The words (:func:`tokenize.word_spans`), read from their (word, start) pairs,
-        which the document lets go once :meth:`word_pairs` hands them over: a pair per
-        word held 23 MB of a 5 MB document to the end of its check."""
-        pairs = self._pairs = tokenize.word_spans(self.view)
+        which the document lets go once :meth:`word_pairs` hands them over or none will
+        ask (:meth:`let_go_pairs`): a pair per word held 23 MB of a 5 MB document to the
+        end of its check."""
+        pairs = tokenize.word_spans(self.view)
+        if self._keep_pairs:
+            self._pairs = pairs
         return _Words(
             list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs)), tokenize.word_index(pairs)
         )
@@ -168,6 +173,12 @@ class Document:
         than needed."""
         words, pairs, self._pairs = self._words, self._pairs, None
         return list(zip(words.texts, words.starts, strict=True)) if pairs is None else pairs
+
+    def let_go_pairs(self) -> None:
+        """No caller of :meth:`word_pairs` is to come (the linter is past the rules that
+        read them): the pairs held go, and those the words are read from later are not
+        kept."""
+        self._keep_pairs, self._pairs = False, None
 
     @cached_property
     def word_set(self) -> frozenset[str]:

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -16,6 +17,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+import qa.cache
+from qa.cache import Cache
+from qa.config import Config
+from qa.resident import wire
+from qa.resident.control import alive
+from qa.resident.freshness import Snapshot
 
 from conftest import ROOT, SEED, ctrl_c_as_in_a_terminal
 
@@ -80,14 +88,6 @@ class Daemon:
             shutil.rmtree(self.runtime, ignore_errors=True)
 
 
-def _gone(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
-    except OSError:
-        return True
-    return state == "Z"
-
-
 def _until(condition, what: str) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + PATIENCE
     while not condition():
@@ -143,6 +143,37 @@ def test_reports_exit_codes_and_errors_are_those_of_a_plain_run(daemon: Daemon, 
     _same(daemon, "check", "--no-cache", "-j", "2", str(SEED), "one.txt", cwd=tmp_path)
 
 
+def test_a_cached_check_keys_its_results_as_a_plain_run(resident: Daemon, tmp_path: Path) -> None:
+    """The child takes qa's files for the result cache's key from the daemon, which has just
+    compared them with the disk: it finds the entry a plain run stored (``QA_DAEMON=off``
+    would be part of the key: the plain run is one without a daemon)."""
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    resident.env["QA_CACHE_DIR"] = str(cache)
+    expected = resident.qa("check", "one.txt", cwd=tmp_path)
+    assert len(list(cache.glob("*/*.json"))) == 1
+    resident.start()
+    for _ in range(2):  # a spare child or one forked on demand
+        done = resident.qa("check", "one.txt", cwd=tmp_path)
+        assert (done.returncode, done.stdout, done.stderr) == (
+            expected.returncode,
+            expected.stdout,
+            expected.stderr,
+        )
+    assert resident.served() == 2 and len(list(cache.glob("*/*.json"))) == 1
+
+
+def test_the_files_a_daemon_hands_its_child_key_the_cache_as_a_scan(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    scanned = Cache(tmp_path, Config())._settings
+    files = Snapshot.now().files
+    monkeypatch.setattr(qa.cache, "_known", None)
+    qa.cache.known_sources(files)
+    assert qa.cache.source_files() is files
+    assert Cache(tmp_path, Config())._settings == scanned
+
+
 def test_fix_writes_the_same_file(daemon: Daemon, tmp_path: Path) -> None:
     for name in ("resident", "plain"):
         (tmp_path / name).mkdir()
@@ -183,16 +214,8 @@ def test_config_and_the_files_it_names_are_read_by_each_run(daemon: Daemon, tmp_
 
 def test_another_start_up_environment_runs_in_process(daemon: Daemon, tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
-    served = daemon.served()
     for env in ({"QA_PURE": "1"}, {"QA_DATA_CACHE": "off"}, {"QA_DAEMON": "off"}):
-        resident = daemon.qa("check", "--no-cache", "one.txt", cwd=tmp_path, env=env)
-        plain = daemon.qa("check", "--no-cache", "one.txt", cwd=tmp_path, env={**env, "QA_DAEMON": "off"})
-        assert (resident.returncode, resident.stdout, resident.stderr) == (
-            plain.returncode,
-            plain.stdout,
-            plain.stderr,
-        )
-    assert daemon.served() == served
+        _refused(daemon, [*QA, "check", "--no-cache", "one.txt"], tmp_path, env=env)
     assert daemon.status().returncode == 0  # it stays for the clients it fits
 
 
@@ -267,7 +290,7 @@ def test_a_daemon_without_its_socket_file_can_be_stopped(daemon: Daemon) -> None
     assert status.returncode == 1 and f"pid {pid} holds the lock" in status.stdout.decode()
     stopped = daemon.qa("daemon", "stop", cwd=daemon.runtime)
     assert (stopped.returncode, stopped.stdout) == (0, b"qa daemon stopped\n")
-    assert _gone(pid)
+    assert not alive(pid)
 
 
 def test_killed_or_absent_daemon_means_a_plain_run(resident: Daemon, tmp_path: Path) -> None:
@@ -277,7 +300,7 @@ def test_killed_or_absent_daemon_means_a_plain_run(resident: Daemon, tmp_path: P
     assert (resident.status().returncode, resident.status().stdout) == (1, b"qa daemon: not running\n")
     pid = resident.start()
     os.kill(pid, signal.SIGKILL)  # its socket file stays behind
-    _until(lambda: _gone(pid), "the daemon to die")
+    _until(lambda: not alive(pid), "the daemon to die")
     assert _through(resident, tmp_path) == expected
     resident.start()  # the dead daemon's socket is replaced
     assert _through(resident, tmp_path) == expected and resident.served() == 1
@@ -301,7 +324,7 @@ def test_a_daemon_whose_code_changed_steps_aside(tmp_path: Path) -> None:
         os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
         assert "stale" in resident.status().stdout.decode()
         assert _through(resident, tmp_path) == expected
-        _until(lambda: _gone(pid), "the stale daemon to exit")
+        _until(lambda: not alive(pid), "the stale daemon to exit")
     finally:
         resident.remove()
 
@@ -317,7 +340,7 @@ def test_a_package_installed_on_the_module_path_makes_the_daemon_step_aside(tmp_
         (site / "newly_installed.py").write_text("", encoding="utf-8")
         assert "stale" in resident.status().stdout.decode()
         assert _through(resident, tmp_path) == expected
-        _until(lambda: _gone(pid), "the stale daemon to exit")
+        _until(lambda: not alive(pid), "the stale daemon to exit")
     finally:
         resident.remove()
 
@@ -334,18 +357,18 @@ def _plain(daemon: Daemon, folder: Path) -> tuple[int, bytes, bytes]:
 
 def test_idle_timeout_and_stop(resident: Daemon) -> None:
     pid = resident.start("--idle-timeout", "1")
-    _until(lambda: _gone(pid), "the idle daemon to exit")
+    _until(lambda: not alive(pid), "the idle daemon to exit")
     assert not list((resident.runtime / "qa").glob("*.sock"))
     pid = resident.start()
     again = resident.qa("daemon", "start", cwd=resident.runtime)
     assert again.stdout.decode().startswith(f"qa daemon already running (pid {pid},")
     stopped = resident.qa("daemon", "stop", cwd=resident.runtime)
     assert (stopped.returncode, stopped.stdout, stopped.stderr) == (0, b"qa daemon stopped\n", b"")
-    assert _gone(pid) and not list((resident.runtime / "qa").glob("*.sock"))
+    assert not alive(pid) and not list((resident.runtime / "qa").glob("*.sock"))
     assert (resident.runtime / "qa").stat().st_mode & 0o777 == 0o700
     pid = resident.start()
     os.kill(pid, signal.SIGTERM)  # as a session's end or a service manager stops it
-    _until(lambda: _gone(pid), "the daemon to stop on SIGTERM")
+    _until(lambda: not alive(pid), "the daemon to stop on SIGTERM")
     assert not list((resident.runtime / "qa").glob("*.sock"))
     log = next((resident.runtime / "qa").glob("*.log")).read_text(encoding="utf-8")
     assert "stopping: signalled" in log and "Traceback" not in log
@@ -456,6 +479,55 @@ def test_other_groups_run_in_process(daemon: Daemon, tmp_path: Path) -> None:
     _refused(daemon, command, tmp_path, extra_groups=[1, 2])
 
 
+def _listen_as_nobody(path: Path) -> int:
+    """The pid of a child that listens at ``path`` as the user nobody until it is killed."""
+    ready, told = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            listener.bind(str(path))
+            listener.listen()
+            os.write(told, b"ready")
+            signal.pause()
+        finally:
+            os._exit(0)
+    os.close(told)
+    try:
+        assert os.read(ready, 5) == b"ready"
+    finally:
+        os.close(ready)
+    return pid
+
+
+def test_connect_reaches_only_a_process_of_this_user() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="qa-wire-"))
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        with pytest.raises(OSError):
+            wire.connect(str(folder / "none.sock"), 1.0)
+        listener.bind(str(folder / "ours.sock"))
+        listener.listen()
+        wire.connect(str(folder / "ours.sock"), 1.0).close()
+        conn, _ = listener.accept()
+        with conn:
+            assert wire.peer(conn) == (os.getuid(), os.getegid())
+        if os.geteuid() == 0:  # another user's process listens there
+            folder.chmod(0o777)
+            pid = _listen_as_nobody(folder / "theirs.sock")
+            try:
+                with pytest.raises(wire.WireError):
+                    wire.connect(str(folder / "theirs.sock"), 1.0)
+            finally:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+    finally:
+        listener.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def test_the_daemon_keeps_no_descriptor_of_its_starter(resident: Daemon) -> None:
     """'qa daemon start | cat' ends: the daemon holds no end of the starter's pipes."""
     read, write = os.pipe()
@@ -477,7 +549,7 @@ def test_the_daemon_keeps_no_descriptor_of_its_starter(resident: Daemon) -> None
 
 
 def test_another_process_start_runs_in_process(daemon: Daemon, tmp_path: Path) -> None:
-    """CPU affinity (the default -j), nice level, warning and -X options, the dynamic
+    """CPU affinity (the default -j), nice level, interpreter, warning and -X options, the dynamic
     loader's variables and a faked clock are the client's only in its own process."""
     (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
     check = ["-m", "qa", "check", "--no-cache", "one.txt"]
@@ -486,6 +558,7 @@ def test_another_process_start_runs_in_process(daemon: Daemon, tmp_path: Path) -
         _refused(
             daemon, ["taskset", "-c", str(min(os.sched_getaffinity(0))), sys.executable, *check], tmp_path
         )
+    _refused(daemon, [sys.executable, "-O", *check], tmp_path)  # sys.flags
     _refused(daemon, [sys.executable, "-W", "error::DeprecationWarning", *check], tmp_path)
     _refused(daemon, [sys.executable, "-X", "qa-test", *check], tmp_path)
     for env in ({"LD_BIND_NOW": "1"}, {"FAKETIME": "-1d"}):

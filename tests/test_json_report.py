@@ -65,8 +65,8 @@ def test_a_name_that_is_not_utf8() -> None:
 
 @pytest.mark.parametrize("chunk", [1, 512])
 def test_the_encoded_pieces_are_the_report_as_utf8(chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``encode`` (what ``qa check`` writes, a piece at a time) gives the bytes of the
-    rendered report, also where one file's name makes orjson refuse its chunks only."""
+    """``encode`` (what ``qa check`` writes, a piece at a time) gives the bytes of
+    ``json.dumps``'s report, also where one file's name makes orjson refuse its chunks only."""
     monkeypatch.setattr(json_report, "_CHUNK", chunk)
     results = [
         FileResult("a.txt", SOURCE, [FINDING, FINDING.shifted(0, 7, None)]),
@@ -74,4 +74,4 @@ def test_the_encoded_pieces_are_the_report_as_utf8(chunk: int, monkeypatch: pyte
         FileResult("b.txt", SOURCE, [FINDING]),
     ]
     for files in (results, results[:1], results[1:2], []):
-        assert b"".join(json_report.encode(files, {})) == utf8(render(files, {}))
+        assert b"".join(json_report.encode(files, {})) == utf8(_expected(files))

@@ -14,6 +14,7 @@ import pytest
 from languagetool_fixture import unavailable
 
 from qa import languagetool as lt
+from qa.resident.control import alive
 
 from conftest import ROOT, ctrl_c_as_in_a_terminal, run_qa
 
@@ -64,15 +65,6 @@ def _children(pid: int) -> list[int]:
     return [int(p) for p in path.read_text().split()] if path.exists() else []
 
 
-def _gone(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
-    return state == "Z"  # ended, waiting for its parent to read its status
-
-
 def _answers(port: int, deadline: float) -> bool:
     while time.monotonic() < deadline:
         if lt.unreachable(f"http://127.0.0.1:{port}", timeout=1) is None:
@@ -116,5 +108,5 @@ def test_a_signal_stops_java_too(signum: int, when: str) -> None:
             qa.kill()
             qa.wait()
     assert code == (128 + signum if signum == signal.SIGTERM else 1)  # Ctrl-C: click's "Aborted!"
-    assert all(_gone(pid) for pid in java), "Java outlived qa"
+    assert not any(map(alive, java)), "Java outlived qa"
     assert "Traceback" not in qa.stderr.read().decode()  # type: ignore[union-attr]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import orjson
@@ -64,54 +64,38 @@ def _edits(edits: tuple[Edit, ...]) -> list[dict[str, Any]]:
 
 
 def render(results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions = DEFAULT) -> str:
-    """The text of ``json.dumps(report, ensure_ascii=False, indent=2)`` and a newline."""
-    try:
-        return b"".join(_pieces(results, _orjson)).decode()
-    except orjson.JSONEncodeError:
-        return _standard({"version": 1, "diagnostics": records(results)}) + "\n"
+    """The text of ``json.dumps(report, ensure_ascii=False, indent=2)`` and a newline
+    (:func:`encode`'s bytes, a file name that is not UTF-8 read back as lone surrogates)."""
+    return b"".join(encode(results, rules, options)).decode("utf-8", "surrogateescape")
 
 
 def encode(
     results: list[FileResult], rules: Mapping[str, RuleMeta], options: ReportOptions = DEFAULT
 ) -> Iterator[bytes]:
     """:func:`render`'s text as UTF-8, made a file's :data:`_CHUNK` findings at a time as
-    it is written: a big run's report is never held whole, as text or bytes. A file name
-    that is not UTF-8 is written back as the bytes it was read from."""
-    return _pieces(results, _listed)
-
-
-def _standard(value: object) -> str:
-    """``value`` by the standard encoder: orjson refuses lone surrogates (a file name that
-    is not UTF-8)."""
-    import json  # only here: the standard encoder costs a run 3 ms to import
-
-    return json.dumps(value, ensure_ascii=False, indent=2)
-
-
-def _orjson(chunk: list[dict[str, Any]]) -> bytes:
-    return orjson.dumps(chunk, option=orjson.OPT_INDENT_2)
-
-
-def _listed(chunk: list[dict[str, Any]]) -> bytes:
-    """``chunk`` laid out as :func:`_standard` does, by orjson where it can."""
-    try:
-        return _orjson(chunk)
-    except orjson.JSONEncodeError:
-        return utf8(_standard(chunk))
-
-
-def _pieces(results: list[FileResult], listed: Callable[[list[dict[str, Any]]], bytes]) -> Iterator[bytes]:
-    """The report's bytes, each file's records :data:`_CHUNK` at a time laid out by
-    ``listed`` (the standard encoder with ``indent`` is pure Python, and a list of every
-    record would hold a big run's findings twice). A list is laid out one level deep, and
-    a record sits two levels deep, so its lines are indented by two more spaces (a line
-    break inside a JSON string is always escaped)."""
+    it is written: a big run's report is never held whole, as text or bytes, nor a list of
+    every record (which would hold its findings twice). A file name that is not UTF-8 is
+    written back as the bytes it was read from. Each chunk of records is laid out by
+    :func:`_listed` one level deep; a record sits two levels deep, so its lines are
+    indented by two more spaces (a line break inside a JSON string is always escaped)."""
     yield b'{\n  "version": 1,\n  "diagnostics": ['
     separator = b"\n    "
     for result in results:
         for at in range(0, len(result.diagnostics), _CHUNK):
             chunk = _file_records(result, result.diagnostics[at : at + _CHUNK])
             # "[\n  {...},\n  {...}\n]": the records one level deep; they sit two deep
-            yield separator + listed(chunk)[4:-2].replace(b"\n", b"\n  ")
+            yield separator + _listed(chunk)[4:-2].replace(b"\n", b"\n  ")
             separator = b",\n    "
     yield b"\n  ]\n}\n" if separator != b"\n    " else b"]\n}\n"
+
+
+def _listed(chunk: list[dict[str, Any]]) -> bytes:
+    """``chunk`` laid out as ``json.dumps(chunk, ensure_ascii=False, indent=2)``, by orjson
+    where it can; by the standard encoder where orjson refuses a lone surrogate (a file name
+    that is not UTF-8)."""
+    try:
+        return orjson.dumps(chunk, option=orjson.OPT_INDENT_2)
+    except orjson.JSONEncodeError:
+        import json  # only here: the standard encoder costs a run 3 ms to import
+
+        return utf8(json.dumps(chunk, ensure_ascii=False, indent=2))

@@ -21,7 +21,9 @@ from pathlib import Path
 from socket import socket
 from typing import Any, NoReturn, TextIO
 
+from qa.cache import known_sources
 from qa.resident import process, wire
+from qa.resident.freshness import Stamps
 from qa.resident.warm import rehearse
 
 #: Seconds the child waits for the client to confirm that it knows the child's pid.
@@ -31,18 +33,22 @@ HANDSHAKE = 5.0
 GRACE = 2.0
 
 
-def run(conn: socket, fds: list[int], request: dict[str, Any], inherited: list[int]) -> NoReturn:
-    """Run the client's command in this freshly forked child; never returns."""
+def run(
+    conn: socket, fds: list[int], request: dict[str, Any], inherited: list[int], sources: Stamps
+) -> NoReturn:
+    """Run the client's command in this freshly forked child; never returns. ``sources``:
+    qa's files as the daemon has just found them (:func:`qa.cache.source_files`)."""
     try:
         _alone(inherited)
     except BaseException:
         os._exit(2)
-    _serve(conn, fds, request)
+    _serve(conn, fds, request, sources)
 
 
-def spare(channel: socket, inherited: list[int], sample: Path) -> NoReturn:
+def spare(channel: socket, inherited: list[int], sample: Path, sources: Stamps) -> NoReturn:
     """Check ``sample``, then wait to be handed a client on ``channel`` (its connection and
-    its descriptors 0, 1 and 2) and run its command; never returns."""
+    its descriptors 0, 1 and 2) and run its command; never returns. ``sources``: as for
+    :func:`run` (the daemon finds them unchanged before it hands a client over)."""
     try:
         _alone(inherited)
         rehearse(sample)
@@ -54,7 +60,7 @@ def spare(channel: socket, inherited: list[int], sample: Path) -> NoReturn:
         conn = socket(fileno=fds[0])
     except BaseException:
         os._exit(2)
-    _serve(conn, fds[1:], request)
+    _serve(conn, fds[1:], request, sources)
 
 
 def _alone(inherited: list[int]) -> None:
@@ -68,10 +74,10 @@ def _alone(inherited: list[int]) -> None:
         os.close(fd)
 
 
-def _serve(conn: socket, fds: list[int], request: dict[str, Any]) -> NoReturn:
+def _serve(conn: socket, fds: list[int], request: dict[str, Any], sources: Stamps) -> NoReturn:
     """Take over the client's process state, wait for its go, run its command on its
-    streams, report the status; refuse (the client runs the command itself) when the state
-    cannot be taken over."""
+    streams (the result cache's key from ``sources``), report the status; refuse (the
+    client runs the command itself) when the state cannot be taken over."""
     try:
         conn.settimeout(HANDSHAKE)
         refusal = _adopted(fds, request)
@@ -81,6 +87,7 @@ def _serve(conn: socket, fds: list[int], request: dict[str, Any]) -> NoReturn:
             wire.send(conn, wire.REFUSED, refusal)
             os._exit(0)
         conn.settimeout(None)
+        known_sources(sources)
     except BaseException:  # the client gone: nothing ran, nothing to report
         os._exit(2)
     status = None

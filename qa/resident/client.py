@@ -53,8 +53,8 @@ def through_daemon(args: list[str]) -> int | None:
     if not _standard_streams():
         return None
     try:
-        sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
-    except (OSError, AttributeError):  # no Unix sockets here
+        sock = wire.connect(place.socket_path(), HANDSHAKE)
+    except Exception:  # no daemon, another user's, no Unix sockets or SO_PEERCRED here
         return None
     handlers = {signum: _signal.getsignal(signum) for signum in _FORWARDED}
     try:
@@ -84,10 +84,6 @@ def _standard_streams() -> bool:
 def _start(sock: _socket.socket, args: list[str]) -> int | None:
     """The pid of the daemon's child, which runs once this returns; None if it will not."""
     try:
-        sock.settimeout(HANDSHAKE)
-        sock.connect(place.socket_path())
-        if wire.peer_uid(sock) != os.getuid():
-            return None
         wire.send(sock, wire.RUN, request(args), [0, 1, 2])
         kind, pid, _ = wire.receive(sock)
         if kind != wire.STARTED or type(pid) is not int:
@@ -97,7 +93,7 @@ def _start(sock: _socket.socket, args: list[str]) -> int | None:
                 _signal.signal(signum, lambda signum, frame: _forward(pid, signum))
         wire.send(sock, wire.GO)
         sock.settimeout(None)
-    except Exception:  # no daemon, a stale or busy one, no SO_PEERCRED here: run in-process
+    except Exception:  # a stale or busy daemon: run in-process
         return None
     return pid
 
@@ -130,7 +126,6 @@ def request(args: list[str]) -> dict[str, object]:
         "env": dict(os.environ),
         "umask": umask,
         "path": sys.path[1:],  # [0] is the script's folder, or the working folder for -m
-        "flags": tuple(sys.flags),
         "streams": [(s.encoding, s.errors) if s is not None else None for s in streams],
         "ignored": [signum for signum in _FORWARDED if _signal.getsignal(signum) == _signal.SIG_IGN],
     }

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import socket
 import time
 from typing import Any
 
@@ -24,13 +23,12 @@ IDLE_TIMEOUT = 3600.0
 def query(kind: bytes = wire.STATUS) -> dict[str, Any] | None:
     """The daemon's status (after it was asked to stop, for ``STOP``); None if none answers."""
     try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-            sock.settimeout(TIMEOUT)
-            sock.connect(place.socket_path())
-            if wire.peer_uid(sock) != os.getuid():
-                return None
+        sock = wire.connect(place.socket_path(), TIMEOUT)
+        try:
             wire.send(sock, kind)
             answer, value, _ = wire.receive(sock)
+        finally:
+            sock.close()
     except (OSError, wire.WireError):
         return None
     return value if answer == wire.ANSWER and isinstance(value, dict) else None
@@ -77,13 +75,13 @@ def stop() -> dict[str, Any] | None:
 def _ended(pid: int, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if not _alive(pid):
+        if not alive(pid):
             return True
         time.sleep(0.02)
     return False
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     """Whether ``pid`` runs (a zombie that no one reaped does not)."""
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii") as stat:

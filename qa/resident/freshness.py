@@ -4,13 +4,13 @@ that a process reads when it starts.
 A daemon never answers with old code or data: every request compares the size and mtime
 of qa's source and data files (and the compiled core), and of the folders on the module
 path (an install in site-packages), with those it started with, and a change makes it
-refuse and exit. A client whose interpreter settings, module path or start-up environment
-differ (``QA_PURE``, ``QA_DATA_CACHE``, ``XDG_CACHE_HOME``, ``HOME``, ``PYTHON*``, the
-locale, ``LD_*``, ``FAKETIME``) is refused too, and runs the command itself; the daemon
-stays for the clients it fits. Settings read during a run (config files, ``NO_COLOR``,
+refuse and exit. A client whose module path or start-up environment differ (``QA_PURE``,
+``QA_DATA_CACHE``, ``XDG_CACHE_HOME``, ``HOME``, ``PYTHON*``, the locale, ``LD_*``,
+``FAKETIME``) is refused too, and runs the command itself; the daemon stays for the
+clients it fits. Settings read during a run (config files, ``NO_COLOR``,
 the result cache's folder, a LanguageTool URL, ``TZ``: the child calls ``tzset``) come
 with each request and need no check. :mod:`qa.resident.process` compares the rest of a
-process's start (groups, mount namespace, affinity, …).
+process's start (groups, mount namespace, affinity, the interpreter's options, …).
 """
 
 from __future__ import annotations
@@ -50,14 +50,13 @@ class Snapshot:
     files: Stamps
     environment: dict[str, str]
     path: list[str]
-    flags: tuple[int, ...]
     #: (folder, mtime, size) of each folder of ``path``.
     folders: tuple[tuple[str, int, int], ...]
 
     @classmethod
     def now(cls) -> Snapshot:
         path = sys.path[1:]
-        return cls(source_files(), watched(dict(os.environ)), path, tuple(sys.flags), stamps(_installs(path)))
+        return cls(source_files(), watched(dict(os.environ)), path, stamps(_installs(path)))
 
     def stale(self) -> bool:
         """Whether a file of qa's code or data changed, came or went since (the daemon must
@@ -67,8 +66,8 @@ class Snapshot:
 
     def mismatch(self, request: dict[str, Any]) -> str | None:
         """Why this daemon cannot run the client's command as the client would, or None."""
-        if request.get("path") != self.path or tuple(request.get("flags", ())) != self.flags:
-            return "another module path or interpreter options"
+        if request.get("path") != self.path:
+            return "another module path"
         environment = watched(request.get("env") or {})
         if environment != self.environment:
             changed = sorted(set(environment.items()) ^ set(self.environment.items()))

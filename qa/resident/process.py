@@ -1,9 +1,9 @@
 """What a process starts with, beyond its environment, that a check run in it depends on:
 its mount namespace and root folder (which files its paths name), its groups (what it may
 read and write, and the group of files it creates), its CPU affinity (the default ``-j``),
-its nice level and Python's warning and ``-X`` options. The client sends its own; the
-daemon refuses a client whose state differs from its own. Read by the thin client before
-anything else is imported, so only ``os`` and ``sys``."""
+its nice level and the interpreter's options (``sys.flags``, warning and ``-X`` options).
+The client sends its own; the daemon refuses a client whose state differs from its own.
+Read by the thin client before anything else is imported, so only ``os`` and ``sys``."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ def state() -> dict[str, object]:
         "groups": sorted(os.getgroups()),
         "affinity": sorted(os.sched_getaffinity(0)),
         "nice": os.getpriority(os.PRIO_PROCESS, 0),
+        "flags": list(sys.flags),
         "warnoptions": list(sys.warnoptions),
         "xoptions": dict(sys._xoptions),
     }

@@ -147,12 +147,13 @@ class Daemon:
 
     def _answer(self, conn: socket.socket) -> None:
         conn.settimeout(REQUEST_TIMEOUT)
-        if wire.peer_uid(conn) != os.getuid():
+        uid, gid = wire.peer(conn)
+        if uid != os.getuid():
             conn.close()
             return
         kind, value, fds = wire.receive(conn, fds=3)
         if kind == wire.RUN and isinstance(value, dict) and len(fds) == 3:
-            self._run(conn, value, fds)
+            self._run(conn, value, fds, gid)
             return
         for fd in fds:
             os.close(fd)
@@ -162,10 +163,11 @@ class Daemon:
             wire.send(conn, wire.ANSWER, self.status())
         conn.close()
 
-    def _run(self, conn: socket.socket, request: dict[str, Any], fds: list[int]) -> None:
+    def _run(self, conn: socket.socket, request: dict[str, Any], fds: list[int], gid: int) -> None:
+        """Hand the client (its process's effective group ``gid``) to a child, or refuse it."""
         if self.snapshot.stale():
             self.stop("qa's files changed since it started")
-        reason = self.stopping or self._misfit(conn, request)
+        reason = self.stopping or self._misfit(gid, request)
         if reason:
             for fd in fds:
                 os.close(fd)
@@ -181,9 +183,9 @@ class Daemon:
         with contextlib.suppress(OSError):
             wire.send(conn, wire.STARTED, pid)
 
-    def _misfit(self, conn: socket.socket, request: dict[str, Any]) -> str | None:
+    def _misfit(self, gid: int, request: dict[str, Any]) -> str | None:
         """Why the client's command would not run here as in the client, or None."""
-        if wire.peer_gid(conn) != os.getegid():
+        if gid != os.getegid():
             return "another group"
         return self.snapshot.mismatch(request) or process.difference(request.get("state"))
 
@@ -208,7 +210,7 @@ class Daemon:
     def _fork(self, conn: socket.socket, request: dict[str, Any], fds: list[int]) -> int:
         pid = os.fork()
         if pid == 0:
-            child.run(conn, fds, request, self._inherited(keep=conn))
+            child.run(conn, fds, request, self._inherited(keep=conn), self.snapshot.files)
         self._adopt(Child(pid, conn))
         return pid
 
@@ -226,7 +228,9 @@ class Daemon:
             theirs.close()
             return
         if pid == 0:
-            child.spare(theirs, [*self._inherited(keep=theirs), ours.fileno()], self.sample)
+            child.spare(
+                theirs, [*self._inherited(keep=theirs), ours.fileno()], self.sample, self.snapshot.files
+            )
         theirs.close()
         self._adopt(Child(pid, channel=ours))
         self._selector.register(ours, selectors.EVENT_READ, self._rehearsed)

@@ -84,18 +84,24 @@ def _descriptors(ancillary: list[tuple[int, int, bytes]]) -> list[int]:
     return fds
 
 
-def peer_uid(sock: _socket.socket | socket) -> int:
-    """The user id of the process at the other end of a Unix socket (Linux's SO_PEERCRED;
-    AttributeError elsewhere)."""
-    return _peer(sock)[1]
+def connect(path: str, timeout: float) -> _socket.socket:
+    """A socket connected to the daemon listening at ``path``, a process of this user, with
+    ``timeout``: OSError if none listens, :class:`WireError` if another user's process does
+    (AttributeError where there are no Unix sockets or no SO_PEERCRED)."""
+    sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        sock.settimeout(timeout)
+        sock.connect(path)
+        if peer(sock)[0] != os.getuid():
+            raise WireError("another user's socket")
+    except BaseException:
+        sock.close()
+        raise
+    return sock
 
 
-def peer_gid(sock: _socket.socket | socket) -> int:
-    """The (effective) group id of the process at the other end of a Unix socket."""
-    return _peer(sock)[2]
-
-
-def _peer(sock: _socket.socket | socket) -> tuple[int, int, int]:
-    credentials = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, 12)
-    pid, uid, gid = (int.from_bytes(credentials[i : i + 4], sys.byteorder) for i in (0, 4, 8))
-    return pid, uid, gid
+def peer(sock: _socket.socket | socket) -> tuple[int, int]:
+    """(user id, effective group id) of the process at the other end of a Unix socket
+    (Linux's SO_PEERCRED; AttributeError elsewhere)."""
+    credentials = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_PEERCRED, 12)  # pid, uid, gid
+    return int.from_bytes(credentials[4:8], sys.byteorder), int.from_bytes(credentials[8:12], sys.byteorder)
