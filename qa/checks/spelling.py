@@ -21,6 +21,7 @@ from qa import datacache, datatables, gazetteer, lexicon
 from qa.checks import agreement_lexicon, inflection, spelling_doubts
 from qa.checks import agreement_words as aw
 from qa.checks.confusion import FUNCTION_WORDS, context_counts, neighbours
+from qa.checks.consistency import context_registry
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
@@ -48,6 +49,7 @@ from qa.text.akshara import (
     vowel_swap,
 )
 from qa.text.edits import osa
+from qa.text.normalize import key
 
 #: An oblique plural at least this common (by either source) is offered for a Sanskrit "-am"
 #: (:func:`oblique_plural`).
@@ -520,9 +522,12 @@ class NonWord(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         max_uses = int(self.options.get("max-uses", 2))
+        people = context_registry(ctx).token_people
         for word, normal, starts in unlisted(ctx):
             if len(starts) > max_uses or word in lexicon.misspelt() or inflection.future(word):
                 continue  # the writer's form (used again and again), or T001's or T028's business
+            if key(normal) in people:
+                continue  # a person's name the registry knows (ऋषि सुनक): the N rules' business
             found = corrections(normal)
             if not found or short_cut_repeated(normal, found[0], len(starts)):
                 continue
