@@ -238,6 +238,18 @@ def moved_nasal(sentence: str, rng: random.Random) -> Injection | None:
     return _inside_word(sentence, rng, 3, slips)
 
 
+def dropped_vowel_sign(sentence: str, rng: random.Random) -> Injection | None:
+    """A vowel sign left out inside a word of three aksharas (बताया -> बतया, चाहिए -> चाहए)."""
+
+    def slips(word: str) -> list[str]:
+        if len(aksharas(word)) != 3:
+            return []
+        out = [word[:i] + word[i + 1 :] for i in range(1, len(word) - 1) if word[i] in VOWEL_SIGNS]
+        return [v for v in out if _unattested(v)]
+
+    return _inside_word(sentence, rng, 3, slips)
+
+
 def final_vowel(sentence: str, rng: random.Random) -> Injection | None:
     """A word's final long independent vowel written short (हुई -> हुइ, लखनऊ -> लखनउ), a
     form that web lists and even edited prose may count."""
@@ -271,6 +283,7 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "sibilant": sibilant,
     "final-vowel": final_vowel,
     "moved-nasal": moved_nasal,
+    "dropped-vowel-sign": dropped_vowel_sign,
     "moved-sign": moved_sign,
     "moved-sign-far": moved_sign_far,
 }

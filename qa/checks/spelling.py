@@ -158,6 +158,24 @@ def unlisted(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
             yield word, normal, starts
 
 
+#: A vowel sign left out inside a word of three aksharas (बतया, तैयर, दौरन) is a slip only
+#: of a word this common (Zipf): a rarer one lies a sign from too many names (मदान, मैदान).
+MIN_DROPPED_SIGN_ZIPF = 5.0
+
+
+def dropped_vowel_sign(word: str, candidate: str) -> bool:
+    """``word`` is the very common ``candidate`` with one vowel sign left out before its
+    last letter (बताया -> बतया, चाहिए -> चाहए)."""
+    return (
+        len(candidate) == len(word) + 1
+        and lexicon.prior(candidate) >= MIN_DROPPED_SIGN_ZIPF
+        and any(
+            candidate[i] in VOWEL_SIGNS and candidate[:i] + candidate[i + 1 :] == word
+            for i in range(len(candidate) - 1)
+        )
+    )
+
+
 @lru_cache(maxsize=8192)
 def near(word: str) -> tuple[tuple[float, str], ...]:
     """(cost, candidate) for the words a slip away from NFC ``word``, cheapest first, one
@@ -195,6 +213,8 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
         common = curated or lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF
         if cost <= limit and (common or _rare_but_sure(word, candidate)):
             found.append((cost, candidate))
+        elif length == 3 and dropped_vowel_sign(word, candidate):
+            found.append((limit, candidate))  # बतया, तैयर: past the limit, but a very common word's
     if not found:
         return ()
     key = variant_key(word)
@@ -535,6 +555,8 @@ class NonWord(Rule):
                 end = start + len(word)
                 if stray_nukta(normal, found[0]) and spelling_doubts.hyphenated(ctx.text, start, end):
                     continue  # a part of a compound name (ज़ैन-उल-अबिदीन), whose nukta is its own
+                if dropped_vowel_sign(normal, found[0]) and spelling_doubts.after_initials(ctx.text, start):
+                    continue  # a surname after initials (यूपीएस मदान), one sign from a word
                 best = oblique_plural(ctx.text, end, normal, found[0]) or found[:3]
                 if spelling_doubts.doubt(
                     ctx.text, start, end, word, best[0], context_counts().honorific, slip=corrected

@@ -79,6 +79,13 @@ def after_title(text: str, start: int, only: Callable[[str], bool] | None = None
     return m is not None and key(m.group(1)) in titles() and (only is None or only(m.group(1)))
 
 
+def after_initials(text: str, start: int) -> bool:
+    """True if the word at ``start`` follows a name's initials written solid (यूपीएस मदान,
+    केपी ओली): it is a surname, whose spelling is its own."""
+    m = _PREVIOUS.match(text, max(0, start - 40), start)
+    return m is not None and initialism(m.group(1))
+
+
 def before_classifier(text: str, end: int) -> bool:
     """True if the word ending at ``end`` stands before a noun that says what it names
     (पँवार वंश, पचार गोत्र, नापुर गाँव: ``classifiers.txt``)."""
