@@ -1,0 +1,133 @@
+"""F031: a weekday beside a date it does not fall on; F032: a day its month does not have.
+
+"सोमवार, 5 दिसंबर 2026" names a Saturday; "31 अप्रैल" and "30 फरवरी" are no days at all.
+A date is a day in digits and a month's name, with a year after it or not; a weekday stands
+right before it (सोमवार, 5 दिसंबर; सोमवार (5 दिसंबर)) or right after it (5 दिसंबर, सोमवार;
+5 दिसंबर (सोमवार)). Without a year the date is taken in the year that puts it nearest the
+article's date, and only when the article's date is known (given, from the document or the
+config): a story checked later without one may be about another year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+
+import regex
+
+from qa.checks import agreement_words as aw
+from qa.checks.date_postposition import MONTHS
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+
+#: The months' keys (no nukta: फरवरी) in the calendar's order, each with its other spellings.
+_MONTH_NUMBERS = {
+    aw.key(name): number
+    for number, names in enumerate(
+        (
+            "जनवरी",
+            "फ़रवरी फरवरी",
+            "मार्च",
+            "अप्रैल अप्रेल अप्रील",
+            "मई",
+            "जून",
+            "जुलाई",
+            "अगस्त",
+            "सितंबर सितम्बर",
+            "अक्टूबर अक्तूबर",
+            "नवंबर नवम्बर",
+            "दिसंबर दिसम्बर",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+#: Python's weekday numbers (Monday 0) -> the name news copy uses, and every name -> number.
+WEEKDAY_NAMES = ("सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार")
+_WEEKDAYS = {
+    **{name: number for number, name in enumerate(WEEKDAY_NAMES)},
+    "बृहस्पतिवार": 3,
+    "वीरवार": 3,
+    "इतवार": 6,
+}
+_WORD = r"[\p{L}\p{M}\u200c\u200d]+"
+#: A day and a month (a day not the end of a range or a list: 5-6 दिसंबर, 5 और 6 मई), a
+#: year perhaps; the weekday before it or after it, with a comma or in brackets.
+_DATE = (
+    rf"(?<![\p{{Nd}}\-–—/.])(?P<day>\p{{Nd}}{{1,2}})\s+(?P<month>{_WORD})(?:\s*,?\s*(?P<year>\p{{Nd}}{{4}}))?"
+)
+_BEFORE = regex.compile(rf"(?P<weekday>{_WORD})\s*[,(]?\s*{_DATE}(?![\p{{Nd}}\p{{L}}\p{{M}}])")
+_AFTER = regex.compile(rf"{_DATE}\s*[,(]\s*(?P<weekday>{_WORD})(?![\p{{L}}\p{{M}}])")
+_DAY_MONTH = regex.compile(rf"{_DATE}(?![\p{{Nd}}\p{{L}}\p{{M}}])")
+#: The article dates known to be the article's own, not the day of the check.
+_KNOWN_DATES = frozenset({"given", "document", "config"})
+
+
+def _month(word: str) -> int | None:
+    return _MONTH_NUMBERS.get(aw.key(word)) if aw.key(word) in MONTHS else None
+
+
+def _date(match: regex.Match[str], article: dt.date | None) -> dt.date | None:
+    """The date a match names: its year, else the year nearest ``article`` (None if neither,
+    or if the month has no such day)."""
+    month = _month(match["month"])
+    if month is None:
+        return None
+    day = int(match["day"])
+    years = [int(match["year"])] if match["year"] else []
+    if not years and article is not None:
+        years = [article.year - 1, article.year, article.year + 1]
+    dates = []
+    for year in years:
+        try:
+            dates.append(dt.date(year, month, day))
+        except ValueError:
+            return None  # F032's
+    if not dates:
+        return None
+    return (
+        min(dates, key=lambda d: abs((d - article).days))
+        if article is not None and len(dates) > 1
+        else dates[0]
+    )
+
+
+class WeekdayDate(Rule):
+    """F031: a weekday beside a date that falls on another day of the week."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        if not any(name in ctx.document.word_index for name in _WEEKDAYS):
+            return
+        article = ctx.date if ctx.date_source in _KNOWN_DATES else None
+        seen: set[int] = set()
+        for pattern in (_BEFORE, _AFTER):
+            for match in pattern.finditer(ctx.text):
+                weekday = _WEEKDAYS.get(match["weekday"])
+                date = None if weekday is None else _date(match, article)
+                if date is None or date.weekday() == weekday or match.start("weekday") in seen:
+                    continue
+                seen.add(match.start("weekday"))
+                message = self.meta.message.format(
+                    weekday=match["weekday"],
+                    date=f"{date.day} {match['month']} {date.year}",
+                    actual=WEEKDAY_NAMES[date.weekday()],
+                    year="" if match["year"] else f" (the year of the article's date, {article})",
+                )
+                yield self.diagnostic(match.start("weekday"), match.end("weekday"), message)
+
+
+class ImpossibleDate(Rule):
+    """F032: a day past the end of its month (31 अप्रैल, 30 फरवरी; 29 फरवरी in a common year)."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        for match in _DAY_MONTH.finditer(ctx.text):
+            month = _month(match["month"])
+            if month is None:
+                continue
+            day = int(match["day"])
+            year = int(match["year"]) if match["year"] else 2000  # a leap year: 29 फरवरी is a day
+            if 1 <= day <= calendar.monthrange(year, month)[1]:
+                continue
+            message = self.meta.message.format(date=match.group(0), month=match["month"])
+            yield self.diagnostic(match.start(), match.end(), message)
