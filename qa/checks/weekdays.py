@@ -57,8 +57,12 @@ _WORD = r"[\p{L}\p{M}\u200c\u200d]+"
 _DATE = (
     rf"(?<![\p{{Nd}}\-–—/.])(?P<day>\p{{Nd}}{{1,2}})\s+(?P<month>{_WORD})(?:\s*,?\s*(?P<year>\p{{Nd}}{{4}}))?"
 )
-_BEFORE = regex.compile(rf"(?P<weekday>{_WORD})\s*[,(]?\s*{_DATE}(?![\p{{Nd}}\p{{L}}\p{{M}}])")
-_AFTER = regex.compile(rf"{_DATE}\s*[,(]\s*(?P<weekday>{_WORD})(?![\p{{L}}\p{{M}}])")
+#: A date right after a weekday (सोमवार, 5 दिसंबर; सोमवार (5 दिसंबर)), matched where the
+#: weekday ends, and a date right before one (5 दिसंबर, सोमवार), searched where it starts.
+_AFTER_WEEKDAY = regex.compile(rf"\s*[,(]?\s*{_DATE}(?![\p{{Nd}}\p{{L}}\p{{M}}])")
+_BEFORE_WEEKDAY = regex.compile(rf"{_DATE}\s*[,(]\s*$")
+#: How far before a weekday a date is looked for.
+_REACH = 40
 _DAY_MONTH = regex.compile(rf"{_DATE}(?![\p{{Nd}}\p{{L}}\p{{M}}])")
 #: The article dates known to be the article's own, not the day of the check.
 _KNOWN_DATES = frozenset({"given", "document", "config"})
@@ -97,24 +101,24 @@ class WeekdayDate(Rule):
     """F031: a weekday beside a date that falls on another day of the week."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        if not any(name in ctx.document.word_index for name in _WEEKDAYS):
-            return
+        text, index = ctx.text, ctx.document.word_index
         article = ctx.date if ctx.date_source in _KNOWN_DATES else None
-        seen: set[int] = set()
-        for pattern in (_BEFORE, _AFTER):
-            for match in pattern.finditer(ctx.text):
-                weekday = _WEEKDAYS.get(match["weekday"])
-                date = None if weekday is None else _date(match, article)
-                if date is None or date.weekday() == weekday or match.start("weekday") in seen:
+        for name, weekday in _WEEKDAYS.items():
+            for start in index.get(name, ()):
+                end = start + len(name)
+                match = _AFTER_WEEKDAY.match(text, end) or _BEFORE_WEEKDAY.search(
+                    text, max(0, start - _REACH), start
+                )
+                date = None if match is None else _date(match, article)
+                if date is None or date.weekday() == weekday:
                     continue
-                seen.add(match.start("weekday"))
                 message = self.meta.message.format(
-                    weekday=match["weekday"],
+                    weekday=name,
                     date=f"{date.day} {match['month']} {date.year}",
                     actual=WEEKDAY_NAMES[date.weekday()],
                     year="" if match["year"] else f" (the year of the article's date, {article})",
                 )
-                yield self.diagnostic(match.start("weekday"), match.end("weekday"), message)
+                yield self.diagnostic(start, end, message)
 
 
 class ImpossibleDate(Rule):
