@@ -11,7 +11,7 @@ from qa import api
 from qa.checks.weekdays import WEEKDAY_NAMES
 from qa.config import Config
 
-MONTHS = "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर".split()
+MONTHS = ["जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"]
 
 
 def _codes(text: str, date: dt.date | None = None) -> list[str]:
