@@ -783,16 +783,17 @@ class _SentenceTokens:
 
 class Sentence:
     """One sentence as the clause rules of a pass read it (:class:`_ClausePass`): cut into
-    tokens once, its :class:`Token` records made when a rule first asks for them and the
-    clause starts each rule's test accepts (:meth:`starts`) found once per test; all of it
-    let go with the sentence."""
+    tokens once, its :class:`Token` records and clause spans made when a rule first asks
+    for them and the clause starts each rule's test accepts (:meth:`starts`) found once
+    per test; all of it let go with the sentence."""
 
-    __slots__ = ("_records", "_starts", "cut")
+    __slots__ = ("_clauses", "_records", "_starts", "cut")
 
     def __init__(self, cut: _SentenceTokens) -> None:
         #: the sentence cut into tokens (the compiled core's ``SentenceTokens`` where it is built)
         self.cut = cut
         self._records: list[Token] | None = None
+        self._clauses: list[tuple[int, int]] | None = None
         self._starts: dict[Callable[[str], object], list[int]] = {}
 
     @property
@@ -807,7 +808,9 @@ class Sentence:
         them (:func:`judged`), found once per test: rules often share theirs."""
         found = self._starts.get(needed)
         if found is None:
-            found = self._starts[needed] = judged(self.cut.clauses(), self.cut.marks(needed))
+            if self._clauses is None:
+                self._clauses = self.cut.clauses()
+            found = self._starts[needed] = judged(self._clauses, self.cut.marks(needed))
         return found
 
 
