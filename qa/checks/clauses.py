@@ -925,9 +925,10 @@ class _Plan:
     that hold a word its :meth:`~ClauseRule.wanted` accepts), how it reads one, and the
     corrections it found there."""
 
-    def __init__(self, ctx: Context, rule: ClauseRule, read: Sentences) -> None:
+    def __init__(self, ctx: Context, rule: ClauseRule) -> None:
         self.rule, self.read = rule, rule.sentence_reader(ctx)
-        self.numbers = frozenset(read.numbers(rule.offsets(ctx)))
+        offsets = rule.offsets(ctx)  # first: the analyses it builds peak before the sentences are found
+        self.numbers = frozenset(sentences(ctx).numbers(offsets))
         self.found: list[tuple[Correction, str]] = []
 
 
@@ -939,10 +940,10 @@ class _ClausePass:
     once, and nothing of a sentence is made twice."""
 
     def __call__(self, ctx: Context, rules: Sequence[Rule], /) -> list[list[Diagnostic]]:
-        read = sentences(ctx)
-        plans = [_Plan(ctx, rule, read) for rule in rules if isinstance(rule, ClauseRule)]
+        plans = [_Plan(ctx, rule) for rule in rules if isinstance(rule, ClauseRule)]
         if len(plans) != len(rules):
             raise TypeError("a clause pass checks clause rules only")
+        read = sentences(ctx)
         for k in sorted(frozenset[int]().union(*(plan.numbers for plan in plans))):
             sentence = read.sentence(k)
             for plan in plans:
