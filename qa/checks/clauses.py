@@ -956,7 +956,9 @@ class ClauseRule(Rule):
     """A rule that reads the clauses of the sentences holding a word :meth:`wanted`
     accepts and reports what :meth:`judge` finds in them, fixed (unsafely). :meth:`needed`
     accepts at least one word of every clause where :meth:`judge` can find something.
-    The clause rules of a document read its sentences together (:class:`_ClausePass`)."""
+    The clause rules of a document read its sentences together (:class:`_ClausePass`); a
+    rule that reads a sentence otherwise (G020, through the compiled core) says how in
+    :meth:`sentence_reader`."""
 
     joint: ClassVar[JointCheck | None] = _ClausePass()
 
