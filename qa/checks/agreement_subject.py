@@ -236,7 +236,7 @@ class SubjectVerbAgreement(ClauseRule):
         reached = reaching(self.needed, lexicon, dative=True, shown=shown, copula=True)
 
         def read(sentence: Sentence) -> Iterator[tuple[Correction, str]]:
-            found = (_verdict(view, lexicon, sentence.tokens, *read) for read in reached(sentence))
+            found = (_verdict(view, lexicon, sentence.tokens, clause, j) for clause, j in reached(sentence))
             return filter(None, found)
 
         return read
