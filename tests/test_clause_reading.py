@@ -159,12 +159,15 @@ def test_a_word_class_asks_only_what_is_wanted() -> None:
 
 
 def _reached(view: str, shown: bool) -> list[tuple[object, ...]]:
-    """What :meth:`clauses.Sentences.reached` gives for G020's words on every sentence."""
-    offsets = sorted(m.start() for m in clauses._SENTENCE.finditer(view))
-    reading = clauses.Sentences(view).reached(
-        offsets, _may_begin, builtin(), dative=True, shown=_shown if shown else None, copula=True
-    )
-    return [(tokens, [(j, *_state(clause)) for clause, j in read]) for tokens, read in reading]
+    """What :func:`clauses.reaching` gives for G020's words on every sentence."""
+    read = clauses.Sentences(view)
+    shows = _shown if shown else None
+    reached = clauses.reaching(_may_begin, builtin(), dative=True, shown=shows, copula=True)
+    found = []
+    for sentence in map(read.sentence, range(len(read.spans))):
+        if clauses_read := reached(sentence):
+            found.append((sentence.tokens, [(j, *_state(clause)) for clause, j in clauses_read]))
+    return found
 
 
 def test_sentences_reached_in_the_core(monkeypatch: pytest.MonkeyPatch) -> None:

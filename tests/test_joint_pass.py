@@ -5,11 +5,14 @@ rule file, and G's clause rules, which read each sentence once for all of them."
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
+import pytest
 from test_clause_facts import _texts
 
 from qa import api
+from qa.checks import clauses
 from qa.config import Config
 
 from conftest import probe_rules, run_qa
@@ -86,3 +89,44 @@ def test_the_clause_rules_together_find_what_each_finds_alone() -> None:
         )
         assert sorted(together, key=lambda f: f[1:3]) == alone
     assert {found[0] for found in _findings(_texts()[0], CLAUSE_RULES)} >= {"G020", "G022", "G023"}
+
+
+class _Counting:
+    """A view's reader (``clauses._reader``) that lists the sentences it cuts into tokens
+    (``cut``) and those whose records it makes (``made``)."""
+
+    def __init__(self, cut: list[tuple[int, int]], made: list[tuple[int, int]], view: str) -> None:
+        self.reader, self.cut, self.made = _READER(view), cut, made
+
+    def tokenise(self, start: int, end: int) -> _Counting:
+        self.cut.append((start, end))
+        self.sentence, self.span = self.reader.tokenise(start, end), (start, end)
+        return self
+
+    def records(self) -> object:
+        self.made.append(self.span)
+        return self.sentence.records()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.sentence, name)
+
+
+_READER = clauses._reader
+
+
+def test_the_clause_pass_cuts_each_sentence_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """G020 reads in the clause rules' pass: together they cut each sentence they read into
+    tokens once and make its records at most once (G020's compiled reading only where a
+    clause reaches a verb)."""
+    config = Config()
+    config.values["select"] = list(CLAUSE_RULES)
+    assert all(type(rule).joint is clauses.ClauseRule.joint for rule in api.linter(config).rules)
+    codes: set[str] = set()
+    for text in _texts():
+        cut: list[tuple[int, int]] = []
+        made: list[tuple[int, int]] = []
+        monkeypatch.setattr(clauses, "_reader", partial(_Counting, cut, made))
+        codes |= {str(found[0]) for found in _findings(text, CLAUSE_RULES)}
+        assert len(set(cut)) == len(cut) and len(set(made)) == len(made)
+        assert set(made) <= set(cut)
+    assert codes >= {"G020", "G022", "G023"}

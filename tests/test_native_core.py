@@ -87,18 +87,20 @@ def _same_clauses(core, text: str, spans: list[tuple[int, int]]) -> None:  # typ
         words = [tokenize.python_span_tokens(text, start, end, Token, str.casefold) for start, end in spans]
         for reader in (core.ClauseReader(text, table), core.ClauseReader(text, table)):
             for (start, end), expected in zip(spans, words, strict=True):
-                found = reader.read(start, end)
-                assert found == (expected, clauses.clause_spans(expected, starts))
-                assert all(type(token) is Token for token in found[0])
+                cut = reader.tokenise(start, end)
+                found = cut.records()
+                assert (found, cut.clauses()) == (expected, clauses.clause_spans(expected, starts))
+                assert all(type(token) is Token for token in found)
             for needed in _NEEDED:
                 for (start, end), expected in zip(spans, words, strict=True):
-                    assert reader.marks(start, end, needed) == [
+                    assert reader.tokenise(start, end).marks(needed) == [
                         i for i, t in enumerate(expected) if needed(t.normal)
                     ]
     python, compiled = clauses._Reader(text), clauses._reader(text)
     for start, end in spans:
-        assert python.read(start, end) == compiled.read(start, end)
-        assert python.marks(start, end, _NEEDED[0]) == compiled.marks(start, end, _NEEDED[0])
+        ours, theirs = python.tokenise(start, end), compiled.tokenise(start, end)
+        assert (ours.records(), ours.clauses()) == (theirs.records(), theirs.clauses())
+        assert ours.marks(_NEEDED[0]) == theirs.marks(_NEEDED[0])
 
 
 def _same_slots(core, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -182,9 +184,9 @@ def test_the_clause_reader_reads_sentences_as_the_clause_rules_do(core) -> None:
     _same_clauses(core, text, [(0, 0), (0, 5), *tokenize.python_sentences(text), (0, len(text))])
     reader = core.ClauseReader(text, core.TokenTable(Token, str.casefold, frozenset()))
     with pytest.raises(ValueError, match="outside the view"):
-        reader.read(3, len(text) + 1)
+        reader.tokenise(3, len(text) + 1)
     with pytest.raises(ValueError, match="outside the view"):
-        reader.marks(5, 3, str.isupper)
+        reader.tokenise(5, 3)
     with pytest.raises(TypeError):
         core.TokenTable(list, str.casefold, frozenset())
 
@@ -202,9 +204,10 @@ def test_the_token_table_serves_threads_and_many_tests(core) -> None:  # type: i
         reader = core.ClauseReader(text, table)
         for start, end in spans:
             expected = tokenize.python_span_tokens(text, start, end, Token, str.casefold)
-            assert reader.read(start, end) == (expected, clauses.clause_spans(expected))
+            cut = reader.tokenise(start, end)
+            assert (cut.records(), cut.clauses()) == (expected, clauses.clause_spans(expected))
             for test in tests:
-                assert reader.marks(start, end, test) == [i for i, t in enumerate(expected) if test(t.normal)]
+                assert cut.marks(test) == [i for i, t in enumerate(expected) if test(t.normal)]
         return True
 
     with ThreadPoolExecutor(max_workers=8) as pool:

@@ -377,6 +377,7 @@ fn qa_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(kept_spans, module)?)?;
     module.add_class::<reader::ClauseReader>()?;
     module.add_class::<reader::TokenTable>()?;
+    module.add_class::<reader::SentenceTokens>()?;
     module.add_function(wrap_pyfunction!(char_classes, module)?)?;
     module.add_function(wrap_pyfunction!(clause::verb_starts, module)?)?;
     let classes = PyDict::new(module.py());

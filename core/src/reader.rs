@@ -1,6 +1,7 @@
-//! `clauses.Sentences`'s reading of one sentence: its tokens (`tokenize.span_tokens`), the
-//! spans of its clauses (`clauses.clause_spans`) and the tokens a rule's test accepts, for a
-//! document whose sentences are read one by one. A token text's string, spelling and the
+//! `clauses.Sentences`'s reading of one sentence, cut into tokens once: their records
+//! (`tokenize.span_tokens`), the spans of its clauses (`clauses.clause_spans`), the tokens a
+//! rule's test accepts and G020's clause readings, for a document whose sentences are read
+//! one by one. A token text's string, spelling and the
 //! tests' verdicts on it are kept in a `TokenTable` that the readers of a process share, so
 //! that each is made once per process, not once per document.
 
@@ -60,7 +61,7 @@ impl TokenTable {
         &self,
         py: Python<'_>,
         chars: &[u32],
-        spans: &[(u8, usize, usize)],
+        spans: &[Span],
     ) -> PyResult<Vec<Arc<Met>>> {
         let mut found: Vec<Option<Arc<Met>>> = {
             let met = locked(&self.met);
@@ -136,9 +137,10 @@ impl TokenTable {
 /// A token of a sentence: its kind, start and end in the view.
 type Span = (u8, usize, usize);
 
-/// The sentences of one view, read as `clauses.Sentences` reads them: `read(start, end)`
-/// returns what `(span_tokens(view, start, end, record, spelling), clause_spans(tokens,
-/// clause_starts))` returns, with the record, spelling and clause starts of `table`.
+/// The sentences of one view, read as `clauses.Sentences` reads them: `tokenise(start,
+/// end)` cuts `view[start:end]` into its tokens once, and the `SentenceTokens` it returns
+/// answers every question the clause rules ask of that sentence, with the record,
+/// spelling and clause starts of `table`.
 #[pyclass(module = "qa_core", frozen)]
 pub struct ClauseReader {
     chars: Vec<u32>,
@@ -147,7 +149,7 @@ pub struct ClauseReader {
 
 impl ClauseReader {
     /// The tokens (kind, start, end) of `view[start:end]`, offsets in the view.
-    fn spans(&self, start: usize, end: usize) -> PyResult<Vec<(u8, usize, usize)>> {
+    fn spans(&self, start: usize, end: usize) -> PyResult<Vec<Span>> {
         if start > end || end > self.chars.len() {
             return Err(PyValueError::new_err("the span lies outside the view"));
         }
@@ -155,18 +157,6 @@ impl ClauseReader {
             .into_iter()
             .map(|(kind, begin, finish)| (kind, start + begin, start + finish))
             .collect())
-    }
-
-    /// The tokens of `view[start:end]` (`spans`) and their entries in the table.
-    fn tokens(
-        &self,
-        py: Python<'_>,
-        start: usize,
-        end: usize,
-    ) -> PyResult<(Vec<Span>, Vec<Arc<Met>>)> {
-        let spans = self.spans(start, end)?;
-        let entries = self.table.get().entries(py, &self.chars, &spans)?;
-        Ok((spans, entries))
     }
 }
 
@@ -180,23 +170,41 @@ impl ClauseReader {
         })
     }
 
-    /// The tokens of `view[start:end]` and the (start, end) of each clause among them.
-    fn read<'py>(
-        &self,
-        py: Python<'py>,
-        start: usize,
-        end: usize,
-    ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
-        let (spans, entries) = self.tokens(py, start, end)?;
-        let table = self.table.get();
+    /// The tokens of `view[start:end]` and their entries in the table.
+    fn tokenise(&self, py: Python<'_>, start: usize, end: usize) -> PyResult<SentenceTokens> {
+        let spans = self.spans(start, end)?;
+        let entries = self.table.get().entries(py, &self.chars, &spans)?;
+        Ok(SentenceTokens {
+            spans,
+            entries,
+            table: self.table.clone_ref(py),
+        })
+    }
+}
+
+/// One sentence cut into tokens (`clauses._SentenceTokens` in Python): each token's kind,
+/// start and end and its entry in the table, from which its record, its clauses, the
+/// tokens a rule's test accepts and the clause readings are made without cutting it again.
+#[pyclass(module = "qa_core", frozen)]
+pub struct SentenceTokens {
+    spans: Vec<Span>,
+    entries: Vec<Arc<Met>>,
+    table: Py<TokenTable>,
+}
+
+#[pymethods]
+impl SentenceTokens {
+    /// `span_tokens(view, start, end, record, spelling)` of the sentence: a record of each
+    /// token, made anew at each call.
+    fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let kinds = [
             intern!(py, "word"),
             intern!(py, "number"),
             intern!(py, "other"),
         ];
-        let record = table.record.bind(py);
-        let mut found = Vec::with_capacity(spans.len());
-        for (&(kind, begin, finish), met) in spans.iter().zip(&entries) {
+        let record = self.table.get().record.bind(py);
+        let mut found = Vec::with_capacity(self.spans.len());
+        for (&(kind, begin, finish), met) in self.spans.iter().zip(&self.entries) {
             let fields = [
                 kinds[usize::from(kind)].clone().into_any(),
                 met.text.bind(py).clone(),
@@ -206,44 +214,37 @@ impl ClauseReader {
             ];
             found.push(new_record(py, record, fields)?);
         }
-        let clauses = clause_spans(&spans, &entries);
-        Ok((PyList::new(py, found)?, PyList::new(py, clauses)?))
+        PyList::new(py, found)
     }
 
-    /// The numbers of the tokens of `view[start:end]` whose spelling `needed` accepts (is
-    /// true of): `[i for i, token in enumerate(tokens) if needed(token.normal)]` for the
-    /// tokens `read(start, end)` returns. `needed` is asked once per spelling and process
-    /// (for the first tests the table meets).
-    fn marks<'py>(
-        &self,
-        py: Python<'py>,
-        start: usize,
-        end: usize,
-        needed: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyList>> {
-        let (_, entries) = self.tokens(py, start, end)?;
-        PyList::new(py, self.table.get().marked(py, &entries, needed)?)
+    /// `clause_spans(records, clause_starts)`: the (start, end) of each clause.
+    fn clauses(&self) -> Vec<(usize, usize)> {
+        clause_spans(&self.spans, &self.entries)
     }
 
-    /// `clauses.Sentences.reached` of the sentence `view[start:end]`: the clauses a word
-    /// `needed` accepts stands in (before the punctuation after their start) read up to
-    /// their verb group (`clause.verb_starts`, with the options and questions it takes);
-    /// for each that reaches one, its start, the verb start, the subject, ने and a को
-    /// object, without making the tokens' records.
+    /// The numbers of the tokens whose spelling `needed` accepts (is true of): `[i for i,
+    /// token in enumerate(records) if needed(token.normal)]`. `needed` is asked once per
+    /// spelling and process (for the first tests the table meets).
+    fn marks(&self, py: Python<'_>, needed: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
+        self.table.get().marked(py, &self.entries, needed)
+    }
+
+    /// `clauses.reaching` of the sentence: the clauses a word `needed` accepts stands in
+    /// (before the punctuation after their start) read up to their verb group
+    /// (`clause.verb_starts`, with the options and questions it takes); for each that
+    /// reaches one, its start, the verb start, the subject, ने and a को object, without
+    /// making the tokens' records.
     fn verb_starts<'py>(
         &self,
         py: Python<'py>,
-        start: usize,
-        end: usize,
         needed: &Bound<'py, PyAny>,
         how: How,
         asks: Asks<'py>,
     ) -> PyResult<Vec<Reached<'py>>> {
-        let (spans, entries) = self.tokens(py, start, end)?;
-        let marks = self.table.get().marked(py, &entries, needed)?;
+        let marks = self.marks(py, needed)?;
         let mut starts = Vec::new();
         let mut m = 0;
-        for (begin, finish) in clause_spans(&spans, &entries) {
+        for (begin, finish) in self.clauses() {
             while m < marks.len() && marks[m] < begin {
                 m += 1;
             }
@@ -258,12 +259,14 @@ impl ClauseReader {
             return Ok(Vec::new());
         }
         let tokens = Tokens {
-            kinds: spans.iter().map(|&(kind, _, _)| kind).collect(),
-            texts: entries
+            kinds: self.spans.iter().map(|&(kind, _, _)| kind).collect(),
+            texts: self
+                .entries
                 .iter()
                 .map(|met| met.text.bind(py).clone())
                 .collect(),
-            normals: entries
+            normals: self
+                .entries
                 .iter()
                 .map(|met| met.spelt.bind(py).clone())
                 .collect(),
@@ -283,7 +286,7 @@ impl ClauseReader {
 type Reached<'py> = (usize, usize, Option<(usize, Bound<'py, PyAny>)>, bool, bool);
 
 /// `clauses.clause_spans` of tokens (kind, start, end) and their entries.
-fn clause_spans(spans: &[(u8, usize, usize)], entries: &[Arc<Met>]) -> Vec<(usize, usize)> {
+fn clause_spans(spans: &[Span], entries: &[Arc<Met>]) -> Vec<(usize, usize)> {
     let mut clauses: Vec<(usize, usize)> = Vec::new();
     let mut starts: Vec<usize> = Vec::new(); // the clause starts since the last punctuation
     let mut fresh = true; // the next word starts a clause

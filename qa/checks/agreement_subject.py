@@ -46,16 +46,17 @@ from qa.checks.clauses import (
     Clause,
     ClauseRule,
     Correction,
+    Sentence,
+    SentenceReader,
     Subject,
     Token,
     disagreement,
-    sentences,
+    reaching,
     subject_noun,
     verb_group,
 )
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.checks.word_sieve import Sieve
-from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context
 
 #: Verbs that take a clause or a name (कहा जाता है, बुलाया गया): the default agreement.
@@ -222,20 +223,20 @@ class SubjectVerbAgreement(ClauseRule):
 
     wanted = staticmethod(_may_read)
     needed = staticmethod(_may_begin)
-    #: Not in the clause rules' joint pass: the compiled core reads G020's sentences
-    #: (:meth:`~clauses.Sentences.reached`) and makes a sentence's tokens only where a
-    #: clause reaches a verb, a third of the sentences the other clause rules read.
-    joint = None
 
     def offsets(self, ctx: Context) -> list[int]:
         return clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)
 
-    def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        """The clauses :class:`ClauseRule` judges, read by :meth:`clauses.Sentences.reached`."""
+    def sentence_reader(self, ctx: Context) -> SentenceReader:
+        """The clauses :class:`ClauseRule` judges, read up to their verb by
+        :func:`clauses.reaching` (in the compiled core, which makes a sentence's tokens only
+        where a clause reaches a verb, about a third of the sentences), then judged."""
         document = analysis(ctx)
         view, lexicon, shown = ctx.document.view, document.genders, partial(shown_noun, document)
-        reading = sentences(ctx).reached(
-            self.offsets(ctx), self.needed, lexicon, dative=True, shown=shown, copula=True
-        )
-        found = (_verdict(view, lexicon, tokens, *read) for tokens, clauses in reading for read in clauses)
-        yield from self.report(filter(None, found))
+        reached = reaching(self.needed, lexicon, dative=True, shown=shown, copula=True)
+
+        def read(sentence: Sentence) -> Iterator[tuple[Correction, str]]:
+            found = (_verdict(view, lexicon, sentence.tokens, clause, j) for clause, j in reached(sentence))
+            return filter(None, found)
+
+        return read

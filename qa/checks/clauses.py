@@ -753,31 +753,71 @@ _NORMAL = itemgetter(2)  # Token.normal
 
 class _Reader:
     """The sentences of one view read in Python, the reference of the compiled core's
-    ``ClauseReader``: ``read`` gives the :func:`tokens` of a span and their
-    :func:`clause_spans`, ``marks`` the numbers of the tokens of a span whose spelling
-    ``needed`` accepts."""
+    ``ClauseReader``: ``tokenise`` cuts a span into its tokens."""
 
     def __init__(self, view: str) -> None:
         self.view = view
-        self._last: tuple[int, int, list[Token]] = (0, 0, [])  # the span read last, kept for its marks
 
-    def read(self, start: int, end: int) -> tuple[list[Token], list[tuple[int, int]]]:
-        words = tokens(self.view, start, end)
-        self._last = (start, end, words)
-        return words, clause_spans(words)
+    def tokenise(self, start: int, end: int) -> _SentenceTokens:
+        return _SentenceTokens(tokens(self.view, start, end))
 
-    def marks(self, start: int, end: int, needed: Callable[[str], object]) -> list[int]:
-        last_start, last_end, words = self._last
-        if (last_start, last_end) != (start, end):
-            words = tokens(self.view, start, end)
+
+class _SentenceTokens:
+    """One sentence cut into its :func:`tokens`, the reference of the compiled core's
+    ``SentenceTokens``: ``records`` gives the tokens, ``clauses`` their :func:`clause_spans`,
+    ``marks`` the numbers of the tokens whose spelling ``needed`` accepts."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self._tokens = tokens
+
+    def records(self) -> list[Token]:
+        return self._tokens
+
+    def clauses(self) -> list[tuple[int, int]]:
+        return clause_spans(self._tokens)
+
+    def marks(self, needed: Callable[[str], object]) -> list[int]:
         # C loops: ``needed`` is a C call for most rules
-        return list(compress(count(), map(needed, map(_NORMAL, words))))
+        return list(compress(count(), map(needed, map(_NORMAL, self._tokens))))
+
+
+class Sentence:
+    """One sentence as the clause rules of a pass read it (:class:`_ClausePass`): cut into
+    tokens once, its :class:`Token` records and clause spans made when a rule first asks
+    for them and the clause starts each rule's test accepts (:meth:`starts`) found once
+    per test; all of it let go with the sentence."""
+
+    __slots__ = ("_clauses", "_records", "_starts", "cut")
+
+    def __init__(self, cut: _SentenceTokens) -> None:
+        #: the sentence cut into tokens (the compiled core's ``SentenceTokens`` where it is built)
+        self.cut = cut
+        self._records: list[Token] | None = None
+        self._clauses: list[tuple[int, int]] | None = None
+        self._starts: dict[Callable[[str], object], list[int]] = {}
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The sentence's tokens, made once."""
+        if self._records is None:
+            self._records = self.cut.records()
+        return self._records
+
+    def starts(self, needed: Callable[[str], object]) -> list[int]:
+        """The clause starts with a word ``needed`` accepts before the punctuation after
+        them (:func:`judged`), found once per test: rules often share theirs."""
+        found = self._starts.get(needed)
+        if found is None:
+            if self._clauses is None:
+                self._clauses = self.cut.clauses()
+            found = self._starts[needed] = judged(self._clauses, self.cut.marks(needed))
+        return found
 
 
 class Sentences:
     """A document's sentences (runs of text between ।, ?, !, | and line breaks), found
     once per document and shared by its rules; :class:`_ClausePass` cuts each into tokens
-    and clauses when it reads it, and lets it go after."""
+    and clauses when it reads it (:meth:`sentence`), and lets it go after."""
 
     def __init__(self, view: str) -> None:
         self.view = view
@@ -796,45 +836,35 @@ class Sentences:
             self._reader = _reader(self.view)
         return self._reader
 
-    def reached(
-        self,
-        offsets: Iterable[int],
-        needed: Callable[[str], object],
-        lexicon: Genders,
-        *,
-        dative: bool = False,
-        shown: Callable[[str, str], Noun | None] | None = None,
-        copula: bool = False,
-    ) -> Iterator[tuple[list[Token], list[tuple[Clause, int]]]]:
-        """The tokens of each sentence that holds one of ``offsets`` and its clauses that a
-        :class:`ClauseRule` would judge (with ``needed``) read up to a verb group, each a
-        :class:`Clause` (with these options) and its verb start (:func:`verb_starts`); only
-        sentences with one. The compiled core reads a sentence without making its tokens'
-        records unless a clause reaches a verb; nothing read is kept."""
-        bits, questions = _marker_bits(False, dative), _questions(lexicon, shown)
-        for k in self.numbers(offsets):
-            span = self.spans[k]
-            if _VERB_STARTS is None:
-                tokens, spans = self.reader.read(*span)
-                starts = judged(spans, self.reader.marks(*span, needed))
-                found = verb_starts(tokens, starts, lexicon, dative=dative, shown=shown, copula=copula)
-                clauses = [read for read in found if read]
-            else:
-                read = self.reader.verb_starts(*span, needed, (bits, False, copula), questions)  # type: ignore[attr-defined]
-                if not read:
-                    continue
-                tokens = self.reader.read(*span)[0]
-                clauses = [
-                    (
-                        _compiled_clause(
-                            tokens, lexicon, (False, j, *state), dative=dative, shown=shown, copula=copula
-                        ),
-                        j,
-                    )
-                    for _, j, *state in read
-                ]
-            if clauses:
-                yield tokens, clauses
+    def sentence(self, k: int) -> Sentence:
+        """The sentence numbered ``k``, cut into tokens."""
+        return Sentence(self.reader.tokenise(*self.spans[k]))
+
+
+def reaching(
+    needed: Callable[[str], object],
+    lexicon: Genders,
+    *,
+    dative: bool = False,
+    shown: Callable[[str, str], Noun | None] | None = None,
+    copula: bool = False,
+) -> Callable[[Sentence], list[tuple[Clause, int]]]:
+    """The clauses of a :class:`Sentence` that a :class:`ClauseRule` would judge (with
+    ``needed``) read up to a verb group, each a :class:`Clause` (with these options) and
+    its verb start (:func:`verb_starts`); those that reach none are left out. The compiled
+    core reads a sentence without making its tokens' records unless a clause reaches a verb."""
+    how, questions = (_marker_bits(False, dative), False, copula), _questions(lexicon, shown)
+    read_python = partial(verb_starts, lexicon=lexicon, dative=dative, shown=shown, copula=copula)
+    made = partial(_compiled_clause, lexicon=lexicon, dative=dative, shown=shown, copula=copula)
+
+    def reached(sentence: Sentence) -> list[tuple[Clause, int]]:
+        if _VERB_STARTS is None:
+            starts = sentence.starts(needed)
+            return [read for read in read_python(sentence.tokens, starts) if read] if starts else []
+        found = sentence.cut.verb_starts(needed, how, questions)  # type: ignore[attr-defined]
+        return [(made(sentence.tokens, read=(False, j, *state)), j) for _, j, *state in found]
+
+    return reached
 
 
 #: What the compiled readers of a process share: the token texts met, their spellings and
@@ -876,44 +906,39 @@ def once(found: Iterable[tuple[Correction, str]]) -> Iterator[tuple[Correction, 
             yield correction
 
 
+#: How a clause rule reads a sentence: what it finds there (see :meth:`ClauseRule.sentence_reader`).
+SentenceReader = Callable[[Sentence], Iterable[tuple[Correction, str]]]
+
+
 class _Plan:
     """One clause rule's part of a :class:`_ClausePass`: the sentences it reads (those
-    that hold a word its :meth:`~ClauseRule.wanted` accepts) and the corrections it
-    found there."""
+    that hold a word its :meth:`~ClauseRule.wanted` accepts), how it reads one, and the
+    corrections it found there."""
 
-    def __init__(self, ctx: Context, rule: ClauseRule, read: Sentences) -> None:
-        self.rule, self.judge = rule, partial(rule.judge, ctx)
-        self.numbers = frozenset(read.numbers(rule.offsets(ctx)))
+    def __init__(self, ctx: Context, rule: ClauseRule) -> None:
+        self.rule, self.read = rule, rule.sentence_reader(ctx)
+        offsets = rule.offsets(ctx)  # first: the analyses it builds peak before the sentences are found
+        self.numbers = frozenset(sentences(ctx).numbers(offsets))
         self.found: list[tuple[Correction, str]] = []
-
-    def read(self, tokens: list[Token], spans: list[tuple[int, int]], marks: list[int]) -> None:
-        """Judge each clause of a sentence (its tokens, :func:`clause_spans`) that holds a
-        word :meth:`~ClauseRule.needed` accepts (``marks``, their numbers) before the
-        punctuation after its start."""
-        self.found.extend(filter(None, (self.judge(tokens, start) for start in judged(spans, marks))))
 
 
 class _ClausePass:
     """:attr:`ClauseRule.joint`: the clause rules of a document in one pass over the
-    sentences any of them reads, in order. Each sentence is read once, judged by every
-    rule that reads it and let go: a document's readings (tokens and clauses, about 60 MB
-    for 5 MB of copy) are never held all at once, and no rule reads a sentence again."""
+    sentences any of them reads, in order. Each sentence is cut into tokens once
+    (:class:`Sentence`), read by every rule that reads it and let go: a document's
+    readings (tokens and clauses, about 60 MB for 5 MB of copy) are never held all at
+    once, and nothing of a sentence is made twice."""
 
     def __call__(self, ctx: Context, rules: Sequence[Rule], /) -> list[list[Diagnostic]]:
-        read = sentences(ctx)
-        plans = [_Plan(ctx, rule, read) for rule in rules if isinstance(rule, ClauseRule)]
+        plans = [_Plan(ctx, rule) for rule in rules if isinstance(rule, ClauseRule)]
         if len(plans) != len(rules):
             raise TypeError("a clause pass checks clause rules only")
+        read = sentences(ctx)
         for k in sorted(frozenset[int]().union(*(plan.numbers for plan in plans))):
-            span = read.spans[k]
-            tokens, spans = read.reader.read(*span)
-            marks: dict[Callable[[str], object], list[int]] = {}  # rules often share their test
+            sentence = read.sentence(k)
             for plan in plans:
                 if k in plan.numbers:
-                    needed = plan.rule.needed
-                    if needed not in marks:
-                        marks[needed] = read.reader.marks(*span, needed)
-                    plan.read(tokens, spans, marks[needed])
+                    plan.found.extend(plan.read(sentence))
         return [list(plan.rule.report(plan.found)) for plan in plans]
 
 
@@ -921,7 +946,9 @@ class ClauseRule(Rule):
     """A rule that reads the clauses of the sentences holding a word :meth:`wanted`
     accepts and reports what :meth:`judge` finds in them, fixed (unsafely). :meth:`needed`
     accepts at least one word of every clause where :meth:`judge` can find something.
-    The clause rules of a document read its sentences together (:class:`_ClausePass`)."""
+    The clause rules of a document read its sentences together (:class:`_ClausePass`); a
+    rule that reads a sentence otherwise (G020, through the compiled core) says how in
+    :meth:`sentence_reader`."""
 
     joint: ClassVar[JointCheck | None] = _ClausePass()
 
@@ -939,6 +966,16 @@ class ClauseRule(Rule):
     def offsets(self, ctx: Context) -> list[int]:
         """Where the sentences to read are: the words :meth:`wanted` accepts."""
         return occurrences(ctx.document.word_index, self.wanted)
+
+    def sentence_reader(self, ctx: Context) -> SentenceReader:
+        """How this rule reads a sentence of ``ctx``'s document: :meth:`judge` each clause
+        that holds a word :meth:`needed` accepts before the punctuation after its start."""
+        judge, needed = partial(self.judge, ctx), self.needed
+
+        def read(sentence: Sentence) -> Iterator[tuple[Correction, str]]:
+            return filter(None, (judge(sentence.tokens, start) for start in sentence.starts(needed)))
+
+        return read
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         return _ClausePass()(ctx, [self])[0]
