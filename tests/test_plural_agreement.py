@@ -1,6 +1,7 @@
-"""G030 (a verb group in the singular after a subject plural by its words) and G031 (an
-aspect word and the past auxiliary after it that disagree), on the hand-made cases of
-bench/agreement_cases.tsv: every slip found, every hard pass silent."""
+"""G030 (a verb group in the singular after a subject plural by its words), G031 (an
+aspect word and the past auxiliary after it that disagree) and G032 (a masculine verb group
+after a subject की shows feminine), on the hand-made cases of bench/agreement_cases.tsv:
+every slip found (but those no mechanism reaches yet), every hard pass silent."""
 
 from __future__ import annotations
 
@@ -12,20 +13,26 @@ from qa import api
 from qa.config import Config
 
 _CASES = Path(__file__).resolve().parent.parent / "bench" / "agreement_cases.tsv"
-_CODES = {"plural": "G030", "coord": "G030", "group": "G031"}
-#: Slips no mechanism reaches yet (a bare goal before a verb of motion, को before the verb,
-#: a verb root the lists lack, a numeral's noun the counts never met): kept in the cases
-#: so that the recall printed by the bench stays honest.
+_CODES = {"plural": "G030", "coord": "G030", "group": "G031", "genitive": "G032"}
+#: Slips no mechanism reaches yet, kept in the cases so that the recall the bench prints
+#: stays honest: a predicate the counts know as a noun (भर्ती), को with a passive (a time or
+#: the object?), a compound postposition after the subject (इलाज के दौरान), a verb root or a
+#: numeral's noun the lists lack (जलकर राख, मज़दूर), a noun after the subject with its own
+#: postposition (की टीम मौके पर: a compound?), nouns the counts leave open (हवा, रैली).
 _NOT_YET = {
-    "मैच के बाद दोनों टीमें होटल लौट गई।",
     "प्रशासन के अनुसार 25 मरीज अस्पताल में भर्ती है।",
     "रविवार को कई उड़ानें रद्द कर दिया गया।",
-    "आंधी से कई पेड़ उखड़ गया।",
-    "ज़िले में सभी बैंक शनिवार को बंद रहेगा।",
     "चुनाव में कई उम्मीदवार मैदान में है।",
     "आग लगने से दोनों मकान जलकर राख हो गया।",
     "पिछले हफ़्ते पांच मज़दूर सुरंग में फंसा हुआ था।",
-    "ख़बर है कि मुख्यमंत्री और उपमुख्यमंत्री कल दिल्ली पहुंचेगा।",
+    "ख़बर है कि राज्य की अर्थव्यवस्था तेज़ी से बढ़ रहा है।",
+    "मरीज़ की मौत इलाज के दौरान हुआ।",
+    "पार्टी की बैठक में मौजूद सभी नेता सहमत थे और पार्टी की सूची कल जारी किया गया।",
+    "ख़बर है कि दिल्ली की हवा फिर ख़राब हो गया है।",
+    "मुख्यमंत्री की रैली शाम को होगा।",
+    "आयोग की सिफ़ारिश सरकार को भेजा गया।",
+    "पुलिस की टीम मौके पर पहुंचा।",
+    "उनकी पत्नी की तबीयत अचानक बिगड़ गया।",
 }
 
 
@@ -36,7 +43,7 @@ def _cases(expect: str) -> list[tuple[str, str]]:
 
 def _codes(text: str) -> list[str]:
     config = Config()
-    config.values["select"] = ["G030", "G031"]
+    config.values["select"] = ["G030", "G031", "G032"]
     return [d.code for d in api.check(text, config=config)]
 
 
