@@ -54,13 +54,15 @@ _QUANTIFIERS = aw.word_set(
 )
 #: Number words between a quantifier and its noun (25 लाख लोग, सभी दस यात्री).
 _NUMBER_WORDS = aw.word_set("सौ हजार हज़ार लाख करोड़ दो तीन चार पांच पाँच दस")
+#: Determiners between a quantifier and its noun (सारे ऐसे लोग, कई अन्य देश).
+_DETERMINERS = aw.word_set("ऐसे वैसे ऐसी वैसी अन्य")
 #: Nouns of time, measure and manner, which make adverbs with a number (दो दिन बाद, 50
 #: फ़ीसदी, कई जगह): never the plural subject.
 _MEASURES = aw.word_set(
     """साल वर्ष दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त महीने महीना सप्ताह हफ्ते हफ़्ते घंटे घंटा
     मिनट सेकंड किलोमीटर किमी मीटर किलो किलोग्राम ग्राम लीटर फुट फीट इंच एकड़ हेक्टेयर डिग्री
     फीसदी फ़ीसदी प्रतिशत गुना रुपये रुपए रुपया डॉलर बजे नंबर तरह प्रकार जगह तरफ तरफ़ ओर स्थान
-    पल क्षण गज मील दशक सदी शताब्दी"""
+    पल क्षण गज मील अंश दशक सदी शताब्दी"""
 )
 #: Postpositions that end a noun phrase of its own after the subject (बैठक में, शुक्रवार को).
 _PHRASE_ENDS = POSTPOSITIONS | {"को"}
@@ -169,8 +171,8 @@ def _closes(lexicon: Genders, tokens: list[Token], n: int) -> bool:
     if following is None:
         after = n + 1 < len(tokens) and tokens[n + 1].kind == "number"
         return not after or _word(tokens, n + 2) in _PHRASE_ENDS
-    if following in aw.POSTPOSITIONS:
-        return False
+    if following in aw.POSTPOSITIONS or following.endswith("ों"):
+        return False  # कई पंजाबी गानों में: the word qualifies the oblique noun after it
     if not _noun(following):
         return True
     k = n + 2
@@ -194,6 +196,7 @@ def _quantified(lexicon: Genders, tokens: list[Token], k: int) -> tuple[int, aw.
     while n < len(tokens) and (
         tokens[n].kind == "number"
         or tokens[n].normal in _NUMBER_WORDS
+        or tokens[n].normal in _DETERMINERS
         or tokens[n].normal in aw.INVARIABLE_ADJECTIVES
         or _plural_adjective(tokens[n].normal)
     ):
@@ -211,8 +214,9 @@ def _quantified(lexicon: Genders, tokens: list[Token], k: int) -> tuple[int, aw.
         return None
     found = subject_noun(lexicon, word)
     person = lexicon.ambigender(word) or lexicon.man(word)
-    if tokens[k].kind == "number" and found is None and not (person or lexicon.known(word)):
-        return None
+    unknown = found is None and not (person or lexicon.known(word))
+    if (unknown and tokens[k].kind == "number") or (word.endswith("िक") and not (found or person)):
+        return None  # a unit after a numeral (4,590 कैल्विन); दो व्यावसायिक: an adjective
     if found is None:
         return n, "m" if lexicon.man(word) else None
     noun, plural = found
@@ -469,7 +473,8 @@ def _agrees(tokens: list[Token], j: int, read: tuple[list[tuple[int, VerbWord]],
     first = gendered[0][1]
     if first.root in aw.CLAUSAL_ROOTS:
         return passive and _word(tokens, end) != "कि" and j > 0 and _word(tokens, j - 1) is not None
-    state = len(gendered) > 1 and tokens[gendered[1][0]].normal.startswith("हु")  # भरे हुए था
+    # भरे हुए था; not काटा हुआ alone, an attribute
+    state = len(gendered) > 2 and tokens[gendered[1][0]].normal.startswith("हु")
     main = verb_word(tokens[j].normal)
     root = main.root if main else tokens[j].normal
     # a root with जाना after it (उखड़ गया, डूब जाएगा) agrees with its nominative subject
