@@ -26,8 +26,10 @@ The group is rewritten in the subject's gender where the counts know it (कई 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import attrgetter
 
 from qa.checks import agreement_words as aw
@@ -41,6 +43,7 @@ from qa.checks.clauses import (
     Token,
     occurrences,
     predicate,
+    sentences,
     subject_noun,
 )
 from qa.checks.date_postposition import MONTHS
@@ -100,7 +103,7 @@ _AGREEING_ROOTS = aw.STATE_ROOTS | aw.INTRANSITIVE_ROOTS | aw.word_set("थ ज�
 #: Verbs after which a bare word may be a predicate (घायल हुए, मौजूद थे, बंद रहे).
 _PREDICATE_ROOTS = frozenset({"हो", "रह", "थ"})
 _NORMAL = attrgetter("normal")
-_NUMBER = re.compile(r"[0-9०-९][0-9०-९,]*[ \t]+(?=[\u0900-\u097f])")
+_NUMBER = re.compile(r"[0-9०-९][0-9०-९,]*[ \t]+([\u0900-\u097f]+)")
 
 
 def _count(text: str) -> int | None:
@@ -151,6 +154,7 @@ def _verb_at(tokens: list[Token], k: int) -> bool:
     return verb_word(word) is not None or bare_root(word, following) or word in _COPULA_PLURAL
 
 
+@lru_cache(maxsize=1 << 14)
 def _person(lexicon: Genders, word: str) -> bool:
     """A noun of a person, or a compound whose last part is one (गृहमंत्री: मंत्री)."""
     parts = (word[k:] for k in range(len(word) - 2))
@@ -295,6 +299,44 @@ def _after_genitive(lexicon: Genders, tokens: list[Token], n: int) -> Subject | 
     if found is None or found[0].gender == "m":
         return None
     return Subject(start, n, "f", found[1], by_genitive=True)
+
+
+def _triggered(lexicon: Genders, tokens: list[Token], start: int, *, by_genitive: bool) -> bool:
+    """The clause at ``start`` holds, before its punctuation, की (``by_genitive``), or a
+    quantifier, a number or और after a person's noun: a look-up per token, before the
+    reading's tests."""
+    for k in range(start, len(tokens)):
+        token = tokens[k]
+        if token.kind == "other":
+            return False
+        word = token.normal
+        if by_genitive and word == "की":
+            return True
+        if by_genitive:
+            continue
+        if word in _QUANTIFIERS:
+            return True
+        if token.kind == "number" and _counting(lexicon, tokens, k):
+            return True
+        if word in _AND and _joins_persons(lexicon, tokens, k):
+            return True
+    return False
+
+
+def _counting(lexicon: Genders, tokens: list[Token], k: int) -> bool:
+    """A number above one at ``k`` before a word that may be its noun (:func:`_may_be_counted`)."""
+    following = _word(tokens, k + 1)
+    return (
+        tokens[k].kind == "number"
+        and following is not None
+        and _plural_number(tokens[k])
+        and _may_be_counted(lexicon, following)
+    )
+
+
+def _joins_persons(lexicon: Genders, tokens: list[Token], k: int) -> bool:
+    """और at ``k`` after a person's noun."""
+    return tokens[k].normal in _AND and k > 0 and _person(lexicon, tokens[k - 1].normal)
 
 
 def _subject(lexicon: Genders, tokens: list[Token], start: int) -> Subject | None:
@@ -515,6 +557,8 @@ def judge(
     lexicon: Genders, view: str, tokens: list[Token], start: int, *, by_genitive: bool
 ) -> tuple[Correction, str] | None:
     """G030's finding (G032's with ``by_genitive``) in the clause at ``start``, if any."""
+    if not _triggered(lexicon, tokens, start, by_genitive=by_genitive):
+        return None
     subject = _subject(lexicon, tokens, start)
     if subject is None or subject.by_genitive != by_genitive:
         return None
@@ -575,12 +619,71 @@ class PluralSubjectAgreement(ClauseRule):
     wanted = needed = staticmethod(_wanted)
 
     def offsets(self, ctx: Context) -> list[int]:
-        document = ctx.document
-        numbers = [m.start() for m in _NUMBER.finditer(document.view)]
-        return sorted(occurrences(document.word_index, _QUANTIFIERS | _AND) + numbers)
+        """Quantifiers, numbers before a word, and और after a person's noun."""
+        document, lexicon = ctx.document, analysis(ctx).genders
+        counted = partial(_may_be_counted, lexicon)
+        numbers = [m.start() for m in _NUMBER.finditer(document.view) if counted(m[1])]
+        persons = _beside(ctx, _AND, -1, partial(_written_person, lexicon))
+        quantifiers = _beside(ctx, _QUANTIFIERS, 1, _direct)
+        return sorted(quantifiers + numbers + persons)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return judge(analysis(ctx).genders, ctx.document.view, tokens, start, by_genitive=False)
+
+
+def _beside(ctx: Context, words: frozenset[str], step: int, accept: Callable[[str], bool]) -> list[int]:
+    """The offsets of ``words`` whose word ``step`` places on (as written) ``accept`` takes;
+    after, only if the word after that one, with nothing but spaces between, is no
+    postposition (की जांच में, सभी लोगों को: no subject)."""
+    document = ctx.document
+    texts, starts, view = document.word_texts, document.word_starts, document.view
+    found = []
+    for offset in occurrences(document.word_index, words):
+        k = bisect_left(starts, offset) + step
+        if not (0 <= k < len(texts) and accept(texts[k])):
+            continue
+        end = starts[k] + len(texts[k])
+        following = texts[k + 1] if step > 0 and k + 1 < len(texts) else None
+        if (
+            following is None
+            or not view[end : starts[k + 1]].isspace()
+            or aw.normal(following) not in aw.POSTPOSITIONS
+        ):
+            found.append(offset)
+    return found
+
+
+def _direct(text: str) -> bool:
+    """A word after a quantifier that is no oblique plural (सभी लोगों को)."""
+    return not text.endswith("ों")
+
+
+@lru_cache(maxsize=1 << 14)
+def _may_be_counted(lexicon: Genders, text: str) -> bool:
+    """A word after a numeral that may be the plural noun G030 reads (or a number word
+    before it: 25 लाख लोग): one the counts have met, or a person's noun."""
+    word = aw.normal(text)
+    if word in _MEASURES or aw.key(word) in MONTHS or word.endswith("ों"):
+        return False  # 24 घंटे, 25 मार्च, 5 लोगों
+    return word in _NUMBER_WORDS or lexicon.known(word) or _person(lexicon, word)
+
+
+@lru_cache(maxsize=1 << 14)
+def _written_person(lexicon: Genders, text: str) -> bool:
+    """A person's noun as written (the word before और of two persons)."""
+    return _person(lexicon, aw.normal(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _may_follow_ki(lexicon: Genders, text: str) -> bool:
+    """A word after की that may begin G032's subject: an adjective or a determiner, or a
+    noun the counts, its ending or its being a person's make feminine."""
+    word = aw.normal(text)
+    if word in _BEFORE_NOUN or _feminine_adjective(word):
+        return True
+    found = subject_noun(lexicon, word)
+    noun = found[0] if found else lexicon.guess(word)
+    return (noun is not None and noun.gender == "f") or lexicon.ambigender(word)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -596,6 +699,13 @@ class GenitiveSubjectAgreement(ClauseRule):
 
     wanted = staticmethod(_GENITIVE_FEMININE.__contains__)
     needed = staticmethod(_masculine_verb)
+
+    def offsets(self, ctx: Context) -> list[int]:
+        """की before a feminine noun or an adjective, in a sentence with a masculine verb word."""
+        read = sentences(ctx)
+        genitives = _beside(ctx, _GENITIVE_FEMININE, 1, partial(_may_follow_ki, analysis(ctx).genders))
+        verbs = frozenset(read.numbers(occurrences(ctx.document.word_index, _masculine_verb)))
+        return [offset for offset in genitives if bisect_right(read.starts, offset) - 1 in verbs]
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return judge(analysis(ctx).genders, ctx.document.view, tokens, start, by_genitive=True)
