@@ -1,26 +1,29 @@
-"""G030: a verb group in the singular after a subject that is plural by its words.
+"""Subjects whose own words show their number or gender, and their verb group: G030
+(plural by its words) and G032 (feminine by the की before it).
 
-Many nouns do not show their number (यात्री, होटल, लोग, देश), but the words around them
-do: सभी, सब, कई, अनेक, दोनों, तीनों, सारे, विभिन्न or a number above one before the noun
-(सभी यात्री, कई होटल, 25 मज़दूर), or two nouns of persons joined by और (प्रधानमंत्री और
-गृहमंत्री). Such a subject takes a plural verb group whatever the honorific: सभी यात्री
-सुरक्षित थे, कई सड़कें बंद कर दी गई हैं. The rule reads a clause from its start: only
-postposition phrases, adverbs and the like may stand before the plural phrase (a bare noun
-there may be the subject, the phrase its object: सरकार कई योजनाएं चला रही है), and from
-the phrase to the verb group the reading of G026 (postposition phrases, adverbs,
-predicates), but no bare noun (कई जगह पानी भरा है: पानी is the subject). It is silent
+Many nouns do not show their number (यात्री, होटल, लोग, देश), but the words before them
+do: सभी, सब, कई, अनेक, दोनों, तीनों, सारे, विभिन्न or a number above one (सभी यात्री, कई
+होटल, 25 मरीज़), or two nouns of persons joined by और (प्रधानमंत्री और गृहमंत्री). Such a
+subject takes a plural verb group whatever the honorific: सभी यात्री सुरक्षित थे, कई
+सड़कें बंद कर दी गई हैं (G030). की before a noun the counts or its ending make feminine
+(or a person's noun) shows the phrase feminine: चुनाव आयोग की टीम पहुंचेगी (G032).
 
-- when the noun is followed by a postposition, a genitive or another noun (कई लोगों को,
-  दो साल का बच्चा, तीन तलाक क़ानून), is a noun of time, measure or manner (दो दिन, 50
-  फ़ीसदी, कई जगह, कई बार), a month (2 अक्टूबर) or a feminine noun in the singular (सभी
-  जानकारी: a mass, the verb singular) or an -आ noun's direct singular;
-- for a year (2020) and a number after which another follows;
-- for a transitive perfective without ने (what is missing is ने, not a plural), a verb
-  that takes a clause (बताया गया कि), and an infinitive on the way.
+A clause is read from its start: only postposition phrases, genitives, adverbs and the
+like may stand before the subject (a bare noun there may be the subject, the phrase its
+object: सरकार कई योजनाएं चला रही है), and between it and the verb group that ends the
+clause postposition phrases (को of time), adverbs, predicates and a bare goal before a verb
+of motion, but no other bare noun (कई जगह पानी भरा है: पानी is the subject), no second
+quantified phrase, no infinitive or conjunctive. The group must agree with a nominative
+subject: an intransitive verb, होना, रहना, था, a root with जाना, a state with its
+auxiliary (भरे हुए थे) or a passive (not with को: इसे … भेजा गया takes the default). Not
+read: a noun with a postposition, genitive or compound after it (कई लोगों को, तीन तलाक
+क़ानून), nouns of time, measure or manner (दो दिन, 50 फ़ीसदी, कई जगह), a feminine singular
+after a quantifier (सभी जानकारी: a mass), a year, a numeral's noun the counts never met.
 
-The group is rewritten in the subject's gender where the counts know it (कई सड़कें … कर
-दिया गया है → कर दी गई हैं), else in its own: a feminine group is plural on its last word
-(थी → थीं, रही है → रही हैं), a masculine one on each word (भरे हुए था → भरे हुए थे).
+G030 rewrites the group in the plural, in the subject's gender where the counts know it
+(कई सड़कें … कर दिया गया है → कर दी गई हैं), else in its own: a feminine group is plural
+on its last word (थी → थीं), a masculine one on each word (भरे हुए था → भरे हुए थे). G032
+rewrites a group with a masculine word in the feminine.
 """
 
 from __future__ import annotations
