@@ -60,6 +60,10 @@ _QUANTIFIERS = aw.word_set(
 )
 #: Number words between a quantifier and its noun (25 लाख लोग, सभी दस यात्री).
 _NUMBER_WORDS = aw.word_set("सौ हजार हज़ार लाख करोड़ दो तीन चार पांच पाँच दस")
+#: The endings of an oblique plural (लोगों, शाखाओं).
+_OBLIQUE_PLURAL = ("ों", "ओं")
+#: Number words of amounts (860 करोड़ खर्च: the noun after them may be a mass).
+_AMOUNTS = aw.word_set("सौ हजार हज़ार लाख करोड़")
 #: Determiners between a quantifier and its noun (सारे ऐसे लोग, कई अन्य देश).
 _DETERMINERS = aw.word_set("ऐसे वैसे ऐसी वैसी अन्य")
 #: Nouns of time, measure and manner, which make adverbs with a number (दो दिन बाद, 50
@@ -178,7 +182,7 @@ def _closes(lexicon: Genders, tokens: list[Token], n: int) -> bool:
     if following is None:
         after = n + 1 < len(tokens) and tokens[n + 1].kind == "number"
         return not after or _word(tokens, n + 2) in _PHRASE_ENDS
-    if following in aw.POSTPOSITIONS or following.endswith("ों"):
+    if following in aw.POSTPOSITIONS or following.endswith(_OBLIQUE_PLURAL):
         return False  # कई पंजाबी गानों में: the word qualifies the oblique noun after it
     if not _noun(following):
         return True
@@ -214,7 +218,7 @@ def _quantified(lexicon: Genders, tokens: list[Token], k: int) -> tuple[int, aw.
         or not _noun(word)
         or word in _MEASURES
         or aw.key(word) in MONTHS
-        or word.endswith(("ों", "ीय"))  # an oblique plural; तीन वर्षीय: an adjective
+        or word.endswith((*_OBLIQUE_PLURAL, "ीय"))  # an oblique plural; तीन वर्षीय: an adjective
         or (word.endswith("कर") and not lexicon.known(word))  # दो बजकर पांच मिनट: a conjunctive
         or not _closes(lexicon, tokens, n)
     ):
@@ -224,6 +228,9 @@ def _quantified(lexicon: Genders, tokens: list[Token], k: int) -> tuple[int, aw.
     unknown = found is None and not (person or lexicon.known(word))
     if (unknown and tokens[k].kind == "number") or (word.endswith("िक") and not (found or person)):
         return None  # a unit after a numeral (4,590 कैल्विन); दो व्यावसायिक: an adjective
+    amount = any(token.normal in _AMOUNTS for token in tokens[k + 1 : n])
+    if amount and not (person or (found is not None and found[1])):
+        return None  # 860 करोड़ खर्च: an amount of a mass; 25 लाख मज़दूर, 10 हज़ार सड़कें are read
     if found is None:
         return n, "m" if lexicon.man(word) else None
     noun, plural = found
@@ -291,8 +298,9 @@ def _after_genitive(lexicon: Genders, tokens: list[Token], n: int) -> Subject | 
         and _noun(following)
         and not _time(tokens, n + 1)
         and _word(tokens, n + 2) in _PHRASE_ENDS | set(aw.GENITIVE)
+        and not _masculine(lexicon, following)
     ):
-        return None  # की जांच रिपोर्ट में: a compound in a postposition phrase
+        return None  # की जांच रिपोर्ट में: a compound in a postposition phrase (not की टीम मौके पर)
     if not _closes(lexicon, tokens, n) or word in _MEASURES:
         return None
     found = subject_noun(lexicon, word)
@@ -418,6 +426,15 @@ def _verb_start(lexicon: Genders, tokens: list[Token], end: int) -> tuple[int, b
         ):
             return None  # another bare noun: the subject may be it (कई जगह पानी भरा)
     return None
+
+
+def _masculine(lexicon: Genders, word: str) -> bool:
+    """A masculine noun, which की cannot qualify: the noun before it ends its phrase (की
+    टीम [मौके पर], की टीम [शहर में])."""
+    found = subject_noun(lexicon, word)
+    if found is None and word.endswith("े"):  # मौके: the oblique of a masculine -आ noun
+        found = subject_noun(lexicon, word[:-1] + "ा")
+    return found is not None and found[0].gender == "m"
 
 
 def _infinitive(word: str) -> bool:
@@ -556,6 +573,19 @@ def _rewrite(
     return None if right == view[start:at] else Correction(start, at, view[start:at], right)
 
 
+def _copula(view: str, tokens: list[Token], j: int, subject: Subject) -> tuple[Correction, str] | None:
+    """है alone ending the clause after a plural subject, with words between (कई उम्मीदवार
+    मैदान में है → हैं)."""
+    token = tokens[j]
+    ends = j + 1 >= len(tokens) or tokens[j + 1].kind != "word" or tokens[j + 1].normal in aw.CLAUSE_BREAKS
+    if token.normal not in _COPULA_PLURAL or not ends or j == subject.noun + 1:
+        return None
+    right = _COPULA_PLURAL[token.normal]
+    phrase = view[tokens[subject.start].start : tokens[subject.noun].end]
+    message = f"'{token.text}' after the plural subject '{phrase}': write '{right}'"
+    return Correction(token.start, token.end, token.text, right), message
+
+
 def judge(
     lexicon: Genders, view: str, tokens: list[Token], start: int, *, by_genitive: bool
 ) -> tuple[Correction, str] | None:
@@ -567,6 +597,8 @@ def judge(
         return None
     found = _verb_start(lexicon, tokens, subject.noun)
     read = _group(tokens, found[0]) if found else None
+    if found is not None and read is None and not by_genitive:
+        return _copula(view, tokens, found[0], subject)
     if found is None or read is None:
         return None
     dative = found[1] or "को" in map(_NORMAL, tokens[start : subject.start])
@@ -658,7 +690,7 @@ def _beside(ctx: Context, words: frozenset[str], step: int, accept: Callable[[st
 
 def _direct(text: str) -> bool:
     """A word after a quantifier that is no oblique plural (सभी लोगों को)."""
-    return not text.endswith("ों")
+    return not text.endswith(_OBLIQUE_PLURAL)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -666,7 +698,7 @@ def _may_be_counted(lexicon: Genders, text: str) -> bool:
     """A word after a numeral that may be the plural noun G030 reads (or a number word
     before it: 25 लाख लोग): one the counts have met, or a person's noun."""
     word = aw.normal(text)
-    if word in _MEASURES or aw.key(word) in MONTHS or word.endswith("ों"):
+    if word in _MEASURES or aw.key(word) in MONTHS or word.endswith(_OBLIQUE_PLURAL):
         return False  # 24 घंटे, 25 मार्च, 5 लोगों
     return word in _NUMBER_WORDS or lexicon.known(word) or _person(lexicon, word)
 
