@@ -94,6 +94,8 @@ _GENITIVE_POSTPOSITIONS = aw.COMPOUND_POSTPOSITIONS | aw.word_set("अपेक�
 _GENITIVE_FEMININE = frozenset({"की"})
 #: Verbs of motion, which take a bare goal right before them (होटल लौट गईं).
 _MOTION_ROOTS = aw.word_set("आ जा पहुंच पहुँच लौट निकल चल")
+#: करना and कराना, which make a verb with a predicate before them (खाली करा लिया गया).
+_MAKING = aw.word_set("कर करा")
 #: Verbs whose passive states a predicate (स्थिर बताया गया, दोषी पाया गया).
 _STATING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("पा")
 #: Forms of जाना after a participle (a passive).
@@ -176,28 +178,46 @@ def _direct_form(word: str) -> bool:
 def _closes(lexicon: Genders, tokens: list[Token], n: int) -> bool:
     """The subject's noun at ``n`` ends its phrase: no postposition follows, and a noun
     or number after it has a postposition of its own (बैठक में, 1920 में, इलाज के दौरान,
-    देर रात तक; not दल मौके पर) or is a predicate (घायल हो गए) or a goal (होटल लौटे);
-    not a compound (तीन तलाक क़ानून)."""
+    देर रात तक, गंभीर रूप से; not दल मौके पर) or is a predicate (घायल हो गए) or a goal
+    (होटल लौटे); not a compound (तीन तलाक क़ानून)."""
     following = _word(tokens, n + 1)
     if following is None:
         after = n + 1 < len(tokens) and tokens[n + 1].kind == "number"
         return not after or _word(tokens, n + 2) in _PHRASE_ENDS
-    if following in aw.POSTPOSITIONS or following.endswith(_OBLIQUE_PLURAL):
-        return False  # कई पंजाबी गानों में: the word qualifies the oblique noun after it
+    if following in aw.POSTPOSITIONS:
+        return False
+    if following.endswith(_OBLIQUE_PLURAL):
+        return _adverbial(following)  # घंटों: an adverb; कई पंजाबी गानों में: an adjective
     if not _noun(following):
         return True
     k = n + 2
-    while k < n + 4 and _word(tokens, k) in _TIMES_OF_DAY:
-        k += 1  # देर रात तक
+    # देर रात तक; गंभीर रूप से (a word of no gender first: not दल मौके पर, a compound)
+    describes = lexicon.noun(following) is None and not _person(lexicon, following)
+    while k < n + 4 and (
+        _word(tokens, k) in _TIMES_OF_DAY
+        or (k == n + 2 and describes and _noun(_word(tokens, k) or "") and not _oblique(tokens, k))
+    ):
+        k += 1
     ends = _word(tokens, k)
     compound = ends in aw.GENITIVE and aw.key(_word(tokens, k + 1) or "") in aw.COMPOUND_POSTPOSITIONS
     return ends in _PHRASE_ENDS or compound or _predicate(lexicon, tokens, n + 1) or _goal(tokens, n + 1)
 
 
-def _plural_adjective(word: str) -> bool:
-    """An adjective in its plural (oblique) form: सभी बड़े होटल."""
+def _adverbial(word: str) -> bool:
+    """An oblique plural of a noun of time or measure, an adverb (कई यात्री घंटों फंसे रहे)."""
+    stem = word[:-2] if word.endswith("ों") else word
+    return stem in _MEASURES or stem + "ा" in _MEASURES
+
+
+def _oblique(tokens: list[Token], k: int) -> bool:
+    """The word at ``k`` is an oblique plural (गर्म देशों में)."""
+    return (_word(tokens, k) or "").endswith(_OBLIQUE_PLURAL)
+
+
+def _adjective(word: str) -> bool:
+    """An adjective in -आ/-ए/-ई: सभी बड़े होटल, दस नई बसें."""
     found = aw.agreeing(word)
-    return found is not None and found.kind == "adjective" and found.form == "oblique"
+    return found is not None and found.kind == "adjective"
 
 
 def _quantified(lexicon: Genders, tokens: list[Token], k: int) -> tuple[int, aw.Gender | None] | None:
@@ -209,7 +229,7 @@ def _quantified(lexicon: Genders, tokens: list[Token], k: int) -> tuple[int, aw.
         or tokens[n].normal in _NUMBER_WORDS
         or tokens[n].normal in _DETERMINERS
         or tokens[n].normal in aw.INVARIABLE_ADJECTIVES
-        or _plural_adjective(tokens[n].normal)
+        or _adjective(tokens[n].normal)
     ):
         n += 1
     word = _word(tokens, n)
@@ -269,6 +289,16 @@ class Subject:
 _READ_ON = "read on"
 
 
+def _modifies(lexicon: Genders, tokens: list[Token], n: int) -> bool:
+    """The word at ``n`` has no gender of its own and a feminine noun follows it: an
+    invariable adjective (की लोकल ट्रेन)."""
+    word, following = _word(tokens, n), _word(tokens, n + 1)
+    if word is None or following is None or lexicon.guess(word) is not None or lexicon.ambigender(word):
+        return False
+    found = subject_noun(lexicon, following)
+    return found is not None and found[0].gender == "f"
+
+
 def _feminine_adjective(word: str | None) -> bool:
     """An adjective in its feminine form (नई, बड़ी) or an invariable one (प्रमुख)."""
     found = aw.agreeing(word) if word else None
@@ -285,8 +315,12 @@ def _after_genitive(lexicon: Genders, tokens: list[Token], n: int) -> Subject | 
     slip (की पुनरुत्थान हुआ, a slip for का), as it is before a masculine one (G001's). A
     postposition after the noun makes it a postposition phrase, and the reading goes on."""
     start = n - 1
-    while _word(tokens, n) in _BEFORE_NOUN or _feminine_adjective(_word(tokens, n)):
-        n += 1  # की नई योजना, की सबसे बड़ी समस्या
+    while (
+        _word(tokens, n) in _BEFORE_NOUN
+        or _feminine_adjective(_word(tokens, n))
+        or _modifies(lexicon, tokens, n)
+    ):
+        n += 1  # की नई योजना, की सबसे बड़ी समस्या, की लोकल ट्रेन
     word = _word(tokens, n)
     if word is None or not _noun(word) or aw.key(word) in _GENITIVE_POSTPOSITIONS:
         return _READ_ON if word is not None and aw.key(word) in _GENITIVE_POSTPOSITIONS else None
@@ -483,6 +517,8 @@ def _predicate(lexicon: Genders, tokens: list[Token], j: int) -> bool:
     verb = verb_word(word) if word else None
     if verb is not None and verb.perfective and verb.root in _STATING_ROOTS:
         return _word(tokens, j + 2) in _JA_FORMS
+    if word in _MAKING or (verb is not None and verb.root in _MAKING):
+        return True  # खाली करा लिया गया, बंद कर दिया: a predicate of करना
     return word in _COPULA_PLURAL or word == "हो" or (verb is not None and verb.root in _PREDICATE_ROOTS)
 
 
@@ -629,7 +665,8 @@ def _genitive_left_alone(
     masculine plural (another subject: बलों की अपेक्षा अधिक शक्तिशाली होते हैं), nor of a
     form of होना, रहना or बनना right after the noun, which may be their predicate (कक्ष
     राहत कार्यों की रीढ़ होता है, देश की राजधानी भी रहा); the perfective of होना is the
-    noun's (बैठक हुआ → हुई)."""
+    noun's (बैठक हुआ → हुई). Nor of the copula after a bare noun, which it may agree with
+    (जयपाल की पूर्वी सीमा काँगड़ा था)."""
     verbs = [verb for _, verb in read[0]]
     if len(read[0]) > 1 and tokens[read[0][1][0]].normal.startswith("हु"):
         return True  # दिल्ली की यात्रा किया हुआ: a state whose noun is its object
@@ -637,6 +674,8 @@ def _genitive_left_alone(
         return True
     main = verb_word(tokens[j].normal)
     root = main.root if main else tokens[j].normal
+    if root == "थ" and _noun(tokens[j - 1].normal):
+        return True  # की पूर्वी सीमा काँगड़ा था: the copula may agree with its predicate noun
     between = {token.normal for token in tokens[noun + 1 : j]}
     predicative = root in ("हो", "रह", "बन", "थ", "है") and not (
         main is not None and main.root == "हो" and main.perfective
@@ -711,10 +750,11 @@ def _written_person(lexicon: Genders, text: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _may_follow_ki(lexicon: Genders, text: str) -> bool:
-    """A word after की that may begin G032's subject: an adjective or a determiner, or a
-    noun the counts, its ending or its being a person's make feminine."""
+    """A word after की that may begin G032's subject: an adjective or a determiner, a word
+    the counts never met (an invariable adjective: की लोकल ट्रेन), or a noun the counts,
+    its ending or its being a person's make feminine."""
     word = aw.normal(text)
-    if word in _BEFORE_NOUN or _feminine_adjective(word):
+    if word in _BEFORE_NOUN or _feminine_adjective(word) or not lexicon.known(word):
         return True
     found = subject_noun(lexicon, word)
     noun = found[0] if found else lexicon.guess(word)
