@@ -68,11 +68,16 @@ _AMOUNTS = aw.word_set("सौ हजार हज़ार लाख करो�
 _DETERMINERS = aw.word_set("ऐसे वैसे ऐसी वैसी अन्य")
 #: Nouns of time, measure and manner, which make adverbs with a number (दो दिन बाद, 50
 #: फ़ीसदी, कई जगह): never the plural subject.
-_MEASURES = aw.word_set(
+#: The endings of an inflected participle or adjective (फंसा, खड़े, भरी).
+_INFLECTED = ("ा", "े", "ी", "ए", "ई")
+#: Units of measure, which a number or another word before them measures (4500 वर्ग मीटर).
+_UNITS = aw.word_set(
+    """किलोमीटर किमी मीटर किलो किलोग्राम ग्राम लीटर फुट फीट इंच एकड़ हेक्टेयर डिग्री फीसदी फ़ीसदी
+    प्रतिशत गुना रुपये रुपए रुपया डॉलर गज मील अंश"""
+)
+_MEASURES = _UNITS | aw.word_set(
     """साल वर्ष दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त महीने महीना सप्ताह हफ्ते हफ़्ते घंटे घंटा
-    मिनट सेकंड किलोमीटर किमी मीटर किलो किलोग्राम ग्राम लीटर फुट फीट इंच एकड़ हेक्टेयर डिग्री
-    फीसदी फ़ीसदी प्रतिशत गुना रुपये रुपए रुपया डॉलर बजे नंबर तरह प्रकार जगह तरफ तरफ़ ओर स्थान
-    पल क्षण गज मील अंश दशक सदी शताब्दी"""
+    मिनट सेकंड बजे नंबर तरह प्रकार जगह तरफ तरफ़ ओर स्थान पल क्षण दशक सदी शताब्दी"""
 )
 #: Postpositions that end a noun phrase of its own after the subject (बैठक में, शुक्रवार को).
 _PHRASE_ENDS = POSTPOSITIONS | {"को"}
@@ -184,8 +189,8 @@ def _closes(lexicon: Genders, tokens: list[Token], n: int) -> bool:
     if following is None:
         after = n + 1 < len(tokens) and tokens[n + 1].kind == "number"
         return not after or _word(tokens, n + 2) in _PHRASE_ENDS
-    if following in aw.POSTPOSITIONS:
-        return False
+    if following in aw.POSTPOSITIONS or following in _UNITS:
+        return False  # 4500 वर्ग मीटर: a measure
     if following.endswith(_OBLIQUE_PLURAL):
         return _adverbial(following)  # घंटों: an adverb; कई पंजाबी गानों में: an adjective
     if not _noun(following):
@@ -199,7 +204,11 @@ def _closes(lexicon: Genders, tokens: list[Token], n: int) -> bool:
     ):
         k += 1
     ends = _word(tokens, k)
-    compound = ends in aw.GENITIVE and aw.key(_word(tokens, k + 1) or "") in aw.COMPOUND_POSTPOSITIONS
+    # इलाज के दौरान, बाढ़ की चपेट में: a genitive phrase inside a postposition phrase
+    then = _word(tokens, k + 1) or ""
+    compound = ends in aw.GENITIVE and (
+        aw.key(then) in aw.COMPOUND_POSTPOSITIONS or (_noun(then) and _word(tokens, k + 2) in POSTPOSITIONS)
+    )
     return ends in _PHRASE_ENDS or compound or _predicate(lexicon, tokens, n + 1) or _goal(tokens, n + 1)
 
 
@@ -415,6 +424,8 @@ def _subject(lexicon: Genders, tokens: list[Token], start: int) -> Subject | Non
             continue
         if word == "को":
             continue  # रविवार को: a time (or an experiencer: a passive is then left alone)
+        if word in _MEASURES and _counted(tokens, k):
+            continue  # इस साल, पूरी तरह: an adverb
         if token.kind == "word" and (reading_stops(word) or _verb_at(tokens, k)):
             return None
         if token.kind == "word" and _noun(word) and _ends_phrase(tokens, k):
@@ -497,9 +508,12 @@ def _time(tokens: list[Token], k: int) -> bool:
 
 
 def _counted(tokens: list[Token], k: int) -> bool:
-    """A noun of time or measure at ``k`` after a modifier or number: an adverb (इस साल)."""
+    """A noun of time or measure at ``k`` after a modifier, a number or an adjective: an
+    adverb (इस साल, पूरी तरह, लंबे समय)."""
     before = tokens[k - 1] if k else None
-    return before is not None and (before.kind == "number" or before.normal in _COUNTING)
+    return before is not None and (
+        before.kind == "number" or before.normal in _COUNTING or _adjective(before.normal)
+    )
 
 
 def _conjunctive(word: str) -> bool:
@@ -563,8 +577,11 @@ def _agrees(tokens: list[Token], j: int, read: tuple[list[tuple[int, VerbWord]],
     """The group at ``j`` agrees with a nominative subject before it: an intransitive verb,
     होना, रहना, था, a state (भरे हुए था) or a passive (without को: इसे … भेजा गया takes the
     default); a verb that takes a clause only as a passive after a predicate and with no
-    कि after it (हालत स्थिर बताया गया)."""
+    कि after it (हालत स्थिर बताया गया). Not a group that begins with हुआ after a word in
+    -आ/-ए/-ई the verb lists lack (फंसा हुआ था): that participle would stay as it is."""
     gendered, end = read
+    if tokens[j].normal.startswith("हु") and j > 0 and tokens[j - 1].normal.endswith(_INFLECTED):
+        return False
     passive = _passive(tokens, gendered)
     if passive and dative:
         return False
