@@ -356,25 +356,35 @@ def _after_genitive(lexicon: Genders, tokens: list[Token], n: int) -> Subject | 
 
 
 def _triggered(lexicon: Genders, tokens: list[Token], start: int, *, by_genitive: bool) -> bool:
-    """The clause at ``start`` holds, before its punctuation, की (``by_genitive``), or a
-    quantifier, a number or और after a person's noun: a look-up per token, before the
-    reading's tests."""
+    """The clause at ``start`` holds, before its punctuation, की before a word that may
+    begin a feminine subject (``by_genitive``), or a quantifier before a direct word, a
+    number before a noun or और after a person's noun: cheap tests, before the reading's."""
     for k in range(start, len(tokens)):
         token = tokens[k]
         if token.kind == "other":
             return False
         word = token.normal
-        if by_genitive and word == "की":
-            return True
         if by_genitive:
+            if word == "की" and _opens(lexicon, tokens, k + 1):
+                return True
             continue
-        if word in _QUANTIFIERS:
+        if word in _QUANTIFIERS and _direct(tokens[k + 1].text if k + 1 < len(tokens) else ""):
             return True
         if token.kind == "number" and _counting(lexicon, tokens, k):
             return True
         if word in _AND and _joins_persons(lexicon, tokens, k):
             return True
     return False
+
+
+def _opens(lexicon: Genders, tokens: list[Token], k: int) -> bool:
+    """The word at ``k`` may open G032's subject after की, and no postposition follows it."""
+    word = _word(tokens, k)
+    return (
+        word is not None
+        and _may_follow_ki(lexicon, tokens[k].text)
+        and _word(tokens, k + 1) not in aw.POSTPOSITIONS
+    )
 
 
 def _counting(lexicon: Genders, tokens: list[Token], k: int) -> bool:
@@ -780,9 +790,11 @@ def _may_follow_ki(lexicon: Genders, text: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _masculine_verb(word: str) -> bool:
-    """A masculine verb word: every clause G032 reports holds one."""
+    """A masculine verb word of a verb that agrees with its nominative subject (पहुंचेगा,
+    हुआ, रहा, था) or of जाना (a passive's गया): every clause G032 reports holds one (a
+    passive whose participle alone is masculine, किया गई, is G005's)."""
     found = verb_word(word)
-    return found is not None and found.gender == "m"
+    return found is not None and found.gender == "m" and found.root in _AGREEING_ROOTS
 
 
 class GenitiveSubjectAgreement(ClauseRule):
