@@ -67,7 +67,7 @@ _subject_pronoun: Callable[[str], bool] = _DIRECT_PRONOUNS.__contains__
 
 
 @lru_cache(maxsize=1 << 12)
-def _stops(word: str) -> bool:
+def reading_stops(word: str) -> bool:
     return word in _STOPS or word.startswith(("जिस", "जिन"))
 
 
@@ -131,7 +131,7 @@ def _pronoun(tokens: list[Token], start: int, pronouns: frozenset[str], plural_p
         if token.normal in pronouns:
             alone = _stands_alone(tokens, k, plural_phrase=plural_phrase)
             return k if alone and not _after_noun(tokens, start, k) else None
-        if _stops(token.normal) or _verb_at(tokens, k):
+        if reading_stops(token.normal) or _verb_at(tokens, k):
             return None
     return None
 
@@ -147,7 +147,7 @@ def _reading(
         return None
     for j in range(k + 1, len(tokens)):
         token = tokens[j]
-        if token.kind == "other" or _stops(token.normal):
+        if token.kind == "other" or reading_stops(token.normal):
             return None
         if infinitive(token.normal) and not _ends_clause(tokens, j + 1):
             continue  # वे खेलने जाते हैं

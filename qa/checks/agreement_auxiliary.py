@@ -1,0 +1,82 @@
+"""G031: a verb group whose aspect word and past auxiliary disagree (रहा थी, गए था).
+
+The words of a verb group agree with one subject, so with each other: जा रहा था, जा रही
+थी, पहुंच गए थे, कर सकती थीं. An aspect word (रहा, गया, चुका, सकता, or a habitual in
+-ता) right before था, थे, थी or थीं in another gender, or in another number where the
+gender is masculine (रहा थी, गई था, गए था, रहे था, सकते थी), makes one of the two
+wrong; which one depends on the subject, so both corrections are offered and nothing is
+fixed. A feminine group shows its number on the last word only (रही थीं): रहीं थी is
+reported, रही थीं is not. हुए before था is left alone: लिए हुए था, पहने हुए थी (holding,
+wearing) are states with an invariable participle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qa.checks.agreement import analysis
+from qa.checks.agreement_lexicon import Genders
+from qa.checks.verb_forms import VerbWord, verb_word
+from qa.checks.word_sieve import Sieve
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+
+#: Roots of the aspect words read before the auxiliary: रहना, जाना, चुकना, सकना.
+_ASPECT_ROOTS = frozenset({"रह", "जा", "चुक", "सक"})
+
+
+def _past_auxiliary(word: str) -> bool:
+    found = verb_word(word)
+    return found is not None and found.root == "थ"
+
+
+_AUXILIARIES = Sieve(_past_auxiliary)
+
+
+def _aspect(lexicon: Genders, word: str) -> VerbWord | None:
+    """An aspect word (जा रहा, चला गया, कर चुकी, कर सकते) or a habitual (जाता, रहती)
+    that the counts never met as a noun (माता थीं: the mother)."""
+    found = verb_word(word)
+    if found is None or (found.perfective and found.root != "जा") or lexicon.known(word):
+        return None
+    return found if found.root in _ASPECT_ROOTS or found.stem.endswith("त") else None
+
+
+def disagree(first: VerbWord, auxiliary: VerbWord) -> bool:
+    """The aspect word ``first`` and the past ``auxiliary`` after it differ in gender, or in
+    number where masculine, or a feminine plural precedes a feminine singular (रहीं थी)."""
+    if first.gender != auxiliary.gender:
+        return True
+    if first.gender == "m":
+        return first.plural != auxiliary.plural
+    return first.plural and not auxiliary.plural
+
+
+class AuxiliaryAgreement(Rule):
+    """G031: an aspect word and the past auxiliary after it that disagree (रहा थी)."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document = analysis(ctx)
+        slots, words, view = document.slots, document.slots.words, ctx.document.view
+        for k in document.occurrences(_AUXILIARIES):
+            before = slots[k - 1] if k else None
+            auxiliary = verb_word(words[k] or "")
+            first = _aspect(document.genders, before.normal) if before is not None else None
+            if before is None or first is None or auxiliary is None or not disagree(first, auxiliary):
+                continue
+            slot = slots.word(k)
+            between = view[before.end : slot.start]
+            # the auxiliary after the aspect word, or the aspect word after the auxiliary
+            # (a feminine aspect word stays singular: रही थीं)
+            aspect = first.inflect(auxiliary.gender, auxiliary.plural and first.gender == "m")
+            forms = (
+                before.text + between + auxiliary.inflect(first.gender, first.plural),
+                aspect + between + slot.text,
+            )
+            written, mixed = view[before.start : slot.end], f"{_shown(first)} and {_shown(auxiliary)}"
+            message = f"'{written}' mixes {mixed}: write '{forms[0]}' or '{forms[1]}'"
+            yield self.diagnostic(before.start, slot.end, message, suggestions=forms)
+
+
+def _shown(verb: VerbWord) -> str:
+    return ("plural " if verb.plural else "singular ") + ("masculine" if verb.gender == "m" else "feminine")
