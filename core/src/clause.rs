@@ -12,12 +12,11 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use crate::span::{NUMBER, OTHER, WORD};
 
 /// The bits of a word's class, by the name `clauses.word_class` gives each test.
-pub const WORD_CLASSES: [(&str, u64); 33] = [
+pub const WORD_CLASSES: [(&str, u64); 32] = [
     ("plain", PLAIN),
     ("marked", MARKED),
     ("dative", DATIVE),
     ("ergative", ERGATIVE),
-    ("object", OBJECT),
     ("ne_ko", NE_KO),
     ("stops", STOPS),
     ("demonstrative", DEMONSTRATIVE),
@@ -52,35 +51,34 @@ const PLAIN: u64 = 1;
 const MARKED: u64 = 1 << 1;
 const DATIVE: u64 = 1 << 2;
 const ERGATIVE: u64 = 1 << 3;
-const OBJECT: u64 = 1 << 4;
-const NE_KO: u64 = 1 << 5;
-const STOPS: u64 = 1 << 6;
-const DEMONSTRATIVE: u64 = 1 << 7;
-const MODIFIER: u64 = 1 << 8;
-const AGREEING: u64 = 1 << 9;
-const GENITIVE: u64 = 1 << 10;
-const HUA: u64 = 1 << 11;
-const ERA: u64 = 1 << 12;
-const WALA: u64 = 1 << 13;
-const POSTPOSITION: u64 = 1 << 14;
-const POSTPOSITION_NOUN: u64 = 1 << 15;
-const BEFORE_POSTPOSITION_NOUN: u64 = 1 << 16;
-const ADVERB: u64 = 1 << 17;
-const PREDICATE: u64 = 1 << 18;
-const TIME_NOUN: u64 = 1 << 19;
-const VERB: u64 = 1 << 20;
-const MAY_BE_ROOT: u64 = 1 << 21;
-const AFTER_BARE_ROOT: u64 = 1 << 22;
-const COPULA: u64 = 1 << 23;
-const INFINITIVE: u64 = 1 << 24;
-const CANDIDATE: u64 = 1 << 25;
-const BEFORE_VERB: u64 = 1 << 26;
-const AFTER_VERB: u64 = 1 << 27;
-const DIRECT_FORM: u64 = 1 << 28;
-const DAY: u64 = 1 << 29;
-const TIME_OF_DAY: u64 = 1 << 30;
-const TIME_ADVERB: u64 = 1 << 31;
-const NOUN_FOLLOWS: u64 = 1 << 32;
+const NE_KO: u64 = 1 << 4;
+const STOPS: u64 = 1 << 5;
+const DEMONSTRATIVE: u64 = 1 << 6;
+const MODIFIER: u64 = 1 << 7;
+const AGREEING: u64 = 1 << 8;
+const GENITIVE: u64 = 1 << 9;
+const HUA: u64 = 1 << 10;
+const ERA: u64 = 1 << 11;
+const WALA: u64 = 1 << 12;
+const POSTPOSITION: u64 = 1 << 13;
+const POSTPOSITION_NOUN: u64 = 1 << 14;
+const BEFORE_POSTPOSITION_NOUN: u64 = 1 << 15;
+const ADVERB: u64 = 1 << 16;
+const PREDICATE: u64 = 1 << 17;
+const TIME_NOUN: u64 = 1 << 18;
+const VERB: u64 = 1 << 19;
+const MAY_BE_ROOT: u64 = 1 << 20;
+const AFTER_BARE_ROOT: u64 = 1 << 21;
+const COPULA: u64 = 1 << 22;
+const INFINITIVE: u64 = 1 << 23;
+const CANDIDATE: u64 = 1 << 24;
+const BEFORE_VERB: u64 = 1 << 25;
+const AFTER_VERB: u64 = 1 << 26;
+const DIRECT_FORM: u64 = 1 << 27;
+const DAY: u64 = 1 << 28;
+const TIME_OF_DAY: u64 = 1 << 29;
+const TIME_ADVERB: u64 = 1 << 30;
+const NOUN_FOLLOWS: u64 = 1 << 31;
 
 /// A kind that is none of the tokeniser's three.
 const STRANGE: u8 = 3;
@@ -373,7 +371,7 @@ impl<'py> Reading<'_, 'py> {
             }
             if self.has(j, self.markers)? {
                 self.ergative = self.ergative || self.has(j, ERGATIVE)?;
-                self.marked_object = self.marked_object || self.has(j, OBJECT)?;
+                self.marked_object = self.marked_object || self.has(j, DATIVE)?;
                 if self.has(j, NE_KO)? {
                     if self.nouns.len() > 1 && self.marked {
                         return Err(Stop::Abort);

@@ -218,7 +218,6 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "marked": _MARKED.__contains__,
     "dative": DATIVE.__contains__,
     "ergative": ERGATIVE_MARKERS.__contains__,
-    "object": DATIVE.__contains__,
     "ne_ko": ("ने", "को").__contains__,
     "stops": _stops,
     "demonstrative": _DEMONSTRATIVES.__contains__,
