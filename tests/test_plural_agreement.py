@@ -76,3 +76,14 @@ def test_each_hard_pass_is_silent(code: str, text: str) -> None:
 def test_a_plural_group_with_is_left_to_t027() -> None:
     # गए है: T027 has the safe fix; G030 says nothing
     assert _codes("ज़िले में कोरोना के 163 केस हो गए है।") == []
+
+
+def test_a_future_in_ee_is_a_verb_whatever_the_counts_say() -> None:
+    """The counts take की जाएगी's जाएगी for a feminine noun; a future in -एगी is none, but
+    रोगी (रो + गी) is the noun it looks like."""
+    from qa.checks.verb_forms import verb_word
+
+    found = verb_word("जाएगी")
+    assert found is not None and (found.root, found.gender, found.plural) == ("जा", "f", False)
+    assert verb_word("रोगी") is None
+    assert verb_word("ज़िंदगी") is None

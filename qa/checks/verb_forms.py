@@ -89,13 +89,18 @@ def _verb(root: str) -> bool:
 def verb_word(word: str) -> VerbWord | None:
     """What ``word`` is as a gendered verb-group word, if it is one."""
     word = aw.normal(word).replace("\u0901", "\u0902")  # गईँ = गईं
-    if not word.endswith(_LAST_LETTERS) or builtin().noun(word) is not None:
-        return None  # a noun of certain gender as well: लड़ाई, पढ़ाई
+    if not word.endswith(_LAST_LETTERS):
+        return None
+    future = _future(word)
+    if future is not None and not future.stem.endswith("ो"):
+        return future  # -एगी, -ेगी: no noun ends so (the counts take की जाएगी's जाएगी for one)
+    if builtin().noun(word) is not None:
+        return None  # a noun of certain gender as well: लड़ाई, पढ़ाई, रोगी (रो + गी)
     for root, forms in _IRREGULAR.items():
         if word in forms:
             gender, plural = _KEYS[forms.index(word)]
             return VerbWord(root, root, "glide", gender, plural, perfective=True)
-    return _future(word) or _ending(word)
+    return future or _ending(word)
 
 
 def _future(word: str) -> VerbWord | None:
