@@ -70,6 +70,9 @@ _DETERMINERS = aw.word_set("ऐसे वैसे ऐसी वैसी अन
 #: फ़ीसदी, कई जगह): never the plural subject.
 #: The endings of an inflected participle or adjective (फंसा, खड़े, भरी).
 _INFLECTED = ("ा", "े", "ी", "ए", "ई")
+#: States a postposition phrase gives the quantified noun after it (विमान में सवार सभी
+#: यात्री, अस्पताल में भर्ती सभी मरीज़, बैठक में मौजूद सभी अधिकारी).
+_STATES = aw.word_set("सवार मौजूद उपस्थित भर्ती तैनात शामिल फंसे फँसे कैद स्थित")
 #: Units of measure, which a number or another word before them measures (4500 वर्ग मीटर).
 _UNITS = aw.word_set(
     """किलोमीटर किमी मीटर किलो किलोग्राम ग्राम लीटर फुट फीट इंच एकड़ हेक्टेयर डिग्री फीसदी फ़ीसदी
@@ -434,6 +437,8 @@ def _subject(lexicon: Genders, tokens: list[Token], start: int) -> Subject | Non
             continue
         if word == "को":
             continue  # रविवार को: a time (or an experiencer: a passive is then left alone)
+        if word in _STATES and _word(tokens, k - 1) in POSTPOSITIONS and _word(tokens, k + 1) in _QUANTIFIERS:
+            continue  # विमान में सवार सभी यात्री: a state that qualifies the quantified noun
         if word in _MEASURES and _counted(tokens, k):
             continue  # इस साल, पूरी तरह: an adverb
         if token.kind == "word" and (reading_stops(word) or _verb_at(tokens, k)):
