@@ -1,7 +1,8 @@
 """The hand-made blind sentences of bench/blind_round4.tsv (written before that round's
 changes), bench/blind_round4b.tsv (written after them, to test them) and
 bench/blind_round5.tsv (written before round 5's changes), bench/blind_round5b.tsv
-(after them) and bench/blind_round6.tsv (written before round 6's changes) as tests.
+(after them), bench/blind_round6.tsv and bench/blind_round7.tsv (each written before its
+round's changes) as tests.
 
 Each sentence is one article. A clean sentence (hard passes among them: honorific
 plurals, को objects, नेता/पिता/राजा, names, loans, numbers, nukta-less spellings) must
@@ -61,13 +62,16 @@ KNOWN_MISSES = frozenset(
         "सेना के जवान सीमा पर तैनात है।",
         "पर्यटकों की भीड़ से होटल भरे हुए था।",
         "स्कूलों में दाखिला प्रक्रिया शुरू हो गया है।",
-        "विमान में सवार सभी यात्री सुरक्षित थी।",
         # round 6
-        "मौसम विभाग ने अगले दो दिन भारी बारिश की चेतावनी दि है।",
         "पुलिस ने आरोपी के घर की तलाशी लि और नकदी ज़ब्त की।",
         "तेज़ आंधी से आम के बाग़ों में फ़ल झड़ गए।",
         "लगातार दूसरे साल जिले को सुखा प्रभावित घोषित किया गया।",
         "बैठक में महापौर ने कहा कि सड़कें जल्द ठीक कि जाएंगी।",
+        # round 7
+        "सरकारी स्कूलों के छात्रों को मुफ़्त किताबें बांटी जाएगी।",
+        "दिल्ली मेट्रो की नई लाइन पर यात्रियों की संख्या लगातार बढ़ रहा है।",
+        "नई शिक्षा नीति पर अगले हफ़्ते दिल्ली में एक संगोष्ठी आयोजित किया जाएगा।",
+        "ये सभी खिलाड़ी अगले महीने होने वाली प्रतियोगिता में हिस्सा लेगा।",
     )
 )
 ROWS = [
@@ -78,6 +82,7 @@ ROWS = [
         "blind_round5.tsv",
         "blind_round5b.tsv",
         "blind_round6.tsv",
+        "blind_round7.tsv",
     )
     for sentence, _, note in load(BENCH / name)
 ]
