@@ -71,7 +71,7 @@ def _alternate(checkouts: dict[str, Path], cmd: list[str], cwd: Path, runs: int)
     for number in range(runs + 1):
         for name, checkout in checkouts.items():
             env = {**qa_env(), "PYTHONPATH": str(checkout)}
-            run = measure([sys.executable, "-m", "qa.cli", *cmd], cwd=cwd, env=env)
+            run = measure([_interpreter(checkout), "-m", "qa.cli", *cmd], cwd=cwd, env=env)
             if run.returncode != 0:
                 sys.exit(f"ab: {name} exited {run.returncode} on {' '.join(cmd)}")
             if number:  # the first round warms the OS cache and each data cache
@@ -90,6 +90,14 @@ def _rows(label: str, runs: dict[str, list[Run]], words: int) -> list[tuple[obje
             (label if name == "this" else "", name, walls[name], cpu, words / walls[name], peak, ratio)
         )
     return rows
+
+
+def _interpreter(checkout: Path) -> str:
+    """The checkout's own venv's Python when it has one (with the compiled core built for
+    its code: another version of the core is refused, and the checkout would run on its
+    Python code), else this one."""
+    own = checkout / ".venv" / "bin" / "python"
+    return str(own) if own.exists() else sys.executable
 
 
 if __name__ == "__main__":
