@@ -73,13 +73,16 @@ _INFLECTED = ("ा", "े", "ी", "ए", "ई")
 #: States a postposition phrase gives the quantified noun after it (विमान में सवार सभी
 #: यात्री, अस्पताल में भर्ती सभी मरीज़, बैठक में मौजूद सभी अधिकारी).
 _STATES = aw.word_set("सवार मौजूद उपस्थित भर्ती तैनात शामिल फंसे फँसे कैद स्थित")
+#: Adverbs of manner and time that stand between a subject and its verb (यात्रियों की संख्या
+#: लगातार बढ़ रही है, सभी यात्री अचानक फंस गए): no noun, whatever the counts say.
+_ADVERBS = aw.word_set("लगातार अचानक तुरंत फौरन फ़ौरन आखिरकार आख़िरकार अंततः बेहद बिल्कुल बिलकुल")
 #: Units of measure, which a number or another word before them measures (4500 वर्ग मीटर).
 _UNITS = aw.word_set(
     """किलोमीटर किमी मीटर किलो किलोग्राम ग्राम लीटर फुट फीट इंच एकड़ हेक्टेयर डिग्री फीसदी फ़ीसदी
     प्रतिशत गुना रुपये रुपए रुपया डॉलर गज मील अंश"""
 )
 _MEASURES = _UNITS | aw.word_set(
-    """साल वर्ष दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त महीने महीना सप्ताह हफ्ते हफ़्ते घंटे घंटा
+    """साल वर्ष माह दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त महीने महीना सप्ताह हफ्ते हफ़्ते घंटे घंटा
     मिनट सेकंड बजे नंबर तरह प्रकार जगह तरफ तरफ़ ओर स्थान पल क्षण दशक सदी शताब्दी"""
 )
 #: Postpositions that end a noun phrase of its own after the subject (बैठक में, शुक्रवार को).
@@ -143,6 +146,7 @@ def _noun(word: str) -> bool:
     return (
         aw.is_candidate(word)
         and not predicate(word)
+        and word not in _ADVERBS
         and verb_word(word) is None
         and not may_be_root(word)
         and not infinitive(word)
