@@ -48,7 +48,25 @@ def _loader() -> type:
         first: [(tag, rx) for tag, rx in entries if tag != timestamp]
         for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
-    return type("DataLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+
+    def construct_mapping(loader: Any, node: Any, deep: bool = False) -> Any:
+        """A mapping whose keys are unique: a key written twice (a second ``fixed:`` under
+        one example) would silently win over the first."""
+        seen = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key {key_node.value!r} is given twice", key_node.start_mark
+                    )
+                seen.add(key_node.value)
+        return base.construct_mapping(loader, node, deep)
+
+    return type(
+        "DataLoader",
+        (base,),
+        {"yaml_implicit_resolvers": resolvers, "construct_mapping": construct_mapping},
+    )
 
 
 def read_yaml(path: Path, what: str = "rule file") -> Any:

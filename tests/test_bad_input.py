@@ -141,6 +141,7 @@ def test_malformed_config(tmp_path: Path, config: str, needle: str) -> None:
     "rules, needle",
     [
         ("rules: [", "not valid YAML"),
+        ("rules:\n  - code: S901\n    code: S902\n", "given twice"),
         ("rules: {}", "'rules' list"),
         ("rules:\n  - code: X1\n", "family letter"),
         ("rules:\n  - {code: S901, name: Bad Name, type: pattern}\n", "kebab-case"),
