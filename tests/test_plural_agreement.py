@@ -87,3 +87,12 @@ def test_a_future_in_ee_is_a_verb_whatever_the_counts_say() -> None:
     assert found is not None and (found.root, found.gender, found.plural) == ("जा", "f", False)
     assert verb_word("रोगी") is None
     assert verb_word("ज़िंदगी") is None
+
+
+def test_the_future_of_a_root_in_e_is_a_verb() -> None:
+    """लेगा and देंगी are the futures of ले and दे: the root is the whole base."""
+    from qa.checks.verb_forms import verb_word
+
+    for word, root, plural in (("लेगा", "ले", False), ("देंगी", "दे", True)):
+        found = verb_word(word)
+        assert found is not None and (found.root, found.plural) == (root, plural)
