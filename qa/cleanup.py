@@ -40,12 +40,25 @@ def on_signals() -> None:
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
     _received.append(signum)
-    raise Terminated(signum)
+    if _reaches_program(frame):
+        raise Terminated(signum)
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     _received.append(signum)
-    raise KeyboardInterrupt
+    if _reaches_program(frame):
+        raise KeyboardInterrupt
+
+
+def _reaches_program(frame: FrameType | None) -> bool:
+    """Whether an exception raised in ``frame`` reaches the program: not in the weakref
+    callback of importlib's module locks, where Python prints it with a traceback and drops
+    it. The signal stays recorded, and :func:`stop_if_signalled` raises it."""
+    return frame is None or (frame.f_code.co_name, frame.f_code.co_filename) != _MODULE_LOCK_CALLBACK
+
+
+#: The code of importlib's module-lock weakref callback (``_get_module_lock``'s ``cb``).
+_MODULE_LOCK_CALLBACK = ("cb", "<frozen importlib._bootstrap>")
 
 
 def stop_if_signalled() -> None:

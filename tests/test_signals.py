@@ -72,3 +72,42 @@ def test_an_ignored_ctrl_c_stays_ignored() -> None:
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
     )
     assert result.stdout == "ignored\n", result.stderr
+
+
+_MODULE_LOCK_SCRIPT = """
+import os, signal, weakref
+from qa.cleanup import on_signals, stop_if_signalled
+
+on_signals()
+code = "def cb(ref):\\n    os.kill(os.getpid(), signal.SIGINT)\\n    for _ in range(3):\\n        pass\\n"
+space = {"os": os, "signal": signal}
+exec(compile(code, "<frozen importlib._bootstrap>", "exec"), space)
+
+
+class Lock:
+    pass
+
+
+lock = Lock()
+ref = weakref.ref(lock, space["cb"])  # as importlib's _get_module_lock does
+del lock  # the callback runs, and the signal lands in it
+print("still running", flush=True)
+try:
+    stop_if_signalled()
+except KeyboardInterrupt:
+    print("KeyboardInterrupt")
+"""
+
+
+def test_a_ctrl_c_in_an_import_locks_callback_is_raised_later_without_a_traceback() -> None:
+    """A Ctrl-C that lands in importlib's module-lock weakref callback is not raised there
+    (Python would print it with a traceback and drop it) but kept for stop_if_signalled."""
+    result = subprocess.run(
+        [sys.executable, "-c", _MODULE_LOCK_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=ctrl_c_as_in_a_terminal,
+    )
+    assert result.stdout.splitlines() == ["still running", "KeyboardInterrupt"], result.stderr
+    assert "Traceback" not in result.stderr
