@@ -18,14 +18,30 @@ from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
-#: Month names as the genders' key spells them (no nukta or joiners: फरवरी, मई).
-MONTHS = frozenset(
-    aw.key(month)
-    for month in aw.word_set(
-        """जनवरी फ़रवरी फरवरी मार्च अप्रैल अप्रेल अप्रील मई जून जुलाई अगस्त सितंबर सितम्बर
-        अक्टूबर अक्तूबर नवंबर नवम्बर दिसंबर दिसम्बर"""
+#: Month names as the genders' key spells them (no nukta or joiners: फरवरी, मई) -> the
+#: month's number, each month in every spelling papers use.
+MONTH_NUMBERS = {
+    aw.key(name): number
+    for number, names in enumerate(
+        (
+            "जनवरी",
+            "फ़रवरी फरवरी",
+            "मार्च",
+            "अप्रैल अप्रेल अप्रील",
+            "मई",
+            "जून",
+            "जुलाई",
+            "अगस्त",
+            "सितंबर सितम्बर",
+            "अक्टूबर अक्तूबर",
+            "नवंबर नवम्बर",
+            "दिसंबर दिसम्बर",
+        ),
+        start=1,
     )
-)
+    for name in names.split()
+}
+MONTHS = frozenset(MONTH_NUMBERS)
 
 
 #: What a word that is a month name may begin with: a month's first letter, or a sign

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import regex
 
 from qa import gazetteer, lexicon
-from qa.checks.agreement_words import POSTPOSITIONS, word_set
+from qa.checks.agreement_words import AUXILIARY_VERBS, POSTPOSITIONS, word_set
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -51,7 +51,7 @@ class DirectionAfterPlace(Rule):
 
 
 #: The finite forms of होना, and the perfectives whose stem is no infinitive's (किया, of करना).
-_AUXILIARIES = word_set("है हैं था थे थी थीं हूं हूँ")
+_AUXILIARIES = AUXILIARY_VERBS | word_set("हूं हूँ")
 _IRREGULAR = word_set("किया लिया दिया गया हुआ हुए गए गये किए किये लिए लिये दिए दिये पिया")
 #: The endings of a verb's participles and absolutive that ओर may follow as a slip.
 _VERB_ENDINGS = ("ता", "ते", "ा", "े", "कर")

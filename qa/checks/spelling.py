@@ -35,6 +35,7 @@ from qa.text.akshara import (
     distance,
     dropped_one,
     ending_slip,
+    ends_in_consonant,
     length_swap,
     letters,
     light_slip,
@@ -762,17 +763,14 @@ def plural_short_twin(word: str) -> str | None:
     return twin if max(map(lexicon.prior, _nasal_spellings(twin))) >= MIN_PLURAL_TWIN_ZIPF else None
 
 
-#: A consonant letter, with or without its nukta: the end of a noun like सड़क or चीज़.
-_FINAL_CONSONANT = regex.compile("[\u0915-\u0939\u0958-\u095f]\u093c?$")
-
-
+@lru_cache(maxsize=65536)
 def feminine_plural_twin(word: str) -> str | None:
     """``word``, a feminine noun ending in a consonant with -े and no nasal (सड़के, ट्रेने,
     मौते): no form of that noun, whose direct plural is -ें (सड़कें), nor of another word,
     as neither an -आ word's oblique (पतंगे of पतंगा) nor a verb's form (मांगे of मांगना,
     बहने of बहना) spells it. The noun is feminine by the counted agreement evidence."""
     stem = word[:-1]
-    if not word.endswith("\u0947") or not _FINAL_CONSONANT.search(stem) or len(aksharas(stem)) < 2:
+    if not word.endswith("\u0947") or not ends_in_consonant(stem) or len(aksharas(stem)) < 2:
         return None
     twin = word + "\u0902"
     if lexicon.prior(twin) < MIN_PLURAL_TWIN_ZIPF or lexicon.known(stem + "ा") or lexicon.verb_stem(stem):
@@ -781,11 +779,10 @@ def feminine_plural_twin(word: str) -> str | None:
     return twin if noun is not None and noun.gender == "f" else None
 
 
-def _oblique_before_postposition(text: str, end: int, plural: str) -> str:
-    """The feminine plural ``plural`` (सड़कें) as the word ending at ``end`` needs it: oblique
+def _oblique_before_postposition(text: str, start: int, end: int, plural: str) -> str:
+    """The feminine plural ``plural`` (सड़कें) as the word at ``start:end`` needs it: oblique
     before a postposition (दुकाने के रजिस्टर: दुकानों के)."""
-    after = text[end : end + 16].split(maxsplit=1)
-    return plural[:-2] + "ों" if after and after[0] in aw.POSTPOSITIONS else plural
+    return plural[:-2] + "ों" if neighbours(text, start, end)[1] in aw.POSTPOSITIONS else plural
 
 
 def _feminine_plural(word: str) -> tuple[str, float] | None:
@@ -902,7 +899,9 @@ class CommonTwin(Rule):
                     spelling_doubts.in_name(ctx.text, start, end) or _initials(ctx.text, start, end)
                 )
                 if not named_here:  # a name's part, or a letter's name among initials
-                    twin = _oblique_before_postposition(ctx.text, end, found[0]) if plural else found[0]
+                    twin = found[0]
+                    if plural:
+                        twin = _oblique_before_postposition(ctx.text, start, end, twin)
                     yield self.replace(start, end, twin, self.meta.message.format(word=word, suggestion=twin))
 
 

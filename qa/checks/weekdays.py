@@ -17,32 +17,10 @@ from collections.abc import Iterator
 import regex
 
 from qa.checks import agreement_words as aw
-from qa.checks.date_postposition import MONTHS
+from qa.checks.date_postposition import MONTH_NUMBERS
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
-#: The months' keys (no nukta: फरवरी) in the calendar's order, each with its other spellings.
-_MONTH_NUMBERS = {
-    aw.key(name): number
-    for number, names in enumerate(
-        (
-            "जनवरी",
-            "फ़रवरी फरवरी",
-            "मार्च",
-            "अप्रैल अप्रेल अप्रील",
-            "मई",
-            "जून",
-            "जुलाई",
-            "अगस्त",
-            "सितंबर सितम्बर",
-            "अक्टूबर अक्तूबर",
-            "नवंबर नवम्बर",
-            "दिसंबर दिसम्बर",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}
 #: Python's weekday numbers (Monday 0) -> the name news copy uses, and every name -> number.
 WEEKDAY_NAMES = ("सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार")
 _WEEKDAYS = {
@@ -69,7 +47,7 @@ _KNOWN_DATES = frozenset({"given", "document", "config"})
 
 
 def _month(word: str) -> int | None:
-    return _MONTH_NUMBERS.get(aw.key(word)) if aw.key(word) in MONTHS else None
+    return MONTH_NUMBERS.get(aw.key(word))
 
 
 def _date(match: regex.Match[str], article: dt.date | None) -> dt.date | None:
