@@ -35,8 +35,8 @@ WORDS = sorted(
     | clauses._TIME_NOUNS
     | clauses._ERA
     | clauses._BEFORE_VERB
-    | clauses._DAYS
-    | clauses._TIMES_OF_DAY
+    | clauses.DAYS
+    | clauses.TIMES_OF_DAY
     | clauses._CLAUSE_STARTS
     | set(
         """दुकानें सड़कें इमारत बैठक फ़ैसला फ़ैसले कानून योजना सरकार शहर विभाग शिक्षा टीमें चिट्ठियां

@@ -49,7 +49,7 @@ _STOPS = (
     | _PLURAL_PRONOUNS
 )
 #: Copulas with nothing gendered: the singular and its plural.
-_COPULA_PLURAL = {"है": "हैं"}
+COPULA_PLURAL = {"है": "हैं"}
 _COPULAS = aw.word_set("है हैं हो")
 #: The singular of a plural pronoun that colloquial copy writes for it (वे for वह).
 _SINGULAR_PRONOUNS = {"वे": "वह"}
@@ -160,11 +160,11 @@ def _reading(
 
 def _singular_group(view: str, tokens: list[Token], j: int) -> Correction | None:
     """The verb group at ``j`` in the plural, if it is in the singular."""
-    if tokens[j].normal in _COPULA_PLURAL:
+    if tokens[j].normal in COPULA_PLURAL:
         if not _ends_clause(tokens, j + 1):
             return None
         token = tokens[j]
-        return Correction(token.start, token.end, token.text, _COPULA_PLURAL[token.normal])
+        return Correction(token.start, token.end, token.text, COPULA_PLURAL[token.normal])
     group = verb_group(tokens, j)
     if group is None:
         return None
@@ -182,11 +182,11 @@ def _singular_group(view: str, tokens: list[Token], j: int) -> Correction | None
         singular = singular or (shows and not verb.plural)
         pieces += [view[at : tokens[k].start], verb.inflect(verb.gender, verb.plural or shows)]
         at = tokens[k].end
-    if last.normal in _COPULA_PLURAL:
+    if last.normal in COPULA_PLURAL:
         if not singular and main.gender == "m":
             return None  # रहे है: T027's; रही है shows its number in है alone
         singular = True
-        pieces += [view[at : last.start], _COPULA_PLURAL[last.normal]]
+        pieces += [view[at : last.start], COPULA_PLURAL[last.normal]]
         at = last.end
     if not singular:
         return None

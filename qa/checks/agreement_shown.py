@@ -38,12 +38,15 @@ from operator import attrgetter
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders, Noun
-from qa.checks.agreement_pronoun import reading_stops
+from qa.checks.agreement_pronoun import COPULA_PLURAL, reading_stops
 from qa.checks.clauses import (
+    DAYS,
     POSTPOSITIONS,
+    TIMES_OF_DAY,
     ClauseRule,
     Correction,
     Token,
+    direct_form,
     occurrences,
     predicate,
     sentences,
@@ -87,12 +90,10 @@ _MEASURES = _UNITS | aw.word_set(
 )
 #: Postpositions that end a noun phrase of its own after the subject (बैठक में, शुक्रवार को).
 _PHRASE_ENDS = POSTPOSITIONS | {"को"}
+#: Postpositions and genitives: after the word after the subject's noun, its phrase goes on.
+_PHRASE_OR_GENITIVE = _PHRASE_ENDS | set(aw.GENITIVE)
 #: Words between की and its noun (की सबसे बड़ी समस्या, की एक टीम).
 _BEFORE_NOUN = aw.word_set("सबसे बहुत एक")
-#: Nouns of the time of day, which run into a postposition phrase (देर रात तक).
-_TIMES_OF_DAY = aw.word_set("देर रात सुबह शाम दोपहर")
-#: Days of the week, before को a time.
-_DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
 #: Modifiers that make a noun of time an adverb (इस साल, पिछले हफ़्ते).
 _COUNTING = aw.word_set("इस उस इन उन हर पिछले अगले पिछली अगली कई दो तीन चार पांच पाँच दस")
 #: Time adverbs a genitive may follow (कल की बैठक).
@@ -115,7 +116,8 @@ _JA_FORMS = aw.word_set("जा गया गए गई गईं गयी ग�
 _EMPHATIC_PRONOUNS = aw.word_set("यही वही इसी उसी")
 #: The conjunctions that join two persons into one plural subject.
 _AND = aw.word_set("और तथा एवं")
-_COPULA_PLURAL = {"है": "हैं"}
+#: Words before which a verb group ends its clause (a conjunction, a relative, और).
+_GROUP_ENDS = aw.CLAUSE_BREAKS | _AND
 #: Verbs that agree with their nominative subject: intransitive ones, होना, रहना, था (and
 #: passives); before a transitive verb the plural phrase may be the object of a subject
 #: left out (वह उसे कई मास्क भेजेगा).
@@ -172,7 +174,7 @@ def _verb_at(tokens: list[Token], k: int) -> bool:
     word, following = tokens[k].normal, _word(tokens, k + 1)
     if word in aw.GENITIVE or word in aw.PREDICATIVE_ADJECTIVES or word in aw.INVARIABLE_PREDICATES:
         return False  # सही हुए, जमा हो गई: a predicate, not सहना's or जमना's
-    return verb_word(word) is not None or bare_root(word, following) or word in _COPULA_PLURAL
+    return verb_word(word) is not None or bare_root(word, following) or word in COPULA_PLURAL
 
 
 @lru_cache(maxsize=1 << 14)
@@ -180,11 +182,6 @@ def _person(lexicon: Genders, word: str) -> bool:
     """A noun of a person, or a compound whose last part is one (गृहमंत्री: मंत्री)."""
     parts = (word[k:] for k in range(len(word) - 2))
     return any(lexicon.ambigender(part) or lexicon.man(part) for part in parts if aw.is_candidate(part))
-
-
-def _direct_form(word: str) -> bool:
-    """A masculine direct singular of an agreeing word (का, अपना, बड़ा)."""
-    return getattr(aw.agreeing(word), "form", None) == "direct"
 
 
 def _closes(lexicon: Genders, tokens: list[Token], n: int) -> bool:
@@ -206,7 +203,7 @@ def _closes(lexicon: Genders, tokens: list[Token], n: int) -> bool:
     # देर रात तक; गंभीर रूप से (a word of no gender first: not दल मौके पर, a compound)
     describes = lexicon.noun(following) is None and not _person(lexicon, following)
     while k < n + 4 and (
-        _word(tokens, k) in _TIMES_OF_DAY
+        _word(tokens, k) in TIMES_OF_DAY
         or (k == n + 2 and describes and _noun(_word(tokens, k) or "") and not _oblique(tokens, k))
     ):
         k += 1
@@ -347,7 +344,7 @@ def _after_genitive(lexicon: Genders, tokens: list[Token], n: int) -> Subject | 
         following is not None
         and _noun(following)
         and not _time(tokens, n + 1)
-        and _word(tokens, n + 2) in _PHRASE_ENDS | set(aw.GENITIVE)
+        and _word(tokens, n + 2) in _PHRASE_OR_GENITIVE
         and not _masculine(lexicon, following)
     ):
         return None  # की जांच रिपोर्ट में: a compound in a postposition phrase (not की टीम मौके पर)
@@ -420,7 +417,7 @@ def _subject(lexicon: Genders, tokens: list[Token], start: int) -> Subject | Non
         word = token.normal
         joined = k > 0 and tokens[k - 1].end == token.start  # कोविड-19, एन-95: a name's part
         if (token.kind == "number" and _plural_number(token) and not joined) or word in _QUANTIFIERS:
-            if k > start and _direct_form(tokens[k - 1].normal):
+            if k > start and direct_form(tokens[k - 1].normal):
                 return None  # जिले का 11 मरीज: a singular phrase (the 11th)
             found = _quantified(lexicon, tokens, k)
             return None if found is None else Subject(k, *found, plural=True)
@@ -520,7 +517,7 @@ def _time(tokens: list[Token], k: int) -> bool:
     word = _word(tokens, k)
     return (
         (k >= 0 and tokens[k].kind == "number")
-        or word in _DAYS
+        or word in DAYS
         or word in _MEASURES
         or aw.key(word or "") in MONTHS
     )
@@ -552,7 +549,7 @@ def _predicate(lexicon: Genders, tokens: list[Token], j: int) -> bool:
         return _word(tokens, j + 2) in _JA_FORMS
     if word in _MAKING or (verb is not None and verb.root in _MAKING):
         return True  # खाली करा लिया गया, बंद कर दिया: a predicate of करना
-    return word in _COPULA_PLURAL or word == "हो" or (verb is not None and verb.root in _PREDICATE_ROOTS)
+    return word in COPULA_PLURAL or word == "हो" or (verb is not None and verb.root in _PREDICATE_ROOTS)
 
 
 def _goal(tokens: list[Token], j: int) -> bool:
@@ -577,7 +574,7 @@ def _group(tokens: list[Token], j: int) -> tuple[list[tuple[int, VerbWord]], int
         elif not bare_root(word, following) and word not in ("है", "हैं", "हो"):
             break
         k += 1
-    ends = k >= len(tokens) or tokens[k].kind != "word" or tokens[k].normal in aw.CLAUSE_BREAKS | _AND
+    ends = k >= len(tokens) or tokens[k].kind != "word" or tokens[k].normal in _GROUP_ENDS
     return (gendered, k) if gendered and ends else None
 
 
@@ -627,7 +624,7 @@ def _rewrite(
     if it is not so already; None for है after a masculine plural (गए है: T027's)."""
     gendered, end = read
     last = tokens[end - 1]
-    copula = last.normal in _COPULA_PLURAL
+    copula = last.normal in COPULA_PLURAL
     pieces, at, changed = [], tokens[gendered[0][0]].start, False
     for k, verb in gendered:
         number = plural and (gender == "m" or k == end - 1)
@@ -638,7 +635,7 @@ def _rewrite(
     if copula and plural:
         if not changed and gender == "m":
             return None  # गए है: T027's, with its safe fix
-        pieces += [view[at : last.start], _COPULA_PLURAL[last.normal]]
+        pieces += [view[at : last.start], COPULA_PLURAL[last.normal]]
         at = last.end
     start = tokens[gendered[0][0]].start
     right = "".join(pieces)
@@ -650,9 +647,9 @@ def _copula(view: str, tokens: list[Token], j: int, subject: Subject) -> tuple[C
     मैदान में है → हैं)."""
     token = tokens[j]
     ends = j + 1 >= len(tokens) or tokens[j + 1].kind != "word" or tokens[j + 1].normal in aw.CLAUSE_BREAKS
-    if token.normal not in _COPULA_PLURAL or not ends or j == subject.noun + 1:
+    if token.normal not in COPULA_PLURAL or not ends or j == subject.noun + 1:
         return None
-    right = _COPULA_PLURAL[token.normal]
+    right = COPULA_PLURAL[token.normal]
     phrase = view[tokens[subject.start].start : tokens[subject.noun].end]
     message = f"'{token.text}' after the plural subject '{phrase}': write '{right}'"
     return Correction(token.start, token.end, token.text, right), message
@@ -726,7 +723,7 @@ def _wanted(word: str) -> bool:
 class PluralSubjectAgreement(ClauseRule):
     """G030: a singular verb group after a subject plural by its words (सभी यात्री … थी)."""
 
-    wanted = needed = staticmethod(_wanted)
+    needed = staticmethod(_wanted)
 
     def offsets(self, ctx: Context) -> list[int]:
         """Quantifiers, numbers before a word, and और after a person's noun."""
@@ -810,7 +807,6 @@ class GenitiveSubjectAgreement(ClauseRule):
     """G032: a masculine verb group after a subject that की shows feminine (आयोग की टीम
     पहुंचेगा)."""
 
-    wanted = staticmethod(_GENITIVE_FEMININE.__contains__)
     needed = staticmethod(_masculine_verb)
 
     def offsets(self, ctx: Context) -> list[int]:

@@ -70,11 +70,11 @@ _ADVERBS = aw.word_set(
 _TIME_NOUNS = aw.word_set("साल वर्ष दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त दौरान बीच महीने सप्ताह हफ्ते")
 #: Nouns of the time of day (देर रात, कल सुबह), which head no compound: a noun before them
 #: ends its own phrase.
-_TIMES_OF_DAY = aw.word_set("रात सुबह शाम दोपहर देर")
+TIMES_OF_DAY = aw.word_set("रात सुबह शाम दोपहर देर")
 #: Adverbs of time that a genitive may follow (कल की बैठक).
 _TIME_ADVERBS = aw.word_set("आज कल अब तब")
 #: Days of the week, which make one expression of time with them (सोमवार शाम तक).
-_DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
+DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
 _MODIFIERS = aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत एक कई सभी हर कुछ दोनों तीनों दो तीन चार पांच पाँच दस सौ")
 #: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
 _PREDICATES = (
@@ -128,7 +128,7 @@ def _stops(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def _direct_form(word: str) -> bool:
+def direct_form(word: str) -> bool:
     """A masculine direct form of an agreeing word (का, नया, अपना, पहला)."""
     return getattr(aw.agreeing(word), "form", None) == "direct"
 
@@ -241,9 +241,9 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "candidate": aw.is_candidate,
     "before_verb": _BEFORE_VERB.__contains__,
     "after_verb": _AFTER_VERB.__contains__,
-    "direct_form": _direct_form,
-    "day": _DAYS.__contains__,
-    "time_of_day": _TIMES_OF_DAY.__contains__,
+    "direct_form": direct_form,
+    "day": DAYS.__contains__,
+    "time_of_day": TIMES_OF_DAY.__contains__,
     "time_adverb": _TIME_ADVERBS.__contains__,
     "noun_follows": _before_noun,
 }
@@ -409,10 +409,10 @@ class Clause:
         first, k = self._subject_noun(self.nouns[0]), self.nouns[0]
         headed = first is not None and (
             first[1]
-            or (first[0].gender == "m" and k > 0 and _direct_form(self.tokens[k - 1].normal))
+            or (first[0].gender == "m" and k > 0 and direct_form(self.tokens[k - 1].normal))
             or (
-                self.tokens[k].normal not in _DAYS
-                and all(self.tokens[j].normal in _TIMES_OF_DAY for j in self.nouns[1:])
+                self.tokens[k].normal not in DAYS
+                and all(self.tokens[j].normal in TIMES_OF_DAY for j in self.nouns[1:])
             )
         )
         if first is not None and headed:

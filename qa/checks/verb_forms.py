@@ -110,8 +110,8 @@ def _future(word: str) -> VerbWord | None:
         base = word[: -len(ending)]
         root = base if base.endswith("ो") else base.removesuffix("ये").removesuffix("े").removesuffix("ए")
         if root != base and not _verb(root) and base.endswith("े") and _verb(base):
-            root = base  # a root in -े (ले, दे): लेगा, देंगी
-        if root != base or base.endswith(("ो", "े")):
+            return VerbWord(base, base, "future", gender, plural, perfective=False)  # ले, दे: लेगा, देंगी
+        if root != base or base.endswith("ो"):
             return VerbWord(root, base, "future", gender, plural, perfective=False) if _verb(root) else None
     return None
 
