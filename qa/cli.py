@@ -22,7 +22,7 @@ import click  # noqa: E402
 from qa import __version__  # noqa: E402
 from qa.cleanup import Terminated, on_signals  # noqa: E402
 from qa.commands.base import Group, Option  # noqa: E402
-from qa.errors import QAError  # noqa: E402
+from qa.errors import QAError, internal_error  # noqa: E402
 
 #: name -> "module:attribute" of a click command.
 COMMANDS = {
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> Any:
     except Exception as exc:  # never a traceback for users; QA_DEBUG=1 shows it
         if os.environ.get("QA_DEBUG"):
             raise
-        click.echo(f"qa: internal error: {type(exc).__name__}: {exc} (set QA_DEBUG=1 for details)", err=True)
+        click.echo(internal_error(exc), err=True)
         sys.exit(2)
 
 

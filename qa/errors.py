@@ -15,3 +15,8 @@ class ConfigError(QAError):
 
 class RuleDataError(QAError):
     """Malformed rule data in ``rules/`` or a user rule file."""
+
+
+def internal_error(exc: BaseException) -> str:
+    """The one line a user sees for an error qa did not foresee (``QA_DEBUG=1`` shows more)."""
+    return f"qa: internal error: {type(exc).__name__}: {exc} (set QA_DEBUG=1 for details)"

@@ -120,8 +120,8 @@ class Linter:
         family = ""
         rules = self.rules_for(document)
         joint = JointFindings(ctx, rules)
-        readers = [index for index, rule in enumerate(rules) if rule.meta.code[0] in PAIR_FAMILIES]
-        read = readers[-1] + 1 if readers else 0  # the rules from here on never read the word pairs
+        # the rules from here on never read the word pairs
+        read = max((i + 1 for i, rule in enumerate(rules) if rule.meta.code[0] in PAIR_FAMILIES), default=0)
         for index, rule in enumerate(rules):
             if rule.meta.code[0] != family:  # what the last family's rules shared is let go
                 family = rule.meta.code[0]

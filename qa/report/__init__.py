@@ -38,15 +38,17 @@ class Encoder(Protocol):
 def encoder(name: str) -> Encoder:
     """The format's report as UTF-8, in pieces to write one after the other: its module's
     own (:func:`own_encoder`), else the formatter's text encoded in one piece."""
+    own = own_encoder(name)
+    if own is not None:
+        return own
     render = formatter(name)
-    return own_encoder(name) or (lambda results, rules, options: (utf8(render(results, rules, options)),))
+    return lambda results, rules, options: (utf8(render(results, rules, options)),)
 
 
 def own_encoder(name: str) -> Encoder | None:
     """The format module's own ``encode``, which makes its report's bytes a piece at a
     time (JSON: a big run's report is never held whole, as text or bytes), if it has one."""
-    own: Encoder | None = getattr(import_module(formatter(name).__module__), "encode", None)
-    return own
+    return getattr(import_module(formatter(name).__module__), "encode", None)
 
 
 def utf8(report: str) -> bytes:

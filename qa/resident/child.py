@@ -22,6 +22,7 @@ from socket import socket
 from typing import Any, NoReturn, TextIO
 
 from qa.cache import known_sources
+from qa.errors import internal_error
 from qa.resident import process, wire
 from qa.resident.freshness import Stamps
 from qa.resident.warm import rehearse
@@ -120,7 +121,7 @@ def _report(exc: BaseException) -> None:
     if os.environ.get("QA_DEBUG"):
         message = "".join(traceback.format_exception(exc))
     else:
-        message = f"qa: internal error: {type(exc).__name__}: {exc} (set QA_DEBUG=1 for details)\n"
+        message = internal_error(exc) + "\n"
     with contextlib.suppress(OSError):
         os.write(2, message.encode("utf-8", "replace"))
 
