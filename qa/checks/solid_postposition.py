@@ -15,13 +15,19 @@ from functools import lru_cache
 from qa import gazetteer, lexicon
 from qa.checks import spelling_doubts
 from qa.checks.agreement_words import word_set
+from qa.checks.confusion import neighbours
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text.akshara import aksharas
 
-#: The postpositions read at a word's end; ने is left out, as a verb's infinitive ends in
-#: it too (थूकने) and a rare verb's stem is often unknown.
-POSTPOSITIONS = ("में", "से", "को", "का", "के", "की", "पर", "तक")
+#: The postpositions read at a word's end.
+POSTPOSITIONS = ("में", "से", "को", "का", "के", "की", "पर", "तक", "ने")
+#: A verb's oblique infinitive ends in ने too (थूकने, of a stem no list may know): it
+#: stands before a postposition, वाला or a verb it completes (थूकने पर, चलने वाली,
+#: कहने लगे), where the ergative ने never does.
+_AFTER_INFINITIVE = word_set(
+    " ".join(POSTPOSITIONS) + " लिए साथ बाद वाला वाली वाले वालों लगा लगी लगे लगीं दिया दी दो दें देना देंगे पाए पाया पाई"
+)
 #: Pronouns Hindi writes solid with a postposition, or either way (इसी के, इसीके).
 SOLID = word_set("उस इस उन इन जिस जिन किस किन आप तुम मुझ तुझ हम सब वह यह वे ये कोई किसी इसी उसी इन्हीं उन्हीं")
 #: The word before the postposition must be this common (Zipf): a rarer one is too often
@@ -63,6 +69,8 @@ class SolidPostposition(Rule):
             found = None if word in accept or word != lexicon.plain(word) else split(word)
             if found is None:
                 continue
+            if found[1] == "ने":
+                starts = [s for s in starts if neighbours(ctx.text, s, s + len(word))[1] not in _AFTER_INFINITIVE]
             suggestion = " ".join(found)
             message = self.meta.message.format(word=word, suggestion=suggestion)
             for start in starts:
