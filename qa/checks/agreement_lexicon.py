@@ -108,6 +108,10 @@ class Genders:
             return Noun("m", inflects=self._inflects(form, direct, oblique))
         return Noun("f") if gender == "f" else None
 
+    def evidence(self, word: str) -> int:
+        """How many agreeing words the counts met ``word`` beside as a noun."""
+        return sum(self._counts.get(key(word), _NONE))
+
     def _inflecting_paradigm(self, form: str, row: list[int]) -> bool:
         """An -आ form with too little evidence of its own, all of it masculine, whose
         evidence with that of its -ए form is plentiful and masculine (हमला, with हमले):

@@ -26,7 +26,8 @@ POSTPOSITIONS = ("में", "से", "को", "का", "के", "की", 
 #: stands before a postposition, वाला or a verb it completes (थूकने पर, चलने वाली,
 #: कहने लगे), where the ergative ने never does.
 _AFTER_INFINITIVE = word_set(
-    " ".join(POSTPOSITIONS) + " लिए साथ बाद वाला वाली वाले वालों लगा लगी लगे लगीं दिया दी दो दें देना देंगे पाए पाया पाई"
+    " ".join(POSTPOSITIONS) + " लिए साथ बाद वाला वाली वाले वालों लगा लगी लगे लगीं"
+    " दिया दी दो दें देना देंगे पाए पाया पाई"
 )
 #: Pronouns Hindi writes solid with a postposition, or either way (इसी के, इसीके).
 SOLID = word_set("उस इस उन इन जिस जिन किस किन आप तुम मुझ तुझ हम सब वह यह वे ये कोई किसी इसी उसी इन्हीं उन्हीं")
@@ -70,13 +71,18 @@ class SolidPostposition(Rule):
             if found is None:
                 continue
             if found[1] == "ने":
-                starts = [s for s in starts if neighbours(ctx.text, s, s + len(word))[1] not in _AFTER_INFINITIVE]
+                starts = [s for s in starts if _next(ctx.text, s, word) not in _AFTER_INFINITIVE]
             suggestion = " ".join(found)
             message = self.meta.message.format(word=word, suggestion=suggestion)
             for start in starts:
                 end = start + len(word)
                 if not spelling_doubts.in_name(ctx.text, start, end, _solid):  # रामसे बोल्टन
                     yield self.replace(start, end, suggestion, message)
+
+
+def _next(text: str, start: int, word: str) -> str:
+    """The word after ``word`` at ``start``."""
+    return neighbours(text, start, start + len(word))[1]
 
 
 def _solid(word: str) -> bool:

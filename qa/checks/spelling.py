@@ -22,6 +22,7 @@ from qa.checks import agreement_lexicon, inflection, spelling_doubts
 from qa.checks import agreement_words as aw
 from qa.checks.confusion import FUNCTION_WORDS, context_counts, neighbours
 from qa.checks.consistency import context_registry
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
@@ -763,20 +764,53 @@ def plural_short_twin(word: str) -> str | None:
     return twin if max(map(lexicon.prior, _nasal_spellings(twin))) >= MIN_PLURAL_TWIN_ZIPF else None
 
 
-@lru_cache(maxsize=65536)
+#: How often the agreement counts must have met a verb's stem as a noun for its -े to be
+#: read as the noun's plural (मांग 98 times, जीत 57; देख, of देख-रेख, 12).
+MIN_VERB_NOUN_EVIDENCE = 30
+
+
 def feminine_plural_twin(word: str) -> str | None:
     """``word``, a feminine noun ending in a consonant with -े and no nasal (सड़के, ट्रेने,
     मौते): no form of that noun, whose direct plural is -ें (सड़कें), nor of another word,
     as neither an -आ word's oblique (पतंगे of पतंगा) nor a verb's form (मांगे of मांगना,
     बहने of बहना) spells it. The noun is feminine by the counted agreement evidence."""
+    return _feminine_plural_of(word, verb=False)
+
+
+def verb_noun_plural_twin(word: str) -> str | None:
+    """:func:`feminine_plural_twin` for a feminine noun that is also a verb's stem (मांग,
+    जीत): its -े spells the verb's form too (मांगे of मांगना), so only a feminine word
+    before it (अपनी मांगे) shows the noun's plural."""
+    return _feminine_plural_of(word, verb=True)
+
+
+@lru_cache(maxsize=65536)
+def _feminine_plural_of(word: str, *, verb: bool) -> str | None:
     stem = word[:-1]
     if not word.endswith("\u0947") or not ends_in_consonant(stem) or len(aksharas(stem)) < 2:
         return None
     twin = word + "\u0902"
-    if lexicon.prior(twin) < MIN_PLURAL_TWIN_ZIPF or lexicon.known(stem + "ा") or lexicon.verb_stem(stem):
+    if lexicon.prior(twin) < MIN_PLURAL_TWIN_ZIPF or lexicon.verb_stem(stem) != verb:
         return None
-    noun = agreement_lexicon.builtin().noun(stem)
+    if not verb and lexicon.known(stem + "ा"):
+        return None  # an -आ word's oblique (पतंगे), or a verb's perfective beside it
+    if verb and word.endswith("ने") and lexicon.verb_stem(word[:-2]):
+        return None  # another verb's infinitive too (जाने of जाना: की जाने वाली)
+    genders = agreement_lexicon.builtin()
+    if verb and genders.evidence(stem) < MIN_VERB_NOUN_EVIDENCE:
+        return None  # a verb's stem the counts met too seldom as a noun (की देख रेख)
+    noun = genders.noun(stem)
     return twin if noun is not None and noun.gender == "f" else None
+
+
+_NOUN_ATTRIBUTES = frozenset(("genitive", "possessive", "adjective"))
+
+
+def _after_feminine(text: str, start: int, end: int) -> bool:
+    """The word at ``start:end`` follows a feminine genitive, possessive or adjective
+    (अपनी, सरकार की, नई): it heads a noun phrase, not a verb group."""
+    found = aw.agreeing(neighbours(text, start, end)[0])
+    return found is not None and found.form == "feminine" and found.kind in _NOUN_ATTRIBUTES
 
 
 def _oblique_before_postposition(text: str, start: int, end: int, plural: str) -> str:
@@ -903,6 +937,23 @@ class CommonTwin(Rule):
                     if plural:
                         twin = _oblique_before_postposition(ctx.text, start, end, twin)
                     yield self.replace(start, end, twin, self.meta.message.format(word=word, suggestion=twin))
+        yield from self._verb_noun_plurals(ctx, accept | misspelt)
+
+    def _verb_noun_plurals(self, ctx: Context, skipped: frozenset[str]) -> Iterator[Diagnostic]:
+        """A feminine noun's plural without its nasal that a verb's form spells too (मांगे),
+        where a feminine word before it shows the noun (अपनी मांगे)."""
+        index = ctx.document.word_index
+        message = str(self.options.get("verb-form-message", self.meta.message))
+        for word in sorted(_VERB_NOUN_PLURALS.select(ctx.document.word_set) - skipped):
+            plural = verb_noun_plural_twin(lexicon.plain(word))
+            for start in index[word]:
+                end = start + len(word)
+                if plural is not None and _after_feminine(ctx.text, start, end):
+                    twin = _oblique_before_postposition(ctx.text, start, end, plural)
+                    yield self.replace(start, end, twin, message.format(word=word, suggestion=twin))
+
+
+_VERB_NOUN_PLURALS = Sieve(lambda word: verb_noun_plural_twin(lexicon.plain(word)) is not None)
 
 
 class HouseReject(Rule):
