@@ -1,8 +1,8 @@
 """The hand-made blind sentences of bench/blind_round4.tsv (written before that round's
 changes), bench/blind_round4b.tsv (written after them, to test them) and
 bench/blind_round5.tsv (written before round 5's changes), bench/blind_round5b.tsv
-(after them), bench/blind_round6.tsv and bench/blind_round7.tsv (each written before its
-round's changes) as tests.
+(after them), bench/blind_round6.tsv, bench/blind_round7.tsv and bench/blind_round8.tsv
+(each written before its round's changes) as tests.
 
 Each sentence is one article. A clean sentence (hard passes among them: honorific
 plurals, को objects, नेता/पिता/राजा, names, loans, numbers, nukta-less spellings) must
@@ -70,6 +70,14 @@ KNOWN_MISSES = frozenset(
         "सरकारी स्कूलों के छात्रों को मुफ़्त किताबें बांटी जाएगी।",
         "नई शिक्षा नीति पर अगले हफ़्ते दिल्ली में एक संगोष्ठी आयोजित किया जाएगा।",
         "ये सभी खिलाड़ी अगले महीने होने वाली प्रतियोगिता में हिस्सा लेगा।",
+        # round 8
+        "किसानों को फसल बीमा की राशी अब तक नहीं मिली।",
+        "रिपोर्ट के मुताबिक देश में बेरोजगारी दर घटकर सात प्रतिशत पर आ गई हैं।",
+        "सरकार का यह फैसला किसानों के हित में हैं।",
+        "पुलिस के अनुसार आरोपी घटना के बाद से फरार था और उसकी तलाश जारी थीं।",
+        "कंपनी ने तीसरी तिमाही में 500 करोड़ रुपये का मुनाफ़ा कमाई।",
+        "नदी का जलस्तर खतरे के निशान से उपर पहुंच गया।",
+        "इस साल गेंहू की रिकॉर्ड पैदावार का अनुमान है।",
     )
 )
 ROWS = [
@@ -81,6 +89,7 @@ ROWS = [
         "blind_round5b.tsv",
         "blind_round6.tsv",
         "blind_round7.tsv",
+        "blind_round8.tsv",
     )
     for sentence, _, note in load(BENCH / name)
 ]
