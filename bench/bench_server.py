@@ -14,6 +14,9 @@ the shared news corpus at run time (the text is never stored in the project), th
    or a plug-in re-checking an unchanged text), which its answer cache answers.
 
 Every text in 1. and 2. is one the server has not seen (a numbered last line makes it so).
+Before timing, every check worker is warmed by as many concurrent clients as the load uses.
+Each row gives the CPU per request of the load generator (this process) and of the server
+(all its processes), from /proc: the generator shares the cores it measures.
 
 Every non-200 answer or transport failure counts as an error. Targets: p99 < 20 ms with
 8 concurrent clients, zero errors. The machine's load average is printed with the figures.
@@ -25,6 +28,7 @@ import argparse
 import http.client
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -211,15 +215,54 @@ def in_process(texts: list[str], count: int) -> dict[str, list[float]]:
     return times
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of ``pid`` and its descendants (0 without /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    spent: dict[int, float] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        spent[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    family, grown = {pid}, True
+    while grown:
+        grown = False
+        for child, parent in parents.items():
+            if parent in family and child not in family:
+                family.add(child)
+                grown = True
+    return sum(spent.get(member, 0.0) for member in family)
+
+
+def _own_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+class CpuMeter:
+    """CPU per request of this process (the load generator) and of the server's processes."""
+
+    def __init__(self, server: int) -> None:
+        self.server = server
+        self.start = (_own_cpu_seconds(), _cpu_seconds(server))
+
+    def per_request(self, requests: int) -> str:
+        client, server = _own_cpu_seconds() - self.start[0], _cpu_seconds(self.server) - self.start[1]
+        return f"{1000 * client / requests:.2f}/{1000 * server / requests:.1f}"
+
+
 def _ms(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return 1000 * ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def row(name: str, times: list[float], rate: str = "", errors: str = "") -> str:
+def row(name: str, times: list[float], rate: str = "", errors: str = "", cpu: str = "") -> str:
     """One line of the table: percentiles of ``times`` (seconds) in milliseconds."""
     figures = (_ms(times, 0.5), _ms(times, 0.99), 1000 * max(times), statistics.mean(times) * 1000)
-    return f"{name:<28} " + " ".join(f"{f:>8.1f}" for f in figures) + f" {rate:>10} {errors:>7}"
+    return f"{name:<28} " + " ".join(f"{f:>8.1f}" for f in figures) + f" {rate:>10} {errors:>7} {cpu:>12}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -238,17 +281,21 @@ def main(argv: list[str] | None = None) -> None:
         loaded = requests_for(distinct(texts, args.load, args.requests))
         repeated = requests_for(texts[: args.workers])
         for name in sequential:
-            latency(port, requests_for([warmup])[name], 10)  # warm-up: imports, compiled linters
+            warming = requests_for(distinct([warmup], 10 * args.workers, -10 * args.workers))[name]
+            load(port, warming, args.workers, len(warming))  # every worker: imports, pages, memos
+            meter = CpuMeter(process.pid)
             times, errors = latency(port, sequential[name], args.requests)
-            rows.append(row(f"{name}, 1 client", times, errors=str(errors)))
+            cpu = meter.per_request(args.requests)
+            rows.append(row(f"{name}, 1 client", times, errors=str(errors), cpu=cpu))
             for kind, requests in (("", loaded[name]), (" again", repeated[name])):
                 if kind:
                     latency(port, requests, len(requests))  # answered once, kept by the server
                 timed: list[float] = []
+                meter = CpuMeter(process.pid)
                 rate, load_errors = load(port, requests, args.workers, args.load, timed)
-                rows.append(
-                    row(f"{name}, {args.workers} clients{kind}", timed, f"{rate:.1f}", str(load_errors))
-                )
+                cpu = meter.per_request(args.load)
+                name_kind = f"{name}, {args.workers} clients{kind}"
+                rows.append(row(name_kind, timed, f"{rate:.1f}", str(load_errors), cpu))
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -258,10 +305,12 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(texts)} articles of {WORDS} words (~{size} characters) in rotation; ", end="")
     print(f"{args.requests} sequential requests per endpoint")
     print(f"load: {args.workers} concurrent clients x {args.load} requests per endpoint (loopback)")
+    print("CPU ms/req: this load generator / the server (all its processes)")
     print(f"load average before: {' '.join(f'{v:.2f}' for v in LOAD_BEFORE)}, after: ", end="")
     print(" ".join(f"{v:.2f}" for v in os.getloadavg()))
     header = ("p50 ms", "p99 ms", "max ms", "mean ms")
-    print(f"{'endpoint':<28} " + " ".join(f"{h:>8}" for h in header) + f" {'req/s':>10} {'errors':>7}")
+    columns = f" {'req/s':>10} {'errors':>7} {'CPU ms/req':>12}"
+    print(f"{'endpoint':<28} " + " ".join(f"{h:>8}" for h in header) + columns)
     print("\n".join(rows))
 
 
