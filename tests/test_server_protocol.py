@@ -9,6 +9,8 @@ from urllib.parse import urlencode
 
 import anyio
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qa import config
 from qa.errors import ConfigError, InputError
@@ -87,6 +89,11 @@ def test_server_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     settings = Settings.from_config(config.load(path))
     assert (settings.allowed_hosts, settings.body_timeout) == (("qa.newsroom.lan",), 5)
     assert normalise_upstream("") is None and normalise_upstream("http://h:1/") == "http://h:1"
+
+
+@given(st.text(alphabet=st.sampled_from("क्षि \r\n\u200daॅ")))
+def test_sentences_and_contexts_are_one_line(text: str) -> None:
+    assert ltcompat._one_line(text) == text.translate(str.maketrans("\r\n", "  "))
 
 
 def _sleep(seconds: float) -> float:
