@@ -25,7 +25,7 @@ idle workers see end of file and exit, and the forkserver kills the busy ones.
 
 At most one check per core runs at once: checks are CPU-bound, and more of them than
 cores only take turns, each evicting the others' data from the core's caches (four checks
-at once on two cores cost 30-40 % more CPU each than two). The other workers are slots
+at once on two cores cost each a third to two thirds more CPU than two). The other workers are slots
 for checks that run long: a check past :data:`GRACE` stops counting against the cores,
 so a few hostile texts wait out their deadline without holding up normal copy.
 """
