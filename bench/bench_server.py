@@ -1,6 +1,6 @@
 """Latency and throughput of ``qa serve`` on loopback, for a 1,000-word news article.
 
-Usage: python bench/bench_server.py [--requests 200] [--workers 8] [--load 800]
+Usage: python bench/bench_server.py [--requests 200] [--workers 8] [--load 800] [--generator vegeta]
 
 Starts ``qa serve`` as a subprocess on a free port, builds a 1,000-word article from
 the shared news corpus at run time (the text is never stored in the project), then:
@@ -14,6 +14,15 @@ the shared news corpus at run time (the text is never stored in the project), th
    or a plug-in re-checking an unchanged text), which its answer cache answers.
 
 Every text in 1. and 2. is one the server has not seen (a numbered last line makes it so).
+Before timing, every check worker is warmed by as many concurrent clients as the load uses.
+Each row gives the CPU per request of the load generator and of the server (all its
+processes), from /proc: the generator shares the cores it measures.
+
+``--generator vegeta`` drives every request with vegeta, a compiled load generator, each
+text a target of its own (installed on first use into ``$QA_BENCH_CACHE``, default
+``~/.cache/qa-bench``, with ``go install``; without go the Python threads are used). On a
+busy machine its Go threads, which spin briefly for the answer instead of sleeping, read
+lower latencies than the Python generator's threads do, for about the same CPU per request.
 
 Every non-200 answer or transport failure counts as an error. Targets: p99 < 20 ms with
 8 concurrent clients, zero errors. The machine's load average is printed with the figures.
@@ -22,9 +31,12 @@ Every non-200 answer or transport failure counts as an error. Targets: p99 < 20 
 from __future__ import annotations
 
 import argparse
+import base64
 import http.client
 import json
 import os
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -37,10 +49,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from run import CACHE, install
+
 from corpora import DATA, news_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = 1000
+VEGETA = "github.com/tsenart/vegeta/v12@v12.13.0"
 
 
 def articles(count: int, words: int = WORDS) -> list[str]:
@@ -190,6 +205,47 @@ def load(
     return total / (time.perf_counter() - start), errors[0]
 
 
+def vegeta() -> str | None:
+    """The vegeta binary, installed on first use (None without go)."""
+    binary = CACHE / "bin" / "vegeta"
+    if not binary.exists() and shutil.which("go"):
+        print(f"installing {VEGETA} into {CACHE / 'bin'} ...", flush=True)
+        install(["go", "install", VEGETA], env={**os.environ, "GOBIN": str(CACHE / "bin")})
+    return str(binary) if binary.exists() else None
+
+
+def vegeta_load(
+    binary: str, port: int, requests: list[Request], workers: int, total: int, times: list[float]
+) -> tuple[float, int]:
+    """:func:`load` driven by vegeta: ``workers`` connections, ``total`` requests, each answer
+    awaited before the connection sends the next (``-rate=0``)."""
+    targets = [
+        {
+            "method": method,
+            "url": f"http://127.0.0.1:{port}{path}",
+            "body": base64.b64encode(body).decode(),
+            "header": {name: [value] for name, value in headers.items()},
+        }
+        for method, path, body, headers in (requests[i % len(requests)] for i in range(total))
+    ]
+    command = [binary, "attack", "-format=json", "-lazy", "-rate=0", "-http2=false"]
+    start = time.perf_counter()
+    attack = subprocess.run(
+        [*command, f"-workers={workers}", f"-max-workers={workers}"],
+        input="\n".join(json.dumps(target) for target in targets).encode(),
+        capture_output=True,
+        check=True,
+    )
+    elapsed = time.perf_counter() - start
+    encode = [binary, "encode", "-to=json"]
+    encoded = subprocess.run(encode, input=attack.stdout, capture_output=True, check=True)
+    # the attack ends with one result that only says the targets ran out
+    results = [json.loads(line) for line in encoded.stdout.splitlines()]
+    answered = [result for result in results if result["code"] or "no targets" not in result["error"]]
+    times.extend(result["latency"] / 1e9 for result in answered)
+    return total / elapsed, sum(result["code"] != 200 for result in answered)
+
+
 def in_process(texts: list[str], count: int) -> dict[str, list[float]]:
     """The same checks without HTTP (what the server adds is the difference)."""
     from qa.config import Config
@@ -211,15 +267,55 @@ def in_process(texts: list[str], count: int) -> dict[str, list[float]]:
     return times
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of ``pid`` and its descendants (0 without /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    spent: dict[int, float] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        spent[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    family, grown = {pid}, True
+    while grown:
+        grown = False
+        for child, parent in parents.items():
+            if parent in family and child not in family:
+                family.add(child)
+                grown = True
+    return sum(spent.get(member, 0.0) for member in family)
+
+
+def _own_cpu_seconds() -> float:
+    """CPU seconds of this process and of its children that have ended (vegeta's runs)."""
+    mine, theirs = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return mine.ru_utime + mine.ru_stime + theirs.ru_utime + theirs.ru_stime
+
+
+class CpuMeter:
+    """CPU per request of this process (the load generator) and of the server's processes."""
+
+    def __init__(self, server: int) -> None:
+        self.server = server
+        self.start = (_own_cpu_seconds(), _cpu_seconds(server))
+
+    def per_request(self, requests: int) -> str:
+        client, server = _own_cpu_seconds() - self.start[0], _cpu_seconds(self.server) - self.start[1]
+        return f"{1000 * client / requests:.2f}/{1000 * server / requests:.1f}"
+
+
 def _ms(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return 1000 * ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def row(name: str, times: list[float], rate: str = "", errors: str = "") -> str:
-    """One line of the table: percentiles of ``times`` (seconds) in milliseconds."""
+def row(name: str, times: list[float], rest: str = "") -> str:
+    """One line of the table: percentiles of ``times`` (seconds) in milliseconds, then ``rest``."""
     figures = (_ms(times, 0.5), _ms(times, 0.99), 1000 * max(times), statistics.mean(times) * 1000)
-    return f"{name:<28} " + " ".join(f"{f:>8.1f}" for f in figures) + f" {rate:>10} {errors:>7}"
+    return f"{name:<28} " + " ".join(f"{f:>8.1f}" for f in figures) + f" {rest}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -229,26 +325,40 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--load", type=int, default=800, help="requests per endpoint in the load test")
     parser.add_argument("--texts", type=int, default=200, help="distinct 1,000-word articles to rotate")
     parser.add_argument("--concurrency", type=int, help="the server's check workers (default: its own)")
+    parser.add_argument("--generator", choices=("python", "vegeta"), default="python", help="load generator")
     args = parser.parse_args(argv)
+    binary = vegeta() if args.generator == "vegeta" else None
+    if args.generator == "vegeta" and binary is None:
+        print("vegeta could not be installed (is go on the PATH?): Python threads drive the load")
     warmup, *texts = articles(args.texts + 1)
     process, port = start_server(concurrency=args.concurrency)
     rows: list[str] = []
+
+    def drive(requests: list[Request], clients: int, total: int, times: list[float]) -> str:
+        """Send ``total`` of ``requests`` from ``clients``; the rest of the table's row."""
+        meter = CpuMeter(process.pid)
+        if binary is None:
+            rate, errors = load(port, requests, clients, total, times)
+        else:
+            rate, errors = vegeta_load(binary, port, requests, clients, total, times)
+        return f"{rate:>10.1f} {errors:>7} {meter.per_request(total):>12}"
+
     try:
         sequential = requests_for(distinct(texts, args.requests))
         loaded = requests_for(distinct(texts, args.load, args.requests))
         repeated = requests_for(texts[: args.workers])
         for name in sequential:
-            latency(port, requests_for([warmup])[name], 10)  # warm-up: imports, compiled linters
-            times, errors = latency(port, sequential[name], args.requests)
-            rows.append(row(f"{name}, 1 client", times, errors=str(errors)))
+            warming = requests_for(distinct([warmup], 10 * args.workers, -10 * args.workers))[name]
+            load(port, warming, args.workers, len(warming))  # every worker: imports, pages, memos
+            times: list[float] = []
+            rest = drive(sequential[name], 1, args.requests, times)
+            rows.append(row(f"{name}, 1 client", times, rest))
             for kind, requests in (("", loaded[name]), (" again", repeated[name])):
                 if kind:
                     latency(port, requests, len(requests))  # answered once, kept by the server
                 timed: list[float] = []
-                rate, load_errors = load(port, requests, args.workers, args.load, timed)
-                rows.append(
-                    row(f"{name}, {args.workers} clients{kind}", timed, f"{rate:.1f}", str(load_errors))
-                )
+                rest = drive(requests, args.workers, args.load, timed)
+                rows.append(row(f"{name}, {args.workers} clients{kind}", timed, rest))
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -258,10 +368,13 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{len(texts)} articles of {WORDS} words (~{size} characters) in rotation; ", end="")
     print(f"{args.requests} sequential requests per endpoint")
     print(f"load: {args.workers} concurrent clients x {args.load} requests per endpoint (loopback)")
+    generator = "vegeta" if binary else "Python threads"
+    print(f"load generator: {generator}; CPU ms/req: the generator / the server (all its processes)")
     print(f"load average before: {' '.join(f'{v:.2f}' for v in LOAD_BEFORE)}, after: ", end="")
     print(" ".join(f"{v:.2f}" for v in os.getloadavg()))
     header = ("p50 ms", "p99 ms", "max ms", "mean ms")
-    print(f"{'endpoint':<28} " + " ".join(f"{h:>8}" for h in header) + f" {'req/s':>10} {'errors':>7}")
+    columns = f" {'req/s':>10} {'errors':>7} {'CPU ms/req':>12}"
+    print(f"{'endpoint':<28} " + " ".join(f"{h:>8}" for h in header) + columns)
     print("\n".join(rows))
 
 

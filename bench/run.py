@@ -376,7 +376,7 @@ def textlint() -> list[str] | None:
         if not shutil.which("npm"):
             return None
         print(f"installing {' and '.join(TEXTLINT)} into {CACHE / 'npm'} ...", flush=True)
-        _install(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(CACHE / "npm"), *TEXTLINT])
+        install(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(CACHE / "npm"), *TEXTLINT])
     return [str(binary), "--config", str(PEERS / "textlintrc.json"), "--format", "json"]
 
 
@@ -386,11 +386,12 @@ def vale() -> list[str] | None:
         if not shutil.which("go"):
             return None
         print(f"installing {VALE} into {CACHE / 'bin'} ...", flush=True)
-        _install(["go", "install", VALE], env={**os.environ, "GOBIN": str(CACHE / "bin")})
+        install(["go", "install", VALE], env={**os.environ, "GOBIN": str(CACHE / "bin")})
     return [str(binary), "--config", str(PEERS / "vale" / ".vale.ini"), "--output", "JSON"]
 
 
-def _install(cmd: list[str], env: dict[str, str] | None = None) -> None:
+def install(cmd: list[str], env: dict[str, str] | None = None) -> None:
+    """Run an install command into the cache; say so in one line if it fails."""
     CACHE.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=1200)
     if result.returncode != 0:

@@ -9,13 +9,15 @@ from urllib.parse import urlencode
 
 import anyio
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qa import config
 from qa.errors import ConfigError, InputError
 from qa.formats import annotation
 from qa.server import ltcompat
 from qa.server.settings import Settings, normalise_upstream
-from qa.server.workers import Busy, TooSlow, WorkerPool
+from qa.server.workers import GRACE, Busy, TooSlow, WorkerPool
 
 
 def test_form_decoding_matches_the_standard_library() -> None:
@@ -89,6 +91,11 @@ def test_server_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert normalise_upstream("") is None and normalise_upstream("http://h:1/") == "http://h:1"
 
 
+@given(st.text(alphabet=st.sampled_from("क्षि \r\n\u200daॅ")))
+def test_sentences_and_contexts_are_one_line(text: str) -> None:
+    assert ltcompat._one_line(text) == text.translate(str.maketrans("\r\n", "  "))
+
+
 def _sleep(seconds: float) -> float:
     time.sleep(seconds)
     return seconds
@@ -124,6 +131,59 @@ def test_worker_pool_kills_what_runs_past_the_deadline() -> None:
         assert pool.pids != [first]
         with pytest.raises(ProcessLookupError):
             os.kill(first, 0)
+    finally:
+        pool.close()
+
+
+def _span(seconds: float) -> tuple[float, float]:
+    """When a worker began and ended sleeping ``seconds`` (the monotonic clock is the machine's)."""
+    start = time.monotonic()
+    time.sleep(seconds)
+    return start, time.monotonic()
+
+
+def test_worker_pool_runs_one_check_per_core_until_one_runs_long() -> None:
+    """Two workers, one core: short checks take turns; a check past the grace period stops
+    counting, so the next one runs beside it instead of waiting for its deadline."""
+    pool = WorkerPool(_span, size=2, queue=4, timeout=10, cores=1)
+
+    async def both(first: float, second: float) -> list[tuple[float, float]]:
+        """Spans of a check of ``first`` seconds and one of ``second`` asked 20 ms later."""
+        spans: list[tuple[float, float]] = []
+
+        async def one(seconds: float, delay: float) -> None:
+            await anyio.sleep(delay)
+            spans.append(await pool.run(seconds))
+
+        async with anyio.create_task_group() as group:
+            group.start_soon(one, first, 0.0)
+            group.start_soon(one, second, 0.02)
+        return sorted(spans)
+
+    async def scenario() -> None:
+        short, after = await both(0.1, 0.0)
+        assert short[1] <= after[0]  # one after the other
+        long, beside = await both(GRACE + 1.0, 0.0)
+        assert long[0] + GRACE <= beside[0] and beside[1] < long[1]  # after the grace, beside it
+
+    try:
+        anyio.run(scenario)
+    finally:
+        pool.close()
+
+
+_JOBS: list[str] = []
+
+
+def _remember(job: str) -> list[str]:
+    _JOBS.append(job)
+    return list(_JOBS)
+
+
+def test_a_new_worker_rehearses_before_its_first_job() -> None:
+    pool = WorkerPool(_remember, size=1, queue=1, timeout=10, rehearsal=("sample", "other"))
+    try:
+        assert anyio.run(pool.run, "request") == ["sample", "other", "request"]
     finally:
         pool.close()
 

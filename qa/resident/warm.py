@@ -30,17 +30,16 @@ def warm(folder: Path, name: str) -> Path:
 
     session = Session()
     session.warm()
-    examples = _examples(session)
+    every_example = examples(session)
     every = folder / f"{name}.warm.txt"
     sample = folder / f"{name}.sample.txt"
     try:
-        every.write_text("\n\n".join(examples) + "\n", encoding="utf-8")
+        every.write_text("\n\n".join(every_example) + "\n", encoding="utf-8")
         for shape in [["--format", name] for name in FORMATS] + [["--diff"]]:
             _check(every, *shape)
     finally:
         every.unlink(missing_ok=True)
-    step = max(1, len(examples) // SPARE_SAMPLE)
-    sample.write_text("\n\n".join(examples[::step]) + "\n", encoding="utf-8")
+    sample.write_text(spare_sample(every_example), encoding="utf-8")
     atexit._run_exitfuncs()  # which also empties the list
     settle()
     return sample
@@ -59,7 +58,13 @@ def _check(path: Path, *options: str) -> None:
         cli.main(["check", "--no-cache", "--exit-zero", *options, str(path)])
 
 
-def _examples(session: Session) -> list[str]:
+def spare_sample(examples: list[str]) -> str:
+    """:data:`SPARE_SAMPLE` paragraphs of ``examples``, spread over the whole list."""
+    step = max(1, len(examples) // SPARE_SAMPLE)
+    return "\n\n".join(examples[::step]) + "\n"
+
+
+def examples(session: Session) -> list[str]:
     """Every rule's failing and passing examples."""
     texts = []
     for meta in session.rules().values():

@@ -20,6 +20,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from qa import __version__
 from qa.config import Config
+from qa.resident.warm import examples, spare_sample
 from qa.server import autolang, ltcompat, upstream
 from qa.server.answers import AnswerCache
 from qa.server.limits import BodyLimit, HostCheck
@@ -172,7 +173,11 @@ def create_app(config: Config | None = None, settings: Settings | None = None) -
     settings = settings or Settings.from_config(config)
     service = Service(config, settings)
     pool = WorkerPool(
-        service.answer, size=settings.concurrency, queue=settings.queue, timeout=settings.timeout
+        service.answer,
+        size=settings.concurrency,
+        queue=settings.queue,
+        timeout=settings.timeout,
+        rehearsal=_rehearsal(service),
     )
 
     @contextlib.asynccontextmanager
@@ -206,6 +211,13 @@ def create_app(config: Config | None = None, settings: Settings | None = None) -
     _document_selectors(app, service)
     _docs(app)
     return app
+
+
+def _rehearsal(service: Service) -> tuple[Job, ...]:
+    """What a new worker checks before its first request: the rules' examples, through
+    both kinds of check."""
+    sample = spare_sample(examples(service.session))
+    return Job("check", sample), Job("languagetool", options={"language": "hi-IN", "text": sample})
 
 
 def _docs(app: FastAPI) -> None:

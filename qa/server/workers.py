@@ -14,9 +14,20 @@ forkserver rather than from the server avoids forking a process that runs thread
 the workers share the loaded pages copy-on-write (``gc.freeze`` keeps the collector
 from touching them), so a replacement is ready in milliseconds without reloading.
 
+A new worker first does the pool's *rehearsal* jobs (a sample of copy): its first
+check writes a few thousand pages that it shared with the forkserver (reference counts,
+memos), which cost a request some 25 ms on top of the check; rehearsed, no request pays
+for them, neither at start-up nor after a worker is replaced.
+
 Each worker serves one job at a time over a socket pair: a pickled job in, a pickled
 reply out, each with a length prefix. When the server goes away its sockets close;
 idle workers see end of file and exit, and the forkserver kills the busy ones.
+
+At most one check per core runs at once: checks are CPU-bound, and more of them than
+cores only take turns, each evicting the others' data from the core's caches (four checks
+at once on two cores cost each a third to two thirds more CPU than two). The other workers are slots
+for checks that run long: a check past :data:`GRACE` stops counting against the cores,
+so a few hostile texts wait out their deadline without holding up normal copy.
 """
 
 from __future__ import annotations
@@ -31,11 +42,15 @@ import socket
 import struct
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 _LENGTH = struct.Struct("!Q")
 _PID = struct.Struct("!i")
+
+#: Seconds after which a running check no longer counts against the cores (a normal
+#: article's check takes 5-15 ms, the longest text allowed a few hundred).
+GRACE = 0.25
 
 
 class Busy(Exception):
@@ -71,16 +86,18 @@ def _exactly(sock: socket.socket, size: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def _work(sock: socket.socket, handle: Callable[[Any], Any]) -> NoReturn:
-    """A worker's life: answer jobs until the server closes the socket."""
+def _work(sock: socket.socket, handle: Callable[[Any], Any], rehearsal: Sequence[Any]) -> NoReturn:
+    """A worker's life: do the rehearsal, then answer jobs until the server closes the socket."""
     try:
+        for job in rehearsal:
+            handle(job)
         while (message := _receive(sock)) is not None:
             _send(sock, pickle.dumps(handle(pickle.loads(message)), pickle.HIGHEST_PROTOCOL))
     finally:
         os._exit(0)
 
 
-def _forkserver(control: socket.socket, handle: Callable[[Any], Any]) -> NoReturn:
+def _forkserver(control: socket.socket, handle: Callable[[Any], Any], rehearsal: Sequence[Any]) -> NoReturn:
     """Fork workers on request: each request names the worker to kill first (0: none)."""
     children: set[int] = set()
     try:
@@ -104,7 +121,7 @@ def _forkserver(control: socket.socket, handle: Callable[[Any], Any]) -> NoRetur
             if pid == 0:
                 control.close()
                 ours.close()
-                _work(theirs, handle)
+                _work(theirs, handle, rehearsal)
             theirs.close()
             children.add(pid)
             socket.send_fds(control, [_PID.pack(pid)], [ours.fileno()])
@@ -114,6 +131,12 @@ def _forkserver(control: socket.socket, handle: Callable[[Any], Any]) -> NoRetur
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
         os._exit(0)
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
 class _Worker:
@@ -148,11 +171,22 @@ class WorkerPool:
 
     The time limit counts from the request's arrival, waiting included. A check past it
     is answered :class:`TooSlow` only after its worker has been killed and replaced, so
-    the slot is free again when the answer leaves.
+    the slot is free again when the answer leaves. At most ``cores`` checks run at once
+    (default: the cores this process may use), each counted for :data:`GRACE` seconds at most.
     """
 
-    def __init__(self, handle: Callable[[Any], Any], *, size: int, queue: int, timeout: float) -> None:
+    def __init__(
+        self,
+        handle: Callable[[Any], Any],
+        *,
+        size: int,
+        queue: int,
+        timeout: float,
+        rehearsal: Sequence[Any] = (),
+        cores: int | None = None,
+    ) -> None:
         self.timeout = timeout
+        self.cores = min(size, cores or available_cores())
         self._queue = queue
         self.waiting = 0
         self._spawning = threading.Lock()
@@ -161,10 +195,11 @@ class WorkerPool:
         if self._server == 0:
             self._control.close()
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server's Ctrl-C ends us through the socket
-            _forkserver(theirs, handle)
+            _forkserver(theirs, handle, tuple(rehearsal))
         theirs.close()
         self._workers = [self._spawn(0) for _ in range(size)]
         self._idle: asyncio.Queue[_Worker] | None = None
+        self._running: asyncio.Semaphore | None = None
 
     @property
     def full(self) -> bool:
@@ -198,6 +233,33 @@ class WorkerPool:
                 self._idle.put_nowait(worker)
         return self._idle
 
+    async def _claim(self) -> tuple[_Worker, Callable[[], None]]:
+        """An idle worker, then a core: the worker, and the call that gives the core back
+        (made by itself after :data:`GRACE` seconds)."""
+        if self._running is None:
+            self._running = asyncio.Semaphore(self.cores)
+        worker = await self._pool().get()
+        try:
+            await self._running.acquire()
+        except BaseException:
+            self._pool().put_nowait(worker)
+            raise
+        running, given = self._running, False
+
+        def give_back() -> None:
+            nonlocal given
+            if not given:
+                given = True
+                running.release()
+
+        timer = asyncio.get_running_loop().call_later(GRACE, give_back)
+
+        def done() -> None:
+            timer.cancel()
+            give_back()
+
+        return worker, done
+
     async def run(self, job: Any) -> Any:
         """The worker's answer to ``job``; :class:`Busy`, :class:`TooSlow` or :class:`WorkerLost`."""
         if self.full:
@@ -205,7 +267,7 @@ class WorkerPool:
         deadline = time.monotonic() + self.timeout
         self.waiting += 1
         try:
-            worker = await asyncio.wait_for(self._pool().get(), self.timeout)
+            worker, done = await asyncio.wait_for(self._claim(), self.timeout)
         except TimeoutError:
             raise TooSlow from None
         finally:
@@ -218,6 +280,7 @@ class WorkerPool:
         except TimeoutError:
             raise TooSlow from None
         finally:
+            done()
             if healthy:
                 self._pool().put_nowait(worker)
             else:  # past the deadline, dead, or the request was cancelled mid-answer
