@@ -107,3 +107,49 @@ def test_a_panel_gives_threads_the_same_answers() -> None:
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert list(pool.map(sort, documents)) == expected
+
+
+def _ledger() -> tuple[word_sieve.Ledger[str | None], list[str]]:
+    asked: list[str] = []
+
+    def stem(word: str) -> str | None:
+        asked.append(word)
+        return word[:-1] if word.endswith("ा") else None
+
+    return word_sieve.Ledger(stem), asked
+
+
+def test_a_ledger_gives_each_words_value_in_order_asking_once_per_word() -> None:
+    ledger, asked = _ledger()
+    assert ledger.values(["बड़ा", "घर", "नया"]) == ["बड़", None, "नय"]
+    assert ledger.values(["नया", "घर", "छोटा", "नया"]) == ["नय", None, "छोट", "नय"]
+    assert sorted(asked) == sorted(["बड़ा", "घर", "नया", "छोटा"])
+
+
+def test_a_ledger_starts_afresh_past_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(word_sieve, "LIMIT", 3)
+    ledger, asked = _ledger()
+    ledger.values(["बड़ा", "घर"])
+    assert ledger.values(["नया", "छोटा"]) == ["नय", "छोट"]  # 4 words > 3: afresh
+    asked.clear()
+    assert ledger.values(["बड़ा", "नया"]) == ["बड़", "नय"]
+    assert asked == ["बड़ा"]  # forgotten when it started afresh; नया kept
+
+
+def test_a_ledger_gives_threads_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(word_sieve, "LIMIT", 7)  # threads start afresh under one another
+    ledger, _ = _ledger()
+    words = [f"{stem}{end}" for stem in ("बड़", "छोट", "घर", "नय") for end in "ाीे"]
+    documents = [words[n : n + 5] for n in range(0, len(words), 2)] * 20
+    expected = [[w[:-1] if w.endswith("ा") else None for w in doc] for doc in documents]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(ledger.values, documents)) == expected
+
+
+def test_shared_keys_groups_the_items_of_keys_met_twice_in_order() -> None:
+    items = ["गए", "घर", "गये", "ज़रा", "जरा", "गयें", "नया"]
+    keys = ["गए", None, "गए", "जरा", "जरा", "गए", None]
+    assert word_sieve.shared_keys(items, keys) == {"गए": ["गए", "गये", "गयें"], "जरा": ["ज़रा", "जरा"]}
+    first_met = word_sieve.shared_keys(["गए", "ज़रा", "जरा", "गये"], ["गए", "जरा", "जरा", "गए"])
+    assert list(first_met) == ["गए", "जरा"]  # in the order of their first items, not their second
+    assert word_sieve.shared_keys(["घर", "नया"], ["घ", "न"]) == {}

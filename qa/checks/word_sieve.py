@@ -4,13 +4,20 @@ A rule that visits the words a test accepts would ask the test once per distinct
 of every document, and most words of one document are words of the last one. A
 :class:`Sieve` keeps its verdicts by word and answers a document's words with set
 operations, asking the test only about the words it has not met before. A :class:`Panel`
-answers for several sieves at once, with one look-up per word of the document.
+answers for several sieves at once, with one look-up per word of the document. A
+:class:`Ledger` keeps a function's values by word as a sieve keeps verdicts, and
+:func:`shared_keys` finds the few values that two or more words share, both in C loops:
+a document's words cost set operations, not a Python step each.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from itertools import compress, repeat
+from operator import is_
+from typing import Generic, TypeVar
 
 #: How many verdicts a sieve keeps; past it, it starts afresh (a server that runs for
 #: months meets ever new words).
@@ -92,3 +99,51 @@ class Panel:
                 accepted[lowest.bit_length() - 1].append(word)
                 bits ^= lowest
         return dict(zip(sieves, accepted, strict=True))
+
+
+V = TypeVar("V")
+#: What a ledger has for a word it has not met (no function's value).
+_NEW = object()
+
+
+class Ledger(Generic[V]):
+    """A function's values, remembered by word (the function must depend on the word
+    alone): the function is asked only about the words not met before, and every other
+    word is looked up in a C loop."""
+
+    __slots__ = ("_memo", "function")
+
+    def __init__(self, function: Callable[[str], V]) -> None:
+        self.function = function
+        self._memo: dict[str, V] = {}
+
+    def values(self, words: Sequence[str]) -> list[V]:
+        """The value of each of ``words``, in their order."""
+        memo = self._memo  # one memo throughout, even if another thread starts afresh
+        values = list(map(memo.get, words, repeat(_NEW)))
+        if _NEW not in values:
+            return values  # type: ignore[return-value]  # every word met
+        new = set(compress(words, map(is_, values, repeat(_NEW))))
+        if len(memo) + len(new) > LIMIT:
+            self._memo = memo = {}
+            new = set(words)
+        for word in new:
+            memo[word] = self.function(word)
+        return list(map(memo.__getitem__, words))
+
+
+T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
+
+
+def shared_keys(items: Iterable[T], keys: Sequence[K | None]) -> dict[K, list[T]]:
+    """The keys that two or more of ``items`` share (``keys[n]`` is the key of the n-th
+    item; None is no key), each with its items in order, in the order of their first
+    items. The keys are counted and the items picked out in C loops: only the items of a
+    shared key take a Python step."""
+    shared = {k for k, count in Counter(keys).items() if count > 1}
+    shared.discard(None)
+    grouped: dict[K, list[T]] = {}
+    for item, k in compress(zip(items, keys, strict=True), map(shared.__contains__, keys)):
+        grouped.setdefault(k, []).append(item)  # type: ignore[arg-type]  # not None: shared
+    return grouped
