@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import cast
 
 from qa import gazetteer, lexicon
 from qa.checks import spelling_doubts
 from qa.checks.agreement_words import word_set
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text.akshara import aksharas
@@ -54,18 +56,23 @@ def split(word: str) -> tuple[str, str] | None:
     return None
 
 
+def _solid_pair(word: str) -> bool:
+    """``word`` is in its look-up form and writes a pair solid."""
+    return word == lexicon.plain(word) and split(word) is not None
+
+
+_SOLID_PAIRS = Sieve(_solid_pair)
+
+
 class SolidPostposition(Rule):
     """P014: a common word and a postposition written as one word."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        accept = lexicon.house(ctx.config).accept
-        for word, starts in ctx.document.word_index.items():
-            found = None if word in accept or word != lexicon.plain(word) else split(word)
-            if found is None:
-                continue
-            suggestion = " ".join(found)
+        accept, index = lexicon.house(ctx.config).accept, ctx.document.word_index
+        for word in sorted(_SOLID_PAIRS.select(ctx.document.word_set) - accept):
+            suggestion = " ".join(cast(tuple[str, str], split(word)))  # a pair: the sieve took it
             message = self.meta.message.format(word=word, suggestion=suggestion)
-            for start in starts:
+            for start in index[word]:
                 end = start + len(word)
                 if not spelling_doubts.in_name(ctx.text, start, end, _solid):  # रामसे बोल्टन
                     yield self.replace(start, end, suggestion, message)
