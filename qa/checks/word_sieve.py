@@ -1,13 +1,15 @@
-"""A test on words, answered for all the distinct words of a document at once.
+"""Tests and functions of words, answered for all the distinct words of a document at once.
 
 A rule that visits the words a test accepts would ask the test once per distinct word
 of every document, and most words of one document are words of the last one. A
 :class:`Sieve` keeps its verdicts by word and answers a document's words with set
-operations, asking the test only about the words it has not met before. A :class:`Panel`
-answers for several sieves at once, with one look-up per word of the document. A
-:class:`Ledger` keeps a function's values by word as a sieve keeps verdicts, and
-:func:`shared_keys` finds the few values that two or more words share, both in C loops:
-a document's words cost set operations, not a Python step each.
+operations, the test asked only about the words no sieve has met before: the sieves
+asked so far judge a document's new words together, found by one look-up per word of
+the document for all of them, and each sieve then answers with an intersection that
+costs as many look-ups as the smaller of the two sets. A :class:`Ledger` keeps a
+function's values by word, and :func:`shared_keys` finds the few values that two or
+more words share, both in C loops: a document's words cost set operations and C loops,
+not a Python step each.
 """
 
 from __future__ import annotations
@@ -15,90 +17,108 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import is_
 from typing import Generic, TypeVar
 
-#: How many verdicts a sieve keeps; past it, it starts afresh (a server that runs for
-#: months meets ever new words).
+#: How many words a sieve or ledger keeps; past it, it starts afresh (a server that runs
+#: for months meets ever new words).
 LIMIT = 1 << 16
+#: How many sieves are kept; past it, they start afresh with the one asking (a server that
+#: meets ever new genders tables makes a sieve for each).
+MOST_SIEVES = 64
+#: How many sets of words the sieves remember having judged (a document's words, and
+#: some rules' subsets of them, each asked about by several sieves).
+RECENT = 4
 
 
 class Sieve:
     """The words a test accepts, remembered by word (the test must depend on the word
     alone)."""
 
-    __slots__ = ("_memo", "test")
+    __slots__ = ("test",)
 
     def __init__(self, test: Callable[[str], bool]) -> None:
         self.test = test
-        #: (verdict by word, the words accepted): one attribute, so that a thread that
-        #: starts afresh swaps both at once and another never sees half of a pair.
-        self._memo: tuple[dict[str, bool], set[str]] = ({}, set())
 
     def select(self, words: set[str] | frozenset[str]) -> set[str]:
-        """The words of ``words`` the test accepts."""
-        verdicts, accepted = self._memo  # one pair throughout, even if another thread starts afresh
-        new = words.difference(verdicts)
-        if new and len(verdicts) + len(new) > LIMIT:
-            self._memo = verdicts, accepted = {}, set()
-            new = set(words)
-        for word in new:
-            if verdict := self.test(word):
-                accepted.add(word)  # before the verdict: a word with one is in ``accepted``
-            verdicts[word] = verdict
-        return accepted.intersection(words)
+        """The words of ``words`` the test accepts (a frozenset of them is judged once for
+        every sieve: pass the same one to each, such as ``Document.word_set``)."""
+        return _SIEVES.accepted(self, words).intersection(words)
 
 
-#: How many sieves a panel holds; past it, it starts afresh (a server that meets ever new
-#: genders tables makes a sieve for each).
-MOST_SIEVES = 64
-_UNMET = (0, 0)
+@dataclass(frozen=True, slots=True)
+class _Verdicts:
+    """What the sieves know, made anew when they start afresh or one joins, so that a
+    thread holding one never sees another's half-made change."""
+
+    #: each sieve's verdict by word and the words it accepts
+    sieves: dict[Sieve, tuple[dict[str, bool], set[str]]]
+    #: the words every one of the sieves has judged
+    met: set[str]
 
 
-class Panel:
-    """Sieves whose tests the words of a document are put to together: each word's
-    verdicts are the bits of one number, kept by word (as a :class:`Sieve` keeps them),
-    so that the words every sieve accepts come out of one look-up per word, where each
-    sieve alone would make two set operations over all of them. A sieve joins the panel
-    when it is first asked for; its own verdicts are not used."""
-
-    __slots__ = ("_joining", "_memo")
+class _Sieves:
+    """Every sieve asked so far and their verdicts."""
 
     def __init__(self) -> None:
-        #: (the sieves, by bit; for each word met, how many of them judged it and their bits).
-        #: The list only grows by a copy, under the lock: a thread holding an older one
-        #: holds a prefix of it, whose bits mean the same.
-        self._memo: tuple[list[Sieve], dict[str, tuple[int, int]]] = ([], {})
-        self._joining = threading.Lock()
+        self._verdicts = _Verdicts({}, set())
+        self._changing = threading.Lock()
+        #: (words, the verdicts that have met them all): the frozensets judged lately
+        self._recent: tuple[tuple[frozenset[str], _Verdicts], ...] = ()
 
-    def sort(self, words: Iterable[str], wanted: Sieve) -> dict[Sieve, list[str]]:
-        """The words of ``words`` that each sieve of the panel accepts, ``wanted`` among
-        the sieves."""
-        sieves, met = self._memo
-        if wanted not in sieves or len(met) > LIMIT:
-            with self._joining:
-                sieves, met = self._memo
-                if len(sieves) >= MOST_SIEVES or len(met) > LIMIT:
-                    sieves, met = [], {}
-                if wanted not in sieves:
-                    sieves = [*sieves, wanted]
-                self._memo = sieves, met
-        tests = [sieve.test for sieve in sieves]
-        count = len(tests)
-        accepted: list[list[str]] = [[] for _ in tests]
-        for word in words:
-            judged, bits = met.get(word, _UNMET)
-            if judged < count:
-                for n in range(judged, count):
-                    if tests[n](word):
-                        bits |= 1 << n
-                met[word] = count, bits
-            while bits:
-                lowest = bits & -bits
-                accepted[lowest.bit_length() - 1].append(word)
-                bits ^= lowest
-        return dict(zip(sieves, accepted, strict=True))
+    def accepted(self, sieve: Sieve, words: set[str] | frozenset[str]) -> set[str]:
+        """The words ``sieve`` accepts, among them each of ``words`` it accepts."""
+        verdicts = self._verdicts
+        while True:  # again only if another thread let ``sieve`` go meanwhile
+            if sieve not in verdicts.sieves:
+                verdicts = self._join(sieve)
+            if not any(seen is words and known is verdicts for seen, known in self._recent):
+                verdicts = self._judge(words, verdicts)
+            memo = verdicts.sieves.get(sieve)
+            if memo is not None:
+                return memo[1]
+
+    def _judge(self, words: set[str] | frozenset[str], verdicts: _Verdicts) -> _Verdicts:
+        """Put the words of ``words`` no sieve has met to every sieve; the verdicts that
+        hold them all (new ones if the sieves had to start afresh)."""
+        new = words.difference(verdicts.met)
+        if new:
+            if len(verdicts.met) + len(new) > LIMIT or any(
+                len(judged) + len(new) > LIMIT for judged, _ in verdicts.sieves.values()
+            ):
+                verdicts, new = self._afresh(verdicts), set(words)
+            for sieve, (judged, accepted) in verdicts.sieves.items():
+                test = sieve.test
+                for word in new.difference(judged):  # a sieve that joined late has met fewer
+                    if verdict := test(word):
+                        accepted.add(word)  # before the verdict: a word with one is in ``accepted``
+                    judged[word] = verdict
+            verdicts.met.update(new)  # last: a word met has every sieve's verdict
+        if isinstance(words, frozenset):
+            self._recent = ((words, verdicts), *self._recent[: RECENT - 1])
+        return verdicts
+
+    def _join(self, sieve: Sieve) -> _Verdicts:
+        """The verdicts with ``sieve`` among the sieves: it has met no word, so none is
+        met by all of them."""
+        with self._changing:
+            verdicts = self._verdicts
+            if sieve not in verdicts.sieves:
+                others = verdicts.sieves if len(verdicts.sieves) < MOST_SIEVES else {}
+                verdicts = self._verdicts = _Verdicts({**others, sieve: ({}, set())}, set())
+            return verdicts
+
+    def _afresh(self, old: _Verdicts) -> _Verdicts:
+        """The verdicts of ``old``'s sieves started afresh (unless another thread has)."""
+        with self._changing:
+            if self._verdicts is old:
+                self._verdicts = _Verdicts({sieve: ({}, set()) for sieve in old.sieves}, set())
+            return self._verdicts
+
+
+_SIEVES = _Sieves()
 
 
 V = TypeVar("V")
