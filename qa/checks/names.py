@@ -210,16 +210,13 @@ class SurnameFirstSecondReference(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         index, registry = word_index(ctx), context_registry(ctx)
         words = index.document.word_texts
-        for person in registry.people.values():
-            if not person.surname_first:
-                continue
-            for given in person.given_names:
-                if len("".join(given)) < MIN_GIVEN:
-                    continue  # यी (वांग यी) alone is too short to tell from other words
-                for i, (start, end) in find(index, given):
-                    if i > 0 and key(words[i - 1]) in person.surnames:
-                        continue
-                    message = self.meta.message.format(
-                        form=ctx.text[start:end], surname=person.surname, person=person.id
-                    )
-                    yield self.replace(start, end, person.surname, message)
+        for person, given, surnames in registry.given_first:
+            if len("".join(given)) < MIN_GIVEN:
+                continue  # यी (वांग यी) alone is too short to tell from other words
+            for i, (start, end) in find(index, given):
+                if i > 0 and key(words[i - 1]) in surnames:
+                    continue
+                message = self.meta.message.format(
+                    form=ctx.text[start:end], surname=person.surname, person=person.id
+                )
+                yield self.replace(start, end, person.surname, message)
