@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import is_
+from operator import gt, is_
 from typing import Generic, TypeVar
 
 #: How many words a sieve or ledger keeps; past it, it starts afresh (a server that runs
@@ -161,7 +161,8 @@ def shared_keys(items: Iterable[T], keys: Sequence[K | None]) -> dict[K, list[T]
     item; None is no key), each with its items in order, in the order of their first
     items. The keys are counted and the items picked out in C loops: only the items of a
     shared key take a Python step."""
-    shared = {k for k, count in Counter(keys).items() if count > 1}
+    counts = Counter(keys)
+    shared = set(compress(counts, map(gt, counts.values(), repeat(1))))
     shared.discard(None)
     grouped: dict[K, list[T]] = {}
     for item, k in compress(zip(items, keys, strict=True), map(shared.__contains__, keys)):
