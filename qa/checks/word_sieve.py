@@ -53,14 +53,14 @@ class _Verdicts:
     """What the sieves know, made anew when they start afresh or one joins, so that a
     thread holding one never sees another's half-made change."""
 
-    #: each sieve's verdict by word and the words it accepts
-    sieves: dict[Sieve, tuple[dict[str, bool], set[str]]]
+    #: the words each sieve accepts, of the words met
+    accepted: dict[Sieve, set[str]]
     #: the words every one of the sieves has judged
     met: set[str]
 
 
 class _Sieves:
-    """Every sieve asked so far and their verdicts."""
+    """Every sieve asked so far and the words each accepts."""
 
     def __init__(self) -> None:
         self._verdicts = _Verdicts({}, set())
@@ -72,49 +72,48 @@ class _Sieves:
         """The words ``sieve`` accepts, among them each of ``words`` it accepts."""
         verdicts = self._verdicts
         while True:  # again only if another thread let ``sieve`` go meanwhile
-            if sieve not in verdicts.sieves:
+            if sieve not in verdicts.accepted:
                 verdicts = self._join(sieve)
             if not any(seen is words and known is verdicts for seen, known in self._recent):
                 verdicts = self._judge(words, verdicts)
-            memo = verdicts.sieves.get(sieve)
-            if memo is not None:
-                return memo[1]
+            accepted = verdicts.accepted.get(sieve)
+            if accepted is not None:
+                return accepted
 
     def _judge(self, words: set[str] | frozenset[str], verdicts: _Verdicts) -> _Verdicts:
-        """Put the words of ``words`` no sieve has met to every sieve; the verdicts that
-        hold them all (new ones if the sieves had to start afresh)."""
+        """Put the words of ``words`` not met yet to every sieve; the verdicts that hold
+        them all (new ones if the sieves had to start afresh)."""
         new = words.difference(verdicts.met)
         if new:
-            if len(verdicts.met) + len(new) > LIMIT or any(
-                len(judged) + len(new) > LIMIT for judged, _ in verdicts.sieves.values()
-            ):
+            if len(verdicts.met) + len(new) > LIMIT:
                 verdicts, new = self._afresh(verdicts), set(words)
-            for sieve, (judged, accepted) in verdicts.sieves.items():
-                test = sieve.test
-                for word in new.difference(judged):  # a sieve that joined late has met fewer
-                    if verdict := test(word):
-                        accepted.add(word)  # before the verdict: a word with one is in ``accepted``
-                    judged[word] = verdict
-            verdicts.met.update(new)  # last: a word met has every sieve's verdict
+            for sieve, accepted in verdicts.accepted.items():
+                accepted.update(filter(sieve.test, new))
+            verdicts.met.update(new)  # last: a word met is in each set that accepts it
         if isinstance(words, frozenset):
             self._recent = ((words, verdicts), *self._recent[: RECENT - 1])
         return verdicts
 
     def _join(self, sieve: Sieve) -> _Verdicts:
-        """The verdicts with ``sieve`` among the sieves: it has met no word, so none is
-        met by all of them."""
+        """The verdicts with ``sieve`` among the sieves: it judges the words met so far
+        (few, as the sieves join in the first document; a word met by another thread
+        meanwhile is met again)."""
         with self._changing:
             verdicts = self._verdicts
-            if sieve not in verdicts.sieves:
-                others = verdicts.sieves if len(verdicts.sieves) < MOST_SIEVES else {}
-                verdicts = self._verdicts = _Verdicts({**others, sieve: ({}, set())}, set())
+            if sieve in verdicts.accepted:
+                return verdicts
+            if len(verdicts.accepted) >= MOST_SIEVES:
+                verdicts = _Verdicts({}, set())
+            met = set(verdicts.met)
+            accepted = {**verdicts.accepted, sieve: set(filter(sieve.test, met))}
+            self._verdicts = verdicts = _Verdicts(accepted, met)
             return verdicts
 
     def _afresh(self, old: _Verdicts) -> _Verdicts:
         """The verdicts of ``old``'s sieves started afresh (unless another thread has)."""
         with self._changing:
             if self._verdicts is old:
-                self._verdicts = _Verdicts({sieve: ({}, set()) for sieve in old.sieves}, set())
+                self._verdicts = _Verdicts({sieve: set() for sieve in old.accepted}, set())
             return self._verdicts
 
 
