@@ -145,6 +145,7 @@ def unlisted_word(word: str) -> bool:
 
 
 def _unlisted_devanagari(word: str) -> bool:
+    """``word`` is a Devanagari word no word list names, short enough to weigh."""
     return len(word) <= MAX_WORD and unlisted_word(word) and _unlisted(word) is not None
 
 

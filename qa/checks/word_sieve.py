@@ -2,14 +2,13 @@
 
 A rule that visits the words a test accepts would ask the test once per distinct word
 of every document, and most words of one document are words of the last one. A
-:class:`Sieve` keeps its verdicts by word and answers a document's words with set
-operations, the test asked only about the words no sieve has met before: the sieves
-asked so far judge a document's new words together, found by one look-up per word of
-the document for all of them, and each sieve then answers with an intersection that
-costs as many look-ups as the smaller of the two sets. A :class:`Ledger` keeps a
-function's values by word, and :func:`shared_keys` finds the few values that two or
-more words share, both in C loops: a document's words cost set operations and C loops,
-not a Python step each.
+:class:`Sieve` keeps the words its test accepts and answers a document's words with set
+operations, the test asked once per word: the sieves asked so far judge together the
+words none has met, found by one look-up per word of the document for all of them, and
+each sieve then answers with an intersection that costs as many look-ups as the smaller
+of the two sets. A :class:`Ledger` keeps a function's values by word, and
+:func:`shared_keys` finds the few values that two or more words share, both in C loops:
+a document's words cost set operations and C loops, not a Python step each.
 """
 
 from __future__ import annotations
