@@ -196,9 +196,10 @@ class _PartTable(Table):
 _ABSENT = object()
 
 
-def _forget(ref: weakref.ref[_PartTable]) -> None:
-    """Drop a table from :data:`_open` (read whole, or gone)."""
-    _open.pop(id(ref), None)
+def _forget(ref: weakref.ref[_PartTable], tables: dict[int, weakref.ref[_PartTable]] = _open) -> None:
+    """Drop a table from :data:`_open` (read whole, or gone: perhaps at exit, after this
+    module's names, which is why the dict is bound here)."""
+    tables.pop(id(ref), None)
 
 
 def load_all() -> None:

@@ -23,7 +23,7 @@ from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
 from qa.checks.clauses import DATIVE
-from qa.checks.word_sieve import Panel, Sieve
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.document import Document
 from qa.engine.rule import Context, Rule
@@ -104,19 +104,14 @@ class Analysis:
     word_index: dict[str, list[int]]
     genders: Genders
     #: the words (as written) any rule may visit, see :func:`_may_visit`
-    visited: set[str]
-    #: the visited words each sieve of :data:`_PANEL` accepts, sorted once for all rules
-    accepted: dict[Sieve, list[str]] = field(default_factory=dict)
+    visited: frozenset[str]
     #: the gender the document's own agreeing words show, per noun asked (:func:`shown_gender`)
     shown: dict[str, Noun | None] = field(default_factory=dict)
 
     def occurrences(self, wanted: Sieve) -> list[int]:
         """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
         sees only the words :func:`_may_visit` lets through."""
-        words = self.accepted.get(wanted)
-        if words is None:  # the first rule to ask, or a sieve new to the panel
-            self.accepted.update(_PANEL.sort(self.visited, wanted))
-            words = self.accepted[wanted]
+        words = wanted.select(self.visited)
         # C loops: no Python frame per word or occurrence; the slots by bisection (a map of
         # every word's offset to its slot held 20 MB of a 5 MB document's peak)
         return sorted(self.slots.slots_at(chain.from_iterable(map(self.word_index.__getitem__, words))))
@@ -138,14 +133,13 @@ def _may_visit(word: str) -> bool:
 
 
 _VISITED = Sieve(_may_visit)
-#: The sieves rules visit the words of :data:`_VISITED` with, answered together.
-_PANEL = Panel()
 
 
 def _analyse(ctx: Context) -> Analysis:
     document = ctx.document
     grammar = genders(ctx.config.section("grammar"))
-    return Analysis(Slots(document), document.word_index, grammar, _VISITED.select(document.word_set))
+    visited = frozenset(_VISITED.select(document.word_set))  # one set the sieves judge once
+    return Analysis(Slots(document), document.word_index, grammar, visited)
 
 
 def analysis(ctx: Context) -> Analysis:

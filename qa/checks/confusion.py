@@ -26,6 +26,7 @@ import regex
 
 from qa import datatables, lexicon
 from qa.checks import agreement_words, spelling_doubts, verb_forms
+from qa.checks.word_sieve import Sieve
 from qa.data import data_dir
 from qa.diagnostic import Diagnostic, Edit
 from qa.engine.rule import Context, Rule
@@ -533,30 +534,30 @@ class _Use:
         return all(v < self.bar for v in self.odds.values())
 
 
+def _slip(word: str) -> bool:
+    """``word`` is a slip from a function word, and its signs are not damaged (U015's or
+    U016's: काे, बुद््ध)."""
+    return bool(slips(word)) and not spelling_doubts.damaged_signs(word)
+
+
+_SLIPS = Sieve(_slip)
+
+
 class StrayLetter(Rule):
     """T003: a word one slip from a function word, where the context wants the function word."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        doc = ctx.document
-        accept = lexicon.house(ctx.config).accept
-        found = {
-            w: s
-            for w in doc.word_index
-            if w[0] in _FIRST
-            and (s := slips(w))
-            and w not in accept
-            and not spelling_doubts.damaged_signs(w)  # U015's or U016's (काे, बुद््ध)
-        }
+        found = sorted(_SLIPS.select(ctx.document.word_set) - lexicon.house(ctx.config).accept)
         if not found:
             return
         margins = Margins.of(self.options)
         costs, partners = _costs(self.options), sentence_partners(self.options)
         max_zipf = float(self.options.get("max-word-zipf", 5.0))
-        for word, candidates in found.items():
+        for word in found:
             zipf = evidence(word)
             if zipf > max_zipf:
                 continue  # a word this common is what the writer meant
-            uses = list(self._uses(ctx, word, candidates, zipf, margins, costs, partners))
+            uses = list(self._uses(ctx, word, slips(word), zipf, margins, costs, partners))
             for use in uses:
                 if use.meant:
                     continue

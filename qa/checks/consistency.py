@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from qa.checks import names_registry as reg
 from qa.checks.consistency_style import ANY, HouseStyle, house_style
+from qa.checks.word_sieve import Ledger, shared_keys
 from qa.diagnostic import Diagnostic, Severity
 from qa.document import Document
 from qa.engine.rule import Context, Rule
@@ -59,10 +60,12 @@ def nfc(word: str) -> str:
     return unicodedata.normalize("NFC", word)
 
 
-@lru_cache(maxsize=200_000)
 def devanagari_key(raw: str) -> str | None:
     """The matching key of a Devanagari word of two or more letters, else None."""
     return key(raw) if len(raw) > 1 and DEVANAGARI.match(raw) else None
+
+
+_KEYS = Ledger(devanagari_key)
 
 
 @dataclass
@@ -70,7 +73,7 @@ class WordIndex:
     """Per-document lookups shared by the N rules (built once per document)."""
 
     document: Document
-    by_key: dict[str, list[str]]  # key -> the raw Devanagari words with that key
+    by_key: dict[str, Sequence[str]]  # key -> the raw Devanagari words with that key
     mixed: dict[str, None]  # the keys with two or more raw words (an ordered set)
 
     def number(self, start: int) -> int:
@@ -79,20 +82,16 @@ class WordIndex:
 
 
 def index_words(document: Document) -> WordIndex:
-    """The document's Devanagari words grouped by matching key."""
-    by_key: dict[str, list[str]] = {}
-    mixed: dict[str, None] = {}
-    for raw in document.word_index:
-        k = devanagari_key(raw)
-        if k is None:
-            continue
-        raws = by_key.get(k)
-        if raws is None:
-            by_key[k] = [raw]
-        else:
-            raws.append(raw)
-            mixed[k] = None
-    return WordIndex(document, by_key, mixed)
+    """The document's Devanagari words grouped by matching key, in order of first use (the
+    keys of words met before are looked up, and only a key two words share is grouped in
+    Python)."""
+    raws = list(document.word_index)
+    keys = _KEYS.values(raws)
+    mixed = shared_keys(raws, keys)
+    by_key: dict[str | None, Sequence[str]] = dict(zip(keys, zip(raws), strict=True))
+    by_key.update(mixed)
+    by_key.pop(None, None)
+    return WordIndex(document, by_key, dict.fromkeys(mixed))  # type: ignore[arg-type]  # no None key
 
 
 def word_index(ctx: Context) -> WordIndex:

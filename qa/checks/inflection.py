@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import cast
 
 import regex
 
 from qa import lexicon
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text.ordinals import CARDINAL_WORDS
@@ -106,19 +109,28 @@ def oblique_plural(word: str, min_gain: float = PLURAL_GAIN, max_zipf: float = P
     return word + "ं" if commoner(plain + "ं", plain, min_gain) else None
 
 
+@lru_cache(maxsize=8)
+def _futures(min_gain: float) -> Sieve:
+    """The words :func:`future` corrects at ``min_gain`` (a sieve for each gain a house sets)."""
+    return Sieve(lambda word: word.endswith(("ें", "ीं", "ेँ", "ीँ")) and future(word, min_gain) is not None)
+
+
+@lru_cache(maxsize=8)
+def _oblique_plurals(min_gain: float) -> Sieve:
+    """The words :func:`oblique_plural` corrects at ``min_gain``, whatever their own
+    frequency (a sieve for each gain a house sets)."""
+    return Sieve(lambda word: oblique_plural(word, min_gain, math.inf) is not None)
+
+
 class DoubledFutureNasal(Rule):
     """T028: करेंगें, जाएंगें, होंगीं: the future tense nasalises its first vowel only."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        min_gain = float(self.options.get("min-zipf-gain", MIN_ZIPF_GAIN))
-        for word, starts in ctx.document.word_index.items():
-            if not word.endswith(("ें", "ीं", "ेँ", "ीँ")):
-                continue
-            right = future(word, min_gain)
-            if right is None:
-                continue
+        min_gain, index = float(self.options.get("min-zipf-gain", MIN_ZIPF_GAIN)), ctx.document.word_index
+        for word in sorted(_futures(min_gain).select(ctx.document.word_set)):
+            right = cast(str, future(word, min_gain))  # a form: the sieve took the word
             message = self.meta.message.format(word=word, intended=right)
-            for start in starts:
+            for start in index[word]:
                 yield self.replace(start, start + len(word), right, message)
 
 
@@ -128,17 +140,13 @@ class DroppedPluralNasal(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         min_gain = float(self.options.get("min-zipf-gain", PLURAL_GAIN))
         max_zipf = float(self.options.get("max-word-zipf", PLURAL_MAX_ZIPF))
-        text = ctx.text
-        for word, starts in ctx.document.word_index.items():
-            if not word.endswith(("ो", "ओ")):
-                continue
-            right = oblique_plural(word, min_gain, math.inf)
-            if right is None:
-                continue
+        text, index = ctx.text, ctx.document.word_index
+        for word in sorted(_oblique_plurals(min_gain).select(ctx.document.word_set)):
+            right = cast(str, oblique_plural(word, min_gain, math.inf))  # a form: the sieve took the word
             # a word common in its own right (लोगो, "logo"): only after a plural counter
             counted = lexicon.zipf(lexicon.plain(word)) > max_zipf
             message = self.meta.message.format(word=word, intended=right)
-            for start in starts:
+            for start in index[word]:
                 end = start + len(word)
                 if _POSTPOSITION.match(text, end) and (not counted or after_plural_counter(text, start)):
                     yield self.replace(start, end, right, message)

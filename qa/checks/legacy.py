@@ -13,7 +13,7 @@ import regex
 from qa import lexicon, regexcache
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule, RuleMeta
-from qa.engine.words import WordPattern, distinct_words
+from qa.engine.words import WordPattern, words_matching
 from qa.legacy import convert
 from qa.legacy.detect import detect
 from qa.legacy.repair import GLYPH_I_NASAL, repairs
@@ -130,22 +130,12 @@ def misordered(word: str) -> str | None:
 _SIGNS = regexcache.standard("र्|ङ्क्ष")
 
 
-def _words_with_signs(ctx: Context) -> set[str]:
-    """The document's distinct words with a reph or "ङ्क्ष", found in one scan of them all."""
-    joined, _ = distinct_words(ctx)
-    found = set()
-    for m in _SIGNS.finditer(joined):
-        end = joined.find("\n", m.end())
-        found.add(joined[joined.rfind("\n", 0, m.start()) + 1 : end if end >= 0 else None])
-    return found
-
-
 class LegacySignOrder(Rule):
     """U038: a reph or "िं" glyph left out of order by a legacy-font converter."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         index = ctx.document.word_index
-        for word in _words_with_signs(ctx):
+        for word in words_matching(ctx, _SIGNS):  # a reph or "ङ्क्ष"
             repaired = misordered(word)
             if repaired is None:
                 continue

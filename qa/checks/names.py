@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, filterfalse
 
 from qa.checks import names_registry as reg
 from qa.checks.consistency import (
@@ -28,6 +28,7 @@ from qa.checks.consistency import (
     titled,
     word_index,
 )
+from qa.checks.word_sieve import Ledger, shared_keys
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.lexicon import known, zipf
@@ -124,24 +125,27 @@ def _first_names(index: WordIndex, spans: list[Span]) -> set[str] | None:
     return firsts if len(firsts) == len(before) else None
 
 
-@lru_cache(maxsize=200_000)
 def skeleton(word_key: str) -> str:
     """The key with vowel signs dropped and confusable consonants merged: two keys a
     speller's slip apart share a skeleton, so only words in one bucket are compared."""
     return word_key.translate(_SKELETON)
 
 
+def _bucket(word_key: str) -> str | None:
+    """The skeleton of a key long enough to compare, else None."""
+    return skeleton(word_key) if len(word_key) >= MIN_LENGTH else None
+
+
+_BUCKETS = Ledger(_bucket)
+
+
 class SimilarNameSpelling(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         index, registry = word_index(ctx), context_registry(ctx)
         clustered = {key(f) for c in clusters(ctx, registry, context_style(ctx, {})) for f in c.forms}
-        buckets: dict[str, list[str]] = {}
-        for k in index.by_key:
-            if len(k) >= MIN_LENGTH and k not in clustered:
-                buckets.setdefault(skeleton(k), []).append(k)
-        for bucket in buckets.values():
-            if len(bucket) > 1:
-                yield from self._compare(index, registry, bucket)
+        keys = list(filterfalse(clustered.__contains__, index.by_key))
+        for bucket in shared_keys(keys, _BUCKETS.values(keys)).values():
+            yield from self._compare(index, registry, bucket)
 
     def _compare(self, index: WordIndex, registry: reg.Registry, bucket: list[str]) -> Iterator[Diagnostic]:
         """Compare the words of one skeleton bucket of keys (in order of first use, the order
@@ -206,16 +210,13 @@ class SurnameFirstSecondReference(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         index, registry = word_index(ctx), context_registry(ctx)
         words = index.document.word_texts
-        for person in registry.people.values():
-            if not person.surname_first:
-                continue
-            for given in person.given_names:
-                if len("".join(given)) < MIN_GIVEN:
-                    continue  # यी (वांग यी) alone is too short to tell from other words
-                for i, (start, end) in find(index, given):
-                    if i > 0 and key(words[i - 1]) in person.surnames:
-                        continue
-                    message = self.meta.message.format(
-                        form=ctx.text[start:end], surname=person.surname, person=person.id
-                    )
-                    yield self.replace(start, end, person.surname, message)
+        for person, given, surnames in registry.given_first:
+            if len("".join(given)) < MIN_GIVEN:
+                continue  # यी (वांग यी) alone is too short to tell from other words
+            for i, (start, end) in find(index, given):
+                if i > 0 and key(words[i - 1]) in surnames:
+                    continue
+                message = self.meta.message.format(
+                    form=ctx.text[start:end], surname=person.surname, person=person.id
+                )
+                yield self.replace(start, end, person.surname, message)

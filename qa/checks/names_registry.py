@@ -122,6 +122,17 @@ class Registry:
         return groups
 
     @cached_property
+    def given_first(self) -> list[tuple[Person, Tokens, set[str]]]:
+        """(person, given-name keys, surname keys) of every surname-first person (वांग यी,
+        शी जिनपिंग), for each of the person's given names."""
+        return [
+            (person, given, person.surnames)
+            for person in self.people.values()
+            if person.surname_first
+            for given in person.given_names
+        ]
+
+    @cached_property
     def forbidden(self) -> dict[Tokens, tuple[Person, Tokens]]:
         """Forbidden token sequences (by key) -> (person, the canonical tokens to use).
 

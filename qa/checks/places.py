@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import cast
 
 import regex
 
@@ -29,6 +30,7 @@ from qa import gazetteer, lexicon
 from qa.checks import spelling
 from qa.checks.consistency import context_registry
 from qa.checks.names_registry import Registry
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text.akshara import (
@@ -93,12 +95,22 @@ _DEVANAGARI_WORD = regex.compile(r"[\u0900-\u097f\u200c\u200d]+")
 
 def unattested(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
     """(word, its look-up form, starts) for Devanagari words that neither the lexicon,
-    the gazetteer nor the house knows and that are no inflection of a known stem (of the
-    words wordfreq's list does not name: the lexicon holds its words)."""
-    accept, known = lexicon.house(ctx.config).accept, lexicon.vocabulary()
-    for word, starts in spelling.unlisted_words(ctx):
-        if word not in known and (normal := _without_evidence(word)) is not None and normal not in accept:
-            yield word, normal, starts
+    the gazetteer nor the house knows and that are no inflection of a known stem."""
+    accept, index = lexicon.house(ctx.config).accept, ctx.document.word_index
+    for word in sorted(_UNATTESTED.select(ctx.document.word_set)):
+        normal = cast(str, _without_evidence(word))  # a form: the sieve took the word
+        if normal not in accept:
+            yield word, normal, index[word]
+
+
+def _unattested(word: str) -> bool:
+    """Of the words wordfreq's list does not name (the lexicon holds its words), one the
+    lexicon does not know either, with no evidence of its own."""
+    return (
+        spelling.unlisted_word(word)
+        and word not in lexicon.vocabulary()
+        and _without_evidence(word) is not None
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -111,6 +123,9 @@ def _without_evidence(word: str) -> str | None:
     if lexicon.attested(normal) or normal in gazetteer.words() or lexicon.inflected(normal):
         return None
     return normal
+
+
+_UNATTESTED = Sieve(_unattested)
 
 
 def _t002s(word: str, place: str) -> bool:

@@ -30,6 +30,7 @@ from qa.checks.confusion import (
     neighbours,
     numeral,
 )
+from qa.checks.word_sieve import Sieve
 from qa.data import data_dir
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
@@ -203,6 +204,16 @@ class _Odds:
         return odds if odds >= self.bar else None
 
 
+def _twinned(word: str) -> bool:
+    """``word`` is a word of a twin pair, the rarer (weighed beside its neighbours) or the
+    commoner of a measure's (weighed after a numeral)."""
+    plain = lexicon.plain(word)
+    return plain in twin_pairs() or plain in rarer_twins()
+
+
+_TWINNED = Sieve(_twinned)
+
+
 class RealWordTwin(Rule):
     """T033: a short listed word whose far commoner one-sign twin the neighbours want (and,
     after a numeral, a common word whose rarer twin is a measure: 5 मिल दूर -> मील)."""
@@ -217,17 +228,14 @@ class RealWordTwin(Rule):
             float(self.options.get("max-beside-share", 0.0333)),
             float(self.options.get("loan-side-log-odds", 1.0)),
         )
-        accept, pairs, rarer = lexicon.house(ctx.config).accept, twin_pairs(), rarer_twins()
-        found = [
-            (word, plain, twin, rarer.get(plain, ()), starts)
-            for word, starts in ctx.document.word_index.items()
-            if ((twin := pairs.get(plain := lexicon.plain(word))) is not None or plain in rarer)
-            and word not in accept
-        ]
+        found = sorted(_TWINNED.select(ctx.document.word_set) - lexicon.house(ctx.config).accept)
         if not found:
             return
         text, counts = ctx.text, twin_counts()  # the counts load only for a document that needs them
-        for word, plain, twin, measures, starts in found:
+        pairs, rarer, index = twin_pairs(), rarer_twins(), ctx.document.word_index
+        for word in found:
+            plain, starts = lexicon.plain(word), index[word]
+            twin, measures = pairs.get(plain), rarer.get(plain, ())
             if twin is None:  # a common word: weighed only after a numeral
                 starts = [s for s in starts if inflection.after_numeral(text, s)]
             for start in starts:

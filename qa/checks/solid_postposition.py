@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import cast
 
 from qa import gazetteer, lexicon
 from qa.checks import spelling_doubts
 from qa.checks.agreement_words import word_set
 from qa.checks.confusion import neighbours
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text.akshara import aksharas
@@ -61,15 +63,22 @@ def split(word: str) -> tuple[str, str] | None:
     return None
 
 
+def _solid_pair(word: str) -> bool:
+    """``word`` is in its look-up form and writes a pair solid."""
+    return word == lexicon.plain(word) and split(word) is not None
+
+
+_SOLID_PAIRS = Sieve(_solid_pair)
+
+
 class SolidPostposition(Rule):
     """P014: a common word and a postposition written as one word."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        accept = lexicon.house(ctx.config).accept
-        for word, starts in ctx.document.word_index.items():
-            found = None if word in accept or word != lexicon.plain(word) else split(word)
-            if found is None:
-                continue
+        accept, index = lexicon.house(ctx.config).accept, ctx.document.word_index
+        for word in sorted(_SOLID_PAIRS.select(ctx.document.word_set) - accept):
+            found = cast(tuple[str, str], split(word))  # a pair: the sieve took it
+            starts = index[word]
             if found[1] == "ने":
                 starts = [s for s in starts if _next(ctx.text, s, word) not in _AFTER_INFINITIVE]
             suggestion = " ".join(found)

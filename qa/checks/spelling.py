@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import cast
 
 import regex
 
@@ -138,26 +139,26 @@ def _unlisted(word: str) -> str | None:
     return None if lexicon.listed(normal) else normal
 
 
-def unlisted_words(ctx: Context) -> list[tuple[str, list[int]]]:
-    """(word, starts) for the document's words that wordfreq's list does not name: the few
-    that T002 and T040 weigh, found once per document for both."""
-    return ctx.shared("unlisted-words", _unlisted_words)
+def unlisted_word(word: str) -> bool:
+    """``word`` is not in wordfreq's list: one of the few words T002 and T040 weigh."""
+    return word not in lexicon.web_zipf()
 
 
-def _unlisted_words(ctx: Context) -> list[tuple[str, list[int]]]:
-    web = lexicon.web_zipf()
-    return [(word, starts) for word, starts in ctx.document.word_index.items() if word not in web]
+def _unlisted_devanagari(word: str) -> bool:
+    """``word`` is a Devanagari word no word list names, short enough to weigh."""
+    return len(word) <= MAX_WORD and unlisted_word(word) and _unlisted(word) is not None
+
+
+_UNLISTED = Sieve(_unlisted_devanagari)
 
 
 def unlisted(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
     """(word, its normal form, starts) for Devanagari words no word list and no house list names."""
-    accept = lexicon.house(ctx.config).accept
-    for word, starts in unlisted_words(ctx):
-        if len(word) > MAX_WORD:
-            continue
-        normal = _unlisted(word)
-        if normal is not None and normal not in accept:
-            yield word, normal, starts
+    accept, index = lexicon.house(ctx.config).accept, ctx.document.word_index
+    for word in sorted(_UNLISTED.select(ctx.document.word_set)):
+        normal = cast(str, _unlisted(word))  # a form: the sieve took the word
+        if normal not in accept:
+            yield word, normal, index[word]
 
 
 #: A vowel sign left out inside a word of three aksharas (बतया, तैयर, दौरन) is a slip only
@@ -613,25 +614,26 @@ def flap_correction(word: str, margin: float) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _flaps(margin: float) -> Sieve:
+    """The words :func:`flap_correction` corrects at ``margin`` (a sieve for each margin
+    a house sets)."""
+    return Sieve(lambda word: ("ड" in word or "ढ" in word) and flap_correction(word, margin) is not None)
+
+
 class MissingFlapNukta(Rule):
     """T006: ड/ढ for ड़/ढ़ in a known word whose nukta spelling is far more frequent."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         margin = float(self.options.get("min-frequency-ratio", 1.0))
-        accept = lexicon.house(ctx.config).accept
-        index = ctx.document.word_index
-        for word in index:
-            if ("ड" not in word and "ढ" not in word) or word in accept:
-                continue
-            right = flap_correction(word, margin)
-            if right is not None:
-                message = self.meta.message.format(word=word, suggestion=right)
-                for start in index[word]:
-                    end = start + len(word)
-                    if not spelling_doubts.doubt(
-                        ctx.text, start, end, word, right, context_counts().honorific
-                    ):
-                        yield self.replace(start, end, right, message)
+        accept, index = lexicon.house(ctx.config).accept, ctx.document.word_index
+        for word in sorted(_flaps(margin).select(ctx.document.word_set) - accept):
+            right = cast(str, flap_correction(word, margin))  # a correction: the sieve took the word
+            message = self.meta.message.format(word=word, suggestion=right)
+            for start in index[word]:
+                end = start + len(word)
+                if not spelling_doubts.doubt(ctx.text, start, end, word, right, context_counts().honorific):
+                    yield self.replace(start, end, right, message)
 
 
 #: A listed word this much commoner (Zipf, by both sources) than its twin is kept in the table.
@@ -890,6 +892,14 @@ def common_twin(word: str) -> tuple[str, float] | None:
     return twins().get(plain) or _final_long(plain) or _plural_short(plain) or _feminine_plural(plain)
 
 
+def _twinned(word: str) -> bool:
+    """``word`` has a common twin and is no misspelling of T001's register."""
+    return common_twin(word) is not None and word not in lexicon.misspelt()
+
+
+_TWINNED = Sieve(_twinned)
+
+
 class CommonTwin(Rule):
     """T030: a listed word that is the twin of a word far commoner in both sources but for
     the length of an i or u sign (लेकीन for लेकिन, राष्ट्रिय for राष्ट्रीय), a final nasal,
@@ -916,11 +926,9 @@ class CommonTwin(Rule):
         return float(self.options.get("min-frequency-ratio", 1.5))
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        accept, misspelt = lexicon.house(ctx.config).accept, lexicon.misspelt()
-        index = ctx.document.word_index
-        for word, found in zip(index, map(common_twin, index), strict=True):
-            if found is None or word in accept or word in misspelt:
-                continue
+        accept, index = lexicon.house(ctx.config).accept, ctx.document.word_index
+        for word in sorted(_TWINNED.select(ctx.document.word_set) - accept):
+            found = cast(tuple[str, float], common_twin(word))  # a twin: the sieve took the word
             starts, plain = index[word], lexicon.plain(word)
             if found[1] < self._needed(plain, found[0]):
                 continue
@@ -937,14 +945,14 @@ class CommonTwin(Rule):
                     if plural:
                         twin = _oblique_before_postposition(ctx.text, start, end, twin)
                     yield self.replace(start, end, twin, self.meta.message.format(word=word, suggestion=twin))
-        yield from self._verb_noun_plurals(ctx, accept | misspelt)
+        yield from self._verb_noun_plurals(ctx, accept)
 
-    def _verb_noun_plurals(self, ctx: Context, skipped: frozenset[str]) -> Iterator[Diagnostic]:
+    def _verb_noun_plurals(self, ctx: Context, accept: frozenset[str]) -> Iterator[Diagnostic]:
         """A feminine noun's plural without its nasal that a verb's form spells too (मांगे),
         where a feminine word before it shows the noun (अपनी मांगे)."""
         index = ctx.document.word_index
         message = str(self.options.get("verb-form-message", self.meta.message))
-        for word in sorted(_VERB_NOUN_PLURALS.select(ctx.document.word_set) - skipped):
+        for word in sorted(_VERB_NOUN_PLURALS.select(ctx.document.word_set) - accept):
             plural = verb_noun_plural_twin(lexicon.plain(word))
             for start in index[word]:
                 end = start + len(word)
@@ -953,7 +961,13 @@ class CommonTwin(Rule):
                     yield self.replace(start, end, twin, message.format(word=word, suggestion=twin))
 
 
-_VERB_NOUN_PLURALS = Sieve(lambda word: verb_noun_plural_twin(lexicon.plain(word)) is not None)
+def _verb_noun_plural(word: str) -> bool:
+    """``word`` may be a feminine noun's plural that a verb's form spells too (मांगे), and
+    is no misspelling of T001's register."""
+    return verb_noun_plural_twin(lexicon.plain(word)) is not None and word not in lexicon.misspelt()
+
+
+_VERB_NOUN_PLURALS = Sieve(_verb_noun_plural)
 
 
 class HouseReject(Rule):

@@ -8,7 +8,7 @@ import regex
 
 from qa.diagnostic import Diagnostic, Edit, Severity
 from qa.engine.rule import Context, Rule
-from qa.engine.words import scan
+from qa.engine.words import rare_characters
 
 
 class ZeroWidthSpace(Rule):
@@ -19,7 +19,7 @@ class ZeroWidthSpace(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
-        if "\u200b" not in scan(ctx).rare:
+        if "\u200b" not in rare_characters(ctx):
             return
         for m in self._ZWSP.finditer(text):
             start, end = m.span()
@@ -53,7 +53,7 @@ class PerDocument(Rule):
         return list(self.PATTERN.finditer(ctx.text))
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        if not self.GUARD & scan(ctx).rare:
+        if not self.GUARD & rare_characters(ctx):
             return
         matches = self.matches(ctx)
         if not matches:

@@ -11,7 +11,7 @@ import regex
 from qa import regexcache
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
-from qa.engine.words import distinct_words
+from qa.engine.words import words_matching
 from qa.errors import ConfigError
 
 _PRECOMPOSED = regexcache.standard(r"[\u0958-\u095f]")
@@ -26,20 +26,13 @@ class NonNfc(Rule):
     """Words not in NFC (mostly precomposed nukta letters क़-य़); the fix normalises them."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        joined, _ = distinct_words(ctx)
-        suspects = {_line_at(joined, m.start()) for m in _NOT_NFC.finditer(joined)}
-        for word in sorted(suspects):
+        for word in words_matching(ctx, _NOT_NFC):
             if unicodedata.is_normalized("NFC", word):
                 continue
             normal = unicodedata.normalize("NFC", word)
             message = self.meta.message.format(word=word, codes=_odd_codes(word))
             for start in ctx.document.word_index[word]:
                 yield self.replace(start, start + len(word), normal, message)
-
-
-def _line_at(text: str, at: int) -> str:
-    end = text.find("\n", at)
-    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
 
 
 def _odd_codes(word: str) -> str:
@@ -54,11 +47,9 @@ class MixedNuktaEncoding(Rule):
     """
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        joined, _ = distinct_words(ctx)
         index = ctx.document.word_index
         twins = {}
-        for m in _PRECOMPOSED.finditer(joined):
-            word = _line_at(joined, m.start())
+        for word in words_matching(ctx, _PRECOMPOSED):
             normal = unicodedata.normalize("NFC", word)
             if normal in index:
                 twins[word] = normal

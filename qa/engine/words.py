@@ -1,14 +1,15 @@
 """Rule types for rare anomalies: ``guarded-pattern``, ``word-pattern`` and ``mapped-sequence``.
 
 Clean copy almost never contains these anomalies, so the cost that matters is the
-scan of clean text. Two tools keep it small, both reading one shared scan per document:
+scan of clean text. Two tools keep it small:
 
 - :class:`GuardedPattern` is a pattern rule that runs only if one of its ``guard``
   characters occurs in the document (one scan per document finds all rare characters).
-- :class:`WordPattern` matches its pattern against each *distinct* word of the
-  document once (all joined by newlines into one string), then reports every
-  occurrence of the words that matched; :class:`MappedSequence` builds that pattern
-  from a table of wrong sequences and their fixes.
+- :class:`WordPattern` matches its pattern against each *distinct* word once per
+  process (a :class:`~qa.checks.word_sieve.Sieve` of the pattern: a document's words
+  cost set operations), then reports every occurrence of the words that matched;
+  :class:`MappedSequence` builds that pattern from a table of wrong sequences and their
+  fixes.
 
 Their options are declared in :data:`OPTIONS` and checked when the rule file loads.
 """
@@ -16,17 +17,15 @@ Their options are declared in :data:`OPTIONS` and checked when the rule file loa
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Mapping
-from functools import cached_property
-from itertools import accumulate
+from functools import lru_cache
 from typing import Any
 
 import regex
 
 from qa import regexcache
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
-from qa.document import Document
 from qa.engine.rule import Context, Rule, RuleMeta
 from qa.engine.types import PATTERN_OPTIONS, PatternRule, compile_pattern
 
@@ -46,34 +45,22 @@ RARE = (
 _RARE = regexcache.standard(f"[{RARE}]")
 
 
-class _Scan:
-    """What the rules of this module share about the document being checked."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.words = list(document.word_index)
-        self.joined = "\n".join(self.words)
-        self.rare = frozenset(_RARE.findall(document.view))
-
-    @cached_property
-    def starts(self) -> list[int]:
-        """Where each word starts in :attr:`joined` (only needed once something matched)."""
-        return list(accumulate((len(w) + 1 for w in self.words[:-1]), initial=0))
-
-    def word_at(self, offset: int) -> int:
-        """Index of the word that contains ``offset`` of :attr:`joined`."""
-        return bisect_right(self.starts, offset) - 1
+def rare_characters(ctx: Context) -> frozenset[str]:
+    """The rare characters the document holds, found in one scan for every rule that asks."""
+    return ctx.shared("unicode-scan", lambda c: frozenset(_RARE.findall(c.document.view)))
 
 
-def scan(ctx: Context) -> _Scan:
-    """The shared scan of the document, made once per document for every rule that asks."""
-    return ctx.shared("unicode-scan", lambda c: _Scan(c.document))
+@lru_cache(maxsize=256)
+def matching(pattern: re.Pattern[str] | regex.Pattern[str]) -> Sieve:
+    """The words in which ``pattern`` finds a match (a sieve for each pattern, whatever
+    rules share it)."""
+    return Sieve(lambda word: pattern.search(word) is not None)
 
 
-def distinct_words(ctx: Context) -> tuple[str, list[str]]:
-    """The document's distinct words joined by newlines, and the list of them."""
-    shared = scan(ctx)
-    return shared.joined, shared.words
+def words_matching(ctx: Context, pattern: re.Pattern[str] | regex.Pattern[str]) -> list[str]:
+    """The document's distinct words in which ``pattern`` finds a match, in one order
+    whatever the hashes."""
+    return sorted(matching(pattern).select(ctx.document.word_set))
 
 
 class Guard:
@@ -85,7 +72,7 @@ class Guard:
         self.other = tuple(frozenset(chars) - self.rare)
 
     def met(self, ctx: Context) -> bool:
-        return bool(self.rare & scan(ctx).rare) or any(c in ctx.text for c in self.other)
+        return bool(self.rare & rare_characters(ctx)) or any(c in ctx.text for c in self.other)
 
 
 class GuardedPattern(PatternRule):
@@ -132,23 +119,20 @@ class WordPattern(Rule):
         return self.meta.message.format_map(values)
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        shared = scan(ctx)
         unless = self.unless
         if self.unless_when is not None and not self.unless_when.met(ctx):
             unless = None
+        index = ctx.document.word_index
         hits: list[tuple[int, int, str, str | None]] = []
-        reported = -1
-        for m in self.pattern.finditer(shared.joined):
-            index = shared.word_at(m.start())
-            if self.whole and index == reported:
-                continue
-            reported = index
-            word, word_start = shared.words[index], shared.starts[index]
+        for word in words_matching(ctx, self.pattern):
             if unless is not None and unless.search(word):
                 continue
-            lo, hi = (0, len(word)) if self.whole else (m.start() - word_start, m.end() - word_start)
-            found = (self.message_for(m, word), self.fix_for(m))
-            hits.extend((start + lo, start + hi, *found) for start in ctx.document.word_index[word])
+            for m in self.pattern.finditer(word):
+                lo, hi = (0, len(word)) if self.whole else m.span()
+                found = (self.message_for(m, word), self.fix_for(m))
+                hits.extend((start + lo, start + hi, *found) for start in index[word])
+                if self.whole:
+                    break  # the word once
         for start, end, message, replacement in sorted(hits):
             if replacement is None:
                 yield self.diagnostic(start, end, message)
