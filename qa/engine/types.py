@@ -23,8 +23,8 @@ from qa.text.tokenize import NOT_WORD, NOT_WORD_AFTER, WORD_CHARS, matches_at, o
 PATTERN_OPTIONS = frozenset({"pattern", "flags", "replacement", "exceptions", "group", "timeout", "anchors"})
 _FLAGS = {"ignorecase": regex.I, "multiline": regex.M, "dotall": regex.S, "verbose": regex.X}
 DEFAULT_TIMEOUT = 5.0
-#: A ZWJ or ZWNJ, which joins runs of letters and marks into one word of the word index.
-_JOINER = regex.compile("[\u200c\u200d]")
+#: ZWNJ and ZWJ, which join runs of letters and marks into one word of the word index.
+_JOINERS = "\u200c\u200d"
 #: Distinct match groups whose message and replacement a pattern rule keeps.
 _MADE_LIMIT = 4096
 
@@ -94,6 +94,16 @@ class _Values(Mapping[str, str]):
         return 1 + len(self.match.groupdict())
 
 
+def _joiners(text: str) -> Iterator[int]:
+    """Where ZWNJ and ZWJ stand in ``text`` (one C search per joiner: they are rare, and a
+    regular expression's scan of a long text for them costs more than the rule)."""
+    for joiner in _JOINERS:
+        at = text.find(joiner)
+        while at >= 0:
+            yield at
+            at = text.find(joiner, at + 1)
+
+
 class TimedRule(Rule):
     """A rule that runs user-supplied regexes under a timeout."""
 
@@ -161,8 +171,7 @@ class PatternRule(TimedRule):
         anchors = self.anchors
         found = occurrences(index, anchors)
         if "\u200c" in text or "\u200d" in text:  # runs a ZWJ or ZWNJ joins into one word of the index
-            for joiner in _JOINER.finditer(text):
-                at = joiner.start()
+            for at in _joiners(text):
                 found += [at - len(word) for word in anchors if text.endswith(word, 0, at)]
                 found += [at + 1 for word in anchors if text.startswith(word, at + 1)][:1]
             found.sort()
