@@ -148,16 +148,22 @@ def _slots_gap_by_gap(view: str, spans: list[tuple[str, int]]) -> tuple[list[str
     def chain_end(k: int) -> int:
         while links[k] == "joined":
             k += 1
-        return ends[k]
+        return k
+
+    def compound(k: int) -> bool:  # in a run of joined words short enough to be one word
+        first = k
+        while first and links[first - 1] == "joined":
+            first -= 1
+        return chain_end(first) - first + 1 <= slots.MAX_COMPOUND
 
     words: list[str | None] = [None]
     slot_of = []
     for k, (text, start) in enumerate(spans):
         slot_of.append(len(words))
-        if links[k] == "joined":
-            words.append(view[start : chain_end(k)])
-        elif k and links[k - 1] == "joined":
-            words.append(view[spans[k - 1][1] : chain_end(k - 1)])
+        if links[k] == "joined" and compound(k):
+            words.append(view[start : ends[chain_end(k)]])
+        elif k and links[k - 1] == "joined" and compound(k):
+            words.append(view[spans[k - 1][1] : ends[chain_end(k - 1)]])
         else:
             words.append(aw.normal(text))
         if links[k] == "break":
@@ -450,3 +456,14 @@ def test_a_plural_further_on_and_a_predicate_adjective_settle_the_genitive(line:
 )
 def test_the_genitive_stays_silent_where_a_noun_further_on_may_be_its_own(line: str) -> None:
     assert _codes(line) == []
+
+
+def test_a_person_compound_is_read_from_its_last_parts_only() -> None:
+    """G030's person test tries a word's last parts up to the longest person's noun: a long
+    run before मंत्री is still a person's compound."""
+    from qa.checks import agreement_shown
+
+    lexicon = builtin()
+    assert lexicon.longest_person >= len("उपराष्ट्रपति")
+    assert agreement_shown._person(lexicon, "कि" * 200 + "मंत्री")
+    assert not agreement_shown._person(lexicon, "कि" * 5000)

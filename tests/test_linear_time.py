@@ -69,6 +69,8 @@ CASES = {
     "--fix with a fix per unit": _fix(UNITS["many fixes"], ["P002"]),
     "text report on words glued by zero-width spaces": _text_report(UNITS["zwsp word"], ["U002"]),
     "every rule on a long line": _check("text", UNITS["long line"], every=8),
+    "G030 on a run of ASCII digits": _check("text", UNITS["ascii digit"], ["G030"]),
+    "G001 on initials run together": _check("text", UNITS["initials"], ["G001"]),
 }
 
 

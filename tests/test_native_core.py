@@ -103,6 +103,21 @@ def _same_clauses(core, text: str, spans: list[tuple[int, int]]) -> None:  # typ
         assert ours.marks(_NEEDED[0]) == theirs.marks(_NEEDED[0])
 
 
+@pytest.mark.parametrize("joined", [slots.MAX_COMPOUND, slots.MAX_COMPOUND + 1])
+def test_a_run_of_joined_words_is_a_compound_only_when_short(core, joined: int) -> None:  # type: ignore[no-untyped-def]
+    """A run of words joined by full stops (initials run together) longer than any compound
+    leaves its words apart, so a run of any length costs its length, not its square."""
+    view = "नई दिल्ली " + ".".join(["क"] * joined) + " में"
+    spans = tokenize.python_word_spans(view)
+    words = slots.python_layout(view, spans, {})[0]
+    assert core.slot_layout(view, spans, {}) == (words, slots.python_layout(view, spans, {})[1])
+    run = [word for word in words if word and word.startswith("क")]
+    if joined <= slots.MAX_COMPOUND:
+        assert run[0] == ".".join(["क"] * joined) and len(run) == joined
+    else:
+        assert run == ["क"] * joined
+
+
 def _same_slots(core, text: str) -> None:  # type: ignore[no-untyped-def]
     spans = tokenize.python_word_spans(text)
     for respelt in ({}, {word: word[::-1] for word, _ in spans[::3]}):

@@ -281,3 +281,14 @@ def test_a_sign_typed_across_a_conjunct_is_one_slip() -> None:
         found = api.check(f"ज़्यादातर ग्राहकों ने त्योहार पर {wrong} का ज़िक्र किया।")
         assert [(d.code, d.fix.edits[0].replacement if d.fix else "") for d in found] == [("T002", right)]
     assert api.check("ज़्यादातर ग्राहकों ने त्योहार पर क्रेडिट और पारम्परिक ख़रीद का ज़िक्र किया।") == []
+
+
+def test_a_run_longer_than_any_word_has_no_near_candidates() -> None:
+    """A near index looks up no run longer than :data:`akshara.MAX_KEY` (its deletions alone
+    would cost its length squared); a word's own slip still has its candidates."""
+    from qa.checks.spelling import near_index
+    from qa.text import akshara
+
+    assert near_index().candidates("राष्ट्र" * 5000) == set()
+    assert "राष्ट्रपति" in near_index().candidates("राष्ट्रपती")
+    assert len(akshara.skeleton("राष्ट्रपति" * 3)) <= akshara.MAX_KEY

@@ -206,6 +206,9 @@ fn word_pairs<'py>(words: &Bound<'py, PyList>) -> PyResult<Vec<(Bound<'py, PyAny
         .collect()
 }
 
+/// `slots.MAX_COMPOUND`: a longer run of joined words is no compound; its words stay apart.
+const MAX_COMPOUND: usize = 16;
+
 /// `slots.python_layout`: each slot's word (None for a break) and each word's slot, for the
 /// words `spans` ((word, start) in order) of `view`; a word as `respelt` spells it if it has
 /// it there, a compound as the view writes it from the word on.
@@ -235,16 +238,24 @@ fn slot_layout<'py>(
             respelt.get_item(&text)?.unwrap_or(text)
         });
     }
-    for k in 0..normals.len() {
-        if links[k] == layout::JOINED {
-            let last = k + links[k..]
-                .iter()
-                .take_while(|&&l| l == layout::JOINED)
-                .count();
-            let compound = new_string(py, &chars[bounds[k].0..bounds[last].1])?;
-            normals[k + 1] = compound.clone();
-            normals[k] = compound;
+    let mut k = 0;
+    while k < normals.len() {
+        if links[k] != layout::JOINED {
+            k += 1;
+            continue;
         }
+        let last = k + links[k..]
+            .iter()
+            .take_while(|&&l| l == layout::JOINED)
+            .count();
+        if last - k + 1 <= MAX_COMPOUND {
+            for j in k..last {
+                let compound = new_string(py, &chars[bounds[j].0..bounds[last].1])?;
+                normals[j + 1] = compound.clone();
+                normals[j] = compound;
+            }
+        }
+        k = last;
     }
     let none = py.None().into_bound(py);
     let mut words = Vec::with_capacity(normals.len() * 9 / 8 + 2);

@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +173,13 @@ class Genders:
         """Whether ``word`` is a noun of a person whose gender is the person's (अध्यक्ष)."""
         form = key(word)
         return form in self._overrides and self._overrides[form] is None
+
+    @cached_property
+    def longest_person(self) -> int:
+        """The length (in the tables' spelling) of the longest noun of a person
+        (:meth:`ambigender`, :meth:`man`)."""
+        persons = [form for form, gender in self._overrides.items() if gender is None]
+        return max(map(len, [*persons, *self._men]), default=0)
 
     def man(self, word: str) -> bool:
         """Whether ``word`` is a noun of male persons (पुत्र, राजा): masculine, and a थे or

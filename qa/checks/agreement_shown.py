@@ -125,7 +125,9 @@ _AGREEING_ROOTS = aw.STATE_ROOTS | aw.INTRANSITIVE_ROOTS | aw.word_set("थ ज�
 #: Verbs after which a bare word may be a predicate (घायल हुए, मौजूद थे, बंद रहे).
 _PREDICATE_ROOTS = frozenset({"हो", "रह", "थ"})
 _NORMAL = attrgetter("normal")
-_NUMBER = re.compile(r"[0-9०-९][0-9०-९,]*[ \t]+([\u0900-\u097f]+)")
+#: A number and the word after it; tried only where a run of digits and commas begins (a
+#: match from inside one would be part of the run's own), so a long run is read once.
+_NUMBER = re.compile(r"(?<![0-9०-९])(?<![0-9०-९],)[0-9०-९][0-9०-९,]*[ \t]+([\u0900-\u097f]+)")
 
 
 def _count(text: str) -> int | None:
@@ -177,10 +179,18 @@ def _verb_at(tokens: list[Token], k: int) -> bool:
     return verb_word(word) is not None or bare_root(word, following) or word in COPULA_PLURAL
 
 
+#: How many characters longer a word as written may be than in the tables' spelling
+#: (nukta, joiners).
+_SPELLING_SLACK = 4
+
+
 @lru_cache(maxsize=1 << 14)
 def _person(lexicon: Genders, word: str) -> bool:
-    """A noun of a person, or a compound whose last part is one (गृहमंत्री: मंत्री)."""
-    parts = (word[k:] for k in range(len(word) - 2))
+    """A noun of a person, or a compound whose last part is one (गृहमंत्री: मंत्री); only
+    the parts no longer than a person's noun are tried (a long run's would cost its length
+    squared)."""
+    first = max(0, len(word) - lexicon.longest_person - _SPELLING_SLACK)
+    parts = (word[k:] for k in range(first, len(word) - 2))
     return any(lexicon.ambigender(part) or lexicon.man(part) for part in parts if aw.is_candidate(part))
 
 

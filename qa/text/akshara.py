@@ -323,6 +323,10 @@ def distance(a: str, b: str) -> float:
     return cost
 
 
+#: The longest skeleton :meth:`NearIndex.candidates` looks up: no word of a list is longer.
+MAX_KEY = 64
+
+
 def _deletes(key: str) -> set[str]:
     """``key`` and every string one character shorter."""
     found = {key[:i] + key[i + 1 :] for i in range(len(key))}
@@ -351,10 +355,15 @@ class NearIndex:
         return index
 
     def candidates(self, word: str) -> set[str]:
-        """Indexed words within one edit of ``word`` once cheap distinctions are forgotten."""
+        """Indexed words within one edit of ``word`` once cheap distinctions are forgotten
+        (none for a run longer than any word: its deletions alone would cost its length
+        squared)."""
         found: set[str] = set()
+        bare = skeleton(word)
+        if len(bare) > MAX_KEY:
+            return found
         get = self.table.get
-        for key in _deletes(skeleton(word)):
+        for key in _deletes(bare):
             words = get(key)
             if words is not None:
                 found.update(words.split(" "))

@@ -28,6 +28,9 @@ JOINERS = frozenset("-‐‑–.")  # one character between two words
 _GAP_MARKS = re.compile(f"[^ {WORD_LETTERS}]+")
 
 Slots = tuple[list[str | None], list[int]]
+#: A run of more words joined than this is no compound (initials run together, a.b.c.…):
+#: its words stay apart, where each would hold the rest of the run (its length squared).
+MAX_COMPOUND = 16
 
 
 @lru_cache(maxsize=1 << 10)
@@ -93,12 +96,19 @@ def python_layout(view: str, spans: list[tuple[str, int]], respelt: Mapping[str,
     starts = list(map(itemgetter(1), spans))
     found = links(view, texts, starts)
     normals = [respelt.get(text, text) for text in texts] if respelt else texts
-    for k in [k for k, kind in found.items() if kind == JOINED]:
-        last = k
-        while found.get(last) == JOINED:
-            last += 1
-        normals[k] = view[starts[k] : starts[last] + len(texts[last])]
-        normals[k + 1] = normals[k]
+    joined = sorted(k for k, kind in found.items() if kind == JOINED)
+    at = 0
+    while at < len(joined):  # a run of joined words at a time
+        first = at
+        while at + 1 < len(joined) and joined[at + 1] == joined[at] + 1:
+            at += 1
+        run, last = joined[first : at + 1], joined[at] + 1
+        at += 1
+        if len(run) + 1 > MAX_COMPOUND:
+            continue
+        for k in run:
+            normals[k] = view[starts[k] : starts[last] + len(texts[last])]
+            normals[k + 1] = normals[k]
     return _slots(normals, [k for k, kind in found.items() if kind == BREAK])
 
 
