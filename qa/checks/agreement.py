@@ -109,6 +109,14 @@ class Analysis:
     accepted: dict[Sieve, list[str]] = field(default_factory=dict)
     #: the gender the document's own agreeing words show, per noun asked (:func:`shown_gender`)
     shown: dict[str, Noun | None] = field(default_factory=dict)
+    #: :func:`_genders_shown`, made when first asked (:meth:`shown_before`)
+    _shown_before: list[dict[str, set[aw.Gender]]] = field(default_factory=list)
+
+    def shown_before(self, text: str) -> set[aw.Gender] | tuple[()]:
+        """The genders the agreeing words right before ``text`` (as written) show (:func:`_genders_shown`)."""
+        if not self._shown_before:
+            self._shown_before.append(_genders_shown(self))
+        return self._shown_before[0].get(text, ())
 
     def occurrences(self, wanted: Sieve) -> list[int]:
         """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
@@ -202,28 +210,44 @@ _ADVERBS_AFTER = aw.word_set("आज कल अब तब फिर अभी �
 
 
 def _shown(document: Analysis, text: str, word: str) -> Noun | None:
-    words, lexicon = document.slots.words, document.genders
+    lexicon = document.genders
     if word.endswith("ों") or not aw.is_candidate(word):
         return None  # an oblique plural is no bare noun (nor is क्यों, after की in की क्यों बढ़ी)
     if lexicon.guess(word) is not None or lexicon.ambigender(word):
         return None  # the counts decide, or the gender is the person's
-    shown: set[aw.Gender] = set()
-    for m in document.slots.slots_at(document.word_index.get(text, ())):
-        attribute = aw.attributive(words, m - 1) if words[m - 1] is not None else None
-        if attribute is None or attribute.form == "oblique" or after_name(words, m - 1, attribute):
+    shown = document.shown_before(text)
+    if len(shown) != 1:
+        return None
+    (gender,) = shown
+    return Noun(gender) if lexicon.open_to(word, gender) else None
+
+
+def _genders_shown(document: Analysis) -> dict[str, set[aw.Gender]]:
+    """Each word (as written) and the genders of the agreeing words right before its
+    occurrences that show one (:func:`shown_gender`): a feminine or masculine direct form
+    after which the word ends its phrase. Made in one pass over the agreeing words,
+    not one over each noun's occurrences (a frequent noun has thousands)."""
+    slots, lexicon = document.slots, document.genders
+    words = slots.words
+    found: dict[str, set[aw.Gender]] = {}
+    for k in document.occurrences(_EVIDENCE):
+        attribute = aw.attributive(words, k)
+        if (
+            words[k + 1] is None
+            or attribute is None
+            or attribute.form == "oblique"
+            or after_name(words, k, attribute)
+        ):
             continue
-        following = _at(words, m + 1)
+        following = _at(words, k + 2)
         if following in aw.GENITIVE or not (ends_phrase(following, lexicon) or following in _ADVERBS_AFTER):
             continue
         if (following in aw.POSTPOSITIONS or _bare_postposition(following)) and (
             attribute.form == "direct" or attribute.kind in ("genitive", "possessive")
         ):
             continue
-        shown.add(attribute.gender)
-    if len(shown) != 1:
-        return None
-    gender = shown.pop()
-    return Noun(gender) if lexicon.open_to(word, gender) else None
+        found.setdefault(slots.word(k + 1).text, set()).add(attribute.gender)
+    return found
 
 
 def _oblique(noun: str, following: str | None) -> bool:
