@@ -95,6 +95,15 @@ def _respelt(word: str) -> bool:
 _RESPELT = Sieve(_respelt)
 
 
+class Shown(NamedTuple):
+    """What the agreeing words that may show a gender (no oblique form) show of the word
+    right after them: the genders of those that show one (:func:`shown_gender`), and the
+    word's spellings in those slots (a compound's where it is one's part)."""
+
+    genders: set[aw.Gender]
+    spellings: set[str]
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """One document as G's rules read it: its slots and the genders in force. Rules
@@ -109,14 +118,14 @@ class Analysis:
     accepted: dict[Sieve, list[str]] = field(default_factory=dict)
     #: the gender the document's own agreeing words show, per noun asked (:func:`shown_gender`)
     shown: dict[str, Noun | None] = field(default_factory=dict)
-    #: :func:`_genders_shown`, made when first asked (:meth:`shown_before`)
-    _shown_before: list[dict[str, set[aw.Gender]]] = field(default_factory=list)
+    #: :func:`_after_agreeing`, made when first asked (:meth:`after_agreeing`)
+    _after_agreeing: list[dict[str, Shown]] = field(default_factory=list)
 
-    def shown_before(self, text: str) -> set[aw.Gender] | tuple[()]:
-        """The genders the agreeing words right before ``text`` (as written) show (:func:`_genders_shown`)."""
-        if not self._shown_before:
-            self._shown_before.append(_genders_shown(self))
-        return self._shown_before[0].get(text, ())
+    def after_agreeing(self) -> dict[str, Shown]:
+        """What the agreeing words right before each word show (:func:`_after_agreeing`), made once."""
+        if not self._after_agreeing:
+            self._after_agreeing.append(_after_agreeing(self))
+        return self._after_agreeing[0]
 
     def occurrences(self, wanted: Sieve) -> list[int]:
         """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
@@ -174,28 +183,30 @@ def shown_gender(document: Analysis, k: int) -> Noun | None:
     return None if slot is None else shown_noun(document, slot.text, slot.normal)
 
 
+def shown_nouns(document: Analysis) -> dict[str, Noun]:
+    """Every word (as written) right after an agreeing word that takes a gender from the
+    document's own agreeing words (:func:`shown_gender`)."""
+    found: dict[str, Noun] = {}
+    lexicon = document.genders
+    for text, shown in document.after_agreeing().items():
+        if len(shown.genders) != 1:
+            continue  # no gender shown, whatever the spelling
+        for word in shown.spellings:
+            if word.endswith("ों") or not aw.is_candidate(word) or lexicon.guess(word):
+                continue
+            noun = shown_noun(document, text, word)  # one answer per text: the first spelling's
+            if noun is not None:
+                found[text] = noun
+            break
+    return found
+
+
 def shown_noun(document: Analysis, text: str, word: str) -> Noun | None:
     """:func:`shown_gender` of the word ``text`` (as written; ``word`` in the tables'
     spelling), once per document."""
     if text not in document.shown:
         document.shown[text] = _shown(document, text, word)
     return document.shown[text]
-
-
-def shown_nouns(document: Analysis) -> dict[str, Noun]:
-    """Every word (as written) right after an agreeing word that takes a gender from the
-    document's own agreeing words (:func:`shown_gender`)."""
-    found: dict[str, Noun] = {}
-    slots, lexicon = document.slots, document.genders
-    for written in _EVIDENCE.select(document.visited):
-        for k in document._slots_of(written):
-            word = slots.words[k + 1] if k + 1 < len(slots) else None
-            if word is None or word.endswith("ों") or not aw.is_candidate(word) or lexicon.guess(word):
-                continue
-            noun = shown_gender(document, k + 1)
-            if noun is not None:
-                found[slots.word(k + 1).text] = noun
-    return found
 
 
 def _evidence(word: str) -> bool:
@@ -215,29 +226,32 @@ def _shown(document: Analysis, text: str, word: str) -> Noun | None:
         return None  # an oblique plural is no bare noun (nor is क्यों, after की in की क्यों बढ़ी)
     if lexicon.guess(word) is not None or lexicon.ambigender(word):
         return None  # the counts decide, or the gender is the person's
-    shown = document.shown_before(text)
-    if len(shown) != 1:
+    shown = document.after_agreeing().get(text)
+    if shown is None or len(shown.genders) != 1:
         return None
-    (gender,) = shown
+    (gender,) = shown.genders
     return Noun(gender) if lexicon.open_to(word, gender) else None
 
 
-def _genders_shown(document: Analysis) -> dict[str, set[aw.Gender]]:
-    """Each word (as written) and the genders of the agreeing words right before its
-    occurrences that show one (:func:`shown_gender`): a feminine or masculine direct form
-    after which the word ends its phrase. Made in one pass over the agreeing words,
-    not one over each noun's occurrences (a frequent noun has thousands)."""
+def _after_agreeing(document: Analysis) -> dict[str, Shown]:
+    """Each word (as written) right after an agreeing word that may show a gender, and
+    what those show of it (:class:`Shown`): one that does is a feminine or masculine
+    direct form after which the word ends its phrase (:func:`shown_gender`). Made in one
+    pass over the agreeing words, not one over each noun's occurrences (a frequent noun
+    has thousands)."""
     slots, lexicon = document.slots, document.genders
     words = slots.words
-    found: dict[str, set[aw.Gender]] = {}
+    found: dict[str, Shown] = {}
     for k in document.occurrences(_EVIDENCE):
+        if words[k + 1] is None:
+            continue
+        text = slots.word(k + 1).text
+        shown = found.get(text)
+        if shown is None:
+            shown = found[text] = Shown(set(), set())
+        shown.spellings.add(words[k + 1] or "")
         attribute = aw.attributive(words, k)
-        if (
-            words[k + 1] is None
-            or attribute is None
-            or attribute.form == "oblique"
-            or after_name(words, k, attribute)
-        ):
+        if attribute is None or attribute.form == "oblique" or after_name(words, k, attribute):
             continue
         following = _at(words, k + 2)
         if following in aw.GENITIVE or not (ends_phrase(following, lexicon) or following in _ADVERBS_AFTER):
@@ -246,7 +260,7 @@ def _genders_shown(document: Analysis) -> dict[str, set[aw.Gender]]:
             attribute.form == "direct" or attribute.kind in ("genitive", "possessive")
         ):
             continue
-        found.setdefault(slots.word(k + 1).text, set()).add(attribute.gender)
+        shown.genders.add(attribute.gender)
     return found
 
 

@@ -54,6 +54,7 @@ from qa.checks.clauses import (
 )
 from qa.checks.date_postposition import MONTHS
 from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
+from qa.checks.word_sieve import Sieve
 from qa.engine.rule import Context
 
 #: Words that make the noun after them plural.
@@ -803,6 +804,9 @@ def _masculine_verb(word: str) -> bool:
     return found is not None and found.gender == "m" and found.root in _AGREEING_ROOTS
 
 
+_MASCULINE_VERBS = Sieve(_masculine_verb)
+
+
 class GenitiveSubjectAgreement(ClauseRule):
     """G032: a masculine verb group after a subject that की shows feminine (आयोग की टीम
     पहुंचेगा)."""
@@ -811,9 +815,10 @@ class GenitiveSubjectAgreement(ClauseRule):
 
     def offsets(self, ctx: Context) -> list[int]:
         """की before a feminine noun or an adjective, in a sentence with a masculine verb word."""
-        read = sentences(ctx)
+        read, document = sentences(ctx), ctx.document
         genitives = _beside(ctx, _GENITIVE_FEMININE, 1, partial(_may_follow_ki, analysis(ctx).genders))
-        verbs = frozenset(read.numbers(occurrences(ctx.document.word_index, _masculine_verb)))
+        masculine = _MASCULINE_VERBS.select(document.word_set)  # set operations, not a call per word
+        verbs = frozenset(read.numbers(occurrences(document.word_index, masculine)))
         return [offset for offset in genitives if bisect_right(read.starts, offset) - 1 in verbs]
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
