@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
@@ -68,10 +68,6 @@ class Slots:
         #: packed (an int object per word held 16 MB of a 5 MB document's peak)
         self.words, slot_of = slot_layout(self.view, self.spans, respelt)
         self.slot_of = array("L", slot_of)
-
-    def slots_at(self, starts: Iterable[int]) -> Iterator[int]:
-        """The slots of the words that start at view offsets ``starts``."""
-        return map(self.slot_of.__getitem__, map(partial(bisect_left, self.starts), starts))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -130,17 +126,19 @@ class Analysis:
     def occurrences(self, wanted: Sieve) -> list[int]:
         """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
         sees only the words :func:`_may_visit` lets through."""
+        return list(map(self.slots.slot_of.__getitem__, self.numbers(wanted)))
+
+    def numbers(self, wanted: Sieve) -> list[int]:
+        """The numbers in the document's word list of the words ``wanted`` accepts (as
+        written), in order (their slots too: :meth:`occurrences`)."""
         words = self.accepted.get(wanted)
         if words is None:  # the first rule to ask, or a sieve new to the panel
             self.accepted.update(_PANEL.sort(self.visited, wanted))
             words = self.accepted[wanted]
-        # C loops: no Python frame per word or occurrence; the slots by bisection (a map of
-        # every word's offset to its slot held 20 MB of a 5 MB document's peak)
-        return sorted(self.slots.slots_at(chain.from_iterable(map(self.word_index.__getitem__, words))))
-
-    def _slots_of(self, word: str) -> list[int]:
-        """The slots of ``word`` (as written), in order."""
-        return list(self.slots.slots_at(self.word_index[word]))
+        # C loops: no Python frame per word or occurrence; the numbers by bisection (a map
+        # of every word's offset to its slot held 20 MB of a 5 MB document's peak)
+        at = partial(bisect_left, self.slots.starts)
+        return sorted(map(at, chain.from_iterable(map(self.word_index.__getitem__, words))))
 
 
 #: The last letter, in the tables' spelling, of every word a rule visits: agreeing words
@@ -240,12 +238,14 @@ def _after_agreeing(document: Analysis) -> dict[str, Shown]:
     pass over the agreeing words, not one over each noun's occurrences (a frequent noun
     has thousands)."""
     slots, lexicon = document.slots, document.genders
-    words = slots.words
+    words, slot_of, spans = slots.words, slots.slot_of, slots.spans
+    last = len(spans) - 1
     found: dict[str, Shown] = {}
-    for k in document.occurrences(_EVIDENCE):
-        if words[k + 1] is None:
-            continue
-        text = slots.word(k + 1).text
+    for i in document.numbers(_EVIDENCE):
+        k = slot_of[i]
+        if i == last or slot_of[i + 1] != k + 1:
+            continue  # a break after the agreeing word
+        text = spans[i + 1][0]  # the word in slot k + 1
         shown = found.get(text)
         if shown is None:
             shown = found[text] = Shown(set(), set())

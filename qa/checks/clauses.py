@@ -942,7 +942,7 @@ class _Plan:
     def __init__(self, ctx: Context, rule: ClauseRule) -> None:
         self.rule, self.read = rule, rule.sentence_reader(ctx)
         offsets = rule.offsets(ctx)  # first: the analyses it builds peak before the sentences are found
-        self.numbers = frozenset(sentences(ctx).numbers(offsets))
+        self.numbers = sentences(ctx).numbers(offsets)
         self.found: list[tuple[Correction, str]] = []
 
 
@@ -957,12 +957,15 @@ class _ClausePass:
         plans = [_Plan(ctx, rule) for rule in rules if isinstance(rule, ClauseRule)]
         if len(plans) != len(rules):
             raise TypeError("a clause pass checks clause rules only")
+        readers: dict[int, list[_Plan]] = {}  # the plans that read each sentence, in the rules' order
+        for plan in plans:
+            for k in plan.numbers:
+                readers.setdefault(k, []).append(plan)
         read = sentences(ctx)
-        for k in sorted(frozenset[int]().union(*(plan.numbers for plan in plans))):
+        for k in sorted(readers):
             sentence = read.sentence(k)
-            for plan in plans:
-                if k in plan.numbers:
-                    plan.found.extend(plan.read(sentence))
+            for plan in readers[k]:
+                plan.found.extend(plan.read(sentence))
         return [list(plan.rule.report(plan.found)) for plan in plans]
 
 
