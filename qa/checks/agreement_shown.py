@@ -712,8 +712,8 @@ class PluralSubjectAgreement(ClauseRule):
         document, lexicon = ctx.document, analysis(ctx).genders
         counted = partial(_may_be_counted, lexicon)
         numbers = [m.start() for m in _NUMBER.finditer(document.view) if counted(m[1])]
-        persons = _beside(ctx, _AND, -1, partial(_written_person, lexicon))
-        quantifiers = _beside(ctx, _QUANTIFIERS, 1, _direct)
+        persons = _beside(ctx, occurrences(document.word_index, _AND), -1, partial(_written_person, lexicon))
+        quantifiers = _beside(ctx, occurrences(document.word_index, _QUANTIFIERS), 1, _direct)
         return sorted(quantifiers + numbers + persons)
 
     def sentence_reader(self, ctx: Context) -> SentenceReader:
@@ -731,14 +731,14 @@ class PluralSubjectAgreement(ClauseRule):
         return read
 
 
-def _beside(ctx: Context, words: frozenset[str], step: int, accept: Callable[[str], bool]) -> list[int]:
-    """The offsets of ``words`` whose word ``step`` places on (as written) ``accept`` takes;
-    after, only if the word after that one, with nothing but spaces between, is no
+def _beside(ctx: Context, offsets: list[int], step: int, accept: Callable[[str], bool]) -> list[int]:
+    """The ``offsets`` (of words) whose word ``step`` places on (as written) ``accept``
+    takes; after, only if the word after that one, with nothing but spaces between, is no
     postposition (की जांच में, सभी लोगों को: no subject)."""
     document = ctx.document
     texts, starts, view = document.word_texts, document.word_starts, document.view
     found = []
-    for offset in occurrences(document.word_index, words):
+    for offset in offsets:
         k = bisect_left(starts, offset) + step
         if not (0 <= k < len(texts) and accept(texts[k])):
             continue
@@ -807,11 +807,12 @@ class GenitiveSubjectAgreement(ClauseRule):
 
     def offsets(self, ctx: Context) -> list[int]:
         """की before a feminine noun or an adjective, in a sentence with a masculine verb word."""
-        read, document = sentences(ctx), ctx.document
-        genitives = _beside(ctx, _GENITIVE_FEMININE, 1, partial(_may_follow_ki, analysis(ctx).genders))
-        masculine = _MASCULINE_VERBS.select(document.word_set)  # set operations, not a call per word
-        verbs = frozenset(read.numbers(occurrences(document.word_index, masculine)))
-        return [offset for offset in genitives if bisect_right(read.starts, offset) - 1 in verbs]
+        read, index = sentences(ctx), ctx.document.word_index
+        masculine = _MASCULINE_VERBS.select(ctx.document.word_set)  # set operations, not a call per word
+        verbs = frozenset(read.numbers(occurrences(index, masculine)))
+        genitives = occurrences(index, _GENITIVE_FEMININE) if verbs else []
+        in_verbs = [offset for offset in genitives if bisect_right(read.starts, offset) - 1 in verbs]
+        return _beside(ctx, in_verbs, 1, partial(_may_follow_ki, analysis(ctx).genders))
 
     def sentence_reader(self, ctx: Context) -> SentenceReader:
         """:func:`judge` each clause with a masculine verb word and a की :func:`_opens` accepts."""
