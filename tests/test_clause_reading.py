@@ -166,7 +166,9 @@ def _reached(view: str, shown: bool) -> list[tuple[object, ...]]:
     found = []
     for sentence in map(read.sentence, range(len(read.spans))):
         if clauses_read := reached(sentence):
-            found.append((sentence.tokens, [(j, *_state(clause)) for clause, j in clauses_read]))
+            found.append(
+                (sentence.tokens, [(start, j, *_state(clause)) for start, clause, j in clauses_read])
+            )
     return found
 
 

@@ -127,7 +127,8 @@ def test_slots_break_at_punctuation_and_lines_and_join_compounds() -> None:
     view = "राम का, घर-बार की\nनई  किताब"
     slots = agreement.Slots(Document(view, view))
     assert slots.words == [None, "राम", "का", None, "घर-बार", "घर-बार", "की", None, "नई", "किताब", None]
-    assert list(slots.slots_at(start for _, start in tokenize.word_spans(view))) == [1, 2, 4, 5, 6, 8, 9]
+    assert slots.starts == [start for _, start in tokenize.word_spans(view)]
+    assert list(slots.slot_of) == [1, 2, 4, 5, 6, 8, 9]
     assert slots[9] == agreement.Word("किताब", "किताब", 22, 27) and slots[3] is None and slots[99] is None
 
 

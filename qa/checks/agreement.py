@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
@@ -69,10 +69,6 @@ class Slots:
         self.words, slot_of = slot_layout(self.view, self.spans, respelt)
         self.slot_of = array("L", slot_of)
 
-    def slots_at(self, starts: Iterable[int]) -> Iterator[int]:
-        """The slots of the words that start at view offsets ``starts``."""
-        return map(self.slot_of.__getitem__, map(partial(bisect_left, self.starts), starts))
-
     def __len__(self) -> int:
         return len(self.words)
 
@@ -95,6 +91,15 @@ def _respelt(word: str) -> bool:
 _RESPELT = Sieve(_respelt)
 
 
+class Shown(NamedTuple):
+    """What the agreeing words that may show a gender (no oblique form) show of the word
+    right after them: the genders of those that show one (:func:`shown_gender`), and the
+    word's spellings in those slots (a compound's where it is one's part)."""
+
+    genders: set[aw.Gender]
+    spellings: set[str]
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """One document as G's rules read it: its slots and the genders in force. Rules
@@ -107,18 +112,28 @@ class Analysis:
     visited: frozenset[str]
     #: the gender the document's own agreeing words show, per noun asked (:func:`shown_gender`)
     shown: dict[str, Noun | None] = field(default_factory=dict)
+    #: :func:`_after_agreeing`, made when first asked (:meth:`after_agreeing`)
+    _after_agreeing: list[dict[str, Shown]] = field(default_factory=list)
+
+    def after_agreeing(self) -> dict[str, Shown]:
+        """What the agreeing words right before each word show (:func:`_after_agreeing`), made once."""
+        if not self._after_agreeing:
+            self._after_agreeing.append(_after_agreeing(self))
+        return self._after_agreeing[0]
 
     def occurrences(self, wanted: Sieve) -> list[int]:
         """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
         sees only the words :func:`_may_visit` lets through."""
-        words = wanted.select(self.visited)
-        # C loops: no Python frame per word or occurrence; the slots by bisection (a map of
-        # every word's offset to its slot held 20 MB of a 5 MB document's peak)
-        return sorted(self.slots.slots_at(chain.from_iterable(map(self.word_index.__getitem__, words))))
+        return list(map(self.slots.slot_of.__getitem__, self.numbers(wanted)))
 
-    def _slots_of(self, word: str) -> list[int]:
-        """The slots of ``word`` (as written), in order."""
-        return list(self.slots.slots_at(self.word_index[word]))
+    def numbers(self, wanted: Sieve) -> list[int]:
+        """The numbers in the document's word list of the words ``wanted`` accepts (as
+        written), in order (their slots too: :meth:`occurrences`)."""
+        words = wanted.select(self.visited)
+        # C loops: no Python frame per word or occurrence; the numbers by bisection (a map
+        # of every word's offset to its slot held 20 MB of a 5 MB document's peak)
+        at = partial(bisect_left, self.slots.starts)
+        return sorted(map(at, chain.from_iterable(map(self.word_index.__getitem__, words))))
 
 
 #: The last letter, in the tables' spelling, of every word a rule visits: agreeing words
@@ -160,28 +175,30 @@ def shown_gender(document: Analysis, k: int) -> Noun | None:
     return None if slot is None else shown_noun(document, slot.text, slot.normal)
 
 
+def shown_nouns(document: Analysis) -> dict[str, Noun]:
+    """Every word (as written) right after an agreeing word that takes a gender from the
+    document's own agreeing words (:func:`shown_gender`)."""
+    found: dict[str, Noun] = {}
+    lexicon = document.genders
+    for text, shown in document.after_agreeing().items():
+        if len(shown.genders) != 1:
+            continue  # no gender shown, whatever the spelling
+        for word in shown.spellings:
+            if word.endswith("ों") or not aw.is_candidate(word) or lexicon.guess(word):
+                continue
+            noun = shown_noun(document, text, word)  # one answer per text: the first spelling's
+            if noun is not None:
+                found[text] = noun
+            break
+    return found
+
+
 def shown_noun(document: Analysis, text: str, word: str) -> Noun | None:
     """:func:`shown_gender` of the word ``text`` (as written; ``word`` in the tables'
     spelling), once per document."""
     if text not in document.shown:
         document.shown[text] = _shown(document, text, word)
     return document.shown[text]
-
-
-def shown_nouns(document: Analysis) -> dict[str, Noun]:
-    """Every word (as written) right after an agreeing word that takes a gender from the
-    document's own agreeing words (:func:`shown_gender`)."""
-    found: dict[str, Noun] = {}
-    slots, lexicon = document.slots, document.genders
-    for written in _EVIDENCE.select(document.visited):
-        for k in document._slots_of(written):
-            word = slots.words[k + 1] if k + 1 < len(slots) else None
-            if word is None or word.endswith("ों") or not aw.is_candidate(word) or lexicon.guess(word):
-                continue
-            noun = shown_gender(document, k + 1)
-            if noun is not None:
-                found[slots.word(k + 1).text] = noun
-    return found
 
 
 def _evidence(word: str) -> bool:
@@ -196,28 +213,49 @@ _ADVERBS_AFTER = aw.word_set("आज कल अब तब फिर अभी �
 
 
 def _shown(document: Analysis, text: str, word: str) -> Noun | None:
-    words, lexicon = document.slots.words, document.genders
+    lexicon = document.genders
     if word.endswith("ों") or not aw.is_candidate(word):
         return None  # an oblique plural is no bare noun (nor is क्यों, after की in की क्यों बढ़ी)
     if lexicon.guess(word) is not None or lexicon.ambigender(word):
         return None  # the counts decide, or the gender is the person's
-    shown: set[aw.Gender] = set()
-    for m in document.slots.slots_at(document.word_index.get(text, ())):
-        attribute = aw.attributive(words, m - 1) if words[m - 1] is not None else None
-        if attribute is None or attribute.form == "oblique" or after_name(words, m - 1, attribute):
+    shown = document.after_agreeing().get(text)
+    if shown is None or len(shown.genders) != 1:
+        return None
+    (gender,) = shown.genders
+    return Noun(gender) if lexicon.open_to(word, gender) else None
+
+
+def _after_agreeing(document: Analysis) -> dict[str, Shown]:
+    """Each word (as written) right after an agreeing word that may show a gender, and
+    what those show of it (:class:`Shown`): one that does is a feminine or masculine
+    direct form after which the word ends its phrase (:func:`shown_gender`). Made in one
+    pass over the agreeing words, not one over each noun's occurrences (a frequent noun
+    has thousands)."""
+    slots, lexicon = document.slots, document.genders
+    words, slot_of, spans = slots.words, slots.slot_of, slots.spans
+    last = len(spans) - 1
+    found: dict[str, Shown] = {}
+    for i in document.numbers(_EVIDENCE):
+        k = slot_of[i]
+        if i == last or slot_of[i + 1] != k + 1:
+            continue  # a break after the agreeing word
+        text = spans[i + 1][0]  # the word in slot k + 1
+        shown = found.get(text)
+        if shown is None:
+            shown = found[text] = Shown(set(), set())
+        shown.spellings.add(words[k + 1] or "")
+        attribute = aw.attributive(words, k)
+        if attribute is None or attribute.form == "oblique" or after_name(words, k, attribute):
             continue
-        following = _at(words, m + 1)
+        following = _at(words, k + 2)
         if following in aw.GENITIVE or not (ends_phrase(following, lexicon) or following in _ADVERBS_AFTER):
             continue
         if (following in aw.POSTPOSITIONS or _bare_postposition(following)) and (
             attribute.form == "direct" or attribute.kind in ("genitive", "possessive")
         ):
             continue
-        shown.add(attribute.gender)
-    if len(shown) != 1:
-        return None
-    gender = shown.pop()
-    return Noun(gender) if lexicon.open_to(word, gender) else None
+        shown.genders.add(attribute.gender)
+    return found
 
 
 def _oblique(noun: str, following: str | None) -> bool:

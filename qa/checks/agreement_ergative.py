@@ -21,8 +21,9 @@ predicate, followed at most by था/थी or है; verbs that take a clause
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
+from typing import NamedTuple
 
 from qa.checks import agreement_words as aw
 from qa.checks import clause_facts, clauses
@@ -30,10 +31,11 @@ from qa.checks.agreement import analysis, shown_noun
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.clauses import (
     DATIVE,
-    Abort,
     Clause,
     ClauseRule,
     Correction,
+    Sentence,
+    SentenceReader,
     Subject,
     Token,
     VerbGroup,
@@ -46,20 +48,22 @@ from qa.engine.rule import Context
 
 
 class _Readings:
-    """:func:`_ergative_verb` for each clause of a sentence, read once for G022 and G023
-    (which judge a sentence one after the other); those of the sentence before are let go."""
+    """The clauses of a sentence that reach a transitive perfective with ने
+    (:func:`_ergative_verb`), read once for G022 and G023 (which read a sentence one after
+    the other); those of the sentence before are let go."""
 
-    def __init__(self, lexicon: Genders, shown: Callable[[str, str], Noun | None] | None = None) -> None:
-        self.lexicon, self.shown = lexicon, shown
-        self._tokens: list[Token] = []  # the sentence whose clauses ``_read`` holds, by start
-        self._read: dict[int, tuple[Clause, VerbGroup, int] | None] = {}
+    def __init__(self, lexicon: Genders, shown: Callable[[str, str], Noun | None]) -> None:
+        self._reached = clauses.reaching(ergative, lexicon, marked=True, shown=shown)
+        self._sentence: Sentence | None = None  # the sentence whose clauses ``_read`` holds
+        self._read: list[_Reading] = []
 
-    def __call__(self, tokens: list[Token], start: int) -> tuple[Clause, VerbGroup, int] | None:
-        if tokens is not self._tokens:
-            self._tokens, self._read = tokens, {}
-        if start not in self._read:
-            self._read[start] = _ergative_verb(self.lexicon, tokens, start, self.shown)
-        return self._read[start]
+    def __call__(self, sentence: Sentence) -> list[_Reading]:
+        if sentence is not self._sentence:
+            reached = self._reached(sentence)
+            tokens = sentence.tokens if reached else []  # made only where a clause reaches a verb
+            found = (_ergative_verb(tokens, *clause) for clause in reached)
+            self._sentence, self._read = sentence, [reading for reading in found if reading]
+        return self._read
 
 
 def _readings(ctx: Context) -> _Readings:
@@ -70,21 +74,20 @@ def _readings(ctx: Context) -> _Readings:
     return ctx.shared("ergative-clauses", read)
 
 
-def _ergative_verb(
-    lexicon: Genders,
-    tokens: list[Token],
-    start: int,
-    shown: Callable[[str, str], Noun | None] | None = None,
-) -> tuple[Clause, VerbGroup, int] | None:
-    """The clause at ``start`` read with ने and को, its verb group and the slot before
-    the verb and its predicate, when the clause holds ने and its verb is a transitive
-    perfective, alone or with था/थी (``shown``: see :class:`Clause`)."""
-    clause = Clause(tokens, lexicon, marked=True, shown=shown)
-    try:
-        j = clause.verb_start(start)
-    except Abort:
-        return None
-    if j is None or not clause.ergative:
+class _Reading(NamedTuple):
+    """A clause read with ने and को up to a transitive perfective (:func:`_ergative_verb`):
+    its start, the clause, its verb group and the slot before the verb and its predicate."""
+
+    start: int
+    clause: Clause
+    group: VerbGroup
+    before: int
+
+
+def _ergative_verb(tokens: list[Token], start: int, clause: Clause, j: int) -> _Reading | None:
+    """The clause at ``start`` read with ने and को up to its verb start ``j``, when it
+    holds ने and its verb is a transitive perfective, alone or with था/थी."""
+    if not clause.ergative:
         return None
     k = j - 1 if j - 1 > start and predicate(tokens[j - 1].normal) else j
     group = verb_group(tokens, j)
@@ -94,14 +97,11 @@ def _ergative_verb(
     transitive = group.root == "कर" if k < j else group.root in aw.TRANSITIVE_ROOTS
     if first != j or not verb.perfective or not transitive or any(aux.root != "थ" for _, aux in rest):
         return None
-    return clause, group, k - 1
+    return _Reading(start, clause, group, k - 1)
 
 
-def _ko_object(view: str, read: _Readings, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-    found = read(tokens, start)
-    if found is None:
-        return None
-    clause, group, before = found
+def _ko_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:
+    start, clause, group, before = reading
     if clause.subject is not None or before < start or tokens[before].normal not in DATIVE:
         return None
     if all(word.gender == "m" and not word.plural for _, word in group.gendered):
@@ -136,25 +136,36 @@ _ERGATIVE = clauses.ERGATIVE_MARKERS
 ergative: Callable[[str], bool] = _ERGATIVE.__contains__
 
 
-class ObjectWithKoAgreement(ClauseRule):
-    """G022: with ने and a को object, a perfective verb that is not masculine singular."""
+class _ErgativeRule(ClauseRule):
+    """A rule that judges the clauses with ने that reach a transitive perfective (:class:`_Readings`)."""
 
     wanted = needed = staticmethod(ergative)
 
     def offsets(self, ctx: Context) -> list[int]:
         return _offsets(ctx)
 
-    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-        return _ko_object(ctx.document.view, _readings(ctx), tokens, start)
+    @staticmethod
+    def verdict(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:
+        raise NotImplementedError
+
+    def sentence_reader(self, ctx: Context) -> SentenceReader:
+        view, readings, verdict = ctx.document.view, _readings(ctx), self.verdict
+
+        def read(sentence: Sentence) -> Iterator[tuple[Correction, str]]:
+            tokens = sentence.tokens if (found := readings(sentence)) else []
+            return filter(None, (verdict(view, tokens, reading) for reading in found))
+
+        return read
 
 
-def _bare_object(
-    view: str, read: _Readings, tokens: list[Token], start: int
-) -> tuple[Correction, str] | None:
-    found = read(tokens, start)
-    if found is None:
-        return None
-    clause, group, _ = found
+class ObjectWithKoAgreement(_ErgativeRule):
+    """G022: with ने and a को object, a perfective verb that is not masculine singular."""
+
+    verdict = staticmethod(_ko_object)
+
+
+def _bare_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:
+    _, clause, group, _ = reading
     subject: Subject | None = clause.subject
     if subject is None or subject.index == group.gendered[0][0] - 1 or clause.marked_object:
         return None
@@ -169,14 +180,8 @@ def _bare_object(
     )
 
 
-class DistantObjectAgreement(ClauseRule):
+class DistantObjectAgreement(_ErgativeRule):
     """G023: with ने, a perfective verb that does not agree with a bare object further
     back in its clause."""
 
-    wanted = needed = staticmethod(ergative)
-
-    def offsets(self, ctx: Context) -> list[int]:
-        return _offsets(ctx)
-
-    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-        return _bare_object(ctx.document.view, _readings(ctx), tokens, start)
+    verdict = staticmethod(_bare_object)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from operator import attrgetter
@@ -45,6 +45,8 @@ from qa.checks.clauses import (
     TIMES_OF_DAY,
     ClauseRule,
     Correction,
+    Sentence,
+    SentenceReader,
     Token,
     direct_form,
     occurrences,
@@ -54,6 +56,7 @@ from qa.checks.clauses import (
 )
 from qa.checks.date_postposition import MONTHS
 from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
+from qa.checks.word_sieve import Sieve
 from qa.engine.rule import Context
 
 #: Words that make the noun after them plural.
@@ -104,6 +107,8 @@ _PARTICLES = aw.word_set("भी ही नहीं न तो")
 _GENITIVE_POSTPOSITIONS = aw.COMPOUND_POSTPOSITIONS | aw.word_set("अपेक्षा तुलना भांति भाँति बजाय जगह")
 #: The genitive that shows a feminine noun after it.
 _GENITIVE_FEMININE = frozenset({"की"})
+#: A word of :data:`_GENITIVE_FEMININE` (one object: the compiled reader keeps verdicts by test).
+_feminine_genitive: Callable[[str], bool] = _GENITIVE_FEMININE.__contains__
 #: Verbs of motion, which take a bare goal right before them (होटल लौट गईं).
 _MOTION_ROOTS = aw.word_set("आ जा पहुंच पहुँच लौट निकल चल")
 #: करना and कराना, which make a verb with a predicate before them (खाली करा लिया गया).
@@ -369,52 +374,29 @@ def _after_genitive(lexicon: Genders, tokens: list[Token], n: int) -> Subject | 
     return Subject(start, n, "f", found[1], by_genitive=True)
 
 
-def _triggered(lexicon: Genders, tokens: list[Token], start: int, *, by_genitive: bool) -> bool:
-    """The clause at ``start`` holds, before its punctuation, की before a word that may
-    begin a feminine subject (``by_genitive``), or a quantifier before a direct word, a
-    number before a noun or और after a person's noun: cheap tests, before the reading's."""
-    for k in range(start, len(tokens)):
-        token = tokens[k]
-        if token.kind == "other":
-            return False
-        word = token.normal
-        if by_genitive:
-            if word == "की" and _opens(lexicon, tokens, k + 1):
-                return True
-            continue
-        if word in _QUANTIFIERS and _direct(tokens[k + 1].text if k + 1 < len(tokens) else ""):
-            return True
-        if token.kind == "number" and _counting(lexicon, tokens, k):
-            return True
-        if word in _AND and _joins_persons(lexicon, tokens, k):
-            return True
-    return False
+def _shows_plural(lexicon: Genders, tokens: list[Token], k: int) -> bool:
+    """The token at ``k`` may begin G030's subject: a quantifier before a direct word, a
+    number above one before a word that may be its noun (:func:`_may_be_counted`), or और
+    after a person's noun; a cheap test, before the reading's."""
+    token = tokens[k]
+    word = token.normal
+    if word in _QUANTIFIERS and _direct(tokens[k + 1].text if k + 1 < len(tokens) else ""):
+        return True
+    if token.kind == "number":
+        following = _word(tokens, k + 1)
+        return following is not None and _plural_number(token) and _may_be_counted(lexicon, following)
+    return word in _AND and k > 0 and _person(lexicon, tokens[k - 1].normal)
 
 
 def _opens(lexicon: Genders, tokens: list[Token], k: int) -> bool:
-    """The word at ``k`` may open G032's subject after की, and no postposition follows it."""
-    word = _word(tokens, k)
+    """की at ``k`` before a word that may open G032's subject, no postposition after that
+    word; a cheap test, before the reading's."""
+    word = _word(tokens, k + 1)
     return (
         word is not None
-        and _may_follow_ki(lexicon, tokens[k].text)
-        and _word(tokens, k + 1) not in aw.POSTPOSITIONS
+        and _may_follow_ki(lexicon, tokens[k + 1].text)
+        and _word(tokens, k + 2) not in aw.POSTPOSITIONS
     )
-
-
-def _counting(lexicon: Genders, tokens: list[Token], k: int) -> bool:
-    """A number above one at ``k`` before a word that may be its noun (:func:`_may_be_counted`)."""
-    following = _word(tokens, k + 1)
-    return (
-        tokens[k].kind == "number"
-        and following is not None
-        and _plural_number(tokens[k])
-        and _may_be_counted(lexicon, following)
-    )
-
-
-def _joins_persons(lexicon: Genders, tokens: list[Token], k: int) -> bool:
-    """और at ``k`` after a person's noun."""
-    return tokens[k].normal in _AND and k > 0 and _person(lexicon, tokens[k - 1].normal)
 
 
 def _subject(lexicon: Genders, tokens: list[Token], start: int) -> Subject | None:
@@ -668,9 +650,9 @@ def _copula(view: str, tokens: list[Token], j: int, subject: Subject) -> tuple[C
 def judge(
     lexicon: Genders, view: str, tokens: list[Token], start: int, *, by_genitive: bool
 ) -> tuple[Correction, str] | None:
-    """G030's finding (G032's with ``by_genitive``) in the clause at ``start``, if any."""
-    if not _triggered(lexicon, tokens, start, by_genitive=by_genitive):
-        return None
+    """G030's finding (G032's with ``by_genitive``) in the clause at ``start``, if any:
+    one that holds a token :func:`_shows_plural` (:func:`_opens`) accepts before its
+    punctuation."""
     subject = _subject(lexicon, tokens, start)
     if subject is None or subject.by_genitive != by_genitive:
         return None
@@ -740,22 +722,33 @@ class PluralSubjectAgreement(ClauseRule):
         document, lexicon = ctx.document, analysis(ctx).genders
         counted = partial(_may_be_counted, lexicon)
         numbers = [m.start() for m in _NUMBER.finditer(document.view) if counted(m[1])]
-        persons = _beside(ctx, _AND, -1, partial(_written_person, lexicon))
-        quantifiers = _beside(ctx, _QUANTIFIERS, 1, _direct)
+        persons = _beside(ctx, occurrences(document.word_index, _AND), -1, partial(_written_person, lexicon))
+        quantifiers = _beside(ctx, occurrences(document.word_index, _QUANTIFIERS), 1, _direct)
         return sorted(quantifiers + numbers + persons)
 
-    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-        return judge(analysis(ctx).genders, ctx.document.view, tokens, start, by_genitive=False)
+    def sentence_reader(self, ctx: Context) -> SentenceReader:
+        """:func:`judge` each clause with a word :func:`_shows_plural` accepts."""
+        lexicon, view, needed = analysis(ctx).genders, ctx.document.view, self.needed
+        shows = partial(_shows_plural, lexicon)
+
+        def read(sentence: Sentence) -> Iterator[tuple[Correction, str]]:
+            found = (
+                judge(lexicon, view, sentence.tokens, start, by_genitive=False)
+                for start in sentence.starts(needed, shows)
+            )
+            return filter(None, found)
+
+        return read
 
 
-def _beside(ctx: Context, words: frozenset[str], step: int, accept: Callable[[str], bool]) -> list[int]:
-    """The offsets of ``words`` whose word ``step`` places on (as written) ``accept`` takes;
-    after, only if the word after that one, with nothing but spaces between, is no
+def _beside(ctx: Context, offsets: list[int], step: int, accept: Callable[[str], bool]) -> list[int]:
+    """The ``offsets`` (of words) whose word ``step`` places on (as written) ``accept``
+    takes; after, only if the word after that one, with nothing but spaces between, is no
     postposition (की जांच में, सभी लोगों को: no subject)."""
     document = ctx.document
     texts, starts, view = document.word_texts, document.word_starts, document.view
     found = []
-    for offset in occurrences(document.word_index, words):
+    for offset in offsets:
         k = bisect_left(starts, offset) + step
         if not (0 <= k < len(texts) and accept(texts[k])):
             continue
@@ -813,6 +806,9 @@ def _masculine_verb(word: str) -> bool:
     return found is not None and found.gender == "m" and found.root in _AGREEING_ROOTS
 
 
+_MASCULINE_VERBS = Sieve(_masculine_verb)
+
+
 class GenitiveSubjectAgreement(ClauseRule):
     """G032: a masculine verb group after a subject that की shows feminine (आयोग की टीम
     पहुंचेगा)."""
@@ -821,10 +817,26 @@ class GenitiveSubjectAgreement(ClauseRule):
 
     def offsets(self, ctx: Context) -> list[int]:
         """की before a feminine noun or an adjective, in a sentence with a masculine verb word."""
-        read = sentences(ctx)
-        genitives = _beside(ctx, _GENITIVE_FEMININE, 1, partial(_may_follow_ki, analysis(ctx).genders))
-        verbs = frozenset(read.numbers(occurrences(ctx.document.word_index, _masculine_verb)))
-        return [offset for offset in genitives if bisect_right(read.starts, offset) - 1 in verbs]
+        read, index = sentences(ctx), ctx.document.word_index
+        masculine = _MASCULINE_VERBS.select(ctx.document.word_set)  # set operations, not a call per word
+        verbs = frozenset(read.numbers(occurrences(index, masculine)))
+        genitives = occurrences(index, _GENITIVE_FEMININE) if verbs else []
+        in_verbs = [offset for offset in genitives if bisect_right(read.starts, offset) - 1 in verbs]
+        return _beside(ctx, in_verbs, 1, partial(_may_follow_ki, analysis(ctx).genders))
 
-    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-        return judge(analysis(ctx).genders, ctx.document.view, tokens, start, by_genitive=True)
+    def sentence_reader(self, ctx: Context) -> SentenceReader:
+        """:func:`judge` each clause with a masculine verb word and a की :func:`_opens` accepts."""
+        lexicon, view, needed = analysis(ctx).genders, ctx.document.view, self.needed
+        opens = partial(_opens, lexicon)
+
+        def read(sentence: Sentence) -> Iterator[tuple[Correction, str]]:
+            starts = sentence.starts(needed)
+            opened = frozenset(sentence.starts(_feminine_genitive, opens) if starts else ())
+            found = (
+                judge(lexicon, view, sentence.tokens, start, by_genitive=True)
+                for start in starts
+                if start in opened
+            )
+            return filter(None, found)
+
+        return read

@@ -236,7 +236,8 @@ class SubjectVerbAgreement(ClauseRule):
         reached = reaching(self.needed, lexicon, dative=True, shown=shown, copula=True)
 
         def read(sentence: Sentence) -> Iterator[tuple[Correction, str]]:
-            found = (_verdict(view, lexicon, sentence.tokens, clause, j) for clause, j in reached(sentence))
-            return filter(None, found)
+            found = reached(sentence)
+            tokens = sentence.tokens if found else []  # made only where a clause reaches a verb
+            return filter(None, (_verdict(view, lexicon, tokens, clause, j) for _, clause, j in found))
 
         return read

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import compress, count, repeat
 from operator import itemgetter
-from typing import ClassVar, NamedTuple
+from typing import ClassVar, NamedTuple, TypedDict
 
 from qa import regexcache
 from qa.checks import agreement_words as aw
@@ -105,6 +105,8 @@ class Subject:
     plural: bool
 
 
+#: A test of the token at a number (the second argument) among a sentence's tokens.
+TokenTest = Callable[[list[Token], int], bool]
 #: A token's ``normal``: the spelling the tables use (the compiled reader spells with it too).
 spelling = aw.normal
 
@@ -568,10 +570,19 @@ def _questions(lexicon: Genders, shown: Callable[[str, str], Noun | None] | None
     return (
         _CLASSES,
         word_class,
-        partial(_subject_noun_of, lexicon, shown),
+        lru_cache(maxsize=1 << 14)(partial(_subject_noun_of, lexicon, shown)),  # a document's words recur
         partial(_dated, lexicon),
         lexicon.noun,
     )
+
+
+class _Options(TypedDict):
+    """How a :class:`Clause` reads (its keyword arguments)."""
+
+    marked: bool
+    dative: bool
+    shown: Callable[[str, str], Noun | None] | None
+    copula: bool
 
 
 def verb_starts(
@@ -579,6 +590,7 @@ def verb_starts(
     starts: list[int],
     lexicon: Genders,
     *,
+    marked: bool = False,
     dative: bool = False,
     shown: Callable[[str, str], Noun | None] | None = None,
     copula: bool = False,
@@ -586,16 +598,12 @@ def verb_starts(
     """A fresh :class:`Clause` (with these options) read from each of ``starts`` to its
     verb group: the clause and :meth:`Clause.verb_start`, or None where the reading
     aborted or found no verb. The compiled core reads them all in one call."""
-
-    def fresh() -> Clause:
-        return Clause(tokens, lexicon, dative=dative, shown=shown, copula=copula)
-
+    options = _Options(marked=marked, dative=dative, shown=shown, copula=copula)
+    fresh = partial(Clause, tokens, lexicon, **options)
     if _VERB_STARTS is None:
         return [_reached(fresh(), start) for start in starts]
     return [
-        None
-        if read[1] is None
-        else (_compiled_clause(tokens, lexicon, read, dative=dative, shown=shown, copula=copula), read[1])
+        None if read[1] is None else (_compiled_clause(tokens, lexicon, read, **options), read[1])
         for read in fresh()._compiled(starts)
     ]
 
@@ -605,12 +613,13 @@ def _compiled_clause(
     lexicon: Genders,
     read: _Read,
     *,
+    marked: bool,
     dative: bool,
     shown: Callable[[str, str], Noun | None] | None,
     copula: bool,
 ) -> Clause:
     """A :class:`Clause` (with these options) as the compiled core read it (``read``)."""
-    clause = Clause(tokens, lexicon, dative=dative, shown=shown, copula=copula)
+    clause = Clause(tokens, lexicon, marked=marked, dative=dative, shown=shown, copula=copula)
     clause._took(read)
     return clause
 
@@ -802,15 +811,26 @@ class Sentence:
             self._records = self.cut.records()
         return self._records
 
-    def starts(self, needed: Callable[[str], object]) -> list[int]:
+    def starts(self, needed: Callable[[str], object], where: TokenTest | None = None) -> list[int]:
         """The clause starts with a word ``needed`` accepts before the punctuation after
-        them (:func:`judged`), found once per test: rules often share theirs."""
+        them (:func:`judged`), found once per test: rules often share theirs. With
+        ``where``, only the words ``needed`` accepts that it holds of too count (a rule's
+        test of the word among its neighbours, asked of those words alone)."""
+        if where is not None:
+            marks = self.cut.marks(needed)
+            return self._judged([k for k in marks if where(self.tokens, k)] if marks else marks)
         found = self._starts.get(needed)
         if found is None:
-            if self._clauses is None:
-                self._clauses = self.cut.clauses()
-            found = self._starts[needed] = judged(self._clauses, self.cut.marks(needed))
+            found = self._starts[needed] = self._judged(self.cut.marks(needed))
         return found
+
+    def _judged(self, marks: list[int]) -> list[int]:
+        """:func:`judged` of the sentence's clauses (made when first needed) and ``marks``."""
+        if not marks:
+            return []
+        if self._clauses is None:
+            self._clauses = self.cut.clauses()
+        return judged(self._clauses, marks)
 
 
 class Sentences:
@@ -844,24 +864,29 @@ def reaching(
     needed: Callable[[str], object],
     lexicon: Genders,
     *,
+    marked: bool = False,
     dative: bool = False,
     shown: Callable[[str, str], Noun | None] | None = None,
     copula: bool = False,
-) -> Callable[[Sentence], list[tuple[Clause, int]]]:
+) -> Callable[[Sentence], list[tuple[int, Clause, int]]]:
     """The clauses of a :class:`Sentence` that a :class:`ClauseRule` would judge (with
-    ``needed``) read up to a verb group, each a :class:`Clause` (with these options) and
-    its verb start (:func:`verb_starts`); those that reach none are left out. The compiled
-    core reads a sentence without making its tokens' records unless a clause reaches a verb."""
-    how, questions = (_marker_bits(False, dative), False, copula), _questions(lexicon, shown)
-    read_python = partial(verb_starts, lexicon=lexicon, dative=dative, shown=shown, copula=copula)
-    made = partial(_compiled_clause, lexicon=lexicon, dative=dative, shown=shown, copula=copula)
+    ``needed``) read up to a verb group, each its start, a :class:`Clause` (with these
+    options) and its verb start (:func:`verb_starts`); those that reach none are left out.
+    The compiled core reads a sentence without making its tokens' records unless a clause
+    reaches a verb."""
+    how, questions = (_marker_bits(marked, dative), marked, copula), _questions(lexicon, shown)
+    options = _Options(marked=marked, dative=dative, shown=shown, copula=copula)
 
-    def reached(sentence: Sentence) -> list[tuple[Clause, int]]:
+    def reached(sentence: Sentence) -> list[tuple[int, Clause, int]]:
         if _VERB_STARTS is None:
             starts = sentence.starts(needed)
-            return [read for read in read_python(sentence.tokens, starts) if read] if starts else []
-        found = sentence.cut.verb_starts(needed, how, questions)  # type: ignore[attr-defined]
-        return [(made(sentence.tokens, read=(False, j, *state)), j) for _, j, *state in found]
+            found = verb_starts(sentence.tokens, starts, lexicon, **options) if starts else []
+            return [(start, *read) for start, read in zip(starts, found, strict=True) if read]
+        read = sentence.cut.verb_starts(needed, how, questions)  # type: ignore[attr-defined]
+        if not read:
+            return []
+        made = partial(_compiled_clause, sentence.tokens, lexicon, **options)
+        return [(start, made((False, j, *state)), j) for start, j, *state in read]
 
     return reached
 
@@ -917,7 +942,7 @@ class _Plan:
     def __init__(self, ctx: Context, rule: ClauseRule) -> None:
         self.rule, self.read = rule, rule.sentence_reader(ctx)
         offsets = rule.offsets(ctx)  # first: the analyses it builds peak before the sentences are found
-        self.numbers = frozenset(sentences(ctx).numbers(offsets))
+        self.numbers = sentences(ctx).numbers(offsets)
         self.found: list[tuple[Correction, str]] = []
 
 
@@ -932,12 +957,15 @@ class _ClausePass:
         plans = [_Plan(ctx, rule) for rule in rules if isinstance(rule, ClauseRule)]
         if len(plans) != len(rules):
             raise TypeError("a clause pass checks clause rules only")
+        readers: dict[int, list[_Plan]] = {}  # the plans that read each sentence, in the rules' order
+        for plan in plans:
+            for k in plan.numbers:
+                readers.setdefault(k, []).append(plan)
         read = sentences(ctx)
-        for k in sorted(frozenset[int]().union(*(plan.numbers for plan in plans))):
+        for k in sorted(readers):
             sentence = read.sentence(k)
-            for plan in plans:
-                if k in plan.numbers:
-                    plan.found.extend(plan.read(sentence))
+            for plan in readers[k]:
+                plan.found.extend(plan.read(sentence))
         return [list(plan.rule.report(plan.found)) for plan in plans]
 
 
