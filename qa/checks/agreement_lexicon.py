@@ -48,8 +48,14 @@ _NONE = [0, 0, 0, 0, 0]
 #: अनिश्चितता) are feminine; agent nouns (नेता, वक्ता, दाता) have a vowel sign or virama
 #: before -ता, and verbs (चलता) have an infinitive.
 _ABSTRACT_TA = regex.compile(r"\p{Devanagari}{2,}[\u0915-\u0939]ता")
-_KEYS = ("masculine", "feminine", "ambigender", "men")
-_GENDERS: dict[str, Gender | None] = {"masculine": "m", "feminine": "f", "ambigender": None, "men": "m"}
+_KEYS = ("masculine", "feminine", "ambigender", "men", "women")
+_GENDERS: dict[str, Gender | None] = {
+    "masculine": "m",
+    "feminine": "f",
+    "ambigender": None,
+    "men": "m",
+    "women": "f",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +75,13 @@ class Genders:
         counts: Mapping[str, list[int]],
         overrides: Mapping[str, Gender | None],
         endings: Mapping[str, Gender] | None = None,
-        men: frozenset[str] = frozenset(),
+        persons: frozenset[str] = frozenset(),
     ) -> None:
         self._counts = counts
         self._overrides = overrides
         self._endings = endings
-        self._men = men
+        #: nouns of men and women (a plural verb after one may be the honorific)
+        self._persons = persons
         self._nouns: dict[str, Noun | None] = {}
         self._guesses: dict[str, Noun | None] = {}
 
@@ -179,12 +186,18 @@ class Genders:
         """The length (in the tables' spelling) of the longest noun of a person
         (:meth:`ambigender`, :meth:`man`)."""
         persons = [form for form, gender in self._overrides.items() if gender is None]
-        return max(map(len, [*persons, *self._men]), default=0)
+        return max(map(len, [*persons, *self._persons]), default=0)
 
     def man(self, word: str) -> bool:
         """Whether ``word`` is a noun of male persons (पुत्र, राजा): masculine, and a थे or
         हैं after it is the honorific."""
-        return key(word) in self._men
+        form = key(word)
+        return form in self._persons and self._overrides.get(form) == "m"
+
+    def person(self, word: str) -> bool:
+        """Whether ``word`` is a noun of a person: of men or women (थे or हैं after one may be
+        the honorific: माँ घर पर हैं) or one whose gender is the person's (अध्यक्ष)."""
+        return key(word) in self._persons or self.ambigender(word)
 
     def open_to(self, word: str, gender: Gender) -> bool:
         """Whether the counts leave ``word`` open to ``gender``: it has no gender of its
@@ -200,10 +213,10 @@ class Genders:
         return key(word) in self._counts
 
     def with_overrides(
-        self, overrides: Mapping[str, Gender | None], men: frozenset[str] = frozenset()
+        self, overrides: Mapping[str, Gender | None], persons: frozenset[str] = frozenset()
     ) -> Genders:
         table = {**self._overrides, **overrides}
-        ours = frozenset(word for word in self._men | men if table.get(word) == "m")
+        ours = frozenset(word for word in self._persons | persons if table.get(word) is not None)
         return Genders(self._counts, table, self.endings, ours)
 
 
@@ -309,8 +322,8 @@ def _compound(word: str, leanings: Mapping[str, Gender | None]) -> bool:
 
 
 def overrides(table: Mapping[str, Any], where: str) -> dict[str, Gender | None]:
-    """``{masculine: [...], feminine: [...], ambigender: [...], men: [...]}`` -> word ->
-    gender (nouns of male persons are masculine)."""
+    """``{masculine: [...], feminine: [...], ambigender: [...], men: [...], women: [...]}``
+    -> word -> gender (nouns of men are masculine, of women feminine)."""
     unknown = set(table) - set(_KEYS)
     if unknown:
         raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r} (use {', '.join(_KEYS)})")
@@ -323,9 +336,9 @@ def overrides(table: Mapping[str, Any], where: str) -> dict[str, Gender | None]:
     return result
 
 
-def men(table: Mapping[str, Any]) -> frozenset[str]:
-    """The nouns of male persons in a table :func:`overrides` has accepted."""
-    return frozenset(key(word.strip()) for word in table.get("men", []))
+def persons(table: Mapping[str, Any]) -> frozenset[str]:
+    """The nouns of men and women in a table :func:`overrides` has accepted."""
+    return frozenset(key(word.strip()) for name in ("men", "women") for word in table.get(name, []))
 
 
 def _read_counts(path: Path) -> dict[str, list[int]]:
@@ -348,13 +361,13 @@ def builtin() -> Genders:
     counts = datatables.lazy("noun-gender", [counts_path], lambda: _read_counts(counts_path))
     raw = read_yaml(overrides_path, "noun gender overrides") or {}
     table = overrides(raw, str(overrides_path))
-    persons = [word for word, gender in table.items() if gender is None]
+    people = [word for word, gender in table.items() if gender is None]
     endings = datacache.cached(
         "noun-endings",
         [counts_path, overrides_path, Path(__file__)],
-        lambda: learned_endings(counts, persons),
+        lambda: learned_endings(counts, people),
     )
-    return Genders(counts, table, endings, men(raw))
+    return Genders(counts, table, endings, persons(raw))
 
 
 def genders(section: Mapping[str, Any]) -> Genders:
@@ -363,9 +376,9 @@ def genders(section: Mapping[str, Any]) -> Genders:
     if not section:
         return builtin()
     table = tuple(sorted(overrides(section, "[tool.qa.grammar]").items()))
-    return _with_overrides(table, men(section))
+    return _with_overrides(table, persons(section))
 
 
 @lru_cache(maxsize=32)
-def _with_overrides(table: tuple[tuple[str, Gender | None], ...], men: frozenset[str]) -> Genders:
-    return builtin().with_overrides(dict(table), men)
+def _with_overrides(table: tuple[tuple[str, Gender | None], ...], persons: frozenset[str]) -> Genders:
+    return builtin().with_overrides(dict(table), persons)

@@ -24,9 +24,10 @@ nothing when
   gender the subject settles which are wrong (दुकानें … खुला रहेंगी).
 
 Number is checked only where it cannot be honorific: a feminine plural subject (दुकानें)
-with a verb group that ends in a singular (खुली रहेगी). A masculine singular subject with
-a plural verb (प्रधानमंत्री आए) and a feminine singular one with a plural verb (माँ आईं)
-are honorific and right.
+with a verb group that ends in a singular (खुली रहेगी), and a plural copula alone (हैं,
+थे, थीं after a predicate or a postposition phrase) after a visibly singular subject that
+is no person's noun (यह फ़ैसला ऐतिहासिक हैं, उसकी तलाश जारी थीं). A person's singular
+with a plural verb (प्रधानमंत्री आए, माँ घर पर हैं) is honorific and right.
 """
 
 from __future__ import annotations
@@ -105,6 +106,10 @@ def _verdict(
     """The correction and message for a clause read up to its verb start ``j`` (with
     :class:`Clause`'s ``dative`` and ``copula``), if its verb disagrees."""
     subject = clause.subject
+    if subject is not None and tokens[j].normal in _SINGULAR_COPULA:
+        found = _plural_copula(lexicon, tokens, j, subject)
+        if found is not None:
+            return found
     if subject is not None and tokens[j].normal == COPULA:
         return _singular_copula(tokens, j, subject)
     group = verb_group(tokens, j) if subject is not None else None
@@ -158,6 +163,68 @@ def _singular_copula(tokens: list[Token], j: int, subject: Subject) -> tuple[Cor
     )
 
 
+#: The endings of an adjective's or participle's plural forms (खड़े, झुकाए, बैठीं).
+_PLURAL_FORMS = ("े", "ए", "ीं", "ें")
+
+
+def _plural_form(word: str) -> bool:
+    """``word``, before a copula, is a verb's form or may be a plural adjective's or
+    participle's (खड़े, बैठीं), not a postposition (में)."""
+    return verb_word(word) is not None or (word.endswith(_PLURAL_FORMS) and word not in aw.POSTPOSITIONS)
+
+
+#: The plural copula, alone after a predicate or a postposition phrase, and its singular.
+_SINGULAR_COPULA = {aw.normal("हैं"): "है", aw.normal("थे"): "था", aw.normal("थीं"): "थी"}
+
+
+def _ends_clause(tokens: list[Token], j: int) -> bool:
+    """Nothing but punctuation, the end or a clause boundary follows the word at ``j``."""
+    return j + 1 == len(tokens) or tokens[j + 1].kind != "word" or tokens[j + 1].normal in CLAUSE_ENDS
+
+
+def _visibly_singular(lexicon: Genders, word: str, subject: Subject) -> bool:
+    """The subject's noun ``word`` is singular by its form and no person's (a plural verb
+    after a person's noun is the honorific): a feminine noun the counts know, or a
+    masculine -आ noun that inflects (फ़ैसला, of फ़ैसले)."""
+    noun = lexicon.noun(word)
+    if subject.plural or noun is None or noun.gender != subject.noun.gender or lexicon.person(word):
+        return False
+    return noun.gender == "f" or (word.endswith("ा") and noun.inflects)
+
+
+def _plural_copula(
+    lexicon: Genders, tokens: list[Token], j: int, subject: Subject
+) -> tuple[Correction, str] | None:
+    """हैं, थे or थीं alone, ending the clause after a predicate or a postposition phrase,
+    with a visibly singular subject that is no person's (यह फ़ैसला ऐतिहासिक हैं → है)."""
+    k = j - 1
+    while k > subject.index + 1 and tokens[k].normal in _PARTICLES:
+        k -= 1  # तैयार नहीं हैं: the predicate stands before the particle
+    before, noun = tokens[k], tokens[subject.index]
+    if (
+        k <= subject.index
+        or not _ends_clause(tokens, j)
+        or before.kind != "word"
+        or _plural_form(before.normal)
+        or not _visibly_singular(lexicon, noun.normal, subject)
+        or (subject.index and tokens[subject.index - 1].normal in _COUNTING)
+    ):
+        return None
+    token = tokens[j]
+    right = _SINGULAR_COPULA[token.normal]
+    what = _GENDER_NAMES[subject.noun.gender]
+    return (
+        Correction(token.start, token.end, token.text, right),
+        f"'{token.text}' does not agree with its singular {what} subject '{noun.text}': write '{right}'",
+    )
+
+
+#: Particles between a predicate and its copula (तैयार नहीं हैं, ठीक भी है).
+_PARTICLES = aw.word_set("नहीं न भी ही तो")
+#: Words before a noun that make it plural whatever its form (सभी टीम, दो सरकार).
+_COUNTING = aw.word_set("सभी सब कई दोनों तीनों चारों अनेक विभिन्न कुछ ये वे इन उन")
+
+
 def _moved(tokens: list[Token], noun: int, j: int, root: str) -> bool:
     """A verb of motion at ``j`` whose subject is the noun at ``noun``: a postposition
     phrase ends right before the verb (बैठक [देर रात तक] चली), so no bare goal stands there."""
@@ -182,6 +249,26 @@ def _moving(word: str) -> bool:
 def _may_read(word: str) -> bool:
     """:func:`_may_agree`, :func:`_moving` or the copula है."""
     return _may_agree(word) or _moving(word) or aw.normal(word) == COPULA
+
+
+def _plural_copula_alone(ctx: Context) -> list[int]:
+    """The offsets of हैं, थे and थीं after a word that is neither a plural form nor a verb's
+    (मौजूद हैं, के साथ हैं, जारी थीं): where a plural copula alone may follow a singular subject."""
+    document = ctx.document
+    index, words, starts = document.word_index, document.word_texts, document.word_starts
+    found: list[int] = []
+    for word in _PLURAL_COPULAS.select(document.word_set):
+        for offset in index[word]:
+            k = bisect_left(starts, offset)
+            while k > 1 and aw.normal(words[k - 1]) in _PARTICLES:
+                k -= 1
+            before = aw.normal(words[k - 1]) if k else ""
+            if before and not _plural_form(before):
+                found.append(offset)
+    return found
+
+
+_PLURAL_COPULAS = Sieve(lambda word: aw.normal(word) in _SINGULAR_COPULA)
 
 
 _READ = Sieve(_may_read)
@@ -212,6 +299,7 @@ def _may_begin(word: str) -> bool:
         _may_agree(word)
         or _moving(word)
         or word == COPULA
+        or word in _SINGULAR_COPULA
         or word in _INTRANSITIVE_ROOTS
         or word in _MOTION_ROOTS
         or word == "जा"
@@ -225,7 +313,9 @@ class SubjectVerbAgreement(ClauseRule):
     needed = staticmethod(_may_begin)
 
     def offsets(self, ctx: Context) -> list[int]:
-        return clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)
+        read = clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)
+        alone = clause_facts.possible(ctx, _plural_copula_alone(ctx), clause_facts.HAS_SUBJECT)
+        return sorted({*read, *alone})
 
     def sentence_reader(self, ctx: Context) -> SentenceReader:
         """The clauses :class:`ClauseRule` judges, read up to their verb by

@@ -196,3 +196,5 @@ def may_disagree(bits: int) -> bool:
 _DISAGREEING = ((VERB_M, NOUN_F), (VERB_F, NOUN_M), (VERB_F_SINGULAR, NOUN_F_PLURAL))
 #: :func:`may_disagree` as a :func:`table`.
 MAY_DISAGREE = table(may_disagree)
+#: A sentence with a word that may be a subject (its copula is read apart).
+HAS_SUBJECT = table(lambda bits: bits & (NOUN_M | NOUN_F))

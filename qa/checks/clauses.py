@@ -52,6 +52,8 @@ POSTPOSITIONS = aw.word_set("में से पर तक द्वारा")
 OBJECT_PRONOUNS = aw.word_set("इसे उसे इन्हें उन्हें मुझे हमें तुम्हें आपको")
 #: The present copula in the singular, which has no gender (दुकानें बंद है).
 COPULA = aw.normal("है")
+#: The present copula in either number: alone, it ends a reading with ``copula``.
+COPULAS = frozenset({COPULA, aw.normal("हैं")})
 #: What takes agreement off the nominative (ने, को), and conjunctions (coordination).
 _ABORT = aw.ERGATIVE_PRONOUNS | OBJECT_PRONOUNS | aw.CONJUNCTIONS | aw.word_set("ने को जिसे जिन्हें")
 #: What marks a को object (को, उसे …), and with ने what the reader takes as a
@@ -238,7 +240,7 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "verb": lambda word: verb_word(word) is not None,
     "may_be_root": may_be_root,
     "after_bare_root": follows_bare_root,
-    "copula": COPULA.__eq__,
+    "copula": COPULAS.__contains__,
     "infinitive": infinitive,
     "candidate": aw.is_candidate,
     "before_verb": _BEFORE_VERB.__contains__,
@@ -353,7 +355,7 @@ class Clause:
         copula: bool = False,
     ) -> None:
         self.tokens, self.lexicon, self.marked, self.shown = tokens, lexicon, marked, shown
-        #: the present copula है alone ends the reading as a verb group does
+        #: the present copula (है, हैं) alone ends the reading as a verb group does
         self.copula = copula
         self._markers = _MARKED if marked else DATIVE if dative else frozenset()
         self._marker_bits = _marker_bits(marked, dative)
@@ -438,8 +440,8 @@ class Clause:
         return word is not None and self._verb(word, following)
 
     def _verb(self, word: str, following: str | None) -> bool:
-        """A verb group starts with ``word``: a verb word, a bare root, or (``copula``) है."""
-        return verb_word(word) is not None or bare_root(word, following) or (self.copula and word == COPULA)
+        """A verb group starts with ``word``: a verb word, a bare root, or (``copula``) है or हैं."""
+        return verb_word(word) is not None or bare_root(word, following) or (self.copula and word in COPULAS)
 
     def _counted(self, j: int) -> bool:
         """A noun of time at ``j`` has a modifier or number before it (इस साल, पिछले दिनों,
