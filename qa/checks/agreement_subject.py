@@ -107,9 +107,9 @@ def _verdict(
     :class:`Clause`'s ``dative`` and ``copula``), if its verb disagrees."""
     subject = clause.subject
     if subject is not None and tokens[j].normal in _SINGULAR_COPULA:
-        found = _plural_copula(lexicon, tokens, j, subject)
-        if found is not None:
-            return found
+        plural = _plural_copula(lexicon, tokens, j, subject)
+        if plural is not None:
+            return plural
     if subject is not None and tokens[j].normal == COPULA:
         return _singular_copula(tokens, j, subject)
     group = verb_group(tokens, j) if subject is not None else None
