@@ -468,3 +468,15 @@ def test_a_person_compound_is_read_from_its_last_parts_only() -> None:
     assert lexicon.longest_person >= len("उपराष्ट्रपति")
     assert agreement_shown._person(lexicon, "कि" * 200 + "मंत्री")
     assert not agreement_shown._person(lexicon, "कि" * 5000)
+
+
+def test_a_desk_women_noun_takes_the_honorific_plural() -> None:
+    """``women`` in [tool.qa.grammar] makes a noun a person's: G020 then leaves a plural
+    copula after it alone, as after the shipped list's पत्नी."""
+    sentence = "फ़िलहाल समिति की रिपोर्ट अभी तैयार नहीं हैं।"
+    assert [d.code for d in api.check(sentence) if d.code == "G020"] == ["G020"]
+    from qa.checks.agreement_lexicon import genders
+
+    assert genders({"women": ["रिपोर्ट"]}).person("रिपोर्ट")
+    assert not builtin().person("रिपोर्ट") and builtin().person("पत्नी")
+    assert not builtin().man("पत्नी") and builtin().man("पिता")
