@@ -294,7 +294,7 @@ class AttributeAgreement(Rule):
         if headless is not None:  # C loops but for the word after each position
             words = document.slots.words
             following = [(words[k + 1] if k + 1 < len(words) else None) or "" for k in positions]
-            dead, lexicon = headless.select(set(following)), document.genders
+            dead, lexicon = set(filter(headless, set(following))), document.genders
             positions = [
                 k
                 for k, word in zip(positions, following, strict=True)
@@ -311,15 +311,17 @@ _ATTRIBUTES = frozenset({"adjective", "participle"})
 
 
 @lru_cache(maxsize=64)
-def _headless(lexicon: Genders, kinds: frozenset[str]) -> Sieve | None:
-    """The words (in the tables' spelling, or "" for a break) after which an agreeing
-    word of ``kinds`` has no head :func:`_head` takes, whatever stands around: none passed
-    over to reach another (:func:`head_slot`), and it is no noun of a known gender. None
-    when ``kinds`` mixes adjectives or participles with genitives or possessives."""
+def _headless(lexicon: Genders, kinds: frozenset[str]) -> Callable[[str], bool] | None:
+    """Whether a word (in the tables' spelling, or "" for a break) is one after which an
+    agreeing word of ``kinds`` has no head :func:`_head` takes, whatever stands around:
+    none passed over to reach another (:func:`head_slot`), and it is no noun of a known
+    gender (remembered by word: only the words after the agreeing words are asked, not
+    every word as a sieve would). None when ``kinds`` mixes adjectives or participles with
+    genitives or possessives."""
     if kinds <= _ATTRIBUTES:
-        return Sieve(partial(_headless_after_attribute, lexicon))
+        return lru_cache(maxsize=1 << 16)(partial(_headless_after_attribute, lexicon))
     if kinds.isdisjoint(_ATTRIBUTES):
-        return Sieve(partial(_headless_after_genitive, lexicon))
+        return lru_cache(maxsize=1 << 16)(partial(_headless_after_genitive, lexicon))
     return None
 
 
