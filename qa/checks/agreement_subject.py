@@ -152,8 +152,9 @@ def _plural_subject_of_copula(tokens: list[Token], j: int, subject: Subject) -> 
 
 def _singular_copula(tokens: list[Token], j: int, subject: Subject) -> tuple[Correction, str] | None:
     """है ending the clause after a feminine plural subject (दुकानें बंद है → हैं)."""
-    ends = j + 1 == len(tokens) or tokens[j + 1].kind != "word" or tokens[j + 1].normal in CLAUSE_ENDS
-    if not ends or j == subject.index + 1 or not _plural_subject_of_copula(tokens, j, subject):
+    if j == subject.index + 1 or not _ends_clause(tokens, j):
+        return None
+    if not _plural_subject_of_copula(tokens, j, subject):
         return None
     token, noun = tokens[j], tokens[subject.index].text
     right = "हैं"

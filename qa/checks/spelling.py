@@ -953,10 +953,10 @@ class CommonTwin(Rule):
         index = ctx.document.word_index
         message = str(self.options.get("verb-form-message", self.meta.message))
         for word in sorted(_VERB_NOUN_PLURALS.select(ctx.document.word_set) - accept):
-            plural = verb_noun_plural_twin(lexicon.plain(word))
+            plural = cast(str, verb_noun_plural_twin(lexicon.plain(word)))  # the sieve took the word
             for start in index[word]:
                 end = start + len(word)
-                if plural is not None and _after_feminine(ctx.text, start, end):
+                if _after_feminine(ctx.text, start, end):
                     twin = _oblique_before_postposition(ctx.text, start, end, plural)
                     yield self.replace(start, end, twin, message.format(word=word, suggestion=twin))
 
