@@ -183,7 +183,7 @@ def shown_nouns(document: Analysis) -> dict[str, Noun]:
     for text, shown in document.after_agreeing().items():
         if len(shown.genders) != 1:
             continue  # no gender shown, whatever the spelling
-        for word in shown.spellings:
+        for word in sorted(shown.spellings):  # in one order whatever the hashes
             if word.endswith("ों") or not aw.is_candidate(word) or lexicon.guess(word):
                 continue
             noun = shown_noun(document, text, word)  # one answer per text: the first spelling's
