@@ -260,18 +260,15 @@ class RealWordTwin(Rule):
         back) counts only where a side favours the twin less than ``sure``, and a neighbour
         no lexicon knows (a name's) is beside it only where the other side alone wants the
         twin strongly."""
-        if seen_beside(counts, plain, twin, prev, nxt, odds.share) or (
-            _loan(plain, twin) and min(odds.lifts(counts, plain, twin, prev, nxt)) < odds.sure
-        ):
+        lifts = odds.lifts(counts, plain, twin, prev, nxt)
+        if seen_beside(counts, plain, twin, prev, nxt, odds.share):
             return None
-        found = odds.favour(counts, plain, twin, prev, nxt)
-        if found is None:
+        if _loan(plain, twin) and min(lifts) < odds.sure:
             return None
-        sides = ((prev, True), (nxt, False))
+        if odds.favour(counts, plain, twin, prev, nxt) is None:
+            return None
         if _name_near(prev, nxt) and not any(
-            not _unknown_word(n)
-            and side(counts, twin, n, before=b) - side(counts, plain, n, before=b) >= odds.strong
-            for n, b in sides
+            not _unknown_word(n) and lift >= odds.strong for n, lift in zip((prev, nxt), lifts, strict=True)
         ):
             return None
         return twin
