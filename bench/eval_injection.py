@@ -1,7 +1,8 @@
 """Synthetic slips injected into news copy: recall per class, and where the new findings land.
 
 One slip is injected into each sampled sentence of the news corpus; the sentence is
-checked before and after (T family, warnings and errors). A case is *detected* when
+checked before and after (warnings and errors of the T family, and of the codes
+:data:`CHECKED_WITH` adds for a class whose slip another family reports). A case is *detected* when
 a finding overlaps the injected word; the findings that are new after the injection
 are *on target* when they overlap it. Tune on one month, measure on the other:
 ``--month MAR`` (tuning) or ``--month APR`` (the default, held out).
@@ -20,6 +21,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import regex
@@ -29,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qa import api, lexicon
 from qa.checks.real_word_twins import twin_pairs
+from qa.checks.solid_postposition import SOLID
 from qa.config import Config
 from qa.diagnostic import Diagnostic, Severity
 from qa.text.akshara import SIBILANTS, VOWEL_SIGNS, aksharas
@@ -272,6 +275,24 @@ def real_word_twin(sentence: str, rng: random.Random) -> Injection | None:
     return _inside_word(sentence, rng, 2, lambda w: sorted(_slips_of().get(w, ())))
 
 
+def solid_ne(sentence: str, rng: random.Random) -> Injection | None:
+    """ने written onto the noun before it (चीन ने -> चीनने), where that noun is no pronoun
+    Hindi writes solid with a postposition (उसने, किसीने)."""
+    spans = word_spans(sentence)
+    found = [
+        (word, start)
+        for (word, start), (after, at) in pairwise(spans)
+        if after == "ने" and at == start + len(word) + 1 and word not in SOLID and _DEVANAGARI.fullmatch(word)
+    ]
+    if not found:
+        return None
+    word, start = rng.choice(found)
+    return _replace(sentence, start, word + " ने", word + "ने")
+
+
+_DEVANAGARI = regex.compile(r"\p{Devanagari}+")
+
+
 CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "stray-letter": stray_letter,
     "doubled-letter": doubled_letter,
@@ -286,6 +307,7 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "dropped-vowel-sign": dropped_vowel_sign,
     "moved-sign": moved_sign,
     "moved-sign-far": moved_sign_far,
+    "solid-ne": solid_ne,
 }
 
 
@@ -302,9 +324,13 @@ def news_sentences(month: str) -> list[str]:
     return out
 
 
-def _config(ignore: list[str]) -> Config:
+#: The codes a class is checked with besides family T: its slip is another family's.
+CHECKED_WITH: dict[str, list[str]] = {"solid-ne": ["P014"]}
+
+
+def _config(ignore: list[str], also: list[str]) -> Config:
     config = Config()
-    config.values["select"] = ["T"]
+    config.values["select"] = ["T", *also]
     config.values["ignore"] = ignore
     return config
 
@@ -369,11 +395,11 @@ def main() -> None:
     args = parser.parse_args()
     pool = news_sentences(args.month)
     sample = random.Random(13).sample(pool, min(args.sentences, len(pool)))
-    config = _config(args.ignore)
     print(f"news {args.month}: {len(pool)} sentences, {len(sample)} sampled\n")
     print("| class | cases | recall | real-word cases | recall | new findings | on the slip |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name in args.classes:
+        config = _config(args.ignore, CHECKED_WITH.get(name, []))
         cases, hit, real, real_hit, new, on = evaluate(name, sample, config, name in args.show)
         row = (
             f"{cases} | {_ratio(hit, cases)} | {real} | {_ratio(real_hit, real)} | {new} | {_ratio(on, new)}"
