@@ -62,10 +62,12 @@ def findings(sentences: list[str]) -> list[list[dict]]:
 
 def slip_span(sentence: str, word: str) -> tuple[int, int]:
     """Where the slipped word stands: its first occurrence, not run on by a letter or a
-    sign when it ends in one (मे is not the start of में; a slipped । may be glued on)."""
+    sign on either side when it begins or ends in one (मे is not the start of में, nor
+    कि the end of जबकि; a slipped । may be glued on)."""
     letter = r"[\w\u0900-\u0963\u0966-\u097f]"
+    beginning = r"(?<!" + letter + ")" if re.fullmatch(letter, word[0]) else ""
     ending = r"(?!" + letter + ")" if re.fullmatch(letter, word[-1]) else ""
-    match = re.search(re.escape(word) + ending, sentence)
+    match = re.search(beginning + re.escape(word) + ending, sentence)
     start = match.start() if match else sentence.find(word)
     return start, start + len(word)
 
