@@ -291,6 +291,22 @@ def solid_ne(sentence: str, rng: random.Random) -> Injection | None:
 
 
 _DEVANAGARI = regex.compile(r"\p{Devanagari}+")
+#: A plural future's ending and its singular (करेंगे -> करेगा, जाएंगी -> जाएगी).
+_PLURAL_FUTURE = regex.compile(r"(?<=\p{Devanagari})(ें|एं)(गे|गी)$")
+
+
+def verb_number(sentence: str, rng: random.Random) -> Injection | None:
+    """A plural future typed in the singular (सभी विधायक शपथ लेंगे -> लेगा): every plural
+    future agrees with a plural or honorific subject, so its singular is a slip."""
+    found = [(word, start) for word, start in word_spans(sentence) if _PLURAL_FUTURE.search(word)]
+    if not found:
+        return None
+    word, start = rng.choice(found)
+    return _replace(sentence, start, word, _PLURAL_FUTURE.sub(_singular_future, word))
+
+
+def _singular_future(match: regex.Match[str]) -> str:
+    return ("े" if match[1] == "ें" else "ए") + ("गा" if match[2] == "गे" else "गी")
 
 
 CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
@@ -308,6 +324,7 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "moved-sign": moved_sign,
     "moved-sign-far": moved_sign_far,
     "solid-ne": solid_ne,
+    "verb-number": verb_number,
 }
 
 
@@ -325,7 +342,7 @@ def news_sentences(month: str) -> list[str]:
 
 
 #: The codes a class is checked with besides family T: its slip is another family's.
-CHECKED_WITH: dict[str, list[str]] = {"solid-ne": ["P014"]}
+CHECKED_WITH: dict[str, list[str]] = {"solid-ne": ["P014"], "verb-number": ["G"]}
 
 
 def _config(ignore: list[str], also: list[str]) -> Config:

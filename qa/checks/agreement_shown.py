@@ -111,6 +111,9 @@ _GENITIVE_FEMININE = frozenset({"की"})
 _feminine_genitive: Callable[[str], bool] = _GENITIVE_FEMININE.__contains__
 #: Verbs of motion, which take a bare goal right before them (होटल लौट गईं).
 _MOTION_ROOTS = aw.word_set("आ जा पहुंच पहुँच लौट निकल चल")
+#: Verbs that place persons somewhere: before one, a bare place may follow persons who are
+#: its object, with the subject left out (सरकार ने कहा कि सभी मज़दूर घर भेजेगी).
+_PLACING_ROOTS = aw.word_set("भेज बुला पहुंचा पहुँचा छोड़ ला बिठा उतार रख")
 #: करना and कराना, which make a verb with a predicate before them (खाली करा लिया गया).
 _MAKING = aw.word_set("कर करा")
 #: Verbs whose passive states a predicate (स्थिर बताया गया, दोषी पाया गया).
@@ -441,11 +444,14 @@ def _subject(lexicon: Genders, tokens: list[Token], start: int) -> Subject | Non
     return None
 
 
-def _verb_start(lexicon: Genders, tokens: list[Token], end: int) -> tuple[int, bool] | None:
+def _verb_start(
+    lexicon: Genders, tokens: list[Token], end: int, *, objects: bool = False
+) -> tuple[int, bool, bool] | None:
     """The verb group after the subject whose noun is at ``end``, when only postposition
     phrases (with को too: a time or an experiencer before an intransitive verb), adverbs,
-    predicates and a bare goal before a verb of motion stand between; and whether को did."""
-    dative = False
+    predicates and a bare goal before a verb of motion stand between, and, with
+    ``objects``, bare nouns; whether को did, and whether a bare noun did."""
+    dative = objected = False
     for j in range(end + 1, len(tokens)):
         token = tokens[j]
         if token.kind == "other":
@@ -468,7 +474,7 @@ def _verb_start(lexicon: Genders, tokens: list[Token], end: int) -> tuple[int, b
         ):
             return None  # मजदूर कोरोना वायरस के संक्रमण से: the first noun may be the subject
         if _verb_at(tokens, j):
-            return None if tokens[j - 1].normal in aw.GENITIVE else (j, dative)
+            return None if tokens[j - 1].normal in aw.GENITIVE else (j, dative, objected)
         if _conjunctive(word):
             return None  # वोट पा कर विजयी हुआ: another clause's verb
         if (
@@ -477,7 +483,9 @@ def _verb_start(lexicon: Genders, tokens: list[Token], end: int) -> tuple[int, b
             and not _predicate(lexicon, tokens, j)
             and not _goal(tokens, j)
         ):
-            return None  # another bare noun: the subject may be it (कई जगह पानी भरा)
+            if not objects:
+                return None  # another bare noun: the subject may be it (कई जगह पानी भरा)
+            objected = True  # after persons, an object (सभी छात्र परीक्षा देंगे)
     return None
 
 
@@ -605,6 +613,26 @@ def _agrees(tokens: list[Token], j: int, read: tuple[list[tuple[int, VerbWord]],
     return root in _AGREEING_ROOTS or state or passive or compound  # not कई मास्क भेजेगा: an object
 
 
+def _takes_object(tokens: list[Token], j: int, read: tuple[list[tuple[int, VerbWord]], int]) -> bool:
+    """The group at ``j``, after a plural phrase of persons and a bare noun, is a transitive
+    verb's future, habitual or progressive, which agrees with that phrase as its subject
+    (सभी छात्र परीक्षा देंगे): not a perfective (without ने, what is missing is ने), nor a
+    verb that may agree with the bare noun instead (कई जगह पानी भरा), nor करना or a verb
+    that places persons, whose subject may be left out with the phrase its object (इस साल
+    500 कर्मचारी भर्ती करेगी, सभी मज़दूर घर भेजेगी)."""
+    gendered = read[0]
+    main = verb_word(tokens[j].normal)
+    root = main.root if main else tokens[j].normal
+    return (
+        not any(verb.perfective for _, verb in gendered)
+        and root not in _AGREEING_ROOTS
+        and root not in aw.CLAUSAL_ROOTS
+        and root not in _PREDICATE_ROOTS
+        and root not in _PLACING_ROOTS
+        and root != "कर"
+    )
+
+
 def _rewrite(
     view: str,
     tokens: list[Token],
@@ -656,14 +684,17 @@ def judge(
     subject = _subject(lexicon, tokens, start)
     if subject is None or subject.by_genitive != by_genitive:
         return None
-    found = _verb_start(lexicon, tokens, subject.noun)
+    persons = not by_genitive and lexicon.person(tokens[subject.noun].normal)
+    found = _verb_start(lexicon, tokens, subject.noun, objects=persons)
     read = _group(tokens, found[0]) if found else None
-    if found is not None and read is None and not by_genitive:
+    if found is not None and read is None and not by_genitive and not found[2]:
         return _copula(view, tokens, found[0], subject)
     if found is None or read is None:
         return None
-    dative = found[1] or "को" in map(_NORMAL, tokens[start : subject.start])
-    if not _agrees(tokens, found[0], read, dative):
+    if found[2]:
+        if not _takes_object(tokens, found[0], read):
+            return None
+    elif not _agrees(tokens, found[0], read, found[1] or "को" in map(_NORMAL, tokens[start : subject.start])):
         return None
     phrase = view[tokens[subject.start].start : tokens[subject.noun].end]
     if by_genitive:
