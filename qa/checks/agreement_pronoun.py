@@ -10,8 +10,12 @@ phrases, adverbs, objects and predicates, and is silent when
 
 - the pronoun stands before a noun or adjective with no postposition after it (वे लोग:
   the noun phrase is the subject), or right after a noun (कारण वे है);
-- ने, को, उसे/मुझे …, a conjunction, a relative or another pronoun stands on the way
-  (another subject, coordination, a clause inside the clause);
+- ने, a conjunction, a relative or another pronoun stands on the way (another subject,
+  coordination, a clause inside the clause), or को or उसे/मुझे … before a perfective (a
+  future, habitual or progressive after an object agrees with the pronoun: हम किसी को
+  नहीं छोड़ेंगे), or को ends the pronoun's own phrase (हम सबको … लड़ना होगा);
+- a genitive stands on the way, unless its noun makes a verb with the verb word after it
+  and the group is no perfective (वे हादसे की जांच करेंगे);
 - the group is a transitive perfective without ने (वे खाना खाया wants उन्होंने, not a
   plural) or of a verb that takes a clause (कहा गया है कि);
 - the only singular word is है after a plural participle (रहे है, सकते है: T027's);
@@ -84,8 +88,14 @@ def _stands_alone(tokens: list[Token], k: int, *, plural_phrase: bool = False) -
     after = tokens[k + 2].normal if k + 2 < len(tokens) else None
     if plural_phrase and tokens[k].normal == "हम":
         # हम भारतीय, हम दोनों, unless a possessor whose noun may be the subject (हम
-        # लोगों का मानना है, हम सबकी ज़िम्मेदारी है)
-        return not (word.endswith(tuple(aw.GENITIVE)) or after in aw.GENITIVE)
+        # लोगों का मानना है, हम सबकी ज़िम्मेदारी है); another pronoun's (हम आपका ध्यान
+        # रखेंगे) is no part of the phrase
+        possessor = word.endswith(tuple(aw.GENITIVE)) and word[:-2] not in _OTHER_POSSESSORS
+        # हम सबको, हम लोगों को … लड़ना होगा: the phrase takes को, no nominative
+        dative = (word[:-2] if word.endswith("को") else word) in _PHRASE_WORDS and (
+            word.endswith("को") or after == "को"
+        )
+        return not (possessor or dative or after in aw.GENITIVE)
     if aw.agreeing(word) is not None:
         return False
     # वे before a noun with a postposition would be उन (उन लोगों के), but हम and आप stay
@@ -97,6 +107,10 @@ def _stands_alone(tokens: list[Token], k: int, *, plural_phrase: bool = False) -
     return plural_phrase and oblique_differs
 
 
+#: Words that make one phrase with the pronoun before them (हम सब, वे लोग, हम दोनों).
+_PHRASE_WORDS = aw.word_set("सब सभी लोग लोगों दोनों तीनों चारों")
+#: Pronouns whose possessive (आपका, उनकी) after हम is another phrase, not the one हम opens.
+_OTHER_POSSESSORS = aw.word_set("आप उन उस इन इस")
 #: Demonstratives in the oblique: the noun after them is no subject (उस समय, इन दिनों).
 _OBLIQUE_DEMONSTRATIVES = aw.word_set("उस इस उन इन")
 
@@ -137,25 +151,69 @@ def _pronoun(tokens: list[Token], start: int, pronouns: frozenset[str], plural_p
 
 
 def _reading(
-    tokens: list[Token], start: int, pronouns: frozenset[str], *, plural_phrase: bool = False
-) -> tuple[int, int] | None:
+    tokens: list[Token],
+    start: int,
+    pronouns: frozenset[str],
+    *,
+    plural_phrase: bool = False,
+    objects: bool = False,
+) -> tuple[int, int, bool] | None:
     """The slot of a pronoun subject (one of ``pronouns``, or with ``plural_phrase`` a
     phrase हम opens) of the clause at ``start`` and of the first word of its verb group,
-    when nothing on the way stops the reading."""
+    when nothing on the way stops the reading; with ``objects``, the reading goes on
+    across an object with को or an object pronoun, and says whether it did."""
     k = _pronoun(tokens, start, pronouns, plural_phrase)
     if k is None:
         return None
+    objected = False
     for j in range(k + 1, len(tokens)):
         token = tokens[j]
-        if token.kind == "other" or reading_stops(token.normal):
+        if token.kind == "other":
             return None
+        if reading_stops(token.normal):
+            if not (objects and _object(tokens, k, j)):
+                return None
+            objected = True
+            continue
         if infinitive(token.normal) and not _ends_clause(tokens, j + 1):
             continue  # वे खेलने जाते हैं
+        if token.normal in aw.GENITIVE and _conjunct_noun(tokens, j + 1):
+            objected = True  # की जांच करेंगे, की मदद करेगा: the noun of a verb, its object
+            continue
         if _verb_at(tokens, j):
-            if tokens[j - 1].normal in aw.GENITIVE or _genitive_subject(tokens, k, j):
+            if tokens[j - 1].normal in aw.GENITIVE:
+                if objected and verb_word(token.normal) is None:
+                    continue
                 return None  # के लिए: a postposition, and what it ends may be a title
-            return k, j
+            if _genitive_subject(tokens, k, j):
+                return None
+            return k, j, objected
     return None
+
+
+def _conjunct_noun(tokens: list[Token], k: int) -> bool:
+    """The word at ``k``, after a genitive, is a noun that makes a verb with the verb word
+    right after it (की जांच करेंगे, की मदद करेगा), not a verb word itself (की गई)."""
+    if _ends_clause(tokens, k) or _ends_clause(tokens, k + 1) or verb_word(tokens[k].normal) is not None:
+        return False
+    following = _word_at(tokens, k + 2)
+    return verb_word(tokens[k + 1].normal) is not None or bare_root(tokens[k + 1].normal, following)
+
+
+def _word_at(tokens: list[Token], k: int) -> str | None:
+    return tokens[k].normal if k < len(tokens) and tokens[k].kind == "word" else None
+
+
+def _object(tokens: list[Token], k: int, j: int) -> bool:
+    """The stop at ``j`` is an object the pronoun at ``k`` does not open: an object pronoun
+    (उसे, उन्हें) or को after another noun (किसी को, सरकार को), not the pronoun's own
+    phrase (हम सब को, हम लोगों को: a subject with को)."""
+    word = tokens[j].normal
+    if word in OBJECT_PRONOUNS:
+        return True
+    before = tokens[j - 1]
+    own = j - 1 == k + 1 and before.normal in _PHRASE_WORDS
+    return word == "को" and j - 1 > k and before.kind == "word" and not own
 
 
 def _singular_group(view: str, tokens: list[Token], j: int) -> Correction | None:
@@ -203,10 +261,12 @@ def _genitive_subject(tokens: list[Token], k: int, j: int) -> bool:
 
 
 def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-    read = _reading(tokens, start, _PLURAL_PRONOUNS, plural_phrase=True)
+    read = _reading(tokens, start, _PLURAL_PRONOUNS, plural_phrase=True, objects=True)
     found = _singular_group(view, tokens, read[1]) if read else None
     if read is None or found is None:
         return None
+    if read[2] and _perfective(tokens, read[1]):
+        return None  # after an object, only a future, habitual or progressive: its subject is sure
     pronoun = tokens[read[0]]
     singular = _SINGULAR_PRONOUNS.get(pronoun.normal)
     alternative = f" (or '{singular}' if one is meant)" if singular else ""
@@ -242,11 +302,17 @@ def _transitive_compound(lexicon: Genders, root: str, vector: VerbWord) -> bool:
     return vector.root in ("ले", "दे") and (root in aw.TRANSITIVE_ROOTS or lexicon.noun(root) is not None)
 
 
+def _perfective(tokens: list[Token], j: int) -> bool:
+    """The verb group at ``j`` holds a perfective participle."""
+    group = verb_group(tokens, j)
+    return group is None or any(verb.perfective for _, verb in group.gendered)
+
+
 def _missing_ergative(lexicon: Genders, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
     read = _reading(tokens, start, _DIRECT_PRONOUNS)
     if read is None:
         return None
-    k, j = read
+    k, j, _ = read
     group = verb_group(tokens, j)
     if group is None or group.passive:
         return None
@@ -255,8 +321,9 @@ def _missing_ergative(lexicon: Genders, tokens: list[Token], start: int) -> tupl
         return None  # a compound or a modal (चल दिए, जा पाए) takes its first verb's ने
     if not verb.perfective or verb.root not in aw.TRANSITIVE_ROOTS or verb.root in _WITHOUT_ERGATIVE:
         return None
-    if verb.gender == "m" and verb.plural and verb.root not in _IRREGULAR_PERFECTIVES:
-        return None  # अगर हम देखे तो: देखे is also the subjunctive (देखें without its nasal)
+    regular = verb.root not in _IRREGULAR_PERFECTIVES or verb.pattern == "plain"
+    if verb.gender == "m" and verb.plural and regular:
+        return None  # अगर हम देखे तो, कि वे मदद करे: also the subjunctive (देखें, करें without the nasal)
     if len(group.gendered) > 1 or any(t.normal not in ("है", "हैं") for t in tokens[first + 1 : group.end]):
         return None  # लिए था, पहने थे: a state, not an act
     pronoun = tokens[k]
