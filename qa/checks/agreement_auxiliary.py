@@ -1,4 +1,5 @@
 """G031: a verb group whose aspect word and past auxiliary disagree (रहा थी, गए था).
+G033: a feminine plural verb group nasalised before its last word (गईं थीं, रहीं हैं).
 
 The words of a verb group agree with one subject, so with each other: जा रहा था, जा रही
 थी, पहुंच गए थे, कर सकती थीं. An aspect word (रहा, गया, चुका, सकता, or a habitual in
@@ -8,6 +9,10 @@ wrong; which one depends on the subject, so both corrections are offered and not
 fixed. A feminine group shows its number on the last word only (रही थीं): रहीं थी is
 reported, रही थीं is not. हुए before था is left alone: लिए हुए था, पहने हुए थी (holding,
 wearing) are states with an invariable participle.
+
+G033 reports the other half of that rule: a feminine plural before थीं or हैं (गईं थीं,
+हुईं हैं, रहीं हैं), whose nasal belongs on the auxiliary alone (गई थीं). The fix is
+safe: both words show the same feminine plural subject.
 """
 
 from __future__ import annotations
@@ -50,6 +55,32 @@ def disagree(first: VerbWord, auxiliary: VerbWord) -> bool:
     if first.gender == "m":
         return first.plural != auxiliary.plural
     return first.plural and not auxiliary.plural
+
+
+#: Words in -हीं that are adverbs, not a feminine plural of कहना or रहना: नहीं, कहीं …
+_NASAL_ADVERBS = frozenset({"नहीं", "कहीं", "यहीं", "वहीं", "नहीँ", "कहीँ", "यहीँ", "वहीँ"})
+#: The plural auxiliaries that end a feminine plural group: थीं and हैं.
+_PLURAL_AUXILIARIES = frozenset({"थीं", "थीँ", "हैं", "हैँ"})
+_ENDING_PLURALS = Sieve(_PLURAL_AUXILIARIES.__contains__)
+
+
+class DoubledPluralNasal(Rule):
+    """G033: a feminine plural verb word before थीं or हैं (गईं थीं: गई थीं)."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document = analysis(ctx)
+        slots, view = document.slots, ctx.document.view
+        for k in document.occurrences(_ENDING_PLURALS):
+            before = slots[k - 1] if k else None
+            if before is None or before.normal in _NASAL_ADVERBS or document.genders.known(before.normal):
+                continue
+            first = verb_word(before.normal)
+            if first is None or first.gender != "f" or not first.plural:
+                continue
+            slot = slots.word(k)
+            right = first.inflect("f", False) + view[before.end : slot.start] + slot.text
+            message = self.meta.message.format(verb=view[before.start : slot.end], intended=right)
+            yield self.replace(before.start, slot.end, right, message)
 
 
 class AuxiliaryAgreement(Rule):
