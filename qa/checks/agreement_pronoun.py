@@ -24,8 +24,9 @@ phrases, adverbs, objects and predicates, and is silent when
 ये is not read: copy often writes it for the singular यह (ये एक बड़ी समस्या है).
 
 G027: मैं, हम, तुम, आप or वे (always subjects in the direct case) read the same way up to a
-known transitive verb's perfective, alone or with है/हैं, or a transitive root or noun
-with लेना/देना (खा लिया, भाग लिया): the subject takes ने (मैंने, उन्होंने). Not a modal or
+known transitive verb's perfective, alone, with है/हैं or with a past auxiliary after a
+form other than the -ए one (किया था), or a transitive root or noun with लेना/देना (खा
+लिया, भाग लिया): the subject takes ने (मैंने, उन्होंने). Not a modal or
 an intransitive compound (जा पाए, चल दिए), a passive, a state with था (बंदूक लिए था),
 जीतना/हारना, a masculine plural that is also a subjunctive (अगर हम देखे तो).
 """
@@ -82,6 +83,8 @@ def _stands_alone(tokens: list[Token], k: int, *, plural_phrase: bool = False) -
     following = tokens[k + 1] if k + 1 < len(tokens) else None
     if following is None or following.kind != "word":
         return following is None or following.kind == "other"
+    if tokens[k].normal == "मैं":
+        return True  # never a determiner (मैं किताब पढ़ा: the pronoun, before its object)
     word = following.normal
     if word in aw.FUNCTION_WORDS or verb_word(word) is not None:
         return word not in aw.GENITIVE
@@ -324,13 +327,24 @@ def _missing_ergative(lexicon: Genders, tokens: list[Token], start: int) -> tupl
     regular = verb.root not in _IRREGULAR_PERFECTIVES or verb.pattern == "plain"
     if verb.gender == "m" and verb.plural and regular:
         return None  # अगर हम देखे तो, कि वे मदद करे: also the subjunctive (देखें, करें without the nasal)
-    if len(group.gendered) > 1 or any(t.normal not in ("है", "हैं") for t in tokens[first + 1 : group.end]):
-        return None  # लिए था, पहने थे: a state, not an act
+    if not _act(tokens, first, group.end, verb):
+        return None
     pronoun = tokens[k]
     right = _ERGATIVE_FORMS[pronoun.normal]
     written = " ".join(token.text for token in tokens[j : first + 1])
     message = f"'{pronoun.text}' before '{written}', a transitive perfective, takes ने: write '{right}'"
     return Correction(pronoun.start, pronoun.end, pronoun.text, right), message
+
+
+def _act(tokens: list[Token], first: int, end: int, verb: VerbWord) -> bool:
+    """The perfective at ``first`` and what follows it up to ``end`` tell an act: है/हैं
+    alone, or a past auxiliary after a form other than the -ए one (किया था, पढ़ी थी; not
+    लिए था, पहने थे: a state, holding or wearing)."""
+    after = [t.normal for t in tokens[first + 1 : end]]
+    if all(word in ("है", "हैं") for word in after):
+        return True
+    past = len(after) == 1 and getattr(verb_word(after[0]), "root", "") == "थ"
+    return past and not tokens[first].normal.endswith(("ए", "े", "ये"))
 
 
 class MissingErgative(_PronounRule):
