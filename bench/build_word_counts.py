@@ -33,20 +33,30 @@ LICENCE = (
     "Word counts for qa's spelling rules, built by bench/build_word_counts.py from: Hindi "
     "Wikipedia article text (Hindi Wikipedia contributors, CC BY-SA 3.0/4.0), HiNER validation "
     "sentences (CC BY-SA 4.0) and IL-NER Hindi sentences (CC BY 4.0). This derived table is "
-    "licensed CC BY-SA 4.0. Keys: total tokens; counts {word: n} for words seen at least twice."
+    "licensed CC BY-SA 4.0. Keys: total tokens; counts {word: n} for words seen at least twice; "
+    "doubled {word: n}, how often each word was seen written twice in a row (घर घर, धीरे-धीरे)."
 )
 _WORD = regex.compile(r"(?=\p{Devanagari})[\u0900-\u0963\u0971-\u097f\u200c\u200d]+")
+#: A word written twice in a row, with a space or a hyphen between (घर घर, धीरे-धीरे).
+_DOUBLED = regex.compile(
+    r"(?<![\u0900-\u097f])((?=\p{Devanagari})[\u0900-\u0963\u0971-\u097f]+)"
+    r"[ \t]*[-–]?[ \t]*\1(?![\u0900-\u097f])"
+)
 
 
 def main() -> None:
     counts: Counter[str] = Counter()
+    doubled: Counter[str] = Counter()
     for line in lines():
         counts.update(lexicon.plain(w) for w in _WORD.findall(line))
+        doubled.update(lexicon.plain(m.group(1)) for m in _DOUBLED.finditer(line))
     total = sum(counts.values())
     kept = {w: n for w, n in sorted(counts.items()) if n >= MIN_COUNT}
+    twice = dict(sorted(doubled.items()))
     with gzip.open(OUT, "wb", compresslevel=9) as out:
-        msgpack.dump({"licence": LICENCE, "total": total, "counts": kept}, out)
-    print(f"{OUT.relative_to(ROOT)}: {total} tokens, {len(kept)} words, {OUT.stat().st_size} bytes")
+        msgpack.dump({"licence": LICENCE, "total": total, "counts": kept, "doubled": twice}, out)
+    size = OUT.stat().st_size
+    print(f"{OUT.relative_to(ROOT)}: {total} tokens, {len(kept)} words, {len(twice)} doubled, {size} bytes")
 
 
 if __name__ == "__main__":

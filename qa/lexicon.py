@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from qa import data as data_module
 from qa import datacache, datatables, gazetteer
@@ -110,7 +110,15 @@ def corpus_zipf() -> dict[str, float]:
     return datatables.lazy("wordcounts", [path], lambda: _read_counts(path))
 
 
-def _read_counts(path: Path) -> dict[str, float]:
+@cache
+def doubled() -> dict[str, int]:
+    """Word -> how often the counted prose writes it twice in a row (घर घर, धीरे-धीरे)."""
+    path = _counts_file()
+    return datacache.cached("wordcounts-doubled", [path], lambda: _read_counts(path, "doubled"))
+
+
+def _read_counts(path: Path, key: str = "counts") -> dict[str, Any]:
+    """The Zipf values of the counted words, or the table ``key`` of the counts as stored."""
     import gzip
 
     import msgpack
@@ -118,6 +126,8 @@ def _read_counts(path: Path) -> dict[str, float]:
     try:
         with gzip.open(path, "rb") as handle:
             data = msgpack.load(handle, raw=False)
+        if key != "counts":
+            return dict(data[key])
         scale = 1e9 / data["total"]
         return {w: round(math.log10(n * scale), 2) for w, n in data["counts"].items()}
     except (OSError, ValueError, KeyError, TypeError, ZeroDivisionError, msgpack.UnpackException) as exc:

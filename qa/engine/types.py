@@ -272,7 +272,7 @@ class RepetitionRule(TimedRule):
         self.allow = frozenset(options.get("allow", ()))
         self.latin = bool(options.get("latin", True))
 
-    def _reportable(self, word: str) -> bool:
+    def _reportable(self, word: str, match: regex.Match[str]) -> bool:  # a subclass reads ``match``
         if word in self.allow:
             return False
         if self.only is None or word in self.only:
@@ -291,7 +291,7 @@ class RepetitionRule(TimedRule):
             if m is None or m.end() != second + len(other):
                 continue
             after = index + 2
-            if self._reportable(word):
+            if self._reportable(word, m):
                 start, end = m.start("gap"), m.end()
                 message = _format(self.meta.message, {"word": word, "match": m.group()})
                 yield self.diagnostic(
