@@ -168,6 +168,21 @@ def letter_dropped_or_swapped(sentence: str, rng: random.Random) -> Injection | 
     return _inside_word(sentence, rng, 4, slips)
 
 
+def doubled_consonant(sentence: str, rng: random.Random) -> Injection | None:
+    """A consonant letter typed twice in a word of three aksharas or more (कंपनी ->
+    कंपननी, पुलिस -> पुलिसस): a key struck twice, the doubled letter with no sign or
+    halant after its first copy."""
+
+    def slips(word: str) -> list[str]:
+        out = []
+        for i, c in enumerate(word):
+            if "\u0915" <= c <= "\u0939" and word[i + 1 : i + 2] not in ("\u094d", "\u093c"):
+                out.append(word[: i + 1] + c + word[i + 1 :])
+        return [v for v in out if _unattested(v)]
+
+    return _inside_word(sentence, rng, 3, slips)
+
+
 def sibilant(sentence: str, rng: random.Random) -> Injection | None:
     """One sibilant for another in a word of three aksharas or more (प्रशासन -> प्रशाशन,
     कोशिश -> कोशिस), making a form edited prose never has (the web lists may: the slip is
@@ -316,6 +331,7 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "flap-nukta": flap_nukta,
     "nasal-or-halant": nasal_or_halant,
     "letter-dropped-or-swapped": letter_dropped_or_swapped,
+    "doubled-consonant": doubled_consonant,
     "real-word-twin": real_word_twin,
     "sibilant": sibilant,
     "final-vowel": final_vowel,

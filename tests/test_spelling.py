@@ -292,3 +292,13 @@ def test_a_run_longer_than_any_word_has_no_near_candidates() -> None:
     assert near_index().candidates("राष्ट्र" * 5000) == set()
     assert "राष्ट्रपति" in near_index().candidates("राष्ट्रपती")
     assert len(akshara.skeleton("राष्ट्रपति" * 3)) <= akshara.MAX_KEY
+
+
+def test_a_consonant_typed_twice_is_one_slip() -> None:
+    from qa.text.akshara import doubled_consonant
+
+    assert doubled_consonant("कंपननी", "कंपनी")
+    assert doubled_consonant("वायरसस", "वायरस")
+    assert not doubled_consonant("कंपनी", "कंपनी")
+    assert not doubled_consonant("पक्का", "पका")  # a halant's geminate: two letters apart
+    assert not doubled_consonant("कपनी", "कंपनी")

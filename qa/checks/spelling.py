@@ -35,6 +35,7 @@ from qa.text.akshara import (
     NearIndex,
     aksharas,
     distance,
+    doubled_consonant,
     dropped_one,
     ending_slip,
     ends_in_consonant,
@@ -264,8 +265,14 @@ def _settled(word: str) -> bool:
 
 def _letter_slip(word: str, candidate: str) -> bool:
     """``word`` is a long word with one letter dropped (वायरस -> वायस) or two neighbours
-    swapped (लॉकडाउन -> लॉकाडउन), of a word that is common or that both sources know; an
-    added or changed letter is too often another word or a name (अनधिकार, इतिहाद)."""
+    swapped (लॉकडाउन -> लॉकाडउन), of a word that is common or that both sources know, or
+    a common word of three aksharas or more with a consonant typed twice (कंपननी, वायरसस;
+    not a final न after न, the ending of southern names: मोहनन); another added or a
+    changed letter is too often another word or a name (अनधिकार, इतिहाद), and so is a
+    shorter word's doubled letter (ममेरे, तनन)."""
+    if doubled_consonant(word, candidate):
+        southern = word.endswith("नन")
+        return not southern and len(aksharas(candidate)) >= 3 and lexicon.prior(candidate) >= COMMON_ZIPF
     swapped = transposed(word, candidate)
     if not (swapped or dropped_one(word, candidate)) or len(aksharas(candidate)) < MIN_LETTER_SLIP_AKSHARAS:
         return False

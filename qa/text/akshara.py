@@ -158,6 +158,16 @@ def dropped_one(word: str, longer: str) -> bool:
     )
 
 
+def doubled_consonant(word: str, shorter: str) -> bool:
+    """True if ``word`` is ``shorter`` with one consonant letter typed twice, the first
+    copy bare (कंपननी, पुलिसस: a key struck twice; Hindi writes a geminate with a halant,
+    क्क, so a bare doubled letter is rarely a spelling)."""
+    return len(word) == len(shorter) + 1 and any(
+        "\u0915" <= word[i] <= "\u0939" and word[i + 1] == word[i] and word[:i] + word[i + 1 :] == shorter
+        for i in range(len(word) - 1)
+    )
+
+
 def differences(a: str, b: str) -> list[int]:
     """The positions where ``a`` and ``b``, of one length, differ (none for two lengths):
     what the tests of a slip that changes signs in place look at."""
