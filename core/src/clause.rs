@@ -12,7 +12,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use crate::span::{NUMBER, OTHER, WORD};
 
 /// The bits of a word's class, by the name `clauses.word_class` gives each test.
-pub const WORD_CLASSES: [(&str, u64); 32] = [
+pub const WORD_CLASSES: [(&str, u64); 35] = [
     ("plain", PLAIN),
     ("marked", MARKED),
     ("dative", DATIVE),
@@ -45,6 +45,9 @@ pub const WORD_CLASSES: [(&str, u64); 32] = [
     ("time_of_day", TIME_OF_DAY),
     ("time_adverb", TIME_ADVERB),
     ("noun_follows", NOUN_FOLLOWS),
+    ("this_that", THIS_THAT),
+    ("ka", KA),
+    ("ki", KI),
 ];
 
 const PLAIN: u64 = 1;
@@ -79,6 +82,9 @@ const DAY: u64 = 1 << 28;
 const TIME_OF_DAY: u64 = 1 << 29;
 const TIME_ADVERB: u64 = 1 << 30;
 const NOUN_FOLLOWS: u64 = 1 << 31;
+const THIS_THAT: u64 = 1 << 32;
+const KA: u64 = 1 << 33;
+const KI: u64 = 1 << 34;
 
 /// A kind that is none of the tokeniser's three.
 const STRANGE: u8 = 3;
@@ -239,7 +245,8 @@ impl<'py> Reading<'_, 'py> {
             || (self.copula && self.has(k, COPULA)?))
     }
 
-    fn close(&mut self) -> Step<()> {
+    /// `Clause.close`; with `compound`, bare nouns make one compound headed by the last.
+    fn close(&mut self, compound: bool) -> Step<()> {
         if !self.nouns.is_empty() {
             if self.nouns.len() > 1
                 && self.subject.is_none()
@@ -249,6 +256,12 @@ impl<'py> Reading<'_, 'py> {
                 self.nouns.clear();
                 self.genitive = false;
                 return Ok(());
+            }
+            if compound && self.nouns.len() > 1 && self.subject.is_none() && !self.marked {
+                let head = self.nouns[self.nouns.len() - 1];
+                if !self.has(head, DAY)? {
+                    self.nouns = vec![head];
+                }
             }
             if self.subject.is_some() || self.nouns.len() > 1 {
                 return Err(Stop::Abort);
@@ -309,8 +322,31 @@ impl<'py> Reading<'_, 'py> {
             || (!self.has(k, DAY)? && self.all_times_of_day()?);
         if headed {
             self.subject = Some((k, found));
+            return Ok(true);
         }
-        Ok(headed)
+        self.determined_first()
+    }
+
+    /// `Clause._determined_first`: the first noun after का or की and यह or वह, the
+    /// genitive agreeing with it, is the subject.
+    fn determined_first(&mut self) -> PyResult<bool> {
+        let k = self.nouns[0];
+        let py = self.normal(k).py();
+        let Some(found) = self.subject_noun(k)? else {
+            return Ok(false);
+        };
+        if k < 2 || !self.has(k - 1, THIS_THAT)? {
+            return Ok(false);
+        }
+        let feminine = found
+            .get_item(0)?
+            .getattr(intern!(py, "gender"))?
+            .eq(intern!(py, "f"))?;
+        let determined = self.has(k - 2, if feminine { KI } else { KA })?;
+        if determined {
+            self.subject = Some((k, found));
+        }
+        Ok(determined)
     }
 
     fn all_times_of_day(&mut self) -> PyResult<bool> {
@@ -381,7 +417,7 @@ impl<'py> Reading<'_, 'py> {
                     }
                     self.postposition()?;
                 } else {
-                    self.close()?;
+                    self.close(false)?;
                 }
                 j += 1;
                 continue;
@@ -406,14 +442,14 @@ impl<'py> Reading<'_, 'py> {
                 if !self.nouns.is_empty() && self.has(j, WALA)? {
                     self.nouns.clear();
                 } else if !self.nouns.is_empty() && !self.genitive {
-                    self.close()?;
+                    self.close(false)?;
                 }
             } else if self.has(j, GENITIVE)?
                 && (!self.nouns.is_empty() || self.genitive || self.dated_genitive(j)?)
             {
                 if self.nouns.len() > 1
                     && self.subject.is_none()
-                    && (self.marked || !self.plural_first()?)
+                    && (self.marked || !(self.plural_first()? || self.determined_first()?))
                 {
                     return Err(Stop::Abort);
                 }
@@ -428,16 +464,18 @@ impl<'py> Reading<'_, 'py> {
                 self.nouns.clear();
                 self.genitive = false;
             } else if self.has(j, ADVERB)?
-                || (self.has(j, PREDICATE)?
-                    && self.predicative(j + 1)?
-                    && self.asks.noun.call1((self.normal(j),))?.is_none())
                 || (self.has(j, TIME_NOUN)?
                     && !self.has(j + 1, POSTPOSITION)?
                     && self.counted(j)?)
             {
-                self.close()?;
+                self.close(false)?;
+            } else if self.has(j, PREDICATE)?
+                && self.predicative(j + 1)?
+                && self.asks.noun.call1((self.normal(j),))?.is_none()
+            {
+                self.close(true)?;
             } else if self.verb(j)? {
-                self.close()?;
+                self.close(false)?;
                 return Ok(Some(j));
             } else if self.has(j, INFINITIVE)? && self.has(j + 1, POSTPOSITION | GENITIVE)? {
                 self.subject = None;

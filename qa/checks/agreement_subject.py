@@ -43,6 +43,7 @@ from qa.checks.agreement_lexicon import Genders
 from qa.checks.clauses import (
     CLAUSE_ENDS,
     COPULA,
+    COPULAS,
     POSTPOSITIONS,
     Clause,
     ClauseRule,
@@ -52,9 +53,11 @@ from qa.checks.clauses import (
     Subject,
     Token,
     disagreement,
+    plain_noun,
     reaching,
     subject_noun,
     verb_group,
+    verb_starts,
 )
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.checks.word_sieve import Sieve
@@ -208,7 +211,7 @@ def _plural_copula(
         or before.kind != "word"
         or _plural_form(before.normal)
         or not _visibly_singular(lexicon, noun.normal, subject)
-        or (subject.index and tokens[subject.index - 1].normal in _COUNTING)
+        or _counted(tokens, subject.index)
     ):
         return None
     token = tokens[j]
@@ -223,7 +226,17 @@ def _plural_copula(
 #: Particles between a predicate and its copula (तैयार नहीं हैं, ठीक भी है).
 _PARTICLES = aw.word_set("नहीं न भी ही तो")
 #: Words before a noun that make it plural whatever its form (सभी टीम, दो सरकार).
-_COUNTING = aw.word_set("सभी सब कई दोनों तीनों चारों अनेक विभिन्न कुछ ये वे इन उन")
+_COUNTING = aw.word_set(
+    "सभी सब कई दोनों तीनों चारों अनेक विभिन्न कुछ ये वे इन उन दो तीन चार पांच पाँच छह छः सात आठ नौ दस"
+)
+
+
+def _counted(tokens: list[Token], k: int) -> bool:
+    """A word of :data:`_COUNTING` or a number stands before the noun at ``k`` or the
+    bare nouns of its compound (सभी टीम, दोनों जांच रिपोर्ट, 3 रिपोर्ट)."""
+    while k and tokens[k - 1].normal not in _COUNTING and plain_noun(tokens[k - 1].normal):
+        k -= 1
+    return k > 0 and (tokens[k - 1].kind == "number" or tokens[k - 1].normal in _COUNTING)
 
 
 def _moved(tokens: list[Token], noun: int, j: int, root: str) -> bool:
@@ -307,6 +320,31 @@ def _may_begin(word: str) -> bool:
     )
 
 
+#: Conjunctions after which a clause starts when a verb ends the one before (फ़रार था और
+#: उसकी तलाश जारी थी); after a noun they join nouns (किताबें और पत्रिका मेज़ पर हैं).
+_CONJOINING = aw.word_set("और तथा एवं")
+
+
+def _conjoins(word: str) -> bool:
+    """``word`` is a conjunction of :data:`_CONJOINING`."""
+    return word in _CONJOINING
+
+
+@lru_cache(maxsize=1 << 16)
+def _ends_verb(word: str) -> bool:
+    """``word`` may end a verb group: a verb word or the present copula."""
+    return word in COPULAS or verb_word(word) is not None
+
+
+def _conjoined(sentence: Sentence) -> list[int]:
+    """The starts of the clauses that follow a conjunction right after a verb word."""
+    marks = sentence.cut.marks(_conjoins)
+    if not marks:
+        return []
+    verbs = set(sentence.cut.marks(_ends_verb))
+    return [k + 1 for k in marks if k - 1 in verbs]
+
+
 class SubjectVerbAgreement(ClauseRule):
     """G020: a verb group that does not agree with the nominative subject of its clause."""
 
@@ -327,8 +365,11 @@ class SubjectVerbAgreement(ClauseRule):
         reached = reaching(self.needed, lexicon, dative=True, shown=shown, copula=True)
 
         def read(sentence: Sentence) -> Iterator[tuple[Correction, str]]:
-            found = reached(sentence)
-            tokens = sentence.tokens if found else []  # made only where a clause reaches a verb
-            return filter(None, (_verdict(view, lexicon, tokens, clause, j) for _, clause, j in found))
+            found = [(clause, j) for _, clause, j in reached(sentence)]
+            conjoined = _conjoined(sentence)
+            tokens = sentence.tokens if found or conjoined else []  # made where a clause may reach a verb
+            if conjoined:
+                found += filter(None, verb_starts(tokens, conjoined, lexicon, dative=True, shown=shown, copula=True))
+            return filter(None, (_verdict(view, lexicon, tokens, clause, j) for clause, j in found))
 
         return read

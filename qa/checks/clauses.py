@@ -38,6 +38,10 @@ _RELATIVE_STEMS = ("जिस", "जिन", "जहाँ", "जहां")
 _RELATIVES = aw.word_set("जो जब जैसे जैसा जैसी")
 #: Pronouns in the direct case: before anything but a noun or adjective, the subject.
 _DEMONSTRATIVES = aw.word_set("यह वह ये वे")
+#: The singular demonstratives in the direct case (इस, उस are oblique).
+_THIS_THAT = aw.word_set("यह वह")
+#: The genitive of a masculine and of a feminine noun in the direct singular.
+_KA, _KI = aw.normal("का"), aw.normal("की")
 #: Nouns that make postpositions (की ओर, के पश्चात, की भांति): never a subject.
 _POSTPOSITION_NOUNS = aw.COMPOUND_POSTPOSITIONS | aw.word_set("पश्चात उपरांत उपरान्त भांति भाँति समेत सहित")
 #: Words before a noun that makes a postposition (के बाद, की ओर, इस बारे में, इस दौरान).
@@ -157,7 +161,7 @@ def predicate(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def _plain_noun(word: str) -> bool:
+def plain_noun(word: str) -> bool:
     """A word :meth:`Clause.verb_start` takes for a bare noun wherever it stands: none of
     its other tests can hold for it, whatever its neighbours (most words of a clause)."""
     return (
@@ -218,7 +222,7 @@ def _feminine_plural(lexicon: Genders, word: str) -> Noun | None:
 #: The tests of :meth:`Clause.verb_start` on a word alone, by the names of the compiled
 #: core's ``WORD_CLASSES`` (its reading asks :func:`word_class` for their bits).
 WORD_TESTS: dict[str, Callable[[str], object]] = {
-    "plain": _plain_noun,
+    "plain": plain_noun,
     "marked": _MARKED.__contains__,
     "dative": DATIVE.__contains__,
     "ergative": ERGATIVE_MARKERS.__contains__,
@@ -250,6 +254,9 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "time_of_day": TIMES_OF_DAY.__contains__,
     "time_adverb": _TIME_ADVERBS.__contains__,
     "noun_follows": _before_noun,
+    "this_that": _THIS_THAT.__contains__,
+    "ka": _KA.__eq__,
+    "ki": _KI.__eq__,
 }
 #: The compiled core's reading of clauses and the bit of each test, if it is built.
 _VERB_STARTS = native.core.verb_starts if native.core else None
@@ -327,6 +334,13 @@ def _dated(lexicon: Genders, before: str | None, word: str, after: str | None) -
     return noun is not None and (noun.gender == "f") == (form == "feminine")
 
 
+def _determined(tokens: list[Token], k: int, noun: Noun) -> bool:
+    """का or की agreeing with ``noun`` (at ``k``) and यह or वह stand right before it."""
+    if k < 2 or tokens[k - 1].normal not in _THIS_THAT:
+        return False
+    return tokens[k - 2].normal == (_KI if noun.gender == "f" else _KA)
+
+
 def _marker_bits(marked: bool, dative: bool) -> int:
     """The class bit of the words a clause reads as markers (:attr:`Clause._markers`)."""
     return _CLASS_BITS.get("marked" if marked else "dative" if dative else "", 0)
@@ -366,12 +380,16 @@ class Clause:
         self.nouns: list[int] = []  # bare nouns since the last postposition
         self.genitive = False  # a genitive waits for its noun
 
-    def close(self) -> None:
-        """A noun phrase has ended without a postposition: the subject, if first."""
+    def close(self, compound: bool = False) -> None:
+        """A noun phrase has ended without a postposition: the subject, if first. With
+        ``compound`` (an invariable predicate ends it: प्रवेश प्रक्रिया शुरू हुई), bare nouns
+        make one compound whose head, the last, is the subject (:meth:`_head`)."""
         if self.nouns:
             if len(self.nouns) > 1 and self.subject is None and not self.marked and self._subject_first():
                 self.nouns, self.genitive = [], False  # दुकानें रात दस बजे तक: the first is the subject
                 return
+            if compound and len(self.nouns) > 1 and self.subject is None and not self.marked:
+                self.nouns = self._head()
             if self.subject is not None or len(self.nouns) > 1:
                 raise Abort
             word = self.tokens[self.nouns[0]].normal
@@ -380,6 +398,11 @@ class Clause:
                 raise Abort  # a pronoun, a name, a noun of time (बार: the pub or the time)
             self.subject = Subject(self.nouns[0], *found)
         self.nouns, self.genitive = [], False
+
+    def _head(self) -> list[int]:
+        """The head of the compound the bare nouns make: the last, unless it is a day
+        (बैठक सोमवार शुरू होगी), whose noun then ends no compound (:class:`Abort` follows)."""
+        return self.nouns if self.tokens[self.nouns[-1]].normal in DAYS else self.nouns[-1:]
 
     def _subject_noun(self, j: int) -> tuple[Noun, bool] | None:
         """:func:`subject_noun` of the word at ``j``, or the gender ``shown`` gives it."""
@@ -399,6 +422,17 @@ class Clause:
             self.subject = Subject(self.nouns[0], *first)
             return True
         return False
+
+    def _determined_first(self) -> bool:
+        """:meth:`_subject_first` for a noun after का or की and यह or वह, the genitive
+        agreeing with it (सरकार का यह फ़ैसला किसानों के हित में): the phrase is direct (an
+        oblique one would have इस), so it ends before the next noun."""
+        k = self.nouns[0]
+        first = self._subject_noun(k)
+        determined = first is not None and _determined(self.tokens, k, first[0])
+        if first is not None and determined:
+            self.subject = Subject(k, *first)
+        return determined
 
     def _subject_first(self) -> bool:
         """Whether the first of the bare nouns before a postposition (or a number, an
@@ -421,7 +455,7 @@ class Clause:
         )
         if first is not None and headed:
             self.subject = Subject(k, *first)
-        return headed
+        return headed or self._determined_first()
 
     def _dated_genitive(self, j: int) -> bool:
         """का/की/के at ``j`` after आज, कल, अब or तब is a genitive when a noun it agrees
@@ -500,7 +534,7 @@ class Clause:
         while j < len(tokens):
             token = tokens[j]
             word = token.normal
-            if token.kind == "word" and _plain_noun(word):
+            if token.kind == "word" and plain_noun(word):
                 self.nouns.append(j)
                 self.genitive = False
                 j += 1
@@ -537,19 +571,21 @@ class Clause:
                 elif self.nouns and not self.genitive:
                     self.close()
             elif word in aw.GENITIVE and (self.nouns or self.genitive or self._dated_genitive(j)):
-                if len(self.nouns) > 1 and self.subject is None and (self.marked or not self._plural_first()):
+                if (
+                    len(self.nouns) > 1
+                    and self.subject is None
+                    and (self.marked or not (self._plural_first() or self._determined_first()))
+                ):
                     raise Abort  # ब्लूबेरी एंटीऑक्सीडैंट का: where the subject ends is unknown
                 self.nouns, self.genitive = [], True
             elif word in POSTPOSITIONS:
                 self.postposition()
             elif _postposition_noun(word) and j > start and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN:
                 self.nouns, self.genitive = [], False
-            elif (
-                word in _ADVERBS
-                or (predicate(word) and self.lexicon.noun(word) is None and self._predicative(j + 1))
-                or (word in _TIME_NOUNS and following not in POSTPOSITIONS and self._counted(j))
-            ):
+            elif word in _ADVERBS or (word in _TIME_NOUNS and following not in POSTPOSITIONS and self._counted(j)):
                 self.close()
+            elif predicate(word) and self.lexicon.noun(word) is None and self._predicative(j + 1):
+                self.close(compound=True)
             elif self._verb(word, following):
                 self.close()
                 return j
