@@ -12,7 +12,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use crate::span::{NUMBER, OTHER, WORD};
 
 /// The bits of a word's class, by the name `clauses.word_class` gives each test.
-pub const WORD_CLASSES: [(&str, u64); 35] = [
+pub const WORD_CLASSES: [(&str, u64); 37] = [
     ("plain", PLAIN),
     ("marked", MARKED),
     ("dative", DATIVE),
@@ -48,6 +48,8 @@ pub const WORD_CLASSES: [(&str, u64); 35] = [
     ("this_that", THIS_THAT),
     ("ka", KA),
     ("ki", KI),
+    ("conjunctive", CONJUNCTIVE),
+    ("number_word", NUMBER_WORD),
 ];
 
 const PLAIN: u64 = 1;
@@ -85,6 +87,8 @@ const NOUN_FOLLOWS: u64 = 1 << 31;
 const THIS_THAT: u64 = 1 << 32;
 const KA: u64 = 1 << 33;
 const KI: u64 = 1 << 34;
+const CONJUNCTIVE: u64 = 1 << 35;
+const NUMBER_WORD: u64 = 1 << 36;
 
 /// A kind that is none of the tokeniser's three.
 const STRANGE: u8 = 3;
@@ -380,6 +384,11 @@ impl<'py> Reading<'_, 'py> {
         Ok(j > 0 && (self.kind(j - 1)? == NUMBER || self.has(j - 1, MODIFIER | AGREEING)?))
     }
 
+    /// `Clause._amount`: a number or a number word at `k`.
+    fn amount(&mut self, k: usize) -> PyResult<bool> {
+        Ok(k < self.size && (self.kind(k)? == NUMBER || self.has(k, NUMBER_WORD)?))
+    }
+
     fn noun_follows(&mut self, k: usize) -> PyResult<bool> {
         Ok(k < self.size && (self.kind(k)? == NUMBER || self.has(k, NOUN_FOLLOWS)?))
     }
@@ -473,6 +482,8 @@ impl<'py> Reading<'_, 'py> {
                 && self.predicative(j + 1)?
                 && self.asks.noun.call1((self.normal(j),))?.is_none()
             {
+                self.close(true)?;
+            } else if self.has(j, CONJUNCTIVE)? && self.amount(j + 1)? {
                 self.close(true)?;
             } else if self.verb(j)? {
                 self.close(false)?;

@@ -52,8 +52,8 @@ from qa.checks.clauses import (
     SentenceReader,
     Subject,
     Token,
+    VerbGroup,
     disagreement,
-    plain_noun,
     reaching,
     subject_noun,
     verb_group,
@@ -140,7 +140,7 @@ def _verdict(
         return None
     found = disagreement(view, tokens, group, subject)
     if found is None:
-        return None
+        return _plural_end(lexicon, tokens, group, subject)
     what = ("plural " if subject.plural else "") + _GENDER_NAMES[subject.noun.gender]
     noun = tokens[subject.index].text
     return found, f"'{found.written}' does not agree with its {what} subject '{noun}': write '{found.right}'"
@@ -179,6 +179,7 @@ def _plural_form(word: str) -> bool:
 
 #: The plural copula, alone after a predicate or a postposition phrase, and its singular.
 _SINGULAR_COPULA = {aw.normal("हैं"): "है", aw.normal("थे"): "था", aw.normal("थीं"): "थी"}
+_PRESENT_PLURAL = aw.normal("हैं")
 
 
 def _ends_clause(tokens: list[Token], j: int) -> bool:
@@ -231,12 +232,52 @@ _COUNTING = aw.word_set(
 )
 
 
+def _phrase_start(tokens: list[Token], k: int) -> int:
+    """The first of the bare nouns that end with the noun at ``k`` (its compound)."""
+    while k and tokens[k - 1].normal not in _COUNTING and aw.is_candidate(tokens[k - 1].normal):
+        k -= 1
+    return k
+
+
 def _counted(tokens: list[Token], k: int) -> bool:
     """A word of :data:`_COUNTING` or a number stands before the noun at ``k`` or the
     bare nouns of its compound (सभी टीम, दोनों जांच रिपोर्ट, 3 रिपोर्ट)."""
-    while k and tokens[k - 1].normal not in _COUNTING and plain_noun(tokens[k - 1].normal):
-        k -= 1
+    k = _phrase_start(tokens, k)
     return k > 0 and (tokens[k - 1].kind == "number" or tokens[k - 1].normal in _COUNTING)
+
+
+def _common(tokens: list[Token], k: int) -> bool:
+    """The word before the noun at ``k`` or its compound shows a common noun, not a name
+    (a genitive, a postposition, a demonstrative, an adjective: देश में बेरोज़गारी दर)."""
+    k = _phrase_start(tokens, k)
+    before = tokens[k - 1].normal if k else None
+    return before is not None and (before in _COMMON_NOUN_AFTER or aw.agreeing(before) is not None)
+
+
+def _plural_end(
+    lexicon: Genders, tokens: list[Token], group: VerbGroup, subject: Subject
+) -> tuple[Correction, str] | None:
+    """A feminine group whose last word alone is plural (आ गई हैं, शुरू हो गईं) after a
+    visibly singular feminine subject that is no person's and that a word before shows
+    to be a common noun, not a name (देश में बेरोज़गारी दर … आ गई हैं → है)."""
+    end = group.end - 1
+    last, verbs = tokens[end], dict(group.gendered)
+    verb = verbs.get(end)
+    if (
+        subject.noun.gender != "f"
+        or any(word.gender != "f" or (word.plural and k != end) for k, word in group.gendered)
+        or not (last.normal == _PRESENT_PLURAL or (verb is not None and verb.plural))
+        or not _visibly_singular(lexicon, tokens[subject.index].normal, subject)
+        or _counted(tokens, subject.index)
+        or not _common(tokens, subject.index)
+    ):
+        return None
+    right = _SINGULAR_COPULA[last.normal] if verb is None else verb.inflect("f", False)
+    noun = tokens[subject.index].text
+    return (
+        Correction(last.start, last.end, last.text, right),
+        f"'{last.text}' does not agree with its singular feminine subject '{noun}': write '{right}'",
+    )
 
 
 def _moved(tokens: list[Token], noun: int, j: int, root: str) -> bool:
@@ -283,6 +324,35 @@ def _plural_copula_alone(ctx: Context) -> list[int]:
 
 
 _PLURAL_COPULAS = Sieve(lambda word: aw.normal(word) in _SINGULAR_COPULA)
+
+
+@lru_cache(maxsize=1 << 16)
+def _feminine_verb(word: str) -> VerbWord | None:
+    """The analysis of ``word`` (as written) if it is a feminine verb word (गई, गईं, थीं)."""
+    found = verb_word(aw.normal(word))
+    return found if found is not None and found.gender == "f" else None
+
+
+def _plural_endings(ctx: Context) -> list[int]:
+    """The offsets of a feminine plural verb word and of हैं after a feminine verb word
+    (शुरू हो गईं, आ गई हैं): where a group may end in a plural after a singular subject."""
+    document = ctx.document
+    index, words, starts = document.word_index, document.word_texts, document.word_starts
+    found: list[int] = []
+    for word in _PLURAL_ENDINGS.select(document.word_set):
+        if aw.normal(word) != _PRESENT_PLURAL:
+            found += index[word]
+            continue
+        for offset in index[word]:
+            k = bisect_left(starts, offset)
+            if k and _feminine_verb(words[k - 1]) is not None:
+                found.append(offset)
+    return found
+
+
+_PLURAL_ENDINGS = Sieve(
+    lambda word: aw.normal(word) == _PRESENT_PLURAL or getattr(_feminine_verb(word), "plural", False)
+)
 
 
 _READ = Sieve(_may_read)
@@ -354,7 +424,8 @@ class SubjectVerbAgreement(ClauseRule):
     def offsets(self, ctx: Context) -> list[int]:
         read = clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)
         alone = clause_facts.possible(ctx, _plural_copula_alone(ctx), clause_facts.HAS_SUBJECT)
-        return sorted({*read, *alone})
+        ends = clause_facts.possible(ctx, _plural_endings(ctx), clause_facts.HAS_SUBJECT)
+        return sorted({*read, *alone, *ends})
 
     def sentence_reader(self, ctx: Context) -> SentenceReader:
         """The clauses :class:`ClauseRule` judges, read up to their verb by

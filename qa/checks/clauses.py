@@ -81,7 +81,9 @@ TIMES_OF_DAY = aw.word_set("रात सुबह शाम दोपहर द
 _TIME_ADVERBS = aw.word_set("आज कल अब तब")
 #: Days of the week, which make one expression of time with them (सोमवार शाम तक).
 DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
-_MODIFIERS = aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत एक कई सभी हर कुछ दोनों तीनों दो तीन चार पांच पाँच दस सौ")
+#: Number words, which a clause reads as it reads a number (सात प्रतिशत पर).
+_NUMBER_WORDS = aw.word_set("एक दो तीन चार पांच पाँच छह छः सात आठ नौ दस सौ")
+_MODIFIERS = _NUMBER_WORDS | aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत कई सभी हर कुछ दोनों तीनों")
 #: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
 _PREDICATES = (
     aw.PREDICATES
@@ -161,7 +163,15 @@ def predicate(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def plain_noun(word: str) -> bool:
+def _conjunctive(word: str) -> bool:
+    """The conjunctive participle of an intransitive verb of state or change (घटकर,
+    बढ़कर, होकर), which shares its clause's subject and takes neither an object nor a
+    bare goal (लौटकर, बनाकर are left out)."""
+    return word.endswith("कर") and word[:-2] in aw.STATE_ROOTS
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_noun(word: str) -> bool:
     """A word :meth:`Clause.verb_start` takes for a bare noun wherever it stands: none of
     its other tests can hold for it, whatever its neighbours (most words of a clause)."""
     return (
@@ -180,6 +190,7 @@ def plain_noun(word: str) -> bool:
         and verb_word(word) is None
         and not may_be_root(word)
         and not infinitive(word)
+        and not _conjunctive(word)
     )
 
 
@@ -222,7 +233,7 @@ def _feminine_plural(lexicon: Genders, word: str) -> Noun | None:
 #: The tests of :meth:`Clause.verb_start` on a word alone, by the names of the compiled
 #: core's ``WORD_CLASSES`` (its reading asks :func:`word_class` for their bits).
 WORD_TESTS: dict[str, Callable[[str], object]] = {
-    "plain": plain_noun,
+    "plain": _plain_noun,
     "marked": _MARKED.__contains__,
     "dative": DATIVE.__contains__,
     "ergative": ERGATIVE_MARKERS.__contains__,
@@ -257,6 +268,8 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "this_that": _THIS_THAT.__contains__,
     "ka": _KA.__eq__,
     "ki": _KI.__eq__,
+    "conjunctive": _conjunctive,
+    "number_word": _NUMBER_WORDS.__contains__,
 }
 #: The compiled core's reading of clauses and the bit of each test, if it is built.
 _VERB_STARTS = native.core.verb_starts if native.core else None
@@ -485,6 +498,11 @@ class Clause:
             before.kind == "number" or before.normal in _MODIFIERS or aw.agreeing(before.normal) is not None
         )
 
+    def _amount(self, k: int) -> bool:
+        """A number or a number word stands at ``k`` (घटकर [सात] प्रतिशत)."""
+        token = self.tokens[k] if k < len(self.tokens) else None
+        return token is not None and (token.kind == "number" or token.normal in _NUMBER_WORDS)
+
     def _noun_follows(self, k: int) -> bool:
         """A demonstrative at ``k - 1`` qualifies a noun: a noun, adjective or number follows."""
         token = self.tokens[k] if k < len(self.tokens) else None
@@ -534,7 +552,7 @@ class Clause:
         while j < len(tokens):
             token = tokens[j]
             word = token.normal
-            if token.kind == "word" and plain_noun(word):
+            if token.kind == "word" and _plain_noun(word):
                 self.nouns.append(j)
                 self.genitive = False
                 j += 1
@@ -586,6 +604,8 @@ class Clause:
                 self.close()
             elif predicate(word) and self.lexicon.noun(word) is None and self._predicative(j + 1):
                 self.close(compound=True)
+            elif _conjunctive(word) and self._amount(j + 1):
+                self.close(compound=True)  # बेरोज़गारी दर घटकर सात प्रतिशत पर आ गई
             elif self._verb(word, following):
                 self.close()
                 return j
