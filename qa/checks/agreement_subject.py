@@ -406,6 +406,19 @@ def _ends_verb(word: str) -> bool:
     return word in COPULAS or verb_word(word) is not None
 
 
+def _agreed(tokens: list[Token], subject: Subject | None) -> bool:
+    """No agreeing word stands before the ``subject``'s phrase in another form than its
+    own. A clause after a conjunction may share the subject of the one before (… आरम्भ
+    हुई और प्रारम्भ में डॉक्टरेट के समान होती थी): a noun after a genitive that does not
+    agree with it is then no subject."""
+    if subject is None:
+        return True
+    k = _phrase_start(tokens, subject.index)
+    before = aw.agreeing(tokens[k - 1].normal) if k else None
+    form = "feminine" if subject.noun.gender == "f" else "oblique" if subject.plural else "direct"
+    return before is None or before.form == form
+
+
 def _conjoined(sentence: Sentence) -> list[int]:
     """The starts of the clauses that follow a conjunction right after a verb word."""
     marks = sentence.cut.marks(_conjoins)
@@ -440,7 +453,8 @@ class SubjectVerbAgreement(ClauseRule):
             conjoined = _conjoined(sentence)
             tokens = sentence.tokens if found or conjoined else []  # made where a clause may reach a verb
             if conjoined:
-                found += filter(None, verb_starts(tokens, conjoined, lexicon, dative=True, shown=shown, copula=True))
+                read = filter(None, verb_starts(tokens, conjoined, lexicon, dative=True, shown=shown, copula=True))
+                found += [(clause, j) for clause, j in read if _agreed(tokens, clause.subject)]
             return filter(None, (_verdict(view, lexicon, tokens, clause, j) for clause, j in found))
 
         return read
