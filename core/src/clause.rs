@@ -186,8 +186,9 @@ struct Reading<'a, 'py> {
     markers: u64,
     ergative: bool,
     marked_object: bool,
-    /// the subject's token and what `_subject_noun` said of it
-    subject: Option<(usize, Bound<'py, PyAny>)>,
+    /// the subject's token, what `_subject_noun` said of it, and the first token of the
+    /// compound it heads
+    subject: Option<Subject<'py>>,
     nouns: Vec<usize>,
     genitive: bool,
 }
@@ -261,9 +262,11 @@ impl<'py> Reading<'_, 'py> {
                 self.genitive = false;
                 return Ok(());
             }
+            let mut compound_first = None;
             if compound && self.nouns.len() > 1 && self.subject.is_none() && !self.marked {
                 let head = self.nouns[self.nouns.len() - 1];
                 if !self.has(head, DAY)? {
+                    compound_first = Some(self.nouns[0]);
                     self.nouns = vec![head];
                 }
             }
@@ -277,7 +280,7 @@ impl<'py> Reading<'_, 'py> {
                 self.subject_noun(first)?
             };
             match found {
-                Some(found) => self.subject = Some((first, found)),
+                Some(found) => self.subject = Some((first, found, compound_first)),
                 None => return Err(Stop::Abort),
             }
         }
@@ -303,7 +306,7 @@ impl<'py> Reading<'_, 'py> {
         let first = self.nouns[0];
         if let Some(found) = self.subject_noun(first)? {
             if found.get_item(1)?.is_truthy()? {
-                self.subject = Some((first, found));
+                self.subject = Some((first, found, None));
                 return Ok(true);
             }
         }
@@ -325,7 +328,7 @@ impl<'py> Reading<'_, 'py> {
                 && self.has(k - 1, DIRECT_FORM)?)
             || (!self.has(k, DAY)? && self.all_times_of_day()?);
         if headed {
-            self.subject = Some((k, found));
+            self.subject = Some((k, found, None));
             return Ok(true);
         }
         self.determined_first()
@@ -348,7 +351,7 @@ impl<'py> Reading<'_, 'py> {
             .eq(intern!(py, "f"))?;
         let determined = self.has(k - 2, if feminine { KI } else { KA })?;
         if determined {
-            self.subject = Some((k, found));
+            self.subject = Some((k, found, None));
         }
         Ok(determined)
     }
@@ -478,12 +481,11 @@ impl<'py> Reading<'_, 'py> {
                     && self.counted(j)?)
             {
                 self.close(false)?;
-            } else if self.has(j, PREDICATE)?
+            } else if (self.has(j, PREDICATE)?
                 && self.predicative(j + 1)?
-                && self.asks.noun.call1((self.normal(j),))?.is_none()
+                && self.asks.noun.call1((self.normal(j),))?.is_none())
+                || (self.has(j, CONJUNCTIVE)? && self.amount(j + 1)?)
             {
-                self.close(true)?;
-            } else if self.has(j, CONJUNCTIVE)? && self.amount(j + 1)? {
                 self.close(true)?;
             } else if self.verb(j)? {
                 self.close(false)?;
@@ -505,15 +507,13 @@ impl<'py> Reading<'_, 'py> {
 }
 
 /// What `verb_start` found: whether the reading was aborted, the verb group's first token,
-/// the subject (its token and what `subject_noun` said of it), and whether the clause has
-/// ने and a को object.
-pub type Read<'py> = (
-    bool,
-    Option<usize>,
-    Option<(usize, Bound<'py, PyAny>)>,
-    bool,
-    bool,
-);
+/// the subject (its token, what `subject_noun` said of it and its compound's first token),
+/// and whether the clause has ने and a को object.
+pub type Read<'py> = (bool, Option<usize>, Option<Subject<'py>>, bool, bool);
+
+/// The subject's token, what `subject_noun` said of it, and the first token of the
+/// compound it heads, if it heads one.
+pub type Subject<'py> = (usize, Bound<'py, PyAny>, Option<usize>);
 
 /// `Clause.verb_start` of a fresh clause over `tokens` (`clauses.Token`s) from each of
 /// `starts`, in order (the tokens' kinds and classes looked up once for all of them),

@@ -109,6 +109,8 @@ def _verdict(
     """The correction and message for a clause read up to its verb start ``j`` (with
     :class:`Clause`'s ``dative`` and ``copula``), if its verb disagrees."""
     subject = clause.subject
+    if subject is not None and not _sure_head(tokens, subject):
+        return None
     if subject is not None and tokens[j].normal in _SINGULAR_COPULA:
         plural = _plural_copula(lexicon, tokens, j, subject)
         if plural is not None:
@@ -212,7 +214,7 @@ def _plural_copula(
         or before.kind != "word"
         or _plural_form(before.normal)
         or not _visibly_singular(lexicon, noun.normal, subject)
-        or _counted(tokens, subject.index)
+        or _counted(tokens, subject)
     ):
         return None
     token = tokens[j]
@@ -232,26 +234,52 @@ _COUNTING = aw.word_set(
 )
 
 
-def _phrase_start(tokens: list[Token], k: int) -> int:
-    """The first of the bare nouns that end with the noun at ``k`` (its compound)."""
-    while k and tokens[k - 1].normal not in _COUNTING and aw.is_candidate(tokens[k - 1].normal):
-        k -= 1
-    return k
+def _before(tokens: list[Token], subject: Subject) -> Token | None:
+    """The token before the subject's noun, or before the compound it heads."""
+    return tokens[subject.start - 1] if subject.start else None
 
 
-def _counted(tokens: list[Token], k: int) -> bool:
-    """A word of :data:`_COUNTING` or a number stands before the noun at ``k`` or the
-    bare nouns of its compound (सभी टीम, दोनों जांच रिपोर्ट, 3 रिपोर्ट)."""
-    k = _phrase_start(tokens, k)
-    return k > 0 and (tokens[k - 1].kind == "number" or tokens[k - 1].normal in _COUNTING)
+def _counted(tokens: list[Token], subject: Subject) -> bool:
+    """A word of :data:`_COUNTING` or a number stands before the subject's noun or the
+    compound it heads (सभी टीम, दोनों जांच रिपोर्ट, 3 रिपोर्ट)."""
+    before = _before(tokens, subject)
+    return before is not None and (before.kind == "number" or before.normal in _COUNTING)
 
 
-def _common(tokens: list[Token], k: int) -> bool:
-    """The word before the noun at ``k`` or its compound shows a common noun, not a name
+def _common(tokens: list[Token], subject: Subject) -> bool:
+    """The word before the subject's noun or compound shows a common noun, not a name
     (a genitive, a postposition, a demonstrative, an adjective: देश में बेरोज़गारी दर)."""
-    k = _phrase_start(tokens, k)
-    before = tokens[k - 1].normal if k else None
-    return before is not None and (before in _COMMON_NOUN_AFTER or aw.agreeing(before) is not None)
+    before = _before(tokens, subject)
+    word = before.normal if before is not None else ""
+    return word in _COMMON_NOUN_AFTER or aw.agreeing(word) is not None
+
+
+def _agreed(tokens: list[Token], subject: Subject | None) -> bool:
+    """No agreeing word stands before the ``subject``'s noun or compound in another form
+    than its own. A clause after a conjunction may share the subject of the one before (…
+    शुरू हुई और प्रारम्भ में डॉक्टरेट के समान होती थी), and a compound's last noun may be a
+    goal (उनके माता-पिता दिल्ली स्थानांतरित हुए): a noun after a genitive or possessive
+    that does not agree with it is then no subject."""
+    before = _before(tokens, subject) if subject is not None else None
+    agreeing = aw.agreeing(before.normal) if before is not None else None
+    if subject is None or agreeing is None:
+        return True
+    form = "feminine" if subject.noun.gender == "f" else "oblique" if subject.plural else "direct"
+    return agreeing.form == form
+
+
+#: The roots of G's lists of verbs, whose infinitive in -ना is no compound's head (मौसम
+#: में तब्दीली आना शुरू हुई: the noun is the infinitive's).
+_VERB_ROOTS = aw.STATE_ROOTS | aw.INTRANSITIVE_ROOTS | aw.TRANSITIVE_ROOTS
+
+
+def _sure_head(tokens: list[Token], subject: Subject) -> bool:
+    """The subject, if it heads a compound (प्रवेश प्रक्रिया), is read so only where the
+    word before the compound agrees with it (:func:`_agreed`) and it is no infinitive."""
+    if subject.first is None:
+        return True
+    word = tokens[subject.index].normal
+    return _agreed(tokens, subject) and not (word.endswith("ना") and word[:-2] in _VERB_ROOTS)
 
 
 def _plural_end(
@@ -268,8 +296,8 @@ def _plural_end(
         or any(word.gender != "f" or (word.plural and k != end) for k, word in group.gendered)
         or not (last.normal == _PRESENT_PLURAL or (verb is not None and verb.plural))
         or not _visibly_singular(lexicon, tokens[subject.index].normal, subject)
-        or _counted(tokens, subject.index)
-        or not _common(tokens, subject.index)
+        or _counted(tokens, subject)
+        or not _common(tokens, subject)
     ):
         return None
     right = _SINGULAR_COPULA[last.normal] if verb is None else verb.inflect("f", False)
@@ -406,17 +434,11 @@ def _ends_verb(word: str) -> bool:
     return word in COPULAS or verb_word(word) is not None
 
 
-def _agreed(tokens: list[Token], subject: Subject | None) -> bool:
-    """No agreeing word stands before the ``subject``'s phrase in another form than its
-    own. A clause after a conjunction may share the subject of the one before (… आरम्भ
-    हुई और प्रारम्भ में डॉक्टरेट के समान होती थी): a noun after a genitive that does not
-    agree with it is then no subject."""
-    if subject is None:
-        return True
-    k = _phrase_start(tokens, subject.index)
-    before = aw.agreeing(tokens[k - 1].normal) if k else None
-    form = "feminine" if subject.noun.gender == "f" else "oblique" if subject.plural else "direct"
-    return before is None or before.form == form
+def _own_subject(tokens: list[Token], subject: Subject | None) -> bool:
+    """A clause after a conjunction has a subject of its own, not one it shares with the
+    clause before (… बन गया और शीघ्र ही मंत्री बना): a word before it shows a common noun
+    (:func:`_common`: उसकी तलाश, लोगों की मौत, मंगलवार को आंकड़ा) and agrees with it."""
+    return subject is None or (_common(tokens, subject) and _agreed(tokens, subject))
 
 
 def _conjoined(sentence: Sentence) -> list[int]:
@@ -453,8 +475,8 @@ class SubjectVerbAgreement(ClauseRule):
             conjoined = _conjoined(sentence)
             tokens = sentence.tokens if found or conjoined else []  # made where a clause may reach a verb
             if conjoined:
-                read = filter(None, verb_starts(tokens, conjoined, lexicon, dative=True, shown=shown, copula=True))
-                found += [(clause, j) for clause, j in read if _agreed(tokens, clause.subject)]
+                read = verb_starts(tokens, conjoined, lexicon, dative=True, shown=shown, copula=True)
+                found += [pair for pair in read if pair and _own_subject(tokens, pair[0].subject)]
             return filter(None, (_verdict(view, lexicon, tokens, clause, j) for clause, j in found))
 
         return read

@@ -106,11 +106,18 @@ class Token(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Subject:
-    """The subject a clause read: its token's index, its noun, and whether it is plural."""
+    """The subject a clause read: its token's index, its noun, whether it is plural, and
+    the index of the first noun of the compound it heads, if it heads one."""
 
     index: int
     noun: Noun
     plural: bool
+    first: int | None = None
+
+    @property
+    def start(self) -> int:
+        """The index of the subject's first noun (its compound's, or its own)."""
+        return self.index if self.first is None else self.first
 
 
 #: A test of the token at a number (the second argument) among a sentence's tokens.
@@ -127,8 +134,8 @@ def tokens(view: str, start: int, end: int) -> list[Token]:
 
 @lru_cache(maxsize=1 << 16)
 def _postposition_noun(word: str) -> bool:
-    """A noun that makes postpositions (ओर, पश्चात), in any spelling."""
-    return aw.key(word) in _POSTPOSITION_NOUNS
+    """A noun that makes postpositions (ओर, पश्चात), in any spelling (पश्चात्)."""
+    return aw.key(word.removesuffix("्")) in _POSTPOSITION_NOUNS
 
 
 @lru_cache(maxsize=1 << 16)
@@ -274,8 +281,8 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
 #: The compiled core's reading of clauses and the bit of each test, if it is built.
 _VERB_STARTS = native.core.verb_starts if native.core else None
 #: What it returns for a clause: aborted, the verb start, the subject's token and
-#: (noun, plural), ने, a को object.
-_Read = tuple[bool, int | None, tuple[int, tuple[Noun, bool]] | None, bool, bool]
+#: (noun, plural) and its compound's first token, ने, a को object.
+_Read = tuple[bool, int | None, tuple[int, tuple[Noun, bool], int | None] | None, bool, bool]
 _CLASS_BITS: dict[str, int] = native.core.WORD_CLASSES if native.core else {}
 _TESTS = [(_CLASS_BITS[name], test) for name, test in WORD_TESTS.items() if name in _CLASS_BITS]
 
@@ -401,15 +408,16 @@ class Clause:
             if len(self.nouns) > 1 and self.subject is None and not self.marked and self._subject_first():
                 self.nouns, self.genitive = [], False  # दुकानें रात दस बजे तक: the first is the subject
                 return
+            first = None
             if compound and len(self.nouns) > 1 and self.subject is None and not self.marked:
-                self.nouns = self._head()
+                first, self.nouns = self.nouns[0], self._head()
             if self.subject is not None or len(self.nouns) > 1:
                 raise Abort
             word = self.tokens[self.nouns[0]].normal
             found = self._subject_noun(self.nouns[0]) if word not in _TIME_NOUNS else None
             if found is None:
                 raise Abort  # a pronoun, a name, a noun of time (बार: the pub or the time)
-            self.subject = Subject(self.nouns[0], *found)
+            self.subject = Subject(self.nouns[0], *found, first)
         self.nouns, self.genitive = [], False
 
     def _head(self) -> list[int]:
@@ -541,7 +549,7 @@ class Clause:
         """What a compiled reading found, as this clause's: its verb start (or :class:`Abort`)."""
         aborted, found, subject, self.ergative, self.marked_object = read
         if subject is not None:
-            self.subject = Subject(subject[0], *subject[1])
+            self.subject = Subject(subject[0], *subject[1], subject[2])
         if aborted:
             raise Abort
         return found
@@ -600,12 +608,14 @@ class Clause:
                 self.postposition()
             elif _postposition_noun(word) and j > start and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN:
                 self.nouns, self.genitive = [], False
-            elif word in _ADVERBS or (word in _TIME_NOUNS and following not in POSTPOSITIONS and self._counted(j)):
+            elif word in _ADVERBS or (
+                word in _TIME_NOUNS and following not in POSTPOSITIONS and self._counted(j)
+            ):
                 self.close()
-            elif predicate(word) and self.lexicon.noun(word) is None and self._predicative(j + 1):
-                self.close(compound=True)
-            elif _conjunctive(word) and self._amount(j + 1):
-                self.close(compound=True)  # बेरोज़गारी दर घटकर सात प्रतिशत पर आ गई
+            elif (predicate(word) and self.lexicon.noun(word) is None and self._predicative(j + 1)) or (
+                _conjunctive(word) and self._amount(j + 1)
+            ):
+                self.close(compound=True)  # प्रवेश प्रक्रिया शुरू हुई, बेरोज़गारी दर घटकर सात प्रतिशत पर
             elif self._verb(word, following):
                 self.close()
                 return j
