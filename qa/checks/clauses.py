@@ -82,7 +82,7 @@ _TIME_ADVERBS = aw.word_set("आज कल अब तब")
 #: Days of the week, which make one expression of time with them (सोमवार शाम तक).
 DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
 #: Number words, which a clause reads as it reads a number (सात प्रतिशत पर).
-_NUMBER_WORDS = aw.word_set("एक दो तीन चार पांच पाँच छह छः सात आठ नौ दस सौ")
+_NUMBER_WORDS = aw.word_set("एक दो तीन चार पांच पाँच छह छः सात आठ नौ दस सौ हज़ार हजार लाख करोड़")
 _MODIFIERS = _NUMBER_WORDS | aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत कई सभी हर कुछ दोनों तीनों")
 #: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
 _PREDICATES = (
