@@ -5,14 +5,19 @@ Without ने, the verb group agrees with the subject: यह इमारत 1
 start (the sentence's, or after punctuation, कि, जब, क्योंकि, लेकिन …) and takes its
 first bare noun phrase as the subject only when everything between that noun and the
 verb group is a postposition phrase (1920 में, सरकार द्वारा, शहर के बीच में), an adverb
-(भी, यहाँ, नहीं, बाद में) or an invariable predicate (शुरू, लागू, निर्धारित). It says
-nothing when
+(भी, यहाँ, नहीं, बाद में) or an invariable predicate (शुरू, लागू, निर्धारित). Bare nouns
+an invariable predicate ends are a compound whose last noun is the subject (प्रवेश
+प्रक्रिया शुरू हो गई), where the word before the compound agrees with it and it is no
+infinitive (:func:`_sure_head`). A clause also starts after और, तथा, एवं right after a
+verb word (फ़रार था और उसकी तलाश जारी थी), with a subject of its own
+(:func:`_own_subject`). It says nothing when
 
 - the clause has ने, or a passive has को or a pronoun in -े (उसे, इन्हें): agreement goes
   elsewhere or to the default (इसे धरोहर घोषित किया गया); before an intransitive verb
   they mark the experiencer or a time and do not matter (उसे मदद मिली, सोमवार को बैठक हुई);
 - a second bare noun stands before the verb (an object or a predicate noun: सरकार कानून
-  लागू करेगी, पीड़ा आम समस्या हो गई), or two nouns make the subject (शिक्षा विभाग);
+  लागू करेगी, पीड़ा आम समस्या हो गई), or two nouns before a postposition or the verb
+  may make the subject (शिक्षा विभाग में);
 - the subject follows a conjunction or is followed by one (coordination), or is a
   pronoun, a name or a noun without certain gender (a person's noun: अध्यक्ष, मंत्री);
 - the verb takes a clause or a name (कहा जाता, माना गया, बुलाया जाता);
@@ -26,8 +31,10 @@ nothing when
 Number is checked only where it cannot be honorific: a feminine plural subject (दुकानें)
 with a verb group that ends in a singular (खुली रहेगी), and a plural copula alone (हैं,
 थे, थीं after a predicate or a postposition phrase) after a visibly singular subject that
-is no person's noun (यह फ़ैसला ऐतिहासिक हैं, उसकी तलाश जारी थीं). A person's singular
-with a plural verb (प्रधानमंत्री आए, माँ घर पर हैं) is honorific and right.
+is no person's noun (यह फ़ैसला ऐतिहासिक हैं, उसकी तलाश जारी थीं), and a feminine group
+whose last word alone is plural after such a feminine subject that a word before shows
+to be a common noun (दर घटकर सात प्रतिशत पर आ गई हैं, :func:`_plural_end`). A person's
+singular with a plural verb (प्रधानमंत्री आए, माँ घर पर हैं) is honorific and right.
 """
 
 from __future__ import annotations

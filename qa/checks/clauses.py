@@ -4,9 +4,10 @@ A sentence is cut into tokens (words, numbers, punctuation); a clause may start 
 sentence's start, after punctuation or after कि, जब, क्योंकि, लेकिन …. :class:`Clause`
 reads one from there: noun phrases that end in a postposition (1920 में, सरकार द्वारा,
 शहर के बीच में), adverbs (भी, यहाँ, बाद में), invariable predicates (शुरू, निर्धारित) and at
-most one bare noun phrase, the subject, up to the verb group; anything else (a
-conjunction, a pronoun, an unknown word, a second bare noun) stops it, so the rules
-built on it are silent there.
+most one bare noun phrase, the subject, up to the verb group (bare nouns an invariable
+predicate ends make one compound headed by the last: प्रवेश प्रक्रिया शुरू हुई); anything
+else (a conjunction, a pronoun, an unknown word, a second bare noun) stops it, so the
+rules built on it are silent there.
 """
 
 from __future__ import annotations
