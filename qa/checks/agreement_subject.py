@@ -466,7 +466,7 @@ class SubjectVerbAgreement(ClauseRule):
     def offsets(self, ctx: Context) -> list[int]:
         read = clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)
         alone = clause_facts.possible(ctx, _plural_copula_alone(ctx), clause_facts.HAS_SUBJECT)
-        ends = clause_facts.possible(ctx, _plural_endings(ctx), clause_facts.HAS_SUBJECT)
+        ends = clause_facts.possible(ctx, _plural_endings(ctx), clause_facts.HAS_FEMININE)
         return sorted({*read, *alone, *ends})
 
     def sentence_reader(self, ctx: Context) -> SentenceReader:
