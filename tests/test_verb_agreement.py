@@ -262,3 +262,42 @@ def test_a_gender_the_document_shows_stays_out_of_predicates_and_compounds(line:
 def test_a_direct_form_or_a_plural_makes_the_first_noun_the_subject(line: str, right: str) -> None:
     found = [d for d in api.check(line) if d.code == "G020"]
     assert [d.fix.edits[0].replacement if d.fix else None for d in found] == [right]
+
+
+@pytest.mark.parametrize(
+    ("line", "right"),
+    [
+        # a compound before an invariable predicate: its head, the last noun, is the subject
+        ("ज़िले में पेयजल आपूर्ति बहाल नहीं, मरम्मत कार्य शुरू हुई।", "हुआ"),
+        ("फ़िलहाल गांव की सिंचाई परियोजना पूरी तरह तैयार नहीं हैं।", None),  # पूरी: no compound
+        ("ख़बर है कि शहर की सफ़ाई व्यवस्था लागू नहीं हैं।", "है"),
+        # का/की and यह/वह before a noun that the genitive agrees with
+        ("फ़िलहाल मंत्रालय का यह इलाक़ा दंगों के बाद से चर्चा में थे।", "था"),
+        ("ख़बर है कि आयोग की वह सिफ़ारिश किसानों के पक्ष में हैं।", "है"),
+        # a clause after और right after a verb
+        ("ज़िले में बिजली गुल रही और पानी की कमी बनी रहीं।", "रही"),
+        # a feminine group whose last word alone is plural, after a conjunctive and an amount
+        ("फ़िलहाल राज्य में धान की ख़रीद घटकर आठ लाख टन पर आ गई हैं।", "है"),
+    ],
+)
+def test_more_singular_subjects_are_read(line: str, right: str | None) -> None:
+    found = [d for d in api.check(line) if d.code == "G020"]
+    assert [d.fix.edits[0].replacement if d.fix else None for d in found] == ([right] if right else [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ज़िले में मरम्मत कार्य शुरू हुआ और पानी की कमी बनी रही।",
+        "फ़िलहाल मंत्रालय के ये इलाक़े दंगों के बाद से चर्चा में थे।",  # ये and a plural -े noun
+        "ख़बर है कि आयोग की सभी सिफ़ारिशें किसानों के पक्ष में हैं।",
+        "फ़िलहाल थाने की दोनों जांच रिपोर्ट तैयार नहीं हैं।",  # दोनों before the compound
+        "ज़िले में 3 निरीक्षण रिपोर्ट तैयार नहीं हैं।",  # a number
+        "ज़िले में उनकी बहन शाम तक घर पहुंच गई हैं।",  # a person: the honorific
+        "फ़िलहाल गांव के लोग राहत शिविरों में हैं और उनकी मदद जारी है।",  # लोग takes the plural
+        "ख़बर है कि उपाधि शुरू हुई और पहले डॉक्टरेट के समान होती थी।",  # a shared subject
+        "फ़िलहाल उनके माता-पिता दिल्ली स्थानांतरित हुए।",  # उनके: दिल्ली heads no compound
+    ],
+)
+def test_plural_twins_honorifics_and_shared_subjects_stay_silent(line: str) -> None:
+    assert not [d for d in api.check(line) if d.code == "G020"]

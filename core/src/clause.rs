@@ -12,7 +12,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use crate::span::{NUMBER, OTHER, WORD};
 
 /// The bits of a word's class, by the name `clauses.word_class` gives each test.
-pub const WORD_CLASSES: [(&str, u64); 32] = [
+pub const WORD_CLASSES: [(&str, u64); 37] = [
     ("plain", PLAIN),
     ("marked", MARKED),
     ("dative", DATIVE),
@@ -45,6 +45,11 @@ pub const WORD_CLASSES: [(&str, u64); 32] = [
     ("time_of_day", TIME_OF_DAY),
     ("time_adverb", TIME_ADVERB),
     ("noun_follows", NOUN_FOLLOWS),
+    ("this_that", THIS_THAT),
+    ("ka", KA),
+    ("ki", KI),
+    ("conjunctive", CONJUNCTIVE),
+    ("number_word", NUMBER_WORD),
 ];
 
 const PLAIN: u64 = 1;
@@ -79,6 +84,11 @@ const DAY: u64 = 1 << 28;
 const TIME_OF_DAY: u64 = 1 << 29;
 const TIME_ADVERB: u64 = 1 << 30;
 const NOUN_FOLLOWS: u64 = 1 << 31;
+const THIS_THAT: u64 = 1 << 32;
+const KA: u64 = 1 << 33;
+const KI: u64 = 1 << 34;
+const CONJUNCTIVE: u64 = 1 << 35;
+const NUMBER_WORD: u64 = 1 << 36;
 
 /// A kind that is none of the tokeniser's three.
 const STRANGE: u8 = 3;
@@ -176,8 +186,9 @@ struct Reading<'a, 'py> {
     markers: u64,
     ergative: bool,
     marked_object: bool,
-    /// the subject's token and what `_subject_noun` said of it
-    subject: Option<(usize, Bound<'py, PyAny>)>,
+    /// the subject's token, what `_subject_noun` said of it, and the first token of the
+    /// compound it heads
+    subject: Option<Subject<'py>>,
     nouns: Vec<usize>,
     genitive: bool,
 }
@@ -239,7 +250,8 @@ impl<'py> Reading<'_, 'py> {
             || (self.copula && self.has(k, COPULA)?))
     }
 
-    fn close(&mut self) -> Step<()> {
+    /// `Clause.close`; with `compound`, bare nouns make one compound headed by the last.
+    fn close(&mut self, compound: bool) -> Step<()> {
         if !self.nouns.is_empty() {
             if self.nouns.len() > 1
                 && self.subject.is_none()
@@ -249,6 +261,14 @@ impl<'py> Reading<'_, 'py> {
                 self.nouns.clear();
                 self.genitive = false;
                 return Ok(());
+            }
+            let mut compound_first = None;
+            if compound && self.nouns.len() > 1 && self.subject.is_none() && !self.marked {
+                let head = self.nouns[self.nouns.len() - 1];
+                if !self.has(head, DAY)? {
+                    compound_first = Some(self.nouns[0]);
+                    self.nouns = vec![head];
+                }
             }
             if self.subject.is_some() || self.nouns.len() > 1 {
                 return Err(Stop::Abort);
@@ -260,7 +280,7 @@ impl<'py> Reading<'_, 'py> {
                 self.subject_noun(first)?
             };
             match found {
-                Some(found) => self.subject = Some((first, found)),
+                Some(found) => self.subject = Some((first, found, compound_first)),
                 None => return Err(Stop::Abort),
             }
         }
@@ -286,7 +306,7 @@ impl<'py> Reading<'_, 'py> {
         let first = self.nouns[0];
         if let Some(found) = self.subject_noun(first)? {
             if found.get_item(1)?.is_truthy()? {
-                self.subject = Some((first, found));
+                self.subject = Some((first, found, None));
                 return Ok(true);
             }
         }
@@ -308,9 +328,32 @@ impl<'py> Reading<'_, 'py> {
                 && self.has(k - 1, DIRECT_FORM)?)
             || (!self.has(k, DAY)? && self.all_times_of_day()?);
         if headed {
-            self.subject = Some((k, found));
+            self.subject = Some((k, found, None));
+            return Ok(true);
         }
-        Ok(headed)
+        self.determined_first()
+    }
+
+    /// `Clause._determined_first`: the first noun after का or की and यह or वह, the
+    /// genitive agreeing with it, is the subject.
+    fn determined_first(&mut self) -> PyResult<bool> {
+        let k = self.nouns[0];
+        let py = self.normal(k).py();
+        let Some(found) = self.subject_noun(k)? else {
+            return Ok(false);
+        };
+        if k < 2 || !self.has(k - 1, THIS_THAT)? {
+            return Ok(false);
+        }
+        let feminine = found
+            .get_item(0)?
+            .getattr(intern!(py, "gender"))?
+            .eq(intern!(py, "f"))?;
+        let determined = self.has(k - 2, if feminine { KI } else { KA })?;
+        if determined {
+            self.subject = Some((k, found, None));
+        }
+        Ok(determined)
     }
 
     fn all_times_of_day(&mut self) -> PyResult<bool> {
@@ -342,6 +385,11 @@ impl<'py> Reading<'_, 'py> {
 
     fn counted(&mut self, j: usize) -> PyResult<bool> {
         Ok(j > 0 && (self.kind(j - 1)? == NUMBER || self.has(j - 1, MODIFIER | AGREEING)?))
+    }
+
+    /// `Clause._amount`: a number or a number word at `k`.
+    fn amount(&mut self, k: usize) -> PyResult<bool> {
+        Ok(k < self.size && (self.kind(k)? == NUMBER || self.has(k, NUMBER_WORD)?))
     }
 
     fn noun_follows(&mut self, k: usize) -> PyResult<bool> {
@@ -381,7 +429,7 @@ impl<'py> Reading<'_, 'py> {
                     }
                     self.postposition()?;
                 } else {
-                    self.close()?;
+                    self.close(false)?;
                 }
                 j += 1;
                 continue;
@@ -406,14 +454,14 @@ impl<'py> Reading<'_, 'py> {
                 if !self.nouns.is_empty() && self.has(j, WALA)? {
                     self.nouns.clear();
                 } else if !self.nouns.is_empty() && !self.genitive {
-                    self.close()?;
+                    self.close(false)?;
                 }
             } else if self.has(j, GENITIVE)?
                 && (!self.nouns.is_empty() || self.genitive || self.dated_genitive(j)?)
             {
                 if self.nouns.len() > 1
                     && self.subject.is_none()
-                    && (self.marked || !self.plural_first()?)
+                    && (self.marked || !(self.plural_first()? || self.determined_first()?))
                 {
                     return Err(Stop::Abort);
                 }
@@ -428,16 +476,19 @@ impl<'py> Reading<'_, 'py> {
                 self.nouns.clear();
                 self.genitive = false;
             } else if self.has(j, ADVERB)?
-                || (self.has(j, PREDICATE)?
-                    && self.predicative(j + 1)?
-                    && self.asks.noun.call1((self.normal(j),))?.is_none())
                 || (self.has(j, TIME_NOUN)?
                     && !self.has(j + 1, POSTPOSITION)?
                     && self.counted(j)?)
             {
-                self.close()?;
+                self.close(false)?;
+            } else if (self.has(j, PREDICATE)?
+                && self.predicative(j + 1)?
+                && self.asks.noun.call1((self.normal(j),))?.is_none())
+                || (self.has(j, CONJUNCTIVE)? && self.amount(j + 1)?)
+            {
+                self.close(true)?;
             } else if self.verb(j)? {
-                self.close()?;
+                self.close(false)?;
                 return Ok(Some(j));
             } else if self.has(j, INFINITIVE)? && self.has(j + 1, POSTPOSITION | GENITIVE)? {
                 self.subject = None;
@@ -456,15 +507,13 @@ impl<'py> Reading<'_, 'py> {
 }
 
 /// What `verb_start` found: whether the reading was aborted, the verb group's first token,
-/// the subject (its token and what `subject_noun` said of it), and whether the clause has
-/// ने and a को object.
-pub type Read<'py> = (
-    bool,
-    Option<usize>,
-    Option<(usize, Bound<'py, PyAny>)>,
-    bool,
-    bool,
-);
+/// the subject (its token, what `subject_noun` said of it and its compound's first token),
+/// and whether the clause has ने and a को object.
+pub type Read<'py> = (bool, Option<usize>, Option<Subject<'py>>, bool, bool);
+
+/// The subject's token, what `subject_noun` said of it, and the first token of the
+/// compound it heads, if it heads one.
+pub type Subject<'py> = (usize, Bound<'py, PyAny>, Option<usize>);
 
 /// `Clause.verb_start` of a fresh clause over `tokens` (`clauses.Token`s) from each of
 /// `starts`, in order (the tokens' kinds and classes looked up once for all of them),

@@ -14,7 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple, PyType};
 use rustc_hash::FxHashMap;
 
-use crate::clause::{read_all, Asks, How, Tokens};
+use crate::clause::{read_all, Asks, How, Subject, Tokens};
 use crate::span::{self, OTHER};
 use crate::{code_points, new_record, new_string};
 
@@ -57,12 +57,7 @@ fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl TokenTable {
     /// The entry of each token text of `chars` at `spans`, made where missing (no lock is
     /// held while Python runs: the spelling and the clause starts are asked unlocked).
-    fn entries(
-        &self,
-        py: Python<'_>,
-        chars: &[u32],
-        spans: &[Span],
-    ) -> PyResult<Vec<Arc<Met>>> {
+    fn entries(&self, py: Python<'_>, chars: &[u32], spans: &[Span]) -> PyResult<Vec<Arc<Met>>> {
         let mut found: Vec<Option<Arc<Met>>> = {
             let met = locked(&self.met);
             spans
@@ -283,7 +278,7 @@ impl SentenceTokens {
 }
 
 /// A clause that reached its verb: its start, the verb start, the subject, ने, a को object.
-type Reached<'py> = (usize, usize, Option<(usize, Bound<'py, PyAny>)>, bool, bool);
+type Reached<'py> = (usize, usize, Option<Subject<'py>>, bool, bool);
 
 /// `clauses.clause_spans` of tokens (kind, start, end) and their entries.
 fn clause_spans(spans: &[Span], entries: &[Arc<Met>]) -> Vec<(usize, usize)> {

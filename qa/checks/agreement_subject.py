@@ -5,14 +5,19 @@ Without ने, the verb group agrees with the subject: यह इमारत 1
 start (the sentence's, or after punctuation, कि, जब, क्योंकि, लेकिन …) and takes its
 first bare noun phrase as the subject only when everything between that noun and the
 verb group is a postposition phrase (1920 में, सरकार द्वारा, शहर के बीच में), an adverb
-(भी, यहाँ, नहीं, बाद में) or an invariable predicate (शुरू, लागू, निर्धारित). It says
-nothing when
+(भी, यहाँ, नहीं, बाद में) or an invariable predicate (शुरू, लागू, निर्धारित). Bare nouns
+an invariable predicate ends are a compound whose last noun is the subject (प्रवेश
+प्रक्रिया शुरू हो गई), where the word before the compound agrees with it and it is no
+infinitive (:func:`_sure_head`). A clause also starts after और, तथा, एवं right after a
+verb word (फ़रार था और उसकी तलाश जारी थी), with a subject of its own
+(:func:`_own_subject`). It says nothing when
 
 - the clause has ने, or a passive has को or a pronoun in -े (उसे, इन्हें): agreement goes
   elsewhere or to the default (इसे धरोहर घोषित किया गया); before an intransitive verb
   they mark the experiencer or a time and do not matter (उसे मदद मिली, सोमवार को बैठक हुई);
 - a second bare noun stands before the verb (an object or a predicate noun: सरकार कानून
-  लागू करेगी, पीड़ा आम समस्या हो गई), or two nouns make the subject (शिक्षा विभाग);
+  लागू करेगी, पीड़ा आम समस्या हो गई), or two nouns before a postposition or the verb
+  may make the subject (शिक्षा विभाग में);
 - the subject follows a conjunction or is followed by one (coordination), or is a
   pronoun, a name or a noun without certain gender (a person's noun: अध्यक्ष, मंत्री);
 - the verb takes a clause or a name (कहा जाता, माना गया, बुलाया जाता);
@@ -26,8 +31,10 @@ nothing when
 Number is checked only where it cannot be honorific: a feminine plural subject (दुकानें)
 with a verb group that ends in a singular (खुली रहेगी), and a plural copula alone (हैं,
 थे, थीं after a predicate or a postposition phrase) after a visibly singular subject that
-is no person's noun (यह फ़ैसला ऐतिहासिक हैं, उसकी तलाश जारी थीं). A person's singular
-with a plural verb (प्रधानमंत्री आए, माँ घर पर हैं) is honorific and right.
+is no person's noun (यह फ़ैसला ऐतिहासिक हैं, उसकी तलाश जारी थीं), and a feminine group
+whose last word alone is plural after such a feminine subject that a word before shows
+to be a common noun (दर घटकर सात प्रतिशत पर आ गई हैं, :func:`_plural_end`). A person's
+singular with a plural verb (प्रधानमंत्री आए, माँ घर पर हैं) is honorific and right.
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ from qa.checks.agreement_lexicon import Genders
 from qa.checks.clauses import (
     CLAUSE_ENDS,
     COPULA,
+    COPULAS,
     POSTPOSITIONS,
     Clause,
     ClauseRule,
@@ -51,10 +59,12 @@ from qa.checks.clauses import (
     SentenceReader,
     Subject,
     Token,
+    VerbGroup,
     disagreement,
     reaching,
     subject_noun,
     verb_group,
+    verb_starts,
 )
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.checks.word_sieve import Sieve
@@ -106,6 +116,8 @@ def _verdict(
     """The correction and message for a clause read up to its verb start ``j`` (with
     :class:`Clause`'s ``dative`` and ``copula``), if its verb disagrees."""
     subject = clause.subject
+    if subject is not None and not _sure_head(tokens, subject):
+        return None
     if subject is not None and tokens[j].normal in _SINGULAR_COPULA:
         plural = _plural_copula(lexicon, tokens, j, subject)
         if plural is not None:
@@ -137,7 +149,7 @@ def _verdict(
         return None
     found = disagreement(view, tokens, group, subject)
     if found is None:
-        return None
+        return _plural_end(lexicon, tokens, group, subject)
     what = ("plural " if subject.plural else "") + _GENDER_NAMES[subject.noun.gender]
     noun = tokens[subject.index].text
     return found, f"'{found.written}' does not agree with its {what} subject '{noun}': write '{found.right}'"
@@ -176,6 +188,7 @@ def _plural_form(word: str) -> bool:
 
 #: The plural copula, alone after a predicate or a postposition phrase, and its singular.
 _SINGULAR_COPULA = {aw.normal("हैं"): "है", aw.normal("थे"): "था", aw.normal("थीं"): "थी"}
+_PRESENT_PLURAL = aw.normal("हैं")
 
 
 def _ends_clause(tokens: list[Token], j: int) -> bool:
@@ -208,7 +221,7 @@ def _plural_copula(
         or before.kind != "word"
         or _plural_form(before.normal)
         or not _visibly_singular(lexicon, noun.normal, subject)
-        or (subject.index and tokens[subject.index - 1].normal in _COUNTING)
+        or _counted(tokens, subject)
     ):
         return None
     token = tokens[j]
@@ -223,7 +236,83 @@ def _plural_copula(
 #: Particles between a predicate and its copula (तैयार नहीं हैं, ठीक भी है).
 _PARTICLES = aw.word_set("नहीं न भी ही तो")
 #: Words before a noun that make it plural whatever its form (सभी टीम, दो सरकार).
-_COUNTING = aw.word_set("सभी सब कई दोनों तीनों चारों अनेक विभिन्न कुछ ये वे इन उन")
+_COUNTING = aw.word_set(
+    "सभी सब कई दोनों तीनों चारों अनेक विभिन्न कुछ ये वे इन उन दो तीन चार पांच पाँच छह छः सात आठ नौ दस"
+)
+
+
+def _before(tokens: list[Token], subject: Subject) -> Token | None:
+    """The token before the subject's noun, or before the compound it heads."""
+    return tokens[subject.start - 1] if subject.start else None
+
+
+def _counted(tokens: list[Token], subject: Subject) -> bool:
+    """A word of :data:`_COUNTING` or a number stands before the subject's noun or the
+    compound it heads (सभी टीम, दोनों जांच रिपोर्ट, 3 रिपोर्ट)."""
+    before = _before(tokens, subject)
+    return before is not None and (before.kind == "number" or before.normal in _COUNTING)
+
+
+def _common(tokens: list[Token], subject: Subject) -> bool:
+    """The word before the subject's noun or compound shows a common noun, not a name
+    (a genitive, a postposition, a demonstrative, an adjective: देश में बेरोज़गारी दर)."""
+    before = _before(tokens, subject)
+    word = before.normal if before is not None else ""
+    return word in _COMMON_NOUN_AFTER or aw.agreeing(word) is not None
+
+
+def _agreed(tokens: list[Token], subject: Subject | None) -> bool:
+    """No agreeing word stands before the ``subject``'s noun or compound in another form
+    than its own. A clause after a conjunction may share the subject of the one before (…
+    शुरू हुई और प्रारम्भ में डॉक्टरेट के समान होती थी), and a compound's last noun may be a
+    goal (उनके माता-पिता दिल्ली स्थानांतरित हुए): a noun after a genitive or possessive
+    that does not agree with it is then no subject."""
+    before = _before(tokens, subject) if subject is not None else None
+    agreeing = aw.agreeing(before.normal) if before is not None else None
+    if subject is None or agreeing is None:
+        return True
+    form = "feminine" if subject.noun.gender == "f" else "oblique" if subject.plural else "direct"
+    return agreeing.form == form
+
+
+#: The roots of G's lists of verbs, whose infinitive in -ना is no compound's head (मौसम
+#: में तब्दीली आना शुरू हुई: the noun is the infinitive's).
+_VERB_ROOTS = aw.STATE_ROOTS | aw.INTRANSITIVE_ROOTS | aw.TRANSITIVE_ROOTS
+
+
+def _sure_head(tokens: list[Token], subject: Subject) -> bool:
+    """The subject, if it heads a compound (प्रवेश प्रक्रिया), is read so only where the
+    word before the compound agrees with it (:func:`_agreed`) and it is no infinitive."""
+    if subject.first is None:
+        return True
+    word = tokens[subject.index].normal
+    return _agreed(tokens, subject) and not (word.endswith("ना") and word[:-2] in _VERB_ROOTS)
+
+
+def _plural_end(
+    lexicon: Genders, tokens: list[Token], group: VerbGroup, subject: Subject
+) -> tuple[Correction, str] | None:
+    """A feminine group whose last word alone is plural (आ गई हैं, शुरू हो गईं) after a
+    visibly singular feminine subject that is no person's and that a word before shows
+    to be a common noun, not a name (देश में बेरोज़गारी दर … आ गई हैं → है)."""
+    end = group.end - 1
+    last, verbs = tokens[end], dict(group.gendered)
+    verb = verbs.get(end)
+    if (
+        subject.noun.gender != "f"
+        or any(word.gender != "f" or (word.plural and k != end) for k, word in group.gendered)
+        or not (last.normal == _PRESENT_PLURAL or (verb is not None and verb.plural))
+        or not _visibly_singular(lexicon, tokens[subject.index].normal, subject)
+        or _counted(tokens, subject)
+        or not _common(tokens, subject)
+    ):
+        return None
+    right = _SINGULAR_COPULA[last.normal] if verb is None else verb.inflect("f", False)
+    noun = tokens[subject.index].text
+    return (
+        Correction(last.start, last.end, last.text, right),
+        f"'{last.text}' does not agree with its singular feminine subject '{noun}': write '{right}'",
+    )
 
 
 def _moved(tokens: list[Token], noun: int, j: int, root: str) -> bool:
@@ -272,6 +361,35 @@ def _plural_copula_alone(ctx: Context) -> list[int]:
 _PLURAL_COPULAS = Sieve(lambda word: aw.normal(word) in _SINGULAR_COPULA)
 
 
+@lru_cache(maxsize=1 << 16)
+def _feminine_verb(word: str) -> VerbWord | None:
+    """The analysis of ``word`` (as written) if it is a feminine verb word (गई, गईं, थीं)."""
+    found = verb_word(aw.normal(word))
+    return found if found is not None and found.gender == "f" else None
+
+
+def _plural_endings(ctx: Context) -> list[int]:
+    """The offsets of a feminine plural verb word and of हैं after a feminine verb word
+    (शुरू हो गईं, आ गई हैं): where a group may end in a plural after a singular subject."""
+    document = ctx.document
+    index, words, starts = document.word_index, document.word_texts, document.word_starts
+    found: list[int] = []
+    for word in _PLURAL_ENDINGS.select(document.word_set):
+        if aw.normal(word) != _PRESENT_PLURAL:
+            found += index[word]
+            continue
+        for offset in index[word]:
+            k = bisect_left(starts, offset)
+            if k and _feminine_verb(words[k - 1]) is not None:
+                found.append(offset)
+    return found
+
+
+_PLURAL_ENDINGS = Sieve(
+    lambda word: aw.normal(word) == _PRESENT_PLURAL or getattr(_feminine_verb(word), "plural", False)
+)
+
+
 _READ = Sieve(_may_read)
 
 
@@ -307,6 +425,38 @@ def _may_begin(word: str) -> bool:
     )
 
 
+#: Conjunctions after which a clause starts when a verb ends the one before (फ़रार था और
+#: उसकी तलाश जारी थी); after a noun they join nouns (किताबें और पत्रिका मेज़ पर हैं).
+_CONJOINING = aw.word_set("और तथा एवं")
+
+
+def _conjoins(word: str) -> bool:
+    """``word`` is a conjunction of :data:`_CONJOINING`."""
+    return word in _CONJOINING
+
+
+@lru_cache(maxsize=1 << 16)
+def _ends_verb(word: str) -> bool:
+    """``word`` may end a verb group: a verb word or the present copula."""
+    return word in COPULAS or verb_word(word) is not None
+
+
+def _own_subject(tokens: list[Token], subject: Subject | None) -> bool:
+    """A clause after a conjunction has a subject of its own, not one it shares with the
+    clause before (… बन गया और शीघ्र ही मंत्री बना): a word before it shows a common noun
+    (:func:`_common`: उसकी तलाश, लोगों की मौत, मंगलवार को आंकड़ा) and agrees with it."""
+    return subject is None or (_common(tokens, subject) and _agreed(tokens, subject))
+
+
+def _conjoined(sentence: Sentence) -> list[int]:
+    """The starts of the clauses that follow a conjunction right after a verb word."""
+    marks = sentence.cut.marks(_conjoins)
+    if not marks:
+        return []
+    verbs = set(sentence.cut.marks(_ends_verb))
+    return [k + 1 for k in marks if k - 1 in verbs]
+
+
 class SubjectVerbAgreement(ClauseRule):
     """G020: a verb group that does not agree with the nominative subject of its clause."""
 
@@ -316,7 +466,8 @@ class SubjectVerbAgreement(ClauseRule):
     def offsets(self, ctx: Context) -> list[int]:
         read = clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)
         alone = clause_facts.possible(ctx, _plural_copula_alone(ctx), clause_facts.HAS_SUBJECT)
-        return sorted({*read, *alone})
+        ends = clause_facts.possible(ctx, _plural_endings(ctx), clause_facts.HAS_FEMININE)
+        return sorted({*read, *alone, *ends})
 
     def sentence_reader(self, ctx: Context) -> SentenceReader:
         """The clauses :class:`ClauseRule` judges, read up to their verb by
@@ -327,8 +478,12 @@ class SubjectVerbAgreement(ClauseRule):
         reached = reaching(self.needed, lexicon, dative=True, shown=shown, copula=True)
 
         def read(sentence: Sentence) -> Iterator[tuple[Correction, str]]:
-            found = reached(sentence)
-            tokens = sentence.tokens if found else []  # made only where a clause reaches a verb
-            return filter(None, (_verdict(view, lexicon, tokens, clause, j) for _, clause, j in found))
+            found = [(clause, j) for _, clause, j in reached(sentence)]
+            conjoined = _conjoined(sentence)
+            tokens = sentence.tokens if found or conjoined else []  # made where a clause may reach a verb
+            if conjoined:
+                read = verb_starts(tokens, conjoined, lexicon, dative=True, shown=shown, copula=True)
+                found += [pair for pair in read if pair and _own_subject(tokens, pair[0].subject)]
+            return filter(None, (_verdict(view, lexicon, tokens, clause, j) for clause, j in found))
 
         return read

@@ -198,3 +198,5 @@ _DISAGREEING = ((VERB_M, NOUN_F), (VERB_F, NOUN_M), (VERB_F_SINGULAR, NOUN_F_PLU
 MAY_DISAGREE = table(may_disagree)
 #: A sentence with a word that may be a subject (its copula is read apart).
 HAS_SUBJECT = table(lambda bits: bits & (NOUN_M | NOUN_F))
+#: A sentence with a word that may be a feminine subject.
+HAS_FEMININE = table(lambda bits: bits & NOUN_F)

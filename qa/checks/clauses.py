@@ -4,9 +4,10 @@ A sentence is cut into tokens (words, numbers, punctuation); a clause may start 
 sentence's start, after punctuation or after कि, जब, क्योंकि, लेकिन …. :class:`Clause`
 reads one from there: noun phrases that end in a postposition (1920 में, सरकार द्वारा,
 शहर के बीच में), adverbs (भी, यहाँ, बाद में), invariable predicates (शुरू, निर्धारित) and at
-most one bare noun phrase, the subject, up to the verb group; anything else (a
-conjunction, a pronoun, an unknown word, a second bare noun) stops it, so the rules
-built on it are silent there.
+most one bare noun phrase, the subject, up to the verb group (bare nouns an invariable
+predicate ends make one compound headed by the last: प्रवेश प्रक्रिया शुरू हुई); anything
+else (a conjunction, a pronoun, an unknown word, a second bare noun) stops it, so the
+rules built on it are silent there.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ _RELATIVE_STEMS = ("जिस", "जिन", "जहाँ", "जहां")
 _RELATIVES = aw.word_set("जो जब जैसे जैसा जैसी")
 #: Pronouns in the direct case: before anything but a noun or adjective, the subject.
 _DEMONSTRATIVES = aw.word_set("यह वह ये वे")
+#: The singular demonstratives in the direct case (इस, उस are oblique).
+_THIS_THAT = aw.word_set("यह वह")
+#: The genitive of a masculine and of a feminine noun in the direct singular.
+_KA, _KI = aw.normal("का"), aw.normal("की")
 #: Nouns that make postpositions (की ओर, के पश्चात, की भांति): never a subject.
 _POSTPOSITION_NOUNS = aw.COMPOUND_POSTPOSITIONS | aw.word_set("पश्चात उपरांत उपरान्त भांति भाँति समेत सहित")
 #: Words before a noun that makes a postposition (के बाद, की ओर, इस बारे में, इस दौरान).
@@ -77,7 +82,9 @@ TIMES_OF_DAY = aw.word_set("रात सुबह शाम दोपहर द
 _TIME_ADVERBS = aw.word_set("आज कल अब तब")
 #: Days of the week, which make one expression of time with them (सोमवार शाम तक).
 DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
-_MODIFIERS = aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत एक कई सभी हर कुछ दोनों तीनों दो तीन चार पांच पाँच दस सौ")
+#: Number words, which a clause reads as it reads a number (सात प्रतिशत पर).
+_NUMBER_WORDS = aw.word_set("एक दो तीन चार पांच पाँच छह छः सात आठ नौ दस सौ हज़ार हजार लाख करोड़")
+_MODIFIERS = _NUMBER_WORDS | aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत कई सभी हर कुछ दोनों तीनों")
 #: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
 _PREDICATES = (
     aw.PREDICATES
@@ -100,11 +107,18 @@ class Token(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Subject:
-    """The subject a clause read: its token's index, its noun, and whether it is plural."""
+    """The subject a clause read: its token's index, its noun, whether it is plural, and
+    the index of the first noun of the compound it heads, if it heads one."""
 
     index: int
     noun: Noun
     plural: bool
+    first: int | None = None
+
+    @property
+    def start(self) -> int:
+        """The index of the subject's first noun (its compound's, or its own)."""
+        return self.index if self.first is None else self.first
 
 
 #: A test of the token at a number (the second argument) among a sentence's tokens.
@@ -121,8 +135,8 @@ def tokens(view: str, start: int, end: int) -> list[Token]:
 
 @lru_cache(maxsize=1 << 16)
 def _postposition_noun(word: str) -> bool:
-    """A noun that makes postpositions (ओर, पश्चात), in any spelling."""
-    return aw.key(word) in _POSTPOSITION_NOUNS
+    """A noun that makes postpositions (ओर, पश्चात), in any spelling (पश्चात्)."""
+    return aw.key(word.removesuffix("्")) in _POSTPOSITION_NOUNS
 
 
 @lru_cache(maxsize=1 << 16)
@@ -157,6 +171,14 @@ def predicate(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
+def _conjunctive(word: str) -> bool:
+    """The conjunctive participle of an intransitive verb of state or change (घटकर,
+    बढ़कर, होकर), which shares its clause's subject and takes neither an object nor a
+    bare goal (लौटकर, बनाकर are left out)."""
+    return word.endswith("कर") and word[:-2] in aw.STATE_ROOTS
+
+
+@lru_cache(maxsize=1 << 16)
 def _plain_noun(word: str) -> bool:
     """A word :meth:`Clause.verb_start` takes for a bare noun wherever it stands: none of
     its other tests can hold for it, whatever its neighbours (most words of a clause)."""
@@ -176,6 +198,7 @@ def _plain_noun(word: str) -> bool:
         and verb_word(word) is None
         and not may_be_root(word)
         and not infinitive(word)
+        and not _conjunctive(word)
     )
 
 
@@ -250,12 +273,17 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "time_of_day": TIMES_OF_DAY.__contains__,
     "time_adverb": _TIME_ADVERBS.__contains__,
     "noun_follows": _before_noun,
+    "this_that": _THIS_THAT.__contains__,
+    "ka": _KA.__eq__,
+    "ki": _KI.__eq__,
+    "conjunctive": _conjunctive,
+    "number_word": _NUMBER_WORDS.__contains__,
 }
 #: The compiled core's reading of clauses and the bit of each test, if it is built.
 _VERB_STARTS = native.core.verb_starts if native.core else None
 #: What it returns for a clause: aborted, the verb start, the subject's token and
-#: (noun, plural), ने, a को object.
-_Read = tuple[bool, int | None, tuple[int, tuple[Noun, bool]] | None, bool, bool]
+#: (noun, plural) and its compound's first token, ने, a को object.
+_Read = tuple[bool, int | None, tuple[int, tuple[Noun, bool], int | None] | None, bool, bool]
 _CLASS_BITS: dict[str, int] = native.core.WORD_CLASSES if native.core else {}
 _TESTS = [(_CLASS_BITS[name], test) for name, test in WORD_TESTS.items() if name in _CLASS_BITS]
 
@@ -327,6 +355,13 @@ def _dated(lexicon: Genders, before: str | None, word: str, after: str | None) -
     return noun is not None and (noun.gender == "f") == (form == "feminine")
 
 
+def _determined(tokens: list[Token], k: int, noun: Noun) -> bool:
+    """का or की agreeing with ``noun`` (at ``k``) and यह or वह stand right before it."""
+    if k < 2 or tokens[k - 1].normal not in _THIS_THAT:
+        return False
+    return tokens[k - 2].normal == (_KI if noun.gender == "f" else _KA)
+
+
 def _marker_bits(marked: bool, dative: bool) -> int:
     """The class bit of the words a clause reads as markers (:attr:`Clause._markers`)."""
     return _CLASS_BITS.get("marked" if marked else "dative" if dative else "", 0)
@@ -366,20 +401,30 @@ class Clause:
         self.nouns: list[int] = []  # bare nouns since the last postposition
         self.genitive = False  # a genitive waits for its noun
 
-    def close(self) -> None:
-        """A noun phrase has ended without a postposition: the subject, if first."""
+    def close(self, compound: bool = False) -> None:
+        """A noun phrase has ended without a postposition: the subject, if first. With
+        ``compound`` (an invariable predicate ends it: प्रवेश प्रक्रिया शुरू हुई), bare nouns
+        make one compound whose head, the last, is the subject (:meth:`_head`)."""
         if self.nouns:
             if len(self.nouns) > 1 and self.subject is None and not self.marked and self._subject_first():
                 self.nouns, self.genitive = [], False  # दुकानें रात दस बजे तक: the first is the subject
                 return
+            first = None
+            if compound and len(self.nouns) > 1 and self.subject is None and not self.marked:
+                first, self.nouns = self.nouns[0], self._head()
             if self.subject is not None or len(self.nouns) > 1:
                 raise Abort
             word = self.tokens[self.nouns[0]].normal
             found = self._subject_noun(self.nouns[0]) if word not in _TIME_NOUNS else None
             if found is None:
                 raise Abort  # a pronoun, a name, a noun of time (बार: the pub or the time)
-            self.subject = Subject(self.nouns[0], *found)
+            self.subject = Subject(self.nouns[0], *found, first)
         self.nouns, self.genitive = [], False
+
+    def _head(self) -> list[int]:
+        """The head of the compound the bare nouns make: the last, unless it is a day
+        (बैठक सोमवार शुरू होगी), whose noun then ends no compound (:class:`Abort` follows)."""
+        return self.nouns if self.tokens[self.nouns[-1]].normal in DAYS else self.nouns[-1:]
 
     def _subject_noun(self, j: int) -> tuple[Noun, bool] | None:
         """:func:`subject_noun` of the word at ``j``, or the gender ``shown`` gives it."""
@@ -399,6 +444,17 @@ class Clause:
             self.subject = Subject(self.nouns[0], *first)
             return True
         return False
+
+    def _determined_first(self) -> bool:
+        """:meth:`_subject_first` for a noun after का or की and यह or वह, the genitive
+        agreeing with it (सरकार का यह फ़ैसला किसानों के हित में): the phrase is direct (an
+        oblique one would have इस), so it ends before the next noun."""
+        k = self.nouns[0]
+        first = self._subject_noun(k)
+        determined = first is not None and _determined(self.tokens, k, first[0])
+        if first is not None and determined:
+            self.subject = Subject(k, *first)
+        return determined
 
     def _subject_first(self) -> bool:
         """Whether the first of the bare nouns before a postposition (or a number, an
@@ -421,7 +477,7 @@ class Clause:
         )
         if first is not None and headed:
             self.subject = Subject(k, *first)
-        return headed
+        return headed or self._determined_first()
 
     def _dated_genitive(self, j: int) -> bool:
         """का/की/के at ``j`` after आज, कल, अब or तब is a genitive when a noun it agrees
@@ -450,6 +506,11 @@ class Clause:
         return before is not None and (
             before.kind == "number" or before.normal in _MODIFIERS or aw.agreeing(before.normal) is not None
         )
+
+    def _amount(self, k: int) -> bool:
+        """A number or a number word stands at ``k`` (घटकर [सात] प्रतिशत)."""
+        token = self.tokens[k] if k < len(self.tokens) else None
+        return token is not None and (token.kind == "number" or token.normal in _NUMBER_WORDS)
 
     def _noun_follows(self, k: int) -> bool:
         """A demonstrative at ``k - 1`` qualifies a noun: a noun, adjective or number follows."""
@@ -489,7 +550,7 @@ class Clause:
         """What a compiled reading found, as this clause's: its verb start (or :class:`Abort`)."""
         aborted, found, subject, self.ergative, self.marked_object = read
         if subject is not None:
-            self.subject = Subject(subject[0], *subject[1])
+            self.subject = Subject(subject[0], *subject[1], subject[2])
         if aborted:
             raise Abort
         return found
@@ -537,19 +598,25 @@ class Clause:
                 elif self.nouns and not self.genitive:
                     self.close()
             elif word in aw.GENITIVE and (self.nouns or self.genitive or self._dated_genitive(j)):
-                if len(self.nouns) > 1 and self.subject is None and (self.marked or not self._plural_first()):
+                if (
+                    len(self.nouns) > 1
+                    and self.subject is None
+                    and (self.marked or not (self._plural_first() or self._determined_first()))
+                ):
                     raise Abort  # ब्लूबेरी एंटीऑक्सीडैंट का: where the subject ends is unknown
                 self.nouns, self.genitive = [], True
             elif word in POSTPOSITIONS:
                 self.postposition()
             elif _postposition_noun(word) and j > start and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN:
                 self.nouns, self.genitive = [], False
-            elif (
-                word in _ADVERBS
-                or (predicate(word) and self.lexicon.noun(word) is None and self._predicative(j + 1))
-                or (word in _TIME_NOUNS and following not in POSTPOSITIONS and self._counted(j))
+            elif word in _ADVERBS or (
+                word in _TIME_NOUNS and following not in POSTPOSITIONS and self._counted(j)
             ):
                 self.close()
+            elif (predicate(word) and self.lexicon.noun(word) is None and self._predicative(j + 1)) or (
+                _conjunctive(word) and self._amount(j + 1)
+            ):
+                self.close(compound=True)  # प्रवेश प्रक्रिया शुरू हुई, बेरोज़गारी दर घटकर सात प्रतिशत पर
             elif self._verb(word, following):
                 self.close()
                 return j
