@@ -161,21 +161,41 @@ def unlisted(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
             yield word, normal, index[word]
 
 
-#: A vowel sign left out inside a word of three aksharas (बतया, तैयर, दौरन) is a slip only
-#: of a word this common (Zipf): a rarer one lies a sign from too many names (मदान, मैदान).
+#: A vowel sign left out inside a word of three aksharas (बतया, तैयर, दौरन) is a slip of a
+#: word this common (Zipf) whatever else is near: a rarer one lies a sign from too many
+#: names (मदान, मैदान) ...
 MIN_DROPPED_SIGN_ZIPF = 5.0
+#: ... and of a word this common where no word lies within the limit (आगमी, दबव, सलह): the
+#: slip then has one reading, the commoner word's, rather than a choice between words.
+MIN_LONE_DROPPED_SIGN_ZIPF = 4.0
 
 
-def dropped_vowel_sign(word: str, candidate: str) -> bool:
-    """``word`` is the very common ``candidate`` with one vowel sign left out before its
-    last letter (बताया -> बतया, चाहिए -> चाहए)."""
+def dropped_vowel_sign(word: str, candidate: str, min_zipf: float = MIN_DROPPED_SIGN_ZIPF) -> bool:
+    """``word`` is ``candidate``, of Zipf ``min_zipf`` or more, with one vowel sign left out
+    before its last letter (बताया -> बतया, चाहिए -> चाहए)."""
     return (
         len(candidate) == len(word) + 1
-        and lexicon.prior(candidate) >= MIN_DROPPED_SIGN_ZIPF
+        and lexicon.prior(candidate) >= min_zipf
         and any(
             candidate[i] in VOWEL_SIGNS and candidate[:i] + candidate[i + 1 :] == word
             for i in range(len(candidate) - 1)
         )
+    )
+
+
+#: A word this common after a bare conjunct (रूप after प्र) makes a prefixed compound (:func:`prefixed`).
+MIN_PREFIXED_ZIPF = 5.0
+
+
+def prefixed(word: str) -> bool:
+    """``word`` is a common word after a first akshara that is a bare conjunct, the form of
+    a Sanskrit prefix (प्र + रूप, प्र + सर): a compound the lists may lack (प्ररूप, "a form"),
+    not a slip of a word with a sign more (प्रारूप)."""
+    first, *rest = aksharas(word)
+    return (
+        VIRAMA in first[:-1]
+        and first[-1] not in VOWEL_SIGNS
+        and lexicon.prior("".join(rest)) >= MIN_PREFIXED_ZIPF
     )
 
 
@@ -192,7 +212,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     limit = _LIMITS.get(length, _LONG_LIMIT)
     max_edits = int(limit / CHEAPEST_EDIT)
     additions, web = lexicon.additions(), lexicon.web_zipf()
-    found = []
+    found, lone = [], []
     for candidate in candidates:
         edits = osa(word, candidate, max_edits)
         # Too many edits for even the cheapest ones to stay within the limit, unless they are
@@ -218,6 +238,13 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
             found.append((cost, candidate))
         elif length == 3 and dropped_vowel_sign(word, candidate):
             found.append((limit, candidate))  # बतया, तैयर: past the limit, but a very common word's
+        elif (
+            length == 3
+            and dropped_vowel_sign(word, candidate, MIN_LONE_DROPPED_SIGN_ZIPF)
+            and not prefixed(word)
+        ):
+            lone.append((limit, candidate))  # आगमी, दबव: a common word's, if nothing else is near
+    found = found or lone
     if not found:
         return ()
     key = variant_key(word)
@@ -558,8 +585,11 @@ class NonWord(Rule):
                 end = start + len(word)
                 if stray_nukta(normal, found[0]) and spelling_doubts.hyphenated(ctx.text, start, end):
                     continue  # a part of a compound name (ज़ैन-उल-अबिदीन), whose nukta is its own
-                if dropped_vowel_sign(normal, found[0]) and spelling_doubts.after_initials(ctx.text, start):
-                    continue  # a surname after initials (यूपीएस मदान), one sign from a word
+                if dropped_vowel_sign(normal, found[0], MIN_LONE_DROPPED_SIGN_ZIPF) and (
+                    spelling_doubts.after_initials(ctx.text, start)
+                    or spelling_doubts.beside_place_name(ctx.text, start, end)
+                ):
+                    continue  # a surname after initials (यूपीएस मदान), a place's name (अमीनाबाद, खदरा)
                 best = oblique_plural(ctx.text, end, normal, found[0]) or found[:3]
                 if spelling_doubts.doubt(
                     ctx.text, start, end, word, best[0], context_counts().honorific, slip=corrected
