@@ -292,3 +292,22 @@ def test_a_run_longer_than_any_word_has_no_near_candidates() -> None:
     assert near_index().candidates("राष्ट्र" * 5000) == set()
     assert "राष्ट्रपति" in near_index().candidates("राष्ट्रपती")
     assert len(akshara.skeleton("राष्ट्रपति" * 3)) <= akshara.MAX_KEY
+
+
+@pytest.mark.parametrize(("slip", "meant"), [("आगमी", "आगामी"), ("दबव", "दबाव"), ("शसित", "शासित")])
+def test_a_sign_left_out_of_a_common_word_is_its_slip_where_nothing_else_is_near(
+    slip: str, meant: str
+) -> None:
+    assert lexicon.prior(meant) < spelling.MIN_DROPPED_SIGN_ZIPF  # below the floor for any short word
+    assert spelling.corrections(slip)[0] == meant
+
+
+def test_a_lone_dropped_sign_yields_to_a_word_within_the_limit() -> None:
+    assert spelling.corrections("जनमे") == ("जन्मे",)  # a halant's slip, not a sign of a rarer word
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"), [("प्ररूप", True), ("प्रसर", True), ("स्टशनों", False), ("आगमी", False)]
+)
+def test_a_common_word_after_a_bare_conjunct_is_a_prefixed_compound(word: str, expected: bool) -> None:
+    assert spelling.prefixed(word) is expected

@@ -199,6 +199,16 @@ def prefixed(word: str) -> bool:
     )
 
 
+def lone_dropped_sign(word: str, candidate: str) -> bool:
+    """``word``, of three aksharas, is ``candidate`` with a vowel sign left out, a slip by
+    :data:`MIN_LONE_DROPPED_SIGN_ZIPF` only: a weaker reading, which a name's context outweighs."""
+    return (
+        dropped_vowel_sign(word, candidate, MIN_LONE_DROPPED_SIGN_ZIPF)
+        and not dropped_vowel_sign(word, candidate)
+        and len(aksharas(word)) == 3
+    )
+
+
 @lru_cache(maxsize=8192)
 def near(word: str) -> tuple[tuple[float, str], ...]:
     """(cost, candidate) for the words a slip away from NFC ``word``, cheapest first, one
@@ -585,11 +595,13 @@ class NonWord(Rule):
                 end = start + len(word)
                 if stray_nukta(normal, found[0]) and spelling_doubts.hyphenated(ctx.text, start, end):
                     continue  # a part of a compound name (ज़ैन-उल-अबिदीन), whose nukta is its own
-                if dropped_vowel_sign(normal, found[0], MIN_LONE_DROPPED_SIGN_ZIPF) and (
-                    spelling_doubts.after_initials(ctx.text, start)
-                    or spelling_doubts.beside_place_name(ctx.text, start, end)
+                lone = lone_dropped_sign(normal, found[0])
+                if (lone or dropped_vowel_sign(normal, found[0])) and spelling_doubts.after_initials(
+                    ctx.text, start
                 ):
-                    continue  # a surname after initials (यूपीएस मदान), a place's name (अमीनाबाद, खदरा)
+                    continue  # a surname after initials (यूपीएस मदान), one sign from a word
+                if lone and spelling_doubts.beside_place_name(ctx.text, start, end):
+                    continue  # a place's name beside another's (अमीनाबाद, खदरा)
                 best = oblique_plural(ctx.text, end, normal, found[0]) or found[:3]
                 if spelling_doubts.doubt(
                     ctx.text, start, end, word, best[0], context_counts().honorific, slip=corrected
