@@ -232,6 +232,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
             if not (
                 moved_nasal(word, candidate)
                 or (one_slip_of_many_signs(word, candidate) and _settled(candidate))
+                or (moved_sign(word, candidate) and lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF)
             ):
                 continue
         elif length_swap(word, candidate) and not _settled(candidate):
