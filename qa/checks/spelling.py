@@ -715,7 +715,7 @@ def _twin_table() -> dict[str, tuple[str, float]]:
         )
         if best is None:
             continue
-        short = length == 2 and not nasal_twin(word, best[1])
+        short = length == 2 and not (nasal_twin(word, best[1]) or moved_nasal(word, best[1]))
         if short and (word in counted or best[0] < SHORT_MARGIN):
             continue  # a short word edited prose uses is a word (दीन, कुल), whatever its twin
         if best[0] >= _TWIN_TABLE_MARGIN:
@@ -747,7 +747,8 @@ def sibilant_twin(word: str, other: str) -> bool:
 
 def _twin(word: str, other: str, *, sibilant: bool = False) -> bool:
     """A common word that ``word`` is, but for the length of an i or u sign (सूचना/सुचना), a
-    final nasal it lacks (दसवी/दसवीं, इसमे/इसमें) or, where ``sibilant``, one sibilant
+    final nasal it lacks (दसवी/दसवीं, इसमे/इसमें), a nasal typed an akshara off (एंव/एवं,
+    तुंरत/तुरंत: no accepted spelling moves one) or, where ``sibilant``, one sibilant
     (प्रशाशन/प्रशासन). A nasal added, a nukta or a halant makes another word or an accepted
     form too often (सकतीं, आशिक़, परदेश, अहम्), and an -ो without its nasal is an
     imperative (भागो, खेलो) or T029's plural, so those are left to T006, T028 and T029."""
@@ -756,6 +757,7 @@ def _twin(word: str, other: str, *, sibilant: bool = False) -> bool:
         and (
             word.translate(_VOWEL_LENGTH) == other.translate(_VOWEL_LENGTH)
             or nasal_twin(word, other)
+            or moved_nasal(word, other)
             or (sibilant and sibilant_twin(word, other))
         )
         and lexicon.prior(other) >= MIN_CANDIDATE_ZIPF
@@ -954,6 +956,8 @@ class CommonTwin(Rule):
             return float(self.options.get("min-feminine-plural-frequency-ratio", 0.0))
         if nasal_twin(word, twin):
             return float(self.options.get("min-nasal-frequency-ratio", 1.0))
+        if moved_nasal(word, twin):
+            return float(self.options.get("min-moved-nasal-frequency-ratio", 1.0))
         if sibilant_twin(word, twin):
             return float(self.options.get("min-sibilant-frequency-ratio", 1.5))
         if final_long_twin(word) == twin:
