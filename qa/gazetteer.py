@@ -35,6 +35,13 @@ _WORD = regex.compile(r"[\u0900-\u097f]+")
 MIN_AKSHARAS = 4
 
 
+#: Endings of Indian place names made from a personal name (रामपुर, भरतपुर, अलीगढ़,
+#: फिरोजाबाद): thousands of villages and towns are so named, so another first part is
+#: most likely another place (रमापुर, भरतीपुर, जसपुर), and only a slip that makes no new
+#: name (two letters swapped, a nasal sign or nukta dropped) is reported in it.
+PRODUCTIVE = ("पुर", "पुरा", "पुरी", "गढ़", "नगर", "गंज", "ाबाद", "गांव", "गाँव")
+
+
 def path() -> Path:
     return data_dir() / "gazetteer" / "places.tsv"
 

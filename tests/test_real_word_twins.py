@@ -65,3 +65,8 @@ def test_the_other_way_round_only_after_a_numeral() -> None:
 def test_one_strong_neighbour_speaks_where_the_other_is_unknown() -> None:
     assert _t033("फ़िलहाल दुकानें बंद हैं ताकी फ़्लोरेंटीना घर में रहें।")
     assert not _t033("ख़बर है कि मंदिरों में भी दीये जलाए गए।")  # a function word alone is no strong side
+
+
+def test_the_odds_decide_where_one_counted_side_wants_a_far_commoner_twin() -> None:
+    assert _t033("ख़बर है कि स्वास्थ्य विभाग की टिम जांच करने पहुंची।")  # की टीम: a function word's witness
+    assert not _t033("ज़्यादातर घरों में मिट्टी का दीया जलाया गया।")  # दिया जलाया: the smoothing's guess

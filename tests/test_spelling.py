@@ -302,3 +302,27 @@ def test_a_consonant_typed_twice_is_one_slip() -> None:
     assert not doubled_consonant("कंपनी", "कंपनी")
     assert not doubled_consonant("पक्का", "पका")  # a halant's geminate: two letters apart
     assert not doubled_consonant("कपनी", "कंपनी")
+
+
+@pytest.mark.parametrize(("slip", "meant"), [("आगमी", "आगामी"), ("दबव", "दबाव"), ("शसित", "शासित")])
+def test_a_sign_left_out_of_a_common_word_is_its_slip_where_nothing_else_is_near(
+    slip: str, meant: str
+) -> None:
+    assert lexicon.prior(meant) < spelling.MIN_DROPPED_SIGN_ZIPF  # below the floor for any short word
+    assert spelling.corrections(slip)[0] == meant
+
+
+def test_a_lone_dropped_sign_yields_to_a_word_within_the_limit() -> None:
+    assert spelling.corrections("जनमे") == ("जन्मे",)  # a halant's slip, not a sign of a rarer word
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"), [("प्ररूप", True), ("प्रसर", True), ("स्टशनों", False), ("आगमी", False)]
+)
+def test_a_common_word_after_a_bare_conjunct_is_a_prefixed_compound(word: str, expected: bool) -> None:
+    assert spelling.prefixed(word) is expected
+
+
+@pytest.mark.parametrize(("word", "twin"), [("एंव", "एवं"), ("तुंरत", "तुरंत"), ("मुहं", "मुंह")])
+def test_a_listed_word_with_its_nasal_an_akshara_off_is_a_commoner_words_twin(word: str, twin: str) -> None:
+    assert spelling.twins()[word][0] == twin  # एंव and मुहं are short and counted: a moved nasal is still a slip

@@ -326,3 +326,25 @@ def test_a_one_syllable_words_final_aai_reads_as_englishs_long_i(word: str, engl
 def test_a_longer_words_final_aai_is_no_english_long_i(word: str) -> None:
     """लड़ाई is no "lady", कराई no "cry": the long i of English ends a one-syllable word."""
     assert not spelling_doubts.english_readings(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("लखनऊ के सआदतगंज, अमीनाबाद, खदरा में मामले मिले।", "खदरा", True),
+        ("ज़िले के रामपुर और खदरा गांव में मामले मिले।", "खदरा", True),
+        ("ज़िले के खदरा बाज़ार में रामपुर से लोग आए।", "खदरा", False),  # a postposition is no conjunction
+    ],
+)
+def test_a_word_joined_to_a_place_name_by_its_ending_is_a_place(text: str, word: str, expected: bool) -> None:
+    start = text.index(word)
+    assert spelling_doubts.beside_place_name(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ज़िलाधिकारी आर. के. रवत ने कहा।", True), ("यूपीएस मदान ने कहा।", True), ("ज़िले के रवत ने कहा।", False)],
+)
+def test_a_word_after_initials_solid_or_dotted_is_a_surname(text: str, expected: bool) -> None:
+    word = text.split()[-3]
+    assert spelling_doubts.after_initials(text, text.index(word)) is expected

@@ -49,11 +49,6 @@ from qa.text.normalize import key
 #: The largest weighted distance: one vowel sign dropped or added, or a cheaper slip.
 LIMIT = 0.7
 _MARKS = str.maketrans("", "", ANUSVARA + CANDRABINDU + NUKTA)
-#: Endings of Indian place names made from a personal name (रामपुर, भरतपुर, अलीगढ़,
-#: फिरोजाबाद): thousands of villages and towns are so named, so another first part is
-#: most likely another place (रमापुर, भरतीपुर, जसपुर), and only a slip that makes no new
-#: name (two letters swapped, a nasal sign or nukta dropped) is reported in it.
-PRODUCTIVE = ("पुर", "पुरा", "पुरी", "गढ़", "नगर", "गंज", "ाबाद", "गांव", "गाँव")
 
 
 @lru_cache(maxsize=8192)
@@ -74,7 +69,9 @@ def _slip(word: str, place: str) -> bool:
     are other places; अज़रबैजानी is the adjective)."""
     if word[0] != place[0] or word[:-1] == place or place[:-1] == word:
         return False
-    if place in gazetteer.transliterated() or any(word.endswith(s) and place.endswith(s) for s in PRODUCTIVE):
+    if place in gazetteer.transliterated() or any(
+        word.endswith(s) and place.endswith(s) for s in gazetteer.PRODUCTIVE
+    ):
         return transposed(word, place) or _unmarked(word) == _unmarked(place)
     return distance(word, place) <= LIMIT
 

@@ -172,6 +172,8 @@ class _Odds:
     share: float
     #: each side favouring the twin by this much outweighs an English reading (रिजर्व बैक ऑफ)
     sure: float
+    #: where the sides do not decide, the odds clearing the bar by this much do
+    posterior: float
 
     def lifts(self, counts: ContextCounts, written: str, meant: str, prev: str, nxt: str) -> list[float]:
         """How much each neighbour favours ``meant`` over ``written`` (log10)."""
@@ -187,9 +189,17 @@ class _Odds:
         guess — where the other does not favour the written word by more than
         ``neutral`` — it says nothing, or as much for either word — and the strong side is
         no function word, or the other one a word no lexicon knows (a function word is
-        followed and preceded by any content word: "भी दीये जलाए", lamps, is no दिये)."""
+        followed and preceded by any content word: "भी दीये जलाए", lamps, is no दिये).
+        Where the sides do not decide so, the odds must clear the bar by ``posterior``,
+        with one side favouring the twin by ``side`` where the counted prose has it and
+        neither favouring the written word by more than ``neutral``: a twin a hundred
+        times commoner that one side wants ("की टिम जांच", "ने कीया") needs no second
+        witness, but the smoothing's guess is none ("का दीया जलाया")."""
         sides = ((prev, True), (nxt, False))
         lifts = self.lifts(counts, written, meant, prev, nxt)
+        odds = (
+            sum(lifts) + math.log10(counts.unigram(meant)) - math.log10(counts.unigram(written)) - self.cost
+        )
         if min(lifts) < self.side and not any(
             lifts[i] >= self.strong
             and _beside(counts, meant, *sides[i]) > 0  # counted, not the smoothing's guess
@@ -197,10 +207,9 @@ class _Odds:
             and (sides[i][0] not in _FUNCTION or _unknown_word(sides[1 - i][0]))
             for i in (0, 1)
         ):
-            return None
-        odds = (
-            sum(lifts) + math.log10(counts.unigram(meant)) - math.log10(counts.unigram(written)) - self.cost
-        )
+            witnessed = any(lifts[i] >= self.side and _beside(counts, meant, *sides[i]) > 0 for i in (0, 1))
+            sure = witnessed and odds >= self.bar + self.posterior and min(lifts) >= -self.neutral
+            return odds if sure else None
         return odds if odds >= self.bar else None
 
 
@@ -227,6 +236,7 @@ class RealWordTwin(Rule):
             float(self.options.get("neutral-side-log-odds", 0.25)),
             float(self.options.get("max-beside-share", 0.0333)),
             float(self.options.get("loan-side-log-odds", 1.0)),
+            float(self.options.get("posterior-margin", 0.75)),
         )
         found = sorted(_TWINNED.select(ctx.document.word_set) - lexicon.house(ctx.config).accept)
         if not found:

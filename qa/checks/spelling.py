@@ -162,21 +162,51 @@ def unlisted(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
             yield word, normal, index[word]
 
 
-#: A vowel sign left out inside a word of three aksharas (बतया, तैयर, दौरन) is a slip only
-#: of a word this common (Zipf): a rarer one lies a sign from too many names (मदान, मैदान).
+#: A vowel sign left out inside a word of three aksharas (बतया, तैयर, दौरन) is a slip of a
+#: word this common (Zipf) whatever else is near: a rarer one lies a sign from too many
+#: names (मदान, मैदान) ...
 MIN_DROPPED_SIGN_ZIPF = 5.0
+#: ... and of a word this common where no word lies within the limit (आगमी, दबव, सलह): the
+#: slip then has one reading, the commoner word's, rather than a choice between words.
+MIN_LONE_DROPPED_SIGN_ZIPF = 4.0
 
 
-def dropped_vowel_sign(word: str, candidate: str) -> bool:
-    """``word`` is the very common ``candidate`` with one vowel sign left out before its
-    last letter (बताया -> बतया, चाहिए -> चाहए)."""
+def dropped_vowel_sign(word: str, candidate: str, min_zipf: float = MIN_DROPPED_SIGN_ZIPF) -> bool:
+    """``word`` is ``candidate``, of Zipf ``min_zipf`` or more, with one vowel sign left out
+    before its last letter (बताया -> बतया, चाहिए -> चाहए)."""
     return (
         len(candidate) == len(word) + 1
-        and lexicon.prior(candidate) >= MIN_DROPPED_SIGN_ZIPF
+        and lexicon.prior(candidate) >= min_zipf
         and any(
             candidate[i] in VOWEL_SIGNS and candidate[:i] + candidate[i + 1 :] == word
             for i in range(len(candidate) - 1)
         )
+    )
+
+
+#: A word this common after a bare conjunct (रूप after प्र) makes a prefixed compound (:func:`prefixed`).
+MIN_PREFIXED_ZIPF = 5.0
+
+
+def prefixed(word: str) -> bool:
+    """``word`` is a common word after a first akshara that is a bare conjunct, the form of
+    a Sanskrit prefix (प्र + रूप, प्र + सर): a compound the lists may lack (प्ररूप, "a form"),
+    not a slip of a word with a sign more (प्रारूप)."""
+    first, *rest = aksharas(word)
+    return (
+        VIRAMA in first[:-1]
+        and first[-1] not in VOWEL_SIGNS
+        and lexicon.prior("".join(rest)) >= MIN_PREFIXED_ZIPF
+    )
+
+
+def lone_dropped_sign(word: str, candidate: str) -> bool:
+    """``word``, of three aksharas, is ``candidate`` with a vowel sign left out, a slip by
+    :data:`MIN_LONE_DROPPED_SIGN_ZIPF` only: a weaker reading, which a name's context outweighs."""
+    return (
+        dropped_vowel_sign(word, candidate, MIN_LONE_DROPPED_SIGN_ZIPF)
+        and not dropped_vowel_sign(word, candidate)
+        and len(aksharas(word)) == 3
     )
 
 
@@ -193,7 +223,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     limit = _LIMITS.get(length, _LONG_LIMIT)
     max_edits = int(limit / CHEAPEST_EDIT)
     additions, web = lexicon.additions(), lexicon.web_zipf()
-    found = []
+    found, lone = [], []
     for candidate in candidates:
         edits = osa(word, candidate, max_edits)
         # Too many edits for even the cheapest ones to stay within the limit, unless they are
@@ -203,6 +233,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
             if not (
                 moved_nasal(word, candidate)
                 or (one_slip_of_many_signs(word, candidate) and _settled(candidate))
+                or (moved_sign(word, candidate) and lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF)
             ):
                 continue
         elif length_swap(word, candidate) and not _settled(candidate):
@@ -219,6 +250,13 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
             found.append((cost, candidate))
         elif length == 3 and dropped_vowel_sign(word, candidate):
             found.append((limit, candidate))  # बतया, तैयर: past the limit, but a very common word's
+        elif (
+            length == 3
+            and dropped_vowel_sign(word, candidate, MIN_LONE_DROPPED_SIGN_ZIPF)
+            and not prefixed(word)
+        ):
+            lone.append((limit, candidate))  # आगमी, दबव: a common word's, if nothing else is near
+    found = found or lone
     if not found:
         return ()
     key = variant_key(word)
@@ -565,8 +603,13 @@ class NonWord(Rule):
                 end = start + len(word)
                 if stray_nukta(normal, found[0]) and spelling_doubts.hyphenated(ctx.text, start, end):
                     continue  # a part of a compound name (ज़ैन-उल-अबिदीन), whose nukta is its own
-                if dropped_vowel_sign(normal, found[0]) and spelling_doubts.after_initials(ctx.text, start):
+                lone = lone_dropped_sign(normal, found[0])
+                if (lone or dropped_vowel_sign(normal, found[0])) and spelling_doubts.after_initials(
+                    ctx.text, start
+                ):
                     continue  # a surname after initials (यूपीएस मदान), one sign from a word
+                if lone and spelling_doubts.beside_place_name(ctx.text, start, end):
+                    continue  # a place's name beside another's (अमीनाबाद, खदरा)
                 best = oblique_plural(ctx.text, end, normal, found[0]) or found[:3]
                 if spelling_doubts.doubt(
                     ctx.text, start, end, word, best[0], context_counts().honorific, slip=corrected
@@ -679,7 +722,7 @@ def _twin_table() -> dict[str, tuple[str, float]]:
         )
         if best is None:
             continue
-        short = length == 2 and not nasal_twin(word, best[1])
+        short = length == 2 and not (nasal_twin(word, best[1]) or moved_nasal(word, best[1]))
         if short and (word in counted or best[0] < SHORT_MARGIN):
             continue  # a short word edited prose uses is a word (दीन, कुल), whatever its twin
         if best[0] >= _TWIN_TABLE_MARGIN:
@@ -711,7 +754,8 @@ def sibilant_twin(word: str, other: str) -> bool:
 
 def _twin(word: str, other: str, *, sibilant: bool = False) -> bool:
     """A common word that ``word`` is, but for the length of an i or u sign (सूचना/सुचना), a
-    final nasal it lacks (दसवी/दसवीं, इसमे/इसमें) or, where ``sibilant``, one sibilant
+    final nasal it lacks (दसवी/दसवीं, इसमे/इसमें), a nasal typed an akshara off (एंव/एवं,
+    तुंरत/तुरंत: no accepted spelling moves one) or, where ``sibilant``, one sibilant
     (प्रशाशन/प्रशासन). A nasal added, a nukta or a halant makes another word or an accepted
     form too often (सकतीं, आशिक़, परदेश, अहम्), and an -ो without its nasal is an
     imperative (भागो, खेलो) or T029's plural, so those are left to T006, T028 and T029."""
@@ -720,6 +764,7 @@ def _twin(word: str, other: str, *, sibilant: bool = False) -> bool:
         and (
             word.translate(_VOWEL_LENGTH) == other.translate(_VOWEL_LENGTH)
             or nasal_twin(word, other)
+            or moved_nasal(word, other)
             or (sibilant and sibilant_twin(word, other))
         )
         and lexicon.prior(other) >= MIN_CANDIDATE_ZIPF
@@ -918,6 +963,8 @@ class CommonTwin(Rule):
             return float(self.options.get("min-feminine-plural-frequency-ratio", 0.0))
         if nasal_twin(word, twin):
             return float(self.options.get("min-nasal-frequency-ratio", 1.0))
+        if moved_nasal(word, twin):
+            return float(self.options.get("min-moved-nasal-frequency-ratio", 1.0))
         if sibilant_twin(word, twin):
             return float(self.options.get("min-sibilant-frequency-ratio", 1.5))
         if final_long_twin(word) == twin:

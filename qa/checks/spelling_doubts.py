@@ -17,7 +17,7 @@ function-word rule asks the tests one by one.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -80,10 +80,13 @@ def after_title(text: str, start: int, only: Callable[[str], bool] | None = None
 
 
 def after_initials(text: str, start: int) -> bool:
-    """True if the word at ``start`` follows a name's initials written solid (यूपीएस मदान,
-    केपी ओली): it is a surname, whose spelling is its own."""
+    """True if the word at ``start`` follows a name's initials, written solid (यूपीएस मदान,
+    केपी ओली) or dotted (आर. के. रवत): it is a surname, whose spelling is its own."""
     m = _PREVIOUS.match(text, max(0, start - 40), start)
-    return m is not None and initialism(m.group(1))
+    if m is None:
+        return False
+    dotted = m.group(0).rstrip(" \u00a0")[-1] in ".\u0970"
+    return initialism(m.group(1)) or (dotted and letter_names(m.group(1)))
 
 
 def before_classifier(text: str, end: int) -> bool:
@@ -171,14 +174,24 @@ def beside_place(text: str, start: int, end: int) -> bool:
     """True if the word is joined to a place the gazetteer names in one word by a
     conjunction or a comma (तेहरान और शिराज, शिराज, तेहरान; not उत्तर, a direction and part of
     उत्तर प्रदेश): a name of a place too, whatever word it resembles."""
+    return any(lexicon.plain(word) in gazetteer.one_word_places() for word in _joined(text, start, end))
+
+
+def beside_place_name(text: str, start: int, end: int) -> bool:
+    """True if the word is joined by a conjunction or a comma to a word with the ending of
+    an Indian place's name (अमीनाबाद, खदरा; रामपुर और ...: :data:`gazetteer.PRODUCTIVE`),
+    whether or not the gazetteer lists it: the word is most likely a place's name too."""
+    return any(word.endswith(gazetteer.PRODUCTIVE) for word in _joined(text, start, end))
+
+
+def _joined(text: str, start: int, end: int) -> Iterator[str]:
+    """The words joined to the word at ``start:end`` by a conjunction or a comma, after it
+    and before it."""
     after = _JOINED_AFTER.match(text, end, min(len(text), end + _NEIGHBOUR_REACH))
     before = _JOINED_BEFORE.match(text, max(0, start - _NEIGHBOUR_REACH), start)
-    return any(
-        m is not None
-        and (m.group(joiner) is None or m.group(joiner) in CONJUNCTIONS)
-        and lexicon.plain(m.group(name)) in gazetteer.one_word_places()
-        for m, joiner, name in ((after, 1, 2), (before, 2, 1))
-    )
+    for m, joiner, name in ((after, 1, 2), (before, 2, 1)):
+        if m is not None and (m.group(joiner) is None or m.group(joiner) in CONJUNCTIONS):
+            yield m.group(name)
 
 
 def _sign_dropped(word: str, candidate: str) -> bool:
