@@ -31,6 +31,7 @@ from qa.checks.agreement import analysis, shown_noun
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.clauses import (
     DATIVE,
+    POSTPOSITIONS,
     Clause,
     ClauseRule,
     Correction,
@@ -164,10 +165,31 @@ class ObjectWithKoAgreement(_ErgativeRule):
     verdict = staticmethod(_ko_object)
 
 
+def _conjunct_after_phrase(tokens: list[Token], reading: _Reading, index: int) -> bool:
+    """The object at ``index`` makes a conjunct with करना right after it and follows a
+    postposition (इस मुद्दे पर चर्चा किया), which G004 does not read: a genitive before it
+    is G004's (इसकी चर्चा किया). Not before कि: a conjunct that takes a clause (रिपोर्ट
+    किया कि) agrees with none."""
+    group = reading.group
+    if group.root != "कर" or index != group.gendered[0][0] - 1 or index <= reading.start:
+        return False
+    before = index - 1
+    while before > reading.start and tokens[before].normal in _FOCUS:
+        before -= 1  # पर भी चर्चा
+    after = tokens[group.end].normal if group.end < len(tokens) else None
+    return tokens[before].normal in POSTPOSITIONS and after not in aw.CLAUSE_BREAKS
+
+
+#: Particles that may stand between a postposition and the noun after it.
+_FOCUS = aw.word_set("भी ही")
+
+
 def _bare_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:
     _, clause, group, _ = reading
     subject: Subject | None = clause.subject
-    if subject is None or subject.index == group.gendered[0][0] - 1 or clause.marked_object:
+    if subject is None or clause.marked_object:
+        return None
+    if subject.index == group.gendered[0][0] - 1 and not _conjunct_after_phrase(tokens, reading, subject.index):
         return None
     right = disagreement(view, tokens, group, subject)
     if right is None:
