@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
@@ -516,7 +516,11 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
 def _ergative_ki(words: list[str | None], k: int) -> bool:
     """की or कीं at ``k`` is करना's perfective, not the genitive: it ends a verb group
     (punctuation, an auxiliary or a clause break follows) in a clause with ने."""
-    return _at(words, k) in _VERB_KI and _ends_verb_group(_at(words, k + 1)) and _ergative_before(words, k) is not None
+    return (
+        _at(words, k) in _VERB_KI
+        and _ends_verb_group(_at(words, k + 1))
+        and _ergative_before(words, k) is not None
+    )
 
 
 #: की and कीं, which are also the genitive.
@@ -1262,10 +1266,20 @@ def _conjunct_before(words: list[str | None], k: int, verb: aw.Perfective, lexic
     noun = _at(words, k - 1)
     if verb.root != "कर" or noun is None or not aw.is_candidate(noun) or lexicon.noun(noun) is None:
         return False
-    before = k - 2
-    while _at(words, before) in _FOCUS:
+    return after_postposition(words, k - 1)
+
+
+def after_postposition(words: Sequence[str | None], j: int) -> bool:
+    """A postposition phrase ends right before the word at ``j`` (भी or ही may stand
+    between): में, से, पर, तक, द्वारा, or a compound one after के or की (के साथ)."""
+    before = j - 1
+    while before > 0 and words[before] in _FOCUS:
         before -= 1
-    return _at(words, before) in POSTPOSITIONS
+    word = words[before] if before >= 0 else None
+    if word is None:
+        return False
+    compound = before > 0 and words[before - 1] in aw.GENITIVE and aw.key(word) in aw.COMPOUND_POSTPOSITIONS
+    return word in POSTPOSITIONS or compound
 
 
 def _made_by_karna(word: str) -> bool:
@@ -1284,7 +1298,9 @@ def _clause_subject(ctx: Context, document: Analysis, k: int) -> Noun | None:
         return None
     reached = ctx.shared(
         "passive-conjunct-clauses",
-        lambda ctx: reaching(_made_by_karna, document.genders, dative=True, shown=partial(shown_noun, document)),
+        lambda ctx: reaching(
+            _made_by_karna, document.genders, dative=True, shown=partial(shown_noun, document)
+        ),
     )
     sentence = read.sentence(numbers[0])
     for _, clause, j in reached(sentence):

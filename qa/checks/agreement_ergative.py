@@ -27,11 +27,10 @@ from typing import NamedTuple
 
 from qa.checks import agreement_words as aw
 from qa.checks import clause_facts, clauses
-from qa.checks.agreement import analysis, shown_noun
+from qa.checks.agreement import after_postposition, analysis, shown_noun
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.clauses import (
     DATIVE,
-    POSTPOSITIONS,
     Clause,
     ClauseRule,
     Correction,
@@ -173,15 +172,9 @@ def _conjunct_after_phrase(tokens: list[Token], reading: _Reading, index: int) -
     group = reading.group
     if group.root != "कर" or index != group.gendered[0][0] - 1 or index <= reading.start:
         return False
-    before = index - 1
-    while before > reading.start and tokens[before].normal in _FOCUS:
-        before -= 1  # पर भी चर्चा
     after = tokens[group.end].normal if group.end < len(tokens) else None
-    return tokens[before].normal in POSTPOSITIONS and after not in aw.CLAUSE_BREAKS
-
-
-#: Particles that may stand between a postposition and the noun after it.
-_FOCUS = aw.word_set("भी ही")
+    words = [token.normal for token in tokens[reading.start : index + 1]]
+    return after not in aw.CLAUSE_BREAKS and after_postposition(words, len(words) - 1)
 
 
 def _bare_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:
@@ -189,7 +182,9 @@ def _bare_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Cor
     subject: Subject | None = clause.subject
     if subject is None or clause.marked_object:
         return None
-    if subject.index == group.gendered[0][0] - 1 and not _conjunct_after_phrase(tokens, reading, subject.index):
+    if subject.index == group.gendered[0][0] - 1 and not _conjunct_after_phrase(
+        tokens, reading, subject.index
+    ):
         return None
     right = disagreement(view, tokens, group, subject)
     if right is None:
