@@ -46,6 +46,8 @@ def test_a_conjuncts_noun_governs_its_verb(text: str, code: str, span: str) -> N
         "चैनल ने इस बारे में रिपोर्ट किया कि सेना लौटी।",  # a conjunct that takes a clause
         "यह मामला ज़िले के थाने में रिपोर्ट किया गया।",  # another bare noun is the subject
         "प्रधानमंत्री ने इस प्रतियोगिता में भाग लिया।",  # not करना
+        "भारत में जांच किए गए लोगों की संख्या कम है।",  # an attribute, not a verb group
+        "उन्हें इस पद पर, परंपरानुसार, वरिष्ठता के आधार पर नियुक्ति किया गया।",  # उन्हें before a comma
     ],
 )
 def test_conjuncts_that_agree_or_are_not_the_verbs_noun_stay_silent(text: str) -> None:

@@ -22,7 +22,7 @@ from qa import gazetteer
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
-from qa.checks.clauses import DATIVE, POSTPOSITIONS, reaching, sentences
+from qa.checks.clauses import DATIVE, POSTPOSITIONS, reaching, sentences, verb_group
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.document import Document
@@ -1290,7 +1290,10 @@ def _made_by_karna(word: str) -> bool:
 def _clause_subject(ctx: Context, document: Analysis, k: int) -> Noun | None:
     """The noun right before the passive at ``k`` when its clause, read from its start
     (:func:`clauses.reaching`), takes it for its subject: the clause holds no other bare
-    noun and no को, and only postposition phrases and adverbs stand before it."""
+    noun, only postposition phrases and adverbs stand before it, and the passive ends the
+    clause (not जांच किए गए लोगों, an attribute). Not after को or उसे, उन्हें … anywhere
+    before in the sentence: a comma may part the passive from its object (उन्हें इस पद
+    पर, परंपरानुसार, … नियुक्त किया गया)."""
     slot = document.slots[k]
     read = sentences(ctx)
     numbers = read.numbers([slot.start]) if slot is not None else []
@@ -1303,10 +1306,12 @@ def _clause_subject(ctx: Context, document: Analysis, k: int) -> Noun | None:
         ),
     )
     sentence = read.sentence(numbers[0])
+    tokens = sentence.tokens
     for _, clause, j in reached(sentence):
         subject = clause.subject
-        if sentence.tokens[j].start == slot.start and subject is not None and subject.index == j - 1:
-            return None if clause.marked_object else subject.noun
+        if tokens[j].start == slot.start and subject is not None and subject.index == j - 1:
+            dative = any(token.normal in DATIVE for token in tokens[:j])
+            return None if dative or verb_group(tokens, j) is None else subject.noun
     return None
 
 
