@@ -31,6 +31,7 @@ from qa.checks.agreement import after_postposition, analysis, shown_noun
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.clauses import (
     DATIVE,
+    DAYS,
     Clause,
     ClauseRule,
     Correction,
@@ -44,6 +45,7 @@ from qa.checks.clauses import (
     rewrite,
     verb_group,
 )
+from qa.checks.date_postposition import MONTHS
 from qa.engine.rule import Context
 
 
@@ -177,10 +179,27 @@ def _conjunct_after_phrase(tokens: list[Token], reading: _Reading, index: int) -
     return after not in aw.CLAUSE_BREAKS and after_postposition(words, len(words) - 1)
 
 
+def _dated(tokens: list[Token], k: int) -> bool:
+    """The को at ``k`` follows a number, a month or a day: a time (8 फरवरी 2018 को,
+    सोमवार को), not an object."""
+    before = tokens[k - 1] if k > 0 else None
+    return (
+        tokens[k].normal == "को"
+        and before is not None
+        and (before.kind == "number" or before.normal in DAYS or aw.key(before.normal) in MONTHS)
+    )
+
+
+def _object_marked(tokens: list[Token], reading: _Reading) -> bool:
+    """The clause has an object with को (or उसे, इन्हें …), not only को after a time."""
+    within = range(reading.start, reading.group.gendered[0][0])
+    return any(tokens[k].normal in DATIVE and not _dated(tokens, k) for k in within)
+
+
 def _bare_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:
     _, clause, group, _ = reading
     subject: Subject | None = clause.subject
-    if subject is None or clause.marked_object:
+    if subject is None or (clause.marked_object and _object_marked(tokens, reading)):
         return None
     if subject.index == group.gendered[0][0] - 1 and not _conjunct_after_phrase(
         tokens, reading, subject.index
