@@ -180,14 +180,10 @@ def _conjunct_after_phrase(tokens: list[Token], reading: _Reading, index: int) -
 
 
 def _dated(tokens: list[Token], k: int) -> bool:
-    """The को at ``k`` follows a number, a month or a day: a time (8 फरवरी 2018 को,
-    सोमवार को), not an object."""
-    before = tokens[k - 1] if k > 0 else None
-    return (
-        tokens[k].normal == "को"
-        and before is not None
-        and (before.kind == "number" or before.normal in DAYS or aw.key(before.normal) in MONTHS)
-    )
+    """The को at ``k`` follows a day or a month: a time (सोमवार को, 8 फरवरी को), not an
+    object (पांच को: five people)."""
+    before = tokens[k - 1].normal if k > 0 else ""
+    return tokens[k].normal == "को" and (before in DAYS or aw.key(before) in MONTHS)
 
 
 def _object_marked(tokens: list[Token], reading: _Reading) -> bool:
