@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
@@ -22,7 +22,7 @@ from qa import gazetteer
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
-from qa.checks.clauses import DATIVE
+from qa.checks.clauses import DATIVE, POSTPOSITIONS, reaching, sentences, verb_group
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.document import Document
@@ -503,12 +503,28 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     if word is None or not aw.is_candidate(word) or aw.nasal_slipped_postposition(word):
         return None
     following = words[j + 1] if j + 1 < len(words) else None
+    if _ergative_ki(words, j + 1):
+        following = None  # पुल का उद्घाटन की।: की is the verb, and the noun ends its phrase before it
     noun = lexicon.guess(word)
     if noun is None or (word in _TIMES_AS_ADVERBS and following not in aw.POSTPOSITIONS):
         return None  # मंत्रालय के [शाम] जारी आंकड़ों: a time of day without a postposition is an adverb
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
         return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
     return Head(j, noun, following, j > i + 1, singular, _at(words, j + 2) == "कि")
+
+
+def _ergative_ki(words: list[str | None], k: int) -> bool:
+    """की or कीं at ``k`` is करना's perfective, not the genitive: it ends a verb group
+    (punctuation, an auxiliary or a clause break follows) in a clause with ने."""
+    return (
+        _at(words, k) in _VERB_KI
+        and _ends_verb_group(_at(words, k + 1))
+        and _ergative_before(words, k) is not None
+    )
+
+
+#: की and कीं, which are also the genitive.
+_VERB_KI = aw.word_set("की कीं")
 
 
 def _ends_there(words: list[str | None], head: Head, lexicon: Genders) -> bool:
@@ -1243,6 +1259,62 @@ def _passive_controller(
     return _controller(words, k - 1, verb, lexicon, shown)
 
 
+def _conjunct_before(words: list[str | None], k: int, verb: aw.Perfective, lexicon: Genders) -> bool:
+    """A passive of करना at ``k`` right after a noun of certain gender that a postposition
+    (भी or ही between) stands before: नीति पर चर्चा किया गया, which may make one verb
+    with करना whose subject the noun is (see :func:`_clause_subject`)."""
+    noun = _at(words, k - 1)
+    if verb.root != "कर" or noun is None or not aw.is_candidate(noun) or lexicon.noun(noun) is None:
+        return False
+    return after_postposition(words, k - 1)
+
+
+def after_postposition(words: Sequence[str | None], j: int) -> bool:
+    """A postposition phrase ends right before the word at ``j`` (भी or ही may stand
+    between): में, से, पर, तक, द्वारा, or a compound one after के or की (के साथ)."""
+    before = j - 1
+    while before > 0 and words[before] in _FOCUS:
+        before -= 1
+    word = words[before] if before >= 0 else None
+    if word is None:
+        return False
+    compound = before > 0 and words[before - 1] in aw.GENITIVE and aw.key(word) in aw.COMPOUND_POSTPOSITIONS
+    return word in POSTPOSITIONS or compound
+
+
+def _made_by_karna(word: str) -> bool:
+    """A perfective of करना (किया, की, किए), which may begin a passive."""
+    return getattr(aw.perfective(word), "root", None) == "कर"
+
+
+def _clause_subject(ctx: Context, document: Analysis, k: int) -> Noun | None:
+    """The noun right before the passive at ``k`` when its clause, read from its start
+    (:func:`clauses.reaching`), takes it for its subject: the clause holds no other bare
+    noun, only postposition phrases and adverbs stand before it, and the passive ends the
+    clause (not जांच किए गए लोगों, an attribute). Not after को or उसे, उन्हें … anywhere
+    before in the sentence: a comma may part the passive from its object (उन्हें इस पद
+    पर, परंपरानुसार, … नियुक्त किया गया)."""
+    slot = document.slots[k]
+    read = sentences(ctx)
+    numbers = read.numbers([slot.start]) if slot is not None else []
+    if slot is None or not numbers:
+        return None
+    reached = ctx.shared(
+        "passive-conjunct-clauses",
+        lambda ctx: reaching(
+            _made_by_karna, document.genders, dative=True, shown=partial(shown_noun, document)
+        ),
+    )
+    sentence = read.sentence(numbers[0])
+    tokens = sentence.tokens
+    for _, clause, j in reached(sentence):
+        subject = clause.subject
+        if tokens[j].start == slot.start and subject is not None and subject.index == j - 1:
+            dative = any(token.normal in DATIVE for token in tokens[:j])
+            return None if dative or verb_group(tokens, j) is None else subject.noun
+    return None
+
+
 class PassiveAgreement(Rule):
     """G005: the parts of a passive (सुनाया गया, की जाती, किया जा सकता) agree with each
     other and with the bare noun right before them."""
@@ -1255,6 +1327,8 @@ class PassiveAgreement(Rule):
             if auxiliary is None:
                 continue
             noun = _passive_controller(words, k, verb, lexicon, partial(shown_gender, document))
+            if noun is None and _conjunct_before(words, k, verb, lexicon):
+                noun = _clause_subject(ctx, document, k)
             if noun is not None:
                 gender, plural = noun.gender, _plural(words[k - 1] or "")
                 if verb.gender == auxiliary.gender == gender:

@@ -27,10 +27,11 @@ from typing import NamedTuple
 
 from qa.checks import agreement_words as aw
 from qa.checks import clause_facts, clauses
-from qa.checks.agreement import analysis, shown_noun
+from qa.checks.agreement import after_postposition, analysis, shown_noun
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.clauses import (
     DATIVE,
+    DAYS,
     Clause,
     ClauseRule,
     Correction,
@@ -44,6 +45,7 @@ from qa.checks.clauses import (
     rewrite,
     verb_group,
 )
+from qa.checks.date_postposition import MONTHS
 from qa.engine.rule import Context
 
 
@@ -164,10 +166,40 @@ class ObjectWithKoAgreement(_ErgativeRule):
     verdict = staticmethod(_ko_object)
 
 
+def _conjunct_after_phrase(tokens: list[Token], reading: _Reading, index: int) -> bool:
+    """The object at ``index`` makes a conjunct with करना right after it and follows a
+    postposition (इस मुद्दे पर चर्चा किया), which G004 does not read: a genitive before it
+    is G004's (इसकी चर्चा किया). Not before कि: a conjunct that takes a clause (रिपोर्ट
+    किया कि) agrees with none."""
+    group = reading.group
+    if group.root != "कर" or index != group.gendered[0][0] - 1 or index <= reading.start:
+        return False
+    after = tokens[group.end].normal if group.end < len(tokens) else None
+    words = [token.normal for token in tokens[reading.start : index + 1]]
+    return after not in aw.CLAUSE_BREAKS and after_postposition(words, len(words) - 1)
+
+
+def _dated(tokens: list[Token], k: int) -> bool:
+    """The को at ``k`` follows a day or a month: a time (सोमवार को, 8 फरवरी को), not an
+    object (पांच को: five people)."""
+    before = tokens[k - 1].normal if k > 0 else ""
+    return tokens[k].normal == "को" and (before in DAYS or aw.key(before) in MONTHS)
+
+
+def _object_marked(tokens: list[Token], reading: _Reading) -> bool:
+    """The clause has an object with को (or उसे, इन्हें …), not only को after a time."""
+    within = range(reading.start, reading.group.gendered[0][0])
+    return any(tokens[k].normal in DATIVE and not _dated(tokens, k) for k in within)
+
+
 def _bare_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:
     _, clause, group, _ = reading
     subject: Subject | None = clause.subject
-    if subject is None or subject.index == group.gendered[0][0] - 1 or clause.marked_object:
+    if subject is None or (clause.marked_object and _object_marked(tokens, reading)):
+        return None
+    if subject.index == group.gendered[0][0] - 1 and not _conjunct_after_phrase(
+        tokens, reading, subject.index
+    ):
         return None
     right = disagreement(view, tokens, group, subject)
     if right is None:
