@@ -83,10 +83,46 @@ class DoubledPluralNasal(Rule):
             yield self.replace(before.start, slot.end, right, message)
 
 
+#: The present auxiliary in the plural, after which a masculine perfective is plural too.
+_PLURAL_PRESENT = Sieve(frozenset({"हैं", "हैँ"}).__contains__)
+
+
+#: The perfectives T027 reads before हैं itself (with a safe fix), as it does रहा, सकता and
+#: the habituals; and कहा, which copy also writes for कहाँ (कहा हैं).
+_LEFT_TO_T027 = frozenset({"गया", "आया", "दिया", "किया", "लिया", "हुआ", "कहा"})
+
+
+def _singular_perfective(lexicon: Genders, word: str) -> VerbWord | None:
+    """A masculine singular perfective (पहुंचा, लौटा, बना) the counts never met as a noun
+    (नेता हैं)."""
+    found = verb_word(word)
+    if found is None or not found.perfective or found.gender != "m" or found.plural:
+        return None
+    return None if lexicon.known(word) or word in _LEFT_TO_T027 else found
+
+
 class AuxiliaryAgreement(Rule):
-    """G031: an aspect word and the past auxiliary after it that disagree (रहा थी)."""
+    """G031: an aspect word and the past auxiliary after it that disagree (रहा थी), or a
+    masculine singular perfective before हैं (पहुंचा हैं)."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document = analysis(ctx)
+        slots, view = document.slots, ctx.document.view
+        for k in document.occurrences(_PLURAL_PRESENT):
+            before = slots[k - 1] if k else None
+            first = _singular_perfective(document.genders, before.normal) if before is not None else None
+            if before is None or first is None:
+                continue
+            slot = slots.word(k)
+            between = view[before.end : slot.start]
+            forms = (first.inflect("m", True) + between + slot.text, before.text + between + "है")
+            written = view[before.start : slot.end]
+            message = f"'{written}' mixes singular masculine and plural: write '{forms[0]}' or '{forms[1]}'"
+            yield self.diagnostic(before.start, slot.end, message, suggestions=forms)
+        yield from self._past(ctx)
+
+    def _past(self, ctx: Context) -> Iterator[Diagnostic]:
+        """An aspect word and the past auxiliary after it that disagree."""
         document = analysis(ctx)
         slots, words, view = document.slots, document.slots.words, ctx.document.view
         for k in document.occurrences(_AUXILIARIES):
