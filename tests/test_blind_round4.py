@@ -1,8 +1,8 @@
 """The hand-made blind sentences of bench/blind_round4.tsv (written before that round's
 changes), bench/blind_round4b.tsv (written after them, to test them) and
 bench/blind_round5.tsv (written before round 5's changes), bench/blind_round5b.tsv
-(after them), bench/blind_round6.tsv, bench/blind_round7.tsv and bench/blind_round8.tsv
-(each written before its round's changes) as tests.
+(after them), bench/blind_round6.tsv, bench/blind_round7.tsv, bench/blind_round8.tsv and
+bench/blind_round9.tsv (each written before its round's changes) as tests.
 
 Each sentence is one article. A clean sentence (hard passes among them: honorific
 plurals, को objects, नेता/पिता/राजा, names, loans, numbers, nukta-less spellings) must
@@ -73,6 +73,19 @@ KNOWN_MISSES = frozenset(
         "कंपनी ने तीसरी तिमाही में 500 करोड़ रुपये का मुनाफ़ा कमाई।",
         "नदी का जलस्तर खतरे के निशान से उपर पहुंच गया।",
         "इस साल गेंहू की रिकॉर्ड पैदावार का अनुमान है।",
+        # round 9
+        "चोटिल कप्तान के बिना मैदान में उतरी भारतीय टीम लगातार तीसरा मैच हार गया।",
+        "कृषि विभाग के अनुसार इस वर्ष पंजाब और हरियाणा में गेंहू की सरकारी खरीद पिछले साल से अधिक रही है।",
+        "अदालत ने दोनों पक्षों की दलीलें सुनने के बाद अपना फैसला सुरक्षित रख ली।",
+        "इलाहाबाद उच्च न्यायलय ने याचिका पर सुनवाई करते हुए राज्य सरकार से चार सप्ताह के भीतर जवाब दाखिल करने को कहा है।",
+        "रिजर्व बैंक की नई मौद्रिक नीति बाजार की उम्मीदों के अनुरूप रहा।",
+        "पहाड़ों पर हुई बर्फबारी के कारण पूरे उत्तर भारत में ठंड और बढ़ गया है।",
+        "भारतीय टीम के कप्तान ने मैच के बाद कहा कि तेज गेंदबाजों ने शुरूआती ओवरों में शानदार प्रदर्शन किया।",
+        "प्रधानमंत्री नरेंद्र मोदी शनिवार को वाराणसी पहुंचा, जहां उन्होंने कई विकास परियोजनाओं का लोकार्पण किया।",
+        "निर्देशक की एतिहासिक फिल्म ने पहले सप्ताहांत में ही बॉक्स ऑफिस पर पचास करोड़ रुपये से अधिक की कमाई कर ली।",
+        "प्रो कब्बडी लीग में पटना पाइरेट्स ने रोमांचक मुकाबले में बंगाल वॉरियर्स को दो अंकों से हराया।",
+        "पुलिस ने छापेमारी के दौरान एक गोदाम से भारी मात्रा में नकली शराब बरामद किया।",
+        "भारतीय नौसेना और फ्रांसीसी नौसेना का संयुक्त अभ्यास वरुण अरब सागर में शुरू हो गई है।",
     )
 )
 ROWS = [
@@ -85,6 +98,7 @@ ROWS = [
         "blind_round6.tsv",
         "blind_round7.tsv",
         "blind_round8.tsv",
+        "blind_round9.tsv",
     )
     for sentence, _, note in load(BENCH / name)
 ]
