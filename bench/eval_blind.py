@@ -79,7 +79,8 @@ def load_articles(folder: Path) -> list[tuple[str, str, str]]:
     """(article, family, note) rows of a folder of articles, one row per slip of its key
     (an article without a slip is one clean row)."""
     rows = []
-    key = [line.split("\t") for line in (folder / "key.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    lines = (folder / "key.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    key = [fields for line in lines if len(fields := line.split("\t")) == 5]
     for path in sorted(folder.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         slips = [

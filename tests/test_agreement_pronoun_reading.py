@@ -22,6 +22,7 @@ def _codes(text: str) -> list[str]:
         "संगठन ने आग्रह किया है कि वे कंपनियों की मदद करे।",  # करे: a subjunctive, not करना's perfective
         "प्रवक्ता ने कहा कि हम लोगों को जाना पड़ेगा।",  # को ends the pronoun's own phrase
         "प्रवक्ता ने कहा कि हम दोनों को बुलाया गया।",
+        "प्रवक्ता ने कहा कि हम युवाओं को आगे आना होगा।",  # a dative subject's duty, not an object
     ],
 )
 def test_quiet_where_the_subject_is_not_sure(text: str) -> None:

@@ -78,7 +78,7 @@ class DoubledPluralNasal(Rule):
             if first is None or first.gender != "f" or not first.plural:
                 continue
             slot = slots.word(k)
-            right = first.inflect("f", False) + view[before.end : slot.start] + slot.text
+            right = before.text[:-1] + view[before.end : slot.start] + slot.text  # the nasal dropped
             message = self.meta.message.format(verb=view[before.start : slot.end], intended=right)
             yield self.replace(before.start, slot.end, right, message)
 
@@ -115,7 +115,7 @@ class AuxiliaryAgreement(Rule):
                 continue
             slot = slots.word(k)
             between = view[before.end : slot.start]
-            forms = (first.inflect("m", True) + between + slot.text, before.text + between + "है")
+            forms = (before.text[:-1] + "े" + between + slot.text, before.text + between + "है")
             written = view[before.start : slot.end]
             message = f"'{written}' mixes singular masculine and plural: write '{forms[0]}' or '{forms[1]}'"
             yield self.diagnostic(before.start, slot.end, message, suggestions=forms)

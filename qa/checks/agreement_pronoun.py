@@ -40,7 +40,7 @@ from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
 from qa.checks.clauses import OBJECT_PRONOUNS, ClauseRule, Correction, Token, occurrences, verb_group
-from qa.checks.verb_forms import VerbWord, bare_root, infinitive, verb_word
+from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
 from qa.engine.rule import Context
 
 #: Plural pronouns in the direct case.
@@ -163,8 +163,10 @@ def _reading(
 ) -> tuple[int, int, bool] | None:
     """The slot of a pronoun subject (one of ``pronouns``, or with ``plural_phrase`` a
     phrase हम opens) of the clause at ``start`` and of the first word of its verb group,
-    when nothing on the way stops the reading; with ``objects``, the reading goes on
-    across an object with को or an object pronoun, and says whether it did."""
+    when nothing on the way stops the reading. The reading goes on across a genitive whose
+    noun makes a verb with the verb word after it (की जांच करेंगे), and with ``objects``
+    across an object with को or an object pronoun; the third item says whether it went
+    across either."""
     k = _pronoun(tokens, start, pronouns, plural_phrase)
     if k is None:
         return None
@@ -268,8 +270,9 @@ def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str]
     found = _singular_group(view, tokens, read[1]) if read else None
     if read is None or found is None:
         return None
-    if read[2] and _perfective(tokens, read[1]):
-        return None  # after an object, only a future, habitual or progressive: its subject is sure
+    if read[2] and (_perfective(tokens, read[1]) or _duty(tokens[read[1] - 1].normal)):
+        return None  # after an object, only a future, habitual or progressive: its subject is
+        # sure (not after an infinitive: हम युवाओं को आगे आना होगा, a dative subject's duty)
     pronoun = tokens[read[0]]
     singular = _SINGULAR_PRONOUNS.get(pronoun.normal)
     alternative = f" (or '{singular}' if one is meant)" if singular else ""
@@ -303,6 +306,12 @@ def _transitive_compound(lexicon: Genders, root: str, vector: VerbWord) -> bool:
     """A bare root or noun before लेना or देना that makes a transitive verb with it (खा
     लिया, बेच दिया, भाग लिया), not an intransitive one (चल दिए, रो दिया)."""
     return vector.root in ("ले", "दे") and (root in aw.TRANSITIVE_ROOTS or lexicon.noun(root) is not None)
+
+
+def _duty(word: str) -> bool:
+    """An infinitive in -ना/-नी (आना होगा, करनी पड़ेगी): the group after it says what a
+    subject with को must do."""
+    return len(word) > 2 and word.endswith(("ना", "नी")) and may_be_root(word[:-2])
 
 
 def _perfective(tokens: list[Token], j: int) -> bool:
@@ -343,8 +352,8 @@ def _act(tokens: list[Token], first: int, end: int, verb: VerbWord) -> bool:
     after = [t.normal for t in tokens[first + 1 : end]]
     if all(word in ("है", "हैं") for word in after):
         return True
-    past = len(after) == 1 and getattr(verb_word(after[0]), "root", "") == "थ"
-    return past and not tokens[first].normal.endswith(("ए", "े", "ये"))
+    auxiliary = verb_word(after[0]) if len(after) == 1 else None
+    return auxiliary is not None and auxiliary.root == "थ" and not tokens[first].normal.endswith(("ए", "े"))
 
 
 class MissingErgative(_PronounRule):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from itertools import compress, count, islice
 from operator import eq
-from typing import Any
+from typing import Any, Literal
 
 import regex
 
@@ -295,5 +295,14 @@ class RepetitionRule(TimedRule):
                 start, end = m.start("gap"), m.end()
                 message = _format(self.meta.message, {"word": word, "match": m.group()})
                 yield self.diagnostic(
-                    m.start(), end, message, suggestions=(word,), edits=(Edit(start, end, ""),)
+                    m.start(),
+                    end,
+                    message,
+                    suggestions=(word,),
+                    edits=(Edit(start, end, ""),),
+                    applicability=self._applicability(word),
                 )
+
+    def _applicability(self, word: str) -> Literal["safe", "unsafe"] | None:
+        """How safe the fix of a reported ``word`` is (None: as the rule declares)."""
+        return None
