@@ -39,7 +39,7 @@ from functools import lru_cache
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
-from qa.checks.clauses import OBJECT_PRONOUNS, ClauseRule, Correction, Token, occurrences, verb_group
+from qa.checks.clauses import OBJECT_PRONOUNS, ClauseRule, Correction, Token, occurrences, verb_group, word_at
 from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
 from qa.engine.rule import Context
 
@@ -201,12 +201,8 @@ def _conjunct_noun(tokens: list[Token], k: int) -> bool:
     right after it (की जांच करेंगे, की मदद करेगा), not a verb word itself (की गई)."""
     if _ends_clause(tokens, k) or _ends_clause(tokens, k + 1) or verb_word(tokens[k].normal) is not None:
         return False
-    following = _word_at(tokens, k + 2)
+    following = word_at(tokens, k + 2)
     return verb_word(tokens[k + 1].normal) is not None or bare_root(tokens[k + 1].normal, following)
-
-
-def _word_at(tokens: list[Token], k: int) -> str | None:
-    return tokens[k].normal if k < len(tokens) and tokens[k].kind == "word" else None
 
 
 def _object(tokens: list[Token], k: int, j: int) -> bool:

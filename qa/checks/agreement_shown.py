@@ -53,6 +53,7 @@ from qa.checks.clauses import (
     predicate,
     sentences,
     subject_noun,
+    word_at,
 )
 from qa.checks.date_postposition import MONTHS
 from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
@@ -165,15 +166,10 @@ def _noun(word: str) -> bool:
     )
 
 
-def _word(tokens: list[Token], k: int) -> str | None:
-    """The word at ``k``, or None for the end, a number or punctuation."""
-    return tokens[k].normal if k < len(tokens) and tokens[k].kind == "word" else None
-
-
 def _ends_phrase(tokens: list[Token], k: int) -> bool:
     """The noun at ``k`` ends a bare noun phrase: neither a postposition nor another noun
     follows (बस के, शहर पुलिस के, यात्री सुरक्षित)."""
-    following = _word(tokens, k + 1)
+    following = word_at(tokens, k + 1)
     if following is None:
         return True  # the end, punctuation or a number (संख्या 14,000 के पार)
     return following not in aw.POSTPOSITIONS and not _noun(following)
@@ -181,7 +177,7 @@ def _ends_phrase(tokens: list[Token], k: int) -> bool:
 
 def _verb_at(tokens: list[Token], k: int) -> bool:
     """A verb group starts at ``k``; never at a genitive (की is also करना's)."""
-    word, following = tokens[k].normal, _word(tokens, k + 1)
+    word, following = tokens[k].normal, word_at(tokens, k + 1)
     if word in aw.GENITIVE or word in aw.PREDICATIVE_ADJECTIVES or word in aw.INVARIABLE_PREDICATES:
         return False  # सही हुए, जमा हो गई: a predicate, not सहना's or जमना's
     return verb_word(word) is not None or bare_root(word, following) or word in COPULA_PLURAL
@@ -207,10 +203,10 @@ def _closes(lexicon: Genders, tokens: list[Token], n: int) -> bool:
     or number after it has a postposition of its own (बैठक में, 1920 में, इलाज के दौरान,
     देर रात तक, गंभीर रूप से; not दल मौके पर) or is a predicate (घायल हो गए) or a goal
     (होटल लौटे); not a compound (तीन तलाक क़ानून)."""
-    following = _word(tokens, n + 1)
+    following = word_at(tokens, n + 1)
     if following is None:
         after = n + 1 < len(tokens) and tokens[n + 1].kind == "number"
-        return not after or _word(tokens, n + 2) in _PHRASE_ENDS
+        return not after or word_at(tokens, n + 2) in _PHRASE_ENDS
     if following in aw.POSTPOSITIONS or following in _UNITS:
         return False  # 4500 वर्ग मीटर: a measure
     if following.endswith(_OBLIQUE_PLURAL):
@@ -221,15 +217,15 @@ def _closes(lexicon: Genders, tokens: list[Token], n: int) -> bool:
     # देर रात तक; गंभीर रूप से (a word of no gender first: not दल मौके पर, a compound)
     describes = lexicon.noun(following) is None and not _person(lexicon, following)
     while k < n + 4 and (
-        _word(tokens, k) in TIMES_OF_DAY
-        or (k == n + 2 and describes and _noun(_word(tokens, k) or "") and not _oblique(tokens, k))
+        word_at(tokens, k) in TIMES_OF_DAY
+        or (k == n + 2 and describes and _noun(word_at(tokens, k) or "") and not _oblique(tokens, k))
     ):
         k += 1
-    ends = _word(tokens, k)
+    ends = word_at(tokens, k)
     # इलाज के दौरान, बाढ़ की चपेट में: a genitive phrase inside a postposition phrase
-    then = _word(tokens, k + 1) or ""
+    then = word_at(tokens, k + 1) or ""
     compound = ends in aw.GENITIVE and (
-        aw.key(then) in aw.COMPOUND_POSTPOSITIONS or (_noun(then) and _word(tokens, k + 2) in POSTPOSITIONS)
+        aw.key(then) in aw.COMPOUND_POSTPOSITIONS or (_noun(then) and word_at(tokens, k + 2) in POSTPOSITIONS)
     )
     return ends in _PHRASE_ENDS or compound or _predicate(lexicon, tokens, n + 1) or _goal(tokens, n + 1)
 
@@ -242,7 +238,7 @@ def _adverbial(word: str) -> bool:
 
 def _oblique(tokens: list[Token], k: int) -> bool:
     """The word at ``k`` is an oblique plural (गर्म देशों में)."""
-    return (_word(tokens, k) or "").endswith(_OBLIQUE_PLURAL)
+    return (word_at(tokens, k) or "").endswith(_OBLIQUE_PLURAL)
 
 
 def _adjective(word: str) -> bool:
@@ -263,7 +259,7 @@ def _quantified(lexicon: Genders, tokens: list[Token], k: int) -> tuple[int, aw.
         or _adjective(tokens[n].normal)
     ):
         n += 1
-    word = _word(tokens, n)
+    word = word_at(tokens, n)
     if (
         word is None
         or not _noun(word)
@@ -295,7 +291,7 @@ def _quantified(lexicon: Genders, tokens: list[Token], k: int) -> tuple[int, aw.
 def _coordinated(lexicon: Genders, tokens: list[Token], k: int) -> tuple[int, aw.Gender | None] | None:
     """Two nouns of persons joined by और from ``k`` (प्रधानमंत्री और गृहमंत्री): the last,
     and masculine when both are nouns of male persons."""
-    first, second = tokens[k].normal, _word(tokens, k + 2)
+    first, second = tokens[k].normal, word_at(tokens, k + 2)
     if second is None or not _noun(second) or not _person(lexicon, first) or not _person(lexicon, second):
         return None
     if not _closes(lexicon, tokens, k + 2):
@@ -323,7 +319,7 @@ _READ_ON = "read on"
 def _modifies(lexicon: Genders, tokens: list[Token], n: int) -> bool:
     """The word at ``n`` has no gender of its own and a feminine noun follows it: an
     invariable adjective (की लोकल ट्रेन)."""
-    word, following = _word(tokens, n), _word(tokens, n + 1)
+    word, following = word_at(tokens, n), word_at(tokens, n + 1)
     if word is None or following is None or lexicon.guess(word) is not None or lexicon.ambigender(word):
         return False
     found = subject_noun(lexicon, following)
@@ -347,22 +343,22 @@ def _after_genitive(lexicon: Genders, tokens: list[Token], n: int) -> Subject | 
     postposition after the noun makes it a postposition phrase, and the reading goes on."""
     start = n - 1
     while (
-        _word(tokens, n) in _BEFORE_NOUN
-        or _feminine_adjective(_word(tokens, n))
+        word_at(tokens, n) in _BEFORE_NOUN
+        or _feminine_adjective(word_at(tokens, n))
         or _modifies(lexicon, tokens, n)
     ):
         n += 1  # की नई योजना, की सबसे बड़ी समस्या, की लोकल ट्रेन
-    word = _word(tokens, n)
+    word = word_at(tokens, n)
     if word is None or not _noun(word) or aw.key(word) in _GENITIVE_POSTPOSITIONS:
         return _READ_ON if word is not None and aw.key(word) in _GENITIVE_POSTPOSITIONS else None
-    following = _word(tokens, n + 1)
+    following = word_at(tokens, n + 1)
     if following in aw.POSTPOSITIONS:
         return _READ_ON
     if (
         following is not None
         and _noun(following)
         and not _time(tokens, n + 1)
-        and _word(tokens, n + 2) in _PHRASE_OR_GENITIVE
+        and word_at(tokens, n + 2) in _PHRASE_OR_GENITIVE
         and not _masculine(lexicon, following)
     ):
         return None  # की जांच रिपोर्ट में: a compound in a postposition phrase (not की टीम मौके पर)
@@ -386,7 +382,7 @@ def _shows_plural(lexicon: Genders, tokens: list[Token], k: int) -> bool:
     if word in _QUANTIFIERS and _direct(tokens[k + 1].text if k + 1 < len(tokens) else ""):
         return True
     if token.kind == "number":
-        following = _word(tokens, k + 1)
+        following = word_at(tokens, k + 1)
         return following is not None and _plural_number(token) and _may_be_counted(lexicon, following)
     return word in _AND and k > 0 and _person(lexicon, tokens[k - 1].normal)
 
@@ -394,11 +390,11 @@ def _shows_plural(lexicon: Genders, tokens: list[Token], k: int) -> bool:
 def _opens(lexicon: Genders, tokens: list[Token], k: int) -> bool:
     """की at ``k`` before a word that may open G032's subject, no postposition after that
     word; a cheap test, before the reading's."""
-    word = _word(tokens, k + 1)
+    word = word_at(tokens, k + 1)
     return (
         word is not None
         and _may_follow_ki(lexicon, tokens[k + 1].text)
-        and _word(tokens, k + 2) not in aw.POSTPOSITIONS
+        and word_at(tokens, k + 2) not in aw.POSTPOSITIONS
     )
 
 
@@ -416,7 +412,7 @@ def _subject(lexicon: Genders, tokens: list[Token], start: int) -> Subject | Non
                 return None  # जिले का 11 मरीज: a singular phrase (the 11th)
             found = _quantified(lexicon, tokens, k)
             return None if found is None else Subject(k, *found, plural=True)
-        if _word(tokens, k + 1) in _AND and _noun(word):
+        if word_at(tokens, k + 1) in _AND and _noun(word):
             found = _coordinated(lexicon, tokens, k)
             return None if found is None else Subject(k, *found, plural=True)
         if (
@@ -433,7 +429,11 @@ def _subject(lexicon: Genders, tokens: list[Token], start: int) -> Subject | Non
             continue
         if word == "को":
             continue  # रविवार को: a time (or an experiencer: a passive is then left alone)
-        if word in _STATES and _word(tokens, k - 1) in POSTPOSITIONS and _word(tokens, k + 1) in _QUANTIFIERS:
+        if (
+            word in _STATES
+            and word_at(tokens, k - 1) in POSTPOSITIONS
+            and word_at(tokens, k + 1) in _QUANTIFIERS
+        ):
             continue  # विमान में सवार सभी यात्री: a state that qualifies the quantified noun
         if word in _MEASURES and _counted(tokens, k):
             continue  # इस साल, पूरी तरह: an adverb
@@ -468,7 +468,7 @@ def _verb_start(
             return None
         if (
             _noun(word)
-            and _word(tokens, j + 1) is not None
+            and word_at(tokens, j + 1) is not None
             and _noun(tokens[j + 1].normal)
             and not _in_phrase(tokens, j)
         ):
@@ -507,14 +507,14 @@ def _in_phrase(tokens: list[Token], j: int) -> bool:
     """The nouns from ``j`` end in a postposition other than a genitive (शिक्षा विभाग में,
     देर रात तक): a compound in a postposition phrase."""
     k = j
-    while _word(tokens, k) is not None and _noun(tokens[k].normal):
+    while word_at(tokens, k) is not None and _noun(tokens[k].normal):
         k += 1
-    return _word(tokens, k) in _PHRASE_ENDS
+    return word_at(tokens, k) in _PHRASE_ENDS
 
 
 def _time(tokens: list[Token], k: int) -> bool:
     """The token at ``k`` names a time: a day, a month, a noun of time or a number."""
-    word = _word(tokens, k)
+    word = word_at(tokens, k)
     return (
         (k >= 0 and tokens[k].kind == "number")
         or word in DAYS
@@ -543,10 +543,10 @@ def _predicate(lexicon: Genders, tokens: list[Token], j: int) -> bool:
     predicate (मौजूद था, घायल हो गए), not another subject (फ्लाइट थी)."""
     if lexicon.noun(tokens[j].normal) is not None:
         return False
-    word = _word(tokens, j + 1)
+    word = word_at(tokens, j + 1)
     verb = verb_word(word) if word else None
     if verb is not None and verb.perfective and verb.root in _STATING_ROOTS:
-        return _word(tokens, j + 2) in _JA_FORMS
+        return word_at(tokens, j + 2) in _JA_FORMS
     if word in _MAKING or (verb is not None and verb.root in _MAKING):
         return True  # खाली करा लिया गया, बंद कर दिया: a predicate of करना
     return word in COPULA_PLURAL or word == "हो" or (verb is not None and verb.root in _PREDICATE_ROOTS)
@@ -555,9 +555,9 @@ def _predicate(lexicon: Genders, tokens: list[Token], j: int) -> bool:
 def _goal(tokens: list[Token], j: int) -> bool:
     """The bare noun at ``j`` stands right before a verb of motion: its goal (होटल लौट
     गईं, दिल्ली पहुंचेंगे), not another subject."""
-    word = _word(tokens, j + 1)
+    word = word_at(tokens, j + 1)
     verb = verb_word(word) if word else None
-    root = verb.root if verb else word if word and bare_root(word, _word(tokens, j + 2)) else None
+    root = verb.root if verb else word if word and bare_root(word, word_at(tokens, j + 2)) else None
     return root in _MOTION_ROOTS
 
 
@@ -567,7 +567,7 @@ def _group(tokens: list[Token], j: int) -> tuple[list[tuple[int, VerbWord]], int
     gendered: list[tuple[int, VerbWord]] = []
     k = j
     while k < len(tokens) and tokens[k].kind == "word":
-        word, following = tokens[k].normal, _word(tokens, k + 1)
+        word, following = tokens[k].normal, word_at(tokens, k + 1)
         found = verb_word(word)
         if found is not None:
             gendered.append((k, found))
@@ -581,7 +581,7 @@ def _group(tokens: list[Token], j: int) -> tuple[list[tuple[int, VerbWord]], int
 def _passive(tokens: list[Token], gendered: list[tuple[int, VerbWord]]) -> bool:
     """A perfective other than होना's or जाना's with a form of जाना right after it."""
     for k, verb in gendered:
-        following = _word(tokens, k + 1)
+        following = word_at(tokens, k + 1)
         after = verb_word(following) if following else None
         by_ja = following == "जा" or getattr(after, "root", "") == "जा"
         if verb.perfective and verb.root not in ("जा", "हो") and by_ja:
@@ -603,7 +603,7 @@ def _agrees(tokens: list[Token], j: int, read: tuple[list[tuple[int, VerbWord]],
         return False
     first = gendered[0][1]
     if first.root in aw.CLAUSAL_ROOTS:
-        return passive and _word(tokens, end) != "कि" and j > 0 and _word(tokens, j - 1) is not None
+        return passive and word_at(tokens, end) != "कि" and j > 0 and word_at(tokens, j - 1) is not None
     # भरे हुए था; not काटा हुआ alone, an attribute
     state = len(gendered) > 2 and tokens[gendered[1][0]].normal.startswith("हु")
     main = verb_word(tokens[j].normal)

@@ -105,6 +105,11 @@ class Token(NamedTuple):
     end: int
 
 
+def word_at(tokens: list[Token], k: int) -> str | None:
+    """The word at ``k``, or None for the end, a number or punctuation."""
+    return tokens[k].normal if k < len(tokens) and tokens[k].kind == "word" else None
+
+
 @dataclass(frozen=True, slots=True)
 class Subject:
     """The subject a clause read: its token's index, its noun, whether it is plural, and
