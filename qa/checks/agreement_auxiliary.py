@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qa.checks.agreement import analysis
+from qa.checks.agreement import Analysis, analysis
 from qa.checks.agreement_lexicon import Genders
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.checks.word_sieve import Sieve
@@ -59,9 +59,11 @@ def disagree(first: VerbWord, auxiliary: VerbWord) -> bool:
 
 #: Words in -हीं that are adverbs, not a feminine plural of कहना or रहना: नहीं, कहीं …
 _NASAL_ADVERBS = frozenset({"नहीं", "कहीं", "यहीं", "वहीं", "नहीँ", "कहीँ", "यहीँ", "वहीँ"})
+#: The present auxiliary in the plural, after which a masculine perfective is plural too.
+_PLURAL_PRESENT_WORDS = frozenset({"हैं", "हैँ"})
+_PLURAL_PRESENT = Sieve(_PLURAL_PRESENT_WORDS.__contains__)
 #: The plural auxiliaries that end a feminine plural group: थीं and हैं.
-_PLURAL_AUXILIARIES = frozenset({"थीं", "थीँ", "हैं", "हैँ"})
-_ENDING_PLURALS = Sieve(_PLURAL_AUXILIARIES.__contains__)
+_ENDING_PLURALS = Sieve((_PLURAL_PRESENT_WORDS | {"थीं", "थीँ"}).__contains__)
 
 
 class DoubledPluralNasal(Rule):
@@ -81,10 +83,6 @@ class DoubledPluralNasal(Rule):
             right = before.text[:-1] + view[before.end : slot.start] + slot.text  # the nasal dropped
             message = self.meta.message.format(verb=view[before.start : slot.end], intended=right)
             yield self.replace(before.start, slot.end, right, message)
-
-
-#: The present auxiliary in the plural, after which a masculine perfective is plural too.
-_PLURAL_PRESENT = Sieve(frozenset({"हैं", "हैँ"}).__contains__)
 
 
 #: The perfectives T027 reads before हैं itself (with a safe fix), as it does रहा, सकता and
@@ -119,12 +117,11 @@ class AuxiliaryAgreement(Rule):
             written = view[before.start : slot.end]
             message = f"'{written}' mixes singular masculine and plural: write '{forms[0]}' or '{forms[1]}'"
             yield self.diagnostic(before.start, slot.end, message, suggestions=forms)
-        yield from self._past(ctx)
+        yield from self._past(document, view)
 
-    def _past(self, ctx: Context) -> Iterator[Diagnostic]:
+    def _past(self, document: Analysis, view: str) -> Iterator[Diagnostic]:
         """An aspect word and the past auxiliary after it that disagree."""
-        document = analysis(ctx)
-        slots, words, view = document.slots, document.slots.words, ctx.document.view
+        slots, words = document.slots, document.slots.words
         for k in document.occurrences(_AUXILIARIES):
             before = slots[k - 1] if k else None
             auxiliary = verb_word(words[k] or "")
