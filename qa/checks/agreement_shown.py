@@ -589,6 +589,13 @@ def _passive(tokens: list[Token], gendered: list[tuple[int, VerbWord]]) -> bool:
     return False
 
 
+def _main_verb(tokens: list[Token], j: int) -> tuple[VerbWord | None, str]:
+    """The verb word at ``j`` that begins a group, if any, and its root (the word itself
+    when it is a bare root: खुल रहा, हो गया)."""
+    main = verb_word(tokens[j].normal)
+    return main, main.root if main else tokens[j].normal
+
+
 def _agrees(tokens: list[Token], j: int, read: tuple[list[tuple[int, VerbWord]], int], dative: bool) -> bool:
     """The group at ``j`` agrees with a nominative subject before it: an intransitive verb,
     होना, रहना, था, a state (भरे हुए था) or a passive (without को: इसे … भेजा गया takes the
@@ -606,8 +613,7 @@ def _agrees(tokens: list[Token], j: int, read: tuple[list[tuple[int, VerbWord]],
         return passive and word_at(tokens, end) != "कि" and j > 0 and word_at(tokens, j - 1) is not None
     # भरे हुए था; not काटा हुआ alone, an attribute
     state = len(gendered) > 2 and tokens[gendered[1][0]].normal.startswith("हु")
-    main = verb_word(tokens[j].normal)
-    root = main.root if main else tokens[j].normal
+    main, root = _main_verb(tokens, j)
     # a root with जाना after it (उखड़ गया, डूब जाएगा) agrees with its nominative subject
     compound = main is None and first.root == "जा" and gendered[0][0] == j + 1
     return root in _AGREEING_ROOTS or state or passive or compound  # not कई मास्क भेजेगा: an object
@@ -621,8 +627,7 @@ def _takes_object(tokens: list[Token], j: int, read: tuple[list[tuple[int, VerbW
     that places persons, whose subject may be left out with the phrase its object (इस साल
     500 कर्मचारी भर्ती करेगी, सभी मज़दूर घर भेजेगी)."""
     gendered = read[0]
-    main = verb_word(tokens[j].normal)
-    root = main.root if main else tokens[j].normal
+    _, root = _main_verb(tokens, j)
     return (
         not any(verb.perfective for _, verb in gendered)
         and root not in _AGREEING_ROOTS
@@ -728,8 +733,7 @@ def _genitive_left_alone(
         return True  # दिल्ली की यात्रा किया हुआ: a state whose noun is its object
     if all(verb.gender == "f" for verb in verbs) or any(verb.gender == "m" and verb.plural for verb in verbs):
         return True
-    main = verb_word(tokens[j].normal)
-    root = main.root if main else tokens[j].normal
+    main, root = _main_verb(tokens, j)
     if root == "थ" and _noun(tokens[j - 1].normal):
         return True  # की पूर्वी सीमा काँगड़ा था: the copula may agree with its predicate noun
     between = {token.normal for token in tokens[noun + 1 : j]}
