@@ -311,8 +311,7 @@ def test_a_daemon_whose_code_changed_steps_aside(tmp_path: Path) -> None:
     copy = tmp_path / "copy"
     for name in ("qa", "rules", "data"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    path = os.pathsep.join(p for p in (str(copy), os.environ.get("PYTHONPATH")) if p)
-    resident = Daemon(PYTHONPATH=path)
+    resident = Daemon(PYTHONPATH=_first_on_path(copy))
     (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
     try:
         pid = resident.start()
@@ -332,7 +331,7 @@ def test_a_daemon_whose_code_changed_steps_aside(tmp_path: Path) -> None:
 def test_a_package_installed_on_the_module_path_makes_the_daemon_step_aside(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
-    resident = Daemon(PYTHONPATH=os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH")) if p))
+    resident = Daemon(PYTHONPATH=_first_on_path(site))
     (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
     try:
         pid = resident.start()
@@ -343,6 +342,28 @@ def test_a_package_installed_on_the_module_path_makes_the_daemon_step_aside(tmp_
         _until(lambda: not alive(pid), "the stale daemon to exit")
     finally:
         resident.remove()
+
+
+def test_a_checkout_on_the_module_path_may_be_worked_in(tmp_path: Path) -> None:
+    """Another project's checkout (an editable install puts its root on the path) gains a
+    cache folder: the daemon still answers, as it does for qa's own checkout."""
+    checkout = tmp_path / "project"
+    checkout.mkdir()
+    (checkout / "pyproject.toml").write_text("[project]\nname = 'other'\n", encoding="utf-8")
+    resident = Daemon(PYTHONPATH=_first_on_path(checkout))
+    (tmp_path / "one.txt").write_text(ONE_LINE, encoding="utf-8")
+    try:
+        resident.start()
+        expected = _plain(resident, tmp_path)
+        (checkout / ".pytest_cache").mkdir()
+        assert _through(resident, tmp_path) == expected and resident.served() == 1
+    finally:
+        resident.remove()
+
+
+def _first_on_path(folder: Path) -> str:
+    """``PYTHONPATH`` with ``folder`` before what the tests run with."""
+    return os.pathsep.join(p for p in (str(folder), os.environ.get("PYTHONPATH")) if p)
 
 
 def _through(daemon: Daemon, folder: Path) -> tuple[int, bytes, bytes]:

@@ -32,6 +32,9 @@ WATCHED_PREFIXES = ("PYTHON", "LC_", "LD_")
 #: Watched by prefix but without effect on a run.
 UNWATCHED = ("PYTHONDONTWRITEBYTECODE",)
 
+#: Files at the root of a Python project's checkout.
+PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
+
 Stamps = list[tuple[str, int, int]]
 
 
@@ -77,7 +80,17 @@ class Snapshot:
 
 def _installs(path: list[str]) -> list[str]:
     """The folders of the module ``path`` where an install shows, but the one that holds
-    qa itself: the source key covers qa's files, and a checkout's root (on the path in an
-    editable install) gains and loses files as it is worked in."""
+    qa itself (the source key covers qa's files) and a project's checkout (on the path in
+    an editable install: its root gains and loses files as it is worked in, a test run's
+    caches among them)."""
     home = os.path.dirname(os.path.dirname(os.path.abspath(qa.__file__)))
-    return [folder for folder in path if os.path.abspath(folder or os.curdir) != home]
+    return [
+        folder
+        for folder in path
+        if os.path.abspath(folder or os.curdir) != home and not _checkout(folder or os.curdir)
+    ]
+
+
+def _checkout(folder: str) -> bool:
+    """Whether ``folder`` is a Python project's root rather than a place packages go."""
+    return any(os.path.isfile(os.path.join(folder, name)) for name in PROJECT_FILES)
