@@ -5,11 +5,15 @@ every slip found (but those no mechanism reaches yet), every hard pass silent.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qa import api
+from qa.checks import agreement_shown
 from qa.config import Config
 
 _CASES = Path(__file__).resolve().parent.parent / "bench" / "agreement_cases.tsv"
@@ -96,3 +100,17 @@ def test_the_future_of_a_root_in_e_is_a_verb() -> None:
     for word, root, plural in (("लेगा", "ले", False), ("देंगी", "दे", True)):
         found = verb_word(word)
         assert found is not None and (found.root, found.plural) == (root, plural)
+
+
+#: G030's numbers as first written, each look-behind before the digit: the pattern it now
+#: uses (digit first, so searched by its first character) must find the same.
+_NUMBER_AS_WRITTEN = re.compile(r"(?<![0-9०-९])(?<![0-9०-९],)[0-9०-९][0-9०-९,]*[ \t]+([\u0900-\u097f]+)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="12०९, \tकि्षांऩ-\n", max_size=40))
+def test_numbers_are_found_as_the_look_behind_first_pattern_finds_them(text: str) -> None:
+    def found(pattern: re.Pattern[str]) -> list[tuple[int, str]]:
+        return [(m.start(), m[1]) for m in pattern.finditer(text)]
+
+    assert found(agreement_shown._NUMBER) == found(_NUMBER_AS_WRITTEN)

@@ -135,8 +135,11 @@ _AGREEING_ROOTS = aw.STATE_ROOTS | aw.INTRANSITIVE_ROOTS | aw.word_set("थ ज�
 _PREDICATE_ROOTS = frozenset({"हो", "रह", "थ"})
 _NORMAL = attrgetter("normal")
 #: A number and the word after it; tried only where a run of digits and commas begins (a
-#: match from inside one would be part of the run's own), so a long run is read once.
-_NUMBER = re.compile(r"(?<![0-9०-९])(?<![0-9०-९],)[0-9०-९][0-9०-९,]*[ \t]+([\u0900-\u097f]+)")
+#: match from inside one would be part of the run's own), so a long run is read once. The
+#: digit comes first and the look-behinds after it: a pattern that begins with a digit is
+#: searched for by its first character, one that begins with a look-behind is tried at
+#: every position of the text (four times slower on the news corpus).
+_NUMBER = re.compile(r"[0-9०-९](?<![0-9०-९].)(?<![0-9०-९],.)[0-9०-९,]*[ \t]+([\u0900-\u097f]+)")
 
 
 def _count(text: str) -> int | None:
