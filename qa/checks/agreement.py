@@ -108,8 +108,8 @@ class Analysis:
     slots: Slots
     word_index: dict[str, list[int]]
     genders: Genders
-    #: the words (as written) any rule may visit, see :func:`_may_visit`
-    visited: frozenset[str]
+    #: the document's words (as written), the set the sieves judge once (``Document.word_set``)
+    word_set: frozenset[str]
     #: the gender the document's own agreeing words show, per noun asked (:func:`shown_gender`)
     shown: dict[str, Noun | None] = field(default_factory=dict)
     #: :func:`_after_agreeing`, made when first asked (:meth:`after_agreeing`)
@@ -122,14 +122,14 @@ class Analysis:
         return self._after_agreeing[0]
 
     def occurrences(self, wanted: Sieve) -> list[int]:
-        """The slots of the words ``wanted`` accepts (as written), in order; ``wanted``
-        sees only the words :func:`_may_visit` lets through."""
+        """The slots of the words :meth:`numbers` gives, in order."""
         return list(map(self.slots.slot_of.__getitem__, self.numbers(wanted)))
 
     def numbers(self, wanted: Sieve) -> list[int]:
         """The numbers in the document's word list of the words ``wanted`` accepts (as
-        written), in order (their slots too: :meth:`occurrences`)."""
-        words = wanted.select(self.visited)
+        written) that :func:`_may_visit` lets through, in order (their slots too:
+        :meth:`occurrences`)."""
+        words = filter(_may_visit, wanted.select(self.word_set))  # the few it accepts, not every word
         # C loops: no Python frame per word or occurrence; the numbers by bisection (a map
         # of every word's offset to its slot held 20 MB of a 5 MB document's peak)
         at = partial(bisect_left, self.slots.starts)
@@ -147,14 +147,10 @@ def _may_visit(word: str) -> bool:
     return aw.normal(word)[-1:] in _VISITED_ENDINGS
 
 
-_VISITED = Sieve(_may_visit)
-
-
 def _analyse(ctx: Context) -> Analysis:
     document = ctx.document
     grammar = genders(ctx.config.section("grammar"))
-    visited = frozenset(_VISITED.select(document.word_set))  # one set the sieves judge once
-    return Analysis(Slots(document), document.word_index, grammar, visited)
+    return Analysis(Slots(document), document.word_index, grammar, document.word_set)
 
 
 def analysis(ctx: Context) -> Analysis:

@@ -73,7 +73,10 @@ class _Sieves:
         while True:  # again only if another thread let ``sieve`` go meanwhile
             if sieve not in verdicts.accepted:
                 verdicts = self._join(sieve)
-            if not any(seen is words and known is verdicts for seen, known in self._recent):
+            for seen, known in self._recent:  # a loop, not any(): asked some 50 times a document
+                if seen is words and known is verdicts:
+                    break
+            else:
                 verdicts = self._judge(words, verdicts)
             accepted = verdicts.accepted.get(sieve)
             if accepted is not None:
