@@ -161,7 +161,8 @@ def test_needs_are_the_characters_the_rules_look_for() -> None:
     def chars(code: str) -> set[str]:
         needs = specs[code].needs
         assert needs is not None
-        return {c for c in map(chr, range(0x3000)) if needs.fullmatch(c)}
+        (needle,) = needs
+        return {c for c in map(chr, range(0x3000)) if needle.fullmatch(c)}
 
     assert chars("U032") == set(mojibake._LEADS)
     assert chars("U037") == set(mojibake.PunctuationMojibake.GUARD)
@@ -172,10 +173,27 @@ def test_needs_must_occur_in_each_failing_example(tmp_path: Path) -> None:
     entry = (
         "rules:\n  - code: U900\n    name: test-rule\n    type: pattern\n    pattern: 'x'\n"
         "    severity: warning\n    summary: A test rule.\n    message: found\n"
-        "    examples: {{fail: ['x', 'xy'], pass: ['z']}}\n    needs: '{needs}'\n"
+        "    examples: {{fail: ['x', 'xy'], pass: ['z']}}\n    needs: {needs}\n"
     )
-    path.write_text(entry.format(needs="[xy]"), encoding="utf-8")
+    path.write_text(entry.format(needs="'[xy]'"), encoding="utf-8")
     assert registry.load_file(path)[0].needs is not None
-    path.write_text(entry.format(needs="y"), encoding="utf-8")
+    path.write_text(entry.format(needs="'y'"), encoding="utf-8")
     with pytest.raises(RuleDataError, match="'needs' does not occur in the failing example 'x'"):
         registry.load_file(path)
+    path.write_text(entry.format(needs="['y', 'x']"), encoding="utf-8")
+    assert len(registry.load_file(path)[0].needs or ()) == 2  # one of several will do
+    path.write_text(entry.format(needs="[]"), encoding="utf-8")
+    with pytest.raises(RuleDataError, match="'needs' must be a pattern or a list of patterns"):
+        registry.load_file(path)
+
+
+def test_a_rule_that_needs_one_of_several_strings_runs_where_any_occurs() -> None:
+    linter = Linter(Config(), select=["U024"])  # needs "।।" or "||"
+    for text, runs in (
+        ("ज़िले में बैठक हुई।। फिर", True),
+        ("क़स्बे में बैठक हुई|| फिर", True),
+        ("ज़िले में बैठक हुई। फिर।", False),
+    ):
+        linter._built.clear()
+        assert bool(linter.check(Document(text, text))) is runs
+        assert bool(linter._built) is runs

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from qa import api
-from qa.checks.weekdays import WEEKDAY_NAMES
+from qa.checks.weekdays import _DAY_MONTH, WEEKDAY_NAMES, _dates, _month
 from qa.config import Config
+from qa.document import Document
+from qa.engine.rule import Context
 
 MONTHS = ["जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"]
 
@@ -42,3 +45,43 @@ def test_a_day_past_the_months_end_is_reported(month: int, day: int, year: int) 
         real = False
     text = f"ज़िले के स्कूल {day} {MONTHS[month - 1]} {year} तक बंद रहेंगे।"
     assert _codes(text) == ([] if real else ["F032"])
+
+
+_PIECES = [
+    *MONTHS[:3],
+    "मार्च\u200cके",
+    "मई\u200d",
+    "लोग",
+    "1",
+    "12",
+    "123",
+    "2026",
+    " ",
+    "\n",
+    "-",
+    ",",
+    "\u200c",
+]
+
+
+def _same_dates(text: str) -> None:
+    whole = [m.span() for m in _DAY_MONTH.finditer(text) if _month(m["month"]) is not None]
+    ctx = Context(Document(text, text), Config(), dt.date(2026, 1, 1))
+    assert [m.span() for m in _dates(ctx)] == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ज़िले में 12 मार्च 2026 को और 5\nअप्रैल को, 123 मई को नहीं, 3-4 जून को भी",
+        "फ़िलहाल 5 मार्च\u200cके12 लोग आए",  # the month ends at the joiner, inside a word
+    ],
+)
+def test_dates_are_read_only_before_a_months_name_as_the_whole_scan_reads_them(text: str) -> None:
+    assert _DAY_MONTH.search(text)
+    _same_dates(text)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_dates_read_before_months_names_are_the_whole_scans(pieces: list[str]) -> None:
+    _same_dates("".join(pieces))

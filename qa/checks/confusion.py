@@ -331,8 +331,10 @@ _PIECE = regex.compile(rf"\p{{Nd}}[{WORD_CHARS}\p{{Nd}}.,:/]*|[{WORD_CHARS}]+")
 _SENTENCE_MARK = '।॥?!."'
 
 
-def _label(chunk: str | None, *, last: bool) -> str:
-    """A neighbouring chunk as the context counts name it: a word, <NUM> or <S>."""
+@lru_cache(maxsize=1 << 16)
+def _label(chunk: str | None, last: bool) -> str:
+    """A neighbouring chunk as the context counts name it: a word, <NUM> or <S>, read from
+    its ``last`` token or its first (cached: the same chunks stand beside word after word)."""
     if not chunk or (chunk[-1] if last else chunk[0]) in _SENTENCE_MARK:
         return SENTENCE_EDGE
     pieces = _PIECE.findall(chunk)
@@ -348,7 +350,7 @@ def neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The labels of the tokens just before ``start`` and just after ``end``."""
     before = text[max(0, start - 40) : start].split()
     after = text[end : end + 40].split()
-    return _label(before[-1] if before else None, last=True), _label(after[0] if after else None, last=False)
+    return _label(before[-1] if before else None, True), _label(after[0] if after else None, False)
 
 
 def numeral(label: str) -> str:

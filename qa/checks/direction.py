@@ -43,10 +43,10 @@ class DirectionAfterPlace(Rule):
         text, places = ctx.text, gazetteer.one_word_places()
         for start in starts:
             end = start + len(WRONG)
-            before = _PLACE_KI.search(text[max(0, start - _REACH) : start])
-            if before is None or not _MOTION.match(text, end):
+            if not _MOTION.match(text, end):  # first: a match at one place, not a search
                 continue
-            if lexicon.plain(before[1]) in places:
+            before = _PLACE_KI.search(text[max(0, start - _REACH) : start])
+            if before is not None and lexicon.plain(before[1]) in places:
                 yield self.replace(start, end, RIGHT, self.meta.message)
 
 

@@ -145,15 +145,17 @@ class SimilarNameSpelling(Rule):
         clustered = {key(f) for c in clusters(ctx, registry, context_style(ctx, {})) for f in c.forms}
         keys = list(filterfalse(clustered.__contains__, index.by_key))
         for bucket in shared_keys(keys, _BUCKETS.values(keys)).values():
-            yield from self._compare(index, registry, bucket)
+            # keys a slip from no other key are never compared (most buckets' keys: inflections);
+            # the keys in order of first use, so each pair is tested the same way round
+            near = {k for pair in combinations(bucket, 2) if small_edit(*pair) for k in pair}
+            if near:
+                yield from self._compare(index, registry, near)
 
-    def _compare(self, index: WordIndex, registry: reg.Registry, bucket: list[str]) -> Iterator[Diagnostic]:
-        """Compare the words of one skeleton bucket of keys (in order of first use, the order
-        in which the loop below pairs them, so each pair is tested the same way round)."""
-        near = {k for pair in combinations(bucket, 2) if small_edit(*pair) for k in pair}
+    def _compare(self, index: WordIndex, registry: reg.Registry, near: set[str]) -> Iterator[Diagnostic]:
+        """Compare the words of the keys of one skeleton bucket that are a slip from another."""
         by_key, starts = index.by_key, index.document.word_index
         entries = []
-        for k in near:  # keys a slip from no other key are never compared
+        for k in near:
             raws = by_key[k]
             word = nfc(min(raws, key=lambda raw: starts[raw][0]))  # the spelling used first
             if zipf(word) < TITLED_ZIPF or key(word) in registry.token_people:

@@ -90,11 +90,12 @@ def _key(word: str) -> str:
 _DEVANAGARI_WORD = regex.compile(r"[\u0900-\u097f\u200c\u200d]+")
 
 
-def unattested(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
+def unattested(ctx: Context, sieve: Sieve | None = None) -> Iterator[tuple[str, str, list[int]]]:
     """(word, its look-up form, starts) for Devanagari words that neither the lexicon,
-    the gazetteer nor the house knows and that are no inflection of a known stem."""
+    the gazetteer nor the house knows and that are no inflection of a known stem (of
+    those, the words ``sieve`` takes: it must take only such words)."""
     accept, index = lexicon.house(ctx.config).accept, ctx.document.word_index
-    for word in sorted(_UNATTESTED.select(ctx.document.word_set)):
+    for word in sorted((sieve or _UNATTESTED).select(ctx.document.word_set)):
         normal = cast(str, _without_evidence(word))  # a form: the sieve took the word
         if normal not in accept:
             yield word, normal, index[word]
@@ -131,15 +132,29 @@ def _t002s(word: str, place: str) -> bool:
     return bool(spelling.corrections(word)) or (bool(others) and others[0] != place)
 
 
+def _misspelt_place(word: str) -> bool:
+    """An unattested word whose look-up form is a cheap slip from exactly one place name,
+    and not T002's (a few of a document's words: :class:`MisspeltPlace` weighs these)."""
+    if not _unattested(word):
+        return False
+    normal = cast(str, _without_evidence(word))
+    place = correction(normal)
+    return place is not None and not _t002s(normal, place)
+
+
+_MISSPELT_PLACES = Sieve(_misspelt_place)
+
+
 class MisspeltPlace(Rule):
     """T040: an unknown word one cheap slip from exactly one place name of the gazetteer."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         max_uses = int(self.options.get("max-uses", 2))
         registry: Registry | None = None
-        for word, normal, starts in unattested(ctx):
-            if len(starts) > max_uses or (place := correction(normal)) is None or _t002s(normal, place):
+        for word, normal, starts in unattested(ctx, _MISSPELT_PLACES):
+            if len(starts) > max_uses:
                 continue
+            place = cast(str, correction(normal))  # a place: the sieve took the word
             registry = registry or context_registry(ctx)
             if key(normal) in registry.token_people:
                 continue  # a registered person's name

@@ -153,10 +153,11 @@ def _unlisted_devanagari(word: str) -> bool:
 _UNLISTED = Sieve(_unlisted_devanagari)
 
 
-def unlisted(ctx: Context) -> Iterator[tuple[str, str, list[int]]]:
-    """(word, its normal form, starts) for Devanagari words no word list and no house list names."""
+def unlisted(ctx: Context, sieve: Sieve = _UNLISTED) -> Iterator[tuple[str, str, list[int]]]:
+    """(word, its normal form, starts) for Devanagari words no word list and no house list
+    names (of those, the words ``sieve`` takes: it must take only such words)."""
     accept, index = lexicon.house(ctx.config).accept, ctx.document.word_index
-    for word in sorted(_UNLISTED.select(ctx.document.word_set)):
+    for word in sorted(sieve.select(ctx.document.word_set)):
         normal = cast(str, _unlisted(word))  # a form: the sieve took the word
         if normal not in accept:
             yield word, normal, index[word]
@@ -585,19 +586,33 @@ def oblique_plural(text: str, end: int, word: str, candidate: str) -> tuple[str]
     return (plural,) if spelling_doubts.postposition_after(text, end) else None
 
 
+def _slip(word: str) -> bool:
+    """``word`` is an unlisted Devanagari word with corrections that is neither T001's
+    nor T028's business (:class:`NonWord` weighs these: a few of a document's words)."""
+    return (
+        _unlisted_devanagari(word)
+        and word not in lexicon.misspelt()
+        and not inflection.future(word)
+        and bool(corrections(cast(str, _unlisted(word))))
+    )
+
+
+_SLIPS = Sieve(_slip)
+
+
 class NonWord(Rule):
     """T002: an unknown word one cheap slip from a far more frequent word."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         max_uses = int(self.options.get("max-uses", 2))
         people = context_registry(ctx).token_people
-        for word, normal, starts in unlisted(ctx):
-            if len(starts) > max_uses or word in lexicon.misspelt() or inflection.future(word):
-                continue  # the writer's form (used again and again), or T001's or T028's business
+        for word, normal, starts in unlisted(ctx, _SLIPS):
+            if len(starts) > max_uses:
+                continue  # the writer's form, used again and again
             if key(normal) in people:
                 continue  # a person's name the registry knows (ऋषि सुनक): the N rules' business
             found = corrections(normal)
-            if not found or short_cut_repeated(normal, found[0], len(starts)):
+            if short_cut_repeated(normal, found[0], len(starts)):
                 continue
             for start in starts:
                 end = start + len(word)

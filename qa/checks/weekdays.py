@@ -18,8 +18,10 @@ import regex
 
 from qa.checks import agreement_words as aw
 from qa.checks.date_postposition import MONTH_NUMBERS
+from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
+from qa.text.tokenize import matches_at, occurrences
 
 #: Python's weekday numbers (Monday 0) -> the name news copy uses, and every name -> number.
 WEEKDAY_NAMES = ("सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार")
@@ -48,6 +50,30 @@ _KNOWN_DATES = frozenset({"given", "document", "config"})
 
 def _month(word: str) -> int | None:
     return MONTH_NUMBERS.get(aw.key(word))
+
+
+def _names_month(word: str) -> bool:
+    """``word``, or a part of it up to a ZWJ or ZWNJ (where a date's month may end too),
+    is a month's name."""
+    ends = [at for at, char in enumerate(word) if char in "\u200c\u200d"]
+    return any(_month(word[:end]) is not None for end in (*ends, len(word)))
+
+
+_MONTHS = Sieve(_names_month)
+#: The spaces before a word, read back from it (a day ends where they begin).
+_SPACES_BEFORE = regex.compile(r"\s+", regex.REVERSE)
+
+
+def _dates(ctx: Context) -> Iterator[regex.Match[str]]:
+    """What ``_DAY_MONTH.finditer`` finds whose month is a month's name, tried only one and
+    two characters before the spaces before such a word (a match's month begins a word of
+    the word index, and is the word or a part of it up to a ZWJ or ZWNJ)."""
+    text, starts = ctx.text, []
+    for at in occurrences(ctx.document.word_index, _MONTHS.select(ctx.document.word_set)):
+        spaces = _SPACES_BEFORE.match(text, 0, at)
+        if spaces is not None:
+            starts += [day for day in (spaces.start() - 2, spaces.start() - 1) if day >= 0]
+    return matches_at(_DAY_MONTH, text, starts)
 
 
 def _date(match: regex.Match[str], article: dt.date | None) -> dt.date | None:
@@ -103,7 +129,7 @@ class ImpossibleDate(Rule):
     """F032: a day past the end of its month (31 अप्रैल, 30 फरवरी; 29 फरवरी in a common year)."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        for match in _DAY_MONTH.finditer(ctx.text):
+        for match in _dates(ctx):
             month = _month(match["month"])
             if month is None:
                 continue

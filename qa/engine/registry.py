@@ -7,18 +7,20 @@ examples. A broken file is a :class:`~qa.errors.RuleDataError` naming the file.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import regex
 
 from qa import data as data_module
-from qa import datacache
+from qa import datacache, regexcache
 from qa.config import stamps
 from qa.data import parse_yaml, read_tsv_pairs, rules_dir
 from qa.diagnostic import Severity
@@ -52,6 +54,11 @@ _WORD_TYPES: dict[str, tuple[type[Rule], tuple[str, ...], str | None]] = {
 }
 
 
+#: A pattern of ``needs``, compiled by ``re`` or ``regex`` (a string: importing this module
+#: reads no attribute of ``regex``, which would import its parser).
+Needle: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
+
+
 @dataclass(frozen=True)
 class RuleSpec:
     """A rule's metadata and how to build it (building may import code)."""
@@ -63,8 +70,9 @@ class RuleSpec:
     #: whether its findings can be cached depends on it (:meth:`Rule.repeatable`).
     remote: bool = False
     #: ``needs``: what must occur in a document's text for the rule to report anything
-    #: there (a digit, a rare character); elsewhere it is neither built nor run.
-    needs: regex.Pattern[str] | None = None
+    #: there (a digit, a rare character; one of several: "।।" or "||"); elsewhere it is
+    #: neither built nor run.
+    needs: tuple[Needle, ...] | None = None
     #: ``module:Class`` of a python rule.
     impl: str = ""
 
@@ -161,17 +169,31 @@ def _spec(path: Path, entry: Any, index: int, *, checked: bool = False) -> RuleS
 
 def _needs(
     meta: RuleMeta, entry: Mapping[str, Any], where: str, *, checked: bool
-) -> regex.Pattern[str] | None:
-    """The rule's ``needs`` pattern, which each of its failing examples must contain."""
+) -> tuple[Needle, ...] | None:
+    """The rule's ``needs``: a pattern, or a list of patterns one of which must occur
+    (separate literals are found faster than their alternation); each of its failing
+    examples must contain one."""
     if "needs" not in entry:
         return None
-    if not isinstance(entry["needs"], str) or not entry["needs"]:
-        raise RuleDataError(f"{where}: 'needs' must be a pattern")
-    needs = compile_pattern(entry["needs"], (), where=where)
+    given = entry["needs"]
+    patterns = [given] if isinstance(given, str) else given
+    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) and p for p in patterns):
+        raise RuleDataError(f"{where}: 'needs' must be a pattern or a list of patterns")
+    needs = tuple(_needle(p, where) for p in patterns)
     for example in () if checked else meta.failing:
-        if needs.search(example.plain) is None:
+        if not any(needle.search(example.plain) for needle in needs):
             raise RuleDataError(f"{where}: 'needs' does not occur in the failing example {example.plain!r}")
     return needs
+
+
+def _needle(pattern: str, where: str) -> Needle:
+    """``pattern`` compiled by the standard ``re`` (which scans a text for a character
+    class a few times faster) unless it refuses or warns about it, else by ``regex``."""
+    try:
+        with warnings.catch_warnings(action="error"):
+            return regexcache.standard(pattern)
+    except (re.error, Warning):
+        return compile_pattern(pattern, (), where=where)
 
 
 def _meta(path: Path, entry: Mapping[str, Any], where: str, *, checked: bool) -> RuleMeta:

@@ -79,12 +79,20 @@ class Linter:
 
     def rules_for(self, document: Document) -> list[Rule]:
         """The rules that may report in ``document`` (its text has what each ``needs``)."""
-        text, present = document.view, {}  # rules often share a need (a digit): one search each
-        for spec, _ in self._chosen:
-            if spec.needs is not None and spec.needs not in present:
-                present[spec.needs] = spec.needs.search(text) is not None
+        text = document.view
+        present: dict[registry.Needle, bool] = {}  # rules often share a need (a digit): one search each
+
+        def met(needs: tuple[registry.Needle, ...]) -> bool:
+            for needle in needs:
+                found = present.get(needle)
+                if found is None:
+                    found = present[needle] = needle.search(text) is not None
+                if found:
+                    return True
+            return False
+
         chosen = enumerate(self._chosen)
-        return [self._rule(i) for i, (spec, _) in chosen if spec.needs is None or present[spec.needs]]
+        return [self._rule(i) for i, (spec, _) in chosen if spec.needs is None or met(spec.needs)]
 
     @cached_property
     def _unused(self) -> suppress.UnusedSuppression | None:
@@ -130,7 +138,7 @@ class Linter:
                     document.let_go_pairs()
             try:
                 if rule.meta.fix == "none":  # an edit it emits anyway fails its examples
-                    found.extend(_without_fix(d) for d in joint.of(rule))
+                    found.extend(map(_without_fix, joint.of(rule)))
                 else:
                     found.extend(joint.of(rule))
             except QAError:
