@@ -56,7 +56,7 @@ from qa.checks.clauses import (
     word_at,
 )
 from qa.checks.date_postposition import MONTHS
-from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
+from qa.checks.verb_forms import VerbWord, bare_root, follows_bare_root, infinitive, may_be_root, verb_word
 from qa.checks.word_sieve import Sieve
 from qa.engine.rule import Context
 
@@ -177,10 +177,22 @@ def _ends_phrase(tokens: list[Token], k: int) -> bool:
 
 def _verb_at(tokens: list[Token], k: int) -> bool:
     """A verb group starts at ``k``; never at a genitive (की is also करना's)."""
-    word, following = tokens[k].normal, word_at(tokens, k + 1)
+    alone = _verb_alone(tokens[k].normal)
+    if alone is not None:
+        return alone
+    following = word_at(tokens, k + 1)
+    return following is not None and follows_bare_root(following)
+
+
+@lru_cache(maxsize=1 << 16)
+def _verb_alone(word: str) -> bool | None:
+    """:func:`_verb_at` of ``word`` whatever follows it, or None for a root, which begins a
+    group only before a word that follows a bare root (:func:`bare_root`: खुल रहा)."""
     if word in aw.GENITIVE or word in aw.PREDICATIVE_ADJECTIVES or word in aw.INVARIABLE_PREDICATES:
         return False  # सही हुए, जमा हो गई: a predicate, not सहना's or जमना's
-    return verb_word(word) is not None or bare_root(word, following) or word in COPULA_PLURAL
+    if verb_word(word) is not None or word in COPULA_PLURAL:
+        return True
+    return None if may_be_root(word) else False
 
 
 #: How many characters longer a word as written may be than in the tables' spelling
@@ -412,7 +424,7 @@ def _subject(lexicon: Genders, tokens: list[Token], start: int) -> Subject | Non
                 return None  # जिले का 11 मरीज: a singular phrase (the 11th)
             found = _quantified(lexicon, tokens, k)
             return None if found is None else Subject(k, *found, plural=True)
-        if word_at(tokens, k + 1) in _AND and _noun(word):
+        if _noun(word) and word_at(tokens, k + 1) in _AND:
             found = _coordinated(lexicon, tokens, k)
             return None if found is None else Subject(k, *found, plural=True)
         if (

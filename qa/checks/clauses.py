@@ -207,11 +207,13 @@ def _plain_noun(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def subject_noun(lexicon: Genders, word: str) -> tuple[Noun, bool] | None:
     """The gender of a bare noun as a subject, and whether it is visibly plural:
     feminine plurals in -ें, -एं, -इयां (दुकानें, सेवाएं, चिट्ठियां) and masculine -ए of an
     -आ noun that inflects (फ़ैसले). A feminine plural stays plural where the counts list
-    the plural form too (टीमें, with टीम)."""
+    the plural form too (टीमें, with टीम). Kept per genders table and word: a word recurs
+    in every document."""
     if not aw.is_candidate(word):
         return None
     noun = lexicon.noun(word)
