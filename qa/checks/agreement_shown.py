@@ -178,8 +178,11 @@ def _ends_phrase(tokens: list[Token], k: int) -> bool:
 def _verb_at(tokens: list[Token], k: int) -> bool:
     """A verb group starts at ``k``; never at a genitive (की is also करना's)."""
     alone = _verb_alone(tokens[k].normal)
-    if alone is not None:
-        return alone
+    return _root_begins(tokens, k) if alone is None else alone
+
+
+def _root_begins(tokens: list[Token], k: int) -> bool:
+    """The root at ``k`` begins a verb group: a word that follows a bare root follows it."""
     following = word_at(tokens, k + 1)
     return following is not None and follows_bare_root(following)
 
@@ -193,6 +196,13 @@ def _verb_alone(word: str) -> bool | None:
     if verb_word(word) is not None or word in COPULA_PLURAL:
         return True
     return None if may_be_root(word) else False
+
+
+@lru_cache(maxsize=1 << 16)
+def _ends_subject(word: str) -> bool | None:
+    """:func:`reading_stops` or :func:`_verb_alone` of ``word``: the reading of a subject
+    ends there (None: where a root begins a verb group)."""
+    return True if reading_stops(word) else _verb_alone(word)
 
 
 #: How many characters longer a word as written may be than in the tables' spelling
@@ -415,16 +425,16 @@ def _subject(lexicon: Genders, tokens: list[Token], start: int) -> Subject | Non
     postposition phrases, genitives, adverbs and modifiers stand before it."""
     for k in range(start, len(tokens)):
         token = tokens[k]
-        if token.kind == "other":
+        kind = token.kind
+        if kind == "other":
             return None
-        word = token.normal
-        joined = k > 0 and tokens[k - 1].end == token.start  # कोविड-19, एन-95: a name's part
-        if (token.kind == "number" and _plural_number(token) and not joined) or word in _QUANTIFIERS:
+        word, noun = token.normal, _noun(token.normal)
+        if (kind == "number" and _plural_number(token) and not _joined(tokens, k)) or word in _QUANTIFIERS:
             if k > start and direct_form(tokens[k - 1].normal):
                 return None  # जिले का 11 मरीज: a singular phrase (the 11th)
             found = _quantified(lexicon, tokens, k)
             return None if found is None else Subject(k, *found, plural=True)
-        if _noun(word) and word_at(tokens, k + 1) in _AND:
+        if noun and word_at(tokens, k + 1) in _AND:
             found = _coordinated(lexicon, tokens, k)
             return None if found is None else Subject(k, *found, plural=True)
         if (
@@ -449,11 +459,19 @@ def _subject(lexicon: Genders, tokens: list[Token], start: int) -> Subject | Non
             continue  # विमान में सवार सभी यात्री: a state that qualifies the quantified noun
         if word in _MEASURES and _counted(tokens, k):
             continue  # इस साल, पूरी तरह: an adverb
-        if token.kind == "word" and (reading_stops(word) or _verb_at(tokens, k)):
+        if kind != "word":
+            continue
+        ends = _ends_subject(word)
+        if ends or (ends is None and _root_begins(tokens, k)):
             return None
-        if token.kind == "word" and _noun(word) and _ends_phrase(tokens, k):
+        if noun and _ends_phrase(tokens, k):
             return None  # a bare noun before: the subject, or the object of one left out
     return None
+
+
+def _joined(tokens: list[Token], k: int) -> bool:
+    """The token at ``k`` follows the one before with no space: a name's part (कोविड-19, एन-95)."""
+    return k > 0 and tokens[k - 1].end == tokens[k].start
 
 
 def _verb_start(
