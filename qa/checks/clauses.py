@@ -646,7 +646,7 @@ def _questions(lexicon: Genders, shown: Callable[[str, str], Noun | None] | None
     return (
         _CLASSES,
         word_class,
-        lru_cache(maxsize=1 << 14)(partial(_subject_noun_of, lexicon, shown)),  # a document's words recur
+        partial(_subject_noun_of, lexicon, shown),  # subject_noun and shown_noun keep theirs
         partial(_dated, lexicon),
         lexicon.noun,
     )
