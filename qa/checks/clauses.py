@@ -326,7 +326,8 @@ def word_class(word: str, wanted: int) -> int:
     """The class of ``word`` (a spelling) with the :data:`WORD_TESTS` of the bits
     ``wanted`` asked: the bits of the tests asked so far, shifted by 64, and of those that
     hold. The look-ups in sets are answered with the first question, from one table.
-    Kept for the next reading, which asks it from :data:`_CLASSES`."""
+    Kept for the next reading, which asks it from :data:`_CLASSES` (the compiled reader
+    keeps it with its table's entry of the token too, and asks here when that has none)."""
     if len(_CLASSES) >= _MOST_CLASSES:
         _CLASSES.clear()
     known = _CLASSES.get(word)
