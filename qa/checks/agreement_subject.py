@@ -42,8 +42,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache, partial
-from itertools import compress, repeat
-from operator import sub
 
 from qa.checks import agreement_words as aw
 from qa.checks import clause_facts
@@ -70,7 +68,6 @@ from qa.checks.clauses import (
 )
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.checks.word_sieve import Sieve
-from qa.document import Document
 from qa.engine.rule import Context
 
 #: Verbs that take a clause or a name (कहा जाता है, बुलाया गया): the default agreement.
@@ -361,15 +358,6 @@ def _plural_copula_alone(ctx: Context) -> list[int]:
     return found
 
 
-def _words_before(document: Document, offsets: list[int]) -> tuple[list[int], list[str]]:
-    """The ``offsets`` (of words, in order) but the document's first word's, and the word
-    before each (as written); in C loops, for a common word occurs thousands of times."""
-    words, starts = document.word_texts, document.word_starts
-    offsets = offsets[1:] if offsets and offsets[0] == starts[0] else offsets
-    numbers = map(bisect_left, repeat(starts), offsets)
-    return offsets, list(map(words.__getitem__, map(sub, numbers, repeat(1))))
-
-
 _PLURAL_COPULAS = Sieve(lambda word: aw.normal(word) in _SINGULAR_COPULA)
 
 
@@ -384,41 +372,41 @@ def _plural_endings(ctx: Context) -> list[int]:
     """The offsets of a feminine plural verb word and of हैं after a feminine verb word
     (शुरू हो गईं, आ गई हैं): where a group may end in a plural after a singular subject."""
     document = ctx.document
-    index = document.word_index
-    feminine = _FEMININE_VERBS.select(document.word_set)
+    index, words, starts = document.word_index, document.word_texts, document.word_starts
     found: list[int] = []
     for word in _PLURAL_ENDINGS.select(document.word_set):
         if aw.normal(word) != _PRESENT_PLURAL:
             found += index[word]
             continue
-        offsets, before = _words_before(document, index[word])
-        found += compress(offsets, map(feminine.__contains__, before))
+        for offset in index[word]:
+            k = bisect_left(starts, offset)
+            if k and _feminine_verb(words[k - 1]) is not None:
+                found.append(offset)
     return found
 
 
 _PLURAL_ENDINGS = Sieve(
     lambda word: aw.normal(word) == _PRESENT_PLURAL or getattr(_feminine_verb(word), "plural", False)
 )
-_FEMININE_VERBS = Sieve(lambda word: _feminine_verb(word) is not None)
 
 
 _READ = Sieve(_may_read)
-_POSTPOSITION_TEXTS = Sieve(lambda text: aw.normal(text) in POSTPOSITIONS)
 
 
 def _read_offsets(ctx: Context) -> list[int]:
     """The offsets of the verb words :func:`_may_read` accepts, but those of a verb of
     motion whose word before is no postposition (देर रात तक [चला] is kept, घर [चली] is not)."""
     document = ctx.document
-    index = document.word_index
-    postpositions = _POSTPOSITION_TEXTS.select(document.word_set)
+    index, words, starts = document.word_index, document.word_texts, document.word_starts
     found: list[int] = []
     for word in _READ.select(document.word_set):  # set operations, not a call per distinct word
         if not _moving(word):
             found += index[word]
             continue
-        offsets, before = _words_before(document, index[word])
-        found += compress(offsets, map(postpositions.__contains__, before))
+        for offset in index[word]:
+            k = bisect_left(starts, offset)
+            if k and aw.normal(words[k - 1]) in POSTPOSITIONS:
+                found.append(offset)
     return sorted(found)
 
 
