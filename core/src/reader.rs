@@ -96,7 +96,9 @@ impl TokenTable {
                 }
             }
         }
-        Ok(found.into_iter().flatten().collect())
+        let mut entries = Vec::with_capacity(found.len()); // flatten's size hint is no help
+        entries.extend(found.into_iter().flatten());
+        Ok(entries)
     }
 
     /// The number of `test` among the table's tests, if it has one (or can take it).
