@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from qa import api
-from qa.checks import clause_facts, clauses
+from qa.checks import agreement_subject, clause_facts, clauses
 from qa.checks.agreement_subject import _may_agree
 from qa.config import Config
 from qa.engine.rule import Context
@@ -79,3 +79,17 @@ def test_the_plain_noun_shortcut_reads_the_same(code: str, monkeypatch: pytest.M
     with_shortcut = [findings_of(text, code) for text in texts]
     monkeypatch.setattr(clauses, "_plain_noun", lambda word: False)
     assert with_shortcut == [findings_of(text, code) for text in texts]
+
+
+def _context(text: str) -> Context:
+    return Context(api.document(text), Config(), dt.date(2025, 1, 21), "default")
+
+
+def test_g020_reads_a_verb_of_motion_after_a_postposition_and_hain_after_a_feminine_verb() -> None:
+    """The word before each occurrence decides (never the last word, before a document's
+    first): चली after तक, not after घर or first; हैं after गई or गईं, not after वे or first."""
+    text = "चली गईं, हैं। रात तक चली, घर चली। वे हैं, आ गई हैं"
+    at = [k for k in range(len(text)) if text.startswith(("चली", "गई", "हैं"), k)]
+    assert agreement_subject._read_offsets(_context(text)) == [at[1], at[3], at[6]]
+    assert sorted(agreement_subject._plural_endings(_context(text))) == [at[1], at[2], at[7]]
+    assert agreement_subject._plural_endings(_context("हैं, गई हैं")) == [8]

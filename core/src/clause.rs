@@ -2,8 +2,12 @@
 //! subject taken on the way. The Python method stays the reference; this one reads the
 //! same tokens to the same end. What it asks of a word alone comes as the bits of its
 //! class (`clauses.word_class`, by the names of `WORD_CLASSES`), each test asked once per
-//! spelling and process, when the reading first needs it; what depends on the document or the genders table (a noun's gender, a dated
+//! spelling and process, when the reading first needs it, and kept with the token's entry
+//! in the reader's table (a look-up in the classes' dict and a 128-bit int's conversion
+//! per token otherwise); what depends on the document or the genders table (a noun's gender, a dated
 //! genitive, whether the counts know a word) it asks the clause, as the Python does.
+
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -131,15 +135,39 @@ pub struct Asks<'py> {
 /// (`marked`), and whether है alone ends the reading (`copula`).
 pub type How = (u64, bool, bool);
 
-/// The tokens of a sentence as the reading sees them: each one's kind, text and spelling.
-pub struct Tokens<'py> {
+/// The tokens of a sentence as the reading sees them: each one's kind, text and spelling,
+/// and where the reader's table keeps their spellings' classes, the cell of each.
+pub struct Tokens<'py, 'a> {
     pub kinds: Vec<u8>,
     pub texts: Vec<Bound<'py, PyAny>>,
     pub normals: Vec<Bound<'py, PyAny>>,
+    pub cells: Vec<&'a Class>,
 }
 
-impl<'py> Tokens<'py> {
-    /// The tokens of a list of `clauses.Token`s.
+/// A spelling's class (`clauses.word_class`) as far as it was asked: the bits of the
+/// tests asked and of those that hold. Both only gain bits, and the bits that hold are
+/// stored first: whoever sees a test asked sees its verdict.
+#[derive(Default)]
+pub struct Class {
+    asked: AtomicU64,
+    said: AtomicU64,
+}
+
+impl Class {
+    /// The tests asked and what they said, if any were.
+    fn get(&self) -> Option<(u64, u64)> {
+        let asked = self.asked.load(Ordering::Acquire);
+        (asked != 0).then(|| (asked, self.said.load(Ordering::Acquire)))
+    }
+
+    fn put(&self, (asked, said): (u64, u64)) {
+        self.said.fetch_or(said, Ordering::Release);
+        self.asked.fetch_or(asked, Ordering::Release);
+    }
+}
+
+impl<'py> Tokens<'py, '_> {
+    /// The tokens of a list of `clauses.Token`s (their classes kept by `clauses` alone).
     fn of(tokens: &Bound<'py, PyList>) -> PyResult<Self> {
         let py = tokens.py();
         let (word, number, other) = (
@@ -151,6 +179,7 @@ impl<'py> Tokens<'py> {
             kinds: Vec::with_capacity(tokens.len()),
             texts: Vec::with_capacity(tokens.len()),
             normals: Vec::with_capacity(tokens.len()),
+            cells: Vec::new(),
         };
         for token in tokens.iter() {
             let token = token.cast_into::<PyTuple>()?;
@@ -176,7 +205,7 @@ impl<'py> Tokens<'py> {
 
 /// `clauses.Clause` while it reads: its flags and what it has read so far.
 struct Reading<'a, 'py> {
-    tokens: &'a Tokens<'py>,
+    tokens: &'a Tokens<'py, 'a>,
     size: usize,
     /// each token's tests of its class asked and what they said, once looked up
     seen: Vec<Option<(u64, u64)>>,
@@ -203,11 +232,21 @@ impl<'py> Reading<'_, 'py> {
         if let Some(found) = self.seen[k] {
             return Ok(found);
         }
-        let class: u128 = match self.asks.classes.get_item(self.normal(k))? {
-            Some(class) => class.extract()?,
-            None => 0,
+        let cell = self.tokens.cells.get(k);
+        let found = match cell.and_then(|cell| cell.get()) {
+            Some(found) => found,
+            None => {
+                let class: u128 = match self.asks.classes.get_item(self.normal(k))? {
+                    Some(class) => class.extract()?,
+                    None => 0,
+                };
+                let found = ((class >> 64) as u64, class as u64);
+                if let Some(cell) = cell {
+                    cell.put(found);
+                }
+                found
+            }
         };
-        let found = ((class >> 64) as u64, class as u64);
         self.seen[k] = Some(found);
         Ok(found)
     }
@@ -231,6 +270,9 @@ impl<'py> Reading<'_, 'py> {
                 .extract()?;
             (asked, said) = ((class >> 64) as u64, class as u64);
             self.seen[k] = Some((asked, said));
+            if let Some(cell) = self.tokens.cells.get(k) {
+                cell.put((asked, said));
+            }
         }
         Ok(said & bits != 0)
     }
@@ -530,7 +572,7 @@ pub fn verb_starts<'py>(
 
 /// The reading of a fresh clause of `tokens` from each of `starts` (see `verb_starts`).
 pub fn read_all<'py>(
-    tokens: &Tokens<'py>,
+    tokens: &Tokens<'py, '_>,
     starts: &[usize],
     (markers, marked, copula): How,
     asks: Asks<'py>,

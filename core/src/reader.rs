@@ -1,9 +1,10 @@
 //! `clauses.Sentences`'s reading of one sentence, cut into tokens once: their records
 //! (`tokenize.span_tokens`), the spans of its clauses (`clauses.clause_spans`), the tokens a
 //! rule's test accepts and G020's clause readings, for a document whose sentences are read
-//! one by one. A token text's string, spelling and the
-//! tests' verdicts on it are kept in a `TokenTable` that the readers of a process share, so
-//! that each is made once per process, not once per document.
+//! one by one. A token text's string, spelling, the
+//! tests' verdicts on it and its spelling's class (as the clause readings asked it) are kept
+//! in a `TokenTable` that the readers of a process share, so that each is made once per
+//! process, not once per document.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -14,7 +15,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple, PyType};
 use rustc_hash::FxHashMap;
 
-use crate::clause::{read_all, Asks, How, Subject, Tokens};
+use crate::clause::{read_all, Asks, Class, How, Subject, Tokens};
 use crate::span::{self, OTHER};
 use crate::{code_points, new_record, new_string};
 
@@ -34,6 +35,8 @@ struct Met {
     spelt: Py<PyAny>,
     starts_clause: bool,
     verdicts: AtomicU64,
+    /// the spelling's class, as the clause readings asked it (`clauses.word_class`)
+    class: Class,
 }
 
 /// What the readers of one process share: the record type of a token, the spelling, the
@@ -78,6 +81,7 @@ impl TokenTable {
                 spelt: spelt.unbind(),
                 starts_clause,
                 verdicts: AtomicU64::new(0),
+                class: Class::default(),
             });
             let mut met = locked(&self.met);
             if met.len() >= MOST_TEXTS {
@@ -92,7 +96,9 @@ impl TokenTable {
                 }
             }
         }
-        Ok(found.into_iter().flatten().collect())
+        let mut entries = Vec::with_capacity(found.len()); // flatten's size hint is no help
+        entries.extend(found.into_iter().flatten());
+        Ok(entries)
     }
 
     /// The number of `test` among the table's tests, if it has one (or can take it).
@@ -265,6 +271,7 @@ impl SentenceTokens {
                 .iter()
                 .map(|met| met.spelt.bind(py).clone())
                 .collect(),
+            cells: self.entries.iter().map(|met| &met.class).collect(),
         };
         let read = read_all(&tokens, &starts, how, asks)?;
         Ok(starts

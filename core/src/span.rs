@@ -51,7 +51,8 @@ fn joined_runs(text: &[u32], mut at: usize, first: fn(u32) -> bool, joiners: &[u
 
 /// (kind, start, end) of each token of `text` (a span, already cut at its end).
 pub fn tokens(text: &[u32]) -> Vec<(u8, usize, usize)> {
-    let mut found = Vec::new();
+    // room for a token of every four characters (a word and its space are more): no regrowth
+    let mut found = Vec::with_capacity(text.len() / 4 + 1);
     let mut at = 0;
     loop {
         while at < text.len() && is(text[at], STRIP) {

@@ -207,11 +207,13 @@ def _plain_noun(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def subject_noun(lexicon: Genders, word: str) -> tuple[Noun, bool] | None:
     """The gender of a bare noun as a subject, and whether it is visibly plural:
     feminine plurals in -ें, -एं, -इयां (दुकानें, सेवाएं, चिट्ठियां) and masculine -ए of an
     -आ noun that inflects (फ़ैसले). A feminine plural stays plural where the counts list
-    the plural form too (टीमें, with टीम)."""
+    the plural form too (टीमें, with टीम). Kept per genders table and word: a word recurs
+    in every document."""
     if not aw.is_candidate(word):
         return None
     noun = lexicon.noun(word)
@@ -324,7 +326,8 @@ def word_class(word: str, wanted: int) -> int:
     """The class of ``word`` (a spelling) with the :data:`WORD_TESTS` of the bits
     ``wanted`` asked: the bits of the tests asked so far, shifted by 64, and of those that
     hold. The look-ups in sets are answered with the first question, from one table.
-    Kept for the next reading, which asks it from :data:`_CLASSES`."""
+    Kept for the next reading, which asks it from :data:`_CLASSES` (the compiled reader
+    keeps it with its table's entry of the token too, and asks here when that has none)."""
     if len(_CLASSES) >= _MOST_CLASSES:
         _CLASSES.clear()
     known = _CLASSES.get(word)
@@ -644,7 +647,7 @@ def _questions(lexicon: Genders, shown: Callable[[str, str], Noun | None] | None
     return (
         _CLASSES,
         word_class,
-        lru_cache(maxsize=1 << 14)(partial(_subject_noun_of, lexicon, shown)),  # a document's words recur
+        partial(_subject_noun_of, lexicon, shown),  # subject_noun and shown_noun keep theirs
         partial(_dated, lexicon),
         lexicon.noun,
     )
