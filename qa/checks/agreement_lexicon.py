@@ -236,7 +236,7 @@ def suffix_gender(word: str) -> Gender | None:
     -त्व is masculine (महत्व, नेतृत्व), abstract -ता feminine (सफलता, अनिश्चितता)."""
     if word.endswith("त्व") and len(word) >= 4:
         return "m"
-    if _ABSTRACT_TA.fullmatch(word) and not _imperfective(word):
+    if word.endswith("ता") and _ABSTRACT_TA.fullmatch(word) and not _imperfective(word):
         return "f"
     return None
 

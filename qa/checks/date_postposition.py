@@ -46,11 +46,11 @@ MONTHS = frozenset(MONTH_NUMBERS)
 
 #: What a word that is a month name may begin with: a month's first letter, or a sign
 #: that the key drops.
-_MONTH_STARTS = frozenset(month[0] for month in MONTHS) | frozenset("\u093c\u200c\u200d")
+MONTH_STARTS = frozenset(month[0] for month in MONTHS) | frozenset("\u093c\u200c\u200d")
 
 
 def _month(word: str) -> bool:
-    return word[:1] in _MONTH_STARTS and aw.key(word) in MONTHS
+    return word[:1] in MONTH_STARTS and aw.key(word) in MONTHS
 
 
 _MONTH_NAMES = Sieve(_month)

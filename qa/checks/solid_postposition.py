@@ -43,7 +43,8 @@ MIN_STEM_ZIPF = 4.2
 def split(word: str) -> tuple[str, str] | None:
     """(the word, the postposition) that ``word`` writes solid, or None."""
     if (
-        lexicon.attested(word)
+        not word.endswith(POSTPOSITIONS)  # most words: the one test in C
+        or lexicon.attested(word)
         or lexicon.attested(word + "\u0902")  # a plural's nasal left out (पदको: पदकों)
         or word in gazetteer.words()
         or lexicon.parsed(word, typed=True)
@@ -65,7 +66,7 @@ def split(word: str) -> tuple[str, str] | None:
 
 def _solid_pair(word: str) -> bool:
     """``word`` is in its look-up form and writes a pair solid."""
-    return word == lexicon.plain(word) and split(word) is not None
+    return split(word) is not None and word == lexicon.plain(word)
 
 
 _SOLID_PAIRS = Sieve(_solid_pair)

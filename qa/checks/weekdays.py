@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import regex
 
 from qa.checks import agreement_words as aw
-from qa.checks.date_postposition import MONTH_NUMBERS
+from qa.checks.date_postposition import MONTH_NUMBERS, MONTH_STARTS
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
@@ -55,11 +55,15 @@ def _month(word: str) -> int | None:
 def _names_month(word: str) -> bool:
     """``word``, or a part of it up to a ZWJ or ZWNJ (where a date's month may end too),
     is a month's name."""
-    ends = [at for at, char in enumerate(word) if char in "\u200c\u200d"]
+    if word[:1] not in MONTH_STARTS:
+        return False  # most words: each part begins as the word does
+    ends = [joiner.start() for joiner in _JOINERS.finditer(word)]
     return any(_month(word[:end]) is not None for end in (*ends, len(word)))
 
 
 _MONTHS = Sieve(_names_month)
+#: A ZWJ or ZWNJ, where a part of a word that names a month may end.
+_JOINERS = regex.compile("[\u200c\u200d]")
 #: The spaces before a word, read back from it (a day ends where they begin).
 _SPACES_BEFORE = regex.compile(r"\s+", regex.REVERSE)
 
