@@ -335,10 +335,15 @@ def _moving(word: str) -> bool:
     return found is not None and found.root in _MOTION_ROOTS
 
 
+#: The roots of the verb words :func:`_may_agree` or :func:`_moving` accepts.
+_READ_ROOTS = _INTRANSITIVE_ROOTS | _MOTION_ROOTS | {"जा"}
+
+
 @lru_cache(maxsize=1 << 16)
 def _may_read(word: str) -> bool:
-    """:func:`_may_agree`, :func:`_moving` or the copula है."""
-    return _may_agree(word) or _moving(word) or aw.normal(word) == COPULA
+    """:func:`_may_agree`, :func:`_moving` or the copula है (one verb-word analysis)."""
+    found = verb_word(word)
+    return (found is not None and found.root in _READ_ROOTS) or aw.normal(word) == COPULA
 
 
 def _plural_copula_alone(ctx: Context) -> list[int]:

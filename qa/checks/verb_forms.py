@@ -47,6 +47,10 @@ _LAST_LETTERS = tuple(
     | {form[-1] for forms in _IRREGULAR.values() for form in forms}
 )
 _KEYS: tuple[tuple[Gender, bool], ...] = (("m", False), ("m", True), ("f", False), ("f", True))
+#: Each form of :data:`_IRREGULAR` -> its root and (gender, plural).
+_IRREGULAR_FORMS = {
+    form: (root, key) for root, forms in _IRREGULAR.items() for form, key in zip(forms, _KEYS, strict=True)
+}
 #: Auxiliaries whose root is no verb of their own: था/थे/थी/थीं; चुका (चुकना is rare).
 _AUXILIARY_STEMS = frozenset({"थ", "चुक"})
 #: Roots after which a bare root makes one verb group (खुल रहा, बढ़ गया, बन चुका, जा सकता).
@@ -96,10 +100,10 @@ def verb_word(word: str) -> VerbWord | None:
         return future  # -एगी, -ेगी: no noun ends so (the counts take की जाएगी's जाएगी for one)
     if builtin().noun(word) is not None:
         return None  # a noun of certain gender as well: लड़ाई, पढ़ाई, रोगी (रो + गी)
-    for root, forms in _IRREGULAR.items():
-        if word in forms:
-            gender, plural = _KEYS[forms.index(word)]
-            return VerbWord(root, root, "glide", gender, plural, perfective=True)
+    irregular = _IRREGULAR_FORMS.get(word)
+    if irregular is not None:
+        root, (gender, plural) = irregular
+        return VerbWord(root, root, "glide", gender, plural, perfective=True)
     return future or _ending(word)
 
 
