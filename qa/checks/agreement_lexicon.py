@@ -102,7 +102,10 @@ class Genders:
         if form in self._overrides:
             gender = self._overrides[form]
             return Noun(gender) if gender else None
-        row = self._counts.get(form, _NONE)
+        row = self._counts.get(form)
+        if row is None:  # most words: no counts, none against its suffix's gender
+            by_suffix = suffix_gender(form)
+            return Noun(by_suffix) if by_suffix else None
         direct, oblique, feminine, verb_m, verb_f = row
         gender = _gender(row)
         if gender is None and self._inflecting_paradigm(form, row):

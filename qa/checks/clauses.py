@@ -188,12 +188,11 @@ def _plain_noun(word: str) -> bool:
     """A word :meth:`Clause.verb_start` takes for a bare noun wherever it stands: none of
     its other tests can hold for it, whatever its neighbours (most words of a clause)."""
     return (
-        aw.is_candidate(word)
+        aw.is_candidate(word)  # no agreeing word either
         and word not in _MARKED
         and not _stops(word)
         and word not in _DEMONSTRATIVES
         and word not in _MODIFIERS
-        and aw.agreeing(word) is None
         and word not in aw.GENITIVE
         and word not in POSTPOSITIONS
         and not _postposition_noun(word)
