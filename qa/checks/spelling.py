@@ -34,6 +34,7 @@ from qa.text.akshara import (
     VOWEL_SIGNS,
     NearIndex,
     aksharas,
+    differences,
     distance,
     doubled_consonant,
     dropped_one,
@@ -46,6 +47,7 @@ from qa.text.akshara import (
     moved_sign,
     nfd_nukta,
     one_slip_of_many_signs,
+    same_signs_between,
     sibilants_apart,
     sign_slip,
     transposed,
@@ -226,16 +228,13 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     additions, web = lexicon.additions(), lexicon.web_zipf()
     found, lone = [], []
     for candidate in candidates:
+        if abs(len(candidate) - len(word)) > max_edits:
+            continue  # too many edits, and no one slip of several signs (those keep the length)
         edits = osa(word, candidate, max_edits)
         # Too many edits for even the cheapest ones to stay within the limit, unless they are
-        # one slip; a loan's or a name's vowels and sibilants vary: only a native word's are.
-        # A nasal typed an akshara off is no spelling of any word's (सेटरं, सहिंता).
+        # one slip of several signs.
         if edits > max_edits:
-            if not (
-                moved_nasal(word, candidate)
-                or (one_slip_of_many_signs(word, candidate) and _settled(candidate))
-                or (moved_sign(word, candidate) and lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF)
-            ):
+            if not _far_slip(word, candidate):
                 continue
         elif length_swap(word, candidate) and not _settled(candidate):
             continue
@@ -292,6 +291,21 @@ def stray_nukta(word: str, plain: str) -> bool:
         and not lexicon.attested(word)
         and min(lexicon.web_zipf().get(plain, 0.0), lexicon.corpus_zipf().get(plain, 0.0))
         >= MIN_NUKTA_PLAIN_ZIPF
+    )
+
+
+def _far_slip(word: str, candidate: str) -> bool:
+    """Several changed signs in ``word`` that are one slip of ``candidate``'s: a nasal typed
+    an akshara off, which is no spelling of any word's (सेटरं, सहिंता), or a native word's
+    vowels and sibilants (a loan's or a name's vary) or a common word's vowel sign moved."""
+    diff = differences(word, candidate)
+    if not same_signs_between(word, candidate, diff):
+        return False  # no slip of several signs leaves other letters
+    if moved_nasal(word, candidate, diff):
+        return True
+    return one_slip_of_many_signs(word, candidate, diff) and (
+        _settled(candidate)
+        or (moved_sign(word, candidate, diff) and lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF)
     )
 
 

@@ -305,11 +305,21 @@ def moved_nasal(a: str, b: str, diff: list[int] | None = None) -> bool:
     return False
 
 
+def same_signs_between(a: str, b: str, diff: list[int]) -> bool:
+    """True if ``a`` and ``b``, of one length, have the same characters from their first
+    difference to their last (``diff``) once the sibilants are folded: what each one slip of
+    several signs leaves, so a cheap test to put before theirs."""
+    if len(diff) < 2:
+        return False
+    span = slice(diff[0], diff[-1] + 1)
+    return sorted(a[span].translate(_FOLD_SIBILANTS)) == sorted(b[span].translate(_FOLD_SIBILANTS))
+
+
 def one_slip_of_many_signs(a: str, b: str, diff: list[int] | None = None) -> bool:
     """Two or more changed signs that are one slip: swapped i/u lengths, the sibilants, a
     vowel sign on the wrong consonant or a nasal an akshara off."""
     diff = differences(a, b) if diff is None else diff
-    return (
+    return same_signs_between(a, b, diff) and (
         length_swap(a, b, diff)
         or sibilant_slips(a, b, diff)
         or moved_sign(a, b, diff)
