@@ -33,6 +33,7 @@ from qa.text.akshara import (
     VIRAMA,
     VOWEL_SIGNS,
     NearIndex,
+    akshara_count,
     aksharas,
     differences,
     distance,
@@ -220,7 +221,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     candidates = near_index().candidates(word)
     if not candidates:
         return ()  # as for most unknown words: no need to count the aksharas
-    length = len(aksharas(word))
+    length = akshara_count(word)
     if length < 2:
         return ()
     limit = _LIMITS.get(length, _LONG_LIMIT)
@@ -325,9 +326,9 @@ def _letter_slip(word: str, candidate: str) -> bool:
     shorter word's doubled letter (ममेरे, तनन)."""
     if doubled_consonant(word, candidate):
         southern = word.endswith("नन")
-        return not southern and len(aksharas(candidate)) >= 3 and lexicon.prior(candidate) >= COMMON_ZIPF
+        return not southern and akshara_count(candidate) >= 3 and lexicon.prior(candidate) >= COMMON_ZIPF
     swapped = transposed(word, candidate)
-    if not (swapped or dropped_one(word, candidate)) or len(aksharas(candidate)) < MIN_LETTER_SLIP_AKSHARAS:
+    if not (swapped or dropped_one(word, candidate)) or akshara_count(candidate) < MIN_LETTER_SLIP_AKSHARAS:
         return False
     if lexicon.prior(candidate) >= COMMON_ZIPF:
         return True
@@ -506,7 +507,7 @@ def corrections(word: str) -> tuple[str, ...]:
         light_slip(word, best) or dropped_one(word, best) or _unlisted_variant(word, best)
     ):
         return ()  # a rarer place name's vowels vary between papers (फीरोजाबाद): T040 weighs those
-    if len(aksharas(word)) < 3:  # a short word: only the one very common word a cheap slip away
+    if akshara_count(word) < 3:  # a short word: only the one very common word a cheap slip away
         signs = [c for _, c in found if _short_slip(word, c)]
         if len(signs) != 1:
             margin = None
@@ -869,11 +870,14 @@ def verb_noun_plural_twin(word: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _feminine_plural_of(word: str, *, verb: bool) -> str | None:
-    stem = word[:-1]
-    if not word.endswith("\u0947") or not ends_in_consonant(stem) or len(aksharas(stem)) < 2:
+    stem, twin = word[:-1], word + "\u0902"
+    if (
+        not word.endswith("\u0947")
+        or not ends_in_consonant(stem)
+        or lexicon.prior(twin) < MIN_PLURAL_TWIN_ZIPF
+    ):
         return None
-    twin = word + "\u0902"
-    if lexicon.prior(twin) < MIN_PLURAL_TWIN_ZIPF or lexicon.verb_stem(stem) != verb:
+    if len(aksharas(stem)) < 2 or lexicon.verb_stem(stem) != verb:
         return None
     if not verb and lexicon.known(stem + "ा"):
         return None  # an -आ word's oblique (पतंगे), or a verb's perfective beside it

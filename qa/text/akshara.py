@@ -79,6 +79,12 @@ def nfd_nukta(word: str) -> str:
     return word.translate(_SPLIT_NUKTA)
 
 
+@lru_cache(maxsize=4096)
+def akshara_count(word: str) -> int:
+    """How many :func:`aksharas` ``word`` has (several tests of one new word ask)."""
+    return len(aksharas(word))
+
+
 def aksharas(word: str) -> list[str]:
     """Orthographic syllables: "राष्ट्रपति" -> ["रा", "ष्ट्र", "प", "ति"]."""
     return _AKSHARA.findall(nfd_nukta(word))
@@ -354,6 +360,14 @@ def _deletes(key: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=4096)
+def _probes(word: str) -> tuple[str, ...]:
+    """The keys :meth:`NearIndex.candidates` looks up for ``word``, the same in every index
+    (T002's and T040's look up one new word each: worked out once)."""
+    bare = skeleton(word)
+    return () if len(bare) > MAX_KEY else tuple(_deletes(bare))
+
+
 class NearIndex:
     """Words by their skeleton's one-deletion neighbourhood (symmetric delete, edit 1).
 
@@ -379,11 +393,8 @@ class NearIndex:
         (none for a run longer than any word: its deletions alone would cost its length
         squared)."""
         found: set[str] = set()
-        bare = skeleton(word)
-        if len(bare) > MAX_KEY:
-            return found
         get = self.table.get
-        for key in _deletes(bare):
+        for key in _probes(word):
             words = get(key)
             if words is not None:
                 found.update(words.split(" "))
