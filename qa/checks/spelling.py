@@ -48,7 +48,7 @@ from qa.text.akshara import (
     moved_sign,
     nfd_nukta,
     one_slip_of_many_signs,
-    same_signs_between,
+    same_letters,
     sibilants_apart,
     sign_slip,
     transposed,
@@ -299,9 +299,9 @@ def _far_slip(word: str, candidate: str) -> bool:
     """Several changed signs in ``word`` that are one slip of ``candidate``'s: a nasal typed
     an akshara off, which is no spelling of any word's (सेटरं, सहिंता), or a native word's
     vowels and sibilants (a loan's or a name's vary) or a common word's vowel sign moved."""
-    diff = differences(word, candidate)
-    if not same_signs_between(word, candidate, diff):
+    if not same_letters(word, candidate):
         return False  # no slip of several signs leaves other letters
+    diff = differences(word, candidate)
     if moved_nasal(word, candidate, diff):
         return True
     return one_slip_of_many_signs(word, candidate, diff) and (

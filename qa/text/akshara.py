@@ -311,21 +311,19 @@ def moved_nasal(a: str, b: str, diff: list[int] | None = None) -> bool:
     return False
 
 
-def same_signs_between(a: str, b: str, diff: list[int]) -> bool:
-    """True if ``a`` and ``b``, of one length, have the same characters from their first
-    difference to their last (``diff``) once the sibilants are folded: what each one slip of
-    several signs leaves, so a cheap test to put before theirs."""
-    if len(diff) < 2:
-        return False
-    span = slice(diff[0], diff[-1] + 1)
-    return sorted(a[span].translate(_FOLD_SIBILANTS)) == sorted(b[span].translate(_FOLD_SIBILANTS))
+def same_letters(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` are the same characters in some order once the sibilants are
+    folded: what each one slip of several signs leaves, so a cheap test to put before theirs."""
+    return len(a) == len(b) and sorted(a.translate(_FOLD_SIBILANTS)) == sorted(b.translate(_FOLD_SIBILANTS))
 
 
 def one_slip_of_many_signs(a: str, b: str, diff: list[int] | None = None) -> bool:
     """Two or more changed signs that are one slip: swapped i/u lengths, the sibilants, a
     vowel sign on the wrong consonant or a nasal an akshara off."""
+    if not same_letters(a, b):
+        return False
     diff = differences(a, b) if diff is None else diff
-    return same_signs_between(a, b, diff) and (
+    return (
         length_swap(a, b, diff)
         or sibilant_slips(a, b, diff)
         or moved_sign(a, b, diff)
