@@ -44,11 +44,11 @@ from qa.text.akshara import (
     length_swap,
     letters,
     light_slip,
+    may_be_one_slip,
     moved_nasal,
     moved_sign,
     nfd_nukta,
     one_slip_of_many_signs,
-    same_letters,
     sibilants_apart,
     sign_slip,
     transposed,
@@ -299,9 +299,9 @@ def _far_slip(word: str, candidate: str) -> bool:
     """Several changed signs in ``word`` that are one slip of ``candidate``'s: a nasal typed
     an akshara off, which is no spelling of any word's (सेटरं, सहिंता), or a native word's
     vowels and sibilants (a loan's or a name's vary) or a common word's vowel sign moved."""
-    if not same_letters(word, candidate):
-        return False  # no slip of several signs leaves other letters
     diff = differences(word, candidate)
+    if not may_be_one_slip(word, candidate, diff):
+        return False
     if moved_nasal(word, candidate, diff):
         return True
     return one_slip_of_many_signs(word, candidate, diff) and (

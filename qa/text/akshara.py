@@ -311,19 +311,26 @@ def moved_nasal(a: str, b: str, diff: list[int] | None = None) -> bool:
     return False
 
 
-def same_letters(a: str, b: str) -> bool:
-    """True if ``a`` and ``b`` are the same characters in some order once the sibilants are
-    folded: what each one slip of several signs leaves, so a cheap test to put before theirs."""
-    return len(a) == len(b) and sorted(a.translate(_FOLD_SIBILANTS)) == sorted(b.translate(_FOLD_SIBILANTS))
+#: What a slip of several signs changes first and last: a vowel sign, a nasal or a sibilant.
+_SLIP_ENDS = VOWEL_SIGNS | {ANUSVARA, CANDRABINDU, *SIBILANTS}
+
+
+def may_be_one_slip(a: str, b: str, diff: list[int]) -> bool:
+    """A cheap test each one slip of several signs passes, to put before theirs: ``a`` and
+    ``b`` differ (``diff``) in two places or more, the first and the last a vowel sign, a
+    nasal or a sibilant in one of them."""
+    if len(diff) < 2:
+        return False
+    ends = _SLIP_ENDS
+    first, last = diff[0], diff[-1]
+    return (a[first] in ends or b[first] in ends) and (a[last] in ends or b[last] in ends)
 
 
 def one_slip_of_many_signs(a: str, b: str, diff: list[int] | None = None) -> bool:
     """Two or more changed signs that are one slip: swapped i/u lengths, the sibilants, a
     vowel sign on the wrong consonant or a nasal an akshara off."""
-    if not same_letters(a, b):
-        return False
     diff = differences(a, b) if diff is None else diff
-    return (
+    return may_be_one_slip(a, b, diff) and (
         length_swap(a, b, diff)
         or sibilant_slips(a, b, diff)
         or moved_sign(a, b, diff)
