@@ -72,6 +72,8 @@ _REPH_BEFORE_BARE = regex.compile(r"^([\u0915-\u0939]\u093C?)र\u094D(?=(?:[\u0
 
 
 _SPLIT_NUKTA = {c: unicodedata.normalize("NFD", chr(c)) for c in range(0x0958, 0x0960)}
+#: :data:`_SKELETON` after :func:`nfd_nukta`, as one table (a translation per character).
+_NFD_SKELETON = {**_SKELETON, **{c: split.translate(_SKELETON) for c, split in _SPLIT_NUKTA.items()}}
 
 
 def nfd_nukta(word: str) -> str:
@@ -92,7 +94,7 @@ def aksharas(word: str) -> list[str]:
 
 def skeleton(word: str) -> str:
     """The word with every cheap distinction forgotten (matra length, nukta, nasal, aspirate)."""
-    return nfd_nukta(word).translate(_SKELETON)
+    return word.translate(_NFD_SKELETON)
 
 
 def without_perso_nukta(word: str) -> str:
@@ -358,11 +360,9 @@ def distance(a: str, b: str) -> float:
 MAX_KEY = 64
 
 
-def _deletes(key: str) -> set[str]:
-    """``key`` and every string one character shorter."""
-    found = {key[:i] + key[i + 1 :] for i in range(len(key))}
-    found.add(key)
-    return found
+def _deletes(key: str) -> tuple[str, ...]:
+    """``key`` and every string one character shorter (one twice where a letter repeats)."""
+    return (key, *[key[:i] + key[i + 1 :] for i in range(len(key))])
 
 
 @lru_cache(maxsize=4096)
@@ -370,7 +370,7 @@ def _probes(word: str) -> tuple[str, ...]:
     """The keys :meth:`NearIndex.candidates` looks up for ``word``, the same in every index
     (T002's and T040's look up one new word each: worked out once)."""
     bare = skeleton(word)
-    return () if len(bare) > MAX_KEY else tuple(_deletes(bare))
+    return () if len(bare) > MAX_KEY else _deletes(bare)
 
 
 class NearIndex:
@@ -382,7 +382,7 @@ class NearIndex:
     def __init__(self, words: Iterable[str]) -> None:
         lists: dict[str, list[str]] = {}
         for word in words:
-            for key in _deletes(skeleton(word)):
+            for key in set(_deletes(skeleton(word))):
                 lists.setdefault(key, []).append(word)
         self.table: dict[str, str] = {key: " ".join(found) for key, found in lists.items()}
 
