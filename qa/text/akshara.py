@@ -12,6 +12,7 @@ over a folded skeleton, so a lookup costs a few dict probes.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -76,9 +77,13 @@ _SPLIT_NUKTA = {c: unicodedata.normalize("NFD", chr(c)) for c in range(0x0958, 0
 _NFD_SKELETON = {**_SKELETON, **{c: split.translate(_SKELETON) for c, split in _SPLIT_NUKTA.items()}}
 
 
+#: A precomposed nukta letter (NFC has none: a search finds that faster than a translation).
+_NUKTA_LETTER = re.compile("[\u0958-\u095f]")
+
+
 def nfd_nukta(word: str) -> str:
     """NFC except that precomposed nukta letters (क़, ड़ …) are split into letter + nukta."""
-    return word.translate(_SPLIT_NUKTA)
+    return word.translate(_SPLIT_NUKTA) if _NUKTA_LETTER.search(word) else word
 
 
 @lru_cache(maxsize=4096)
