@@ -233,9 +233,9 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
             continue  # too many edits, and no one slip of several signs (those keep the length)
         edits = osa(word, candidate, max_edits)
         # Too many edits for even the cheapest ones to stay within the limit, unless they are
-        # one slip of several signs.
+        # one slip of several signs (which keeps the length).
         if edits > max_edits:
-            if not _far_slip(word, candidate):
+            if len(candidate) != len(word) or not _far_slip(word, candidate):
                 continue
         elif length_swap(word, candidate) and not _settled(candidate):
             continue
@@ -246,8 +246,9 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
             found.append((distance(word, candidate), candidate))
             continue
         cost = distance(word, candidate)
-        common = curated or lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF
-        if cost <= limit and (common or _rare_but_sure(word, candidate)):
+        if cost <= limit and (
+            curated or lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF or _rare_but_sure(word, candidate)
+        ):
             found.append((cost, candidate))
         elif length == 3 and dropped_vowel_sign(word, candidate):
             found.append((limit, candidate))  # बतया, तैयर: past the limit, but a very common word's
@@ -296,9 +297,10 @@ def stray_nukta(word: str, plain: str) -> bool:
 
 
 def _far_slip(word: str, candidate: str) -> bool:
-    """Several changed signs in ``word`` that are one slip of ``candidate``'s: a nasal typed
-    an akshara off, which is no spelling of any word's (सेटरं, सहिंता), or a native word's
-    vowels and sibilants (a loan's or a name's vary) or a common word's vowel sign moved."""
+    """Several changed signs in ``word`` that are one slip of ``candidate``'s, as long: a
+    nasal typed an akshara off, which is no spelling of any word's (सेटरं, सहिंता), or a
+    native word's vowels and sibilants (a loan's or a name's vary) or a common word's vowel
+    sign moved."""
     diff = differences(word, candidate)
     if not may_be_one_slip(word, candidate, diff):
         return False
