@@ -255,6 +255,7 @@ def length_swap(a: str, b: str, diff: list[int] | None = None) -> bool:
 #: The sibilants, which many writers do not tell apart.
 SIBILANTS = "शसष"
 _FOLD_SIBILANTS = str.maketrans(dict.fromkeys(SIBILANTS, "स"))
+_SIBILANT_SET = frozenset(SIBILANTS)
 
 
 def sibilants_apart(a: str, b: str) -> bool:
@@ -318,19 +319,16 @@ def moved_nasal(a: str, b: str, diff: list[int] | None = None) -> bool:
     return False
 
 
-#: What a slip of several signs changes first and last: a vowel sign, a nasal or a sibilant.
-_SLIP_ENDS = VOWEL_SIGNS | {ANUSVARA, CANDRABINDU, *SIBILANTS}
-
-
 def may_be_one_slip(a: str, b: str, diff: list[int]) -> bool:
     """A cheap test each one slip of several signs passes, to put before theirs: ``a`` and
-    ``b`` differ (``diff``) in two places or more, the first and the last a vowel sign, a
-    nasal or a sibilant in one of them."""
+    ``b`` differ (``diff``) in two places or more, and the first differing character of one
+    is the last of the other (a sign moved, two swapped) or all four are sibilants."""
     if len(diff) < 2:
         return False
-    ends = _SLIP_ENDS
     first, last = diff[0], diff[-1]
-    return (a[first] in ends or b[first] in ends) and (a[last] in ends or b[last] in ends)
+    return (
+        a[first] == b[last] or b[first] == a[last] or {a[first], b[first], a[last], b[last]} <= _SIBILANT_SET
+    )
 
 
 def one_slip_of_many_signs(a: str, b: str, diff: list[int] | None = None) -> bool:
