@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qa import api, lexicon
 from qa.checks import spelling
@@ -281,6 +283,54 @@ def test_a_sign_typed_across_a_conjunct_is_one_slip() -> None:
         found = api.check(f"ज़्यादातर ग्राहकों ने त्योहार पर {wrong} का ज़िक्र किया।")
         assert [(d.code, d.fix.edits[0].replacement if d.fix else "") for d in found] == [("T002", right)]
     assert api.check("ज़्यादातर ग्राहकों ने त्योहार पर क्रेडिट और पारम्परिक ख़रीद का ज़िक्र किया।") == []
+
+
+_SLIP_LETTERS = "कखगशसषनमरत़्ािीुूेैोौंँ"
+
+
+@st.composite
+def _slipped_pair(draw: st.DrawFn) -> tuple[str, str]:
+    """A word of signs and sibilants and the same with a segment rotated (a sign moved, two
+    swapped), its sibilants changed or a few letters replaced."""
+    word = draw(st.text(st.sampled_from(_SLIP_LETTERS), min_size=2, max_size=8))
+    letters = list(word)
+    how = draw(st.sampled_from(("rotate", "sibilants", "replace")))
+    if how == "rotate":
+        i, j = sorted(draw(st.lists(st.integers(0, len(word) - 1), min_size=2, max_size=2)))
+        part = letters[i : j + 1]
+        letters[i : j + 1] = part[1:] + part[:1] if draw(st.booleans()) else part[-1:] + part[:-1]
+    elif how == "sibilants":
+        letters = [draw(st.sampled_from("शसष")) if c in "शसष" else c for c in letters]
+    else:
+        for at in draw(st.lists(st.integers(0, len(word) - 1), max_size=3)):
+            letters[at] = draw(st.sampled_from(_SLIP_LETTERS))
+    return word, "".join(letters)
+
+
+@settings(max_examples=2000, derandomize=True)
+@given(_slipped_pair())
+def test_the_cheap_test_before_the_one_slip_tests_turns_none_away(pair: tuple[str, str]) -> None:
+    """:func:`akshara.may_be_one_slip` only spares work: each slip of several signs passes it."""
+    from qa.text import akshara
+
+    a, b = pair
+    diff = akshara.differences(a, b)
+    slip = any(
+        test(a, b, diff)
+        for test in (akshara.length_swap, akshara.sibilant_slips, akshara.moved_sign, akshara.moved_nasal)
+    )
+    assert akshara.one_slip_of_many_signs(a, b) == slip
+    assert not slip or akshara.may_be_one_slip(a, b, diff)
+
+
+def test_a_skeleton_is_the_split_nukta_letters_folded() -> None:
+    from qa.text import akshara
+
+    for word in ("ढ़ूँढ़ना", "क़िला", "ज़्यादा", "पढ़ाई", "ऋषिकेश"):
+        split = word.translate(akshara._SPLIT_NUKTA)
+        assert akshara.nfd_nukta(word) == split
+        assert akshara.skeleton(word) == split.translate(akshara._SKELETON)
+    assert akshara.skeleton("\u095d\u0942\u0901\u095dना") == akshara.skeleton("ढ़ूँढ़ना") == "डुडना"
 
 
 def test_a_run_longer_than_any_word_has_no_near_candidates() -> None:

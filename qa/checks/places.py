@@ -38,7 +38,7 @@ from qa.text.akshara import (
     CANDRABINDU,
     NUKTA,
     VIRAMA,
-    aksharas,
+    akshara_count,
     distance,
     nfd_nukta,
     transposed,
@@ -54,7 +54,7 @@ _MARKS = str.maketrans("", "", ANUSVARA + CANDRABINDU + NUKTA)
 @lru_cache(maxsize=8192)
 def correction(word: str) -> str | None:
     """The one place word a cheap slip from NFC ``word``, else None (none, or several)."""
-    if len(aksharas(word)) < gazetteer.MIN_AKSHARAS:
+    if akshara_count(word) < gazetteer.MIN_AKSHARAS:
         return None
     near = {c for c in gazetteer.near_index().candidates(word) if _slip(word, c)}
     groups = {_key(c) for c in near}

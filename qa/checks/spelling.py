@@ -33,7 +33,9 @@ from qa.text.akshara import (
     VIRAMA,
     VOWEL_SIGNS,
     NearIndex,
+    akshara_count,
     aksharas,
+    differences,
     distance,
     doubled_consonant,
     dropped_one,
@@ -42,6 +44,7 @@ from qa.text.akshara import (
     length_swap,
     letters,
     light_slip,
+    may_be_one_slip,
     moved_nasal,
     moved_sign,
     nfd_nukta,
@@ -218,7 +221,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     candidates = near_index().candidates(word)
     if not candidates:
         return ()  # as for most unknown words: no need to count the aksharas
-    length = len(aksharas(word))
+    length = akshara_count(word)
     if length < 2:
         return ()
     limit = _LIMITS.get(length, _LONG_LIMIT)
@@ -226,16 +229,13 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     additions, web = lexicon.additions(), lexicon.web_zipf()
     found, lone = [], []
     for candidate in candidates:
+        if abs(len(candidate) - len(word)) > max_edits:
+            continue  # too many edits, and no one slip of several signs (those keep the length)
         edits = osa(word, candidate, max_edits)
         # Too many edits for even the cheapest ones to stay within the limit, unless they are
-        # one slip; a loan's or a name's vowels and sibilants vary: only a native word's are.
-        # A nasal typed an akshara off is no spelling of any word's (सेटरं, सहिंता).
+        # one slip of several signs (which keeps the length).
         if edits > max_edits:
-            if not (
-                moved_nasal(word, candidate)
-                or (one_slip_of_many_signs(word, candidate) and _settled(candidate))
-                or (moved_sign(word, candidate) and lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF)
-            ):
+            if len(candidate) != len(word) or not _far_slip(word, candidate):
                 continue
         elif length_swap(word, candidate) and not _settled(candidate):
             continue
@@ -246,8 +246,9 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
             found.append((distance(word, candidate), candidate))
             continue
         cost = distance(word, candidate)
-        common = curated or lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF
-        if cost <= limit and (common or _rare_but_sure(word, candidate)):
+        if cost <= limit and (
+            curated or lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF or _rare_but_sure(word, candidate)
+        ):
             found.append((cost, candidate))
         elif length == 3 and dropped_vowel_sign(word, candidate):
             found.append((limit, candidate))  # बतया, तैयर: past the limit, but a very common word's
@@ -295,6 +296,22 @@ def stray_nukta(word: str, plain: str) -> bool:
     )
 
 
+def _far_slip(word: str, candidate: str) -> bool:
+    """Several changed signs in ``word`` that are one slip of ``candidate``'s, as long: a
+    nasal typed an akshara off, which is no spelling of any word's (सेटरं, सहिंता), or a
+    native word's vowels and sibilants (a loan's or a name's vary) or a common word's vowel
+    sign moved."""
+    diff = differences(word, candidate)
+    if not may_be_one_slip(word, candidate, diff):
+        return False
+    if moved_nasal(word, candidate, diff):
+        return True
+    return one_slip_of_many_signs(word, candidate, diff) and (
+        _settled(candidate)
+        or (moved_sign(word, candidate, diff) and lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF)
+    )
+
+
 def _settled(word: str) -> bool:
     """``word``'s vowels are settled: a native word (:func:`_native`) both sources know
     well, so two of its signs with swapped lengths are one slip (निती for नीति), not
@@ -311,9 +328,9 @@ def _letter_slip(word: str, candidate: str) -> bool:
     shorter word's doubled letter (ममेरे, तनन)."""
     if doubled_consonant(word, candidate):
         southern = word.endswith("नन")
-        return not southern and len(aksharas(candidate)) >= 3 and lexicon.prior(candidate) >= COMMON_ZIPF
+        return not southern and akshara_count(candidate) >= 3 and lexicon.prior(candidate) >= COMMON_ZIPF
     swapped = transposed(word, candidate)
-    if not (swapped or dropped_one(word, candidate)) or len(aksharas(candidate)) < MIN_LETTER_SLIP_AKSHARAS:
+    if not (swapped or dropped_one(word, candidate)) or akshara_count(candidate) < MIN_LETTER_SLIP_AKSHARAS:
         return False
     if lexicon.prior(candidate) >= COMMON_ZIPF:
         return True
@@ -492,7 +509,7 @@ def corrections(word: str) -> tuple[str, ...]:
         light_slip(word, best) or dropped_one(word, best) or _unlisted_variant(word, best)
     ):
         return ()  # a rarer place name's vowels vary between papers (फीरोजाबाद): T040 weighs those
-    if len(aksharas(word)) < 3:  # a short word: only the one very common word a cheap slip away
+    if akshara_count(word) < 3:  # a short word: only the one very common word a cheap slip away
         signs = [c for _, c in found if _short_slip(word, c)]
         if len(signs) != 1:
             margin = None
@@ -855,11 +872,14 @@ def verb_noun_plural_twin(word: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _feminine_plural_of(word: str, *, verb: bool) -> str | None:
-    stem = word[:-1]
-    if not word.endswith("\u0947") or not ends_in_consonant(stem) or len(aksharas(stem)) < 2:
+    stem, twin = word[:-1], word + "\u0902"
+    if (
+        not word.endswith("\u0947")
+        or not ends_in_consonant(stem)
+        or lexicon.prior(twin) < MIN_PLURAL_TWIN_ZIPF
+    ):
         return None
-    twin = word + "\u0902"
-    if lexicon.prior(twin) < MIN_PLURAL_TWIN_ZIPF or lexicon.verb_stem(stem) != verb:
+    if len(aksharas(stem)) < 2 or lexicon.verb_stem(stem) != verb:
         return None
     if not verb and lexicon.known(stem + "ा"):
         return None  # an -आ word's oblique (पतंगे), or a verb's perfective beside it

@@ -12,6 +12,7 @@ over a folded skeleton, so a lookup costs a few dict probes.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -72,11 +73,23 @@ _REPH_BEFORE_BARE = regex.compile(r"^([\u0915-\u0939]\u093C?)र\u094D(?=(?:[\u0
 
 
 _SPLIT_NUKTA = {c: unicodedata.normalize("NFD", chr(c)) for c in range(0x0958, 0x0960)}
+#: :data:`_SKELETON` after :func:`nfd_nukta`, as one table (a translation per character).
+_NFD_SKELETON = {**_SKELETON, **{c: split.translate(_SKELETON) for c, split in _SPLIT_NUKTA.items()}}
+
+
+#: A precomposed nukta letter (NFC has none: a search finds that faster than a translation).
+_NUKTA_LETTER = re.compile("[\u0958-\u095f]")
 
 
 def nfd_nukta(word: str) -> str:
     """NFC except that precomposed nukta letters (क़, ड़ …) are split into letter + nukta."""
-    return word.translate(_SPLIT_NUKTA)
+    return word.translate(_SPLIT_NUKTA) if _NUKTA_LETTER.search(word) else word
+
+
+@lru_cache(maxsize=4096)
+def akshara_count(word: str) -> int:
+    """How many :func:`aksharas` ``word`` has (several tests of one new word ask)."""
+    return len(aksharas(word))
 
 
 def aksharas(word: str) -> list[str]:
@@ -86,7 +99,7 @@ def aksharas(word: str) -> list[str]:
 
 def skeleton(word: str) -> str:
     """The word with every cheap distinction forgotten (matra length, nukta, nasal, aspirate)."""
-    return nfd_nukta(word).translate(_SKELETON)
+    return word.translate(_NFD_SKELETON)
 
 
 def without_perso_nukta(word: str) -> str:
@@ -242,6 +255,7 @@ def length_swap(a: str, b: str, diff: list[int] | None = None) -> bool:
 #: The sibilants, which many writers do not tell apart.
 SIBILANTS = "शसष"
 _FOLD_SIBILANTS = str.maketrans(dict.fromkeys(SIBILANTS, "स"))
+_SIBILANT_SET = frozenset(SIBILANTS)
 
 
 def sibilants_apart(a: str, b: str) -> bool:
@@ -305,11 +319,23 @@ def moved_nasal(a: str, b: str, diff: list[int] | None = None) -> bool:
     return False
 
 
+def may_be_one_slip(a: str, b: str, diff: list[int]) -> bool:
+    """A cheap test each one slip of several signs passes, to put before theirs: ``a`` and
+    ``b`` differ (``diff``) in two places or more, and the first differing character of one
+    is the last of the other (a sign moved, two swapped) or all four are sibilants."""
+    if len(diff) < 2:
+        return False
+    first, last = diff[0], diff[-1]
+    return (
+        a[first] == b[last] or b[first] == a[last] or {a[first], b[first], a[last], b[last]} <= _SIBILANT_SET
+    )
+
+
 def one_slip_of_many_signs(a: str, b: str, diff: list[int] | None = None) -> bool:
     """Two or more changed signs that are one slip: swapped i/u lengths, the sibilants, a
     vowel sign on the wrong consonant or a nasal an akshara off."""
     diff = differences(a, b) if diff is None else diff
-    return (
+    return may_be_one_slip(a, b, diff) and (
         length_swap(a, b, diff)
         or sibilant_slips(a, b, diff)
         or moved_sign(a, b, diff)
@@ -337,11 +363,17 @@ def distance(a: str, b: str) -> float:
 MAX_KEY = 64
 
 
-def _deletes(key: str) -> set[str]:
-    """``key`` and every string one character shorter."""
-    found = {key[:i] + key[i + 1 :] for i in range(len(key))}
-    found.add(key)
-    return found
+def _deletes(key: str) -> tuple[str, ...]:
+    """``key`` and every string one character shorter (one twice where a letter repeats)."""
+    return (key, *[key[:i] + key[i + 1 :] for i in range(len(key))])
+
+
+@lru_cache(maxsize=4096)
+def _probes(word: str) -> tuple[str, ...]:
+    """The keys :meth:`NearIndex.candidates` looks up for ``word``, the same in every index
+    (T002's and T040's look up one new word each: worked out once)."""
+    bare = skeleton(word)
+    return () if len(bare) > MAX_KEY else _deletes(bare)
 
 
 class NearIndex:
@@ -353,7 +385,7 @@ class NearIndex:
     def __init__(self, words: Iterable[str]) -> None:
         lists: dict[str, list[str]] = {}
         for word in words:
-            for key in _deletes(skeleton(word)):
+            for key in set(_deletes(skeleton(word))):
                 lists.setdefault(key, []).append(word)
         self.table: dict[str, str] = {key: " ".join(found) for key, found in lists.items()}
 
@@ -369,11 +401,8 @@ class NearIndex:
         (none for a run longer than any word: its deletions alone would cost its length
         squared)."""
         found: set[str] = set()
-        bare = skeleton(word)
-        if len(bare) > MAX_KEY:
-            return found
         get = self.table.get
-        for key in _deletes(bare):
+        for key in _probes(word):
             words = get(key)
             if words is not None:
                 found.update(words.split(" "))
