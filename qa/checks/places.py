@@ -90,12 +90,12 @@ def _key(word: str) -> str:
 _DEVANAGARI_WORD = regex.compile(r"[\u0900-\u097f\u200c\u200d]+")
 
 
-def unattested(ctx: Context, sieve: Sieve | None = None) -> Iterator[tuple[str, str, list[int]]]:
-    """(word, its look-up form, starts) for Devanagari words that neither the lexicon,
-    the gazetteer nor the house knows and that are no inflection of a known stem (of
-    those, the words ``sieve`` takes: it must take only such words)."""
+def unattested(ctx: Context, sieve: Sieve) -> Iterator[tuple[str, str, list[int]]]:
+    """(word, its look-up form, starts) for the words ``sieve`` takes, which must be
+    Devanagari words that neither the lexicon, the gazetteer nor the house knows and
+    that are no inflection of a known stem (:func:`_unattested`)."""
     accept, index = lexicon.house(ctx.config).accept, ctx.document.word_index
-    for word in sorted((sieve or _UNATTESTED).select(ctx.document.word_set)):
+    for word in sorted(sieve.select(ctx.document.word_set)):
         normal = cast(str, _without_evidence(word))  # a form: the sieve took the word
         if normal not in accept:
             yield word, normal, index[word]
@@ -121,9 +121,6 @@ def _without_evidence(word: str) -> str | None:
     if lexicon.attested(normal) or normal in gazetteer.words() or lexicon.inflected(normal):
         return None
     return normal
-
-
-_UNATTESTED = Sieve(_unattested)
 
 
 def _t002s(word: str, place: str) -> bool:
