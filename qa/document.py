@@ -11,8 +11,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import itemgetter
-from typing import NamedTuple
 
 from qa.text import tokenize
 
@@ -111,12 +109,6 @@ class ViewBuilder:
         return "".join(self._parts), SourceMap(self._pieces)
 
 
-class _Words(NamedTuple):
-    texts: list[str]
-    starts: list[int]
-    by_word: dict[str, list[int]]
-
-
 @dataclass
 class Document:
     """A decoded source and the view of it that rules read."""
@@ -129,56 +121,31 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
     #: Named parts of the source, e.g. the fields of a CMS payload: (start, end, name).
     fields: list[tuple[int, int, str]] = field(default_factory=list)
-    #: the (word, start) pairs the words were read from, until :meth:`word_pairs` hands them
-    #: over or :meth:`let_go_pairs` says none will ask
-    _pairs: list[tuple[str, int]] | None = field(default=None, init=False, repr=False, compare=False)
-    _keep_pairs: bool = field(default=True, init=False, repr=False, compare=False)
 
     @cached_property
     def tokens(self) -> list[tokenize.Token]:
         return tokenize.tokens(self.view)
 
     @cached_property
-    def _words(self) -> _Words:
-        """The words (:func:`tokenize.word_spans`), read from their (word, start) pairs,
-        which the document lets go once :meth:`word_pairs` hands them over or none will
-        ask (:meth:`let_go_pairs`): a pair per word held 23 MB of a 5 MB document to the
-        end of its check."""
-        pairs = tokenize.word_spans(self.view)
-        if self._keep_pairs:
-            self._pairs = pairs
-        return _Words(
-            list(map(itemgetter(0), pairs)), list(map(itemgetter(1), pairs)), tokenize.word_index(pairs)
-        )
+    def _words(self) -> tokenize.Words:
+        """The words, their starts and their index (:func:`tokenize.words`), in one pass;
+        no (word, start) pair per word (pairs held 23 MB of a 5 MB document)."""
+        return tokenize.words(self.view)
 
     @property
     def word_texts(self) -> list[str]:
         """Each word of the view in order (a word that recurs is one string object)."""
-        return self._words.texts
+        return self._words[0]
 
     @property
     def word_starts(self) -> list[int]:
         """The view offset where each of :attr:`word_texts` starts."""
-        return self._words.starts
+        return self._words[1]
 
     @property
     def word_index(self) -> dict[str, list[int]]:
         """Each distinct word and the view offsets where it starts."""
-        return self._words.by_word
-
-    def word_pairs(self) -> list[tuple[str, int]]:
-        """(word, start) for every word, for the compiled readers that take them (G's slot
-        layout): the pairs the words were read from, handed over to the first caller (the
-        document keeps them no longer), made anew for any later one. Hold them no longer
-        than needed."""
-        words, pairs, self._pairs = self._words, self._pairs, None
-        return list(zip(words.texts, words.starts, strict=True)) if pairs is None else pairs
-
-    def let_go_pairs(self) -> None:
-        """No caller of :meth:`word_pairs` is to come (the linter is past the rules that
-        read them): the pairs held go, and those the words are read from later are not
-        kept."""
-        self._keep_pairs, self._pairs = False, None
+        return self._words[2]
 
     @cached_property
     def word_set(self) -> frozenset[str]:

@@ -127,7 +127,7 @@ def test_slots_break_at_punctuation_and_lines_and_join_compounds() -> None:
     view = "राम का, घर-बार की\nनई  किताब"
     slots = agreement.Slots(Document(view, view))
     assert slots.words == [None, "राम", "का", None, "घर-बार", "घर-बार", "की", None, "नई", "किताब", None]
-    assert slots.starts == [start for _, start in tokenize.word_spans(view)]
+    assert slots.starts == tokenize.words(view)[1]
     assert list(slots.slot_of) == [1, 2, 4, 5, 6, 8, 9]
     assert slots[9] == agreement.Word("किताब", "किताब", 22, 27) and slots[3] is None and slots[99] is None
 
@@ -178,12 +178,14 @@ _MARK = "[^ \u0900-\u0963\u0971-\u097f\u200c\u200d]"
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="कखाेीं़् ,.-–।॰\n\u200c\u200dAbZ19०", max_size=60))
 def test_slots_agree_with_reading_every_gap(view: str) -> None:
-    spans = tokenize.word_spans(view)
-    expected = _slots_gap_by_gap(view, spans)
+    texts, starts, index = tokenize.words(view)
+    expected = _slots_gap_by_gap(view, list(zip(texts, starts, strict=True)))
     read = agreement.Slots(Document(view, view))
     assert (read.words, list(read.slot_of)) == expected
-    respelt = {word: aw.normal(word) for word in dict(spans) if aw.normal(word) != word}
-    assert slots.python_layout(view, spans, respelt) == expected  # the reference, with or without the core
+    respelt = {word: aw.normal(word) for word in index if aw.normal(word) != word}
+    assert (
+        slots.python_layout(view, texts, starts, respelt) == expected
+    )  # the reference, with or without the core
 
 
 def test_the_words_rules_visit_pass_the_last_letter_filter() -> None:

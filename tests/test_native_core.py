@@ -54,11 +54,12 @@ TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.characters()), max_size=80
 
 
 def _same_words(core, text: str) -> None:  # type: ignore[no-untyped-def]
-    words = core.word_spans(text)
-    assert words == tokenize.python_word_spans(text)
+    texts, starts, index = found = core.words(text)
+    assert found == tokenize.python_words(text)
+    assert list(index) == list(tokenize.python_words(text)[2])  # in the order first met
     # a word that recurs is one string object, as in the Python version
-    assert len({id(w) for w, _ in words}) == len({w for w, _ in words})
-    assert core.word_index(words) == tokenize.python_word_index(words)
+    assert len(set(map(id, texts))) == len(set(texts)) == len(index)
+    assert all(texts[starts.index(at)] is word for word, offsets in index.items() for at in offsets)
 
 
 def _same_blocks(core, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -108,9 +109,9 @@ def test_a_run_of_joined_words_is_a_compound_only_when_short(core, joined: int) 
     """A run of words joined by full stops (initials run together) longer than any compound
     leaves its words apart, so a run of any length costs its length, not its square."""
     view = "नई दिल्ली " + ".".join(["क"] * joined) + " में"
-    spans = tokenize.python_word_spans(view)
-    words = slots.python_layout(view, spans, {})[0]
-    assert core.slot_layout(view, spans, {}) == (words, slots.python_layout(view, spans, {})[1])
+    texts, starts, _ = tokenize.python_words(view)
+    words, slot_of = slots.python_layout(view, texts, starts, {})
+    assert core.slot_layout(view, texts, starts, {}) == (words, slot_of)
     run = [word for word in words if word and word.startswith("क")]
     if joined <= slots.MAX_COMPOUND:
         assert run[0] == ".".join(["क"] * joined) and len(run) == joined
@@ -119,17 +120,19 @@ def test_a_run_of_joined_words_is_a_compound_only_when_short(core, joined: int) 
 
 
 def _same_slots(core, text: str) -> None:  # type: ignore[no-untyped-def]
-    spans = tokenize.python_word_spans(text)
-    for respelt in ({}, {word: word[::-1] for word, _ in spans[::3]}):
-        assert core.slot_layout(text, spans, respelt) == slots.python_layout(text, spans, respelt)
+    texts, starts, _ = tokenize.python_words(text)
+    for respelt in ({}, {word: word[::-1] for word in texts[::3]}):
+        layout = slots.python_layout(text, texts, starts, respelt)
+        assert core.slot_layout(text, texts, starts, respelt) == layout
+    assert (texts, starts) == tokenize.python_words(text)[:2]  # the layout wrote into neither
     # the clause facts of the words (made-up bytes: any low byte, a high byte of 0, 1 or 2)
-    slot_of = slots.python_layout(text, spans, {})[1]
-    facts = {word: bytes([sum(map(ord, word)) % 256, len(word) % 3]) for word, _ in spans}
+    slot_of = slots.python_layout(text, texts, starts, {})[1]
+    facts = {word: bytes([sum(map(ord, word)) % 256, len(word) % 3]) for word in texts}
     for nouns in (clause_facts._NOUNS, 0xFF, 0):
-        found = core.word_facts(spans, facts, slot_of, nouns)
-        assert found == clause_facts.python_word_facts(spans, facts, slot_of, nouns)
+        found = core.word_facts(texts, facts, slot_of, nouns)
+        assert found == clause_facts.python_word_facts(texts, facts, slot_of, nouns)
     # the sentences kept: the facts of their words and their compounds
-    starts, bytes_ = [start for _, start in spans], core.word_facts(spans, facts, slot_of, 0)
+    bytes_ = core.word_facts(texts, facts, slot_of, 0)
     sentences = [*tokenize.python_sentences(text), (0, len(text)), (3, 9), (len(text) + 2, len(text) + 5)]
     for accept in (clause_facts.MAY_DISAGREE, bytes(256), bytes(range(256))):
         assert core.kept_spans(text, bytes_, starts, sentences, accept) == clause_facts.python_kept_spans(
@@ -187,11 +190,13 @@ def test_slots_of_words_and_gaps(text: str) -> None:
 
 def test_slots_of_a_word_outside_the_view_are_refused(core) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="outside the view"):
-        core.slot_layout("क ख", [("क", 0), ("खग", 2)], {})
+        core.slot_layout("क ख", ["क", "खग"], [0, 2], {})
+    with pytest.raises(ValueError, match="a start for every word"):
+        core.slot_layout("क ख", ["क", "ख"], [0], {})
     with pytest.raises(ValueError, match="a slot for every word"):
-        core.word_facts([("क", 0)], {"क": b"\1\0"}, [], 0)
+        core.word_facts(["क"], {"क": b"\1\0"}, [], 0)
     with pytest.raises(KeyError):
-        core.word_facts([("क", 0)], {}, [1], 0)
+        core.word_facts(["क"], {}, [1], 0)
 
 
 def test_the_clause_reader_reads_sentences_as_the_clause_rules_do(core) -> None:  # type: ignore[no-untyped-def]
@@ -285,7 +290,7 @@ def test_corpora(core) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_the_core_is_used_when_built(core) -> None:  # type: ignore[no-untyped-def]
-    assert tokenize.word_spans is core.word_spans
+    assert tokenize.words is core.words
     assert tokenize.sentences is core.sentences
     assert tokenize.span_tokens is core.span_tokens
     assert slots.layout is core.slot_layout
@@ -308,8 +313,8 @@ def _python(code: str, **env: str) -> str:
 
 PATH_USED = (
     "from qa.text import native, slots, tokenize; "
-    "print(native.core is None, tokenize.word_spans is tokenize.python_word_spans, "
-    "tokenize.sentences is tokenize.python_sentences, tokenize.word_index is tokenize.python_word_index, "
+    "print(native.core is None, tokenize.words is tokenize.python_words, "
+    "tokenize.sentences is tokenize.python_sentences, "
     "tokenize.span_tokens is tokenize.python_span_tokens, slots.layout is slots.python_layout); "
     "from qa.checks import clause_facts; print(clause_facts.word_facts is clause_facts.python_word_facts, "
     "clause_facts.kept_spans is clause_facts.python_kept_spans)"
@@ -319,12 +324,12 @@ PATH_USED = (
 def test_python_path_when_the_extension_is_missing() -> None:
     assert (
         _python("import sys; sys.modules['qa_core'] = None; " + PATH_USED)
-        == "True True True True True True\nTrue True"
+        == "True True True True True\nTrue True"
     )
 
 
 def test_qa_pure_forces_the_python_path() -> None:
-    assert _python(PATH_USED, QA_PURE="1") == "True True True True True True\nTrue True"
+    assert _python(PATH_USED, QA_PURE="1") == "True True True True True\nTrue True"
 
 
 def test_cli_reports_the_same_either_way(core) -> None:  # type: ignore[no-untyped-def]

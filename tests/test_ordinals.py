@@ -150,5 +150,5 @@ def test_digit_matches_are_the_full_patterns_matches(text: str) -> None:
     """The ordinals tried only at a number before a suffix word are those of a scan of the
     whole text."""
     expected = [m.span() for m in ordinals._DIGIT_ORDINAL.finditer(text)]
-    index = tokenize.python_word_index(tokenize.python_word_spans(text))
+    index = tokenize.python_words(text)[2]
     assert [m.span() for m in ordinals.digit_matches(text, index)] == expected

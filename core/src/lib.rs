@@ -3,6 +3,7 @@
 //! Offsets are Python string indices (code points). The Python functions stay the reference;
 //! every function here returns exactly what its namesake there returns.
 
+use std::collections::hash_map::Entry;
 use std::os::raw::c_void;
 use std::sync::OnceLock;
 
@@ -87,13 +88,20 @@ fn pairs<'py>(py: Python<'py>, spans: &[(usize, usize)]) -> PyResult<Bound<'py, 
     PyList::new(py, spans.iter().map(|&(start, end)| (start, end)))
 }
 
-/// `tokenize.word_spans`: (word, start) for every run of word characters; a word that recurs
-/// is one string object.
+/// `tokenize.words`: each run of word characters as (the words, where each starts, each
+/// distinct word with the offsets where it starts); a word that recurs is one string object,
+/// and each offset one int object, in the starts and in the index.
 #[pyfunction]
-fn word_spans<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+fn words<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyString>,
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, Bound<'py, PyDict>)> {
     let chars = code_points(text)?;
-    let mut seen: FxHashMap<&[u32], Bound<'py, PyAny>> = FxHashMap::default();
-    let mut found: Vec<Bound<'py, PyAny>> = Vec::new();
+    type Occurrences<'py> = (Bound<'py, PyAny>, Vec<Bound<'py, PyAny>>);
+    let mut seen: FxHashMap<&[u32], Occurrences<'py>> = FxHashMap::default();
+    let mut order: Vec<&[u32]> = Vec::new(); // the distinct words, in the order first met
+    let mut texts: Vec<Bound<'py, PyAny>> = Vec::new();
+    let mut starts: Vec<Bound<'py, PyAny>> = Vec::new();
     let mut at = 0;
     while at < chars.len() {
         if !is(chars[at], WORD) {
@@ -105,32 +113,24 @@ fn word_spans<'py>(py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<Bou
             at += 1;
         }
         let key = &chars[start..at];
-        let word = match seen.get(key) {
-            Some(word) => word.clone(),
-            None => {
-                let word = new_string(py, key)?;
-                seen.insert(key, word.clone());
-                word
+        let entry = match seen.entry(key) {
+            Entry::Occupied(found) => found.into_mut(),
+            Entry::Vacant(new) => {
+                order.push(key);
+                new.insert((new_string(py, key)?, Vec::new()))
             }
         };
-        found.push(PyTuple::new(py, [word, start.into_pyobject(py)?.into_any()])?.into_any());
+        let offset = start.into_pyobject(py)?.into_any();
+        entry.1.push(offset.clone());
+        texts.push(entry.0.clone());
+        starts.push(offset);
     }
-    PyList::new(py, found)
-}
-
-/// `tokenize.word_index`: each distinct word of `words` and the offsets where it starts.
-#[pyfunction]
-fn word_index<'py>(py: Python<'py>, words: &Bound<'py, PyList>) -> PyResult<Bound<'py, PyDict>> {
     let index = PyDict::new(py);
-    for pair in words.iter() {
-        let pair = pair.cast_into::<PyTuple>()?;
-        let (word, start) = (pair.get_item(0)?, pair.get_item(1)?);
-        match index.get_item(&word)? {
-            Some(starts) => starts.cast_into::<PyList>()?.append(start)?,
-            None => index.set_item(word, PyList::new(py, [start])?)?,
-        }
+    for key in order {
+        let (word, offsets) = &seen[key];
+        index.set_item(word, PyList::new(py, offsets)?)?;
     }
-    Ok(index)
+    Ok((PyList::new(py, texts)?, PyList::new(py, starts)?, index))
 }
 
 /// `tokenize.paragraphs`: (start, end) of the blocks between blank lines.
@@ -195,34 +195,27 @@ fn span_tokens<'py>(
     PyList::new(py, found)
 }
 
-/// The (word, start) pairs of a document's word list.
-fn word_pairs<'py>(words: &Bound<'py, PyList>) -> PyResult<Vec<(Bound<'py, PyAny>, usize)>> {
-    words
-        .iter()
-        .map(|pair| {
-            let pair = pair.cast_into::<PyTuple>()?;
-            Ok((pair.get_item(0)?, pair.get_item(1)?.extract()?))
-        })
-        .collect()
-}
-
 /// `slots.MAX_COMPOUND`: a longer run of joined words is no compound; its words stay apart.
 const MAX_COMPOUND: usize = 16;
 
 /// `slots.python_layout`: each slot's word (None for a break) and each word's slot, for the
-/// words `spans` ((word, start) in order) of `view`; a word as `respelt` spells it if it has
-/// it there, a compound as the view writes it from the word on.
+/// words `words` of `view` (in order, each starting at its offset of `starts`); a word as
+/// `respelt` spells it if it has it there, a compound as the view writes it from the word on.
 #[pyfunction]
 fn slot_layout<'py>(
     py: Python<'py>,
     view: &Bound<'py, PyString>,
-    spans: &Bound<'py, PyList>,
+    words: &Bound<'py, PyList>,
+    starts: Vec<usize>,
     respelt: &Bound<'py, PyDict>,
 ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
+    if starts.len() != words.len() {
+        return Err(PyValueError::new_err("a start for every word"));
+    }
     let chars = code_points(view)?;
-    let mut texts = Vec::with_capacity(spans.len());
-    let mut bounds = Vec::with_capacity(spans.len());
-    for (text, start) in word_pairs(spans)? {
+    let mut texts = Vec::with_capacity(words.len());
+    let mut bounds = Vec::with_capacity(words.len());
+    for (text, start) in words.iter().zip(starts) {
         bounds.push((start, start + text.len()?));
         texts.push(text);
     }
@@ -271,9 +264,9 @@ fn slot_layout<'py>(
     Ok((PyList::new(py, words)?, PyList::new(py, slot_of)?))
 }
 
-/// `clause_facts.python_word_facts`: a byte per word of `words` ((word, start) in order),
-/// the first of its two bytes in `facts`, without the bits `nouns` where the next word's
-/// second byte is 1 and the next slot (of `slots`, each word's) holds it.
+/// `clause_facts.python_word_facts`: a byte per word of `words` (in order), the first of
+/// its two bytes in `facts`, without the bits `nouns` where the next word's second byte is
+/// 1 and the next slot (of `slots`, each word's) holds it.
 #[pyfunction]
 fn word_facts<'py>(
     py: Python<'py>,
@@ -287,7 +280,7 @@ fn word_facts<'py>(
     }
     let mut low = Vec::with_capacity(words.len());
     let mut high = Vec::with_capacity(words.len());
-    for (word, _) in word_pairs(words)? {
+    for word in words.iter() {
         let found = facts
             .get_item(&word)?
             .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(word.unbind()))?;
@@ -378,8 +371,7 @@ fn char_classes<'py>(
 #[pymodule]
 fn qa_core(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    module.add_function(wrap_pyfunction!(word_spans, module)?)?;
-    module.add_function(wrap_pyfunction!(word_index, module)?)?;
+    module.add_function(wrap_pyfunction!(words, module)?)?;
     module.add_function(wrap_pyfunction!(paragraphs, module)?)?;
     module.add_function(wrap_pyfunction!(sentences, module)?)?;
     module.add_function(wrap_pyfunction!(span_tokens, module)?)?;

@@ -60,13 +60,12 @@ class Slots:
     माँ-बाप, एम॰ए॰, के॰ (an initial, not the postposition). Words are built on demand."""
 
     def __init__(self, document: Document) -> None:
-        #: every word's (word, start) pair, for the compiled readers, while G's rules run
-        self.view, self.spans, self.starts = document.view, document.word_pairs(), document.word_starts
+        self.view, self.texts, self.starts = document.view, document.word_texts, document.word_starts
         # the few words the tables spell otherwise
         respelt = {word: aw.normal(word) for word in _RESPELT.select(document.word_set)}
         #: each slot's word in the tables' spelling (None for a break); each word's slot,
         #: packed (an int object per word held 16 MB of a 5 MB document's peak)
-        self.words, slot_of = slot_layout(self.view, self.spans, respelt)
+        self.words, slot_of = slot_layout(self.view, self.texts, self.starts, respelt)
         self.slot_of = array("L", slot_of)
 
     def __len__(self) -> int:
@@ -80,7 +79,8 @@ class Slots:
     def word(self, k: int) -> Word:
         """The word in slot ``k``, which must hold one (a visited word's slot, or one whose
         :attr:`words` entry was seen to be a word)."""
-        text, start = self.spans[bisect_left(self.slot_of, k)]
+        number = bisect_left(self.slot_of, k)
+        text, start = self.texts[number], self.starts[number]
         return Word(text, self.words[k] or "", start, start + len(text))
 
 
@@ -228,14 +228,14 @@ def _after_agreeing(document: Analysis) -> dict[str, Shown]:
     pass over the agreeing words, not one over each noun's occurrences (a frequent noun
     has thousands)."""
     slots, lexicon = document.slots, document.genders
-    words, slot_of, spans = slots.words, slots.slot_of, slots.spans
-    last = len(spans) - 1
+    words, slot_of, texts = slots.words, slots.slot_of, slots.texts
+    last = len(texts) - 1
     found: dict[str, Shown] = {}
     for i in document.numbers(_EVIDENCE):
         k = slot_of[i]
         if i == last or slot_of[i + 1] != k + 1:
             continue  # a break after the agreeing word
-        text = spans[i + 1][0]  # the word in slot k + 1
+        text = texts[i + 1]  # the word in slot k + 1
         shown = found.get(text)
         if shown is None:
             shown = found[text] = Shown(set(), set())

@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import partial, reduce
 from itertools import compress, filterfalse, islice, repeat
-from operator import itemgetter, or_, sub
+from operator import or_, sub
 from weakref import WeakKeyDictionary
 
 from qa.checks.agreement import analysis, shown_nouns
@@ -113,13 +113,13 @@ kept_spans: Callable[[str, bytes, list[int], list[tuple[int, int]], bytes], list
 
 
 def python_word_facts(
-    words: list[tuple[str, int]], facts: Mapping[str, bytes], slot_of: Sequence[int], nouns: int
+    words: list[str], facts: Mapping[str, bytes], slot_of: Sequence[int], nouns: int
 ) -> bytes:
-    """A byte per word of ``words`` ((word, start) in order): the low byte of its two in
+    """A byte per word of ``words`` (in order): the low byte of its two in
     ``facts``, without the bits ``nouns`` where the next word's high byte is 1 (a word
     of :data:`_NO_SUBJECT_BEFORE`) and the next slot (``slot_of``) holds it: nothing but
     spaces between. The compiled core's ``word_facts`` returns the same."""
-    raw = b"".join(map(facts.__getitem__, map(itemgetter(0), words)))
+    raw = b"".join(map(facts.__getitem__, words))
     low, high, size = raw[0::2], raw[1::2], len(words)
     after = high.translate(_ONE)[1:] + b"\0"  # the next word is one of _NO_SUBJECT_BEFORE
     spaced = bytes(map(sub, islice(slot_of, 1, None), slot_of)).translate(_ONE) + b"\0"
@@ -129,7 +129,7 @@ def python_word_facts(
     return (int.from_bytes(low, "little") & keep).to_bytes(size, "little")
 
 
-word_facts: Callable[[list[tuple[str, int]], Mapping[str, bytes], Sequence[int], int], bytes] = (
+word_facts: Callable[[list[str], Mapping[str, bytes], Sequence[int], int], bytes] = (
     native.core.word_facts if native.core else python_word_facts
 )
 
@@ -146,7 +146,7 @@ class _Document:
         slots = shared.slots
         facts = _known(shared.genders, index)
         self.facts = _with_shown(
-            word_facts(slots.spans, facts, slots.slot_of, _NOUNS), shown_nouns(shared), index, slots.starts
+            word_facts(slots.texts, facts, slots.slot_of, _NOUNS), shown_nouns(shared), index, slots.starts
         )
         self.view, self.starts, self.sentences = document.view, slots.starts, sentences(ctx)
 

@@ -22,7 +22,7 @@ from qa.errors import ConfigError, RuleDataError
 from qa.lexicon import read_word_list, zipf
 from qa.text import normalize
 from qa.text.normalize import key
-from qa.text.tokenize import word_spans
+from qa.text.tokenize import words
 
 #: A token group shared by several spellings is only trusted when its words are rare:
 #: मोहम्मद/मुहम्मद are too common to say which person a lone token means.
@@ -32,7 +32,7 @@ Tokens = tuple[str, ...]
 
 
 def tokens_of(form: str) -> Tokens:
-    return tuple(w for w, _ in word_spans(unicodedata.normalize("NFC", form)))
+    return tuple(words(unicodedata.normalize("NFC", form))[0])
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,6 @@ _WARM_UP = (
 )
 
 
-#: The families whose rules read :meth:`Document.word_pairs` (G's slot layout): once a check
-#: is past the last of them, the document lets the pairs go (a later caller gets them anew).
-PAIR_FAMILIES = frozenset("G")
-
-
 class RuleCrash(QAError):
     """A rule raised an unexpected exception (a bug in qa, reported in one line)."""
 
@@ -128,14 +123,10 @@ class Linter:
         family = ""
         rules = self.rules_for(document)
         joint = JointFindings(ctx, rules)
-        # the rules from here on never read the word pairs
-        read = max((i + 1 for i, rule in enumerate(rules) if rule.meta.code[0] in PAIR_FAMILIES), default=0)
-        for index, rule in enumerate(rules):
+        for rule in rules:
             if rule.meta.code[0] != family:  # what the last family's rules shared is let go
                 family = rule.meta.code[0]
                 ctx.analyses.clear()
-                if index >= read:
-                    document.let_go_pairs()
             try:
                 if rule.meta.fix == "none":  # an edit it emits anyway fails its examples
                     found.extend(map(_without_fix, joint.of(rule)))

@@ -13,7 +13,7 @@ import os
 from types import ModuleType
 
 #: ``core/Cargo.toml``'s version, raised with every change to what the extension returns.
-VERSION = "0.8.0"
+VERSION = "0.9.0"
 
 
 def load(name: str = "qa_core") -> ModuleType | None:

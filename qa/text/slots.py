@@ -15,7 +15,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from functools import lru_cache
-from operator import itemgetter
 
 from qa.text import native
 from qa.text.akshara import WORD_LETTERS
@@ -88,14 +87,12 @@ def _slots(normals: list[str], breaks: list[int]) -> Slots:
     return words, slot_of
 
 
-def python_layout(view: str, spans: list[tuple[str, int]], respelt: Mapping[str, str]) -> Slots:
-    """Each slot's word (None for a break) and each word's slot, for the words ``spans``
-    ((word, start) in order) of ``view``: a word as ``respelt`` spells it if it has it
-    there, a compound as the view writes it from the word on."""
-    texts = list(map(itemgetter(0), spans))
-    starts = list(map(itemgetter(1), spans))
+def python_layout(view: str, texts: list[str], starts: list[int], respelt: Mapping[str, str]) -> Slots:
+    """Each slot's word (None for a break) and each word's slot, for the words ``texts`` of
+    ``view`` (in order, each starting at its offset of ``starts``): a word as ``respelt``
+    spells it if it has it there, a compound as the view writes it from the word on."""
     found = links(view, texts, starts)
-    normals = [respelt.get(text, text) for text in texts] if respelt else texts
+    normals = [respelt.get(text, text) for text in texts]
     joined = sorted(k for k, kind in found.items() if kind == JOINED)
     at = 0
     while at < len(joined):  # a run of joined words at a time
@@ -112,6 +109,6 @@ def python_layout(view: str, spans: list[tuple[str, int]], respelt: Mapping[str,
     return _slots(normals, [k for k, kind in found.items() if kind == BREAK])
 
 
-layout: Callable[[str, list[tuple[str, int]], Mapping[str, str]], Slots] = (
+layout: Callable[[str, list[str], list[int], Mapping[str, str]], Slots] = (
     native.core.slot_layout if native.core else python_layout
 )

@@ -5,7 +5,7 @@ so ``\\w+`` splits "राष्ट्रपति" into pieces. Every class her
 a word is a run of letters, combining marks and ZWJ/ZWNJ.
 
 The ``python_*`` functions are the reference. Where the compiled core is built
-(:mod:`qa.text.native`), :func:`word_spans`, :func:`word_index`, :func:`sentences`,
+(:mod:`qa.text.native`), :func:`words`, :func:`sentences`,
 :func:`paragraphs` and :func:`span_tokens` are its versions, which return exactly the same.
 """
 
@@ -40,7 +40,7 @@ _TOKEN = regex.compile(
     r"|(?P<punct>[^\s\p{L}\p{M}\p{Nd}\u200c\u200d])",
 )
 _WORD = regex.compile(f"{WORD_CLASS}+")
-#: The class of ``regex``'s matches, whose methods :func:`word_spans` maps over them.
+#: The class of ``regex``'s matches, whose methods :func:`python_words` maps over them.
 _MATCH = type(_WORD.match("a"))
 _GRAPHEME = regex.compile(r"\X")
 
@@ -96,34 +96,32 @@ def tokens(text: str) -> list[Token]:
     return [Token(_KINDS[m.lastgroup], m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def python_word_spans(text: str) -> list[tuple[str, int]]:
-    """(word, start) for every word: letters and marks of any script, no digits.
+#: A document's words: each word (letters and marks of any script, no digits) in order,
+#: the offset where each starts, and each distinct word with the offsets where it starts.
+Words = tuple[list[str], list[int], dict[str, list[int]]]
 
-    A word that recurs is one string object: a long document has far fewer distinct words
-    than words, and these pairs are most of the memory a document's analyses take.
-    """
+
+def python_words(text: str) -> Words:
+    """The words of ``text`` (:data:`Words`). A word that recurs is one string object: a long
+    document has far fewer distinct words than words."""
     found = list(_WORD.finditer(text))
-    words = list(map(_MATCH.group, found))
+    texts = list(map(_MATCH.group, found))
     one = dict[str, str]().setdefault  # one string object per distinct word, however often it occurs
-    # C loops: no Python frame per word
-    return list(zip(map(one, words, words), map(_MATCH.start, found), strict=True))
-
-
-def python_word_index(words: list[tuple[str, int]]) -> dict[str, list[int]]:
-    """Each distinct word of :func:`word_spans` and the offsets where it starts."""
+    texts = list(map(one, texts, texts))  # C loops: no Python frame per word
+    starts = list(map(_MATCH.start, found))
     index: dict[str, list[int]] = {}
     get = index.get
-    for word, start in words:
-        starts = get(word)
-        if starts is None:
+    for word, start in zip(texts, starts, strict=True):
+        at = get(word)
+        if at is None:
             index[word] = [start]
         else:
-            starts.append(start)
-    return index
+            at.append(start)
+    return texts, starts, index
 
 
 def occurrences(index: dict[str, list[int]], wanted: Callable[[str], object] | Collection[str]) -> list[int]:
-    """The starts of the words of a word ``index`` (:func:`python_word_index`'s) that
+    """The starts of the words of a word ``index`` (:func:`words`') that
     ``wanted`` accepts, in order; ``wanted`` may be the words themselves (a closed list,
     looked up rather than tested on every word)."""
     if isinstance(wanted, Collection):
@@ -204,13 +202,18 @@ class _Sentences(Protocol):
 
 
 _core = native.core
-word_spans: Callable[[str], list[tuple[str, int]]] = _core.word_spans if _core else python_word_spans
-word_index: Callable[[list[tuple[str, int]]], dict[str, list[int]]] = (
-    _core.word_index if _core else python_word_index
-)
+words: Callable[[str], Words] = _core.words if _core else python_words
+
 sentences: _Sentences = _core.sentences if _core else python_sentences
 paragraphs: Callable[[str], list[tuple[int, int]]] = _core.paragraphs if _core else python_paragraphs
 span_tokens: _SpanTokens = _core.span_tokens if _core else python_span_tokens
+
+
+def word_spans(text: str) -> list[tuple[str, int]]:
+    """(word, start) for every word of ``text``: :func:`words` as pairs, for the evaluations
+    that read a sentence word by word."""
+    texts, starts, _ = words(text)
+    return list(zip(texts, starts, strict=True))
 
 
 def matches_at(
