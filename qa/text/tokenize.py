@@ -203,7 +203,6 @@ class _Sentences(Protocol):
 
 _core = native.core
 words: Callable[[str], Words] = _core.words if _core else python_words
-
 sentences: _Sentences = _core.sentences if _core else python_sentences
 paragraphs: Callable[[str], list[tuple[int, int]]] = _core.paragraphs if _core else python_paragraphs
 span_tokens: _SpanTokens = _core.span_tokens if _core else python_span_tokens
