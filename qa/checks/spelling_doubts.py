@@ -16,14 +16,13 @@ function-word rule asks the tests one by one.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
 
-from qa import datacache, gazetteer, lexicon
+from qa import datatables, gazetteer, lexicon
 from qa.checks.agreement_words import CASE_MARKERS, CONJUNCTIONS
 from qa.checks.names_registry import classifiers, titles
 from qa.text.akshara import (
@@ -469,7 +468,7 @@ def english_readings(word: str) -> frozenset[str]:
         partial = {p + o for p in partial for o in option if _begins_english(p + o)}
         if not partial:
             return frozenset()
-    return frozenset(partial & english_words())
+    return frozenset(filter(_english_word, partial))
 
 
 def english_reading(word: str) -> bool:
@@ -499,33 +498,39 @@ def _wordfreq_english() -> Path:
 
 
 @cache
-def english_words() -> frozenset[str]:
-    """Common English words (wordfreq's English list, Zipf >= :data:`ENGLISH_ZIPF`, three
-    letters or more), from the start-up cache."""
-    return frozenset(_sorted_english())
-
-
-@cache
-def _sorted_english() -> tuple[str, ...]:
-    """:func:`english_words` in order (the start-up cache keeps them sorted)."""
+def _english_prefixes() -> dict[str, bool]:
+    """Every beginning of a common English word (wordfreq's English list, Zipf >=
+    :data:`ENGLISH_ZIPF`, three letters or more) -> whether it is such a word itself. From
+    the start-up cache a shard at a time: a cold run reads the few shards it asks about,
+    not the 27,000 words."""
     path = _wordfreq_english()
-    return tuple(datacache.cached("english-words", [path, Path(__file__)], lambda: _english(path)))
+    return datatables.lazy("english-prefixes", [path, Path(__file__)], lambda: _prefixes(_english(path)))
+
+
+def _english_word(word: str) -> bool:
+    """``word`` is one of the common English words (:func:`_english_prefixes`)."""
+    return bool(_english_prefixes().get(word, False))
 
 
 def _begins_english(prefix: str) -> bool:
-    """True if a word of :func:`english_words` begins with ``prefix``, so that
-    :func:`english_readings` follows only spellings that can still become a word."""
-    words = _sorted_english()
-    i = bisect.bisect_left(words, prefix)
-    return i < len(words) and words[i].startswith(prefix)
+    """True if a common English word (:func:`_english_prefixes`) begins with ``prefix``, so
+    that :func:`english_readings` follows only spellings that can still become a word."""
+    return prefix in _english_prefixes()
 
 
 def _english(path: Path) -> list[str]:
-    return sorted(
+    return [
         w
         for w, z in lexicon.read_cbpack(path).items()
         if z >= ENGLISH_ZIPF and len(w) >= 3 and w.isascii() and w.isalpha()
-    )
+    ]
+
+
+def _prefixes(words: list[str]) -> dict[str, bool]:
+    """Each beginning of ``words`` (the empty one too) -> whether it is one of them."""
+    table = {word[:end]: False for word in words for end in range(len(word))}
+    table.update(dict.fromkeys(words, True))
+    return table
 
 
 # --- the non-word rule's question ----------------------------------------------------------
