@@ -14,7 +14,7 @@ import pytest
 
 from qa import api
 from qa.checks import agreement_subject, clause_facts, clauses
-from qa.checks.agreement_subject import _may_agree
+from qa.checks.agreement_subject import _may_read
 from qa.config import Config
 from qa.engine.rule import Context
 
@@ -67,7 +67,7 @@ def test_the_facts_skip_no_finding(code: str, monkeypatch: pytest.MonkeyPatch) -
 def test_the_facts_skip_sentences() -> None:
     text = _sentences()
     ctx = Context(api.document(text), Config(), dt.date(2025, 1, 21), "default")
-    offsets = clauses.occurrences(ctx.document.word_index, _may_agree)
+    offsets = clauses.occurrences(ctx.document.word_index, _may_read)
     kept = clause_facts.possible(ctx, offsets, clause_facts.MAY_DISAGREE)
     assert set(kept) < set(offsets)
 
@@ -85,11 +85,12 @@ def _context(text: str) -> Context:
     return Context(api.document(text), Config(), dt.date(2025, 1, 21), "default")
 
 
-def test_g020_reads_a_verb_of_motion_after_a_postposition_and_hain_after_a_feminine_verb() -> None:
-    """The word before each occurrence decides (never the last word, before a document's
-    first): चली after तक, not after घर or first; हैं after गई or गईं, not after वे or first."""
+def test_g020_reads_every_verb_of_motion_and_hain_after_a_feminine_verb() -> None:
+    """A verb of motion is read wherever it stands (after a noun of persons it agrees
+    with it: लड़की चली); हैं after गई or गईं, not after वे or first (the word before
+    decides, never the last word, before a document's first)."""
     text = "चली गईं, हैं। रात तक चली, घर चली। वे हैं, आ गई हैं"
     at = [k for k in range(len(text)) if text.startswith(("चली", "गई", "हैं"), k)]
-    assert agreement_subject._read_offsets(_context(text)) == [at[1], at[3], at[6]]
+    assert agreement_subject._read_offsets(_context(text)) == [at[0], at[1], at[3], at[4], at[6]]
     assert sorted(agreement_subject._plural_endings(_context(text))) == [at[1], at[2], at[7]]
     assert agreement_subject._plural_endings(_context("हैं, गई हैं")) == [8]

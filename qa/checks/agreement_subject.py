@@ -22,7 +22,11 @@ verb word (फ़रार था और उसकी तलाश जारी 
   pronoun, a name or a noun without certain gender (a person's noun: अध्यक्ष, मंत्री);
 - the verb takes a clause or a name (कहा जाता, माना गया, बुलाया जाता);
 - the verb is one of motion with no postposition phrase right before it (अस्पताल चली
-  गई: a bare goal);
+  गई: a bare goal), or a transitive one (an object may come first: वे बात करते हैं) —
+  unless the noun is one of persons of its own gender (लड़की, बहन, भाई; not मंत्री),
+  which is no bare goal, no name of the other gender and the doer of the verbs persons do
+  alone (हंसना, रोना, सोना, दौड़ना …, :data:`_DONE_BY_PERSONS`): वह लड़की कल आया था and
+  भाई जल्दी सो गई are read, and so is the copula after one (भाई उस समय घर पर थी);
 - a passive's words disagree among themselves (G005's business), or it stands right
   after its noun (G005 reads that), or a lone verb word right after a noun that may be a
   name or a predicate (:func:`_may_be_predicate`). In other groups whose words differ in
@@ -69,6 +73,7 @@ from qa.checks.clauses import (
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.checks.word_sieve import Sieve
 from qa.engine.rule import Context
+from qa.text.tokenize import occurrences
 
 #: Verbs that take a clause or a name (कहा जाता है, बुलाया गया): the default agreement.
 _NAMING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("बुला पुकार")
@@ -87,6 +92,10 @@ _INFLECTED = ("ा", "े", "ी", "ए", "ई", "ीं")
 #: (अस्पताल चली गई): they agree with the first bare noun only when a postposition phrase
 #: stands between it and the verb (बैठक देर रात तक चली), where a bare goal would not.
 _MOTION_ROOTS = aw.word_set("चल आ पहुंच पहुँच निकल लौट")
+#: Verbs a person does without an object (हंसना, रोना, सोना, दौड़ना …), and going (जाना):
+#: after a noun of persons of its own gender (लड़की, बहन, भाई) they agree with it. Such a
+#: noun is no bare goal (a person is gone to with के पास), and no object of these verbs.
+_DONE_BY_PERSONS = aw.word_set("हंस हँस रो सो जाग दौड़ भाग नाच मुस्कुरा मुस्करा तैर कूद जा")
 
 _GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 #: Words after which a noun is a common noun, not a name: a genitive, a postposition,
@@ -99,13 +108,16 @@ _COMMON_NOUN_AFTER = frozenset(aw.GENITIVE) | aw.word_set("में से प�
 _PREDICATIVE_ROOTS = aw.word_set("हो रह बन लग दिख दिखाई")
 
 
-def _may_be_predicate(tokens: list[Token], noun: int, root: str, verb: VerbWord) -> bool:
+def _may_be_predicate(tokens: list[Token], noun: int, root: str, verb: VerbWord, person: bool) -> bool:
     """The noun at ``noun``, right before a verb group whose main verb is ``root`` and
     whose one gendered word is ``verb``, may be other than its subject: a name (रुचि सोया:
     nothing before it shows a common noun, as a genitive or possessive, an adjective, a
-    postposition or इस do), or a predicate (का अच्छा स्रोत होती हैं)."""
+    postposition or इस do; a noun of persons of its own gender, ``person``, names its
+    gender even as a name), or a predicate (का अच्छा स्रोत होती हैं)."""
     before = tokens[noun - 1].normal if noun else None
-    if before is None or not (before in _COMMON_NOUN_AFTER or aw.agreeing(before) is not None):
+    if not person and (
+        before is None or not (before in _COMMON_NOUN_AFTER or aw.agreeing(before) is not None)
+    ):
         return True
     return root in _PREDICATIVE_ROOTS and not (verb.root == "हो" and verb.perfective)
 
@@ -128,11 +140,15 @@ def _verdict(
     if group is None or subject is None:
         return None
     moved = _moved(tokens, subject.index, j, group.root)
-    if not (group.passive or group.root in _INTRANSITIVE_ROOTS or moved):
+    person = _gendered_person(lexicon, tokens[subject.index].normal)
+    done = person and group.root in _MOTION_ROOTS | _DONE_BY_PERSONS
+    if not (group.passive or group.root in _INTRANSITIVE_ROOTS or moved or done):
         return None  # an object before a transitive verb may be the noun: वे बात करते हैं
     if group.root in _NAMING_ROOTS:
         return None
-    if group.root == _COPULA and not _plural_subject_of_copula(tokens, j, subject):
+    if group.root == _COPULA and not (
+        _plural_subject_of_copula(tokens, j, subject) or (person and _invariable_before(tokens, j))
+    ):
         return None
     if clause.marked_object and group.passive:
         return None  # इसे धरोहर घोषित किया गया: the passive takes the default
@@ -141,7 +157,7 @@ def _verdict(
         or group.passive
         or (
             len(group.gendered) == 1
-            and _may_be_predicate(tokens, subject.index, group.root, group.gendered[0][1])
+            and _may_be_predicate(tokens, subject.index, group.root, group.gendered[0][1], person)
         )
     ):
         # a passive right after its noun is G005's; रुचि सोया is a name; a noun whose gender
@@ -156,10 +172,21 @@ def _verdict(
 
 
 def _plural_subject_of_copula(tokens: list[Token], j: int, subject: Subject) -> bool:
-    """The copula at ``j`` (था, है) is read for number only: a feminine plural subject,
-    and an invariable predicate or a postposition phrase right before it (an inflected
-    one has its own reading: आँखें झुकाए खड़े थे)."""
-    return subject.plural and subject.noun.gender == "f" and not tokens[j - 1].normal.endswith(_INFLECTED)
+    """The copula at ``j`` (था, है) is read for number: a feminine plural subject, and an
+    invariable predicate or a postposition phrase right before it (an inflected one has
+    its own reading: आँखें झुकाए खड़े थे)."""
+    return subject.plural and subject.noun.gender == "f" and _invariable_before(tokens, j)
+
+
+def _invariable_before(tokens: list[Token], j: int) -> bool:
+    """The word before the copula at ``j`` is no inflected form (बीमार थी, घर पर थी)."""
+    return not tokens[j - 1].normal.endswith(_INFLECTED)
+
+
+def _gendered_person(lexicon: Genders, word: str) -> bool:
+    """``word`` is a noun of persons of its own gender (लड़की, बहन, भाई; not अध्यक्ष):
+    the copula (बीमार थी) and a person's verbs agree with it in gender."""
+    return lexicon.person(word) and not lexicon.ambigender(word)
 
 
 def _singular_copula(tokens: list[Token], j: int, subject: Subject) -> tuple[Correction, str] | None:
@@ -321,27 +348,14 @@ def _moved(tokens: list[Token], noun: int, j: int, root: str) -> bool:
     return root in _MOTION_ROOTS and noun < j - 2 and tokens[j - 1].normal in POSTPOSITIONS
 
 
-@lru_cache(maxsize=1 << 16)
-def _may_agree(word: str) -> bool:
-    """A verb word this rule may read: of an intransitive verb, or जाना's (a passive)."""
-    found = verb_word(word)
-    return found is not None and (found.root in _INTRANSITIVE_ROOTS or found.root == "जा")
-
-
-@lru_cache(maxsize=1 << 16)
-def _moving(word: str) -> bool:
-    """A verb word of a verb of motion (आया, चली), read after a postposition only."""
-    found = verb_word(word)
-    return found is not None and found.root in _MOTION_ROOTS
-
-
-#: The roots of the verb words :func:`_may_agree` or :func:`_moving` accepts.
-_READ_ROOTS = _INTRANSITIVE_ROOTS | _MOTION_ROOTS | {"जा"}
+#: The roots of the verb words this rule reads.
+_READ_ROOTS = _INTRANSITIVE_ROOTS | _MOTION_ROOTS | _DONE_BY_PERSONS
 
 
 @lru_cache(maxsize=1 << 16)
 def _may_read(word: str) -> bool:
-    """:func:`_may_agree`, :func:`_moving` or the copula है (one verb-word analysis)."""
+    """A verb word this rule may read (intransitive, of motion, of a person's doing, or
+    जाना's, as in a passive) or the copula है (one verb-word analysis)."""
     found = verb_word(word)
     return (found is not None and found.root in _READ_ROOTS) or aw.normal(word) == COPULA
 
@@ -399,35 +413,15 @@ _READ = Sieve(_may_read)
 
 
 def _read_offsets(ctx: Context) -> list[int]:
-    """The offsets of the verb words :func:`_may_read` accepts, but those of a verb of
-    motion whose word before is no postposition (देर रात तक [चला] is kept, घर [चली] is not)."""
-    document = ctx.document
-    index, words, starts = document.word_index, document.word_texts, document.word_starts
-    found: list[int] = []
-    for word in _READ.select(document.word_set):  # set operations, not a call per distinct word
-        if not _moving(word):
-            found += index[word]
-            continue
-        for offset in index[word]:
-            k = bisect_left(starts, offset)
-            if k and aw.normal(words[k - 1]) in POSTPOSITIONS:
-                found.append(offset)
-    return sorted(found)
+    """The offsets of the verb words :func:`_may_read` accepts."""
+    return occurrences(ctx.document.word_index, _READ.select(ctx.document.word_set))
 
 
 @lru_cache(maxsize=1 << 16)
 def _may_begin(word: str) -> bool:
-    """A word every clause this rule reports holds: a verb word it may read (of motion
-    too), or the bare root of an intransitive verb (बन सकती), of one of motion or of जाना."""
-    return (
-        _may_agree(word)
-        or _moving(word)
-        or word == COPULA
-        or word in _SINGULAR_COPULA
-        or word in _INTRANSITIVE_ROOTS
-        or word in _MOTION_ROOTS
-        or word == "जा"
-    )
+    """A word every clause this rule reports holds: a verb word it may read, or the bare
+    root of one (बन सकती, हंस रही)."""
+    return _may_read(word) or word in _SINGULAR_COPULA or word in _READ_ROOTS
 
 
 #: Conjunctions after which a clause starts when a verb ends the one before (फ़रार था और
