@@ -90,7 +90,7 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
         "max-body-bytes", "max-text-length", "timeout", "concurrency", "queue", "header-timeout",
         "body-timeout", "keep-alive", "max-connections", "cors-origins", "allowed-hosts",
     ),
-    "grammar": ("masculine", "feminine", "ambigender", "men"),
+    "grammar": ("masculine", "inflecting", "feminine", "ambigender", "men", "women"),
 }  # fmt: skip
 
 

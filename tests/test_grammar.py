@@ -4,6 +4,7 @@ overrides through the real CLI, and per-document analysis under threads."""
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -12,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa import api
-from qa.checks import agreement
+from qa import api, config
+from qa.checks import agreement, agreement_lexicon
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, builtin, suffix_gender
 from qa.config import Config
@@ -482,3 +483,41 @@ def test_a_desk_women_noun_takes_the_honorific_plural() -> None:
     assert genders({"women": ["रिपोर्ट"]}).person("रिपोर्ट")
     assert not builtin().person("रिपोर्ट") and builtin().person("पत्नी")
     assert not builtin().man("पत्नी") and builtin().man("पिता")
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "right"),
+    [
+        ("ख़बर है कि प्रधान का लड़का को स्कूल भेजा गया।", "G006", "लड़के"),  # an everyday -आ noun
+        ("ज़िले में कल एक बड़ी लड़का आया।", "G002", "बड़ा"),
+        ("ख़बर है कि उसने आटा से रोटियां बनाईं।", "G006", "आटे"),
+    ],
+)
+def test_everyday_nouns_that_inflect_like_larka_are_known(line: str, code: str, right: str) -> None:
+    """The counts, learned from news and encyclopaedia prose, lack लड़का and आटा; the
+    overrides' ``inflecting`` list gives them their gender and their -ए form."""
+    found = [d for d in api.check(line) if d.code == code]
+    assert [d.fix.edits[0].replacement if d.fix else d.suggestions[0] for d in found] == [right]
+    assert builtin().noun("लड़का") == Noun("m", inflects=True)
+
+
+def test_a_desk_keys_women_and_inflecting_are_accepted(tmp_path: Path) -> None:
+    """Every key of the overrides is a key of [tool.qa.grammar]: a desk's women's noun and
+    a noun that inflects like लड़का (a config that named them was refused before)."""
+    (tmp_path / "a.txt").write_text("ज़िले में गमला को तोड़ दिया गया। प्रधानाचार्या कल आया।\n", encoding="utf-8")
+    assert run_qa("check", "--select", "G006,G020", "a.txt", cwd=tmp_path).returncode == 0
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.qa.grammar]\nwomen = ["प्रधानाचार्या"]\ninflecting = ["गमला"]\n', encoding="utf-8"
+    )
+    found = run_qa("check", "--select", "G006,G020", "--format", "json", "a.txt", cwd=tmp_path)
+    assert found.returncode == 1, found.stderr.decode()
+    codes = sorted(d["code"] for d in json.loads(found.stdout)["diagnostics"])
+    assert codes == ["G006", "G020"]
+    assert set(config.SECTION_KEYS["grammar"]) == set(agreement_lexicon._KEYS)
+
+
+def test_a_desk_that_makes_an_inflecting_noun_feminine_drops_its_inflection() -> None:
+    from qa.checks.agreement_lexicon import genders
+
+    assert genders({"feminine": ["लड़का"]}).noun("लड़का") == Noun("f")
+    assert genders({"inflecting": ["गमला"]}).noun("गमला") == Noun("m", inflects=True)

@@ -48,9 +48,10 @@ _NONE = [0, 0, 0, 0, 0]
 #: अनिश्चितता) are feminine; agent nouns (नेता, वक्ता, दाता) have a vowel sign or virama
 #: before -ता, and verbs (चलता) have an infinitive.
 _ABSTRACT_TA = regex.compile(r"\p{Devanagari}{2,}[\u0915-\u0939]ता")
-_KEYS = ("masculine", "feminine", "ambigender", "men", "women")
+_KEYS = ("masculine", "inflecting", "feminine", "ambigender", "men", "women")
 _GENDERS: dict[str, Gender | None] = {
     "masculine": "m",
+    "inflecting": "m",
     "feminine": "f",
     "ambigender": None,
     "men": "m",
@@ -76,12 +77,15 @@ class Genders:
         overrides: Mapping[str, Gender | None],
         endings: Mapping[str, Gender] | None = None,
         persons: frozenset[str] = frozenset(),
+        inflecting: frozenset[str] = frozenset(),
     ) -> None:
         self._counts = counts
         self._overrides = overrides
         self._endings = endings
         #: nouns of men and women (a plural verb after one may be the honorific)
         self._persons = persons
+        #: masculine -आ nouns of the overrides that inflect like लड़का
+        self._inflecting = inflecting
         self._nouns: dict[str, Noun | None] = {}
         self._guesses: dict[str, Noun | None] = {}
 
@@ -101,7 +105,7 @@ class Genders:
     def _decide(self, form: str) -> Noun | None:
         if form in self._overrides:
             gender = self._overrides[form]
-            return Noun(gender) if gender else None
+            return Noun(gender, inflects=form in self._inflecting) if gender else None
         row = self._counts.get(form)
         if row is None:  # most words: no counts, none against its suffix's gender
             by_suffix = suffix_gender(form)
@@ -216,11 +220,15 @@ class Genders:
         return key(word) in self._counts
 
     def with_overrides(
-        self, overrides: Mapping[str, Gender | None], persons: frozenset[str] = frozenset()
+        self,
+        overrides: Mapping[str, Gender | None],
+        persons: frozenset[str] = frozenset(),
+        inflecting: frozenset[str] = frozenset(),
     ) -> Genders:
         table = {**self._overrides, **overrides}
         ours = frozenset(word for word in self._persons | persons if table.get(word) is not None)
-        return Genders(self._counts, table, self.endings, ours)
+        inflected = frozenset(word for word in self._inflecting | inflecting if table.get(word) == "m")
+        return Genders(self._counts, table, self.endings, ours, inflected)
 
 
 def _gender(row: list[int]) -> Gender | None:
@@ -325,8 +333,9 @@ def _compound(word: str, leanings: Mapping[str, Gender | None]) -> bool:
 
 
 def overrides(table: Mapping[str, Any], where: str) -> dict[str, Gender | None]:
-    """``{masculine: [...], feminine: [...], ambigender: [...], men: [...], women: [...]}``
-    -> word -> gender (nouns of men are masculine, of women feminine)."""
+    """``{masculine: [...], inflecting: [...], feminine: [...], ambigender: [...], men: [...],
+    women: [...]}`` -> word -> gender (nouns that inflect like लड़का and nouns of men are
+    masculine, of women feminine)."""
     unknown = set(table) - set(_KEYS)
     if unknown:
         raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r} (use {', '.join(_KEYS)})")
@@ -341,7 +350,16 @@ def overrides(table: Mapping[str, Any], where: str) -> dict[str, Gender | None]:
 
 def persons(table: Mapping[str, Any]) -> frozenset[str]:
     """The nouns of men and women in a table :func:`overrides` has accepted."""
-    return frozenset(key(word.strip()) for name in ("men", "women") for word in table.get(name, []))
+    return _listed(table, ("men", "women"))
+
+
+def inflecting(table: Mapping[str, Any]) -> frozenset[str]:
+    """The masculine -आ nouns that inflect like लड़का in a table :func:`overrides` has accepted."""
+    return _listed(table, ("inflecting",))
+
+
+def _listed(table: Mapping[str, Any], names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(key(word.strip()) for name in names for word in table.get(name, []))
 
 
 def _read_counts(path: Path) -> dict[str, list[int]]:
@@ -370,7 +388,7 @@ def builtin() -> Genders:
         [counts_path, overrides_path, Path(__file__)],
         lambda: learned_endings(counts, people),
     )
-    return Genders(counts, table, endings, persons(raw))
+    return Genders(counts, table, endings, persons(raw), inflecting(raw))
 
 
 def genders(section: Mapping[str, Any]) -> Genders:
@@ -379,9 +397,11 @@ def genders(section: Mapping[str, Any]) -> Genders:
     if not section:
         return builtin()
     table = tuple(sorted(overrides(section, "[tool.qa.grammar]").items()))
-    return _with_overrides(table, persons(section))
+    return _with_overrides(table, persons(section), inflecting(section))
 
 
 @lru_cache(maxsize=32)
-def _with_overrides(table: tuple[tuple[str, Gender | None], ...], persons: frozenset[str]) -> Genders:
-    return builtin().with_overrides(dict(table), persons)
+def _with_overrides(
+    table: tuple[tuple[str, Gender | None], ...], persons: frozenset[str], inflecting: frozenset[str]
+) -> Genders:
+    return builtin().with_overrides(dict(table), persons, inflecting)
