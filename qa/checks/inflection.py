@@ -42,7 +42,7 @@ _POSTPOSITION = regex.compile(
 #: Words that make the noun after them plural, besides a number above one (कई लोगों, इन
 #: गांवों): after them a common word in -ो (लोगो, "logo") is the plural slip too.
 _PLURAL_COUNTERS = (CARDINAL_WORDS - {"एक"}) | {
-    *("कई", "सभी", "सारे", "अनेक", "तमाम", "इन", "उन", "दोनों", "तीनों", "चारों"),
+    *("कई", "सभी", "सारे", "अनेक", "तमाम", "इन", "उन", "जिन", "किन", "दोनों", "तीनों", "चारों"),
     *("सैकड़ों", "सैकडों", "हजारों", "हज़ारों", "लाखों", "करोड़ों"),
 }
 #: The word or number right before a word (read backwards from its start).
@@ -134,8 +134,14 @@ class DoubledFutureNasal(Rule):
                 yield self.replace(start, start + len(word), right, message)
 
 
+#: The oblique plural demonstratives and relatives: the noun after one is an oblique
+#: plural with a postposition or without one (इन दिनों, उन बातों पर).
+_OBLIQUE_PLURALS = frozenset({"इन", "उन", "जिन", "किन"})
+
+
 class DroppedPluralNasal(Rule):
-    """T029: गांवो में, किसानो को: an oblique plural before a postposition ends in -ों."""
+    """T029: गांवो में, किसानो को, इन दिनो: an oblique plural, before a postposition or
+    after इन, उन, जिन, किन, ends in -ों."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         min_gain = float(self.options.get("min-zipf-gain", PLURAL_GAIN))
@@ -145,8 +151,15 @@ class DroppedPluralNasal(Rule):
             right = cast(str, oblique_plural(word, min_gain, math.inf))  # a form: the sieve took the word
             # a word common in its own right (लोगो, "logo"): only after a plural counter
             counted = lexicon.zipf(lexicon.plain(word)) > max_zipf
-            message = self.meta.message.format(word=word, intended=right)
             for start in index[word]:
                 end = start + len(word)
-                if _POSTPOSITION.match(text, end) and (not counted or after_plural_counter(text, start)):
+                before = counter_before(text, start)
+                if _POSTPOSITION.match(text, end):
+                    where = "before a postposition"
+                elif before in _OBLIQUE_PLURALS:
+                    where = f"after '{before}'"
+                else:
+                    continue
+                if not counted or after_plural_counter(text, start):
+                    message = self.meta.message.format(word=word, intended=right, where=where)
                     yield self.replace(start, end, right, message)
