@@ -107,6 +107,7 @@ def test_the_result_cache_keeps_runs_with_other_dates_apart(tmp_path: Path) -> N
             "tool.qa.server.queue must be a finite number",
         ),
         ("qa.toml", "include = [1]\n", "list of strings"),
+        ("qa.toml", '[rules.U029]\nseverity = "loud"\n', "[tool.qa.rules.U029] unknown severity 'loud'"),
     ],
 )
 def test_config_of_the_wrong_shape_is_one_line(tmp_path: Path, name: str, config: str, needle: str) -> None:

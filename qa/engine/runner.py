@@ -11,7 +11,7 @@ from typing import Any
 
 from qa import datatables
 from qa.config import Config, parse_date, reject_unknown, section_keys
-from qa.diagnostic import SORT_KEY, Diagnostic, Edit, Fix
+from qa.diagnostic import SORT_KEY, Diagnostic, Edit, Fix, Severity
 from qa.document import Document, SourceMap
 from qa.engine import masks, registry, selection, suppress
 from qa.engine.joint import JointFindings
@@ -63,7 +63,10 @@ class Linter:
         rule = self._built.get(index)
         if rule is None:
             spec, options = self._chosen[index]
-            rule = self._built.setdefault(index, spec.build(options))
+            built = spec.build(options)
+            if "severity" in options:  # a house's severity for the rule ([tool.qa.rules.X])
+                built.meta = replace(built.meta, severity=Severity.parse(str(options["severity"])))
+            rule = self._built.setdefault(index, built)
         return rule
 
     @cached_property
@@ -194,6 +197,11 @@ def _options(spec: RuleSpec, config: Config) -> dict[str, Any]:
             raise RuleDataError(
                 f"{where}: [tool.qa.rules.{spec.meta.code}] {key} must be {_kind(expected)}{items}"
             )
+    if "severity" in given:
+        try:
+            Severity.parse(str(given["severity"]))
+        except ValueError as exc:
+            raise ConfigError(f"{where}: [tool.qa.rules.{spec.meta.code}] {exc}") from None
     return {**spec.options, **given}
 
 

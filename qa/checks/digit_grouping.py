@@ -1,0 +1,53 @@
+"""U039: Indian (1,00,000) and international (100,000) digit grouping in one document.
+
+Both are correct Hindi copy; one story should use one. Only numbers whose grouping shows
+the system count: a two-digit group before the last three is Indian (1,00,000, 12,34,567),
+a three-digit group there international (100,000, 1,000,000); 1,000 and 12,345 read the
+same in both. The numbers of the rarer system are reported, each with its digits grouped
+the other way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+
+_EDGE_BEFORE, _EDGE_AFTER = r"(?<![\d,.])", r"(?![\d,]|\.\d)"
+#: A two-digit group before the last three: the Indian system's lakh and crore.
+_INDIAN = regex.compile(rf"{_EDGE_BEFORE}\d{{1,2}}(?:,\d\d)+,\d{{3}}{_EDGE_AFTER}")
+#: A three-digit group before the last three: the international system's.
+_INTERNATIONAL = regex.compile(rf"{_EDGE_BEFORE}(?:\d{{1,3}}(?:,\d{{3}}){{2,}}|\d{{3}},\d{{3}}){_EDGE_AFTER}")
+_SYSTEMS = {"Indian": _INDIAN, "international": _INTERNATIONAL}
+
+
+def regrouped(number: str, system: str) -> str:
+    """``number`` (its digits and commas) grouped the ``system`` way ("Indian" or
+    "international")."""
+    digits = number.replace(",", "")
+    head, last = digits[:-3], digits[-3:]
+    size = 2 if system == "Indian" else 3
+    groups: list[str] = []
+    while head:
+        groups.insert(0, head[-size:])
+        head = head[:-size]
+    return ",".join([*groups, last])
+
+
+class MixedDigitGrouping(Rule):
+    """U039: the numbers grouped in the document's rarer system, when it has both."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        found = {name: list(pattern.finditer(ctx.text)) for name, pattern in _SYSTEMS.items()}
+        if not all(found.values()):
+            return
+        # the rarer system; of two as common, the one the document turns to later
+        rarer, other = sorted(found, key=lambda name: (len(found[name]), -found[name][0].start()))
+        for match in found[rarer]:
+            number = match.group()
+            right = regrouped(number, other)
+            message = self.meta.message.format(number=number, system=rarer, other=other, right=right)
+            yield self.replace(match.start(), match.end(), right, message)
