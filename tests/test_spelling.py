@@ -92,6 +92,20 @@ def test_a_short_word_is_offered_the_sign_slip_it_was_weighed_against(slip: str,
     assert next(s for code, _, s in t_codes(text) if code == "T002")[0] == weighed
 
 
+@pytest.mark.parametrize(("slip", "right"), [("भक्ती", "भक्ति"), ("वृद्धी", "वृद्धि"), ("पुष्टी", "पुष्टि")])
+def test_a_tatsam_i_noun_written_with_a_long_i_is_a_slip(slip: str, right: str) -> None:
+    """The suffix model reads भक्ती as भक्त + ी, a form no tatsam participle takes: its parse
+    is no evidence against भक्ति, the noun."""
+    assert lexicon.recognised(slip) and spelling.tatsam_i(slip, right)
+    text = f"ख़बर है कि प्रशासन ने {slip} की बात कही।"
+    assert next(s for code, _, s in t_codes(text) if code == "T002")[0] == right
+
+
+@pytest.mark.parametrize("word", ["बस्ती", "दोस्ती", "पत्ती", "मंत्री", "यात्री", "पुत्री"])
+def test_words_in_a_conjunct_and_long_i_with_no_commoner_i_noun_stay(word: str) -> None:
+    assert "T002" not in [code for code, _, _ in t_codes(f"ख़बर है कि {word} की बात हुई।")]
+
+
 def test_near_index_finds_one_slip_neighbours() -> None:
     index = NearIndex(["पुरस्कार", "परीक्षा", "सरकार"])
     assert "पुरस्कार" in index.candidates("पुरुस्कार")

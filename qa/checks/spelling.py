@@ -431,8 +431,16 @@ def _short_slip(word: str, candidate: str) -> bool:
     return (
         (sign_slip(word, candidate) or sibilants_apart(word, candidate) or moved_sign(word, candidate))
         and word.translate(_NO_NASAL) != candidate.translate(_NO_NASAL)
-        and (not lexicon.recognised(word) or length_swap(word, candidate))
+        and (not lexicon.recognised(word) or length_swap(word, candidate) or tatsam_i(word, candidate))
     )
+
+
+def tatsam_i(word: str, candidate: str) -> bool:
+    """``word`` is the tatsam -इ noun ``candidate`` (भक्ति, युक्ति, वृद्धि, रात्रि: a conjunct
+    before the final short i) written with a long ी: the suffix model reads भक्त + ी, a
+    form no participle takes, so its parse is no evidence for it."""
+    last = aksharas(word)[-1]
+    return word.endswith("ी") and candidate == word[:-1] + "ि" and VIRAMA in last
 
 
 _NO_NASAL = str.maketrans(dict.fromkeys("\u0901\u0902"))
@@ -515,7 +523,9 @@ def corrections(word: str) -> tuple[str, ...]:
             margin = None
         else:
             best = signs[0]
-            margin = SHORT_LENGTH_MARGIN if _long_vowel_lost(word, best) else SHORT_MARGIN
+            margin = (
+                SHORT_LENGTH_MARGIN if _long_vowel_lost(word, best) or tatsam_i(word, best) else SHORT_MARGIN
+            )
     elif word in lexicon.corpus_zipf():  # seen in edited prose: a sign slip only (बरत, घिरने)
         margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT and sign_slip(word, best) else None
     elif cost > _LONG_LIMIT or (
