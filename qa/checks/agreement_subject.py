@@ -96,6 +96,8 @@ _MOTION_ROOTS = aw.word_set("चल आ पहुंच पहुँच नि�
 #: after a noun of persons of its own gender (लड़की, बहन, भाई) they agree with it. Such a
 #: noun is no bare goal (a person is gone to with के पास), and no object of these verbs.
 _DONE_BY_PERSONS = aw.word_set("हंस हँस रो सो जाग दौड़ भाग नाच मुस्कुरा मुस्करा तैर कूद जा")
+#: The verbs that agree with a noun of persons of its own gender wherever it stands.
+_PERSONS_VERBS = _MOTION_ROOTS | _DONE_BY_PERSONS
 
 _GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 #: Words after which a noun is a common noun, not a name: a genitive, a postposition,
@@ -141,7 +143,7 @@ def _verdict(
         return None
     moved = _moved(tokens, subject.index, j, group.root)
     person = _gendered_person(lexicon, tokens[subject.index].normal)
-    done = person and group.root in _MOTION_ROOTS | _DONE_BY_PERSONS
+    done = person and group.root in _PERSONS_VERBS
     if not (group.passive or group.root in _INTRANSITIVE_ROOTS or moved or done):
         return None  # an object before a transitive verb may be the noun: वे बात करते हैं
     if group.root in _NAMING_ROOTS:
@@ -349,7 +351,7 @@ def _moved(tokens: list[Token], noun: int, j: int, root: str) -> bool:
 
 
 #: The roots of the verb words this rule reads.
-_READ_ROOTS = _INTRANSITIVE_ROOTS | _MOTION_ROOTS | _DONE_BY_PERSONS
+_READ_ROOTS = _INTRANSITIVE_ROOTS | _PERSONS_VERBS
 
 
 @lru_cache(maxsize=1 << 16)
