@@ -207,6 +207,7 @@ def test_ki_after_an_auxiliary_is_fixed_safely(tmp_path: Path) -> None:
         ("दुकानें रविवार को भी खुला रहेंगी।", "खुली रहेंगी"),  # a plural noun before को; a mixed group
         ("कल शाम की बैठक देर रात तक चला।", "चली"),  # a verb of motion after a postposition phrase
         ("सड़क शाम तक टूटी रहेगा।", "टूटी रहेगी"),
+        ("ख़बर है कि बारिश अचानक रुक गया।", "गई"),  # an adverb between: no second noun
     ],
 )
 def test_the_subject_settles_a_group_and_ends_before_a_time_of_day(line: str, right: str) -> None:
