@@ -26,7 +26,6 @@ from qa.checks.word_sieve import Ledger, shared_keys
 from qa.diagnostic import Diagnostic, Severity
 from qa.document import Document
 from qa.engine.rule import Context, Rule
-from qa.errors import ConfigError
 from qa.lexicon import plain, recognised, zipf
 from qa.text.normalize import difference, features, key, without
 from qa.text.tokenize import DEVANAGARI
@@ -236,14 +235,9 @@ def context_style(ctx: Context, options: Mapping[str, Any]) -> HouseStyle:
 
 
 def severity_option(rule: Rule) -> Severity | None:
-    """A house may raise or lower a rule's severity: ``[tool.qa.rules.N002] severity = "warning"``."""
-    value = rule.options.get("severity")
-    if value is None:
-        return None
-    try:
-        return Severity.parse(str(value))
-    except ValueError as exc:
-        raise ConfigError(f"[tool.qa.rules.{rule.meta.code}] {exc}") from None
+    """The severity a house gave the rule (``[tool.qa.rules.N002] severity = "warning"``),
+    which the linter checked and set as the rule's own; None if it gave none."""
+    return rule.meta.severity if "severity" in rule.options else None
 
 
 class _ClusterRule(Rule):
