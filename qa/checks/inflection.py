@@ -64,7 +64,11 @@ def counter_before(text: str, start: int) -> int | str | None:
 def after_plural_counter(text: str, start: int) -> bool:
     """A number above one or a plural quantifier (कई, सभी, इन …) stands right before
     ``start`` (5 लोगो की मौत, कई लोगो को)."""
-    before = counter_before(text, start)
+    return _plural_counter(counter_before(text, start))
+
+
+def _plural_counter(before: int | str | None) -> bool:
+    """``before`` (:func:`counter_before`'s) is a number above one or a plural quantifier."""
     return before > 1 if isinstance(before, int) else before in _PLURAL_COUNTERS
 
 
@@ -160,6 +164,6 @@ class DroppedPluralNasal(Rule):
                     where = f"after '{before}'"
                 else:
                     continue
-                if not counted or after_plural_counter(text, start):
+                if not counted or _plural_counter(before):
                     message = self.meta.message.format(word=word, intended=right, where=where)
                     yield self.replace(start, end, right, message)
