@@ -436,11 +436,15 @@ def _short_slip(word: str, candidate: str) -> bool:
 
 
 def tatsam_i(word: str, candidate: str) -> bool:
-    """``word`` is the tatsam -इ noun ``candidate`` (भक्ति, युक्ति, वृद्धि, रात्रि: a conjunct
-    before the final short i) written with a long ी: the suffix model reads भक्त + ी, a
-    form no participle takes, so its parse is no evidence for it."""
-    last = aksharas(word)[-1]
-    return word.endswith("ी") and candidate == word[:-1] + "ि" and VIRAMA in last
+    """``word`` is the tatsam -इ noun ``candidate`` (भक्ति, प्रगति, सर्वसम्मति, शांति)
+    written with a long ी, and no verb's form: the suffix model reads भक्त + ी or
+    सर्वसम्मत + ी, a parse that is no evidence for the -ी form when the -इ noun is the
+    known word. A verb's perfective or imperfective in -ी (बीती, गिनती: its infinitive
+    and oblique infinitive are known) is another word."""
+    if not (word.endswith("ी") and candidate == word[:-1] + "ि"):
+        return False
+    stems = (word[:-1], word[:-2]) if word.endswith("ती") else (word[:-1],)
+    return not any(lexicon.known(stem + "ना") and lexicon.known(stem + "ने") for stem in stems)
 
 
 _NO_NASAL = str.maketrans(dict.fromkeys("\u0901\u0902"))
@@ -533,7 +537,7 @@ def corrections(word: str) -> tuple[str, ...]:
     ):
         # a whole letter, or more than a sign in a form the morphology parses (भारीय, जानकरी)
         margin = GUESSED_LETTER_MARGIN if _vouched(word) else letter_margin(word)
-    elif _vouched(word):
+    elif _vouched(word) and not tatsam_i(word, best):
         margin = GUESSED_MARGIN + (0.0 if cost <= CHEAPEST_EDIT else 0.5)
     else:
         margin = UNSEEN_MARGIN
@@ -765,7 +769,8 @@ def _twin_table() -> dict[str, tuple[str, float]]:
         if best is None:
             continue
         short = length == 2 and not (nasal_twin(word, best[1]) or moved_nasal(word, best[1]))
-        if short and (word in counted or best[0] < SHORT_MARGIN):
+        margin = SHORT_LENGTH_MARGIN if tatsam_i(word, best[1]) else SHORT_MARGIN  # शांती, as T002 weighs it
+        if short and (word in counted or best[0] < margin):
             continue  # a short word edited prose uses is a word (दीन, कुल), whatever its twin
         if best[0] >= _TWIN_TABLE_MARGIN:
             table[word] = (best[1], round(best[0], 2))
