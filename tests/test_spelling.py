@@ -408,3 +408,11 @@ def test_a_common_word_after_a_bare_conjunct_is_a_prefixed_compound(word: str, e
 @pytest.mark.parametrize(("word", "twin"), [("एंव", "एवं"), ("तुंरत", "तुरंत"), ("मुहं", "मुंह")])
 def test_a_listed_word_with_its_nasal_an_akshara_off_is_a_commoner_words_twin(word: str, twin: str) -> None:
     assert spelling.twins()[word][0] == twin  # एंव and मुहं are short and counted: a moved nasal is still a slip
+
+
+def test_an_initial_vowel_of_the_wrong_length_is_a_twin_of_a_long_word_only() -> None:
+    # both sources count उपर often, but ऊपर ten times as often; ऊन (wool) is a word of its own
+    assert spelling.initial_vowel_twin("उपर", "ऊपर")
+    assert not spelling.initial_vowel_twin("ऊन", "उन")
+    assert spelling.common_twin("उपर") is not None and spelling.common_twin("उपर")[0] == "ऊपर"  # type: ignore[index]
+    assert spelling.common_twin("ऊन") is None

@@ -799,6 +799,20 @@ def sibilant_twin(word: str, other: str) -> bool:
     )
 
 
+#: An initial independent i or u and its other length.
+_INITIAL_LENGTH = {"इ": "ई", "ई": "इ", "उ": "ऊ", "ऊ": "उ"}
+
+
+def initial_vowel_twin(word: str, other: str) -> bool:
+    """``other`` is ``word``, of three aksharas or more, with its initial independent i or
+    u of the other length (उपर/ऊपर, इमानदार/ईमानदार, ईलाज/इलाज). Shorter words pair with
+    words of their own (उन/ऊन)."""
+    first = word[:1]
+    return (
+        first in _INITIAL_LENGTH and other == _INITIAL_LENGTH[first] + word[1:] and len(aksharas(word)) >= 3
+    )
+
+
 def _twin(word: str, other: str, *, sibilant: bool = False) -> bool:
     """A common word that ``word`` is, but for the length of an i or u sign (सूचना/सुचना), a
     final nasal it lacks (दसवी/दसवीं, इसमे/इसमें), a nasal typed an akshara off (एंव/एवं,
@@ -810,6 +824,7 @@ def _twin(word: str, other: str, *, sibilant: bool = False) -> bool:
         word != other
         and (
             word.translate(_VOWEL_LENGTH) == other.translate(_VOWEL_LENGTH)
+            or initial_vowel_twin(word, other)
             or nasal_twin(word, other)
             or moved_nasal(word, other)
             or (sibilant and sibilant_twin(word, other))
@@ -1023,6 +1038,8 @@ class CommonTwin(Rule):
             if _native(twin) or _perfective(twin):
                 return float(self.options.get("min-final-vowel-frequency-ratio", 1.0))
             return float(self.options.get("min-final-vowel-loan-frequency-ratio", 2.0))
+        if initial_vowel_twin(word, twin):
+            return float(self.options.get("min-initial-vowel-frequency-ratio", 1.0))
         if plural_short_twin(word) == twin:
             return float(self.options.get("min-plural-vowel-frequency-ratio", 0.0))
         if fixed_vowels(word, twin):
@@ -1036,8 +1053,13 @@ class CommonTwin(Rule):
             starts, plain = index[word], lexicon.plain(word)
             if found[1] < self._needed(plain, found[0]):
                 continue
-            # a sibilant or a final vowel varies in a name's or a loan's spelling (गाइ सेसिल)
-            named = sibilant_twin(plain, found[0]) or final_long_twin(plain) == found[0]
+            # a sibilant or a final or initial vowel varies in a name's or a loan's spelling
+            # (गाइ सेसिल, स्मृति इरानी)
+            named = (
+                sibilant_twin(plain, found[0])
+                or final_long_twin(plain) == found[0]
+                or initial_vowel_twin(plain, found[0])
+            )
             plural = feminine_plural_twin(plain) == found[0]
             for start in starts:
                 end = start + len(word)
