@@ -89,17 +89,30 @@ class _Reading(NamedTuple):
 def _ergative_verb(tokens: list[Token], start: int, clause: Clause, j: int) -> _Reading | None:
     """The clause at ``start`` read with ने and को up to its verb start ``j``, when it
     holds ने and its verb is a transitive perfective, alone or with था/थी."""
-    if not clause.ergative:
-        return None
+    if not clause.ergative or tokens[start].normal == "ने":
+        return None  # a clause cut at a bracket (संगठन (WHO) ने): its को may stand before the cut
     k = j - 1 if j - 1 > start and predicate(tokens[j - 1].normal) else j
     group = verb_group(tokens, j)
     if group is None or group.passive:
         return None
     (first, verb), *rest = group.gendered
     transitive = group.root == "कर" if k < j else group.root in aw.TRANSITIVE_ROOTS
-    if first != j or not verb.perfective or not transitive or any(aux.root != "थ" for _, aux in rest):
+    # करना's bare root, then दिया, लिया, डाला (ख़ारिज कर दिया, शादी कर ली); other roots make
+    # idioms whose noun is no object (गोद ले लिया, हामी भर दी)
+    compound = first == j + 1 and group.root == "कर" and verb.root in _LIGHT_ROOTS
+    if (
+        not (first == j or compound)
+        or not verb.perfective
+        or not transitive
+        or any(aux.root != "थ" for _, aux in rest)
+    ):
         return None
     return _Reading(start, clause, group, k - 1)
+
+
+#: The light verbs that follow करना's root and agree with its object, as किया would
+#: (उसने याचिका ख़ारिज कर दी, शादी कर ली).
+_LIGHT_ROOTS = frozenset({"दे", "ले", "डाल"})
 
 
 def _ko_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:

@@ -73,6 +73,7 @@ from qa.checks.clauses import (
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.checks.word_sieve import Sieve
 from qa.engine.rule import Context
+from qa.text.akshara import CONSONANTS
 from qa.text.tokenize import occurrences
 
 #: Verbs that take a clause or a name (कहा जाता है, बुलाया गया): the default agreement.
@@ -165,12 +166,29 @@ def _verdict(
         # a passive right after its noun is G005's; रुचि सोया is a name; a noun whose gender
         # only the document shows may be a predicate (वह शिव के धनुष की डोर बना था)
         return None
+    if not subject.plural and _subjunctive_end(tokens, group):
+        return None  # ताकि योजना लागू हो सके, कि अपराधियों को सज़ा मिले: no gender to agree in
     found = disagreement(view, tokens, group, subject)
     if found is None:
         return _plural_end(lexicon, tokens, group, subject)
     what = ("plural " if subject.plural else "") + _GENDER_NAMES[subject.noun.gender]
     noun = tokens[subject.index].text
     return found, f"'{found.written}' does not agree with its {what} subject '{noun}': write '{found.right}'"
+
+
+def _subjunctive_end(tokens: list[Token], group: VerbGroup) -> bool:
+    """The group ends in a word that is a consonant root's subjunctive (सके, मिले, बढ़े,
+    रहे) as much as its masculine plural perfective: after a singular subject it is the
+    subjunctive, which has no gender (ताकि योजना लागू हो सके)."""
+    k, verb = group.gendered[-1]
+    word = tokens[k].normal
+    return (
+        k == group.end - 1
+        and verb.plural
+        and verb.root != "थ"  # थे, the past auxiliary
+        and word == verb.root + "े"
+        and verb.root[-1:] in CONSONANTS
+    )
 
 
 def _plural_subject_of_copula(tokens: list[Token], j: int, subject: Subject) -> bool:
