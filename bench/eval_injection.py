@@ -324,6 +324,37 @@ def _singular_future(match: regex.Match[str]) -> str:
     return ("े" if match[1] == "ें" else "ए") + ("गा" if match[2] == "गे" else "गी")
 
 
+def tatsam_i(sentence: str, rng: random.Random) -> Injection | None:
+    """A tatsam noun's final short i written long (शांति -> शांती, प्रगति -> प्रगती), whether
+    or not the web lists the slip (round 13)."""
+    return _inside_word(sentence, rng, 2, lambda w: [w[:-1] + "ी"] if w.endswith("ि") else [])
+
+
+_INITIAL_LENGTH = {"इ": "ई", "ई": "इ", "उ": "ऊ", "ऊ": "उ"}
+
+
+def initial_vowel(sentence: str, rng: random.Random) -> Injection | None:
+    """An initial independent i or u of the other length in a word of three aksharas or
+    more (ऊपर -> उपर, इलाज -> ईलाज), attested or not (round 13)."""
+    return _inside_word(
+        sentence, rng, 3, lambda w: [_INITIAL_LENGTH[w[0]] + w[1:]] if w[:1] in _INITIAL_LENGTH else []
+    )
+
+
+#: A participle of the aspect and light verbs right before an auxiliary (कर रहे हैं).
+_BEFORE_AUXILIARY = regex.compile(r"(?<![\p{L}\p{M}])(रहे|चुके|पाए|आए|गए|हुए)(?=\s+(?:है|हैं|था|थे)(?![\p{L}\p{M}]))")
+
+
+def auxiliary_nasal(sentence: str, rng: random.Random) -> Injection | None:
+    """A subjunctive's nasal on the participle before an auxiliary (कर रहे हैं -> कर रहें
+    हैं, हो चुके हैं -> हो चुकें हैं): T038's slip (round 13)."""
+    found = list(_BEFORE_AUXILIARY.finditer(sentence))
+    if not found:
+        return None
+    match = rng.choice(found)
+    return _replace(sentence, match.start(), match.group(), match.group() + "ं")
+
+
 CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "stray-letter": stray_letter,
     "doubled-letter": doubled_letter,
@@ -341,6 +372,9 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "moved-sign-far": moved_sign_far,
     "solid-ne": solid_ne,
     "verb-number": verb_number,
+    "tatsam-i": tatsam_i,
+    "initial-vowel": initial_vowel,
+    "auxiliary-nasal": auxiliary_nasal,
 }
 
 
