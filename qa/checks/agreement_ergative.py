@@ -93,8 +93,8 @@ def _ergative_verb(tokens: list[Token], start: int, clause: Clause, j: int) -> _
         return None  # a clause cut at a bracket (संगठन (WHO) ने): its को may stand before the cut
     k = j - 1 if j - 1 > start and predicate(tokens[j - 1].normal) else j
     group = verb_group(tokens, j)
-    if group is None or group.passive:
-        return None
+    if group is None or group.passive or (group.end < len(tokens) and tokens[group.end].kind == "number"):
+        return None  # a number after की makes it the genitive (अब तक की 7वीं सबसे बड़ी फ़िल्म)
     (first, verb), *rest = group.gendered
     transitive = group.root == "कर" if k < j else group.root in aw.TRANSITIVE_ROOTS
     # करना's bare root, then दिया, लिया, डाला (ख़ारिज कर दिया, शादी कर ली); other roots make
@@ -117,8 +117,8 @@ _LIGHT_ROOTS = frozenset({"दे", "ले", "डाल"})
 
 def _ko_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:
     start, clause, group, before = reading
-    if clause.subject is not None or before < start or tokens[before].normal not in DATIVE:
-        return None
+    if clause.subject is not None or before < start or not _object_marked(tokens, reading):
+        return None  # the को phrase may stand further back (याचिका को [सुनवाई के बाद] ख़ारिज कर दी)
     if all(word.gender == "m" and not word.plural for _, word in group.gendered):
         return None
     right = rewrite(view, tokens, group, "m", False)
