@@ -531,7 +531,7 @@ def corrections(word: str) -> tuple[str, ...]:
                 SHORT_LENGTH_MARGIN if _long_vowel_lost(word, best) or tatsam_i(word, best) else SHORT_MARGIN
             )
     elif word in lexicon.corpus_zipf():  # seen in edited prose: a sign slip only (बरत, घिरने)
-        margin = SEEN_MARGIN if cost <= CHEAPEST_EDIT and sign_slip(word, best) else None
+        margin = _seen_margin(word, best) if cost <= CHEAPEST_EDIT and sign_slip(word, best) else None
     elif cost > _LONG_LIMIT or (
         not (sign_slip(word, best) or transposed(word, best)) and lexicon.parsed(word)
     ):
@@ -544,6 +544,31 @@ def corrections(word: str) -> tuple[str, ...]:
     if margin is None or lexicon.commoner_by(best, word) < margin:
         return ()
     return (best, *(candidate for _, candidate in found if candidate != best))
+
+
+def _seen_margin(word: str, best: str) -> float:
+    """The margin for a word edited prose has and the web list lacks: seen only twice
+    (the counts' floor) and a slip of spelling (:func:`_spelling_slip`), it is evidence
+    no stronger than the morphology's guess (उपलब्धी, पुछताछ, सैकडों: the prose's own
+    slips); seen more, or a name's sounds (चंदर, मिसर, सयम), it is a use (बरत, घिरने)."""
+    floor = lexicon.corpus_zipf()[word] <= _counted_floor()
+    return GUESSED_MARGIN if floor and _spelling_slip(word, best) else SEEN_MARGIN
+
+
+def _spelling_slip(word: str, best: str) -> bool:
+    """``word`` is ``best`` with a vowel sign's length or quality changed (but a final short
+    i, which Sanskrit names and vocatives keep: भगवति, बाहुबलि), a flap's nukta dropped
+    (सैकडों) or an oblique plural's nasal dropped (विवादो)."""
+    if vowel_swap(word, best):
+        return not (word.endswith("ि") and best.endswith("ी"))
+    plain = nfd_nukta(best).replace(NUKTA, "")
+    return (plain == nfd_nukta(word) and plain != nfd_nukta(best)) or best == word + "\u0902"
+
+
+@cache
+def _counted_floor() -> float:
+    """The Zipf value of a word edited prose has twice, the least it counts."""
+    return min(lexicon.corpus_zipf().values())
 
 
 def _long_vowel_lost(word: str, candidate: str) -> bool:
