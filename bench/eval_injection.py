@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from qa import api, lexicon
 from qa.checks.real_word_twins import twin_pairs
 from qa.checks.solid_postposition import SOLID
+from qa.checks.spelling import INITIAL_LENGTH
 from qa.config import Config
 from qa.diagnostic import Diagnostic, Severity
 from qa.text.akshara import SIBILANTS, VOWEL_SIGNS, aksharas
@@ -324,25 +325,39 @@ def _singular_future(match: regex.Match[str]) -> str:
     return ("े" if match[1] == "ें" else "ए") + ("गा" if match[2] == "गे" else "गी")
 
 
+def _rare(wrong: str) -> bool:
+    """A slip that makes no common word (जाति -> जाती would): the web list may count it
+    (शांती), but not at Zipf 4."""
+    return lexicon.prior(wrong) < 4.0
+
+
 def tatsam_i(sentence: str, rng: random.Random) -> Injection | None:
     """A tatsam noun's final short i written long (शांति -> शांती, प्रगति -> प्रगती), whether
     or not the web lists the slip (round 13)."""
-    return _inside_word(sentence, rng, 2, lambda w: [w[:-1] + "ी"] if w.endswith("ि") else [])
-
-
-_INITIAL_LENGTH = {"इ": "ई", "ई": "इ", "उ": "ऊ", "ऊ": "उ"}
+    return _inside_word(
+        sentence, rng, 2, lambda w: [w[:-1] + "ी"] if w.endswith("ि") and _rare(w[:-1] + "ी") else []
+    )
 
 
 def initial_vowel(sentence: str, rng: random.Random) -> Injection | None:
     """An initial independent i or u of the other length in a word of three aksharas or
     more (ऊपर -> उपर, इलाज -> ईलाज), attested or not (round 13)."""
     return _inside_word(
-        sentence, rng, 3, lambda w: [_INITIAL_LENGTH[w[0]] + w[1:]] if w[:1] in _INITIAL_LENGTH else []
+        sentence,
+        rng,
+        3,
+        lambda w: (
+            [INITIAL_LENGTH[w[0]] + w[1:]]
+            if w[:1] in INITIAL_LENGTH and _rare(INITIAL_LENGTH[w[0]] + w[1:])
+            else []
+        ),
     )
 
 
 #: A participle of the aspect and light verbs right before an auxiliary (कर रहे हैं).
-_BEFORE_AUXILIARY = regex.compile(r"(?<![\p{L}\p{M}])(रहे|चुके|पाए|आए|गए|हुए)(?=\s+(?:है|हैं|था|थे)(?![\p{L}\p{M}]))")
+_BEFORE_AUXILIARY = regex.compile(
+    r"(?<![\p{L}\p{M}])(रहे|चुके|पाए|आए|गए|हुए)(?=[ \t]+(?:है|हैं|था|थे)(?![\p{L}\p{M}]))"
+)
 
 
 def auxiliary_nasal(sentence: str, rng: random.Random) -> Injection | None:

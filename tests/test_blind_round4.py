@@ -105,22 +105,27 @@ ROWS = [
     for sentence, _, note in load(BENCH / name)
 ]
 #: Round 13's set marks its own misses and false alarms in the note (sentences too long
-#: to list here).
+#: to list here); they run as strict expected failures, so a mark that no longer holds fails.
 MARKED = {sentence for sentence, _, note in load(BENCH / "blind_round13.tsv") if "qa: known" in note}
+_MARKED = pytest.mark.xfail(strict=True, reason="marked in bench/blind_round13.tsv")
+
+
+def _cases(rows: list[tuple[str, ...]]) -> list[object]:
+    return [pytest.param(*row, marks=_MARKED if row[0] in MARKED else ()) for row in rows]
 
 
 def _flagged(sentence: str) -> list[tuple[int, int]]:
     return [(d.start, d.end) for d in api.check(sentence) if d.severity >= Severity.WARNING]
 
 
-@pytest.mark.parametrize("sentence", [s for s, slip in ROWS if slip is None and s not in MARKED])
+@pytest.mark.parametrize("sentence", _cases([(s,) for s, slip in ROWS if slip is None]))
 def test_clean_sentence_is_quiet(sentence: str) -> None:
     assert _flagged(sentence) == [], sentence
 
 
 @pytest.mark.parametrize(
     ("sentence", "slip"),
-    [(s, slip) for s, slip in ROWS if slip is not None and s not in KNOWN_MISSES and s not in MARKED],
+    _cases([(s, slip) for s, slip in ROWS if slip is not None and s not in KNOWN_MISSES]),
 )
 def test_slip_is_caught(sentence: str, slip: str) -> None:
     start, end = slip_span(sentence, slip)

@@ -112,11 +112,9 @@ def test_a_tatsam_i_noun_written_with_a_long_i_is_a_slip(slip: str, right: str, 
 
 
 def test_a_verbs_form_in_long_i_is_no_tatsam_i_slip() -> None:
-    # बीतना and गिनना are verbs: बीती is बीतना's perfective, गिनती गिनना's imperfective
-    # (whatever -इ noun their stems might spell), and जाती is जाना's beside जाति
+    # जाती is जाना's imperfective (the lexicon knows जाना and जाने), whatever जाति is
     assert not spelling.tatsam_i("जाती", "जाति")
     assert spelling.tatsam_i("सर्वसम्मती", "सर्वसम्मति")
-    assert lexicon.known("जाना") and lexicon.known("जाने")
 
 
 @pytest.mark.parametrize("word", ["बस्ती", "दोस्ती", "पत्ती", "मंत्री", "यात्री", "पुत्री"])

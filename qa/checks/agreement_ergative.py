@@ -8,15 +8,16 @@ from its start (:mod:`qa.checks.clauses`), so they find the object across adverb
 postposition phrases and an invariable predicate (उन्होंने 1935 से वकालत शुरू की), and are
 silent unless the clause holds ने and nothing they cannot read:
 
-- G022: the verb stands right after the को phrase (or उसे, इन्हें …), alone or after an
-  invariable predicate with करना (सम्मानित, गिरफ्तार), and no bare noun stands anywhere in
-  the clause (उसने लड़की को किताब दी agrees with किताब; in यह बात उन्होंने पत्रकारों को
-  बताई the object comes first);
+- G022: the verb stands after the को phrase (or उसे, इन्हें …), across postposition phrases
+  and adverbs, alone or after an invariable predicate with करना (सम्मानित, गिरफ्तार), and
+  no bare noun stands anywhere in the clause (उसने लड़की को किताब दी agrees with किताब;
+  in यह बात उन्होंने पत्रकारों को बताई the object comes first);
 - G023: exactly one bare noun, not right before the verb (G004's), and no को in the
   clause (उन्होंने इसे धरोहर घोषित किया: धरोहर is a complement).
 
 The verb is a perfective of a known transitive verb, or of करना after an invariable
-predicate, followed at most by था/थी or है; verbs that take a clause (कहा, बताया) never.
+predicate, or करना's root with दिया, लिया or डाला (ख़ारिज कर दी), followed at most by
+था/थी or है; verbs that take a clause (कहा, बताया) never.
 """
 
 from __future__ import annotations
@@ -78,23 +79,23 @@ def _readings(ctx: Context) -> _Readings:
 
 class _Reading(NamedTuple):
     """A clause read with ने and को up to a transitive perfective (:func:`_ergative_verb`):
-    its start, the clause, its verb group and the slot before the verb and its predicate."""
+    its start, the clause and its verb group."""
 
     start: int
     clause: Clause
     group: VerbGroup
-    before: int
 
 
 def _ergative_verb(tokens: list[Token], start: int, clause: Clause, j: int) -> _Reading | None:
     """The clause at ``start`` read with ने and को up to its verb start ``j``, when it
-    holds ने and its verb is a transitive perfective, alone or with था/थी."""
+    holds ने and its verb is a transitive perfective (or करना's root with a light verb's),
+    alone or with था/थी."""
     if not clause.ergative or tokens[start].normal == "ने":
         return None  # a clause cut at a bracket (संगठन (WHO) ने): its को may stand before the cut
     k = j - 1 if j - 1 > start and predicate(tokens[j - 1].normal) else j
     group = verb_group(tokens, j)
     if group is None or group.passive or (group.end < len(tokens) and tokens[group.end].kind == "number"):
-        return None  # a number after की makes it the genitive (अब तक की 7वीं सबसे बड़ी फ़िल्म)
+        return None  # a number after the verb word makes it no verb (अब तक की 7वीं: the genitive)
     (first, verb), *rest = group.gendered
     transitive = group.root == "कर" if k < j else group.root in aw.TRANSITIVE_ROOTS
     # करना's bare root, then दिया, लिया, डाला (ख़ारिज कर दिया, शादी कर ली); other roots make
@@ -107,7 +108,7 @@ def _ergative_verb(tokens: list[Token], start: int, clause: Clause, j: int) -> _
         or any(aux.root != "थ" for _, aux in rest)
     ):
         return None
-    return _Reading(start, clause, group, k - 1)
+    return _Reading(start, clause, group)
 
 
 #: The light verbs that follow करना's root and agree with its object, as किया would
@@ -116,8 +117,8 @@ _LIGHT_ROOTS = frozenset({"दे", "ले", "डाल"})
 
 
 def _ko_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:
-    start, clause, group, before = reading
-    if clause.subject is not None or before < start or not _object_marked(tokens, reading):
+    _, clause, group = reading
+    if clause.subject is not None or not _object_marked(tokens, reading):
         return None  # the को phrase may stand further back (याचिका को [सुनवाई के बाद] ख़ारिज कर दी)
     if all(word.gender == "m" and not word.plural for _, word in group.gendered):
         return None
@@ -206,7 +207,7 @@ def _object_marked(tokens: list[Token], reading: _Reading) -> bool:
 
 
 def _bare_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:
-    _, clause, group, _ = reading
+    _, clause, group = reading
     subject: Subject | None = clause.subject
     if subject is None or (clause.marked_object and _object_marked(tokens, reading)):
         return None

@@ -73,7 +73,7 @@ from qa.checks.clauses import (
 from qa.checks.verb_forms import VerbWord, verb_word
 from qa.checks.word_sieve import Sieve
 from qa.engine.rule import Context
-from qa.text.akshara import CONSONANTS
+from qa.text.akshara import ends_in_consonant
 from qa.text.tokenize import occurrences
 
 #: Verbs that take a clause or a name (कहा जाता है, बुलाया गया): the default agreement.
@@ -187,7 +187,7 @@ def _subjunctive_end(tokens: list[Token], group: VerbGroup) -> bool:
         and verb.plural
         and verb.root != "थ"  # थे, the past auxiliary
         and word == verb.root + "े"
-        and verb.root[-1:] in CONSONANTS
+        and ends_in_consonant(verb.root)  # बढ़, जुड़ too
     )
 
 

@@ -439,8 +439,8 @@ def tatsam_i(word: str, candidate: str) -> bool:
     """``word`` is the tatsam -इ noun ``candidate`` (भक्ति, प्रगति, सर्वसम्मति, शांति)
     written with a long ी, and no verb's form: the suffix model reads भक्त + ी or
     सर्वसम्मत + ी, a parse that is no evidence for the -ी form when the -इ noun is the
-    known word. A verb's perfective or imperfective in -ी (बीती, गिनती: its infinitive
-    and oblique infinitive are known) is another word."""
+    known word. A verb's perfective or imperfective in -ी whose infinitive and oblique
+    infinitive the lexicon knows (जाती, of जाना, beside जाति) is another word."""
     if not (word.endswith("ी") and candidate == word[:-1] + "ि"):
         return False
     stems = (word[:-1], word[:-2]) if word.endswith("ती") else (word[:-1],)
@@ -561,8 +561,9 @@ def _spelling_slip(word: str, best: str) -> bool:
     (सैकडों) or an oblique plural's nasal dropped (विवादो)."""
     if vowel_swap(word, best):
         return not (word.endswith("ि") and best.endswith("ी"))
-    plain = nfd_nukta(best).replace(NUKTA, "")
-    return (plain == nfd_nukta(word) and plain != nfd_nukta(best)) or best == word + "\u0902"
+    flapped = nfd_nukta(best)
+    plain = flapped.replace("ड" + NUKTA, "ड").replace("ढ" + NUKTA, "ढ")
+    return (plain == nfd_nukta(word) and plain != flapped) or best == word + "\u0902"
 
 
 @cache
@@ -825,16 +826,19 @@ def sibilant_twin(word: str, other: str) -> bool:
 
 
 #: An initial independent i or u and its other length.
-_INITIAL_LENGTH = {"इ": "ई", "ई": "इ", "उ": "ऊ", "ऊ": "उ"}
+INITIAL_LENGTH = {"इ": "ई", "ई": "इ", "उ": "ऊ", "ऊ": "उ"}
 
 
 def initial_vowel_twin(word: str, other: str) -> bool:
     """``other`` is ``word``, of three aksharas or more, with its initial independent i or
     u of the other length (उपर/ऊपर, इमानदार/ईमानदार, ईलाज/इलाज). Shorter words pair with
-    words of their own (उन/ऊन)."""
+    words of their own (उन/ऊन), and a place's name varies between papers (ईराक/इराक)."""
     first = word[:1]
     return (
-        first in _INITIAL_LENGTH and other == _INITIAL_LENGTH[first] + word[1:] and len(aksharas(word)) >= 3
+        first in INITIAL_LENGTH
+        and other == INITIAL_LENGTH[first] + word[1:]
+        and len(aksharas(word)) >= 3
+        and other not in gazetteer.words()
     )
 
 
@@ -1079,7 +1083,7 @@ class CommonTwin(Rule):
             if found[1] < self._needed(plain, found[0]):
                 continue
             # a sibilant or a final or initial vowel varies in a name's or a loan's spelling
-            # (गाइ सेसिल, स्मृति इरानी)
+            # beside a word no list names (गाइ सेसिल)
             named = (
                 sibilant_twin(plain, found[0])
                 or final_long_twin(plain) == found[0]
