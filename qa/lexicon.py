@@ -111,6 +111,14 @@ def corpus_zipf() -> dict[str, float]:
 
 
 @cache
+def counted_floor() -> float:
+    """The Zipf value of a word the counted prose has twice, the least it keeps: from the
+    start-up cache, so that asking costs no reading of the whole table."""
+    path = _counts_file()
+    return datacache.cached("wordcounts-floor", [path, Path(__file__)], lambda: min(corpus_zipf().values()))
+
+
+@cache
 def doubled() -> dict[str, int]:
     """Word -> how often the counted prose writes it twice in a row (घर घर, धीरे-धीरे)."""
     path = _counts_file()

@@ -419,7 +419,7 @@ def test_an_initial_vowel_of_the_wrong_length_is_a_twin_of_a_long_word_only() ->
 @pytest.mark.parametrize(("slip", "right"), [("उपलब्धी", "उपलब्धि"), ("पुछताछ", "पूछताछ"), ("सैकडों", "सैकड़ों")])
 def test_a_slip_edited_prose_has_only_twice_is_weighed_as_a_guess(slip: str, right: str) -> None:
     # the counts' floor, and the web list lacks it: the prose's own slip, not a use
-    assert lexicon.corpus_zipf()[slip] <= spelling._counted_floor() and spelling.unlisted_word(slip)
+    assert lexicon.corpus_zipf()[slip] <= lexicon.counted_floor() and spelling.unlisted_word(slip)
     assert spelling.corrections(slip)[0] == right
     text = f"ख़बर है कि प्रशासन ने {slip} की बात कही।"
     assert next(s for code, _, s in t_codes(text) if code in ("T002", "T006"))[0] == right  # T006: a flap
@@ -428,5 +428,5 @@ def test_a_slip_edited_prose_has_only_twice_is_weighed_as_a_guess(slip: str, rig
 @pytest.mark.parametrize("name", ["चंदर", "मिसर", "सयम", "भगवति"])
 def test_a_names_sounds_seen_twice_stay_a_use(name: str) -> None:
     # a cluster, a nasal or a final short i (कृष्ण चंदर, भगवति देवि) is no slip of spelling
-    assert lexicon.corpus_zipf().get(name, 0) <= spelling._counted_floor()
+    assert lexicon.corpus_zipf().get(name, 0) <= lexicon.counted_floor()
     assert spelling.corrections(name) == ()

@@ -551,7 +551,7 @@ def _seen_margin(word: str, best: str) -> float:
     (the counts' floor) and a slip of spelling (:func:`_spelling_slip`), it is evidence
     no stronger than the morphology's guess (उपलब्धी, पुछताछ, सैकडों: the prose's own
     slips); seen more, or a name's sounds (चंदर, मिसर, सयम), it is a use (बरत, घिरने)."""
-    floor = lexicon.corpus_zipf()[word] <= _counted_floor()
+    floor = lexicon.corpus_zipf()[word] <= lexicon.counted_floor()
     return GUESSED_MARGIN if floor and _spelling_slip(word, best) else SEEN_MARGIN
 
 
@@ -564,12 +564,6 @@ def _spelling_slip(word: str, best: str) -> bool:
     flapped = nfd_nukta(best)
     plain = flapped.replace("ड" + NUKTA, "ड").replace("ढ" + NUKTA, "ढ")
     return (plain == nfd_nukta(word) and plain != flapped) or best == word + "\u0902"
-
-
-@cache
-def _counted_floor() -> float:
-    """The Zipf value of a word edited prose has twice, the least it counts."""
-    return min(lexicon.corpus_zipf().values())
 
 
 def _long_vowel_lost(word: str, candidate: str) -> bool:
@@ -795,12 +789,17 @@ def _twin_table() -> dict[str, tuple[str, float]]:
         if best is None:
             continue
         short = length == 2 and not (nasal_twin(word, best[1]) or moved_nasal(word, best[1]))
-        margin = SHORT_LENGTH_MARGIN if tatsam_i(word, best[1]) else SHORT_MARGIN  # शांती, as T002 weighs it
-        if short and (word in counted or best[0] < margin):
+        if short and (word in counted or best[0] < _short_twin_margin(word, best[1])):
             continue  # a short word edited prose uses is a word (दीन, कुल), whatever its twin
         if best[0] >= _TWIN_TABLE_MARGIN:
             table[word] = (best[1], round(best[0], 2))
     return table
+
+
+def _short_twin_margin(word: str, twin: str) -> float:
+    """How much commoner a two-akshara word's twin must be: a tatsam -इ noun's -ी form is
+    weighed as T002 weighs it (शांती), any other as a short word's slip."""
+    return SHORT_LENGTH_MARGIN if tatsam_i(word, twin) else SHORT_MARGIN
 
 
 def final_long_twin(word: str) -> str | None:
