@@ -218,6 +218,8 @@ struct Reading<'a, 'py> {
     /// the subject's token, what `_subject_noun` said of it, and the first token of the
     /// compound it heads
     subject: Option<Subject<'py>>,
+    /// two bare nouns or more stood before ने (`Clause.fronted`)
+    fronted: bool,
     nouns: Vec<usize>,
     genitive: bool,
 }
@@ -464,7 +466,11 @@ impl<'py> Reading<'_, 'py> {
                 self.marked_object = self.marked_object || self.has(j, DATIVE)?;
                 if self.has(j, NE_KO)? {
                     if self.nouns.len() > 1 && self.marked {
-                        return Err(Stop::Abort);
+                        if !self.has(j, ERGATIVE)? || self.subject.is_some() {
+                            return Err(Stop::Abort);
+                        }
+                        self.fronted = true;
+                        self.nouns.clear();
                     }
                     if self.nouns.len() > 1 && (self.subject.is_some() || !self.subject_first()?) {
                         self.nouns.clear();
@@ -531,6 +537,9 @@ impl<'py> Reading<'_, 'py> {
                 self.close(true)?;
             } else if self.verb(j)? {
                 self.close(false)?;
+                if self.fronted && self.subject.is_none() {
+                    return Err(Stop::Abort);
+                }
                 return Ok(Some(j));
             } else if self.has(j, INFINITIVE)? && self.has(j + 1, POSTPOSITION | GENITIVE)? {
                 self.subject = None;
@@ -588,13 +597,14 @@ pub fn read_all<'py>(
         ergative: false,
         marked_object: false,
         subject: None,
+        fronted: false,
         nouns: Vec::new(),
         genitive: false,
     };
     let mut found = Vec::with_capacity(starts.len());
     for &start in starts {
         (reading.ergative, reading.marked_object, reading.genitive) = (false, false, false);
-        reading.subject = None;
+        (reading.subject, reading.fronted) = (None, false);
         reading.nouns.clear();
         let (aborted, verb) = match reading.verb_start(start) {
             Ok(verb) => (false, verb),

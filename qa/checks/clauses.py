@@ -409,6 +409,9 @@ class Clause:
         #: the clause has को or उसे, इन्हें …
         self.marked_object = False
         self.subject: Subject | None = None
+        #: two bare nouns or more stood before ने: a compound subject (सुप्रीम कोर्ट ने), or an
+        #: object put first (यह जानकारी पुलिस ने दी), which a bare phrase after ने rules out
+        self.fronted = False
         self.nouns: list[int] = []  # bare nouns since the last postposition
         self.genitive = False  # a genitive waits for its noun
 
@@ -585,7 +588,9 @@ class Clause:
                 self.marked_object = self.marked_object or word in DATIVE
                 if word in ("ने", "को"):
                     if len(self.nouns) > 1 and self.marked:
-                        raise Abort  # यह किताब राम ने: an object before the subject?
+                        if word != "ने" or self.subject is not None:
+                            raise Abort  # राज्य सरकार को: the object or another's dative?
+                        self.fronted, self.nouns = True, []
                     if len(self.nouns) > 1 and (self.subject is not None or not self._subject_first()):
                         self.nouns = []  # विभिन्न अंग को: a dative phrase, never the subject
                     self.postposition()
@@ -630,6 +635,8 @@ class Clause:
                 self.close(compound=True)  # प्रवेश प्रक्रिया शुरू हुई, बेरोज़गारी दर घटकर सात प्रतिशत पर
             elif self._verb(word, following):
                 self.close()
+                if self.fronted and self.subject is None:
+                    raise Abort  # यह जानकारी पुलिस ने दी: the object stood before ने
                 return j
             elif infinitive(word) and (following in POSTPOSITIONS or following in aw.GENITIVE):
                 # शिक्षा पूरी करने के बाद उन्होंने …: what came before belongs to the
