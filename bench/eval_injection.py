@@ -354,6 +354,33 @@ def initial_vowel(sentence: str, rng: random.Random) -> Injection | None:
     )
 
 
+def _misspelt_r(word: str) -> list[str]:
+    """ृ typed as a conjunct with र (मृत्यु -> म्रत्यु), a reph moved to the akshara before
+    or after (वर्तमान -> वतर्मान, रिपोर्ट -> रिर्पोट), an initial आ written अ (आर्थिक -> अर्थिक)."""
+    found = [word[:i] + "\u094dर" + word[i + 1 :] for i, c in enumerate(word) if c == "\u0943" and i > 0]
+    if word.startswith("आ"):
+        found.append("अ" + word[1:])
+    parts = aksharas(word)
+    for k, part in enumerate(parts):
+        if not part.startswith("र\u094d") or len(part) < 3:
+            continue
+        for other in (k - 1, k + 1):
+            if 0 <= other < len(parts) and parts[other][:1] in _CONSONANT_LETTERS:
+                moved = [*parts]
+                moved[k], moved[other] = part[2:], "र\u094d" + parts[other]
+                found.append("".join(moved))
+    return [wrong for wrong in found if _rare(wrong) and not _MALFORMED.search(wrong)]
+
+
+_CONSONANT_LETTERS = frozenset(chr(c) for c in range(0x0915, 0x093A))
+
+
+def misspelt_r(sentence: str, rng: random.Random) -> Injection | None:
+    """A misspelt र or an initial आ written अ (:func:`_misspelt_r`), whether or not the web
+    lists the slip (round 14)."""
+    return _inside_word(sentence, rng, 2, _misspelt_r)
+
+
 #: A participle of the aspect and light verbs right before an auxiliary (कर रहे हैं).
 _BEFORE_AUXILIARY = regex.compile(
     r"(?<![\p{L}\p{M}])(रहे|चुके|पाए|आए|गए|हुए)(?=[ \t]+(?:है|हैं|था|थे)(?![\p{L}\p{M}]))"
@@ -390,6 +417,7 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "tatsam-i": tatsam_i,
     "initial-vowel": initial_vowel,
     "auxiliary-nasal": auxiliary_nasal,
+    "misspelt-r": misspelt_r,
 }
 
 

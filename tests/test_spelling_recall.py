@@ -304,3 +304,45 @@ def test_a_nasal_typed_an_akshara_off_is_one_slip(wrong: str, right: str, moved:
 
     assert moved_nasal(wrong, right) is moved
     assert moved_nasal(right, wrong) is moved
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right", "slip"),
+    [
+        ("म्रत्यु", "मृत्यु", True),  # ृ typed as a conjunct with र
+        ("क्रपया", "कृपया", True),
+        ("रितिक", "ऋतिक", False),  # an initial ऋ as रि: names are spelled both ways
+        ("रिर्पोट", "रिपोर्ट", True),  # a reph on the wrong akshara
+        ("प्रर्दशन", "प्रदर्शन", True),
+        ("आर्शीवाद", "आशीर्वाद", True),
+        ("ग्रह", "गृह", True),  # one slip, though both are words (T002 weighs unlisted ones only)
+        ("प्रमाण", "पृथ्वी", False),
+        ("कर्म", "क्रम", False),  # र after the consonant is no reph moved
+        ("वर्षा", "वर्षा", False),
+    ],
+)
+def test_a_misspelt_r_is_one_slip(wrong: str, right: str, slip: bool) -> None:
+    from qa.text.akshara import LENGTH_SWAP, distance, r_slip
+
+    assert r_slip(wrong, right) is slip and r_slip(right, wrong) is slip
+    if slip:
+        assert distance(wrong, right) == distance(right, wrong) == LENGTH_SWAP
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("म्रत्यु", "मृत्यु"),
+        ("प्रथ्वी", "पृथ्वी"),
+        ("रिर्पोट", "रिपोर्ट"),
+        ("वतर्मान", "वर्तमान"),
+        ("अर्थिक", "आर्थिक"),
+        ("अवश्यक", "आवश्यक"),
+    ],
+)
+def test_a_misspelt_r_or_a_short_initial_a_is_corrected(wrong: str, right: str) -> None:
+    assert corrections(wrong)[:1] == (right,)
+
+
+def test_the_negating_prefix_before_a_known_participle_is_a_word() -> None:
+    assert corrections("अरक्षित") == ()  # "unprotected", beside आरक्षित

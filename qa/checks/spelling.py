@@ -49,6 +49,7 @@ from qa.text.akshara import (
     moved_sign,
     nfd_nukta,
     one_slip_of_many_signs,
+    r_slip,
     sibilants_apart,
     sign_slip,
     transposed,
@@ -177,15 +178,34 @@ MIN_LONE_DROPPED_SIGN_ZIPF = 4.0
 
 def dropped_vowel_sign(word: str, candidate: str, min_zipf: float = MIN_DROPPED_SIGN_ZIPF) -> bool:
     """``word`` is ``candidate``, of Zipf ``min_zipf`` or more, with one vowel sign left out
-    before its last letter (बताया -> बतया, चाहिए -> चाहए)."""
-    return (
+    before its last letter (बताया -> बतया, चाहिए -> चाहए), or its initial आ written अ
+    (अर्थिक, अवश्यक)."""
+    if lexicon.prior(candidate) < min_zipf:
+        return False
+    return short_initial(word, candidate) or (
         len(candidate) == len(word) + 1
-        and lexicon.prior(candidate) >= min_zipf
         and any(
             candidate[i] in VOWEL_SIGNS and candidate[:i] + candidate[i + 1 :] == word
             for i in range(len(candidate) - 1)
         )
     )
+
+
+def short_initial(word: str, candidate: str) -> bool:
+    """``word`` is ``candidate`` with its initial आ written अ (अर्थिक for आर्थिक)."""
+    return word[:1] == "अ" and candidate[:1] == "आ" and word[1:] == candidate[1:]
+
+
+def _negated(word: str, candidate: str) -> bool:
+    """``word`` is the negating prefix अ before a known participle, which ``candidate``
+    spells with आ (अरक्षित, "unprotected", beside आरक्षित): a word, not a slip."""
+    return short_initial(word, candidate) and word.endswith("ित") and lexicon.known(word[1:])
+
+
+def respelt(word: str, candidate: str) -> bool:
+    """``word`` is ``candidate`` misspelt, not another word's form: a light sign or an i or
+    u sign's length (:func:`sign_slip`), ृ or a reph (:func:`r_slip`), an initial आ written अ."""
+    return sign_slip(word, candidate) or r_slip(word, candidate) or short_initial(word, candidate)
 
 
 #: A word this common after a bare conjunct (रूप after प्र) makes a prefixed compound (:func:`prefixed`).
@@ -229,12 +249,13 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     additions, web = lexicon.additions(), lexicon.web_zipf()
     found, lone = [], []
     for candidate in candidates:
-        if abs(len(candidate) - len(word)) > max_edits:
+        of_r = r_slip(word, candidate)
+        if (abs(len(candidate) - len(word)) > max_edits and not of_r) or _negated(word, candidate):
             continue  # too many edits, and no one slip of several signs (those keep the length)
         edits = osa(word, candidate, max_edits)
         # Too many edits for even the cheapest ones to stay within the limit, unless they are
-        # one slip of several signs (which keeps the length).
-        if edits > max_edits:
+        # one slip of several signs (which keeps the length) or of र.
+        if edits > max_edits and not of_r:
             if len(candidate) != len(word) or not _far_slip(word, candidate):
                 continue
         elif length_swap(word, candidate) and not _settled(candidate):
@@ -427,11 +448,17 @@ def _short_slip(word: str, candidate: str) -> bool:
     two-akshara word the suffix model cannot parse, other
     than a nasal: short foreign words and names differ from Hindi ones just so (योंग is
     not योग, झाओ not जाओ, "आई ऐम" not एम, कौई not कोई). The suffix model's parse is no
-    evidence against two signs that swapped their lengths (निती, नित + ी, for नीति)."""
+    evidence against two signs that swapped their lengths (निती, नित + ी, for नीति) or a
+    misspelt ृ (प्रथ्वी, प्रथ्व + ी, for पृथ्वी)."""
     return (
-        (sign_slip(word, candidate) or sibilants_apart(word, candidate) or moved_sign(word, candidate))
+        (respelt(word, candidate) or sibilants_apart(word, candidate) or moved_sign(word, candidate))
         and word.translate(_NO_NASAL) != candidate.translate(_NO_NASAL)
-        and (not lexicon.recognised(word) or length_swap(word, candidate) or tatsam_i(word, candidate))
+        and (
+            not lexicon.recognised(word)
+            or length_swap(word, candidate)
+            or tatsam_i(word, candidate)
+            or r_slip(word, candidate)
+        )
     )
 
 
@@ -459,12 +486,13 @@ def _rare_but_sure(word: str, candidate: str) -> bool:
     """A rarer candidate counts for a sign slip (:func:`sign_slip`) when both sources know it
     (:func:`_known_to_both`; for a vowel's length, well): rare words are often
     transliterations, whose vowels vary (टेक्सास/टैक्सास, कीरन/किरन) and which one source
-    alone may spell either way."""
+    alone may spell either way; a misspelt र (:func:`r_slip`: म्रतकों, अर्लट) is no
+    transliteration's."""
     slip = ending_slip(word, candidate) or (
         light_slip(word, candidate) and _extra_signs(word, candidate) <= {VIRAMA}
     )  # an ending's vowel, a dropped sign, a stray halant
-    if _known_to_both(candidate) and slip:
-        return True
+    if _known_to_both(candidate) and (slip or r_slip(word, candidate)):
+        return True  # transliterations vary in vowels, never in ृ or where the reph stands
     if _known_to_both(candidate, MIN_NATIVE_ZIPF) and _native_vowel_slip(word, candidate):
         return True  # a native word's vowels are fixed: that both sources know it is enough
     both = min(lexicon.web_zipf().get(candidate, 0.0), lexicon.corpus_zipf().get(candidate, 0.0))
@@ -528,10 +556,12 @@ def corrections(word: str) -> tuple[str, ...]:
         else:
             best = signs[0]
             margin = (
-                SHORT_LENGTH_MARGIN if _long_vowel_lost(word, best) or tatsam_i(word, best) else SHORT_MARGIN
+                SHORT_LENGTH_MARGIN
+                if _long_vowel_lost(word, best) or tatsam_i(word, best) or r_slip(word, best)
+                else SHORT_MARGIN
             )
     elif word in lexicon.corpus_zipf():  # seen in edited prose: a sign slip only (बरत, घिरने)
-        margin = _seen_margin(word, best) if cost <= CHEAPEST_EDIT and sign_slip(word, best) else None
+        margin = _seen_margin(word, best) if cost <= CHEAPEST_EDIT and respelt(word, best) else None
     elif cost > _LONG_LIMIT or (
         not (sign_slip(word, best) or transposed(word, best)) and lexicon.parsed(word)
     ):
@@ -557,10 +587,13 @@ def _seen_margin(word: str, best: str) -> float:
 
 def _spelling_slip(word: str, best: str) -> bool:
     """``word`` is ``best`` with a vowel sign's length or quality changed (but a final short
-    i, which Sanskrit names and vocatives keep: भगवति, बाहुबलि), a flap's nukta dropped
-    (सैकडों) or an oblique plural's nasal dropped (विवादो)."""
+    i, which Sanskrit names and vocatives keep: भगवति, बाहुबलि), ृ or a reph misspelt
+    (म्रत्यु, रिर्पोट), an initial आ written अ (अर्थिक), a flap's nukta dropped (सैकडों) or
+    an oblique plural's nasal dropped (विवादो)."""
     if vowel_swap(word, best):
         return not (word.endswith("ि") and best.endswith("ी"))
+    if r_slip(word, best) or short_initial(word, best):
+        return True
     flapped = nfd_nukta(best)
     plain = flapped.replace("ड" + NUKTA, "ड").replace("ढ" + NUKTA, "ढ")
     return (plain == nfd_nukta(word) and plain != flapped) or best == word + "\u0902"
@@ -617,7 +650,7 @@ GUESSED_LETTER_MARGIN = 2.5
 #: A word of two aksharas is a slip only of a word this much commoner (दुध -> दूध).
 SHORT_MARGIN = 2.5
 #: ... or, for a long ी or ू written short, this much (चिज, हावि, आँसु: Hindi's short words
-#: keep their vowels' length, and no list names the short form).
+#: keep their vowels' length, and no list names the short form), and for a misspelt ृ (प्रथ्वी).
 SHORT_LENGTH_MARGIN = 1.5
 #: A correction this common is not taken for a name (पहले, संयुक्त).
 COMMON_ZIPF = 4.5

@@ -209,6 +209,8 @@ def _op_cost(kind: str, a: str, b: str) -> float:
             return 0.4
         if a in VOWEL_SIGNS and b in VOWEL_SIGNS:
             return 0.9  # another vowel quality (ा/ि): often another word (परावर्तित/परिवर्तित)
+        if {a, b} == {"अ", "आ"}:
+            return 0.7  # the initial vowel's ा, as a dropped sign costs (अर्थिक for आर्थिक)
         return 1.0
     char = a if kind == "delete" else b
     if char in _LIGHT:
@@ -220,10 +222,10 @@ def _op_cost(kind: str, a: str, b: str) -> float:
 #: sign typed one place off (आकंड़ों for आंकड़ों) costs no more than one dropped.
 TRANSPOSITION, LIGHT_TRANSPOSITION = 0.6, 0.4
 #: Two i or u signs whose lengths swapped (निती for नीति) cost one length slip; so do two or
-#: more sibilants written wrong in one word (विसेस for विशेष) and a vowel sign typed on the
-#: other side of a conjunct (शिक्त for शक्ति), whatever the word: the rules judge the word
-#: (T002 asks for a native one past its edit bound and for any swapped lengths, T040
-#: leaves transliterated names out).
+#: more sibilants written wrong in one word (विसेस for विशेष), a vowel sign typed on the
+#: other side of a conjunct (शिक्त for शक्ति) and ृ or a reph misspelt (:func:`r_slip`),
+#: whatever the word: the rules judge the word (T002 asks for a native one past its edit
+#: bound and for any swapped lengths, T040 leaves transliterated names out).
 LENGTH_SWAP = 0.4
 
 
@@ -319,6 +321,35 @@ def moved_nasal(a: str, b: str, diff: list[int] | None = None) -> bool:
     return False
 
 
+#: A reph: र with a halant before a consonant.
+_REPH = regex.compile("र\u094d(?=[\u0915-\u0939])")
+
+
+def r_slip(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` are one slip of the letter र apart: ृ typed as a conjunct
+    with र (म्रत्यु for मृत्यु, क्रपया for कृपया), or a reph typed on another akshara
+    (रिर्पोट for रिपोर्ट, प्रर्दशन for प्रदर्शन, आर्शीवाद for आशीर्वाद). Not an initial ऋ
+    written रि: names are spelled both ways (ऋतिक/रितिक)."""
+    return _ri_spelt(a, b) or _ri_spelt(b, a) or _moved_reph(a, b)
+
+
+def _ri_spelt(word: str, other: str) -> bool:
+    """``other`` is ``word`` with one ृ after a consonant spelled with र."""
+    return len(other) == len(word) + 1 and any(
+        word[:at] + VIRAMA + "र" + word[at + 1 :] == other
+        for at, sign in enumerate(word)
+        if sign == "\u0943" and at > 0
+    )
+
+
+def _moved_reph(a: str, b: str) -> bool:
+    """``a`` and ``b`` are one word with its reph on two different aksharas."""
+    if len(a) != len(b) or a == b or "र\u094d" not in a or "र\u094d" not in b:
+        return False
+    rests = {a[: m.start()] + a[m.end() :]: m.start() for m in _REPH.finditer(a)}
+    return any(rests.get(b[: m.start()] + b[m.end() :], m.start()) != m.start() for m in _REPH.finditer(b))
+
+
 def may_be_one_slip(a: str, b: str, diff: list[int]) -> bool:
     """A cheap test each one slip of several signs passes, to put before theirs: ``a`` and
     ``b`` differ (``diff``) in two places or more, and the first differing character of one
@@ -347,7 +378,7 @@ def distance(a: str, b: str) -> float:
     """Weighted edit distance: cheap for the slips typists make, 1.0 for a real change."""
     a, b = nfd_nukta(a), nfd_nukta(b)
     diff = differences(a, b)
-    if one_slip_of_many_signs(a, b, diff):
+    if one_slip_of_many_signs(a, b, diff) or r_slip(a, b):
         return LENGTH_SWAP
     if transposed(a, b, diff):
         return LIGHT_TRANSPOSITION if {a[diff[0]], a[diff[1]]} & _LIGHT else TRANSPOSITION
