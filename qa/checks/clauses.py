@@ -424,8 +424,13 @@ class Clause:
                 self.nouns, self.genitive = [], False  # दुकानें रात दस बजे तक: the first is the subject
                 return
             first = None
-            if compound and len(self.nouns) > 1 and self.subject is None and not self.marked:
-                first, self.nouns = self.nouns[0], self._head()
+            if (
+                compound
+                and len(self.nouns) > 1
+                and self.subject is None
+                and (self.ergative or not self.marked)
+            ):
+                first, self.nouns = self.nouns[0], self._head()  # after ने, the object's compound
             if self.subject is not None or len(self.nouns) > 1:
                 raise Abort
             word = self.tokens[self.nouns[0]].normal
