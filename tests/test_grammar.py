@@ -88,6 +88,37 @@ def test_suffixes_and_curated_nouns() -> None:
     assert shipped.noun("अध्यक्ष") is None and shipped.noun("जिला").inflects
 
 
+@pytest.mark.parametrize(
+    ("noun", "gender"),
+    [
+        ("हादसा", "m"),  # हादसे, हादसों
+        ("घोटाला", "m"),
+        ("कुर्सी", "f"),  # कुर्सियां
+        ("परिस्थिति", "f"),  # परिस्थितियां
+        ("बंदूक", "f"),  # बंदूकें
+        ("बाला", None),  # बालों is बाल's
+        ("अंधा", None),  # अंधी: an adjective
+        ("बोली", None),  # बोलना's perfective too
+        ("जाती", None),  # जाना's imperfective
+        ("करनेवाला", None),
+    ],
+)
+def test_a_nouns_plurals_show_its_gender(noun: str, gender: str | None) -> None:
+    found = agreement_lexicon.paradigm_noun(noun)
+    assert (found.gender if found else None) == gender
+
+
+def test_plural_genders_agree_with_the_counts_wherever_both_speak() -> None:
+    counted = {word: agreement_lexicon._gender(row) for word, row in builtin()._counts.items()}
+    both = [
+        (word, found.gender, counted[word])
+        for word in counted
+        if counted[word] is not None and (found := agreement_lexicon.paradigm_noun(word)) is not None
+    ]
+    assert len(both) > 100  # 156 nouns: the plurals and the counted agreeing words never differ
+    assert [row for row in both if row[1] != row[2]] == []
+
+
 def test_the_shipped_counts_carry_their_licence() -> None:
     with gzip.open(data_dir() / "grammar" / "noun-gender.tsv.gz", "rt", encoding="utf-8") as handle:
         header = handle.read(600)

@@ -2,9 +2,12 @@
 
 ``data/grammar/noun-gender.tsv.gz`` holds, per noun, how often the open corpora put a
 masculine or feminine agreeing word next to it (bench/build_grammar_lexicon.py). A
-noun has a gender only when its evidence is plentiful and one-sided; otherwise it has
-none and no rule checks it. ``data/grammar/overrides.yaml`` and ``[tool.qa.grammar]``
-(``masculine``, ``feminine``, ``ambigender`` lists) win over the counts.
+noun has a gender only when its evidence is plentiful and one-sided; otherwise it takes
+the gender its suffix or the plurals the web list has for it show, if no counted evidence
+is against it (:func:`paradigm_noun`: हादसे and हादसों make हादसा masculine, कुर्सियां
+makes कुर्सी feminine), or none, and no rule checks it. ``data/grammar/overrides.yaml``
+and ``[tool.qa.grammar]`` (``masculine``, ``feminine``, ``ambigender`` lists) win over
+the counts.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Any
 import regex
 
 from qa import datacache, datatables, lexicon
-from qa.checks.agreement_words import Gender, key
+from qa.checks.agreement_words import Gender, agreeing, key
 from qa.data import data_dir, read_yaml
 from qa.errors import ConfigError, RuleDataError
 
@@ -107,17 +110,18 @@ class Genders:
             gender = self._overrides[form]
             return Noun(gender, inflects=form in self._inflecting) if gender else None
         row = self._counts.get(form)
-        if row is None:  # most words: no counts, none against its suffix's gender
-            by_suffix = suffix_gender(form)
-            return Noun(by_suffix) if by_suffix else None
+        if row is None:  # most words: no counts, none against its suffix's or plural's gender
+            return _by_form(form)
         direct, oblique, feminine, verb_m, verb_f = row
         gender = _gender(row)
         if gender is None and self._inflecting_paradigm(form, row):
             return Noun("m", inflects=oblique <= INFLECTING_OBLIQUE_SHARE * direct)
-        if gender is None and sum(row) < MIN_EVIDENCE:
-            by_suffix = suffix_gender(form)
-            contrary = feminine + verb_f if by_suffix == "m" else direct + oblique + verb_m
-            return Noun(by_suffix) if by_suffix and not contrary else None
+        if gender is None:  # too little evidence, or mixed: the form's gender, if none is against it
+            found = _by_form(form) if sum(row) < MIN_EVIDENCE else paradigm_noun(form)
+            if found is None:
+                return None
+            contrary = feminine + verb_f if found.gender == "m" else direct + oblique + verb_m
+            return None if contrary else found
         if gender == "m":
             return Noun("m", inflects=self._inflects(form, direct, oblique))
         return Noun("f") if gender == "f" else None
@@ -250,6 +254,58 @@ def suffix_gender(word: str) -> Gender | None:
     if word.endswith("ता") and _ABSTRACT_TA.fullmatch(word) and not _imperfective(word):
         return "f"
     return None
+
+
+def _by_form(form: str) -> Noun | None:
+    """The gender a noun's form shows: its suffix's (:func:`suffix_gender`), else its
+    plurals' (:func:`paradigm_noun`)."""
+    by_suffix = suffix_gender(form)
+    return Noun(by_suffix) if by_suffix else paradigm_noun(form)
+
+
+#: The web list's floor (Zipf): a form listed at all is a word papers write.
+_WRITTEN_ZIPF = 3.0
+
+
+def _written(word: str) -> bool:
+    return lexicon.web_zipf().get(word, 0.0) >= _WRITTEN_ZIPF
+
+
+def _verbal(stem: str) -> bool:
+    """``stem`` is a verb's: its infinitive or an imperfective is a listed word."""
+    return any(_written(stem + ending) for ending in ("ना", "ते", "ती"))
+
+
+def paradigm_noun(form: str) -> Noun | None:
+    """The gender the plurals a noun takes show, in the web list, for a noun the counts
+    have nothing against: an -आ noun whose -ए and -ओं forms are words and -आएं, -आओं
+    are not inflects like लड़का, masculine (हादसा: हादसे, हादसों); one with -आएं and
+    -आओं (सूचना: सूचनाएं), an -ई noun with -इयां (कुर्सी: कुर्सियां), an -इ noun with
+    -इयां (परिस्थिति) and a consonant's with -एं commoner than -ए (सड़क: सड़कें) is
+    feminine. Not a verb's form (बोली, जाती, बरसा), an adjective (अंधा: अंधी), a
+    consonant stem's plural (बाला: बालों is बाल's) or a -वाला compound."""
+    if len(form) < 3 or form.endswith("वाला") or not _written(form):
+        return None
+    if form.endswith("ा"):
+        stem = form[:-1]
+        if _written(form + "एं") and _written(form + "ओं"):
+            return None if _verbal(form) or _verbal(stem) else Noun("f")
+        inflected = _written(stem + "े") and _written(stem + "ों")
+        other = _written(stem) or _verbal(stem) or _written(stem + "ी") or agreeing(form) is not None
+        return Noun("m") if inflected and not other else None
+    if form.endswith("ी"):
+        verb = _verbal(form[:-1]) or (form.endswith("ती") and _verbal(form[:-2]))
+        return Noun("f") if _written(form[:-1] + "ियां") and not verb else None
+    if form.endswith("ि"):
+        return Noun("f") if _written(form + "यां") else None
+    if form[-1] in _CONSONANT_ENDS and not _verbal(form) and _written(form + "ों"):
+        web = lexicon.web_zipf()
+        return Noun("f") if web.get(form + "ें", 0.0) > max(_WRITTEN_ZIPF, web.get(form + "े", 0.0)) else None
+    return None
+
+
+#: The last letter of a noun that ends in a consonant (a nukta's too).
+_CONSONANT_ENDS = frozenset([*(chr(c) for c in range(0x0915, 0x093A)), "\u093c"])
 
 
 def _imperfective(word: str) -> bool:

@@ -49,6 +49,7 @@ from qa.checks.clauses import (
     SentenceReader,
     Token,
     direct_form,
+    modal_root,
     occurrences,
     predicate,
     sentences,
@@ -601,7 +602,7 @@ def _group(tokens: list[Token], j: int) -> tuple[list[tuple[int, VerbWord]], int
     k = j
     while k < len(tokens) and tokens[k].kind == "word":
         word, following = tokens[k].normal, word_at(tokens, k + 1)
-        found = verb_word(word)
+        found = None if modal_root(word, following) else verb_word(word)  # बचा सकती: बचाना's root
         if found is not None:
             gendered.append((k, found))
         elif not bare_root(word, following) and word not in ("है", "हैं", "हो"):

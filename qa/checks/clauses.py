@@ -791,7 +791,7 @@ def disagreement(view: str, tokens: list[Token], group: VerbGroup, subject: Subj
 _STATIVE_ROOTS = frozenset({"रह", "थ"})
 
 
-def _modal_follows(word: str, following: str | None) -> bool:
+def modal_root(word: str, following: str | None) -> bool:
     """``word`` is a bare root before सकना, पाना, रहना or चुकना (मिला सका: मिलाना's root,
     not मिलना's perfective)."""
     after = verb_word(following) if following else None
@@ -807,7 +807,7 @@ def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
     while k < len(tokens) and tokens[k].kind == "word":
         word = tokens[k].normal
         following = tokens[k + 1].normal if k + 1 < len(tokens) else None
-        found = None if _modal_follows(word, following) else verb_word(word)
+        found = None if modal_root(word, following) else verb_word(word)
         if found is not None:
             if gendered and found.root == "हो" and found.perfective:
                 return None
@@ -818,7 +818,7 @@ def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
     if not gendered or (k < len(tokens) and tokens[k].kind == "word" and tokens[k].normal not in CLAUSE_ENDS):
         return None
     after = tokens[j + 1].normal if j + 1 < k else None
-    main = None if _modal_follows(tokens[j].normal, after) else verb_word(tokens[j].normal)
+    main = None if modal_root(tokens[j].normal, after) else verb_word(tokens[j].normal)
     passive = (
         main is not None
         and main.perfective
