@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import combinations, filterfalse
 
 from qa.checks import names_registry as reg
+from qa.checks.agreement_words import POSTPOSITIONS
 from qa.checks.consistency import (
     NAME_ZIPF,
     TITLED_ZIPF,
@@ -67,10 +68,17 @@ def small_edit(a: str, b: str) -> bool:
                 return False
         else:
             position, word = (source, a) if tag == "delete" else (destination, b)
+            if _final_h(word, position) and min(len(a), len(b)) >= 5:
+                continue  # बुमराह/बुमरा: a final h after a long a, which transliterations drop
             # a dropped vowel sign inside the word; at the end it is an inflection (स्पेन/स्पेनी)
             if word[position] not in _VOWEL_SIGNS or position == len(word) - 1 or min(len(a), len(b)) < 5:
                 return False
     return True
+
+
+def _final_h(word: str, position: int) -> bool:
+    """The letter at ``position`` is ``word``'s final ह after ा (बुमराह, शाह)."""
+    return position == len(word) - 1 and word.endswith("\u093eह")
 
 
 def _previous(index: WordIndex, spans: list[Span]) -> set[str]:
@@ -105,17 +113,38 @@ def _one_person(
 def _different_people(
     index: WordIndex, registry: reg.Registry, a: tuple[str, list[Span]], b: tuple[str, list[Span]]
 ) -> bool:
-    """Registry names of different people, two common words that stand beside no name in
-    common (:func:`_one_person`), or each spelling always after its own first names (रमेश
+    """Registry names of different people, a registry name's word beside a slip of it that
+    always has its own surname after it (नीतीश कुमार / नितीश राणा; a lone नितीश is a
+    second reference's slip), two common words that stand beside no name in common
+    (:func:`_one_person`), or each spelling always after its own first names (रमेश
     अग्निहोत्री / सुरेश अग्नीहोत्री)."""
     people_a = registry.token_people.get(key(a[0]), set())
     people_b = registry.token_people.get(key(b[0]), set())
     if people_a and people_b and not people_a & people_b:
         return True
+    if people_a or people_b:  # a known person's name word, and a slip of it the registry lacks
+        return _surnamed(index, registry, (b if people_a else a)[1], people_a or people_b)
     if min(zipf(a[0]), zipf(b[0])) >= NAME_ZIPF and not _one_person(index, registry, a, b):
         return True
     firsts_a, firsts_b = _first_names(index, a[1]), _first_names(index, b[1])
     return bool(firsts_a and firsts_b and not firsts_a & firsts_b)
+
+
+def _surnamed(index: WordIndex, registry: reg.Registry, spans: list[Span], people: set[str]) -> bool:
+    """An occurrence has a name's word after it that is none of ``people``'s, not a
+    postposition, a particle or a conjunction: another person, introduced by a full name
+    (नितीश राणा beside नीतीश कुमार), not only second references (नितीश ने) or
+    ``people``'s full name (पिनाराई विजयन)."""
+    return any(
+        word and word not in _AFTER_SECOND_REFERENCE and not registry.token_people.get(word, set()) & people
+        for word in _beside(index, spans, 1)
+    )
+
+
+#: What follows a name used alone: postpositions, particles, conjunctions.
+_AFTER_SECOND_REFERENCE = frozenset(
+    key(word) for word in (*POSTPOSITIONS, "ने", "ही", "भी", "तो", "और", "व", "तथा", "एवं", "या", "जी")
+)
 
 
 def _first_names(index: WordIndex, spans: list[Span]) -> set[str] | None:
@@ -127,7 +156,10 @@ def _first_names(index: WordIndex, spans: list[Span]) -> set[str] | None:
 
 def skeleton(word_key: str) -> str:
     """The key with vowel signs dropped and confusable consonants merged: two keys a
-    speller's slip apart share a skeleton, so only words in one bucket are compared."""
+    speller's slip apart share a skeleton, so only words in one bucket are compared (a
+    final ह after ा goes too: :func:`_final_h`)."""
+    if word_key.endswith("\u093eह"):
+        word_key = word_key[:-1]
     return word_key.translate(_SKELETON)
 
 
