@@ -122,7 +122,7 @@ def _different_people(
     people_b = registry.token_people.get(key(b[0]), set())
     if people_a and people_b and not people_a & people_b:
         return True
-    if people_a or people_b:  # a known person's name word, and a slip of it the registry lacks
+    if bool(people_a) != bool(people_b):  # a known person's name word, and a slip of it the registry lacks
         return _surnamed(index, registry, (b if people_a else a)[1], people_a or people_b)
     if min(zipf(a[0]), zipf(b[0])) >= NAME_ZIPF and not _one_person(index, registry, a, b):
         return True
