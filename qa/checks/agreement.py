@@ -404,7 +404,9 @@ def _attribute_finding(
     ):
         return None  # it agrees even with a pinned noun, which asks the most of it
     pinned = _pinned(words, attribute, head, lexicon)
-    if pinned is None and _stranded(words, i, attribute, head, lexicon):
+    if pinned is None and (
+        _stranded(words, i, attribute, head, lexicon) or _feminine_before(words, i, attribute, head)
+    ):
         pinned = False
     forms = _expected(attribute, head, noun, pinned=pinned) if pinned is not None else ()
     if not forms or _listed(slots, head.index):
@@ -417,6 +419,20 @@ def _attribute_finding(
         slot,
         forms,
         f"'{slot.text}' before {gender} '{noun_slot.text}': write {' or '.join(map(repr, forms))}",
+    )
+
+
+def _feminine_before(words: list[str | None], i: int, attribute: aw.Agreeing, head: Head) -> bool:
+    """The adjective or participle at ``i`` stands between a feminine genitive or
+    possessive and its feminine ``head`` (सरकार की [नया] नीति में बदलाव): the phrase the
+    genitive opens ends at that noun, so the word qualifies it, not a noun further on."""
+    before = aw.agreeing(words[i - 1] or "") if i > 0 else None
+    return (
+        attribute.kind in _ATTRIBUTES
+        and head.noun.gender == "f"
+        and before is not None
+        and before.kind in ("genitive", "possessive")
+        and before.form == "feminine"
     )
 
 

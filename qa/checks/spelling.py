@@ -249,13 +249,14 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     additions, web = lexicon.additions(), lexicon.web_zipf()
     found, lone = [], []
     for candidate in candidates:
-        of_r = r_slip(word, candidate)
-        if (abs(len(candidate) - len(word)) > max_edits and not of_r) or _negated(word, candidate):
+        if (abs(len(candidate) - len(word)) > max_edits and not r_slip(word, candidate)) or _negated(
+            word, candidate
+        ):
             continue  # too many edits, and no one slip of several signs (those keep the length)
         edits = osa(word, candidate, max_edits)
         # Too many edits for even the cheapest ones to stay within the limit, unless they are
         # one slip of several signs (which keeps the length) or of र.
-        if edits > max_edits and not of_r:
+        if edits > max_edits and not r_slip(word, candidate):
             if len(candidate) != len(word) or not _far_slip(word, candidate):
                 continue
         elif length_swap(word, candidate) and not _settled(candidate):

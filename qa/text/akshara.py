@@ -330,7 +330,10 @@ def r_slip(a: str, b: str) -> bool:
     with र (म्रत्यु for मृत्यु, क्रपया for कृपया), or a reph typed on another akshara
     (रिर्पोट for रिपोर्ट, प्रर्दशन for प्रदर्शन, आर्शीवाद for आशीर्वाद). Not an initial ऋ
     written रि: names are spelled both ways (ऋतिक/रितिक)."""
-    return _ri_spelt(a, b) or _ri_spelt(b, a) or _moved_reph(a, b)
+    if len(a) == len(b):
+        return _moved_reph(a, b)
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return "\u0943" in shorter and _ri_spelt(shorter, longer)
 
 
 def _ri_spelt(word: str, other: str) -> bool:
@@ -343,8 +346,8 @@ def _ri_spelt(word: str, other: str) -> bool:
 
 
 def _moved_reph(a: str, b: str) -> bool:
-    """``a`` and ``b`` are one word with its reph on two different aksharas."""
-    if len(a) != len(b) or a == b or "र\u094d" not in a or "र\u094d" not in b:
+    """``a`` and ``b``, as long, are one word with its reph on two different aksharas."""
+    if a == b or "र\u094d" not in a or "र\u094d" not in b:
         return False
     rests = {a[: m.start()] + a[m.end() :]: m.start() for m in _REPH.finditer(a)}
     return any(rests.get(b[: m.start()] + b[m.end() :], m.start()) != m.start() for m in _REPH.finditer(b))
