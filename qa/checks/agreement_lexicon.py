@@ -284,23 +284,27 @@ def paradigm_noun(form: str) -> Noun | None:
     -इयां (परिस्थिति) and a consonant's with -एं commoner than -ए (सड़क: सड़कें) is
     feminine. Not a verb's form (बोली, जाती, बरसा), an adjective (अंधा: अंधी), a
     consonant stem's plural (बाला: बालों is बाल's) or a -वाला compound."""
+    # each test asks first for the plural most words lack, and a verb's forms last
     if len(form) < 3 or form.endswith("वाला") or not _written(form):
         return None
     if form.endswith("ा"):
         stem = form[:-1]
-        if _written(form + "एं") and _written(form + "ओं"):
+        if _written(form + "ओं") and _written(form + "एं"):
             return None if _verbal(form) or _verbal(stem) else Noun("f")
-        inflected = _written(stem + "े") and _written(stem + "ों")
-        other = _written(stem) or _verbal(stem) or _written(stem + "ी") or agreeing(form) is not None
-        return Noun("m") if inflected and not other else None
+        if not (_written(stem + "ों") and _written(stem + "े")):
+            return None
+        other = _written(stem) or _written(stem + "ी") or agreeing(form) is not None or _verbal(stem)
+        return None if other else Noun("m")
     if form.endswith("ी"):
+        if not _written(form[:-1] + "ियां"):
+            return None
         verb = _verbal(form[:-1]) or (form.endswith("ती") and _verbal(form[:-2]))
-        return Noun("f") if _written(form[:-1] + "ियां") and not verb else None
+        return None if verb else Noun("f")
     if form.endswith("ि"):
         return Noun("f") if _written(form + "यां") else None
-    if form[-1] in _CONSONANT_ENDS and not _verbal(form) and _written(form + "ों"):
+    if form[-1] in _CONSONANT_ENDS and _written(form + "ें") and _written(form + "ों") and not _verbal(form):
         web = lexicon.web_zipf()
-        return Noun("f") if web.get(form + "ें", 0.0) > max(_WRITTEN_ZIPF, web.get(form + "े", 0.0)) else None
+        return Noun("f") if web[form + "ें"] > web.get(form + "े", 0.0) else None
     return None
 
 
