@@ -168,8 +168,13 @@ def _reading(
     across an object with को or an object pronoun; the third item says whether it went
     across either."""
     k = _pronoun(tokens, start, pronouns, plural_phrase)
-    if k is None:
-        return None
+    read = None if k is None else verb_after(tokens, k, objects=objects)
+    return None if k is None or read is None else (k, *read)
+
+
+def verb_after(tokens: list[Token], k: int, *, objects: bool = False) -> tuple[int, bool] | None:
+    """The first word of the verb group of a subject at ``k`` (see :func:`_reading`) and
+    whether the reading went across an object."""
     objected = False
     for j in range(k + 1, len(tokens)):
         token = tokens[j]
@@ -192,7 +197,7 @@ def _reading(
                 return None  # के लिए: a postposition, and what it ends may be a title
             if _genitive_subject(tokens, k, j):
                 return None
-            return k, j, objected
+            return j, objected
     return None
 
 
@@ -217,7 +222,7 @@ def _object(tokens: list[Token], k: int, j: int) -> bool:
     return word == "को" and j - 1 > k and before.kind == "word" and not own
 
 
-def _singular_group(view: str, tokens: list[Token], j: int) -> Correction | None:
+def plural_group(view: str, tokens: list[Token], j: int) -> Correction | None:
     """The verb group at ``j`` in the plural, if it is in the singular."""
     if tokens[j].normal in COPULA_PLURAL:
         if not _ends_clause(tokens, j + 1):
@@ -263,10 +268,10 @@ def _genitive_subject(tokens: list[Token], k: int, j: int) -> bool:
 
 def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
     read = _reading(tokens, start, _PLURAL_PRONOUNS, plural_phrase=True, objects=True)
-    found = _singular_group(view, tokens, read[1]) if read else None
+    found = plural_group(view, tokens, read[1]) if read else None
     if read is None or found is None:
         return None
-    if read[2] and (_perfective(tokens, read[1]) or _duty(tokens[read[1] - 1].normal)):
+    if read[2] and (perfective(tokens, read[1]) or duty(tokens[read[1] - 1].normal)):
         return None  # after an object, only a future, habitual or progressive: its subject is
         # sure (not after an infinitive: हम युवाओं को आगे आना होगा, a dative subject's duty)
     pronoun = tokens[read[0]]
@@ -304,13 +309,13 @@ def _transitive_compound(lexicon: Genders, root: str, vector: VerbWord) -> bool:
     return vector.root in ("ले", "दे") and (root in aw.TRANSITIVE_ROOTS or lexicon.noun(root) is not None)
 
 
-def _duty(word: str) -> bool:
+def duty(word: str) -> bool:
     """An infinitive in -ना/-नी (आना होगा, करनी पड़ेगी): the group after it says what a
     subject with को must do."""
     return len(word) > 2 and word.endswith(("ना", "नी")) and may_be_root(word[:-2])
 
 
-def _perfective(tokens: list[Token], j: int) -> bool:
+def perfective(tokens: list[Token], j: int) -> bool:
     """The verb group at ``j`` holds a perfective participle."""
     group = verb_group(tokens, j)
     return group is None or any(verb.perfective for _, verb in group.gendered)
