@@ -307,11 +307,7 @@ impl<'py> Reading<'_, 'py> {
                 return Ok(());
             }
             let mut compound_first = None;
-            if compound
-                && self.nouns.len() > 1
-                && self.subject.is_none()
-                && (self.ergative || !self.marked)
-            {
+            if compound && self.nouns.len() > 1 && self.subject.is_none() && !self.marked {
                 let head = self.nouns[self.nouns.len() - 1];
                 if !self.has(head, DAY)? {
                     compound_first = Some(self.nouns[0]);

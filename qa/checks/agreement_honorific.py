@@ -2,16 +2,18 @@
 
 News copy gives an office holder named by title and name the honorific plural, as it
 gives वे: प्रधानमंत्री नरेंद्र मोदी वाराणसी पहुंचे, राज्यपाल आनंदीबेन पटेल … करेंगी. The
-rule reads a clause that opens with an office's title (पूर्व, केंद्रीय … before it, or a
-portfolio before मंत्री: गृह मंत्री) and at least one word of a name after it, up to the
-verb group that ends the clause, as G026 reads one that opens with वे, and reports a
-masculine group in the singular. It is silent
+rule reads a clause that opens with an office's title (a day, आज or कल and पूर्व, केंद्रीय
+… before it, or a portfolio before मंत्री: गृह मंत्री) and a name after it (words the names
+registry knows, or words no word list has), up to the verb group that ends the clause, as
+G026 reads one that opens with वे, with nothing but adjuncts between (:func:`_adjuncts_only`),
+and reports a masculine group in the singular (or है alone). It is silent
 
 - without a name (प्रधानमंत्री सरकार का मुखिया होता है: the office, not a person), or when a
   postposition or a genitive follows the name (मोदी का काफ़िला पहुंचा: another subject);
 - when a genitive stands on the way, or what stops G026 (ने, a conjunction, a relative,
   another pronoun);
-- on a feminine group: papers differ on women's honorific (पहुंची, पहुंचीं).
+- on a feminine group: papers differ on women's honorific (पहुंची, पहुंचीं); a copula
+  alone (भर्ती है) is read whoever holds the office.
 
 The titles are those of offices (``_OFFICES``), not of roles papers write in the
 singular (खिलाड़ी, अभिनेता, कप्तान).
@@ -20,24 +22,31 @@ singular (खिलाड़ी, अभिनेता, कप्तान).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
-from qa import gazetteer
+from qa import gazetteer, lexicon
 from qa.checks import agreement_words as aw
-from qa.checks.agreement import analysis
-from qa.checks.agreement_lexicon import MIN_EVIDENCE, Genders
 from qa.checks.agreement_pronoun import duty, perfective, plural_group, verb_after
-from qa.checks.clauses import DAYS, OBJECT_PRONOUNS, TIMES_OF_DAY, ClauseRule, Correction, Token, verb_group
+from qa.checks.clauses import (
+    DAYS,
+    NUMBER_WORDS,
+    TIMES_OF_DAY,
+    ClauseRule,
+    Correction,
+    Token,
+    predicate,
+    verb_group,
+)
 from qa.checks.consistency import context_registry
 from qa.checks.date_postposition import MONTHS
 from qa.checks.names_registry import Registry
-from qa.checks.verb_forms import infinitive, verb_word
 from qa.engine.rule import Context
+from qa.text.normalize import key
 
 #: Offices whose holder, named, takes the honorific plural.
 _OFFICES = aw.word_set(
     """राष्ट्रपति उपराष्ट्रपति प्रधानमंत्री मुख्यमंत्री उपमुख्यमंत्री मंत्री राज्यपाल उपराज्यपाल
-    सांसद विधायक न्यायाधीश मुख्य-न्यायाधीश जिलाधिकारी ज़िलाधिकारी कलेक्टर सीएम पीएम डीएम एसपी
-    पुलिस-अधीक्षक प्रधान-न्यायाधीश"""
+    सांसद विधायक न्यायाधीश जिलाधिकारी ज़िलाधिकारी कलेक्टर सीएम पीएम डीएम एसपी"""
 )
 #: Adverbs of time that may open the clause before the title (a day, with को or not, too).
 _OPENING_TIMES = aw.word_set("आज कल फ़िलहाल फिलहाल अब इधर वहीं")
@@ -66,79 +75,99 @@ def _office(tokens: list[Token], start: int) -> int | None:
     return k + 1 if word is not None and following == _MINISTER else None
 
 
-def _name_word(lexicon: Genders, registry: Registry, word: str) -> bool:
-    """A word of a person's name: no function word, postposition or infinitive (के, of के
-    चंद्रशेखर राव, is the genitive here), and one the names registry knows, or one that is
-    no noun the counts know, verb word, time or place."""
-    if word in aw.FUNCTION_WORDS or word in aw.POSTPOSITIONS or infinitive(word) or duty(word):
+def _name_word(registry: Registry, word: str) -> bool:
+    """A word of a person's name: one the names registry knows (no function word or
+    postposition: के, of के चंद्रशेखर राव, is the genitive here), or one no word list or
+    counted prose has, a name's rare word (not संवैधानिक, सीधे, जनधन: words)."""
+    if word in aw.FUNCTION_WORDS or word in aw.POSTPOSITIONS:
         return False
-    if aw.key(word) in registry.token_people:
-        return True
-    return (
-        aw.is_candidate(word)
-        and lexicon.noun(word) is None
-        and lexicon.evidence(word) < MIN_EVIDENCE  # अस्पताल: a noun the counts met, of either gender
-        and verb_word(word) is None
-        and word not in DAYS
-        and word not in TIMES_OF_DAY
-        and aw.key(word) not in MONTHS
-        and word not in gazetteer.one_word_places()
-    )
+    return key(word) in registry.token_people or (aw.is_candidate(word) and not lexicon.attested(word))
 
 
 def _named(tokens: list[Token], k: int, name_word: Callable[[str], bool]) -> int | None:
-    """The last word of the name after the title at ``k`` (and जी), if a name follows and
-    nothing that makes the phrase oblique or another's (a postposition, a genitive)."""
+    """The last word of the name after the title at ``k`` (and जी), if a name of at most
+    :data:`MAX_NAME` words follows and no postposition (को too) makes the phrase oblique."""
     end = k
-    while end + 1 < len(tokens) and end - k < MAX_NAME and tokens[end + 1].kind == "word":
-        if not name_word(tokens[end + 1].normal):
-            break
+    while end + 1 < len(tokens) and tokens[end + 1].kind == "word" and name_word(tokens[end + 1].normal):
         end += 1
-    if end == k:
+    if end == k or end - k > MAX_NAME:
         return None
     if end + 1 < len(tokens) and tokens[end + 1].normal in _AFTER_NAME:
         end += 1
     following = tokens[end + 1].normal if end + 1 < len(tokens) else None
-    return None if following in aw.POSTPOSITIONS or following == "को" else end
+    return None if following in aw.POSTPOSITIONS else end
 
 
-def _judge(
-    lexicon: Genders, registry: Registry, view: str, tokens: list[Token], start: int
-) -> tuple[Correction, str] | None:
+def _adjuncts_only(tokens: list[Token], end: int, j: int, root: str | None) -> bool:
+    """Only what leaves the name the subject stands between it (at ``end``) and the verb
+    group at ``j``: times, numbers, adverbs, places as goals, postposition phrases,
+    predicates (शुरू), and right before the verb group a predicate (भर्ती हैं, बीमार हो गए),
+    a goal (गोरखपुर पहुंचे) or a transitive verb's object or conjunct noun (रैली करेंगे).
+    Another bare noun may be another subject (आदित्यनाथ सरकार एक्शन मोड में है, प्रकरण में
+    नया मोड़ आया)."""
+    places = gazetteer.one_word_places()
+    for k in range(end + 1, j):
+        token, word = tokens[k], tokens[k].normal
+        # a postposition phrase's noun, or a modifier of it (दो दिवसीय दौरे पर): a noun of its own
+        # would be another subject (आदित्यनाथ सरकार एक्शन मोड में है)
+        reach = k + 4 if _modifier(word) else k + 2
+        following = {tokens[n].normal for n in range(k + 1, min(reach, j))}
+        if (
+            token.kind == "number"
+            or word in _ADJUNCTS
+            or word in DAYS
+            or word in TIMES_OF_DAY
+            or aw.key(word) in MONTHS
+            or word in aw.POSTPOSITIONS
+            or word in places
+            or predicate(word)
+            or not following.isdisjoint(aw.POSTPOSITIONS)
+            or (k == j - 1 and (root is None or root in _BEFORE_VERB_ROOTS or root in aw.TRANSITIVE_ROOTS))
+        ):
+            continue
+        return False
+    return True
+
+
+def _modifier(word: str) -> bool:
+    """A number word or an adjective: an inflecting one, an invariable one, or one derived in
+    -ईय or -इक (दिवसीय, आर्थिक)."""
+    return (
+        word in NUMBER_WORDS
+        or aw.agreeing(word) is not None
+        or word in aw.INVARIABLE_ADJECTIVES
+        or word.endswith(("ीय", "िक"))
+    )
+
+
+#: Verbs a bare word right before may be the predicate or goal of (a copula is root None):
+#: होना, रहना, the past auxiliary, verbs of motion.
+_BEFORE_VERB_ROOTS = aw.word_set("हो रह थ चल आ जा पहुंच पहुँच निकल लौट")
+#: Adverbs that may stand between a subject and its verb.
+_ADJUNCTS = aw.word_set("आज कल भी ही फिर अब यहां यहाँ वहां वहाँ जल्द अचानक तुरंत नहीं न दोबारा पहली बार")
+
+
+def _judge(registry: Registry, view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
     office = _office(tokens, start)
-    end = None if office is None else _named(tokens, office, lambda word: _name_word(lexicon, registry, word))
+    end = None if office is None else _named(tokens, office, partial(_name_word, registry))
     read = None if end is None else verb_after(tokens, end, objects=True)
     if office is None or end is None or read is None:
         return None
-    j = read[0]
-    if any(token.normal in aw.GENITIVE for token in tokens[end + 1 : j]):
-        return None  # मोदी के स्वागत में भीड़ उमड़ी: the genitive's noun may be the subject
-    if _object(tokens, end, j) and (perfective(tokens, j) or duty(tokens[j - 1].normal)):
-        return None  # after an object, only a future, habitual or progressive is sure
+    j, objected = read
     group = verb_group(tokens, j)
     if group is not None and group.gendered[0][1].gender != "m":
+        return None  # a woman's honorific: papers write पहुंची and पहुंचीं
+    if any(token.normal in aw.GENITIVE for token in tokens[end + 1 : j]):
+        return None  # मोदी के स्वागत में भीड़ उमड़ी: the genitive's noun may be the subject
+    if not _adjuncts_only(tokens, end, j, group.root if group else None):
         return None
+    if objected and (perfective(tokens, j) or duty(tokens[j - 1].normal)):
+        return None  # after an object, only a future, habitual or progressive is sure
     found = plural_group(view, tokens, j)
     if found is None:
         return None
     title = tokens[office].text
-    return (
-        found,
-        f"'{found.written}' after {title} and a name: the honorific plural is '{found.right}'",
-    )
-
-
-def _object(tokens: list[Token], end: int, j: int) -> bool:
-    """An object with को or an object pronoun stands between the name at ``end`` and the
-    verb at ``j``; को after a day, a month or a number is a time (सोमवार को, 5 मई को)."""
-    for k in range(end + 1, j):
-        word, before = tokens[k].normal, tokens[k - 1]
-        if word in OBJECT_PRONOUNS:
-            return True
-        dated = before.kind == "number" or before.normal in DAYS or aw.key(before.normal) in MONTHS
-        if word == "को" and not dated:
-            return True
-    return False
+    return found, f"'{found.written}' after {title} and a name: the honorific plural is '{found.right}'"
 
 
 def _office_word(word: str) -> bool:
@@ -151,4 +180,4 @@ class HonorificPlural(ClauseRule):
     wanted = needed = staticmethod(_office_word)
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-        return _judge(analysis(ctx).genders, context_registry(ctx), ctx.document.view, tokens, start)
+        return _judge(context_registry(ctx), ctx.document.view, tokens, start)

@@ -102,22 +102,24 @@ class Genders:
 
     def noun(self, word: str) -> Noun | None:
         if word not in self._nouns:
-            self._nouns[word] = self._decide(key(word))
+            self._nouns[word] = self._decide(key(word), word)
         return self._nouns[word]
 
-    def _decide(self, form: str) -> Noun | None:
+    def _decide(self, form: str, word: str) -> Noun | None:
+        """The noun ``word`` is, from the tables' spelling ``form`` (the web list's plurals are
+        looked up as written: it keeps the nukta the tables' spelling drops)."""
         if form in self._overrides:
             gender = self._overrides[form]
             return Noun(gender, inflects=form in self._inflecting) if gender else None
         row = self._counts.get(form)
         if row is None:  # most words: no counts, none against its suffix's or plural's gender
-            return _by_form(form)
+            return _by_form(form, word)
         direct, oblique, feminine, verb_m, verb_f = row
         gender = _gender(row)
         if gender is None and self._inflecting_paradigm(form, row):
             return Noun("m", inflects=oblique <= INFLECTING_OBLIQUE_SHARE * direct)
         if gender is None:  # too little evidence, or mixed: the form's gender, if none is against it
-            found = _by_form(form) if sum(row) < MIN_EVIDENCE else paradigm_noun(form)
+            found = _by_form(form, word) if sum(row) < MIN_EVIDENCE else paradigm_noun(word)
             if found is None:
                 return None
             contrary = feminine + verb_f if found.gender == "m" else direct + oblique + verb_m
@@ -256,11 +258,11 @@ def suffix_gender(word: str) -> Gender | None:
     return None
 
 
-def _by_form(form: str) -> Noun | None:
-    """The gender a noun's form shows: its suffix's (:func:`suffix_gender`), else its
-    plurals' (:func:`paradigm_noun`)."""
+def _by_form(form: str, word: str) -> Noun | None:
+    """The gender a noun's form shows: its suffix's (:func:`suffix_gender`, of the tables'
+    spelling ``form``), else its plurals' (:func:`paradigm_noun`, of ``word`` as written)."""
     by_suffix = suffix_gender(form)
-    return Noun(by_suffix) if by_suffix else paradigm_noun(form)
+    return Noun(by_suffix) if by_suffix else paradigm_noun(word)
 
 
 #: The web list's floor (Zipf): a form listed at all is a word papers write.

@@ -39,7 +39,17 @@ from functools import lru_cache
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
-from qa.checks.clauses import OBJECT_PRONOUNS, ClauseRule, Correction, Token, occurrences, verb_group, word_at
+from qa.checks.clauses import (
+    DAYS,
+    OBJECT_PRONOUNS,
+    ClauseRule,
+    Correction,
+    Token,
+    occurrences,
+    verb_group,
+    word_at,
+)
+from qa.checks.date_postposition import MONTHS
 from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
 from qa.engine.rule import Context
 
@@ -181,6 +191,8 @@ def verb_after(tokens: list[Token], k: int, *, objects: bool = False) -> tuple[i
         if token.kind == "other":
             return None
         if reading_stops(token.normal):
+            if objects and _dated(tokens, j):
+                continue  # सोमवार को: a time, no object
             if not (objects and _object(tokens, k, j)):
                 return None
             objected = True
@@ -222,11 +234,18 @@ def _object(tokens: list[Token], k: int, j: int) -> bool:
     return word == "को" and j - 1 > k and before.kind == "word" and not own
 
 
+def _dated(tokens: list[Token], j: int) -> bool:
+    """को at ``j`` after a day or a month: a time (सोमवार को, 5 मई को), no object."""
+    before = tokens[j - 1].normal if j else ""
+    return tokens[j].normal == "को" and (before in DAYS or aw.key(before) in MONTHS)
+
+
 def plural_group(view: str, tokens: list[Token], j: int) -> Correction | None:
     """The verb group at ``j`` in the plural, if it is in the singular."""
     if tokens[j].normal in COPULA_PLURAL:
-        if not _ends_clause(tokens, j + 1):
-            return None
+        before = tokens[j - 1].normal if j else ""
+        if not _ends_clause(tokens, j + 1) or _unread_imperfective(before):
+            return None  # रहता है: a verb form the analysis lacks, whose number it cannot mend
         token = tokens[j]
         return Correction(token.start, token.end, token.text, COPULA_PLURAL[token.normal])
     group = verb_group(tokens, j)
@@ -256,6 +275,12 @@ def plural_group(view: str, tokens: list[Token], j: int) -> Correction | None:
         return None
     start = tokens[first].start
     return Correction(start, at, view[start:at], "".join(pieces))
+
+
+def _unread_imperfective(word: str) -> bool:
+    """``word`` is a verb's imperfective that :func:`verb_word` does not analyse (रहता,
+    दिखती), not a noun in -ता (नेता, वक्ता)."""
+    return word.endswith(("ता", "ती", "ते")) and verb_word(word) is None and may_be_root(word[:-2])
 
 
 def _genitive_subject(tokens: list[Token], k: int, j: int) -> bool:

@@ -84,8 +84,8 @@ _TIME_ADVERBS = aw.word_set("आज कल अब तब")
 #: Days of the week, which make one expression of time with them (सोमवार शाम तक).
 DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
 #: Number words, which a clause reads as it reads a number (सात प्रतिशत पर).
-_NUMBER_WORDS = aw.word_set("एक दो तीन चार पांच पाँच छह छः सात आठ नौ दस सौ हज़ार हजार लाख करोड़")
-_MODIFIERS = _NUMBER_WORDS | aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत कई सभी हर कुछ दोनों तीनों")
+NUMBER_WORDS = aw.word_set("एक दो तीन चार पांच पाँच छह छः सात आठ नौ दस सौ हज़ार हजार लाख करोड़")
+_MODIFIERS = NUMBER_WORDS | aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत कई सभी हर कुछ दोनों तीनों")
 #: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
 _PREDICATES = (
     aw.PREDICATES
@@ -287,7 +287,7 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "ka": _KA.__eq__,
     "ki": _KI.__eq__,
     "conjunctive": _conjunctive,
-    "number_word": _NUMBER_WORDS.__contains__,
+    "number_word": NUMBER_WORDS.__contains__,
 }
 #: The compiled core's reading of clauses and the bit of each test, if it is built.
 _VERB_STARTS = native.core.verb_starts if native.core else None
@@ -424,13 +424,8 @@ class Clause:
                 self.nouns, self.genitive = [], False  # दुकानें रात दस बजे तक: the first is the subject
                 return
             first = None
-            if (
-                compound
-                and len(self.nouns) > 1
-                and self.subject is None
-                and (self.ergative or not self.marked)
-            ):
-                first, self.nouns = self.nouns[0], self._head()  # after ने, the object's compound
+            if compound and len(self.nouns) > 1 and self.subject is None and not self.marked:
+                first, self.nouns = self.nouns[0], self._head()
             if self.subject is not None or len(self.nouns) > 1:
                 raise Abort
             word = self.tokens[self.nouns[0]].normal
@@ -529,7 +524,7 @@ class Clause:
     def _amount(self, k: int) -> bool:
         """A number or a number word stands at ``k`` (घटकर [सात] प्रतिशत)."""
         token = self.tokens[k] if k < len(self.tokens) else None
-        return token is not None and (token.kind == "number" or token.normal in _NUMBER_WORDS)
+        return token is not None and (token.kind == "number" or token.normal in NUMBER_WORDS)
 
     def _noun_follows(self, k: int) -> bool:
         """A demonstrative at ``k - 1`` qualifies a noun: a noun, adjective or number follows."""

@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import combinations, filterfalse
 
 from qa.checks import names_registry as reg
-from qa.checks.agreement_words import POSTPOSITIONS
+from qa.checks.agreement_words import FUNCTION_WORDS, POSTPOSITIONS, is_candidate
 from qa.checks.consistency import (
     NAME_ZIPF,
     TITLED_ZIPF,
@@ -29,6 +29,7 @@ from qa.checks.consistency import (
     titled,
     word_index,
 )
+from qa.checks.verb_forms import verb_word
 from qa.checks.word_sieve import Ledger, shared_keys
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
@@ -123,7 +124,11 @@ def _different_people(
     if people_a and people_b and not people_a & people_b:
         return True
     if bool(people_a) != bool(people_b):  # a known person's name word, and a slip of it the registry lacks
-        return _surnamed(index, registry, (b if people_a else a)[1], people_a or people_b)
+        (_, known_spans), (_, spans) = (a, b) if people_a else (b, a)
+        people = people_a or people_b
+        return _surnamed(index, registry, spans, people) or _introduced(
+            index, registry, spans, people, known_spans
+        )
     if min(zipf(a[0]), zipf(b[0])) >= NAME_ZIPF and not _one_person(index, registry, a, b):
         return True
     firsts_a, firsts_b = _first_names(index, a[1]), _first_names(index, b[1])
@@ -131,14 +136,45 @@ def _different_people(
 
 
 def _surnamed(index: WordIndex, registry: reg.Registry, spans: list[Span], people: set[str]) -> bool:
-    """An occurrence has a name's word after it that is none of ``people``'s, not a
-    postposition, a particle or a conjunction: another person, introduced by a full name
-    (नितीश राणा beside नीतीश कुमार), not only second references (नितीश ने) or
-    ``people``'s full name (पिनाराई विजयन)."""
+    """An occurrence has a surname after it, a word rarer than a common word that is none
+    of ``people``'s, no verb's and no postposition, particle or conjunction: another person,
+    introduced by a full name (नितीश राणा beside नीतीश कुमार), not only second references
+    (नितीश ने, नितीश बोले, नितीश सरकार) or ``people``'s full name (पिनाराई विजयन)."""
     return any(
-        word and word not in _AFTER_SECOND_REFERENCE and not registry.token_people.get(word, set()) & people
+        word
+        and word not in _AFTER_SECOND_REFERENCE
+        and zipf(word) < TITLED_ZIPF
+        and verb_word(word) is None
+        and not registry.token_people.get(word, set()) & people
         for word in _beside(index, spans, 1)
     )
+
+
+def _introduced(
+    index: WordIndex, registry: reg.Registry, spans: list[Span], people: set[str], known: list[Span]
+) -> bool:
+    """An occurrence has a word before it that is no function word, none of ``people``'s
+    and none that stands before their spelling (``known``) too: a first name or a role
+    (मनोज बाजपेयी, छात्र पियूष, खिलाड़ी नितीश), another person introduced; a second reference
+    follows a function word or the sentence's start (बाद में नितीश), and the person's own
+    first name or title (or its short form) may stand before a slip of the name (हिमंत
+    विस्वा सरमा, सीएम पिनाराई विजयन)."""
+    theirs = {_SAME_TITLE.get(word, word) for word in _previous(index, known)}
+    return any(
+        word
+        and is_candidate(word)
+        and word not in FUNCTION_WORDS
+        and _SAME_TITLE.get(word, word) not in theirs
+        and not registry.token_people.get(word, set()) & people
+        for word in _previous(index, spans)
+    )
+
+
+#: Titles' short forms, read as the title (केरल के सीएम पिनाराई विजयन, मुख्यमंत्री पिनराई विजयन).
+_SAME_TITLE = {
+    key(short): key(title)
+    for short, title in (("सीएम", "मुख्यमंत्री"), ("पीएम", "प्रधानमंत्री"), ("डीएम", "जिलाधिकारी"))
+}
 
 
 #: What follows a name used alone: postpositions, particles, conjunctions.

@@ -252,7 +252,7 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
         if (abs(len(candidate) - len(word)) > max_edits and not r_slip(word, candidate)) or _negated(
             word, candidate
         ):
-            continue  # too many edits, and no one slip of several signs (those keep the length)
+            continue  # too many edits and no one slip (of several signs, of र); a negating अ
         edits = osa(word, candidate, max_edits)
         # Too many edits for even the cheapest ones to stay within the limit, unless they are
         # one slip of several signs (which keeps the length) or of र.
@@ -562,10 +562,9 @@ def corrections(word: str) -> tuple[str, ...]:
                 else SHORT_MARGIN
             )
     elif word in lexicon.corpus_zipf():  # seen in edited prose: a sign slip only (बरत, घिरने)
-        margin = _seen_margin(word, best) if cost <= CHEAPEST_EDIT and respelt(word, best) else None
-    elif cost > _LONG_LIMIT or (
-        not (sign_slip(word, best) or transposed(word, best)) and lexicon.parsed(word)
-    ):
+        cheap = cost <= CHEAPEST_EDIT or short_initial(word, best)  # अयोजित: a dropped ा's cost
+        margin = _seen_margin(word, best) if cheap and respelt(word, best) else None
+    elif cost > _LONG_LIMIT or (not (respelt(word, best) or transposed(word, best)) and lexicon.parsed(word)):
         # a whole letter, or more than a sign in a form the morphology parses (भारीय, जानकरी)
         margin = GUESSED_LETTER_MARGIN if _vouched(word) else letter_margin(word)
     elif _vouched(word) and not tatsam_i(word, best):
