@@ -16,7 +16,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use crate::span::{NUMBER, OTHER, WORD};
 
 /// The bits of a word's class, by the name `clauses.word_class` gives each test.
-pub const WORD_CLASSES: [(&str, u64); 37] = [
+pub const WORD_CLASSES: [(&str, u64); 38] = [
     ("plain", PLAIN),
     ("marked", MARKED),
     ("dative", DATIVE),
@@ -54,6 +54,7 @@ pub const WORD_CLASSES: [(&str, u64); 37] = [
     ("ki", KI),
     ("conjunctive", CONJUNCTIVE),
     ("number_word", NUMBER_WORD),
+    ("complement", COMPLEMENT),
 ];
 
 const PLAIN: u64 = 1;
@@ -93,6 +94,7 @@ const KA: u64 = 1 << 33;
 const KI: u64 = 1 << 34;
 const CONJUNCTIVE: u64 = 1 << 35;
 const NUMBER_WORD: u64 = 1 << 36;
+const COMPLEMENT: u64 = 1 << 37;
 
 /// A kind that is none of the tokeniser's three.
 const STRANGE: u8 = 3;
@@ -294,8 +296,9 @@ impl<'py> Reading<'_, 'py> {
             || (self.copula && self.has(k, COPULA)?))
     }
 
-    /// `Clause.close`; with `compound`, bare nouns make one compound headed by the last.
-    fn close(&mut self, compound: bool) -> Step<()> {
+    /// `Clause.close`; with `compound`, bare nouns make one compound headed by the last
+    /// (after ने with `object_compound` too, the object's).
+    fn close(&mut self, compound: bool, object_compound: bool) -> Step<()> {
         if !self.nouns.is_empty() {
             if self.nouns.len() > 1
                 && self.subject.is_none()
@@ -307,7 +310,8 @@ impl<'py> Reading<'_, 'py> {
                 return Ok(());
             }
             let mut compound_first = None;
-            if compound && self.nouns.len() > 1 && self.subject.is_none() && !self.marked {
+            let after_ne = object_compound && self.ergative;
+            if compound && self.nouns.len() > 1 && self.subject.is_none() && (after_ne || !self.marked) {
                 let head = self.nouns[self.nouns.len() - 1];
                 if !self.has(head, DAY)? {
                     compound_first = Some(self.nouns[0]);
@@ -477,7 +481,7 @@ impl<'py> Reading<'_, 'py> {
                     }
                     self.postposition()?;
                 } else {
-                    self.close(false)?;
+                    self.close(false, false)?;
                 }
                 j += 1;
                 continue;
@@ -502,7 +506,7 @@ impl<'py> Reading<'_, 'py> {
                 if !self.nouns.is_empty() && self.has(j, WALA)? {
                     self.nouns.clear();
                 } else if !self.nouns.is_empty() && !self.genitive {
-                    self.close(false)?;
+                    self.close(false, false)?;
                 }
             } else if self.has(j, GENITIVE)?
                 && (!self.nouns.is_empty() || self.genitive || self.dated_genitive(j)?)
@@ -528,15 +532,16 @@ impl<'py> Reading<'_, 'py> {
                     && !self.has(j + 1, POSTPOSITION)?
                     && self.counted(j)?)
             {
-                self.close(false)?;
+                self.close(false, false)?;
             } else if (self.has(j, PREDICATE)?
                 && self.predicative(j + 1)?
                 && self.asks.noun.call1((self.normal(j),))?.is_none())
                 || (self.has(j, CONJUNCTIVE)? && self.amount(j + 1)?)
             {
-                self.close(true)?;
+                let complement = self.has(j, COMPLEMENT)?;
+                self.close(true, !complement)?;
             } else if self.verb(j)? {
-                self.close(false)?;
+                self.close(false, false)?;
                 if self.fronted && self.subject.is_none() {
                     return Err(Stop::Abort);
                 }

@@ -40,6 +40,7 @@ from qa.checks.clauses import (
 from qa.checks.consistency import context_registry
 from qa.checks.date_postposition import MONTHS
 from qa.checks.names_registry import Registry
+from qa.checks.verb_forms import may_be_root
 from qa.engine.rule import Context
 from qa.text.normalize import key
 
@@ -108,10 +109,14 @@ def _adjuncts_only(tokens: list[Token], end: int, j: int, root: str | None) -> b
     places = gazetteer.one_word_places()
     for k in range(end + 1, j):
         token, word = tokens[k], tokens[k].normal
-        # a postposition phrase's noun, or a modifier of it (दो दिवसीय दौरे पर): a noun of its own
+        # a postposition phrase's noun (before a place in apposition: क्षेत्र वाराणसी में), or a
+        # modifier of it (दो दिवसीय दौरे पर, अपने संसदीय क्षेत्र वाराणसी में): a noun of its own
         # would be another subject (आदित्यनाथ सरकार एक्शन मोड में है)
-        reach = k + 4 if _modifier(word) else k + 2
+        apposed = k + 1 < j and tokens[k + 1].normal in places
+        reach = k + 5 if _modifier(word) else k + 3 if apposed else k + 2
         following = {tokens[n].normal for n in range(k + 1, min(reach, j))}
+        if _absolutive(word) or (k + 1 < j and _absolutive(tokens[k + 1].normal)):
+            continue  # लेह पहुंचकर: the absolutive and its goal or object, the subject's own clause
         if (
             token.kind == "number"
             or word in _ADJUNCTS
@@ -127,6 +132,11 @@ def _adjuncts_only(tokens: list[Token], end: int, j: int, root: str | None) -> b
             continue
         return False
     return True
+
+
+def _absolutive(word: str) -> bool:
+    """A verb's absolutive in -कर (पहुंचकर, देखकर)."""
+    return len(word) > 3 and word.endswith("कर") and may_be_root(word[:-2])
 
 
 def _modifier(word: str) -> bool:
@@ -157,7 +167,9 @@ def _judge(registry: Registry, view: str, tokens: list[Token], start: int) -> tu
     group = verb_group(tokens, j)
     if group is not None and group.gendered[0][1].gender != "m":
         return None  # a woman's honorific: papers write पहुंची and पहुंचीं
-    if any(token.normal in aw.GENITIVE for token in tokens[end + 1 : j]):
+    genitives = [k for k in range(end + 1, j) if tokens[k].normal in aw.GENITIVE]
+    conjunct = genitives == [j - 2] and group is not None and group.root in aw.TRANSITIVE_ROOTS
+    if genitives and not conjunct:  # परियोजनाओं का लोकार्पण करेंगे: the object's genitive
         return None  # मोदी के स्वागत में भीड़ उमड़ी: the genitive's noun may be the subject
     if not _adjuncts_only(tokens, end, j, group.root if group else None):
         return None

@@ -84,6 +84,8 @@ _TIME_ADVERBS = aw.word_set("आज कल अब तब")
 #: Days of the week, which make one expression of time with them (सोमवार शाम तक).
 DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
 #: Number words, which a clause reads as it reads a number (सात प्रतिशत पर).
+#: Predicates with करना that take an object and its complement (झील पर्यटन क्षेत्र घोषित की).
+_COMPLEMENT_PREDICATES = aw.word_set("घोषित करार नियुक्त मनोनीत नामित साबित सिद्ध चयनित निर्वाचित")
 NUMBER_WORDS = aw.word_set("एक दो तीन चार पांच पाँच छह छः सात आठ नौ दस सौ हज़ार हजार लाख करोड़")
 _MODIFIERS = NUMBER_WORDS | aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत कई सभी हर कुछ दोनों तीनों")
 #: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
@@ -288,6 +290,7 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "ki": _KI.__eq__,
     "conjunctive": _conjunctive,
     "number_word": NUMBER_WORDS.__contains__,
+    "complement": _COMPLEMENT_PREDICATES.__contains__,
 }
 #: The compiled core's reading of clauses and the bit of each test, if it is built.
 _VERB_STARTS = native.core.verb_starts if native.core else None
@@ -415,16 +418,18 @@ class Clause:
         self.nouns: list[int] = []  # bare nouns since the last postposition
         self.genitive = False  # a genitive waits for its noun
 
-    def close(self, compound: bool = False) -> None:
+    def close(self, compound: bool = False, object_compound: bool = False) -> None:
         """A noun phrase has ended without a postposition: the subject, if first. With
         ``compound`` (an invariable predicate ends it: प्रवेश प्रक्रिया शुरू हुई), bare nouns
-        make one compound whose head, the last, is the subject (:meth:`_head`)."""
+        make one compound whose head, the last, is the subject (:meth:`_head`); after ने, with
+        ``object_compound`` too, the object (ज़मानत याचिका ख़ारिज कर दी)."""
         if self.nouns:
             if len(self.nouns) > 1 and self.subject is None and not self.marked and self._subject_first():
                 self.nouns, self.genitive = [], False  # दुकानें रात दस बजे तक: the first is the subject
                 return
             first = None
-            if compound and len(self.nouns) > 1 and self.subject is None and not self.marked:
+            after_ne = object_compound and self.ergative
+            if compound and len(self.nouns) > 1 and self.subject is None and (after_ne or not self.marked):
                 first, self.nouns = self.nouns[0], self._head()
             if self.subject is not None or len(self.nouns) > 1:
                 raise Abort
@@ -632,7 +637,9 @@ class Clause:
             elif (predicate(word) and self.lexicon.noun(word) is None and self._predicative(j + 1)) or (
                 _conjunctive(word) and self._amount(j + 1)
             ):
-                self.close(compound=True)  # प्रवेश प्रक्रिया शुरू हुई, बेरोज़गारी दर घटकर सात प्रतिशत पर
+                # प्रवेश प्रक्रिया शुरू हुई, बेरोज़गारी दर घटकर सात प्रतिशत पर; not झील पर्यटन क्षेत्र
+                # घोषित की, an object and its complement
+                self.close(compound=True, object_compound=word not in _COMPLEMENT_PREDICATES)
             elif self._verb(word, following):
                 self.close()
                 if self.fronted and self.subject is None:
