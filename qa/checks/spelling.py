@@ -248,11 +248,12 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
     max_edits = int(limit / CHEAPEST_EDIT)
     additions, web = lexicon.additions(), lexicon.web_zipf()
     found, lone = [], []
+    negating = word[:1] == "अ"  # only a word in अ may be the negating prefix's (अरक्षित)
     for candidate in candidates:
-        if (abs(len(candidate) - len(word)) > max_edits and not r_slip(word, candidate)) or _negated(
-            word, candidate
-        ):
-            continue  # too many edits and no one slip (of several signs, of र); a negating अ
+        if abs(len(candidate) - len(word)) > max_edits and not r_slip(word, candidate):
+            continue  # too many edits, and no one slip (of several signs, of र)
+        if negating and _negated(word, candidate):
+            continue
         edits = osa(word, candidate, max_edits)
         # Too many edits for even the cheapest ones to stay within the limit, unless they are
         # one slip of several signs (which keeps the length) or of र.
