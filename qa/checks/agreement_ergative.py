@@ -32,7 +32,6 @@ from qa.checks.agreement import after_postposition, analysis, shown_noun
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.clauses import (
     DATIVE,
-    DAYS,
     Clause,
     ClauseRule,
     Correction,
@@ -41,12 +40,12 @@ from qa.checks.clauses import (
     Subject,
     Token,
     VerbGroup,
+    dated_ko,
     disagreement,
     predicate,
     rewrite,
     verb_group,
 )
-from qa.checks.date_postposition import MONTHS
 from qa.engine.rule import Context
 
 
@@ -193,17 +192,10 @@ def _conjunct_after_phrase(tokens: list[Token], reading: _Reading, index: int) -
     return after not in aw.CLAUSE_BREAKS and after_postposition(words, len(words) - 1)
 
 
-def _dated(tokens: list[Token], k: int) -> bool:
-    """The को at ``k`` follows a day or a month: a time (सोमवार को, 8 फरवरी को), not an
-    object (पांच को: five people)."""
-    before = tokens[k - 1].normal if k > 0 else ""
-    return tokens[k].normal == "को" and (before in DAYS or aw.key(before) in MONTHS)
-
-
 def _object_marked(tokens: list[Token], reading: _Reading) -> bool:
     """The clause has an object with को (or उसे, इन्हें …), not only को after a time."""
     within = range(reading.start, reading.group.gendered[0][0])
-    return any(tokens[k].normal in DATIVE and not _dated(tokens, k) for k in within)
+    return any(tokens[k].normal in DATIVE and not dated_ko(tokens, k) for k in within)
 
 
 def _bare_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:

@@ -27,6 +27,7 @@ from functools import partial
 from qa import gazetteer, lexicon
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_pronoun import duty, perfective, plural_group, verb_after
+from qa.checks.agreement_shown import MOTION_ROOTS
 from qa.checks.clauses import (
     DAYS,
     NUMBER_WORDS,
@@ -152,7 +153,7 @@ def _modifier(word: str) -> bool:
 
 #: Verbs a bare word right before may be the predicate or goal of (a copula is root None):
 #: होना, रहना, the past auxiliary, verbs of motion.
-_BEFORE_VERB_ROOTS = aw.word_set("हो रह थ चल आ जा पहुंच पहुँच निकल लौट")
+_BEFORE_VERB_ROOTS = aw.word_set("हो रह थ") | MOTION_ROOTS
 #: Adverbs that may stand between a subject and its verb.
 _ADJUNCTS = aw.word_set("आज कल भी ही फिर अब यहां यहाँ वहां वहाँ जल्द अचानक तुरंत नहीं न दोबारा पहली बार")
 

@@ -40,16 +40,15 @@ from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
 from qa.checks.clauses import (
-    DAYS,
     OBJECT_PRONOUNS,
     ClauseRule,
     Correction,
     Token,
+    dated_ko,
     occurrences,
     verb_group,
     word_at,
 )
-from qa.checks.date_postposition import MONTHS
 from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, verb_word
 from qa.engine.rule import Context
 
@@ -191,7 +190,7 @@ def verb_after(tokens: list[Token], k: int, *, objects: bool = False) -> tuple[i
         if token.kind == "other":
             return None
         if reading_stops(token.normal):
-            if objects and _dated(tokens, j):
+            if objects and dated_ko(tokens, j):
                 continue  # सोमवार को: a time, no object
             if not (objects and _object(tokens, k, j)):
                 return None
@@ -232,12 +231,6 @@ def _object(tokens: list[Token], k: int, j: int) -> bool:
     before = tokens[j - 1]
     own = j - 1 == k + 1 and before.normal in _PHRASE_WORDS
     return word == "को" and j - 1 > k and before.kind == "word" and not own
-
-
-def _dated(tokens: list[Token], j: int) -> bool:
-    """को at ``j`` after a day or a month: a time (सोमवार को, 5 मई को), no object."""
-    before = tokens[j - 1].normal if j else ""
-    return tokens[j].normal == "को" and (before in DAYS or aw.key(before) in MONTHS)
 
 
 def plural_group(view: str, tokens: list[Token], j: int) -> Correction | None:

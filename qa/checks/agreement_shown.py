@@ -112,7 +112,7 @@ _GENITIVE_FEMININE = frozenset({"की"})
 #: A word of :data:`_GENITIVE_FEMININE` (one object: the compiled reader keeps verdicts by test).
 _feminine_genitive: Callable[[str], bool] = _GENITIVE_FEMININE.__contains__
 #: Verbs of motion, which take a bare goal right before them (होटल लौट गईं).
-_MOTION_ROOTS = aw.word_set("आ जा पहुंच पहुँच लौट निकल चल")
+MOTION_ROOTS = aw.word_set("आ जा पहुंच पहुँच लौट निकल चल")
 #: Verbs that place persons somewhere: before one, a bare place may follow persons who are
 #: its object, with the subject left out (सरकार ने कहा कि सभी मज़दूर घर भेजेगी).
 _PLACING_ROOTS = aw.word_set("भेज बुला पहुंचा पहुँचा छोड़ ला बिठा उतार रख")
@@ -592,7 +592,7 @@ def _goal(tokens: list[Token], j: int) -> bool:
     word = word_at(tokens, j + 1)
     verb = verb_word(word) if word else None
     root = verb.root if verb else word if word and bare_root(word, word_at(tokens, j + 2)) else None
-    return root in _MOTION_ROOTS
+    return root in MOTION_ROOTS
 
 
 def _group(tokens: list[Token], j: int) -> tuple[list[tuple[int, VerbWord]], int] | None:

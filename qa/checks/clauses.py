@@ -23,6 +23,7 @@ from typing import ClassVar, NamedTuple, TypedDict
 from qa import regexcache
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun
+from qa.checks.date_postposition import MONTHS
 from qa.checks.verb_forms import VerbWord, bare_root, follows_bare_root, infinitive, may_be_root, verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, JointCheck, Rule
@@ -791,6 +792,13 @@ def disagreement(view: str, tokens: list[Token], group: VerbGroup, subject: Subj
 
 #: रहना and the past auxiliary, after a participle whose gender they share (खुली रहेंगी, बनी थी).
 _STATIVE_ROOTS = frozenset({"रह", "थ"})
+
+
+def dated_ko(tokens: list[Token], k: int) -> bool:
+    """The को at ``k`` follows a day or a month: a time (सोमवार को, 8 फरवरी को), not an
+    object (पांच को: five people)."""
+    before = tokens[k - 1].normal if k > 0 else ""
+    return tokens[k].normal == "को" and (before in DAYS or aw.key(before) in MONTHS)
 
 
 def modal_root(word: str, following: str | None) -> bool:

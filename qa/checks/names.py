@@ -114,11 +114,12 @@ def _one_person(
 def _different_people(
     index: WordIndex, registry: reg.Registry, a: tuple[str, list[Span]], b: tuple[str, list[Span]]
 ) -> bool:
-    """Registry names of different people, a registry name's word beside a slip of it that
-    always has its own surname after it (नीतीश कुमार / नितीश राणा; a lone नितीश is a
-    second reference's slip), two common words that stand beside no name in common
-    (:func:`_one_person`), or each spelling always after its own first names (रमेश
-    अग्निहोत्री / सुरेश अग्नीहोत्री)."""
+    """Registry names of different people, a registry name's word beside a slip of it the
+    registry lacks that has another's surname after it or its own first name or role
+    before it somewhere (नीतीश कुमार / नितीश राणा, खिलाड़ी नितीश; a lone नितीश is a second
+    reference's slip: :func:`_surnamed`, :func:`_introduced`), two common words that stand
+    beside no name in common (:func:`_one_person`), or each spelling always after its own
+    first names (रमेश अग्निहोत्री / सुरेश अग्नीहोत्री)."""
     people_a = registry.token_people.get(key(a[0]), set())
     people_b = registry.token_people.get(key(b[0]), set())
     if people_a and people_b and not people_a & people_b:
@@ -179,7 +180,7 @@ _SAME_TITLE = {
 
 #: What follows a name used alone: postpositions, particles, conjunctions.
 _AFTER_SECOND_REFERENCE = frozenset(
-    key(word) for word in (*POSTPOSITIONS, "ने", "ही", "भी", "तो", "और", "व", "तथा", "एवं", "या", "जी")
+    key(word) for word in (*POSTPOSITIONS, "ही", "भी", "तो", "और", "व", "तथा", "एवं", "या", "जी")
 )
 
 
@@ -194,7 +195,7 @@ def skeleton(word_key: str) -> str:
     """The key with vowel signs dropped and confusable consonants merged: two keys a
     speller's slip apart share a skeleton, so only words in one bucket are compared (a
     final ह after ा goes too: :func:`_final_h`)."""
-    if word_key.endswith("\u093eह"):
+    if _final_h(word_key, len(word_key) - 1):
         word_key = word_key[:-1]
     return word_key.translate(_SKELETON)
 
