@@ -513,6 +513,9 @@ impl<'py> Reading<'_, 'py> {
             {
                 if self.nouns.len() > 1
                     && self.subject.is_none()
+                    && !(self.marked
+                        && self.ergative
+                        && self.has(self.nouns[0] - 1, self.markers | POSTPOSITION | POSTPOSITION_NOUN)?)
                     && (self.marked || !(self.plural_first()? || self.determined_first()?))
                 {
                     return Err(Stop::Abort);
@@ -529,7 +532,7 @@ impl<'py> Reading<'_, 'py> {
                 self.genitive = false;
             } else if self.has(j, ADVERB)?
                 || (self.has(j, TIME_NOUN)?
-                    && !self.has(j + 1, POSTPOSITION)?
+                    && !self.has(j + 1, POSTPOSITION | GENITIVE)?
                     && self.counted(j)?)
             {
                 self.close(false, false)?;

@@ -322,7 +322,12 @@ def _headless(lexicon: Genders, kinds: frozenset[str]) -> Callable[[str], bool] 
 
 
 def _no_head(lexicon: Genders, word: str) -> bool:
-    return not aw.is_candidate(word) or lexicon.guess(word) is None
+    return not aw.is_candidate(word) or _head_noun(lexicon, word) is None
+
+
+def _head_noun(lexicon: Genders, word: str) -> Noun | None:
+    """The noun a head word is: its guessed gender, or an inflecting -आ noun's -ए form (गड्ढे)."""
+    return lexicon.guess(word) or lexicon.inflected(word)
 
 
 def _stays_after_attribute(lexicon: Genders, word: str) -> bool:
@@ -400,7 +405,7 @@ def _attribute_finding(
         return None
     noun = words[head.index] or ""
     if not _expected(attribute, head, noun, pinned=True) or not (
-        _ends_there(words, head, lexicon) or _before_light_verb(words, i, attribute, head)
+        _ends_there(words, head, lexicon, attribute) or _before_light_verb(words, i, attribute, head)
     ):
         return None  # it agrees even with a pinned noun, which asks the most of it
     pinned = _pinned(words, attribute, head, lexicon)
@@ -517,7 +522,7 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     following = words[j + 1] if j + 1 < len(words) else None
     if _ergative_ki(words, j + 1):
         following = None  # पुल का उद्घाटन की।: की is the verb, and the noun ends its phrase before it
-    noun = lexicon.guess(word)
+    noun = _head_noun(lexicon, word)
     if noun is None or (word in _TIMES_AS_ADVERBS and following not in aw.POSTPOSITIONS):
         return None  # मंत्रालय के [शाम] जारी आंकड़ों: a time of day without a postposition is an adverb
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
@@ -539,7 +544,7 @@ def _ergative_ki(words: list[str | None], k: int) -> bool:
 _VERB_KI = aw.word_set("की कीं")
 
 
-def _ends_there(words: list[str | None], head: Head, lexicon: Genders) -> bool:
+def _ends_there(words: list[str | None], head: Head, lexicon: Genders, attribute: aw.Agreeing) -> bool:
     """Whether the noun phrase ends at ``head``'s noun: asked only of a head the agreeing
     word may disagree with (most agree, and the question costs more than the answer)."""
     j, following = head.index, head.following
@@ -547,11 +552,20 @@ def _ends_there(words: list[str | None], head: Head, lexicon: Genders) -> bool:
         ends_phrase(following, lexicon)
         or _compound_verb(words, j + 1, lexicon)
         or _after_direct_determiner(words, j, following)
+        or _adjective_after(following)
+        or (attribute.kind == "adjective" and following is not None and _infinitive(following))
     )
     # उनके जेल चले जाने पर: चले begins a compound verb
     return (ends or _predicate_adjective(words, j + 1, lexicon)) and not (
         aw.intransitive_perfective(following or "") and not _ends_verb_group(_at(words, j + 2))
     )
+
+
+def _adjective_after(following: str | None) -> bool:
+    """An adjective after a noun opens a phrase of its own or is a predicate (किसानों का
+    आंदोलन [पिछले] साल से, फ़सल [पूरी] तरह): one comes before the noun it qualifies."""
+    found = aw.agreeing(following) if following else None
+    return found is not None and found.kind == "adjective"
 
 
 #: Demonstratives only in the direct case: the phrase they open is direct (यह फैसला).

@@ -16,7 +16,7 @@ silent unless the clause holds ने and nothing they cannot read:
   clause (उन्होंने इसे धरोहर घोषित किया: धरोहर is a complement).
 
 The verb is a perfective of a known transitive verb, or of करना after an invariable
-predicate, or करना's root with दिया, लिया or डाला (ख़ारिज कर दी), followed at most by
+predicate, or a transitive root with दिया, लिया or डाला (ख़ारिज कर दी, टाल दी), followed at most by
 था/थी or है; verbs that take a clause (कहा, बताया) never.
 """
 
@@ -46,6 +46,7 @@ from qa.checks.clauses import (
     rewrite,
     verb_group,
 )
+from qa.checks.verb_forms import infinitive
 from qa.engine.rule import Context
 
 
@@ -96,10 +97,13 @@ def _ergative_verb(tokens: list[Token], start: int, clause: Clause, j: int) -> _
     if group is None or group.passive or (group.end < len(tokens) and tokens[group.end].kind == "number"):
         return None  # a number after the verb word makes it no verb (अब तक की 7वीं: the genitive)
     (first, verb), *rest = group.gendered
-    transitive = group.root == "कर" if k < j else group.root in aw.TRANSITIVE_ROOTS
-    # करना's bare root, then दिया, लिया, डाला (ख़ारिज कर दिया, शादी कर ली); other roots make
-    # idioms whose noun is no object (गोद ले लिया, हामी भर दी)
-    compound = first == j + 1 and group.root == "कर" and verb.root in _LIGHT_ROOTS
+    # a root, then दिया, लिया, डाला (ख़ारिज कर दिया, शादी कर ली, सुनवाई टाल दी); not
+    # लेना's, whose idioms' noun is no object (गोद ले लिया)
+    compound = first == j + 1 and verb.root in _LIGHT_ROOTS and group.root != "ले"
+    # with ने, a root before a light verb is a transitive verb's, unless it takes a clause
+    # (कह दिया कि) or is a noun too (नई पहचान दी: the noun given)
+    light = compound and group.root not in aw.CLAUSAL_ROOTS and clause.lexicon.noun(group.root) is None
+    transitive = group.root == "कर" if k < j else group.root in aw.TRANSITIVE_ROOTS or light
     if (
         not (first == j or compound)
         or not verb.perfective
@@ -110,7 +114,7 @@ def _ergative_verb(tokens: list[Token], start: int, clause: Clause, j: int) -> _
     return _Reading(start, clause, group)
 
 
-#: The light verbs that follow करना's root and agree with its object, as किया would
+#: The light verbs that follow a transitive root and agree with its object, as किया would
 #: (उसने याचिका ख़ारिज कर दी, शादी कर ली).
 _LIGHT_ROOTS = frozenset({"दे", "ले", "डाल"})
 
@@ -193,9 +197,12 @@ def _conjunct_after_phrase(tokens: list[Token], reading: _Reading, index: int) -
 
 
 def _object_marked(tokens: list[Token], reading: _Reading) -> bool:
-    """The clause has an object with को (or उसे, इन्हें …), not only को after a time."""
-    within = range(reading.start, reading.group.gendered[0][0])
-    return any(tokens[k].normal in DATIVE and not dated_ko(tokens, k) for k in within)
+    """The clause has an object with को (or उसे, इन्हें …), not only को after a time,
+    nor one an infinitive after it takes (माहवारी को टालने के लिए दवाएं दे दीं)."""
+    end = reading.group.gendered[0][0]
+    infinitives = [k for k in range(reading.start, end) if infinitive(tokens[k].normal)]
+    start = infinitives[-1] if infinitives else reading.start
+    return any(tokens[k].normal in DATIVE and not dated_ko(tokens, k) for k in range(start, end))
 
 
 def _bare_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:

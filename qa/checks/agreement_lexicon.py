@@ -71,6 +71,9 @@ class Noun:
     inflects: bool = False
 
 
+_MASCULINE = Noun("m")
+
+
 class Genders:
     """Noun form -> :class:`Noun`, for the forms whose gender is certain."""
 
@@ -127,6 +130,16 @@ class Genders:
         if gender == "m":
             return Noun("m", inflects=self._inflects(form, direct, oblique))
         return Noun("f") if gender == "f" else None
+
+    def inflected(self, word: str) -> Noun | None:
+        """A masculine noun, for the -ए form ``word`` (oblique or plural: फ़ैसले) of an -आ
+        noun that inflects like लड़का, as the counts or its plurals show (गड्ढे: गड्ढों)."""
+        if not word.endswith("े"):
+            return None
+        singular = word[:-1] + "ा"
+        found = self.noun(singular)
+        inflects = found is not None and (found.inflects or paradigm_noun(singular) is not None)
+        return _MASCULINE if inflects else None
 
     def evidence(self, word: str) -> int:
         """How many agreeing words the counts met ``word`` beside as a noun."""

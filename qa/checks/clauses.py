@@ -28,6 +28,7 @@ from qa.checks.verb_forms import VerbWord, bare_root, follows_bare_root, infinit
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, JointCheck, Rule
 from qa.text import native
+from qa.text.ordinals import CARDINAL_WORDS
 from qa.text.tokenize import occurrences, span_tokens
 
 _SENTENCE = regexcache.standard(r"[^।!?\n|॥]+")
@@ -84,10 +85,10 @@ TIMES_OF_DAY = aw.word_set("रात सुबह शाम दोपहर द
 _TIME_ADVERBS = aw.word_set("आज कल अब तब")
 #: Days of the week, which make one expression of time with them (सोमवार शाम तक).
 DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
-#: Number words, which a clause reads as it reads a number (सात प्रतिशत पर).
 #: Predicates with करना that take an object and its complement (झील पर्यटन क्षेत्र घोषित की).
 _COMPLEMENT_PREDICATES = aw.word_set("घोषित करार नियुक्त मनोनीत नामित साबित सिद्ध चयनित निर्वाचित")
-NUMBER_WORDS = aw.word_set("एक दो तीन चार पांच पाँच छह छः सात आठ नौ दस सौ हज़ार हजार लाख करोड़")
+#: Number words (सत्रह, ढाई, करोड़), which a clause reads as it reads a number (सात प्रतिशत पर).
+NUMBER_WORDS = CARDINAL_WORDS - {"आधा"}
 _MODIFIERS = NUMBER_WORDS | aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत कई सभी हर कुछ दोनों तीनों")
 #: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
 _PREDICATES = (
@@ -97,7 +98,7 @@ _PREDICATES = (
         "नष्ट समाप्त प्राप्त आरंभ प्रारंभ आरम्भ प्रारम्भ रद्द स्वीकार नियुक्त गिरफ्तार गिरफ़्तार मंजूर मंज़ूर बर्खास्त तैनात रिहा बरी"
         " खारिज ख़ारिज तय हासिल दायर नामंजूर नामंज़ूर बहाल तलब जब्त ज़ब्त बरामद व्यक्त प्रकट उजागर अदा माफ माफ़"
         " वसूल कबूल क़बूल रवाना ग्रहण धारण मौजूद गायब ग़ायब लापता फरार फ़रार घायल बीमार नाराज नाराज़ परेशान"
-        " बर्बाद तबाह ध्वस्त क्षतिग्रस्त"
+        " बर्बाद तबाह ध्वस्त क्षतिग्रस्त सील कुर्क नीलाम दाखिल दाख़िल साझा निरस्त"
     )
 )
 
@@ -228,11 +229,8 @@ def subject_noun(lexicon: Genders, word: str) -> tuple[Noun, bool] | None:
     plural = _feminine_plural(lexicon, word)
     if plural is not None:
         return plural, True
-    if word.endswith("े"):
-        found = lexicon.noun(word[:-1] + "ा")
-        if found is not None and found.inflects:
-            return found, True
-    return None
+    found = lexicon.inflected(word)
+    return (found, True) if found is not None else None
 
 
 def _feminine_plural(lexicon: Genders, word: str) -> Noun | None:
@@ -506,6 +504,15 @@ class Clause:
         after = self.tokens[j + 1].normal if j + 1 < len(self.tokens) else None
         return _dated(self.lexicon, before, self.tokens[j].normal, after)
 
+    def _possessor(self) -> bool:
+        """After ने, the bare nouns before a genitive make its possessor when they start a
+        phrase after a marker or postposition (ने पूर्व विधायक की ज़मानत याचिका, के तहत मुख्य
+        बाज़ार की सत्रह दुकानें), not after a genitive, whose noun may be the object (बात की
+        जानकारी कंपनी के लोगों को दी)."""
+        before = self.tokens[self.nouns[0] - 1].normal
+        after_phrase = before in self._markers or before in POSTPOSITIONS or _postposition_noun(before)
+        return self.marked and self.ergative and after_phrase
+
     def _predicative(self, k: int) -> bool:
         """An invariable predicate at ``k - 1`` stands before its verb (शुरू नहीं हुई), not
         before a noun it qualifies (कृषि आधारित समाज)."""
@@ -623,6 +630,7 @@ class Clause:
                 if (
                     len(self.nouns) > 1
                     and self.subject is None
+                    and not self._possessor()
                     and (self.marked or not (self._plural_first() or self._determined_first()))
                 ):
                     raise Abort  # ब्लूबेरी एंटीऑक्सीडैंट का: where the subject ends is unknown
@@ -632,7 +640,10 @@ class Clause:
             elif _postposition_noun(word) and j > start and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN:
                 self.nouns, self.genitive = [], False
             elif word in _ADVERBS or (
-                word in _TIME_NOUNS and following not in POSTPOSITIONS and self._counted(j)
+                word in _TIME_NOUNS
+                and following not in POSTPOSITIONS
+                and following not in aw.GENITIVE  # चार सप्ताह के लिए: a noun of the phrase
+                and self._counted(j)
             ):
                 self.close()
             elif (predicate(word) and self.lexicon.noun(word) is None and self._predicative(j + 1)) or (
