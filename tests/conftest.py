@@ -44,6 +44,17 @@ def ctrl_c_as_in_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def spans_of(text: str, select: str) -> list[tuple[str, str]]:
+    """The findings of the rules ``select`` names (a code or a family) in ``text``: (code,
+    the text it covers)."""
+    from qa import api
+    from qa.config import Config
+
+    config = Config()
+    config.values["select"] = [select]
+    return [(d.code, text[d.start : d.end]) for d in api.check(text, config=config)]
+
+
 def findings_of(text: str, code: str) -> list[tuple[int, int, str]]:
     """The findings of rule ``code`` alone in ``text``: (start, end, message)."""
     from qa import api

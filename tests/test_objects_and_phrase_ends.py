@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from qa import api
 from qa.checks import agreement_lexicon
-from qa.config import Config
+
+from conftest import spans_of
 
 
 def _findings(text: str) -> list[tuple[str, str]]:
-    config = Config()
-    config.values["select"] = ["G"]
-    return [(d.code, text[d.start : d.end]) for d in api.check(text, config=config)]
+    return spans_of(text, "G")
 
 
 @pytest.mark.parametrize(

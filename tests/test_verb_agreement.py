@@ -12,16 +12,13 @@ from qa import api
 from qa.checks import clauses
 from qa.checks.agreement_lexicon import builtin
 from qa.checks.verb_forms import bare_root, perfective_form, subjunctive_root, verb_word
-from qa.config import Config
 from qa.text import tokenize
 
-from conftest import run_qa
+from conftest import run_qa, spans_of
 
 
 def _findings(text: str) -> list[tuple[str, str]]:
-    config = Config()
-    config.values["select"] = ["G"]
-    return [(d.code, text[d.start : d.end]) for d in api.check(text, config=config)]
+    return spans_of(text, "G")
 
 
 @pytest.mark.parametrize(

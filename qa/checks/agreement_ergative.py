@@ -16,8 +16,8 @@ silent unless the clause holds ने and nothing they cannot read:
   clause (उन्होंने इसे धरोहर घोषित किया: धरोहर is a complement).
 
 The verb is a perfective of a known transitive verb, or of करना after an invariable
-predicate, or a transitive root with दिया, लिया or डाला (ख़ारिज कर दी, टाल दी), followed at most by
-था/थी or है; verbs that take a clause (कहा, बताया) never.
+predicate, or a root with दिया, लिया or डाला (ख़ारिज कर दी, टाल दी; not a noun's, nor
+लेना's), followed at most by था/थी or है; verbs that take a clause (कहा, बताया) never.
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def _ergative_verb(tokens: list[Token], start: int, clause: Clause, j: int) -> _
     return _Reading(start, clause, group)
 
 
-#: The light verbs that follow a transitive root and agree with its object, as किया would
+#: The light verbs that follow a root and agree with its object, as किया would
 #: (उसने याचिका ख़ारिज कर दी, शादी कर ली).
 _LIGHT_ROOTS = frozenset({"दे", "ले", "डाल"})
 
@@ -200,8 +200,8 @@ def _object_marked(tokens: list[Token], reading: _Reading) -> bool:
     """The clause has an object with को (or उसे, इन्हें …), not only को after a time,
     nor one an infinitive after it takes (माहवारी को टालने के लिए दवाएं दे दीं)."""
     end = reading.group.gendered[0][0]
-    infinitives = [k for k in range(reading.start, end) if infinitive(tokens[k].normal)]
-    start = infinitives[-1] if infinitives else reading.start
+    within = range(reading.start, end)
+    start = next((k for k in reversed(within) if infinitive(tokens[k].normal)), reading.start)
     return any(tokens[k].normal in DATIVE and not dated_ko(tokens, k) for k in range(start, end))
 
 

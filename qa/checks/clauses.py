@@ -509,9 +509,10 @@ class Clause:
         phrase after a marker or postposition (ने पूर्व विधायक की ज़मानत याचिका, के तहत मुख्य
         बाज़ार की सत्रह दुकानें), not after a genitive, whose noun may be the object (बात की
         जानकारी कंपनी के लोगों को दी)."""
+        if not (self.marked and self.ergative):
+            return False
         before = self.tokens[self.nouns[0] - 1].normal
-        after_phrase = before in self._markers or before in POSTPOSITIONS or _postposition_noun(before)
-        return self.marked and self.ergative and after_phrase
+        return before in self._markers or before in POSTPOSITIONS or _postposition_noun(before)
 
     def _predicative(self, k: int) -> bool:
         """An invariable predicate at ``k - 1`` stands before its verb (शुरू नहीं हुई), not
