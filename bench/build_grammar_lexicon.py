@@ -1,4 +1,5 @@
-"""Build ``data/grammar/noun-gender.tsv.gz``: the evidence for each noun's gender.
+"""Build ``data/grammar/noun-gender.tsv.gz``: the evidence for each noun's gender, and
+``data/grammar/doers.tsv.gz``: how often each word stood before ने, the doer's mark.
 
 Counts, over openly licensed prose only (Hindi Wikipedia CC BY-SA, HiNER CC BY-SA 4.0,
 IL-NER CC BY 4.0), the agreeing words around each word that may be a noun: a genitive,
@@ -6,7 +7,10 @@ possessive, adjective or attributive participle right before it in its masculine
 (का, बड़ा), masculine oblique/plural (के, बड़े) or feminine (की, बड़ी) form, when the word
 ends its noun phrase; and a perfective or auxiliary right after it (था/हुआ/गया vs
 थी/हुई/गई) when it starts one. Counts, not verdicts: qa decides at load time, and a
-word with too little or mixed evidence has no gender.
+word with too little or mixed evidence has no gender. The doers' table counts, for each
+word met before ने at least :data:`MIN_DOER` times, those times and all its occurrences:
+nouns of institutions and groups that act (सरकार, पुलिस, अदालत, टीम) stand before ने far
+more often than nouns of things (G037 reads them as subjects).
 
 Held out, so that false alarms are measured on text the counts never saw: FLORES,
 NTREX, UD PUD, and every tenth line of the Wikipedia file (bench/eval_grammar.py
@@ -18,6 +22,7 @@ Usage: python bench/build_grammar_lexicon.py  (reads ../shared/data or $QA_SHARE
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import sys
 from collections import defaultdict
@@ -32,6 +37,7 @@ from qa.text.tokenize import Kind, tokens  # noqa: E402
 
 DATA = Path(os.environ.get("QA_SHARED_DATA", ROOT.parent / "shared" / "data"))
 OUT = ROOT / "data" / "grammar" / "noun-gender.tsv.gz"
+DOERS_OUT = ROOT / "data" / "grammar" / "doers.tsv.gz"
 WIKIPEDIA = "hindi-wikipedia-articles-20k/hiwiki_lines_dedup.txt.gz"
 SOURCES = [
     WIKIPEDIA,
@@ -43,6 +49,8 @@ SOURCES = [
 #: Every HELD_OUT-th Wikipedia line is kept for the false-alarm measurement.
 HELD_OUT = 10
 MIN_TOTAL = 3
+#: The fewest times a word must stand before ने to enter the doers' table.
+MIN_DOER = 5
 COLUMNS = ("direct", "oblique", "feminine", "verb-m", "verb-f")
 HEADER = (
     "# Gender evidence for nouns, built by bench/build_grammar_lexicon.py from Hindi Wikipedia\n"
@@ -51,6 +59,12 @@ HEADER = (
     "# Columns: word, then how often it followed a masculine direct (का, बड़ा), masculine\n"
     "# oblique/plural (के, बड़े) and feminine (की, बड़ी) agreeing word, and preceded a\n"
     "# masculine (था, हुआ, गया) and feminine (थी, हुई, गई) verb form.\n"
+)
+DOERS_HEADER = (
+    "# Doers: words met before ने, built by bench/build_grammar_lexicon.py from the same\n"
+    "# sources as noun-gender.tsv.gz (Hindi Wikipedia CC BY-SA 3.0/4.0, HiNER CC BY-SA 4.0,\n"
+    "# IL-NER CC BY 4.0). Licensed CC BY-SA 4.0.\n"
+    "# Columns: word, how often ने followed it, how often it occurred.\n"
 )
 #: Verbs whose habitual participle agrees with its subject (होता/होती है).
 _HABITUAL = ("हो", "जा", "रह", "मिल", "लग", "बन", "चल", "आ", "पड़", "बढ़", "घट")
@@ -136,16 +150,30 @@ def count(counts: dict[str, list[int]], row: list[str | None]) -> None:
 
 def main() -> None:
     counts: dict[str, list[int]] = defaultdict(lambda: [0] * len(COLUMNS))
+    ergative: dict[str, int] = defaultdict(int)
+    occurrences: dict[str, int] = defaultdict(int)
     for line in lines():
-        count(counts, words(line))
+        row = words(line)
+        count(counts, row)
+        for word, following in zip(row, [*row[1:], None], strict=True):
+            if word is not None:
+                occurrences[word] += 1
+                ergative[word] += following == "ने"
     kept = sorted((w, c) for w, c in counts.items() if sum(c) >= MIN_TOTAL)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write(HEADER)
-        out.write("\t".join(("word", *COLUMNS)) + "\n")
-        for word, row in kept:
+    _write(OUT, HEADER, ("word", *COLUMNS), kept)
+    doers = sorted((w, [n, occurrences[w]]) for w, n in ergative.items() if n >= MIN_DOER)
+    _write(DOERS_OUT, DOERS_HEADER, ("word", "ergative", "occurrences"), doers)
+
+
+def _write(path: Path, header: str, columns: tuple[str, ...], rows: list[tuple[str, list[int]]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # no time stamp in the gzip header: the same counts make the same bytes
+    with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw, io.TextIOWrapper(raw, "utf-8") as out:
+        out.write(header)
+        out.write("\t".join(columns) + "\n")
+        for word, row in rows:
             out.write("\t".join((word, *map(str, row))) + "\n")
-    print(f"{len(kept)} words -> {OUT.relative_to(ROOT)}")
+    print(f"{len(rows)} words -> {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

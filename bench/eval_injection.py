@@ -30,9 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from qa import api, lexicon
+from qa.checks import clauses
 from qa.checks.real_word_twins import twin_pairs
 from qa.checks.solid_postposition import SOLID
 from qa.checks.spelling import INITIAL_LENGTH
+from qa.checks.verb_forms import bare_root, verb_word
 from qa.config import Config
 from qa.diagnostic import Diagnostic, Severity
 from qa.text.akshara import SIBILANTS, VOWEL_SIGNS, aksharas
@@ -325,6 +327,37 @@ def _singular_future(match: regex.Match[str]) -> str:
     return ("े" if match[1] == "ें" else "ए") + ("गा" if match[2] == "गे" else "गी")
 
 
+def verb_gender(sentence: str, rng: random.Random) -> Injection | None:
+    """A verb group in the singular typed in the other gender (पुलिस जांच कर रही है -> कर रहा
+    है, फ़ैसला सुनाया गया -> सुनाई गई): the group ending a clause agrees with its subject, or
+    after ने with its object, or takes the masculine default, so the other gender is a slip."""
+    tokens = clauses.tokens(sentence, 0, len(sentence))
+    groups = [
+        group
+        for j in range(len(tokens))
+        if _group_starts(tokens, j)
+        and (group := clauses.verb_group(tokens, j)) is not None
+        and not any(verb.plural for _, verb in group.gendered)
+        and len({verb.gender for _, verb in group.gendered}) == 1
+    ]
+    if not groups:
+        return None
+    group = rng.choice(groups)
+    other = "f" if group.gendered[0][1].gender == "m" else "m"
+    found = clauses.rewrite(sentence, tokens, group, other, False)
+    text = sentence[: found.start] + found.right + sentence[found.end :]
+    return Injection(text, (found.start, found.start + len(found.right)), found.written)
+
+
+def _group_starts(tokens: list[clauses.Token], j: int) -> bool:
+    """A verb group may start at slot ``j``: the word before is no verb word (nor a root
+    that makes one group with it)."""
+    if j == 0 or tokens[j - 1].kind != "word":
+        return True
+    before = tokens[j - 1].normal
+    return verb_word(before) is None and not bare_root(before, tokens[j].normal)
+
+
 def _rare(wrong: str) -> bool:
     """A slip that makes no common word (जाति -> जाती would): the web list may count it
     (शांती), but not at Zipf 4."""
@@ -414,6 +447,7 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "moved-sign-far": moved_sign_far,
     "solid-ne": solid_ne,
     "verb-number": verb_number,
+    "verb-gender": verb_gender,
     "tatsam-i": tatsam_i,
     "initial-vowel": initial_vowel,
     "auxiliary-nasal": auxiliary_nasal,
@@ -437,7 +471,7 @@ def news_sentences(month: str) -> list[str]:
 #: The codes a class is checked with besides family T: its slip is another family's.
 #: Classes whose slip fits few sentences (a plural future) sample more of them.
 SAMPLED = {"verb-number": 30_000}
-CHECKED_WITH: dict[str, list[str]] = {"solid-ne": ["P014"], "verb-number": ["G"]}
+CHECKED_WITH: dict[str, list[str]] = {"solid-ne": ["P014"], "verb-number": ["G"], "verb-gender": ["G"]}
 
 
 def _config(ignore: list[str], also: list[str]) -> Config:

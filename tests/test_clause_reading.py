@@ -32,7 +32,7 @@ WORDS = sorted(
     | clauses.POSTPOSITIONS
     | clauses._POSTPOSITION_NOUNS
     | clauses._ADVERBS
-    | clauses._TIME_NOUNS
+    | clauses.TIME_NOUNS
     | clauses._ERA
     | clauses._BEFORE_VERB
     | clauses.DAYS

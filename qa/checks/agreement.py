@@ -417,8 +417,8 @@ def _attribute_finding(
     if not forms or _listed(slots, head.index):
         return None
     slot, noun_slot = slots[i], slots[head.index]
-    if slot is None or noun_slot is None:
-        return None
+    if slot is None or noun_slot is None or slots.view.startswith("-", noun_slot.end):
+        return None  # पुलिस- प्रशासन: a compound's first word, its hyphen spaced off
     gender = _GENDER_NAMES[head.noun.gender]
     return (
         slot,

@@ -466,6 +466,53 @@ def builtin() -> Genders:
     return Genders(counts, table, endings, persons(raw), inflecting(raw))
 
 
+#: A doer stood before ने at least this often, and in this share of its occurrences at
+#: least: nouns of institutions and groups that act (सरकार, अदालत, टीम), which stand before
+#: ने far more often than nouns of things do.
+MIN_ERGATIVE, ERGATIVE_SHARE = 8, 0.04
+#: A masculine noun stands before ने less often than this share of the time to be a doer:
+#: nouns of persons the overrides miss (एथलीट, 0.27) name women too, institutions seldom
+#: pass 0.2. A feminine noun's verb is feminine whoever it names.
+MASCULINE_DOER_SHARE = 0.2
+
+
+@cache
+def doers() -> Mapping[str, float]:
+    """The words the counts show as doers (see :data:`MIN_ERGATIVE`), in the tables'
+    spelling, with the share of their occurrences ने followed."""
+    path = data_dir() / "grammar" / "doers.tsv.gz"
+    return datacache.cached("noun-doers", [path, Path(__file__)], lambda: _read_doers(path))
+
+
+def _read_doers(path: Path) -> dict[str, float]:
+    import gzip
+
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            rows = [line.rstrip("\n").split("\t") for line in handle if not line.startswith("#")]
+        counts = {row[0]: (int(row[1]), int(row[2])) for row in rows[1:]}
+    except (OSError, ValueError, IndexError, EOFError) as exc:
+        raise RuleDataError(f"{path}: unreadable doers: {exc}") from None
+    return {
+        word: n / total
+        for word, (n, total) in counts.items()
+        if n >= MIN_ERGATIVE and n >= ERGATIVE_SHARE * total
+    }
+
+
+def doer(lexicon: Genders, word: str) -> Noun | None:
+    """The noun ``word`` is, if it is a doer of certain gender that names no person (whose
+    verb may follow the person: अध्यक्ष, मंत्री) and no masculine noun too often an agent
+    to be an institution's (:data:`MASCULINE_DOER_SHARE`)."""
+    share = doers().get(key(word))
+    if share is None or word.endswith(("ों", "ओं")):  # an oblique plural is no subject
+        return None
+    noun = lexicon.noun(word)
+    if noun is None or lexicon.person(word) or (noun.gender == "m" and share >= MASCULINE_DOER_SHARE):
+        return None
+    return noun
+
+
 def genders(section: Mapping[str, Any]) -> Genders:
     """The built-in genders with a ``[tool.qa.grammar]`` table's overrides on top (one
     object per table, so that what it and the rules memoise per word is kept)."""

@@ -77,7 +77,7 @@ _ADVERBS = aw.word_set(
     अचानक तुरंत फौरन फ़ौरन अंततः आखिरकार आख़िरकार बिल्कुल बिलकुल"""
 )
 #: Nouns of time that stand without a postposition as adverbs after a modifier (इस साल, उस समय).
-_TIME_NOUNS = aw.word_set("साल वर्ष दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त दौरान बीच महीने सप्ताह हफ्ते")
+TIME_NOUNS = aw.word_set("साल वर्ष दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त दौरान बीच महीने सप्ताह हफ्ते")
 #: Nouns of the time of day (देर रात, कल सुबह), which head no compound: a noun before them
 #: ends its own phrase.
 TIMES_OF_DAY = aw.word_set("रात सुबह शाम दोपहर देर")
@@ -147,7 +147,7 @@ def tokens(view: str, start: int, end: int) -> list[Token]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _postposition_noun(word: str) -> bool:
+def postposition_noun(word: str) -> bool:
     """A noun that makes postpositions (ओर, पश्चात), in any spelling (पश्चात्)."""
     return aw.key(word.removesuffix("्")) in _POSTPOSITION_NOUNS
 
@@ -203,10 +203,10 @@ def _plain_noun(word: str) -> bool:
         and word not in _MODIFIERS
         and word not in aw.GENITIVE
         and word not in POSTPOSITIONS
-        and not _postposition_noun(word)
+        and not postposition_noun(word)
         and word not in _ADVERBS
         and not predicate(word)
-        and word not in _TIME_NOUNS
+        and word not in TIME_NOUNS
         and verb_word(word) is None
         and not may_be_root(word)
         and not infinitive(word)
@@ -266,11 +266,11 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "era": _ERA.__contains__,
     "wala": _wala,
     "postposition": POSTPOSITIONS.__contains__,
-    "postposition_noun": _postposition_noun,
+    "postposition_noun": postposition_noun,
     "before_postposition_noun": _BEFORE_POSTPOSITION_NOUN.__contains__,
     "adverb": _ADVERBS.__contains__,
     "predicate": predicate,
-    "time_noun": _TIME_NOUNS.__contains__,
+    "time_noun": TIME_NOUNS.__contains__,
     "verb": lambda word: verb_word(word) is not None,
     "may_be_root": may_be_root,
     "after_bare_root": follows_bare_root,
@@ -433,7 +433,7 @@ class Clause:
             if self.subject is not None or len(self.nouns) > 1:
                 raise Abort
             word = self.tokens[self.nouns[0]].normal
-            found = self._subject_noun(self.nouns[0]) if word not in _TIME_NOUNS else None
+            found = self._subject_noun(self.nouns[0]) if word not in TIME_NOUNS else None
             if found is None:
                 raise Abort  # a pronoun, a name, a noun of time (बार: the pub or the time)
             self.subject = Subject(self.nouns[0], *found, first)
@@ -512,7 +512,7 @@ class Clause:
         if not (self.marked and self.ergative):
             return False
         before = self.tokens[self.nouns[0] - 1].normal
-        return before in self._markers or before in POSTPOSITIONS or _postposition_noun(before)
+        return before in self._markers or before in POSTPOSITIONS or postposition_noun(before)
 
     def _predicative(self, k: int) -> bool:
         """An invariable predicate at ``k - 1`` stands before its verb (शुरू नहीं हुई), not
@@ -638,10 +638,10 @@ class Clause:
                 self.nouns, self.genitive = [], True
             elif word in POSTPOSITIONS:
                 self.postposition()
-            elif _postposition_noun(word) and j > start and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN:
+            elif postposition_noun(word) and j > start and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN:
                 self.nouns, self.genitive = [], False
             elif word in _ADVERBS or (
-                word in _TIME_NOUNS
+                word in TIME_NOUNS
                 and following not in POSTPOSITIONS
                 and following not in aw.GENITIVE  # चार सप्ताह के लिए: a noun of the phrase
                 and self._counted(j)
@@ -662,7 +662,7 @@ class Clause:
                 # शिक्षा पूरी करने के बाद उन्होंने …: what came before belongs to the
                 # infinitive's clause, which is a noun phrase of this one
                 self.subject, self.nouns, self.genitive = None, [j], False
-            elif aw.is_candidate(word) and not _postposition_noun(word):
+            elif aw.is_candidate(word) and not postposition_noun(word):
                 self.nouns.append(j)
                 self.genitive = False
             else:

@@ -1,0 +1,161 @@
+"""G039: a verb group that does not agree with the noun a genitive shows as its subject
+(मामलों की पुष्टि हुआ है, संक्रमितों की संख्या 20 हो गया है, यात्रियों की स्क्रीनिंग किया जा रहा है).
+
+A genitive or possessive agrees with the noun after it: की shows a feminine noun, का a
+masculine one in the singular direct case (उनकी मौत, कर्फ़्यू का पालन). When that noun
+is in the direct case (no postposition after it) and only adjuncts stand between it and
+a verb group of होना, मिलना or आना, or a passive, it is the group's subject, and the group
+agrees with it: चार लोगों की मौत हुई है, संक्रमितों की संख्या रविवार को 39 हो गई,
+यात्रियों की स्क्रीनिंग की जा रही है, इस बात की जानकारी मिली, संक्रमण का पहला मामला सामने
+आया. Adjectives of the genitive's form may stand before the noun (की अहम बैठक), and one
+word before a noun the genitive agrees with (की थर्मल स्क्रीनिंग). The rule reports a
+group of one gender, in the singular, that has the other, when the noun's own gender
+(the counts, its ending) is the one the genitive shows: where they differ the genitive
+may be the slip (विवेचन की). It is silent on a compound postposition's noun (के बाद हुआ),
+a person's noun, a copula alone and the verbs that take a predicate noun (बनना, रहना),
+after के (the noun may be plural), on the passive of a verb that names or takes a
+complement (देवी माना जाता, को राजधानी बनाया गया) or with को in the clause, and where
+G020 reports the same group (it reads the subject from the noun itself).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from qa.checks import agreement_words as aw
+from qa.checks.agreement import analysis
+from qa.checks.agreement_doer import time_word, verb_here, verb_start
+from qa.checks.agreement_honorific import _ADJUNCTS, _absolutive
+from qa.checks.agreement_lexicon import Genders
+from qa.checks.agreement_shown import MOTION_ROOTS
+from qa.checks.clauses import (
+    DATIVE,
+    ClauseRule,
+    Correction,
+    Token,
+    VerbGroup,
+    postposition_noun,
+    predicate,
+    rewrite,
+    verb_group,
+)
+from qa.checks.verb_forms import verb_word
+from qa.engine.rule import Context
+
+#: The genitive's forms that show the gender of the noun after them in the direct case.
+_SHOWN = {"feminine": "f", "direct": "m"}
+#: Verbs whose subject a genitive's noun before them is (उनकी मौत हुई, जानकारी मिली, मामला सामने आया).
+_EXISTENTIAL_ROOTS = aw.word_set("हो मिल आ")
+
+
+@lru_cache(maxsize=1 << 14)
+def _may_end(word: str) -> bool:
+    """``word`` may be in a group this rule reads: a verb word of होना, मिलना, आना or जाना
+    (a passive's auxiliary), or of रहना after a root (मिल रही)."""
+    found = verb_word(word)
+    return found is not None and found.root in _GROUP_ROOTS
+
+
+#: The roots of the verb words of the groups this rule reads.
+_GROUP_ROOTS = aw.word_set("हो मिल आ जा रह")
+
+
+def _noun_after(lexicon: Genders, tokens: list[Token], k: int, form: str) -> int | None:
+    """The noun the genitive at ``k`` (of ``form``) agrees with, in the direct case: after
+    adjectives of its form, the first word with a gender, or the one after a word without
+    (की थर्मल स्क्रीनिंग); None when a postposition follows it."""
+    n = k + 1
+    while n < len(tokens) and getattr(aw.agreeing(tokens[n].normal), "form", None) == form:
+        n += 1
+    if (
+        n + 1 < len(tokens)
+        and tokens[n + 1].kind == "word"
+        and lexicon.guess(tokens[n].normal) is None
+        and lexicon.guess(tokens[n + 1].normal) is not None
+    ):
+        n += 1  # की थर्मल स्क्रीनिंग: a word of the noun's compound
+    if n + 1 >= len(tokens) or tokens[n].kind != "word" or tokens[n + 1].kind != "word":
+        return None
+    word, following = tokens[n].normal, tokens[n + 1].normal
+    if not aw.is_candidate(word) or verb_word(word) is not None or predicate(word) or postposition_noun(word):
+        return None
+    return None if following in aw.POSTPOSITIONS and not verb_here(tokens, n + 1) else n
+
+
+#: Verbs whose passive takes a complement noun (कहा जाता, माना गया, बनाया गया): the noun
+#: before it may be the complement, not the subject.
+_NAMING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("बुला पुकार बना घोषित")
+
+
+#: Verbs without an object, whose compound with जाना reads as a passive (चली गई).
+_INTRANSITIVE = aw.INTRANSITIVE_ROOTS | aw.STATE_ROOTS | MOTION_ROOTS
+
+
+def _read(group: VerbGroup) -> bool:
+    """A group whose subject a genitive's noun in the direct case before it is: a passive,
+    or होना's, मिलना's or आना's, of one gender and in the singular."""
+    verbs = [verb for _, verb in group.gendered]
+    if len({verb.gender for verb in verbs}) > 1 or any(verb.plural for verb in verbs):
+        return False
+    if any(verb.root == "कर" for verb in verbs[1:]):
+        return False  # हुआ करता था: the habitual keeps the perfective masculine
+    if group.passive:  # चली गई is no passive: an intransitive verb's compound with जाना
+        return group.root not in _INTRANSITIVE
+    return group.root in _EXISTENTIAL_ROOTS and verbs[0].perfective  # not होता है, होता गया: a copula
+
+
+def _adjuncts_after(tokens: list[Token], noun: int, j: int) -> bool:
+    """Only numbers, times, adverbs and particles stand between the noun at ``noun`` and the
+    group at ``j`` (संख्या रविवार को बढ़कर 39 हो गई, स्थापना वर्ष 1870 में की गई, मामला सामने
+    आया), and a postposition only after a number or a time: a noun or a place after the noun
+    may open a phrase of which it is a part (की राजधानी दिल्ली में हुआ था)."""
+    for k in range(noun + 1, j):
+        token, word = tokens[k], tokens[k].normal
+        if token.kind == "number" or word in _ADJUNCTS or time_word(tokens, k) or _absolutive(word):
+            continue
+        if word in _TIME_POSTPOSITIONS and (tokens[k - 1].kind == "number" or time_word(tokens, k - 1)):
+            continue
+        return False
+    return True
+
+
+#: Postpositions after a number or a time (वर्ष 1870 में, सोमवार को, 39 तक).
+_TIME_POSTPOSITIONS = aw.word_set("में से तक को")
+
+
+def _judge(lexicon: Genders, view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+    for k in range(start, len(tokens)):
+        if tokens[k].kind == "other":
+            return None
+        found = aw.agreeing(tokens[k].normal)
+        if found is None or found.kind not in ("genitive", "possessive") or found.form not in _SHOWN:
+            continue
+        noun = _noun_after(lexicon, tokens, k, found.form)
+        j = verb_start(tokens, noun) if noun is not None else None
+        group = verb_group(tokens, j) if j is not None else None
+        if noun is None or j is None or group is None or not _read(group):
+            continue
+        gender, word = _SHOWN[found.form], tokens[noun].normal
+        known = lexicon.guess(word)
+        if group.gendered[0][1].gender == gender or known is None or known.gender != gender:
+            continue  # agrees, or the genitive may be the slip (विवेचन की), or no gender is known
+        if lexicon.person(word) or not _adjuncts_after(tokens, noun, j):
+            continue  # a person's noun, or a phrase the noun may open (राजधानी दिल्ली में)
+        if group.passive and (
+            group.root in _NAMING_ROOTS or any(t.normal in DATIVE for t in tokens[start:j])
+        ):
+            continue  # देवी माना जाता, को राजधानी बनाया गया: a complement, not the subject
+        right = rewrite(view, tokens, group, gender, False)
+        what = "feminine" if gender == "f" else "masculine"
+        message = f"'{right.written}' does not agree with '{tokens[noun].text}', {what} by its genitive"
+        return right, f"{message}: write '{right.right}'"
+    return None
+
+
+class GenitiveShownSubject(ClauseRule):
+    """G039: a verb group that does not agree with the noun a genitive shows right before it."""
+
+    wanted = needed = staticmethod(_may_end)
+
+    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+        return _judge(analysis(ctx).genders, ctx.document.view, tokens, start)
