@@ -27,6 +27,10 @@ and where a name, pronoun, conjunction, relative or punctuation stands on the wa
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+import regex
+
 from qa import gazetteer
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
@@ -49,6 +53,7 @@ from qa.checks.clauses import (
 )
 from qa.checks.date_postposition import MONTHS
 from qa.checks.verb_forms import bare_root, infinitive, verb_word
+from qa.checks.word_sieve import Sieve
 from qa.engine.rule import Context
 from qa.lexicon import attested
 
@@ -56,6 +61,16 @@ from qa.lexicon import attested
 _OPENING_TIMES = aw.word_set("आज कल अब फिर फ़िलहाल फिलहाल इस बार")
 #: करना's absolutive, which makes one with the noun before it (ट्वीट कर, बातचीत करके).
 _DOING = aw.word_set("कर करके")
+#: Pronouns with a postposition written as one word (उनसे, इसमें, उसको): postposition phrases.
+_PRONOUN_PHRASES = frozenset(
+    stem + postposition
+    for stem in ("उन", "इन", "उस", "इस", "मुझ", "हम", "तुम", "आप")
+    for postposition in ("से", "में", "पर", "को", "तक")
+)
+#: Conditionals a subject may stand before, in the clause they open (सरकार अगर … करती तो).
+_CONDITIONALS = aw.word_set("अगर यदि")
+#: Reflexives, which follow the subject they stand for (तैमूर स्वयं).
+_REFLEXIVES = aw.word_set("स्वयं खुद ख़ुद")
 #: The reflexive possessive: the noun after it is the subject's own, never the subject.
 _OWN = aw.word_set("अपना अपनी अपने")
 #: Verbs a bare word right before may be the predicate or goal of.
@@ -76,8 +91,8 @@ _QUANTIFIERS = NUMBER_WORDS | aw.word_set(
 )
 
 
-def time_word(tokens: list[Token], k: int) -> bool:
-    word = tokens[k].normal
+def time_word(word: str) -> bool:
+    """``word`` is a time: an adverb of time, a day, a time of day, a noun of time or a month."""
     return (
         word in _OPENING_TIMES
         or word in DAYS
@@ -104,23 +119,32 @@ def _opening(lexicon: Genders, tokens: list[Token], start: int) -> tuple[int, No
         ):
             continue  # no doer, or the first noun of a compound (पुलिस अधिकारी)
         noun = doer(lexicon, token.normal)
-        if noun is None or not (following is None or following.kind != "word" or _after_doer(tokens, d + 1)):
+        after = tokens[d + 2].normal if d + 2 < len(tokens) else None
+        if noun is None or not (
+            following is None or following.kind != "word" or _after_doer(following.normal, after)
+        ):
             return None
         first = d
-        while first > start and _in_phrase(tokens, first - 1):
-            first -= 1
+        while first > start and tokens[first].normal not in _QUANTIFIERS and _in_phrase(tokens, first - 1):
+            first -= 1  # a quantifier opens the phrase (एक भारी सेना)
         fronted = adjuncts_between(lexicon, tokens, start - 1, first, None, False)
         return (d, noun) if fronted is False else None
     return None
 
 
 def _in_phrase(tokens: list[Token], k: int) -> bool:
-    """The word at ``k`` may be a modifier or noun in the phrase of the doer after it."""
+    """The word at ``k`` may be a modifier or noun in the phrase of the doer after it (भारतीय
+    महिला क्रिकेट टीम, स्वास्थ्य मंत्रालय), not a reflexive, which follows its subject
+    (तैमूर स्वयं एक भारी सेना लेकर)."""
     token = tokens[k]
     word = token.normal
-    return token.kind == "word" and (
-        word in _QUANTIFIERS
-        or (aw.is_candidate(word) and verb_word(word) is None and not _compound_postposition(tokens, k))
+    return (
+        token.kind == "word"
+        and word not in _REFLEXIVES
+        and (
+            word in _QUANTIFIERS
+            or (aw.is_candidate(word) and verb_word(word) is None and not _compound_postposition(tokens, k))
+        )
     )
 
 
@@ -148,20 +172,19 @@ def verb_here(tokens: list[Token], k: int) -> bool:
 _OBLIQUE_DEMONSTRATIVES = aw.word_set("इस उस इन उन")
 
 
-def _after_doer(tokens: list[Token], k: int) -> bool:
-    """The word at ``k`` may follow a doer that ends its phrase: a modifier of the next
-    phrase, a time, an adverb, a verb word, a predicate or an absolutive."""
-    word = tokens[k].normal
-    following = tokens[k + 1].normal if k + 1 < len(tokens) else None
-    if word in aw.POSTPOSITIONS or word == "ने":
+def _after_doer(word: str, following: str | None) -> bool:
+    """``word`` (before ``following``) may follow a doer that ends its phrase: a modifier
+    of the next phrase, a time, an adverb, a verb word, a predicate or an absolutive."""
+    if word in aw.POSTPOSITIONS:
         return False  # सरकार के तहत, पुलिस ने: the doer is in a phrase of its own
     return (
         word in _QUANTIFIERS
+        or word in _CONDITIONALS
         or word in _OBLIQUE_DEMONSTRATIVES
         or word in _ADJUNCTS
         or word in _OWN
         or aw.agreeing(word) is not None
-        or time_word(tokens, k)
+        or time_word(word)
         or predicate(word)
         or _absolutive(word)
         or verb_word(word) is not None
@@ -203,7 +226,12 @@ def adjuncts_between(
             if not dated_ko(tokens, k):
                 objected = True
             continue
-        if word in aw.POSTPOSITIONS or word in _ADJUNCTS or time_word(tokens, k):
+        if (
+            word in aw.POSTPOSITIONS
+            or word in _ADJUNCTS
+            or word in _PRONOUN_PHRASES
+            or time_word(tokens[k].normal)
+        ):
             continue
         if _compound_postposition(tokens, k):
             continue  # के बाद, की ओर
@@ -212,11 +240,13 @@ def adjuncts_between(
             if k == d + 1 or not _phrase_noun(tokens, k - 1, j):
                 return None
             continue
+        if k == d + 1 and word in _CONDITIONALS:
+            continue  # सरकार अगर जल्द कार्रवाई करती तो: the subject before the conditional
         if reading_stops(word) or verb_word(word) is not None:
             return None
-        if k == d + 1 and (infinitive(word) or (predicate(word) and _nonfinite(tokens[k + 1].normal))):
-            return None  # सरकार बनने के बाद, सरकार बर्ख़ास्त करने, सेना तैयार कर: the doer is
-            # the infinitive's subject, or the infinitive's or absolutive's object
+        if k == d + 1 and (_nonfinite(word) or (predicate(word) and _nonfinite(tokens[k + 1].normal))):
+            return None  # सरकार बनने के बाद, सेना लेकर, सरकार बर्ख़ास्त करने, सेना तैयार कर: the
+            # doer is the infinitive's subject, or the infinitive's or absolutive's object
         if infinitive(word):
             continue
         if _absolutive(word) or word in _OWN or word in _QUANTIFIERS or _modifier(word) or predicate(word):
@@ -295,10 +325,34 @@ def _judge(lexicon: Genders, view: str, tokens: list[Token], start: int) -> tupl
     )
 
 
+_DOERS = Sieve(_doer_word)
+_DIGIT = regex.compile(r"\d")
+
+
 class DoerAgreement(ClauseRule):
     """G037: a verb group that does not agree with a doer that opens its clause."""
 
     wanted = needed = staticmethod(_doer_word)
+
+    def offsets(self, ctx: Context) -> list[int]:
+        """The doers that a word of :func:`_after_doer` or another doer follows (सरकार ने,
+        पुलिस के, पुलिस अधिकारी are read by no clause of this rule)."""
+        document = ctx.document
+        index, words, starts = document.word_index, document.word_texts, document.word_starts
+        found: list[int] = []
+        for word in _DOERS.select(document.word_set):
+            for offset in index[word]:
+                k = bisect_left(starts, offset) + 1
+                if k >= len(words) or _DIGIT.search(document.view, offset + len(word), starts[k]):
+                    found.append(offset)  # the end, or a number after the doer (समिति 1934 में)
+                    continue
+                following, after = (
+                    aw.normal(words[k]),
+                    aw.normal(words[k + 1]) if k + 1 < len(words) else None,
+                )
+                if _after_doer(following, after) or _doer_word(following):
+                    found.append(offset)  # पुलिस टीम: the doer after it heads the phrase
+        return found
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _judge(analysis(ctx).genders, ctx.document.view, tokens, start)

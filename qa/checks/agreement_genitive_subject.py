@@ -20,9 +20,14 @@ G020 reports the same group (it reads the subject from the noun itself).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 
+import regex
+
 from qa.checks import agreement_words as aw
+from qa.checks import clauses
 from qa.checks.agreement import analysis
 from qa.checks.agreement_doer import time_word, verb_here, verb_start
 from qa.checks.agreement_honorific import _ADJUNCTS, _absolutive
@@ -30,7 +35,6 @@ from qa.checks.agreement_lexicon import Genders
 from qa.checks.agreement_shown import MOTION_ROOTS
 from qa.checks.clauses import (
     DATIVE,
-    ClauseRule,
     Correction,
     Token,
     VerbGroup,
@@ -40,24 +44,15 @@ from qa.checks.clauses import (
     verb_group,
 )
 from qa.checks.verb_forms import verb_word
-from qa.engine.rule import Context
+from qa.checks.word_sieve import Sieve
+from qa.diagnostic import Diagnostic
+from qa.engine.rule import Context, Rule
+from qa.text.tokenize import occurrences
 
 #: The genitive's forms that show the gender of the noun after them in the direct case.
 _SHOWN = {"feminine": "f", "direct": "m"}
 #: Verbs whose subject a genitive's noun before them is (उनकी मौत हुई, जानकारी मिली, मामला सामने आया).
 _EXISTENTIAL_ROOTS = aw.word_set("हो मिल आ")
-
-
-@lru_cache(maxsize=1 << 14)
-def _may_end(word: str) -> bool:
-    """``word`` may be in a group this rule reads: a verb word of होना, मिलना, आना or जाना
-    (a passive's auxiliary), or of रहना after a root (मिल रही)."""
-    found = verb_word(word)
-    return found is not None and found.root in _GROUP_ROOTS
-
-
-#: The roots of the verb words of the groups this rule reads.
-_GROUP_ROOTS = aw.word_set("हो मिल आ जा रह")
 
 
 def _noun_after(lexicon: Genders, tokens: list[Token], k: int, form: str) -> int | None:
@@ -111,9 +106,11 @@ def _adjuncts_after(tokens: list[Token], noun: int, j: int) -> bool:
     may open a phrase of which it is a part (की राजधानी दिल्ली में हुआ था)."""
     for k in range(noun + 1, j):
         token, word = tokens[k], tokens[k].normal
-        if token.kind == "number" or word in _ADJUNCTS or time_word(tokens, k) or _absolutive(word):
+        if token.kind == "number" or word in _ADJUNCTS or time_word(tokens[k].normal) or _absolutive(word):
             continue
-        if word in _TIME_POSTPOSITIONS and (tokens[k - 1].kind == "number" or time_word(tokens, k - 1)):
+        if word in _TIME_POSTPOSITIONS and (
+            tokens[k - 1].kind == "number" or time_word(tokens[k - 1].normal)
+        ):
             continue
         return False
     return True
@@ -123,39 +120,102 @@ def _adjuncts_after(tokens: list[Token], noun: int, j: int) -> bool:
 _TIME_POSTPOSITIONS = aw.word_set("में से तक को")
 
 
-def _judge(lexicon: Genders, view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-    for k in range(start, len(tokens)):
-        if tokens[k].kind == "other":
-            return None
-        found = aw.agreeing(tokens[k].normal)
-        if found is None or found.kind not in ("genitive", "possessive") or found.form not in _SHOWN:
+def _findings(lexicon: Genders, view: str, tokens: list[Token]) -> Iterator[tuple[Correction, str]]:
+    """The groups of a stretch of ``tokens`` between two breaks that do not agree with the
+    noun a genitive shows as their subject."""
+    for k, token in enumerate(tokens):
+        if token.kind != "word" or not _shows(token.normal):
             continue
-        noun = _noun_after(lexicon, tokens, k, found.form)
+        form = aw.agreeing(token.normal).form  # type: ignore[union-attr]
+        noun = _noun_after(lexicon, tokens, k, form)
         j = verb_start(tokens, noun) if noun is not None else None
         group = verb_group(tokens, j) if j is not None else None
         if noun is None or j is None or group is None or not _read(group):
             continue
-        gender, word = _SHOWN[found.form], tokens[noun].normal
+        gender, word = _SHOWN[form], tokens[noun].normal
         known = lexicon.guess(word)
         if group.gendered[0][1].gender == gender or known is None or known.gender != gender:
             continue  # agrees, or the genitive may be the slip (विवेचन की), or no gender is known
         if lexicon.person(word) or not _adjuncts_after(tokens, noun, j):
             continue  # a person's noun, or a phrase the noun may open (राजधानी दिल्ली में)
-        if group.passive and (
-            group.root in _NAMING_ROOTS or any(t.normal in DATIVE for t in tokens[start:j])
-        ):
+        if group.passive and (group.root in _NAMING_ROOTS or any(t.normal in DATIVE for t in tokens[:j])):
             continue  # देवी माना जाता, को राजधानी बनाया गया: a complement, not the subject
         right = rewrite(view, tokens, group, gender, False)
         what = "feminine" if gender == "f" else "masculine"
         message = f"'{right.written}' does not agree with '{tokens[noun].text}', {what} by its genitive"
-        return right, f"{message}: write '{right.right}'"
-    return None
+        yield right, f"{message}: write '{right.right}'"
 
 
-class GenitiveShownSubject(ClauseRule):
-    """G039: a verb group that does not agree with the noun a genitive shows right before it."""
+@lru_cache(maxsize=1 << 14)
+def _shows(word: str) -> bool:
+    """``word`` is a genitive or possessive that shows its noun's gender (की, का, उसकी)."""
+    found = aw.agreeing(word)
+    return found is not None and found.kind in ("genitive", "possessive") and found.form in _SHOWN
 
-    wanted = needed = staticmethod(_may_end)
 
-    def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-        return _judge(analysis(ctx).genders, ctx.document.view, tokens, start)
+_SHOWING = Sieve(_shows)
+#: The most words from a showing genitive's noun to a verb word of the group after it.
+_REACH = 7
+
+
+#: What breaks a stretch of words: anything but spaces, digits and letters.
+_BREAK = regex.compile(r"[^\s\d\p{L}\p{M}\p{Cf}]")
+_BREAK_BEFORE = regex.compile(r"(?r)[^\s\d\p{L}\p{M}\p{Cf}]")
+
+
+class _Words:
+    """The document's words as written, their starts, and the text between them."""
+
+    def __init__(self, view: str, words: list[str], starts: list[int]) -> None:
+        self.view, self.words, self.starts = view, words, starts
+
+    def candidate(self, k: int) -> bool:
+        """The genitive at word ``k`` may show the subject of a group after it that does not
+        agree with it: its noun (the next word, or the one after an adjective) has no
+        postposition after it, and the first gendered verb word within :data:`_REACH` words
+        has the other gender, with no break from the genitive to it."""
+        words = self.words
+        n = k + 2 if k + 2 < len(words) and aw.agreeing(words[k + 1]) is not None else k + 1
+        if n + 1 >= len(words):
+            return False
+        following = aw.normal(words[n + 1])
+        if following in aw.POSTPOSITIONS and following not in aw.GENITIVE:
+            return False
+        shown = _SHOWN[aw.agreeing(words[k]).form]  # type: ignore[union-attr]
+        for m in range(n + 1, min(n + 1 + _REACH, len(words))):
+            found = verb_word(words[m])
+            if found is not None:  # the group's first gendered word (किया of किया जा रहा)
+                disagrees = found.gender != shown
+                return disagrees and _BREAK.search(self.view, self.starts[k], self.starts[m]) is None
+        return False
+
+    def stretch(self, k: int) -> tuple[int, int]:
+        """The span of the unbroken stretch of text around word ``k``."""
+        view, at = self.view, self.starts[k]
+        before = _BREAK_BEFORE.search(view, 0, at)
+        after = _BREAK.search(view, at)
+        return (before.end() if before else 0), (after.start() if after else len(view))
+
+
+class GenitiveShownSubject(Rule):
+    """G039: a verb group that does not agree with the noun a genitive shows right before it.
+    It reads only the stretches between two breaks where a genitive's noun has a verb word
+    of the other gender after it (:meth:`_Words.candidate`)."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        document = ctx.document
+        view, index = document.view, document.word_index
+        words = _Words(view, document.word_texts, document.word_starts)
+        genders = analysis(ctx).genders
+        read: set[int] = set()
+        for offset in occurrences(index, _SHOWING.select(document.word_set)):
+            k = bisect_left(words.starts, offset)
+            if not words.candidate(k):
+                continue
+            start, end = words.stretch(k)
+            if start in read:
+                continue  # a stretch is read once
+            read.add(start)
+            tokens = clauses.tokens(view, start, end)
+            for correction, message in _findings(genders, view, tokens):
+                yield self.replace(correction.start, correction.end, correction.right, message)
