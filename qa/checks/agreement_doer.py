@@ -34,7 +34,7 @@ import regex
 from qa import gazetteer
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
-from qa.checks.agreement_honorific import _ADJUNCTS, _absolutive, _modifier
+from qa.checks.agreement_honorific import ADJUNCTS, absolutive, modifier
 from qa.checks.agreement_lexicon import Genders, Noun, doer, doers
 from qa.checks.agreement_pronoun import duty, reading_stops
 from qa.checks.agreement_shown import MOTION_ROOTS
@@ -73,8 +73,6 @@ _CONDITIONALS = aw.word_set("अगर यदि")
 _REFLEXIVES = aw.word_set("स्वयं खुद ख़ुद")
 #: The reflexive possessive: the noun after it is the subject's own, never the subject.
 _OWN = aw.word_set("अपना अपनी अपने")
-#: Verbs a bare word right before may be the predicate or goal of.
-_BEFORE_VERB_ROOTS = aw.word_set("हो रह थ बन") | MOTION_ROOTS
 _GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 #: Verbs without an object (and होना, रहना, verbs of motion): a doer right before one is its subject.
 _STANDS_ALONE = aw.INTRANSITIVE_ROOTS | aw.STATE_ROOTS | MOTION_ROOTS
@@ -181,12 +179,12 @@ def _after_doer(word: str, following: str | None) -> bool:
         word in _QUANTIFIERS
         or word in _CONDITIONALS
         or word in _OBLIQUE_DEMONSTRATIVES
-        or word in _ADJUNCTS
+        or word in ADJUNCTS
         or word in _OWN
         or aw.agreeing(word) is not None
         or time_word(word)
         or predicate(word)
-        or _absolutive(word)
+        or absolutive(word)
         or verb_word(word) is not None
         or bare_root(word, following)
     )
@@ -228,7 +226,7 @@ def adjuncts_between(
             continue
         if (
             word in aw.POSTPOSITIONS
-            or word in _ADJUNCTS
+            or word in ADJUNCTS
             or word in _PRONOUN_PHRASES
             or time_word(tokens[k].normal)
         ):
@@ -249,7 +247,7 @@ def adjuncts_between(
             # doer is the infinitive's subject, or the infinitive's or absolutive's object
         if infinitive(word):
             continue
-        if _absolutive(word) or word in _OWN or word in _QUANTIFIERS or _modifier(word) or predicate(word):
+        if absolutive(word) or word in _OWN or word in _QUANTIFIERS or modifier(word) or predicate(word):
             continue
         if word in _DOING and k > d + 1:  # ट्वीट कर, बातचीत करके: a noun's absolutive with करना
             continue
@@ -258,7 +256,7 @@ def adjuncts_between(
             _phrase_noun(tokens, k, j)
             or tokens[k - 1].normal in _OWN
             or infinitive(following)
-            or _absolutive(following)
+            or absolutive(following)
             or following in _DOING
         ):
             continue  # in a phrase, the subject's own, or an infinitive's or absolutive's object
@@ -275,7 +273,7 @@ def adjuncts_between(
 
 def _nonfinite(word: str) -> bool:
     """An infinitive or an absolutive (करने, कर, करके, देखकर)."""
-    return infinitive(word) or word in _DOING or _absolutive(word)
+    return infinitive(word) or word in _DOING or absolutive(word)
 
 
 def verb_start(tokens: list[Token], d: int) -> int | None:

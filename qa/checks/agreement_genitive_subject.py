@@ -30,7 +30,7 @@ from qa.checks import agreement_words as aw
 from qa.checks import clauses
 from qa.checks.agreement import analysis
 from qa.checks.agreement_doer import time_word, verb_here, verb_start
-from qa.checks.agreement_honorific import _ADJUNCTS, _absolutive
+from qa.checks.agreement_honorific import ADJUNCTS, absolutive
 from qa.checks.agreement_lexicon import Genders
 from qa.checks.agreement_shown import MOTION_ROOTS
 from qa.checks.clauses import (
@@ -106,7 +106,7 @@ def _adjuncts_after(tokens: list[Token], noun: int, j: int) -> bool:
     may open a phrase of which it is a part (की राजधानी दिल्ली में हुआ था)."""
     for k in range(noun + 1, j):
         token, word = tokens[k], tokens[k].normal
-        if token.kind == "number" or word in _ADJUNCTS or time_word(tokens[k].normal) or _absolutive(word):
+        if token.kind == "number" or word in ADJUNCTS or time_word(tokens[k].normal) or absolutive(word):
             continue
         if word in _TIME_POSTPOSITIONS and (
             tokens[k - 1].kind == "number" or time_word(tokens[k - 1].normal)

@@ -114,13 +114,13 @@ def _adjuncts_only(tokens: list[Token], end: int, j: int, root: str | None) -> b
         # modifier of it (दो दिवसीय दौरे पर, अपने संसदीय क्षेत्र वाराणसी में): a noun of its own
         # would be another subject (आदित्यनाथ सरकार एक्शन मोड में है)
         apposed = k + 1 < j and tokens[k + 1].normal in places
-        reach = k + 5 if _modifier(word) else k + 3 if apposed else k + 2
+        reach = k + 5 if modifier(word) else k + 3 if apposed else k + 2
         following = {tokens[n].normal for n in range(k + 1, min(reach, j))}
-        if _absolutive(word) or (k + 1 < j and _absolutive(tokens[k + 1].normal)):
+        if absolutive(word) or (k + 1 < j and absolutive(tokens[k + 1].normal)):
             continue  # लेह पहुंचकर: the absolutive and its goal or object, the subject's own clause
         if (
             token.kind == "number"
-            or word in _ADJUNCTS
+            or word in ADJUNCTS
             or word in DAYS
             or word in TIMES_OF_DAY
             or aw.key(word) in MONTHS
@@ -135,12 +135,12 @@ def _adjuncts_only(tokens: list[Token], end: int, j: int, root: str | None) -> b
     return True
 
 
-def _absolutive(word: str) -> bool:
+def absolutive(word: str) -> bool:
     """A verb's absolutive in -कर (पहुंचकर, देखकर)."""
     return len(word) > 3 and word.endswith("कर") and may_be_root(word[:-2])
 
 
-def _modifier(word: str) -> bool:
+def modifier(word: str) -> bool:
     """A number word or an adjective: an inflecting one, an invariable one, or one derived in
     -ईय or -इक (दिवसीय, आर्थिक)."""
     return (
@@ -155,7 +155,7 @@ def _modifier(word: str) -> bool:
 #: होना, रहना, the past auxiliary, verbs of motion.
 _BEFORE_VERB_ROOTS = aw.word_set("हो रह थ") | MOTION_ROOTS
 #: Adverbs that may stand between a subject and its verb.
-_ADJUNCTS = aw.word_set("आज कल भी ही फिर अब यहां यहाँ वहां वहाँ जल्द अचानक तुरंत नहीं न दोबारा पहली बार सामने")
+ADJUNCTS = aw.word_set("आज कल भी ही फिर अब यहां यहाँ वहां वहाँ जल्द अचानक तुरंत नहीं न दोबारा पहली बार सामने")
 
 
 def _judge(registry: Registry, view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
