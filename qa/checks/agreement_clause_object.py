@@ -19,8 +19,6 @@ A bare noun on the way may be the object or subject it agrees with (उन्ह
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_doer import adjuncts_between
@@ -28,7 +26,9 @@ from qa.checks.agreement_ergative import ergative
 from qa.checks.agreement_lexicon import Genders
 from qa.checks.clauses import ClauseRule, Correction, Token, VerbGroup, rewrite, verb_group
 from qa.checks.verb_forms import infinitive, verb_word
+from qa.checks.word_sieve import Sieve
 from qa.engine.rule import Context
+from qa.text.tokenize import occurrences
 
 _THAT = aw.normal("कि")
 _KO = aw.normal("को")
@@ -38,7 +38,6 @@ _QUOTES = frozenset("\"'“‘")
 _CATAPHORIC = aw.word_set("यह ये")
 
 
-@lru_cache(maxsize=1 << 14)
 def _marked_form(word: str) -> bool:
     """``word`` is a perfective of a verb that takes a clause, not masculine singular (कही, बताई)."""
     found = verb_word(word)
@@ -100,11 +99,17 @@ def _judge(lexicon: Genders, view: str, tokens: list[Token], start: int) -> tupl
     return right, f"'{right.written}' has a clause for its object: write '{right.right}'"
 
 
+_MARKED = Sieve(_marked_form)
+
+
 class ClauseObjectDefault(ClauseRule):
     """G038: a verb whose object is the clause after it (कि, a quotation, an infinitive with
     को), not in the masculine singular (उन्होंने बताई कि → बताया कि)."""
 
     wanted = needed = staticmethod(_marked_form)
+
+    def offsets(self, ctx: Context) -> list[int]:
+        return occurrences(ctx.document.word_index, _MARKED.select(ctx.document.word_set))
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
         return _judge(analysis(ctx).genders, ctx.document.view, tokens, start)

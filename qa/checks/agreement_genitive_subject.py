@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import partial
+from itertools import chain
 
 import regex
 
@@ -47,7 +48,6 @@ from qa.checks.verb_forms import verb_word
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
-from qa.text.tokenize import occurrences
 
 #: The genitive's forms that show the gender of the noun after them in the direct case.
 _SHOWN = {"feminine": "f", "direct": "m"}
@@ -146,7 +146,6 @@ def _findings(lexicon: Genders, view: str, tokens: list[Token]) -> Iterator[tupl
         yield right, f"{message}: write '{right.right}'"
 
 
-@lru_cache(maxsize=1 << 14)
 def _shows(word: str) -> bool:
     """``word`` is a genitive or possessive that shows its noun's gender (की, का, उसकी)."""
     found = aw.agreeing(word)
@@ -208,8 +207,8 @@ class GenitiveShownSubject(Rule):
         words = _Words(view, document.word_texts, document.word_starts)
         genders = analysis(ctx).genders
         read: set[int] = set()
-        for offset in occurrences(index, _SHOWING.select(document.word_set)):
-            k = bisect_left(words.starts, offset)
+        offsets = chain.from_iterable(map(index.__getitem__, _SHOWING.select(document.word_set)))
+        for k in map(partial(bisect_left, words.starts), offsets):
             if not words.candidate(k):
                 continue
             start, end = words.stretch(k)
