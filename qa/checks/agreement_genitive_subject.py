@@ -21,7 +21,7 @@ G020 reports the same group (it reads the subject from the noun itself).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import chain
 
@@ -207,9 +207,15 @@ class GenitiveShownSubject(Rule):
         words = _Words(view, document.word_texts, document.word_starts)
         genders = analysis(ctx).genders
         read: set[int] = set()
-        offsets = chain.from_iterable(map(index.__getitem__, _SHOWING.select(document.word_set)))
-        for k in map(partial(bisect_left, words.starts), offsets):
-            if not words.candidate(k):
+        number = partial(bisect_left, words.starts)
+
+        def numbers(found: Iterable[str]) -> Iterator[int]:
+            return map(number, chain.from_iterable(map(index.__getitem__, found)))
+
+        # the word after the genitive's noun is no postposition (most are: की जांच में)
+        marked = set(numbers((aw.POSTPOSITIONS - aw.GENITIVE.keys()) & index.keys()))
+        for k in numbers(_SHOWING.select(document.word_set)):
+            if k + 2 in marked or not words.candidate(k):
                 continue
             start, end = words.stretch(k)
             if start in read:
