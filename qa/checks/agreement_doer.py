@@ -16,9 +16,10 @@ group in the singular whose gender is not the doer's. Between them may stand onl
 leaves the doer the subject (:func:`adjuncts_between`): postposition phrases (the nouns of a
 phrase are followed by its postposition or genitive, or are oblique plurals), times,
 numbers, adverbs, modifiers, an infinitive with its postposition, an absolutive, a
-noun after अपना (the subject's own), and right before the group an object (a transitive
-verb's, not in the perfective) or a predicate, goal or noun the group does not agree
-with: a noun the group agrees with may be its subject (सरकार बनने के बाद पहला फ़ैसला हुआ).
+noun after अपना (the subject's own), before a future, habitual or progressive any
+object or predicate noun (भोजन बांट रही है: the doer is the subject whatever the verb),
+and before a perfective only a predicate, goal or noun the group does not agree with: a
+noun the group agrees with may be its subject (सरकार बनने के बाद पहला फ़ैसला हुआ).
 It is silent when ने stands in the clause, when को marks an object of a perfective or a
 passive, on a transitive perfective without ने (another slip), on verbs that take a
 clause (कहा गया), on plural groups (a plural doer's, or one reading the doer's members),
@@ -74,6 +75,8 @@ _REFLEXIVES = aw.word_set("स्वयं खुद ख़ुद")
 #: The reflexive possessive: the noun after it is the subject's own, never the subject.
 _OWN = aw.word_set("अपना अपनी अपने")
 _GENDER_NAMES = {"m": "masculine", "f": "feminine"}
+#: The past copula's root (था, थी).
+_COPULA = "थ"
 #: Verbs without an object (and होना, रहना, verbs of motion): a doer right before one is its subject.
 _STANDS_ALONE = aw.INTRANSITIVE_ROOTS | aw.STATE_ROOTS | MOTION_ROOTS
 
@@ -205,7 +208,7 @@ def _phrase_noun(tokens: list[Token], k: int, j: int) -> bool:
 
 
 def adjuncts_between(
-    lexicon: Genders, tokens: list[Token], d: int, j: int, group_gender: str | None, transitive: bool
+    lexicon: Genders, tokens: list[Token], d: int, j: int, group_gender: str | None, objects: bool
 ) -> bool | None:
     """Whether only what leaves the doer at ``d`` the subject stands between it and the
     verb group at ``j`` (see the module's doc); None when something stops the reading,
@@ -263,8 +266,8 @@ def adjuncts_between(
         noun = lexicon.noun(word)
         if noun is None and word in places:
             continue  # a goal: ऑस्ट्रेलिया रवाना हुआ
-        if transitive and (noun is not None or attested(word)) and not lexicon.person(word):
-            continue  # the object of a transitive verb (मुफ़्त नाश्ता योजना लागू करेगा), no subject
+        if objects and (noun is not None or attested(word)) and not lexicon.person(word):
+            continue  # an object (मुफ़्त नाश्ता योजना लागू करेगा) or a predicate, no subject
         if k == j - 1 and group_gender is not None and noun is not None and noun.gender != group_gender:
             continue  # a predicate or goal the group does not agree with
         return None
@@ -310,7 +313,12 @@ def _judge(lexicon: Genders, view: str, tokens: list[Token], start: int) -> tupl
     transitive = group.root in aw.TRANSITIVE_ROOTS
     if perfective and (transitive or group.root not in _STANDS_ALONE):
         return None  # सरकार फ़ैसला लिया: a ने left out, or a verb whose kind is unknown
-    objected = adjuncts_between(lexicon, tokens, d, j, verbs[0].gender, transitive and not perfective)
+    # before a future, habitual or progressive the subject is the doer whatever the verb:
+    # a bare noun there is its object or predicate (भोजन बांट रही है, चैंपियन बनेगी); not
+    # before the copula alone, which may agree with its predicate after a name (अमृत बाज़ार
+    # पत्रिका एक राष्ट्रवादी पत्र था)
+    objects = not perfective and group.root != _COPULA
+    objected = adjuncts_between(lexicon, tokens, d, j, verbs[0].gender, objects)
     if objected is None or (objected and (group.passive or perfective or duty(tokens[j - 1].normal))):
         return None
     if verbs[0].gender == noun.gender:
