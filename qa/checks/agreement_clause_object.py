@@ -80,7 +80,10 @@ def _object_is_clause(lexicon: Genders, tokens: list[Token], start: int, j: int,
     if group.passive:
         return _adjuncts_only(lexicon, tokens, start, j)
     marker = next((k for k in range(start, j) if ergative(tokens[k].normal)), None)
-    return marker is not None and adjuncts_between(lexicon, tokens, marker, j, None, False) is not None
+    return (
+        marker is not None
+        and adjuncts_between(lexicon, tokens, marker, j, None, False, strict=True) is not None
+    )
 
 
 def _judge(lexicon: Genders, view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:

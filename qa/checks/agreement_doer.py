@@ -42,6 +42,7 @@ from qa.checks.agreement_shown import MOTION_ROOTS
 from qa.checks.clauses import (
     DAYS,
     NUMBER_WORDS,
+    OBJECT_PRONOUNS,
     TIME_NOUNS,
     TIMES_OF_DAY,
     ClauseRule,
@@ -150,12 +151,12 @@ def _in_phrase(tokens: list[Token], k: int) -> bool:
 
 
 def _compound_postposition(tokens: list[Token], k: int) -> bool:
-    """The word at ``k`` is a compound postposition's noun after its genitive (के लिए, की ओर)."""
-    return (
-        k > 0
-        and tokens[k - 1].normal in aw.GENITIVE
-        and aw.key(tokens[k].normal) in aw.COMPOUND_POSTPOSITIONS
-    )
+    """The word at ``k`` is a compound postposition's noun after its genitive or a
+    possessive (के लिए, की ओर, उसके बाद)."""
+    if k == 0 or aw.key(tokens[k].normal) not in aw.COMPOUND_POSTPOSITIONS:
+        return False
+    before = aw.agreeing(tokens[k - 1].normal)
+    return before is not None and before.kind in ("genitive", "possessive")
 
 
 def verb_here(tokens: list[Token], k: int) -> bool:
@@ -193,7 +194,7 @@ def _after_doer(word: str, following: str | None) -> bool:
     )
 
 
-def _phrase_noun(tokens: list[Token], k: int, j: int) -> bool:
+def _phrase_noun(tokens: list[Token], k: int, j: int, *, strict: bool = False) -> bool:
     """The word at ``k`` is in a postposition phrase that ends before the verb at ``j``:
     a postposition or genitive follows it, or an oblique plural (गांवों, that no
     subject is), or modifiers and an oblique plural (आसपास के गांवों और खेतों में), or
@@ -202,19 +203,31 @@ def _phrase_noun(tokens: list[Token], k: int, j: int) -> bool:
     following = tokens[k + 1].normal if k + 1 < j else None
     if word.endswith(("ों", "ओं")) or following in aw.POSTPOSITIONS:
         return True
+    if strict:
+        return False
     # a compound before a genitive (स्वास्थ्य विभाग की रिपोर्ट)
     after = tokens[k + 2].normal if k + 2 < j else None
     return following is not None and tokens[k + 1].kind == "word" and after in aw.GENITIVE
 
 
 def adjuncts_between(
-    lexicon: Genders, tokens: list[Token], d: int, j: int, group_gender: str | None, objects: bool
+    lexicon: Genders,
+    tokens: list[Token],
+    d: int,
+    j: int,
+    group_gender: str | None,
+    objects: bool,
+    *,
+    strict: bool = False,
 ) -> bool | None:
     """Whether only what leaves the doer at ``d`` the subject stands between it and the
     verb group at ``j`` (see the module's doc); None when something stops the reading,
-    else whether an object with को stands there. Without ``group_gender``, ``j`` is where
-    the doer's phrase starts and ``d`` the slot before the clause: what opens the clause
-    before the doer (हादसे की जांच के लिए गठित समिति) must be postposition phrases and times."""
+    else whether an object with को stands there. ``strict`` (after ने, where any bare
+    noun may be the object) takes neither a noun after अपना (अपनी रिपोर्ट सौंप दी) nor two
+    nouns before a genitive (जानकारी कंपनी के लोगों को दी) for parts of a phrase. Without
+    ``group_gender``, ``j`` is where the doer's phrase starts and ``d`` the slot before the
+    clause: what opens the clause before the doer (हादसे की जांच के लिए गठित समिति) must be
+    postposition phrases and times."""
     places = gazetteer.one_word_places()
     objected = False
     for k in range(d + 1, j):
@@ -223,9 +236,11 @@ def adjuncts_between(
             continue
         if token.kind != "word":
             return None
-        if word == "को":
-            if not dated_ko(tokens, k):
-                objected = True
+        if word == "को" or word in OBJECT_PRONOUNS:
+            # सोमवार को, 8 मार्च को; after ने also 1975 को (a passive's को after a number may be
+            # an object's: इसे 2 अगस्त, 1996 को … कंपनी बनाया गया)
+            if not (dated_ko(tokens, k) or (strict and tokens[k - 1].kind == "number")):
+                objected = True  # an object with को, or उसे, इन्हें
             continue
         if (
             word in aw.POSTPOSITIONS
@@ -256,11 +271,11 @@ def adjuncts_between(
             continue
         following = tokens[k + 1].normal
         if (
-            _phrase_noun(tokens, k, j)
-            or tokens[k - 1].normal in _OWN
+            _phrase_noun(tokens, k, j, strict=strict)
+            or (not strict and tokens[k - 1].normal in _OWN)
             or infinitive(following)
             or absolutive(following)
-            or following in _DOING
+            or (following in _DOING and k + 1 < j)
         ):
             continue  # in a phrase, the subject's own, or an infinitive's or absolutive's object
         noun = lexicon.noun(word)
