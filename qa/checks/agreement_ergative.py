@@ -23,17 +23,14 @@ predicate, or a root with दिया, लिया or डाला (ख़ा�
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import lru_cache, partial
+from functools import partial
 from typing import NamedTuple
 
 from qa.checks import agreement_words as aw
 from qa.checks import clause_facts, clauses
 from qa.checks.agreement import after_postposition, analysis, shown_noun
-from qa.checks.agreement_doer import adjuncts_between, verb_start
-from qa.checks.agreement_honorific import modifier
 from qa.checks.agreement_lexicon import Genders, Noun
 from qa.checks.clauses import (
-    COMPLEMENT_PREDICATES,
     DATIVE,
     Clause,
     ClauseRule,
@@ -49,7 +46,7 @@ from qa.checks.clauses import (
     rewrite,
     verb_group,
 )
-from qa.checks.verb_forms import infinitive, verb_word
+from qa.checks.verb_forms import infinitive
 from qa.engine.rule import Context
 
 
@@ -180,122 +177,10 @@ class _ErgativeRule(ClauseRule):
         return read
 
 
-def _ko_default(
-    lexicon: Genders, view: str, tokens: list[Token], start: int
-) -> tuple[Correction, str] | None:
-    """G022 read without the clause reader, for the clauses it leaves (a compound of a light
-    verb, a noun phrase before ने: खुद को लोगों से अलग कर ली, झारखंड पुलिस ने … मौलवियों
-    को पकड़ी): after ने, only adjuncts and a को phrase (:func:`agreement_doer.adjuncts_between`)
-    up to the verb group, but for a predicate or adjective right before it and the
-    complement of a verb that names (:func:`_objects_end`); then the verb takes the
-    default, the masculine singular. A bare noun anywhere else may be the object it agrees with."""
-    marker = next(
-        (k for k in range(start, len(tokens)) if tokens[k].kind == "other" or ergative(tokens[k].normal)),
-        None,
-    )
-    if marker is None or tokens[marker].kind == "other":
-        return None
-    j = verb_start(tokens, marker)
-    group = verb_group(tokens, j) if j is not None else None
-    if group is None or j is None or group.passive or not group.gendered[0][1].perfective:
-        return None
-    forms = {(word.gender, word.plural) for _, word in group.gendered}
-    if len(forms) > 1 or forms == {("m", False)} or group.root in _WITHOUT_OBJECT:
-        return None  # बनाए रखा, सही ठहराया: no one verb; हुए, ले गए: no object to take
-    if any(word.root == "जा" for _, word in group.gendered):
-        return None  # ले गए: a compound with जाना takes no ने
-    if tokens[j].kind == "word" and verb_word(tokens[j].normal) is None and lexicon.noun(tokens[j].normal):
-        return None  # छूट दी: a noun before the verb, its object, not a root
-    if any(infinitive(tokens[k].normal) for k in range(marker + 1, j)):
-        return None  # खोलने के लिए कदम उठाने शुरू कर दिए: an infinitive's object and agreement
-    end = _objects_end(lexicon, tokens, marker, j)
-    if adjuncts_between(lexicon, tokens, marker, end, None, False, strict=True) is not True:
-        return None  # no को phrase, or a bare noun that may be the object
-    if _fronted_object(lexicon, tokens, start, marker):
-        return None  # जिनके उदाहरण मैंने आपको दिए: the object stood before ने
-    right = rewrite(view, tokens, group, "m", False)
-    return right, f"'{right.written}' after an object with को (and ने): write '{right.right}'"
-
-
-#: को and the object pronouns (a C call).
-_dative: Callable[[str], bool] = DATIVE.__contains__
-
-
-@lru_cache(maxsize=1 << 12)
-def _not_default(word: str) -> bool:
-    """``word`` is a perfective that is not masculine singular (दी, कीं, लिए)."""
-    found = verb_word(word)
-    return found is not None and found.perfective and (found.gender == "f" or found.plural)
-
-
-def _ne_ko_verb(sentence: Sentence) -> bool:
-    """The sentence has ने, then को (or उसे …), then a verb word that is not the default,
-    in this order (found on the sentence's words, before any token is made)."""
-    cut = sentence.cut
-    markers = cut.marks(ergative)
-    if not markers:
-        return False
-    datives = [k for k in cut.marks(_dative) if k > markers[0]]
-    return bool(datives) and any(k > datives[0] for k in cut.marks(_not_default))
-
-
-#: Verbs that take no object: with ने they are another slip (लोग ने … विस्थापित हुए).
-_WITHOUT_OBJECT = aw.INTRANSITIVE_ROOTS | aw.STATE_ROOTS
-
-
-def _fronted_object(lexicon: Genders, tokens: list[Token], start: int, marker: int) -> bool:
-    """Something but adjuncts stands before the subject of ने at ``marker`` in the clause
-    at ``start``, which may be its fronted object (यह जानकारी पुलिस ने दी): the subject is
-    the run of words right before ने (none before उसने, उन्होंने …)."""
-    first = marker
-    if tokens[marker].normal == "ने":
-        while (
-            first > start and tokens[first - 1].kind == "word" and aw.is_candidate(tokens[first - 1].normal)
-        ):
-            first -= 1
-    return (
-        first > start
-        and adjuncts_between(lexicon, tokens, start - 1, first, None, False, strict=True) is None
-    )
-
-
-def _objects_end(lexicon: Genders, tokens: list[Token], marker: int, j: int) -> int:
-    """Where what stands between ने at ``marker`` and the verb group at ``j`` ends: before
-    a predicate or adjective right before the group (गिरफ़्तार कर लिया, अलग कर ली), and
-    before the complement of a verb that names (कोरोना को [महामारी रोग] घोषित किया)."""
-    end = j - 1
-    word = tokens[end].normal
-    genderless = lexicon.guess(word) is None and verb_word(word) is None and tokens[j].normal == "कर"
-    if end <= marker or not (predicate(word) or modifier(word) or genderless):
-        return j  # अलग कर ली: a word of no gender before करना, an adjective
-    if tokens[end].normal in COMPLEMENT_PREDICATES:
-        while end - 1 > marker and tokens[end - 1].kind == "word" and aw.is_candidate(tokens[end - 1].normal):
-            end -= 1
-    return end
-
-
 class ObjectWithKoAgreement(_ErgativeRule):
     """G022: with ने and a को object, a perfective verb that is not masculine singular."""
 
     verdict = staticmethod(_ko_object)
-
-    def sentence_reader(self, ctx: Context) -> SentenceReader:
-        """The clause reader's readings (:class:`_ErgativeRule`), and :func:`_ko_default`
-        for every clause with ने (one finding per group: :func:`clauses.once`)."""
-        read_clauses = super().sentence_reader(ctx)
-        lexicon, view = analysis(ctx).genders, ctx.document.view
-
-        def read(sentence: Sentence) -> Iterator[tuple[Correction, str]]:
-            yield from read_clauses(sentence)
-            if not _ne_ko_verb(sentence):
-                return  # no ने … को … and a verb word but the default: made into no tokens
-            tokens = sentence.tokens
-            for start in sentence.starts(ergative):
-                found = _ko_default(lexicon, view, tokens, start)
-                if found is not None:
-                    yield found
-
-        return read
 
 
 def _conjunct_after_phrase(tokens: list[Token], reading: _Reading, index: int) -> bool:

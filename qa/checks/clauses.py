@@ -86,7 +86,7 @@ _TIME_ADVERBS = aw.word_set("आज कल अब तब")
 #: Days of the week, which make one expression of time with them (सोमवार शाम तक).
 DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
 #: Predicates with करना that take an object and its complement (झील पर्यटन क्षेत्र घोषित की).
-COMPLEMENT_PREDICATES = aw.word_set("घोषित करार नियुक्त मनोनीत नामित साबित सिद्ध चयनित निर्वाचित")
+_COMPLEMENT_PREDICATES = aw.word_set("घोषित करार नियुक्त मनोनीत नामित साबित सिद्ध चयनित निर्वाचित")
 #: Number words (सत्रह, ढाई, करोड़), which a clause reads as it reads a number (सात प्रतिशत पर).
 NUMBER_WORDS = CARDINAL_WORDS - {"आधा"}
 _MODIFIERS = NUMBER_WORDS | aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत कई सभी हर कुछ दोनों तीनों")
@@ -289,7 +289,7 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "ki": _KI.__eq__,
     "conjunctive": _conjunctive,
     "number_word": NUMBER_WORDS.__contains__,
-    "complement": COMPLEMENT_PREDICATES.__contains__,
+    "complement": _COMPLEMENT_PREDICATES.__contains__,
 }
 #: The compiled core's reading of clauses and the bit of each test, if it is built.
 _VERB_STARTS = native.core.verb_starts if native.core else None
@@ -652,7 +652,7 @@ class Clause:
             ):
                 # प्रवेश प्रक्रिया शुरू हुई, बेरोज़गारी दर घटकर सात प्रतिशत पर; not झील पर्यटन क्षेत्र
                 # घोषित की, an object and its complement
-                self.close(compound=True, object_compound=word not in COMPLEMENT_PREDICATES)
+                self.close(compound=True, object_compound=word not in _COMPLEMENT_PREDICATES)
             elif self._verb(word, following):
                 self.close()
                 if self.fronted and self.subject is None:
