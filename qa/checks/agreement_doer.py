@@ -364,7 +364,8 @@ class DoerAgreement(ClauseRule):
         for word in _DOERS.select(document.word_set):
             for offset in index[word]:
                 k = bisect_left(starts, offset) + 1
-                if k >= len(words) or _DIGIT.search(document.view, offset + len(word), starts[k]):
+                end = offset + len(word)
+                if k >= len(words) or (starts[k] > end + 1 and _DIGIT.search(document.view, end, starts[k])):
                     found.append(offset)  # the end, or a number after the doer (समिति 1934 में)
                     continue
                 following, after = (

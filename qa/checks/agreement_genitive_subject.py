@@ -106,7 +106,7 @@ def _adjuncts_after(tokens: list[Token], noun: int, j: int) -> bool:
     may open a phrase of which it is a part (की राजधानी दिल्ली में हुआ था)."""
     for k in range(noun + 1, j):
         token, word = tokens[k], tokens[k].normal
-        if token.kind == "number" or word in ADJUNCTS or time_word(tokens[k].normal) or absolutive(word):
+        if token.kind == "number" or word in ADJUNCTS or time_word(word) or absolutive(word):
             continue
         if word in _TIME_POSTPOSITIONS and (
             tokens[k - 1].kind == "number" or time_word(tokens[k - 1].normal)
