@@ -31,6 +31,8 @@ def test_a_clause_object_takes_the_default(text: str, slip: str) -> None:
         "मंत्री ने सरकार से मांग की कि मुआवज़ा जल्द मिले।",
         # no कि or quotation after it: a fronted object may be what it agrees with
         "यह जानकारी स्वास्थ्य मंत्री ने बताई।",
+        # a passive before a quotation may be a title's attribute
+        "याज्ञवल्क्य स्मृति पर लिखी गई ‘मिताक्षरा’ टीका प्रसिद्ध है।",
         # a compound or a modal reads otherwise
         "उन्होंने कहा कि वह अपनी बात कह सकती है।",
     ],

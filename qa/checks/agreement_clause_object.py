@@ -2,7 +2,7 @@
 
 A perfective agrees with a bare object after ने, and the passive with its subject; with
 none, both take the default, the masculine singular. A verb that takes a clause (कहना,
-बताना, पूछना, सोचना, मानना, जानना, समझना, चाहना, बोलना) whose object is the clause after
+बताना, पूछना, सोचना, मानना, जानना, समझना, चाहना, बोलना, लिखना) whose object is the clause after
 कि, a quotation, or an infinitive with को (जांच कराने को कहा) has no noun to agree with:
 ज़िलाधिकारी ने बताया कि, मंत्री ने कहा, “…”, रिपोर्ट में कहा गया है कि, जांच कराने को कहा
 गया. The rule reports such a verb group that is not masculine singular when
@@ -31,6 +31,9 @@ from qa.engine.rule import Context
 from qa.text.tokenize import occurrences
 
 _THAT = aw.normal("कि")
+#: Verbs that take a clause for their object: those of saying and knowing, and लिखना
+#: (मंत्री ने लिखा है कि, ट्विटर पर लिखा, “…”).
+_CLAUSE_TAKING = aw.CLAUSAL_ROOTS | aw.word_set("लिख")
 _KO = aw.normal("को")
 #: Quotation marks that open the quoted object after a comma or colon.
 _QUOTES = frozenset("\"'“‘")
@@ -44,7 +47,7 @@ def _marked_form(word: str) -> bool:
     return (
         found is not None
         and found.perfective
-        and found.root in aw.CLAUSAL_ROOTS
+        and found.root in _CLAUSE_TAKING
         and (found.gender == "f" or found.plural)
     )
 
@@ -77,8 +80,8 @@ def _object_is_clause(lexicon: Genders, tokens: list[Token], start: int, j: int,
         return group.root == "कह"  # जांच कराने को कहा, बताने को कहा गया
     if not _quoted(tokens, group.end):
         return False
-    if group.passive:
-        return _adjuncts_only(lexicon, tokens, start, j)
+    if group.passive:  # before कि only: a quotation after one may be a title (पर लिखी गई ‘मिताक्षरा’)
+        return tokens[group.end].normal == _THAT and _adjuncts_only(lexicon, tokens, start, j)
     marker = next((k for k in range(start, j) if ergative(tokens[k].normal)), None)
     return (
         marker is not None
@@ -92,7 +95,7 @@ def _judge(lexicon: Genders, view: str, tokens: list[Token], start: int) -> tupl
         None,
     )
     group = verb_group(tokens, j) if j is not None and tokens[j].kind == "word" else None
-    if group is None or j is None or group.gendered[0][0] != j or group.root not in aw.CLAUSAL_ROOTS:
+    if group is None or j is None or group.gendered[0][0] != j or group.root not in _CLAUSE_TAKING:
         return None
     if any(verb.root not in ("थ", "जा") for k, verb in group.gendered if k != j):
         return None  # a compound or a modal (कह सकती): its own reading
