@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+
 import pytest
 
 from qa.checks import agreement_lexicon as al
+from qa.errors import RuleDataError
 
 from conftest import spans_of
 
@@ -78,3 +82,12 @@ def test_doers_come_from_the_counts() -> None:
     assert al.doer(genders, "मंत्रालय") == al.Noun("m")
     assert al.doer(genders, "मंत्री") is None
     assert al.doer(genders, "किताब") is None
+
+
+def test_a_damaged_table_of_counts_is_a_clear_error(tmp_path: Path) -> None:
+    """Both grammar tables are read by one reader: a row short of counts is a one-line error."""
+    path = tmp_path / "doers.tsv.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write("# a comment\nword\tergative\toccurrences\nसरकार\t436\n")
+    with pytest.raises(RuleDataError, match="unreadable doers: a row with fewer than 2 counts"):
+        al._read_doers(path)

@@ -29,7 +29,6 @@ from qa.document import Document
 from qa.engine.rule import Context, Rule
 from qa.text.slots import layout as slot_layout
 
-_GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 #: Words a genitive may stand before its noun's modifiers with (राज्य का सबसे बड़ा शहर).
 _MODIFIERS = aw.word_set("सबसे बहुत एक इस उस इन उन यह वह ये वे") | aw.INVARIABLE_ADJECTIVES
 #: Particles that may stand between a genitive and its noun (धर्म की भी साधना).
@@ -419,7 +418,7 @@ def _attribute_finding(
     slot, noun_slot = slots[i], slots[head.index]
     if slot is None or noun_slot is None or slots.view.startswith("-", noun_slot.end):
         return None  # पुलिस- प्रशासन: a compound's first word, its hyphen spaced off
-    gender = _GENDER_NAMES[head.noun.gender]
+    gender = aw.GENDER_NAMES[head.noun.gender]
     return (
         slot,
         forms,
@@ -1248,7 +1247,7 @@ class ErgativeObjectAgreement(Rule):
                     aux.end,
                     f"{right}{ctx.text[slot.end : aux.start]}{_AUX_GENDER[aux.normal]}",
                 )
-            gender = _GENDER_NAMES[noun.gender]
+            gender = aw.GENDER_NAMES[noun.gender]
             message = f"'{slot.text}' after {gender} object '{noun_slot.text}' (with ने): write '{right}'"
             yield self.replace(slot.start, end, replacement, message)
 
@@ -1368,7 +1367,7 @@ class PassiveAgreement(Rule):
                 continue
             noun_slot = slots[k - 1] if noun is not None else None
             what = (
-                f"'{aux_slot.text}'" if noun_slot is None else f"{_GENDER_NAMES[gender]} '{noun_slot.text}'"
+                f"'{aux_slot.text}'" if noun_slot is None else f"{aw.GENDER_NAMES[gender]} '{noun_slot.text}'"
             )
             between = ctx.text[slot.end : aux_slot.start]
             right = verb.inflect(gender, plural) + between + aw.regender(aux_slot.text, gender, plural)

@@ -75,11 +75,10 @@ _CONDITIONALS = aw.word_set("अगर यदि")
 _REFLEXIVES = aw.word_set("स्वयं खुद ख़ुद")
 #: The reflexive possessive: the noun after it is the subject's own, never the subject.
 _OWN = aw.word_set("अपना अपनी अपने")
-_GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 #: The past copula's root (था, थी).
 _COPULA = "थ"
 #: Verbs without an object (and होना, रहना, verbs of motion): a doer right before one is its subject.
-_STANDS_ALONE = aw.INTRANSITIVE_ROOTS | aw.STATE_ROOTS | MOTION_ROOTS
+STANDS_ALONE = aw.INTRANSITIVE_ROOTS | aw.STATE_ROOTS | MOTION_ROOTS
 
 
 def _doer_word(word: str) -> bool:
@@ -170,10 +169,6 @@ def verb_here(tokens: list[Token], k: int) -> bool:
     return verb_word(word) is not None and not _compound_postposition(tokens, k)
 
 
-#: Oblique demonstratives, which open a postposition phrase (इस मामले में).
-_OBLIQUE_DEMONSTRATIVES = aw.word_set("इस उस इन उन")
-
-
 def _after_doer(word: str, following: str | None) -> bool:
     """``word`` (before ``following``) may follow a doer that ends its phrase: a modifier
     of the next phrase, a time, an adverb, a verb word, a predicate or an absolutive."""
@@ -182,7 +177,7 @@ def _after_doer(word: str, following: str | None) -> bool:
     return (
         word in _QUANTIFIERS
         or word in _CONDITIONALS
-        or word in _OBLIQUE_DEMONSTRATIVES
+        or word in aw.OBLIQUE_DEMONSTRATIVES
         or word in ADJUNCTS
         or word in _OWN
         or aw.agreeing(word) is not None
@@ -317,7 +312,7 @@ def _judge(lexicon: Genders, view: str, tokens: list[Token], start: int) -> tupl
     group = verb_group(tokens, j) if j is not None else None
     if group is None or j is None:
         return None
-    if j == d + 1 and not (group.passive or group.root in _STANDS_ALONE):
+    if j == d + 1 and not (group.passive or group.root in STANDS_ALONE):
         return None  # सरकार चलाता है: right before a transitive verb, the doer may be its object
     verbs = [verb for _, verb in group.gendered]
     if any(verb.plural for verb in verbs) or len({verb.gender for verb in verbs}) > 1:
@@ -326,7 +321,7 @@ def _judge(lexicon: Genders, view: str, tokens: list[Token], start: int) -> tupl
         return None
     perfective = verbs[0].perfective and not group.passive
     transitive = group.root in aw.TRANSITIVE_ROOTS
-    if perfective and (transitive or group.root not in _STANDS_ALONE):
+    if perfective and (transitive or group.root not in STANDS_ALONE):
         return None  # सरकार फ़ैसला लिया: a ने left out, or a verb whose kind is unknown
     # before a future, habitual or progressive the subject is the doer whatever the verb:
     # a bare noun there is its object or predicate (भोजन बांट रही है, चैंपियन बनेगी); not
@@ -339,7 +334,7 @@ def _judge(lexicon: Genders, view: str, tokens: list[Token], start: int) -> tupl
     if verbs[0].gender == noun.gender:
         return None
     found = rewrite(view, tokens, group, noun.gender, False)
-    what = _GENDER_NAMES[noun.gender]
+    what = aw.GENDER_NAMES[noun.gender]
     return (
         found,
         f"'{found.written}' does not agree with its {what} subject '{tokens[d].text}': write '{found.right}'",

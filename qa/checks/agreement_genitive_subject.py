@@ -30,10 +30,9 @@ import regex
 from qa.checks import agreement_words as aw
 from qa.checks import clauses
 from qa.checks.agreement import analysis
-from qa.checks.agreement_doer import time_word, verb_here, verb_start
+from qa.checks.agreement_doer import STANDS_ALONE, time_word, verb_here, verb_start
 from qa.checks.agreement_honorific import ADJUNCTS, absolutive
 from qa.checks.agreement_lexicon import Genders
-from qa.checks.agreement_shown import MOTION_ROOTS
 from qa.checks.clauses import (
     DATIVE,
     Correction,
@@ -82,10 +81,6 @@ def _noun_after(lexicon: Genders, tokens: list[Token], k: int, form: str) -> int
 _NAMING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("बुला पुकार बना घोषित")
 
 
-#: Verbs without an object, whose compound with जाना reads as a passive (चली गई).
-_INTRANSITIVE = aw.INTRANSITIVE_ROOTS | aw.STATE_ROOTS | MOTION_ROOTS
-
-
 def _read(group: VerbGroup) -> bool:
     """A group whose subject a genitive's noun in the direct case before it is: a passive,
     or होना's, मिलना's or आना's, of one gender and in the singular."""
@@ -95,7 +90,7 @@ def _read(group: VerbGroup) -> bool:
     if any(verb.root == "कर" for verb in verbs[1:]):
         return False  # हुआ करता था: the habitual keeps the perfective masculine
     if group.passive:  # चली गई is no passive: an intransitive verb's compound with जाना
-        return group.root not in _INTRANSITIVE
+        return group.root not in STANDS_ALONE
     return group.root in _EXISTENTIAL_ROOTS and verbs[0].perfective  # not होता है, होता गया: a copula
 
 
@@ -141,7 +136,7 @@ def _findings(lexicon: Genders, view: str, tokens: list[Token]) -> Iterator[tupl
         if group.passive and (group.root in _NAMING_ROOTS or any(t.normal in DATIVE for t in tokens[:j])):
             continue  # देवी माना जाता, को राजधानी बनाया गया: a complement, not the subject
         right = rewrite(view, tokens, group, gender, False)
-        what = "feminine" if gender == "f" else "masculine"
+        what = aw.GENDER_NAMES[gender]
         message = f"'{right.written}' does not agree with '{tokens[noun].text}', {what} by its genitive"
         yield right, f"{message}: write '{right.right}'"
 

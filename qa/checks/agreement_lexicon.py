@@ -437,15 +437,24 @@ def _listed(table: Mapping[str, Any], names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(key(word.strip()) for name in names for word in table.get(name, []))
 
 
-def _read_counts(path: Path) -> dict[str, list[int]]:
-    import gzip  # the counts come from the start-up cache: read their file only to build it
+def _read_table(path: Path, what: str, columns: int) -> dict[str, list[int]]:
+    """The rows of a table of counts (a gzipped TSV with ``#`` comments and a header):
+    each word and its first ``columns`` counts; a one-line error for a damaged file."""
+    import gzip  # the tables come from the start-up cache: read their files only to build it
 
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             rows = [line.rstrip("\n").split("\t") for line in handle if not line.startswith("#")]
-        return {row[0]: [int(n) for n in row[1:6]] for row in rows[1:]}
+        table = {row[0]: [int(n) for n in row[1 : 1 + columns]] for row in rows[1:]}
+        if any(len(counts) < columns for counts in table.values()):
+            raise IndexError(f"a row with fewer than {columns} counts")
+        return table
     except (OSError, ValueError, IndexError, EOFError) as exc:
-        raise RuleDataError(f"{path}: unreadable noun genders: {exc}") from None
+        raise RuleDataError(f"{path}: unreadable {what}: {exc}") from None
+
+
+def _read_counts(path: Path) -> dict[str, list[int]]:
+    return _read_table(path, "noun genders", 5)
 
 
 @cache
@@ -485,17 +494,10 @@ def doers() -> Mapping[str, float]:
 
 
 def _read_doers(path: Path) -> dict[str, float]:
-    import gzip
-
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            rows = [line.rstrip("\n").split("\t") for line in handle if not line.startswith("#")]
-        counts = {row[0]: (int(row[1]), int(row[2])) for row in rows[1:]}
-    except (OSError, ValueError, IndexError, EOFError) as exc:
-        raise RuleDataError(f"{path}: unreadable doers: {exc}") from None
+    table = _read_table(path, "doers", 2)
     return {
         word: n / total
-        for word, (n, total) in counts.items()
+        for word, (n, total) in table.items()
         if n >= MIN_ERGATIVE and n >= ERGATIVE_SHARE * total
     }
 

@@ -123,8 +123,6 @@ def _stands_alone(tokens: list[Token], k: int, *, plural_phrase: bool = False) -
 _PHRASE_WORDS = aw.word_set("सब सभी लोग लोगों दोनों तीनों चारों")
 #: Pronouns whose possessive (आपका, उनकी) after हम is another phrase, not the one हम opens.
 _OTHER_POSSESSORS = aw.word_set("आप उन उस इन इस")
-#: Demonstratives in the oblique: the noun after them is no subject (उस समय, इन दिनों).
-_OBLIQUE_DEMONSTRATIVES = aw.word_set("उस इस उन इन")
 
 
 def _ends_clause(tokens: list[Token], k: int) -> bool:
@@ -145,7 +143,7 @@ def _after_noun(tokens: list[Token], start: int, k: int) -> bool:
     before = tokens[k - 1].normal if k > start else ""
     second = tokens[k - 2].normal if k - 1 > start else ""
     postposition = aw.key(before) in aw.COMPOUND_POSTPOSITIONS and second in aw.GENITIVE
-    return aw.is_candidate(before) and not postposition and second not in _OBLIQUE_DEMONSTRATIVES
+    return aw.is_candidate(before) and not postposition and second not in aw.OBLIQUE_DEMONSTRATIVES
 
 
 def _pronoun(tokens: list[Token], start: int, pronouns: frozenset[str], plural_phrase: bool) -> int | None:

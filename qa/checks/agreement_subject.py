@@ -100,7 +100,6 @@ _DONE_BY_PERSONS = aw.word_set("हंस हँस रो सो जाग द�
 #: The verbs that agree with a noun of persons of its own gender wherever it stands.
 _PERSONS_VERBS = _MOTION_ROOTS | _DONE_BY_PERSONS
 
-_GENDER_NAMES = {"m": "masculine", "f": "feminine"}
 #: Words after which a noun is a common noun, not a name: a genitive, a postposition,
 #: को, a demonstrative or a number word.
 _COMMON_NOUN_AFTER = frozenset(aw.GENITIVE) | aw.word_set("में से पर तक द्वारा को इस उस इन उन यह वह ये वे")
@@ -171,7 +170,7 @@ def _verdict(
     found = disagreement(view, tokens, group, subject)
     if found is None:
         return _plural_end(lexicon, tokens, group, subject)
-    what = ("plural " if subject.plural else "") + _GENDER_NAMES[subject.noun.gender]
+    what = ("plural " if subject.plural else "") + aw.GENDER_NAMES[subject.noun.gender]
     noun = tokens[subject.index].text
     return found, f"'{found.written}' does not agree with its {what} subject '{noun}': write '{found.right}'"
 
@@ -273,7 +272,7 @@ def _plural_copula(
         return None
     token = tokens[j]
     right = _SINGULAR_COPULA[token.normal]
-    what = _GENDER_NAMES[subject.noun.gender]
+    what = aw.GENDER_NAMES[subject.noun.gender]
     return (
         Correction(token.start, token.end, token.text, right),
         f"'{token.text}' does not agree with its singular {what} subject '{noun.text}': write '{right}'",

@@ -68,6 +68,10 @@ _NOT_AGREEING = frozenset({"पहले", "ताज़ा", "ताज़े",
 INVARIABLE_PREDICATES = word_set("पैदा जमा इकट्ठा तैयार शुरू ख़त्म खत्म")
 
 GENITIVE = {"का": "direct", "के": "oblique", "की": "feminine"}
+#: The genders by name, for messages.
+GENDER_NAMES = {"m": "masculine", "f": "feminine"}
+#: Oblique demonstratives, which open a postposition phrase (इस मामले में, उस समय).
+OBLIQUE_DEMONSTRATIVES = word_set("इस उस इन उन")
 #: य-spellings after a long vowel (बनाये, बनायी, बनायीं) -> the vowel letter.
 _GLIDE = re.compile(r"(?<=[ाोू])(ये|यीं|यी)$")
 _GLIDE_VOWELS = {"ये": "ए", "यी": "ई", "यीं": "ईं"}

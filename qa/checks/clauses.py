@@ -48,7 +48,7 @@ _KA, _KI = aw.normal("का"), aw.normal("की")
 #: Nouns that make postpositions (की ओर, के पश्चात, की भांति): never a subject.
 _POSTPOSITION_NOUNS = aw.COMPOUND_POSTPOSITIONS | aw.word_set("पश्चात उपरांत उपरान्त भांति भाँति समेत सहित")
 #: Words before a noun that makes a postposition (के बाद, की ओर, इस बारे में, इस दौरान).
-_BEFORE_POSTPOSITION_NOUN = frozenset(aw.GENITIVE) | aw.word_set("इस उस इन उन")
+_BEFORE_POSTPOSITION_NOUN = frozenset(aw.GENITIVE) | aw.OBLIQUE_DEMONSTRATIVES
 #: Words of an era that a year follows (सन् 1935).
 _ERA = aw.word_set("सन् सन संवत् संवत ईस्वी")
 #: Words that may follow an invariable predicate in its verb group (शुरू नहीं हुई).
