@@ -293,6 +293,13 @@ def real_word_twin(sentence: str, rng: random.Random) -> Injection | None:
     return _inside_word(sentence, rng, 2, lambda w: sorted(_slips_of().get(w, ())))
 
 
+def pronoun_for_postposition(sentence: str, rng: random.Random) -> Injection | None:
+    """The postposition में after a word typed as the pronoun मैं (राजधानी में -> राजधानी मैं)."""
+    spans = word_spans(sentence)
+    found = [s for (w, s), (before, _) in zip(spans[1:], spans, strict=False) if w == "में" and before != "में"]
+    return _replace(sentence, rng.choice(found), "में", "मैं") if found else None
+
+
 def solid_ne(sentence: str, rng: random.Random) -> Injection | None:
     """ने written onto the noun before it (चीन ने -> चीनने), where that noun is no pronoun
     Hindi writes solid with a postposition (उसने, किसीने)."""
@@ -446,6 +453,7 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "moved-sign": moved_sign,
     "moved-sign-far": moved_sign_far,
     "solid-ne": solid_ne,
+    "pronoun-for-postposition": pronoun_for_postposition,
     "verb-number": verb_number,
     "verb-gender": verb_gender,
     "tatsam-i": tatsam_i,

@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 from qa import api, lexicon
-from qa.checks.real_word_twins import one_sign_twins, rarer_twins, twin_counts, twin_of, twin_pairs
+from qa.checks.real_word_twins import aa_twins, one_sign_twins, rarer_twins, twin_counts, twin_of, twin_pairs
 from qa.config import Config
 
 
 def test_one_sign_twins_change_a_length_or_add_a_nasal() -> None:
     assert set(one_sign_twins("दुर")) == {"दूर", "दुंर", "दुरं"}
     assert "सकती" not in set(one_sign_twins("सकतीं"))  # a nasal dropped from the written word is no twin
+
+
+def test_aa_twins_add_the_aa_a_word_lacks_or_move_it_back() -> None:
+    assert set(aa_twins("समाने")) == {"सामने", "सामाने"}
+    assert set(aa_twins("बहार")) == {"बाहर", "बाहार", "बहारा"}  # typed one consonant late, or left out
+    assert set(aa_twins("स्वस्थ्य")) == {"स्वास्थ्य", "स्वस्थ्या"}  # never between a consonant and its halant
+    assert set(aa_twins("पारा")) == set()  # a ा more than the twin has is no slip weighed here
+
+
+def test_a_twin_short_of_an_aa_must_be_far_commoner() -> None:
+    for word, twin in (("स्वस्थ्य", "स्वास्थ्य"), ("समान्य", "सामान्य"), ("अपन", "अपना")):
+        found = twin_of(word)
+        assert found is not None and found[0] == twin
+    assert twin_of("पंच") is None  # पांच is commoner, but not by enough: the panchayat's पंच
+    assert twin_of("कराने") is None  # a causative is no slip of करने
+
+
+def test_aa_slips_are_read_in_context() -> None:
+    assert _t033("ज़िला अस्पताल में राष्ट्रीय स्वस्थ्य मिशन की टीम पहुंची।")
+    assert _t033("फ़िलहाल दिल्ली में सात नए मामले समाने आए हैं।")
+    assert not _t033("फ़िलहाल गांव में पंच और सरपंच चुने गए।")
 
 
 def test_pairs_come_from_frequency_and_one_sign() -> None:

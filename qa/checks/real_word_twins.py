@@ -35,14 +35,26 @@ from qa.data import data_dir
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
-from qa.text.akshara import ANUSVARA, CANDRABINDU, VOWEL_SIGNS, aksharas, variant_key
+from qa.text.akshara import (
+    ANUSVARA,
+    CANDRABINDU,
+    CONSONANTS,
+    NUKTA,
+    VIRAMA,
+    VOWEL_SIGNS,
+    aksharas,
+    variant_key,
+)
 
 #: The longest written word weighed, in aksharas: a short content word.
 MAX_AKSHARAS = 3
 #: The twin must be at least this common (Zipf) and this much commoner than the word.
-MIN_TWIN_ZIPF, MIN_TWIN_MARGIN = 4.0, 1.0
+MIN_TWIN_ZIPF, MIN_TWIN_MARGIN, MIN_AA_MARGIN = 4.0, 1.0, 1.85
 _LENGTH = {"ि": "ी", "ी": "ि", "ु": "ू", "ू": "ु"}
 _NASALS = (ANUSVARA, CANDRABINDU)
+_AA = "ा"
+#: The signs that belong to the consonant before them: no ा goes between.
+_OWN_SIGNS = frozenset((*VOWEL_SIGNS, VIRAMA, NUKTA))
 _FUNCTION = frozenset(FUNCTION_WORDS)
 
 
@@ -57,9 +69,23 @@ def one_sign_twins(word: str) -> Iterator[str]:
             yield word[: i + 1] + ANUSVARA + word[i + 1 :]
 
 
+def aa_twins(word: str) -> Iterator[str]:
+    """The spellings with a ा sign the writer left out, after a bare consonant or one
+    consonant early (स्वस्थ्य for स्वास्थ्य, समाने for सामने). A ा more than the twin has is
+    too often a word of its own (करा, मिला, पारा, चारा) to be weighed as a slip."""
+    for i, ch in enumerate(word):
+        if ch == _AA:
+            if i > 1 and word[i - 1] in CONSONANTS and word[i - 2] in CONSONANTS:
+                yield word[: i - 1] + _AA + word[i - 1] + word[i + 1 :]
+        elif ch in CONSONANTS and word[i + 1 : i + 2] not in _OWN_SIGNS:
+            yield word[: i + 1] + _AA + word[i + 1 :]
+
+
 def twin_of(word: str) -> tuple[str, float] | None:
-    """(the far commoner one-sign twin of the listed short content word ``word``, by how
-    much in Zipf), or None."""
+    """(the far commoner twin of the listed short content word ``word``, by how much in
+    Zipf), or None: a one-sign twin :data:`MIN_TWIN_MARGIN` commoner, or a twin with the
+    ा left out :data:`MIN_AA_MARGIN` commoner (a word short of a ा is more often a word
+    of its own: पंच, द्वार, वहन)."""
     if (
         word in _FUNCTION
         or word not in lexicon.web_zipf()
@@ -68,21 +94,22 @@ def twin_of(word: str) -> tuple[str, float] | None:
     ):
         return None
     key, syllable = variant_key(word), length == 1
+    candidates = {t: MIN_TWIN_MARGIN for t in one_sign_twins(word)}
+    candidates.update((t, MIN_AA_MARGIN) for t in aa_twins(word) if not syllable)
     best = max(
         (
-            (lexicon.commoner_by(t, word), t)
-            for t in set(one_sign_twins(word))
+            (by, t)
+            for t, margin in candidates.items()
             if t not in _FUNCTION
             and (not syllable or light_verb_perfective(t))
             and lexicon.prior(t) >= MIN_TWIN_ZIPF
             and variant_key(t) != key
             and not (t == word + ANUSVARA and word.endswith("ो"))  # T029's plural, or an imperative
+            and (by := lexicon.commoner_by(t, word)) >= margin
         ),
         default=None,
     )
-    if best is None or best[0] < MIN_TWIN_MARGIN:
-        return None
-    return best[1], best[0]
+    return None if best is None else (best[1], best[0])
 
 
 def light_verb_perfective(word: str) -> bool:
