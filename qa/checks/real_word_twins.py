@@ -280,6 +280,8 @@ class RealWordTwin(Rule):
                 if spelling_doubts.hyphenated(text, start, end):
                     continue  # part of a hyphenated name
                 prev, nxt = neighbours(text, start, end)
+                if _half_of_compound(plain, prev, nxt):
+                    continue
                 meant = self._meant(counts, plain, twin, prev, nxt, odds) if twin else None
                 if meant is None and measures and numeral(prev) == NUM:
                     meant = _best(counts, plain, measures, NUM, nxt, odds)
@@ -322,6 +324,15 @@ def _best(
         if not _loan(plain, m) and (o := odds.favour(counts, plain, m, prev, nxt)) is not None
     ]
     return max(scored)[1] if scored else None
+
+
+def _half_of_compound(word: str, prev: str, nxt: str) -> bool:
+    """``word`` written solid with a neighbour makes a common word (लग भग: लगभग): one half
+    of a compound written apart, not a slip of its twin."""
+    return any(
+        not label.startswith("<") and lexicon.prior(joined) >= MIN_TWIN_ZIPF
+        for label, joined in ((prev, prev + word), (nxt, word + nxt))
+    )
 
 
 def _name_near(prev: str, nxt: str) -> bool:
