@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import cast
 
-from qa import gazetteer, lexicon
+from qa import gazetteer, lexicon, regexcache
+from qa.checks import agreement_words as aw
 from qa.checks import spelling_doubts
-from qa.checks.agreement_words import word_set
-from qa.checks.confusion import neighbours
+from qa.checks.agreement_words import ERGATIVE_PRONOUNS, word_set
+from qa.checks.clauses import CLAUSE_ENDS
+from qa.checks.confusion import neighbours, transitive_perfective
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
@@ -24,6 +25,7 @@ from qa.text.akshara import aksharas
 
 #: The postpositions read at a word's end.
 POSTPOSITIONS = ("में", "से", "को", "का", "के", "की", "पर", "तक", "ने")
+ERGATIVE = "ने"
 #: A verb's oblique infinitive ends in ने too (थूकने, of a stem no list may know): it
 #: stands before a postposition, वाला or a verb it completes (थूकने पर, चलने वाली,
 #: कहने लगे), where the ergative ने never does.
@@ -64,9 +66,29 @@ def split(word: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def solid_ergative(word: str) -> str | None:
+    """The word (a name, an oblique plural: हर्षवर्धनने, संक्रमितोंने) that ``word`` writes
+    solid with ने, whatever its frequency, or None; weighed only where a transitive
+    perfective follows in the clause (:func:`_perfective_ahead`)."""
+    stem = word.removesuffix(ERGATIVE)
+    if (
+        stem == word
+        or len(aksharas(stem)) < 2
+        or stem in SOLID
+        or not lexicon.attested(stem)  # नडीने, इरीने: a name of its own that ends so
+        or lexicon.attested(word)
+        or word.replace("ोने", "ोंने") in ERGATIVE_PRONOUNS  # उन्होने: T001's slip of उन्होंने
+        or lexicon.parsed(word, typed=True)
+        or lexicon.verb_stem(stem)
+    ):
+        return None
+    return stem
+
+
 def _solid_pair(word: str) -> bool:
     """``word`` is in its look-up form and writes a pair solid."""
-    return split(word) is not None and word == lexicon.plain(word)
+    return (split(word) is not None or solid_ergative(word) is not None) and word == lexicon.plain(word)
 
 
 _SOLID_PAIRS = Sieve(_solid_pair)
@@ -77,17 +99,55 @@ class SolidPostposition(Rule):
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         accept, index = lexicon.house(ctx.config).accept, ctx.document.word_index
+        text = ctx.text
         for word in sorted(_SOLID_PAIRS.select(ctx.document.word_set) - accept):
-            found = cast(tuple[str, str], split(word))  # a pair: the sieve took it
-            starts = index[word]
-            if found[1] == "ने":
-                starts = [s for s in starts if _next(ctx.text, s, word) not in _AFTER_INFINITIVE]
-            suggestion = " ".join(found)
+            found = split(word)
+            stem = solid_ergative(word)
+            suggestion = " ".join(found) if found else f"{stem} {ERGATIVE}"
             message = self.meta.message.format(word=word, suggestion=suggestion)
-            for start in starts:
-                end = start + len(word)
-                if not spelling_doubts.in_name(ctx.text, start, end, _solid):  # रामसे बोल्टन
-                    yield self.replace(start, end, suggestion, message)
+            for start in index[word]:
+                if _solid_here(text, start, word, found, stem):
+                    yield self.replace(start, start + len(word), suggestion, message)
+
+
+def _solid_here(text: str, start: int, word: str, found: tuple[str, str] | None, stem: str | None) -> bool:
+    """The use of ``word`` at ``start`` is a pair written solid: a word and ने before the
+    verb that takes it (any word: a name, a rare plural), or a common word and a
+    postposition that no infinitive's ending (थूकने पर) or name's part (रामसे बोल्टन) explains."""
+    end = start + len(word)
+    if stem is not None and _perfective_ahead(text, end):
+        return True
+    if found is None or (found[1] == ERGATIVE and _next(text, start, word) in _AFTER_INFINITIVE):
+        return False
+    return not spelling_doubts.in_name(text, start, end, _solid)
+
+
+#: Perfectives that are postpositions too (के लिए), and the forms of जाना that make a
+#: perfective passive (किया गया): a clause without ने.
+_POSTPOSITION_FORMS = word_set("लिए लिये")
+_KI = aw.normal("की")
+_PASSIVE = word_set("गया गई गए गयी गये गईं जाता जाती जाते जाएगा जाएगी जाएंगे जा")
+#: How many words after a solid ने its verb is looked for.
+_VERB_REACH = 8
+_CLAUSE_EDGE = regexcache.standard(r"[।!?\n|॥,;:\"“”']")
+
+
+def _perfective_ahead(text: str, end: int) -> bool:
+    """A transitive verb's perfective follows in the clause (कुमारने बताया, हर्षवर्धनने
+    गुरुवार को संसद में बताया), and no infinitive's companion comes first (X-ने के लिए)."""
+    words = _CLAUSE_EDGE.split(text[end : end + 160], maxsplit=1)[0].split()[:_VERB_REACH]
+    if not words or aw.normal(words[0]) in _AFTER_INFINITIVE:
+        return False
+    normal = [aw.normal(word) for word in words]
+    for i, word in enumerate(normal):
+        if word in CLAUSE_ENDS:
+            return False
+        if word not in _POSTPOSITION_FORMS and transitive_perfective(word):
+            after = normal[i + 1] if i + 1 < len(normal) else None
+            if word == _KI and after is not None and after not in aw.AUXILIARY_VERBS:
+                continue  # की before a noun is the genitive (सेंटर की छत)
+            return after not in _PASSIVE
+    return False
 
 
 def _next(text: str, start: int, word: str) -> str:
