@@ -652,23 +652,32 @@ _TIMES_AS_ADVERBS = aw.word_set("सुबह शाम रात दोपह�
 
 #: Verbs whose perfective after a bare root completes a compound verb (बन गई, बेच दी).
 _VECTORS = aw.word_set("जा दे ले")
+#: Aspect words after a bare root that make a verb group with it (बढ़ रही, बन चुकी, हो
+#: सकती), by gender.
+_ASPECT_GENDERS = {
+    aw.normal(word): gender
+    for gender, words in (("m", "रहा रहे चुका चुके सकता सकते"), ("f", "रही रहीं चुकी चुकीं सकती सकतीं"))
+    for word in words.split()
+}
 
 
 def _compound_verb(words: list[str | None], k: int, lexicon: Genders) -> bool:
     """Whether a compound verb begins at ``k``: a bare verb root that is no noun, then a
-    perfective of जाना, देना or लेना of the gender of the noun before ``k`` (समस्या [बन
-    गई], इमारत [गिर गई]); it ends that noun's phrase as the perfective alone would. Not
-    when its gender differs: the noun may name a woman (पहली एथलीट बन गईं)."""
-    root, vector = _at(words, k), aw.perfective(_at(words, k + 1) or "")
+    perfective of जाना, देना or लेना or an aspect word (रही, चुकी, सकती) of the gender of
+    the noun before ``k`` (समस्या [बन गई], इमारत [गिर गई], अर्थव्यवस्था [बढ़ रही]); it ends
+    that noun's phrase as the perfective alone would. Not when its gender differs: the
+    noun may name a woman (पहली एथलीट बन गईं)."""
+    root, after = _at(words, k), _at(words, k + 1) or ""
+    vector = aw.perfective(after)
+    gender = vector.gender if vector is not None and vector.root in _VECTORS else _ASPECT_GENDERS.get(after)
     noun = lexicon.guess(_at(words, k - 1) or "")
     return (
         root is not None
         and (root in aw.INTRANSITIVE_ROOTS or root in aw.TRANSITIVE_ROOTS)
         and lexicon.noun(root) is None
-        and vector is not None
-        and vector.root in _VECTORS
+        and gender is not None
         and noun is not None
-        and vector.gender == noun.gender
+        and gender == noun.gender
     )
 
 
