@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qa import regexcache
+from qa import lexicon, regexcache
 from qa.checks import agreement_words as aw
 from qa.checks import clauses
 from qa.checks.agreement_doer import STANDS_ALONE
@@ -33,6 +33,8 @@ _OPENERS = (
         स्वयं अभी तभी मानो चाहे बस आप"""
     )
 )
+#: Nouns of a compound postposition that stand only before में (के बारे में).
+_BEFORE_MEIN_ONLY = aw.word_set("बारे")
 #: What ends the reading of a clause: a clause boundary or a relative (जिस गांव में …).
 _RELATIVE_STEMS = ("जिस", "जिन", "जहां", "जहाँ")
 #: Forms that I takes: the verb is read no further where one stands.
@@ -48,6 +50,8 @@ _WINDOW = 16
 _NUMBER = "<NUM>"
 #: The present of होना in the third person, and the plural past: never I's.
 _NOT_I = aw.word_set("है हैं थे")
+#: Endings of the subjunctive and polite imperative of any person but I's.
+_SUBJUNCTIVE = ("ें", "एं", "एँ", "ेँ")
 #: Endings of a future in the second or third person (I's end in ऊंगा, ूंगी …).
 _FUTURE_ENDINGS = ("ेगा", "ेगी", "ेंगे", "ेंगी", "ेँगे", "ेँगी", "ेगे", "एगा", "एगी", "एंगे", "एंगी", "एँगे", "एँगी", "ोगे", "ोगी")
 
@@ -72,7 +76,11 @@ def _verdict(text: str, start: int) -> str | None:
     offset = start - len(head)
     tokens = clauses.tokens(head + tail, 0, len(head) + len(tail))
     k = next((i for i, t in enumerate(tokens) if t.start + offset == start), None)
-    if k is None or k == 0 or not _noun_before(tokens[k - 1]):
+    if k is None or k == 0:
+        return None
+    if tokens[k - 1].normal in _BEFORE_MEIN_ONLY:
+        return tokens[k - 1].text  # के बारे मैं: बारे stands only before में
+    if not _noun_before(tokens[k - 1]):
         return None
     after = [
         _NUMBER if t.kind == "number" else t.normal if t.kind == "word" else None
@@ -97,6 +105,17 @@ def _noun_before(token: clauses.Token) -> bool:
     )
 
 
+def _ends_clause(word: str | None) -> bool:
+    """``word`` after a verb ends its clause: punctuation, the end or a clause boundary."""
+    return word is None or word in clauses.CLAUSE_ENDS
+
+
+def _third_person_subjunctive(word: str) -> bool:
+    """A verb's subjunctive or polite imperative in -ें (करें, रखें, जाएं), which I never
+    takes (करूं); a plural noun in -ें (बातें, मांगें before a verb) ends no clause."""
+    return any(word.endswith(ending) and lexicon.verb_stem(word[: -len(ending)]) for ending in _SUBJUNCTIVE)
+
+
 def _clash(words: list[str | None]) -> str | None:
     """The first word of the clause that I cannot go with: a subject marked with ने, or a
     perfective that ends the clause in the plural or of a transitive verb."""
@@ -109,6 +128,8 @@ def _clash(words: list[str | None]) -> str | None:
             return word
         if word.endswith(_FUTURE_ENDINGS):
             return word
+        if _third_person_subjunctive(word) and (i + 1 == len(words) or _ends_clause(words[i + 1])):
+            return word  # मुख्यमंत्री ऑफिस मैं फोन करें: I takes करूं
         verb = verb_word(word)
         if verb is None or not verb.perfective:
             continue
@@ -120,7 +141,7 @@ def _clash(words: list[str | None]) -> str | None:
             return nxt  # हुई है, पहुंचे थे: I takes हूं, था
         if nxt in aw.AUXILIARY_VERBS:
             nxt = rest[1] if len(rest) > 1 else None
-        if nxt is not None and nxt not in clauses.CLAUSE_ENDS:
+        if not _ends_clause(nxt):
             continue  # a participle before its noun (शामिल हुए खिलाड़ियों ने)
         transitive = transitive_perfective(word) and verb.root not in STANDS_ALONE
         return word if verb.plural or transitive else None
