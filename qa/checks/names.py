@@ -38,10 +38,16 @@ from qa.text import edits
 from qa.text.normalize import key
 
 _CONFUSABLE = [set("िी"), set("ुू"), set("ेै"), set("ोौ"), set("शसष"), set("णन"), set("वब"), set("टत")]
+#: An aspirate and its plain consonant (सिद्दारमैया for सिद्धारमैया): a slip weighed only
+#: against a name the registry knows, since many names differ so (पेरिस, फेरिस).
+_ASPIRATES = dict(zip("धथढठभघखझछफ", "दतडटबगकजचप", strict=True))
+_WITH_ASPIRATES = [*_CONFUSABLE, *({aspirate, plain} for aspirate, plain in _ASPIRATES.items())]
 _VOWEL_SIGNS = set("\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c")
 _SKELETON = str.maketrans(
     {**dict.fromkeys(_VOWEL_SIGNS, None), "श": "स", "ष": "स", "ण": "न", "व": "ब", "ट": "त"}
 )
+#: An aspirate's plain consonant and a plain consonant's aspirate.
+_SWAPS = {**_ASPIRATES, **{plain: aspirate for aspirate, plain in _ASPIRATES.items()}}
 #: Shortest key compared, and the key length from which two edits are allowed.
 MIN_LENGTH, TWO_EDITS = 4, 9
 #: A word before a surname counts as a first name only if it is rarer than this (Zipf).
@@ -51,9 +57,10 @@ MIN_GIVEN = 3
 
 
 @lru_cache(maxsize=16384)
-def small_edit(a: str, b: str) -> bool:
-    """True if keys ``a`` and ``b`` differ by one or two (length-aware) speller's slips
-    (cached: the same word pairs meet in document after document)."""
+def small_edit(a: str, b: str, aspirated: bool = False) -> bool:
+    """True if keys ``a`` and ``b`` differ by one or two (length-aware) speller's slips,
+    an aspirate for its plain consonant among them if ``aspirated`` (cached: the same word
+    pairs meet in document after document)."""
     if min(len(a), len(b)) < MIN_LENGTH:
         return False
     limit = 2 if min(len(a), len(b)) >= TWO_EDITS else 1
@@ -65,7 +72,7 @@ def small_edit(a: str, b: str) -> bool:
     for tag, source, destination in ops:
         if tag == "replace":
             pair = {a[source], b[destination]}
-            if not any(pair <= group for group in _CONFUSABLE):
+            if not any(pair <= group for group in (_WITH_ASPIRATES if aspirated else _CONFUSABLE)):
                 return False
         else:
             position, word = (source, a) if tag == "delete" else (destination, b)
@@ -219,6 +226,8 @@ class SimilarNameSpelling(Rule):
             near = {k for pair in combinations(bucket, 2) if small_edit(*pair) for k in pair}
             if near:
                 yield from self._compare(index, registry, near)
+        for pair in _aspirate_pairs(registry, keys):
+            yield from self._compare(index, registry, set(pair))
 
     def _compare(self, index: WordIndex, registry: reg.Registry, near: set[str]) -> Iterator[Diagnostic]:
         """Compare the words of the keys of one skeleton bucket that are a slip from another."""
@@ -231,17 +240,49 @@ class SimilarNameSpelling(Rule):
                 entries.append((word, sorted((s, s + len(raw)) for raw in raws for s in starts[raw])))
         for (a, spans_a), (b, spans_b) in combinations(sorted(entries, key=lambda e: e[1][0]), 2):
             if (
-                not small_edit(key(a), key(b))
+                not small_edit(key(a), key(b), aspirated=_registered(registry, key(a), key(b)))
                 or not _names_pair(index, registry, (a, spans_a), (b, spans_b))
                 or _different_people(index, registry, (a, spans_a), (b, spans_b))
             ):
                 continue
-            (major, major_spans), (minor, minor_spans) = sorted(
-                ((a, spans_a), (b, spans_b)), key=lambda e: (-len(e[1]), e[1][0])
+            (major, major_spans), (minor, minor_spans) = _preferred_first(
+                registry, (a, spans_a), (b, spans_b)
             )
             message = self.meta.message.format(form=minor, preferred=major, count=len(major_spans))
             for start, end in minor_spans:
                 yield self.replace(start, end, major, message)
+
+
+def _aspirate_pairs(registry: reg.Registry, keys: list[str]) -> Iterator[tuple[str, str]]:
+    """Pairs of the document's keys, one a word of a name the registry knows, that differ
+    by an aspirate for its plain consonant or the reverse (सिद्धारमैया, सिद्दारमैया)."""
+    present = set(keys)
+    for k in keys:
+        if len(k) < MIN_LENGTH or k not in registry.token_people:
+            continue
+        for i, letter in enumerate(k):
+            if letter not in _SWAPS:
+                continue
+            variant = k[:i] + _SWAPS[letter] + k[i + 1 :]
+            if variant in present and (variant not in registry.token_people or k < variant):
+                yield k, variant
+
+
+Entry = tuple[str, list[Span]]
+
+
+def _preferred_first(registry: reg.Registry, a: Entry, b: Entry) -> tuple[Entry, Entry]:
+    """The spelling to keep, then the other: the registry's where only one is (धनखड़ over
+    धनकड़), else the one used more, else the one used first."""
+    registered = {word: _registered(registry, key(word)) for word in (a[0], b[0])}
+    mixed = len(set(registered.values())) > 1
+    first, second = sorted((a, b), key=lambda e: (mixed and not registered[e[0]], -len(e[1]), e[1][0]))
+    return first, second
+
+
+def _registered(registry: reg.Registry, *keys: str) -> bool:
+    """One of ``keys`` is a word of a name the registry knows."""
+    return any(k in registry.token_people for k in keys)
 
 
 def _names_pair(
