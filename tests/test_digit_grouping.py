@@ -1,4 +1,4 @@
-"""U039: Indian and international digit grouping mixed in one document."""
+"""U039: Indian and international digit grouping mixed in one document; U040: grouped neither way."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qa import api
-from qa.checks.digit_grouping import _INDIAN, _INTERNATIONAL, regrouped
+from qa.checks.digit_grouping import _INDIAN, _INTERNATIONAL, malformed, regrouped
 from qa.config import Config
 from qa.diagnostic import Severity
 
@@ -46,3 +46,16 @@ def test_a_house_severity_applies_to_any_rule() -> None:
     assert found == {"U039": Severity.WARNING, "U029": Severity.ERROR}
     plain = {d.code: d.severity for d in api.check(text) if d.code in ("U029", "U039")}
     assert plain == {"U039": Severity.INFO, "U029": Severity.WARNING}
+
+
+@given(st.integers(min_value=1_000, max_value=10**12), st.sampled_from(["Indian", "international"]))
+def test_a_number_grouped_either_way_is_well_formed(value: int, system: str) -> None:
+    assert not malformed(regrouped(str(value), system))
+
+
+def test_u040_reads_only_what_grouping_wrote() -> None:
+    assert malformed("1,00,00") and malformed("41,00000") and malformed("5,07,72,63") and malformed("36,05")
+    assert not malformed("12,14,15")  # a list: no group opens with 0
+    assert not malformed("1,00,000") and not malformed("100,000") and not malformed("1,000")
+    text = "ज़िले में 1,00,00 रुपये, 28,01.2021 की तारीख़ और वार्ड 12,14,15।"
+    assert [text[d.start : d.end] for d in api.check(text) if d.code == "U040"] == ["1,00,00"]

@@ -1,4 +1,5 @@
-"""U039: Indian (1,00,000) and international (100,000) digit grouping in one document.
+"""U039: Indian (1,00,000) and international (100,000) digit grouping in one document;
+U040: a number grouped neither way (1,00,00, 41,00000, 36,05 for 36.05).
 
 Both are correct Hindi copy; one story should use one. Only numbers whose grouping shows
 the system count: a two-digit group before the last three is Indian (1,00,000, 12,34,567),
@@ -22,6 +23,20 @@ _INDIAN = regex.compile(rf"{_EDGE_BEFORE}\d{{1,2}}(?:,\d\d)+,\d{{3}}{_EDGE_AFTER
 #: A three-digit group before the last three: the international system's.
 _INTERNATIONAL = regex.compile(rf"{_EDGE_BEFORE}(?:\d{{1,3}}(?:,\d{{3}}){{2,}}|\d{{3}},\d{{3}}){_EDGE_AFTER}")
 _SYSTEMS = {"Indian": _INDIAN, "international": _INTERNATIONAL}
+#: Digits run together with commas, however grouped.
+_GROUPED = regex.compile(rf"{_EDGE_BEFORE}\d{{1,3}}(?:,\d+)+{_EDGE_AFTER}")
+
+
+def malformed(number: str) -> bool:
+    """``number`` is digit grouping — a group after a comma opens with 0 (1,00,00), which
+    a list of numbers never does (वार्ड 12,14,15) — but grouped neither the Indian way
+    (two-digit groups before the last three) nor the international (three-digit groups)."""
+    _, *groups = number.split(",")
+    if not any(group.startswith("0") for group in groups):
+        return False
+    *middle, last = groups
+    sizes = {len(group) for group in middle}
+    return len(last) != 3 or len(sizes) > 1 or not sizes <= {2, 3}
 
 
 def regrouped(number: str, system: str) -> str:
@@ -51,3 +66,14 @@ class MixedDigitGrouping(Rule):
             right = regrouped(number, other)
             message = self.meta.message.format(number=number, system=rarer, other=other, right=right)
             yield self.replace(match.start(), match.end(), right, message)
+
+
+class MalformedDigitGrouping(Rule):
+    """U040: a number grouped with commas neither the Indian nor the international way."""
+
+    def check(self, ctx: Context) -> Iterator[Diagnostic]:
+        for match in _GROUPED.finditer(ctx.text):
+            if malformed(match.group()):
+                yield self.diagnostic(
+                    match.start(), match.end(), self.meta.message.format(number=match.group())
+                )
