@@ -26,6 +26,7 @@ from qa.checks.facts_index import (
     dated_index,
     index,
 )
+from qa.checks.weekdays import dates_in
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text.ordinals import IRREGULAR, Ordinal, Phrases, correct_form, phrase_at, word_before, words_after
@@ -415,6 +416,18 @@ def _same_day(base: dt.date, year: int) -> dt.date:
         return dt.date(year, 3, 1)
 
 
+def _the_day(text: str, sentence: tuple[int, int], base: dt.date, at: int) -> dt.date | None:
+    """The anniversary itself, when the sentence writes its full date (26 जनवरी 2025 को …
+    गणतंत्र दिवस): the count is that year's, whatever the article's date. Of two such dates
+    the one nearer the count at ``at`` (15 अगस्त 1947 … और 15 अगस्त 2025 को 79वां)."""
+    days = [
+        (abs(at - start), d)
+        for start, d in dates_in(text, *sentence)
+        if (d.month, d.day) == (base.month, base.day)
+    ]
+    return min(days)[1] if days else None
+
+
 def _historical(text: str, sentence: tuple[int, int], ctx: Context, base: dt.date) -> bool:
     """A year other than the article's (or the base's) in the sentence, or "पिछले साल": the
     count may be of the past."""
@@ -462,23 +475,25 @@ class DateCount(Rule):
                 continue
             what, base, offset, end, extra_ok = found
             sentence = _sentence(ctx, o.start)
-            if _historical(text, sentence, ctx, base) or _future(text, o, end):
+            day = _the_day(text, sentence, base, o.start)
+            if day is None and (_historical(text, sentence, ctx, base) or _future(text, o, end)):
                 continue
-            allowed = _allowed(base, ctx.date, offset)
+            year = ctx.date.year if day is None else day.year
+            allowed = _allowed(base, ctx.date, offset) if day is None else (year - base.year + offset,)
             allowed = tuple(sorted({*allowed, *(n + 1 for n in allowed if extra_ok)}))
             if o.value in allowed or allowed[-1] < 1:  # dated before the first: nothing to count
                 continue
-            expected = ctx.date.year - base.year + offset
+            expected = year - base.year + offset
             yield self.diagnostic(
                 o.start,
                 o.end,
                 self.meta.message.format(
                     found=text[o.start : end],
                     what=what,
-                    year=ctx.date.year,
+                    year=year,
                     expected=_english(expected),
                     base=base.isoformat(),
-                    note=_date_note(ctx),
+                    note=_date_note(ctx) if day is None else f"the sentence's date, {day.isoformat()}",
                 ),
                 suggestions=(_form(expected, o),),
             )

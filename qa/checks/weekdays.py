@@ -105,6 +105,17 @@ def _date(match: regex.Match[str], article: dt.date | None) -> dt.date | None:
     )
 
 
+def dates_in(text: str, start: int, end: int) -> list[tuple[int, dt.date]]:
+    """The full dates (a day, a month and a year) written in ``text[start:end]``, each with
+    where it starts."""
+    found = []
+    for match in _DAY_MONTH.finditer(text, start, end):
+        date = _date(match, None) if match["year"] else None
+        if date is not None:
+            found.append((match.start(), date))
+    return found
+
+
 class WeekdayDate(Rule):
     """F031: a weekday beside a date that falls on another day of the week."""
 
