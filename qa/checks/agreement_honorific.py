@@ -15,6 +15,11 @@ and reports a masculine group in the singular (or है alone). It is silent
 - on a feminine group: papers differ on women's honorific (पहुंची, पहुंचीं); a copula
   alone (भर्ती है) is read whoever holds the office.
 
+Where the sentence refers to the office holder with the honorific after the clause
+(उन्होंने, उनका, a plural future), that usage settles it: the first masculine singular
+group ending the clause is reported whatever stands before it, after a bare title too
+(:func:`_corroborated`).
+
 The titles are those of offices (``_OFFICES``), not of roles papers write in the
 singular (खिलाड़ी, अभिनेता, कप्तान).
 """
@@ -29,6 +34,7 @@ from qa.checks import agreement_words as aw
 from qa.checks.agreement_pronoun import duty, perfective, plural_group, verb_after
 from qa.checks.agreement_shown import MOTION_ROOTS
 from qa.checks.clauses import (
+    CLAUSE_ENDS,
     DAYS,
     NUMBER_WORDS,
     TIMES_OF_DAY,
@@ -160,9 +166,66 @@ ADJUNCTS = aw.word_set("आज कल भी ही फिर अब यहा�
 
 def _judge(registry: Registry, view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
     office = _office(tokens, start)
-    end = None if office is None else _named(tokens, office, partial(_name_word, registry))
-    read = None if end is None else verb_after(tokens, end, objects=True)
-    if office is None or end is None or read is None:
+    if office is None:
+        return None
+    end = _named(tokens, office, partial(_name_word, registry))
+    found = None if end is None else _read(view, tokens, end)
+    if found is None:
+        found = _corroborated(view, tokens, office if end is None else end)
+    if found is None:
+        return None
+    title = tokens[office].text + ("" if end is None else " and a name")
+    return found, f"'{found.written}' after {title}: the honorific plural is '{found.right}'"
+
+
+#: Words that refer back to a person with the honorific (… पहुंचा, जहां उन्होंने …).
+_HONORIFIC_BACK = aw.word_set("उन्होंने उनका उनकी उनके उन्हें")
+#: What ends the search for the title's verb: ने (another subject) or a clause boundary.
+_BEFORE_GROUP_STOPS = CLAUSE_ENDS | aw.ERGATIVE_PRONOUNS | {aw.normal("ने")}
+#: Words after a bare title that leave it the subject: a time or a number word (not a
+#: noun: मुख्यमंत्री आवास).
+_BEFORE_BARE_TITLE_VERB = DAYS | _OPENING_TIMES | NUMBER_WORDS | TIMES_OF_DAY
+#: How many tokens after the clause the honorific is looked for.
+_BACK_REACH = 12
+
+
+def _corroborated(view: str, tokens: list[Token], end: int) -> Correction | None:
+    """The first verb group after the title (and name) at ``end``, a masculine one in the
+    singular that ends its clause, when the sentence goes on to refer to the office holder
+    with the honorific (निरीक्षण करने पहुंचा, जहां उन्होंने …; लोकार्पण करेगा और … संबोधित
+    करेंगे): the writer's own usage settles what the clause reader cannot. A bare title must
+    be followed by a time or a number, not a noun (मुख्यमंत्री आवास पर …: another subject)."""
+    following = tokens[end + 1] if end + 1 < len(tokens) else None
+    if following is None or following.kind == "other" or following.normal in aw.POSTPOSITIONS:
+        return None
+    bare = tokens[end].normal in _OFFICES or tokens[end].normal == _MINISTER
+    if bare and not (following.kind == "number" or following.normal in _BEFORE_BARE_TITLE_VERB):
+        return None
+    for j in range(end + 1, len(tokens)):
+        token = tokens[j]
+        if (
+            token.kind == "other"
+            or token.normal in _BEFORE_GROUP_STOPS
+            or token.normal.startswith(("जिस", "जिन"))
+        ):
+            return None  # ने, a boundary or a relative: the verb may be another subject's
+        group = verb_group(tokens, j)
+        if group is None:
+            continue
+        if group.gendered[0][1].gender != "m":
+            return None
+        found = plural_group(view, tokens, j)
+        back = {t.normal for t in tokens[group.end : group.end + _BACK_REACH]}
+        plural_future = any(t.normal.endswith("ेंगे") for t in tokens[group.end : group.end + _BACK_REACH])
+        return found if found is not None and (back & _HONORIFIC_BACK or plural_future) else None
+    return None
+
+
+def _read(view: str, tokens: list[Token], end: int) -> Correction | None:
+    """The group the clause reader finds after the name at ``end``, in the plural, if it
+    is a masculine one in the singular with only adjuncts before it."""
+    read = verb_after(tokens, end, objects=True)
+    if read is None:
         return None
     j, objected = read
     group = verb_group(tokens, j)
@@ -176,11 +239,7 @@ def _judge(registry: Registry, view: str, tokens: list[Token], start: int) -> tu
         return None
     if objected and (perfective(tokens, j) or duty(tokens[j - 1].normal)):
         return None  # after an object, only a future, habitual or progressive is sure
-    found = plural_group(view, tokens, j)
-    if found is None:
-        return None
-    title = tokens[office].text
-    return found, f"'{found.written}' after {title} and a name: the honorific plural is '{found.right}'"
+    return plural_group(view, tokens, j)
 
 
 def _office_word(word: str) -> bool:
