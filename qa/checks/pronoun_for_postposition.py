@@ -95,6 +95,8 @@ def _noun_before(token: clauses.Token) -> bool:
     """The token before मैं is a word that may take a postposition: no function word, no
     opener of a clause, no verb (उन्होंने कहा मैं …, वह आया था मैं …), no noun that makes a
     postposition (के दौरान मैं …)."""
+    if token.kind == "number":
+        return True  # 2020 मैं, इनमें से 21 मैं: a number takes the postposition
     word = token.normal
     return (
         token.kind == "word"
