@@ -206,7 +206,7 @@ def _corroborated(view: str, tokens: list[Token], end: int) -> Correction | None
         if (
             token.kind == "other"
             or token.normal in _BEFORE_GROUP_STOPS
-            or token.normal.startswith(("जिस", "जिन"))
+            or token.normal.startswith(aw.RELATIVE_STEMS)
         ):
             return None  # ने, a boundary or a relative: the verb may be another subject's
         group = verb_group(tokens, j)

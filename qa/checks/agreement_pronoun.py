@@ -82,7 +82,7 @@ _subject_pronoun: Callable[[str], bool] = _DIRECT_PRONOUNS.__contains__
 
 @lru_cache(maxsize=1 << 12)
 def reading_stops(word: str) -> bool:
-    return word in _STOPS or word.startswith(("जिस", "जिन"))
+    return word in _STOPS or word.startswith(aw.RELATIVE_STEMS)
 
 
 def _stands_alone(tokens: list[Token], k: int, *, plural_phrase: bool = False) -> bool:

@@ -121,7 +121,6 @@ _MAKING = aw.word_set("कर करा")
 #: Verbs whose passive states a predicate (स्थिर बताया गया, दोषी पाया गया).
 _STATING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("पा")
 #: Forms of जाना after a participle (a passive).
-_JA_FORMS = aw.word_set("जा गया गए गई गईं गयी गये जाता जाती जाते जाएगा जाएगी जाएंगे जाएंगी")
 #: Pronouns with ही, a predicate or another subject (शीर्ष पचास नाम यही था).
 _EMPHATIC_PRONOUNS = aw.word_set("यही वही इसी उसी")
 #: The conjunctions that join two persons into one plural subject.
@@ -580,7 +579,7 @@ def _predicate(lexicon: Genders, tokens: list[Token], j: int) -> bool:
     word = word_at(tokens, j + 1)
     verb = verb_word(word) if word else None
     if verb is not None and verb.perfective and verb.root in _STATING_ROOTS:
-        return word_at(tokens, j + 2) in _JA_FORMS
+        return word_at(tokens, j + 2) in aw.JA_FORMS
     if word in _MAKING or (verb is not None and verb.root in _MAKING):
         return True  # खाली करा लिया गया, बंद कर दिया: a predicate of करना
     return word in COPULA_PLURAL or word == "हो" or (verb is not None and verb.root in _PREDICATE_ROOTS)

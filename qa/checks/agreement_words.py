@@ -154,6 +154,10 @@ CASE_MARKERS = word_set("में से को पर ने तक का क
 POSTPOSITIONS = CASE_MARKERS | word_set("द्वारा")
 #: Conjunctions that join words or phrases of one kind (तेहरान और शिराज, पटना व गया).
 CONJUNCTIONS = word_set("और या तथा एवं व")
+#: The forms of जाना that make the perfective before them a passive (किया गया, की जाएगी).
+JA_FORMS = word_set("जा गया गए गई गईं गयी गये जाता जाती जाते जाएगा जाएगी जाएंगे जाएंगी")
+#: How relative pronouns begin (जिसमें, जिन्होंने): a clause inside the clause.
+RELATIVE_STEMS = ("जिस", "जिन")
 #: The finite forms of होना that end a verb group (है, था …).
 AUXILIARY_VERBS = word_set("है हैं था थे थी थीं")
 #: Auxiliaries and particles that may follow a noun phrase.

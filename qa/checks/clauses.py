@@ -37,7 +37,7 @@ _CLAUSE_STARTS = aw.word_set("कि जब क्योंकि लेकि�
 #: Words after a verb group that end its clause.
 CLAUSE_ENDS = _CLAUSE_STARTS | aw.CONJUNCTIONS | aw.word_set("जो जिसमें जिससे जहाँ जहां")
 #: Relative words (जिसमें, जहाँ, जो, जैसे …): a clause inside the clause.
-_RELATIVE_STEMS = ("जिस", "जिन", "जहाँ", "जहां")
+RELATIVE_STEMS = (*aw.RELATIVE_STEMS, "जहाँ", "जहां")
 _RELATIVES = aw.word_set("जो जब जैसे जैसा जैसी")
 #: Pronouns in the direct case: before anything but a noun or adjective, the subject.
 _DEMONSTRATIVES = aw.word_set("यह वह ये वे")
@@ -155,7 +155,7 @@ def postposition_noun(word: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _stops(word: str) -> bool:
     """A word before which a clause cannot be read: ने, को, a conjunction, a relative."""
-    return word in _ABORT or word in _RELATIVES or word.startswith(_RELATIVE_STEMS)
+    return word in _ABORT or word in _RELATIVES or word.startswith(RELATIVE_STEMS)
 
 
 @lru_cache(maxsize=1 << 16)

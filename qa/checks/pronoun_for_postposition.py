@@ -35,16 +35,12 @@ _OPENERS = (
 )
 #: Nouns of a compound postposition that stand only before में (के बारे में).
 _BEFORE_MEIN_ONLY = aw.word_set("बारे")
-#: What ends the reading of a clause: a clause boundary or a relative (जिस गांव में …).
-_RELATIVE_STEMS = ("जिस", "जिन", "जहां", "जहाँ")
 #: Forms that I takes: the verb is read no further where one stands.
 _FIRST_PERSON = aw.word_set("हूं हूँ मुझे मेरा मेरी मेरे मैंने")
 _FIRST_PERSON_ENDINGS = ("ूं", "ूँ", "ूंगा", "ूँगा", "ूंगी", "ूँगी", "ऊं", "ऊँ", "ऊंगा", "ऊँगा", "ऊंगी", "ऊँगी")
 #: Words after a perfective that make it no finite verb of its own: a passive (किया गया),
 #: an aspect (पढ़ा करता), a participle (थके हुए).
-_NOT_FINITE_AFTER = aw.word_set(
-    "गया गई गए गयी गये गईं जा जाता जाती जाते जाएगा जाएगी जाएंगे करता करती करते करेगा हुआ हुई हुए हुईं हुये"
-)
+_NOT_FINITE_AFTER = aw.JA_FORMS | aw.word_set("करता करती करते करेगा हुआ हुई हुए हुईं हुये")
 #: How many words after मैं are read at most.
 _WINDOW = 16
 _NUMBER = "<NUM>"
@@ -122,7 +118,7 @@ def _clash(words: list[str | None]) -> str | None:
     """The first word of the clause that I cannot go with: a subject marked with ने, or a
     perfective that ends the clause in the plural or of a transitive verb."""
     for i, word in enumerate(words):
-        if word is None or word in clauses.CLAUSE_ENDS or word.startswith(_RELATIVE_STEMS):
+        if word is None or word in clauses.CLAUSE_ENDS or word.startswith(clauses.RELATIVE_STEMS):
             return None
         if word in _FIRST_PERSON or word.endswith(_FIRST_PERSON_ENDINGS):
             return None

@@ -122,11 +122,9 @@ def _solid_here(text: str, start: int, word: str, found: tuple[str, str] | None,
     return not spelling_doubts.in_name(text, start, end, _solid)
 
 
-#: Perfectives that are postpositions too (के लिए), and the forms of जाना that make a
-#: perfective passive (किया गया): a clause without ने.
+#: Perfectives that are postpositions too (के लिए).
 _POSTPOSITION_FORMS = word_set("लिए लिये")
 _KI = aw.normal("की")
-_PASSIVE = word_set("गया गई गए गयी गये गईं जाता जाती जाते जाएगा जाएगी जाएंगे जा")
 #: How many words after a solid ने its verb is looked for.
 _VERB_REACH = 8
 _CLAUSE_EDGE = regexcache.standard(r"[।!?\n|॥,;:\"“”']")
@@ -146,7 +144,7 @@ def _perfective_ahead(text: str, end: int) -> bool:
             after = normal[i + 1] if i + 1 < len(normal) else None
             if word == _KI and after is not None and after not in aw.AUXILIARY_VERBS:
                 continue  # की before a noun is the genitive (सेंटर की छत)
-            return after not in _PASSIVE
+            return after not in aw.JA_FORMS  # किया गया: a passive, a clause without ने
     return False
 
 
