@@ -1,9 +1,9 @@
 """Pronoun subjects and their verb: G026 (number) and G027 (a missing ने).
 
-G026: a verb group in the singular after the plural pronoun वे or हम as subject.
+G026: a verb group in the singular after the plural pronoun वे, हम or आप as subject.
 
-वे and हम take a plural verb, whoever they stand for: वे कल आए थे, वे भाजपा के सांसद
-हैं, हम वहीं रहते हैं. Their verb group in the singular (वे कल आया था, वे सांसद है) is
+वे, हम and आप take a plural verb, whoever they stand for: वे कल आए थे, वे भाजपा के सांसद
+हैं, हम वहीं रहते हैं, क्या आप सहमत हैं. Their verb group in the singular (वे कल आया था, वे सांसद है) is
 wrong, and no honorific excuses it: the honorific goes the other way (वह आए). The rule
 reads from the pronoun to the verb group that ends its clause, across postposition
 phrases, adverbs, objects and predicates, and is silent when
@@ -21,7 +21,9 @@ phrases, adverbs, objects and predicates, and is silent when
 - the only singular word is है after a plural participle (रहे है, सकते है: T027's);
 - the verb is होना's perfective with a genitive on the way (का निधन 1992 में हुआ).
 
-ये is not read: copy often writes it for the singular यह (ये एक बड़ी समस्या है).
+ये is not read: copy often writes it for the singular यह (ये एक बड़ी समस्या है). Nor is
+आप after अपने (अपने आप, by itself), nor in a document that names the Aam Aadmi Party
+आप (आप नेता, आप की सरकार, आम आदमी पार्टी): the party takes a singular verb.
 
 G027: मैं, हम, तुम, आप or वे (always subjects in the direct case) read the same way up to a
 known transitive verb's perfective, alone, with है/हैं or with a past auxiliary after a
@@ -35,6 +37,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+
+import regex
 
 from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
@@ -53,7 +57,7 @@ from qa.checks.verb_forms import VerbWord, bare_root, infinitive, may_be_root, v
 from qa.engine.rule import Context
 
 #: Plural pronouns in the direct case.
-_PLURAL_PRONOUNS = aw.word_set("वे हम")
+_PLURAL_PRONOUNS = aw.word_set("वे हम आप")
 #: What ends the reading: ने, coordination, relatives, other subjects, कि.
 _STOPS = (
     aw.CLAUSE_BREAKS
@@ -95,9 +99,11 @@ def _stands_alone(tokens: list[Token], k: int, *, plural_phrase: bool = False) -
     if tokens[k].normal == "मैं":
         return True  # never a determiner (मैं किताब पढ़ा: the pronoun, before its object)
     word = following.normal
-    if word in aw.FUNCTION_WORDS or verb_word(word) is not None:
-        return word not in aw.GENITIVE
     after = tokens[k + 2].normal if k + 2 < len(tokens) else None
+    if word in _OBLIQUE_AFTER or (word in _PHRASE_WORDS and after in _OBLIQUE_AFTER):
+        return False  # हम में से, आप सभी के साथ: the pronoun's phrase takes a postposition
+    if word in aw.FUNCTION_WORDS or verb_word(word) is not None:
+        return True
     if plural_phrase and tokens[k].normal == "हम":
         # हम भारतीय, हम दोनों, unless a possessor whose noun may be the subject (हम
         # लोगों का मानना है, हम सबकी ज़िम्मेदारी है); another pronoun's (हम आपका ध्यान
@@ -121,6 +127,8 @@ def _stands_alone(tokens: list[Token], k: int, *, plural_phrase: bool = False) -
 
 #: Words that make one phrase with the pronoun before them (हम सब, वे लोग, हम दोनों).
 _PHRASE_WORDS = aw.word_set("सब सभी लोग लोगों दोनों तीनों चारों")
+#: Postpositions and genitives, which make the phrase before them oblique: no subject.
+_OBLIQUE_AFTER = (aw.POSTPOSITIONS | frozenset(aw.GENITIVE)) - {"को", "ने"}
 #: Pronouns whose possessive (आपका, उनकी) after हम is another phrase, not the one हम opens.
 _OTHER_POSSESSORS = aw.word_set("आप उन उस इन इस")
 
@@ -282,7 +290,7 @@ def _genitive_subject(tokens: list[Token], k: int, j: int) -> bool:
     return existential and any(token.normal in aw.GENITIVE for token in tokens[k + 1 : j])
 
 
-def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
+def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str, str] | None:
     read = _reading(tokens, start, _PLURAL_PRONOUNS, plural_phrase=True, objects=True)
     found = plural_group(view, tokens, read[1]) if read else None
     if read is None or found is None:
@@ -291,9 +299,22 @@ def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str]
         return None  # after an object, only a future, habitual or progressive: its subject is
         # sure (not after an infinitive: हम युवाओं को आगे आना होगा, a dative subject's duty)
     pronoun = tokens[read[0]]
+    if pronoun.normal == "आप" and _reflexive(tokens, read[0]):
+        return None
     singular = _SINGULAR_PRONOUNS.get(pronoun.normal)
     alternative = f" (or '{singular}' if one is meant)" if singular else ""
-    return found, f"'{found.written}' after the plural '{pronoun.text}': write '{found.right}'{alternative}"
+    message = f"'{found.written}' after the plural '{pronoun.text}': write '{found.right}'{alternative}"
+    return found, message, pronoun.normal
+
+
+#: Words before आप that make it the reflexive "self" (अपने आप, अपने-आप, आप ही आप).
+_REFLEXIVE_BEFORE = aw.word_set("अपने अपना अपनी आप")
+
+
+def _reflexive(tokens: list[Token], k: int) -> bool:
+    """आप at ``k`` is "self" (अपने आप, अपने - आप) or opens आपबीती written apart (आप बीती)."""
+    before = [token.normal for token in tokens[max(0, k - 2) : k] if token.normal != "-"]
+    return bool(before) and before[-1] in _REFLEXIVE_BEFORE or word_at(tokens, k + 1) == "बीती"
 
 
 class _PronounRule(ClauseRule):
@@ -306,10 +327,27 @@ class _PronounRule(ClauseRule):
 
 
 class PluralPronounAgreement(_PronounRule):
-    """G026: a singular verb group after वे or हम as subject."""
+    """G026: a singular verb group after वे, हम or आप as subject."""
 
     def judge(self, ctx: Context, tokens: list[Token], start: int) -> tuple[Correction, str] | None:
-        return _judge(ctx.document.view, tokens, start)
+        found = _judge(ctx.document.view, tokens, start)
+        if found is not None and found[2] == "आप" and ctx.shared("names-aap", _names_party):
+            return None
+        return None if found is None else found[:2]
+
+
+#: आप as the Aam Aadmi Party: its full name, or आप before (a genitive and) one of its
+#: people or its government (आप नेता, आप के विधायक, आप सरकार).
+_PARTY = regex.compile(
+    r"आम आदमी पार्टी|(?<![\p{L}\p{M}])आप (?:(?:का|के|की) )?"
+    r"(?:नेता|नेताओं|विधायक|विधायकों|सांसद|सांसदों|सरकार|प्रवक्ता|संयोजक|कार्यकर्ता|कार्यकर्ताओं|"
+    r"उम्मीदवार|उम्मीदवारों|प्रत्याशी|प्रत्याशियों|पार्टी|प्रमुख|मंत्री)(?![\p{L}\p{M}])"
+)
+
+
+def _names_party(ctx: Context) -> bool:
+    """The document names the party आप, which takes a singular verb (आप पंजाब में सत्ता में है)."""
+    return _PARTY.search(ctx.text) is not None
 
 
 #: Transitive verbs whose perfective also stands without ने: जीतना and हारना (वह चुनाव

@@ -288,6 +288,7 @@ def _quantified(lexicon: Genders, tokens: list[Token], k: int) -> tuple[int, aw.
     if (
         word is None
         or not _noun(word)
+        or word in aw.PREDICATIVE_ADJECTIVES  # सब ठीक हो जाएगा: everything, a predicate after it
         or word in _MEASURES
         or aw.key(word) in MONTHS
         or word.endswith((*_OBLIQUE_PLURAL, "ीय"))  # an oblique plural; तीन वर्षीय: an adjective
