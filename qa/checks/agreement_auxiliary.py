@@ -1,4 +1,5 @@
 """G031: a verb group whose aspect word and past auxiliary disagree (रहा थी, गए था).
+G031 also reports a feminine plural right before the singular है (रहीं है, गईं है).
 G033: a feminine plural verb group nasalised before its last word (गईं थीं, रहीं हैं).
 
 The words of a verb group agree with one subject, so with each other: जा रहा था, जा रही
@@ -99,9 +100,19 @@ def _singular_perfective(lexicon: Genders, word: str) -> VerbWord | None:
     return None if lexicon.known(word) or word in _LEFT_TO_T027 else found
 
 
+def _feminine_plural(word: str) -> bool:
+    """A verb word in the feminine plural (रहीं, गईं, करतीं), no adverb in -हीं (नहीं, कहीं)."""
+    found = verb_word(word)
+    return found is not None and found.gender == "f" and found.plural and word not in _NASAL_ADVERBS
+
+
+_FEMININE_PLURALS = Sieve(_feminine_plural)
+
+
 class AuxiliaryAgreement(Rule):
-    """G031: an aspect word and the past auxiliary after it that disagree (रहा थी), or a
-    masculine singular perfective before हैं (पहुंचा हैं)."""
+    """G031: an aspect word and the past auxiliary after it that disagree (रहा थी), a
+    masculine singular perfective before हैं (पहुंचा हैं), or a feminine plural before है
+    (रहीं है)."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
@@ -117,7 +128,21 @@ class AuxiliaryAgreement(Rule):
             written = view[before.start : slot.end]
             message = f"'{written}' mixes singular masculine and plural: write '{forms[0]}' or '{forms[1]}'"
             yield self.diagnostic(before.start, slot.end, message, suggestions=forms)
+        yield from self._feminine_plural_before_hai(document, view)
         yield from self._past(document, view)
+
+    def _feminine_plural_before_hai(self, document: Analysis, view: str) -> Iterator[Diagnostic]:
+        """A feminine plural verb word right before the singular है (रहीं है, गईं है)."""
+        slots, words = document.slots, document.slots.words
+        for k in document.occurrences(_FEMININE_PLURALS):
+            if words[k + 1] != "है" or document.genders.known(words[k] or ""):
+                continue
+            before, slot = slots.word(k), slots.word(k + 1)
+            between = view[before.end : slot.start]
+            forms = (before.text[:-1] + between + "हैं", before.text[:-1] + between + slot.text)
+            written = view[before.start : slot.end]
+            message = f"'{written}' mixes plural feminine and singular: write '{forms[0]}' or '{forms[1]}'"
+            yield self.diagnostic(before.start, slot.end, message, suggestions=forms)
 
     def _past(self, document: Analysis, view: str) -> Iterator[Diagnostic]:
         """An aspect word and the past auxiliary after it that disagree."""
