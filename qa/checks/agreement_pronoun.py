@@ -314,7 +314,7 @@ _REFLEXIVE_BEFORE = aw.word_set("अपने अपना अपनी आप")
 def _reflexive(tokens: list[Token], k: int) -> bool:
     """आप at ``k`` is "self" (अपने आप, अपने - आप) or opens आपबीती written apart (आप बीती)."""
     before = [token.normal for token in tokens[max(0, k - 2) : k] if token.normal != "-"]
-    return bool(before) and before[-1] in _REFLEXIVE_BEFORE or word_at(tokens, k + 1) == "बीती"
+    return (bool(before) and before[-1] in _REFLEXIVE_BEFORE) or word_at(tokens, k + 1) == "बीती"
 
 
 class _PronounRule(ClauseRule):
