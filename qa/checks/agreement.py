@@ -1265,13 +1265,16 @@ _OBJECT_VERBS = Sieve(_object_verb)
 
 
 def _passive_participle(word: str) -> bool:
-    """A perfective that may begin a passive: not जाना's, not की, लिए or कहीं (:data:`_NOT_PARTICIPLES`)."""
+    """A perfective that may begin a passive: not जाना's, not लिए or कहीं (:data:`_NOT_PARTICIPLES`)."""
     verb = aw.perfective(word)
     return verb is not None and verb.root != "जा" and aw.normal(word) not in _NOT_PARTICIPLES
 
 
-#: Perfectives that are commoner as other words: the genitive की, के लिए, the adverb कहीं.
-_NOT_PARTICIPLES = aw.word_set("की लिए कहीं")
+#: Perfectives that are commoner as other words: के लिए, the adverb कहीं.
+_NOT_PARTICIPLES = aw.word_set("लिए कहीं")
+#: Participles that are also the genitive: one is read only before a form of जाना (की
+#: जा रही, की गई), where no genitive stands.
+_GENITIVE_PARTICIPLES = aw.word_set("की")
 _PASSIVE_PARTICIPLES = Sieve(_passive_participle)
 
 
@@ -1363,6 +1366,17 @@ class PassiveAgreement(Rule):
             noun = _passive_controller(words, k, verb, lexicon, partial(shown_gender, document))
             if noun is None and _conjunct_before(words, k, verb, lexicon):
                 noun = _clause_subject(ctx, document, k)
+            slot, aux_slot = slots[k], slots[auxiliary.index]
+            if slot is None or aux_slot is None:
+                continue
+            if words[k] in _GENITIVE_PARTICIPLES:
+                # की is read only where its जाना disagrees: a noun before it may be a
+                # postposition's (के अंतर्गत की गई), a predicate's (प्रदान की गई)
+                if verb.gender == auxiliary.gender:
+                    continue
+                if noun is None or noun.gender != verb.gender:
+                    yield self._mixed(ctx.text, slot, aux_slot, verb, auxiliary)
+                    continue
             if noun is not None:
                 gender, plural = noun.gender, _plural(words[k - 1] or "")
                 if verb.gender == auxiliary.gender == gender:
@@ -1370,9 +1384,6 @@ class PassiveAgreement(Rule):
             elif verb.gender != auxiliary.gender:
                 gender, plural = auxiliary.gender, auxiliary.plural
             else:
-                continue
-            slot, aux_slot = slots[k], slots[auxiliary.index]
-            if slot is None or aux_slot is None:
                 continue
             noun_slot = slots[k - 1] if noun is not None else None
             what = (
@@ -1382,6 +1393,20 @@ class PassiveAgreement(Rule):
             right = verb.inflect(gender, plural) + between + aw.regender(aux_slot.text, gender, plural)
             message = f"'{ctx.text[slot.start : aux_slot.end]}' does not agree with {what}: write '{right}'"
             yield self.replace(slot.start, aux_slot.end, right, message)
+
+    def _mixed(
+        self, text: str, slot: Word, aux_slot: Word, verb: aw.Perfective, auxiliary: aw.Marked
+    ) -> Diagnostic:
+        """की before a masculine form of जाना with no noun to settle it (पूछताछ की जा रहा):
+        either word may be the slip, so both passives are offered and nothing is fixed."""
+        between = text[slot.end : aux_slot.start]
+        forms = tuple(
+            verb.inflect(gender, plural) + between + aw.regender(aux_slot.text, gender, plural)
+            for gender, plural in (("f", False), (auxiliary.gender, auxiliary.plural))
+        )
+        written = text[slot.start : aux_slot.end]
+        message = f"'{written}' mixes a feminine participle and a masculine जाना: write '{forms[0]}' or '{forms[1]}'"
+        return self.diagnostic(slot.start, aux_slot.end, message, suggestions=forms)
 
 
 def _after_feminine(slots: Slots, k: int, lexicon: Genders) -> bool:
