@@ -1405,7 +1405,8 @@ class PassiveAgreement(Rule):
             for gender, plural in (("f", False), (auxiliary.gender, auxiliary.plural))
         )
         written = text[slot.start : aux_slot.end]
-        message = f"'{written}' mixes a feminine participle and a masculine जाना: write '{forms[0]}' or '{forms[1]}'"
+        mixed = "a feminine participle and a masculine जाना"
+        message = f"'{written}' mixes {mixed}: write '{forms[0]}' or '{forms[1]}'"
         return self.diagnostic(slot.start, aux_slot.end, message, suggestions=forms)
 
 
