@@ -858,20 +858,25 @@ def sibilant_twin(word: str, other: str) -> bool:
     )
 
 
-#: An initial independent i or u and its other length.
-INITIAL_LENGTH = {"इ": "ई", "ई": "इ", "उ": "ऊ", "ऊ": "उ"}
+#: An initial independent vowel and the other length it is misspelt for: i and u either
+#: way; a, e and o only short for long (अधिकारिक, एतिहासिक), since the long forms before
+#: a common word are words (आपने, आंचल) and a loan's long e varies (ऐक्शन/एक्शन).
+INITIAL_LENGTH = {"इ": "ई", "ई": "इ", "उ": "ऊ", "ऊ": "उ", "अ": "आ", "ए": "ऐ", "ओ": "औ"}
 
 
 def initial_vowel_twin(word: str, other: str) -> bool:
-    """``other`` is ``word``, of three aksharas or more, with its initial independent i or
-    u of the other length (उपर/ऊपर, इमानदार/ईमानदार, ईलाज/इलाज). Shorter words pair with
-    words of their own (उन/ऊन), and a place's name varies between papers (ईराक/इराक)."""
+    """``other`` is ``word``, of three aksharas or more, with its initial independent vowel
+    of the other length (उपर/ऊपर, इमानदार/ईमानदार, ईलाज/इलाज, अविष्कार/आविष्कार,
+    एतिहासिक/ऐतिहासिक). Shorter words pair with words of their own (उन/ऊन), a place's
+    name varies between papers (ईराक/इराक), and अ before a common word is its negation
+    (असमान, unequal, beside आसमान)."""
     first = word[:1]
     return (
         first in INITIAL_LENGTH
         and other == INITIAL_LENGTH[first] + word[1:]
         and len(aksharas(word)) >= 3
         and other not in gazetteer.words()
+        and not (first == "अ" and lexicon.prior(word[1:]) >= MIN_CANDIDATE_ZIPF)
     )
 
 
