@@ -16,7 +16,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use crate::span::{NUMBER, OTHER, WORD};
 
 /// The bits of a word's class, by the name `clauses.word_class` gives each test.
-pub const WORD_CLASSES: [(&str, u64); 38] = [
+pub const WORD_CLASSES: [(&str, u64); 40] = [
     ("plain", PLAIN),
     ("marked", MARKED),
     ("dative", DATIVE),
@@ -55,6 +55,8 @@ pub const WORD_CLASSES: [(&str, u64); 38] = [
     ("conjunctive", CONJUNCTIVE),
     ("number_word", NUMBER_WORD),
     ("complement", COMPLEMENT),
+    ("manner", MANNER),
+    ("se", SE),
 ];
 
 const PLAIN: u64 = 1;
@@ -95,6 +97,8 @@ const KI: u64 = 1 << 34;
 const CONJUNCTIVE: u64 = 1 << 35;
 const NUMBER_WORD: u64 = 1 << 36;
 const COMPLEMENT: u64 = 1 << 37;
+const MANNER: u64 = 1 << 38;
+const SE: u64 = 1 << 39;
 
 /// A kind that is none of the tokeniser's three.
 const STRANGE: u8 = 3;
@@ -456,6 +460,11 @@ impl<'py> Reading<'_, 'py> {
         let start = j;
         while j < self.size {
             let kind = self.kind(j)?;
+            if self.has(j, MANNER)? && self.has(j + 1, SE)? {
+                self.close(false, false)?;
+                j += 2;
+                continue;
+            }
             if kind == WORD && self.has(j, PLAIN)? {
                 self.nouns.push(j);
                 self.genitive = false;

@@ -395,6 +395,15 @@ def intransitive_perfective(word: str) -> bool:
     return normal(word) in _INTRANSITIVE_PERFECTIVES
 
 
+#: Nouns of manner that make an adverb with से (तेज़ी से, आसानी से, गंभीरता से): before
+#: one, a bare noun ends its own phrase (अर्थव्यवस्था तेज़ी से बढ़ रही है), where two bare
+#: nouns before a postposition would make a compound (शिक्षा विभाग में).
+MANNER_NOUNS = word_set(
+    """तेज़ी तेजी आसानी जल्दी सख़्ती सख्ती मज़बूती मजबूती गंभीरता सावधानी बारीकी ईमानदारी
+    बहादुरी चतुराई सहजता सरलता तत्परता सक्रियता प्रमुखता सफलता शांति शान्ति धूमधाम मुश्किल
+    बेसब्री बेरहमी बेदर्दी बेरुखी ज़बरदस्ती जबरदस्ती ज़बरन जबरन मुस्तैदी गर्मजोशी उत्साह
+    विस्तार ज़ोर जोर ध्यान आराम चुपके धड़ल्ले खुशी ख़ुशी गलती ग़लती संयोग भारी"""
+)
 #: Common adjectives that do not inflect and stand between a genitive and its noun (नेपाल
 #: की एक प्रमुख भाषा, भारत का सबसे बड़ा निजी विश्वविद्यालय). None is a noun with a gender
 #: of its own; प्रमुख the person is ambigender, so skipping it loses nothing.
