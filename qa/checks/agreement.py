@@ -1400,9 +1400,10 @@ class PassiveAgreement(Rule):
         """की before a masculine form of जाना with no noun to settle it (पूछताछ की जा रहा):
         either word may be the slip, so both passives are offered and nothing is fixed."""
         between = text[slot.end : aux_slot.start]
+        readings: tuple[tuple[aw.Gender, bool], ...] = (("f", False), (auxiliary.gender, auxiliary.plural))
         forms = tuple(
             verb.inflect(gender, plural) + between + aw.regender(aux_slot.text, gender, plural)
-            for gender, plural in (("f", False), (auxiliary.gender, auxiliary.plural))
+            for gender, plural in readings
         )
         written = text[slot.start : aux_slot.end]
         mixed = "a feminine participle and a masculine जाना"
