@@ -65,12 +65,14 @@ from qa.checks.clauses import (
     Token,
     VerbGroup,
     disagreement,
+    masculine_plural,
     reaching,
+    rewrite,
     subject_noun,
     verb_group,
     verb_starts,
 )
-from qa.checks.verb_forms import VerbWord, verb_word
+from qa.checks.verb_forms import VerbWord, infinitive, verb_word
 from qa.checks.word_sieve import Sieve
 from qa.engine.rule import Context
 from qa.text.akshara import ends_in_consonant
@@ -130,7 +132,7 @@ def _verdict(
     """The correction and message for a clause read up to its verb start ``j`` (with
     :class:`Clause`'s ``dative`` and ``copula``), if its verb disagrees."""
     subject = clause.subject
-    if subject is not None and not _sure_head(tokens, subject):
+    if subject is not None and (not _sure_head(tokens, subject) or _oblique_plural_form(tokens, subject)):
         return None
     if subject is not None and tokens[j].normal in _SINGULAR_COPULA:
         plural = _plural_copula(lexicon, tokens, j, subject)
@@ -146,8 +148,8 @@ def _verdict(
     done = person and group.root in _PERSONS_VERBS
     if not (group.passive or group.root in _INTRANSITIVE_ROOTS or moved or done):
         return None  # an object before a transitive verb may be the noun: वे बात करते हैं
-    if group.root in _NAMING_ROOTS:
-        return None
+    if group.root in _NAMING_ROOTS or (group.root == "लग" and infinitive(tokens[subject.index].normal)):
+        return None  # गाने भी लगीं: an infinitive before लगना (began singing), not the songs
     if group.root == _COPULA and not (
         _plural_subject_of_copula(tokens, j, subject) or (person and _invariable_before(tokens, j))
     ):
@@ -168,11 +170,51 @@ def _verdict(
     if not subject.plural and _subjunctive_end(tokens, group):
         return None  # ताकि योजना लागू हो सके, कि अपराधियों को सज़ा मिले: no gender to agree in
     found = disagreement(view, tokens, group, subject)
+    if found is None and subject.plural and subject.noun.gender == "m":
+        return _singular_group(view, tokens, group, subject)
     if found is None:
         return _plural_end(lexicon, tokens, group, subject)
     what = ("plural " if subject.plural else "") + aw.GENDER_NAMES[subject.noun.gender]
     noun = tokens[subject.index].text
     return found, f"'{found.written}' does not agree with its {what} subject '{noun}': write '{found.right}'"
+
+
+@lru_cache(maxsize=32)
+def _masculine_plurals(lexicon: Genders) -> Sieve:
+    """The words (as written) that are masculine plural by their form, per table of genders
+    (:func:`clauses.masculine_plural`)."""
+    return Sieve(lambda word: masculine_plural(lexicon, aw.normal(word)))
+
+
+#: Words before an -ए noun that make it oblique or a mass: के, singular determiners, amounts.
+_OBLIQUE_BEFORE = aw.word_set("के एक इस उस किसी हर प्रत्येक सौ हजार हज़ार लाख करोड़ अरब")
+
+
+def _oblique_plural_form(tokens: list[Token], subject: Subject) -> bool:
+    """The subject is a masculine -ए form after के or a singular determiner, which make it
+    an oblique singular (गंगा के किनारे, के मुक़ाबले, एक हिस्से), or after an amount (55,000
+    करोड़ रुपये खर्च होगा: money is a mass)."""
+    if not (subject.plural and subject.noun.gender == "m" and tokens[subject.index].normal.endswith("े")):
+        return False
+    before = _before(tokens, subject)
+    return before is not None and (before.kind == "number" or before.normal in _OBLIQUE_BEFORE)
+
+
+def _singular_group(
+    view: str, tokens: list[Token], group: VerbGroup, subject: Subject
+) -> tuple[Correction, str] | None:
+    """The group in the plural after a masculine plural subject, if it is all masculine
+    singular and ends its clause (ये फ़ैसले सोमवार से लागू होगा → होंगे)."""
+    if any(verb.gender != "m" or verb.plural for _, verb in group.gendered) or not _ends_clause(
+        tokens, group.end - 1
+    ):
+        return None
+    found = rewrite(view, tokens, group, "m", True)
+    noun = tokens[subject.index].text
+    return (
+        found,
+        f"'{found.written}' does not agree with its plural masculine subject '{noun}': write '{found.right}'",
+    )
 
 
 def _subjunctive_end(tokens: list[Token], group: VerbGroup) -> bool:
@@ -431,6 +473,13 @@ _PLURAL_ENDINGS = Sieve(
 _READ = Sieve(_may_read)
 
 
+def _masculine_plural_offsets(ctx: Context) -> list[int]:
+    """The offsets of the words that are masculine plural by their form (लोग, फ़ैसले),
+    where a singular masculine group may follow a plural subject."""
+    sieve = _masculine_plurals(analysis(ctx).genders)
+    return occurrences(ctx.document.word_index, sieve.select(ctx.document.word_set))
+
+
 def _read_offsets(ctx: Context) -> list[int]:
     """The offsets of the verb words :func:`_may_read` accepts."""
     return occurrences(ctx.document.word_index, _READ.select(ctx.document.word_set))
@@ -485,7 +534,8 @@ class SubjectVerbAgreement(ClauseRule):
         read = clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)
         alone = clause_facts.possible(ctx, _plural_copula_alone(ctx), clause_facts.HAS_SUBJECT)
         ends = clause_facts.possible(ctx, _plural_endings(ctx), clause_facts.HAS_FEMININE)
-        return sorted({*read, *alone, *ends})
+        plural = clause_facts.possible(ctx, _masculine_plural_offsets(ctx), clause_facts.HAS_MASCULINE)
+        return sorted({*read, *alone, *ends, *plural})
 
     def sentence_reader(self, ctx: Context) -> SentenceReader:
         """The clauses :class:`ClauseRule` judges, read up to their verb by

@@ -200,3 +200,5 @@ MAY_DISAGREE = table(may_disagree)
 HAS_SUBJECT = table(lambda bits: bits & (NOUN_M | NOUN_F))
 #: A sentence with a word that may be a feminine subject.
 HAS_FEMININE = table(lambda bits: bits & NOUN_F)
+#: A sentence with a word that may be a masculine subject and a masculine verb word.
+HAS_MASCULINE = table(lambda bits: bits & NOUN_M and bits & VERB_M)

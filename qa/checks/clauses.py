@@ -217,20 +217,37 @@ def _plain_noun(word: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def subject_noun(lexicon: Genders, word: str) -> tuple[Noun, bool] | None:
     """The gender of a bare noun as a subject, and whether it is visibly plural:
-    feminine plurals in -ें, -एं, -इयां (दुकानें, सेवाएं, चिट्ठियां) and masculine -ए of an
-    -आ noun that inflects (फ़ैसले). A feminine plural stays plural where the counts list
-    the plural form too (टीमें, with टीम). Kept per genders table and word: a word recurs
-    in every document."""
+    feminine plurals in -ें, -एं, -इयां (दुकानें, सेवाएं, चिट्ठियां), masculine -ए of an
+    -आ noun that inflects (फ़ैसले: as a subject, no oblique) and लोग. A plural stays plural
+    where the counts list the plural form too (टीमें, with टीम; फ़ैसले). Kept per genders
+    table and word: a word recurs in every document."""
     if not aw.is_candidate(word):
         return None
     noun = lexicon.noun(word)
+    if noun is not None and noun.gender == "f":
+        return noun, _feminine_plural(lexicon, word) is not None
     if noun is not None:
-        return noun, noun.gender == "f" and _feminine_plural(lexicon, word) is not None
+        return noun, masculine_plural(lexicon, word)
     plural = _feminine_plural(lexicon, word)
     if plural is not None:
         return plural, True
     found = lexicon.inflected(word)
     return (found, True) if found is not None else None
+
+
+#: Masculine nouns that are plural in every form.
+_PLURAL_NOUNS = aw.word_set("लोग")
+
+
+def masculine_plural(lexicon: Genders, word: str) -> bool:
+    """``word`` (in the tables' spelling) is लोग or the -ए form of a masculine -आ noun
+    that inflects (फ़ैसले, of फ़ैसला)."""
+    if word in _PLURAL_NOUNS:
+        return True
+    if not word.endswith("े") or infinitive(word):
+        return False  # गाने लगीं: an infinitive's oblique (began singing), whatever noun it spells
+    singular = lexicon.noun(word[:-1] + "ा")
+    return singular is not None and singular.gender == "m" and singular.inflects
 
 
 def _feminine_plural(lexicon: Genders, word: str) -> Noun | None:
