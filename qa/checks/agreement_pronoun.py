@@ -114,6 +114,8 @@ def _stands_alone(tokens: list[Token], k: int, *, plural_phrase: bool = False) -
             word.endswith("को") or after == "को"
         )
         return not (possessor or dative or after in aw.GENITIVE)
+    if word in _REFLEXIVE_POSSESSIVES:
+        return True  # वे अपने घर में: the possessive opens the next phrase
     if aw.agreeing(word) is not None:
         return False
     # वे before a noun with a postposition would be उन (उन लोगों के), but हम and आप stay
@@ -125,6 +127,8 @@ def _stands_alone(tokens: list[Token], k: int, *, plural_phrase: bool = False) -
     return plural_phrase and oblique_differs
 
 
+#: The reflexive possessive, which never qualifies the pronoun before it.
+_REFLEXIVE_POSSESSIVES = aw.word_set("अपना अपने अपनी")
 #: Words that make one phrase with the pronoun before them (हम सब, वे लोग, हम दोनों).
 _PHRASE_WORDS = aw.word_set("सब सभी लोग लोगों दोनों तीनों चारों")
 #: Postpositions and genitives, which make the phrase before them oblique: no subject.
@@ -391,13 +395,19 @@ def _missing_ergative(lexicon: Genders, tokens: list[Token], start: int) -> tupl
     regular = verb.root not in _IRREGULAR_PERFECTIVES or verb.pattern == "plain"
     if verb.gender == "m" and verb.plural and regular:
         return None  # अगर हम देखे तो, कि वे मदद करे: also the subjunctive (देखें, करें without the nasal)
-    if not _act(tokens, first, group.end, verb):
-        return None
+    if not _act(tokens, first, group.end, verb) or _phrase_follows(tokens, group.end):
+        return None  # की स्थापना की 75वीं वर्षगांठ: a genitive, which a noun follows
     pronoun = tokens[k]
     right = _ERGATIVE_FORMS[pronoun.normal]
     written = " ".join(token.text for token in tokens[j : first + 1])
     message = f"'{pronoun.text}' before '{written}', a transitive perfective, takes ने: write '{right}'"
     return Correction(pronoun.start, pronoun.end, pronoun.text, right), message
+
+
+def _phrase_follows(tokens: list[Token], k: int) -> bool:
+    """A number or a word other than a conjunction or relative follows the group ending
+    before ``k``: its last word may be a genitive (की 75वीं वर्षगांठ)."""
+    return k < len(tokens) and tokens[k].kind != "other" and tokens[k].normal not in _CLAUSE_ENDS
 
 
 def _act(tokens: list[Token], first: int, end: int, verb: VerbWord) -> bool:
