@@ -22,7 +22,7 @@ from qa import gazetteer
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
-from qa.checks.clauses import DATIVE, POSTPOSITIONS, reaching, sentences, verb_group
+from qa.checks.clauses import DATIVE, POSTPOSITIONS, reaching, sentences, subject_noun, verb_group
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.document import Document
@@ -1146,7 +1146,14 @@ def _controller(
         return None
     if lexicon_words.known(word + "ना"):
         return None
-    return lexicon.noun(word) or (shown(j) if shown is not None else None)
+    return lexicon.noun(word) or _feminine_plural(lexicon, word) or (shown(j) if shown is not None else None)
+
+
+def _feminine_plural(lexicon: Genders, word: str) -> Noun | None:
+    """The feminine noun whose direct plural ``word`` is (दुकानें, सेवाएं), which the counts
+    list under its singular."""
+    found = subject_noun(lexicon, word)
+    return found[0] if found is not None and found[1] and found[0].gender == "f" else None
 
 
 def _noun_phrase_verb(words: list[str | None], j: int) -> bool:
@@ -1379,7 +1386,8 @@ class PassiveAgreement(Rule):
                     continue
             if noun is not None:
                 gender, plural = noun.gender, _plural(words[k - 1] or "")
-                if verb.gender == auxiliary.gender == gender:
+                slip = _plural_slip(words, lexicon, words[k - 1], auxiliary)
+                if verb.gender == auxiliary.gender == gender and not slip:
                     continue
             elif verb.gender != auxiliary.gender:
                 gender, plural = auxiliary.gender, auxiliary.plural
@@ -1390,7 +1398,9 @@ class PassiveAgreement(Rule):
                 f"'{aux_slot.text}'" if noun_slot is None else f"{aw.GENDER_NAMES[gender]} '{noun_slot.text}'"
             )
             between = ctx.text[slot.end : aux_slot.start]
-            right = verb.inflect(gender, plural) + between + aw.regender(aux_slot.text, gender, plural)
+            # a feminine plural shows its number on the last word alone (खोली गईं)
+            participle = verb.inflect(gender, plural and gender == "m")
+            right = participle + between + aw.regender(aux_slot.text, gender, plural)
             message = f"'{ctx.text[slot.start : aux_slot.end]}' does not agree with {what}: write '{right}'"
             yield self.replace(slot.start, aux_slot.end, right, message)
 
@@ -1409,6 +1419,14 @@ class PassiveAgreement(Rule):
         mixed = "a feminine participle and a masculine जाना"
         message = f"'{written}' mixes {mixed}: write '{forms[0]}' or '{forms[1]}'"
         return self.diagnostic(slot.start, aux_slot.end, message, suggestions=forms)
+
+
+def _plural_slip(words: list[str | None], lexicon: Genders, noun: str | None, auxiliary: aw.Marked) -> bool:
+    """A feminine noun in its direct plural (दुकानें, सेवाएं) before a passive whose last
+    word is singular (खोली जाएगी, खोली जा सकेगी; not खोली जा रही है, whose number is है's):
+    the passive's number is the slip."""
+    last = _at(words, auxiliary.index + 1) not in aw.AUXILIARY_VERBS
+    return last and noun is not None and _feminine_plural(lexicon, noun) is not None and not auxiliary.plural
 
 
 def _after_feminine(slots: Slots, k: int, lexicon: Genders) -> bool:

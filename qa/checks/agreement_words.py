@@ -330,11 +330,19 @@ def gendered(word: str) -> tuple[str, Gender, bool] | None:
     return None
 
 
+#: A future: its base (जाए, सके, हो), a nasal if plural, and गा/गी/गे.
+_FUTURE = re.compile("(.+[एेो])ं?(?:गा|गी|गे)")
+_FUTURE_FORM = re.compile("(.+[एेो])(ं?)(गा|गी|गे)")
+
+
 def regender(word: str, gender: Gender, plural: bool) -> str:
     """A verb-group word in another gender and number (जाती -> जाता, गई -> गया)."""
     word = normal(word)
     if word in ("गया", "गए", "गई", "गईं"):
         return _GAYA[(gender, plural)]
+    future = _FUTURE.fullmatch(word)
+    if future is not None:  # the plural future nasalises its base: जाएगी -> जाएंगी
+        return future[1] + ("ं" if plural else "") + ("गी" if gender == "f" else "गे" if plural else "गा")
     split = gendered(word)
     if split is None:
         return word
@@ -350,6 +358,9 @@ def passive_auxiliary(words: list[str | None], k: int) -> Marked | None:
         return None
     if word == "जा":
         after = words[k + 1] if k + 1 < len(words) else None
+        future = _future(after, ("सके",)) if after else None
+        if future is not None:
+            return Marked(k + 1, *future)
         split = gendered(after) if after else None
         if split is None or not split[0].startswith(_AFTER_JA):
             return None
@@ -357,10 +368,21 @@ def passive_auxiliary(words: list[str | None], k: int) -> Marked | None:
     if word in _GAYA.values():
         gender, plural = next(key for key, value in _GAYA.items() if value == word)
         return Marked(k, gender, plural)
+    future = _future(word, ("जाए", "जाये"))
+    if future is not None:
+        return Marked(k, *future)
     split = gendered(word)
-    if split is None or split[0] not in ("जात", "जाएग", "जायेग"):
+    if split is None or split[0] != "जात":
         return None
     return Marked(k, split[1], split[2])
+
+
+def _future(word: str, bases: tuple[str, ...]) -> tuple[Gender, bool] | None:
+    """The gender and number of a future of one of ``bases`` (जाएगी, जाएंगे, सकेंगी)."""
+    found = _FUTURE_FORM.fullmatch(word)
+    if found is None or found[1] not in bases:
+        return None
+    return ("f" if found[3] == "गी" else "m"), bool(found[2]) or found[3] == "गे"
 
 
 #: Intransitive verb roots whose perfective agrees with its subject: after a noun, the
