@@ -134,6 +134,8 @@ def _different_people(
     if bool(people_a) != bool(people_b):  # a known person's name word, and a slip of it the registry lacks
         (_, known_spans), (_, spans) = (a, b) if people_a else (b, a)
         people = people_a or people_b
+        if _their_surname_after(index, registry, spans, people):
+            return False  # राष्ट्रपति ब्लादिमीर पुतिन: the person's own full name, a title before it
         return _surnamed(index, registry, spans, people) or _introduced(
             index, registry, spans, people, known_spans
         )
@@ -141,6 +143,15 @@ def _different_people(
         return True
     firsts_a, firsts_b = _first_names(index, a[1]), _first_names(index, b[1])
     return bool(firsts_a and firsts_b and not firsts_a & firsts_b)
+
+
+def _their_surname_after(
+    index: WordIndex, registry: reg.Registry, spans: list[Span], people: set[str]
+) -> bool:
+    """Every occurrence has a word of one of ``people``'s names after it that is no common
+    word (ब्लादिमीर पुतिन beside व्लादिमीर पुतिन): the slip stands in that person's full name."""
+    after = _beside(index, spans, 1)
+    return all(zipf(word) < TITLED_ZIPF and registry.token_people.get(word, set()) & people for word in after)
 
 
 def _surnamed(index: WordIndex, registry: reg.Registry, spans: list[Span], people: set[str]) -> bool:
