@@ -161,7 +161,7 @@ def modifier(word: str) -> bool:
 #: होना, रहना, the past auxiliary, verbs of motion.
 _BEFORE_VERB_ROOTS = aw.word_set("हो रह थ") | MOTION_ROOTS
 #: Adverbs that may stand between a subject and its verb.
-ADJUNCTS = aw.word_set("आज कल भी ही फिर अब यहां यहाँ वहां वहाँ जल्द अचानक तुरंत नहीं न दोबारा पहली बार सामने")
+ADJUNCTS = aw.word_set("आज कल भी ही फिर अब यहां यहाँ वहां वहाँ जल्द अचानक तुरंत नहीं न दोबारा पहली बार सामने बजे")
 
 
 def _judge(registry: Registry, view: str, tokens: list[Token], start: int) -> tuple[Correction, str] | None:

@@ -44,6 +44,7 @@ from qa.checks import agreement_words as aw
 from qa.checks.agreement import analysis
 from qa.checks.agreement_lexicon import Genders
 from qa.checks.clauses import (
+    NUMBER_WORDS,
     OBJECT_PRONOUNS,
     ClauseRule,
     Correction,
@@ -145,7 +146,12 @@ def _ends_clause(tokens: list[Token], k: int) -> bool:
 def _verb_at(tokens: list[Token], k: int) -> bool:
     word = tokens[k].normal
     following = tokens[k + 1].normal if k + 1 < len(tokens) else None
+    if word == _BAJE and k and (tokens[k - 1].kind == "number" or tokens[k - 1].normal in NUMBER_WORDS):
+        return False  # 10 बजे: o'clock, no verb
     return verb_word(word) is not None or bare_root(word, following) or word in _COPULAS
+
+
+_BAJE = aw.normal("बजे")
 
 
 def _after_noun(tokens: list[Token], start: int, k: int) -> bool:
