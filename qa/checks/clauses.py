@@ -54,7 +54,7 @@ _ERA = aw.word_set("सन् सन संवत् संवत ईस्व�
 #: Words that may follow an invariable predicate in its verb group (शुरू नहीं हुई).
 _BEFORE_VERB = aw.word_set("नहीं न भी ही")
 #: The postpositions that close a noun phrase, besides the genitive, ने and को.
-POSTPOSITIONS = aw.word_set("में से पर तक द्वारा")
+POSTPOSITIONS = aw.word_set("में से पर तक द्वारा सहित समेत")
 #: Pronouns that take को in one word.
 OBJECT_PRONOUNS = aw.word_set("इसे उसे इन्हें उन्हें मुझे हमें तुम्हें आपको")
 #: The present copula in the singular, which has no gender (दुकानें बंद है).
