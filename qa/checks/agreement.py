@@ -1466,8 +1466,8 @@ class ObliqueNounForm(Rule):
         lexicon = document.genders
         for position in document.occurrences(_inflecting_nouns(lexicon)):
             slots, k = document.slots, position
-            if slots.words[k + 1] not in aw.POSTPOSITIONS:
-                continue
+            if slots.words[k + 1] not in aw.POSTPOSITIONS or _ergative_ki(slots.words, k + 1):
+                continue  # ने दावा की कि: करना's perfective, no genitive
             slot, following = slots.word(k), slots.word(k + 1)
             if not _inflecting_noun(lexicon, slot.normal) or _after_feminine(slots, k, lexicon):
                 continue
