@@ -263,12 +263,17 @@ def _gender(row: list[int]) -> Gender | None:
 
 def suffix_gender(word: str) -> Gender | None:
     """The gender a noun's suffix settles, for nouns the counts have too little on:
-    -त्व is masculine (महत्व, नेतृत्व), abstract -ता feminine (सफलता, अनिश्चितता)."""
-    if word.endswith("त्व") and len(word) >= 4:
+    -त्व and -त्र are masculine (महत्व, नेतृत्व; पत्र, क्षेत्र; not the adverbs सर्वत्र,
+    अन्यत्र), abstract -ता feminine (सफलता, अनिश्चितता)."""
+    if word.endswith(("त्व", "त्र")) and len(word) >= 4 and word not in _LOCATIVE_ADVERBS:
         return "m"
     if word.endswith("ता") and _ABSTRACT_TA.fullmatch(word) and not _imperfective(word):
         return "f"
     return None
+
+
+#: Sanskrit adverbs of place in -त्र (everywhere, elsewhere, together), no nouns.
+_LOCATIVE_ADVERBS = frozenset({"सर्वत्र", "अन्यत्र", "एकत्र", "यत्र", "तत्र", "अत्र"})
 
 
 def _by_form(form: str, word: str) -> Noun | None:
