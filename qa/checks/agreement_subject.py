@@ -66,6 +66,7 @@ from qa.checks.clauses import (
     VerbGroup,
     disagreement,
     masculine_plural,
+    postposition_noun,
     reaching,
     rewrite,
     subject_noun,
@@ -186,17 +187,24 @@ def _masculine_plurals(lexicon: Genders) -> Sieve:
     return Sieve(lambda word: masculine_plural(lexicon, aw.normal(word)))
 
 
-#: Words before an -ए noun that make it oblique or a mass: के, singular determiners, amounts.
-_OBLIQUE_BEFORE = aw.word_set("के एक इस उस किसी हर प्रत्येक सौ हजार हज़ार लाख करोड़ अरब")
+#: Words before an -ए noun that make it oblique or a mass: singular determiners, amounts.
+_OBLIQUE_BEFORE = aw.word_set("एक इस उस किसी हर प्रत्येक सौ हजार हज़ार लाख करोड़ अरब")
+_KE = aw.normal("के")
+#: -ए nouns that make a postposition with के before them (गंगा के किनारे, के मुक़ाबले).
+_POSTPOSITION_OBLIQUES = aw.word_set("किनारे रास्ते मुकाबले मुक़ाबले सहारे बहाने बदले जरिये ज़रिये हवाले")
 
 
 def _oblique_plural_form(tokens: list[Token], subject: Subject) -> bool:
-    """The subject is a masculine -ए form after के or a singular determiner, which make it
-    an oblique singular (गंगा के किनारे, के मुक़ाबले, एक हिस्से), or after an amount (55,000
-    करोड़ रुपये खर्च होगा: money is a mass)."""
+    """The subject is a masculine -ए form after a singular determiner, which makes it an
+    oblique singular (एक हिस्से), or after के as a postposition's noun (गंगा के किनारे, के
+    मुक़ाबले; डेंगू के मामले is a plural), or after an amount (55,000 करोड़ रुपये खर्च होगा:
+    money is a mass)."""
     if not (subject.plural and subject.noun.gender == "m" and tokens[subject.index].normal.endswith("े")):
         return False
     before = _before(tokens, subject)
+    if before is not None and before.normal == _KE:
+        word = tokens[subject.index].normal
+        return word in _POSTPOSITION_OBLIQUES or postposition_noun(word)
     return before is not None and (before.kind == "number" or before.normal in _OBLIQUE_BEFORE)
 
 

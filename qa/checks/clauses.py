@@ -786,7 +786,8 @@ class Correction:
 
 def rewrite(view: str, tokens: list[Token], group: VerbGroup, gender: aw.Gender, plural: bool) -> Correction:
     """The group's gendered words in ``gender``; with ``plural``, every masculine word
-    plural, or the feminine group's last word if it ends the group (की गईं, आती हैं)."""
+    plural, or the feminine group's last word if it ends the group (की गईं, आती हैं), and
+    है ending the group हैं (बढ़ रहे हैं)."""
     pieces, at = [], tokens[group.gendered[0][0]].start
     for k, verb in group.gendered:
         pieces += [
@@ -794,6 +795,10 @@ def rewrite(view: str, tokens: list[Token], group: VerbGroup, gender: aw.Gender,
             verb.inflect(gender, plural and (gender == "m" or k == group.end - 1)),
         ]
         at = tokens[k].end
+    last = tokens[group.end - 1]
+    if plural and last.normal == COPULA and group.gendered[-1][0] < group.end - 1:
+        pieces += [view[at : last.start], "हैं"]
+        at = last.end
     start = tokens[group.gendered[0][0]].start
     return Correction(start, at, view[start:at], "".join(pieces))
 
