@@ -90,7 +90,7 @@ DAYS = aw.word_set("सोमवार मंगलवार बुधवार 
 _COMPLEMENT_PREDICATES = aw.word_set("घोषित करार नियुक्त मनोनीत नामित साबित सिद्ध चयनित निर्वाचित")
 #: Number words (सत्रह, ढाई, करोड़), which a clause reads as it reads a number (सात प्रतिशत पर).
 NUMBER_WORDS = CARDINAL_WORDS - {"आधा"}
-_MODIFIERS = NUMBER_WORDS | aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत कई सभी हर कुछ दोनों तीनों")
+_MODIFIERS = NUMBER_WORDS | aw.word_set("यह वह ये वे इस उस इन उन सबसे बहुत कई सभी हर कुछ दोनों तीनों कोई किसी")
 #: Invariable words before a verb that form its predicate (शुरू हुई, लागू की गई).
 _PREDICATES = (
     aw.PREDICATES
@@ -875,9 +875,32 @@ def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
         and main.perfective
         and main.root not in ("जा", "हो")
         and after is not None
-        and (after == "जा" or getattr(verb_word(after), "root", None) == "जा")
-    )
+        and _ja_form(after)
+    ) or (main is None and _vector_passive(tokens, j, k))
     return VerbGroup(gendered, k, main.root if main else tokens[j].normal, passive)
+
+
+def _ja_form(word: str) -> bool:
+    """``word`` is जा or a form of जाना (गया, जाती, जाएगी)."""
+    return word == "जा" or getattr(verb_word(word), "root", None) == "जा"
+
+
+#: Vectors whose perfective makes a compound's passive with जाना (कर ली गई, रद्द कर दिए गए).
+_PASSIVE_VECTORS = frozenset({"दे", "ले", "डाल"})
+
+
+def _vector_passive(tokens: list[Token], j: int, k: int) -> bool:
+    """The group from ``j`` to ``k`` is a bare root, a vector's perfective and a form of
+    जाना: a compound's passive (दर्ज कर ली गई, रद्द कर दिए गए)."""
+    if j + 2 >= k:
+        return False
+    vector = verb_word(tokens[j + 1].normal)
+    return (
+        vector is not None
+        and vector.perfective
+        and vector.root in _PASSIVE_VECTORS
+        and _ja_form(tokens[j + 2].normal)
+    )
 
 
 def clause_spans(tokens: list[Token], after: Collection[str] = _CLAUSE_STARTS) -> list[tuple[int, int]]:
