@@ -174,8 +174,16 @@ def _before_noun(word: str) -> bool:
     """A word that shows a demonstrative before it qualifies a noun: a modifier, a noun or
     an adjective."""
     return (
-        word in _MODIFIERS or aw.is_candidate(word) or getattr(aw.agreeing(word), "kind", None) == "adjective"
+        word in _MODIFIERS
+        or (aw.is_candidate(word) and word not in _ADVERBS and word not in aw.MANNER_NOUNS)
+        or getattr(aw.agreeing(word), "kind", None) == "adjective"
     )
+
+
+def _agreeing(word: str) -> bool:
+    """An agreeing word (adjective, participle, genitive) that is no infinitive's oblique
+    (मामले आने से: the infinitive opens a phrase of its own)."""
+    return aw.agreeing(word) is not None and not infinitive(word)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -278,7 +286,7 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "stops": _stops,
     "demonstrative": _DEMONSTRATIVES.__contains__,
     "modifier": _MODIFIERS.__contains__,
-    "agreeing": lambda word: aw.agreeing(word) is not None,
+    "agreeing": _agreeing,
     "genitive": aw.GENITIVE.__contains__,
     "hua": lambda word: word.startswith("हु"),
     "era": _ERA.__contains__,
@@ -643,7 +651,7 @@ class Clause:
             if (
                 token.kind == "number"
                 or word in _MODIFIERS
-                or (aw.agreeing(word) is not None and word not in aw.GENITIVE and not self._finite_hua(j))
+                or (_agreeing(word) and word not in aw.GENITIVE and not self._finite_hua(j))
             ):
                 if self.nouns and tokens[self.nouns[-1]].normal in _ERA and token.kind == "number":
                     self.nouns.pop()  # सन् 1935 से: the era word goes with its number

@@ -139,8 +139,8 @@ def _ending(word: str) -> VerbWord | None:
 
 @lru_cache(maxsize=1 << 16)
 def infinitive(word: str) -> bool:
-    """``word`` is an oblique infinitive (करने, होने), as before के बाद or में."""
-    return len(word) > 3 and word.endswith("ने") and _verb(word[:-2])
+    """``word`` is an oblique infinitive (करने, होने, आने), as before के बाद or में."""
+    return (len(word) > 3 or word == "आने") and word.endswith("ने") and _verb(word[:-2])
 
 
 @lru_cache(maxsize=1 << 16)
