@@ -180,12 +180,6 @@ def _before_noun(word: str) -> bool:
     )
 
 
-def _agreeing(word: str) -> bool:
-    """An agreeing word (adjective, participle, genitive) that is no infinitive's oblique
-    (मामले आने से: the infinitive opens a phrase of its own)."""
-    return aw.agreeing(word) is not None and not infinitive(word)
-
-
 @lru_cache(maxsize=1 << 16)
 def predicate(word: str) -> bool:
     """An invariable predicate: listed, or a participle in -इत (निर्धारित, आधारित)."""
@@ -286,7 +280,7 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "stops": _stops,
     "demonstrative": _DEMONSTRATIVES.__contains__,
     "modifier": _MODIFIERS.__contains__,
-    "agreeing": _agreeing,
+    "agreeing": lambda word: aw.agreeing(word) is not None,
     "genitive": aw.GENITIVE.__contains__,
     "hua": lambda word: word.startswith("हु"),
     "era": _ERA.__contains__,
@@ -651,7 +645,7 @@ class Clause:
             if (
                 token.kind == "number"
                 or word in _MODIFIERS
-                or (_agreeing(word) and word not in aw.GENITIVE and not self._finite_hua(j))
+                or (aw.agreeing(word) is not None and word not in aw.GENITIVE and not self._finite_hua(j))
             ):
                 if self.nouns and tokens[self.nouns[-1]].normal in _ERA and token.kind == "number":
                     self.nouns.pop()  # सन् 1935 से: the era word goes with its number
