@@ -53,6 +53,7 @@ from qa.checks.agreement import analysis, shown_noun
 from qa.checks.agreement_lexicon import Genders
 from qa.checks.clauses import (
     CLAUSE_ENDS,
+    COMPLEMENT_PREDICATES,
     COPULA,
     COPULAS,
     POSTPOSITIONS,
@@ -155,8 +156,8 @@ def _verdict(
         _plural_subject_of_copula(tokens, j, subject) or (person and _invariable_before(tokens, j))
     ):
         return None
-    if clause.marked_object and group.passive:
-        return None  # इसे धरोहर घोषित किया गया: the passive takes the default
+    if group.passive and (clause.marked_object or _complement_before(tokens, j)):
+        return None  # इसे धरोहर घोषित किया गया, जिसे महामारी घोषित कर दिया गया: the default
     if j == subject.index + 1 and (
         subject_noun(lexicon, tokens[subject.index].normal) is None
         or group.passive
@@ -223,6 +224,13 @@ def _singular_group(
         found,
         f"'{found.written}' does not agree with its plural masculine subject '{noun}': write '{found.right}'",
     )
+
+
+def _complement_before(tokens: list[Token], j: int) -> bool:
+    """A predicate that takes an object and its complement stands before the group at
+    ``j`` (महामारी घोषित कर दिया गया): the noun may be the complement of an object with को
+    the clause does not show (जिसे, a relative), so the passive's agreement is the default's."""
+    return j > 0 and tokens[j - 1].normal in COMPLEMENT_PREDICATES
 
 
 def _subjunctive_end(tokens: list[Token], group: VerbGroup) -> bool:
