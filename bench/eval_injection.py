@@ -379,6 +379,10 @@ def tatsam_i(sentence: str, rng: random.Random) -> Injection | None:
     )
 
 
+#: An initial i or u and its other length (round 13's class; T030 reads a, e and o too).
+_I_U_LENGTH = {first: other for first, other in INITIAL_LENGTH.items() if first in "इईउऊ"}
+
+
 def initial_vowel(sentence: str, rng: random.Random) -> Injection | None:
     """An initial independent i or u of the other length in a word of three aksharas or
     more (ऊपर -> उपर, इलाज -> ईलाज), attested or not (round 13)."""
@@ -387,9 +391,7 @@ def initial_vowel(sentence: str, rng: random.Random) -> Injection | None:
         rng,
         3,
         lambda w: (
-            [INITIAL_LENGTH[w[0]] + w[1:]]
-            if w[:1] in INITIAL_LENGTH and _rare(INITIAL_LENGTH[w[0]] + w[1:])
-            else []
+            [_I_U_LENGTH[w[0]] + w[1:]] if w[:1] in _I_U_LENGTH and _rare(_I_U_LENGTH[w[0]] + w[1:]) else []
         ),
     )
 
