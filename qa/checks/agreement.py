@@ -18,6 +18,8 @@ from functools import cache, lru_cache, partial
 from itertools import chain
 from typing import NamedTuple
 
+import regex
+
 from qa import gazetteer
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
@@ -1152,8 +1154,12 @@ def _controller(
 def _feminine_plural(lexicon: Genders, word: str) -> Noun | None:
     """The feminine noun whose direct plural ``word`` is (दुकानें, सेवाएं), which the counts
     list under its singular."""
-    found = subject_noun(lexicon, word)
+    found = subject_noun(lexicon, word) if word.endswith(_FEMININE_PLURAL_ENDINGS) else None
     return found[0] if found is not None and found[1] and found[0].gender == "f" else None
+
+
+#: The endings of a feminine direct plural (दुकानें, सेवाएं, चिट्ठियां).
+_FEMININE_PLURAL_ENDINGS = ("ें", "एं", "एँ", "ां", "ाँ")
 
 
 def _noun_phrase_verb(words: list[str | None], j: int) -> bool:
@@ -1277,12 +1283,31 @@ def _passive_participle(word: str) -> bool:
     return verb is not None and verb.root != "जा" and aw.normal(word) not in _NOT_PARTICIPLES
 
 
-#: Perfectives that are commoner as other words: के लिए, the adverb कहीं.
-_NOT_PARTICIPLES = aw.word_set("लिए कहीं")
+#: Perfectives that are commoner as other words: the genitive की (read apart: see
+#: :func:`_ki_passives`), के लिए, the adverb कहीं.
+_NOT_PARTICIPLES = aw.word_set("की लिए कहीं")
 #: Participles that are also the genitive: one is read only before a form of जाना (की
 #: जा रही, की गई), where no genitive stands.
 _GENITIVE_PARTICIPLES = aw.word_set("की")
 _PASSIVE_PARTICIPLES = Sieve(_passive_participle)
+#: की before a word that may be a form of जाना (जा, जाती, गया): the genitive stands before
+#: every word, so its few passives are found in the text, not by visiting each की.
+_KI_BEFORE_JA = regex.compile(r"(?<![\p{L}\p{M}])की(?=[ \t]+[जग])")
+_KI = aw.perfective("की")
+
+
+def _ki_passives(document: Analysis) -> list[tuple[int, aw.Perfective]]:
+    """(slot, perfective) for each की that may begin a passive (:data:`_KI_BEFORE_JA`)."""
+    slots = document.slots
+    assert _KI is not None
+    return [
+        (slots.slot_of[bisect_left(slots.starts, match.start())], _KI)
+        for match in _KI_BEFORE_JA.finditer(slots.view)
+    ]
+
+
+def _first(found: tuple[int, aw.Perfective]) -> int:
+    return found[0]
 
 
 def _passive_controller(
@@ -1366,7 +1391,8 @@ class PassiveAgreement(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         document = analysis(ctx)
         slots, words, lexicon = document.slots, document.slots.words, document.genders
-        for k, verb in _perfectives_at(document, _PASSIVE_PARTICIPLES):
+        found = chain(_perfectives_at(document, _PASSIVE_PARTICIPLES), _ki_passives(document))
+        for k, verb in sorted(found, key=_first):
             auxiliary = aw.passive_auxiliary(words, k + 1)
             if auxiliary is None:
                 continue

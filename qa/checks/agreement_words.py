@@ -379,7 +379,7 @@ def passive_auxiliary(words: list[str | None], k: int) -> Marked | None:
 
 def _future(word: str, bases: tuple[str, ...]) -> tuple[Gender, bool] | None:
     """The gender and number of a future of one of ``bases`` (जाएगी, जाएंगे, सकेंगी)."""
-    found = _FUTURE_FORM.fullmatch(word)
+    found = _FUTURE_FORM.fullmatch(word) if word.endswith(("गा", "गी", "गे")) else None
     if found is None or found[1] not in bases:
         return None
     return ("f" if found[3] == "गी" else "m"), bool(found[2]) or found[3] == "गे"
