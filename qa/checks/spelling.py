@@ -564,7 +564,9 @@ def corrections(word: str) -> tuple[str, ...]:
             )
     elif word in lexicon.corpus_zipf():  # seen in edited prose: a sign slip only (बरत, घिरने)
         cheap = cost <= CHEAPEST_EDIT or short_initial(word, best)  # अयोजित: a dropped ा's cost
-        margin = _seen_margin(word, best) if cheap and respelt(word, best) else None
+        # a sign slip, or e/ai or o/au in a native word's stem (समझोता), whose vowels are fixed
+        slip = respelt(word, best) or _native_vowel_slip(word, best)
+        margin = _seen_margin(word, best) if cheap and slip else None
     elif cost > _LONG_LIMIT or (not (respelt(word, best) or transposed(word, best)) and lexicon.parsed(word)):
         # a whole letter, or more than a sign in a form the morphology parses (भारीय, जानकरी)
         margin = GUESSED_LETTER_MARGIN if _vouched(word) else letter_margin(word)
