@@ -821,12 +821,16 @@ def disagreement(view: str, tokens: list[Token], group: VerbGroup, subject: Subj
     if not mixed and first.gender == "m" and len({verb.plural for _, verb in gendered}) > 1:
         return None
     gender = subject.noun.gender
+    closing = tokens[group.end - 1].normal
     number_slip = (
         gender == "f"
         and subject.plural
-        and last[0] == group.end - 1
         and not last[1].plural
-        and (len(gendered) > 1 or not last[1].perfective)  # नलियां मांसपेशियों से बनी: an attribute
+        and (
+            # नलियां मांसपेशियों से बनी: an attribute
+            (last[0] == group.end - 1 and (len(gendered) > 1 or not last[1].perfective))
+            or (last[0] == group.end - 2 and closing == COPULA)  # दुकानें बंद हो गई है: हैं
+        )
     )
     if first.gender == gender and not number_slip and not mixed:
         return None
