@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -1306,10 +1307,6 @@ def _ki_passives(document: Analysis) -> list[tuple[int, aw.Perfective]]:
     ]
 
 
-def _first(found: tuple[int, aw.Perfective]) -> int:
-    return found[0]
-
-
 def _passive_controller(
     words: list[str | None],
     k: int,
@@ -1392,7 +1389,7 @@ class PassiveAgreement(Rule):
         document = analysis(ctx)
         slots, words, lexicon = document.slots, document.slots.words, document.genders
         found = chain(_perfectives_at(document, _PASSIVE_PARTICIPLES), _ki_passives(document))
-        for k, verb in sorted(found, key=_first):
+        for k, verb in sorted(found, key=itemgetter(0)):
             auxiliary = aw.passive_auxiliary(words, k + 1)
             if auxiliary is None:
                 continue

@@ -100,13 +100,13 @@ def _singular_perfective(lexicon: Genders, word: str) -> VerbWord | None:
     return None if lexicon.known(word) or word in _LEFT_TO_T027 else found
 
 
-def _feminine_plural(word: str) -> bool:
+def _feminine_plural_verb(word: str) -> bool:
     """A verb word in the feminine plural (रहीं, गईं, करतीं), no adverb in -हीं (नहीं, कहीं)."""
     found = verb_word(word)
     return found is not None and found.gender == "f" and found.plural and word not in _NASAL_ADVERBS
 
 
-_FEMININE_PLURALS = Sieve(_feminine_plural)
+_FEMININE_PLURAL_VERBS = Sieve(_feminine_plural_verb)
 
 
 class AuxiliaryAgreement(Rule):
@@ -134,7 +134,7 @@ class AuxiliaryAgreement(Rule):
     def _feminine_plural_before_hai(self, document: Analysis, view: str) -> Iterator[Diagnostic]:
         """A feminine plural verb word right before the singular है (रहीं है, गईं है)."""
         slots, words = document.slots, document.slots.words
-        for k in document.occurrences(_FEMININE_PLURALS):
+        for k in document.occurrences(_FEMININE_PLURAL_VERBS):
             if words[k + 1] != "है" or document.genders.known(words[k] or ""):
                 continue
             before, slot = slots.word(k), slots.word(k + 1)

@@ -318,7 +318,7 @@ def _judge(view: str, tokens: list[Token], start: int) -> tuple[Correction, str,
 
 
 #: Words before आप that make it the reflexive "self" (अपने आप, अपने-आप, आप ही आप).
-_REFLEXIVE_BEFORE = aw.word_set("अपने अपना अपनी आप")
+_REFLEXIVE_BEFORE = _REFLEXIVE_POSSESSIVES | aw.word_set("आप")
 
 
 def _reflexive(tokens: list[Token], k: int) -> bool:

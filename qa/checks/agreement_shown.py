@@ -120,7 +120,6 @@ _PLACING_ROOTS = aw.word_set("भेज बुला पहुंचा पह�
 _MAKING = aw.word_set("कर करा")
 #: Verbs whose passive states a predicate (स्थिर बताया गया, दोषी पाया गया).
 _STATING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("पा")
-#: Forms of जाना after a participle (a passive).
 #: Pronouns with ही, a predicate or another subject (शीर्ष पचास नाम यही था).
 _EMPHATIC_PRONOUNS = aw.word_set("यही वही इसी उसी")
 #: The conjunctions that join two persons into one plural subject.

@@ -331,7 +331,6 @@ def gendered(word: str) -> tuple[str, Gender, bool] | None:
 
 
 #: A future: its base (जाए, सके, हो), a nasal if plural, and गा/गी/गे.
-_FUTURE = re.compile("(.+[एेो])ं?(?:गा|गी|गे)")
 _FUTURE_FORM = re.compile("(.+[एेो])(ं?)(गा|गी|गे)")
 
 
@@ -340,7 +339,7 @@ def regender(word: str, gender: Gender, plural: bool) -> str:
     word = normal(word)
     if word in ("गया", "गए", "गई", "गईं"):
         return _GAYA[(gender, plural)]
-    future = _FUTURE.fullmatch(word)
+    future = _FUTURE_FORM.fullmatch(word)
     if future is not None:  # the plural future nasalises its base: जाएगी -> जाएंगी
         return future[1] + ("ं" if plural else "") + ("गी" if gender == "f" else "गे" if plural else "गा")
     split = gendered(word)

@@ -562,7 +562,7 @@ def corrections(word: str) -> tuple[str, ...]:
                 if _long_vowel_lost(word, best) or tatsam_i(word, best) or r_slip(word, best)
                 else SHORT_MARGIN
             )
-    elif word in lexicon.corpus_zipf():  # seen in edited prose: a sign slip only (बरत, घिरने)
+    elif word in lexicon.corpus_zipf():  # seen in edited prose (बरत, घिरने): a slip of spelling only
         cheap = cost <= CHEAPEST_EDIT or short_initial(word, best)  # अयोजित: a dropped ा's cost
         # a sign slip, or e/ai or o/au in a native word's stem (समझोता), whose vowels are fixed
         slip = respelt(word, best) or _native_vowel_slip(word, best)
