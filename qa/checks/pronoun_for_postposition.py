@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from qa import lexicon, regexcache
 from qa.checks import agreement_words as aw
 from qa.checks import clauses
-from qa.checks.agreement_doer import STANDS_ALONE
+from qa.checks.agreement_doer import STANDS_ALONE, time_word
 from qa.checks.confusion import transitive_perfective
-from qa.checks.verb_forms import verb_word
+from qa.checks.verb_forms import infinitive, verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -35,9 +35,20 @@ _OPENERS = (
 )
 #: Nouns of a compound postposition that stand only before में (के बारे में).
 _BEFORE_MEIN_ONLY = aw.word_set("बारे")
+#: Determiners in the oblique case (इस मेले में, हर ज़िले में, किसी देश में).
+_OBLIQUE_DETERMINERS = aw.word_set("इस उस जिस किस इन उन जिन किन इसी उसी इन्हीं उन्हीं हर किसी")
+#: Plurals in -ों that count (दोनों, सैकड़ों), which stand alone as a pronoun does.
+_COLLECTIVES = aw.word_set("दोनों तीनों चारों पांचों पाँचों सैकड़ों हज़ारों हजारों लाखों करोड़ों दर्जनों")
+#: Nouns that stand as an adverb in the oblique case, with no postposition after them
+#: (इस बहाने मैं, पिता के नाते मैं, इसके बदले मैं), beside the nouns of time.
+_ADVERBIAL_NOUNS = aw.word_set(
+    "बहाने नाते बदले प्रकार पल क्षण घड़ी मौके संग प्रति विरुद्ध करीब क़रीब निकट समान भांति भाँति सदृश बराबर"
+)
 #: Forms that I takes: the verb is read no further where one stands.
 _FIRST_PERSON = aw.word_set("हूं हूँ मुझे मेरा मेरी मेरे मैंने")
-_FIRST_PERSON_ENDINGS = ("ूं", "ूँ", "ूंगा", "ूँगा", "ूंगी", "ूँगी", "ऊं", "ऊँ", "ऊंगा", "ऊँगा", "ऊंगी", "ऊँगी")
+_FIRST_PERSON_ENDINGS = tuple(
+    vowel + nasal + suffix for vowel in ("ू", "ऊ", "ु", "उ") for nasal in ("ं", "ँ") for suffix in ("", "गा", "गी")
+)  # the short u too, a common misspelling (होउंगा, करुं)
 #: Words after a perfective that make it no finite verb of its own: a passive (किया गया),
 #: an aspect (पढ़ा करता), a participle (थके हुए).
 _NOT_FINITE_AFTER = aw.JA_FORMS | aw.word_set("करता करती करते करेगा हुआ हुई हुए हुईं हुये")
@@ -76,7 +87,8 @@ def _verdict(text: str, start: int) -> str | None:
         return None
     if tokens[k - 1].normal in _BEFORE_MEIN_ONLY:
         return tokens[k - 1].text  # के बारे मैं: बारे stands only before में
-    if not _noun_before(tokens[k - 1]):
+    oblique = _oblique(tokens, k)
+    if not oblique and not _noun_before(tokens[k - 1]):
         return None
     after = [
         _NUMBER if t.kind == "number" else t.normal if t.kind == "word" else None
@@ -84,7 +96,46 @@ def _verdict(text: str, start: int) -> str | None:
     ]
     if not after or after[0] in aw.CONJUNCTIONS or after[0] == aw.normal("ने"):
         return None  # मैं और मेरे साथी, मैं ने (P013's)
+    if oblique:
+        return None if _first_person(after) else tokens[k - 1].text
     return _clash(after)
+
+
+def _oblique(tokens: list[clauses.Token], k: int) -> bool:
+    """The word before मैं (at ``k``) is in the oblique case, which only a postposition
+    follows: an oblique infinitive (मिलने मैं), a plural in -ों after another word (कुछ
+    स्थानों मैं; not a collective, दोनों), or a noun after an oblique determiner,
+    genitive or adjective (इस मेले मैं, सर्दी के मामले मैं, दूसरे कस्बे मैं). Not a noun
+    of time or manner, which stands as an adverb (उस दिन मैं, इस बहाने मैं)."""
+    token, marker = tokens[k - 1], tokens[k - 2] if k > 1 else None
+    if token.kind != "word":
+        return False
+    word = token.normal
+    if time_word(word) or word in _ADVERBIAL_NOUNS:
+        return False
+    if infinitive(word) and verb_word(word) is None:
+        return True  # not a participle (मास्क पहने मैं …)
+    if not _noun_before(token):
+        return False
+    if word.endswith("ों"):
+        return word not in _COLLECTIVES and marker is not None and marker.kind == "word"
+    return marker is not None and marker.kind == "word" and _marks_oblique(marker.normal)
+
+
+def _marks_oblique(word: str) -> bool:
+    """``word`` puts the noun after it in the oblique case: इस, हर, किसी, के, अपने, पूरे."""
+    found = aw.agreeing(word)
+    return word in _OBLIQUE_DETERMINERS or (found is not None and found.form == "oblique")
+
+
+def _first_person(words: list[str | None]) -> bool:
+    """A form that I takes (हूं, मुझे, करूंगा) stands in the clause ``words`` open."""
+    for word in words:
+        if word is None or word in clauses.CLAUSE_ENDS:
+            return False
+        if word in _FIRST_PERSON or word.endswith(_FIRST_PERSON_ENDINGS):
+            return True
+    return False
 
 
 def _noun_before(token: clauses.Token) -> bool:

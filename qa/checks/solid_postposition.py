@@ -125,16 +125,17 @@ def _solid_here(text: str, start: int, word: str, found: tuple[str, str] | None,
 #: Perfectives that are postpositions too (के लिए).
 _POSTPOSITION_FORMS = word_set("लिए लिये")
 _KI = aw.normal("की")
+_TWO = aw.normal("दो")
 #: How many words after a solid ने its verb is looked for.
-_VERB_REACH = 8
-_CLAUSE_EDGE = regexcache.standard(r"[।!?\n|॥,;:\"“”']")
+_VERB_REACH = 12
+_CLAUSE_EDGE = regexcache.standard(r"[।!?\n|॥,;:\"“”']|\.(?!\S)")
 
 
 def _perfective_ahead(text: str, end: int) -> bool:
     """A transitive verb's perfective follows in the clause (कुमारने बताया, हर्षवर्धनने
     गुरुवार को संसद में बताया), and no infinitive's companion comes first (X-ने के लिए)."""
     words = _CLAUSE_EDGE.split(text[end : end + 160], maxsplit=1)[0].split()[:_VERB_REACH]
-    if not words or aw.normal(words[0]) in _AFTER_INFINITIVE:
+    if not words or (aw.normal(words[0]) in _AFTER_INFINITIVE and not _numeral(words)):
         return False
     normal = [aw.normal(word) for word in words]
     for i, word in enumerate(normal):
@@ -146,6 +147,12 @@ def _perfective_ahead(text: str, end: int) -> bool:
                 continue  # की before a noun is the genitive (सेंटर की छत)
             return after not in aw.JA_FORMS  # किया गया: a passive, a clause without ने
     return False
+
+
+def _numeral(words: list[str]) -> bool:
+    """The clause ``words`` opens with the numeral दो before a word of its phrase (सरकारने दो
+    नई हेल्पलाइन शुरू कीं), not with the imperative that completes an infinitive (चलने दो)."""
+    return words[0] == _TWO and len(words) > 1 and aw.normal(words[1]) not in CLAUSE_ENDS
 
 
 def _next(text: str, start: int, word: str) -> str:

@@ -351,7 +351,11 @@ def _letter_slip(word: str, candidate: str) -> bool:
     shorter word's doubled letter (ममेरे, तनन)."""
     if doubled_consonant(word, candidate):
         southern = word.endswith("नन")
-        return not southern and akshara_count(candidate) >= 3 and lexicon.prior(candidate) >= COMMON_ZIPF
+        return (
+            not southern
+            and akshara_count(candidate) >= 3
+            and (lexicon.prior(candidate) >= COMMON_ZIPF or _known_to_both(candidate, MIN_CANDIDATE_ZIPF))
+        )
     swapped = transposed(word, candidate)
     if not (swapped or dropped_one(word, candidate)) or akshara_count(candidate) < MIN_LETTER_SLIP_AKSHARAS:
         return False
