@@ -44,6 +44,8 @@ _COLLECTIVES = aw.word_set("दोनों तीनों चारों प�
 _ADVERBIAL_NOUNS = aw.word_set(
     "बहाने नाते बदले प्रकार पल क्षण घड़ी मौके संग प्रति विरुद्ध करीब क़रीब निकट समान भांति भाँति सदृश बराबर"
 )
+#: हाल ही, which stands only before में (हाल ही में, "recently").
+_LATELY = (aw.normal("हाल"), aw.normal("ही"))
 #: Forms that I takes: the verb is read no further where one stands.
 _FIRST_PERSON = aw.word_set("हूं हूँ मुझे मेरा मेरी मेरे मैंने")
 _FIRST_PERSON_ENDINGS = tuple(
@@ -87,6 +89,8 @@ def _verdict(text: str, start: int) -> str | None:
         return None
     if tokens[k - 1].normal in _BEFORE_MEIN_ONLY:
         return tokens[k - 1].text  # के बारे मैं: बारे stands only before में
+    if k > 1 and (tokens[k - 2].normal, tokens[k - 1].normal) == _LATELY:
+        return f"{tokens[k - 2].text} {tokens[k - 1].text}"  # हाल ही मैं: the adverb is हाल ही में
     oblique = _oblique(tokens, k)
     if not oblique and not _noun_before(tokens[k - 1]):
         return None
