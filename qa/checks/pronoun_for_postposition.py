@@ -48,9 +48,11 @@ _ADVERBIAL_NOUNS = aw.word_set(
 _LATELY = (aw.normal("हाल"), aw.normal("ही"))
 #: Forms that I takes: the verb is read no further where one stands.
 _FIRST_PERSON = aw.word_set("हूं हूँ मुझे मेरा मेरी मेरे मैंने")
+#: The endings of I's subjunctive and future (करूं, होऊंगा), with the short u too, a common
+#: misspelling (होउंगा, करुं).
 _FIRST_PERSON_ENDINGS = tuple(
-    vowel + nasal + suffix for vowel in ("ू", "ऊ", "ु", "उ") for nasal in ("ं", "ँ") for suffix in ("", "गा", "गी")
-)  # the short u too, a common misspelling (होउंगा, करुं)
+    vowel + nasal + suffix for vowel in "ूऊुउ" for nasal in "ंँ" for suffix in ("", "गा", "गी")
+)
 #: Words after a perfective that make it no finite verb of its own: a passive (किया गया),
 #: an aspect (पढ़ा करता), a participle (थके हुए).
 _NOT_FINITE_AFTER = aw.JA_FORMS | aw.word_set("करता करती करते करेगा हुआ हुई हुए हुईं हुये")
