@@ -15,7 +15,7 @@ from qa.checks import agreement_words as aw
 from qa.checks import clauses
 from qa.checks.agreement_doer import STANDS_ALONE, time_word
 from qa.checks.confusion import transitive_perfective
-from qa.checks.verb_forms import infinitive, verb_word
+from qa.checks.verb_forms import bare_root, infinitive, verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -44,6 +44,8 @@ _COLLECTIVES = aw.word_set("दोनों तीनों चारों प�
 _ADVERBIAL_NOUNS = aw.word_set(
     "बहाने नाते बदले प्रकार पल क्षण घड़ी मौके संग प्रति विरुद्ध करीब क़रीब निकट समान भांति भाँति सदृश बराबर"
 )
+#: पाना, which after a bare root says "could" and takes no ने (मैं कर पाई).
+_ABLE = aw.normal("पा")
 #: हाल ही, which stands only before में (हाल ही में, "recently").
 _LATELY = (aw.normal("हाल"), aw.normal("ही"))
 #: Forms that I takes: the verb is read no further where one stands.
@@ -198,6 +200,7 @@ def _clash(words: list[str | None]) -> str | None:
             nxt = rest[1] if len(rest) > 1 else None
         if not _ends_clause(nxt):
             continue  # a participle before its noun (शामिल हुए खिलाड़ियों ने)
-        transitive = transitive_perfective(word) and verb.root not in STANDS_ALONE
+        modal = verb.root == _ABLE and i > 0 and bare_root(words[i - 1] or "", word)  # कर पाई: no ने
+        transitive = transitive_perfective(word) and verb.root not in STANDS_ALONE and not modal
         return word if verb.plural or transitive else None
     return None
