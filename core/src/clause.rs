@@ -16,7 +16,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use crate::span::{NUMBER, OTHER, WORD};
 
 /// The bits of a word's class, by the name `clauses.word_class` gives each test.
-pub const WORD_CLASSES: [(&str, u64); 40] = [
+pub const WORD_CLASSES: [(&str, u64); 41] = [
     ("plain", PLAIN),
     ("marked", MARKED),
     ("dative", DATIVE),
@@ -57,6 +57,7 @@ pub const WORD_CLASSES: [(&str, u64); 40] = [
     ("complement", COMPLEMENT),
     ("manner", MANNER),
     ("se", SE),
+    ("participle", PARTICIPLE),
 ];
 
 const PLAIN: u64 = 1;
@@ -99,6 +100,7 @@ const NUMBER_WORD: u64 = 1 << 36;
 const COMPLEMENT: u64 = 1 << 37;
 const MANNER: u64 = 1 << 38;
 const SE: u64 = 1 << 39;
+const PARTICIPLE: u64 = 1 << 40;
 
 /// A kind that is none of the tokeniser's three.
 const STRANGE: u8 = 3;
@@ -315,7 +317,11 @@ impl<'py> Reading<'_, 'py> {
             }
             let mut compound_first = None;
             let after_ne = object_compound && self.ergative;
-            if compound && self.nouns.len() > 1 && self.subject.is_none() && (after_ne || !self.marked) {
+            if compound
+                && self.nouns.len() > 1
+                && self.subject.is_none()
+                && (after_ne || !self.marked)
+            {
                 let head = self.nouns[self.nouns.len() - 1];
                 if !self.has(head, DAY)? {
                     compound_first = Some(self.nouns[0]);
@@ -455,6 +461,18 @@ impl<'py> Reading<'_, 'py> {
         Ok(j + 1 == self.size || self.kind(j + 1)? != WORD || self.has(j + 1, AFTER_VERB)?)
     }
 
+    /// `Clause._attributive`: a perfective participle between a postposition and a noun.
+    fn attributive(&mut self, j: usize) -> PyResult<bool> {
+        Ok(j > 0
+            && self.has(j, PARTICIPLE)?
+            && self.has(j - 1, POSTPOSITION)?
+            && j + 1 < self.size
+            && self.kind(j + 1)? == WORD
+            && self.has(j + 1, CANDIDATE)?
+            && !self.has(j + 1, DAY | TIME_NOUN)?
+            && !self.verb(j + 1)?)
+    }
+
     /// `Clause.verb_start`.
     fn verb_start(&mut self, mut j: usize) -> Step<Option<usize>> {
         let start = j;
@@ -504,6 +522,7 @@ impl<'py> Reading<'_, 'py> {
             if kind == NUMBER
                 || self.has(j, MODIFIER)?
                 || (self.has(j, AGREEING)? && !self.has(j, GENITIVE)? && !self.finite_hua(j)?)
+                || self.attributive(j)?
             {
                 if kind == NUMBER {
                     if let Some(&last) = self.nouns.last() {
@@ -524,7 +543,10 @@ impl<'py> Reading<'_, 'py> {
                     && self.subject.is_none()
                     && !(self.marked
                         && self.ergative
-                        && self.has(self.nouns[0] - 1, self.markers | POSTPOSITION | POSTPOSITION_NOUN)?)
+                        && self.has(
+                            self.nouns[0] - 1,
+                            self.markers | POSTPOSITION | POSTPOSITION_NOUN,
+                        )?)
                     && (self.marked || !(self.plural_first()? || self.determined_first()?))
                 {
                     return Err(Stop::Abort);

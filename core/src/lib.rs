@@ -241,7 +241,7 @@ fn slot_layout<'py>(
             .iter()
             .take_while(|&&l| l == layout::JOINED)
             .count();
-        if last - k + 1 <= MAX_COMPOUND {
+        if last - k < MAX_COMPOUND {
             for j in k..last {
                 let compound = new_string(py, &chars[bounds[j].0..bounds[last].1])?;
                 normals[j + 1] = compound.clone();

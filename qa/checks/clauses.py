@@ -186,6 +186,12 @@ def predicate(word: str) -> bool:
     return word in _PREDICATES or (word.endswith("ित") and len(word) > 3)
 
 
+def _participle(word: str) -> bool:
+    """``word`` is a perfective participle (जुड़ी, लिया, बने)."""
+    found = verb_word(word)
+    return found is not None and found.perfective
+
+
 @lru_cache(maxsize=1 << 16)
 def _conjunctive(word: str) -> bool:
     """The conjunctive participle of an intransitive verb of state or change (घटकर,
@@ -312,6 +318,7 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "complement": COMPLEMENT_PREDICATES.__contains__,
     "manner": aw.MANNER_NOUNS.__contains__,
     "se": _SE.__eq__,
+    "participle": _participle,
 }
 #: The compiled core's reading of clauses and the bit of each test, if it is built.
 _VERB_STARTS = native.core.verb_starts if native.core else None
@@ -575,6 +582,24 @@ class Clause:
         following = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
         return following is None or following.kind != "word" or following.normal in _AFTER_VERB
 
+    def _attributive(self, j: int) -> bool:
+        """A perfective participle between a postposition and a noun qualifies the noun
+        (बॉन्ड से जुड़ी याचिका, बैठक में लिया फ़ैसला): no verb of the clause. Not before a day,
+        a noun of time (दिल्ली से लौटा सोमवार को) or a verb (समारोह पर लगी रहेगी)."""
+        tokens = self.tokens
+        if j == 0 or j + 1 >= len(tokens) or tokens[j - 1].normal not in POSTPOSITIONS:
+            return False
+        following = tokens[j + 1]
+        after = tokens[j + 2].normal if j + 2 < len(tokens) else None
+        return (
+            _participle(tokens[j].normal)
+            and following.kind == "word"
+            and aw.is_candidate(following.normal)
+            and following.normal not in DAYS
+            and following.normal not in TIME_NOUNS
+            and not self._verb(following.normal, after)
+        )
+
     def verb_start(self, j: int) -> int | None:
         """Read up to the verb group: its first token, or None where the clause ends
         first or holds what the rule cannot read (raises :class:`Abort` for some). The
@@ -646,6 +671,7 @@ class Clause:
                 token.kind == "number"
                 or word in _MODIFIERS
                 or (aw.agreeing(word) is not None and word not in aw.GENITIVE and not self._finite_hua(j))
+                or self._attributive(j)
             ):
                 if self.nouns and tokens[self.nouns[-1]].normal in _ERA and token.kind == "number":
                     self.nouns.pop()  # सन् 1935 से: the era word goes with its number
