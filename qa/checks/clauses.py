@@ -79,6 +79,9 @@ _ADVERBS = aw.word_set(
 )
 #: Nouns of time that stand without a postposition as adverbs after a modifier (इस साल, उस समय).
 TIME_NOUNS = aw.word_set("साल वर्ष दिन रात सुबह शाम दोपहर बार समय वक्त वक़्त दौरान बीच महीने सप्ताह हफ्ते")
+#: What the reader takes as a time: the nouns of time and the months, which after a number
+#: make a date, no noun of the clause (तारीख़ दस जुलाई तय कर दी).
+_TIMES = TIME_NOUNS | aw.word_set(" ".join(MONTHS))
 #: Nouns of the time of day (देर रात, कल सुबह), which head no compound: a noun before them
 #: ends its own phrase.
 TIMES_OF_DAY = aw.word_set("रात सुबह शाम दोपहर देर")
@@ -215,7 +218,7 @@ def _plain_noun(word: str) -> bool:
         and not postposition_noun(word)
         and word not in _ADVERBS
         and not predicate(word)
-        and word not in TIME_NOUNS
+        and word not in _TIMES
         and verb_word(word) is None
         and not may_be_root(word)
         and not infinitive(word)
@@ -296,7 +299,7 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "before_postposition_noun": _BEFORE_POSTPOSITION_NOUN.__contains__,
     "adverb": _ADVERBS.__contains__,
     "predicate": predicate,
-    "time_noun": TIME_NOUNS.__contains__,
+    "time_noun": _TIMES.__contains__,
     "verb": lambda word: verb_word(word) is not None,
     "may_be_root": may_be_root,
     "after_bare_root": follows_bare_root,
@@ -462,7 +465,7 @@ class Clause:
             if self.subject is not None or len(self.nouns) > 1:
                 raise Abort
             word = self.tokens[self.nouns[0]].normal
-            found = self._subject_noun(self.nouns[0]) if word not in TIME_NOUNS else None
+            found = self._subject_noun(self.nouns[0]) if word not in _TIMES else None
             if found is None:
                 raise Abort  # a pronoun, a name, a noun of time (बार: the pub or the time)
             self.subject = Subject(self.nouns[0], *found, first)
@@ -596,7 +599,7 @@ class Clause:
             and following.kind == "word"
             and aw.is_candidate(following.normal)
             and following.normal not in DAYS
-            and following.normal not in TIME_NOUNS
+            and following.normal not in _TIMES
             and not self._verb(following.normal, after)
         )
 
@@ -693,7 +696,7 @@ class Clause:
             elif postposition_noun(word) and j > start and tokens[j - 1].normal in _BEFORE_POSTPOSITION_NOUN:
                 self.nouns, self.genitive = [], False
             elif word in _ADVERBS or (
-                word in TIME_NOUNS
+                word in _TIMES
                 and following not in POSTPOSITIONS
                 and following not in aw.GENITIVE  # चार सप्ताह के लिए: a noun of the phrase
                 and self._counted(j)
