@@ -525,8 +525,11 @@ def _head(words: list[str | None], i: int, attribute: aw.Agreeing, lexicon: Gend
     if _ergative_ki(words, j + 1):
         following = None  # पुल का उद्घाटन की।: की is the verb, and the noun ends its phrase before it
     noun = _head_noun(lexicon, word)
-    if noun is None or (word in _TIMES_AS_ADVERBS and following not in aw.POSTPOSITIONS):
-        return None  # मंत्रालय के [शाम] जारी आंकड़ों: a time of day without a postposition is an adverb
+    adverb = word in _TIMES_AS_ADVERBS and following not in aw.POSTPOSITIONS
+    if noun is None or (adverb and not (attribute.kind == "adjective" and j == i + 1)):
+        # मंत्रालय के [शाम] जारी आंकड़ों: a time of day without a postposition is an adverb,
+        # which an adjective right before it still qualifies (तीसरा बार → तीसरी बार)
+        return None
     if attribute.kind in ("adjective", "participle") and _infinitive(word):
         return None  # स्थिति अच्छी रहने पर: a predicate adjective before an infinitive
     return Head(j, noun, following, j > i + 1, singular, _at(words, j + 2) == "कि")
@@ -556,6 +559,7 @@ def _ends_there(words: list[str | None], head: Head, lexicon: Genders, attribute
         or _after_direct_determiner(words, j, following)
         or _adjective_after(following)
         or (attribute.kind == "adjective" and following is not None and _infinitive(following))
+        or (words[j] in _TIMES_AS_ADVERBS and not head.skipped)  # तीसरी बार [ख़िताब]: an adverb
     )
     # उनके जेल चले जाने पर: चले begins a compound verb
     return (ends or _predicate_adjective(words, j + 1, lexicon)) and not (
