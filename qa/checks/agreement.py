@@ -730,7 +730,8 @@ def _stranded(words: list[str | None], i: int, attribute: aw.Agreeing, head: Hea
     [दुकान में] घुसने से पहले, कोरोना के [गर्मी के] मौसम में) and leave it alone, as do
     बिना before it (बिना परीक्षा के [अगली कक्षा] में), a place for the noun and a time
     (के बार में is a slip for के बारे में)."""
-    if attribute.form != "oblique" or head.noun.gender != "f" or head.following not in _SIMPLE_CASES:
+    further = _further_gender(attribute, head)
+    if further is None or head.following not in _SIMPLE_CASES:
         return False
     if words[head.index] in _TIMES_AS_ADVERBS or words[head.index] in gazetteer.one_word_places():
         return False  # इसके बार (बारे) में; अधिनियम 1935 के [तहत] दिल्ली में: a place is no genitive's noun
@@ -754,12 +755,25 @@ def _stranded(words: list[str | None], i: int, attribute: aw.Agreeing, head: Hea
         if _at(words, k + 1) in _VERB_GROUP and (word in _ROOTS or not lexicon.known(word)):
             continue  # a verb's root (आ गया, ले लिया, दिख रहा)
         found = aw.agreeing(word)
-        if found is not None and found.kind == "adjective" and found.form == "feminine":
+        if found is not None and found.kind == "adjective" and (found.form == "feminine") == (further == "f"):
             continue
         noun = lexicon.guess(word) if aw.is_candidate(word) else None
-        if noun is None or noun.gender != "f" or _at(words, k + 1) in aw.GENITIVE:
+        if noun is None or noun.gender != further or _at(words, k + 1) in aw.GENITIVE:
             return False
     return False
+
+
+def _further_gender(attribute: aw.Agreeing, head: Head) -> aw.Gender | None:
+    """The gender of the nouns after ``head``'s case marker that ``attribute`` cannot
+    qualify, for a form that does not fit the head: the head's own. An oblique form
+    before a feminine noun (के [चपेट] में) or a feminine one before a masculine noun
+    (अपनी [बयान] पर) might qualify a noun of the other gender further on, but not one of
+    the head's."""
+    if attribute.form == "oblique" and head.noun.gender == "f":
+        return "f"
+    if attribute.form == "feminine" and head.noun.gender == "m":
+        return "m"
+    return None
 
 
 #: Endings of adjectives derived from nouns (आर्थिक, भारतीय) and of superlatives
