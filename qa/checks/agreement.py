@@ -766,13 +766,13 @@ def _stranded(words: list[str | None], i: int, attribute: aw.Agreeing, head: Hea
 def _further_gender(attribute: aw.Agreeing, head: Head) -> aw.Gender | None:
     """The gender of the nouns after ``head``'s case marker that ``attribute`` cannot
     qualify, for a form that does not fit the head: the head's own. An oblique form
-    before a feminine noun (के [चपेट] में) or a feminine one before a masculine noun
-    (अपनी [बयान] पर) might qualify a noun of the other gender further on, but not one of
-    the head's."""
+    before a feminine noun (के [चपेट] में) or a feminine one right before a masculine noun
+    (की [नाम] से) might qualify a noun of the other gender further on, but not one of the
+    head's."""
     if attribute.form == "oblique" and head.noun.gender == "f":
         return "f"
-    if attribute.form == "feminine" and head.noun.gender == "m":
-        return "m"
+    if attribute.form == "feminine" and head.noun.gender == "m" and not head.skipped:
+        return "m"  # right before it: past a skipped word (की अनुमित इस आधार पर) it may be that word's
     return None
 
 
