@@ -464,8 +464,8 @@ impl<'py> Reading<'_, 'py> {
     /// `Clause._attributive`: a perfective participle between a postposition and a noun.
     fn attributive(&mut self, j: usize) -> PyResult<bool> {
         Ok(j > 0
+            && self.has(j - 1, POSTPOSITION)? // a look-up, before the participle's test in Python
             && self.has(j, PARTICIPLE)?
-            && self.has(j - 1, POSTPOSITION)?
             && j + 1 < self.size
             && self.kind(j + 1)? == WORD
             && self.has(j + 1, CANDIDATE)?

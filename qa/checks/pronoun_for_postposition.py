@@ -137,13 +137,18 @@ def _marks_oblique(word: str) -> bool:
 
 
 def _first_person(words: list[str | None]) -> bool:
-    """A form that I takes (हूं, मुझे, करूंगा) stands in the clause ``words`` open."""
+    """A form that I takes stands in the clause ``words`` open."""
     for word in words:
         if word is None or word in clauses.CLAUSE_ENDS:
             return False
-        if word in _FIRST_PERSON or word.endswith(_FIRST_PERSON_ENDINGS):
+        if _first_person_form(word):
             return True
     return False
+
+
+def _first_person_form(word: str) -> bool:
+    """A form that I takes: हूं, मुझे, its subjunctive or future (करूं, करूंगा)."""
+    return word in _FIRST_PERSON or word.endswith(_FIRST_PERSON_ENDINGS)
 
 
 def _noun_before(token: clauses.Token) -> bool:
@@ -179,7 +184,7 @@ def _clash(words: list[str | None]) -> str | None:
     for i, word in enumerate(words):
         if word is None or word in clauses.CLAUSE_ENDS or word.startswith(clauses.RELATIVE_STEMS):
             return None
-        if word in _FIRST_PERSON or word.endswith(_FIRST_PERSON_ENDINGS):
+        if _first_person_form(word):
             return None
         if word == aw.normal("ने") or word in aw.ERGATIVE_PRONOUNS or word in _NOT_I:
             return word
