@@ -8,6 +8,7 @@ reports point at the file the user opened.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -129,7 +130,8 @@ class Document:
     @cached_property
     def _words(self) -> tokenize.Words:
         """The words, their starts and their index (:func:`tokenize.words`), in one pass;
-        no (word, start) pair per word (pairs held 23 MB of a 5 MB document)."""
+        no (word, start) pair per word (pairs held 23 MB of a 5 MB document), no
+        int object per offset (they held 15 MB)."""
         return tokenize.words(self.view)
 
     @property
@@ -138,12 +140,12 @@ class Document:
         return self._words[0]
 
     @property
-    def word_starts(self) -> list[int]:
+    def word_starts(self) -> array[int]:
         """The view offset where each of :attr:`word_texts` starts."""
         return self._words[1]
 
     @property
-    def word_index(self) -> dict[str, list[int]]:
+    def word_index(self) -> dict[str, array[int]]:
         """Each distinct word and the view offsets where it starts."""
         return self._words[2]
 

@@ -57,6 +57,8 @@ def _same_words(core, text: str) -> None:  # type: ignore[no-untyped-def]
     texts, starts, index = found = core.words(text)
     assert found == tokenize.python_words(text)
     assert list(index) == list(tokenize.python_words(text)[2])  # in the order first met
+    # the offsets are packed as in the Python version (no int object per offset)
+    assert {starts.typecode, *(offsets.typecode for offsets in index.values())} == {"I"}
     # a word that recurs is one string object, as in the Python version
     assert len(set(map(id, texts))) == len(set(texts)) == len(index)
     assert all(texts[starts.index(at)] is word for word, offsets in index.items() for at in offsets)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain
@@ -108,7 +108,7 @@ class Analysis:
     visit only the words that concern them (an agreeing word, a verb form)."""
 
     slots: Slots
-    word_index: dict[str, list[int]]
+    word_index: Mapping[str, Sequence[int]]
     genders: Genders
     #: the document's words (as written), the set the sieves judge once (``Document.word_set``)
     word_set: frozenset[str]

@@ -21,7 +21,7 @@ G020 reports the same group (it reads the subject from the noun itself).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from itertools import chain
 
@@ -160,7 +160,7 @@ _BREAK_BEFORE = regex.compile(r"(?r)[^\s\d\p{L}\p{M}\p{Cf}]")
 class _Words:
     """The document's words as written, their starts, and the text between them."""
 
-    def __init__(self, view: str, words: list[str], starts: list[int]) -> None:
+    def __init__(self, view: str, words: list[str], starts: Sequence[int]) -> None:
         self.view, self.words, self.starts = view, words, starts
 
     def candidate(self, k: int) -> bool:

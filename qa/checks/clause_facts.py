@@ -93,7 +93,7 @@ def _known(lexicon: Genders, words: Collection[str]) -> dict[str, bytes]:
 
 
 def python_kept_spans(
-    view: str, facts: bytes, starts: list[int], spans: list[tuple[int, int]], accept: bytes
+    view: str, facts: bytes, starts: Sequence[int], spans: list[tuple[int, int]], accept: bytes
 ) -> list[int]:
     """The numbers (from 0) of the ``spans`` of ``view`` whose words' ``facts`` (a byte
     per word, the words starting at ``starts``) OR-ed together ``accept`` has a nonzero
@@ -107,7 +107,7 @@ def python_kept_spans(
     return kept
 
 
-kept_spans: Callable[[str, bytes, list[int], list[tuple[int, int]], bytes], list[int]] = (
+kept_spans: Callable[[str, bytes, Sequence[int], list[tuple[int, int]], bytes], list[int]] = (
     native.core.kept_spans if native.core else python_kept_spans
 )
 
@@ -162,7 +162,7 @@ class _Document:
 
 
 def _with_shown(
-    facts: bytes, shown: dict[str, Noun], index: dict[str, list[int]], starts: list[int]
+    facts: bytes, shown: dict[str, Noun], index: Mapping[str, Sequence[int]], starts: Sequence[int]
 ) -> bytes:
     """``facts`` with the subject's bit of the gender the document's own agreeing words
     give a noun the counts leave open (:func:`agreement.shown_nouns`) at each of its words."""

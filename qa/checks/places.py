@@ -20,7 +20,7 @@ another place (रमापुर, भरतीपुर).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import cast
 
@@ -90,7 +90,7 @@ def _key(word: str) -> str:
 _DEVANAGARI_WORD = regex.compile(r"[\u0900-\u097f\u200c\u200d]+")
 
 
-def unattested(ctx: Context, sieve: Sieve) -> Iterator[tuple[str, str, list[int]]]:
+def unattested(ctx: Context, sieve: Sieve) -> Iterator[tuple[str, str, Sequence[int]]]:
     """(word, its look-up form, starts) for the words ``sieve`` takes, which must be
     Devanagari words that neither the lexicon, the gazetteer nor the house knows and
     that are no inflection of a known stem (:func:`_unattested`)."""

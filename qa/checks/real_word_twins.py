@@ -271,7 +271,7 @@ class RealWordTwin(Rule):
         text, counts = ctx.text, twin_counts()  # the counts load only for a document that needs them
         pairs, rarer, index = twin_pairs(), rarer_twins(), ctx.document.word_index
         for word in found:
-            plain, starts = lexicon.plain(word), index[word]
+            plain, starts = lexicon.plain(word), list(index[word])
             twin, measures = pairs.get(plain), rarer.get(plain, ())
             if twin is None:  # a common word: weighed only after a numeral
                 starts = [s for s in starts if inflection.after_numeral(text, s)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import cast
@@ -157,7 +157,7 @@ def _unlisted_devanagari(word: str) -> bool:
 _UNLISTED = Sieve(_unlisted_devanagari)
 
 
-def unlisted(ctx: Context, sieve: Sieve = _UNLISTED) -> Iterator[tuple[str, str, list[int]]]:
+def unlisted(ctx: Context, sieve: Sieve = _UNLISTED) -> Iterator[tuple[str, str, Sequence[int]]]:
     """(word, its normal form, starts) for Devanagari words no word list and no house list
     names (of those, the words ``sieve`` takes: it must take only such words)."""
     accept, index = lexicon.house(ctx.config).accept, ctx.document.word_index

@@ -7,7 +7,7 @@ logic data cannot express (``impl: module:Class``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import compress, count, islice
 from operator import eq
 from typing import Any, Literal
@@ -167,7 +167,7 @@ class PatternRule(TimedRule):
             return self.pattern.finditer(ctx.text, timeout=self.timeout)
         return self._anchored(ctx.text, ctx.document.word_index)
 
-    def _anchored(self, text: str, index: dict[str, list[int]]) -> Iterator[regex.Match[str]]:
+    def _anchored(self, text: str, index: Mapping[str, Sequence[int]]) -> Iterator[regex.Match[str]]:
         anchors = self.anchors
         found = occurrences(index, anchors)
         if "\u200c" in text or "\u200d" in text:  # runs a ZWJ or ZWNJ joins into one word of the index

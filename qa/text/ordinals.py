@@ -12,7 +12,7 @@ surface form and its inflection:
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -254,7 +254,7 @@ _DIGIT_CHARS = frozenset("0123456789०१२३४५६७८९")
 _NUMBER_BEFORE = regex.compile(r"[0-9०-९,]*", regex.REVERSE)
 
 
-def digit_matches(text: str, index: dict[str, list[int]]) -> list[regex.Match[str]]:
+def digit_matches(text: str, index: Mapping[str, Sequence[int]]) -> list[regex.Match[str]]:
     """What ``_DIGIT_ORDINAL.finditer(text)`` finds, ``index`` being the text's word index:
     the pattern is tried only at a number whose digits run up to a suffix word (or a space
     before one), as every match's do (a number is digits and commas, a suffix a whole word,
@@ -262,7 +262,7 @@ def digit_matches(text: str, index: dict[str, list[int]]) -> list[regex.Match[st
     return list(matches_at(_DIGIT_ORDINAL, text, _number_starts(text, index)))
 
 
-def _number_starts(text: str, index: dict[str, list[int]]) -> Iterator[int]:
+def _number_starts(text: str, index: Mapping[str, Sequence[int]]) -> Iterator[int]:
     """Every position of each number whose digits run up to a suffix word of ``index``
     (or a space before one), in order: where a digit ordinal may begin."""
     for at in occurrences(index, _SUFFIX_WORDS):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from qa.text import native
@@ -41,7 +41,7 @@ def link(gap: str) -> str:
     return " " if gap.isspace() and "\n" not in gap else BREAK
 
 
-def links(view: str, texts: list[str], starts: list[int]) -> dict[int, str]:
+def links(view: str, texts: list[str], starts: Sequence[int]) -> dict[int, str]:
     """What separates each word from the next where it is more than spaces: "joined"
     or "break", by the word's number in order (the last word's is a break).
 
@@ -87,7 +87,7 @@ def _slots(normals: list[str], breaks: list[int]) -> Slots:
     return words, slot_of
 
 
-def python_layout(view: str, texts: list[str], starts: list[int], respelt: Mapping[str, str]) -> Slots:
+def python_layout(view: str, texts: list[str], starts: Sequence[int], respelt: Mapping[str, str]) -> Slots:
     """Each slot's word (None for a break) and each word's slot, for the words ``texts`` of
     ``view`` (in order, each starting at its offset of ``starts``): a word as ``respelt``
     spells it if it has it there, a compound as the view writes it from the word on."""
@@ -109,6 +109,6 @@ def python_layout(view: str, texts: list[str], starts: list[int], respelt: Mappi
     return _slots(normals, [k for k, kind in found.items() if kind == BREAK])
 
 
-layout: Callable[[str, list[str], list[int], Mapping[str, str]], Slots] = (
+layout: Callable[[str, list[str], Sequence[int], Mapping[str, str]], Slots] = (
     native.core.slot_layout if native.core else python_layout
 )
