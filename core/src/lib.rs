@@ -7,6 +7,7 @@ use std::collections::hash_map::Entry;
 use std::os::raw::c_void;
 use std::sync::OnceLock;
 
+use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::ffi;
 use pyo3::intern;
@@ -81,6 +82,19 @@ pub(crate) fn new_string<'py>(py: Python<'py>, chars: &[u32]) -> PyResult<Bound<
             size,
         );
         Bound::from_owned_ptr_or_err(py, made)
+    }
+}
+
+/// Offsets packed as `tokenize.words` packs them (an `array('I')`, read as one buffer), or
+/// any sequence of ints.
+fn offsets(values: &Bound<'_, PyAny>) -> PyResult<Vec<usize>> {
+    match PyBuffer::<u32>::get(values) {
+        Ok(packed) => Ok(packed
+            .to_vec(values.py())?
+            .into_iter()
+            .map(|v| v as usize)
+            .collect()),
+        Err(_) => values.extract(),
     }
 }
 
@@ -215,9 +229,10 @@ fn slot_layout<'py>(
     py: Python<'py>,
     view: &Bound<'py, PyString>,
     words: &Bound<'py, PyList>,
-    starts: Vec<usize>,
+    starts: &Bound<'py, PyAny>,
     respelt: &Bound<'py, PyDict>,
 ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
+    let starts = offsets(starts)?;
     if starts.len() != words.len() {
         return Err(PyValueError::new_err("a start for every word"));
     }
@@ -317,10 +332,11 @@ fn kept_spans<'py>(
     py: Python<'py>,
     view: &Bound<'py, PyString>,
     facts: &Bound<'py, PyBytes>,
-    starts: Vec<usize>,
+    starts: &Bound<'py, PyAny>,
     spans: Vec<(usize, usize)>,
     accept: &Bound<'py, PyBytes>,
 ) -> PyResult<Bound<'py, PyList>> {
+    let starts = offsets(starts)?;
     let (facts, accept) = (facts.as_bytes(), accept.as_bytes());
     if accept.len() != 256 || facts.len() < starts.len() {
         return Err(PyValueError::new_err(
