@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import combinations, filterfalse
 
 from qa.checks import names_registry as reg
-from qa.checks.agreement_words import FUNCTION_WORDS, POSTPOSITIONS, is_candidate
+from qa.checks.agreement_words import COMPOUND_POSTPOSITIONS, FUNCTION_WORDS, POSTPOSITIONS, is_candidate
 from qa.checks.consistency import (
     NAME_ZIPF,
     TITLED_ZIPF,
@@ -139,7 +139,9 @@ def _different_people(
         return _surnamed(index, registry, spans, people) or _introduced(
             index, registry, spans, people, known_spans
         )
-    if min(zipf(a[0]), zipf(b[0])) >= NAME_ZIPF and not _one_person(index, registry, a, b):
+    if min(zipf(a[0]), zipf(b[0])) >= NAME_ZIPF and not (
+        _one_person(index, registry, a, b) or _second_reference(index, a, b)
+    ):
         return True
     firsts_a, firsts_b = _first_names(index, a[1]), _first_names(index, b[1])
     return bool(firsts_a and firsts_b and not firsts_a & firsts_b)
@@ -175,7 +177,8 @@ def _introduced(
     """An occurrence has a word before it that is no function word, none of ``people``'s
     and none that stands before their spelling (``known``) too: a first name or a role
     (मनोज बाजपेयी, छात्र पियूष, खिलाड़ी नितीश), another person introduced; a second reference
-    follows a function word or the sentence's start (बाद में नितीश), and the person's own
+    follows a function word, a postposition's noun or the sentence's start (बाद में नितीश,
+    धरने के दौरान बैनर्जी), and the person's own
     first name or title (or its short form) may stand before a slip of the name (हिमंत
     विस्वा सरमा, सीएम पिनाराई विजयन)."""
     theirs = {_SAME_TITLE.get(word, word) for word in _previous(index, known)}
@@ -183,6 +186,7 @@ def _introduced(
         word
         and is_candidate(word)
         and word not in FUNCTION_WORDS
+        and word not in COMPOUND_POSTPOSITIONS
         and _SAME_TITLE.get(word, word) not in theirs
         and not registry.token_people.get(word, set()) & people
         for word in _previous(index, spans)
@@ -196,6 +200,8 @@ _SAME_TITLE = {
 }
 
 
+#: The doer's postposition, which follows a person's name.
+_ERGATIVE = key("ने")
 #: What follows a name used alone: postpositions, particles, conjunctions.
 _AFTER_SECOND_REFERENCE = frozenset(
     key(word) for word in (*POSTPOSITIONS, "ही", "भी", "तो", "और", "व", "तथा", "एवं", "या", "जी")
@@ -305,7 +311,36 @@ def _names_pair(
     for word, spans in (a, b):
         if key(word) in registry.token_people or titled(index, spans):
             return True
-    return rare_pair(a[0], b[0]) or _one_person(index, registry, a, b)
+    return rare_pair(a[0], b[0]) or _one_person(index, registry, a, b) or _second_reference(index, a, b)
+
+
+def _second_reference(index: WordIndex, a: Entry, b: Entry) -> bool:
+    """One spelling is introduced first as a full name ends, a word of the name or a title
+    before it and a postposition or particle after it (हार्दिक पंड्या ने), and the other
+    stands only alone after that, as a second reference does (मैच के बाद पांड्या ने), a
+    doer's ने after it at least once: both name one person."""
+    for (_, full), (_, alone) in ((a, b), (b, a)):
+        first = full[:1]
+        if (
+            first[0] < alone[0]
+            and not _alone(index, first, before_only=True)
+            and _beside(index, first, 1) <= _AFTER_SECOND_REFERENCE
+            and _alone(index, alone)
+            and _ERGATIVE in _beside(index, alone, 1)
+        ):
+            return True
+    return False
+
+
+def _alone(index: WordIndex, spans: list[Span], before_only: bool = False) -> bool:
+    """Every occurrence stands alone: after a function word, a postposition's noun or the
+    start, and (unless ``before_only``) before a postposition, particle or conjunction."""
+    if not all(
+        not word or not is_candidate(word) or word in FUNCTION_WORDS or word in COMPOUND_POSTPOSITIONS
+        for word in _previous(index, spans)
+    ):
+        return False
+    return before_only or _beside(index, spans, 1) <= _AFTER_SECOND_REFERENCE
 
 
 def rare_pair(a: str, b: str) -> bool:
