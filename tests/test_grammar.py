@@ -56,6 +56,23 @@ def test_not_agreeing_words() -> None:
     assert [aw.agreeing(w) for w in ("पहले", "सरकार", "नीचे", "ताज़ा")] == [None] * 4
 
 
+def test_word_lists_take_a_words_spellings_with_and_without_nukta() -> None:
+    assert set(aw.nukta_spellings("क़रीब")) == set(aw.nukta_spellings("करीब")) == {"करीब", "क़रीब"}
+    assert len(aw.nukta_spellings("ख़िलाफ़")) == 4  # each of two letters with a nukta or without
+    assert aw.nukta_spellings("पड़ा") == ["पड़ा"]  # ड़ is a letter of its own, not ड with a nukta
+    assert {"ताजा", "ताज़ा"} <= aw.word_set("ताज़ा") and aw.agreeing("ताजा") is None  # invariable either way
+
+
+@given(
+    st.text(alphabet="कखगजफडपा\u093c\u094d", min_size=1, max_size=8).filter(lambda w: "\u093c\u093c" not in w)
+)
+def test_nukta_spellings_differ_only_in_nukta_after_its_letters(word: str) -> None:
+    spellings = aw.nukta_spellings(word)
+    assert word in spellings or len([c for c in word if c in "कखगजफ"]) > 4
+    plain = {re.sub("(?<=[कखगजफ])\u093c", "", spelling) for spelling in spellings}
+    assert len(plain) == 1 and len(spellings) == len(set(spellings))
+
+
 def test_inflection_of_agreeing_and_verb_forms() -> None:
     assert aw.agreeing("नया").inflect("feminine") == "नई"
     assert aw.agreeing("हुआ").inflect("oblique") == "हुए"

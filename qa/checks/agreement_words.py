@@ -28,8 +28,37 @@ _GENDER: dict[Form, Gender] = {"direct": "m", "oblique": "m", "feminine": "f"}
 
 
 def word_set(text: str) -> frozenset[str]:
-    """A word list written as text, one space or line break between words."""
-    return frozenset(text.split())
+    """A word list written as text, one space or line break between words, each word in
+    every spelling copy gives it with a nukta and without (:func:`nukta_spellings`)."""
+    return frozenset(spelling for word in text.split() for spelling in nukta_spellings(word))
+
+
+#: The letters copy writes with a nukta or without for one sound (क़रीब and करीब, ज़्यादा
+#: and ज्यादा); ड़ and ढ़ are letters of their own.
+_NUKTA_LETTERS = "कखगजफ"
+_NUKTA = "\u093c"
+_OPTIONAL_NUKTA = re.compile(f"(?<=[{_NUKTA_LETTERS}]){_NUKTA}")
+
+
+def nukta_spellings(word: str) -> list[str]:
+    """``word`` with and without a nukta after each letter that may take one, in every
+    combination (up to four such letters; a longer word keeps its own spelling and the
+    one without any)."""
+    plain = _OPTIONAL_NUKTA.sub("", word)
+    places = [i + 1 for i, letter in enumerate(plain) if letter in _NUKTA_LETTERS]
+    if not places:
+        return [word]
+    if len(places) > 4:
+        return list(dict.fromkeys((word, plain)))
+    found = []
+    for chosen in range(1 << len(places)):
+        cut, last = [], 0
+        for n, at in enumerate(places):
+            if chosen >> n & 1:
+                cut += [plain[last:at], _NUKTA]
+                last = at
+        found.append("".join([*cut, plain[last:]]))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +91,7 @@ ADJECTIVE_STEMS = word_set("""बड़ छोट नय पुरान अच�
     मीठ कड़व ढील तीख चौड़ टेढ़ बूढ़ गंद ताज़ कोर""")
 # Forms of these stems that are other words: पूरी (the bread) is fine before a noun,
 # पहले and भले are adverbs; ताज़ा does not inflect in news copy.
-_NOT_AGREEING = frozenset({"पहले", "ताज़ा", "ताज़े", "ताज़ी", "कोरे", "भले", "गंदे"})
+_NOT_AGREEING = word_set("पहले ताज़ा ताज़े ताज़ी कोरे भले गंदे")
 #: Perfective participles that form the attributive with हुआ (पढ़ा हुआ, पैदा हुई): an
 #: invariable predicate before हुआ counts as well.
 INVARIABLE_PREDICATES = word_set("पैदा जमा इकट्ठा तैयार शुरू ख़त्म खत्म")
