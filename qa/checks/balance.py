@@ -23,6 +23,8 @@ _BRACKETS = regex.compile(r"[()\[\]{}]")
 # paragraphs and into single-quote marks.
 _QUOTES = regex.compile(r"''|‘‘|’’|[\"“”]")
 _OPENING = ("“", "‘‘")
+#: A verb of saying and the comma or colon that introduces the words said (कहा, बताया:).
+_SAID = regex.compile(r"(?<![\p{L}\p{M}])(?:कहा|बताया|बोले|बोलीं|बोली|पूछा|लिखा)\s*[,:]\s*(?=\S)")
 
 
 def by_paragraph(
@@ -70,11 +72,18 @@ class UnbalancedBrackets(Rule):
 
 class UnbalancedQuotes(Rule):
     """Pairs “ ” and straight quotes; a straight quote may open or close either kind
-    (copy often mixes them: "लागतों … करेगा”, ''कहा"), so only a mark left over is reported."""
+    (copy often mixes them: "लागतों … करेगा”, ''कहा"), so only a mark left over is
+    reported, over the stretch its partner is missing from: an opening mark to the end of
+    its paragraph (where a closing one is most often left out), a closing mark from where
+    a verb of saying and its comma or colon introduce the words it closes (कहा, …”), if
+    one does after the mark before."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        for _, _, marks in by_paragraph(ctx.document, _QUOTES):
+        text = ctx.text
+        for start, end, marks in by_paragraph(ctx.document, _QUOTES):
+            end = start + len(text[start:end].rstrip())
             open_marks: list[tuple[str, int]] = []
+            after = start  # where the last mark ended
             for m in marks:
                 mark, at = m.group(), m.start()
                 if mark in _OPENING or (mark in ('"', "''") and not open_marks):
@@ -82,7 +91,10 @@ class UnbalancedQuotes(Rule):
                 elif open_marks:
                     open_marks.pop()
                 elif len(mark) == 1:
-                    yield self.diagnostic(at, at + 1, self.meta.message.format(mark=mark))
+                    said = [m.end() for m in _SAID.finditer(text, after, at)]
+                    begin = said[-1] if said else at
+                    yield self.diagnostic(begin, at + 1, self.meta.message.format(mark=mark))
+                after = m.end()
             for mark, at in open_marks:
                 if len(mark) == 1:
-                    yield self.diagnostic(at, at + 1, self.meta.message.format(mark=mark))
+                    yield self.diagnostic(at, end, self.meta.message.format(mark=mark))
