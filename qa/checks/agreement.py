@@ -405,6 +405,7 @@ def _attribute_finding(
     head = _head(words, i, attribute, lexicon)
     if head is None:
         return None
+    head = _split_compound_head(words, i, attribute, head, lexicon) or head
     noun = words[head.index] or ""
     if not _expected(attribute, head, noun, pinned=True) or not (
         _ends_there(words, head, lexicon, attribute) or _before_light_verb(words, i, attribute, head)
@@ -427,6 +428,41 @@ def _attribute_finding(
         forms,
         f"'{slot.text}' before {gender} '{noun_slot.text}': write {' or '.join(map(repr, forms))}",
     )
+
+
+def _split_compound_head(
+    words: list[str | None], i: int, attribute: aw.Agreeing, head: Head, lexicon: Genders
+) -> Head | None:
+    """A genitive or possessive and the adjective right after it disagree in gender (का
+    नई खेल नीति, की नया शिक्षा नीति), so one is a slip: the bare nouns after them make a
+    compound, whose last noun, before a postposition or verb, is the head both qualify
+    (for the word at ``i``, one of the two). Not when the adjective and the noun after it
+    name a place (का नई दिल्ली दौरा)."""
+    g = i if attribute.kind in ("genitive", "possessive") else i - 1
+    if g < 0 or head.index != g + 2:
+        return None
+    first, second = aw.attributive(words, g), aw.attributive(words, g + 1)
+    if (
+        first is None
+        or second is None
+        or first.kind not in ("genitive", "possessive")
+        or second.kind != "adjective"
+        or first.gender == second.gender
+        or words[g + 2] in gazetteer.one_word_places()
+    ):
+        return None
+    k = head.index
+    while _at(words, k + 1) is not None and not ends_phrase(_at(words, k + 1), lexicon):
+        following = _at(words, k + 1) or ""
+        if not aw.is_candidate(following) or _head_noun(lexicon, following) is None:
+            return None  # not a compound of nouns the tables know
+        k += 1
+    if k == head.index or not ends_phrase(_at(words, k + 1), lexicon):
+        return None
+    noun = _head_noun(lexicon, words[k] or "")
+    if noun is None:
+        return None
+    return Head(k, noun, _at(words, k + 1), True, head.singular, _at(words, k + 3) == "कि")
 
 
 def _feminine_before(words: list[str | None], i: int, attribute: aw.Agreeing, head: Head) -> bool:

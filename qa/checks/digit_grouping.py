@@ -14,6 +14,8 @@ from collections.abc import Iterator
 
 import regex
 
+from qa.checks import agreement_words as aw
+from qa.checks.date_postposition import MONTH_NUMBERS
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -23,16 +25,19 @@ _INDIAN = regex.compile(rf"{_EDGE_BEFORE}\d{{1,2}}(?:,\d\d)+,\d{{3}}{_EDGE_AFTER
 #: A three-digit group before the last three: the international system's.
 _INTERNATIONAL = regex.compile(rf"{_EDGE_BEFORE}(?:\d{{1,3}}(?:,\d{{3}}){{2,}}|\d{{3}},\d{{3}}){_EDGE_AFTER}")
 _SYSTEMS = {"Indian": _INDIAN, "international": _INTERNATIONAL}
+#: The word before a number, read back from where the number starts.
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}]+)\s*$", regex.REVERSE)
 #: Digits run together with commas, however grouped.
 _GROUPED = regex.compile(rf"{_EDGE_BEFORE}\d{{1,3}}(?:,\d+)+{_EDGE_AFTER}")
 
 
 def malformed(number: str) -> bool:
-    """``number`` is digit grouping — a group after a comma opens with 0 (1,00,00), which
-    a list of numbers never does (वार्ड 12,14,15) — but grouped neither the Indian way
-    (two-digit groups before the last three) nor the international (three-digit groups)."""
+    """``number`` is digit grouping — a group after a comma opens with 0 (1,00,00) or runs
+    to four digits or more (12,3456), which a list of short numbers never does (वार्ड
+    12,14,15) — but grouped neither the Indian way (two-digit groups before the last
+    three) nor the international (three-digit groups)."""
     _, *groups = number.split(",")
-    if not any(group.startswith("0") for group in groups):
+    if not any(group.startswith("0") or len(group) > 3 for group in groups):
         return False
     *middle, last = groups
     sizes = {len(group) for group in middle}
@@ -72,8 +77,19 @@ class MalformedDigitGrouping(Rule):
     """U040: a number grouped with commas neither the Indian nor the international way."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
-        for match in _GROUPED.finditer(ctx.text):
-            if malformed(match.group()):
+        text = ctx.text
+        for match in _GROUPED.finditer(text):
+            if malformed(match.group()) and not _dated(text, match):
                 yield self.diagnostic(
                     match.start(), match.end(), self.meta.message.format(number=match.group())
                 )
+
+
+def _dated(text: str, match: regex.Match[str]) -> bool:
+    """The number is a day and a year after a month's name, as English dates are written
+    (दिसंबर 21,2016): no grouping."""
+    day, _, year = match.group().partition(",")
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
+    return (
+        len(year) == 4 and int(day) <= 31 and before is not None and aw.key(before.group(1)) in MONTH_NUMBERS
+    )

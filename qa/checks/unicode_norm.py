@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -67,6 +67,7 @@ class MixedNuktaEncoding(Rule):
 # at every position (stdlib ``re``: three times faster here than ``regex``).
 _ASCII = regexcache.standard(r"(?=[0-9])(?<![A-Za-z])(?<![A-Za-z]-)(?<![0-9])[0-9]++(?!-?[A-Za-z])")
 _DEVANAGARI = regexcache.standard(r"[०-९]")
+_DEVANAGARI_RUN = regexcache.standard(r"[०-९]+")
 _NUMBER = regexcache.standard(r"(?:[0-9०-९]+[.,:])*[0-9०-९]+")
 #: The characters a number is made of, read back from a digit and on from it: a number
 #: never reaches past them, so the numbers in one such run are those of the whole text.
@@ -101,15 +102,17 @@ def _without_mixed_numbers(text: str) -> str:
     return "".join([*pieces, text[at:]]) if pieces else text
 
 
-def _ascii_digits_reach(text: str, count: int) -> bool:
-    """``text`` has at least ``count`` ASCII digits (in :data:`_ASCII`'s numbers), counted
-    only as far as ``count``: a story in one system has few digits of the other."""
-    seen = 0
-    for number in _ASCII.finditer(text):
-        if seen >= count:
-            break
-        seen += len(number[0])
-    return seen >= count
+def _numbers(found: Iterable[re.Match[str]], text: str, limit: int | None = None) -> int:
+    """How many numbers the digit runs ``found`` write, runs joined by one comma, point or
+    colon making one (७४,२१०; 12:30), counted only as far as ``limit``."""
+    count, end = 0, -2
+    for run in found:
+        if not (run.start() == end + 1 and text[end] in ",.:"):
+            count += 1
+            if count == limit:
+                break
+        end = run.end()
+    return count
 
 
 _SYSTEMS = {"ascii": (_ASCII, "0-9"), "devanagari": (_DEVANAGARI, "०-९")}
@@ -118,8 +121,9 @@ _SYSTEMS = {"ascii": (_ASCII, "0-9"), "devanagari": (_DEVANAGARI, "०-९")}
 class MixedDigits(Rule):
     """Devanagari and ASCII digits in one document, or the one the house does not use.
 
-    Without a house choice the finding points at the first digit of the rarer system
-    (where the document departs from itself).
+    Without a house choice the finding points at the first digit of the system that
+    writes fewer numbers (where the document departs from itself), the Devanagari one on
+    a tie: news copy prints 0–9.
     """
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
@@ -140,8 +144,9 @@ class MixedDigits(Rule):
         devanagari = _DEVANAGARI.search(text)
         if devanagari is None or (ascii_ := _ASCII.search(text)) is None:
             return
-        devanagari_digits = sum(map(text.count, "०१२३४५६७८९"))
-        rarer = devanagari if _ascii_digits_reach(text, devanagari_digits) else ascii_
+        devanagari_numbers = _numbers(_DEVANAGARI_RUN.finditer(text), text)
+        ascii_numbers = _numbers(_ASCII.finditer(text), text, devanagari_numbers)
+        rarer = devanagari if ascii_numbers >= devanagari_numbers else ascii_
         yield self.diagnostic(rarer.start(), rarer.start() + 1)
 
 
