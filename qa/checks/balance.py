@@ -73,10 +73,10 @@ class UnbalancedBrackets(Rule):
 class UnbalancedQuotes(Rule):
     """Pairs “ ” and straight quotes; a straight quote may open or close either kind
     (copy often mixes them: "लागतों … करेगा”, ''कहा"), so only a mark left over is
-    reported, over the stretch its partner is missing from: an opening mark to the end of
-    its paragraph (where a closing one is most often left out), a closing mark from where
-    a verb of saying and its comma or colon introduce the words it closes (कहा, …”), if
-    one does after the mark before."""
+    reported, over the stretch of its line its partner is missing from: an opening mark to
+    the end of its line or paragraph (where a closing one is most often left out), a
+    closing mark from where a verb of saying and its comma or colon introduce the words
+    it closes (कहा, …”), if one does after the mark before on its line."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
@@ -91,10 +91,13 @@ class UnbalancedQuotes(Rule):
                 elif open_marks:
                     open_marks.pop()
                 elif len(mark) == 1:
-                    said = [m.end() for m in _SAID.finditer(text, after, at)]
+                    line_start = text.rfind("\n", 0, at) + 1
+                    said = [m.end() for m in _SAID.finditer(text, max(after, line_start), at)]
                     begin = said[-1] if said else at
                     yield self.diagnostic(begin, at + 1, self.meta.message.format(mark=mark))
                 after = m.end()
             for mark, at in open_marks:
                 if len(mark) == 1:
-                    yield self.diagnostic(at, end, self.meta.message.format(mark=mark))
+                    line_end = text.find("\n", at, end)
+                    stop = end if line_end < 0 else start + len(text[start:line_end].rstrip())
+                    yield self.diagnostic(at, max(stop, at + 1), self.meta.message.format(mark=mark))
