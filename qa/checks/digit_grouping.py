@@ -36,9 +36,9 @@ def malformed(number: str) -> bool:
     to four digits or more (12,3456), which a list of short numbers never does (वार्ड
     12,14,15) — but grouped neither the Indian way (two-digit groups before the last
     three) nor the international (three-digit groups)."""
-    _, *groups = number.split(",")
-    if not any(group.startswith("0") or len(group) > 3 for group in groups):
-        return False
+    first, *groups = number.split(",")
+    if not any(group.startswith("0") or (len(group) > 3 and first != "0") for group in groups):
+        return False  # 0,9949: a decimal comma in a formula, not grouping
     *middle, last = groups
     sizes = {len(group) for group in middle}
     return len(last) != 3 or len(sizes) > 1 or not sizes <= {2, 3}
