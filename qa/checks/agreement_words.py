@@ -38,26 +38,25 @@ def word_set(text: str) -> frozenset[str]:
 _NUKTA_LETTERS = "कखगजफ"
 _NUKTA = "\u093c"
 _OPTIONAL_NUKTA = re.compile(f"(?<=[{_NUKTA_LETTERS}]){_NUKTA}")
+_NUKTA_LETTER_SET = frozenset(_NUKTA_LETTERS)
 
 
 def nukta_spellings(word: str) -> list[str]:
     """``word`` with and without a nukta after each letter that may take one, in every
     combination (up to four such letters; a longer word keeps its own spelling and the
     one without any)."""
+    if _NUKTA_LETTER_SET.isdisjoint(word):
+        return [word]  # most words: no letter that takes a nukta
     plain = _OPTIONAL_NUKTA.sub("", word)
-    places = [i + 1 for i, letter in enumerate(plain) if letter in _NUKTA_LETTERS]
-    if not places:
-        return [word]
-    if len(places) > 4:
-        return list(dict.fromkeys((word, plain)))
-    found = []
-    for chosen in range(1 << len(places)):
-        cut, last = [], 0
-        for n, at in enumerate(places):
-            if chosen >> n & 1:
-                cut += [plain[last:at], _NUKTA]
-                last = at
-        found.append("".join([*cut, plain[last:]]))
+    found = [""]
+    letters = 0
+    for char in plain:
+        found = [spelling + char for spelling in found]
+        if char in _NUKTA_LETTER_SET:
+            letters += 1
+            if letters > 4:
+                return list(dict.fromkeys((word, plain)))
+            found += [spelling + _NUKTA for spelling in found]
     return found
 
 
