@@ -25,7 +25,7 @@ from qa import gazetteer
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
-from qa.checks.clauses import DATIVE, POSTPOSITIONS, reaching, sentences, subject_noun, verb_group
+from qa.checks.clauses import DATIVE, NUMBER_WORDS, POSTPOSITIONS, reaching, sentences, subject_noun, verb_group
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.document import Document
@@ -596,11 +596,25 @@ def _ends_there(words: list[str | None], head: Head, lexicon: Genders, attribute
         or _adjective_after(following)
         or (attribute.kind == "adjective" and following is not None and _infinitive(following))
         or (words[j] in _TIMES_AS_ADVERBS and not head.skipped)  # तीसरी बार [ख़िताब]: an adverb
+        or _approximate_amount(words, j + 1)  # पूरी घोटाला [क़रीब चार सौ करोड़] का है
     )
     # उनके जेल चले जाने पर: चले begins a compound verb
     return (ends or _predicate_adjective(words, j + 1, lexicon)) and not (
         aw.intransitive_perfective(following or "") and not _ends_verb_group(_at(words, j + 2))
     )
+
+
+#: Words of approximation before an amount (क़रीब चार सौ, लगभग 400).
+_APPROXIMATELY = aw.word_set("करीब लगभग तकरीबन")
+
+
+def _approximate_amount(words: list[str | None], k: int) -> bool:
+    """An amount given roughly begins at ``k`` (क़रीब चार सौ, लगभग 400: a number is no
+    word, a break in the slots): a phrase of its own."""
+    if _at(words, k) not in _APPROXIMATELY:
+        return False
+    amount = _at(words, k + 1)
+    return amount is None or amount in NUMBER_WORDS
 
 
 def _adjective_after(following: str | None) -> bool:
