@@ -16,7 +16,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use crate::span::{NUMBER, OTHER, WORD};
 
 /// The bits of a word's class, by the name `clauses.word_class` gives each test.
-pub const WORD_CLASSES: [(&str, u64); 41] = [
+pub const WORD_CLASSES: [(&str, u64); 42] = [
     ("plain", PLAIN),
     ("marked", MARKED),
     ("dative", DATIVE),
@@ -58,6 +58,7 @@ pub const WORD_CLASSES: [(&str, u64); 41] = [
     ("manner", MANNER),
     ("se", SE),
     ("participle", PARTICIPLE),
+    ("wala_form", WALA_FORM),
 ];
 
 const PLAIN: u64 = 1;
@@ -101,6 +102,7 @@ const COMPLEMENT: u64 = 1 << 37;
 const MANNER: u64 = 1 << 38;
 const SE: u64 = 1 << 39;
 const PARTICIPLE: u64 = 1 << 40;
+const WALA_FORM: u64 = 1 << 41;
 
 /// A kind that is none of the tokeniser's three.
 const STRANGE: u8 = 3;
@@ -580,6 +582,8 @@ impl<'py> Reading<'_, 'py> {
                     return Err(Stop::Abort);
                 }
                 return Ok(Some(j));
+            } else if self.has(j, INFINITIVE)? && self.has(j + 1, WALA_FORM)? {
+                // मरने वालों की संख्या: the infinitive and -वाला make one word
             } else if self.has(j, INFINITIVE)? && self.has(j + 1, POSTPOSITION | GENITIVE)? {
                 self.subject = None;
                 self.nouns = vec![j];

@@ -25,7 +25,15 @@ from qa import gazetteer
 from qa import lexicon as lexicon_words
 from qa.checks import agreement_words as aw
 from qa.checks.agreement_lexicon import Genders, Noun, genders
-from qa.checks.clauses import DATIVE, NUMBER_WORDS, POSTPOSITIONS, reaching, sentences, subject_noun, verb_group
+from qa.checks.clauses import (
+    DATIVE,
+    NUMBER_WORDS,
+    POSTPOSITIONS,
+    reaching,
+    sentences,
+    subject_noun,
+    verb_group,
+)
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.document import Document

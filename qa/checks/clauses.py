@@ -168,6 +168,11 @@ def direct_form(word: str) -> bool:
     return getattr(aw.agreeing(word), "form", None) == "direct"
 
 
+#: The forms of -वाला, the oblique plural too (मरने वालों), which make one word with an
+#: infinitive before them.
+_WALA_FORMS = aw.word_set("वाला वाले वाली वालों वालीं")
+
+
 def _wala(word: str) -> bool:
     """A form of -वाला (7.1 तीव्रता वाला भूकंप)."""
     return getattr(aw.agreeing(word), "stem", None) == "वाल"
@@ -322,6 +327,7 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "manner": aw.MANNER_NOUNS.__contains__,
     "se": _SE.__eq__,
     "participle": _participle,
+    "wala_form": _WALA_FORMS.__contains__,
 }
 #: The compiled core's reading of clauses and the bit of each test, if it is built.
 _VERB_STARTS = native.core.verb_starts if native.core else None
@@ -713,6 +719,8 @@ class Clause:
                 if self.fronted and self.subject is None:
                     raise Abort  # यह जानकारी पुलिस ने दी: the object stood before ने
                 return j
+            elif infinitive(word) and following in _WALA_FORMS:
+                pass  # मरने वालों की संख्या: the infinitive and -वाला make one word, read at -वाला
             elif infinitive(word) and (following in POSTPOSITIONS or following in aw.GENITIVE):
                 # शिक्षा पूरी करने के बाद उन्होंने …: what came before belongs to the
                 # infinitive's clause, which is a noun phrase of this one
