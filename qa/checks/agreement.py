@@ -460,17 +460,14 @@ def _split_compound_head(
     ):
         return None
     k = head.index
-    while _at(words, k + 1) is not None and not ends_phrase(_at(words, k + 1), lexicon):
-        following = _at(words, k + 1) or ""
+    while (following := _at(words, k + 1)) is not None and not ends_phrase(following, lexicon):
         if not aw.is_candidate(following) or _head_noun(lexicon, following) is None:
             return None  # not a compound of nouns the tables know
         k += 1
-    if k == head.index or not ends_phrase(_at(words, k + 1), lexicon):
-        return None
     noun = _head_noun(lexicon, words[k] or "")
-    if noun is None:
+    if k == head.index or noun is None:  # a break (None) ends the compound too
         return None
-    return Head(k, noun, _at(words, k + 1), True, head.singular, _at(words, k + 3) == "कि")
+    return Head(k, noun, following, True, head.singular, _at(words, k + 2) == "कि")
 
 
 def _feminine_before(words: list[str | None], i: int, attribute: aw.Agreeing, head: Head) -> bool:
