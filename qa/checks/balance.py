@@ -92,7 +92,7 @@ class UnbalancedQuotes(Rule):
                     open_marks.pop()
                 elif len(mark) == 1:
                     line_start = text.rfind("\n", 0, at) + 1
-                    said = [m.end() for m in _SAID.finditer(text, max(after, line_start), at)]
+                    said = [intro.end() for intro in _SAID.finditer(text, max(after, line_start), at)]
                     begin = said[-1] if said else at
                     yield self.diagnostic(begin, at + 1, self.meta.message.format(mark=mark))
                 after = m.end()

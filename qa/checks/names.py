@@ -323,7 +323,7 @@ def _second_reference(index: WordIndex, a: Entry, b: Entry) -> bool:
         first = full[:1]
         if (
             first[0] < alone[0]
-            and not _alone(index, first, before_only=True)
+            and not all(map(_no_name_word, _previous(index, first)))
             and _beside(index, first, 1) <= _AFTER_SECOND_REFERENCE
             and _alone(index, alone)
             and _ERGATIVE in _beside(index, alone, 1)
@@ -332,15 +332,17 @@ def _second_reference(index: WordIndex, a: Entry, b: Entry) -> bool:
     return False
 
 
-def _alone(index: WordIndex, spans: list[Span], before_only: bool = False) -> bool:
-    """Every occurrence stands alone: after a function word, a postposition's noun or the
-    start, and (unless ``before_only``) before a postposition, particle or conjunction."""
-    if not all(
-        not word or not is_candidate(word) or word in FUNCTION_WORDS or word in COMPOUND_POSTPOSITIONS
-        for word in _previous(index, spans)
-    ):
-        return False
-    return before_only or _beside(index, spans, 1) <= _AFTER_SECOND_REFERENCE
+def _alone(index: WordIndex, spans: list[Span]) -> bool:
+    """Every occurrence stands alone: after no word of a name (:func:`_no_name_word`) and
+    before a postposition, particle or conjunction."""
+    after = _beside(index, spans, 1)
+    return all(map(_no_name_word, _previous(index, spans))) and after <= _AFTER_SECOND_REFERENCE
+
+
+def _no_name_word(word: str) -> bool:
+    """``word`` (a key; "" at the start) is no word of a name: a function word, a
+    postposition's noun, or no word a noun may be."""
+    return not word or not is_candidate(word) or word in FUNCTION_WORDS or word in COMPOUND_POSTPOSITIONS
 
 
 def rare_pair(a: str, b: str) -> bool:
