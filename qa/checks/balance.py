@@ -81,7 +81,6 @@ class UnbalancedQuotes(Rule):
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
         for start, end, marks in by_paragraph(ctx.document, _QUOTES):
-            end = start + len(text[start:end].rstrip())
             open_marks: list[tuple[str, int]] = []
             after = start  # where the last mark ended
             for m in marks:
@@ -98,6 +97,11 @@ class UnbalancedQuotes(Rule):
                 after = m.end()
             for mark, at in open_marks:
                 if len(mark) == 1:
-                    line_end = text.find("\n", at, end)
-                    stop = end if line_end < 0 else start + len(text[start:line_end].rstrip())
-                    yield self.diagnostic(at, max(stop, at + 1), self.meta.message.format(mark=mark))
+                    yield self.diagnostic(at, _line_end(text, at, end), self.meta.message.format(mark=mark))
+
+
+def _line_end(text: str, at: int, end: int) -> int:
+    """Where the line of the mark at ``at`` ends, by ``end`` at the latest, trailing spaces
+    left out (the mark itself is no space)."""
+    stop = text.find("\n", at, end)
+    return at + len(text[at : end if stop < 0 else stop].rstrip())

@@ -49,11 +49,12 @@ MONTHS = frozenset(MONTH_NUMBERS)
 MONTH_STARTS = frozenset(month[0] for month in MONTHS) | frozenset("\u093c\u200c\u200d")
 
 
-def _month(word: str) -> bool:
+def is_month(word: str) -> bool:
+    """``word`` is a month's name, in any spelling papers use."""
     return word[:1] in MONTH_STARTS and aw.key(word) in MONTHS
 
 
-_MONTH_NAMES = Sieve(_month)
+_MONTH_NAMES = Sieve(is_month)
 
 
 #: The day right before the month (not the end of a range or list), the year after it and

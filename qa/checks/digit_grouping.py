@@ -14,8 +14,7 @@ from collections.abc import Iterator
 
 import regex
 
-from qa.checks import agreement_words as aw
-from qa.checks.date_postposition import MONTH_NUMBERS
+from qa.checks.date_postposition import is_month
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
@@ -90,6 +89,4 @@ def _dated(text: str, match: regex.Match[str]) -> bool:
     (दिसंबर 21,2016): no grouping."""
     day, _, year = match.group().partition(",")
     before = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
-    return (
-        len(year) == 4 and int(day) <= 31 and before is not None and aw.key(before.group(1)) in MONTH_NUMBERS
-    )
+    return len(year) == 4 and int(day) <= 31 and before is not None and is_month(before.group(1))

@@ -183,10 +183,7 @@ def _introduced(
     विस्वा सरमा, सीएम पिनाराई विजयन)."""
     theirs = {_SAME_TITLE.get(word, word) for word in _previous(index, known)}
     return any(
-        word
-        and is_candidate(word)
-        and word not in FUNCTION_WORDS
-        and word not in COMPOUND_POSTPOSITIONS
+        not _no_name_word(word)
         and _SAME_TITLE.get(word, word) not in theirs
         and not registry.token_people.get(word, set()) & people
         for word in _previous(index, spans)

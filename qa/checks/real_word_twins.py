@@ -14,7 +14,7 @@ P(context | twin) · P(twin) · P(slip) against P(context | word) · P(word) cle
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -271,7 +271,8 @@ class RealWordTwin(Rule):
         text, counts = ctx.text, twin_counts()  # the counts load only for a document that needs them
         pairs, rarer, index = twin_pairs(), rarer_twins(), ctx.document.word_index
         for word in found:
-            plain, starts = lexicon.plain(word), list(index[word])
+            plain = lexicon.plain(word)
+            starts: Sequence[int] = index[word]
             twin, measures = pairs.get(plain), rarer.get(plain, ())
             if twin is None:  # a common word: weighed only after a numeral
                 starts = [s for s in starts if inflection.after_numeral(text, s)]
