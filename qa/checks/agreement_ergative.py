@@ -121,7 +121,7 @@ _LIGHT_ROOTS = frozenset({"दे", "ले", "डाल"})
 
 def _ko_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:
     _, clause, group = reading
-    if clause.subject is not None or not _object_marked(tokens, reading):
+    if clause.subject is not None or not object_marked(tokens, reading.start, group):
         return None  # the को phrase may stand further back (याचिका को [सुनवाई के बाद] ख़ारिज कर दी)
     if all(word.gender == "m" and not word.plural for _, word in group.gendered):
         return None
@@ -196,19 +196,20 @@ def _conjunct_after_phrase(tokens: list[Token], reading: _Reading, index: int) -
     return after not in aw.CLAUSE_BREAKS and after_postposition(words, len(words) - 1)
 
 
-def _object_marked(tokens: list[Token], reading: _Reading) -> bool:
-    """The clause has an object with को (or उसे, इन्हें …), not only को after a time,
-    nor one an infinitive after it takes (माहवारी को टालने के लिए दवाएं दे दीं)."""
-    end = reading.group.gendered[0][0]
-    within = range(reading.start, end)
-    start = next((k for k in reversed(within) if infinitive(tokens[k].normal)), reading.start)
+def object_marked(tokens: list[Token], start: int, group: VerbGroup) -> bool:
+    """The clause from ``start`` to ``group`` has an object with को (or उसे, इन्हें …),
+    not only को after a time, nor one an infinitive after it takes (माहवारी को टालने के
+    लिए दवाएं दे दीं)."""
+    end = group.gendered[0][0]
+    within = range(start, end)
+    start = next((k for k in reversed(within) if infinitive(tokens[k].normal)), start)
     return any(tokens[k].normal in DATIVE and not dated_ko(tokens, k) for k in range(start, end))
 
 
 def _bare_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Correction, str] | None:
     _, clause, group = reading
     subject: Subject | None = clause.subject
-    if subject is None or (clause.marked_object and _object_marked(tokens, reading)):
+    if subject is None or (clause.marked_object and object_marked(tokens, reading.start, group)):
         return None
     if subject.index == group.gendered[0][0] - 1 and not _conjunct_after_phrase(
         tokens, reading, subject.index

@@ -169,7 +169,7 @@ def _verdict(
         # a passive right after its noun is G005's; रुचि सोया is a name; a noun whose gender
         # only the document shows may be a predicate (वह शिव के धनुष की डोर बना था)
         return None
-    if not subject.plural and _subjunctive_end(tokens, group):
+    if not subject.plural and subjunctive_end(tokens, group):
         return None  # ताकि योजना लागू हो सके, कि अपराधियों को सज़ा मिले: no gender to agree in
     found = disagreement(view, tokens, group, subject)
     if found is None and subject.plural and subject.noun.gender == "m":
@@ -233,7 +233,7 @@ def _complement_before(tokens: list[Token], j: int) -> bool:
     return j > 0 and tokens[j - 1].normal in COMPLEMENT_PREDICATES
 
 
-def _subjunctive_end(tokens: list[Token], group: VerbGroup) -> bool:
+def subjunctive_end(tokens: list[Token], group: VerbGroup) -> bool:
     """The group ends in a word that is a consonant root's subjunctive (सके, मिले, बढ़े,
     रहे) as much as its masculine plural perfective: after a singular subject it is the
     subjunctive, which has no gender (ताकि योजना लागू हो सके)."""
@@ -531,7 +531,7 @@ def _own_subject(tokens: list[Token], subject: Subject | None) -> bool:
     return subject is None or (_common(tokens, subject) and _agreed(tokens, subject))
 
 
-def _conjoined(sentence: Sentence) -> list[int]:
+def conjoined(sentence: Sentence) -> list[int]:
     """The starts of the clauses that follow a conjunction right after a verb word."""
     marks = sentence.cut.marks(_conjoins)
     if not marks:
@@ -563,10 +563,10 @@ class SubjectVerbAgreement(ClauseRule):
 
         def read(sentence: Sentence) -> Iterator[tuple[Correction, str]]:
             found = [(clause, j) for _, clause, j in reached(sentence)]
-            conjoined = _conjoined(sentence)
-            tokens = sentence.tokens if found or conjoined else []  # made where a clause may reach a verb
-            if conjoined:
-                read = verb_starts(tokens, conjoined, lexicon, dative=True, shown=shown, copula=True)
+            after = conjoined(sentence)
+            tokens = sentence.tokens if found or after else []  # made where a clause may reach a verb
+            if after:
+                read = verb_starts(tokens, after, lexicon, dative=True, shown=shown, copula=True)
                 found += [pair for pair in read if pair and _own_subject(tokens, pair[0].subject)]
             return filter(None, (_verdict(view, lexicon, tokens, clause, j) for clause, j in found))
 

@@ -878,11 +878,25 @@ def disagreement(view: str, tokens: list[Token], group: VerbGroup, subject: Subj
 _STATIVE_ROOTS = frozenset({"रह", "थ"})
 
 
+#: Closing brackets, read across back to a day (कल (बुधवार) को).
+_CLOSING = frozenset(")]")
+
+
 def dated_ko(tokens: list[Token], k: int) -> bool:
-    """The को at ``k`` follows a day or a month: a time (सोमवार को, 8 फरवरी को), not an
+    """The को at ``k`` follows a day, a month or a date's numbers after its month: a time
+    (सोमवार को, (बुधवार) को, 8 फरवरी को, 2 अप्रैल, 1990 को, जनवरी 25, 2009 को), not an
     object (पांच को: five people)."""
-    before = tokens[k - 1].normal if k > 0 else ""
-    return tokens[k].normal == "को" and (before in DAYS or aw.key(before) in MONTHS)
+    if tokens[k].normal != "को":
+        return False
+    j = k - 1
+    while j > 0 and (
+        tokens[j].kind == "number"
+        or tokens[j].text in _CLOSING
+        or (tokens[j].text == "," and tokens[j + 1].kind == "number")
+    ):
+        j -= 1  # 1990, 25, ) of कल (बुधवार) को
+    before = tokens[j].normal if j >= 0 else ""
+    return before in DAYS or aw.key(before) in MONTHS
 
 
 def modal_root(word: str, following: str | None) -> bool:
