@@ -4,18 +4,19 @@
 A genitive or possessive agrees with the noun after it: की shows a feminine noun, का a
 masculine one in the singular direct case (उनकी मौत, कर्फ़्यू का पालन). When that noun
 is in the direct case (no postposition after it) and only adjuncts stand between it and
-a verb group of होना, मिलना or आना, or a passive, it is the group's subject, and the group
-agrees with it: चार लोगों की मौत हुई है, संक्रमितों की संख्या रविवार को 39 हो गई,
-यात्रियों की स्क्रीनिंग की जा रही है, इस बात की जानकारी मिली, संक्रमण का पहला मामला सामने
-आया. Adjectives of the genitive's form may stand before the noun (की अहम बैठक), and one
-word before a noun the genitive agrees with (की थर्मल स्क्रीनिंग). The rule reports a
-group of one gender, in the singular, that has the other, when the noun's own gender
-(the counts, its ending) is the one the genitive shows: where they differ the genitive
-may be the slip (विवेचन की). It is silent on a compound postposition's noun (के बाद हुआ),
-a person's noun, a copula alone and the verbs that take a predicate noun (बनना, रहना),
-after के (the noun may be plural), on the passive of a verb that names or takes a
-complement (देवी माना जाता, को राजधानी बनाया गया) or with को in the clause, and where
-G020 reports the same group (it reads the subject from the noun itself).
+a verb group of होना, मिलना or आना (their perfective, completive or progressive), or a
+passive, it is the group's subject, and the group agrees with it: चार लोगों की मौत हुई
+है, संक्रमितों की संख्या रविवार को 39 हो गई, यात्रियों की स्क्रीनिंग की जा रही है, इस
+बात की जानकारी मिली, संक्रमण का पहला मामला सामने आया. Adjectives of the genitive's form
+may stand before the noun (की अहम बैठक), and one word before a noun the genitive agrees
+with (की थर्मल स्क्रीनिंग). The rule reports a group of one gender, in the singular,
+that has the other, when the noun's own gender (the counts, its ending) is the one the
+genitive shows: where they differ the genitive may be the slip (विवेचन की). It is silent
+on a compound postposition's noun (के बाद हुआ), a person's noun, a copula alone and the
+verbs that take a predicate noun (बनना, रहना), after के (the noun may be plural), on the
+passive of a verb that names or takes a complement (देवी माना जाता, को राजधानी बनाया
+गया) or with को in the clause, and where G020 reports the same group (it reads the
+subject from the noun itself).
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def _noun_after(lexicon: Genders, tokens: list[Token], k: int, form: str) -> int
         and lexicon.guess(tokens[n + 1].normal) is not None
     ):
         n += 1  # की थर्मल स्क्रीनिंग: a word of the noun's compound
-    if n + 1 >= len(tokens) or tokens[n].kind != "word" or tokens[n + 1].kind != "word":
+    if n + 1 >= len(tokens) or tokens[n].kind != "word" or tokens[n + 1].kind == "other":
         return None
     word, following = tokens[n].normal, tokens[n + 1].normal
     if not aw.is_candidate(word) or verb_word(word) is not None or predicate(word) or postposition_noun(word):
@@ -91,7 +92,13 @@ def _read(group: VerbGroup) -> bool:
         return False  # हुआ करता था: the habitual keeps the perfective masculine
     if group.passive:  # चली गई is no passive: an intransitive verb's compound with जाना
         return group.root not in STANDS_ALONE
-    return group.root in _EXISTENTIAL_ROOTS and verbs[0].perfective  # not होता है, होता गया: a copula
+    # what happened (मौत हुई), has happened or is happening (मौत हो चुकी, जांच हो रही); not
+    # होता है, होता गया, होगा: a copula
+    return group.root in _EXISTENTIAL_ROOTS and (verbs[0].perfective or verbs[0].root in _ASPECTS)
+
+
+#: The aspect verbs after a bare root: the completive and the progressive (हो चुकी, हो रही).
+_ASPECTS = frozenset({"चुक", "रह"})
 
 
 def _adjuncts_after(tokens: list[Token], noun: int, j: int) -> bool:
