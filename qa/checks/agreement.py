@@ -1218,11 +1218,15 @@ def _controller(
         return None
     if verb.root in _GOAL_ROOTS and not _starts_phrase(words, j):
         return None
-    if (verb.root == "कर" and not _noun_phrase_verb(words, j)) or not aw.is_candidate(word):
+    alone = verb.root == "कर" and not _noun_phrase_verb(words, j)
+    if (alone and not _object_alone(words, j)) or not aw.is_candidate(word):
         return None
-    if lexicon_words.known(word + "ना"):
-        return None
-    return lexicon.noun(word) or _feminine_plural(lexicon, word) or (shown(j) if shown is not None else None)
+    if verb.root != "कर" and lexicon_words.known(word + "ना"):
+        return None  # पहचान लिया: a root; not before करना (मांग किया, of मांगना)
+    counted = lexicon.noun(word) or _feminine_plural(lexicon, word)
+    if alone:  # a feminine noun may make one verb with किया (पुलिस ने रिपोर्ट किया, याद किया)
+        return counted if counted is not None and counted.gender == "m" else None
+    return counted or (shown(j) if shown is not None else None)
 
 
 def _feminine_plural(lexicon: Genders, word: str) -> Noun | None:
@@ -1243,6 +1247,21 @@ def _noun_phrase_verb(words: list[str | None], j: int) -> bool:
     verb, after = _at(words, j + 1), _at(words, j + 2)
     ends = after is None or after in aw.AUXILIARY_VERBS or after.startswith(("गई", "गयी", "जा"))
     return _after_genitive(words, j) and (verb not in ("की", "कीं") or ends)
+
+
+def _object_alone(words: list[str | None], j: int) -> bool:
+    """The noun at ``j`` stands right after ने (or उन्होंने …) and right before करना, whose
+    only object it is (उन्होंने विरोध की → किया, सांसद ने दावा की कि → किया); not before
+    की भी, a genitive's (उसने दर्शन की भी अभिव्यक्ति की). Read only for a masculine noun
+    the counts know (:func:`_controller`): a feminine one may make one verb with किया,
+    which then takes the default (पुलिस ने रिपोर्ट किया, उन्होंने याद किया), and the
+    document's own agreeing words may be another noun's (सज़ा स्वीकार की)."""
+    before, after = words[j - 1] if j > 0 else None, _at(words, j + 2)
+    genitive = _at(words, j + 1) == "की" and after in _EMPHATICS
+    return (before == "ने" or before in aw.ERGATIVE_PRONOUNS) and not genitive
+
+
+_EMPHATICS = aw.word_set("भी ही")
 
 
 def _after_genitive(words: list[str | None], j: int) -> bool:
@@ -1335,6 +1354,8 @@ class ErgativeObjectAgreement(Rule):
             noun_slot, slot = slots[k - 1], slots[k]
             if noun_slot is None or slot is None:
                 continue
+            if following is None and _NUMBER_AFTER.match(ctx.text, slot.end):
+                continue  # राज्य की 80 सीटों: a number after की makes it the genitive
             right = verb.inflect(noun.gender, _plural(noun_slot.normal))
             end, replacement = slot.end, right
             aux = slots[k + 1] if following in _AUX_GENDER else None
@@ -1349,6 +1370,8 @@ class ErgativeObjectAgreement(Rule):
 
 
 _OBJECT_VERBS = Sieve(_object_verb)
+#: Spaces and a digit (any script's) at the start of a match.
+_NUMBER_AFTER = regex.compile(r"[ \t]*\d")
 
 
 def _passive_participle(word: str) -> bool:
