@@ -33,15 +33,25 @@ from qa.checks.clauses import (
     Sentence,
     SentenceReader,
     Token,
+    ja_form,
     rewrite,
     verb_group,
     verb_starts,
 )
 from qa.checks.verb_forms import verb_word
+from qa.checks.word_sieve import Sieve
 from qa.engine.rule import Context
 
 #: A word of :data:`clauses.DATIVE` (a C call: it runs on every word of the sentences read).
 _dative = DATIVE.__contains__
+
+
+def _ja_word(word: str) -> bool:
+    """``word`` (as written) is a form of जाना (जा, गई, जायेगी)."""
+    return ja_form(aw.normal(word))
+
+
+_JA_WORDS = Sieve(_ja_word)
 #: Verbs whose को phrase is mostly a recipient or a goal, the subject being what is given,
 #: told or sent, often left out (बच्चों को [दवा] दी जाती है, लैब को [नमूने] भेजे गए).
 _RECIPIENT_ROOTS = aw.word_set(
@@ -59,7 +69,10 @@ class PassiveWithKoObject(ClauseRule):
     wanted = needed = staticmethod(_dative)
 
     def offsets(self, ctx: Context) -> list[int]:
-        found = clauses.occurrences(ctx.document.word_index, _dative)
+        """The forms of जाना, which every passive has, in sentences with a को object and
+        a verb word not masculine singular."""
+        document = ctx.document
+        found = clauses.occurrences(document.word_index, _JA_WORDS.select(document.word_set))
         return clause_facts.possible(ctx, found, _MAY_REPORT)
 
     def sentence_reader(self, ctx: Context) -> SentenceReader:

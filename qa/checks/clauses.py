@@ -932,12 +932,12 @@ def verb_group(tokens: list[Token], j: int) -> VerbGroup | None:
         and main.perfective
         and main.root not in ("जा", "हो")
         and after is not None
-        and _ja_form(after)
+        and ja_form(after)
     ) or (main is None and _vector_passive(tokens, j, k))
     return VerbGroup(gendered, k, main.root if main else tokens[j].normal, passive)
 
 
-def _ja_form(word: str) -> bool:
+def ja_form(word: str) -> bool:
     """``word`` is जा or a form of जाना (गया, जाती, जाएगी)."""
     return word == "जा" or getattr(verb_word(word), "root", None) == "जा"
 
@@ -956,7 +956,7 @@ def _vector_passive(tokens: list[Token], j: int, k: int) -> bool:
         vector is not None
         and vector.perfective
         and vector.root in _PASSIVE_VECTORS
-        and _ja_form(tokens[j + 2].normal)
+        and ja_form(tokens[j + 2].normal)
     )
 
 
