@@ -9,7 +9,8 @@ none, both take the default, the masculine singular. A verb that takes a clause 
 
 - it follows ने (or उन्होंने …) with nothing but adjuncts between (:func:`agreement_doer.adjuncts_between`:
   postposition and को phrases, times, numbers, adverbs) and stands before कि or before a
-  comma or colon and a quotation mark;
+  comma or colon and a quotation mark (कहना before a comma or colon and any word: the
+  words said, often left unquoted);
 - it is a passive before कि with nothing but adjuncts (and यह, ये, भी) from the clause's start;
 - it follows an infinitive and को (कराने को कही → कहा), active or passive.
 
@@ -52,15 +53,21 @@ def _marked_form(word: str) -> bool:
     )
 
 
-def _quoted(tokens: list[Token], end: int) -> bool:
-    """कि, or a comma or colon and a quotation mark (or a quotation mark), follows slot ``end``."""
+def _quoted(tokens: list[Token], end: int, *, speech: bool = False) -> bool:
+    """कि, or a comma or colon and a quotation mark (or a quotation mark), follows slot
+    ``end``; with ``speech`` (after कहना), a comma or colon and any word: the words said,
+    which copy often leaves unquoted (मंत्रियों से कहा, सभी लोग घरों में रहें)."""
     token = tokens[end] if end < len(tokens) else None
     if token is None:
         return False
     if token.normal == _THAT or token.text in _QUOTES:
         return True
     after = tokens[end + 1] if end + 1 < len(tokens) else None
-    return token.text in ",:" and after is not None and after.text in _QUOTES
+    return (
+        token.text in ",:"
+        and after is not None
+        and (after.text in _QUOTES or (speech and after.kind == "word"))
+    )
 
 
 def _adjuncts_only(lexicon: Genders, tokens: list[Token], start: int, j: int) -> bool:
@@ -78,7 +85,7 @@ def _object_is_clause(lexicon: Genders, tokens: list[Token], start: int, j: int,
     (see the module's doc)."""
     if j >= 2 and tokens[j - 1].normal == _KO and infinitive(tokens[j - 2].normal):
         return group.root == "कह"  # जांच कराने को कहा, बताने को कहा गया
-    if not _quoted(tokens, group.end):
+    if not _quoted(tokens, group.end, speech=group.root == "कह"):
         return False
     if group.passive:  # before कि only: a quotation after one may be a title (पर लिखी गई ‘मिताक्षरा’)
         return tokens[group.end].normal == _THAT and _adjuncts_only(lexicon, tokens, start, j)

@@ -60,8 +60,10 @@ def _noun_after(lexicon: Genders, tokens: list[Token], k: int, form: str) -> int
     adjectives of its form, the first word with a gender, or the one after a word without
     (की थर्मल स्क्रीनिंग); None when a postposition follows it."""
     n = k + 1
-    while n < len(tokens) and getattr(aw.agreeing(tokens[n].normal), "form", None) == form:
-        n += 1
+    while n < len(tokens) and (
+        tokens[n].normal in _ONE or getattr(aw.agreeing(tokens[n].normal), "form", None) == form
+    ):
+        n += 1  # की एक अहम बैठक, का एक भी केस
     if (
         n + 1 < len(tokens)
         and tokens[n + 1].kind == "word"
@@ -77,6 +79,8 @@ def _noun_after(lexicon: Genders, tokens: list[Token], k: int, form: str) -> int
     return None if following in aw.POSTPOSITIONS and not verb_here(tokens, n + 1) else n
 
 
+#: "One" and the particle after it, between a genitive and its noun (का एक भी केस).
+_ONE = aw.word_set("एक भी")
 #: Verbs whose passive takes a complement noun (कहा जाता, माना गया, बनाया गया): the noun
 #: before it may be the complement, not the subject.
 _NAMING_ROOTS = aw.CLAUSAL_ROOTS | aw.word_set("बुला पुकार बना घोषित")
@@ -101,13 +105,17 @@ def _read(group: VerbGroup) -> bool:
 _ASPECTS = frozenset({"चुक", "रह"})
 
 
-def _adjuncts_after(tokens: list[Token], noun: int, j: int) -> bool:
+def _adjuncts_after(tokens: list[Token], noun: int, group: VerbGroup, j: int) -> bool:
     """Only numbers, times, adverbs and particles stand between the noun at ``noun`` and the
-    group at ``j`` (संख्या रविवार को बढ़कर 39 हो गई, स्थापना वर्ष 1870 में की गई, मामला सामने
+    ``group`` at ``j`` (संख्या रविवार को बढ़कर 39 हो गई, स्थापना वर्ष 1870 में की गई, मामला सामने
     आया), and a postposition only after a number or a time: a noun or a place after the noun
-    may open a phrase of which it is a part (की राजधानी दिल्ली में हुआ था)."""
+    may open a phrase of which it is a part (की राजधानी दिल्ली में हुआ था). A transitive
+    verb's absolutive right after the noun takes it for its object, which only a passive
+    shares as its subject (तारीख बढ़ाकर 30 जून कर दी गई; not उम्मीद लेकर सामने आया)."""
     for k in range(noun + 1, j):
         token, word = tokens[k], tokens[k].normal
+        if k == noun + 1 and not group.passive and absolutive(word) and word[:-2] in aw.TRANSITIVE_ROOTS:
+            return False
         if token.kind == "number" or word in ADJUNCTS or time_word(word) or absolutive(word):
             continue
         if word in _TIME_POSTPOSITIONS and (
@@ -138,7 +146,7 @@ def _findings(lexicon: Genders, view: str, tokens: list[Token]) -> Iterator[tupl
         known = lexicon.guess(word)
         if group.gendered[0][1].gender == gender or known is None or known.gender != gender:
             continue  # agrees, or the genitive may be the slip (विवेचन की), or no gender is known
-        if lexicon.person(word) or not _adjuncts_after(tokens, noun, j):
+        if lexicon.person(word) or not _adjuncts_after(tokens, noun, group, j):
             continue  # a person's noun, or a phrase the noun may open (राजधानी दिल्ली में)
         if group.passive and (group.root in _NAMING_ROOTS or any(t.normal in DATIVE for t in tokens[:j])):
             continue  # देवी माना जाता, को राजधानी बनाया गया: a complement, not the subject
