@@ -44,7 +44,7 @@ from qa.checks.clauses import (
     rewrite,
     verb_group,
 )
-from qa.checks.verb_forms import verb_word
+from qa.checks.verb_forms import may_be_root, verb_word
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
@@ -105,13 +105,14 @@ def _read(group: VerbGroup) -> bool:
 _ASPECTS = frozenset({"चुक", "रह"})
 
 
-def _adjuncts_after(tokens: list[Token], noun: int, group: VerbGroup, j: int) -> bool:
+def _adjuncts_after(lexicon: Genders, tokens: list[Token], noun: int, group: VerbGroup, j: int) -> bool:
     """Only numbers, times, adverbs and particles stand between the noun at ``noun`` and the
     ``group`` at ``j`` (संख्या रविवार को बढ़कर 39 हो गई, स्थापना वर्ष 1870 में की गई, मामला सामने
     आया), and a postposition only after a number or a time: a noun or a place after the noun
     may open a phrase of which it is a part (की राजधानी दिल्ली में हुआ था). A transitive
     verb's absolutive right after the noun takes it for its object, which only a passive
-    shares as its subject (तारीख बढ़ाकर 30 जून कर दी गई; not उम्मीद लेकर सामने आया)."""
+    shares as its subject (तारीख बढ़ाकर 30 जून कर दी गई; not उम्मीद लेकर सामने आया). Right
+    before होना, मिलना or आना a :func:`_complement` may stand (रिपोर्ट पॉज़िटिव आई)."""
     for k in range(noun + 1, j):
         token, word = tokens[k], tokens[k].normal
         if k == noun + 1 and not group.passive and absolutive(word) and word[:-2] in aw.TRANSITIVE_ROOTS:
@@ -122,8 +123,24 @@ def _adjuncts_after(tokens: list[Token], noun: int, group: VerbGroup, j: int) ->
             tokens[k - 1].kind == "number" or time_word(tokens[k - 1].normal)
         ):
             continue
+        if k == j - 1 and not group.passive and _complement(lexicon, word):
+            continue  # रिपोर्ट पॉज़िटिव आई, हालत गंभीर हो गई: what the subject came to be
         return False
     return True
+
+
+def _complement(lexicon: Genders, word: str) -> bool:
+    """``word`` may be what the subject comes to be before होना or आना: no noun, verb,
+    infinitive (जानकारी देना हुआ: the infinitive's phrase is the subject), postposition or
+    agreeing word (पॉज़िटिव, गंभीर)."""
+    return (
+        aw.is_candidate(word)
+        and lexicon.guess(word) is None
+        and verb_word(word) is None
+        and not (word.endswith(("ना", "ने", "नी")) and may_be_root(word[:-2]))
+        and word not in aw.POSTPOSITIONS
+        and not postposition_noun(word)
+    )
 
 
 #: Postpositions after a number or a time (वर्ष 1870 में, सोमवार को, 39 तक).
@@ -146,7 +163,7 @@ def _findings(lexicon: Genders, view: str, tokens: list[Token]) -> Iterator[tupl
         known = lexicon.guess(word)
         if group.gendered[0][1].gender == gender or known is None or known.gender != gender:
             continue  # agrees, or the genitive may be the slip (विवेचन की), or no gender is known
-        if lexicon.person(word) or not _adjuncts_after(tokens, noun, group, j):
+        if lexicon.person(word) or not _adjuncts_after(lexicon, tokens, noun, group, j):
             continue  # a person's noun, or a phrase the noun may open (राजधानी दिल्ली में)
         if group.passive and (group.root in _NAMING_ROOTS or any(t.normal in DATIVE for t in tokens[:j])):
             continue  # देवी माना जाता, को राजधानी बनाया गया: a complement, not the subject
