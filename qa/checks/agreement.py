@@ -1257,11 +1257,9 @@ def _object_alone(words: list[str | None], j: int) -> bool:
     which then takes the default (पुलिस ने रिपोर्ट किया, उन्होंने याद किया), and the
     document's own agreeing words may be another noun's (सज़ा स्वीकार की)."""
     before, after = words[j - 1] if j > 0 else None, _at(words, j + 2)
-    genitive = _at(words, j + 1) == "की" and after in _EMPHATICS
+    genitive = _at(words, j + 1) == "की" and after in _FOCUS
     return (before == "ने" or before in aw.ERGATIVE_PRONOUNS) and not genitive
 
-
-_EMPHATICS = aw.word_set("भी ही")
 
 
 def _after_genitive(words: list[str | None], j: int) -> bool:

@@ -36,6 +36,7 @@ from qa.checks.agreement_honorific import ADJUNCTS, absolutive
 from qa.checks.agreement_lexicon import Genders
 from qa.checks.clauses import (
     DATIVE,
+    NUMBER_WORDS,
     Correction,
     Token,
     VerbGroup,
@@ -117,11 +118,9 @@ def _adjuncts_after(lexicon: Genders, tokens: list[Token], noun: int, group: Ver
         token, word = tokens[k], tokens[k].normal
         if k == noun + 1 and not group.passive and absolutive(word) and word[:-2] in aw.TRANSITIVE_ROOTS:
             return False
-        if token.kind == "number" or word in ADJUNCTS or time_word(word) or absolutive(word):
+        if _amount(token) or word in ADJUNCTS or time_word(word) or absolutive(word):
             continue
-        if word in _TIME_POSTPOSITIONS and (
-            tokens[k - 1].kind == "number" or time_word(tokens[k - 1].normal)
-        ):
+        if word in _TIME_POSTPOSITIONS and (_amount(tokens[k - 1]) or time_word(tokens[k - 1].normal)):
             continue
         if k == j - 1 and not group.passive and _complement(lexicon, word):
             continue  # रिपोर्ट पॉज़िटिव आई, हालत गंभीर हो गई: what the subject came to be
@@ -143,8 +142,13 @@ def _complement(lexicon: Genders, word: str) -> bool:
     )
 
 
-#: Postpositions after a number or a time (वर्ष 1870 में, सोमवार को, 39 तक).
-_TIME_POSTPOSITIONS = aw.word_set("में से तक को")
+def _amount(token: Token) -> bool:
+    """A number, in digits or words (39, सात)."""
+    return token.kind == "number" or token.normal in NUMBER_WORDS
+
+
+#: Postpositions after a number or a time (वर्ष 1870 में, सोमवार को, 39 तक, 100 पर).
+_TIME_POSTPOSITIONS = aw.word_set("में से तक को पर")
 
 
 def _findings(lexicon: Genders, view: str, tokens: list[Token]) -> Iterator[tuple[Correction, str]]:
