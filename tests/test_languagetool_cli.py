@@ -107,6 +107,7 @@ def test_a_signal_stops_java_too(signum: int, when: str) -> None:
         if qa.poll() is None:
             qa.kill()
             qa.wait()
-    assert code == (128 + signum if signum == signal.SIGTERM else 1)  # Ctrl-C: click's "Aborted!"
+    errors = qa.stderr.read().decode()  # type: ignore[union-attr]
+    assert code == (128 + signum if signum == signal.SIGTERM else 1), errors  # Ctrl-C: click's "Aborted!"
     assert not any(map(alive, java)), "Java outlived qa"
-    assert "Traceback" not in qa.stderr.read().decode()  # type: ignore[union-attr]
+    assert "Traceback" not in errors

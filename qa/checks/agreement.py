@@ -1261,7 +1261,6 @@ def _object_alone(words: list[str | None], j: int) -> bool:
     return (before == "ने" or before in aw.ERGATIVE_PRONOUNS) and not genitive
 
 
-
 def _after_genitive(words: list[str | None], j: int) -> bool:
     """A genitive or possessive stands right before the word at ``j``."""
     found = aw.agreeing(words[j - 1] or "") if j > 0 else None

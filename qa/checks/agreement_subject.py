@@ -526,9 +526,10 @@ def _ends_verb(word: str) -> bool:
 
 def _own_subject(tokens: list[Token], subject: Subject | None) -> bool:
     """A clause after a conjunction has a subject of its own, not one it shares with the
-    clause before (… बन गया और शीघ्र ही मंत्री बना): a word before it shows a common noun
-    (:func:`_common`: उसकी तलाश, लोगों की मौत, मंगलवार को आंकड़ा) and agrees with it."""
-    return subject is None or (_common(tokens, subject) and _agreed(tokens, subject))
+    clause before (… बन गया और शीघ्र ही मंत्री बना): a visibly plural noun (और लोग स्वस्थ
+    रहेंगे), or one a word before it shows a common noun (:func:`_common`: उसकी तलाश, लोगों
+    की मौत, मंगलवार को आंकड़ा) and agrees with it."""
+    return subject is None or subject.plural or (_common(tokens, subject) and _agreed(tokens, subject))
 
 
 def conjoined(sentence: Sentence) -> list[int]:
