@@ -235,7 +235,8 @@ def adjuncts_between(
             # सोमवार को, 8 मार्च को; after ने also 1975 को (a passive's को after a number may be
             # an object's, which the clause cut at the comma left out: इसे 2 अगस्त, 1996 को …
             # कंपनी बनाया गया)
-            if not strict if tokens[k - 1].kind == "number" else not dated_ko(tokens, k):
+            time = strict if tokens[k - 1].kind == "number" else dated_ko(tokens, k)
+            if not time:
                 objected = True  # an object with को, or उसे, इन्हें
             continue
         if (

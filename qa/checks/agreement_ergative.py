@@ -123,17 +123,23 @@ def _ko_object(view: str, tokens: list[Token], reading: _Reading) -> tuple[Corre
     _, clause, group = reading
     if clause.subject is not None or not object_marked(tokens, reading.start, group):
         return None  # the को phrase may stand further back (याचिका को [सुनवाई के बाद] ख़ारिज कर दी)
+    right = default_form(view, tokens, group)
+    if right is None:
+        return None
+    return right, f"'{right.written}' after an object with को (and ने): write '{right.right}'"
+
+
+def default_form(view: str, tokens: list[Token], group: VerbGroup) -> Correction | None:
+    """The ``group`` in the default, the masculine singular, if it is in another form."""
     if all(word.gender == "m" and not word.plural for _, word in group.gendered):
         return None
-    right = rewrite(view, tokens, group, "m", False)
-    return right, f"'{right.written}' after an object with को (and ने): write '{right.right}'"
+    return rewrite(view, tokens, group, "m", False)
 
 
 def _may_report(bits: int) -> bool:
     """G022 needs a को object and a verb word that is not masculine singular; G023 a
     subject (its object) and a verb word that may disagree (see :mod:`clause_facts`)."""
-    marked = bits & clause_facts.OBJECT and bits & (clause_facts.VERB_F | clause_facts.VERB_PLURAL)
-    return bool(marked) or clause_facts.may_disagree(bits)
+    return clause_facts.may_leave_default(bits) or clause_facts.may_disagree(bits)
 
 
 _MAY_REPORT = clause_facts.table(_may_report)

@@ -34,6 +34,7 @@ from qa.checks.agreement import analysis
 from qa.checks.agreement_doer import STANDS_ALONE, time_word, verb_here, verb_start
 from qa.checks.agreement_honorific import ADJUNCTS, absolutive
 from qa.checks.agreement_lexicon import Genders
+from qa.checks.agreement_pronoun import duty
 from qa.checks.clauses import (
     DATIVE,
     NUMBER_WORDS,
@@ -45,7 +46,7 @@ from qa.checks.clauses import (
     rewrite,
     verb_group,
 )
-from qa.checks.verb_forms import may_be_root, verb_word
+from qa.checks.verb_forms import infinitive, verb_word
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
@@ -136,7 +137,7 @@ def _complement(lexicon: Genders, word: str) -> bool:
         aw.is_candidate(word)
         and lexicon.guess(word) is None
         and verb_word(word) is None
-        and not (word.endswith(("ना", "ने", "नी")) and may_be_root(word[:-2]))
+        and not (infinitive(word) or duty(word))
         and word not in aw.POSTPOSITIONS
         and not postposition_noun(word)
     )

@@ -23,7 +23,7 @@ from functools import partial
 from qa.checks import agreement_words as aw
 from qa.checks import clause_facts, clauses
 from qa.checks.agreement import analysis, shown_noun
-from qa.checks.agreement_ergative import object_marked
+from qa.checks.agreement_ergative import default_form, object_marked
 from qa.checks.agreement_lexicon import Genders
 from qa.checks.agreement_subject import conjoined, subjunctive_end
 from qa.checks.clauses import (
@@ -34,7 +34,6 @@ from qa.checks.clauses import (
     SentenceReader,
     Token,
     ja_form,
-    rewrite,
     verb_group,
     verb_starts,
 )
@@ -57,10 +56,6 @@ _JA_WORDS = Sieve(_ja_word)
 _RECIPIENT_ROOTS = aw.word_set(
     "दे सौंप भेज बता दिखा सुना कह लिख समझा सिखा पढ़ा पिला खिला दिला बांट बाँट लौटा पहुंचा पहुँचा बेच"
 )
-#: The sentences G040 may report in: a को object and a verb word not masculine singular.
-_MAY_REPORT = clause_facts.table(
-    lambda bits: bits & clause_facts.OBJECT and bits & (clause_facts.VERB_F | clause_facts.VERB_PLURAL)
-)
 
 
 class PassiveWithKoObject(ClauseRule):
@@ -73,7 +68,7 @@ class PassiveWithKoObject(ClauseRule):
         a verb word not masculine singular."""
         document = ctx.document
         found = clauses.occurrences(document.word_index, _JA_WORDS.select(document.word_set))
-        return clause_facts.possible(ctx, found, _MAY_REPORT)
+        return clause_facts.possible(ctx, found, clause_facts.MAY_LEAVE_DEFAULT)
 
     def sentence_reader(self, ctx: Context) -> SentenceReader:
         document = analysis(ctx)
@@ -123,7 +118,7 @@ def _verdict(
         or subjunctive_end(tokens, group)
     ):
         return None  # बच्चों को दी जाती है: a recipient, the subject left out; चले गए; किया जा सके
-    if all(word.gender == "m" and not word.plural for _, word in group.gendered):
+    right = default_form(view, tokens, group)
+    if right is None:
         return None
-    right = rewrite(view, tokens, group, "m", False)
     return right, f"'{right.written}' after an object with को: write '{right.right}'"

@@ -196,6 +196,16 @@ def may_disagree(bits: int) -> bool:
 _DISAGREEING = ((VERB_M, NOUN_F), (VERB_F, NOUN_M), (VERB_F_SINGULAR, NOUN_F_PLURAL))
 #: :func:`may_disagree` as a :func:`table`.
 MAY_DISAGREE = table(may_disagree)
+
+
+def may_leave_default(bits: int) -> bool:
+    """A verb the default binds may leave it: a को object (or उसे, इन्हें …) and a verb word
+    that is not masculine singular (G022, G040)."""
+    return bool(bits & OBJECT and bits & (VERB_F | VERB_PLURAL))
+
+
+#: :func:`may_leave_default` as a :func:`table`.
+MAY_LEAVE_DEFAULT = table(may_leave_default)
 #: A sentence with a word that may be a subject (its copula is read apart).
 HAS_SUBJECT = table(lambda bits: bits & (NOUN_M | NOUN_F))
 #: A sentence with a word that may be a feminine subject.
