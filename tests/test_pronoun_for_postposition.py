@@ -21,6 +21,24 @@ SLIPS = [
     "ज़िले की ख़बर है कि 2008 मैं इसे बीटा वर्ल्ड सिटी घोषित किया गया है।",
     # a future of the third person
     "फ़िलहाल अगले सत्र मैं सरकार नया विधेयक लाएगी।",
+    # a place: the gazetteer's, a noun of place, a place's -भर
+    "ख़बर है कि पुणे मैं कोरोना वायरस के एक और मामले की पुष्टि हुई।",
+    "प्रदूषण बढ़ने से शहर मैं धुंध छाई रही।",
+    "कोविड-19 के डर से दुनियाभर मैं हड़कंप मचा।",
+    # a noun phrase opened by an oblique genitive, read back over a noun
+    "राहत शिविरों के बाद सेना के राहत अभियान मैं तेज़ी आई।",
+    # a feminine thing after की
+    "बाढ़ के बाद पूरा गांव बीमारी की चपेट मैं आ गया।",
+    # the adverbs बाद में, हाल में ही and the compound postposition के रूप में
+    "टीम ने पहला मैच जीता और बाद मैं ख़िताब भी अपने नाम किया।",
+    "ज़ख़्मी मरीज़ हाल मैं ही इटली से लौटा था।",
+    "उन्होंने सहायक निर्देशक के रूप मैं काम शुरू किया।",
+    # ने before it in its clause, the verb past a comma
+    "पुलिस ने मोहल्ले मैं, देर रात तक, तलाशी ली।",
+    # और that means "more" does not end the clause
+    "ख़बर के मुताबिक़ बस हादसे मैं एक और यात्री की मौत हो गई है।",
+    # a plural in -ों after a number
+    "ज़िले के 1932 गांवों मैं जागरूकता अभियान चला।",
 ]
 
 READINGS_OF_I = [
@@ -32,6 +50,15 @@ READINGS_OF_I = [
     "ख़बर है कि पिछले साल मैं और मेरे साथी वहां गए थे।",  # a compound subject
     "फ़िल्म के सेट पर दोस्त मैं थके हुए लोगों से मिला।",  # a participle before its noun
     "उस दिन के बाद मैं अकेला रहा, जबकि बाक़ी लोग लौट गए।",  # the clause ends at the comma
+    "इसके बाद मैं अपने दफ़्तर लौट गया।",  # बाद after a genitive is a postposition
+    "दो साल बाद मैं फिर वहां गया।",  # and after a time
+    "इस फ़िल्म की कहानी मैं ख़ुद लिखूंगी।",  # a feminine thing after की, and I's own future
+    "ख़ुशी है कि मुंबई मैं पहली बार देखूंगा।",  # a place, and I's own future
+    "पिछले हफ़्ते गांव मैं गया था।",  # a place before a verb of motion; a time is a phrase of its own
+    "ज़िले की बेटी मैं ही थी।",  # a person after की
+    "सरकार ने वह योजना जिसको मैं बेहतर मानता था, बंद कर दी।",  # ने before a relative clause
+    "हमेशा की तरह मैं इस बार भी मैदान पर उतरा।",  # a compound postposition's noun after की
+    "ग़ज़ल गायक ने कहा, इंदौर मैं पहली बार उन्नीस सौ नब्बे में आया था।",  # a verb of motion further on
 ]
 
 

@@ -3,23 +3,33 @@ was meant (देश मैं 28 लोगों की मौत हुई ह
 
 I takes हूं, its own future (करूंगा), the singular perfective (मैं पहुंचा) and ने with a
 transitive perfective (मैंने पढ़ा); a clause whose subject is marked with ने (समारोह मैं
-शामिल हुए खिलाड़ियों ने …) has no room for मैं at all.
+शामिल हुए खिलाड़ियों ने …, गोपीचंद ने 2001 मैं ख़िताब जीता) has no room for मैं at all.
+
+Where the word before मैं cannot be the clause's subject, vocative or fronted object
+without a form of I's own after it (हूं, करूंगा), मैं is read as में whatever the verb:
+a word in the oblique case (इस मेले मैं, अस्पताल के आइसोलेशन वार्ड मैं), a feminine
+thing after की (बीमारी की चपेट मैं), a place (पुणे मैं, अस्पताल मैं, दुनियाभर मैं; not
+before a verb of motion, which takes a place bare: दिल्ली मैं कल ही पहुंचा), and the
+adverbs बाद में and हाल (ही) में.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qa import lexicon, regexcache
+from qa import gazetteer, lexicon, regexcache
 from qa.checks import agreement_words as aw
 from qa.checks import clauses
 from qa.checks.agreement_doer import STANDS_ALONE, time_word
+from qa.checks.agreement_lexicon import builtin
+from qa.checks.agreement_shown import MOTION_ROOTS
 from qa.checks.confusion import transitive_perfective
 from qa.checks.verb_forms import bare_root, infinitive, verb_word
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 
 PRONOUN, POSTPOSITION = "मैं", "में"
+_NE = aw.normal("ने")
 #: How far a sentence is looked at on either side of मैं (characters).
 _REACH = 300
 _SENTENCE_EDGE = regexcache.standard(r"[।!?\n|॥]")
@@ -33,8 +43,23 @@ _OPENERS = (
         स्वयं अभी तभी मानो चाहे बस आप"""
     )
 )
-#: Nouns of a compound postposition that stand only before में (के बारे में).
-_BEFORE_MEIN_ONLY = aw.word_set("बारे")
+#: Nouns of a compound postposition that stand only before में (के बारे में, के रूप में).
+_BEFORE_MEIN_ONLY = aw.word_set("बारे रूप")
+#: बाद, which with no genitive, number or time before it is the adverb बाद में (later).
+_AFTER = aw.normal("बाद")
+#: Nouns of a place one is in (देश, अस्पताल, बाज़ार), beside the gazetteer's names: a place
+#: is no vocative, so मैं after one is I only where a form of I's own follows or a verb of
+#: motion takes the place bare (दिल्ली मैं कल ही पहुंचा).
+_PLACE_NOUNS = aw.word_set(
+    """देश राज्य प्रदेश ज़िला ज़िले शहर नगर गांव गाँव कस्बे क्षेत्र इलाक़े अस्पताल वार्ड स्कूल
+    कॉलेज विश्वविद्यालय बाज़ार मंडी दुनिया विश्व घर कार्यालय दफ़्तर होटल राजधानी थाने जेल सदन
+    संसद विधानसभा लोकसभा राज्यसभा अदालत मंदिर मस्जिद परिसर भवन शिविर मैदान स्टेडियम"""
+)
+#: और, a conjunction but for "more" after a number or before these (और भी, और अधिक).
+_AND = aw.normal("और")
+_MORE = aw.word_set("भी अधिक ज़्यादा")
+#: The ending of a place's -भर (दुनियाभर, देशभर: throughout).
+_THROUGHOUT = "भर"
 #: Determiners in the oblique case (इस मेले में, हर ज़िले में, किसी देश में).
 _OBLIQUE_DETERMINERS = aw.word_set("इस उस जिस किस इन उन जिन किन इसी उसी इन्हीं उन्हीं हर किसी")
 #: Plurals in -ों that count (दोनों, सैकड़ों), which stand alone as a pronoun does.
@@ -44,6 +69,8 @@ _COLLECTIVES = aw.word_set("दोनों तीनों चारों प�
 _ADVERBIAL_NOUNS = aw.word_set(
     "बहाने नाते बदले प्रकार पल क्षण घड़ी मौके संग प्रति विरुद्ध करीब क़रीब निकट समान भांति भाँति सदृश बराबर"
 )
+#: The genitive before a feminine noun, in either case.
+_OF_FEMININE = aw.normal("की")
 #: पाना, which after a bare root says "could" and takes no ने (मैं कर पाई).
 _ABLE = aw.normal("पा")
 #: हाल ही, which stands only before में (हाल ही में, "recently").
@@ -58,6 +85,8 @@ _FIRST_PERSON_ENDINGS = tuple(
 #: Words after a perfective that make it no finite verb of its own: a passive (किया गया),
 #: an aspect (पढ़ा करता), a participle (थके हुए).
 _NOT_FINITE_AFTER = aw.JA_FORMS | aw.word_set("करता करती करते करेगा हुआ हुई हुए हुईं हुये")
+#: How many words of a noun phrase before मैं are read back to the word that opens it.
+_PHRASE = 4
 #: How many words after मैं are read at most.
 _WINDOW = 16
 _NUMBER = "<NUM>"
@@ -95,26 +124,52 @@ def _verdict(text: str, start: int) -> str | None:
         return tokens[k - 1].text  # के बारे मैं: बारे stands only before में
     if k > 1 and (tokens[k - 2].normal, tokens[k - 1].normal) == _LATELY:
         return f"{tokens[k - 2].text} {tokens[k - 1].text}"  # हाल ही मैं: the adverb is हाल ही में
+    if tokens[k - 1].normal == _LATELY[0] and clauses.word_at(tokens, k + 1) == _LATELY[1]:
+        return tokens[k - 1].text  # हाल मैं ही: the same adverb
+    if _later(tokens, k):
+        return tokens[k - 1].text  # और बाद मैं: बाद with nothing before it is the adverb बाद में
     oblique = _oblique(tokens, k)
-    if not oblique and not _noun_before(tokens[k - 1]):
+    thing = not oblique and _no_subject(tokens, k)
+    if not (oblique or thing or _noun_before(tokens[k - 1])):
         return None
     after = [
         _NUMBER if t.kind == "number" else t.normal if t.kind == "word" else None
         for t in tokens[k + 1 : k + 1 + _WINDOW]
     ]
-    if not after or after[0] in aw.CONJUNCTIONS or after[0] == aw.normal("ने"):
+    if not after or after[0] in aw.CONJUNCTIONS or after[0] == _NE:
         return None  # मैं और मेरे साथी, मैं ने (P013's)
     if oblique:
         return None if _first_person(after) else tokens[k - 1].text
-    return _clash(after)
+    if thing:  # nor a form of I's own further on (इंदौर मैं … आया था और … मेरे दिल …)
+        return None if any(_first_person_form(w) for w in after if w) else tokens[k - 1].text
+    return _doer_before(tokens, k) or _clash(after)
+
+
+def _doer_before(tokens: list[clauses.Token], k: int) -> str | None:
+    """ने, or a pronoun with ने, before मैं (at ``k``) in its clause: the clause has its
+    subject (गोपीचंद ने 2001 मैं जीता), so मैं is none."""
+    for token in reversed(tokens[:k]):
+        word = token.normal
+        if word == _NE or word in aw.ERGATIVE_PRONOUNS:
+            return token.text
+        if (
+            token.kind == "other"
+            or word in clauses.CLAUSE_ENDS
+            or word.startswith(clauses.RELATIVE_STEMS)  # a clause inside the clause: जिसको मैं …
+            or verb_word(word) is not None
+        ):
+            return None
+    return None
 
 
 def _oblique(tokens: list[clauses.Token], k: int) -> bool:
     """The word before मैं (at ``k``) is in the oblique case, which only a postposition
-    follows: an oblique infinitive (मिलने मैं), a plural in -ों after another word (कुछ
-    स्थानों मैं; not a collective, दोनों), or a noun after an oblique determiner,
-    genitive or adjective (इस मेले मैं, सर्दी के मामले मैं, दूसरे कस्बे मैं). Not a noun
-    of time or manner, which stands as an adverb (उस दिन मैं, इस बहाने मैं)."""
+    follows: an oblique infinitive (मिलने मैं), a plural in -ों after another word or a
+    number (कुछ स्थानों मैं, 50 शहरों मैं; not a collective, दोनों), or a noun whose
+    phrase opens with an oblique determiner, genitive or adjective (इस मेले मैं, सर्दी के
+    मामले मैं, अस्पताल के आइसोलेशन वार्ड मैं); or a feminine thing after की, which is no
+    subject either (बीमारी की चपेट मैं). Not a noun of time or manner, which stands as an
+    adverb (उस दिन मैं, इस बहाने मैं)."""
     token, marker = tokens[k - 1], tokens[k - 2] if k > 1 else None
     if token.kind != "word":
         return False
@@ -126,8 +181,69 @@ def _oblique(tokens: list[clauses.Token], k: int) -> bool:
     if not _noun_before(token):
         return False
     if word.endswith("ों"):
-        return word not in _COLLECTIVES and marker is not None and marker.kind == "word"
-    return marker is not None and marker.kind == "word" and _marks_oblique(marker.normal)
+        return word not in _COLLECTIVES and marker is not None and marker.kind in ("word", "number")
+    opener = _phrase_opener(tokens, k - 1)
+    return opener is not None and _marks_oblique(tokens[opener].normal)
+
+
+def _no_subject(tokens: list[clauses.Token], k: int) -> bool:
+    """The word before मैं (at ``k``) is no vocative, and no subject or fronted object
+    of I's but with a form of I's own: a place (the gazetteer's, a noun of place, its
+    -भर: पुणे मैं, अस्पताल मैं, दुनियाभर मैं) but before a verb of motion, which takes a
+    place bare (दिल्ली मैं कल ही पहुंचा), or a feminine thing after की (बीमारी की चपेट मैं;
+    not a person, ज़िले की बेटी मैं)."""
+    token = tokens[k - 1]
+    if token.kind != "word" or time_word(token.normal) or not _noun_before(token):
+        return False  # not हमेशा की तरह मैं: a compound postposition's noun
+    if _place(token.normal):
+        return not _to_a_place(tokens, k)
+    opener = _phrase_opener(tokens, k - 1)
+    if opener is None or tokens[opener].normal != _OF_FEMININE:
+        return False
+    noun = builtin().noun(token.normal)
+    return noun is not None and noun.gender == "f" and not builtin().person(token.normal)
+
+
+def _phrase_opener(tokens: list[clauses.Token], j: int) -> int | None:
+    """The word that opens the noun phrase ending at ``j`` and agrees with its noun (के,
+    इस, पूरे in अस्पताल के आइसोलेशन वार्ड, नोएडा के एक स्कूल, पूरे देश), read back over
+    nouns, adjectives and numbers; None where the phrase has none within reach."""
+    for i in range(j - 1, max(-1, j - 1 - _PHRASE), -1):
+        token = tokens[i]
+        if token.kind == "word" and (token.normal in _OBLIQUE_DETERMINERS or aw.agreeing(token.normal)):
+            return i
+        if not _noun_before(token) or time_word(token.normal):
+            return None  # a time is a phrase of its own (पिछले हफ़्ते गांव मैं गया था)
+    return None
+
+
+def _later(tokens: list[clauses.Token], k: int) -> bool:
+    """बाद before मैं (at ``k``) with nothing of its own before it (the sentence's start,
+    punctuation, a conjunction: और बाद मैं): the adverb बाद में, "later". After a genitive,
+    a number or a time (इसके बाद मैं, दो साल बाद मैं) it is a postposition, and मैं may be I."""
+    if tokens[k - 1].normal != _AFTER:
+        return False
+    before = tokens[k - 2] if k > 1 else None
+    return before is None or before.kind == "other" or before.normal in aw.CONJUNCTIONS
+
+
+def _place(word: str) -> bool:
+    """``word`` names a place: a name of the gazetteer, a noun of place or its -भर."""
+    if word.endswith(_THROUGHOUT) and len(word) > len(_THROUGHOUT):
+        word = word[: -len(_THROUGHOUT)]
+    return word in _PLACE_NOUNS or word in gazetteer.one_word_places()
+
+
+def _to_a_place(tokens: list[clauses.Token], k: int) -> bool:
+    """The first verb of the clause after मैं (at ``k``) is one of motion, which takes a
+    place bare (दिल्ली मैं पहुंचा: I reached Delhi)."""
+    for token in tokens[k + 1 : k + 1 + _WINDOW]:
+        if token.kind == "other" or token.normal in clauses.CLAUSE_ENDS:
+            return False
+        verb = verb_word(token.normal) if token.kind == "word" else None
+        if verb is not None:
+            return verb.root in MOTION_ROOTS
+    return False
 
 
 def _marks_oblique(word: str) -> bool:
@@ -178,15 +294,24 @@ def _third_person_subjunctive(word: str) -> bool:
     return any(word.endswith(ending) and lexicon.verb_stem(word[: -len(ending)]) for ending in _SUBJUNCTIVE)
 
 
+def _more(words: list[str | None], i: int) -> bool:
+    """और at ``i`` means "more": after a number (एक और, 31 और) or before भी, अधिक or ज़्यादा."""
+    before = words[i - 1] if i else None
+    after = words[i + 1] if i + 1 < len(words) else None
+    return before == _NUMBER or before in clauses.NUMBER_WORDS or after in _MORE
+
+
 def _clash(words: list[str | None]) -> str | None:
     """The first word of the clause that I cannot go with: a subject marked with ने, or a
     perfective that ends the clause in the plural or of a transitive verb."""
     for i, word in enumerate(words):
+        if word == _AND and _more(words, i):
+            continue  # एक और मौत, 31 और लोग, और भी: और is "more" there
         if word is None or word in clauses.CLAUSE_ENDS or word.startswith(clauses.RELATIVE_STEMS):
             return None
         if _first_person_form(word):
             return None
-        if word == aw.normal("ने") or word in aw.ERGATIVE_PRONOUNS or word in _NOT_I:
+        if word == _NE or word in aw.ERGATIVE_PRONOUNS or word in _NOT_I:
             return word
         if word.endswith(_FUTURE_ENDINGS):
             return word
