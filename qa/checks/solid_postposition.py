@@ -9,7 +9,7 @@ of a known stem (जलसे, of जलसा).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from qa import gazetteer, lexicon, regexcache
@@ -18,6 +18,7 @@ from qa.checks import spelling_doubts
 from qa.checks.agreement_words import ERGATIVE_PRONOUNS, word_set
 from qa.checks.clauses import CLAUSE_ENDS
 from qa.checks.confusion import neighbours, transitive_perfective
+from qa.checks.verb_forms import verb_word
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
@@ -70,13 +71,13 @@ def split(word: str) -> tuple[str, str] | None:
 def solid_ergative(word: str) -> str | None:
     """The word (a name, an oblique plural: हर्षवर्धनने, संक्रमितोंने) that ``word`` writes
     solid with ने, whatever its frequency, or None; weighed only where a transitive
-    perfective follows in the clause (:func:`_perfective_ahead`)."""
+    perfective follows in the clause (:func:`_perfective_ahead`), and where no list has
+    it, only where the document writes it alone too (:func:`_stands_alone`)."""
     stem = word.removesuffix(ERGATIVE)
     if (
         stem == word
         or len(aksharas(stem)) < 2
         or stem in SOLID
-        or not lexicon.attested(stem)  # नडीने, इरीने: a name of its own that ends so
         or lexicon.attested(word)
         or word.replace("ोने", "ोंने") in ERGATIVE_PRONOUNS  # उन्होने: T001's slip of उन्होंने
         or lexicon.parsed(word, typed=True)
@@ -105,9 +106,17 @@ class SolidPostposition(Rule):
             stem = solid_ergative(word)
             suggestion = " ".join(found) if found else f"{stem} {ERGATIVE}"
             message = self.meta.message.format(word=word, suggestion=suggestion)
+            if stem is not None and not _stands_alone(stem, index):
+                stem = None
             for start in index[word]:
                 if _solid_here(text, start, word, found, stem):
                     yield self.replace(start, start + len(word), suggestion, message)
+
+
+def _stands_alone(stem: str, index: Mapping[str, object]) -> bool:
+    """A list has ``stem``, or the document writes it as a word of its own (ट्रिम्बल … ट्रिम्बलने):
+    a word that neither knows may be a name of its own that ends so (नडीने, इरीने)."""
+    return stem in index or lexicon.attested(stem)
 
 
 def _solid_here(text: str, start: int, word: str, found: tuple[str, str] | None, stem: str | None) -> bool:
@@ -125,28 +134,66 @@ def _solid_here(text: str, start: int, word: str, found: tuple[str, str] | None,
 #: Perfectives that are postpositions too (के लिए).
 _POSTPOSITION_FORMS = word_set("लिए लिये")
 _KI = aw.normal("की")
+_NE = aw.normal(ERGATIVE)
 _TWO = aw.normal("दो")
 #: How many words after a solid ने its verb is looked for.
-_VERB_REACH = 12
+_VERB_REACH = 16
 _CLAUSE_EDGE = regexcache.standard(r"[।!?\n|॥,;:\"“”']|\.(?!\S)")
 
 
 def _perfective_ahead(text: str, end: int) -> bool:
     """A transitive verb's perfective follows in the clause (कुमारने बताया, हर्षवर्धनने
     गुरुवार को संसद में बताया), and no infinitive's companion comes first (X-ने के लिए)."""
-    words = _CLAUSE_EDGE.split(text[end : end + 160], maxsplit=1)[0].split()[:_VERB_REACH]
-    if not words or (aw.normal(words[0]) in _AFTER_INFINITIVE and not _numeral(words)):
-        return False
+    words = _CLAUSE_EDGE.split(text[end : end + 200], maxsplit=1)[0].split()[:_VERB_REACH]
     normal = [aw.normal(word) for word in words]
+    if not words or (normal[0] in _AFTER_INFINITIVE and not _numeral(words) and not _finite(normal)):
+        return False
     for i, word in enumerate(normal):
-        if word in CLAUSE_ENDS:
-            return False
-        if word not in _POSTPOSITION_FORMS and transitive_perfective(word):
+        if (word in CLAUSE_ENDS and not _joins_nouns(normal, i)) or word == _NE or word in ERGATIVE_PRONOUNS:
+            return False  # the clause ends, or has its own ने (स्टीफन डिलने और रोनाल्ड पिकअप ने)
+        if (word not in _POSTPOSITION_FORMS or _took(normal, i)) and transitive_perfective(word):
             after = normal[i + 1] if i + 1 < len(normal) else None
-            if word == _KI and after is not None and after not in aw.AUXILIARY_VERBS:
+            if after in aw.JA_FORMS:
+                return False  # किया गया: a passive, a clause without ने
+            if word == _KI and not _ends_group(normal, i):
                 continue  # की before a noun is the genitive (सेंटर की छत)
-            return after not in aw.JA_FORMS  # किया गया: a passive, a clause without ने
+            return True
     return False
+
+
+def _took(words: list[str], i: int) -> bool:
+    """लिए at ``i`` is लेना's perfective, not the postposition के लिए: no genitive or
+    अपने stands before it, and its verb group ends there (डॉक्टरोंने ब्लड सैंपल लिए।)."""
+    return i > 0 and not words[i - 1].endswith(("के", "ने")) and _ends_group(words, i)
+
+
+def _joins_nouns(words: list[str], i: int) -> bool:
+    """The conjunction at ``i`` joins two words of a phrase (रिसॉर्ट और पार्क को, सर्दी व
+    जुकाम): the word before it is no verb, and the clause goes on."""
+    before = words[i - 1] if i else ""
+    return (
+        i > 0  # not right after the solid word: its ने would follow the phrase's last noun
+        and words[i] in aw.CONJUNCTIONS
+        and before not in CLAUSE_ENDS
+        and before not in aw.AUXILIARY_VERBS
+        and before not in _AFTER_INFINITIVE  # गरजने दो और …: an imperative
+        and verb_word(before) is None
+        and not before.endswith("कर")
+    )
+
+
+def _finite(words: list[str]) -> bool:
+    """The clause ``words`` opens with a transitive perfective that ends its group (जोशीने
+    की है, संगठनने दिया है): the verb of the solid ने, no infinitive's companion."""
+    return transitive_perfective(words[0]) and _ends_group(words, 0)
+
+
+def _ends_group(words: list[str], i: int) -> bool:
+    """The perfective at ``i`` ends its verb group: the clause's end, a conjunction or an
+    auxiliary follows (जोशीने की है, संगठनने दिया है, जांच की और …), not the noun that a
+    genitive की or an infinitive's दी stands before (थूकने की मनाही)."""
+    after = words[i + 1] if i + 1 < len(words) else None
+    return after is None or after in aw.AUXILIARY_VERBS or after in CLAUSE_ENDS
 
 
 def _numeral(words: list[str]) -> bool:
