@@ -465,16 +465,21 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
 }
 
 
-def news_sentences(month: str) -> list[str]:
-    """The sentences (5 to 60 words) of the news files of one month (MAR or APR)."""
+def news_passages(month: str, context: int) -> list[tuple[str, str, str]]:
+    """(the text before, the sentence, the text after) for each sentence (5 to 60 words) of
+    the news files of one month (MAR or APR), with ``context`` sentences of its file on
+    either side: the article around a slip, for the rules that read a document's other words."""
     out = []
     for name, text in news_documents():
         if f"-{month}" not in name and not (month == "APR" and "-ARP" in name):
             continue
-        for start, end in sentences(text):
+        spans = list(sentences(text))
+        for k, (start, end) in enumerate(spans):
             sentence = text[start:end].strip()
             if 5 <= len(sentence.split()) <= 60:
-                out.append(sentence)
+                first, last = spans[max(0, k - context)][0], spans[min(len(spans) - 1, k + context)][1]
+                at = text.index(sentence, start)
+                out.append((text[first:at], sentence, text[at + len(sentence) : last]))
     return out
 
 
@@ -499,41 +504,43 @@ def _overlaps(d: Diagnostic, span: tuple[int, int]) -> bool:
     return d.start < span[1] and d.end > span[0]
 
 
-def evaluate(name: str, sample: list[str], config: Config, show: bool) -> tuple[int, int, int, int, int, int]:
+def evaluate(
+    name: str, sample: list[tuple[str, str, str]], config: Config, show: bool
+) -> tuple[int, int, int, int, int, int]:
     """(cases, detected, real-word cases, real-word detected, new findings, new on target)."""
     make = CLASSES[name]
     rng = random.Random(f"{name}-13")
     cases = detected = real = real_hit = new = on_target = 0
-    for sentence in sample:
+    for ahead, sentence, behind in sample:
         case = make(sentence, rng)
         if case is None:
             continue
-        start, end = case.span
+        span = (case.span[0] + len(ahead), case.span[1] + len(ahead))
+        start, end = span
         shift = (end - start) - len(case.intended)
-        before = {(d.code, d.start, d.end) for d in _findings(sentence, config)}
-        after = _findings(case.sentence, config)
-        hit = any(_overlaps(d, case.span) for d in after)
+        before = {(d.code, d.start, d.end) for d in _findings(ahead + sentence + behind, config)}
+        injected = ahead + case.sentence + behind
+        after = _findings(injected, config)
+        hit = any(_overlaps(d, span) for d in after)
         fresh = [
             d
             for d in after
-            if _overlaps(d, case.span)
+            if _overlaps(d, span)
             or (d.code, d.start - (shift if d.start >= end else 0), d.end - (shift if d.start >= end else 0))
             not in before
         ]
-        wrong = case.sentence[start:end]
+        wrong = injected[start:end]
         cases += 1
         detected += hit
         is_real = lexicon.known(wrong)
         real += is_real
         real_hit += is_real and hit
         new += len(fresh)
-        on_target += sum(_overlaps(d, case.span) for d in fresh)
+        on_target += sum(_overlaps(d, span) for d in fresh)
         if show and (not hit or len(fresh) > hit):
-            stray = [
-                f"{d.code}:{case.sentence[d.start : d.end]}" for d in fresh if not _overlaps(d, case.span)
-            ]
+            stray = [f"{d.code}:{injected[d.start : d.end]}" for d in fresh if not _overlaps(d, span)]
             verdict = "MISS" if not hit else "EXTRA " + " ".join(stray)
-            print(f"  {verdict} {wrong} ({case.intended}) | {case.sentence[max(0, start - 50) : end + 50]}")
+            print(f"  {verdict} {wrong} ({case.intended}) | {injected[max(0, start - 50) : end + 50]}")
     return cases, detected, real, real_hit, new, on_target
 
 
@@ -550,9 +557,15 @@ def main() -> None:
     parser.add_argument("--show", action="append", default=[], help="print misses and stray findings")
     parser.add_argument("--classes", nargs="*", default=list(CLASSES))
     parser.add_argument("--ignore", action="append", default=[], help="leave out this code (a before figure)")
+    parser.add_argument(
+        "--context",
+        type=int,
+        default=0,
+        help="check each sentence with this many sentences of its article on either side",
+    )
     args = parser.parse_args()
-    pool = news_sentences(args.month)
-    print(f"news {args.month}: {len(pool)} sentences\n")
+    pool = news_passages(args.month, args.context)
+    print(f"news {args.month}: {len(pool)} sentences, {args.context} of context on either side\n")
     print("| class | cases | recall | real-word cases | recall | new findings | on the slip |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name in args.classes:

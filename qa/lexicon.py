@@ -264,6 +264,31 @@ def inflected(word: str, *, typed: bool = False) -> bool:
     return False
 
 
+#: The endings of a noun's plural, direct or oblique, each with what its singular ends in
+#: where the plural's ending replaced it (संसद -> संसदों, लड़का -> लड़कों, लहर -> लहरें,
+#: माता -> माताएं, कहानी -> कहानियां, लड़ाई -> लड़ाइयों).
+_PLURALS = {
+    "ों": ("", "ा"),
+    "ें": ("",),
+    "ाओं": ("ा",),
+    "ाएं": ("ा",),
+    "ाएँ": ("ा",),
+    "ियों": ("ी", "ि"),
+    "ियां": ("ी", "ि"),
+    "ियाँ": ("ी", "ि"),
+    "ाइयों": ("ाई",),
+}
+
+
+def known_plural(word: str) -> bool:
+    """``word`` is the plural of a known noun (संसदों of संसद, कहानियां of कहानी)."""
+    freq = frequencies()
+    return any(
+        word.endswith(plural) and any(word[: -len(plural)] + end in freq for end in singulars)
+        for plural, singulars in _PLURALS.items()
+    )
+
+
 def _stem_endings(suffix: str) -> tuple[str, ...]:
     """The endings a stem may have lost to ``suffix``: an oblique plural's ों never stands
     on a noun in ई (लड़की -> लड़कियों; जनवरों is no plural of जनवरी)."""

@@ -346,3 +346,33 @@ def test_a_misspelt_r_or_a_short_initial_a_is_corrected(wrong: str, right: str) 
 
 def test_the_negating_prefix_before_a_known_participle_is_a_word() -> None:
     assert corrections("अरक्षित") == ()  # "unprotected", beside आरक्षित
+
+
+def _t002(text: str) -> list[str]:
+    return [text[d.start : d.end] for d in api.check(text, config=Config(), select=["T002"])]
+
+
+#: An article that uses कोरोना, a word of 2020 the lists count as only fairly common.
+_STORY = "ज़िले में कोरोना के मामले बढ़े। राज्य में कोरोना से दो मौतें हुईं।\n"
+
+
+def test_a_slip_of_a_word_the_document_uses_nearby_is_reported() -> None:
+    assert corrections("कोरना") == ()  # कोरना parses as कोर + ना: the lists alone leave it
+    assert _t002(_STORY + "भारत में कोरना वायरस से एक और मौत हो गई है।") == ["कोरना"]
+    story = "बच्चे खेलते रहे। ख़ैर, मैदान पर खिलाड़ी खेलतें रहे और लोग उन्हें खेलते देखते रहे।"
+    assert _t002(story) == ["खेलतें"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत में कोरना वायरस से एक और मौत हो गई है।",  # the document does not use कोरोना
+        _STORY + "कोरना कोरना ख़ैर।",  # the writer's own word, used as often as the other
+        _STORY + "ज़िले " * 700 + "भारत में कोरना वायरस से मौत हो गई है।",  # an article away
+        "कनाडा और न्यूज़ीलैंड के सांसदों ने कहा कि दोनों देशों की संसदों में बहस हुई।",  # संसद's plural
+        "ज़िले की सड़कें बहती रहीं, नदियां बहतीं रहीं और नाले बहती धार से भरे।",  # a feminine plural
+        "ज़्यादा मैग्नीशियम वाली मिट्टी में मैगनीशियम की मात्रा जांची गई।",  # a halant's spelling
+    ],
+)
+def test_a_document_use_is_no_evidence_against_a_form_or_spelling_of_its_own(text: str) -> None:
+    assert _t002(text) == []

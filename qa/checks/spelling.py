@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import cast
@@ -28,6 +28,8 @@ from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
 from qa.text import akshara
 from qa.text.akshara import (
+    ANUSVARA,
+    CANDRABINDU,
     CONSONANTS,
     NUKTA,
     VIRAMA,
@@ -690,42 +692,118 @@ def _slip(word: str) -> bool:
 
 _SLIPS = Sieve(_slip)
 
+#: How much commoner (Zipf) than an unknown word its one-sign slip's word must be where the
+#: document itself uses that word nearby (:func:`echo`): the document is the evidence the
+#: lists lack (कोरोना, a word of 2020, is no commoner than कोरना by the lists' 2.5).
+ECHO_MARGIN = 1.0
+#: How near (characters, either way) the document's use of the word must stand: an
+#: article's length, so that a file of many articles is read article by article.
+ECHO_REACH = 3000
+
+
+@lru_cache(maxsize=65536)
+def echo(word: str) -> str | None:
+    """The word that an unlisted NFC ``word`` of three aksharas or more is one vowel sign or
+    nasal away from, alone at that cost and :data:`ECHO_MARGIN` commoner, where
+    :func:`corrections` names none: a slip if the document uses that word nearby."""
+    if akshara_count(word) < 3 or word in lexicon.corpus_zipf() or lexicon.known_plural(word):
+        return None  # short, seen in edited prose (वलय, सारथि), a known word's plural (संसदों)
+    if corrections(word):
+        return None  # T002's already
+    found = near(word)
+    if not found or found[0][0] > CHEAPEST_EDIT or (len(found) > 1 and found[1][0] <= found[0][0]):
+        return None
+    best = found[0][1]
+    if _inflected_or_respelt(word, best) or lexicon.commoner_by(best, word) < ECHO_MARGIN:
+        return None
+    return best
+
+
+def _inflected_or_respelt(word: str, best: str) -> bool:
+    """``word`` differs from ``best`` as a form or a spelling of its own may: a halant (मैगनीशियम,
+    जॉन्सन), a nasal that makes a plural or a number (बहतीं, चलातीं, स्टूडियों, सकेंगी), or a
+    final short i Sanskrit keeps (सारथि). Not a plural's nasal dropped (इलाक़ो), nor one
+    added after े (देखतें, दूसरें)."""
+    if word.replace(VIRAMA, "") == best.replace(VIRAMA, ""):
+        return True
+    if word.endswith("ि") and best == word[:-1] + "ी":
+        return True
+    if word.translate(_NO_NASALS) != best.translate(_NO_NASALS):
+        return False
+    return best != word + ANUSVARA and not (word == best + ANUSVARA and best.endswith("े"))
+
+
+_NO_NASALS = str.maketrans("", "", ANUSVARA + CANDRABINDU)
+
+
+def _echoed(word: str) -> bool:
+    """``word`` is an unlisted Devanagari word with an :func:`echo` to look for."""
+    return (
+        _unlisted_devanagari(word)
+        and word not in lexicon.misspelt()
+        and not inflection.future(word)
+        and echo(cast(str, _unlisted(word))) is not None
+    )
+
+
+_ECHOED = Sieve(_echoed)
+
 
 class NonWord(Rule):
-    """T002: an unknown word one cheap slip from a far more frequent word."""
+    """T002: an unknown word one cheap slip from a far more frequent word, or from a word the
+    document uses nearby (:func:`echo`)."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         max_uses = int(self.options.get("max-uses", 2))
         people = context_registry(ctx).token_people
+        index = ctx.document.word_index
         for word, normal, starts in unlisted(ctx, _SLIPS):
-            if len(starts) > max_uses:
-                continue  # the writer's form, used again and again
-            if key(normal) in people:
-                continue  # a person's name the registry knows (ऋषि सुनक): the N rules' business
-            found = corrections(normal)
-            if short_cut_repeated(normal, found[0], len(starts)):
-                continue
-            for start in starts:
-                end = start + len(word)
-                if stray_nukta(normal, found[0]) and spelling_doubts.hyphenated(ctx.text, start, end):
-                    continue  # a part of a compound name (ज़ैन-उल-अबिदीन), whose nukta is its own
-                lone = lone_dropped_sign(normal, found[0])
-                if (lone or dropped_vowel_sign(normal, found[0])) and spelling_doubts.after_initials(
-                    ctx.text, start
-                ):
-                    continue  # a surname after initials (यूपीएस मदान), one sign from a word
-                if lone and spelling_doubts.beside_place_name(ctx.text, start, end):
-                    continue  # a place's name beside another's (अमीनाबाद, खदरा)
-                best = oblique_plural(ctx.text, end, normal, found[0]) or found[:3]
-                if spelling_doubts.doubt(
-                    ctx.text, start, end, word, best[0], context_counts().honorific, slip=corrected
-                ):
-                    continue  # a variant, a name (after a title, near another), a loan, or U015's word
-                message = self.meta.message.format(word=word, suggestion=best[0])
-                if len(best) == 1:
-                    yield self.replace(start, end, best[0], message)
-                else:
-                    yield self.diagnostic(start, end, message, suggestions=best)
+            yield from self._reported(ctx, word, normal, starts, corrections(normal), max_uses, people)
+        for word, normal, starts in unlisted(ctx, _ECHOED):
+            best = cast(str, echo(normal))
+            uses = index.get(best, ())
+            if len(uses) > len(starts):  # the document's own word, used more than the slip
+                near_uses = [at for at in starts if any(abs(use - at) <= ECHO_REACH for use in uses)]
+                yield from self._reported(ctx, word, normal, near_uses, (best,), max_uses, people)
+
+    def _reported(
+        self,
+        ctx: Context,
+        word: str,
+        normal: str,
+        starts: Sequence[int],
+        found: tuple[str, ...],
+        max_uses: int,
+        people: Collection[str],
+    ) -> Iterator[Diagnostic]:
+        """The findings of ``word`` at ``starts``, whose corrections are ``found``."""
+        if not starts or len(starts) > max_uses:
+            return  # the writer's form, used again and again
+        if key(normal) in people:
+            return  # a person's name the registry knows (ऋषि सुनक): the N rules' business
+        if short_cut_repeated(normal, found[0], len(starts)):
+            return
+        for start in starts:
+            end = start + len(word)
+            if stray_nukta(normal, found[0]) and spelling_doubts.hyphenated(ctx.text, start, end):
+                continue  # a part of a compound name (ज़ैन-उल-अबिदीन), whose nukta is its own
+            lone = lone_dropped_sign(normal, found[0])
+            if (lone or dropped_vowel_sign(normal, found[0])) and spelling_doubts.after_initials(
+                ctx.text, start
+            ):
+                continue  # a surname after initials (यूपीएस मदान), one sign from a word
+            if lone and spelling_doubts.beside_place_name(ctx.text, start, end):
+                continue  # a place's name beside another's (अमीनाबाद, खदरा)
+            best = oblique_plural(ctx.text, end, normal, found[0]) or found[:3]
+            if spelling_doubts.doubt(
+                ctx.text, start, end, word, best[0], context_counts().honorific, slip=corrected
+            ):
+                continue  # a variant, a name (after a title, near another), a loan, or U015's word
+            message = self.meta.message.format(word=word, suggestion=best[0])
+            if len(best) == 1:
+                yield self.replace(start, end, best[0], message)
+            else:
+                yield self.diagnostic(start, end, message, suggestions=best)
 
 
 class UnknownWord(Rule):
