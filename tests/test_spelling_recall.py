@@ -367,7 +367,7 @@ def test_a_slip_of_a_word_the_document_uses_nearby_is_reported() -> None:
     "text",
     [
         "भारत में कोरना वायरस से एक और मौत हो गई है।",  # the document does not use कोरोना
-        _STORY + "कोरना कोरना ख़ैर।",  # the writer's own word, used as often as the other
+        _STORY + "कोरना कोरना कोरना ख़ैर।",  # the writer's own word, used more often than the other
         _STORY + "ज़िले " * 700 + "भारत में कोरना वायरस से मौत हो गई है।",  # an article away
         "कनाडा और न्यूज़ीलैंड के सांसदों ने कहा कि दोनों देशों की संसदों में बहस हुई।",  # संसद's plural
         "ज़िले की सड़कें बहती रहीं, नदियां बहतीं रहीं और नाले बहती धार से भरे।",  # a feminine plural

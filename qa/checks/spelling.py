@@ -762,7 +762,7 @@ class NonWord(Rule):
         for word, normal, starts in unlisted(ctx, _ECHOED):
             best = cast(str, echo(normal))
             uses = index.get(best, ())
-            if len(uses) > len(starts):  # the document's own word, used more than the slip
+            if len(uses) >= len(starts):  # the document's own word, used as often as the slip or more
                 near_uses = [at for at in starts if any(abs(use - at) <= ECHO_REACH for use in uses)]
                 yield from self._reported(ctx, word, normal, near_uses, (best,), max_uses, people)
 
