@@ -91,11 +91,3 @@ def test_one_strong_neighbour_speaks_where_the_other_is_unknown() -> None:
 def test_the_odds_decide_where_one_counted_side_wants_a_far_commoner_twin() -> None:
     assert _t033("ख़बर है कि स्वास्थ्य विभाग की टिम जांच करने पहुंची।")  # की टीम: a function word's witness
     assert not _t033("ज़्यादातर घरों में मिट्टी का दीया जलाया गया।")  # दिया जलाया: the smoothing's guess
-
-
-def test_the_documents_own_uses_of_the_twin_are_a_witness() -> None:
-    alone = "इसका इस्तेमाल भी किया जता है।"
-    story = "ज़िले में यह टीका हर साल लगाया जाता है और बच्चों को स्कूल में दिया जाता है। " + alone
-    assert not _t033(alone)  # the neighbours alone do not decide
-    assert _t033(story)  # जाता twice nearby, and जता nowhere else
-    assert not _t033(story + " उन्होंने आभार जता दिया और चिंता जता दी।")  # जता, of जताना, as often

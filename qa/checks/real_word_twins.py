@@ -14,7 +14,7 @@ P(context | twin) · P(twin) · P(slip) against P(context | word) · P(word) cle
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -201,8 +201,6 @@ class _Odds:
     sure: float
     #: where the sides do not decide, the odds clearing the bar by this much do
     posterior: float
-    #: what the document's own uses of the twin nearby add to its odds (:func:`echoed`)
-    echo: float
 
     def lifts(self, counts: ContextCounts, written: str, meant: str, prev: str, nxt: str) -> list[float]:
         """How much each neighbour favours ``meant`` over ``written`` (log10)."""
@@ -211,9 +209,7 @@ class _Odds:
             for n, b in ((prev, True), (nxt, False))
         ]
 
-    def favour(
-        self, counts: ContextCounts, written: str, meant: str, prev: str, nxt: str, echo: bool = False
-    ) -> float | None:
+    def favour(self, counts: ContextCounts, written: str, meant: str, prev: str, nxt: str) -> float | None:
         """The odds of ``meant`` over ``written`` between ``prev`` and ``nxt`` where the
         context favours it enough, else None: each side by ``side``, or one side by
         ``strong`` — a lift the counted prose has seen the twin give, not the smoothing's
@@ -225,17 +221,11 @@ class _Odds:
         with one side favouring the twin by ``side`` where the counted prose has it and
         neither favouring the written word by more than ``neutral``: a twin a hundred
         times commoner that one side wants ("की टिम जांच", "ने कीया") needs no second
-        witness, but the smoothing's guess is none ("का दीया जलाया"). With ``echo`` the
-        document itself uses ``meant`` nearby (:func:`echoed`): that adds ``echo`` to the
-        odds and is a witness of its own (चिन में … beside चीन and चीन)."""
+        witness, but the smoothing's guess is none ("का दीया जलाया")."""
         sides = ((prev, True), (nxt, False))
         lifts = self.lifts(counts, written, meant, prev, nxt)
         odds = (
-            sum(lifts)
-            + math.log10(counts.unigram(meant))
-            - math.log10(counts.unigram(written))
-            - self.cost
-            + (self.echo if echo else 0.0)
+            sum(lifts) + math.log10(counts.unigram(meant)) - math.log10(counts.unigram(written)) - self.cost
         )
         if min(lifts) < self.side and not any(
             lifts[i] >= self.strong
@@ -244,9 +234,7 @@ class _Odds:
             and (sides[i][0] not in _FUNCTION or _unknown_word(sides[1 - i][0]))
             for i in (0, 1)
         ):
-            witnessed = echo or any(
-                lifts[i] >= self.side and _beside(counts, meant, *sides[i]) > 0 for i in (0, 1)
-            )
+            witnessed = any(lifts[i] >= self.side and _beside(counts, meant, *sides[i]) > 0 for i in (0, 1))
             sure = witnessed and odds >= self.bar + self.posterior and min(lifts) >= -self.neutral
             return odds if sure else None
         return odds if odds >= self.bar else None
@@ -276,7 +264,6 @@ class RealWordTwin(Rule):
             float(self.options.get("max-beside-share", 0.0333)),
             float(self.options.get("loan-side-log-odds", 1.0)),
             float(self.options.get("posterior-margin", 0.75)),
-            float(self.options.get("echo-log-odds", 1.0)),
         )
         found = sorted(_TWINNED.select(ctx.document.word_set) - lexicon.house(ctx.config).accept)
         if not found:
@@ -296,8 +283,7 @@ class RealWordTwin(Rule):
                 prev, nxt = neighbours(text, start, end)
                 if _half_of_compound(plain, prev, nxt):
                     continue
-                echo = twin is not None and echoed(index, word, twin, start)
-                meant = self._meant(counts, plain, twin, prev, nxt, odds, echo) if twin else None
+                meant = self._meant(counts, plain, twin, prev, nxt, odds) if twin else None
                 if meant is None and measures and numeral(prev) == NUM:
                     meant = _best(counts, plain, measures, NUM, nxt, odds)
                 if meant is None or spelling_doubts.doubt(
@@ -308,9 +294,7 @@ class RealWordTwin(Rule):
                 yield self.replace(start, end, meant, message)
 
     @staticmethod
-    def _meant(
-        counts: ContextCounts, plain: str, twin: str, prev: str, nxt: str, odds: _Odds, echo: bool
-    ) -> str | None:
+    def _meant(counts: ContextCounts, plain: str, twin: str, prev: str, nxt: str, odds: _Odds) -> str | None:
         """``twin`` if the context wants it for ``plain``: the counted prose has ``plain``
         beside neither neighbour as a use of its own, an English reading of ``plain`` (बैक,
         back) counts only where a side favours the twin less than ``sure``, and a neighbour
@@ -321,20 +305,13 @@ class RealWordTwin(Rule):
             return None
         if _loan(plain, twin) and min(lifts) < odds.sure:
             return None
-        if odds.favour(counts, plain, twin, prev, nxt, echo) is None:
+        if odds.favour(counts, plain, twin, prev, nxt) is None:
             return None
         if _name_near(prev, nxt) and not any(
             not _unknown_word(n) and lift >= odds.strong for n, lift in zip((prev, nxt), lifts, strict=True)
         ):
             return None
         return twin
-
-
-def echoed(index: Mapping[str, Sequence[int]], word: str, twin: str, start: int) -> bool:
-    """The document uses ``twin`` more often than ``word``, twice or more within an article's
-    reach of ``start`` (:data:`qa.checks.spelling.ECHO_REACH`): a cache of the words it is about."""
-    uses = [use for use in index.get(twin, ()) if abs(use - start) <= spelling.ECHO_REACH]
-    return len(uses) >= 2 and len(uses) > len(index.get(word, ()))
 
 
 def _best(
