@@ -761,8 +761,10 @@ class NonWord(Rule):
             yield from self._reported(ctx, word, normal, starts, corrections(normal), max_uses, people)
         for word, normal, starts in unlisted(ctx, _ECHOED):
             best = cast(str, echo(normal))
-            uses = index.get(best, ())
-            if len(uses) >= len(starts):  # the document's own word, used as often as the slip or more
+            uses, rare_place = index.get(best, ()), _rare_place(best)
+            # the document's own word, used as often as the slip or more; a rarer place more
+            # often (फीरोजाबाद twice beside फिरोजाबाद twice: its vowels vary between papers)
+            if len(uses) > len(starts) or (len(uses) == len(starts) and not rare_place):
                 near_uses = [at for at in starts if any(abs(use - at) <= ECHO_REACH for use in uses)]
                 yield from self._reported(ctx, word, normal, near_uses, (best,), max_uses, people)
 
