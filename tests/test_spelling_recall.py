@@ -372,6 +372,7 @@ def test_a_slip_of_a_word_the_document_uses_nearby_is_reported() -> None:
         "कनाडा और न्यूज़ीलैंड के सांसदों ने कहा कि दोनों देशों की संसदों में बहस हुई।",  # संसद's plural
         "ज़िले की सड़कें बहती रहीं, नदियां बहतीं रहीं और नाले बहती धार से भरे।",  # a feminine plural
         "ज़्यादा मैग्नीशियम वाली मिट्टी में मैगनीशियम की मात्रा जांची गई।",  # a halant's spelling
+        "ज़िले के फिरोजाबाद में नौ और फीरोजाबाद ज़िले में दो मामले मिले।",  # a rarer place's vowels, once each
     ],
 )
 def test_a_document_use_is_no_evidence_against_a_form_or_spelling_of_its_own(text: str) -> None:
