@@ -137,14 +137,14 @@ _KI = aw.normal("की")
 _NE = aw.normal(ERGATIVE)
 _TWO = aw.normal("दो")
 #: How many words after a solid ने its verb is looked for.
-_VERB_REACH = 16
+_VERB_REACH = 20
 _CLAUSE_EDGE = regexcache.standard(r"[।!?\n|॥,;:\"“”']|\.(?!\S)")
 
 
 def _perfective_ahead(text: str, end: int) -> bool:
     """A transitive verb's perfective follows in the clause (कुमारने बताया, हर्षवर्धनने
     गुरुवार को संसद में बताया), and no infinitive's companion comes first (X-ने के लिए)."""
-    words = _CLAUSE_EDGE.split(text[end : end + 200], maxsplit=1)[0].split()[:_VERB_REACH]
+    words = _CLAUSE_EDGE.split(text[end : end + 12 * _VERB_REACH], maxsplit=1)[0].split()[:_VERB_REACH]
     normal = [aw.normal(word) for word in words]
     if not words or (normal[0] in _AFTER_INFINITIVE and not _numeral(words) and not _finite(normal)):
         return False
