@@ -142,9 +142,12 @@ _CLAUSE_EDGE = regexcache.standard(r"[।!?\n|॥,;:\"“”']|\.(?!\S)")
 
 
 def _perfective_ahead(text: str, end: int) -> bool:
-    """A transitive verb's perfective follows in the clause (कुमारने बताया, हर्षवर्धनने
-    गुरुवार को संसद में बताया), and no infinitive's companion comes first (X-ने के लिए)."""
-    words = _CLAUSE_EDGE.split(text[end : end + 12 * _VERB_REACH], maxsplit=1)[0].split()[:_VERB_REACH]
+    """A transitive verb's perfective follows in the clause, within :data:`_VERB_REACH`
+    words (कुमारने बताया, हर्षवर्धनने गुरुवार को संसद में बताया), past a conjunction
+    between two nouns but not past the clause's own ने, and no infinitive's companion
+    comes first (X-ने के लिए)."""
+    ahead = text[end : end + 12 * _VERB_REACH]  # a word and its space: twelve characters at most, mostly
+    words = _CLAUSE_EDGE.split(ahead, maxsplit=1)[0].split()[:_VERB_REACH]
     normal = [aw.normal(word) for word in words]
     if not words or (normal[0] in _AFTER_INFINITIVE and not _numeral(words) and not _finite(normal)):
         return False
