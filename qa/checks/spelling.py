@@ -764,6 +764,8 @@ class NonWord(Rule):
             uses, rare_place = index.get(best, ()), _rare_place(best)
             # the document's own word, used as often as the slip or more; a rarer place more
             # often (फीरोजाबाद twice beside फिरोजाबाद twice: its vowels vary between papers)
+            if len(starts) > max_uses:
+                continue  # the writer's form, used again and again
             if len(uses) > len(starts) or (len(uses) == len(starts) and not rare_place):
                 near_uses = [at for at in starts if any(abs(use - at) <= ECHO_REACH for use in uses)]
                 yield from self._reported(ctx, word, normal, near_uses, (best,), max_uses, people)
