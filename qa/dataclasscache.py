@@ -12,7 +12,9 @@ served; anything else ``exec`` s as before. ``QA_DATA_CACHE=off`` turns the stor
 of CPU) only to write a signature into a class without a docstring, and each of qa's has
 one; so unless something imported it before, ``inspect`` is a module whose code runs in it
 when an attribute is first asked of it (``import inspect`` asks none): a check needs none
-(:mod:`qa.commands.base`).
+(:mod:`qa.commands.base`). So is :mod:`ipaddress`, which :mod:`urllib.parse` (through
+:mod:`pathlib`) imports for a bracketed host in a URL, about a millisecond of every run
+(click's UUID type uses :mod:`uuid` as it is defined, so that one cannot wait).
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ def _find_spec(name: str) -> Any:
 
 
 _defer("inspect")
+_defer("ipaddress")
 
 _store: list[Store] = []
 

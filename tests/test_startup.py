@@ -81,6 +81,20 @@ def test_inspect_runs_on_first_use_and_is_the_real_module() -> None:
     assert done.stdout.split() == ["False", "True", "module", "(obj,", "/,", "**changes)"]
 
 
+#: Imports qa and pathlib (which imports ipaddress through urllib.parse), then uses both.
+_IPADDRESS = """
+import sys, qa, pathlib
+waiting = type(sys.modules["ipaddress"]).__name__
+from urllib.parse import urlsplit
+print(waiting, urlsplit("http://[::1]:8080/").hostname, type(sys.modules["ipaddress"]).__name__)
+"""
+
+
+def test_ipaddress_runs_on_first_use() -> None:
+    done = subprocess.run([sys.executable, "-c", _IPADDRESS], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["_OnFirstUse", "::1", "module"]
+
+
 def test_linting_one_line_imports_no_reader_of_sources(tmp_path: Path) -> None:
     """With the start-up cache warm, what builds data from its sources (gzip, msgpack),
     what only a near word, an entity, a mistake or a server needs is not imported."""
