@@ -136,6 +136,8 @@ def test_the_clause_reader_gives_up_where_it_cannot_read(text: str) -> None:
         ("उन्होंने 1935 से वकालत शुरू किया।", "G023", "किया"),
         ("सोमवार को पार्टी की बैठक हुआ।", "G020", "हुआ"),
         ("इससे मरीज़ों को मदद मिलता है।", "G020", "मिलता"),
+        ("शहर के आस-पास के इलाके कोयले में प्रचुर मात्रा में है।", "G020", "है"),  # a masculine plural
+        ("ज़िले के लड़के खुश था।", "G020", "था"),  # before the copula
         ("वर्तमान में वे भाजपा के सांसद है।", "G026", "है"),
         ("वे कल शाम दिल्ली पहुंचा था।", "G026", "पहुंचा था"),
         ("मैं फिर घर जाकर रोटी खाई।", "G027", "मैं"),
@@ -172,6 +174,9 @@ def test_each_miss_alone_is_found(text: str, code: str, span: str) -> None:
         "अगर हम समाचार में देखे तो ऐसा लगता है।",  # देखे: a subjunctive
         "वह वर्षों रहा और न्यूज़ चैनलों को आड़े हाथों लिया।",  # adverbial oblique plurals
         "उन्होंने कई कोशिशें की और गर्भ निरोधक दवाएं तक दे दीं।",  # की the verb, तक "even"
+        "उसके बेटे का नाम राम है।",  # the -ए noun before a genitive is no subject
+        "गंगा के किनारे एक मंदिर है।",  # किनारे makes a postposition with के
+        "इस हिस्से में पानी कम है।",  # an -ए noun after इस is oblique
     ],
 )
 def test_hard_passes_are_silent(text: str) -> None:

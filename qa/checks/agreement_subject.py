@@ -249,10 +249,10 @@ def subjunctive_end(tokens: list[Token], group: VerbGroup) -> bool:
 
 
 def _plural_subject_of_copula(tokens: list[Token], j: int, subject: Subject) -> bool:
-    """The copula at ``j`` (था, है) is read for number: a feminine plural subject, and an
-    invariable predicate or a postposition phrase right before it (an inflected one has
-    its own reading: आँखें झुकाए खड़े थे)."""
-    return subject.plural and subject.noun.gender == "f" and _invariable_before(tokens, j)
+    """The copula at ``j`` (था, है) is read for number: a visibly plural subject (दुकानें, लोग,
+    इलाके: as a subject no oblique), and an invariable predicate or a postposition phrase
+    right before it (an inflected one has its own reading: आँखें झुकाए खड़े थे)."""
+    return subject.plural and _invariable_before(tokens, j)
 
 
 def _invariable_before(tokens: list[Token], j: int) -> bool:
@@ -267,16 +267,16 @@ def _gendered_person(lexicon: Genders, word: str) -> bool:
 
 
 def _singular_copula(tokens: list[Token], j: int, subject: Subject) -> tuple[Correction, str] | None:
-    """है ending the clause after a feminine plural subject (दुकानें बंद है → हैं)."""
+    """है ending the clause after a plural subject (दुकानें बंद है, सभी लोग सुन्नी मुस्लिम है → हैं)."""
     if j == subject.index + 1 or not _ends_clause(tokens, j):
         return None
     if not _plural_subject_of_copula(tokens, j, subject):
         return None
-    token, noun = tokens[j], tokens[subject.index].text
+    token, noun, gender = tokens[j], tokens[subject.index].text, aw.GENDER_NAMES[subject.noun.gender]
     right = "हैं"
     return (
         Correction(token.start, token.end, token.text, right),
-        f"'{token.text}' does not agree with its plural feminine subject '{noun}': write '{right}'",
+        f"'{token.text}' does not agree with its plural {gender} subject '{noun}': write '{right}'",
     )
 
 
