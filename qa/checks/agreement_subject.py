@@ -43,7 +43,7 @@ singular with a plural verb (प्रधानमंत्री आए, मा
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache, partial
 
@@ -70,6 +70,7 @@ from qa.checks.clauses import (
     postposition_noun,
     reaching,
     rewrite,
+    sentences,
     subject_noun,
     verb_group,
     verb_starts,
@@ -496,6 +497,19 @@ def _masculine_plural_offsets(ctx: Context) -> list[int]:
     return occurrences(ctx.document.word_index, sieve.select(ctx.document.word_set))
 
 
+#: The singular copulas a plural subject may stand before alone (इलाके … में है, लोग परेशान था).
+_SINGULAR_COPULAS = aw.word_set("है था")
+
+
+def _before_copula(ctx: Context, offsets: list[int]) -> list[int]:
+    """Those of ``offsets`` whose sentence holds a singular copula, which has no gender of
+    its own for the sentence's facts to show (ज़िले के लोग इस फ़ैसले से नाराज़ है)."""
+    index, read = ctx.document.word_index, sentences(ctx)
+    copulas = sorted(offset for word in _SINGULAR_COPULAS for offset in index.get(word, ()))
+    with_copula = set(read.numbers(copulas))
+    return [offset for offset in offsets if bisect_right(read.starts, offset) - 1 in with_copula]
+
+
 def _read_offsets(ctx: Context) -> list[int]:
     """The offsets of the verb words :func:`_may_read` accepts."""
     return occurrences(ctx.document.word_index, _READ.select(ctx.document.word_set))
@@ -551,8 +565,9 @@ class SubjectVerbAgreement(ClauseRule):
         read = clause_facts.possible(ctx, _read_offsets(ctx), clause_facts.MAY_DISAGREE)
         alone = clause_facts.possible(ctx, _plural_copula_alone(ctx), clause_facts.HAS_SUBJECT)
         ends = clause_facts.possible(ctx, _plural_endings(ctx), clause_facts.HAS_FEMININE)
-        plural = clause_facts.possible(ctx, _masculine_plural_offsets(ctx), clause_facts.HAS_MASCULINE)
-        return sorted({*read, *alone, *ends, *plural})
+        masculine = _masculine_plural_offsets(ctx)
+        plural = clause_facts.possible(ctx, masculine, clause_facts.HAS_MASCULINE)
+        return sorted({*read, *alone, *ends, *plural, *_before_copula(ctx, masculine)})
 
     def sentence_reader(self, ctx: Context) -> SentenceReader:
         """The clauses :class:`ClauseRule` judges, read up to their verb by
