@@ -39,6 +39,11 @@ SLIPS = [
     "ख़बर के मुताबिक़ बस हादसे मैं एक और यात्री की मौत हो गई है।",
     # a plural in -ों after a number
     "ज़िले के 1932 गांवों मैं जागरूकता अभियान चला।",
+    # a place before सामने आना (came to light) or a root that जाना follows: no going there
+    "ख़बर है कि संक्रमण का एक मामला राजस्थान मैं सामने आया।",
+    "ज़िले के अस्पताल से ख़बर है कि चीन मैं सौ साल का एक बुज़ुर्ग पूरी तरह ठीक हो गया।",
+    # और before a number after a place: "more"
+    "कोरोना वायरस से ईरान मैं और 147 लोगों की मौत हो गई।",
 ]
 
 READINGS_OF_I = [
@@ -55,6 +60,7 @@ READINGS_OF_I = [
     "इस फ़िल्म की कहानी मैं ख़ुद लिखूंगी।",  # a feminine thing after की, and I's own future
     "ख़ुशी है कि मुंबई मैं पहली बार देखूंगा।",  # a place, and I's own future
     "पिछले हफ़्ते गांव मैं गया था।",  # a place before a verb of motion; a time is a phrase of its own
+    "ख़ुशी है कि दिल्ली मैं कल ही पहुंच गया।",  # a verb of motion's root before जाना
     "ज़िले की बेटी मैं ही थी।",  # a person after की
     "सरकार ने वह योजना जिसको मैं बेहतर मानता था, बंद कर दी।",  # ने before a relative clause
     "हमेशा की तरह मैं इस बार भी मैदान पर उतरा।",  # a compound postposition's noun after की

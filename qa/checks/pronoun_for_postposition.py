@@ -58,6 +58,8 @@ _PLACE_NOUNS = aw.word_set(
 #: और, a conjunction but for "more" after a number or before these (और भी, और अधिक).
 _AND = aw.normal("और")
 _MORE = aw.word_set("भी अधिक ज़्यादा")
+#: Words before a verb of motion that make it no going to a place (सामने आया: came to light).
+_NO_GOAL = aw.word_set("सामने काम")
 #: The ending of a place's -भर (दुनियाभर, देशभर: throughout).
 _THROUGHOUT = "भर"
 #: Determiners in the oblique case (इस मेले में, हर ज़िले में, किसी देश में).
@@ -136,8 +138,10 @@ def _verdict(text: str, start: int) -> str | None:
         _NUMBER if t.kind == "number" else t.normal if t.kind == "word" else None
         for t in tokens[k + 1 : k + 1 + _WINDOW]
     ]
-    if not after or after[0] in aw.CONJUNCTIONS or after[0] == _NE:
-        return None  # मैं और मेरे साथी, मैं ने (P013's)
+    if not after or after[0] == _NE:
+        return None  # मैं ने (P013's)
+    if after[0] in aw.CONJUNCTIONS and not (thing and len(after) > 1 and after[1] == _NUMBER):
+        return None  # मैं और मेरे साथी; but चीन मैं और 42 लोगों की मौत: "more"
     if oblique:
         return None if _first_person(after) else tokens[k - 1].text
     if thing:  # nor a form of I's own further on (इंदौर मैं … आया था और … मेरे दिल …)
@@ -236,13 +240,19 @@ def _place(word: str) -> bool:
 
 def _to_a_place(tokens: list[clauses.Token], k: int) -> bool:
     """The first verb of the clause after मैं (at ``k``) is one of motion, which takes a
-    place bare (दिल्ली मैं पहुंचा: I reached Delhi)."""
-    for token in tokens[k + 1 : k + 1 + _WINDOW]:
-        if token.kind == "other" or token.normal in clauses.CLAUSE_ENDS:
+    place bare (दिल्ली मैं पहुंचा, दिल्ली मैं पहुंच गया: I reached Delhi); not a root that
+    जाना follows (ठीक हो गया) nor आना after सामने (सामने आया, came to light)."""
+    window = [t.normal if t.kind == "word" else None for t in tokens[k + 1 : k + 1 + _WINDOW]]
+    for i, word in enumerate(window):
+        if word is None or word in clauses.CLAUSE_ENDS:
+            if word is None and tokens[k + 1 + i].kind == "number":
+                continue
             return False
-        verb = verb_word(token.normal) if token.kind == "word" else None
+        if bare_root(word, window[i + 1] if i + 1 < len(window) else None):
+            return word in MOTION_ROOTS
+        verb = verb_word(word)
         if verb is not None:
-            return verb.root in MOTION_ROOTS
+            return verb.root in MOTION_ROOTS and (i == 0 or window[i - 1] not in _NO_GOAL)
     return False
 
 
