@@ -42,6 +42,8 @@ SLIPS = [
     # a place before सामने आना (came to light) or a root that जाना follows: no going there
     "ख़बर है कि संक्रमण का एक मामला राजस्थान मैं सामने आया।",
     "ज़िले के अस्पताल से ख़बर है कि चीन मैं सौ साल का एक बुज़ुर्ग पूरी तरह ठीक हो गया।",
+    # के चलते is a postposition, no verb of motion
+    "ख़बर है कि ईरान मैं कोरोना के चलते शनिवार को एक सांसद की मौत हो गई।",
     # और before a number after a place: "more"
     "कोरोना वायरस से ईरान मैं और 147 लोगों की मौत हो गई।",
 ]

@@ -251,6 +251,8 @@ def _to_a_place(tokens: list[clauses.Token], k: int) -> bool:
         if bare_root(word, window[i + 1] if i + 1 < len(window) else None):
             return word in MOTION_ROOTS
         verb = verb_word(word)
+        if verb is not None and i > 0 and window[i - 1] in aw.GENITIVE:
+            continue  # के चलते: a postposition, "because of"
         if verb is not None:
             return verb.root in MOTION_ROOTS and (i == 0 or window[i - 1] not in _NO_GOAL)
     return False
