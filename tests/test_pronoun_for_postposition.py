@@ -42,6 +42,8 @@ SLIPS = [
     # a place before सामने आना (came to light) or a root that जाना follows: no going there
     "ख़बर है कि संक्रमण का एक मामला राजस्थान मैं सामने आया।",
     "ज़िले के अस्पताल से ख़बर है कि चीन मैं सौ साल का एक बुज़ुर्ग पूरी तरह ठीक हो गया।",
+    # ऐसे, an oblique form
+    "ऐसे मैं लोगों को घरों में रहने की सलाह दी गई है।",
     # के चलते is a postposition, no verb of motion
     "ख़बर है कि ईरान मैं कोरोना के चलते शनिवार को एक सांसद की मौत हो गई।",
     # और before a number after a place: "more"
@@ -63,6 +65,7 @@ READINGS_OF_I = [
     "ख़ुशी है कि मुंबई मैं पहली बार देखूंगा।",  # a place, and I's own future
     "पिछले हफ़्ते गांव मैं गया था।",  # a place before a verb of motion; a time is a phrase of its own
     "ख़ुशी है कि दिल्ली मैं कल ही पहुंच गया।",  # a verb of motion's root before जाना
+    "उन्होंने कहा कि ऐसे मैं कभी नहीं करूंगा।",  # ऐसे and I's own future
     "ज़िले की बेटी मैं ही थी।",  # a person after की
     "सरकार ने वह योजना जिसको मैं बेहतर मानता था, बंद कर दी।",  # ने before a relative clause
     "हमेशा की तरह मैं इस बार भी मैदान पर उतरा।",  # a compound postposition's noun after की

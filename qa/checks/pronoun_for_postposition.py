@@ -45,6 +45,8 @@ _OPENERS = (
 )
 #: Nouns of a compound postposition that stand only before में (के बारे में, के रूप में).
 _BEFORE_MEIN_ONLY = aw.word_set("बारे रूप")
+#: ऐसे, ऐसा's oblique form: ऐसे में, "in such a case", one of news copy's commonest openings.
+_SUCH = aw.normal("ऐसे")
 #: बाद, which with no genitive, number or time before it is the adverb बाद में (later).
 _AFTER = aw.normal("बाद")
 #: Nouns of a place one is in (देश, अस्पताल, बाज़ार), beside the gazetteer's names: a place
@@ -130,7 +132,7 @@ def _verdict(text: str, start: int) -> str | None:
         return tokens[k - 1].text  # हाल मैं ही: the same adverb
     if _later(tokens, k):
         return tokens[k - 1].text  # और बाद मैं: बाद with nothing before it is the adverb बाद में
-    oblique = _oblique(tokens, k)
+    oblique = _oblique(tokens, k) or tokens[k - 1].normal == _SUCH
     thing = not oblique and _no_subject(tokens, k)
     if not (oblique or thing or _noun_before(tokens[k - 1])):
         return None
