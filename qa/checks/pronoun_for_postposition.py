@@ -103,7 +103,8 @@ _FUTURE_ENDINGS = ("ेगा", "ेगी", "ेंगे", "ेंगी", "�
 
 
 class PronounForPostposition(Rule):
-    """T041: मैं after a noun, in a clause whose verb cannot go with I."""
+    """T041: मैं after a noun, in a clause that cannot have I for its subject: its verb or
+    its ने says so, or the word before मैं (a place, a phrase in the oblique case)."""
 
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         text = ctx.text
@@ -146,7 +147,7 @@ def _verdict(text: str, start: int) -> str | None:
         return None  # मैं और मेरे साथी; but चीन मैं और 42 लोगों की मौत: "more"
     if oblique:
         return None if _first_person(after) else tokens[k - 1].text
-    if thing:  # nor a form of I's own further on (इंदौर मैं … आया था और … मेरे दिल …)
+    if thing:  # I only with a form of its own anywhere after (इंदौर मैं … आया था और … मेरे दिल …)
         return None if any(_first_person_form(w) for w in after if w) else tokens[k - 1].text
     return _doer_before(tokens, k) or _clash(after)
 
