@@ -29,7 +29,6 @@ from qa.engine.rule import Context, Rule
 from qa.text import akshara
 from qa.text.akshara import (
     ANUSVARA,
-    CANDRABINDU,
     CONSONANTS,
     NUKTA,
     VIRAMA,
@@ -679,15 +678,15 @@ def oblique_plural(text: str, end: int, word: str, candidate: str) -> tuple[str]
     return (plural,) if spelling_doubts.postposition_after(text, end) else None
 
 
+def _weighed(word: str) -> bool:
+    """``word`` is an unlisted Devanagari word that is neither T001's nor T028's business."""
+    return _unlisted_devanagari(word) and word not in lexicon.misspelt() and not inflection.future(word)
+
+
 def _slip(word: str) -> bool:
-    """``word`` is an unlisted Devanagari word with corrections that is neither T001's
-    nor T028's business (:class:`NonWord` weighs these: a few of a document's words)."""
-    return (
-        _unlisted_devanagari(word)
-        and word not in lexicon.misspelt()
-        and not inflection.future(word)
-        and bool(corrections(cast(str, _unlisted(word))))
-    )
+    """``word`` is a :func:`_weighed` word with corrections (:class:`NonWord` weighs these:
+    a few of a document's words)."""
+    return _weighed(word) and bool(corrections(cast(str, _unlisted(word))))
 
 
 _SLIPS = Sieve(_slip)
@@ -728,22 +727,14 @@ def _inflected_or_respelt(word: str, best: str) -> bool:
         return True
     if word.endswith("ि") and best == word[:-1] + "ी":
         return True
-    if word.translate(_NO_NASALS) != best.translate(_NO_NASALS):
+    if word.translate(_NO_NASAL) != best.translate(_NO_NASAL):
         return False
     return best != word + ANUSVARA and not (word == best + ANUSVARA and best.endswith("े"))
 
 
-_NO_NASALS = str.maketrans("", "", ANUSVARA + CANDRABINDU)
-
-
 def _echoed(word: str) -> bool:
-    """``word`` is an unlisted Devanagari word with an :func:`echo` to look for."""
-    return (
-        _unlisted_devanagari(word)
-        and word not in lexicon.misspelt()
-        and not inflection.future(word)
-        and echo(cast(str, _unlisted(word))) is not None
-    )
+    """``word`` is a :func:`_weighed` word with an :func:`echo` to look for."""
+    return _weighed(word) and echo(cast(str, _unlisted(word))) is not None
 
 
 _ECHOED = Sieve(_echoed)
