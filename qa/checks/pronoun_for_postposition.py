@@ -133,14 +133,14 @@ def _verdict(text: str, start: int) -> str | None:
         return tokens[k - 1].text  # हाल मैं ही: the same adverb
     if _later(tokens, k):
         return tokens[k - 1].text  # और बाद मैं: बाद with nothing before it is the adverb बाद में
-    oblique = _oblique(tokens, k) or tokens[k - 1].normal == _SUCH
-    thing = not oblique and _no_subject(tokens, k)
-    if not (oblique or thing or _noun_before(tokens[k - 1])):
-        return None
     after = [
         _NUMBER if t.kind == "number" else t.normal if t.kind == "word" else None
         for t in tokens[k + 1 : k + 1 + _WINDOW]
     ]
+    oblique = _oblique(tokens, k) or tokens[k - 1].normal == _SUCH
+    thing = not oblique and _no_subject(tokens, k, after)
+    if not (oblique or thing or _noun_before(tokens[k - 1])):
+        return None
     if not after or after[0] == _NE:
         return None  # मैं ने (P013's)
     if after[0] in aw.CONJUNCTIONS and not (thing and len(after) > 1 and after[1] == _NUMBER):
@@ -193,22 +193,23 @@ def _oblique(tokens: list[clauses.Token], k: int) -> bool:
     return opener is not None and _marks_oblique(tokens[opener].normal)
 
 
-def _no_subject(tokens: list[clauses.Token], k: int) -> bool:
-    """The word before मैं (at ``k``) is no vocative, and no subject or fronted object
-    of I's but with a form of I's own: a place (the gazetteer's, a noun of place, its
-    -भर: पुणे मैं, अस्पताल मैं, दुनियाभर मैं) but before a verb of motion, which takes a
-    place bare (दिल्ली मैं कल ही पहुंचा), or a feminine thing after की (बीमारी की चपेट मैं;
-    not a person, ज़िले की बेटी मैं)."""
+def _no_subject(tokens: list[clauses.Token], k: int, after: list[str | None]) -> bool:
+    """The word before मैं (at ``k``; ``after`` it, the clause's words) is no vocative, and
+    no subject or fronted object of I's but with a form of I's own: a place (the
+    gazetteer's, a noun of place, its -भर: पुणे मैं, अस्पताल मैं, दुनियाभर मैं) but before a
+    verb of motion, which takes a place bare (दिल्ली मैं कल ही पहुंचा), or a feminine thing
+    after की (बीमारी की चपेट मैं; not a person, ज़िले की बेटी मैं)."""
     token = tokens[k - 1]
     if token.kind != "word" or time_word(token.normal) or not _noun_before(token):
         return False  # not हमेशा की तरह मैं: a compound postposition's noun
     if _place(token.normal):
-        return not _to_a_place(tokens, k)
+        return not _to_a_place(after)
     opener = _phrase_opener(tokens, k - 1)
     if opener is None or tokens[opener].normal != _OF_FEMININE:
         return False
-    noun = builtin().noun(token.normal)
-    return noun is not None and noun.gender == "f" and not builtin().person(token.normal)
+    genders = builtin()
+    noun = genders.noun(token.normal)
+    return noun is not None and noun.gender == "f" and not genders.person(token.normal)
 
 
 def _phrase_opener(tokens: list[clauses.Token], j: int) -> int | None:
@@ -241,23 +242,21 @@ def _place(word: str) -> bool:
     return word in _PLACE_NOUNS or word in gazetteer.one_word_places()
 
 
-def _to_a_place(tokens: list[clauses.Token], k: int) -> bool:
-    """The first verb of the clause after मैं (at ``k``) is one of motion, which takes a
-    place bare (दिल्ली मैं पहुंचा, दिल्ली मैं पहुंच गया: I reached Delhi); not a root that
-    जाना follows (ठीक हो गया) nor आना after सामने (सामने आया, came to light)."""
-    window = [t.normal if t.kind == "word" else None for t in tokens[k + 1 : k + 1 + _WINDOW]]
-    for i, word in enumerate(window):
+def _to_a_place(after: list[str | None]) -> bool:
+    """The first verb of the clause ``after`` मैं is one of motion, which takes a place bare
+    (दिल्ली मैं पहुंचा, दिल्ली मैं पहुंच गया: I reached Delhi); not a root that जाना follows
+    (ठीक हो गया) nor आना after सामने (सामने आया, came to light)."""
+    for i, word in enumerate(after):
+        if word == _NUMBER:
+            continue
         if word is None or word in clauses.CLAUSE_ENDS:
-            if word is None and tokens[k + 1 + i].kind == "number":
-                continue
             return False
-        if bare_root(word, window[i + 1] if i + 1 < len(window) else None):
+        if bare_root(word, after[i + 1] if i + 1 < len(after) else None):
             return word in MOTION_ROOTS
         verb = verb_word(word)
-        if verb is not None and i > 0 and window[i - 1] in aw.GENITIVE:
+        if verb is None or (i > 0 and after[i - 1] in aw.GENITIVE):
             continue  # के चलते: a postposition, "because of"
-        if verb is not None:
-            return verb.root in MOTION_ROOTS and (i == 0 or window[i - 1] not in _NO_GOAL)
+        return verb.root in MOTION_ROOTS and (i == 0 or after[i - 1] not in _NO_GOAL)
     return False
 
 
