@@ -72,7 +72,10 @@ def one_sign_twins(word: str) -> Iterator[str]:
 def aa_twins(word: str) -> Iterator[str]:
     """The spellings with a ा sign the writer left out, after a bare consonant or one
     consonant early (स्वस्थ्य for स्वास्थ्य, समाने for सामने). A ा more than the twin has is
-    too often a word of its own (करा, मिला, पारा, चारा) to be weighed as a slip."""
+    too often a word of its own (करा, मिला, पारा, चारा) to be weighed as a slip. An initial
+    अ is आ with its ा left out (अज for आज)."""
+    if word.startswith("अ"):
+        yield "आ" + word[1:]
     for i, ch in enumerate(word):
         if ch == _AA:
             if i > 1 and word[i - 1] in CONSONANTS and word[i - 2] in CONSONANTS:
@@ -278,8 +281,10 @@ class RealWordTwin(Rule):
                 starts = [s for s in starts if inflection.after_numeral(text, s)]
             for start in starts:
                 end = start + len(word)
-                if spelling_doubts.hyphenated(text, start, end):
-                    continue  # part of a hyphenated name
+                if spelling_doubts.hyphenated(text, start, end) or spelling_doubts.quoted_alone(
+                    text, start, end
+                ):
+                    continue  # part of a hyphenated name, or a word named ("अज" शब्द)
                 prev, nxt = neighbours(text, start, end)
                 if _half_of_compound(plain, prev, nxt):
                     continue

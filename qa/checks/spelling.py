@@ -192,6 +192,15 @@ def dropped_vowel_sign(word: str, candidate: str, min_zipf: float = MIN_DROPPED_
     )
 
 
+def _dropped_from_common(word: str, candidate: str, length: int) -> bool:
+    """``word``, of ``length`` aksharas, is the very common ``candidate`` with a vowel sign
+    left out (बतया, तैयर), or, if it has two, with its initial आ written अ (अया, अए): a
+    short word's other dropped signs make words (कम, जल)."""
+    if length == 2:
+        return short_initial(word, candidate) and dropped_vowel_sign(word, candidate)
+    return length == 3 and dropped_vowel_sign(word, candidate)
+
+
 def short_initial(word: str, candidate: str) -> bool:
     """``word`` is ``candidate`` with its initial आ written अ (अर्थिक for आर्थिक)."""
     return word[:1] == "अ" and candidate[:1] == "आ" and word[1:] == candidate[1:]
@@ -274,8 +283,8 @@ def near(word: str) -> tuple[tuple[float, str], ...]:
             curated or lexicon.prior(candidate) >= MIN_CANDIDATE_ZIPF or _rare_but_sure(word, candidate)
         ):
             found.append((cost, candidate))
-        elif length == 3 and dropped_vowel_sign(word, candidate):
-            found.append((limit, candidate))  # बतया, तैयर: past the limit, but a very common word's
+        elif _dropped_from_common(word, candidate, length):
+            found.append((limit, candidate))  # past the limit, but a very common word's
         elif (
             length == 3
             and dropped_vowel_sign(word, candidate, MIN_LONE_DROPPED_SIGN_ZIPF)
@@ -456,7 +465,8 @@ def _short_slip(word: str, candidate: str) -> bool:
     than a nasal: short foreign words and names differ from Hindi ones just so (योंग is
     not योग, झाओ not जाओ, "आई ऐम" not एम, कौई not कोई). The suffix model's parse is no
     evidence against two signs that swapped their lengths (निती, नित + ी, for नीति) or a
-    misspelt ृ (प्रथ्वी, प्रथ्व + ी, for पृथ्वी)."""
+    misspelt ृ (प्रथ्वी, प्रथ्व + ी, for पृथ्वी), nor against a very common word's initial आ
+    written अ (अने, अन + े, for आने)."""
     return (
         (respelt(word, candidate) or sibilants_apart(word, candidate) or moved_sign(word, candidate))
         and word.translate(_NO_NASAL) != candidate.translate(_NO_NASAL)
@@ -465,6 +475,7 @@ def _short_slip(word: str, candidate: str) -> bool:
             or length_swap(word, candidate)
             or tatsam_i(word, candidate)
             or r_slip(word, candidate)
+            or dropped_vowel_sign(word, candidate)
         )
     )
 

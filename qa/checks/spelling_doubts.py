@@ -259,6 +259,14 @@ def hyphenated(text: str, start: int, end: int) -> bool:
     return bool(_HYPHEN_AFTER.match(text, end) or _HYPHEN_BEFORE.search(text[max(0, start - 2) : start]))
 
 
+def quoted_alone(text: str, start: int, end: int) -> bool:
+    """True if the word at ``start:end`` stands alone between quotation marks ("अज" शब्द,
+    'अज' कहा गया): a word named or a title, not running prose."""
+    return text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES
+
+
+#: Quotation marks, straight and curly.
+_QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
 _HYPHEN_AFTER = regex.compile("[\u200b-\u200d]?-")
 _HYPHEN_BEFORE = regex.compile("-[\u200b-\u200d]?$")
 
