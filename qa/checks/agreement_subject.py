@@ -18,8 +18,10 @@ verb word (फ़रार था और उसकी तलाश जारी 
 - a second bare noun stands before the verb (an object or a predicate noun: सरकार कानून
   लागू करेगी, पीड़ा आम समस्या हो गई), or two nouns before a postposition or the verb
   may make the subject (शिक्षा विभाग में);
-- the subject follows a conjunction or is followed by one (coordination), or is a
-  pronoun, a name or a noun without certain gender (a person's noun: अध्यक्ष, मंत्री);
+- the subject follows a conjunction or is followed by one (coordination: but the last
+  of nouns joined, if visibly plural, is read for a verb group in the singular,
+  :func:`_plural_conjunct`), or is a pronoun, a name or a noun without certain gender (a
+  person's noun: अध्यक्ष, मंत्री);
 - the verb takes a clause or a name (कहा जाता, माना गया, बुलाया जाता);
 - the verb is one of motion with no postposition phrase right before it (अस्पताल चली
   गई: a bare goal), or a transitive one (an object may come first: वे बात करते हैं) —
@@ -546,13 +548,27 @@ def _own_subject(tokens: list[Token], subject: Subject | None) -> bool:
     return subject is None or subject.plural or (_common(tokens, subject) and _agreed(tokens, subject))
 
 
-def conjoined(sentence: Sentence) -> list[int]:
-    """The starts of the clauses that follow a conjunction right after a verb word."""
+def conjoined(sentence: Sentence, *, after_verb: bool = True) -> list[int]:
+    """The starts of the clauses that follow a conjunction right after a verb word, or
+    (not ``after_verb``) of the phrases that follow one anywhere else: the last of nouns
+    joined (बैंक और दूध की दुकानें बंद रहेगी)."""
     marks = sentence.cut.marks(_conjoins)
     if not marks:
         return []
     verbs = set(sentence.cut.marks(_ends_verb))
-    return [k + 1 for k in marks if k - 1 in verbs]
+    return [k + 1 for k in marks if (k - 1 in verbs) is after_verb]
+
+
+def _plural_conjunct(tokens: list[Token], clause: Clause, j: int) -> bool:
+    """A clause read from the last of nouns joined has a visibly plural subject and a
+    verb group in the singular (बैंक और दूध की दुकानें बंद रहेगी, है): wrong whatever the
+    other nouns are, while their genders leave the plural's open (स्कूल और सड़कें बंद रहेंगे)."""
+    subject = clause.subject
+    if subject is None or not subject.plural:
+        return False
+    group = verb_group(tokens, j)
+    singular = group is not None and not any(verb.plural for _, verb in group.gendered)
+    return singular or tokens[j].normal == COPULA
 
 
 class SubjectVerbAgreement(ClauseRule):
@@ -579,11 +595,14 @@ class SubjectVerbAgreement(ClauseRule):
 
         def read(sentence: Sentence) -> Iterator[tuple[Correction, str]]:
             found = [(clause, j) for _, clause, j in reached(sentence)]
-            after = conjoined(sentence)
-            tokens = sentence.tokens if found or after else []  # made where a clause may reach a verb
+            after, joined = conjoined(sentence), conjoined(sentence, after_verb=False)
+            tokens = sentence.tokens if found or after or joined else []  # where a clause may reach a verb
             if after:
                 read = verb_starts(tokens, after, lexicon, dative=True, shown=shown, copula=True)
                 found += [pair for pair in read if pair and _own_subject(tokens, pair[0].subject)]
+            if joined:
+                read = verb_starts(tokens, joined, lexicon, dative=True, shown=shown, copula=True)
+                found += [pair for pair in read if pair and _plural_conjunct(tokens, *pair)]
             return filter(None, (_verdict(view, lexicon, tokens, clause, j) for clause, j in found))
 
         return read
