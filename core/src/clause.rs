@@ -47,7 +47,7 @@ pub const WORD_CLASSES: [(&str, u64); 42] = [
     ("direct_form", DIRECT_FORM),
     ("day", DAY),
     ("time_of_day", TIME_OF_DAY),
-    ("time_adverb", TIME_ADVERB),
+    ("genitive_adverb", GENITIVE_ADVERB),
     ("noun_follows", NOUN_FOLLOWS),
     ("this_that", THIS_THAT),
     ("ka", KA),
@@ -91,7 +91,7 @@ const AFTER_VERB: u64 = 1 << 26;
 const DIRECT_FORM: u64 = 1 << 27;
 const DAY: u64 = 1 << 28;
 const TIME_OF_DAY: u64 = 1 << 29;
-const TIME_ADVERB: u64 = 1 << 30;
+const GENITIVE_ADVERB: u64 = 1 << 30;
 const NOUN_FOLLOWS: u64 = 1 << 31;
 const THIS_THAT: u64 = 1 << 32;
 const KA: u64 = 1 << 33;
@@ -426,7 +426,7 @@ impl<'py> Reading<'_, 'py> {
     }
 
     fn dated_genitive(&mut self, j: usize) -> PyResult<bool> {
-        if j == 0 || !self.has(j - 1, TIME_ADVERB)? {
+        if j == 0 || !self.has(j - 1, GENITIVE_ADVERB)? {
             return Ok(false);
         }
         let after = self.tokens.normals.get(j + 1);

@@ -47,8 +47,12 @@ _THIS_THAT = aw.word_set("यह वह")
 _KA, _KI, _SE = aw.normal("का"), aw.normal("की"), aw.normal("से")
 #: Nouns that make postpositions (की ओर, के पश्चात, की भांति): never a subject.
 _POSTPOSITION_NOUNS = aw.COMPOUND_POSTPOSITIONS | aw.word_set("पश्चात उपरांत उपरान्त भांति भाँति समेत सहित")
-#: Words before a noun that makes a postposition (के बाद, की ओर, इस बारे में, इस दौरान).
-_BEFORE_POSTPOSITION_NOUN = frozenset(aw.GENITIVE) | aw.OBLIQUE_DEMONSTRATIVES
+#: Words before a noun that makes a postposition (के बाद, की ओर, इस बारे में, इस दौरान, इसके साथ).
+_BEFORE_POSTPOSITION_NOUN = (
+    frozenset(aw.GENITIVE)
+    | aw.OBLIQUE_DEMONSTRATIVES
+    | frozenset(stem + ending for stem in aw.POSSESSIVE_STEMS for ending in ("े", "ी"))
+)
 #: Words of an era that a year follows (सन् 1935).
 _ERA = aw.word_set("सन् सन संवत् संवत ईस्वी")
 #: Words that may follow an invariable predicate in its verb group (शुरू नहीं हुई).
@@ -85,8 +89,8 @@ _TIMES = TIME_NOUNS | aw.word_set(" ".join(MONTHS))
 #: Nouns of the time of day (देर रात, कल सुबह), which head no compound: a noun before them
 #: ends its own phrase.
 TIMES_OF_DAY = aw.word_set("रात सुबह शाम दोपहर देर")
-#: Adverbs of time that a genitive may follow (कल की बैठक).
-_TIME_ADVERBS = aw.word_set("आज कल अब तब")
+#: Adverbs of time and place that a genitive may follow (कल की बैठक, यहां के लोग).
+_GENITIVE_ADVERBS = aw.word_set("आज कल अब तब यहां यहाँ वहां वहाँ")
 #: Days of the week, which make one expression of time with them (सोमवार शाम तक).
 DAYS = aw.word_set("सोमवार मंगलवार बुधवार गुरुवार बृहस्पतिवार शुक्रवार शनिवार रविवार")
 #: Predicates with करना that take an object and its complement (झील पर्यटन क्षेत्र घोषित की).
@@ -195,9 +199,10 @@ def predicate(word: str) -> bool:
 
 
 def _participle(word: str) -> bool:
-    """``word`` is a perfective participle (जुड़ी, लिया, बने)."""
+    """``word`` is a participle: a perfective (जुड़ी, लिया, बने) or a Sanskrit one in -इत
+    (संक्रमित, प्रभावित)."""
     found = verb_word(word)
-    return found is not None and found.perfective
+    return (found is not None and found.perfective) or (word.endswith("ित") and len(word) > 3)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -316,7 +321,7 @@ WORD_TESTS: dict[str, Callable[[str], object]] = {
     "direct_form": direct_form,
     "day": DAYS.__contains__,
     "time_of_day": TIMES_OF_DAY.__contains__,
-    "time_adverb": _TIME_ADVERBS.__contains__,
+    "genitive_adverb": _GENITIVE_ADVERBS.__contains__,
     "noun_follows": _before_noun,
     "this_that": _THIS_THAT.__contains__,
     "ka": _KA.__eq__,
@@ -399,7 +404,7 @@ def _subject_noun_of(
 
 def _dated(lexicon: Genders, before: str | None, word: str, after: str | None) -> bool:
     """The genitive ``word`` between ``before`` and ``after``: see :meth:`Clause._dated_genitive`."""
-    if before not in _TIME_ADVERBS or after is None or not aw.is_candidate(after):
+    if before not in _GENITIVE_ADVERBS or after is None or not aw.is_candidate(after):
         return False
     noun = lexicon.noun(after)
     form = aw.GENITIVE[word]
@@ -536,8 +541,8 @@ class Clause:
         return headed or self._determined_first()
 
     def _dated_genitive(self, j: int) -> bool:
-        """का/की/के at ``j`` after आज, कल, अब or तब is a genitive when a noun it agrees
-        with follows (कल की बैठक, आज का दिन), not the verb की (बात कल की)."""
+        """का/की/के at ``j`` after आज, कल, अब, तब, यहां or वहां is a genitive when a noun it
+        agrees with follows (कल की बैठक, आज का दिन, यहां की सरकार), not the verb की (बात कल की)."""
         before = self.tokens[j - 1].normal if j > 0 else None
         after = self.tokens[j + 1].normal if j + 1 < len(self.tokens) else None
         return _dated(self.lexicon, before, self.tokens[j].normal, after)
@@ -592,8 +597,8 @@ class Clause:
         return following is None or following.kind != "word" or following.normal in _AFTER_VERB
 
     def _attributive(self, j: int) -> bool:
-        """A perfective participle between a postposition and a noun qualifies the noun
-        (बॉन्ड से जुड़ी याचिका, बैठक में लिया फ़ैसला): no verb of the clause. Not before a day,
+        """A participle between a postposition and a noun qualifies the noun (बॉन्ड से
+        जुड़ी याचिका, बैठक में लिया फ़ैसला, देश में संक्रमित लोगों की संख्या): no verb of the clause. Not before a day,
         a noun of time (दिल्ली से लौटा सोमवार को) or a verb (समारोह पर लगी रहेगी)."""
         tokens = self.tokens
         if j == 0 or j + 1 >= len(tokens) or tokens[j - 1].normal not in POSTPOSITIONS:
