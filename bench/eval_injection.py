@@ -439,6 +439,20 @@ def auxiliary_nasal(sentence: str, rng: random.Random) -> Injection | None:
     return _replace(sentence, match.start(), match.group(), match.group() + "ं")
 
 
+#: An imperfective participle in -ते of a verb whose infinitive is a word (करते, देखते).
+_IMPERFECTIVE = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}[\p{L}\p{M}]*)ते(?![\p{L}\p{M}])")
+
+
+def imperfective_nasal(sentence: str, rng: random.Random) -> Injection | None:
+    """A nasal after an imperfective's -ते (करते हैं -> करतें हैं, देखते रहे -> देखतें रहे):
+    T042's slip (round 23)."""
+    found = [m for m in _IMPERFECTIVE.finditer(sentence) if lexicon.known(m[1] + "ना")]
+    if not found:
+        return None
+    match = rng.choice(found)
+    return _replace(sentence, match.start(), match.group(), match.group() + "ं")
+
+
 CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "stray-letter": stray_letter,
     "doubled-letter": doubled_letter,
@@ -461,6 +475,7 @@ CLASSES: dict[str, Callable[[str, random.Random], Injection | None]] = {
     "tatsam-i": tatsam_i,
     "initial-vowel": initial_vowel,
     "auxiliary-nasal": auxiliary_nasal,
+    "imperfective-nasal": imperfective_nasal,
     "misspelt-r": misspelt_r,
 }
 

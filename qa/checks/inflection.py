@@ -18,6 +18,7 @@ from qa import lexicon
 from qa.checks.word_sieve import Sieve
 from qa.diagnostic import Diagnostic
 from qa.engine.rule import Context, Rule
+from qa.text.akshara import VIRAMA
 from qa.text.ordinals import CARDINAL_WORDS
 
 #: How much commoner (Zipf) the corrected form must be, by default.
@@ -113,6 +114,26 @@ def oblique_plural(word: str, min_gain: float = PLURAL_GAIN, max_zipf: float = P
     return word + "ं" if commoner(plain + "ं", plain, min_gain) else None
 
 
+#: A word this common in -त is a noun whose plural in -तें is a word (बात: बातें, चाहत: चाहतें).
+NOUN_IN_T_ZIPF = 4.0
+
+
+def imperfective(word: str, min_gain: float = MIN_ZIPF_GAIN) -> str | None:
+    """The imperfective participle ``word`` means, if a nasal follows its -ते and the form
+    without it is a clearly commoner word of a known verb (करतें -> करते, देखतें -> देखते):
+    the participle ends in -ता, -ते, -ती or -तीं, never -तें. Not a noun's plural in -तें
+    (बातें, रातें, चाहतें: a common word in -त before it)."""
+    if not word.endswith(("तें", "तेँ")):
+        return None
+    stem = word[:-3]
+    if not stem or stem.endswith(VIRAMA) or not (lexicon.known(stem + "ना") or lexicon.known(stem + "ता")):
+        return None  # a conjunct before त makes a noun's -ता (रास्ता: रास्तें is रास्ते's slip), no verb's
+    if lexicon.zipf(stem + "त") >= NOUN_IN_T_ZIPF:
+        return None
+    single = stem + "ते"
+    return single if commoner(single, word, min_gain) else None
+
+
 @lru_cache(maxsize=8)
 def _futures(min_gain: float) -> Sieve:
     """The words :func:`future` corrects at ``min_gain`` (a sieve for each gain a house sets)."""
@@ -129,13 +150,50 @@ def _oblique_plurals(min_gain: float) -> Sieve:
 class DoubledFutureNasal(Rule):
     """T028: करेंगें, जाएंगें, होंगीं: the future tense nasalises its first vowel only."""
 
+    #: The words read (a sieve per minimum gain) and the form each means.
+    sieve = staticmethod(_futures)
+    forms = staticmethod(future)
+
     def check(self, ctx: Context) -> Iterator[Diagnostic]:
         min_gain, index = float(self.options.get("min-zipf-gain", MIN_ZIPF_GAIN)), ctx.document.word_index
-        for word in sorted(_futures(min_gain).select(ctx.document.word_set)):
-            right = cast(str, future(word, min_gain))  # a form: the sieve took the word
+        for word in sorted(self.sieve(min_gain).select(ctx.document.word_set)):
+            right = cast(str, self.forms(word, min_gain))  # a form: the sieve took the word
             message = self.meta.message.format(word=word, intended=right)
             for start in index[word]:
-                yield self.replace(start, start + len(word), right, message)
+                if self.placed(word, ctx.text, start + len(word)):
+                    yield self.replace(start, start + len(word), right, message)
+
+    def placed(self, word: str, text: str, end: int) -> bool:
+        """``word``, ending at ``end``, stands where the form belongs (a future: anywhere)."""
+        return True
+
+
+@lru_cache(maxsize=8)
+def _imperfectives(min_gain: float) -> Sieve:
+    """The words :func:`imperfective` corrects at ``min_gain``."""
+    return Sieve(lambda word: word.endswith(("तें", "तेँ")) and imperfective(word, min_gain) is not None)
+
+
+class NasalImperfective(DoubledFutureNasal):
+    """T042: करतें, देखतें, सकतें: the imperfective participle takes no nasal after -ते."""
+
+    sieve = staticmethod(_imperfectives)
+    forms = staticmethod(imperfective)
+
+    def placed(self, word: str, text: str, end: int) -> bool:
+        """Where the lists know a word in -त (जमात, and the dialect's करत, होत), the word in
+        -तें may be its plural: it is read only where it goes on to an auxiliary, होना,
+        जाना, रहना or a clause's end (करतें हैं, करतें हुए, कर सकतें।), never before a noun
+        (तबलीगी जमातें देश में, of जमात)."""
+        return lexicon.zipf(word[:-2]) == 0 or _GOES_ON.match(text, end) is not None
+
+
+#: What follows an imperfective participle: an auxiliary, a form of होना, जाना or रहना, a
+#: clause's boundary, punctuation or the end.
+_GOES_ON = regex.compile(
+    r"[ \t]*(?:$|[^\p{L}\p{M}\p{N} \t]|(?:है|हैं|था|थे|थी|थीं|हो|होंगे|होंगी|होगा|होगी|हुए|हुई|हुईं"
+    r"|जा|जाते|जाती|जाता|जाएंगे|रहे|रहें|रहा|रही|रहीं|रहते|रहती|रहेंगे|तो|और|कि|लेकिन|जब)(?![\p{L}\p{M}]))"
+)
 
 
 #: The oblique plural demonstratives and relatives: the noun after one is an oblique
