@@ -214,12 +214,17 @@ _SPELLING_SLACK = 4
 
 @lru_cache(maxsize=1 << 14)
 def _person(lexicon: Genders, word: str) -> bool:
-    """A noun of a person, or a compound whose last part is one (गृहमंत्री: मंत्री); only
-    the parts no longer than a person's noun are tried (a long run's would cost its length
-    squared)."""
+    """A noun of a person (a man's, a woman's or either's), or a compound whose last part is
+    one (गृहमंत्री: मंत्री)."""
+    return _person_part(lexicon, word) is not None
+
+
+def _person_part(lexicon: Genders, word: str) -> str | None:
+    """The noun of a person that ``word`` is or ends in (राजनेता: नेता); only the parts no
+    longer than a person's noun are tried (a long run's would cost its length squared)."""
     first = max(0, len(word) - lexicon.longest_person - _SPELLING_SLACK)
     parts = (word[k:] for k in range(first, len(word) - 2))
-    return any(lexicon.ambigender(part) or lexicon.man(part) for part in parts if aw.is_candidate(part))
+    return next((part for part in parts if aw.is_candidate(part) and lexicon.person(part)), None)
 
 
 def _closes(lexicon: Genders, tokens: list[Token], n: int) -> bool:
@@ -314,14 +319,43 @@ def _quantified(lexicon: Genders, tokens: list[Token], k: int) -> tuple[int, aw.
 
 
 def _coordinated(lexicon: Genders, tokens: list[Token], k: int) -> tuple[int, aw.Gender | None] | None:
-    """Two nouns of persons joined by और from ``k`` (प्रधानमंत्री और गृहमंत्री): the last,
-    and masculine when both are nouns of male persons."""
-    first, second = tokens[k].normal, word_at(tokens, k + 2)
+    """Two nouns of persons joined by और from ``k`` (प्रधानमंत्री और गृहमंत्री; an agreeing
+    word or two may stand before the second: मंत्री और स्थानीय सांसद, आरोपी और उसका भाई):
+    the last, and the gender of the two (:func:`_joined_gender`)."""
+    if k and tokens[k - 1].text == ",":
+        return None  # the end of a list (लेखिका, प्रसारक, पत्रकार और अभिनेत्री थी): predicates, perhaps
+    first, n = tokens[k].normal, k + 2
+    while n < k + 4 and _describes(word_at(tokens, n)):
+        n += 1
+    second = word_at(tokens, n)
     if second is None or not _noun(second) or not _person(lexicon, first) or not _person(lexicon, second):
         return None
-    if not _closes(lexicon, tokens, k + 2):
+    if not _closes(lexicon, tokens, n):
         return None
-    return k + 2, "m" if lexicon.man(first) and lexicon.man(second) else None
+    return n, _joined_gender(_sex(lexicon, first), _sex(lexicon, second))
+
+
+def _describes(word: str | None) -> bool:
+    """``word`` qualifies a noun after it: an agreeing word (उसका, बड़े) or an adjective in
+    -ईय (स्थानीय, राष्ट्रीय)."""
+    return word is not None and (aw.agreeing(word) is not None or (word.endswith("ीय") and len(word) > 3))
+
+
+def _sex(lexicon: Genders, word: str) -> aw.Gender | None:
+    """ "m" for a noun of a man (भाई), "f" for a woman's (पत्नी), None for either's (सांसद,
+    राजनेता)."""
+    part = _person_part(lexicon, word)
+    if part is None or lexicon.ambigender(part):
+        return None
+    return "m" if lexicon.man(part) else "f"
+
+
+def _joined_gender(first: aw.Gender | None, second: aw.Gender | None) -> aw.Gender | None:
+    """The gender of two persons joined: feminine for two women, masculine for a man and
+    anyone, unknown where a noun of either sex leaves it open (मंत्री और सचिव: थे or थीं)."""
+    if "m" in (first, second):
+        return "m"
+    return "f" if first == second == "f" else None
 
 
 @dataclass(frozen=True, slots=True)
