@@ -103,13 +103,13 @@ def future(word: str, min_gain: float = MIN_ZIPF_GAIN) -> str | None:
 
 def oblique_plural(word: str, min_gain: float = PLURAL_GAIN, max_zipf: float = PLURAL_MAX_ZIPF) -> str | None:
     """गांवो -> गांवों: a known word of three letters or more ending in ो/ओ, not common in
-    its own right (unless ``max_zipf`` is raised), whose nasalised form is commoner.
-    Unknown words are T002's business, the register's (दोनो, क्यो) T001's; लोगो (logo),
+    its own right (unless ``max_zipf`` is raised), or no word the lists know (मुद्दो),
+    whose nasalised form is commoner. The register's (दोनो, क्यो) are T001's; लोगो (logo),
     करो and वीडियो stay."""
     if len(word) < 3 or not word.endswith(("ो", "ओ")):
         return None
     plain = lexicon.plain(word)  # बच्‍चो with a joiner, लड़को with a precomposed ड़
-    if plain in lexicon.misspelt() or not 0 < lexicon.zipf(plain) <= max_zipf:
+    if plain in lexicon.misspelt() or lexicon.zipf(plain) > max_zipf:
         return None
     return word + "ं" if commoner(plain + "ं", plain, min_gain) else None
 
