@@ -579,9 +579,16 @@ def corrections(word: str) -> tuple[str, ...]:
                 else SHORT_MARGIN
             )
     elif word in lexicon.corpus_zipf():  # seen in edited prose (बरत, घिरने): a slip of spelling only
-        cheap = cost <= CHEAPEST_EDIT or short_initial(word, best)  # अयोजित: a dropped ा's cost
+        # seen only twice, a very common word with a vowel sign left out: the prose's own slip
+        # (सरकर); not a shorter word, which prose uses as a name or a word of its own (सगर, मलते)
+        dropped = (
+            lexicon.corpus_zipf()[word] <= lexicon.counted_floor()
+            and akshara_count(word) >= MIN_SEEN_DROPPED_AKSHARAS
+            and dropped_vowel_sign(word, best)
+        )
+        cheap = cost <= CHEAPEST_EDIT or short_initial(word, best) or dropped  # अयोजित: a dropped ा's cost
         # a sign slip, or e/ai or o/au in a native word's stem (समझोता), whose vowels are fixed
-        slip = respelt(word, best) or _native_vowel_slip(word, best)
+        slip = respelt(word, best) or _native_vowel_slip(word, best) or dropped
         margin = _seen_margin(word, best) if cheap and slip else None
     elif cost > _LONG_LIMIT or (not (respelt(word, best) or transposed(word, best)) and lexicon.parsed(word)):
         # a whole letter, or more than a sign in a form the morphology parses (भारीय, जानकरी)
@@ -593,6 +600,11 @@ def corrections(word: str) -> tuple[str, ...]:
     if margin is None or lexicon.commoner_by(best, word) < margin:
         return ()
     return (best, *(candidate for _, candidate in found if candidate != best))
+
+
+#: A word seen only twice is read as a very common word with a vowel sign left out only
+#: when it has this many aksharas (सरकर, not सगर or मलते).
+MIN_SEEN_DROPPED_AKSHARAS = 4
 
 
 def _seen_margin(word: str, best: str) -> float:
