@@ -45,7 +45,7 @@ singular with a plural verb (प्रधानमंत्री आए, मा
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache, partial
 
@@ -509,7 +509,7 @@ def _before_copula(ctx: Context, offsets: list[int]) -> list[int]:
     index, read = ctx.document.word_index, sentences(ctx)
     copulas = sorted(offset for word in _SINGULAR_COPULAS for offset in index.get(word, ()))
     with_copula = set(read.numbers(copulas))
-    return [offset for offset in offsets if bisect_right(read.starts, offset) - 1 in with_copula]
+    return [offset for offset in offsets if read.number(offset) in with_copula]
 
 
 def _read_offsets(ctx: Context) -> list[int]:
@@ -548,15 +548,20 @@ def _own_subject(tokens: list[Token], subject: Subject | None) -> bool:
     return subject is None or subject.plural or (_common(tokens, subject) and _agreed(tokens, subject))
 
 
-def conjoined(sentence: Sentence, *, after_verb: bool = True) -> list[int]:
-    """The starts of the clauses that follow a conjunction right after a verb word, or
-    (not ``after_verb``) of the phrases that follow one anywhere else: the last of nouns
-    joined (बैंक और दूध की दुकानें बंद रहेगी)."""
+def conjoined(sentence: Sentence) -> list[int]:
+    """The starts of the clauses that follow a conjunction right after a verb word."""
+    return after_conjunctions(sentence)[0]
+
+
+def after_conjunctions(sentence: Sentence) -> tuple[list[int], list[int]]:
+    """What follows each conjunction: the starts of the clauses after one right after a
+    verb word (:func:`conjoined`), and of the phrases after one anywhere else, the last
+    of nouns joined (बैंक और दूध की दुकानें बंद रहेगी)."""
     marks = sentence.cut.marks(_conjoins)
     if not marks:
-        return []
+        return [], []
     verbs = set(sentence.cut.marks(_ends_verb))
-    return [k + 1 for k in marks if (k - 1 in verbs) is after_verb]
+    return [k + 1 for k in marks if k - 1 in verbs], [k + 1 for k in marks if k - 1 not in verbs]
 
 
 def _plural_conjunct(tokens: list[Token], clause: Clause, j: int) -> bool:
@@ -595,7 +600,7 @@ class SubjectVerbAgreement(ClauseRule):
 
         def read(sentence: Sentence) -> Iterator[tuple[Correction, str]]:
             found = [(clause, j) for _, clause, j in reached(sentence)]
-            after, joined = conjoined(sentence), conjoined(sentence, after_verb=False)
+            after, joined = after_conjunctions(sentence)
             tokens = sentence.tokens if found or after or joined else []  # where a clause may reach a verb
             if after:
                 read = verb_starts(tokens, after, lexicon, dative=True, shown=shown, copula=True)

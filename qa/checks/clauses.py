@@ -1072,6 +1072,10 @@ class Sentences:
         self.starts = [start for start, _ in self.spans]
         self._reader: _Reader | None = None
 
+    def number(self, offset: int) -> int:
+        """The sentence (numbered from 0) that holds ``offset``, -1 before the first."""
+        return bisect_right(self.starts, offset) - 1
+
     def numbers(self, offsets: Iterable[int]) -> list[int]:
         """The sentences (numbered from 0) that hold one of ``offsets`` (in order), each once."""
         return [n - 1 for n in dict.fromkeys(map(bisect_right, repeat(self.starts), offsets)) if n > 0]

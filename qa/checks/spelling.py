@@ -582,7 +582,7 @@ def corrections(word: str) -> tuple[str, ...]:
         # seen only twice, a very common word with a vowel sign left out: the prose's own slip
         # (सरकर); not a shorter word, which prose uses as a name or a word of its own (सगर, मलते)
         dropped = (
-            lexicon.corpus_zipf()[word] <= lexicon.counted_floor()
+            _seen_twice(word)
             and akshara_count(word) >= MIN_SEEN_DROPPED_AKSHARAS
             and dropped_vowel_sign(word, best)
         )
@@ -612,8 +612,12 @@ def _seen_margin(word: str, best: str) -> float:
     (the counts' floor) and a slip of spelling (:func:`_spelling_slip`), it is evidence
     no stronger than the morphology's guess (उपलब्धी, पुछताछ, सैकडों: the prose's own
     slips); seen more, or a name's sounds (चंदर, मिसर, सयम), it is a use (बरत, घिरने)."""
-    floor = lexicon.corpus_zipf()[word] <= lexicon.counted_floor()
-    return GUESSED_MARGIN if floor and _spelling_slip(word, best) else SEEN_MARGIN
+    return GUESSED_MARGIN if _seen_twice(word) and _spelling_slip(word, best) else SEEN_MARGIN
+
+
+def _seen_twice(word: str) -> bool:
+    """Edited prose has ``word`` (which it has) only as often as the counts' floor: twice."""
+    return lexicon.corpus_zipf()[word] <= lexicon.counted_floor()
 
 
 def _spelling_slip(word: str, best: str) -> bool:
